@@ -1,0 +1,288 @@
+//! Non-interactive subcommands: JSON for tools and tests, tables for people.
+//! JSON shapes are the contract in DESIGN.md.
+
+use crate::model::{Article, Corpus, Event, TimeExpr};
+use crate::query;
+use crate::text::sanitize_line;
+use chrono::NaiveDate;
+use serde_json::{Value, json};
+use std::fmt::Write as _;
+use unicode_width::UnicodeWidthChar;
+
+/// A failure the user must see; the binary prints it and exits non-zero.
+#[derive(Debug)]
+pub struct CliError(pub String);
+
+impl std::fmt::Display for CliError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+pub fn article_json(a: &Article) -> Value {
+    let p = &a.published;
+    json!({
+        "id": a.id,
+        "file": a.path.display().to_string(),
+        "title": a.title.map(|s| a.text(s)),
+        "source": a.source,
+        "published": {
+            "date": p.value.map(|v| v.label()),
+            "precision": p.value.map(|v| v.precision.as_str()),
+            "basis": p.basis.as_str(),
+            "reason": match &p.basis { crate::model::Basis::Inferred(r) => Some(r.as_str()), _ => None },
+            "assumed_year": p.value.is_some_and(|v| v.assumed_year),
+        },
+        "body": a.body.iter().map(|s| a.text(*s)).collect::<Vec<_>>(),
+        "teasers": a.teasers.iter().map(|s| a.text(*s)).collect::<Vec<_>>(),
+        "warnings": a.warnings,
+    })
+}
+
+pub fn articles_json(c: &Corpus) -> Value {
+    Value::Array(c.articles.iter().map(article_json).collect())
+}
+
+pub fn articles_table(c: &Corpus) -> String {
+    let mut out = String::new();
+    for &id in &c.articles_by_date {
+        let a = c.article(id);
+        let _ = writeln!(
+            out,
+            "{:<12} {:<22} {}",
+            published_label(a),
+            fit(a.source.as_deref().unwrap_or("-"), 22),
+            fit(a.title_text(), 100)
+        );
+        let _ = writeln!(
+            out,
+            "{:<12} {} · {} paragraphs · {} dates · {} mentions · {} teasers",
+            "",
+            sanitize_line(&a.file_name()),
+            a.body.len(),
+            a.times.len(),
+            a.mentions.len(),
+            a.teasers.len()
+        );
+    }
+    out
+}
+
+/// The publication date as the list shows it: `?` suffix when inferred,
+/// `unknown` when none.
+pub fn published_label(a: &Article) -> String {
+    match (&a.published.value, &a.published.basis) {
+        (Some(v), crate::model::Basis::Inferred(_)) => format!("{}?", v.label()),
+        (Some(v), _) => v.label(),
+        (None, _) => "unknown".into(),
+    }
+}
+
+fn time_row(c: &Corpus, a: &Article, t: &TimeExpr, actors: &[u32]) -> Value {
+    let sentence = a
+        .sentences
+        .get(t.sentence as usize)
+        .map_or("", |s| a.text(*s));
+    json!({
+        "date": t.value.map(|v| v.label()),
+        "precision": t.value.map_or("unknown", |v| v.precision.as_str()),
+        "assumed_year": t.value.is_some_and(|v| v.assumed_year),
+        "file": a.path.display().to_string(),
+        "text": a.text(t.span),
+        "start": t.span.start,
+        "end": t.span.end,
+        "kind": t.kind.as_str(),
+        "sentence": sentence,
+        "actors": actors.iter().map(|&id| c.actor(id).name.as_str()).collect::<Vec<_>>(),
+    })
+}
+
+pub struct TimelineFilter {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub actor: Option<String>,
+}
+
+/// Resolved expressions in date order, then (with no date filter) the
+/// unresolved ones with `date: null`.
+pub fn timeline_rows(c: &Corpus, f: &TimelineFilter) -> Result<Vec<Value>, CliError> {
+    let actor = match &f.actor {
+        Some(n) => Some(
+            query::find_actor(c, n).ok_or_else(|| CliError(format!("no actor matches '{n}'")))?,
+        ),
+        None => None,
+    };
+    let mut rows: Vec<Value> = query::events_in(c, f.from, f.to, actor)
+        .filter_map(|e: &Event| {
+            let a = c.article(e.article);
+            let t = a.times.get(e.time? as usize)?;
+            Some(time_row(c, a, t, &e.actors))
+        })
+        .collect();
+    if f.from.is_none() && f.to.is_none() {
+        for a in &c.articles {
+            for t in a.times.iter().filter(|t| t.value.is_none()) {
+                let mut ids: Vec<u32> = a
+                    .mentions
+                    .iter()
+                    .filter(|m| m.sentence == t.sentence)
+                    .map(|m| m.actor)
+                    .collect();
+                ids.sort_unstable();
+                ids.dedup();
+                if actor.is_none_or(|x| ids.contains(&x)) {
+                    rows.push(time_row(c, a, t, &ids));
+                }
+            }
+        }
+    }
+    Ok(rows)
+}
+
+pub fn timeline_table(rows: &[Value]) -> String {
+    let mut out = String::new();
+    for r in rows {
+        let date = r["date"].as_str().unwrap_or("(unresolved)");
+        let _ = writeln!(
+            out,
+            "{:<12} {:<24} {}",
+            date,
+            fit(r["text"].as_str().unwrap_or(""), 24),
+            fit(r["sentence"].as_str().unwrap_or(""), 90)
+        );
+    }
+    out
+}
+
+pub fn actors_json(c: &Corpus, kind: Option<crate::model::ActorKind>) -> Value {
+    let mut list: Vec<_> = c
+        .actors
+        .iter()
+        .filter(|a| kind.is_none_or(|k| a.kind == k))
+        .collect();
+    list.sort_by(|a, b| {
+        b.mention_count
+            .cmp(&a.mention_count)
+            .then(a.name.cmp(&b.name))
+    });
+    Value::Array(
+        list.into_iter()
+            .map(|a| {
+                let mut files: Vec<String> = c.mentions_by_actor[a.id as usize]
+                    .iter()
+                    .map(|m| c.article(m.article).path.display().to_string())
+                    .collect();
+                files.dedup();
+                json!({
+                    "name": a.name,
+                    "kind": a.kind.as_str(),
+                    "role": a.role,
+                    "aliases": a.aliases,
+                    "mentions": a.mention_count,
+                    "files": files,
+                })
+            })
+            .collect(),
+    )
+}
+
+pub fn actors_table(v: &Value) -> String {
+    let mut out = String::new();
+    for a in v.as_array().into_iter().flatten() {
+        let aliases: Vec<&str> = a["aliases"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|x| x.as_str())
+            .collect();
+        let _ = writeln!(
+            out,
+            "{:>4}  {:<13} {:<28} {}",
+            a["mentions"],
+            a["kind"].as_str().unwrap_or(""),
+            fit(a["name"].as_str().unwrap_or(""), 28),
+            fit(&aliases.join(", "), 70)
+        );
+    }
+    out
+}
+
+pub fn mentions_json(c: &Corpus, name: &str) -> Result<Value, CliError> {
+    let id =
+        query::find_actor(c, name).ok_or_else(|| CliError(format!("no actor matches '{name}'")))?;
+    Ok(Value::Array(
+        c.mentions_by_actor[id as usize]
+            .iter()
+            .map(|r| {
+                let a = c.article(r.article);
+                let m = &a.mentions[r.mention as usize];
+                json!({
+                    "file": a.path.display().to_string(),
+                    "start": m.span.start,
+                    "end": m.span.end,
+                    "surface": a.text(m.span),
+                    "sentence": a.sentences.get(m.sentence as usize).map_or("", |s| a.text(*s)),
+                })
+            })
+            .collect(),
+    ))
+}
+
+pub fn mentions_table(v: &Value) -> String {
+    let mut out = String::new();
+    for m in v.as_array().into_iter().flatten() {
+        let file = m["file"].as_str().unwrap_or("");
+        let file = file.rsplit('/').next().unwrap_or(file);
+        let _ = writeln!(
+            out,
+            "{:<28} {:<24} {}",
+            fit(file, 28),
+            fit(m["surface"].as_str().unwrap_or(""), 24),
+            fit(m["sentence"].as_str().unwrap_or(""), 90)
+        );
+    }
+    out
+}
+
+/// Sanitised and cut to `width` terminal cells, with `…` when cut.
+pub fn fit(s: &str, width: usize) -> String {
+    let s = sanitize_line(s);
+    let mut out = String::new();
+    let mut w = 0;
+    for ch in s.chars() {
+        let cw = ch.width().unwrap_or(0);
+        if w + cw > width.saturating_sub(1)
+            && s.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>() > width
+        {
+            out.push('…');
+            return out;
+        }
+        w += cw;
+        out.push(ch);
+    }
+    out
+}
+
+/// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; `end` picks the last day of the period.
+pub fn parse_date_bound(s: &str, end: bool) -> Result<NaiveDate, CliError> {
+    let bad = || {
+        CliError(format!(
+            "'{s}' is not a date: use YYYY-MM-DD, YYYY-MM or YYYY"
+        ))
+    };
+    let parts: Vec<&str> = s.trim().split('-').collect();
+    let num = |p: &str| p.parse::<u32>().map_err(|_| bad());
+    let d = match parts.as_slice() {
+        [y, m, d] => NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(d)?),
+        [y, m] => {
+            let v = crate::model::DateValue::month(num(y)? as i32, num(m)?).ok_or_else(bad)?;
+            Some(if end { v.end() } else { v.start })
+        }
+        [y] => {
+            let v = crate::model::DateValue::year(num(y)? as i32).ok_or_else(bad)?;
+            Some(if end { v.end() } else { v.start })
+        }
+        _ => None,
+    };
+    d.ok_or_else(bad)
+}
