@@ -37,3 +37,243 @@ pub fn events_in<'a>(
             && actor.is_none_or(|a| e.actors.contains(&a))
     })
 }
+
+/// What a user typed at the jump-to-date prompt, read as a calendar value.
+///
+/// Accepts `2025-04-25`, `25 Apr`, `april 25`, `Apr 25, 2025`, `apr`,
+/// `2025-04`, `april 2025` and `2025`. A day or month without a year takes
+/// `default_year` (the TUI passes the year the timeline is looking at), so
+/// jumping stays near where the user is. None when nothing sensible parses.
+pub fn parse_jump_date(input: &str, default_year: i32) -> Option<crate::model::DateValue> {
+    use crate::model::DateValue;
+    let s = input.trim().to_lowercase();
+    if s.is_empty() {
+        return None;
+    }
+    // Numeric ISO-like forms first: YYYY, YYYY-MM, YYYY-MM-DD (also with / or .).
+    let nums: Vec<&str> = s.split(['-', '/', '.']).collect();
+    if nums
+        .iter()
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        let n: Vec<i64> = nums.iter().filter_map(|p| p.parse().ok()).collect();
+        if n.len() != nums.len() || nums[0].len() != 4 {
+            return None;
+        }
+        let year = i32::try_from(n[0]).ok()?;
+        return match n.len() {
+            1 => DateValue::year(year),
+            2 => DateValue::month(year, u32::try_from(n[1]).ok()?),
+            3 => {
+                NaiveDate::from_ymd_opt(year, u32::try_from(n[1]).ok()?, u32::try_from(n[2]).ok()?)
+                    .map(DateValue::day)
+            }
+            _ => None,
+        };
+    }
+    // Word forms: any order of day, month name and year ("25 apr", "april 25, 2025").
+    let mut day: Option<u32> = None;
+    let mut month: Option<u32> = None;
+    let mut year: Option<i32> = None;
+    for tok in s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+    {
+        let digits = tok.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            let v: u32 = digits.parse().ok()?;
+            if digits.len() == 4 && year.is_none() {
+                year = i32::try_from(v).ok();
+            } else if (1..=31).contains(&v) && day.is_none() {
+                day = Some(v);
+            } else {
+                return None;
+            }
+        } else if let Some(m) = month_from_name(tok) {
+            if month.replace(m).is_some() {
+                return None;
+            }
+        } else {
+            return None;
+        }
+    }
+    let y = year.unwrap_or(default_year);
+    match (day, month) {
+        (Some(d), Some(m)) => NaiveDate::from_ymd_opt(y, m, d).map(DateValue::day),
+        (None, Some(m)) => DateValue::month(y, m),
+        (None, None) if year.is_some() => DateValue::year(y),
+        _ => None,
+    }
+}
+
+/// A month number from an English month name or any prefix of at least three
+/// letters ("apr", "april", "sept").
+fn month_from_name(tok: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let t = tok.trim_end_matches('.');
+    if t.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(t))
+        .map(|i| i as u32 + 1)
+}
+
+/// The first position in `events` (sorted by start date) whose start is on or
+/// after `date`; `events.len()` when none. Logarithmic, so a jump costs the
+/// same on any corpus size.
+pub fn first_event_on_or_after(events: &[Event], date: NaiveDate) -> usize {
+    events.partition_point(|e| e.date.start < date)
+}
+
+/// The article (from `by_date`, ordered by publication date, undated last)
+/// whose publication date is nearest to `date`; ties go to the earlier one.
+pub fn nearest_article_by_date(
+    corpus: &Corpus,
+    date: NaiveDate,
+) -> Option<crate::model::ArticleId> {
+    let dated: &[crate::model::ArticleId] = {
+        let n = corpus.articles_by_date.partition_point(|&id| {
+            corpus
+                .articles
+                .get(id as usize)
+                .is_some_and(|a| a.published.value.is_some())
+        });
+        corpus.articles_by_date.get(..n).unwrap_or(&[])
+    };
+    let start_of = |id: crate::model::ArticleId| {
+        corpus
+            .articles
+            .get(id as usize)
+            .and_then(|a| a.published.value)
+            .map(|v| v.start)
+    };
+    let i = dated.partition_point(|&id| start_of(id).is_some_and(|d| d < date));
+    let after = dated.get(i).copied();
+    let before = i.checked_sub(1).and_then(|j| dated.get(j)).copied();
+    match (before, after) {
+        (Some(b), Some(a)) => {
+            let db = (date - start_of(b)?).num_days().abs();
+            let da = (start_of(a)? - date).num_days().abs();
+            Some(if db <= da { b } else { a })
+        }
+        (b, a) => a.or(b).or_else(|| corpus.articles_by_date.first().copied()),
+    }
+}
+
+/// A search regex with smart case: case-insensitive unless the pattern has an
+/// upper-case letter, as in helix, vim's `smartcase` and ripgrep `-S`. The
+/// error is the regex crate's message, for the status line.
+pub fn search_regex(pattern: &str) -> Result<regex::Regex, String> {
+    let insensitive = !pattern.chars().any(char::is_uppercase);
+    regex::RegexBuilder::new(pattern)
+        .case_insensitive(insensitive)
+        .size_limit(1 << 22)
+        .build()
+        .map_err(|e| {
+            e.to_string()
+                .lines()
+                .last()
+                .unwrap_or("invalid regex")
+                .trim()
+                .to_string()
+        })
+}
+
+/// Where a search match is: the article and the byte span in its raw text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub article: crate::model::ArticleId,
+    pub span: crate::model::Span,
+}
+
+/// The next (or previous) match of `re` in article bodies after (before)
+/// `from`, walking articles in `order` (the list's order) and wrapping round
+/// once. `from` is (position in `order`, byte offset); matches never cross
+/// paragraphs. Work stops at the first hit, so stepping costs only the text
+/// between two matches.
+pub fn next_search_hit(
+    corpus: &Corpus,
+    re: &regex::Regex,
+    order: &[crate::model::ArticleId],
+    from: (usize, Option<u32>),
+    forward: bool,
+) -> Option<Hit> {
+    let n = order.len();
+    if n == 0 {
+        return None;
+    }
+    let start = from.0.min(n - 1);
+    for step in 0..=n {
+        let pos = if forward {
+            (start + step) % n
+        } else {
+            (start + n - step % n) % n
+        };
+        let id = order[pos];
+        let Some(a) = corpus.articles.get(id as usize) else {
+            continue;
+        };
+        let hits = a.body.iter().flat_map(|p| {
+            let text = p.text(&a.raw);
+            re.find_iter(text)
+                .filter(|m| !m.as_str().is_empty())
+                .map(move |m| {
+                    crate::model::Span::new(
+                        p.start as usize + m.start(),
+                        p.start as usize + m.end(),
+                    )
+                })
+        });
+        let mut hits = hits;
+        let found = match (step, from.1) {
+            (0, Some(l)) if forward => hits.find(|s| s.start > l),
+            (0, Some(l)) => hits.filter(|s| s.start < l).last(),
+            // A full circle back to the start article: what lies on the other side.
+            (s, Some(l)) if s == n && forward => hits.take_while(|s| s.start <= l).next(),
+            (s, Some(l)) if s == n => hits.filter(|s| s.start >= l).last(),
+            (s, None) if s == n => None,
+            _ if forward => hits.next(),
+            _ => hits.last(),
+        };
+        if let Some(span) = found {
+            return Some(Hit { article: id, span });
+        }
+    }
+    None
+}
+
+/// The index into `corpus.mentions_by_actor[actor]` one step from `current`
+/// (forward or back), wrapping at the ends; the first (last) mention when
+/// there is no current one. None when the actor has no mentions.
+pub fn step_mention(
+    corpus: &Corpus,
+    actor: ActorId,
+    current: Option<usize>,
+    forward: bool,
+) -> Option<usize> {
+    let n = corpus.mentions_by_actor.get(actor as usize)?.len();
+    if n == 0 {
+        return None;
+    }
+    Some(match (current, forward) {
+        (None, true) => 0,
+        (None, false) => n - 1,
+        (Some(i), true) => (i + 1) % n,
+        (Some(i), false) => (i.min(n - 1) + n - 1) % n,
+    })
+}

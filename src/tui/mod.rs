@@ -1,8 +1,166 @@
-//! The terminal UI. STUB.
+//! The terminal UI: an article list, a reader and a timeline over one parsed
+//! [`Corpus`]. Input becomes an [`app::Action`] through the key registry in
+//! [`keys`]; [`app::update`] applies it; [`draw`] renders state + corpus.
+//!
+//! The terminal is restored on every way out: normal return and errors (the
+//! [`TerminalGuard`]'s `Drop`), panics (a hook that restores before the
+//! message is printed), and SIGINT/SIGTERM/SIGHUP (a flag the loop polls).
+
+pub mod app;
+pub mod help;
+pub mod keys;
+pub mod layout;
+pub mod list;
+pub mod picker;
+pub mod reader;
+pub mod status;
+pub mod theme;
+pub mod timeline;
+pub mod wrap;
 
 use crate::model::Corpus;
+use app::{Action, AppState, Overlay};
+use ratatui::Frame;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{cursor, execute};
+use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
-pub fn run(_corpus: Corpus) -> std::io::Result<()> {
-    eprintln!("dateline: the TUI is not built yet; try `dateline articles`");
+/// Draws one frame. Takes `&mut` only to bring the reader's wrap cache and
+/// scroll up to date with the real size.
+pub fn draw(f: &mut Frame, s: &mut AppState, c: &Corpus) {
+    let area = f.area();
+    if s.layout.area != area {
+        s.layout = layout::compute(area, s.focus);
+        s.list_into_view(c);
+        timeline::scroll_into_view(s, c);
+    }
+    s.sync_reader(c);
+    let s = &*s;
+    let l = s.layout;
+    if let Some(r) = l.list {
+        list::render(f, s, c, r);
+    }
+    if let Some(r) = l.reader {
+        reader::render(f, s, c, r);
+    }
+    if let Some(r) = l.timeline {
+        timeline::render(f, s, c, r);
+    }
+    match &s.overlay {
+        Overlay::Help { scroll } => help::render(f, &s.theme, *scroll, area),
+        Overlay::Picker(p) => picker::render(f, p, c, &s.theme, area),
+        _ => {}
+    }
+    if let Some(r) = l.status {
+        status::render(f, s, c, r);
+    }
+}
+
+/// Translates a terminal event into an action (None: nothing to do).
+pub fn action_for_event(s: &AppState, ev: &Event) -> Option<Action> {
+    match ev {
+        Event::Key(k) if k.kind == KeyEventKind::Press => keys::action_for(k, status::context(s)),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                col: m.column,
+                row: m.row,
+            }),
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Action::Wheel {
+                col: m.column,
+                row: m.row,
+                down: m.kind == MouseEventKind::ScrollDown,
+            }),
+            _ => None,
+        },
+        Event::Resize(w, h) => Some(Action::Resize {
+            width: *w,
+            height: *h,
+        }),
+        _ => None,
+    }
+}
+
+/// Puts the terminal back: leave the alternate screen, stop mouse reporting,
+/// show the cursor, leave raw mode. Safe to call more than once.
+fn restore_terminal() {
+    let mut out = io::stdout();
+    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = disable_raw_mode();
+    let _ = out.flush();
+}
+
+/// Owns the terminal's raw/alternate/mouse state; dropping it restores the
+/// terminal, so `?` and early returns cannot leave it broken.
+pub struct TerminalGuard;
+
+impl TerminalGuard {
+    pub fn enter() -> io::Result<Self> {
+        enable_raw_mode()?;
+        let guard = TerminalGuard;
+        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+        Ok(guard)
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+/// Runs the TUI until `q` (or a signal) over `corpus`.
+pub fn run(corpus: Corpus) -> io::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGINT,
+        signal_hook::consts::SIGHUP,
+    ] {
+        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    }
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+    }));
+    let _guard = TerminalGuard::enter()?;
+    let backend = ratatui::backend::CrosstermBackend::new(io::stdout());
+    let mut terminal = ratatui::Terminal::new(backend)?;
+    terminal.clear()?;
+    let size = terminal.size()?;
+    let mut state = AppState::new(&corpus, size.width, size.height);
+    let test_panic = std::env::var("DATELINE_TEST_PANIC").is_ok_and(|v| v == "1");
+    let mut dirty = true;
+    while !state.quit && !stop.load(Ordering::Relaxed) {
+        if dirty {
+            terminal.draw(|f| draw(f, &mut state, &corpus))?;
+            dirty = false;
+            if test_panic {
+                panic!("DATELINE_TEST_PANIC: panicking after the first frame, as asked");
+            }
+        }
+        if !event::poll(Duration::from_millis(250))? {
+            continue;
+        }
+        // Drain what is queued so a held key or a burst of resizes costs one frame.
+        loop {
+            let ev = event::read()?;
+            if let Some(action) = action_for_event(&state, &ev) {
+                app::update(&mut state, &corpus, action);
+                dirty = true;
+            }
+            if state.quit || !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+    }
     Ok(())
 }

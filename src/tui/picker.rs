@@ -1,0 +1,183 @@
+//! The actor picker: fuzzy match (nucleo-matcher, smart case, accents
+//! folded) over names and aliases; empty query lists actors by mentions.
+
+use super::app::{Action, Derived};
+use super::wrap;
+use crate::model::{ActorId, Corpus};
+use crate::text::sanitize_line;
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+pub struct PickerState {
+    pub query: String,
+    pub matches: Vec<ActorId>,
+    pub selected: usize,
+    pub top: usize,
+    matcher: Matcher,
+}
+
+impl std::fmt::Debug for PickerState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PickerState")
+            .field("query", &self.query)
+            .field("matches", &self.matches.len())
+            .field("selected", &self.selected)
+            .finish()
+    }
+}
+
+/// Rows the picker shows (kept in step with `render`).
+const PICKER_ROWS: usize = 12;
+
+impl PickerState {
+    pub fn new(c: &Corpus, d: &Derived) -> Self {
+        let mut p = PickerState {
+            query: String::new(),
+            matches: Vec::new(),
+            selected: 0,
+            top: 0,
+            matcher: Matcher::new(Config::DEFAULT),
+        };
+        p.refilter(c, d);
+        p
+    }
+
+    pub fn selected_actor(&self) -> Option<ActorId> {
+        self.matches.get(self.selected).copied()
+    }
+
+    /// Scores every actor against the query: best name-or-alias score first,
+    /// then most mentioned.
+    pub fn refilter(&mut self, c: &Corpus, d: &Derived) {
+        self.selected = 0;
+        self.top = 0;
+        if self.query.trim().is_empty() {
+            self.matches = d.actors_by_mentions.clone();
+            return;
+        }
+        let pattern = Pattern::parse(&self.query, CaseMatching::Smart, Normalization::Smart);
+        let mut buf = Vec::new();
+        let mut scored: Vec<(u32, u32, ActorId)> = c
+            .actors
+            .iter()
+            .filter_map(|a| {
+                let best = std::iter::once(&a.name)
+                    .chain(a.aliases.iter())
+                    .filter_map(|s| pattern.score(Utf32Str::new(s, &mut buf), &mut self.matcher))
+                    .max()?;
+                Some((best, a.mention_count, a.id))
+            })
+            .collect();
+        scored.sort_by(|x, y| y.0.cmp(&x.0).then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2)));
+        self.matches = scored.into_iter().map(|(_, _, id)| id).collect();
+    }
+
+    pub fn update(&mut self, c: &Corpus, d: &Derived, action: Action) {
+        let n = self.matches.len();
+        match action {
+            Action::Input(ch) if self.query.chars().count() < 100 => {
+                self.query.push(ch);
+                self.refilter(c, d);
+            }
+            Action::InputBackspace => {
+                self.query.pop();
+                self.refilter(c, d);
+            }
+            Action::InputClear => {
+                self.query.clear();
+                self.refilter(c, d);
+            }
+            Action::Down => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::PageDown => {
+                self.selected = (self.selected + PICKER_ROWS).min(n.saturating_sub(1))
+            }
+            Action::PageUp => self.selected = self.selected.saturating_sub(PICKER_ROWS),
+            _ => {}
+        }
+        if self.selected < self.top {
+            self.top = self.selected;
+        } else if self.selected >= self.top + PICKER_ROWS {
+            self.top = self.selected + 1 - PICKER_ROWS;
+        }
+    }
+}
+
+/// A centred box: query line, then `name  kind  mentions  aliases` rows.
+pub fn render(f: &mut Frame, p: &PickerState, c: &Corpus, theme: &super::theme::Theme, area: Rect) {
+    let w = area.width.saturating_sub(4).clamp(1, 80);
+    let h = (PICKER_ROWS as u16 + 3)
+        .min(area.height.saturating_sub(1))
+        .max(1);
+    let r = Rect::new(
+        area.x + (area.width.saturating_sub(w)) / 2,
+        area.y + area.height.saturating_sub(h) / 3,
+        w,
+        h,
+    );
+    f.render_widget(Clear, r);
+    let title = format!(" Follow an actor ({}) ", p.matches.len());
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focused)
+        .title(Span::styled(
+            wrap::truncate(&title, w as usize),
+            theme.title,
+        ));
+    let inner = if r.width >= 3 && r.height >= 3 {
+        let i = block.inner(r);
+        f.render_widget(block, r);
+        i
+    } else {
+        r
+    };
+    let iw = inner.width as usize;
+    let mut lines = vec![Line::from(vec![
+        Span::styled("> ", theme.key),
+        Span::raw(wrap::truncate(
+            &sanitize_line(&p.query),
+            iw.saturating_sub(3),
+        )),
+        Span::styled("▏", theme.key),
+    ])];
+    let rows = (inner.height as usize).saturating_sub(1).min(PICKER_ROWS);
+    for (i, &id) in p.matches.iter().enumerate().skip(p.top).take(rows) {
+        let Some(a) = c.actors.get(id as usize) else {
+            continue;
+        };
+        let style = if i == p.selected {
+            theme.cursor
+        } else {
+            Style::default()
+        };
+        let aliases: Vec<String> = a
+            .aliases
+            .iter()
+            .filter(|x| **x != a.name)
+            .take(4)
+            .map(|x| sanitize_line(x).into_owned())
+            .collect();
+        let name = wrap::truncate(&sanitize_line(&a.name), 28);
+        let text = format!(
+            "{name:<28} {:<4} {:>5}  ",
+            &a.kind.as_str()[..3],
+            a.mention_count
+        );
+        let rest = aliases.join(", ");
+        let row = wrap::truncate(&format!("{text}{rest}"), iw);
+        let pad = iw.saturating_sub(unicode_width::UnicodeWidthStr::width(row.as_str()));
+        lines.push(Line::from(vec![
+            Span::styled(row, style),
+            Span::styled(" ".repeat(if i == p.selected { pad } else { 0 }), style),
+        ]));
+    }
+    if p.matches.is_empty() {
+        lines.push(Line::from(Span::styled("no actor matches", theme.dim)));
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+}

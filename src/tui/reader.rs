@@ -1,0 +1,309 @@
+//! The reader pane: title, metadata, the clean body with dates and actor
+//! mentions highlighted (the followed actor stronger still), an entity cursor
+//! for `[` `]`, the teasers dimmed at the end, or the raw file with its page
+//! furniture dimmed. Only the visible lines of the cached wrap are styled.
+
+use super::app::{AppState, Pane, Pending};
+use super::layout;
+use super::wrap::{self, DocLine, EntityKind, LineKind};
+use crate::model::{Article, Basis, Corpus};
+use crate::text::sanitize_line;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+/// `[` / `]`: the previous / next date or mention; from nothing, the first
+/// one on screen (or the last one on screen going back).
+pub fn step_entity(s: &mut AppState, c: &Corpus, forward: bool) {
+    let ents = &s.reader.doc.entities;
+    if ents.is_empty() {
+        s.say("no dates or names marked in this article");
+        return;
+    }
+    let n = ents.len();
+    let next = match s.reader.entity {
+        Some(i) if forward => (i + 1 < n).then_some(i + 1),
+        Some(i) => i.checked_sub(1),
+        None => {
+            let lines = &s.reader.doc.lines;
+            let top = s.reader_top_byte();
+            if forward {
+                ents.iter().position(|e| e.span.start >= top).or(Some(0))
+            } else {
+                let bottom = lines
+                    .get(
+                        (s.reader.scroll + s.layout.reader_rows())
+                            .min(lines.len())
+                            .saturating_sub(1),
+                    )
+                    .map_or(u32::MAX, |l| l.end);
+                ents.iter()
+                    .rposition(|e| e.span.start < bottom)
+                    .or(Some(n - 1))
+            }
+        }
+    };
+    let Some(i) = next else {
+        s.say(if forward {
+            "last entity in this article"
+        } else {
+            "first entity in this article"
+        });
+        return;
+    };
+    s.reader.entity = Some(i);
+    let e = ents[i];
+    s.reader.pending = Some(Pending::Show(e.span.start));
+    if let Some(a) = s.current.and_then(|id| c.articles.get(id as usize)) {
+        let msg = describe(c, a, e.kind);
+        s.say(msg);
+    }
+}
+
+fn describe(c: &Corpus, a: &Article, kind: EntityKind) -> String {
+    match kind {
+        EntityKind::Time(t) => match a.times.get(t as usize) {
+            Some(te) => format!(
+                "date “{}” = {} ({}) · Enter: show in timeline",
+                sanitize_line(te.span.text(&a.raw)),
+                te.value.map_or("unresolved".into(), |v| v.label()),
+                te.kind.as_str()
+            ),
+            None => String::new(),
+        },
+        EntityKind::Mention(m) => match a
+            .mentions
+            .get(m as usize)
+            .and_then(|m| c.actors.get(m.actor as usize))
+        {
+            Some(actor) => format!(
+                "{} ({}, {} mentions) · Enter: follow",
+                sanitize_line(&actor.name),
+                actor.kind.as_str(),
+                actor.mention_count
+            ),
+            None => String::new(),
+        },
+    }
+}
+
+/// Enter in the reader: a date shows its day in the timeline, an actor is
+/// followed from this mention.
+pub fn activate_entity(s: &mut AppState, c: &Corpus) {
+    let Some(id) = s.current else { return };
+    let Some(e) = s
+        .reader
+        .entity
+        .and_then(|i| s.reader.doc.entities.get(i))
+        .copied()
+    else {
+        s.say("move to a date or a name with ] first");
+        return;
+    };
+    let Some(a) = c.articles.get(id as usize) else {
+        return;
+    };
+    match e.kind {
+        EntityKind::Time(t) => {
+            let ev = s.derived.article_events.get(id as usize).and_then(|evs| {
+                evs.iter()
+                    .copied()
+                    .find(|&ev| c.events.get(ev as usize).is_some_and(|x| x.time == Some(t)))
+            });
+            let Some(ev) = ev else {
+                s.say("this date could not be resolved to a day");
+                return;
+            };
+            let pos = s.event_pos(ev as usize);
+            if s.event_at(c, pos) != Some(ev as usize) {
+                s.say("that event is hidden by the filter (f)");
+                return;
+            }
+            s.push_jump(c);
+            s.timeline.cursor = pos;
+            s.timeline.top = pos;
+            s.set_focus(Pane::Timeline);
+        }
+        EntityKind::Mention(m) => {
+            let Some(actor) = a.mentions.get(m as usize).map(|x| x.actor) else {
+                return;
+            };
+            let rank = |aid: u32| s.derived.date_rank.get(aid as usize).copied().unwrap_or(0);
+            let pos = c.mentions_by_actor.get(actor as usize).and_then(|list| {
+                list.binary_search_by_key(&(rank(id), m), |r| (rank(r.article), r.mention))
+                    .ok()
+            });
+            s.follow_actor(c, actor, pos);
+        }
+    }
+}
+
+pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
+    let t = &s.theme;
+    let Some(a) = s.current.and_then(|id| c.articles.get(id as usize)) else {
+        f.render_widget(
+            Paragraph::new(Span::styled("no article", t.dim)),
+            layout::inner(r),
+        );
+        return;
+    };
+    let lines = &s.reader.doc.lines;
+    let (head, body) = layout::reader_parts(r);
+    if layout::bordered(r) {
+        let rows = body.height as usize;
+        let pct = if lines.len() <= rows {
+            100
+        } else {
+            (s.reader.scroll + rows) * 100 / lines.len().max(1)
+        };
+        let mode = if s.reader.raw { " raw" } else { "" };
+        let title = format!(" 2 Reader{mode} · {} ", sanitize_line(&a.file_name()));
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(if s.focus == Pane::Reader {
+                t.border_focused
+            } else {
+                t.border
+            })
+            .title(Span::styled(
+                wrap::truncate(&title, r.width.saturating_sub(8) as usize),
+                t.title,
+            ))
+            .title_bottom(Line::from(format!(" {pct}% ")).right_aligned());
+        f.render_widget(block, r);
+    }
+    if head.height >= 2 {
+        let w = head.width as usize;
+        let title = wrap::display(a.title_text()).into_owned();
+        let title = if title.is_empty() {
+            "(untitled)".to_string()
+        } else {
+            title
+        };
+        f.render_widget(
+            Paragraph::new(vec![
+                Line::from(Span::styled(wrap::truncate(&title, w), t.title)),
+                Line::from(Span::styled(wrap::truncate(&meta_line(s, a), w), t.dim)),
+            ]),
+            head,
+        );
+    }
+    let shown: Vec<Line> = lines
+        .iter()
+        .skip(s.reader.scroll)
+        .take(body.height as usize)
+        .map(|l| styled_line(s, c, a, l))
+        .collect();
+    f.render_widget(Paragraph::new(shown), body);
+}
+
+/// `2025-04-28 · Kyiv Independent · 12 events · file.txt`, with `?` on an
+/// inferred date.
+fn meta_line(s: &AppState, a: &Article) -> String {
+    let date = match (&a.published.value, &a.published.basis) {
+        (Some(v), Basis::Explicit) => v.label(),
+        (Some(v), Basis::Inferred(why)) => format!("{}? ({})", v.label(), sanitize_line(why)),
+        (Some(v), Basis::Unknown) => format!("{}?", v.label()),
+        (None, _) => "date unknown".into(),
+    };
+    let events = s
+        .derived
+        .article_events
+        .get(a.id as usize)
+        .map_or(0, Vec::len);
+    let mut parts = vec![date];
+    if let Some(src) = &a.source {
+        parts.push(sanitize_line(src).into_owned());
+    }
+    parts.push(format!("{events} events · {} names", a.mentions.len()));
+    parts.join(" · ")
+}
+
+fn styled_line(s: &AppState, c: &Corpus, a: &Article, l: &DocLine) -> Line<'static> {
+    let t = &s.theme;
+    match l.kind {
+        LineKind::Blank => return Line::default(),
+        LineKind::TeaserHeading => {
+            return Line::from(Span::styled("Related headlines", t.heading.patch(t.dim)));
+        }
+        LineKind::NoBody => {
+            return Line::from(Span::styled(
+                "(no body text found; r shows the raw file)",
+                t.dim,
+            ));
+        }
+        _ => {}
+    }
+    let base = match l.kind {
+        LineKind::Teaser | LineKind::RawFurniture => t.dim,
+        _ => Style::default(),
+    };
+    let (ls, le) = (l.start, l.end);
+    // Highlight intervals, in increasing priority.
+    let mut marks: Vec<(u32, u32, Style)> = Vec::new();
+    if matches!(l.kind, LineKind::Body | LineKind::Raw) {
+        let ents = &s.reader.doc.entities;
+        let from = ents
+            .partition_point(|e| e.span.start < ls)
+            .saturating_sub(8);
+        let followed = s.follow.map(|f| f.actor);
+        for (i, e) in ents.iter().enumerate().skip(from) {
+            if e.span.start >= le {
+                break;
+            }
+            if e.span.end <= ls {
+                continue;
+            }
+            let mut style = match e.kind {
+                EntityKind::Time(_) => t.date,
+                EntityKind::Mention(m) => {
+                    let actor = a.mentions.get(m as usize).map(|m| m.actor);
+                    if actor.is_some() && actor == followed {
+                        t.followed
+                    } else {
+                        t.actor
+                    }
+                }
+            };
+            if s.reader.entity == Some(i) {
+                style = style.patch(t.entity_cursor);
+            }
+            marks.push((e.span.start, e.span.end, style));
+        }
+    }
+    if let Some(search) = &s.search
+        && let Some(text) = a.raw.get(ls as usize..le as usize)
+    {
+        for m in search
+            .regex
+            .find_iter(text)
+            .filter(|m| !m.as_str().is_empty())
+            .take(64)
+        {
+            marks.push((ls + m.start() as u32, ls + m.end() as u32, t.search));
+        }
+    }
+    let mut cuts: Vec<u32> = vec![ls, le];
+    for &(a0, b0, _) in &marks {
+        cuts.push(a0.clamp(ls, le));
+        cuts.push(b0.clamp(ls, le));
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut spans = Vec::with_capacity(cuts.len());
+    for w in cuts.windows(2) {
+        let (p, q) = (w[0], w[1]);
+        let Some(piece) = a.raw.get(p as usize..q as usize) else {
+            continue;
+        };
+        let style = marks
+            .iter()
+            .filter(|&&(ms, me, _)| ms <= p && q <= me)
+            .fold(base, |acc, &(_, _, st)| acc.patch(st));
+        spans.push(Span::styled(wrap::display(piece).into_owned(), style));
+    }
+    let _ = c;
+    Line::from(spans)
+}

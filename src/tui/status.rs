@@ -1,0 +1,116 @@
+//! The status bar: the pane in focus (and which of three, when only one
+//! fits), the prompt being typed, a message, the followed actor's place
+//! ("Putin 3/17"), the search, and key hints from the registry.
+
+use super::app::{AppState, HitMode, Overlay, PromptKind};
+use super::keys::{self, Ctx};
+use super::wrap;
+use crate::model::Corpus;
+use crate::text::sanitize_line;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// The context the keys currently act in.
+pub fn context(s: &AppState) -> Ctx {
+    match &s.overlay {
+        Overlay::None => Ctx::of_pane(s.focus),
+        Overlay::Help { .. } => Ctx::Help,
+        Overlay::Picker(_) => Ctx::Picker,
+        Overlay::Prompt { .. } => Ctx::Prompt,
+    }
+}
+
+/// "Putin 3/17" for the followed actor.
+pub fn follow_label(s: &AppState, c: &Corpus) -> Option<String> {
+    let f = s.follow?;
+    let actor = c.actors.get(f.actor as usize)?;
+    let total = c
+        .mentions_by_actor
+        .get(f.actor as usize)
+        .map_or(0, Vec::len);
+    let pos = f.pos.map_or("-".to_string(), |p| (p + 1).to_string());
+    Some(format!("{} {pos}/{total}", sanitize_line(&actor.name)))
+}
+
+pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
+    let t = &s.theme;
+    let w = r.width as usize;
+    let mut left: Vec<Span> = Vec::new();
+    if let Overlay::Prompt { kind, input } = &s.overlay {
+        let p = match kind {
+            PromptKind::Date => "date: ",
+            PromptKind::Search => "/",
+        };
+        left.push(Span::styled(p, t.key));
+        left.push(Span::raw(sanitize_line(input).into_owned()));
+        left.push(Span::styled("▏", t.key));
+        if let Some(m) = &s.message {
+            left.push(Span::styled(format!("  {}", m.text), t.error));
+        }
+    } else {
+        let pane = if s.layout.single {
+            format!(" [{}/3 {}] ", s.focus.number(), s.focus.name())
+        } else {
+            format!(" {} ", s.focus.name())
+        };
+        left.push(Span::styled(pane, t.title));
+        if let Some(m) = &s.message {
+            left.push(Span::styled(
+                format!(" {}", m.text),
+                if m.error { t.error } else { Default::default() },
+            ));
+        } else {
+            let mut parts = Vec::new();
+            if let Some(l) = follow_label(s, c) {
+                let on = if s.hit_mode == HitMode::Follow {
+                    " (n/N)"
+                } else {
+                    ""
+                };
+                parts.push(format!("following {l}{on}"));
+            }
+            if let Some(search) = &s.search {
+                let on = if s.hit_mode == HitMode::Search {
+                    " (n/N)"
+                } else {
+                    ""
+                };
+                let count = s
+                    .current
+                    .and_then(|id| c.articles.get(id as usize))
+                    .map(|a| {
+                        a.body
+                            .iter()
+                            .map(|p| search.regex.find_iter(p.text(&a.raw)).take(10_000).count())
+                            .sum::<usize>()
+                    })
+                    .unwrap_or(0);
+                parts.push(format!(
+                    "/{} {count} here{on}",
+                    sanitize_line(&search.pattern)
+                ));
+            }
+            if s.filter.is_some() {
+                parts.push("filtered (Esc clears)".into());
+            }
+            left.push(Span::raw(format!(" {}", parts.join(" · "))));
+        }
+    }
+    let used: usize = left.iter().map(|sp| sp.width()).sum();
+    let mut hint = String::new();
+    for (k, h) in keys::hints(context(s)) {
+        let item = format!("{k} {h}  ");
+        if used + hint.chars().count() + item.chars().count() + 2 > w {
+            break;
+        }
+        hint.push_str(&item);
+    }
+    let pad = w.saturating_sub(used + unicode_width::UnicodeWidthStr::width(hint.as_str()));
+    left.push(Span::raw(" ".repeat(pad)));
+    left.push(Span::styled(hint, t.dim));
+    let line = Line::from(left).style(t.status);
+    let _ = wrap::truncate;
+    f.render_widget(Paragraph::new(line), r);
+}
