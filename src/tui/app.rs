@@ -586,7 +586,7 @@ impl AppState {
             };
             let here = self.current.map_or(0, rank);
             let p = list.partition_point(|m| rank(m.article) < here);
-            (!list.is_empty()).then(|| if p < list.len() { p } else { 0 })
+            (!list.is_empty()).then_some(if p < list.len() { p } else { 0 })
         });
         match pos {
             Some(p) => self.go_mention(c, actor, p),

@@ -56,46 +56,45 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
             format!(" {} ", s.focus.name())
         };
         left.push(Span::styled(pane, t.title));
-        if let Some(m) = &s.message {
-            left.push(Span::styled(
-                format!(" {}", m.text),
-                if m.error { t.error } else { Default::default() },
+        let mut parts = Vec::new();
+        if let Some(l) = follow_label(s, c) {
+            let on = if s.hit_mode == HitMode::Follow {
+                " (n/N)"
+            } else {
+                ""
+            };
+            parts.push(format!("{l}{on}"));
+        }
+        if let Some(search) = &s.search {
+            let on = if s.hit_mode == HitMode::Search {
+                " (n/N)"
+            } else {
+                ""
+            };
+            let count = s
+                .current
+                .and_then(|id| c.articles.get(id as usize))
+                .map(|a| {
+                    a.body
+                        .iter()
+                        .map(|p| search.regex.find_iter(p.text(&a.raw)).take(10_000).count())
+                        .sum::<usize>()
+                })
+                .unwrap_or(0);
+            parts.push(format!(
+                "/{} {count} here{on}",
+                sanitize_line(&search.pattern)
             ));
-        } else {
-            let mut parts = Vec::new();
-            if let Some(l) = follow_label(s, c) {
-                let on = if s.hit_mode == HitMode::Follow {
-                    " (n/N)"
-                } else {
-                    ""
-                };
-                parts.push(format!("following {l}{on}"));
-            }
-            if let Some(search) = &s.search {
-                let on = if s.hit_mode == HitMode::Search {
-                    " (n/N)"
-                } else {
-                    ""
-                };
-                let count = s
-                    .current
-                    .and_then(|id| c.articles.get(id as usize))
-                    .map(|a| {
-                        a.body
-                            .iter()
-                            .map(|p| search.regex.find_iter(p.text(&a.raw)).take(10_000).count())
-                            .sum::<usize>()
-                    })
-                    .unwrap_or(0);
-                parts.push(format!(
-                    "/{} {count} here{on}",
-                    sanitize_line(&search.pattern)
-                ));
-            }
-            if s.filter.is_some() {
-                parts.push("filtered (Esc clears)".into());
-            }
-            left.push(Span::raw(format!(" {}", parts.join(" · "))));
+        }
+        if s.filter.is_some() {
+            parts.push("filtered (Esc clears)".into());
+        }
+        if !parts.is_empty() {
+            left.push(Span::raw(format!(" {} ", parts.join(" · "))));
+        }
+        if let Some(m) = &s.message {
+            let style = if m.error { t.error } else { t.title };
+            left.push(Span::styled(format!(" {}", m.text), style));
         }
     }
     let used: usize = left.iter().map(|sp| sp.width()).sum();
