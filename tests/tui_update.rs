@@ -684,3 +684,87 @@ fn search_regex_smart_case() {
     assert!(!search_regex("Putin").unwrap().is_match("PUTIN"));
     assert!(search_regex("(").is_err());
 }
+
+mod keys {
+    use super::*;
+    use dateline::tui::keys::{BINDINGS, Ctx, action_for};
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+    fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn every_registry_key_maps_to_its_action_unless_shadowed() {
+        for b in BINDINGS {
+            for k in b.keys {
+                let mods = if k.ctrl {
+                    KeyModifiers::CONTROL
+                } else {
+                    KeyModifiers::NONE
+                };
+                let got = action_for(&press(k.code, mods), b.ctx);
+                // A pane binding may shadow a global one (Enter, [ ]); the
+                // registry order decides, and help lists both.
+                let shadowed = b.ctx == Ctx::Global
+                    && BINDINGS
+                        .iter()
+                        .any(|o| o.ctx != Ctx::Global && o.keys.contains(k));
+                if !shadowed {
+                    assert_eq!(got, Some(b.action), "{} in {:?}", k.label(), b.ctx);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn shifted_chars_and_typed_text() {
+        assert_eq!(
+            action_for(&press(KeyCode::Char('G'), KeyModifiers::SHIFT), Ctx::List),
+            Some(Action::Bottom)
+        );
+        assert_eq!(
+            action_for(&press(KeyCode::Char('q'), KeyModifiers::NONE), Ctx::Prompt),
+            Some(Action::Input('q'))
+        );
+        assert_eq!(
+            action_for(&press(KeyCode::Char('j'), KeyModifiers::NONE), Ctx::Picker),
+            Some(Action::Input('j'))
+        );
+        assert_eq!(
+            action_for(&press(KeyCode::Char('x'), KeyModifiers::NONE), Ctx::Help),
+            None
+        );
+        assert_eq!(
+            action_for(
+                &press(KeyCode::Char('['), KeyModifiers::NONE),
+                Ctx::Timeline
+            ),
+            Some(Action::PrevDay)
+        );
+        assert_eq!(
+            action_for(&press(KeyCode::Char('['), KeyModifiers::NONE), Ctx::Reader),
+            Some(Action::PrevEntity)
+        );
+    }
+
+    #[test]
+    fn only_presses_count_and_alt_is_esc_then_key() {
+        let (mut s, c) = setup();
+        let mut release = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        release.kind = KeyEventKind::Release;
+        assert!(!dateline::tui::handle_event(
+            &mut s,
+            &c,
+            &Event::Key(release)
+        ));
+        assert!(!s.quit);
+        update(&mut s, &c, Action::ToggleHelp);
+        let alt_slash = press(KeyCode::Char('/'), KeyModifiers::ALT);
+        dateline::tui::handle_event(&mut s, &c, &Event::Key(alt_slash));
+        assert!(
+            matches!(s.overlay, Overlay::Prompt { .. }),
+            "Esc closed help, / opened search"
+        );
+    }
+}

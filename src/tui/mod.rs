@@ -88,6 +88,33 @@ pub fn action_for_event(s: &AppState, ev: &Event) -> Option<Action> {
     }
 }
 
+/// Applies one terminal event; true when something may have changed.
+///
+/// A terminal sends Esc followed quickly by a key as that key with Alt, and
+/// no binding uses Alt, so Alt+key is read as Esc, then the key: typing
+/// `Esc /` fast opens the search instead of doing nothing.
+pub fn handle_event(s: &mut AppState, c: &Corpus, ev: &Event) -> bool {
+    if let Event::Key(k) = ev
+        && k.kind == KeyEventKind::Press
+        && k.modifiers.contains(event::KeyModifiers::ALT)
+    {
+        app::update(s, c, Action::Escape);
+        let mut plain = *k;
+        plain.modifiers.remove(event::KeyModifiers::ALT);
+        if let Some(a) = action_for_event(s, &Event::Key(plain)) {
+            app::update(s, c, a);
+        }
+        return true;
+    }
+    match action_for_event(s, ev) {
+        Some(a) => {
+            app::update(s, c, a);
+            true
+        }
+        None => false,
+    }
+}
+
 /// Puts the terminal back: leave the alternate screen, stop mouse reporting,
 /// show the cursor, leave raw mode. Safe to call more than once.
 fn restore_terminal() {
@@ -153,10 +180,7 @@ pub fn run(corpus: Corpus) -> io::Result<()> {
         // Drain what is queued so a held key or a burst of resizes costs one frame.
         loop {
             let ev = event::read()?;
-            if let Some(action) = action_for_event(&state, &ev) {
-                app::update(&mut state, &corpus, action);
-                dirty = true;
-            }
+            dirty |= handle_event(&mut state, &corpus, &ev);
             if state.quit || !event::poll(Duration::ZERO)? {
                 break;
             }
