@@ -173,19 +173,19 @@ pub fn source(raw: &str, cleaned: &Cleaned) -> Option<String> {
                 return Some(who.to_string());
             }
         }
-        if let Some(desk) = text.strip_suffix(" news desk") {
-            if is_publisher_name(desk) || desk.starts_with("The ") {
-                return Some(desk.to_string());
-            }
+        if let Some(desk) = text.strip_suffix(" news desk")
+            && (is_publisher_name(desk) || desk.starts_with("The "))
+        {
+            return Some(desk.to_string());
         }
     }
     // An agency tag in the dateline: "PARIS (AFP) —".
     if let Some(&first) = cleaned.body.first() {
         let head: String = first.text(raw).chars().take(80).collect();
-        if let Some(c) = AGENCY_TAG.captures(&head) {
-            if PUBLISHERS.names.iter().any(|n| n == &c[1]) {
-                return Some(c[1].to_string());
-            }
+        if let Some(c) = AGENCY_TAG.captures(&head)
+            && PUBLISHERS.names.iter().any(|n| n == &c[1])
+        {
+            return Some(c[1].to_string());
         }
     }
     // A self-reference in the body: "a source told the BBC".
