@@ -1,7 +1,20 @@
 //! Separates the article body from page furniture. Chooses spans; never
 //! edits text.
+//!
+//! Scraped pages share a shape whatever the site: a header (clock, weather,
+//! masthead date, the headline, ads), the article as a run of prose
+//! paragraphs, then a footer that lists other stories. The patterns in
+//! `assets/furniture.toml` name the widgets; structure does the rest: the
+//! headline is the first short line without sentence punctuation, the body
+//! is the run of prose after it, and a headline-like line that is not
+//! followed by at least two prose paragraphs starts the list of other
+//! stories (whose headlines become teasers).
 
 use crate::model::Span;
+use regex::{Regex, RegexSet};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// What cleaning found on a page: spans of the raw text.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -9,28 +22,468 @@ pub struct Cleaned {
     pub title: Option<Span>,
     /// Body paragraphs (trimmed non-empty lines), in order.
     pub body: Vec<Span>,
-    /// Non-empty lines that are furniture.
+    /// Non-empty lines that are furniture, in order.
     pub boilerplate: Vec<Span>,
-    /// Headlines of other stories, deduplicated.
+    /// Headlines of other stories, deduplicated, in order of first appearance.
     pub teasers: Vec<Span>,
 }
 
-/// STUB: every non-empty line is body; the first is the title.
-pub fn clean(raw: &str) -> Cleaned {
-    let mut c = Cleaned::default();
+impl Cleaned {
+    /// Boilerplate lines that come before the first body paragraph: where a
+    /// masthead date or a byline sits.
+    pub fn header(&self) -> impl Iterator<Item = Span> + '_ {
+        let body_start = self.body.first().map_or(u32::MAX, |s| s.start);
+        self.boilerplate
+            .iter()
+            .copied()
+            .filter(move |s| s.start < body_start)
+    }
+}
+
+#[derive(Deserialize)]
+struct PatternList {
+    patterns: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct FurnitureFile {
+    line: PatternList,
+    footer: PatternList,
+    prefix: PatternList,
+}
+
+struct Furniture {
+    line: RegexSet,
+    footer: RegexSet,
+    prefix: Vec<Regex>,
+}
+
+static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
+    let file: FurnitureFile = toml::from_str(include_str!("../../assets/furniture.toml"))
+        .expect("assets/furniture.toml is valid TOML (checked by a unit test)");
+    let ci = |p: &String| format!("(?i:{p})");
+    Furniture {
+        line: RegexSet::new(file.line.patterns.iter().map(ci))
+            .expect("furniture line patterns compile"),
+        footer: RegexSet::new(file.footer.patterns.iter().map(ci))
+            .expect("furniture footer patterns compile"),
+        prefix: file
+            .prefix
+            .patterns
+            .iter()
+            .map(|p| Regex::new(p).expect("furniture prefix patterns compile"))
+            .collect(),
+    }
+});
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// A widget, ad or prompt: boilerplate wherever it is.
+    Furniture,
+    /// A marker after which the article is over.
+    Footer,
+    /// A paragraph of sentences.
+    Prose,
+    /// A short line with no sentence punctuation: a title or a teaser.
+    Headline,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Line<'a> {
+    /// The trimmed line.
+    span: Span,
+    /// The line after any junk prefix (date stamp, CMS leak, list number).
+    content: Span,
+    text: &'a str,
+    class: Class,
+}
+
+impl<'a> Line<'a> {
+    fn content_text(&self, raw: &'a str) -> &'a str {
+        self.content.text(raw)
+    }
+    fn has_prefix(&self) -> bool {
+        self.content.start != self.span.start
+    }
+}
+
+/// Splits the page into trimmed non-empty lines and classifies each.
+fn lines(raw: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
     let mut pos = 0;
     for line in raw.split('\n') {
-        let t = line.trim();
-        if !t.is_empty() {
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
             let start = pos + (line.len() - line.trim_start().len());
-            let span = Span::new(start, start + t.len());
-            if c.title.is_none() {
-                c.title = Some(span);
-            } else {
-                c.body.push(span);
-            }
+            let span = Span::new(start, start + trimmed.len());
+            let prefix = prefix_len(trimmed);
+            let content = Span::new(start + prefix, start + trimmed.len());
+            let class = classify(trimmed, &trimmed[prefix..]);
+            out.push(Line {
+                span,
+                content,
+                text: trimmed,
+                class,
+            });
         }
         pos += line.len() + 1;
     }
-    c
+    out
+}
+
+/// Bytes of junk before the real text of a line (repeated prefixes allowed).
+fn prefix_len(line: &str) -> usize {
+    let mut at = 0;
+    for _ in 0..3 {
+        let rest = &line[at..];
+        match FURNITURE.prefix.iter().find_map(|r| r.find(rest)) {
+            Some(m) if m.end() > 0 && m.end() < rest.len() => at += m.end(),
+            _ => break,
+        }
+    }
+    at
+}
+
+fn classify(line: &str, content: &str) -> Class {
+    if FURNITURE.footer.is_match(line) {
+        return Class::Footer;
+    }
+    if FURNITURE.line.is_match(line) {
+        return Class::Furniture;
+    }
+    let words = content.split_whitespace().count();
+    if ends_like_sentence(content) && words >= 4 {
+        return Class::Prose;
+    }
+    if looks_like_headline(content, words) {
+        return Class::Headline;
+    }
+    Class::Other
+}
+
+/// A sentence ends in `.`, `!`, `?` or an ellipsis, perhaps followed by
+/// closing quotes or brackets (`…now,” he said.`, `…situation.”`).
+pub fn ends_like_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '*']);
+    t.ends_with(['.', '!', '?', '…']) || (t.len() < s.len() && t.ends_with([',', ':']))
+}
+
+fn looks_like_headline(s: &str, words: usize) -> bool {
+    if !(3..=30).contains(&words) || s.ends_with([',', ';', ':', '-', '–', '—']) {
+        return false;
+    }
+    let first = s.chars().find(|c| c.is_alphanumeric());
+    first.is_some_and(|c| c.is_uppercase() || c.is_numeric())
+}
+
+/// A line like `The Daily TimesJane Doe`: a publisher card glued to an
+/// author, the way card widgets lose their layout in a scrape. Returns the
+/// byte offset of the glue (lowercase letter directly followed by an
+/// uppercase one after at least three lowercase letters).
+pub fn card_glue(s: &str) -> Option<usize> {
+    if s.split_whitespace().count() > 10 {
+        return None;
+    }
+    let mut lower_run = 0;
+    let mut prev_lower = false;
+    for (i, c) in s.char_indices() {
+        if c.is_uppercase() && prev_lower && lower_run >= 3 {
+            return Some(i);
+        }
+        prev_lower = c.is_lowercase();
+        lower_run = if prev_lower { lower_run + 1 } else { 0 };
+    }
+    None
+}
+
+/// Letters and digits only, lowercased: two copies of a headline that differ
+/// in punctuation (an alt-text or slug copy) get the same key.
+fn dedup_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn is_prose_like(l: &Line) -> bool {
+    l.class == Class::Prose
+}
+
+/// Separates title, body, boilerplate and teasers.
+pub fn clean(raw: &str) -> Cleaned {
+    let lines = lines(raw);
+    let mut out = Cleaned::default();
+    if lines.is_empty() {
+        return out;
+    }
+    let title_idx = find_title(raw, &lines);
+    let title_key = title_idx.map(|i| dedup_key(lines[i].content_text(raw)));
+    let is_title_copy = |l: &Line| {
+        title_key
+            .as_ref()
+            .is_some_and(|k| !k.is_empty() && dedup_key(l.content_text(raw)) == *k)
+    };
+    out.title = title_idx.map(|i| lines[i].content);
+
+    let search_from = title_idx.map_or(0, |i| i + 1);
+    let body_start = (search_from..lines.len())
+        .find(|&i| is_prose_like(&lines[i]) && !is_title_copy(&lines[i]))
+        .or_else(|| {
+            // No prose at all (a list page, one huge unpunctuated line): keep
+            // every line that is not furniture so nothing is lost.
+            (search_from..lines.len())
+                .find(|&i| matches!(lines[i].class, Class::Other | Class::Headline))
+        });
+    let Some(body_start) = body_start else {
+        for (i, l) in lines.iter().enumerate() {
+            if Some(i) != title_idx {
+                out.boilerplate.push(l.span);
+            }
+        }
+        return out;
+    };
+    let no_prose = !is_prose_like(&lines[body_start]);
+    let mut body_end = body_start; // inclusive
+    let mut i = body_start;
+    while i < lines.len() {
+        let l = &lines[i];
+        match l.class {
+            Class::Footer => break,
+            Class::Furniture => {}
+            _ if is_title_copy(l) => {}
+            Class::Prose => body_end = i,
+            _ if no_prose => body_end = i,
+            Class::Headline | Class::Other => {
+                if prose_run_after(&lines, i) >= 2
+                    || (l.class == Class::Other && prose_run_after(&lines, i) >= 1)
+                {
+                    body_end = i;
+                } else {
+                    break;
+                }
+            }
+        }
+        i += 1;
+    }
+    let mut teaser_keys: HashMap<String, usize> = HashMap::new();
+    let mut teasers: Vec<(String, Span)> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if Some(i) == title_idx {
+            continue;
+        }
+        let in_body = (body_start..=body_end).contains(&i)
+            && !matches!(l.class, Class::Furniture | Class::Footer)
+            && !is_title_copy(l);
+        if in_body {
+            out.body.push(l.span);
+            continue;
+        }
+        out.boilerplate.push(l.span);
+        if i > body_end
+            && l.class == Class::Headline
+            && !is_title_copy(l)
+            && card_glue(l.text).is_none()
+        {
+            let content = l.content_text(raw);
+            let key = dedup_key(content);
+            match teaser_keys.get(&key) {
+                Some(&k) => {
+                    // Prefer the copy that kept its punctuation.
+                    if punctuation(content) > punctuation(teasers[k].1.text(raw)) {
+                        teasers[k].1 = l.content;
+                    }
+                }
+                None => {
+                    teaser_keys.insert(key.clone(), teasers.len());
+                    teasers.push((key, l.content));
+                }
+            }
+        }
+    }
+    // A section label or list number glued before a headline ("WORLD Heavy
+    // metals…") leaves a copy whose key ends with another teaser's key.
+    let keys: Vec<String> = teasers.iter().map(|(k, _)| k.clone()).collect();
+    out.teasers = teasers
+        .into_iter()
+        .filter(|(k, _)| {
+            !keys.iter().any(|other| {
+                other.len() >= 12 && other.len() < k.len() && k.ends_with(other.as_str())
+            })
+        })
+        .map(|(_, s)| s)
+        .collect();
+    out
+}
+
+fn punctuation(s: &str) -> usize {
+    s.chars()
+        .filter(|c| !c.is_alphanumeric() && !c.is_whitespace())
+        .count()
+}
+
+/// How many prose lines follow line `i` before anything else (furniture
+/// lines in between are skipped).
+fn prose_run_after(lines: &[Line], i: usize) -> usize {
+    lines[i + 1..]
+        .iter()
+        .filter(|l| l.class != Class::Furniture)
+        .take_while(|l| l.class == Class::Prose)
+        .count()
+}
+
+/// The headline: the first standalone headline-like line near the top; a
+/// copy behind a junk prefix only when no standalone copy exists.
+fn find_title(raw: &str, lines: &[Line]) -> Option<usize> {
+    let first_prose = lines
+        .iter()
+        .position(|l| l.class == Class::Prose)
+        .unwrap_or(lines.len());
+    let window = first_prose.min(12);
+    let candidates: Vec<usize> = (0..window)
+        .filter(|&i| lines[i].class == Class::Headline)
+        .collect();
+    if let Some(&i) = candidates.iter().find(|&&i| !lines[i].has_prefix()) {
+        return Some(i);
+    }
+    if let Some(&i) = candidates.first() {
+        return Some(i);
+    }
+    // A headline that ends in punctuation: a short first line before the prose.
+    let i = lines
+        .iter()
+        .position(|l| !matches!(l.class, Class::Furniture | Class::Footer))?;
+    let words = lines[i].content_text(raw).split_whitespace().count();
+    (i + 1 < lines.len() && (3..=20).contains(&words) && lines[i].class != Class::Other)
+        .then_some(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'a>(raw: &'a str, spans: &[Span]) -> Vec<&'a str> {
+        spans.iter().map(|s| s.text(raw)).collect()
+    }
+
+    const PAGE: &str = "3 hours ago 5\n\nHarbour board approves new ferry route to the islands\n\n- Advertisement -\n\nThe harbour board on Monday approved a ferry route that will link the islands to the mainland.\n\nThe route opens in June, the board said in a statement.\n\nSource link\n\nRelated Posts\n\nCity council delays vote on parking fees\n\nCity council delays vote on parking fees\n\nThe council said it needs more time.\n\nLocal bakery wins national award\n";
+
+    #[test]
+    fn furniture_file_parses_and_compiles() {
+        assert!(
+            FURNITURE.line.len() > 5 && FURNITURE.footer.len() > 5 && !FURNITURE.prefix.is_empty()
+        );
+    }
+
+    #[test]
+    fn title_body_and_teasers_on_a_made_up_page() {
+        let c = clean(PAGE);
+        assert_eq!(
+            c.title.unwrap().text(PAGE),
+            "Harbour board approves new ferry route to the islands"
+        );
+        assert_eq!(
+            texts(PAGE, &c.body),
+            [
+                "The harbour board on Monday approved a ferry route that will link the islands to the mainland.",
+                "The route opens in June, the board said in a statement."
+            ]
+        );
+        assert_eq!(
+            texts(PAGE, &c.teasers),
+            [
+                "City council delays vote on parking fees",
+                "Local bakery wins national award"
+            ]
+        );
+        assert!(texts(PAGE, &c.boilerplate).contains(&"3 hours ago 5"));
+        assert!(texts(PAGE, &c.boilerplate).contains(&"- Advertisement -"));
+    }
+
+    #[test]
+    fn every_non_empty_line_is_exactly_one_thing() {
+        let c = clean(PAGE);
+        let n = PAGE.lines().filter(|l| !l.trim().is_empty()).count();
+        assert_eq!(
+            c.body.len() + c.boilerplate.len() + c.title.iter().count(),
+            n
+        );
+    }
+
+    #[test]
+    fn a_subheading_followed_by_prose_stays_in_the_body() {
+        let raw = "Mayor unveils budget for next year\n\nThe mayor presented the budget to the council on Tuesday evening.\n\nWhat changes for residents\n\nProperty taxes rise by two percent under the plan.\n\nBus fares stay the same, the mayor said.\n\nRead more\n";
+        let c = clean(raw);
+        assert_eq!(c.body.len(), 4);
+        assert!(texts(raw, &c.body).contains(&"What changes for residents"));
+    }
+
+    #[test]
+    fn a_headline_with_one_excerpt_after_the_prose_is_a_teaser_card() {
+        let raw = "Talks resume in the capital\n\nNegotiators met again on Friday after a week of silence.\n\nBoth sides called the meeting useful, officials said.\n\nExplainer: what the talks are about\n\nThe negotiations began last year and have stalled twice since then.\n\nThe Daily HeraldJane Doe\n";
+        let c = clean(raw);
+        assert_eq!(c.body.len(), 2);
+        assert_eq!(
+            texts(raw, &c.teasers),
+            ["Explainer: what the talks are about"]
+        );
+        assert!(texts(raw, &c.boilerplate).contains(&"The Daily HeraldJane Doe"));
+    }
+
+    #[test]
+    fn prefixed_and_stripped_teaser_copies_collapse_to_the_punctuated_one() {
+        let raw = "Storm hits the northern coast\n\nA storm hit the coast on Sunday, cutting power to thousands of homes.\n\nIt was the strongest storm in a decade, forecasters said.\n\nLATEST NEWS\n\n1. Minister says port not for sale\n\nMinister says port 'not for sale'\n\nSPORTS Referees to wear cameras at the cup\n\nReferees to wear cameras at the cup\n";
+        let c = clean(raw);
+        assert_eq!(
+            texts(raw, &c.teasers),
+            [
+                "Minister says port 'not for sale'",
+                "Referees to wear cameras at the cup"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_prefixed_title_copy_yields_to_the_standalone_one() {
+        let raw = " date 2024-02-01 Council votes on bridge repair plan \n\nCouncil votes on bridge repair plan\n\nCouncil votes on bridge repair plan\nThe council voted on Thursday to repair the old bridge before winter.\n";
+        let c = clean(raw);
+        assert_eq!(
+            c.title.unwrap(),
+            Span::new(
+                raw.find("\nCouncil").unwrap() + 1,
+                raw.find("\nCouncil").unwrap() + 36
+            )
+        );
+        assert_eq!(c.body.len(), 1);
+        assert_eq!(c.boilerplate.len(), 2);
+    }
+
+    #[test]
+    fn pages_without_prose_lose_nothing() {
+        let raw = "one two three four five six seven eight nine ten eleven twelve thirteen";
+        let c = clean(raw);
+        assert_eq!(
+            c.title.iter().count() + c.body.len() + c.boilerplate.len(),
+            1
+        );
+        assert!(clean("").body.is_empty());
+        assert!(clean("\n\n  \n").title.is_none());
+    }
+
+    #[test]
+    fn card_glue_finds_publisher_author_joins_only() {
+        assert_eq!(
+            card_glue("The Daily HeraldJane Doe"),
+            Some("The Daily Herald".len())
+        );
+        assert_eq!(card_glue("Meeting with McDonald and DeSantis"), None);
+        assert_eq!(card_glue("plain text"), None);
+    }
+
+    #[test]
+    fn sentence_endings() {
+        assert!(ends_like_sentence("He said it was “positive.”"));
+        assert!(ends_like_sentence("“the need to end the war now,”"));
+        assert!(!ends_like_sentence("Who was the architect of the plan"));
+    }
 }
