@@ -215,7 +215,7 @@ impl Derived {
             }
         }
         let mut actors_by_mentions: Vec<ActorId> = c.actors.iter().map(|a| a.id).collect();
-        actors_by_mentions.sort_by_key(|&id| {
+        actors_by_mentions.sort_by_cached_key(|&id| {
             let a = &c.actors[id as usize];
             (std::cmp::Reverse(a.mention_count), a.name.to_lowercase())
         });

@@ -39,15 +39,35 @@ pub fn lines(theme: &Theme, width: usize) -> Vec<Line<'static>> {
     out
 }
 
-pub fn render(f: &mut Frame, theme: &Theme, scroll: usize, area: Rect) {
+/// Where the help box goes on a screen of `area`.
+fn frame(area: Rect) -> Rect {
     let w = area.width.saturating_sub(4).clamp(1, 90);
     let h = area.height.saturating_sub(2).max(1);
-    let r = Rect::new(
+    Rect::new(
         area.x + area.width.saturating_sub(w) / 2,
         area.y + 1.min(area.height),
         w,
         h,
-    );
+    )
+}
+
+/// The furthest the help can scroll on a screen of `area`, so `k` answers at
+/// once after holding `j`.
+pub fn max_scroll(theme: &Theme, area: Rect) -> usize {
+    let r = frame(area);
+    let inner_h = if r.width >= 3 && r.height >= 3 {
+        r.height - 2
+    } else {
+        r.height
+    };
+    let inner_w = if r.width >= 3 { r.width - 2 } else { r.width };
+    lines(theme, inner_w as usize)
+        .len()
+        .saturating_sub(inner_h as usize)
+}
+
+pub fn render(f: &mut Frame, theme: &Theme, scroll: usize, area: Rect) {
+    let r = frame(area);
     f.render_widget(Clear, r);
     let block = Block::default()
         .borders(Borders::ALL)

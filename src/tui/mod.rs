@@ -43,6 +43,10 @@ pub fn draw(f: &mut Frame, s: &mut AppState, c: &Corpus) {
         timeline::scroll_into_view(s, c);
     }
     s.sync_reader(c);
+    let theme = s.theme;
+    if let Overlay::Help { scroll } = &mut s.overlay {
+        *scroll = (*scroll).min(help::max_scroll(&theme, area));
+    }
     let s = &*s;
     let l = s.layout;
     if let Some(r) = l.list {

@@ -217,7 +217,10 @@ fn meta_line(s: &AppState, a: &Article) -> String {
     if let Some(src) = &a.source {
         parts.push(sanitize_line(src).into_owned());
     }
-    parts.push(format!("{events} events · {} names", a.mentions.len()));
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    parts.push(plural(events, "event", "events"));
+    parts.push(plural(a.mentions.len(), "name", "names"));
     parts.join(" · ")
 }
 

@@ -71,16 +71,32 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
             } else {
                 ""
             };
-            let count = s
+            // Matches in the article on screen, and which one is current.
+            let (count, at) = s
                 .current
                 .and_then(|id| c.articles.get(id as usize))
                 .map(|a| {
-                    a.body
-                        .iter()
-                        .map(|p| search.regex.find_iter(p.text(&a.raw)).take(10_000).count())
-                        .sum::<usize>()
+                    let hit = search
+                        .hit
+                        .filter(|h| h.article == a.id)
+                        .map(|h| h.span.start);
+                    let starts = a.body.iter().flat_map(|p| {
+                        search
+                            .regex
+                            .find_iter(p.text(&a.raw))
+                            .take(10_000)
+                            .map(move |m| p.start as usize + m.start())
+                    });
+                    starts.fold((0usize, None), |(n, at), st| {
+                        let at = at.or((Some(st as u32) == hit).then_some(n + 1));
+                        (n + 1, at)
+                    })
                 })
-                .unwrap_or(0);
+                .unwrap_or((0, None));
+            let count = match at {
+                Some(i) => format!("{i}/{count}"),
+                None => count.to_string(),
+            };
             parts.push(format!(
                 "/{} {count} here{on}",
                 sanitize_line(&search.pattern)

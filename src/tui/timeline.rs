@@ -334,23 +334,25 @@ fn render_strip(f: &mut Frame, s: &AppState, c: &Corpus, area: Rect) {
         return;
     }
     let span_days = (hi - lo).num_days().max(0) + 1;
-    let day_at = |i: usize| lo + chrono::Duration::days(span_days * i as i64 / w as i64);
+    // Column i covers days [from(i), to(i)); at least one day, so a span
+    // shorter than the strip stretches each day over several columns.
+    let from = |i: usize| span_days * i as i64 / w as i64;
+    let to = |i: usize| (span_days * (i as i64 + 1) / w as i64).max(from(i) + 1);
+    let day = |off: i64| lo + chrono::Duration::days(off);
     let counts: Vec<usize> = (0..w)
         .map(|i| {
-            let a = s.event_lower_bound(c, day_at(i));
+            let a = s.event_lower_bound(c, day(from(i)));
             let b = if i + 1 == w {
                 n
             } else {
-                s.event_lower_bound(c, day_at(i + 1))
+                s.event_lower_bound(c, day(to(i)))
             };
             b.saturating_sub(a)
         })
         .collect();
     let max = counts.iter().copied().max().unwrap_or(0).max(1);
-    let cursor_col = event(s, c, s.timeline.cursor).map(|e| {
-        let d = (e.date.start - lo).num_days().clamp(0, span_days - 1);
-        (d * w as i64 / span_days) as usize
-    });
+    let cursor_off = event(s, c, s.timeline.cursor).map(|e| (e.date.start - lo).num_days());
+    let cursor_col = cursor_off.and_then(|d| (0..w).find(|&i| from(i) <= d && d < to(i)));
     const BARS: [&str; 9] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
     let bars: Vec<Span> = counts
         .iter()
