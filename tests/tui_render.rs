@@ -337,3 +337,21 @@ fn all_actions() -> Vec<Action> {
         Quit,
     ]
 }
+
+#[test]
+fn monochrome_theme_uses_no_colours() {
+    use ratatui::style::Color;
+    let c = corpus();
+    let mut s = state(&c, 120, 40);
+    let mut t = terminal(120, 40);
+    busy(&c, &mut s);
+    update(&mut s, &c, Action::PromptSearch);
+    for ch in "truce".chars() {
+        update(&mut s, &c, Action::Input(ch));
+    }
+    update(&mut s, &c, Action::Submit);
+    draw(&mut t, &mut s, &c);
+    for cell in t.backend().buffer().content() {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "a colour under NO_COLOR");
+    }
+}

@@ -258,26 +258,52 @@ fn event_line(s: &AppState, c: &Corpus, pos: usize, width: usize) -> Line<'stati
         Precision::Month => "[month] ".into(),
         Precision::Year => "[year] ".into(),
     };
-    let raw_sentence = e.sentence.text(&a.raw);
-    let cut = raw_sentence
-        .char_indices()
-        .nth(400)
-        .map_or(raw_sentence, |(i, _)| &raw_sentence[..i]);
-    let sentence: String = wrap::display(cut)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let sentence = if e.is_publication() {
-        format!("✎ published: {sentence}")
-    } else {
-        sentence
+    // The sentence around the date: (before, date, after), whitespace folded.
+    let fold = |r: &str| -> String {
+        let cut = r.char_indices().nth(400).map_or(r, |(i, _)| &r[..i]);
+        wrap::display(cut)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let sent = e.sentence;
+    let date_span = e
+        .time
+        .and_then(|ti| a.times.get(ti as usize))
+        .map(|te| te.span)
+        .filter(|sp| sent.contains(*sp));
+    let (pre, date, post) = match date_span {
+        Some(sp) => (
+            fold(
+                a.raw
+                    .get(sent.start as usize..sp.start as usize)
+                    .unwrap_or(""),
+            ),
+            fold(sp.text(&a.raw)),
+            fold(a.raw.get(sp.end as usize..sent.end as usize).unwrap_or("")),
+        ),
+        None if e.is_publication() => (
+            String::new(),
+            String::new(),
+            format!("✎ published: {}", fold(sent.text(&a.raw))),
+        ),
+        None => (String::new(), String::new(), fold(sent.text(&a.raw))),
     };
     let actors: Vec<String> = e
         .actors
         .iter()
         .take(3)
         .filter_map(|&id| c.actors.get(id as usize))
-        .map(|x| crate::text::sanitize_line(&x.name).into_owned())
+        .map(|x| {
+            // People by surname: the row is narrow and the status line has the full name.
+            let name = match x.kind {
+                crate::model::ActorKind::Person => {
+                    x.name.split_whitespace().last().unwrap_or(&x.name)
+                }
+                _ => &x.name,
+            };
+            crate::text::sanitize_line(name).into_owned()
+        })
         .collect();
     let actors = if actors.is_empty() {
         String::new()
@@ -286,9 +312,41 @@ fn event_line(s: &AppState, c: &Corpus, pos: usize, width: usize) -> Line<'stati
     };
     let fixed = 1 + tag.chars().count() + prec.chars().count();
     let room = width.saturating_sub(fixed);
-    let actors = wrap::truncate(&actors, room / 2);
+    let actors = wrap::truncate(&actors, room / 3);
     let text_room = room.saturating_sub(unicode_width::UnicodeWidthStr::width(actors.as_str()));
-    let sentence = wrap::truncate(&sentence, text_room);
+    let width_of = |x: &str| unicode_width::UnicodeWidthStr::width(x);
+    let sep = |x: &str, left: bool| {
+        if x.is_empty()
+            || (left && x.ends_with(['(', '"', '\u{201c}']))
+            || (!left && x.starts_with([',', '.', ')', ';', ':', '"', '\u{201d}', '\'']))
+        {
+            ""
+        } else {
+            " "
+        }
+    };
+    let date = wrap::truncate(&date, text_room);
+    // Before the date gets half of what is left, or more when the rest is short.
+    let rest = text_room.saturating_sub(width_of(&date));
+    let left_room = (rest / 2).max(rest.saturating_sub(width_of(&post) + 1));
+    let pre = format!("{pre}{}", sep(&pre, true));
+    let pre = if date.is_empty() {
+        String::new()
+    } else {
+        wrap::truncate_left(&pre, left_room)
+    };
+    let post = format!(
+        "{}{post}",
+        if date.is_empty() {
+            ""
+        } else {
+            sep(&post, false)
+        }
+    );
+    let post = wrap::truncate(
+        &post,
+        text_room.saturating_sub(width_of(&pre) + width_of(&date)),
+    );
     let base = if is_cursor {
         if s.focus == Pane::Timeline {
             t.cursor
@@ -310,7 +368,9 @@ fn event_line(s: &AppState, c: &Corpus, pos: usize, width: usize) -> Line<'stati
     if !prec.is_empty() {
         spans.push(Span::styled(prec, base.patch(t.date)));
     }
-    spans.push(Span::styled(sentence, sent_style));
+    spans.push(Span::styled(pre, sent_style));
+    spans.push(Span::styled(date, sent_style.patch(t.date)));
+    spans.push(Span::styled(post, sent_style));
     spans.push(Span::styled(actors, base.patch(t.actor)));
     if is_cursor {
         let used: usize = spans.iter().map(|sp| sp.width()).sum();
