@@ -60,6 +60,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// What the corpus holds and what loading it cost (time, MB/s, memory).
+    Stats {
+        paths: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn parse_kind(s: &str) -> Result<ActorKind, String> {
@@ -147,6 +153,18 @@ fn run(args: Cli) -> Result<(), cli::CliError> {
                 print_json(&v);
             } else {
                 print!("{}", cli::actors_table(&v));
+            }
+            Ok(())
+        }
+        Some(Command::Stats { paths, json }) => {
+            let s = dateline::stats::measure(&paths);
+            let v = s.to_json();
+            if json {
+                print_json(&v);
+            } else if let Some(o) = v.as_object() {
+                for (k, val) in o {
+                    println!("{k:<26} {val}");
+                }
             }
             Ok(())
         }
