@@ -4,8 +4,10 @@
 //! corpus into indices, `query` answers questions of the model, `cli` prints
 //! it and `tui` shows it. Only `tui` knows about the terminal.
 
+pub mod args;
 pub mod assets;
 pub mod cli;
+pub mod export;
 pub mod index;
 pub mod ingest;
 pub mod model;
