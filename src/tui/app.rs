@@ -516,7 +516,7 @@ impl AppState {
                 .min(self.event_count(c).saturating_sub(1));
             super::timeline::scroll_into_view(self, c);
         }
-        self.focus = loc.focus;
+        self.set_focus(loc.focus);
     }
 
     fn back(&mut self, c: &Corpus) {
