@@ -352,6 +352,10 @@ fn monochrome_theme_uses_no_colours() {
     update(&mut s, &c, Action::Submit);
     draw(&mut t, &mut s, &c);
     for cell in t.backend().buffer().content() {
-        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "a colour under NO_COLOR");
+        assert_eq!(
+            (cell.fg, cell.bg),
+            (Color::Reset, Color::Reset),
+            "a colour under NO_COLOR"
+        );
     }
 }

@@ -164,8 +164,12 @@ pub fn render(f: &mut Frame, p: &PickerState, c: &Corpus, theme: &super::theme::
             .collect();
         let name = wrap::truncate(&sanitize_line(&a.name), 28);
         let text = format!(
-            "{name:<28} {:<4} {:>5}  ",
-            &a.kind.as_str()[..3],
+            "{name:<28} {:<6} {:>5}  ",
+            match a.kind {
+                crate::model::ActorKind::Person => "person",
+                crate::model::ActorKind::Organisation => "org",
+                crate::model::ActorKind::Place => "place",
+            },
             a.mention_count
         );
         let rest = aliases.join(", ");

@@ -25,12 +25,11 @@ fn group(d: &DateValue) -> (NaiveDate, Precision) {
     }
 }
 
-fn heading_label(g: (NaiveDate, Precision), assumed: bool) -> String {
-    let q = if assumed { "?" } else { "" };
+fn heading_label(g: (NaiveDate, Precision)) -> String {
     match g.1 {
-        Precision::Day => format!("{}{q}", g.0.format("%a %-d %b %Y")),
-        Precision::Year => format!("{}{q}", g.0.year()),
-        _ => format!("{}{q}", g.0.format("%B %Y")),
+        Precision::Day => g.0.format("%a %-d %b %Y").to_string(),
+        Precision::Year => g.0.year().to_string(),
+        _ => g.0.format("%B %Y").to_string(),
     }
 }
 
@@ -229,9 +228,7 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
         .map(|row| match row {
             Row::Heading(p) => {
                 let e = event(s, c, p);
-                let label = e.map_or(String::new(), |e| {
-                    heading_label(group(&e.date), e.date.assumed_year)
-                });
+                let label = e.map_or(String::new(), |e| heading_label(group(&e.date)));
                 Line::from(Span::styled(wrap::truncate(&label, width), t.heading))
             }
             Row::Event(p) => event_line(s, c, p, width),
@@ -252,11 +249,14 @@ fn event_line(s: &AppState, c: &Corpus, pos: usize, width: usize) -> Line<'stati
     let mine = s.current == Some(e.article);
     let mark = if mine { "▌" } else { " " };
     let tag = format!("#{} ", e.article + 1);
+    // `?`: the year was not in the text, it is the corpus's usual year.
+    let assumed = if e.date.assumed_year { "? " } else { "" };
     let prec = match e.date.precision {
-        Precision::Day => String::new(),
-        Precision::Week => format!("[wk {}] ", e.date.start.iso_week().week()),
-        Precision::Month => "[month] ".into(),
-        Precision::Year => "[year] ".into(),
+        Precision::Day if assumed.is_empty() => String::new(),
+        Precision::Day => assumed.to_string(),
+        Precision::Week => format!("{assumed}[wk {}] ", e.date.start.iso_week().week()),
+        Precision::Month => format!("{assumed}[month] "),
+        Precision::Year => format!("{assumed}[year] "),
     };
     // The sentence around the date: (before, date, after), whitespace folded.
     let fold = |r: &str| -> String {
