@@ -198,9 +198,13 @@ fn browse_jump_follow_search_help_quit() {
     // Follow an actor mentioned in at least two files.
     let actors = cli_json(&["actors", "--json"]);
     let actor = actors.as_array().and_then(|list| {
+        let in_two = |a: &&serde_json::Value| a["files"].as_array().is_some_and(|f| f.len() >= 2);
+        let mentions = |a: &&serde_json::Value| a["mentions"].as_u64().unwrap_or(0);
         list.iter()
-            .filter(|a| a["files"].as_array().is_some_and(|f| f.len() >= 2))
-            .max_by_key(|a| a["mentions"].as_u64().unwrap_or(0))
+            .filter(in_two)
+            .filter(|a| a["kind"] == "person")
+            .max_by_key(mentions)
+            .or_else(|| list.iter().filter(in_two).max_by_key(mentions))
             .and_then(|a| a["name"].as_str().map(str::to_string))
     });
     match actor {
@@ -209,22 +213,26 @@ fn browse_jump_follow_search_help_quit() {
             t.wait_for("the actor picker", |s| s.contains("Follow an actor"));
             t.text(&name);
             t.keys(&["Enter"]);
+            // "Name k/N": following starts at the first mention from the current article on.
+            let place = |s: &str| -> Option<(usize, usize)> {
+                let rest = status_line(s).split(&format!("{name} ")).nth(1)?;
+                let (k, n) = rest.split_once('/')?;
+                let n: String = n.chars().take_while(char::is_ascii_digit).collect();
+                Some((k.parse().ok()?, n.parse().ok()?))
+            };
             let s = t.wait_for("the followed actor in the status line", |s| {
-                status_line(s).contains(&format!("{name} 1/"))
+                place(s).is_some()
             });
+            let (mut k, total) = place(&s).unwrap();
             let mut files = std::collections::BTreeSet::new();
             files.extend(reader_file(&s));
-            let total: usize = status_line(&s)
-                .split(&format!("{name} 1/"))
-                .nth(1)
-                .and_then(|r| r.split(|c: char| !c.is_ascii_digit()).next())
-                .and_then(|n| n.parse().ok())
-                .unwrap_or(1);
-            for i in 2..=total.min(60) {
+            for _ in 0..total.min(60) {
                 t.keys(&["n"]);
+                let next = k % total + 1;
                 let s = t.wait_for("the next mention", |s| {
-                    status_line(s).contains(&format!("{name} {i}/"))
+                    place(s).is_some_and(|p| p.0 == next)
                 });
+                k = next;
                 files.extend(reader_file(&s));
                 if files.len() >= 2 {
                     break;
@@ -232,8 +240,9 @@ fn browse_jump_follow_search_help_quit() {
             }
             assert!(
                 files.len() >= 2,
-                "n went through mentions in only {files:?}"
+                "n went through mentions of {name} in only {files:?}"
             );
+            println!("followed {name} through {files:?}");
         }
         None => println!(
             "CHECK SKIPPED: follow an actor across articles — the seeds give no actor in two files yet (needs the actors stage)"
