@@ -7,10 +7,9 @@
 use super::layout::{self, Layout};
 use super::picker::PickerState;
 use super::theme::Theme;
-use super::wrap::{Doc, EntityKind};
+use super::wrap::Doc;
 use crate::model::{ActorId, ArticleId, Corpus};
 use crate::query;
-use chrono::Datelike;
 use ratatui::layout::Rect;
 use std::collections::{HashMap, HashSet};
 
@@ -184,60 +183,7 @@ pub struct Message {
     pub error: bool,
 }
 
-/// Lookups built once at start (linear in the corpus, never per key).
-#[derive(Debug, Default)]
-pub struct Derived {
-    /// Article id -> position in `Corpus::articles_by_date`.
-    pub date_rank: Vec<u32>,
-    /// Article ids in file order, so both list orders are slices.
-    pub file_order: Vec<ArticleId>,
-    /// Article id -> its events (indices into `Corpus::events`, ascending).
-    pub article_events: Vec<Vec<u32>>,
-    /// Actor ids, most mentioned first.
-    pub actors_by_mentions: Vec<ActorId>,
-    /// The year a date typed without one means when the timeline is empty.
-    pub default_year: i32,
-}
-
-impl Derived {
-    pub fn new(c: &Corpus) -> Self {
-        let n = c.articles.len();
-        let mut date_rank = vec![0u32; n];
-        for (i, &id) in c.articles_by_date.iter().enumerate() {
-            if let Some(r) = date_rank.get_mut(id as usize) {
-                *r = i as u32;
-            }
-        }
-        let mut article_events = vec![Vec::new(); n];
-        for (i, e) in c.events.iter().enumerate() {
-            if let Some(v) = article_events.get_mut(e.article as usize) {
-                v.push(i as u32);
-            }
-        }
-        let mut actors_by_mentions: Vec<ActorId> = c.actors.iter().map(|a| a.id).collect();
-        actors_by_mentions.sort_by_cached_key(|&id| {
-            let a = &c.actors[id as usize];
-            (std::cmp::Reverse(a.mention_count), a.name.to_lowercase())
-        });
-        let dated: Vec<_> = c
-            .articles_by_date
-            .iter()
-            .filter_map(|&id| c.articles.get(id as usize)?.published.value)
-            .collect();
-        let default_year = dated
-            .get(dated.len() / 2)
-            .map(|d| d.start.year())
-            .or_else(|| c.events.first().map(|e| e.date.start.year()))
-            .unwrap_or_else(|| chrono::Local::now().year());
-        Derived {
-            date_rank,
-            file_order: (0..n as ArticleId).collect(),
-            article_events,
-            actors_by_mentions,
-            default_year,
-        }
-    }
-}
+pub use super::derived::Derived;
 
 /// All view state over one read-only corpus.
 #[derive(Debug)]
@@ -263,9 +209,6 @@ pub struct AppState {
     pub layout: Layout,
     pub derived: Derived,
 }
-
-/// How many places the jump list remembers.
-const JUMP_LIST_MAX: usize = 200;
 
 impl AppState {
     /// State for `corpus` as drawn on a `width`×`height` terminal (the size
@@ -322,7 +265,7 @@ impl AppState {
         }
     }
 
-    fn list_key(&self, id: ArticleId) -> u32 {
+    pub(super) fn list_key(&self, id: ArticleId) -> u32 {
         if self.sort_by_file {
             id
         } else {
@@ -480,341 +423,6 @@ impl AppState {
             r.entity = None;
         }
     }
-
-    // ----- the jump list -----
-
-    pub fn location(&self, c: &Corpus) -> Location {
-        Location {
-            article: self.current,
-            top_byte: self.reader_top_byte(),
-            event: self.event_at(c, self.timeline.cursor),
-            focus: self.focus,
-        }
-    }
-
-    /// Remembers where we are before a jump.
-    pub fn push_jump(&mut self, c: &Corpus) {
-        let here = self.location(c);
-        self.jumps.truncate(self.jump_pos);
-        if self.jumps.last() != Some(&here) {
-            self.jumps.push(here);
-        }
-        if self.jumps.len() > JUMP_LIST_MAX {
-            self.jumps.remove(0);
-        }
-        self.jump_pos = self.jumps.len();
-    }
-
-    fn restore(&mut self, c: &Corpus, loc: Location) {
-        if let Some(id) = loc.article {
-            self.select_article(c, id);
-            self.reader.pending = Some(Pending::Top(loc.top_byte));
-        }
-        if let Some(ev) = loc.event {
-            self.timeline.cursor = self
-                .event_pos(ev)
-                .min(self.event_count(c).saturating_sub(1));
-            super::timeline::scroll_into_view(self, c);
-        }
-        self.set_focus(loc.focus);
-    }
-
-    fn back(&mut self, c: &Corpus) {
-        if self.jump_pos == 0 {
-            self.say("at the start of the jump list");
-            return;
-        }
-        if self.jump_pos == self.jumps.len() {
-            let here = self.location(c);
-            self.jumps.push(here);
-        }
-        self.jump_pos -= 1;
-        let loc = self.jumps[self.jump_pos];
-        self.restore(c, loc);
-        self.say(format!("back {}/{}", self.jump_pos + 1, self.jumps.len()));
-    }
-
-    fn forward(&mut self, c: &Corpus) {
-        if self.jump_pos + 1 >= self.jumps.len() {
-            self.say("at the end of the jump list");
-            return;
-        }
-        self.jump_pos += 1;
-        let loc = self.jumps[self.jump_pos];
-        self.restore(c, loc);
-        self.say(format!(
-            "forward {}/{}",
-            self.jump_pos + 1,
-            self.jumps.len()
-        ));
-    }
-
-    /// Shows `pane`; in single-pane mode that means switching to it.
-    pub fn set_focus(&mut self, pane: Pane) {
-        self.focus = pane;
-        self.layout = layout::compute(self.layout.area, pane);
-    }
-
-    /// After a jump that changed the reader: show it if only one pane fits.
-    fn reveal_reader(&mut self) {
-        if self.layout.single {
-            self.set_focus(Pane::Reader);
-        }
-    }
-
-    // ----- follow and search -----
-
-    /// Follows `actor`, landing on its first mention at or after the current
-    /// article in reading order.
-    pub fn follow_actor(&mut self, c: &Corpus, actor: ActorId, pos: Option<usize>) {
-        let Some(list) = c.mentions_by_actor.get(actor as usize) else {
-            return;
-        };
-        self.follow = Some(Follow { actor, pos: None });
-        self.hit_mode = HitMode::Follow;
-        if self.filter.is_some() {
-            self.filter = None;
-            self.say("filter cleared");
-        }
-        let pos = pos.or_else(|| {
-            let rank = |id: ArticleId| {
-                self.derived
-                    .date_rank
-                    .get(id as usize)
-                    .copied()
-                    .unwrap_or(0)
-            };
-            let here = self.current.map_or(0, rank);
-            let p = list.partition_point(|m| rank(m.article) < here);
-            (!list.is_empty()).then_some(if p < list.len() { p } else { 0 })
-        });
-        match pos {
-            Some(p) => self.go_mention(c, actor, p),
-            None => self.say(format!(
-                "following {} (no mentions)",
-                crate::text::sanitize_line(&c.actor(actor).name)
-            )),
-        }
-    }
-
-    fn go_mention(&mut self, c: &Corpus, actor: ActorId, pos: usize) {
-        let Some(m) = c
-            .mentions_by_actor
-            .get(actor as usize)
-            .and_then(|l| l.get(pos))
-            .copied()
-        else {
-            return;
-        };
-        let Some(span) = c
-            .articles
-            .get(m.article as usize)
-            .and_then(|a| a.mentions.get(m.mention as usize))
-            .map(|x| x.span)
-        else {
-            return;
-        };
-        self.push_jump(c);
-        self.select_article(c, m.article);
-        self.sync_timeline_to_article(c);
-        self.reader.pending = Some(Pending::Show(span.start));
-        self.reveal_reader();
-        self.sync_reader(c);
-        self.reader.entity = self
-            .reader
-            .doc
-            .entities
-            .iter()
-            .position(|e| e.kind == EntityKind::Mention(m.mention));
-        self.follow = Some(Follow {
-            actor,
-            pos: Some(pos),
-        });
-        self.read.insert(m.article);
-    }
-
-    fn step_hit(&mut self, c: &Corpus, forward: bool) {
-        match self.hit_mode {
-            HitMode::Follow => {
-                let Some(f) = self.follow else {
-                    self.say("nothing to step through: follow an actor with a, or search with /");
-                    return;
-                };
-                match query::step_mention(c, f.actor, f.pos, forward) {
-                    Some(p) => self.go_mention(c, f.actor, p),
-                    None => self.say("that actor has no mentions"),
-                }
-            }
-            HitMode::Search => self.step_search(c, forward),
-        }
-    }
-
-    fn step_search(&mut self, c: &Corpus, forward: bool) {
-        let Some(s) = &self.search else { return };
-        let from = match (s.hit, self.current) {
-            (Some(h), Some(cur)) if h.article == cur => {
-                (self.list_pos(c, cur).unwrap_or(0), Some(h.span.start))
-            }
-            (_, Some(cur)) => {
-                let top = self.reader_top_byte();
-                let within = (self.reader.scroll > 0).then(|| top.saturating_sub(1));
-                (
-                    self.list_pos(c, cur).unwrap_or(0),
-                    if forward { within } else { Some(top) },
-                )
-            }
-            _ => (0, None),
-        };
-        let hit = query::next_search_hit(c, &s.regex, self.list_order(c), from, forward);
-        let pattern = s.pattern.clone();
-        match hit {
-            None => self.complain(format!(
-                "no match for /{}",
-                crate::text::sanitize_line(&pattern)
-            )),
-            Some(h) => {
-                self.push_jump(c);
-                self.select_article(c, h.article);
-                self.sync_timeline_to_article(c);
-                self.reader.pending = Some(Pending::Show(h.span.start));
-                self.reveal_reader();
-                self.read.insert(h.article);
-                if let Some(s) = &mut self.search {
-                    s.hit = Some(h);
-                }
-            }
-        }
-    }
-
-    fn submit_search(&mut self, c: &Corpus, pattern: String) {
-        if pattern.is_empty() {
-            self.overlay = Overlay::None;
-            return;
-        }
-        match query::search_regex(&pattern) {
-            Err(e) => {
-                self.complain(format!("invalid regex: {}", crate::text::sanitize_line(&e)));
-                self.overlay = Overlay::Prompt {
-                    kind: PromptKind::Search,
-                    input: pattern,
-                };
-            }
-            Ok(regex) => {
-                self.search = Some(Search {
-                    pattern,
-                    regex,
-                    hit: None,
-                });
-                self.hit_mode = HitMode::Search;
-                self.step_search(c, true);
-            }
-        }
-    }
-
-    fn submit_date(&mut self, c: &Corpus, input: String) {
-        let year = self
-            .event_at(c, self.timeline.cursor)
-            .and_then(|e| c.events.get(e))
-            .map_or(self.derived.default_year, |e| e.date.start.year());
-        let Some(date) = query::parse_jump_date(&input, year) else {
-            self.complain(format!(
-                "not a date: {:?} (try 2025-04-25, 25 Apr, april, 2025-04, 2025)",
-                crate::text::sanitize_line(&input).as_ref()
-            ));
-            return;
-        };
-        self.push_jump(c);
-        let n = self.event_count(c);
-        if n > 0 {
-            let pos = self.event_lower_bound(c, date.start);
-            if pos >= n {
-                self.say(format!(
-                    "no events from {} on; showing the last",
-                    date.label()
-                ));
-            } else {
-                self.say(format!("jumped to {}", date.label()));
-            }
-            self.timeline.cursor = pos.min(n - 1);
-            self.timeline.top = self.timeline.cursor;
-        } else {
-            self.say("the timeline is empty");
-        }
-        if let Some(id) = query::nearest_article_by_date(c, date.start)
-            && self.list_pos(c, id).is_some()
-        {
-            self.select_article(c, id);
-        }
-        self.set_focus(Pane::Timeline);
-    }
-
-    fn toggle_filter(&mut self, c: &Corpus) {
-        if self.filter.is_some() {
-            let ev = self.event_at(c, self.timeline.cursor);
-            self.filter = None;
-            self.after_view_change(c, ev);
-            self.say("filter off");
-            return;
-        }
-        let Some(f) = self.follow else {
-            self.say("follow an actor first (a), then f filters to it");
-            return;
-        };
-        let ev = self.event_at(c, self.timeline.cursor);
-        let mentions = c
-            .mentions_by_actor
-            .get(f.actor as usize)
-            .map_or(&[][..], |v| v);
-        let mut articles: Vec<ArticleId> = mentions.iter().map(|m| m.article).collect();
-        articles.sort_by_key(|&a| self.list_key(a));
-        articles.dedup();
-        let mut events: Vec<u32> = articles
-            .iter()
-            .flat_map(|&a| {
-                self.derived
-                    .article_events
-                    .get(a as usize)
-                    .into_iter()
-                    .flatten()
-            })
-            .copied()
-            .filter(|&e| {
-                c.events
-                    .get(e as usize)
-                    .is_some_and(|e| e.actors.contains(&f.actor))
-            })
-            .collect();
-        events.sort_unstable();
-        let name = crate::text::sanitize_line(&c.actor(f.actor).name).into_owned();
-        self.say(format!(
-            "only {name}: {} articles, {} events",
-            articles.len(),
-            events.len()
-        ));
-        self.filter = Some(Filter {
-            actor: f.actor,
-            articles,
-            events,
-        });
-        self.after_view_change(c, ev);
-    }
-
-    /// After the list or event view changed (filter, sort): keep the current
-    /// article and event if they are still there.
-    fn after_view_change(&mut self, c: &Corpus, ev: Option<usize>) {
-        let n = self.event_count(c);
-        self.timeline.cursor = ev.map_or(0, |e| self.event_pos(e)).min(n.saturating_sub(1));
-        self.timeline.top = self.timeline.top.min(self.timeline.cursor);
-        super::timeline::scroll_into_view(self, c);
-        let keep = self
-            .current
-            .is_some_and(|id| self.list_pos(c, id).is_some());
-        if !keep && let Some(&first) = self.list_order(c).first() {
-            self.select_article(c, first);
-        }
-        self.list_top = 0;
-        self.list_into_view(c);
-    }
 }
 
 /// Applies one action. The only place view state changes.
@@ -900,10 +508,10 @@ pub fn update(s: &mut AppState, c: &Corpus, action: Action) {
                 Action::PageDown => rows.saturating_sub(1).max(1),
                 _ => -rows.saturating_sub(1).max(1),
             };
-            move_by(s, c, s.focus, delta);
+            super::nav::move_by(s, c, s.focus, delta);
         }
-        Action::Top => move_by(s, c, s.focus, isize::MIN / 2),
-        Action::Bottom => move_by(s, c, s.focus, isize::MAX / 2),
+        Action::Top => super::nav::move_by(s, c, s.focus, isize::MIN / 2),
+        Action::Bottom => super::nav::move_by(s, c, s.focus, isize::MAX / 2),
         Action::Activate => match s.focus {
             Pane::List => {
                 if let Some(id) = s.current {
@@ -987,10 +595,10 @@ pub fn update(s: &mut AppState, c: &Corpus, action: Action) {
                 s.say("search cleared");
             }
         }
-        Action::Click { col, row } => click(s, c, col, row),
+        Action::Click { col, row } => super::nav::click(s, c, col, row),
         Action::Wheel { col, row, down } => {
             if let Some(p) = s.layout.pane_at(col, row) {
-                move_by(s, c, p, if down { 3 } else { -3 });
+                super::nav::move_by(s, c, p, if down { 3 } else { -3 });
             }
         }
         Action::Resize { width, height } => resize(s, width, height),
@@ -1010,57 +618,5 @@ fn finish(s: &mut AppState, c: &Corpus) {
         && let Some(id) = s.current
     {
         s.read.insert(id);
-    }
-}
-
-/// Moves the cursor (or the reader's scroll) of `pane` by `delta` rows.
-fn move_by(s: &mut AppState, c: &Corpus, pane: Pane, delta: isize) {
-    match pane {
-        Pane::List => {
-            let n = s.list_order(c).len();
-            if n == 0 {
-                return;
-            }
-            let cur = s.current.and_then(|id| s.list_pos(c, id)).unwrap_or(0);
-            let pos = cur.saturating_add_signed(delta).min(n - 1);
-            if let Some(&id) = s.list_order(c).get(pos) {
-                s.select_article(c, id);
-                s.sync_timeline_to_article(c);
-            }
-        }
-        Pane::Reader => {
-            s.reader.scroll = s.reader.scroll.saturating_add_signed(delta);
-        }
-        Pane::Timeline => {
-            let n = s.event_count(c);
-            if n == 0 {
-                return;
-            }
-            s.timeline.cursor = s.timeline.cursor.saturating_add_signed(delta).min(n - 1);
-            super::timeline::scroll_into_view(s, c);
-        }
-    }
-}
-
-fn click(s: &mut AppState, c: &Corpus, col: u16, row: u16) {
-    let Some(p) = s.layout.pane_at(col, row) else {
-        return;
-    };
-    s.set_focus(p);
-    match p {
-        Pane::List => {
-            let Some(r) = s.layout.list else { return };
-            let inner = layout::inner(r);
-            if row < inner.y || row >= inner.y + inner.height {
-                return;
-            }
-            let pos = s.list_top + (row - inner.y) as usize / 2;
-            if let Some(&id) = s.list_order(c).get(pos) {
-                s.select_article(c, id);
-                s.sync_timeline_to_article(c);
-            }
-        }
-        Pane::Timeline => super::timeline::click(s, c, row),
-        Pane::Reader => {}
     }
 }

@@ -7,10 +7,12 @@
 //! message is printed), and SIGINT/SIGTERM/SIGHUP (a flag the loop polls).
 
 pub mod app;
+pub mod derived;
 pub mod help;
 pub mod keys;
 pub mod layout;
 pub mod list;
+pub mod nav;
 pub mod picker;
 pub mod reader;
 pub mod status;
