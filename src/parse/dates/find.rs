@@ -80,9 +80,16 @@ const YEAR: &str = r"(?:1[89][0-9]{2}|20[0-9]{2})(?-u:\b)";
 
 static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
     let lx = &*LEXICON;
+    // Only abbreviations take a dot, so a sentence's full stop stays out.
+    let abbreviations = lx
+        .months
+        .keys()
+        .filter(|m| !lx.full_months.contains(m))
+        .map(String::as_str);
     let month = format!(
-        r"(?:{})(?-u:\b)\.?",
-        alternation(lx.months.keys().map(String::as_str))
+        r"(?:(?:{})(?-u:\b)|(?:{})(?-u:\b)\.?)",
+        alternation(lx.full_months.iter().map(String::as_str)),
+        alternation(abbreviations)
     );
     let full_month = format!(
         r"(?:{})(?-u:\b)",
@@ -331,10 +338,13 @@ fn year_in_context(text: &str, start: usize, end: usize) -> Option<i32> {
     let lx = &*LEXICON;
     let year: i32 = text.get(start..end)?.parse().ok()?;
     let prev_char = text.get(..start)?.chars().next_back();
+    let after_mid =
+        prev_char == Some('-') && word_before(text, start).trim_end_matches('-') == "mid";
     if matches!(
         prev_char,
         Some('$' | '€' | '£' | '#' | '-' | '/' | '.' | ',')
-    ) {
+    ) && !after_mid
+    {
         return None;
     }
     let mut next = text.get(end..)?.chars();
