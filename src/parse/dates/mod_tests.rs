@@ -169,10 +169,9 @@ fn without_any_dated_article_nothing_is_assumed() {
 
 #[test]
 fn dominant_year_ignores_assumed_years_and_prefers_the_majority() {
-    let dated = |y| {
-        let mut a = Article::default();
-        a.published = explicit_day(ymd(y, 1, 1), None);
-        a
+    let dated = |y| Article {
+        published: explicit_day(ymd(y, 1, 1), None),
+        ..Article::default()
     };
     let mut assumed = dated(2030);
     if let Some(v) = assumed.published.value.as_mut() {
