@@ -9,12 +9,14 @@
 //! - when the body also speaks of a past weekday other than that day's, the
 //!   page was likely written some days later: only the month is given, and
 //!   only if the following six days stay in that month;
-//! - a yearless day needs a year: from the latest full date in the body, or
-//!   the corpus's dominant year (`year_hint`, marked assumed); without either
-//!   nothing is inferred and the corpus step tries again with a year.
+//! - a yearless day needs a year: the corpus's dominant year (`year_hint`,
+//!   marked assumed), or a later year written in a full date of the body;
+//!   without a hint nothing is inferred and the corpus step tries again;
+//! - a year written out is, in news style, usually not the current one: when
+//!   the only evidence is full dates older than the corpus's year, the date
+//!   stays unknown.
 
 use super::find::{Candidate, Direction, Form};
-use super::resolve::{Tense, resolve_yearless};
 use crate::model::DateValue;
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -31,24 +33,30 @@ pub fn infer_published(
             _ => None,
         })
         .max_by_key(|(d, _)| *d);
-    let (year_source, assumed) = match (latest_full, year_hint) {
-        (Some((d, _)), _) => (Some(d), false),
-        (None, Some(y)) => (NaiveDate::from_ymd_opt(y, 7, 1), true),
-        (None, None) => (None, false),
+    let has_yearless = stated().any(|c| matches!(c.form, Form::DayMonth { .. }));
+    // News style writes the year only for days of other years, so a full
+    // date is a lower bound on the year of the yearless ones, not their year.
+    let (year, assumed) = match (has_yearless, year_hint, latest_full) {
+        (false, _, _) => (None, false),
+        (true, None, _) => return None,
+        (true, Some(hint), Some((d, _))) if d.year() > hint => (Some(d.year()), false),
+        (true, Some(hint), _) => (Some(hint), true),
     };
-    let year_source = year_source?;
     let (latest, evidence) = stated()
-        .filter_map(|c| match c.form {
-            Form::Full(d) => Some((d, c)),
-            Form::DayMonth { month, day } if assumed => {
-                NaiveDate::from_ymd_opt(year_source.year(), month, day).map(|d| (d, c))
-            }
-            Form::DayMonth { month, day } => {
-                resolve_yearless(month, day, year_source, Tense::Past).map(|d| (d, c))
+        .filter_map(|c| match (c.form, year) {
+            (Form::Full(d), _) => Some((d, c)),
+            (Form::DayMonth { month, day }, Some(y)) => {
+                NaiveDate::from_ymd_opt(y, month, day).map(|d| (d, c))
             }
             _ => None,
         })
         .max_by_key(|(d, _)| *d)?;
+    // Only full dates, all from before the corpus's year: more likely
+    // background ("invaded on February 24, 2022") than the day of writing.
+    if year.is_none() && year_hint.is_some_and(|h| latest.year() < h) {
+        return None;
+    }
+    let assumed = assumed && year.is_some_and(|y| y == latest.year());
     let surface = evidence.span.text(raw);
     let other_weekday = candidates.iter().any(|c| match c.form {
         Form::Weekday { weekday, dir } => {
@@ -117,12 +125,29 @@ mod tests {
     }
 
     #[test]
-    fn full_date_gives_the_year_to_yearless_days() {
+    fn a_later_full_date_lifts_the_year_of_yearless_days() {
         let text =
             "The summit opened on January 3, 2026.\nOfficials said on January 5 that it failed.";
         let (v, _) = infer_published(text, &candidates(text), Some(2020)).unwrap();
         assert_eq!(v.start, ymd(2026, 1, 5));
         assert!(!v.assumed_year);
+        // An older full date does not: the yearless day is this year's.
+        let text =
+            "The war began on February 24, 2022.\nOfficials said on January 5 that it failed.";
+        let (v, _) = infer_published(text, &candidates(text), Some(2025)).unwrap();
+        assert_eq!(v.start, ymd(2025, 1, 5));
+        assert!(v.assumed_year);
+    }
+
+    #[test]
+    fn only_old_full_dates_are_background_not_the_day_of_writing() {
+        let text = "Russia invaded on February 24, 2022, officials recalled.";
+        assert_eq!(infer_published(text, &candidates(text), Some(2025)), None);
+        let (v, _) = infer_published(text, &candidates(text), None).unwrap();
+        assert_eq!(v.start, ymd(2022, 2, 24));
+        let text = "The ministry said on March 3, 2025 that talks failed.";
+        let (v, _) = infer_published(text, &candidates(text), Some(2025)).unwrap();
+        assert_eq!(v.label(), "2025-03-03");
     }
 
     #[test]

@@ -86,10 +86,10 @@ pub fn analyse_with_year(
 /// corpus's dominant year, marked `assumed_year`.
 ///
 /// The dominant year is the most common year among publication dates known
-/// with their real year (ties: the later year). Articles without a
+/// with their real year (ties: the later year). Articles without an explicit
 /// publication date are analysed again with it, so their publication date can
-/// now be inferred from yearless evidence and relative expressions resolved
-/// against it. With no dated article there is no dominant year and nothing
+/// now be inferred from yearless evidence (or dropped when its only evidence
+/// is an older full date) and relative expressions resolved against it. With no dated article there is no dominant year and nothing
 /// changes (a year from the clock would be a guess).
 pub fn assume_dominant_year(articles: &mut [Article]) {
     let Some(year) = dominant_year(articles) else {
@@ -97,7 +97,7 @@ pub fn assume_dominant_year(articles: &mut [Article]) {
     };
     articles
         .par_iter_mut()
-        .filter(|a| a.published.value.is_none())
+        .filter(|a| a.published.basis != Basis::Explicit)
         .for_each(|a| {
             let explicit = Published {
                 value: None,
