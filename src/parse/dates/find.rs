@@ -302,6 +302,7 @@ fn form_of(caps: &Captures, text: &str) -> Option<(Form, usize)> {
             unit,
             offset: n.saturating_neg(),
             anaphoric: false,
+            narrative: false,
         };
         return Some((Form::Relative(phrase), core("ago_core")?));
     }

@@ -34,6 +34,8 @@ pub struct RelativePhrase {
     pub offset: i32,
     /// May be anchored on a day stated earlier in the same sentence.
     pub anaphoric: bool,
+    /// Only ever anchored on a stated day (same or previous sentence).
+    pub narrative: bool,
 }
 
 #[derive(Debug, Default)]
@@ -106,13 +108,16 @@ pub fn parse_lexicon(text: &str) -> Lexicon {
                 ) else {
                     continue;
                 };
-                let anaphoric = fields.get(3) == Some(&"anaphoric");
+                let flag = fields.get(3).copied();
+                let narrative = flag == Some("narrative");
+                let anaphoric = narrative || flag == Some("anaphoric");
                 lx.relative.insert(
                     normalise(phrase),
                     RelativePhrase {
                         unit,
                         offset,
                         anaphoric,
+                        narrative,
                     },
                 );
             }
@@ -188,6 +193,9 @@ mod tests {
         assert_eq!((upcoming.unit, upcoming.offset), (Unit::Week, 1));
         assert!(upcoming.anaphoric);
         assert!(!lx.relative["last month"].anaphoric);
+        let next_day = lx.relative["the next day"];
+        assert!(next_day.anaphoric && next_day.narrative);
+        assert!(!upcoming.narrative);
         assert_eq!(lx.number_words.get("three"), Some(&3));
         assert_eq!(lx.ago_units.get("weeks"), Some(&Unit::Week));
         assert!(

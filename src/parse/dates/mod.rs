@@ -63,7 +63,14 @@ pub fn analyse_with_year(
     // The last day written out in the current sentence, for anaphora.
     let mut stated: Option<(u32, NaiveDate)> = None;
     for c in &candidates {
-        let stated_day = stated.filter(|(s, _)| *s == c.sentence).map(|(_, d)| d);
+        // Narrative phrases ("the next day") may reach back one sentence.
+        let reach = match c.form {
+            find::Form::Relative(p) if p.narrative => 1,
+            _ => 0,
+        };
+        let stated_day = stated
+            .filter(|(s, _)| c.sentence.saturating_sub(*s) <= reach)
+            .map(|(_, d)| d);
         let r = resolve::resolve(c, anchor, year_hint, stated_day);
         if let Some(v) = r.value
             && r.kind == TimeKind::Absolute

@@ -199,3 +199,27 @@ fn sentences_index_and_bad_spans_are_safe() {
     assert_eq!(times[0].sentence, 1);
     assert!(raw.is_char_boundary(times[0].span.start as usize));
 }
+
+#[test]
+fn narrative_phrases_follow_the_last_stated_day_or_stay_unresolved() {
+    let raw = "Talks opened on May 2 in Istanbul.\nThe next day, delegates left.\nThe day before, it rained.\nLater, the following day was calm.";
+    let (_, times) = analyse(raw, &lines(raw), &explicit_day(ymd(2025, 5, 20), None));
+    let got: Vec<_> = times
+        .iter()
+        .map(|t| (t.span.text(raw), t.value.map(|v| v.label()), t.kind))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("May 2", Some("2025-05-02".to_string()), TimeKind::Absolute),
+            (
+                "The next day",
+                Some("2025-05-03".to_string()),
+                TimeKind::Anaphoric
+            ),
+            // Two sentences after the stated day: too far to follow.
+            ("The day before", None, TimeKind::Anaphoric),
+            ("the following day", None, TimeKind::Anaphoric),
+        ]
+    );
+}

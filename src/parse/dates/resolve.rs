@@ -236,6 +236,13 @@ pub fn resolve(
                     anchor: Some(day),
                 };
             }
+            if phrase.narrative {
+                return Resolved {
+                    value: None,
+                    kind: TimeKind::Anaphoric,
+                    anchor: None,
+                };
+            }
             relative(
                 precise(unit_precision(phrase.unit))
                     .and_then(|a| with_assumed(shift(phrase, a.start), a.assumed_year)),
