@@ -6,7 +6,7 @@
 //! resolver decides what it means.
 
 use super::lexicon::{LEXICON, RelativePhrase, Unit, alternation};
-use super::tense::{clause_is_future, has_past_cue, word_after, word_before};
+use super::tense::{clause_is_future, has_past_cue, window, word_after, word_before};
 use crate::model::Span;
 use chrono::{NaiveDate, Weekday};
 use regex::{Captures, Regex};
@@ -153,7 +153,10 @@ pub fn find_in_sentence(raw: &str, sentence: Span, index: u32) -> Vec<Candidate>
         };
         let (start, end) = (whole.start(), whole.end());
         let future = clause_is_future(text, start, end);
-        let stated_past = word_before(text, core_start) == "on" && !future && has_past_cue(text);
+        let stated_past = word_before(text, core_start) == "on" && !future && {
+            let (ws, we) = window(text, start, end);
+            has_past_cue(text.get(ws..we).unwrap_or(""))
+        };
         out.push(Candidate {
             span: Span::new(base + start, base + end),
             form,

@@ -281,6 +281,18 @@ fn spans_are_offset_into_the_raw_text_and_on_char_boundaries() {
 fn no_panic_on_odd_input() {
     let long = "April 1".repeat(10_000) + &"é".repeat(100_000);
     let _ = find_in_sentence(&long, Span::new(0, long.len()), 0);
+    // A huge line with very many dates and no punctuation: context is read
+    // from a bounded window, so a past verb far away does not count.
+    let many = "he said on April 1 and ".repeat(20_000);
+    let found = find_in_sentence(&many, Span::new(0, many.len()), 0);
+    assert_eq!(found.len(), 20_000);
+    assert!(found.iter().all(|c| c.stated_past));
+    let far = format!("He said {} and met on April 1", "x ".repeat(1000));
+    let found = find_in_sentence(&far, Span::new(0, far.len()), 0);
+    assert!(found[0].stated_past, "'met' is near");
+    let far = format!("He said {} then on April 1", "x ".repeat(1000));
+    let found = find_in_sentence(&far, Span::new(0, far.len()), 0);
+    assert!(!found[0].stated_past, "'said' is beyond the context window");
     let raw = "é April 17, 2025";
     // Spans that cut a char or run past the end find nothing instead of panicking.
     assert!(find_in_sentence(raw, Span::new(1, raw.len()), 0).is_empty());

@@ -14,33 +14,49 @@ fn is_clause_break(c: char) -> bool {
     )
 }
 
-/// The byte range of the clause around `start..end` inside `text`.
+/// How far (in bytes) context is looked for on each side of a date: a
+/// sentence longer than this is not prose, and the bound keeps a huge line
+/// with many dates linear.
+pub const CONTEXT_RADIUS: usize = 400;
+
+/// `start..end` widened by [`CONTEXT_RADIUS`] on each side, on char boundaries.
+pub fn window(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let mut ws = start.saturating_sub(CONTEXT_RADIUS).min(text.len());
+    while !text.is_char_boundary(ws) {
+        ws += 1;
+    }
+    let mut we = end.saturating_add(CONTEXT_RADIUS).min(text.len());
+    while !text.is_char_boundary(we) {
+        we -= 1;
+    }
+    (ws.min(start), we.max(end.min(text.len())))
+}
+
+/// The byte range of the clause around `start..end` inside `text` (at most
+/// [`CONTEXT_RADIUS`] bytes either side).
 pub fn clause_around(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let before = text.get(..start).unwrap_or("");
+    let (ws, we) = window(text, start, end);
+    let before = text.get(ws..start).unwrap_or("");
     let cs = before
         .char_indices()
         .rev()
         .find(|&(_, c)| is_clause_break(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let after = text.get(end..).unwrap_or("");
+        .map_or(ws, |(i, c)| ws + i + c.len_utf8());
+    let after = text.get(end..we).unwrap_or("");
     let ce = after
         .char_indices()
         .find(|&(_, c)| is_clause_break(c))
-        .map_or(text.len(), |(i, _)| end + i);
+        .map_or(we, |(i, _)| end + i);
     (cs, ce.max(cs))
-}
-
-/// Lowercase words of `text`; apostrophes stay inside words ("they’ll").
-pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
 }
 
 /// Whether a cue from `[future_cues]` occurs in `text`.
 pub fn has_future_cue(text: &str) -> bool {
-    let ws = words(text);
+    let lower = text.to_lowercase();
+    let ws: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .collect();
     LEXICON.future_cues.iter().any(|cue| match cue.as_slice() {
         [one] if one.starts_with('\'') || one.starts_with('’') => {
             ws.iter().any(|w| w.ends_with(one.as_str()))
@@ -111,6 +127,18 @@ mod tests {
         let t = "Witkoff is expected to meet Putin in Moscow on Friday.";
         let s = t.find("Friday").unwrap();
         assert!(clause_is_future(t, s, s + 6));
+    }
+
+    #[test]
+    fn context_is_bounded_and_on_char_boundaries() {
+        let t = format!("{}Friday{}", "é".repeat(1000), "ü".repeat(1000));
+        let s = t.find("Friday").unwrap();
+        let (ws, we) = window(&t, s, s + 6);
+        assert!(t.is_char_boundary(ws) && t.is_char_boundary(we));
+        assert!(s - ws <= CONTEXT_RADIUS && we - (s + 6) <= CONTEXT_RADIUS);
+        let (cs, ce) = clause_around(&t, s, s + 6);
+        assert!(cs >= ws && ce <= we);
+        assert_eq!(window("ab", 0, 2), (0, 2));
     }
 
     #[test]
