@@ -337,7 +337,7 @@ fn form_of(caps: &Captures, text: &str) -> Option<(Form, usize)> {
 }
 
 /// A bare number is a year only in a date context ("in 2014", "the 2022
-/// talks", "Russia's 2014 annexation") and not when it counts something.
+/// talks", "Ruritania's 2014 annexation") and not when it counts something.
 fn year_in_context(text: &str, start: usize, end: usize) -> Option<i32> {
     let lx = &*LEXICON;
     let year: i32 = text.get(start..end)?.parse().ok()?;

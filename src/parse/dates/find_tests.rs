@@ -25,8 +25,8 @@ fn one(text: &str) -> (String, Form) {
 #[test]
 fn full_dates() {
     for (text, surface) in [
-        ("in Paris on April 17, 2025.", "April 17, 2025"),
-        ("on 17 April 2025 in Paris", "17 April 2025"),
+        ("in Vienna on April 17, 2025.", "April 17, 2025"),
+        ("on 17 April 2025 in Vienna", "17 April 2025"),
         ("stamp 2025-04-17 here", "2025-04-17"),
         ("filed 17/04/2025 late", "17/04/2025"),
         ("filed 04/17/2025 late", "04/17/2025"),
@@ -135,7 +135,7 @@ fn bare_years_in_a_date_context() {
         Form::Year(2022)
     );
     assert_eq!(
-        one("Russia’s 2014 annexation"),
+        one("Ruritania’s 2014 annexation"),
         ("2014".into(), Form::Year(2014))
     );
     assert_eq!(one("by the end of 2024"), ("2024".into(), Form::Year(2024)));
@@ -164,7 +164,7 @@ fn bare_numbers_that_are_not_years() {
 fn weekdays_with_modifiers_and_without_prepositions() {
     let wd = |weekday, dir| Form::Weekday { weekday, dir };
     assert_eq!(
-        one("was in Paris on Thursday to"),
+        one("was in Vienna on Thursday to"),
         ("Thursday".into(), wd(Weekday::Thu, Direction::ByTense))
     );
     assert_eq!(
@@ -180,7 +180,7 @@ fn weekdays_with_modifiers_and_without_prepositions() {
         "early Thursday"
     );
     assert_eq!(
-        one("And later on Wednesday, the Kremlin").0,
+        one("And later on Wednesday, the ministry").0,
         "later on Wednesday"
     );
     assert_eq!(one("Late on April 16, a drone").0, "Late on April 16");
@@ -220,21 +220,21 @@ fn rejections() {
         "urged for the war to end immediately",
         "agreed to a full 30-day ceasefire",
         "announces 3-day truce",
-        "no closer to an end more than three years after Putin ordered it",
-        "a Russian 250kg guided aerial bomb",
+        "no closer to an end more than three years after Lee ordered it",
+        "a Ruritanian 250kg guided aerial bomb",
         "killed at least 35 people",
         "killed 12 civilians and wounded 90 more",
-        "the 80th anniversary of the end of World War II in Europe",
+        "the 80th anniversary of the end of World War II",
         "his fourth meeting with the president",
         "their third meeting since",
-        "at their last meeting in St Petersburg",
+        "at their last meeting in Oslo",
         "the talks began at 10:30 sharp",
         "6 hours ago 2",
         "25.5 C",
         "uses every day and every night to kill",
         "health risks to up to 1.4 billion people",
-        "France's President (L) and Rubio (2R) and Witkoff (3L)",
-        "So far, Moscow has refused.",
+        "France's President (L) and Smith (2R) and Jones (3L)",
+        "So far, Oslo has refused.",
         "March organisers said",
     ] {
         assert!(surfaces(text).is_empty(), "{text:?} gave {:?}", found(text));
@@ -259,9 +259,9 @@ fn leap_days() {
 #[test]
 fn stated_past_needs_on_a_past_verb_and_no_future() {
     let first = |t: &str| find_in_sentence(t, Span::new(0, t.len()), 0)[0];
-    assert!(first("Bruce said on April 28.").stated_past);
-    assert!(first("Putin, on April 28, announced a truce").stated_past);
-    assert!(!first("Russia holds parades on May 9").stated_past);
+    assert!(first("Kim said on April 28.").stated_past);
+    assert!(first("Lee, on April 28, announced a truce").stated_past);
+    assert!(!first("Ruritania holds parades on May 9").stated_past);
     assert!(!first("Leaders will meet on May 30.").stated_past);
     assert!(!first("no reason to wait until May 8, he said").stated_past);
     assert!(first("Leaders will meet on May 30.").future);

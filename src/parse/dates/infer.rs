@@ -1,7 +1,7 @@
 //! Publication-date inference for pages that state none.
 //!
 //! The evidence is the latest day the body reports as past: "on <date>" in a
-//! sentence with a past-tense verb, outside a future clause ("Bruce said on
+//! sentence with a past-tense verb, outside a future clause ("Kim said on
 //! April 28."). A report is published on or soon after that day. To stay
 //! never confidently wrong:
 //! - with no such statement, the date stays unknown (weekdays alone, as in
@@ -108,8 +108,8 @@ mod tests {
 
     #[test]
     fn latest_past_statement_wins_over_future_and_habitual_days() {
-        let text = "Rubio spoke with Lavrov on April 27, Bruce said on April 28.\n\
-                    Russia holds parades on May 9 every year.\n\
+        let text = "Smith spoke with Brown on April 27, Kim said on April 28.\n\
+                    Ruritania holds parades on May 9 every year.\n\
                     Leaders will meet on May 30.\n\
                     There is no reason to wait until May 8, he said.";
         let (v, reason) = infer_published(text, &candidates(text), Some(2025)).unwrap();
@@ -120,7 +120,7 @@ mod tests {
 
     #[test]
     fn yearless_evidence_without_a_year_is_pending() {
-        let text = "Lavrov said on May 21.";
+        let text = "Brown said on May 21.";
         assert_eq!(infer_published(text, &candidates(text), None), None);
     }
 
@@ -141,7 +141,7 @@ mod tests {
 
     #[test]
     fn only_old_full_dates_are_background_not_the_day_of_writing() {
-        let text = "Russia invaded on February 24, 2022, officials recalled.";
+        let text = "Ruritania invaded on February 24, 2022, officials recalled.";
         assert_eq!(infer_published(text, &candidates(text), Some(2025)), None);
         let (v, _) = infer_published(text, &candidates(text), None).unwrap();
         assert_eq!(v.start, ymd(2022, 2, 24));
@@ -152,21 +152,21 @@ mod tests {
 
     #[test]
     fn weekdays_alone_infer_nothing() {
-        let text = "The meeting in Jeddah on Tuesday ended.\nTrump said on Wednesday he was hopeful.\n\
+        let text = "The meeting in Geneva on Tuesday ended.\nGarcia said on Wednesday he was hopeful.\n\
                     It was the first since a 28 February meeting descended into a shouting match.";
         assert_eq!(infer_published(text, &candidates(text), Some(2025)), None);
     }
 
     #[test]
     fn a_later_weekday_lowers_precision_to_month() {
-        let text = "A drone attack on April 13 killed three people.\nWitkoff arrived on Thursday.";
+        let text = "A drone attack on April 13 killed three people.\nJones arrived on Thursday.";
         let (v, _) = infer_published(text, &candidates(text), Some(2025)).unwrap();
         assert_eq!(
             (v.label(), v.precision),
             ("2025-04".to_string(), Precision::Month)
         );
         // Six days after April 28 is in May: no month can be claimed either.
-        let text = "A drone attack on April 28 killed three people.\nWitkoff arrived on Thursday.";
+        let text = "A drone attack on April 28 killed three people.\nJones arrived on Thursday.";
         assert_eq!(infer_published(text, &candidates(text), Some(2025)), None);
     }
 }
