@@ -6,7 +6,9 @@
 //! resolver decides what it means.
 
 use super::lexicon::{LEXICON, RelativePhrase, Unit, alternation};
-use super::tense::{clause_is_future, has_past_cue, window, word_after, word_before};
+use super::tense::{
+    adjacent_past_verb, clause_is_future, has_past_cue, window, word_after, word_before,
+};
 use crate::model::Span;
 use chrono::{NaiveDate, Weekday};
 use regex::{Captures, Regex};
@@ -152,7 +154,7 @@ pub fn find_in_sentence(raw: &str, sentence: Span, index: u32) -> Vec<Candidate>
             continue;
         };
         let (start, end) = (whole.start(), whole.end());
-        let future = clause_is_future(text, start, end);
+        let future = !adjacent_past_verb(text, start, end) && clause_is_future(text, start, end);
         let stated_past = word_before(text, core_start) == "on" && !future && {
             let (ws, we) = window(text, start, end);
             has_past_cue(text.get(ws..we).unwrap_or(""))

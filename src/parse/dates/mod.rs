@@ -60,7 +60,7 @@ pub fn analyse_with_year(
     };
     let anchor = published.value;
     let mut times = Vec::with_capacity(candidates.len());
-    // The last day written out in the current sentence, for anaphora.
+    // The last day stated (sentence, day), for anaphora.
     let mut stated: Option<(u32, NaiveDate)> = None;
     for c in &candidates {
         // Narrative phrases ("the next day") may reach back one sentence.
@@ -72,8 +72,13 @@ pub fn analyse_with_year(
             .filter(|(s, _)| c.sentence.saturating_sub(*s) <= reach)
             .map(|(_, d)| d);
         let r = resolve::resolve(c, anchor, year_hint, stated_day);
+        // A written date or a weekday names the day a narrative is on; an
+        // anaphoric phrase does not move it.
         if let Some(v) = r.value
-            && r.kind == TimeKind::Absolute
+            && matches!(
+                c.form,
+                find::Form::Full(_) | find::Form::DayMonth { .. } | find::Form::Weekday { .. }
+            )
             && v.precision == Precision::Day
         {
             stated = Some((c.sentence, v.start));

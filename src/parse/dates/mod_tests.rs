@@ -223,3 +223,14 @@ fn narrative_phrases_follow_the_last_stated_day_or_stay_unresolved() {
         ]
     );
 }
+
+#[test]
+fn a_weekday_can_anchor_an_anaphoric_phrase() {
+    let raw = "The envoy on Sunday said the upcoming week would be crucial.";
+    // 2025-04-30 is a Wednesday: Sunday is April 27, the week after is W18.
+    let (_, times) = analyse(raw, &lines(raw), &explicit_day(ymd(2025, 4, 30), None));
+    let upcoming = &times[1];
+    assert_eq!(upcoming.kind, TimeKind::Anaphoric);
+    assert_eq!(upcoming.anchor, Some(ymd(2025, 4, 27)));
+    assert_eq!(upcoming.value.unwrap().label(), "2025-W18");
+}

@@ -76,20 +76,36 @@ pub fn clause_is_future(text: &str, start: usize, end: usize) -> bool {
     has_future_cue(before) || has_future_cue(after)
 }
 
+fn is_past_verb(w: &str) -> bool {
+    let lx = &*LEXICON;
+    w.bytes().all(|b| b.is_ascii_lowercase())
+        && (lx.past_verbs.iter().any(|p| p == w)
+            || (w.len() > 4 && w.ends_with("ed") && !lx.not_past_ed.iter().any(|p| p == w)))
+}
+
 /// Whether `text` contains a past-tense verb: a listed irregular one, or a
 /// lowercase word ending in "-ed" that is not a known exception.
 pub fn has_past_cue(text: &str) -> bool {
-    let lx = &*LEXICON;
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .any(|w| {
-            let lower_ascii = w.bytes().all(|b| b.is_ascii_lowercase());
-            (lower_ascii && lx.past_verbs.iter().any(|p| p == w))
-                || (lower_ascii
-                    && w.len() > 4
-                    && w.ends_with("ed")
-                    && !lx.not_past_ed.iter().any(|p| p == w))
-        })
+    text.split(|c: char| !c.is_alphanumeric()).any(is_past_verb)
+}
+
+/// Whether a past-tense verb governs the date directly: "said on Friday",
+/// "met Friday", "on Sunday said". Such a date is past even when the clause
+/// goes on to report a future ("... said the upcoming week will ...").
+pub fn adjacent_past_verb(text: &str, start: usize, end: usize) -> bool {
+    let before = word_before(text, start);
+    let before = if before == "on" {
+        let on_start = text
+            .get(..start)
+            .unwrap_or("")
+            .trim_end()
+            .len()
+            .saturating_sub(2);
+        word_before(text, on_start)
+    } else {
+        before
+    };
+    is_past_verb(&before) || is_past_verb(&word_after(text, end))
 }
 
 /// The word right before byte `pos` of `text` (lowercase), skipping spaces.
@@ -139,6 +155,19 @@ mod tests {
         let (cs, ce) = clause_around(&t, s, s + 6);
         assert!(cs >= ws && ce <= we);
         assert_eq!(window("ab", 0, 2), (0, 2));
+    }
+
+    #[test]
+    fn a_past_verb_next_to_the_date_governs_it() {
+        let t = "The envoy on Sunday said the upcoming week would be crucial.";
+        let s = t.find("Sunday").unwrap();
+        assert!(adjacent_past_verb(t, s, s + 6));
+        let t = "He said on Friday the talks will resume";
+        let s = t.find("Friday").unwrap();
+        assert!(adjacent_past_verb(t, s, s + 6));
+        let t = "The talks will resume on Friday";
+        let s = t.find("Friday").unwrap();
+        assert!(!adjacent_past_verb(t, s, s + 6));
     }
 
     #[test]
