@@ -19,7 +19,7 @@ pub mod lexicon;
 pub mod resolve;
 pub mod tense;
 
-use crate::model::{Article, Basis, DateValue, Precision, Published, Span, TimeExpr, TimeKind};
+use crate::model::{Article, Basis, DateValue, Precision, Published, Span, TimeExpr};
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use std::collections::HashMap;

@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::TimeKind;
 use std::path::PathBuf;
 
 fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
