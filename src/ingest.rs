@@ -201,14 +201,34 @@ fn finish(text: String, warning: Option<String>) -> Result<(String, Option<Strin
 /// Loads every path; returns the decoded files in a stable order and the
 /// warnings for what was skipped. No paths means the bundled seeds.
 pub fn load(paths: &[PathBuf]) -> (Vec<Loaded>, Vec<String>) {
-    if paths.is_empty() {
-        return (bundled(), Vec::new());
-    }
+    load_with_progress(paths, &crate::parse::Progress::default())
+}
+
+/// [`load`], counting files found and read into `progress`.
+pub fn load_with_progress(
+    paths: &[PathBuf],
+    progress: &crate::parse::Progress,
+) -> (Vec<Loaded>, Vec<String>) {
     use rayon::prelude::*;
+    use std::sync::atomic::Ordering;
+    if paths.is_empty() {
+        let b = bundled();
+        progress.files.store(b.len(), Ordering::Relaxed);
+        progress.read.store(b.len(), Ordering::Relaxed);
+        return (b, Vec::new());
+    }
     let mut warnings = Vec::new();
     let files = collect_files(paths, &mut warnings);
+    progress.files.store(files.len(), Ordering::Relaxed);
     // Reading is parallel too: on a cold cache 100k small files are latency-bound.
-    let results: Vec<Result<Loaded, String>> = files.par_iter().map(|f| read_file(f)).collect();
+    let results: Vec<Result<Loaded, String>> = files
+        .par_iter()
+        .map(|f| {
+            let r = read_file(f);
+            progress.read.fetch_add(1, Ordering::Relaxed);
+            r
+        })
+        .collect();
     let mut loaded = Vec::with_capacity(results.len());
     for r in results {
         match r {

@@ -21,6 +21,12 @@ use std::path::PathBuf;
 
 /// Loads and parses `paths` (no paths: the bundled seeds).
 pub fn open(paths: &[PathBuf]) -> model::Corpus {
-    let (files, warnings) = ingest::load(paths);
-    parse::build_corpus(files, warnings)
+    open_with_progress(paths, &parse::Progress::default())
+}
+
+/// [`open`], reporting how far it has got into `progress` (for a loading
+/// screen on a large corpus).
+pub fn open_with_progress(paths: &[PathBuf], progress: &parse::Progress) -> model::Corpus {
+    let (files, warnings) = ingest::load_with_progress(paths, progress);
+    parse::build_corpus_with_progress(files, warnings, progress)
 }

@@ -33,6 +33,7 @@ pub fn measure(paths: &[PathBuf]) -> Stats {
     let t = Instant::now();
     let bytes: u64 = files
         .par_iter()
+        .filter(|f| std::fs::metadata(f).is_ok_and(|m| m.len() <= ingest::MAX_FILE_BYTES))
         .map(|f| std::fs::read(f).map_or(0, |b| b.len() as u64))
         .sum();
     let read_floor_s = t.elapsed().as_secs_f64();

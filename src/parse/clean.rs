@@ -156,6 +156,9 @@ fn classify(line: &str, content: &str) -> Class {
         return Class::Furniture;
     }
     let words = content.split_whitespace().count();
+    if is_question_headline(content, words) {
+        return Class::Headline;
+    }
     if ends_like_sentence(content) && words >= 4 {
         return Class::Prose;
     }
@@ -170,6 +173,15 @@ fn classify(line: &str, content: &str) -> Class {
 pub fn ends_like_sentence(s: &str) -> bool {
     let t = s.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '*']);
     t.ends_with(['.', '!', '?', '…']) || (t.len() < s.len() && t.ends_with([',', ':']))
+}
+
+/// "Is this the end of the ceasefire?": a short capitalised line ending in
+/// `?` or `!` reads as a headline, not as a paragraph.
+fn is_question_headline(s: &str, words: usize) -> bool {
+    (3..=15).contains(&words)
+        && s.trim_end_matches(['"', '\'', '”', '’'])
+            .ends_with(['?', '!'])
+        && s.chars().next().is_some_and(char::is_uppercase)
 }
 
 fn looks_like_headline(s: &str, words: usize) -> bool {
@@ -229,7 +241,7 @@ pub fn clean(raw: &str) -> Cleaned {
     if lines.is_empty() {
         return out;
     }
-    let title_idx = find_title(raw, &lines);
+    let title_idx = find_title(&lines);
     // Each short line's key, computed once: title copies and teaser
     // duplicates are found by comparing keys.
     let keys: Vec<Option<String>> = lines
@@ -348,9 +360,10 @@ fn prose_run_after(lines: &[Line], i: usize) -> usize {
         .count()
 }
 
-/// The headline: the first standalone headline-like line near the top; a
-/// copy behind a junk prefix only when no standalone copy exists.
-fn find_title(raw: &str, lines: &[Line]) -> Option<usize> {
+/// The headline: the first standalone headline-like line before the prose;
+/// a copy behind a junk prefix only when no standalone copy exists. Chosen
+/// by what a line is, not where it is, so cleaning stays idempotent.
+fn find_title(lines: &[Line]) -> Option<usize> {
     let first_prose = lines
         .iter()
         .position(|l| l.class == Class::Prose)
@@ -362,16 +375,7 @@ fn find_title(raw: &str, lines: &[Line]) -> Option<usize> {
     if let Some(&i) = candidates.iter().find(|&&i| !lines[i].has_prefix()) {
         return Some(i);
     }
-    if let Some(&i) = candidates.first() {
-        return Some(i);
-    }
-    // A headline that ends in punctuation: a short first line before the prose.
-    let i = lines
-        .iter()
-        .position(|l| !matches!(l.class, Class::Furniture | Class::Footer))?;
-    let words = lines[i].content_text(raw).split_whitespace().count();
-    (i + 1 < lines.len() && (3..=20).contains(&words) && lines[i].class != Class::Other)
-        .then_some(i)
+    candidates.first().copied()
 }
 
 #[cfg(test)]

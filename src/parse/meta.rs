@@ -8,6 +8,7 @@
 //! the dates stage.
 
 use super::clean::{Cleaned, card_glue};
+use super::dates::lexicon::{LEXICON, alternation};
 use crate::model::{Basis, DateValue, Published, Span};
 use chrono::NaiveDate;
 use regex::Regex;
@@ -15,41 +16,26 @@ use serde::Deserialize;
 use std::sync::LazyLock;
 
 #[derive(Deserialize)]
-struct CalendarFile {
-    months: Vec<Vec<String>>,
-    weekdays: Vec<Vec<String>>,
-}
-
-#[derive(Deserialize)]
 struct PublishersFile {
     names: Vec<String>,
     name_endings: Vec<String>,
 }
-
-static CALENDAR: LazyLock<CalendarFile> = LazyLock::new(|| {
-    toml::from_str(include_str!("../../assets/calendar.toml"))
-        .expect("assets/calendar.toml is valid (unit-tested)")
-});
 
 static PUBLISHERS: LazyLock<PublishersFile> = LazyLock::new(|| {
     toml::from_str(include_str!("../../assets/publishers.toml"))
         .expect("assets/publishers.toml is valid (unit-tested)")
 });
 
-fn alternation(groups: &[Vec<String>]) -> String {
-    let mut names: Vec<&str> = groups.iter().flatten().map(String::as_str).collect();
-    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-    names
-        .iter()
-        .map(|n| regex::escape(n))
-        .collect::<Vec<_>>()
-        .join("|")
+/// Month and weekday names come from the dates stage's lexicon
+/// (`assets/time_words.txt`), so there is one list to extend.
+fn names(map: &std::collections::HashMap<String, u32>) -> String {
+    alternation(map.keys().map(String::as_str))
 }
 
 /// A full date with a year, in the forms mastheads and datelines use.
 static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    let m = alternation(&CALENDAR.months);
-    let w = alternation(&CALENDAR.weekdays);
+    let m = names(&LEXICON.months);
+    let w = names(&LEXICON.weekdays);
     Regex::new(&format!(
         r"(?i)(?-u:\b)(?:(?:{w})\.?,?\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{m})\.?,?\s+(?P<y1>\d{{4}})|(?P<m2>{m})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))(?-u:\b)"
     ))
@@ -84,12 +70,12 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn month_number(name: &str) -> Option<u32> {
-    let n = name.trim_end_matches('.').to_lowercase();
-    CALENDAR
+    let n = name.trim_end_matches('.');
+    LEXICON
         .months
         .iter()
-        .position(|forms| forms.contains(&n))
-        .map(|i| i as u32 + 1)
+        .find(|(k, _)| k.eq_ignore_ascii_case(n))
+        .map(|(_, &m)| m)
 }
 
 /// The first full date (with a year) in `s`, with its byte range.
@@ -202,8 +188,6 @@ mod tests {
 
     #[test]
     fn assets_parse() {
-        assert_eq!(CALENDAR.months.len(), 12);
-        assert_eq!(CALENDAR.weekdays.len(), 7);
         assert!(!PUBLISHERS.names.is_empty());
     }
 

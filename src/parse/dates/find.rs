@@ -1,0 +1,384 @@
+//! Finding temporal-expression candidates in one sentence: a single regex
+//! pass (one alternation, one named group per family), then checks a regex
+//! cannot express cheaply (context words, quantities, calendar validity).
+//!
+//! Nothing here needs an anchor: a candidate says what was written, the
+//! resolver decides what it means.
+
+use super::lexicon::{LEXICON, RelativePhrase, Unit, alternation};
+use super::tense::{
+    adjacent_past_verb, clause_is_future, has_past_cue, window, word_after, word_before,
+};
+use crate::model::Span;
+use chrono::{NaiveDate, Weekday};
+use regex::{Captures, Regex};
+use std::sync::LazyLock;
+
+/// Which occurrence a "last"/"next"/"this" word asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// "last Friday": strictly before the anchor.
+    Last,
+    /// "next Friday": strictly after the anchor.
+    Next,
+    /// Bare or "this": the clause's tense decides.
+    ByTense,
+}
+
+/// What was written, before any anchor is applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// A complete calendar date ("April 17, 2025", "2025-04-17").
+    Full(NaiveDate),
+    /// A day and month without a year ("April 27", "28 February").
+    DayMonth {
+        month: u32,
+        day: u32,
+    },
+    MonthYear {
+        year: i32,
+        month: u32,
+    },
+    /// "August last year": a month in a year given relative to the anchor.
+    MonthRelYear {
+        month: u32,
+        offset: i32,
+    },
+    /// "last August", "next March".
+    MonthRel {
+        month: u32,
+        dir: Direction,
+    },
+    /// A month alone in a date context ("in March").
+    Month {
+        month: u32,
+    },
+    Year(i32),
+    Weekday {
+        weekday: Weekday,
+        dir: Direction,
+    },
+    Relative(RelativePhrase),
+}
+
+/// A temporal expression as found in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Candidate {
+    /// Byte span in the raw text: modifiers kept, a bare preposition left out.
+    pub span: Span,
+    pub form: Form,
+    pub sentence: u32,
+    /// The clause speaks of the future ("will meet on Friday").
+    pub future: bool,
+    /// "on <date>" in a sentence with a past-tense verb and a clause not in
+    /// the future: evidence that the day had passed when the text was written.
+    pub stated_past: bool,
+}
+
+/// Day of month, with an optional ordinal suffix.
+const DAY: &str = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?-u:\b)";
+/// A plausible year for news text.
+const YEAR: &str = r"(?:1[89][0-9]{2}|20[0-9]{2})(?-u:\b)";
+
+static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
+    let lx = &*LEXICON;
+    // Only abbreviations take a dot, so a sentence's full stop stays out.
+    let abbreviations = lx
+        .months
+        .keys()
+        .filter(|m| !lx.full_months.contains(m))
+        .map(String::as_str);
+    let month = format!(
+        r"(?:(?:{})(?-u:\b)|(?:{})(?-u:\b)\.?)",
+        alternation(lx.full_months.iter().map(String::as_str)),
+        alternation(abbreviations)
+    );
+    let full_month = format!(
+        r"(?:{})(?-u:\b)",
+        alternation(lx.full_months.iter().map(String::as_str))
+    );
+    let weekday = format!(
+        r"(?:{})(?-u:\b)",
+        alternation(lx.weekdays.keys().map(String::as_str))
+    );
+    let modifier = format!(
+        r"(?:(?i:{})(?:\s+(?i:on))?\s+|(?i:mid)-\s*)",
+        alternation(lx.modifiers.iter().map(String::as_str))
+    );
+    let relative = alternation(lx.relative.keys().map(String::as_str));
+    let numbers = alternation(lx.number_words.keys().map(String::as_str));
+    let units = alternation(lx.ago_units.keys().map(String::as_str));
+    let parts = alternation(lx.day_parts.iter().map(String::as_str));
+    let b = r"(?-u:\b)";
+    let alternatives = [
+        format!(
+            r"{b}(?P<iso_y>{YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12][0-9]|3[01]){b}"
+        ),
+        format!(
+            r"{b}(?P<num_a>[0-9]{{1,2}})(?P<num_s1>[./])(?P<num_b>[0-9]{{1,2}})(?P<num_s2>[./])(?P<num_y>{YEAR})"
+        ),
+        format!(
+            r"(?P<mf_mod>{modifier})?(?P<mf_core>{b}(?:(?P<mf_wd>{weekday}),?\s+)?(?P<mf_m>{month})\s+(?P<mf_d>{DAY})(?:,?\s+(?P<mf_y>{YEAR}))?)"
+        ),
+        format!(
+            r"(?P<df_mod>{modifier})?(?P<df_core>{b}(?:(?P<df_wd>{weekday}),?\s+)?(?:the\s+)?(?P<df_d>{DAY})(?:\s+of)?\s+(?P<df_m>{month})(?:,?\s+(?P<df_y>{YEAR}))?)"
+        ),
+        format!(
+            r"(?P<my_mod>{modifier})?(?P<my_core>{b}(?P<my_m>{month})(?:,?\s+(?P<my_y>{YEAR})|\s+(?P<my_rel>(?i:last|this|next))\s+(?i:year){b}))"
+        ),
+        format!(r"(?P<rm_core>{b}(?P<rm_rel>(?i:last|this|next))\s+(?P<rm_m>{full_month}))"),
+        format!(r"(?P<rel_mod>{modifier})?(?P<rel_core>{b}(?P<rel>(?i:{relative})){b})"),
+        format!(
+            r"(?P<ago_core>{b}(?P<ago_n>[0-9]{{1,3}}|(?i:{numbers}))\s+(?P<ago_u>(?i:{units}))\s+(?i:ago){b})"
+        ),
+        format!(
+            r"(?P<wd_mod>{modifier})?(?P<wd_core>{b}(?:(?P<wd_dir>(?i:last|next|this))\s+)?(?P<wd>{weekday})(?:\s+(?P<wd_part>(?i:{parts})){b})?)"
+        ),
+        format!(r"(?P<cm_mod>{modifier})?(?P<cm_core>{b}(?P<cm_m>{full_month}))"),
+        format!(r"(?P<yr_core>{b}(?P<yr>{YEAR}))"),
+    ];
+    Regex::new(&alternatives.join("|")).expect("date pattern compiles")
+});
+
+/// Every candidate in `raw[sentence]`, in text order. `index` is the
+/// sentence's position, recorded on each candidate.
+pub fn find_in_sentence(raw: &str, sentence: Span, index: u32) -> Vec<Candidate> {
+    let Some(text) = raw.get(sentence.range()) else {
+        return Vec::new();
+    };
+    let base = sentence.start as usize;
+    let mut out = Vec::new();
+    for caps in PATTERN.captures_iter(text) {
+        let Some(whole) = caps.get(0) else { continue };
+        let Some((form, core_start)) = form_of(&caps, text) else {
+            continue;
+        };
+        let (start, end) = (whole.start(), whole.end());
+        let future = !adjacent_past_verb(text, start, end) && clause_is_future(text, start, end);
+        let stated_past = word_before(text, core_start) == "on" && !future && {
+            let (ws, we) = window(text, start, end);
+            has_past_cue(text.get(ws..we).unwrap_or(""))
+        };
+        out.push(Candidate {
+            span: Span::new(base + start, base + end),
+            form,
+            sentence: index,
+            future,
+            stated_past,
+        });
+    }
+    out
+}
+
+fn num(caps: &Captures, name: &str) -> Option<i64> {
+    let s = caps.name(name)?.as_str();
+    let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+fn month_of(caps: &Captures, name: &str) -> Option<u32> {
+    let s = caps.name(name)?.as_str().trim_end_matches('.');
+    LEXICON.months.get(s).copied()
+}
+
+fn weekday_of(caps: &Captures, name: &str) -> Option<Weekday> {
+    let n = *LEXICON.weekdays.get(caps.name(name)?.as_str())?;
+    Some(match n {
+        1 => Weekday::Mon,
+        2 => Weekday::Tue,
+        3 => Weekday::Wed,
+        4 => Weekday::Thu,
+        5 => Weekday::Fri,
+        6 => Weekday::Sat,
+        _ => Weekday::Sun,
+    })
+}
+
+fn direction_of(caps: &Captures, name: &str) -> Direction {
+    match caps.name(name).map(|m| m.as_str().to_ascii_lowercase()) {
+        Some(w) if w == "last" => Direction::Last,
+        Some(w) if w == "next" => Direction::Next,
+        _ => Direction::ByTense,
+    }
+}
+
+/// A day and month that exist in some year (Feb 29 included).
+fn valid_day_month(month: u32, day: u32) -> bool {
+    NaiveDate::from_ymd_opt(2000, month, day).is_some()
+}
+
+/// A weekday prefix must agree with the date it names.
+fn weekday_agrees(caps: &Captures, name: &str, date: NaiveDate) -> bool {
+    use chrono::Datelike;
+    weekday_of(caps, name).is_none_or(|w| w == date.weekday())
+}
+
+/// Interprets one match; None rejects it. Returns the form and where the
+/// date proper (after any modifier) starts in `text`.
+fn form_of(caps: &Captures, text: &str) -> Option<(Form, usize)> {
+    let core = |name: &str| caps.name(name).map(|m| m.start());
+    if caps.name("iso_y").is_some() {
+        let d = NaiveDate::from_ymd_opt(
+            num(caps, "iso_y")? as i32,
+            num(caps, "iso_m")? as u32,
+            num(caps, "iso_d")? as u32,
+        )?;
+        return Some((Form::Full(d), caps.get(0)?.start()));
+    }
+    if caps.name("num_y").is_some() {
+        if caps.name("num_s1")?.as_str() != caps.name("num_s2")?.as_str() {
+            return None;
+        }
+        let (a, b) = (num(caps, "num_a")? as u32, num(caps, "num_b")? as u32);
+        // Day-first and month-first orders both occur; only take a date
+        // when just one reading is valid, or both give the same day.
+        let (day, month) = match (a > 12, b > 12) {
+            (true, false) => (a, b),
+            (false, true) => (b, a),
+            (false, false) if a == b => (a, b),
+            _ => return None,
+        };
+        let d = NaiveDate::from_ymd_opt(num(caps, "num_y")? as i32, month, day)?;
+        return Some((Form::Full(d), caps.get(0)?.start()));
+    }
+    for (m, d, y, wd, c) in [
+        ("mf_m", "mf_d", "mf_y", "mf_wd", "mf_core"),
+        ("df_m", "df_d", "df_y", "df_wd", "df_core"),
+    ] {
+        if caps.name(m).is_none() {
+            continue;
+        }
+        let month = month_of(caps, m)?;
+        let day = num(caps, d)? as u32;
+        let form = match num(caps, y) {
+            Some(year) => {
+                let date = NaiveDate::from_ymd_opt(year as i32, month, day)?;
+                if !weekday_agrees(caps, wd, date) {
+                    return None;
+                }
+                Form::Full(date)
+            }
+            None if valid_day_month(month, day) => Form::DayMonth { month, day },
+            None => return None,
+        };
+        return Some((form, core(c)?));
+    }
+    if caps.name("my_m").is_some() {
+        let month = month_of(caps, "my_m")?;
+        let form = match num(caps, "my_y") {
+            Some(year) => Form::MonthYear {
+                year: year as i32,
+                month,
+            },
+            None => Form::MonthRelYear {
+                month,
+                offset: match direction_of(caps, "my_rel") {
+                    Direction::Last => -1,
+                    Direction::Next => 1,
+                    Direction::ByTense => 0,
+                },
+            },
+        };
+        return Some((form, core("my_core")?));
+    }
+    if caps.name("rm_m").is_some() {
+        let form = Form::MonthRel {
+            month: month_of(caps, "rm_m")?,
+            dir: direction_of(caps, "rm_rel"),
+        };
+        return Some((form, core("rm_core")?));
+    }
+    if let Some(rel) = caps.name("rel") {
+        let phrase = LEXICON
+            .relative
+            .get(&super::lexicon::normalise(rel.as_str()))?;
+        return Some((Form::Relative(*phrase), core("rel_core")?));
+    }
+    if caps.name("ago_u").is_some() {
+        let n_text = caps.name("ago_n")?.as_str();
+        let n = match n_text.parse::<i32>() {
+            Ok(n) => n,
+            Err(_) => *LEXICON.number_words.get(&n_text.to_lowercase())?,
+        };
+        let unit: Unit = *LEXICON
+            .ago_units
+            .get(&caps.name("ago_u")?.as_str().to_lowercase())?;
+        let phrase = RelativePhrase {
+            unit,
+            offset: n.saturating_neg(),
+            anaphoric: false,
+            narrative: false,
+        };
+        return Some((Form::Relative(phrase), core("ago_core")?));
+    }
+    if caps.name("wd").is_some() {
+        let form = Form::Weekday {
+            weekday: weekday_of(caps, "wd")?,
+            dir: direction_of(caps, "wd_dir"),
+        };
+        return Some((form, core("wd_core")?));
+    }
+    if caps.name("cm_m").is_some() {
+        let start = core("cm_core")?;
+        let context = word_before(text, start);
+        let context = context.trim_end_matches('-');
+        if caps.name("cm_mod").is_none() && !LEXICON.month_context.iter().any(|w| w == context) {
+            return None;
+        }
+        return Some((
+            Form::Month {
+                month: month_of(caps, "cm_m")?,
+            },
+            start,
+        ));
+    }
+    if let Some(y) = caps.name("yr") {
+        return year_in_context(text, y.start(), y.end()).map(|year| (Form::Year(year), y.start()));
+    }
+    None
+}
+
+/// A bare number is a year only in a date context ("in 2014", "the 2022
+/// talks", "Ruritania's 2014 annexation") and not when it counts something.
+fn year_in_context(text: &str, start: usize, end: usize) -> Option<i32> {
+    let lx = &*LEXICON;
+    let year: i32 = text.get(start..end)?.parse().ok()?;
+    let prev_char = text.get(..start)?.chars().next_back();
+    let after_mid =
+        prev_char == Some('-') && word_before(text, start).trim_end_matches('-') == "mid";
+    if matches!(
+        prev_char,
+        Some('$' | '€' | '£' | '#' | '-' | '/' | '.' | ',')
+    ) && !after_mid
+    {
+        return None;
+    }
+    let mut next = text.get(end..)?.chars();
+    match (next.next(), next.next()) {
+        (Some('%'), _) => return None,
+        (Some('.' | ',' | ':'), Some(c)) if c.is_ascii_digit() => return None,
+        _ => {}
+    }
+    let following = word_after(text, end);
+    let singular = following.strip_suffix('s').unwrap_or(&following);
+    if lx
+        .quantity_nouns
+        .iter()
+        .any(|q| *q == following || q == singular)
+    {
+        return None;
+    }
+    let before = word_before(text, start);
+    let before = before.trim_end_matches('-');
+    let possessive = before.ends_with("'s") || before.ends_with("’s") || before.ends_with("s'");
+    let context = lx.year_context.iter().any(|w| w == before);
+    let of_head = before == "of" && {
+        let of_pos = text.get(..start)?.trim_end().len().saturating_sub(2);
+        lx.of_heads.iter().any(|h| *h == word_before(text, of_pos))
+    };
+    (possessive || context || of_head).then_some(year)
+}
+
+#[cfg(test)]
+#[path = "find_tests.rs"]
+mod tests;

@@ -1,0 +1,303 @@
+use super::*;
+
+/// Every candidate in `text` (one sentence) as (surface, form).
+fn found(text: &str) -> Vec<(String, Form)> {
+    find_in_sentence(text, Span::new(0, text.len()), 0)
+        .into_iter()
+        .map(|c| (c.span.text(text).to_string(), c.form))
+        .collect()
+}
+
+fn surfaces(text: &str) -> Vec<String> {
+    found(text).into_iter().map(|(s, _)| s).collect()
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn one(text: &str) -> (String, Form) {
+    let f = found(text);
+    assert_eq!(f.len(), 1, "{text:?} gave {f:?}");
+    f.into_iter().next().unwrap()
+}
+
+#[test]
+fn full_dates() {
+    for (text, surface) in [
+        ("in Vienna on April 17, 2025.", "April 17, 2025"),
+        ("on 17 April 2025 in Vienna", "17 April 2025"),
+        ("stamp 2025-04-17 here", "2025-04-17"),
+        ("filed 17/04/2025 late", "17/04/2025"),
+        ("filed 04/17/2025 late", "04/17/2025"),
+        ("filed 17.04.2025 late", "17.04.2025"),
+        ("on Sept. 9, 2025 it rained", "Sept. 9, 2025"),
+        ("on the 17th of April 2025", "the 17th of April 2025"),
+    ] {
+        let (s, form) = one(text);
+        assert_eq!(s, surface, "{text}");
+        let expected = if surface.starts_with("Sept") {
+            ymd(2025, 9, 9)
+        } else {
+            ymd(2025, 4, 17)
+        };
+        assert_eq!(form, Form::Full(expected), "{text}");
+    }
+}
+
+#[test]
+fn weekday_prefix_is_part_of_a_full_date_and_must_agree() {
+    assert_eq!(
+        one("Friday, April 25, 2025 was sunny"),
+        (
+            "Friday, April 25, 2025".to_string(),
+            Form::Full(ymd(2025, 4, 25))
+        )
+    );
+    // 2025-04-25 is a Friday, not a Monday: a contradictory date is no date.
+    assert!(
+        found("Monday, April 25, 2025")
+            .iter()
+            .all(|(_, f)| !matches!(f, Form::Full(_)))
+    );
+}
+
+#[test]
+fn ambiguous_numeric_dates_are_rejected() {
+    assert!(surfaces("on 03/04/2025 it").is_empty());
+    assert!(surfaces("on 05/05/2025 it") == ["05/05/2025"]);
+    assert!(surfaces("on 17/04-2025 it").is_empty(), "mixed separators");
+}
+
+#[test]
+fn day_month_without_year() {
+    assert_eq!(
+        one("spoke on April 27 and"),
+        ("April 27".into(), Form::DayMonth { month: 4, day: 27 })
+    );
+    assert_eq!(
+        one("since a 28 February meeting"),
+        ("28 February".into(), Form::DayMonth { month: 2, day: 28 })
+    );
+    assert_eq!(
+        one("on Apr. 3rd, officials"),
+        ("Apr. 3rd".into(), Form::DayMonth { month: 4, day: 3 })
+    );
+}
+
+#[test]
+fn month_year_and_month_relative_year() {
+    assert_eq!(
+        one("war in February 2022."),
+        (
+            "February 2022".into(),
+            Form::MonthYear {
+                year: 2022,
+                month: 2
+            }
+        )
+    );
+    assert_eq!(
+        one("the incursion in August last year."),
+        (
+            "August last year".into(),
+            Form::MonthRelYear {
+                month: 8,
+                offset: -1
+            }
+        )
+    );
+    assert_eq!(
+        one("talks last March failed"),
+        (
+            "last March".into(),
+            Form::MonthRel {
+                month: 3,
+                dir: Direction::Last
+            }
+        )
+    );
+    assert_eq!(
+        one("signed in March by both"),
+        ("March".into(), Form::Month { month: 3 })
+    );
+    assert_eq!(
+        one("expected by mid-April"),
+        ("mid-April".into(), Form::Month { month: 4 })
+    );
+}
+
+#[test]
+fn bare_years_in_a_date_context() {
+    assert_eq!(one("annexed in 2014."), ("2014".into(), Form::Year(2014)));
+    assert_eq!(
+        found("resumption of the 2022 peace negotiations")[0].1,
+        Form::Year(2022)
+    );
+    assert_eq!(
+        one("Ruritania’s 2014 annexation"),
+        ("2014".into(), Form::Year(2014))
+    );
+    assert_eq!(one("by the end of 2024"), ("2024".into(), Form::Year(2024)));
+    assert_eq!(
+        one("since mid-2023 prices"),
+        ("2023".into(), Form::Year(2023))
+    );
+}
+
+#[test]
+fn bare_numbers_that_are_not_years() {
+    for text in [
+        "the 2000 troops arrived",
+        "sent 2014 drones",
+        "a rise of 2014%",
+        "cost $2014 each",
+        "a total of 2014 votes",
+        "the 1990s",
+        "at 2014.5 metres",
+    ] {
+        assert!(surfaces(text).is_empty(), "{text:?} gave {:?}", found(text));
+    }
+}
+
+#[test]
+fn weekdays_with_modifiers_and_without_prepositions() {
+    let wd = |weekday, dir| Form::Weekday { weekday, dir };
+    assert_eq!(
+        one("was in Vienna on Thursday to"),
+        ("Thursday".into(), wd(Weekday::Thu, Direction::ByTense))
+    );
+    assert_eq!(
+        one("arrived on Friday morning in"),
+        (
+            "Friday morning".into(),
+            wd(Weekday::Fri, Direction::ByTense)
+        )
+    );
+    assert_eq!(found("this year early Thursday, which")[0].0, "this year");
+    assert_eq!(
+        found("this year early Thursday, which")[1].0,
+        "early Thursday"
+    );
+    assert_eq!(
+        one("And later on Wednesday, the ministry").0,
+        "later on Wednesday"
+    );
+    assert_eq!(one("Late on April 16, a drone").0, "Late on April 16");
+    assert_eq!(one("met last Friday").1, wd(Weekday::Fri, Direction::Last));
+    assert_eq!(one("meet next Monday").1, wd(Weekday::Mon, Direction::Next));
+}
+
+#[test]
+fn relative_phrases() {
+    let rel = |text: &str| match one(text).1 {
+        Form::Relative(p) => (p.unit, p.offset),
+        other => panic!("{text}: {other:?}"),
+    };
+    assert_eq!(rel("said today that"), (Unit::Day, 0));
+    assert_eq!(rel("said yesterday that"), (Unit::Day, -1));
+    assert_eq!(rel("will say tomorrow"), (Unit::Day, 1));
+    assert_eq!(rel("said this week that"), (Unit::Week, 0));
+    assert_eq!(rel("said last week that"), (Unit::Week, -1));
+    assert_eq!(rel("will meet next week"), (Unit::Week, 1));
+    assert_eq!(rel("said the upcoming week will"), (Unit::Week, 1));
+    assert_eq!(rel("met this month"), (Unit::Month, 0));
+    assert_eq!(rel("rejected last month a"), (Unit::Month, -1));
+    assert_eq!(rel("fourth meeting this year."), (Unit::Year, 0));
+    assert_eq!(rel("since last year"), (Unit::Year, -1));
+    assert_eq!(rel("it happened 3 days ago"), (Unit::Day, -3));
+    assert_eq!(rel("it happened two weeks ago"), (Unit::Week, -2));
+    assert_eq!(one("Earlier this week, a source").0, "Earlier this week");
+}
+
+#[test]
+fn rejections() {
+    for text in [
+        "threats it may abandon peace talks",
+        "May I ask a question?",
+        "We value human lives, not parades.",
+        "we believe the war must end now",
+        "urged for the war to end immediately",
+        "agreed to a full 30-day ceasefire",
+        "announces 3-day truce",
+        "no closer to an end more than three years after Lee ordered it",
+        "a Ruritanian 250kg guided aerial bomb",
+        "killed at least 35 people",
+        "killed 12 civilians and wounded 90 more",
+        "the 80th anniversary of the end of World War II",
+        "his fourth meeting with the president",
+        "their third meeting since",
+        "at their last meeting in Oslo",
+        "the talks began at 10:30 sharp",
+        "6 hours ago 2",
+        "25.5 C",
+        "uses every day and every night to kill",
+        "health risks to up to 1.4 billion people",
+        "France's President (L) and Smith (2R) and Jones (3L)",
+        "So far, Oslo has refused.",
+        "March organisers said",
+    ] {
+        assert!(surfaces(text).is_empty(), "{text:?} gave {:?}", found(text));
+    }
+}
+
+#[test]
+fn leap_days() {
+    assert_eq!(
+        one("on February 29, 2024 it").1,
+        Form::Full(ymd(2024, 2, 29))
+    );
+    assert!(surfaces("on February 29, 2025 it").is_empty());
+    assert_eq!(
+        one("on 29 February the").1,
+        Form::DayMonth { month: 2, day: 29 }
+    );
+    assert!(surfaces("on 30 February the").is_empty());
+    assert!(surfaces("on 2025-02-29 the").is_empty());
+}
+
+#[test]
+fn stated_past_needs_on_a_past_verb_and_no_future() {
+    let first = |t: &str| find_in_sentence(t, Span::new(0, t.len()), 0)[0];
+    assert!(first("Kim said on April 28.").stated_past);
+    assert!(first("Lee, on April 28, announced a truce").stated_past);
+    assert!(!first("Ruritania holds parades on May 9").stated_past);
+    assert!(!first("Leaders will meet on May 30.").stated_past);
+    assert!(!first("no reason to wait until May 8, he said").stated_past);
+    assert!(first("Leaders will meet on May 30.").future);
+}
+
+#[test]
+fn spans_are_offset_into_the_raw_text_and_on_char_boundaries() {
+    let raw = "“Title”\n“We value lives,” he said on Tuesday — after “talks” on 3 March.";
+    let start = raw.find('\n').unwrap() + 1;
+    let c = find_in_sentence(raw, Span::new(start, raw.len()), 7);
+    let got: Vec<&str> = c.iter().map(|c| c.span.text(raw)).collect();
+    assert_eq!(got, ["Tuesday", "3 March"]);
+    assert!(c.iter().all(|c| c.sentence == 7));
+}
+
+#[test]
+fn no_panic_on_odd_input() {
+    let long = "April 1".repeat(10_000) + &"é".repeat(100_000);
+    let _ = find_in_sentence(&long, Span::new(0, long.len()), 0);
+    // A huge line with very many dates and no punctuation: context is read
+    // from a bounded window, so a past verb far away does not count.
+    let many = "he said on April 1 and ".repeat(20_000);
+    let found = find_in_sentence(&many, Span::new(0, many.len()), 0);
+    assert_eq!(found.len(), 20_000);
+    assert!(found.iter().all(|c| c.stated_past));
+    let far = format!("He said {} and met on April 1", "x ".repeat(1000));
+    let found = find_in_sentence(&far, Span::new(0, far.len()), 0);
+    assert!(found[0].stated_past, "'met' is near");
+    let far = format!("He said {} then on April 1", "x ".repeat(1000));
+    let found = find_in_sentence(&far, Span::new(0, far.len()), 0);
+    assert!(!found[0].stated_past, "'said' is beyond the context window");
+    let raw = "é April 17, 2025";
+    // Spans that cut a char or run past the end find nothing instead of panicking.
+    assert!(find_in_sentence(raw, Span::new(1, raw.len()), 0).is_empty());
+    assert!(find_in_sentence(raw, Span::new(0, raw.len() + 10), 0).is_empty());
+    let bytes: Vec<u8> = (0..=255u8).cycle().take(5000).collect();
+    let text = String::from_utf8_lossy(&bytes);
+    let _ = find_in_sentence(&text, Span::new(0, text.len()), 0);
+}

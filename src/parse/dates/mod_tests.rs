@@ -1,0 +1,237 @@
+use super::*;
+use crate::model::TimeKind;
+use std::path::PathBuf;
+
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// One sentence per line, as byte spans.
+fn lines(raw: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in raw.split('\n') {
+        if !line.trim().is_empty() {
+            out.push(Span::new(start, start + line.len()));
+        }
+        start += line.len() + 1;
+    }
+    out
+}
+
+fn article(id: u32, raw: &str) -> Article {
+    let sentences = lines(raw);
+    let (published, times) = analyse(raw, &sentences, &Published::default());
+    Article {
+        id,
+        path: PathBuf::from(format!("{id}.txt")),
+        raw: raw.to_string(),
+        published,
+        sentences,
+        times,
+        ..Article::default()
+    }
+}
+
+fn labels(a: &Article) -> Vec<(String, Option<String>)> {
+    a.times
+        .iter()
+        .map(|t| (a.text(t.span).to_string(), t.value.map(|v| v.label())))
+        .collect()
+}
+
+#[test]
+fn explicit_anchor_resolves_everything() {
+    let raw = "Smith was in Vienna on Thursday.\nJones said this week that talks on April 11 went well.\nLee last month rejected it.";
+    let (p, times) = analyse(raw, &lines(raw), &explicit_day(ymd(2025, 4, 17), None));
+    assert_eq!(p.basis, Basis::Explicit);
+    let got: Vec<_> = times
+        .iter()
+        .map(|t| {
+            (
+                t.span.text(raw),
+                t.value.unwrap().label(),
+                t.kind,
+                t.sentence,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Thursday", "2025-04-17".to_string(), TimeKind::Relative, 0),
+            ("this week", "2025-W16".to_string(), TimeKind::Relative, 1),
+            ("April 11", "2025-04-11".to_string(), TimeKind::Absolute, 1),
+            ("last month", "2025-03".to_string(), TimeKind::Relative, 2),
+        ]
+    );
+    assert!(times.iter().all(|t| !t.value.unwrap().assumed_year));
+}
+
+#[test]
+fn the_explicit_date_line_is_not_an_event() {
+    let raw = "Friday, April 25, 2025\nJones arrived on Friday.";
+    let sentences = lines(raw);
+    let explicit = explicit_day(ymd(2025, 4, 25), Some(Span::new(0, 22)));
+    let (_, times) = analyse(raw, &sentences, &explicit);
+    assert_eq!(times.len(), 1);
+    assert_eq!(times[0].span.text(raw), "Friday");
+}
+
+#[test]
+fn publication_date_is_inferred_from_a_full_date_in_the_body() {
+    let raw = "The ministry said on March 3, 2024 that talks failed.\nLeaders will meet on Friday.";
+    let (p, times) = analyse(raw, &lines(raw), &Published::default());
+    assert!(matches!(p.basis, Basis::Inferred(_)));
+    let v = p.value.unwrap();
+    assert_eq!(
+        (v.label(), v.assumed_year),
+        ("2024-03-03".to_string(), false)
+    );
+    // 2024-03-03 is a Sunday; "will meet on Friday" is the next Friday.
+    assert_eq!(times[1].value.unwrap().label(), "2024-03-08");
+}
+
+#[test]
+fn no_anchor_and_no_year_leaves_values_unknown_until_the_corpus_step() {
+    let undated = article(
+        0,
+        "Brown said on May 21 that talks failed.\nHe spoke on Wednesday.\nThe incursion in August last year.",
+    );
+    assert_eq!(undated.published.value, None);
+    assert_eq!(
+        labels(&undated),
+        [
+            ("May 21".to_string(), None),
+            ("Wednesday".to_string(), None),
+            ("August last year".to_string(), None)
+        ]
+    );
+    let mut dated = article(1, "Ceremony");
+    dated.published = explicit_day(ymd(2025, 4, 17), None);
+    let mut corpus = vec![undated, dated];
+    assume_dominant_year(&mut corpus);
+    let a = &corpus[0];
+    let p = a.published.value.unwrap();
+    assert_eq!(p.label(), "2025-05-21");
+    assert!(p.assumed_year);
+    assert!(matches!(a.published.basis, Basis::Inferred(_)));
+    // May 21 2025 is a Wednesday: the inferred day itself.
+    assert_eq!(
+        labels(a),
+        [
+            ("May 21".to_string(), Some("2025-05-21".to_string())),
+            ("Wednesday".to_string(), Some("2025-05-21".to_string())),
+            ("August last year".to_string(), Some("2024-08".to_string()))
+        ]
+    );
+    assert!(a.times.iter().all(|t| t.value.unwrap().assumed_year));
+    assert_eq!(corpus[1].published.value.unwrap().label(), "2025-04-17");
+}
+
+#[test]
+fn weekdays_only_article_keeps_relative_dates_unresolved() {
+    let mut corpus = vec![
+        article(
+            0,
+            "The meeting in Geneva on Tuesday ended.\nGarcia said on Wednesday he was hopeful.\nIt was the first since a 28 February meeting.",
+        ),
+        article(1, "x"),
+    ];
+    corpus[1].published = explicit_day(ymd(2025, 4, 17), None);
+    assume_dominant_year(&mut corpus);
+    assert_eq!(corpus[0].published.value, None);
+    assert_eq!(
+        labels(&corpus[0]),
+        [
+            ("Tuesday".to_string(), None),
+            ("Wednesday".to_string(), None),
+            ("28 February".to_string(), Some("2025-02-28".to_string()))
+        ]
+    );
+}
+
+#[test]
+fn without_any_dated_article_nothing_is_assumed() {
+    let mut corpus = vec![article(
+        0,
+        "Brown said on May 21 that the 2022 talks failed.",
+    )];
+    assume_dominant_year(&mut corpus);
+    assert_eq!(corpus[0].published.value, None);
+    assert_eq!(
+        labels(&corpus[0]),
+        [
+            ("May 21".to_string(), None),
+            ("2022".to_string(), Some("2022".to_string()))
+        ]
+    );
+}
+
+#[test]
+fn dominant_year_ignores_assumed_years_and_prefers_the_majority() {
+    let dated = |y| Article {
+        published: explicit_day(ymd(y, 1, 1), None),
+        ..Article::default()
+    };
+    let mut assumed = dated(2030);
+    if let Some(v) = assumed.published.value.as_mut() {
+        v.assumed_year = true;
+    }
+    let corpus = vec![
+        dated(2024),
+        dated(2025),
+        dated(2025),
+        assumed.clone(),
+        assumed,
+    ];
+    assert_eq!(dominant_year(&corpus), Some(2025));
+    assert_eq!(dominant_year(&[]), None);
+}
+
+#[test]
+fn sentences_index_and_bad_spans_are_safe() {
+    let raw = "Intro é.\nOn April 13, a missile struck.";
+    let mut sentences = lines(raw);
+    sentences.push(Span::new(3, 4)); // inside 'é': skipped, no panic
+    sentences.push(Span::new(5, 500)); // past the end: skipped
+    let (_, times) = analyse(raw, &sentences, &explicit_day(ymd(2025, 4, 17), None));
+    assert_eq!(times.len(), 1);
+    assert_eq!(times[0].sentence, 1);
+    assert!(raw.is_char_boundary(times[0].span.start as usize));
+}
+
+#[test]
+fn narrative_phrases_follow_the_last_stated_day_or_stay_unresolved() {
+    let raw = "Talks opened on May 2 in Lisbon.\nThe next day, delegates left.\nThe day before, it rained.\nLater, the following day was calm.";
+    let (_, times) = analyse(raw, &lines(raw), &explicit_day(ymd(2025, 5, 20), None));
+    let got: Vec<_> = times
+        .iter()
+        .map(|t| (t.span.text(raw), t.value.map(|v| v.label()), t.kind))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("May 2", Some("2025-05-02".to_string()), TimeKind::Absolute),
+            (
+                "The next day",
+                Some("2025-05-03".to_string()),
+                TimeKind::Anaphoric
+            ),
+            // Two sentences after the stated day: too far to follow.
+            ("The day before", None, TimeKind::Anaphoric),
+            ("the following day", None, TimeKind::Anaphoric),
+        ]
+    );
+}
+
+#[test]
+fn a_weekday_can_anchor_an_anaphoric_phrase() {
+    let raw = "The envoy on Sunday said the upcoming week would be crucial.";
+    // 2025-04-30 is a Wednesday: Sunday is April 27, the week after is W18.
+    let (_, times) = analyse(raw, &lines(raw), &explicit_day(ymd(2025, 4, 30), None));
+    let upcoming = &times[1];
+    assert_eq!(upcoming.kind, TimeKind::Anaphoric);
+    assert_eq!(upcoming.anchor, Some(ymd(2025, 4, 27)));
+    assert_eq!(upcoming.value.unwrap().label(), "2025-W18");
+}

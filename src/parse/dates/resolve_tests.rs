@@ -1,0 +1,221 @@
+use super::*;
+use crate::model::Span;
+use crate::parse::dates::find::find_in_sentence;
+
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// Resolves the first candidate of `text` against a day anchor; the label.
+fn label(text: &str, anchor: NaiveDate) -> Option<String> {
+    let c = find_in_sentence(text, Span::new(0, text.len()), 0);
+    let c = c
+        .first()
+        .unwrap_or_else(|| panic!("nothing found in {text:?}"));
+    resolve(c, Some(DateValue::day(anchor)), None, None)
+        .value
+        .map(|v| v.label())
+}
+
+#[test]
+fn weekday_in_past_tense_is_the_last_one_on_or_before_the_anchor() {
+    let friday = ymd(2025, 4, 25);
+    assert_eq!(
+        label("Garcia said on Thursday that", friday).unwrap(),
+        "2025-04-24"
+    );
+    assert_eq!(
+        label("Jones arrived on Friday morning", friday).unwrap(),
+        "2025-04-25"
+    );
+    assert_eq!(label("They met on Saturday", friday).unwrap(), "2025-04-19");
+    assert_eq!(label("They met last Friday", friday).unwrap(), "2025-04-18");
+}
+
+#[test]
+fn weekday_in_future_tense_is_the_next_one_on_or_after_the_anchor() {
+    let friday = ymd(2025, 4, 25);
+    assert_eq!(
+        label("He will meet Lee on Thursday", friday).unwrap(),
+        "2025-05-01"
+    );
+    assert_eq!(
+        label("Jones is expected to meet Lee on Friday", friday).unwrap(),
+        "2025-04-25"
+    );
+    assert_eq!(
+        label("They meet next Friday", friday).unwrap(),
+        "2025-05-02"
+    );
+    assert_eq!(
+        label("They’ll talk on Monday", friday).unwrap(),
+        "2025-04-28"
+    );
+}
+
+#[test]
+fn yearless_dates_take_the_anchor_year_or_roll_over() {
+    let jan = ymd(2026, 1, 5);
+    assert_eq!(
+        label("Talks began on December 28, he said", jan).unwrap(),
+        "2025-12-28"
+    );
+    assert_eq!(label("A December 28 meeting", jan).unwrap(), "2025-12-28");
+    assert_eq!(
+        label("They will meet on January 20", jan).unwrap(),
+        "2026-01-20"
+    );
+    let dec = ymd(2025, 12, 20);
+    assert_eq!(
+        label("They will meet on January 10", dec).unwrap(),
+        "2026-01-10"
+    );
+    assert_eq!(label("They met on March 3", dec).unwrap(), "2025-03-03");
+    let apr = ymd(2025, 4, 28);
+    assert_eq!(label("parades on May 9", apr).unwrap(), "2025-05-09");
+    assert_eq!(label("signed in March by", apr).unwrap(), "2025-03");
+}
+
+#[test]
+fn leap_day_exists_only_in_leap_years() {
+    assert_eq!(
+        label("on 29 February the", ymd(2024, 3, 10)).unwrap(),
+        "2024-02-29"
+    );
+    assert_eq!(label("on 29 February the", ymd(2025, 3, 10)), None);
+    assert_eq!(resolve_yearless(2, 29, ymd(2025, 3, 1), Tense::Past), None);
+    // A January 2025 article speaking of last leap day goes back a year only
+    // if the day is far ahead; Feb 29 2025 does not exist either way.
+    assert_eq!(
+        resolve_yearless(2, 29, ymd(2025, 1, 10), Tense::Unmarked),
+        None
+    );
+}
+
+#[test]
+fn relative_periods() {
+    let thu = ymd(2025, 4, 17);
+    assert_eq!(label("said this week that", thu).unwrap(), "2025-W16");
+    assert_eq!(
+        label("Earlier this week, a source", ymd(2025, 3, 12)).unwrap(),
+        "2025-W11"
+    );
+    assert_eq!(label("said last week that", thu).unwrap(), "2025-W15");
+    assert_eq!(label("rejected last month a", thu).unwrap(), "2025-03");
+    assert_eq!(
+        label("rejected last month a", ymd(2025, 1, 15)).unwrap(),
+        "2024-12"
+    );
+    assert_eq!(label("met this month", thu).unwrap(), "2025-04");
+    assert_eq!(label("meeting this year.", thu).unwrap(), "2025");
+    assert_eq!(label("since last year", thu).unwrap(), "2024");
+    assert_eq!(
+        label("said yesterday that", ymd(2025, 3, 1)).unwrap(),
+        "2025-02-28"
+    );
+    assert_eq!(
+        label("will say tomorrow", ymd(2024, 12, 31)).unwrap(),
+        "2025-01-01"
+    );
+    assert_eq!(label("it happened 3 days ago", thu).unwrap(), "2025-04-14");
+    assert_eq!(
+        label("the incursion in August last year.", ymd(2025, 3, 12)).unwrap(),
+        "2024-08"
+    );
+    assert_eq!(
+        label("talks last March failed", ymd(2025, 3, 12)).unwrap(),
+        "2024-03"
+    );
+    assert_eq!(
+        label("talks next March", ymd(2025, 1, 12)).unwrap(),
+        "2025-03"
+    );
+    // ISO week of a date in late December can belong to the next year.
+    assert_eq!(
+        label("said this week that", ymd(2024, 12, 30)).unwrap(),
+        "2025-W01"
+    );
+}
+
+#[test]
+fn absolute_dates_need_no_anchor() {
+    let c = find_in_sentence("on April 17, 2025.", Span::new(0, 18), 0)[0];
+    let r = resolve(&c, None, None, None);
+    assert_eq!(r.value.unwrap().label(), "2025-04-17");
+    assert_eq!(r.kind, TimeKind::Absolute);
+}
+
+#[test]
+fn without_an_anchor_relative_stays_unresolved_and_yearless_takes_the_hint() {
+    for text in [
+        "met on Tuesday",
+        "Earlier this week, a",
+        "in August last year",
+        "last month",
+    ] {
+        let c = find_in_sentence(text, Span::new(0, text.len()), 0)[0];
+        let r = resolve(&c, None, Some(2025), None);
+        assert_eq!(r.value, None, "{text}");
+        assert_eq!(r.kind, TimeKind::Relative, "{text}");
+    }
+    let text = "a 28 February meeting";
+    let c = find_in_sentence(text, Span::new(0, text.len()), 0)[0];
+    assert_eq!(resolve(&c, None, None, None).value, None);
+    let v = resolve(&c, None, Some(2025), None).value.unwrap();
+    assert_eq!(v.label(), "2025-02-28");
+    assert!(v.assumed_year);
+}
+
+#[test]
+fn a_coarse_anchor_resolves_only_coarse_expressions() {
+    let month_anchor = DateValue::month(2025, 4);
+    let value = |text: &str| {
+        let c = find_in_sentence(text, Span::new(0, text.len()), 0)[0];
+        resolve(&c, month_anchor, None, None)
+            .value
+            .map(|v| v.label())
+    };
+    assert_eq!(value("met on Tuesday"), None);
+    assert_eq!(value("said this week"), None);
+    assert_eq!(value("met this month").as_deref(), Some("2025-04"));
+    assert_eq!(value("met this year").as_deref(), Some("2025"));
+    assert_eq!(value("met on April 3").as_deref(), Some("2025-04-03"));
+}
+
+#[test]
+fn anaphoric_phrase_prefers_a_day_stated_in_the_sentence() {
+    let text = "Smith on April 27 said the upcoming week will be crucial";
+    let cs = find_in_sentence(text, Span::new(0, text.len()), 0);
+    let r = resolve(
+        &cs[1],
+        Some(DateValue::day(ymd(2025, 4, 28))),
+        None,
+        Some(ymd(2025, 4, 27)),
+    );
+    assert_eq!(r.kind, TimeKind::Anaphoric);
+    assert_eq!(r.anchor, Some(ymd(2025, 4, 27)));
+    assert_eq!(r.value.unwrap().label(), "2025-W18");
+    // Without a stated day it is relative to the publication date.
+    let r = resolve(&cs[1], Some(DateValue::day(ymd(2025, 5, 7))), None, None);
+    assert_eq!(
+        (r.kind, r.value.unwrap().label().as_str()),
+        (TimeKind::Relative, "2025-W20")
+    );
+}
+
+#[test]
+fn extreme_anchors_do_not_panic() {
+    for anchor in [NaiveDate::MIN, NaiveDate::MAX] {
+        for text in [
+            "on Tuesday",
+            "next week",
+            "30 days ago",
+            "last year",
+            "on May 9",
+            "next March",
+        ] {
+            let _ = label(text, anchor);
+        }
+    }
+    assert_eq!(add_months(i32::MAX, 12, 1), None);
+}

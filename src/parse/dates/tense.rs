@@ -1,0 +1,199 @@
+//! Cheap context cues around a date: is its clause about the future, is its
+//! sentence a past statement, what word comes right before it.
+//!
+//! A clause is the text between punctuation that separates reported speech
+//! and asides (commas, semicolons, colons, dashes, quotes, brackets): "He
+//! will travel, officials said on Tuesday" has a future clause and a past one.
+
+use super::lexicon::LEXICON;
+
+fn is_clause_break(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';' | ':' | '—' | '–' | '"' | '“' | '”' | '(' | ')' | '!' | '?'
+    )
+}
+
+/// How far (in bytes) context is looked for on each side of a date: a
+/// sentence longer than this is not prose, and the bound keeps a huge line
+/// with many dates linear.
+pub const CONTEXT_RADIUS: usize = 400;
+
+/// `start..end` widened by [`CONTEXT_RADIUS`] on each side, on char boundaries.
+pub fn window(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let mut ws = start.saturating_sub(CONTEXT_RADIUS).min(text.len());
+    while !text.is_char_boundary(ws) {
+        ws += 1;
+    }
+    let mut we = end.saturating_add(CONTEXT_RADIUS).min(text.len());
+    while !text.is_char_boundary(we) {
+        we -= 1;
+    }
+    (ws.min(start), we.max(end.min(text.len())))
+}
+
+/// The byte range of the clause around `start..end` inside `text` (at most
+/// [`CONTEXT_RADIUS`] bytes either side).
+pub fn clause_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let (ws, we) = window(text, start, end);
+    let before = text.get(ws..start).unwrap_or("");
+    let cs = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_clause_break(c))
+        .map_or(ws, |(i, c)| ws + i + c.len_utf8());
+    let after = text.get(end..we).unwrap_or("");
+    let ce = after
+        .char_indices()
+        .find(|&(_, c)| is_clause_break(c))
+        .map_or(we, |(i, _)| end + i);
+    (cs, ce.max(cs))
+}
+
+/// Whether a cue from `[future_cues]` occurs in `text`.
+pub fn has_future_cue(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let ws: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    LEXICON.future_cues.iter().any(|cue| match cue.as_slice() {
+        [one] if one.starts_with('\'') || one.starts_with('’') => {
+            ws.iter().any(|w| w.ends_with(one.as_str()))
+        }
+        cue if !cue.is_empty() => ws.windows(cue.len()).any(|win| win == cue),
+        _ => false,
+    })
+}
+
+/// Whether the clause around `start..end` of `text` speaks of the future.
+pub fn clause_is_future(text: &str, start: usize, end: usize) -> bool {
+    let (cs, ce) = clause_around(text, start, end);
+    // The date itself is not a cue ("next" in "next Friday" is handled by
+    // the weekday's own direction word).
+    let before = text.get(cs..start).unwrap_or("");
+    let after = text.get(end..ce).unwrap_or("");
+    has_future_cue(before) || has_future_cue(after)
+}
+
+fn is_past_verb(w: &str) -> bool {
+    let lx = &*LEXICON;
+    w.bytes().all(|b| b.is_ascii_lowercase())
+        && (lx.past_verbs.iter().any(|p| p == w)
+            || (w.len() > 4 && w.ends_with("ed") && !lx.not_past_ed.iter().any(|p| p == w)))
+}
+
+/// Whether `text` contains a past-tense verb: a listed irregular one, or a
+/// lowercase word ending in "-ed" that is not a known exception.
+pub fn has_past_cue(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(is_past_verb)
+}
+
+/// Whether a past-tense verb governs the date directly: "said on Friday",
+/// "met Friday", "on Sunday said". Such a date is past even when the clause
+/// goes on to report a future ("... said the upcoming week will ...").
+pub fn adjacent_past_verb(text: &str, start: usize, end: usize) -> bool {
+    let before = word_before(text, start);
+    let before = if before == "on" {
+        let on_start = text
+            .get(..start)
+            .unwrap_or("")
+            .trim_end()
+            .len()
+            .saturating_sub(2);
+        word_before(text, on_start)
+    } else {
+        before
+    };
+    is_past_verb(&before) || is_past_verb(&word_after(text, end))
+}
+
+/// The word right before byte `pos` of `text` (lowercase), skipping spaces.
+pub fn word_before(text: &str, pos: usize) -> String {
+    let before = text.get(..pos).unwrap_or("").trim_end();
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    before.get(start..).unwrap_or("").to_lowercase()
+}
+
+/// The word right after byte `pos` of `text` (lowercase), skipping spaces.
+pub fn word_after(text: &str, pos: usize) -> String {
+    let after = text.get(pos..).unwrap_or("").trim_start();
+    let end = after
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(after.len(), |(i, _)| i);
+    after.get(..end).unwrap_or("").to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clause_stops_at_commas_and_quotes() {
+        let t = "He will travel, officials said on Tuesday.";
+        let s = t.find("Tuesday").unwrap();
+        let (cs, ce) = clause_around(t, s, s + 7);
+        assert_eq!(&t[cs..ce], " officials said on Tuesday.");
+        assert!(!clause_is_future(t, s, s + 7));
+        let t = "Jones is expected to meet Lee in Oslo on Friday.";
+        let s = t.find("Friday").unwrap();
+        assert!(clause_is_future(t, s, s + 6));
+    }
+
+    #[test]
+    fn context_is_bounded_and_on_char_boundaries() {
+        let t = format!("{}Friday{}", "é".repeat(1000), "ü".repeat(1000));
+        let s = t.find("Friday").unwrap();
+        let (ws, we) = window(&t, s, s + 6);
+        assert!(t.is_char_boundary(ws) && t.is_char_boundary(we));
+        assert!(s - ws <= CONTEXT_RADIUS && we - (s + 6) <= CONTEXT_RADIUS);
+        let (cs, ce) = clause_around(&t, s, s + 6);
+        assert!(cs >= ws && ce <= we);
+        assert_eq!(window("ab", 0, 2), (0, 2));
+    }
+
+    #[test]
+    fn a_past_verb_next_to_the_date_governs_it() {
+        let t = "The envoy on Sunday said the upcoming week would be crucial.";
+        let s = t.find("Sunday").unwrap();
+        assert!(adjacent_past_verb(t, s, s + 6));
+        let t = "He said on Friday the talks will resume";
+        let s = t.find("Friday").unwrap();
+        assert!(adjacent_past_verb(t, s, s + 6));
+        let t = "The talks will resume on Friday";
+        let s = t.find("Friday").unwrap();
+        assert!(!adjacent_past_verb(t, s, s + 6));
+    }
+
+    #[test]
+    fn contracted_will_is_future() {
+        assert!(has_future_cue("they’ll meet"));
+        assert!(has_future_cue("we'll see"));
+        assert!(!has_future_cue("we met"));
+    }
+
+    #[test]
+    fn past_cues() {
+        assert!(has_past_cue("Kim said on April 28."));
+        assert!(has_past_cue("Lee announced a truce"));
+        assert!(!has_past_cue(
+            "Ruritania holds grandiose military parades on May 9"
+        ));
+        assert!(!has_past_cue("The United Nations needs speed"));
+    }
+
+    #[test]
+    fn neighbour_words() {
+        let t = "Ruritania’s 2014 annexation";
+        let p = t.find("2014").unwrap();
+        assert_eq!(word_before(t, p), "ruritania’s");
+        assert_eq!(word_after(t, p + 4), "annexation");
+        assert_eq!(word_before(t, 0), "");
+        assert_eq!(word_after(t, t.len()), "");
+    }
+}
