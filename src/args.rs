@@ -86,6 +86,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Key latency at this corpus size, for bench/run.sh (not for users).
+    #[command(hide = true)]
+    TuiBench {
+        paths: Vec<PathBuf>,
+        #[arg(long, default_value = "200")]
+        rounds: usize,
+    },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions { shell: clap_complete::Shell },
     /// Print the man page (roff) to stdout: `dateline man > dateline.1`.

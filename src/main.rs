@@ -62,8 +62,15 @@ fn filter(f: &EventFilter) -> Result<cli::TimelineFilter, CliError> {
 
 fn run(args: Cli) -> Result<(), CliError> {
     let Some(command) = args.command else {
-        let corpus = load(&args.paths)?;
-        return dateline::tui::run(corpus).map_err(|e| CliError(format!("terminal: {e}")));
+        if !args.paths.is_empty() && args.paths.iter().all(|p| std::fs::metadata(p).is_err()) {
+            let names: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+            return Err(CliError(format!("no such file or folder: {}", names.join(", "))));
+        }
+        let outcome = dateline::tui::run(args.paths).map_err(|e| CliError(format!("terminal: {e}")))?;
+        for w in &outcome.warnings {
+            eprintln!("dateline: warning: {}", dateline::text::sanitize_line(w));
+        }
+        return Ok(());
     };
     match command {
         Command::Articles { paths, json } => {
@@ -131,6 +138,17 @@ fn run(args: Cli) -> Result<(), CliError> {
                 .map(|(k, val)| format!("{k:<26} {val}\n"))
                 .collect();
             emit(if json { json_text(&v) } else { table })
+        }
+        Command::TuiBench { paths, rounds } => {
+            let c = load(&paths)?;
+            let t = std::time::Instant::now();
+            let (per_key, all) = dateline::tui::bench::key_latency(&c, rounds);
+            let mut out = format!("key_update_render_ms_median {:.3}\n", all as f64 / 1e6);
+            for (name, ns) in per_key {
+                out.push_str(&format!("key_{name}_ms {:.3}\n", ns as f64 / 1e6));
+            }
+            out.push_str(&format!("tui_bench_total_s {:.2}\n", t.elapsed().as_secs_f64()));
+            emit(out)
         }
         Command::Completions { shell } => {
             let mut buf = Vec::new();

@@ -7,11 +7,13 @@
 //! message is printed), and SIGINT/SIGTERM/SIGHUP (a flag the loop polls).
 
 pub mod app;
+pub mod bench;
 pub mod derived;
 pub mod help;
 pub mod keys;
 pub mod layout;
 pub mod list;
+pub mod loading;
 pub mod nav;
 pub mod picker;
 pub mod reader;
@@ -149,8 +151,18 @@ impl Drop for TerminalGuard {
     }
 }
 
-/// Runs the TUI until `q` (or a signal) over `corpus`.
-pub fn run(corpus: Corpus) -> io::Result<()> {
+/// What a TUI session leaves to say on the normal screen once it is over.
+pub struct Outcome {
+    /// Load warnings (bad files): shown after the alternate screen is gone,
+    /// where they stay readable.
+    pub warnings: Vec<String>,
+}
+
+/// Opens the TUI at once on a loading screen, loads and parses `paths` in
+/// the background (no paths: the bundled seeds), then runs until `q` or a
+/// signal.
+pub fn run(paths: Vec<std::path::PathBuf>) -> io::Result<Outcome> {
+    let started = std::time::Instant::now();
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [
         signal_hook::consts::SIGTERM,
@@ -168,6 +180,38 @@ pub fn run(corpus: Corpus) -> io::Result<()> {
     let backend = ratatui::backend::CrosstermBackend::new(io::stdout());
     let mut terminal = ratatui::Terminal::new(backend)?;
     terminal.clear()?;
+
+    let progress = Arc::new(crate::parse::Progress::default());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let loader_progress = Arc::clone(&progress);
+    std::thread::spawn(move || {
+        let _ = tx.send(crate::open_with_progress(&paths, &loader_progress));
+    });
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let mut first_frame = true;
+    let corpus = loop {
+        terminal.draw(|f| loading::render(f, &progress, no_color))?;
+        if first_frame {
+            first_frame = false;
+            report_first_frame(started);
+        }
+        match rx.recv_timeout(Duration::from_millis(40)) {
+            Ok(c) => break c,
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                return Err(io::Error::other("loading the corpus failed"));
+            }
+        }
+        if stop.load(Ordering::Relaxed) || quit_requested()? {
+            return Ok(Outcome { warnings: Vec::new() });
+        }
+    };
+    let warnings: Vec<String> = corpus
+        .warnings
+        .iter()
+        .chain(corpus.articles.iter().flat_map(|a| &a.warnings))
+        .cloned()
+        .collect();
     let size = terminal.size()?;
     let mut state = AppState::new(&corpus, size.width, size.height);
     let test_panic = std::env::var("DATELINE_TEST_PANIC").is_ok_and(|v| v == "1");
@@ -192,5 +236,27 @@ pub fn run(corpus: Corpus) -> io::Result<()> {
             }
         }
     }
-    Ok(())
+    Ok(Outcome { warnings })
+}
+
+/// During loading only `q`, Esc and Ctrl-c mean anything: leave.
+fn quit_requested() -> io::Result<bool> {
+    while event::poll(Duration::ZERO)? {
+        if let Event::Key(k) = event::read()?
+            && k.kind == KeyEventKind::Press
+            && (matches!(k.code, event::KeyCode::Char('q') | event::KeyCode::Esc)
+                || (k.code == event::KeyCode::Char('c') && k.modifiers.contains(event::KeyModifiers::CONTROL)))
+        {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// For `bench/run.sh`: with `DATELINE_FIRST_FRAME_REPORT=FILE`, write the
+/// milliseconds from start to the first frame into FILE.
+fn report_first_frame(started: std::time::Instant) {
+    if let Some(path) = std::env::var_os("DATELINE_FIRST_FRAME_REPORT") {
+        let _ = std::fs::write(path, format!("{:.2}\n", started.elapsed().as_secs_f64() * 1000.0));
+    }
 }
