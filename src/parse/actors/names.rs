@@ -1,0 +1,968 @@
+//! Finds actor candidates in one sentence: capitalised name sequences (with
+//! particles, initials, hyphens, possessives), lexicon places and
+//! organisations, the titles and appositives that give a person a role, and
+//! role references ("the Secretary") left for later resolution.
+//!
+//! Pure: text in, hits out. Kinds are not decided here, only the evidence
+//! for each (see [`Evidence`]); `mod.rs` sums it per entity.
+
+use super::lexicon::{Lexicon, RoleEntry, key_of};
+use super::roles::RoleDesc;
+use super::tokens::{Shape, Token, tokenize};
+
+/// Points for each kind, from context. Lexicon entities skip this.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Evidence {
+    pub person: i32,
+    pub place: i32,
+    pub org: i32,
+}
+
+/// One name (or lexicon entity) in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Byte span of the name core in the article (possessive excluded).
+    pub start: usize,
+    pub end: usize,
+    /// Name words, particles not counted.
+    pub words: usize,
+    /// A lexicon entity (place, organisation or user actor).
+    pub entity: Option<u32>,
+    pub ev: Evidence,
+    /// No evidence of its own: kept only if it matches a known name.
+    pub weak: bool,
+    pub role: Option<RoleDesc>,
+    /// Byte span of the title or appositive that gave the role.
+    pub role_span: Option<(usize, usize)>,
+}
+
+/// A role reference awaiting resolution ("the Russian president").
+#[derive(Debug, Clone, PartialEq)]
+pub struct RefHit {
+    pub start: usize,
+    pub end: usize,
+    /// `possessor` is an index into the sentence's hits.
+    pub desc: RoleDesc,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SentenceHits {
+    pub hits: Vec<Hit>,
+    pub refs: Vec<RefHit>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Tag<'a> {
+    None,
+    /// Never part of a name: function words, months, adjectives in compounds.
+    Stop,
+    /// A nationality adjective or demonym; the country it names.
+    Adj(&'a str),
+    Role(usize, &'a RoleEntry),
+    /// Lexicon entity: word count, index.
+    Ent(usize, u32),
+    /// Inside a multi-word role or entity that starts at this index.
+    Covered(usize),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    first: usize,
+    last: usize,
+    consumed: bool,
+}
+
+/// The sentence being scanned.
+struct Scan<'a> {
+    text: &'a str,
+    base: usize,
+    lx: &'a Lexicon,
+    toks: Vec<Token>,
+    keys: Vec<String>,
+    tags: Vec<Tag<'a>>,
+    /// Role tokens already used as a title or appositive.
+    used: Vec<bool>,
+    runs: Vec<Run>,
+    /// run index by last token
+    run_at_last: Vec<Option<usize>>,
+    /// (run, hit) pairs once hits are emitted, for possessors.
+    run_hits: Vec<(usize, usize)>,
+}
+
+const DASHES: [char; 3] = ['\u{2013}', '\u{2014}', '-'];
+const ROMAN: [&str; 8] = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii"];
+
+/// Scans one sentence. `text` is the sentence, `base` its offset in the
+/// article; `seen_lowercase` says whether a folded word also occurs in lower
+/// case elsewhere in the article (so a capital at a sentence start is just
+/// grammar).
+pub fn scan(
+    text: &str,
+    base: usize,
+    lx: &Lexicon,
+    seen_lowercase: &dyn Fn(&str) -> bool,
+) -> SentenceHits {
+    let toks = tokenize(text);
+    let keys: Vec<String> = toks
+        .iter()
+        .map(|t| {
+            if t.is_word() {
+                key_of(&text[t.start..t.end])
+            } else {
+                String::new()
+            }
+        })
+        .collect();
+    let n = toks.len();
+    let mut s = Scan {
+        text,
+        base,
+        lx,
+        toks,
+        keys,
+        tags: vec![Tag::None; n],
+        used: vec![false; n],
+        runs: Vec::new(),
+        run_at_last: vec![None; n],
+        run_hits: Vec::new(),
+    };
+    s.tag();
+    s.find_runs(seen_lowercase);
+    let headline = s.is_headline();
+    let mut out = SentenceHits::default();
+    s.emit(headline, &mut out);
+    s.find_refs(&mut out);
+    out
+}
+
+impl<'a> Scan<'a> {
+    fn word(&self, i: usize) -> &str {
+        let t = &self.toks[i];
+        &self.text[t.start..t.end]
+    }
+
+    fn key(&self, i: usize) -> &str {
+        self.keys.get(i).map_or("", String::as_str)
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(Token::is_word)
+    }
+
+    fn is_punct(&self, i: usize, cs: &[char]) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| matches!(t.shape, Shape::Punct(c) if cs.contains(&c)))
+    }
+
+    /// Marks lexicon roles, entities, adjectives and stop words.
+    fn tag(&mut self) {
+        let lx = self.lx;
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            let t = self.toks[i];
+            if !t.is_word() {
+                i += 1;
+                continue;
+            }
+            if t.glued {
+                // "Kremlin-friendly": an adjective, but it may name an entity.
+                let w = self.word(i);
+                let head = w.split('-').next().unwrap_or(w);
+                let caps = !head.chars().any(char::is_lowercase);
+                self.tags[i] = match lx.entity(&key_of(head), caps) {
+                    Some((idx, _)) => Tag::Ent(1, idx),
+                    None => Tag::Stop,
+                };
+                i += 1;
+                continue;
+            }
+            let maxw = lx.max_words(self.key(i));
+            let mut best: Option<(usize, Tag<'a>)> = None;
+            if maxw > 0 {
+                let mut phrase = String::new();
+                let mut ends = Vec::new();
+                let mut j = i;
+                while j < n && ends.len() < maxw && self.toks[j].is_word() {
+                    if !phrase.is_empty() {
+                        phrase.push(' ');
+                    }
+                    phrase.push_str(self.key(j));
+                    ends.push((j, phrase.clone()));
+                    if self.toks[j].possessive {
+                        break;
+                    }
+                    j += 1;
+                }
+                for (j, ph) in ends.iter().rev() {
+                    let len = j - i + 1;
+                    let caps = self.toks[i..=*j]
+                        .iter()
+                        .all(|t| matches!(t.shape, Shape::Upper | Shape::Letter));
+                    if t.is_capital() && self.toks[*j].is_capital() || t.is_capital() && len > 1 {
+                        if let Some((idx, _)) = lx.entity(ph, caps) {
+                            best = Some((len, Tag::Ent(len, idx)));
+                            break;
+                        }
+                    }
+                    if let Some(r) = lx.role(ph) {
+                        if r.capital && !t.is_capital() {
+                            continue;
+                        }
+                        best = Some((len, Tag::Role(len, r)));
+                        break;
+                    }
+                }
+            }
+            if let Some((len, tag)) = best {
+                self.tags[i] = tag;
+                for k in i + 1..i + len {
+                    self.tags[k] = Tag::Covered(i);
+                }
+                i += len;
+                continue;
+            }
+            if t.is_capital() {
+                let k = self.key(i);
+                if let Some(c) = lx.adjective(k) {
+                    self.tags[i] = Tag::Adj(c);
+                } else if lx.stop.contains(k) {
+                    self.tags[i] = Tag::Stop;
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// Start index of the multi-word tag covering `i`.
+    fn tag_start(&self, i: usize) -> usize {
+        match self.tags.get(i) {
+            Some(Tag::Covered(s)) => *s,
+            _ => i,
+        }
+    }
+
+    fn is_particle(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.shape == Shape::Lower)
+            && self.lx.particles.contains(self.key(i))
+    }
+
+    /// Initials: "JD", "J.D.", "W." before a capitalised word.
+    fn is_initials(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let w = self.word(i);
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let dotted = w.ends_with('.');
+        matches!(t.shape, Shape::Upper | Shape::Letter)
+            && (letters <= 2 || dotted && letters <= 3)
+            && !t.possessive
+            && self
+                .toks
+                .get(i + 1)
+                .is_some_and(|n| n.shape == Shape::Cap && matches!(self.tags[i + 1], Tag::None))
+    }
+
+    /// Could be a word of a name (untagged, capitalised, not an adjective).
+    fn nameish(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        if !matches!(self.tags[i], Tag::None) || t.glued {
+            return false;
+        }
+        match t.shape {
+            Shape::Cap => true,
+            Shape::Upper | Shape::Letter => self.is_initials(i),
+            _ => false,
+        }
+    }
+
+    /// A stand-alone acronym ("BBC"): an organisation unless it is a roman
+    /// numeral or a stop word in capitals.
+    fn is_acronym(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.shape == Shape::Upper
+            && matches!(self.tags[i], Tag::None)
+            && !t.glued
+            && !self.is_initials(i)
+            && !ROMAN.contains(&self.key(i))
+    }
+
+    fn find_runs(&mut self, seen_lowercase: &dyn Fn(&str) -> bool) {
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            let starts =
+                self.nameish(i) || self.is_particle(i) && self.particles_then_name(i).is_some();
+            if !starts {
+                if self.is_acronym(i) {
+                    self.push_run(i, i);
+                }
+                i += 1;
+                continue;
+            }
+            let mut last = i;
+            loop {
+                if self.toks[last].possessive {
+                    break;
+                }
+                let j = last + 1;
+                if self.nameish(j) {
+                    last = j;
+                } else if let Some(k) = self.particles_then_name(j) {
+                    last = k;
+                } else {
+                    break;
+                }
+            }
+            let mut first = i;
+            // A capital that only opens the sentence: "Following Varga's..."
+            while first < last
+                && self.toks[first].initial
+                && self.is_common_word(first, seen_lowercase)
+            {
+                first += 1;
+                while first < last && self.is_particle(first) {
+                    first += 1;
+                }
+            }
+            if self.toks[first].shape == Shape::Cap || first == last {
+                self.push_run(first, last);
+            }
+            i = last + 1;
+        }
+    }
+
+    fn push_run(&mut self, first: usize, last: usize) {
+        self.run_at_last[last] = Some(self.runs.len());
+        self.runs.push(Run {
+            first,
+            last,
+            consumed: false,
+        });
+    }
+
+    /// `i` starts particles ("von der") followed by a name word: its index.
+    fn particles_then_name(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        while self.is_particle(j) {
+            j += 1;
+        }
+        (j > i && self.nameish(j)).then_some(j)
+    }
+
+    fn is_common_word(&self, i: usize, seen_lowercase: &dyn Fn(&str) -> bool) -> bool {
+        let k = self.key(i);
+        let suffixed =
+            k.len() > 4 && (k.ends_with("ly") || k.ends_with("ing") || k.ends_with("ed"));
+        suffixed || self.lx.stop.contains(k) || seen_lowercase(k)
+    }
+
+    /// Most longer words capitalised: a headline or teaser, where capitals
+    /// prove nothing.
+    fn is_headline(&self) -> bool {
+        let (mut caps, mut all) = (0, 0);
+        for (i, t) in self.toks.iter().enumerate() {
+            if t.is_word() && self.word(i).chars().count() >= 4 && !t.initial {
+                all += 1;
+                caps += usize::from(t.is_capital());
+            }
+        }
+        all >= 4 && caps * 10 >= all * 7
+    }
+
+    /// The role tag that ends at token `i`: (start, entry).
+    fn role_ending_at(&self, i: usize) -> Option<(usize, &'a RoleEntry)> {
+        let s = self.tag_start(i);
+        match self.tags.get(s) {
+            Some(Tag::Role(len, e)) if s + len - 1 == i => Some((s, *e)),
+            _ => None,
+        }
+    }
+
+    /// Walks left from `from` over the words a title may carry before its
+    /// head (nationality, country, organisation, modifiers, a possessor),
+    /// filling `desc`. Returns the first token index of the title and the
+    /// runs it swallowed. `capital_head`: unknown capitalised words may be
+    /// modifiers ("Deputy Harbour Commissioner").
+    fn modifiers_left(
+        &self,
+        from: usize,
+        capital_head: bool,
+        desc: &mut RoleDesc,
+        swallowed: &mut Vec<usize>,
+    ) -> usize {
+        let mut start = from + 1;
+        let mut q = from as isize;
+        while q >= 0 {
+            let i = q as usize;
+            if !self.is_word(i) {
+                break;
+            }
+            let s = self.tag_start(i);
+            match self.tags[s] {
+                Tag::Adj(c) => {
+                    desc.nat.get_or_insert_with(|| c.to_string());
+                    start = s;
+                }
+                Tag::Ent(_, idx) => {
+                    let e = &self.lx.entity_list[idx as usize];
+                    if let Some(c) = &e.country {
+                        desc.nat.get_or_insert_with(|| c.clone());
+                    }
+                    start = s;
+                    if self.toks[i].possessive {
+                        break;
+                    }
+                }
+                Tag::None if self.toks[i].possessive => {
+                    if let Some(r) = self.run_at_last[i] {
+                        desc.possessor = Some(r as u32);
+                    }
+                    break;
+                }
+                Tag::None | Tag::Stop => {
+                    let k = self.key(i);
+                    if let Some(d) = self.lx.domains.get(k) {
+                        desc.domain.get_or_insert_with(|| d.clone());
+                        start = s;
+                    } else if self.lx.role_modifiers.contains(k) {
+                        start = s;
+                    } else if capital_head && self.toks[i].is_capital() && !self.lx.stop.contains(k)
+                    {
+                        if let Some(r) = self.run_at_last[i] {
+                            swallowed.push(r);
+                            let f = self.runs[r].first;
+                            start = f;
+                            q = f as isize - 1;
+                            continue;
+                        }
+                        break;
+                    } else {
+                        break;
+                    }
+                }
+                Tag::Role(_, e) if !e.honorific => {
+                    // "Deputy Prime Minister", "acting President": keep going.
+                    start = s;
+                }
+                _ => break,
+            }
+            q = s as isize - 1;
+        }
+        start
+    }
+
+    fn desc_for(&self, e: &RoleEntry) -> RoleDesc {
+        RoleDesc {
+            head: e.head.clone(),
+            domain: e.domain.clone(),
+            leader: e.leader,
+            ..Default::default()
+        }
+    }
+
+    fn finish(desc: &mut RoleDesc, e: &RoleEntry) {
+        desc.leader = e.leader && desc.domain.is_none();
+    }
+
+    /// A title right before the name starting at token `first`.
+    fn title_before(
+        &self,
+        first: usize,
+        swallowed: &mut Vec<usize>,
+    ) -> Option<(usize, usize, &'a RoleEntry, RoleDesc)> {
+        let mut p = first.checked_sub(1)?;
+        if self.is_punct(p, &DASHES) {
+            p = p.checked_sub(1)?;
+        }
+        self.title_ending_at(p, swallowed)
+    }
+
+    /// A title whose role head ends at token `p`: (role start token, first
+    /// title token, entry, desc).
+    fn title_ending_at(
+        &self,
+        p: usize,
+        swallowed: &mut Vec<usize>,
+    ) -> Option<(usize, usize, &'a RoleEntry, RoleDesc)> {
+        let (s, e) = self.role_ending_at(p)?;
+        if e.capital && !self.toks[s].is_capital() || self.used[s] {
+            return None;
+        }
+        let mut desc = self.desc_for(e);
+        let mut start = if s == 0 {
+            0
+        } else {
+            self.modifiers_left(s - 1, self.toks[s].is_capital(), &mut desc, swallowed)
+        };
+        // "Taoiseach – or Prime Minister – Name": one title.
+        if start >= 3 && self.key(start - 1) == "or" && self.is_punct(start - 2, &DASHES) {
+            if let Some((s2, e2)) = self.role_ending_at(start - 3) {
+                let mut d2 = self.desc_for(e2);
+                let st2 = if s2 == 0 {
+                    0
+                } else {
+                    self.modifiers_left(s2 - 1, true, &mut d2, swallowed)
+                };
+                if desc.nat.is_none() {
+                    desc.nat = d2.nat;
+                }
+                start = st2;
+            }
+        }
+        Self::finish(&mut desc, e);
+        Some((s, start.min(s), e, desc))
+    }
+
+    /// "Title Complement Name": a run opening with portfolio words after
+    /// "for"/"of" belongs partly to the title ("Minister for Europe and
+    /// Foreign Affairs Ola Berg"). Returns how many leading words belong to
+    /// the title and the token where its role head ends.
+    fn complement(&self, r: &Run) -> Option<(usize, usize)> {
+        let mut k = r.first;
+        while k < r.last && (self.lx.domains.contains_key(self.key(k)) || self.key(k) == "affairs")
+        {
+            k += 1;
+        }
+        let lead = k - r.first;
+        if lead == 0 {
+            return None;
+        }
+        let mut q = r.first;
+        let mut joined = false;
+        while q > 0 {
+            q -= 1;
+            if !self.is_word(q) {
+                return None;
+            }
+            let s = self.tag_start(q);
+            match self.tags[s] {
+                Tag::Role(..) if joined => return Some((lead, q)),
+                Tag::Ent(..) | Tag::Adj(_) => q = s,
+                _ if matches!(self.key(q), "for" | "of" | "and" | "the") => joined = true,
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// "Role-phrase, Name": the role just before a comma before the run.
+    fn appositive_before(&self, r: &Run) -> Option<(usize, usize, &'a RoleEntry, RoleDesc)> {
+        let comma = r.first.checked_sub(1)?;
+        if !self.is_punct(comma, &[',']) {
+            return None;
+        }
+        let after = r.last + 1;
+        let closes = after >= self.toks.len()
+            || self.is_punct(after, &[',', '.', ';', ')', '\u{201d}', '"', ':']);
+        if !closes || self.toks[r.last].possessive {
+            return None;
+        }
+        let lo = comma.saturating_sub(8);
+        let mut j = comma;
+        while j > lo {
+            j -= 1;
+            if !self.is_word(j) {
+                return None;
+            }
+            if let Some((s, e)) = self.role_ending_at(j) {
+                if self.used[s] || e.honorific || e.capital && !self.toks[s].is_capital() {
+                    return None;
+                }
+                let mut desc = self.desc_for(e);
+                let mut sw = Vec::new();
+                let start = self.modifiers_left(s.wrapping_sub(1), false, &mut desc, &mut sw);
+                // The complement may carry the nationality: "head of X's army".
+                for k in j + 1..comma {
+                    if let Tag::Ent(_, idx) = self.tags[self.tag_start(k)] {
+                        if let Some(c) = &self.lx.entity_list[idx as usize].country {
+                            desc.nat.get_or_insert_with(|| c.clone());
+                        }
+                    }
+                }
+                Self::finish(&mut desc, e);
+                return Some((s, start.min(s), e, desc));
+            }
+            let k = self.key(j);
+            let ok = matches!(k, "of" | "for" | "the" | "and")
+                || self.toks[j].is_capital()
+                || self.toks[j].possessive
+                || self.lx.role_modifiers.contains(k)
+                || self.lx.domains.contains_key(k)
+                || matches!(self.tags[self.tag_start(j)], Tag::Ent(..) | Tag::Adj(_));
+            if !ok {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// "Name, [the|Country's|X's] modifiers role": the role after the comma.
+    fn appositive_after(&self, r: &Run) -> Option<(usize, usize, &'a RoleEntry, RoleDesc)> {
+        if self.toks[r.last].possessive || !self.is_punct(r.last + 1, &[',']) {
+            return None;
+        }
+        let n = self.toks.len();
+        let mut k = r.last + 2;
+        let from = k;
+        let lim = (k + 12).min(n);
+        while k < lim {
+            if !self.is_word(k) {
+                return None;
+            }
+            let s = self.tag_start(k);
+            if let Tag::Role(len, e) = self.tags[s] {
+                let end = s + len - 1;
+                if self.nameish(end + 1) {
+                    // A title of another name: fine only as a possessor
+                    // ("Ola Berg, President Ivo Tamm's envoy").
+                    let Some(ri) = (end + 1..n).find_map(|x| self.run_at_last[x]) else {
+                        return None;
+                    };
+                    let run = self.runs[ri];
+                    if run.first != end + 1 || !self.toks[run.last].possessive {
+                        return None;
+                    }
+                    k = run.last + 1;
+                    continue;
+                }
+                if e.honorific || e.capital && !self.toks[s].is_capital() {
+                    return None;
+                }
+                let mut desc = self.desc_for(e);
+                let mut sw = Vec::new();
+                self.modifiers_left(s.wrapping_sub(1), false, &mut desc, &mut sw);
+                for q in from..s {
+                    if let Tag::Ent(_, idx) = self.tags[self.tag_start(q)] {
+                        if let Some(c) = &self.lx.entity_list[idx as usize].country {
+                            desc.nat.get_or_insert_with(|| c.clone());
+                        }
+                    }
+                }
+                // "the head of the Sylvanian army": a nationality after "of".
+                let mut q = end + 1;
+                while q < n && q < end + 6 && self.is_word(q) {
+                    if let Tag::Adj(c) = self.tags[q] {
+                        desc.nat.get_or_insert_with(|| c.to_string());
+                    }
+                    q += 1;
+                }
+                Self::finish(&mut desc, e);
+                let first = (from..s)
+                    .find(|&q| {
+                        !self.lx.determiners.contains(self.key(q))
+                            && !matches!(self.key(q), "a" | "an")
+                    })
+                    .unwrap_or(s);
+                return Some((s, first, e, desc));
+            }
+            let key = self.key(k);
+            let ok = self.lx.determiners.contains(key)
+                || matches!(key, "a" | "an")
+                || self.toks[k].is_capital()
+                || self.toks[k].possessive
+                || self.lx.role_modifiers.contains(key)
+                || self.lx.domains.contains_key(key)
+                || matches!(self.tags[s], Tag::Ent(..) | Tag::Adj(_));
+            if !ok {
+                return None;
+            }
+            k = match self.tags[s] {
+                Tag::Ent(len, _) => s + len,
+                _ => k + 1,
+            };
+        }
+        None
+    }
+
+    fn abs(&self, i: usize) -> usize {
+        self.base + self.toks[i].start
+    }
+    fn abs_end(&self, i: usize) -> usize {
+        self.base + self.toks[i].end
+    }
+
+    fn mark_used(&mut self, s: usize) {
+        let s = self.tag_start(s);
+        if let Tag::Role(len, _) = self.tags[s] {
+            for k in s..s + len {
+                self.used[k] = true;
+            }
+        }
+    }
+
+    fn emit(&mut self, headline: bool, out: &mut SentenceHits) {
+        let lx = self.lx;
+        // Lexicon entities first: they are decisive and independent of names.
+        let mut ents: Vec<(usize, Hit)> = Vec::new();
+        for i in 0..self.toks.len() {
+            if let Tag::Ent(len, idx) = self.tags[i] {
+                let last = i + len - 1;
+                let end = if self.toks[i].glued {
+                    let w = self.word(i);
+                    self.abs(i) + w.find('-').unwrap_or(w.len())
+                } else {
+                    self.abs_end(last)
+                };
+                ents.push((
+                    i,
+                    Hit {
+                        start: self.abs(i),
+                        end,
+                        words: len,
+                        entity: Some(idx),
+                        ev: Evidence::default(),
+                        weak: false,
+                        role: None,
+                        role_span: None,
+                    },
+                ));
+            }
+        }
+        let mut names: Vec<(usize, Hit)> = Vec::new();
+        // Previous run's kind evidence, for coordination ("Sumy and Ostrova").
+        let mut prev: Option<(usize, Evidence)> = None;
+        for ri in 0..self.runs.len() {
+            let mut r = self.runs[ri];
+            if r.consumed {
+                continue;
+            }
+            let mut ev = Evidence::default();
+            let mut role = None;
+            let mut role_span = None;
+            let mut name_start = None;
+            let mut swallowed = Vec::new();
+            // The last token of the title (its complement, when it has one).
+            let mut title_end_tok = None;
+            let found = match self.complement(&r) {
+                Some((lead, rend)) => {
+                    let t = self.title_ending_at(rend, &mut swallowed);
+                    if t.is_some() {
+                        title_end_tok = Some(r.first + lead - 1);
+                        r.first += lead;
+                    }
+                    t.map(|t| (t, true))
+                }
+                None => self
+                    .title_before(r.first, &mut swallowed)
+                    .map(|t| (t, true)),
+            }
+            .or_else(|| self.appositive_before(&r).map(|t| (t, false)))
+            .or_else(|| self.appositive_after(&r).map(|t| (t, false)));
+            if let Some(((s, start, e, mut desc), is_title)) = found {
+                ev.person += 3;
+                if !e.honorific {
+                    let role_end = match self.tags[s] {
+                        Tag::Role(len, _) => s + len - 1,
+                        _ => s,
+                    };
+                    if let Some(te) = title_end_tok {
+                        for k in role_end + 1..=te {
+                            if let Some(d) = lx.domains.get(self.key(k)) {
+                                desc.domain.get_or_insert_with(|| d.clone());
+                            }
+                        }
+                        desc.leader = e.leader && desc.domain.is_none();
+                    }
+                    let end = self.abs_end(title_end_tok.unwrap_or(role_end));
+                    role = Some(desc);
+                    role_span = Some((self.abs(start), end.max(self.abs(start))));
+                }
+                if is_title && e.title {
+                    name_start = Some(self.abs(s));
+                }
+                self.mark_used(s);
+                for w in swallowed {
+                    self.runs[w].consumed = true;
+                }
+            }
+            let words = (r.first..=r.last).filter(|&k| !self.is_particle(k)).count();
+            // The last real word decides heads ("World War II" -> "war").
+            let mut lastw = r.last;
+            while lastw > r.first && ROMAN.contains(&self.key(lastw)) {
+                lastw -= 1;
+            }
+            let lk = self.key(lastw);
+            if lx.event_heads.contains(lk) && ev.person == 0 {
+                continue;
+            }
+            if lx.org_heads.contains(lk) && ev.person == 0 {
+                ev.org += 3;
+            } else if lx.place_heads.contains(lk) && ev.person == 0 {
+                ev.place += 3;
+            }
+            if words > 4 && ev.org + ev.place == 0 && ev.person == 0 {
+                continue;
+            }
+            let acronym = r.first == r.last && self.is_acronym(r.first);
+            if acronym {
+                ev.org += 2;
+            } else if words >= 2 && !headline {
+                ev.person += 1;
+            }
+            let possessive = self.toks[r.last].possessive;
+            if !possessive {
+                let next = r.last + 1;
+                if self.is_word(next) && lx.speech_verbs.contains(self.key(next)) {
+                    ev.person += 2;
+                }
+                for k in next..(next + 2).min(self.toks.len()) {
+                    if !self.is_word(k) || self.toks[k].shape != Shape::Lower {
+                        break;
+                    }
+                    if lx.org_nouns_after.contains(self.key(k)) {
+                        ev.org += 2;
+                    }
+                    if lx.place_nouns_after.contains(self.key(k)) {
+                        ev.place += 2;
+                    }
+                }
+                if role.is_none() && r.first > 0 && ev.person < 3 {
+                    let pk = self.key(r.first - 1);
+                    if lx.place_prepositions.contains(pk) {
+                        ev.place += 2;
+                    }
+                    if pk == "of"
+                        && r.first >= 2
+                        && lx.place_of_nouns.contains(self.key(r.first - 2))
+                    {
+                        ev.place += 3;
+                    }
+                }
+            }
+            // Coordination: "the cities of Ostrova and Velm".
+            if let Some((plast, pev)) = prev {
+                if r.first >= 2
+                    && plast == r.first - 2
+                    && matches!(self.key(r.first - 1), "and" | "or")
+                    || plast + 2 == r.first && self.is_punct(r.first - 1, &[','])
+                {
+                    if pev.place > pev.person && ev.person < 3 {
+                        ev.place += 2;
+                    }
+                    if pev.org > pev.person && ev.person < 3 {
+                        ev.org += 2;
+                    }
+                }
+            }
+            prev = Some((r.last, ev));
+            let single = words == 1;
+            let initial = self.toks[r.first].initial;
+            let weak = ev == Evidence::default()
+                || single && initial && ev.person < 3 && ev.org + ev.place < 2
+                || headline && ev.person < 3;
+            let start = name_start.unwrap_or_else(|| self.abs(r.first));
+            names.push((
+                ri,
+                Hit {
+                    start,
+                    end: self.abs_end(r.last),
+                    words,
+                    entity: None,
+                    ev,
+                    weak,
+                    role,
+                    role_span,
+                },
+            ));
+        }
+        // Possessors point at runs; make them point at hits of this sentence.
+        let mut all: Vec<(Option<usize>, Hit)> = ents
+            .into_iter()
+            .map(|(_, h)| (None, h))
+            .chain(names.into_iter().map(|(ri, h)| (Some(ri), h)))
+            .collect();
+        all.sort_by_key(|(_, h)| h.start);
+        let run_to_hit: Vec<(usize, usize)> = all
+            .iter()
+            .enumerate()
+            .filter_map(|(hi, (ri, _))| ri.map(|r| (r, hi)))
+            .collect();
+        let map = |p: u32| {
+            run_to_hit
+                .iter()
+                .find(|(r, _)| *r == p as usize)
+                .map(|(_, h)| *h as u32)
+        };
+        for (_, h) in &mut all {
+            if let Some(d) = &mut h.role {
+                d.possessor = d.possessor.and_then(map);
+            }
+        }
+        self.run_hits = run_to_hit;
+        out.hits = all.into_iter().map(|(_, h)| h).collect();
+    }
+}
+
+impl Scan<'_> {
+    /// Role references: a role phrase after "the"/"his"/a possessive that
+    /// names no one directly ("the spokesperson", "Sylvania's president").
+    fn find_refs(&self, out: &mut SentenceHits) {
+        let n = self.toks.len();
+        for s in 0..n {
+            let Tag::Role(len, e) = self.tags[s] else {
+                continue;
+            };
+            if self.used[s] || e.honorific || e.capital && !self.toks[s].is_capital() {
+                continue;
+            }
+            let end = s + len - 1;
+            if self.nameish(end + 1) || self.particles_then_name(end + 1).is_some() {
+                continue;
+            }
+            let mut desc = self.desc_for(e);
+            let mut sw = Vec::new();
+            let start = if s == 0 {
+                0
+            } else {
+                self.modifiers_left(s - 1, false, &mut desc, &mut sw)
+            };
+            let possessive_ent = start < s
+                && matches!(self.tags[start], Tag::Ent(l, _) if self.toks[start + l - 1].possessive);
+            let span_start = if desc.possessor.is_some() || possessive_ent {
+                start
+            } else if start > 0
+                && self.is_word(start - 1)
+                && self.lx.determiners.contains(self.key(start - 1))
+            {
+                start - 1
+            } else {
+                continue;
+            };
+            // "the president of Sylvania"
+            if self.key(end + 1) == "of" {
+                if let Some(Tag::Ent(_, idx)) = self.tags.get(end + 2) {
+                    if let Some(c) = &self.lx.entity_list[*idx as usize].country {
+                        desc.nat.get_or_insert_with(|| c.clone());
+                    }
+                }
+            }
+            Self::finish(&mut desc, e);
+            if e.generic {
+                if desc.nat.is_none() {
+                    continue;
+                }
+                desc.generic = true;
+            } else if e.noref {
+                if !(e.leader && desc.nat.is_some() && desc.domain.is_none()) {
+                    continue;
+                }
+                desc.any_leader = true;
+            }
+            desc.counterpart = e.counterpart;
+            desc.possessor = desc.possessor.and_then(|p| {
+                self.run_hits
+                    .iter()
+                    .find(|(r, _)| *r == p as usize)
+                    .map(|(_, h)| *h as u32)
+            });
+            out.refs.push(RefHit {
+                start: self.abs(span_start),
+                end: self.abs_end(end),
+                desc,
+            });
+        }
+    }
+}
