@@ -33,7 +33,10 @@ impl Cleaned {
     /// masthead date or a byline sits.
     pub fn header(&self) -> impl Iterator<Item = Span> + '_ {
         let body_start = self.body.first().map_or(u32::MAX, |s| s.start);
-        self.boilerplate.iter().copied().filter(move |s| s.start < body_start)
+        self.boilerplate
+            .iter()
+            .copied()
+            .filter(move |s| s.start < body_start)
     }
 }
 
@@ -60,8 +63,10 @@ static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
         .expect("assets/furniture.toml is valid TOML (checked by a unit test)");
     let ci = |p: &String| format!("(?i:{p})");
     Furniture {
-        line: RegexSet::new(file.line.patterns.iter().map(ci)).expect("furniture line patterns compile"),
-        footer: RegexSet::new(file.footer.patterns.iter().map(ci)).expect("furniture footer patterns compile"),
+        line: RegexSet::new(file.line.patterns.iter().map(ci))
+            .expect("furniture line patterns compile"),
+        footer: RegexSet::new(file.footer.patterns.iter().map(ci))
+            .expect("furniture footer patterns compile"),
         prefix: file
             .prefix
             .patterns
@@ -195,7 +200,10 @@ pub fn card_glue(s: &str) -> Option<usize> {
 /// Letters and digits only, lowercased: two copies of a headline that differ
 /// in punctuation (an alt-text or slug copy) get the same key.
 fn dedup_key(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 fn is_prose_like(l: &Line) -> bool {
@@ -211,7 +219,11 @@ pub fn clean(raw: &str) -> Cleaned {
     }
     let title_idx = find_title(raw, &lines);
     let title_key = title_idx.map(|i| dedup_key(lines[i].content_text(raw)));
-    let is_title_copy = |l: &Line| title_key.as_ref().is_some_and(|k| !k.is_empty() && dedup_key(l.content_text(raw)) == *k);
+    let is_title_copy = |l: &Line| {
+        title_key
+            .as_ref()
+            .is_some_and(|k| !k.is_empty() && dedup_key(l.content_text(raw)) == *k)
+    };
     out.title = title_idx.map(|i| lines[i].content);
 
     let search_from = title_idx.map_or(0, |i| i + 1);
@@ -220,7 +232,8 @@ pub fn clean(raw: &str) -> Cleaned {
         .or_else(|| {
             // No prose at all (a list page, one huge unpunctuated line): keep
             // every line that is not furniture so nothing is lost.
-            (search_from..lines.len()).find(|&i| matches!(lines[i].class, Class::Other | Class::Headline))
+            (search_from..lines.len())
+                .find(|&i| matches!(lines[i].class, Class::Other | Class::Headline))
         });
     let Some(body_start) = body_start else {
         for (i, l) in lines.iter().enumerate() {
@@ -242,7 +255,9 @@ pub fn clean(raw: &str) -> Cleaned {
             Class::Prose => body_end = i,
             _ if no_prose => body_end = i,
             Class::Headline | Class::Other => {
-                if prose_run_after(&lines, i) >= 2 || (l.class == Class::Other && prose_run_after(&lines, i) >= 1) {
+                if prose_run_after(&lines, i) >= 2
+                    || (l.class == Class::Other && prose_run_after(&lines, i) >= 1)
+                {
                     body_end = i;
                 } else {
                     break;
@@ -265,7 +280,11 @@ pub fn clean(raw: &str) -> Cleaned {
             continue;
         }
         out.boilerplate.push(l.span);
-        if i > body_end && l.class == Class::Headline && !is_title_copy(l) && card_glue(l.text).is_none() {
+        if i > body_end
+            && l.class == Class::Headline
+            && !is_title_copy(l)
+            && card_glue(l.text).is_none()
+        {
             let content = l.content_text(raw);
             let key = dedup_key(content);
             match teaser_keys.get(&key) {
@@ -287,14 +306,20 @@ pub fn clean(raw: &str) -> Cleaned {
     let keys: Vec<String> = teasers.iter().map(|(k, _)| k.clone()).collect();
     out.teasers = teasers
         .into_iter()
-        .filter(|(k, _)| !keys.iter().any(|other| other.len() >= 12 && other.len() < k.len() && k.ends_with(other.as_str())))
+        .filter(|(k, _)| {
+            !keys.iter().any(|other| {
+                other.len() >= 12 && other.len() < k.len() && k.ends_with(other.as_str())
+            })
+        })
         .map(|(_, s)| s)
         .collect();
     out
 }
 
 fn punctuation(s: &str) -> usize {
-    s.chars().filter(|c| !c.is_alphanumeric() && !c.is_whitespace()).count()
+    s.chars()
+        .filter(|c| !c.is_alphanumeric() && !c.is_whitespace())
+        .count()
 }
 
 /// How many prose lines follow line `i` before anything else (furniture
@@ -310,9 +335,14 @@ fn prose_run_after(lines: &[Line], i: usize) -> usize {
 /// The headline: the first standalone headline-like line near the top; a
 /// copy behind a junk prefix only when no standalone copy exists.
 fn find_title(raw: &str, lines: &[Line]) -> Option<usize> {
-    let first_prose = lines.iter().position(|l| l.class == Class::Prose).unwrap_or(lines.len());
+    let first_prose = lines
+        .iter()
+        .position(|l| l.class == Class::Prose)
+        .unwrap_or(lines.len());
     let window = first_prose.min(12);
-    let candidates: Vec<usize> = (0..window).filter(|&i| lines[i].class == Class::Headline).collect();
+    let candidates: Vec<usize> = (0..window)
+        .filter(|&i| lines[i].class == Class::Headline)
+        .collect();
     if let Some(&i) = candidates.iter().find(|&&i| !lines[i].has_prefix()) {
         return Some(i);
     }
@@ -320,9 +350,12 @@ fn find_title(raw: &str, lines: &[Line]) -> Option<usize> {
         return Some(i);
     }
     // A headline that ends in punctuation: a short first line before the prose.
-    let i = lines.iter().position(|l| !matches!(l.class, Class::Furniture | Class::Footer))?;
+    let i = lines
+        .iter()
+        .position(|l| !matches!(l.class, Class::Furniture | Class::Footer))?;
     let words = lines[i].content_text(raw).split_whitespace().count();
-    (i + 1 < lines.len() && (3..=20).contains(&words) && lines[i].class != Class::Other).then_some(i)
+    (i + 1 < lines.len() && (3..=20).contains(&words) && lines[i].class != Class::Other)
+        .then_some(i)
 }
 
 #[cfg(test)]
@@ -337,13 +370,18 @@ mod tests {
 
     #[test]
     fn furniture_file_parses_and_compiles() {
-        assert!(FURNITURE.line.len() > 5 && FURNITURE.footer.len() > 5 && !FURNITURE.prefix.is_empty());
+        assert!(
+            FURNITURE.line.len() > 5 && FURNITURE.footer.len() > 5 && !FURNITURE.prefix.is_empty()
+        );
     }
 
     #[test]
     fn title_body_and_teasers_on_a_made_up_page() {
         let c = clean(PAGE);
-        assert_eq!(c.title.unwrap().text(PAGE), "Harbour board approves new ferry route to the islands");
+        assert_eq!(
+            c.title.unwrap().text(PAGE),
+            "Harbour board approves new ferry route to the islands"
+        );
         assert_eq!(
             texts(PAGE, &c.body),
             [
@@ -353,7 +391,10 @@ mod tests {
         );
         assert_eq!(
             texts(PAGE, &c.teasers),
-            ["City council delays vote on parking fees", "Local bakery wins national award"]
+            [
+                "City council delays vote on parking fees",
+                "Local bakery wins national award"
+            ]
         );
         assert!(texts(PAGE, &c.boilerplate).contains(&"3 hours ago 5"));
         assert!(texts(PAGE, &c.boilerplate).contains(&"- Advertisement -"));
@@ -363,7 +404,10 @@ mod tests {
     fn every_non_empty_line_is_exactly_one_thing() {
         let c = clean(PAGE);
         let n = PAGE.lines().filter(|l| !l.trim().is_empty()).count();
-        assert_eq!(c.body.len() + c.boilerplate.len() + c.title.iter().count(), n);
+        assert_eq!(
+            c.body.len() + c.boilerplate.len() + c.title.iter().count(),
+            n
+        );
     }
 
     #[test]
@@ -379,7 +423,10 @@ mod tests {
         let raw = "Talks resume in the capital\n\nNegotiators met again on Friday after a week of silence.\n\nBoth sides called the meeting useful, officials said.\n\nExplainer: what the talks are about\n\nThe negotiations began last year and have stalled twice since then.\n\nThe Daily HeraldJane Doe\n";
         let c = clean(raw);
         assert_eq!(c.body.len(), 2);
-        assert_eq!(texts(raw, &c.teasers), ["Explainer: what the talks are about"]);
+        assert_eq!(
+            texts(raw, &c.teasers),
+            ["Explainer: what the talks are about"]
+        );
         assert!(texts(raw, &c.boilerplate).contains(&"The Daily HeraldJane Doe"));
     }
 
@@ -389,7 +436,10 @@ mod tests {
         let c = clean(raw);
         assert_eq!(
             texts(raw, &c.teasers),
-            ["Minister says port 'not for sale'", "Referees to wear cameras at the cup"]
+            [
+                "Minister says port 'not for sale'",
+                "Referees to wear cameras at the cup"
+            ]
         );
     }
 
@@ -397,7 +447,13 @@ mod tests {
     fn a_prefixed_title_copy_yields_to_the_standalone_one() {
         let raw = " date 2024-02-01 Council votes on bridge repair plan \n\nCouncil votes on bridge repair plan\n\nCouncil votes on bridge repair plan\nThe council voted on Thursday to repair the old bridge before winter.\n";
         let c = clean(raw);
-        assert_eq!(c.title.unwrap(), Span::new(raw.find("\nCouncil").unwrap() + 1, raw.find("\nCouncil").unwrap() + 36));
+        assert_eq!(
+            c.title.unwrap(),
+            Span::new(
+                raw.find("\nCouncil").unwrap() + 1,
+                raw.find("\nCouncil").unwrap() + 36
+            )
+        );
         assert_eq!(c.body.len(), 1);
         assert_eq!(c.boilerplate.len(), 2);
     }
@@ -406,14 +462,20 @@ mod tests {
     fn pages_without_prose_lose_nothing() {
         let raw = "one two three four five six seven eight nine ten eleven twelve thirteen";
         let c = clean(raw);
-        assert_eq!(c.title.iter().count() + c.body.len() + c.boilerplate.len(), 1);
+        assert_eq!(
+            c.title.iter().count() + c.body.len() + c.boilerplate.len(),
+            1
+        );
         assert!(clean("").body.is_empty());
         assert!(clean("\n\n  \n").title.is_none());
     }
 
     #[test]
     fn card_glue_finds_publisher_author_joins_only() {
-        assert_eq!(card_glue("The Daily HeraldJane Doe"), Some("The Daily Herald".len()));
+        assert_eq!(
+            card_glue("The Daily HeraldJane Doe"),
+            Some("The Daily Herald".len())
+        );
         assert_eq!(card_glue("Meeting with McDonald and DeSantis"), None);
         assert_eq!(card_glue("plain text"), None);
     }

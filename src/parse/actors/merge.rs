@@ -388,7 +388,11 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
                 )
             };
             if let Some(g) = got {
-                if !mentions.iter().any(|m| m.span.overlaps(r.span)) {
+                let clash = mentions.iter().any(|m| {
+                    m.span.overlaps(r.span)
+                        && ix.actors[m.actor as usize].kind == Some(ActorKind::Person)
+                });
+                if !clash {
                     mentions.push(Mention {
                         span: r.span,
                         actor: g,

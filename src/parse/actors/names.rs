@@ -327,7 +327,7 @@ impl<'a> Scan<'a> {
                     first += 1;
                 }
             }
-            if self.toks[first].shape == Shape::Cap || first == last {
+            if self.toks[first].shape == Shape::Cap || first == last || self.is_initials(first) {
                 self.push_run(first, last);
             }
             i = last + 1;
