@@ -235,16 +235,14 @@ fn group(
         ent.ev.person += h.ev.person;
         ent.ev.place += h.ev.place;
         ent.ev.org += h.ev.org;
-        if let Some(r) = &h.role {
+        for (r, (a, b)) in &h.roles {
             let mut r = r.clone();
             r.possessor = possessor_entity(*si, r.possessor);
             if !ent.roles.contains(&r) {
                 ent.roles.push(r);
             }
-            if let Some((a, b)) = h.role_span {
-                if let Some(txt) = raw.get(a..b) {
-                    ent.role_texts.push(txt.to_string());
-                }
+            if let Some(txt) = raw.get(*a..*b) {
+                ent.role_texts.push(txt.to_string());
             }
         }
         out.mentions.push(LocalMention {

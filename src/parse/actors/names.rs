@@ -31,9 +31,9 @@ pub struct Hit {
     pub ev: Evidence,
     /// No evidence of its own: kept only if it matches a known name.
     pub weak: bool,
-    pub role: Option<RoleDesc>,
-    /// Byte span of the title or appositive that gave the role.
-    pub role_span: Option<(usize, usize)>,
+    /// Roles from a title and/or an appositive, each with the byte span of
+    /// the words that gave it.
+    pub roles: Vec<(RoleDesc, (usize, usize))>,
 }
 
 /// A role reference awaiting resolution ("the Russian president").
@@ -715,8 +715,7 @@ impl<'a> Scan<'a> {
                         entity: Some(idx),
                         ev: Evidence::default(),
                         weak: false,
-                        role: None,
-                        role_span: None,
+                        roles: Vec::new(),
                     },
                 ));
             }
@@ -730,8 +729,7 @@ impl<'a> Scan<'a> {
                 continue;
             }
             let mut ev = Evidence::default();
-            let mut role = None;
-            let mut role_span = None;
+            let mut roles = Vec::new();
             let mut name_start = None;
             let mut swallowed = Vec::new();
             // The last token of the title (its complement, when it has one).
@@ -767,8 +765,7 @@ impl<'a> Scan<'a> {
                         desc.leader = e.leader && desc.domain.is_none();
                     }
                     let end = self.abs_end(title_end_tok.unwrap_or(role_end));
-                    role = Some(desc);
-                    role_span = Some((self.abs(start), end.max(self.abs(start))));
+                    roles.push((desc, (self.abs(start), end.max(self.abs(start)))));
                 }
                 if is_title && e.title {
                     name_start = Some(self.abs(s));
@@ -776,6 +773,20 @@ impl<'a> Scan<'a> {
                 self.mark_used(s);
                 for w in swallowed {
                     self.runs[w].consumed = true;
+                }
+                // A title and an appositive both: "magnate Ola Berg, the
+                // chairman of ...".
+                if is_title {
+                    if let Some((s2, start2, e2, d2)) = self.appositive_after(&r) {
+                        if !e2.honorific {
+                            let end2 = match self.tags[s2] {
+                                Tag::Role(len, _) => s2 + len - 1,
+                                _ => s2,
+                            };
+                            roles.push((d2, (self.abs(start2), self.abs_end(end2))));
+                        }
+                        self.mark_used(s2);
+                    }
                 }
             }
             let words = (r.first..=r.last).filter(|&k| !self.is_particle(k)).count();
@@ -795,6 +806,10 @@ impl<'a> Scan<'a> {
             }
             if words > 4 && ev.org + ev.place == 0 && ev.person == 0 {
                 continue;
+            }
+            // "the Velm Group": people rarely take an article, bodies do.
+            if words >= 2 && ev.person < 3 && r.first > 0 && self.key(r.first - 1) == "the" {
+                ev.org += 2;
             }
             let acronym = r.first == r.last && self.is_acronym(r.first);
             if acronym {
@@ -819,7 +834,7 @@ impl<'a> Scan<'a> {
                         ev.place += 2;
                     }
                 }
-                if role.is_none() && r.first > 0 && ev.person < 3 {
+                if roles.is_empty() && r.first > 0 && ev.person < 3 {
                     let pk = self.key(r.first - 1);
                     if lx.place_prepositions.contains(pk) {
                         ev.place += 2;
@@ -863,8 +878,7 @@ impl<'a> Scan<'a> {
                     entity: None,
                     ev,
                     weak,
-                    role,
-                    role_span,
+                    roles,
                 },
             ));
         }
@@ -887,7 +901,7 @@ impl<'a> Scan<'a> {
                 .map(|(_, h)| *h as u32)
         };
         for (_, h) in &mut all {
-            if let Some(d) = &mut h.role {
+            for (d, _) in &mut h.roles {
                 d.possessor = d.possessor.and_then(map);
             }
         }
