@@ -359,17 +359,24 @@ impl<'a> Scan<'a> {
         suffixed || self.lx.stop.contains(k) || seen_lowercase(k)
     }
 
-    /// Most longer words capitalised: a headline or teaser, where capitals
-    /// prove nothing.
+    /// Title Case: every word capitalised but the short function words a
+    /// headline leaves small. Capitals there prove nothing.
     fn is_headline(&self) -> bool {
-        let (mut caps, mut all) = (0, 0);
+        const SMALL: [&str; 16] = [
+            "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "as", "vs",
+            "with", "from",
+        ];
+        let mut caps = 0;
         for (i, t) in self.toks.iter().enumerate() {
-            if t.is_word() && self.word(i).chars().count() >= 4 && !t.initial {
-                all += 1;
-                caps += usize::from(t.is_capital());
+            match t.shape {
+                Shape::Lower if !SMALL.contains(&self.key(i)) && !self.is_particle(i) => {
+                    return false;
+                }
+                Shape::Cap if !t.initial && self.word(i).chars().count() >= 4 => caps += 1,
+                _ => {}
             }
         }
-        all >= 4 && caps * 10 >= all * 7
+        caps >= 4
     }
 
     /// The role tag that ends at token `i`: (start, entry).
