@@ -12,11 +12,11 @@ pub fn skeleton(word: &str, lx: &Lexicon) -> String {
     let folded = crate::text::fold(word);
     let mut w = folded.as_str();
     for p in &lx.particle_prefixes {
-        if let Some(rest) = w.strip_prefix(p.as_str()) {
-            if !rest.is_empty() {
-                w = rest;
-                break;
-            }
+        if let Some(rest) = w.strip_prefix(p.as_str())
+            && !rest.is_empty()
+        {
+            w = rest;
+            break;
         }
     }
     let mut out = String::with_capacity(w.len());

@@ -5,7 +5,7 @@
 //! organisations by key and a short prefix, so no two actors are compared
 //! unless they could be one.
 
-use super::alias::{NameParts, same_person, same_place, skeleton};
+use super::alias::{NameParts, same_person, same_place};
 use super::lexicon::{LEXICON, Lexicon};
 use super::roles::{RoleDesc, unique_counterpart, unique_holder};
 use super::{ArticleActors, LocalEntity};
@@ -185,10 +185,10 @@ impl Index {
     /// A person known by one word: the full-named person with that surname
     /// (the dominant one among namesakes), else a one-word actor.
     fn person_single(&mut self, word: &str, create: bool) -> Option<usize> {
-        if let Some(c) = self.by_surname.get(word) {
-            if let Some(g) = self.dominant(&c.clone()) {
-                return Some(g);
-            }
+        if let Some(c) = self.by_surname.get(word)
+            && let Some(g) = self.dominant(&c.clone())
+        {
+            return Some(g);
         }
         if let Some(&g) = self.single.get(word) {
             return Some(g);
@@ -323,17 +323,17 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
         // Roles each person holds in this article (else anywhere).
         let mut local_roles: HashMap<u32, Vec<RoleDesc>> = HashMap::new();
         for (i, e) in l.entities.iter().enumerate() {
-            if let Some(g) = global[a][i] {
-                if ix.actors[g].kind == Some(ActorKind::Person) {
-                    let v = local_roles.entry(g as u32).or_default();
-                    for r in &e.roles {
-                        let mut r = r.clone();
-                        r.possessor = r
-                            .possessor
-                            .and_then(|le| global[a].get(le as usize).copied().flatten())
-                            .map(|g| g as u32);
-                        v.push(r);
-                    }
+            if let Some(g) = global[a][i]
+                && ix.actors[g].kind == Some(ActorKind::Person)
+            {
+                let v = local_roles.entry(g as u32).or_default();
+                for r in &e.roles {
+                    let mut r = r.clone();
+                    r.possessor = r
+                        .possessor
+                        .and_then(|le| global[a].get(le as usize).copied().flatten())
+                        .map(|g| g as u32);
+                    v.push(r);
                 }
             }
         }
@@ -454,10 +454,4 @@ fn finish(id: usize, p: Pending, lx: &Lexicon) -> Actor {
         aliases,
         mention_count: 0,
     }
-}
-
-/// Silences "unused" for the skeleton helper when only tests use it here.
-#[allow(dead_code)]
-fn word_key(w: &str, lx: &Lexicon) -> String {
-    skeleton(w, lx)
 }

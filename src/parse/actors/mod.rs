@@ -116,13 +116,12 @@ fn group(
     let mut by_key: HashMap<String, u32> = HashMap::new();
     let mut full: Vec<(u32, NameParts)> = Vec::new();
     let text_of = |h: &names::Hit| raw.get(h.start..h.end).unwrap_or("").to_string();
-    let new_entity = |out: &mut ArticleActors, h: &names::Hit, lexicon: Option<u32>| {
+    let new_entity = |out: &mut ArticleActors, lexicon: Option<u32>| {
         out.entities.push(LocalEntity {
             lexicon,
             weak: true,
             ..Default::default()
         });
-        let _ = h;
         (out.entities.len() - 1) as u32
     };
     // Lexicon entities and full names first, so that surnames find them
@@ -131,7 +130,7 @@ fn group(
         if let Some(idx) = h.entity {
             let e = *by_lexicon
                 .entry(idx)
-                .or_insert_with(|| new_entity(&mut out, h, Some(idx)));
+                .or_insert_with(|| new_entity(&mut out, Some(idx)));
             entity_of[i] = Some(e);
         } else if h.words >= 2 {
             let t = text_of(h);
@@ -145,7 +144,7 @@ fn group(
                     .find(|(_, p)| same_person(p, &parts) && p.words.len() >= 2)
                     .map(|(e, _)| *e);
                 let e = found.unwrap_or_else(|| {
-                    let e = new_entity(&mut out, h, None);
+                    let e = new_entity(&mut out, None);
                     full.push((e, parts));
                     e
                 });
@@ -156,22 +155,20 @@ fn group(
         }
     }
     // Person-like full names by surname and by first name.
-    let person_like =
-        |out: &ArticleActors, e: u32, hits: &[(u32, names::Hit)], entity_of: &[Option<u32>]| {
-            let mut ev = Evidence::default();
-            for (i, (_, h)) in hits.iter().enumerate() {
-                if entity_of[i] == Some(e) {
-                    ev.person += h.ev.person;
-                    ev.place += h.ev.place;
-                    ev.org += h.ev.org;
-                }
+    let person_like = |e: u32, hits: &[(u32, names::Hit)], entity_of: &[Option<u32>]| {
+        let mut ev = Evidence::default();
+        for (i, (_, h)) in hits.iter().enumerate() {
+            if entity_of[i] == Some(e) {
+                ev.person += h.ev.person;
+                ev.place += h.ev.place;
+                ev.org += h.ev.org;
             }
-            let _ = out;
-            ev.person > 0 && ev.person >= ev.place && ev.person >= ev.org
-        };
+        }
+        ev.person > 0 && ev.person >= ev.place && ev.person >= ev.org
+    };
     let persons: Vec<(u32, NameParts)> = full
         .iter()
-        .filter(|(e, _)| person_like(&out, *e, &hits, &entity_of))
+        .filter(|(e, _)| person_like(*e, &hits, &entity_of))
         .cloned()
         .collect();
     for i in 0..hits.len() {
@@ -210,7 +207,7 @@ fn group(
                 }
             }
         }
-        let e = found.unwrap_or_else(|| new_entity(&mut out, h, None));
+        let e = found.unwrap_or_else(|| new_entity(&mut out, None));
         by_key.insert(key, e);
         entity_of[i] = Some(e);
     }

@@ -200,11 +200,11 @@ impl<'a> Scan<'a> {
                     let caps = self.toks[i..=*j]
                         .iter()
                         .all(|t| matches!(t.shape, Shape::Upper | Shape::Letter));
-                    if t.is_capital() && self.toks[*j].is_capital() || t.is_capital() && len > 1 {
-                        if let Some((idx, _)) = lx.entity(ph, caps) {
-                            best = Some((len, Tag::Ent(len, idx)));
-                            break;
-                        }
+                    if (t.is_capital() && self.toks[*j].is_capital() || t.is_capital() && len > 1)
+                        && let Some((idx, _)) = lx.entity(ph, caps)
+                    {
+                        best = Some((len, Tag::Ent(len, idx)));
+                        break;
                     }
                     if let Some(r) = lx.role(ph) {
                         if r.capital && !t.is_capital() {
@@ -505,19 +505,21 @@ impl<'a> Scan<'a> {
             self.modifiers_left(s - 1, self.toks[s].is_capital(), &mut desc, swallowed)
         };
         // "Taoiseach – or Prime Minister – Name": one title.
-        if start >= 3 && self.key(start - 1) == "or" && self.is_punct(start - 2, &DASHES) {
-            if let Some((s2, e2)) = self.role_ending_at(start - 3) {
-                let mut d2 = self.desc_for(e2);
-                let st2 = if s2 == 0 {
-                    0
-                } else {
-                    self.modifiers_left(s2 - 1, true, &mut d2, swallowed)
-                };
-                if desc.nat.is_none() {
-                    desc.nat = d2.nat;
-                }
-                start = st2;
+        if start >= 3
+            && self.key(start - 1) == "or"
+            && self.is_punct(start - 2, &DASHES)
+            && let Some((s2, e2)) = self.role_ending_at(start - 3)
+        {
+            let mut d2 = self.desc_for(e2);
+            let st2 = if s2 == 0 {
+                0
+            } else {
+                self.modifiers_left(s2 - 1, true, &mut d2, swallowed)
+            };
+            if desc.nat.is_none() {
+                desc.nat = d2.nat;
             }
+            start = st2;
         }
         Self::finish(&mut desc, e);
         Some((s, start.min(s), e, desc))
@@ -583,10 +585,10 @@ impl<'a> Scan<'a> {
                 let start = self.modifiers_left(s.wrapping_sub(1), false, &mut desc, &mut sw);
                 // The complement may carry the nationality: "head of X's army".
                 for k in j + 1..comma {
-                    if let Tag::Ent(_, idx) = self.tags[self.tag_start(k)] {
-                        if let Some(c) = &self.lx.entity_list[idx as usize].country {
-                            desc.nat.get_or_insert_with(|| c.clone());
-                        }
+                    if let Tag::Ent(_, idx) = self.tags[self.tag_start(k)]
+                        && let Some(c) = &self.lx.entity_list[idx as usize].country
+                    {
+                        desc.nat.get_or_insert_with(|| c.clone());
                     }
                 }
                 Self::finish(&mut desc, e);
@@ -625,9 +627,7 @@ impl<'a> Scan<'a> {
                 if self.nameish(end + 1) {
                     // A title of another name: fine only as a possessor
                     // ("Ola Berg, President Ivo Tamm's envoy").
-                    let Some(ri) = (end + 1..n).find_map(|x| self.run_at_last[x]) else {
-                        return None;
-                    };
+                    let ri = (end + 1..n).find_map(|x| self.run_at_last[x])?;
                     let run = self.runs[ri];
                     if run.first != end + 1 || !self.toks[run.last].possessive {
                         return None;
@@ -642,10 +642,10 @@ impl<'a> Scan<'a> {
                 let mut sw = Vec::new();
                 self.modifiers_left(s.wrapping_sub(1), false, &mut desc, &mut sw);
                 for q in from..s {
-                    if let Tag::Ent(_, idx) = self.tags[self.tag_start(q)] {
-                        if let Some(c) = &self.lx.entity_list[idx as usize].country {
-                            desc.nat.get_or_insert_with(|| c.clone());
-                        }
+                    if let Tag::Ent(_, idx) = self.tags[self.tag_start(q)]
+                        && let Some(c) = &self.lx.entity_list[idx as usize].country
+                    {
+                        desc.nat.get_or_insert_with(|| c.clone());
                     }
                 }
                 // "the head of the Sylvanian army": a nationality after "of".
@@ -783,17 +783,15 @@ impl<'a> Scan<'a> {
                 }
                 // A title and an appositive both: "magnate Ola Berg, the
                 // chairman of ...".
-                if is_title {
-                    if let Some((s2, start2, e2, d2)) = self.appositive_after(&r) {
-                        if !e2.honorific {
-                            let end2 = match self.tags[s2] {
-                                Tag::Role(len, _) => s2 + len - 1,
-                                _ => s2,
-                            };
-                            roles.push((d2, (self.abs(start2), self.abs_end(end2))));
-                        }
-                        self.mark_used(s2);
+                if is_title && let Some((s2, start2, e2, d2)) = self.appositive_after(&r) {
+                    if !e2.honorific {
+                        let end2 = match self.tags[s2] {
+                            Tag::Role(len, _) => s2 + len - 1,
+                            _ => s2,
+                        };
+                        roles.push((d2, (self.abs(start2), self.abs_end(end2))));
                     }
+                    self.mark_used(s2);
                 }
             }
             let words = (r.first..=r.last).filter(|&k| !self.is_particle(k)).count();
@@ -855,18 +853,17 @@ impl<'a> Scan<'a> {
                 }
             }
             // Coordination: "the cities of Ostrova and Velm".
-            if let Some((plast, pev)) = prev {
-                if r.first >= 2
+            if let Some((plast, pev)) = prev
+                && (r.first >= 2
                     && plast == r.first - 2
                     && matches!(self.key(r.first - 1), "and" | "or")
-                    || plast + 2 == r.first && self.is_punct(r.first - 1, &[','])
-                {
-                    if pev.place > pev.person && ev.person < 3 {
-                        ev.place += 2;
-                    }
-                    if pev.org > pev.person && ev.person < 3 {
-                        ev.org += 2;
-                    }
+                    || plast + 2 == r.first && self.is_punct(r.first - 1, &[',']))
+            {
+                if pev.place > pev.person && ev.person < 3 {
+                    ev.place += 2;
+                }
+                if pev.org > pev.person && ev.person < 3 {
+                    ev.org += 2;
                 }
             }
             prev = Some((r.last, ev));
@@ -953,12 +950,11 @@ impl Scan<'_> {
                 continue;
             };
             // "the president of Sylvania"
-            if self.key(end + 1) == "of" {
-                if let Some(Tag::Ent(_, idx)) = self.tags.get(end + 2) {
-                    if let Some(c) = &self.lx.entity_list[*idx as usize].country {
-                        desc.nat.get_or_insert_with(|| c.clone());
-                    }
-                }
+            if self.key(end + 1) == "of"
+                && let Some(Tag::Ent(_, idx)) = self.tags.get(end + 2)
+                && let Some(c) = &self.lx.entity_list[*idx as usize].country
+            {
+                desc.nat.get_or_insert_with(|| c.clone());
             }
             Self::finish(&mut desc, e);
             if e.generic {
