@@ -6,6 +6,7 @@
 
 use crate::model::ActorKind;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 const ROLES: &str = include_str!("../../../assets/actors/roles.txt");
@@ -55,30 +56,58 @@ struct Phrase<T> {
 
 /// All lexicons, parsed once.
 pub struct Lexicon {
-    roles: HashMap<String, RoleEntry>,
-    entities: HashMap<String, Phrase<u32>>,
+    roles: FxMap<String, RoleEntry>,
+    entities: FxMap<String, Phrase<u32>>,
     pub entity_list: Vec<Entity>,
     /// Folded nationality adjective or demonym -> country canonical name.
-    adjectives: HashMap<String, String>,
+    adjectives: FxMap<String, String>,
     /// Longest phrase (in words) per first word, for roles and entities.
-    max_words: HashMap<String, usize>,
-    pub stop: HashSet<String>,
-    pub particles: HashSet<String>,
+    max_words: FxMap<String, usize>,
+    pub stop: FxSet<String>,
+    pub particles: FxSet<String>,
     pub particle_prefixes: Vec<String>,
-    pub speech_verbs: HashSet<String>,
-    pub org_heads: HashSet<String>,
-    pub place_heads: HashSet<String>,
-    pub event_heads: HashSet<String>,
-    pub org_nouns_after: HashSet<String>,
-    pub place_nouns_after: HashSet<String>,
-    pub place_prepositions: HashSet<String>,
-    pub place_of_nouns: HashSet<String>,
-    pub determiners: HashSet<String>,
-    pub role_modifiers: HashSet<String>,
-    pub domains: HashMap<String, String>,
+    pub speech_verbs: FxSet<String>,
+    pub org_heads: FxSet<String>,
+    pub place_heads: FxSet<String>,
+    pub event_heads: FxSet<String>,
+    pub org_nouns_after: FxSet<String>,
+    pub place_nouns_after: FxSet<String>,
+    pub place_prepositions: FxSet<String>,
+    pub place_of_nouns: FxSet<String>,
+    pub determiners: FxSet<String>,
+    pub role_modifiers: FxSet<String>,
+    pub domains: FxMap<String, String>,
     /// User aliases of people: folded alias -> entity index.
-    pub user_people: HashMap<String, u32>,
+    pub user_people: FxMap<String, u32>,
 }
+
+/// A small fast hasher for short word keys (the multiply-rotate scheme of
+/// rustc's FxHash). Word lookups dominate the scanner, and SipHash's
+/// flood resistance buys nothing for lexicon tables.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.hash = (self.hash.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.hash = (self.hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// The parsed lexicons (first use parses; later uses share).
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
@@ -150,26 +179,26 @@ impl Lexicon {
     /// Builds a lexicon from the text of each asset (tests pass their own).
     pub fn from_texts(roles: &str, places: &str, orgs: &str, words: &str, user: &str) -> Lexicon {
         let mut lx = Lexicon {
-            roles: HashMap::new(),
-            entities: HashMap::new(),
+            roles: FxMap::default(),
+            entities: FxMap::default(),
             entity_list: Vec::new(),
-            adjectives: HashMap::new(),
-            max_words: HashMap::new(),
-            stop: HashSet::new(),
-            particles: HashSet::new(),
+            adjectives: FxMap::default(),
+            max_words: FxMap::default(),
+            stop: FxSet::default(),
+            particles: FxSet::default(),
             particle_prefixes: Vec::new(),
-            speech_verbs: HashSet::new(),
-            org_heads: HashSet::new(),
-            place_heads: HashSet::new(),
-            event_heads: HashSet::new(),
-            org_nouns_after: HashSet::new(),
-            place_nouns_after: HashSet::new(),
-            place_prepositions: HashSet::new(),
-            place_of_nouns: HashSet::new(),
-            determiners: HashSet::new(),
-            role_modifiers: HashSet::new(),
-            domains: HashMap::new(),
-            user_people: HashMap::new(),
+            speech_verbs: FxSet::default(),
+            org_heads: FxSet::default(),
+            place_heads: FxSet::default(),
+            event_heads: FxSet::default(),
+            org_nouns_after: FxSet::default(),
+            place_nouns_after: FxSet::default(),
+            place_prepositions: FxSet::default(),
+            place_of_nouns: FxSet::default(),
+            determiners: FxSet::default(),
+            role_modifiers: FxSet::default(),
+            domains: FxMap::default(),
+            user_people: FxMap::default(),
         };
         lx.load_user(user);
         for l in lines(roles) {
@@ -241,7 +270,7 @@ impl Lexicon {
             }
         }
         let mut sec = sections(words);
-        let mut set = |name: &str| -> HashSet<String> {
+        let mut set = |name: &str| -> FxSet<String> {
             sec.remove(name)
                 .unwrap_or_default()
                 .iter()

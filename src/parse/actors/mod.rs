@@ -25,7 +25,7 @@ use alias::{NameParts, same_person, skeleton};
 use lexicon::{LEXICON, Lexicon};
 use names::Evidence;
 use roles::RoleDesc;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// One actor as a single article sees it.
 #[derive(Debug, Clone, Default)]
@@ -78,17 +78,22 @@ pub fn extract(raw: &str, sentences: &[Span]) -> ArticleActors {
 }
 
 fn extract_with(raw: &str, sentences: &[Span], lx: &Lexicon) -> ArticleActors {
-    // Words seen in lower case: a capital at a sentence start on one of
-    // them is grammar, not a name.
-    let mut lower: HashSet<String> = HashSet::new();
-    for s in sentences {
-        for w in s.text(raw).split(|c: char| !c.is_alphanumeric()) {
-            if w.chars().next().is_some_and(char::is_lowercase) {
-                lower.insert(w.to_string());
-            }
-        }
-    }
-    let seen = |k: &str| lower.contains(k);
+    // Whether a folded word also occurs in lower case: a capital at a
+    // sentence start on such a word is grammar, not a name. Asked rarely
+    // (sentence-initial capitals before another capital), so searched on
+    // demand rather than indexed.
+    let seen = |k: &str| {
+        !k.is_empty()
+            && sentences.iter().any(|s| {
+                let t = s.text(raw);
+                t.match_indices(k).any(|(i, _)| {
+                    let before = t[..i].chars().next_back();
+                    let after = t[i + k.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                })
+            })
+    };
     let mut hits: Vec<(u32, names::Hit)> = Vec::new();
     let mut refs: Vec<(u32, names::RefHit, usize)> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {

@@ -9,6 +9,7 @@
 use super::lexicon::{Lexicon, RoleEntry, key_of};
 use super::roles::RoleDesc;
 use super::tokens::{Shape, Token, tokenize};
+use std::borrow::Cow;
 
 /// Points for each kind, from context. Lexicon entities skip this.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -78,7 +79,8 @@ struct Scan<'a> {
     base: usize,
     lx: &'a Lexicon,
     toks: Vec<Token>,
-    keys: Vec<String>,
+    /// Folded word keys; borrowed from the text when already folded.
+    keys: Vec<Cow<'a, str>>,
     tags: Vec<Tag<'a>>,
     /// Role tokens already used as a title or appositive.
     used: Vec<bool>,
@@ -103,13 +105,19 @@ pub fn scan(
     seen_lowercase: &dyn Fn(&str) -> bool,
 ) -> SentenceHits {
     let toks = tokenize(text);
-    let keys: Vec<String> = toks
+    let keys: Vec<Cow<'_, str>> = toks
         .iter()
         .map(|t| {
-            if t.is_word() {
-                key_of(&text[t.start..t.end])
+            if !t.is_word() {
+                return Cow::Borrowed("");
+            }
+            let w = &text[t.start..t.end];
+            if w.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            {
+                Cow::Borrowed(w)
             } else {
-                String::new()
+                Cow::Owned(key_of(w))
             }
         })
         .collect();
@@ -142,7 +150,7 @@ impl<'a> Scan<'a> {
     }
 
     fn key(&self, i: usize) -> &str {
-        self.keys.get(i).map_or("", String::as_str)
+        self.keys.get(i).map_or("", |k| k.as_ref())
     }
 
     fn is_word(&self, i: usize) -> bool {

@@ -56,6 +56,9 @@ const DOTTED_WORDS: [&str; 18] = [
 ];
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
 }
 
