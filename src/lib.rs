@@ -4,13 +4,16 @@
 //! corpus into indices, `query` answers questions of the model, `cli` prints
 //! it and `tui` shows it. Only `tui` knows about the terminal.
 
+pub mod args;
 pub mod assets;
 pub mod cli;
+pub mod export;
 pub mod index;
 pub mod ingest;
 pub mod model;
 pub mod parse;
 pub mod query;
+pub mod stats;
 pub mod text;
 pub mod tui;
 

@@ -1,75 +1,12 @@
-use clap::{Parser, Subcommand};
-use dateline::{cli, model::ActorKind};
+use clap::{CommandFactory, Parser};
+use dateline::args::{Cli, Command, EventFilter};
+use dateline::cli::{self, CliError};
+use dateline::model::Corpus;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// A terminal browser for news articles: an article list, a reader, and a
-/// timeline of every dated event; jump to a date, follow an actor.
-#[derive(Parser)]
-#[command(name = "dateline", version, args_conflicts_with_subcommands = true)]
-#[command(after_help = "Examples:
-  dateline                         open the TUI on the bundled seed articles
-  dateline ~/news                  open the TUI on a folder of article text files
-  dateline articles ~/news --json  list articles as JSON
-  dateline timeline --from 2025-04 --to 2025-04-30 --actor putin
-  dateline actors --kind person
-  dateline mentions zelensky")]
-struct Cli {
-    #[command(subcommand)]
-    command: Option<Command>,
-    /// Files or folders of article text (read recursively); none = the bundled seeds.
-    paths: Vec<PathBuf>,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// List articles: title, source, publication date, clean body, teasers.
-    Articles {
-        paths: Vec<PathBuf>,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Every dated statement across the corpus, in date order.
-    Timeline {
-        paths: Vec<PathBuf>,
-        #[arg(long)]
-        json: bool,
-        /// Only events on or after this date (YYYY-MM-DD, YYYY-MM or YYYY).
-        #[arg(long)]
-        from: Option<String>,
-        /// Only events on or before this date (YYYY-MM-DD, YYYY-MM or YYYY).
-        #[arg(long)]
-        to: Option<String>,
-        /// Only events whose sentence mentions this actor (any alias).
-        #[arg(long)]
-        actor: Option<String>,
-    },
-    /// People, organisations and places, most mentioned first.
-    Actors {
-        paths: Vec<PathBuf>,
-        #[arg(long)]
-        json: bool,
-        /// person, organisation or place
-        #[arg(long, value_parser = parse_kind)]
-        kind: Option<ActorKind>,
-    },
-    /// Every mention of one actor (NAME matches any alias, ignoring case and accents).
-    Mentions {
-        name: String,
-        paths: Vec<PathBuf>,
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-fn parse_kind(s: &str) -> Result<ActorKind, String> {
-    ActorKind::parse(s)
-        .ok_or_else(|| format!("'{s}' is not a kind: use person, organisation or place"))
-}
-
 fn main() -> ExitCode {
-    let args = Cli::parse();
-    match run(args) {
+    match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("dateline: error: {e}");
@@ -78,87 +15,134 @@ fn main() -> ExitCode {
     }
 }
 
-fn load(paths: &[PathBuf]) -> Result<dateline::model::Corpus, cli::CliError> {
+fn load(paths: &[PathBuf]) -> Result<Corpus, CliError> {
     let corpus = dateline::open(paths);
-    for w in &corpus.warnings {
+    let article_warnings = corpus.articles.iter().flat_map(|a| &a.warnings);
+    for w in corpus.warnings.iter().chain(article_warnings) {
         eprintln!("dateline: warning: {}", dateline::text::sanitize_line(w));
     }
-    for a in &corpus.articles {
-        for w in &a.warnings {
-            eprintln!("dateline: warning: {}", dateline::text::sanitize_line(w));
-        }
-    }
     if corpus.articles.is_empty() {
-        return Err(cli::CliError("no articles could be loaded".into()));
+        return Err(CliError("no articles could be loaded".into()));
     }
     Ok(corpus)
 }
 
-fn print_json(v: &serde_json::Value) {
-    println!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
+/// Writes a command's whole output; a reader that went away (`| head`) is a
+/// normal end, not an error.
+fn emit(out: impl AsRef<[u8]>) -> Result<(), CliError> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(out.as_ref()).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(CliError(format!("writing output: {e}")))
+        }
+        _ => Ok(()),
+    }
 }
 
-fn run(args: Cli) -> Result<(), cli::CliError> {
-    match args.command {
-        None => {
-            let corpus = load(&args.paths)?;
-            dateline::tui::run(corpus).map_err(|e| cli::CliError(format!("terminal: {e}")))
-        }
-        Some(Command::Articles { paths, json }) => {
+fn json_text(v: &serde_json::Value) -> String {
+    serde_json::to_string_pretty(v).unwrap_or_default() + "\n"
+}
+
+fn filter(f: &EventFilter) -> Result<cli::TimelineFilter, CliError> {
+    Ok(cli::TimelineFilter {
+        from: f
+            .from
+            .as_deref()
+            .map(|s| cli::parse_date_bound(s, false))
+            .transpose()?,
+        to: f
+            .to
+            .as_deref()
+            .map(|s| cli::parse_date_bound(s, true))
+            .transpose()?,
+        actor: f.actor.clone(),
+    })
+}
+
+fn run(args: Cli) -> Result<(), CliError> {
+    let Some(command) = args.command else {
+        let corpus = load(&args.paths)?;
+        return dateline::tui::run(corpus).map_err(|e| CliError(format!("terminal: {e}")));
+    };
+    match command {
+        Command::Articles { paths, json } => {
             let c = load(&paths)?;
-            if json {
-                print_json(&cli::articles_json(&c));
+            emit(if json {
+                json_text(&cli::articles_json(&c))
             } else {
-                print!("{}", cli::articles_table(&c));
-            }
-            Ok(())
+                cli::articles_table(&c)
+            })
         }
-        Some(Command::Timeline {
+        Command::Timeline {
             paths,
             json,
-            from,
-            to,
-            actor,
-        }) => {
-            let filter = cli::TimelineFilter {
-                from: from
-                    .as_deref()
-                    .map(|s| cli::parse_date_bound(s, false))
-                    .transpose()?,
-                to: to
-                    .as_deref()
-                    .map(|s| cli::parse_date_bound(s, true))
-                    .transpose()?,
-                actor,
-            };
+            filter: f,
+        } => {
+            let f = filter(&f)?;
             let c = load(&paths)?;
-            let rows = cli::timeline_rows(&c, &filter)?;
-            if json {
-                print_json(&serde_json::Value::Array(rows));
+            let rows = cli::timeline_rows(&c, &f)?;
+            emit(if json {
+                json_text(&serde_json::Value::Array(rows))
             } else {
-                print!("{}", cli::timeline_table(&rows));
-            }
-            Ok(())
+                cli::timeline_table(&rows)
+            })
         }
-        Some(Command::Actors { paths, json, kind }) => {
+        Command::Actors { paths, json, kind } => {
             let c = load(&paths)?;
             let v = cli::actors_json(&c, kind);
-            if json {
-                print_json(&v);
+            emit(if json {
+                json_text(&v)
             } else {
-                print!("{}", cli::actors_table(&v));
-            }
-            Ok(())
+                cli::actors_table(&v)
+            })
         }
-        Some(Command::Mentions { name, paths, json }) => {
+        Command::Mentions { name, paths, json } => {
             let c = load(&paths)?;
             let v = cli::mentions_json(&c, &name)?;
-            if json {
-                print_json(&v);
+            emit(if json {
+                json_text(&v)
             } else {
-                print!("{}", cli::mentions_table(&v));
-            }
-            Ok(())
+                cli::mentions_table(&v)
+            })
+        }
+        Command::Export {
+            paths,
+            format,
+            filter: f,
+        } => {
+            let f = filter(&f)?;
+            let c = load(&paths)?;
+            let rows = cli::timeline_rows(&c, &f)?;
+            let title_of = |file: &str| {
+                c.articles
+                    .iter()
+                    .find(|a| a.path.display().to_string() == file)
+                    .map_or_else(String::new, |a| a.title_text().to_string())
+            };
+            emit(dateline::export::render(&rows, format, &title_of))
+        }
+        Command::Stats { paths, json } => {
+            let v = dateline::stats::measure(&paths).to_json();
+            let table: String = v
+                .as_object()
+                .into_iter()
+                .flatten()
+                .map(|(k, val)| format!("{k:<26} {val}\n"))
+                .collect();
+            emit(if json { json_text(&v) } else { table })
+        }
+        Command::Completions { shell } => {
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "dateline", &mut buf);
+            emit(buf)
+        }
+        Command::Man => {
+            let mut buf = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut buf)
+                .map_err(|e| CliError(format!("writing the man page: {e}")))?;
+            emit(buf)
         }
     }
 }

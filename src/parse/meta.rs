@@ -1,14 +1,268 @@
-//! Article metadata: source (publisher) and an explicit publication date.
+//! Article metadata: the publisher (source) and an explicit publication date.
+//!
+//! Both are taken only where the page states them. The date comes from the
+//! header (a `date YYYY-MM-DD` stamp, a masthead like "Friday, April 25,
+//! 2025", a "Published …" line) or a dateline ("KYIV, April 25, 2025 —").
+//! The source comes from a publisher card or byline, an agency tag, or a
+//! self-reference ("told the BBC"); inference from other evidence belongs to
+//! the dates stage.
 
-use super::clean::Cleaned;
-use crate::model::Published;
+use super::clean::{Cleaned, card_glue};
+use crate::model::{Basis, DateValue, Published, Span};
+use chrono::NaiveDate;
+use regex::Regex;
+use serde::Deserialize;
+use std::sync::LazyLock;
 
-/// STUB
-pub fn source(_raw: &str, _cleaned: &Cleaned) -> Option<String> {
+#[derive(Deserialize)]
+struct CalendarFile {
+    months: Vec<Vec<String>>,
+    weekdays: Vec<Vec<String>>,
+}
+
+#[derive(Deserialize)]
+struct PublishersFile {
+    names: Vec<String>,
+    name_endings: Vec<String>,
+}
+
+static CALENDAR: LazyLock<CalendarFile> = LazyLock::new(|| {
+    toml::from_str(include_str!("../../assets/calendar.toml"))
+        .expect("assets/calendar.toml is valid (unit-tested)")
+});
+
+static PUBLISHERS: LazyLock<PublishersFile> = LazyLock::new(|| {
+    toml::from_str(include_str!("../../assets/publishers.toml"))
+        .expect("assets/publishers.toml is valid (unit-tested)")
+});
+
+fn alternation(groups: &[Vec<String>]) -> String {
+    let mut names: Vec<&str> = groups.iter().flatten().map(String::as_str).collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names
+        .iter()
+        .map(|n| regex::escape(n))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// A full date with a year, in the forms mastheads and datelines use.
+static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let m = alternation(&CALENDAR.months);
+    let w = alternation(&CALENDAR.weekdays);
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:(?:{w})\.?,?\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{m})\.?,?\s+(?P<y1>\d{{4}})|(?P<m2>{m})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))(?-u:\b)"
+    ))
+    .expect("full date pattern compiles")
+});
+
+/// An all-caps place at the start of the first paragraph: "KYIV, " or
+/// "PARIS (AFP) — ".
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[A-Z][A-Z .'’-]{2,40}(?:\s*\([^)]{1,30}\))?\s*[,—–-]")
+        .expect("dateline pattern compiles")
+});
+
+static AGENCY_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(([^()]{2,40})\)").expect("agency tag pattern compiles"));
+
+static TOLD: LazyLock<Regex> = LazyLock::new(|| {
+    let names = PUBLISHERS
+        .names
+        .iter()
+        .map(|n| regex::escape(n))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(
+        r"(?-u:\b)(?:told|said to|speaking to|in an interview with)\s+(?:the\s+)?({names})(?-u:\b)"
+    ))
+    .expect("self-reference pattern compiles")
+});
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^by\s+[^,|/]{3,60}\s*[,|/]\s*(.{2,60})$").expect("byline pattern compiles")
+});
+
+fn month_number(name: &str) -> Option<u32> {
+    let n = name.trim_end_matches('.').to_lowercase();
+    CALENDAR
+        .months
+        .iter()
+        .position(|forms| forms.contains(&n))
+        .map(|i| i as u32 + 1)
+}
+
+/// The first full date (with a year) in `s`, with its byte range.
+pub fn find_full_date(s: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
+    for c in FULL_DATE.captures_iter(s) {
+        let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
+        let date = if let Some(y) = num("y1") {
+            NaiveDate::from_ymd_opt(y as i32, month_number(c.name("m1")?.as_str())?, num("d1")?)
+        } else if let Some(y) = num("y2") {
+            NaiveDate::from_ymd_opt(y as i32, month_number(c.name("m2")?.as_str())?, num("d2")?)
+        } else {
+            NaiveDate::from_ymd_opt(num("y3")? as i32, num("m3")?, num("d3")?)
+        };
+        if let Some(d) = date {
+            return Some((d, c.get(0)?.range()));
+        }
+    }
     None
 }
 
-/// STUB
-pub fn explicit_published(_raw: &str, _cleaned: &Cleaned) -> Published {
+/// The publication date the page states, or `Unknown`.
+pub fn explicit_published(raw: &str, cleaned: &Cleaned) -> Published {
+    let explicit = |span: Span, text: &str| {
+        find_full_date(text).map(|(d, r)| Published {
+            value: Some(DateValue::day(d)),
+            basis: Basis::Explicit,
+            span: Some(Span::new(
+                span.start as usize + r.start,
+                span.start as usize + r.end,
+            )),
+        })
+    };
+    for line in cleaned.header() {
+        if let Some(p) = explicit(line, line.text(raw)) {
+            return p;
+        }
+    }
+    if let Some(&first) = cleaned.body.first() {
+        let text = first.text(raw);
+        if let Some(m) = DATELINE.find(text) {
+            let head_end = (m.end() + 40).min(text.len());
+            let head_end = (head_end..=text.len())
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(text.len());
+            if let Some(p) = explicit(first, &text[..head_end]) {
+                return p;
+            }
+        }
+    }
     Published::default()
+}
+
+fn is_publisher_name(s: &str) -> bool {
+    let s = s.trim();
+    let words: Vec<&str> = s.split_whitespace().collect();
+    PUBLISHERS.names.iter().any(|n| n == s)
+        || ((2..=6).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+            && words
+                .last()
+                .is_some_and(|w| PUBLISHERS.name_endings.iter().any(|e| e == w)))
+}
+
+/// The publisher, where the text reveals it.
+pub fn source(raw: &str, cleaned: &Cleaned) -> Option<String> {
+    // A publisher card glued to its author ("The Daily HeraldJane Doe"), or a
+    // byline ("By Jane Doe, The Daily Herald"), or "The X news desk".
+    for &line in &cleaned.boilerplate {
+        let text = line.text(raw);
+        if let Some(glue) = card_glue(text) {
+            let left = text[..glue].trim();
+            if left.split_whitespace().count() >= 2 || is_publisher_name(left) {
+                return Some(left.to_string());
+            }
+        }
+        if let Some(c) = BYLINE.captures(text) {
+            let who = c[1].trim();
+            if is_publisher_name(who) {
+                return Some(who.to_string());
+            }
+        }
+        if let Some(desk) = text.strip_suffix(" news desk")
+            && (is_publisher_name(desk) || desk.starts_with("The "))
+        {
+            return Some(desk.to_string());
+        }
+    }
+    // An agency tag in the dateline: "PARIS (AFP) —".
+    if let Some(&first) = cleaned.body.first() {
+        let head: String = first.text(raw).chars().take(80).collect();
+        if let Some(c) = AGENCY_TAG.captures(&head)
+            && PUBLISHERS.names.iter().any(|n| n == &c[1])
+        {
+            return Some(c[1].to_string());
+        }
+    }
+    // A self-reference in the body: "a source told the BBC".
+    cleaned
+        .body
+        .iter()
+        .find_map(|&p| TOLD.captures(p.text(raw)).map(|c| c[1].to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::clean::clean;
+
+    #[test]
+    fn assets_parse() {
+        assert_eq!(CALENDAR.months.len(), 12);
+        assert_eq!(CALENDAR.weekdays.len(), 7);
+        assert!(!PUBLISHERS.names.is_empty());
+    }
+
+    #[test]
+    fn full_dates_in_many_forms() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(
+            find_full_date("Friday, April 25, 2025").unwrap().0,
+            d(2025, 4, 25)
+        );
+        assert_eq!(
+            find_full_date("date 2025-04-17 Headline").unwrap().0,
+            d(2025, 4, 17)
+        );
+        assert_eq!(
+            find_full_date("Updated 3 Sept. 2024 10:00").unwrap().0,
+            d(2024, 9, 3)
+        );
+        assert_eq!(find_full_date("Feb 29, 2024").unwrap().0, d(2024, 2, 29));
+        assert!(find_full_date("Feb 29, 2023").is_none());
+        assert!(find_full_date("In May 2025 we").is_none());
+    }
+
+    #[test]
+    fn masthead_date_is_explicit() {
+        let raw = "12 C\nLisbon\nMonday, March 3, 2025\n\nHarbour strike ends after three weeks\n\nDock workers returned to work on Monday after a deal was reached.\n";
+        let c = clean(raw);
+        let p = explicit_published(raw, &c);
+        assert_eq!(p.basis, Basis::Explicit);
+        assert_eq!(p.value.unwrap().label(), "2025-03-03");
+        assert_eq!(p.span.unwrap().text(raw), "Monday, March 3, 2025");
+    }
+
+    #[test]
+    fn dateline_date_is_explicit_but_body_dates_are_not() {
+        let raw = "Floods close mountain pass\n\nOSLO, June 3, 2024 (Reuters) - Floods closed the pass on Monday.\n";
+        let p = explicit_published(raw, &clean(raw));
+        assert_eq!(p.value.unwrap().label(), "2024-06-03");
+        let raw2 = "Floods close mountain pass\n\nFloods that began on June 3, 2024 closed the pass, officials said.\n";
+        assert_eq!(explicit_published(raw2, &clean(raw2)).basis, Basis::Unknown);
+    }
+
+    #[test]
+    fn source_from_card_byline_agency_and_self_reference() {
+        let card = "Talks resume\n\nNegotiators met again on Friday after a week.\n\nExplainer: what the talks are\n\nThe Lakeside GazetteJane Doe\n";
+        assert_eq!(
+            source(card, &clean(card)).as_deref(),
+            Some("The Lakeside Gazette")
+        );
+        let byline = "Talks resume in the capital city\n\nBy Jane Doe, The Lakeside Gazette\n\nNegotiators met again on Friday after a week.\n";
+        assert_eq!(
+            source(byline, &clean(byline)).as_deref(),
+            Some("The Lakeside Gazette")
+        );
+        let agency = "Talks resume in the capital city\n\nPARIS (AFP) - Negotiators met again on Friday after a week.\n";
+        assert_eq!(source(agency, &clean(agency)).as_deref(), Some("AFP"));
+        let told = "Talks resume in the capital city\n\nA source told the BBC that negotiators met on Friday.\n";
+        assert_eq!(source(told, &clean(told)).as_deref(), Some("BBC"));
+        let none = "Talks resume in the capital city\n\nA source told Quillon Marr that negotiators met.\n";
+        assert_eq!(source(none, &clean(none)), None);
+    }
 }

@@ -1,8 +1,192 @@
 //! Sentences as byte spans inside body paragraphs.
+//!
+//! A sentence ends at `.`, `!`, `?` or an ellipsis (plus any closing quotes
+//! or brackets) followed by white space and a capital, a digit or an opening
+//! quote. A full stop after a known abbreviation (`assets/abbreviations.txt`),
+//! a single initial ("J.") or a dotted acronym ("U.S.") does not end one.
 
 use crate::model::Span;
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
-/// STUB: one sentence per paragraph.
-pub fn sentences(_raw: &str, paragraphs: &[Span]) -> Vec<Span> {
-    paragraphs.to_vec()
+static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../assets/abbreviations.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+const CLOSERS: [char; 8] = ['"', '\'', '”', '’', ')', ']', '»', '*'];
+const OPENERS: [char; 6] = ['"', '“', '‘', '\'', '(', '['];
+
+/// Splits each paragraph into sentences; every sentence lies inside its
+/// paragraph and has no surrounding white space.
+pub fn sentences(raw: &str, paragraphs: &[Span]) -> Vec<Span> {
+    let mut out = Vec::with_capacity(paragraphs.len() * 3);
+    for &p in paragraphs {
+        let text = p.text(raw);
+        let base = p.start as usize;
+        let mut start = 0;
+        for end in boundaries(text) {
+            push_trimmed(&mut out, text, base, start, end);
+            start = end;
+        }
+        push_trimmed(&mut out, text, base, start, text.len());
+    }
+    out
+}
+
+fn push_trimmed(out: &mut Vec<Span>, text: &str, base: usize, start: usize, end: usize) {
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if !trimmed.is_empty() {
+        let s = base + start + lead;
+        out.push(Span::new(s, s + trimmed.len()));
+    }
+}
+
+/// Byte offsets (within `text`) just after each sentence end.
+fn boundaries(text: &str) -> Vec<usize> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            i += 1;
+            continue;
+        }
+        // The run of terminal punctuation, then closing quotes and brackets.
+        let mut j = i;
+        while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…') {
+            j += 1;
+        }
+        let single_stop = j == i + 1 && c == '.';
+        while j < chars.len() && CLOSERS.contains(&chars[j].1) {
+            j += 1;
+        }
+        let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
+        let mut k = j;
+        while k < chars.len() && chars[k].1.is_whitespace() {
+            k += 1;
+        }
+        let followed_by_start = k > j
+            && chars.get(k).is_some_and(|&(_, n)| {
+                n.is_uppercase()
+                    || n.is_ascii_digit()
+                    || (OPENERS.contains(&n)
+                        && chars
+                            .get(k + 1)
+                            .is_some_and(|&(_, m)| m.is_uppercase() || m.is_ascii_digit()))
+            });
+        if followed_by_start && !(single_stop && is_abbreviation(&text[..at + 1])) {
+            out.push(end);
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// Whether the word ending at the end of `before` (which ends with `.`) is an
+/// abbreviation, an initial or a dotted acronym rather than a sentence end.
+fn is_abbreviation(before: &str) -> bool {
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || OPENERS.contains(&c) || c == '—' || c == '–')
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[word_start..];
+    if ABBREVIATIONS.contains(word) {
+        return true;
+    }
+    let stem = &word[..word.len() - 1];
+    let mut chars = stem.chars();
+    // "J." — a single capital initial.
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return c.is_uppercase();
+    }
+    // "U.S.", "e.g.", "a.m." — letters separated by dots.
+    stem.contains('.')
+        && stem
+            .split('.')
+            .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        let spans = sentences(text, &[Span::new(0, text.len())]);
+        spans.iter().map(|s| s.text(text)).collect()
+    }
+
+    #[test]
+    fn splits_plain_sentences() {
+        assert_eq!(
+            split("The vote passed. Critics objected! Why? Nobody knows."),
+            [
+                "The vote passed.",
+                "Critics objected!",
+                "Why?",
+                "Nobody knows."
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_initials_and_acronyms_do_not_split() {
+        assert_eq!(
+            split("The U.S. Secretary met Mr. Quill in St. Albans. Then J. R. Moss spoke."),
+            [
+                "The U.S. Secretary met Mr. Quill in St. Albans.",
+                "Then J. R. Moss spoke."
+            ]
+        );
+        assert_eq!(
+            split("It starts at 9 a.m. Tuesday and costs 4.5 euros."),
+            ["It starts at 9 a.m. Tuesday and costs 4.5 euros."]
+        );
+    }
+
+    #[test]
+    fn quotes_close_sentences() {
+        assert_eq!(
+            split("“But a deal means nothing,” he said. “This is serious.” Officials agreed."),
+            [
+                "“But a deal means nothing,” he said.",
+                "“This is serious.”",
+                "Officials agreed."
+            ]
+        );
+        assert_eq!(
+            split("\"We value lives. That’s why we wait,\" she said."),
+            ["\"We value lives.", "That’s why we wait,\" she said."]
+        );
+    }
+
+    #[test]
+    fn ellipses_and_dashes() {
+        assert_eq!(
+            split("Sign the deal... We are close — very close. Done"),
+            ["Sign the deal...", "We are close — very close.", "Done"]
+        );
+        assert_eq!(
+            split("We must act... to end this."),
+            ["We must act... to end this."]
+        );
+    }
+
+    #[test]
+    fn sentences_stay_inside_their_paragraphs() {
+        let raw = "First para. Two.\nSecond para here.";
+        let s = sentences(raw, &[Span::new(0, 16), Span::new(17, raw.len())]);
+        assert_eq!(s.len(), 3);
+        assert!(
+            s.iter()
+                .all(|x| x.end as usize <= raw.len() && raw.is_char_boundary(x.start as usize))
+        );
+    }
 }

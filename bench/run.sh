@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Benchmarks dateline on synthetic corpora of 1,000, 10,000 and 100,000
+# articles (or the sizes given as arguments) and prints one figure per line,
+# so runs can be compared. Throughput is also given as a ratio to a plain
+# read of the same files done in the same run, because this machine is
+# shared and noisy: compare ratios, not raw MB/s, across runs.
+#
+#   bench/run.sh                 # 1000 10000 100000
+#   bench/run.sh 1000 10000      # smaller sizes only
+#
+# Corpora are generated once into target/bench-corpus/ by
+# ../shared/bench/gen_corpus.py (set DATELINE_GEN to use another copy).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+GEN=${DATELINE_GEN:-../shared/bench/gen_corpus.py}
+OUT=${BENCH_DIR:-target/bench-corpus}
+SIZES=("$@")
+[ ${#SIZES[@]} -eq 0 ] && SIZES=(1000 10000 100000)
+[ -f "$GEN" ] || { echo "bench/run.sh: corpus generator not found at $GEN" >&2; exit 1; }
+cargo build --release --quiet
+BIN=target/release/dateline
+now() { date +%s.%N; }
+num() { python3 -c "import json,sys; d=json.load(sys.stdin); print(d$1)"; }
+
+for n in "${SIZES[@]}"; do
+  dir="$OUT/$n"
+  if [ ! -f "$dir/.complete" ]; then
+    rm -rf "$dir"
+    python3 "$GEN" "$dir" "$n" >/dev/null
+    touch "$dir/.complete"
+  fi
+  bytes=$(find "$dir" -type f -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s}')
+  # The floor: a plain read of the same files (warm cache, as the pipeline sees them).
+  find "$dir" -type f -name '*.txt' -print0 | xargs -0 cat >/dev/null
+  t0=$(now); find "$dir" -type f -name '*.txt' -print0 | xargs -0 -P2 cat >/dev/null; t1=$(now)
+  stats=$("$BIN" stats "$dir" --json)
+  floor_s=$(python3 -c "print(max($t1-$t0, 1e-9))")
+  pipe_s=$(echo "$stats" | num "['load_s']+d['parse_s']")
+  echo "articles=$n corpus_bytes $bytes"
+  echo "articles=$n pipeline_mb_per_s $(python3 -c "print(round($bytes/1e6/$pipe_s, 1))")"
+  echo "articles=$n plain_read_mb_per_s $(python3 -c "print(round($bytes/1e6/$floor_s, 1))")"
+  echo "articles=$n pipeline_time_over_plain_read $(python3 -c "print(round($pipe_s/$floor_s, 2))")"
+  echo "articles=$n peak_rss_over_corpus_bytes $(echo "$stats" | num "['peak_rss_per_corpus_byte']" | python3 -c "import sys; print(round(float(sys.stdin.read()), 2))")"
+  echo "articles=$n events $(echo "$stats" | num "['events']") actors $(echo "$stats" | num "['actors']")"
+  if "$BIN" help tui-bench >/dev/null 2>&1; then
+    "$BIN" tui-bench "$dir" | sed "s/^/articles=$n /"
+  fi
+done

@@ -1,0 +1,61 @@
+//! Throughput of the parse stages and of the whole per-article pipeline, in
+//! bytes of article text per second, over the seed articles.
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use dateline::ingest;
+use dateline::parse::{self, clean, meta, segment};
+use std::hint::black_box;
+
+fn seeds() -> Vec<String> {
+    ingest::bundled().into_iter().map(|l| l.text).collect()
+}
+
+fn stages(c: &mut Criterion) {
+    let texts = seeds();
+    let bytes: u64 = texts.iter().map(|t| t.len() as u64).sum();
+    let mut g = c.benchmark_group("stage");
+    g.throughput(Throughput::Bytes(bytes));
+    g.bench_function("clean", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| clean::clean(black_box(t)).body.len())
+                .sum::<usize>()
+        })
+    });
+    let cleaned: Vec<_> = texts.iter().map(|t| clean::clean(t)).collect();
+    g.bench_function("meta", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .zip(&cleaned)
+                .map(|(t, c)| {
+                    meta::explicit_published(black_box(t), c).span.is_some() as usize
+                        + meta::source(t, c).is_some() as usize
+                })
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("segment", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .zip(&cleaned)
+                .map(|(t, c)| segment::sentences(black_box(t), &c.body).len())
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("whole_article", |b| {
+        b.iter(|| {
+            ingest::bundled()
+                .into_iter()
+                .enumerate()
+                .map(|(i, l)| parse::parse_article(i as u32, l).0.sentences.len())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, stages);
+criterion_main!(benches);

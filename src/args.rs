@@ -1,0 +1,98 @@
+//! The command line, defined once: parsing, `--help`, shell completions and
+//! the man page all come from these types.
+
+use crate::export::Format;
+use crate::model::ActorKind;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// A terminal browser for news articles: an article list, a reader, and a
+/// timeline of every dated event; jump to a date, follow an actor.
+#[derive(Parser, Debug)]
+#[command(name = "dateline", version, args_conflicts_with_subcommands = true)]
+#[command(after_help = "Examples:
+  dateline                          open the TUI on the bundled seed articles
+  dateline ~/news                   open the TUI on a folder of article text files
+  dateline articles ~/news --json   list articles as JSON
+  dateline timeline --from 2025-04 --to 2025-04-30 --actor putin
+  dateline actors --kind person
+  dateline mentions zelensky
+  dateline export ~/news --format ics > news.ics
+  dateline completions bash > /etc/bash_completion.d/dateline")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Files or folders of article text (read recursively); none = the bundled seeds.
+    pub paths: Vec<PathBuf>,
+}
+
+/// Which events: a date range and an actor.
+#[derive(Args, Debug, Clone, Default)]
+pub struct EventFilter {
+    /// Only events on or after this date (YYYY-MM-DD, YYYY-MM or YYYY).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Only events on or before this date (YYYY-MM-DD, YYYY-MM or YYYY).
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Only events whose sentence mentions this actor (any alias, any case or accents).
+    #[arg(long)]
+    pub actor: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// List articles: title, source, publication date, clean body, teasers.
+    Articles {
+        paths: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every dated statement across the corpus, in date order.
+    Timeline {
+        paths: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        filter: EventFilter,
+    },
+    /// People, organisations and places, most mentioned first.
+    Actors {
+        paths: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+        /// person, organisation or place
+        #[arg(long, value_parser = parse_kind)]
+        kind: Option<ActorKind>,
+    },
+    /// Every mention of one actor (NAME matches any alias, ignoring case and accents).
+    Mentions {
+        name: String,
+        paths: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the timeline as JSON, CSV, Markdown or iCalendar to stdout.
+    Export {
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+        #[command(flatten)]
+        filter: EventFilter,
+    },
+    /// What the corpus holds and what loading it cost (time, MB/s, memory).
+    Stats {
+        paths: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff) to stdout: `dateline man > dateline.1`.
+    Man,
+}
+
+fn parse_kind(s: &str) -> Result<ActorKind, String> {
+    ActorKind::parse(s)
+        .ok_or_else(|| format!("'{s}' is not a kind: use person, organisation or place"))
+}

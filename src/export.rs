@@ -1,0 +1,266 @@
+//! `dateline export`: the timeline as JSON, CSV (RFC 4180), Markdown or
+//! iCalendar (RFC 5545), so it can go into a spreadsheet, a note or a
+//! calendar. Rows are the same as `dateline timeline --json`.
+
+use serde_json::Value;
+use std::fmt::Write as _;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Json,
+    Csv,
+    Md,
+    Ics,
+}
+
+const COLUMNS: [&str; 9] = [
+    "date",
+    "precision",
+    "file",
+    "text",
+    "start",
+    "end",
+    "kind",
+    "sentence",
+    "actors",
+];
+
+/// Renders timeline rows (see `cli::timeline_rows`) in `format`; `titles`
+/// maps a file to its article title for the formats that show it.
+pub fn render(rows: &[Value], format: Format, titles: &dyn Fn(&str) -> String) -> String {
+    match format {
+        Format::Json => serde_json::to_string_pretty(rows).unwrap_or_default() + "\n",
+        Format::Csv => csv(rows),
+        Format::Md => markdown(rows, titles),
+        Format::Ics => ics(rows, titles, chrono::Utc::now()),
+    }
+}
+
+fn field(row: &Value, key: &str) -> String {
+    match &row[key] {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Array(a) => a
+            .iter()
+            .filter_map(|x| x.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
+        v => v.to_string(),
+    }
+}
+
+/// RFC 4180: CRLF line ends; a field with a comma, quote or line break is
+/// quoted, with quotes doubled.
+pub fn csv(rows: &[Value]) -> String {
+    let quote = |s: &str| {
+        if s.contains([',', '"', '\r', '\n']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    };
+    let mut out = COLUMNS.join(",") + "\r\n";
+    for r in rows {
+        let line: Vec<String> = COLUMNS.iter().map(|c| quote(&field(r, c))).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// Events under one heading per date, each with its article's title.
+pub fn markdown(rows: &[Value], titles: &dyn Fn(&str) -> String) -> String {
+    let mut out = String::from("# Timeline\n");
+    let mut current: Option<String> = None;
+    for r in rows {
+        let date = r["date"].as_str().unwrap_or("Undated").to_string();
+        if current.as_deref() != Some(date.as_str()) {
+            let _ = write!(out, "\n## {date}\n\n");
+            current = Some(date);
+        }
+        let actors = field(r, "actors");
+        let _ = write!(
+            out,
+            "- **{}** — {} *({})*",
+            md_escape(&field(r, "text")),
+            md_escape(&field(r, "sentence")),
+            md_escape(&titles(&field(r, "file")))
+        );
+        if !actors.is_empty() {
+            let _ = write!(out, " · {}", md_escape(&actors));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// RFC 5545: one all-day VEVENT per resolved row (a week, month or year
+/// spans its whole period), with UID, DTSTAMP, escaped text and lines folded
+/// at 75 octets.
+pub fn ics(
+    rows: &[Value],
+    titles: &dyn Fn(&str) -> String,
+    stamp: chrono::DateTime<chrono::Utc>,
+) -> String {
+    let mut lines = vec![
+        "BEGIN:VCALENDAR".to_string(),
+        "VERSION:2.0".to_string(),
+        "PRODID:-//dateline//timeline export//EN".to_string(),
+        "CALSCALE:GREGORIAN".to_string(),
+    ];
+    let dtstamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();
+    for r in rows {
+        let Some((start, end)) = period(r) else {
+            continue;
+        };
+        let file = field(r, "file");
+        lines.push("BEGIN:VEVENT".into());
+        lines.push(format!(
+            "UID:{:016x}-{}-{}@dateline",
+            fnv1a(file.as_bytes()),
+            field(r, "start"),
+            field(r, "end")
+        ));
+        lines.push(format!("DTSTAMP:{dtstamp}"));
+        lines.push(format!("DTSTART;VALUE=DATE:{}", start.format("%Y%m%d")));
+        lines.push(format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d")));
+        lines.push(format!("SUMMARY:{}", ics_escape(&field(r, "sentence"))));
+        let mut desc = format!("{} ({})", titles(&file), field(r, "text"));
+        let actors = field(r, "actors");
+        if !actors.is_empty() {
+            desc.push_str(&format!(" — {actors}"));
+        }
+        lines.push(format!("DESCRIPTION:{}", ics_escape(&desc)));
+        lines.push("END:VEVENT".into());
+    }
+    lines.push("END:VCALENDAR".into());
+    let mut out = String::new();
+    for l in lines {
+        fold_into(&mut out, &l);
+    }
+    out
+}
+
+/// First day and the day after the last (DTEND is exclusive for dates).
+fn period(r: &Value) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    use chrono::NaiveDate;
+    let label = r["date"].as_str()?;
+    let v = if let Some((y, w)) = label.split_once("-W") {
+        let d = NaiveDate::from_isoywd_opt(y.parse().ok()?, w.parse().ok()?, chrono::Weekday::Mon)?;
+        crate::model::DateValue::week_of(d)
+    } else {
+        match label.split('-').collect::<Vec<_>>().as_slice() {
+            [y, m, d] => crate::model::DateValue::day(NaiveDate::from_ymd_opt(
+                y.parse().ok()?,
+                m.parse().ok()?,
+                d.parse().ok()?,
+            )?),
+            [y, m] => crate::model::DateValue::month(y.parse().ok()?, m.parse().ok()?)?,
+            [y] => crate::model::DateValue::year(y.parse().ok()?)?,
+            _ => return None,
+        }
+    };
+    Some((v.start, v.end().succ_opt()?))
+}
+
+fn ics_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Appends `line` folded at 75 octets (never inside a character), CRLF-ended.
+fn fold_into(out: &mut String, line: &str) {
+    let mut width = 0;
+    for c in line.chars() {
+        let n = c.len_utf8();
+        if width + n > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += n;
+    }
+    out.push_str("\r\n");
+}
+
+/// A stable hash of the file path for UIDs (same export, same UIDs).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf29ce484222325, |h, &b| {
+        (h ^ b as u64).wrapping_mul(0x100000001b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn rows() -> Vec<Value> {
+        vec![
+            json!({"date": "2025-04-25", "precision": "day", "file": "a.txt", "text": "Friday", "start": 10, "end": 16,
+                   "kind": "relative", "sentence": "He said, \"we agree\"; then left.\nNext", "actors": ["Ana Moss", "Bo Li"]}),
+            json!({"date": "2025-W18", "precision": "week", "file": "a.txt", "text": "next week", "start": 30, "end": 39,
+                   "kind": "relative", "sentence": "Talks resume next week.", "actors": []}),
+            json!({"date": null, "precision": "unknown", "file": "b.txt", "text": "Tuesday", "start": 1, "end": 8,
+                   "kind": "relative", "sentence": "On Tuesday.", "actors": []}),
+        ]
+    }
+
+    #[test]
+    fn csv_quotes_commas_quotes_and_newlines() {
+        let out = csv(&rows());
+        assert!(out.starts_with("date,precision,file,text,start,end,kind,sentence,actors\r\n"));
+        assert!(
+            out.contains("\"He said, \"\"we agree\"\"; then left.\nNext\",Ana Moss; Bo Li\r\n")
+        );
+        assert_eq!(out.matches("\r\n").count(), 4);
+    }
+
+    #[test]
+    fn ics_events_are_all_day_escaped_and_folded() {
+        let stamp = chrono::DateTime::from_timestamp(0, 0).unwrap();
+        let out = ics(&rows(), &|_| "A title".into(), stamp);
+        assert_eq!(
+            out.matches("BEGIN:VEVENT").count(),
+            2,
+            "the unresolved row has no date"
+        );
+        assert!(out.contains("DTSTART;VALUE=DATE:20250425\r\nDTEND;VALUE=DATE:20250426\r\n"));
+        assert!(out.contains("DTSTART;VALUE=DATE:20250428\r\nDTEND;VALUE=DATE:20250505\r\n"));
+        assert!(out.contains("SUMMARY:He said\\, \"we agree\"\\; then left.\\nNext"));
+        assert!(out.split("\r\n").all(|l| l.len() <= 75));
+    }
+
+    #[test]
+    fn markdown_groups_under_dates_with_titles() {
+        let out = markdown(&rows(), &|f| format!("Title of {f}"));
+        assert!(out.contains("## 2025-04-25\n\n- **Friday** — "));
+        assert!(out.contains("*(Title of a.txt)*"));
+        assert!(out.contains("## Undated"));
+    }
+}

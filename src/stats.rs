@@ -1,0 +1,91 @@
+//! `dateline stats`: what a corpus holds and what loading it cost. The
+//! benchmark script reads its figures; the plain read of the same files is
+//! the floor the pipeline is compared with, measured in the same process.
+
+use crate::model::Corpus;
+use crate::{ingest, parse};
+use rayon::prelude::*;
+use serde_json::{Value, json};
+use std::path::PathBuf;
+use std::time::Instant;
+
+pub struct Stats {
+    pub files: usize,
+    pub bytes: u64,
+    /// Seconds for a plain parallel read of every file (no decoding, no parsing).
+    pub read_floor_s: f64,
+    /// Seconds to read and decode (ingest).
+    pub load_s: f64,
+    /// Seconds to parse and index.
+    pub parse_s: f64,
+    /// Peak resident memory of the process, when the OS tells it.
+    pub peak_rss_bytes: Option<u64>,
+    pub corpus: Corpus,
+}
+
+pub fn measure(paths: &[PathBuf]) -> Stats {
+    let mut w = Vec::new();
+    let files = if paths.is_empty() {
+        Vec::new()
+    } else {
+        ingest::collect_files(paths, &mut w)
+    };
+    let t = Instant::now();
+    let bytes: u64 = files
+        .par_iter()
+        .map(|f| std::fs::read(f).map_or(0, |b| b.len() as u64))
+        .sum();
+    let read_floor_s = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let (loaded, warnings) = ingest::load(paths);
+    let load_s = t.elapsed().as_secs_f64();
+    let bytes = if paths.is_empty() {
+        loaded.iter().map(|l| l.text.len() as u64).sum()
+    } else {
+        bytes
+    };
+    let n = loaded.len();
+    let t = Instant::now();
+    let corpus = parse::build_corpus(loaded, warnings);
+    let parse_s = t.elapsed().as_secs_f64();
+    Stats {
+        files: n,
+        bytes,
+        read_floor_s,
+        load_s,
+        parse_s,
+        peak_rss_bytes: peak_rss(),
+        corpus,
+    }
+}
+
+/// VmHWM from /proc/self/status (Linux); None elsewhere.
+pub fn peak_rss() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+impl Stats {
+    pub fn to_json(&self) -> Value {
+        let c = &self.corpus;
+        let mb = self.bytes as f64 / 1e6;
+        let pipeline_s = self.load_s + self.parse_s;
+        json!({
+            "articles": self.files,
+            "bytes": self.bytes,
+            "events": c.events.len(),
+            "actors": c.actors.len(),
+            "mentions": c.articles.iter().map(|a| a.mentions.len()).sum::<usize>(),
+            "warnings": c.warnings.len(),
+            "read_floor_s": self.read_floor_s,
+            "load_s": self.load_s,
+            "parse_s": self.parse_s,
+            "pipeline_mb_per_s": if pipeline_s > 0.0 { mb / pipeline_s } else { 0.0 },
+            "read_floor_mb_per_s": if self.read_floor_s > 0.0 { mb / self.read_floor_s } else { 0.0 },
+            "peak_rss_bytes": self.peak_rss_bytes,
+            "peak_rss_per_corpus_byte": self.peak_rss_bytes.map(|r| r as f64 / self.bytes.max(1) as f64),
+        })
+    }
+}

@@ -1,0 +1,87 @@
+//! `dateline export` output parsed back with real CSV and iCalendar parsers.
+
+use std::process::Command;
+
+fn export(format: &str, extra: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["export", "--format", format])
+        .args(extra)
+        .output()
+        .expect("binary runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+fn timeline_len() -> usize {
+    let v: serde_json::Value = serde_json::from_str(&export("json", &[])).unwrap();
+    v.as_array().unwrap().len()
+}
+
+#[test]
+fn csv_parses_back_with_one_record_per_timeline_row() {
+    let text = export("csv", &[]);
+    let mut r = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let headers = r.headers().unwrap().clone();
+    assert_eq!(&headers[0], "date");
+    assert_eq!(headers.len(), 9);
+    let records: Vec<csv::StringRecord> = r
+        .records()
+        .map(|x| x.expect("valid RFC 4180 record"))
+        .collect();
+    assert!(!records.is_empty());
+    assert_eq!(records.len(), timeline_len());
+    // Sentences with commas and quotes survive the round trip.
+    assert!(
+        records
+            .iter()
+            .any(|rec| rec[7].contains(',') && rec[7].contains('"'))
+    );
+}
+
+#[test]
+fn ics_parses_back_with_all_day_events() {
+    let text = export("ics", &[]);
+    let mut parser = ical::IcalParser::new(text.as_bytes());
+    let cal = parser
+        .next()
+        .expect("one calendar")
+        .expect("valid iCalendar");
+    assert!(parser.next().is_none());
+    assert!(!cal.events.is_empty());
+    for ev in &cal.events {
+        let prop = |name: &str| ev.properties.iter().find(|p| p.name == name);
+        let start = prop("DTSTART").expect("DTSTART");
+        let params = start.params.as_ref().expect("VALUE param");
+        assert!(
+            params
+                .iter()
+                .any(|(k, v)| k == "VALUE" && v == &vec!["DATE".to_string()])
+        );
+        assert_eq!(start.value.as_ref().unwrap().len(), 8, "YYYYMMDD");
+        for p in ["UID", "DTSTAMP", "DTEND", "SUMMARY"] {
+            assert!(prop(p).is_some(), "event lacks {p}");
+        }
+    }
+    let uids: std::collections::HashSet<_> = cal
+        .events
+        .iter()
+        .filter_map(|e| e.properties.iter().find(|p| p.name == "UID")?.value.clone())
+        .collect();
+    assert_eq!(uids.len(), cal.events.len(), "UIDs are unique");
+    assert!(
+        text.split("\r\n").all(|l| l.len() <= 75),
+        "lines folded at 75 octets"
+    );
+}
+
+#[test]
+fn markdown_has_date_headings_and_filters_apply() {
+    let md = export("md", &["--from", "2025-04-25", "--to", "2025-04-25"]);
+    assert!(md.starts_with("# Timeline\n"));
+    assert!(md.contains("\n## 2025-04-25\n"));
+    assert!(!md.contains("\n## 2025-04-24\n"));
+}

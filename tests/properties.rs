@@ -1,0 +1,167 @@
+//! Properties of the whole parse pipeline on arbitrary and article-shaped
+//! input: no panic, every span in bounds and on char boundaries, events in
+//! date order, cleaning idempotent.
+
+use dateline::ingest::Loaded;
+use dateline::model::{Article, Span};
+use dateline::parse::{self, clean::clean};
+use proptest::prelude::*;
+use std::path::PathBuf;
+
+fn parse_text(text: String) -> dateline::model::Corpus {
+    let loaded = Loaded {
+        path: PathBuf::from("prop.txt"),
+        text,
+        warnings: Vec::new(),
+    };
+    parse::build_corpus(vec![loaded], Vec::new())
+}
+
+fn span_ok(raw: &str, s: Span) -> bool {
+    s.start <= s.end
+        && (s.end as usize) <= raw.len()
+        && raw.is_char_boundary(s.start as usize)
+        && raw.is_char_boundary(s.end as usize)
+}
+
+fn check_article(a: &Article) {
+    let raw = &a.raw;
+    let mut spans: Vec<Span> = a
+        .body
+        .iter()
+        .chain(&a.boilerplate)
+        .chain(&a.teasers)
+        .chain(&a.sentences)
+        .copied()
+        .collect();
+    spans.extend(a.title);
+    spans.extend(a.times.iter().map(|t| t.span));
+    spans.extend(a.mentions.iter().map(|m| m.span));
+    spans.extend(a.published.span);
+    for s in spans {
+        assert!(
+            span_ok(raw, s),
+            "span {s:?} out of bounds or off a char boundary in {raw:?}"
+        );
+    }
+    for t in &a.times {
+        assert!((t.sentence as usize) < a.sentences.len());
+        assert!(
+            a.sentences[t.sentence as usize].contains(t.span),
+            "time expression outside its sentence"
+        );
+    }
+    for m in &a.mentions {
+        assert!((m.sentence as usize) < a.sentences.len());
+    }
+    for s in &a.sentences {
+        assert!(
+            a.body.iter().any(|p| p.contains(*s)),
+            "sentence outside every body paragraph"
+        );
+    }
+}
+
+/// Lines that look like news: headlines, prose with dates and names, furniture.
+fn article_line() -> impl Strategy<Value = String> {
+    let words = prop::sample::select(vec![
+        "the",
+        "minister",
+        "said",
+        "on",
+        "Monday",
+        "April",
+        "27",
+        "2025",
+        "talks",
+        "in",
+        "Paris",
+        "President",
+        "Anna",
+        "Varga",
+        "Varga's",
+        "met",
+        "with",
+        "U.S.",
+        "officials",
+        "last",
+        "week",
+        "may",
+        "“ceasefire”",
+        "—",
+        "3-day",
+        "truce",
+        "Mr.",
+        "Quill",
+        "told",
+        "the",
+        "BBC",
+        "Advertisement",
+        "Source",
+        "link",
+        "Related",
+        "Posts",
+        "17/04/2025",
+        "February",
+        "29",
+        "2024",
+        "Kremlin",
+        "spokesman",
+        "will",
+        "meet",
+        "Friday",
+        "morning",
+        "ago",
+        "hours",
+        "é",
+        "日本",
+    ]);
+    (
+        prop::collection::vec(words, 1..18),
+        prop::sample::select(vec!["", ".", "?", ".”", ":", ","]),
+    )
+        .prop_map(|(w, end)| format!("{}{end}", w.join(" ")))
+}
+
+fn article_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(article_line(), 1..25).prop_map(|lines| lines.join("\n\n"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, .. ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_text_never_panics_and_spans_are_sound(s in any::<String>()) {
+        let c = parse_text(s);
+        for a in &c.articles { check_article(a); }
+    }
+
+    #[test]
+    fn arbitrary_bytes_decode_or_warn_without_panic(b in prop::collection::vec(any::<u8>(), 0..2000)) {
+        if let Ok((text, _)) = dateline::ingest::decode(&b) {
+            let c = parse_text(text);
+            for a in &c.articles { check_article(a); }
+        }
+    }
+
+    #[test]
+    fn article_shaped_text_gives_sound_spans_and_sorted_events(text in article_text()) {
+        let c = parse_text(text);
+        for a in &c.articles { check_article(a); }
+        prop_assert!(c.events.windows(2).all(|w| w[0].date.start <= w[1].date.start));
+    }
+
+    #[test]
+    fn cleaning_is_idempotent(text in article_text()) {
+        // Cleaning what cleaning kept (title and body) keeps all of it.
+        let first = clean(&text);
+        let mut kept: Vec<&str> = first.title.iter().map(|s| s.text(&text)).collect();
+        kept.extend(first.body.iter().map(|s| s.text(&text)));
+        let again_text = kept.join("\n\n");
+        let again = clean(&again_text);
+        let title2 = again.title.map(|s| s.text(&again_text));
+        let body2: Vec<&str> = again.body.iter().map(|s| s.text(&again_text)).collect();
+        prop_assert_eq!(title2, first.title.map(|s| s.text(&text)));
+        prop_assert_eq!(body2, first.body.iter().map(|s| s.text(&text)).collect::<Vec<_>>());
+    }
+}
