@@ -516,16 +516,28 @@ impl<'a> Scan<'a> {
             if lx.event_heads.contains(lk) && ev.person == 0 {
                 continue;
             }
+            // A head word outweighs a name's shape and a "said" after it
+            // ("analysts at Velm Bank said").
             if lx.org_heads.contains(lk) && ev.person == 0 {
-                ev.org += 3;
+                ev.org += 4;
             } else if lx.place_heads.contains(lk) && ev.person == 0 {
-                ev.place += 3;
+                ev.place += 4;
             }
             if words > 4 && ev.org + ev.place == 0 && ev.person == 0 {
                 continue;
             }
-            // "the Velm Group": people rarely take an article, bodies do.
-            if words >= 2 && ev.person < 3 && r.first > 0 && self.key(r.first - 1) == "the" {
+            // "the Velm Group": people rarely take an article, bodies do. A
+            // lone word after "the" followed by more lower-case words may be
+            // a description ("the Dutchman said") or a modifier ("the Varga
+            // government"), so it only counts when nothing lower-case follows.
+            let after_the = r.first > 0 && self.key(r.first - 1) == "the" && ev.person < 3;
+            if after_the
+                && (words >= 2
+                    || !self
+                        .toks
+                        .get(r.last + 1)
+                        .is_some_and(|t| t.shape == Shape::Lower))
+            {
                 ev.org += 2;
             }
             let acronym = r.first == r.last && self.is_acronym(r.first);
@@ -537,7 +549,7 @@ impl<'a> Scan<'a> {
             let possessive = self.toks[r.last].possessive;
             if !possessive {
                 let next = r.last + 1;
-                if self.is_word(next) && lx.speech_verbs.contains(self.key(next)) {
+                if !after_the && self.is_word(next) && lx.speech_verbs.contains(self.key(next)) {
                     ev.person += 2;
                 }
                 for k in next..(next + 2).min(self.toks.len()) {

@@ -128,3 +128,20 @@ fn glued_adjectives_are_not_names_but_may_name_entities() {
     let texts: Vec<&str> = s.hits.iter().map(|h| &t[h.start..h.end]).collect();
     assert_eq!(texts, ["Kremlin", "Ivo Tamm"]);
 }
+
+#[test]
+fn descriptions_after_the_and_head_words_are_not_people() {
+    // "The Norseman said": a description, not a name.
+    assert!(names("Later the Norseman said he was pleased.").is_empty());
+    let t = "Analysts at Velmora Bank said growth would slow.";
+    let s = hits(t);
+    let h = s
+        .hits
+        .iter()
+        .find(|h| &t[h.start..h.end] == "Velmora Bank")
+        .unwrap();
+    assert!(h.ev.org > h.ev.person, "{:?}", h.ev);
+    // Capitals-only common words are no organisations.
+    let t = "Output rose while GDP fell.";
+    assert!(!hits(t).hits.iter().any(|h| &t[h.start..h.end] == "GDP"));
+}
