@@ -364,8 +364,9 @@ impl<'a> Scan<'a> {
 
     fn is_common_word(&self, i: usize, seen_lowercase: &dyn Fn(&str) -> bool) -> bool {
         let k = self.key(i);
-        let suffixed =
-            k.len() > 4 && (k.ends_with("ly") || k.ends_with("ing") || k.ends_with("ed"));
+        // Participles open sentences ("Addressing Varga..."); "-ed" and
+        // "-ly" are left out: Mohamed, Reed, Kelly, Emily are names.
+        let suffixed = k.len() > 5 && k.ends_with("ing");
         suffixed || self.lx.stop.contains(k) || seen_lowercase(k)
     }
 
@@ -446,21 +447,31 @@ impl<'a> Scan<'a> {
             let mut swallowed = Vec::new();
             // The last token of the title (its complement, when it has one).
             let mut title_end_tok = None;
-            let found = match self.complement(&r) {
-                Some((lead, rend)) => {
-                    let t = self.title_ending_at(rend, &mut swallowed);
-                    if t.is_some() {
-                        title_end_tok = Some(r.first + lead - 1);
-                        r.first += lead;
+            // A head word ("Premier League", "Velm Bank") makes a body, not
+            // a person, whatever title-like word comes before it.
+            let head = self.key(r.last);
+            let headed = (lx.org_heads.contains(head)
+                || lx.place_heads.contains(head)
+                || lx.event_heads.contains(head));
+            let found = if headed {
+                None
+            } else {
+                match self.complement(&r) {
+                    Some((lead, rend)) => {
+                        let t = self.title_ending_at(rend, &mut swallowed);
+                        if t.is_some() {
+                            title_end_tok = Some(r.first + lead - 1);
+                            r.first += lead;
+                        }
+                        t.map(|t| (t, true))
                     }
-                    t.map(|t| (t, true))
+                    None => self
+                        .title_before(r.first, &mut swallowed)
+                        .map(|t| (t, true)),
                 }
-                None => self
-                    .title_before(r.first, &mut swallowed)
-                    .map(|t| (t, true)),
-            }
-            .or_else(|| self.appositive_before(&r).map(|t| (t, false)))
-            .or_else(|| self.appositive_after(&r).map(|t| (t, false)));
+                .or_else(|| self.appositive_before(&r).map(|t| (t, false)))
+                .or_else(|| self.appositive_after(&r).map(|t| (t, false)))
+            };
             if let Some(((s, start, e, mut desc), is_title)) = found {
                 ev.person += 3;
                 if !e.honorific {

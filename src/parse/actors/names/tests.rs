@@ -145,3 +145,19 @@ fn descriptions_after_the_and_head_words_are_not_people() {
     let t = "Output rose while GDP fell.";
     assert!(!hits(t).hits.iter().any(|h| &t[h.start..h.end] == "GDP"));
 }
+
+#[test]
+fn names_ending_like_participles_survive_a_sentence_start() {
+    assert_eq!(names("Mohamed Salih scored twice."), ["Mohamed Salih"]);
+    assert!(
+        names("Addressing Velm Harbour, she left.")
+            .iter()
+            .all(|n| n != "Addressing Velm Harbour")
+    );
+}
+
+#[test]
+fn head_words_beat_title_like_words() {
+    let t = "The Premier League said it would review the decision.";
+    assert!(names(t).is_empty(), "{:?}", names(t));
+}
