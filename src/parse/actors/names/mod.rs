@@ -450,9 +450,9 @@ impl<'a> Scan<'a> {
             // A head word ("Premier League", "Velm Bank") makes a body, not
             // a person, whatever title-like word comes before it.
             let head = self.key(r.last);
-            let headed = (lx.org_heads.contains(head)
+            let headed = lx.org_heads.contains(head)
                 || lx.place_heads.contains(head)
-                || lx.event_heads.contains(head));
+                || lx.event_heads.contains(head);
             let found = if headed {
                 None
             } else {
