@@ -1,0 +1,215 @@
+//! When two name forms mean the same actor: normalised comparison of name
+//! parts, tolerant of transliteration ("Zelenskyy"/"Zelensky",
+//! "Sergei"/"Sergey") and small misspellings, strict about different first
+//! names ("Ivo Tamm" is not "Ola Tamm").
+
+use super::lexicon::Lexicon;
+
+/// A word reduced to a spelling-tolerant key: case and accents folded,
+/// glued particles ("al-") and dots dropped, y/i and w/v merged, doubled
+/// letters collapsed. "Zelenskyy" and "Zelensky" both give "zelenski".
+pub fn skeleton(word: &str, lx: &Lexicon) -> String {
+    let folded = crate::text::fold(word);
+    let mut w = folded.as_str();
+    for p in &lx.particle_prefixes {
+        if let Some(rest) = w.strip_prefix(p.as_str())
+            && !rest.is_empty()
+        {
+            w = rest;
+            break;
+        }
+    }
+    let mut out = String::with_capacity(w.len());
+    let mut prev = '\0';
+    let chars: Vec<char> = w.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let mut c = chars[i];
+        if c == 'p' && chars.get(i + 1) == Some(&'h') {
+            c = 'f';
+            i += 1;
+        }
+        let c = match c {
+            'y' => 'i',
+            'w' => 'v',
+            '.' | '\'' | '-' => {
+                i += 1;
+                continue;
+            }
+            c => c,
+        };
+        if c != prev {
+            out.push(c);
+        }
+        prev = c;
+        i += 1;
+    }
+    out
+}
+
+/// A person's name split into comparable parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameParts {
+    /// Skeletons of the words, particles left out.
+    pub words: Vec<String>,
+}
+
+impl NameParts {
+    pub fn of(name: &str, lx: &Lexicon) -> NameParts {
+        let words = name
+            .split_whitespace()
+            .filter(|w| !lx.particles.contains(w.to_lowercase().as_str()))
+            .map(|w| skeleton(w, lx))
+            .filter(|w| !w.is_empty())
+            .collect();
+        NameParts { words }
+    }
+    pub fn surname(&self) -> &str {
+        self.words.last().map_or("", String::as_str)
+    }
+    pub fn given(&self) -> &str {
+        self.words.first().map_or("", String::as_str)
+    }
+}
+
+/// Levenshtein distance, giving up (returning `cap + 1`) past `cap`.
+pub fn edit_distance(a: &str, b: &str, cap: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > cap {
+        return cap + 1;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut best = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            best = best.min(cur[j]);
+        }
+        if best > cap {
+            return cap + 1;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Two spellings of one given name: equal, an initial of the other, or a
+/// small misspelling that keeps the first letter ("Volodomyr"/"Volodymyr").
+pub fn same_given(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (fa, fb) = (a.chars().next(), b.chars().next());
+    if fa != fb || fa.is_none() {
+        return false;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la <= 2 || lb <= 2 {
+        // Initials: "jd" against "james", or "j" against "jan".
+        return true;
+    }
+    let short = la.min(lb);
+    // One letter in five or more; more would let "Vladimir" meet "Volodymyr".
+    let allowed = usize::from(short >= 5);
+    allowed > 0 && edit_distance(a, b, allowed) <= allowed
+}
+
+/// Whether two full names (two or more words each) are one person: the same
+/// surname, and given names that agree, or one name's given name among the
+/// other's middle names ("Tayyip Erdem" and "Recep Tayyip Erdem").
+pub fn same_person(a: &NameParts, b: &NameParts) -> bool {
+    if a.words.is_empty() || b.words.is_empty() || a.surname() != b.surname() {
+        return false;
+    }
+    if a.words.len() < 2 || b.words.len() < 2 {
+        return true;
+    }
+    if same_given(a.given(), b.given()) {
+        return true;
+    }
+    let inner = |x: &NameParts, y: &NameParts| y.words[..y.words.len() - 1].contains(&x.words[0]);
+    inner(a, b) || inner(b, a)
+}
+
+/// Two spellings of one place or organisation: same word count, one word
+/// apart by a single letter, long enough that this is no coincidence
+/// ("Kryvyi Rih"/"Kryvyi Rig", never "Iran"/"Iraq").
+pub fn same_place(a: &NameParts, b: &NameParts) -> bool {
+    if a.words.len() != b.words.len() || a.words.is_empty() {
+        return false;
+    }
+    let total: usize = a.words.iter().map(|w| w.chars().count()).sum::<usize>() + a.words.len();
+    if total < 9 {
+        return a.words == b.words;
+    }
+    let mut diffs = 0;
+    for (x, y) in a.words.iter().zip(&b.words) {
+        if x != y {
+            if x.chars().next() != y.chars().next() || edit_distance(x, y, 1) > 1 {
+                return false;
+            }
+            diffs += 1;
+        }
+    }
+    diffs <= 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lexicon::LEXICON;
+    use super::*;
+
+    fn p(s: &str) -> NameParts {
+        NameParts::of(s, &LEXICON)
+    }
+
+    #[test]
+    fn transliterations_share_a_skeleton() {
+        let lx = &*LEXICON;
+        assert_eq!(skeleton("Zelenskyy", lx), skeleton("Zelensky", lx));
+        assert_eq!(skeleton("Sergei", lx), skeleton("Sergey", lx));
+        assert_eq!(skeleton("Dmitriy", lx), skeleton("Dmitri", lx));
+        assert_eq!(skeleton("al-Rashid", lx), skeleton("Rashid", lx));
+        assert_eq!(skeleton("Erdoğan", lx), "erdogan");
+    }
+
+    #[test]
+    fn variants_of_one_person_merge() {
+        assert!(same_person(
+            &p("Volodomyr Zelensky"),
+            &p("Volodymyr Zelenskyy")
+        ));
+        assert!(same_person(&p("Sergei Orlov"), &p("Sergey Orlov")));
+        assert!(same_person(&p("JD Quint"), &p("James Quint")));
+        assert!(same_person(&p("Tayyip Erdem"), &p("Recep Tayyip Erdem")));
+        assert!(same_person(
+            &p("Ursula von der Lehn"),
+            &p("Ursula der Lehn")
+        ));
+    }
+
+    #[test]
+    fn different_first_names_stay_apart() {
+        assert!(!same_person(&p("Vladimir Tamm"), &p("Volodymyr Tamm")));
+        assert!(!same_person(&p("Ivo Tamm"), &p("Ola Tamm")));
+        assert!(!same_person(&p("Vladimir Tamm"), &p("Vladimir Orlov")));
+        assert!(!same_person(&p("Mark Quint"), &p("Mary Quint")));
+    }
+
+    #[test]
+    fn places_merge_only_on_long_near_spellings() {
+        assert!(same_place(&p("Kryvyy Rih"), &p("Kryvyi Rig")));
+        assert!(!same_place(&p("Iran"), &p("Iraq")));
+        assert!(!same_place(&p("Dnipro"), &p("Dnipropetrovsk")));
+    }
+
+    #[test]
+    fn edit_distance_caps() {
+        assert_eq!(edit_distance("kitten", "sitting", 5), 3);
+        assert_eq!(edit_distance("a", "abcdef", 2), 3);
+    }
+}

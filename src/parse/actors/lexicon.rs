@@ -1,0 +1,415 @@
+//! The word knowledge the actor scanner uses, read once from `assets/`.
+//!
+//! Everything here is general data (roles, countries, organisations, stop
+//! words) that a user can extend; none of it names the people of a corpus.
+//! Keys are folded with [`key_of`] so lookups ignore case and accents.
+
+use crate::model::ActorKind;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+const ROLES: &str = include_str!("../../../assets/actors/roles.txt");
+const PLACES: &str = include_str!("../../../assets/actors/places.txt");
+const ORGS: &str = include_str!("../../../assets/actors/organisations.txt");
+const WORDS: &str = include_str!("../../../assets/actors/words.txt");
+const USER: &str = include_str!("../../../assets/actors.toml");
+
+/// One role phrase from `roles.txt`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleEntry {
+    /// Normalised head ("spokesperson" for "spokesman"); empty for honorifics.
+    pub head: String,
+    pub domain: Option<String>,
+    pub leader: bool,
+    pub title: bool,
+    pub honorific: bool,
+    pub capital: bool,
+    pub noref: bool,
+    pub generic: bool,
+    pub counterpart: bool,
+}
+
+/// A named place or organisation (or a user's actor) the text may mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    pub canonical: String,
+    pub kind: ActorKind,
+    /// The country this is or belongs to: "Russia" for the Kremlin, the
+    /// country itself for a country. Gives a role its nationality.
+    pub country: Option<String>,
+    /// A country (not a city or region).
+    pub is_country: bool,
+    /// From the user's `actors.toml`: wins over any other reading.
+    pub user: bool,
+    pub role: Option<String>,
+}
+
+/// Where a phrase of one or more words leads.
+#[derive(Debug, Clone)]
+struct Phrase<T> {
+    value: T,
+    /// All letters upper case in the lexicon ("US", "WHO"): the text must
+    /// write it so too, or "Who"/"us" would match.
+    caps: bool,
+}
+
+/// All lexicons, parsed once.
+pub struct Lexicon {
+    roles: FxMap<String, RoleEntry>,
+    entities: FxMap<String, Phrase<u32>>,
+    pub entity_list: Vec<Entity>,
+    /// Folded nationality adjective or demonym -> country canonical name.
+    adjectives: FxMap<String, String>,
+    /// Longest phrase (in words) per first word, for roles and entities.
+    max_words: FxMap<String, usize>,
+    pub stop: FxSet<String>,
+    pub particles: FxSet<String>,
+    pub particle_prefixes: Vec<String>,
+    pub speech_verbs: FxSet<String>,
+    pub org_heads: FxSet<String>,
+    pub place_heads: FxSet<String>,
+    pub event_heads: FxSet<String>,
+    pub org_nouns_after: FxSet<String>,
+    pub place_nouns_after: FxSet<String>,
+    pub place_prepositions: FxSet<String>,
+    pub place_of_nouns: FxSet<String>,
+    pub determiners: FxSet<String>,
+    pub role_modifiers: FxSet<String>,
+    pub domains: FxMap<String, String>,
+    /// User aliases of people: folded alias -> entity index.
+    pub user_people: FxMap<String, u32>,
+}
+
+/// A small fast hasher for short word keys (the multiply-rotate scheme of
+/// rustc's FxHash). Word lookups dominate the scanner, and SipHash's
+/// flood resistance buys nothing for lexicon tables.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.hash = (self.hash.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.hash = (self.hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+/// The parsed lexicons (first use parses; later uses share).
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+/// The lookup key of a word or phrase: case and accents folded, curly
+/// apostrophes straightened, whitespace collapsed.
+pub fn key_of(s: &str) -> String {
+    if s.is_ascii() {
+        let mut out = String::with_capacity(s.len());
+        for w in s.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+        }
+        return out;
+    }
+    crate::text::fold(&s.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+fn is_caps(s: &str) -> bool {
+    s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !s.chars().any(|c| c.is_lowercase())
+}
+
+/// Lines of a section-less file without comments and blanks.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+}
+
+/// `[section]` -> its lines.
+fn sections(text: &str) -> HashMap<String, Vec<String>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    let mut current = String::new();
+    for l in lines(text) {
+        if let Some(name) = l.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+            current = name.trim().to_string();
+            out.entry(current.clone()).or_default();
+        } else {
+            out.entry(current.clone()).or_default().push(l.to_string());
+        }
+    }
+    out
+}
+
+#[derive(serde::Deserialize, Default)]
+struct UserFile {
+    #[serde(default)]
+    actor: Vec<UserActor>,
+}
+
+#[derive(serde::Deserialize)]
+struct UserActor {
+    name: String,
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    role: Option<String>,
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        Self::from_texts(ROLES, PLACES, ORGS, WORDS, USER)
+    }
+
+    /// Builds a lexicon from the text of each asset (tests pass their own).
+    pub fn from_texts(roles: &str, places: &str, orgs: &str, words: &str, user: &str) -> Lexicon {
+        let mut lx = Lexicon {
+            roles: FxMap::default(),
+            entities: FxMap::default(),
+            entity_list: Vec::new(),
+            adjectives: FxMap::default(),
+            max_words: FxMap::default(),
+            stop: FxSet::default(),
+            particles: FxSet::default(),
+            particle_prefixes: Vec::new(),
+            speech_verbs: FxSet::default(),
+            org_heads: FxSet::default(),
+            place_heads: FxSet::default(),
+            event_heads: FxSet::default(),
+            org_nouns_after: FxSet::default(),
+            place_nouns_after: FxSet::default(),
+            place_prepositions: FxSet::default(),
+            place_of_nouns: FxSet::default(),
+            determiners: FxSet::default(),
+            role_modifiers: FxSet::default(),
+            domains: FxMap::default(),
+            user_people: FxMap::default(),
+        };
+        lx.load_user(user);
+        for l in lines(roles) {
+            let f: Vec<&str> = l.split('|').map(str::trim).collect();
+            let Some(&phrase) = f.first() else { continue };
+            let flags: Vec<&str> = f
+                .get(3)
+                .map_or(Vec::new(), |s| s.split_whitespace().collect());
+            let has = |x: &str| flags.contains(&x);
+            let entry = RoleEntry {
+                head: f.get(1).map_or(String::new(), |s| s.to_string()),
+                domain: f.get(2).filter(|s| !s.is_empty()).map(|s| s.to_string()),
+                leader: has("leader"),
+                title: has("title"),
+                honorific: has("honorific"),
+                capital: has("capital"),
+                noref: has("noref"),
+                generic: has("generic"),
+                counterpart: has("counterpart"),
+            };
+            let key = key_of(phrase);
+            lx.note_words(&key);
+            lx.roles.entry(key).or_insert(entry);
+        }
+        for l in lines(places) {
+            let f: Vec<&str> = l.split('|').map(str::trim).collect();
+            if f.len() < 2 {
+                continue;
+            }
+            let canonical = f[1].to_string();
+            let is_country = f[0] == "country";
+            let idx = lx.entity_list.len() as u32;
+            lx.entity_list.push(Entity {
+                canonical: canonical.clone(),
+                kind: ActorKind::Place,
+                country: is_country.then(|| canonical.clone()),
+                is_country,
+                user: false,
+                role: None,
+            });
+            lx.add_entity_name(&canonical, idx);
+            for a in f.get(2).into_iter().flat_map(|s| s.split(',')) {
+                lx.add_entity_name(a.trim(), idx);
+            }
+            for a in f.get(3).into_iter().flat_map(|s| s.split(',')) {
+                let a = a.trim();
+                if !a.is_empty() {
+                    lx.adjectives.entry(key_of(a)).or_insert(canonical.clone());
+                }
+            }
+        }
+        for l in lines(orgs) {
+            let f: Vec<&str> = l.split('|').map(str::trim).collect();
+            let Some(&canonical) = f.first() else {
+                continue;
+            };
+            let idx = lx.entity_list.len() as u32;
+            lx.entity_list.push(Entity {
+                canonical: canonical.to_string(),
+                kind: ActorKind::Organisation,
+                country: f.get(2).filter(|s| !s.is_empty()).map(|s| s.to_string()),
+                is_country: false,
+                user: false,
+                role: None,
+            });
+            lx.add_entity_name(canonical, idx);
+            for a in f.get(1).into_iter().flat_map(|s| s.split(',')) {
+                lx.add_entity_name(a.trim(), idx);
+            }
+        }
+        let mut sec = sections(words);
+        let mut set = |name: &str| -> FxSet<String> {
+            sec.remove(name)
+                .unwrap_or_default()
+                .iter()
+                .map(|w| key_of(w))
+                .collect()
+        };
+        lx.stop = set("stop");
+        lx.particles = set("particles");
+        lx.particle_prefixes = set("particle-prefixes").into_iter().collect();
+        lx.speech_verbs = set("speech-verbs");
+        lx.org_heads = set("org-heads");
+        lx.place_heads = set("place-heads");
+        lx.event_heads = set("event-heads");
+        lx.org_nouns_after = set("org-nouns-after");
+        lx.place_nouns_after = set("place-nouns-after");
+        lx.place_prepositions = set("place-prepositions");
+        lx.place_of_nouns = set("place-of-nouns");
+        lx.determiners = set("determiners");
+        lx.role_modifiers = set("role-modifiers");
+        for l in sec.remove("domains").unwrap_or_default() {
+            if let Some((w, d)) = l.split_once('|') {
+                lx.domains.insert(key_of(w.trim()), d.trim().to_string());
+            }
+        }
+        lx
+    }
+
+    /// Reads the user's `actors.toml`; a malformed file adds nothing (the
+    /// shipped file is all comments, and a broken edit must not stop parsing).
+    fn load_user(&mut self, text: &str) {
+        let file: UserFile = toml::from_str(text).unwrap_or_default();
+        for a in file.actor {
+            let kind = a
+                .kind
+                .as_deref()
+                .and_then(ActorKind::parse)
+                .unwrap_or(ActorKind::Person);
+            let idx = self.entity_list.len() as u32;
+            self.entity_list.push(Entity {
+                canonical: a.name.clone(),
+                kind,
+                country: None,
+                is_country: false,
+                user: true,
+                role: a.role,
+            });
+            for n in std::iter::once(&a.name).chain(&a.aliases) {
+                if kind == ActorKind::Person {
+                    self.user_people.insert(key_of(n), idx);
+                }
+                self.add_entity_name(n, idx);
+            }
+        }
+    }
+
+    fn note_words(&mut self, key: &str) {
+        let n = key.split(' ').count();
+        let first = key.split(' ').next().unwrap_or("").to_string();
+        let m = self.max_words.entry(first).or_insert(0);
+        *m = (*m).max(n);
+    }
+
+    fn add_entity_name(&mut self, name: &str, idx: u32) {
+        if name.is_empty() {
+            return;
+        }
+        let key = key_of(name);
+        self.note_words(&key);
+        self.entities.entry(key).or_insert(Phrase {
+            value: idx,
+            caps: is_caps(name),
+        });
+    }
+
+    /// The longest phrase (in words) any role or entity starting with this
+    /// folded word has; 0 when none starts with it.
+    pub fn max_words(&self, first: &str) -> usize {
+        self.max_words.get(first).copied().unwrap_or(0)
+    }
+
+    pub fn role(&self, key: &str) -> Option<&RoleEntry> {
+        self.roles.get(key)
+    }
+
+    /// The entity a folded phrase names; `caps` says whether the text wrote
+    /// it all in capitals.
+    pub fn entity(&self, key: &str, caps: bool) -> Option<(u32, &Entity)> {
+        let p = self.entities.get(key)?;
+        if p.caps && !caps {
+            return None;
+        }
+        Some((p.value, &self.entity_list[p.value as usize]))
+    }
+
+    /// The country a nationality adjective or demonym belongs to.
+    pub fn adjective(&self, key: &str) -> Option<&str> {
+        self.adjectives.get(key).map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_lexicons_parse() {
+        let lx = &*LEXICON;
+        assert_eq!(
+            lx.role("secretary of state").unwrap().domain.as_deref(),
+            Some("foreign")
+        );
+        assert!(lx.role("pope").unwrap().title);
+        assert!(lx.role("mr").unwrap().honorific);
+        assert_eq!(lx.adjective("russian"), Some("Russia"));
+        assert_eq!(
+            lx.entity("kremlin", false).unwrap().1.country.as_deref(),
+            Some("Russia")
+        );
+        assert!(lx.stop.contains("thursday"));
+        assert!(lx.particles.contains("von"));
+        assert!(lx.max_words("secretary") >= 3);
+    }
+
+    #[test]
+    fn capitals_only_aliases_need_capitals() {
+        let lx = &*LEXICON;
+        assert!(lx.entity("us", true).is_some());
+        assert!(lx.entity("us", false).is_none());
+        assert!(lx.entity("who", false).is_none());
+    }
+
+    #[test]
+    fn user_file_adds_people_and_bad_file_adds_nothing() {
+        let user = "[[actor]]\nname = \"Orla Quint\"\naliases = [\"O. Quint\"]\n";
+        let lx = Lexicon::from_texts("", "", "", "", user);
+        let (_, e) = lx.entity("o. quint", false).unwrap();
+        assert_eq!(e.canonical, "Orla Quint");
+        assert!(lx.user_people.contains_key("orla quint"));
+        let lx = Lexicon::from_texts("", "", "", "", "[[actor]\nname=");
+        assert!(lx.entity_list.is_empty());
+    }
+}

@@ -1,0 +1,457 @@
+//! Corpus level: local entities become global actors, role references are
+//! resolved, and each article's `mentions` are filled.
+//!
+//! Near-linear: people are bucketed by surname skeleton, places and
+//! organisations by key and a short prefix, so no two actors are compared
+//! unless they could be one.
+
+use super::alias::{NameParts, same_person, same_place};
+use super::lexicon::{LEXICON, Lexicon};
+use super::roles::{RoleDesc, unique_counterpart, unique_holder};
+use super::{ArticleActors, LocalEntity};
+use crate::model::{Actor, ActorKind, Article, Mention, MentionKind};
+use std::collections::HashMap;
+
+/// A global actor while merging.
+#[derive(Default)]
+struct Pending {
+    kind: Option<ActorKind>,
+    lexicon: Option<u32>,
+    /// Surface form -> mentions, in order of first appearance.
+    forms: Vec<(String, u32)>,
+    roles: Vec<RoleDesc>,
+    role_texts: Vec<(String, u32)>,
+    /// The fullest name seen, for comparisons.
+    parts: Option<NameParts>,
+    mentions: u32,
+}
+
+/// At most this many distinct roles are kept per actor: enough for the
+/// jobs a person holds, bounded for actors mentioned 100,000 times.
+const MAX_ROLES: usize = 16;
+
+#[derive(Default)]
+struct Index {
+    actors: Vec<Pending>,
+    lexicon: HashMap<u32, usize>,
+    /// People with a full name, by surname skeleton.
+    by_surname: HashMap<String, Vec<usize>>,
+    /// People known by one word only, by its skeleton.
+    single: HashMap<String, usize>,
+    /// Places and organisations by kind and skeleton key.
+    by_key: HashMap<(ActorKind, String), usize>,
+    /// Places and organisations by kind and key prefix, for near spellings.
+    by_prefix: HashMap<(ActorKind, String), Vec<usize>>,
+}
+
+fn key_parts(e: &LocalEntity, lx: &Lexicon) -> (String, NameParts) {
+    let best = e
+        .forms
+        .iter()
+        .max_by_key(|f| f.split_whitespace().count())
+        .map_or("", String::as_str);
+    let parts = NameParts::of(best, lx);
+    (parts.words.join(" "), parts)
+}
+
+impl Index {
+    fn new_actor(&mut self, kind: Option<ActorKind>, parts: Option<NameParts>) -> usize {
+        self.actors.push(Pending {
+            kind,
+            parts,
+            ..Default::default()
+        });
+        self.actors.len() - 1
+    }
+
+    /// Mentions so far, to pick the dominant of several namesakes.
+    fn dominant(&self, cands: &[usize]) -> Option<usize> {
+        let mut v: Vec<(u32, usize)> = cands
+            .iter()
+            .map(|&c| (self.actors[c].mentions, c))
+            .collect();
+        v.sort_by(|a, b| b.cmp(a));
+        match v.as_slice() {
+            [] => None,
+            [one] => Some(one.1),
+            [a, b, ..] => (a.0 >= 2 * b.0.max(1)).then_some(a.1),
+        }
+    }
+
+    fn place_or_org(
+        &mut self,
+        kind: ActorKind,
+        key: String,
+        parts: NameParts,
+        create: bool,
+    ) -> Option<usize> {
+        if let Some(&g) = self.by_key.get(&(kind, key.clone())) {
+            return Some(g);
+        }
+        let prefix: String = key.chars().take(3).collect();
+        let bucket = self.by_prefix.entry((kind, prefix)).or_default();
+        let found = bucket.iter().copied().find(|&g| {
+            self.actors[g].lexicon.is_none()
+                && self.actors[g]
+                    .parts
+                    .as_ref()
+                    .is_some_and(|p| same_place(p, &parts))
+        });
+        let g = match found {
+            Some(g) => g,
+            None if create => {
+                let g = self.actors.len();
+                bucket.push(g);
+                self.actors.push(Pending {
+                    kind: Some(kind),
+                    parts: Some(parts),
+                    ..Default::default()
+                });
+                g
+            }
+            None => return None,
+        };
+        self.by_key.insert((kind, key), g);
+        Some(g)
+    }
+
+    /// The actor a strong local entity belongs to (created when new).
+    fn place_entity(&mut self, e: &LocalEntity, lx: &Lexicon, singles: bool) -> Option<usize> {
+        if let Some(idx) = e.lexicon {
+            if singles {
+                return None;
+            }
+            let ent = &lx.entity_list[idx as usize];
+            let g = match self.lexicon.get(&idx) {
+                Some(&g) => g,
+                None => {
+                    let g = self.new_actor(Some(ent.kind), None);
+                    self.actors[g].lexicon = Some(idx);
+                    self.lexicon.insert(idx, g);
+                    g
+                }
+            };
+            return Some(g);
+        }
+        let kind = e.kind?;
+        let (key, parts) = key_parts(e, lx);
+        if key.is_empty() {
+            return None;
+        }
+        match kind {
+            ActorKind::Person if parts.words.len() >= 2 => {
+                if singles {
+                    return None;
+                }
+                let bucket = self
+                    .by_surname
+                    .entry(parts.surname().to_string())
+                    .or_default();
+                let found = bucket.iter().copied().find(|&g| {
+                    self.actors[g]
+                        .parts
+                        .as_ref()
+                        .is_some_and(|p| same_person(p, &parts))
+                });
+                Some(match found {
+                    Some(g) => g,
+                    None => {
+                        let g = self.actors.len();
+                        bucket.push(g);
+                        self.actors.push(Pending {
+                            kind: Some(kind),
+                            parts: Some(parts),
+                            ..Default::default()
+                        });
+                        g
+                    }
+                })
+            }
+            ActorKind::Person => {
+                if !singles {
+                    return None;
+                }
+                Some(self.person_single(&key, true).unwrap_or(0))
+            }
+            _ => {
+                if singles != (parts.words.len() == 1) {
+                    return None;
+                }
+                self.place_or_org(kind, key, parts, true)
+            }
+        }
+    }
+
+    /// A person known by one word: the full-named person with that surname
+    /// (the dominant one among namesakes), else a one-word actor.
+    fn person_single(&mut self, word: &str, create: bool) -> Option<usize> {
+        if let Some(c) = self.by_surname.get(word)
+            && let Some(g) = self.dominant(&c.clone())
+        {
+            return Some(g);
+        }
+        if let Some(&g) = self.single.get(word) {
+            return Some(g);
+        }
+        if !create {
+            return None;
+        }
+        let g = self.new_actor(
+            Some(ActorKind::Person),
+            Some(NameParts {
+                words: vec![word.to_string()],
+            }),
+        );
+        self.single.insert(word.to_string(), g);
+        Some(g)
+    }
+
+    /// A weak entity joins an actor only when its name is already known.
+    fn known(&mut self, e: &LocalEntity, lx: &Lexicon) -> Option<usize> {
+        let (key, parts) = key_parts(e, lx);
+        if key.is_empty() {
+            return None;
+        }
+        if parts.words.len() >= 2 {
+            let bucket = self.by_surname.get(parts.surname())?;
+            return bucket.iter().copied().find(|&g| {
+                self.actors[g]
+                    .parts
+                    .as_ref()
+                    .is_some_and(|p| same_person(p, &parts))
+            });
+        }
+        self.person_single(&key, false)
+            .or_else(|| self.by_key.get(&(ActorKind::Place, key.clone())).copied())
+            .or_else(|| self.by_key.get(&(ActorKind::Organisation, key)).copied())
+    }
+}
+
+/// Merges per-article actors into corpus actors and fills each article's
+/// `mentions` with global actor ids.
+pub fn merge(articles: &mut [Article], locals: Vec<ArticleActors>) -> Vec<Actor> {
+    merge_with(articles, locals, &LEXICON)
+}
+
+fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon) -> Vec<Actor> {
+    let mut ix = Index::default();
+    let mut global: Vec<Vec<Option<usize>>> = locals
+        .iter()
+        .map(|l| vec![None; l.entities.len()])
+        .collect();
+    // Pass 1: lexicon entities and full names; pass 2: one-word names with
+    // evidence; pass 3: weak names that match something known.
+    for pass in 0..3 {
+        for (a, l) in locals.iter().enumerate() {
+            for (i, e) in l.entities.iter().enumerate() {
+                if global[a][i].is_some() {
+                    continue;
+                }
+                let g = match pass {
+                    0 if !e.weak => ix.place_entity(e, lx, false),
+                    1 if !e.weak => ix.place_entity(e, lx, true),
+                    2 => ix.known(e, lx),
+                    _ => None,
+                };
+                if let Some(g) = g {
+                    let n = l.mentions.iter().filter(|m| m.entity as usize == i).count() as u32;
+                    ix.actors[g].mentions += n;
+                    global[a][i] = Some(g);
+                }
+            }
+        }
+    }
+    // Forms, roles and kinds.
+    for (a, l) in locals.iter().enumerate() {
+        for m in &l.mentions {
+            let Some(g) = global[a][m.entity as usize] else {
+                continue;
+            };
+            let form = articles
+                .get(a)
+                .map_or("", |art| m.span.text(&art.raw))
+                .to_string();
+            let p = &mut ix.actors[g];
+            match p.forms.iter_mut().find(|(f, _)| *f == form) {
+                Some((_, n)) => *n += 1,
+                None => p.forms.push((form, 1)),
+            }
+        }
+        for (i, e) in l.entities.iter().enumerate() {
+            let Some(g) = global[a][i] else { continue };
+            let p = &mut ix.actors[g];
+            for r in &e.roles {
+                let mut r = r.clone();
+                r.possessor = r
+                    .possessor
+                    .and_then(|le| global[a].get(le as usize).copied().flatten())
+                    .map(|g| g as u32);
+                if p.roles.len() < MAX_ROLES && !p.roles.contains(&r) {
+                    p.roles.push(r);
+                }
+            }
+            for t in &e.role_texts {
+                let full = p.role_texts.len() >= MAX_ROLES;
+                match p.role_texts.iter_mut().find(|(x, _)| x == t) {
+                    Some((_, n)) => *n += 1,
+                    None if !full => p.role_texts.push((t.clone(), 1)),
+                    None => {}
+                }
+            }
+            if p.kind.is_none() {
+                p.kind = e.kind;
+            }
+        }
+    }
+    // Mentions, then role references resolved against the roles held.
+    for (a, l) in locals.iter().enumerate() {
+        let Some(article) = articles.get_mut(a) else {
+            continue;
+        };
+        let mut mentions: Vec<Mention> = l
+            .mentions
+            .iter()
+            .filter_map(|m| {
+                Some(Mention {
+                    span: m.span,
+                    actor: global[a][m.entity as usize]? as u32,
+                    kind: MentionKind::Name,
+                    sentence: m.sentence,
+                })
+            })
+            .collect();
+        // Roles each person holds in this article (else anywhere).
+        let mut local_roles: HashMap<u32, Vec<RoleDesc>> = HashMap::new();
+        for (i, e) in l.entities.iter().enumerate() {
+            if let Some(g) = global[a][i]
+                && ix.actors[g].kind == Some(ActorKind::Person)
+            {
+                let v = local_roles.entry(g as u32).or_default();
+                for r in &e.roles {
+                    let mut r = r.clone();
+                    r.possessor = r
+                        .possessor
+                        .and_then(|le| global[a].get(le as usize).copied().flatten())
+                        .map(|g| g as u32);
+                    v.push(r);
+                }
+            }
+        }
+        let roles_of = |g: u32| -> &[RoleDesc] {
+            match local_roles.get(&g) {
+                Some(v) if !v.is_empty() => v,
+                _ => &ix.actors[g as usize].roles,
+            }
+        };
+        let mut persons: Vec<u32> = local_roles.keys().copied().collect();
+        persons.sort_unstable();
+        for r in &l.refs {
+            let mut want = r.desc.clone();
+            want.possessor = want
+                .possessor
+                .and_then(|le| global[a].get(le as usize).copied().flatten())
+                .map(|g| g as u32);
+            let is_person =
+                |m: &&Mention| ix.actors[m.actor as usize].kind == Some(ActorKind::Person);
+            let got = if want.counterpart {
+                let subject = mentions
+                    .iter()
+                    .filter(|m| m.sentence == r.sentence && m.span.end <= r.span.start)
+                    .filter(is_person)
+                    .max_by_key(|m| m.span.start)
+                    .map(|m| m.actor);
+                subject.and_then(|s| {
+                    unique_counterpart(
+                        roles_of(s),
+                        want.nat.as_deref(),
+                        persons
+                            .iter()
+                            .filter(|&&p| p != s)
+                            .map(|&p| (p, roles_of(p))),
+                    )
+                })
+            } else if want.generic {
+                let before: Vec<u32> = mentions
+                    .iter()
+                    .filter(|m| m.sentence == r.sentence && m.span.end <= r.span.start)
+                    .filter(is_person)
+                    .map(|m| m.actor)
+                    .collect();
+                unique_holder(&want, before.iter().map(|&p| (p, roles_of(p))))
+            } else {
+                unique_holder(
+                    &want,
+                    persons
+                        .iter()
+                        .filter(|&&p| Some(p) != want.possessor)
+                        .map(|&p| (p, roles_of(p))),
+                )
+            };
+            if let Some(g) = got {
+                let clash = mentions.iter().any(|m| {
+                    m.span.overlaps(r.span)
+                        && ix.actors[m.actor as usize].kind == Some(ActorKind::Person)
+                });
+                if !clash {
+                    mentions.push(Mention {
+                        span: r.span,
+                        actor: g,
+                        kind: MentionKind::Role,
+                        sentence: r.sentence,
+                    });
+                    mentions.sort_by_key(|m| m.span.start);
+                }
+            }
+        }
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        article.mentions = mentions;
+    }
+    ix.actors
+        .into_iter()
+        .enumerate()
+        .map(|(id, p)| finish(id, p, lx))
+        .collect()
+}
+
+/// The public actor: canonical name (lexicon name, else the most mentioned
+/// of the fullest forms), aliases, most frequent role text.
+fn finish(id: usize, p: Pending, lx: &Lexicon) -> Actor {
+    let lex = p.lexicon.map(|i| &lx.entity_list[i as usize]);
+    let words = |f: &str| f.split_whitespace().count();
+    let most = p.forms.iter().map(|(f, _)| words(f)).max().unwrap_or(0);
+    let name = match lex {
+        Some(e) => e.canonical.clone(),
+        None => p
+            .forms
+            .iter()
+            .filter(|(f, _)| words(f) == most)
+            .fold(None::<&(String, u32)>, |best, x| match best {
+                Some(b) if b.1 >= x.1 => Some(b),
+                _ => Some(x),
+            })
+            .map_or_else(String::new, |(f, _)| f.clone()),
+    };
+    let mut aliases = vec![name.clone()];
+    for (f, _) in &p.forms {
+        if !aliases.contains(f) {
+            aliases.push(f.clone());
+        }
+    }
+    let role = lex.and_then(|e| e.role.clone()).or_else(|| {
+        p.role_texts
+            .iter()
+            .fold(None::<&(String, u32)>, |best, x| match best {
+                Some(b) if b.1 >= x.1 => Some(b),
+                _ => Some(x),
+            })
+            .map(|(t, _)| t.clone())
+    });
+    Actor {
+        id: id as u32,
+        name,
+        kind: p.kind.unwrap_or(ActorKind::Organisation),
+        role,
+        aliases,
+        mention_count: 0,
+    }
+}

@@ -1,0 +1,321 @@
+//! People, organisations and places: mentions per article, then merged
+//! across the corpus into actors.
+//!
+//! Per article ([`extract`], pure, run in parallel): each sentence is scanned
+//! for names, lexicon entities, titles and role references (`names`); name
+//! forms are grouped into local entities (a surname or a lone first name
+//! joins the full name it abbreviates, `alias`), and each entity's kind is
+//! decided from the evidence its mentions carry.
+//!
+//! Per corpus ([`merge`]): local entities become global actors by bucketed,
+//! spelling-tolerant comparison, then role references are resolved against
+//! the roles each actor holds (`roles`).
+
+mod alias;
+mod lexicon;
+mod merge;
+mod names;
+mod roles;
+mod tokens;
+
+pub use merge::merge;
+
+use crate::model::{ActorKind, Span};
+use alias::{NameParts, same_person, skeleton};
+use lexicon::{LEXICON, Lexicon};
+use names::Evidence;
+use roles::RoleDesc;
+use std::collections::HashMap;
+
+/// One actor as a single article sees it.
+#[derive(Debug, Clone, Default)]
+pub struct LocalEntity {
+    /// Surface forms (name cores), in order of first appearance.
+    pub forms: Vec<String>,
+    /// None: no evidence of any kind; kept only if it matches a known actor.
+    pub kind: Option<ActorKind>,
+    pub ev: Evidence,
+    /// Index into the lexicon's entities (place, organisation, user actor).
+    pub lexicon: Option<u32>,
+    /// Every mention was weak (a lone capital with nothing to back it).
+    pub weak: bool,
+    /// Roles from titles and appositives; `possessor` = local entity index.
+    pub roles: Vec<RoleDesc>,
+    /// The text of those titles ("Deputy Harbour Commissioner").
+    pub role_texts: Vec<String>,
+    /// Most words in any form (1 = surname or first name only).
+    pub words: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LocalMention {
+    pub span: Span,
+    pub entity: u32,
+    pub sentence: u32,
+}
+
+/// A role reference to resolve at corpus level ("the Russian president").
+#[derive(Debug, Clone, PartialEq)]
+pub struct LocalRef {
+    pub span: Span,
+    pub sentence: u32,
+    /// `possessor` = local entity index.
+    pub desc: RoleDesc,
+}
+
+/// What one article says about actors before cross-article merging.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleActors {
+    pub entities: Vec<LocalEntity>,
+    /// In reading order.
+    pub mentions: Vec<LocalMention>,
+    pub refs: Vec<LocalRef>,
+}
+
+/// Finds the actors of one article, searching only inside `sentences`.
+pub fn extract(raw: &str, sentences: &[Span]) -> ArticleActors {
+    extract_with(raw, sentences, &LEXICON)
+}
+
+fn extract_with(raw: &str, sentences: &[Span], lx: &Lexicon) -> ArticleActors {
+    // Whether a folded word also occurs in lower case: a capital at a
+    // sentence start on such a word is grammar, not a name. Asked rarely
+    // (sentence-initial capitals before another capital), so searched on
+    // demand rather than indexed.
+    let seen = |k: &str| {
+        !k.is_empty()
+            && sentences.iter().any(|s| {
+                let t = s.text(raw);
+                t.match_indices(k).any(|(i, _)| {
+                    let before = t[..i].chars().next_back();
+                    let after = t[i + k.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                })
+            })
+    };
+    let mut hits: Vec<(u32, names::Hit)> = Vec::new();
+    let mut refs: Vec<(u32, names::RefHit, usize)> = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        let Some(text) = raw.get(s.range()) else {
+            continue;
+        };
+        let found = names::scan(text, s.start as usize, lx, &seen);
+        let first_hit = hits.len();
+        hits.extend(found.hits.into_iter().map(|h| (si as u32, h)));
+        refs.extend(found.refs.into_iter().map(|r| (si as u32, r, first_hit)));
+    }
+    group(raw, hits, refs, lx)
+}
+
+/// Groups hits into local entities (alias resolution inside one article).
+fn group(
+    raw: &str,
+    hits: Vec<(u32, names::Hit)>,
+    refs: Vec<(u32, names::RefHit, usize)>,
+    lx: &Lexicon,
+) -> ArticleActors {
+    let mut out = ArticleActors::default();
+    let mut entity_of: Vec<Option<u32>> = vec![None; hits.len()];
+    let mut by_lexicon: HashMap<u32, u32> = HashMap::new();
+    let mut by_key: HashMap<String, u32> = HashMap::new();
+    let mut full: Vec<(u32, NameParts)> = Vec::new();
+    let text_of = |h: &names::Hit| raw.get(h.start..h.end).unwrap_or("").to_string();
+    let new_entity = |out: &mut ArticleActors, lexicon: Option<u32>| {
+        out.entities.push(LocalEntity {
+            lexicon,
+            weak: true,
+            ..Default::default()
+        });
+        (out.entities.len() - 1) as u32
+    };
+    // Lexicon entities and full names first, so that surnames find them
+    // wherever they appear.
+    for (i, (_, h)) in hits.iter().enumerate() {
+        if let Some(idx) = h.entity {
+            let e = *by_lexicon
+                .entry(idx)
+                .or_insert_with(|| new_entity(&mut out, Some(idx)));
+            entity_of[i] = Some(e);
+        } else if h.words >= 2 {
+            let t = text_of(h);
+            let key = crate::text::fold(&t);
+            let e = if let Some(&e) = by_key.get(&key) {
+                e
+            } else {
+                let parts = NameParts::of(&t, lx);
+                let found = full
+                    .iter()
+                    .find(|(_, p)| same_person(p, &parts) && p.words.len() >= 2)
+                    .map(|(e, _)| *e);
+                let e = found.unwrap_or_else(|| {
+                    let e = new_entity(&mut out, None);
+                    full.push((e, parts));
+                    e
+                });
+                by_key.insert(key, e);
+                e
+            };
+            entity_of[i] = Some(e);
+        }
+    }
+    // Person-like full names by surname and by first name.
+    let person_like = |e: u32, hits: &[(u32, names::Hit)], entity_of: &[Option<u32>]| {
+        let mut ev = Evidence::default();
+        for (i, (_, h)) in hits.iter().enumerate() {
+            if entity_of[i] == Some(e) {
+                ev.person += h.ev.person;
+                ev.place += h.ev.place;
+                ev.org += h.ev.org;
+            }
+        }
+        ev.person > 0 && ev.person >= ev.place && ev.person >= ev.org
+    };
+    let persons: Vec<(u32, NameParts)> = full
+        .iter()
+        .filter(|(e, _)| person_like(*e, &hits, &entity_of))
+        .cloned()
+        .collect();
+    for i in 0..hits.len() {
+        if entity_of[i].is_some() {
+            continue;
+        }
+        let h = &hits[i].1;
+        let t = text_of(h);
+        let key = crate::text::fold(&t);
+        if let Some(&e) = by_key.get(&key) {
+            entity_of[i] = Some(e);
+            continue;
+        }
+        let sk = skeleton(&t, lx);
+        let leans_person = h.ev.person >= h.ev.place && h.ev.person >= h.ev.org;
+        let mut found = None;
+        if leans_person && !sk.is_empty() {
+            let by_surname: Vec<u32> = persons
+                .iter()
+                .filter(|(_, p)| p.surname() == sk)
+                .map(|(e, _)| *e)
+                .collect();
+            found = match by_surname.as_slice() {
+                [] => None,
+                [one] => Some(*one),
+                many => nearest_before(many, h.start, &hits, &entity_of),
+            };
+            if found.is_none() {
+                let by_given: Vec<u32> = persons
+                    .iter()
+                    .filter(|(_, p)| p.given() == sk && p.words.len() >= 2)
+                    .map(|(e, _)| *e)
+                    .collect();
+                if let [one] = by_given.as_slice() {
+                    found = Some(*one);
+                }
+            }
+        }
+        let e = found.unwrap_or_else(|| new_entity(&mut out, None));
+        by_key.insert(key, e);
+        entity_of[i] = Some(e);
+    }
+    // Sentence-local hit index -> entity, for possessors.
+    let mut sentence_first: HashMap<u32, usize> = HashMap::new();
+    for (i, (si, _)) in hits.iter().enumerate() {
+        sentence_first.entry(*si).or_insert(i);
+    }
+    let possessor_entity = |si: u32, p: Option<u32>| -> Option<u32> {
+        let first = *sentence_first.get(&si)?;
+        entity_of.get(first + p? as usize).copied().flatten()
+    };
+    for (i, (si, h)) in hits.iter().enumerate() {
+        let Some(e) = entity_of[i] else { continue };
+        let t = text_of(h);
+        let ent = &mut out.entities[e as usize];
+        if !ent.forms.contains(&t) {
+            ent.forms.push(t);
+        }
+        ent.words = ent.words.max(h.words);
+        ent.weak &= h.weak;
+        ent.ev.person += h.ev.person;
+        ent.ev.place += h.ev.place;
+        ent.ev.org += h.ev.org;
+        for (r, (a, b)) in &h.roles {
+            let mut r = r.clone();
+            r.possessor = possessor_entity(*si, r.possessor);
+            if !ent.roles.contains(&r) {
+                ent.roles.push(r);
+            }
+            if let Some(txt) = raw.get(*a..*b) {
+                ent.role_texts.push(txt.to_string());
+            }
+        }
+        out.mentions.push(LocalMention {
+            span: Span::new(h.start, h.end),
+            entity: e,
+            sentence: *si,
+        });
+    }
+    for ent in &mut out.entities {
+        ent.kind = match ent.lexicon {
+            Some(idx) => Some(lx.entity_list[idx as usize].kind),
+            None => kind_of(ent.ev),
+        };
+        if ent.lexicon.is_some() {
+            ent.weak = false;
+        }
+    }
+    for (si, r, first_hit) in refs {
+        let mut desc = r.desc;
+        desc.possessor = desc
+            .possessor
+            .and_then(|p| entity_of.get(first_hit + p as usize).copied().flatten());
+        out.refs.push(LocalRef {
+            span: Span::new(r.start, r.end),
+            sentence: si,
+            desc,
+        });
+    }
+    out.mentions.sort_by_key(|m| m.span.start);
+    out
+}
+
+/// Of several entities sharing a surname, the one mentioned last before
+/// `pos` (else the first after it).
+fn nearest_before(
+    cands: &[u32],
+    pos: usize,
+    hits: &[(u32, names::Hit)],
+    entity_of: &[Option<u32>],
+) -> Option<u32> {
+    let mut best: Option<(usize, u32)> = None;
+    let mut after: Option<(usize, u32)> = None;
+    for (i, (_, h)) in hits.iter().enumerate() {
+        let Some(e) = entity_of[i] else { continue };
+        if !cands.contains(&e) {
+            continue;
+        }
+        if h.start < pos {
+            if best.is_none_or(|(p, _)| h.start > p) {
+                best = Some((h.start, e));
+            }
+        } else if after.is_none_or(|(p, _)| h.start < p) {
+            after = Some((h.start, e));
+        }
+    }
+    best.or(after).map(|(_, e)| e)
+}
+
+/// The kind the evidence points to; None when there is none.
+fn kind_of(ev: Evidence) -> Option<ActorKind> {
+    let best = ev.person.max(ev.place).max(ev.org);
+    if best <= 0 {
+        None
+    } else if ev.person == best {
+        Some(ActorKind::Person)
+    } else if ev.place == best {
+        Some(ActorKind::Place)
+    } else {
+        Some(ActorKind::Organisation)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,170 @@
+//! Scanner behaviour on single made-up sentences.
+
+use super::*;
+use crate::parse::actors::lexicon::LEXICON;
+
+fn hits(text: &str) -> SentenceHits {
+    scan(text, 0, &LEXICON, &|_| false)
+}
+
+/// Non-weak names (not lexicon entities) as text.
+fn names(text: &str) -> Vec<String> {
+    hits(text)
+        .hits
+        .iter()
+        .filter(|h| h.entity.is_none() && !h.weak)
+        .map(|h| text[h.start..h.end].to_string())
+        .collect()
+}
+
+#[test]
+fn title_gives_person_role_and_nationality() {
+    let t = "Kremlin spokesman Ola Berg said no.";
+    let s = hits(t);
+    let h = s
+        .hits
+        .iter()
+        .find(|h| &t[h.start..h.end] == "Ola Berg")
+        .unwrap();
+    let (role, (a, b)) = &h.roles[0];
+    assert_eq!(role.head, "spokesperson");
+    assert_eq!(role.nat.as_deref(), Some("Russia"));
+    assert_eq!(&t[*a..*b], "Kremlin spokesman");
+    assert!(h.ev.person >= 3);
+    assert!(
+        s.hits
+            .iter()
+            .any(|h| &t[h.start..h.end] == "Kremlin" && h.entity.is_some())
+    );
+    assert!(s.refs.is_empty(), "a title is not a reference");
+}
+
+#[test]
+fn appositives_after_and_before_give_roles() {
+    let t = "Ola Berg, Norway\u{2019}s foreign minister, said so.";
+    let s = hits(t);
+    let h = s
+        .hits
+        .iter()
+        .find(|h| &t[h.start..h.end] == "Ola Berg")
+        .unwrap();
+    assert_eq!(h.roles[0].0.domain.as_deref(), Some("foreign"));
+    assert_eq!(h.roles[0].0.nat.as_deref(), Some("Norway"));
+    assert!(s.refs.is_empty());
+
+    let t = "The delegation was led by the mayor's aide, Ivo Tamm.";
+    let s = hits(t);
+    let h = s
+        .hits
+        .iter()
+        .find(|h| &t[h.start..h.end] == "Ivo Tamm")
+        .unwrap();
+    assert_eq!(h.roles[0].0.head, "aide");
+}
+
+#[test]
+fn title_with_complement_and_dash_chain() {
+    let t = "He met Minister for Europe and Foreign Affairs Jean Dupont today.";
+    assert_eq!(names(t), ["Jean Dupont"]);
+    let s = hits(t);
+    assert_eq!(
+        s.hits.iter().find(|h| h.entity.is_none()).unwrap().roles[0]
+            .0
+            .domain
+            .as_deref(),
+        Some("foreign")
+    );
+
+    let t = "Speaking beside Ireland\u{2019}s Taoiseach \u{2013} or Prime Minister \u{2013} Aoife Ní Bhriain today.";
+    assert_eq!(names(t), ["Aoife Ní Bhriain"]);
+    assert!(hits(t).refs.is_empty());
+}
+
+#[test]
+fn role_references_need_a_determiner_or_possessor() {
+    let t =
+        "Later the Secretary told his Norwegian counterpart that Norway\u{2019}s president agreed.";
+    let s = hits(t);
+    let refs: Vec<&str> = s.refs.iter().map(|r| &t[r.start..r.end]).collect();
+    assert_eq!(
+        refs,
+        [
+            "the Secretary",
+            "his Norwegian counterpart",
+            "Norway\u{2019}s president"
+        ]
+    );
+    assert!(s.refs[1].desc.counterpart);
+    assert_eq!(s.refs[2].desc.nat.as_deref(), Some("Norway"));
+    // An indefinite description names no one; "head" alone is no reference.
+    let t = "A senior Norwegian official said the head of the unit would head home.";
+    assert!(hits(t).refs.is_empty());
+}
+
+#[test]
+fn capitals_that_are_not_names() {
+    for t in [
+        "On Monday the Norwegian delegation left in March.",
+        "Officials said nothing.",
+        "However, Clashes continued.",
+        "The World War II memorial and Victory in Europe Day were marked.",
+    ] {
+        assert!(names(t).is_empty(), "{t}: {:?}", names(t));
+    }
+}
+
+#[test]
+fn sentence_opening_common_word_is_trimmed_from_a_name() {
+    let t = "Following Ivo Tamm's visit, talks resumed.";
+    let found = scan(t, 0, &LEXICON, &|k| k == "following");
+    let texts: Vec<&str> = found.hits.iter().map(|h| &t[h.start..h.end]).collect();
+    assert_eq!(texts, ["Ivo Tamm"]);
+}
+
+#[test]
+fn glued_adjectives_are_not_names_but_may_name_entities() {
+    let t = "A Kremlin-friendly outlet praised the Ostrava-born Ivo Tamm.";
+    let s = hits(t);
+    let texts: Vec<&str> = s.hits.iter().map(|h| &t[h.start..h.end]).collect();
+    assert_eq!(texts, ["Kremlin", "Ivo Tamm"]);
+}
+
+#[test]
+fn descriptions_after_the_and_head_words_are_not_people() {
+    // "The Norseman said": a description, not a name.
+    assert!(names("Later the Norseman said he was pleased.").is_empty());
+    let t = "Analysts at Velmora Bank said growth would slow.";
+    let s = hits(t);
+    let h = s
+        .hits
+        .iter()
+        .find(|h| &t[h.start..h.end] == "Velmora Bank")
+        .unwrap();
+    assert!(h.ev.org > h.ev.person, "{:?}", h.ev);
+    // Capitals-only common words are no organisations.
+    let t = "Output rose while GDP fell.";
+    assert!(!hits(t).hits.iter().any(|h| &t[h.start..h.end] == "GDP"));
+}
+
+#[test]
+fn names_ending_like_participles_survive_a_sentence_start() {
+    assert_eq!(names("Mohamed Salih scored twice."), ["Mohamed Salih"]);
+    assert!(
+        names("Addressing Velm Harbour, she left.")
+            .iter()
+            .all(|n| n != "Addressing Velm Harbour")
+    );
+}
+
+#[test]
+fn head_words_beat_title_like_words() {
+    let t = "The Premier League said it would review the decision.";
+    let s = hits(t);
+    assert!(
+        s.hits
+            .iter()
+            .all(|h| h.ev.org > h.ev.person && h.roles.is_empty()),
+        "{:?}",
+        s.hits
+    );
+}
