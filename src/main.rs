@@ -64,9 +64,13 @@ fn run(args: Cli) -> Result<(), CliError> {
     let Some(command) = args.command else {
         if !args.paths.is_empty() && args.paths.iter().all(|p| std::fs::metadata(p).is_err()) {
             let names: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
-            return Err(CliError(format!("no such file or folder: {}", names.join(", "))));
+            return Err(CliError(format!(
+                "no such file or folder: {}",
+                names.join(", ")
+            )));
         }
-        let outcome = dateline::tui::run(args.paths).map_err(|e| CliError(format!("terminal: {e}")))?;
+        let outcome =
+            dateline::tui::run(args.paths).map_err(|e| CliError(format!("terminal: {e}")))?;
         for w in &outcome.warnings {
             eprintln!("dateline: warning: {}", dateline::text::sanitize_line(w));
         }
@@ -147,7 +151,10 @@ fn run(args: Cli) -> Result<(), CliError> {
             for (name, ns) in per_key {
                 out.push_str(&format!("key_{name}_ms {:.3}\n", ns as f64 / 1e6));
             }
-            out.push_str(&format!("tui_bench_total_s {:.2}\n", t.elapsed().as_secs_f64()));
+            out.push_str(&format!(
+                "tui_bench_total_s {:.2}\n",
+                t.elapsed().as_secs_f64()
+            ));
             emit(out)
         }
         Command::Completions { shell } => {

@@ -19,30 +19,60 @@ pub fn status_line(p: &Progress) -> (String, f64) {
         return ("Finding article files…".into(), 0.0);
     }
     if p.indexing.load(Ordering::Relaxed) {
-        return (format!("Linking actors and building the timeline for {files} files…"), 1.0);
+        return (
+            format!("Linking actors and building the timeline for {files} files…"),
+            1.0,
+        );
     }
     // Reading is the first half of the bar, parsing the second.
     let ratio = (read + parsed) as f64 / (2 * files) as f64;
     if parsed == 0 {
         (format!("Reading {read} of {files} files…"), ratio.min(1.0))
     } else {
-        (format!("Parsing {parsed} of {files} articles…"), ratio.min(1.0))
+        (
+            format!("Parsing {parsed} of {files} articles…"),
+            ratio.min(1.0),
+        )
     }
 }
 
 pub fn render(f: &mut Frame, p: &Progress, no_color: bool) {
     let area = f.area();
     let (text, ratio) = status_line(p);
-    let [_, mid, _] = Layout::vertical([Constraint::Fill(1), Constraint::Length(5), Constraint::Fill(1)]).areas(area);
-    let [_, mid, _] = Layout::horizontal([Constraint::Fill(1), Constraint::Max(70), Constraint::Fill(1)]).areas(mid);
-    let block = Block::default().borders(Borders::ALL).title(" dateline · loading ");
+    let [_, mid, _] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(5),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    let [_, mid, _] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Max(70),
+        Constraint::Fill(1),
+    ])
+    .areas(mid);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(" dateline · loading ");
     let inner = block.inner(mid);
     f.render_widget(block, mid);
     let [msg, bar, hint] = Layout::vertical([Constraint::Length(1); 3]).areas(inner);
     f.render_widget(Paragraph::new(Line::from(text)), msg);
-    let gauge_style = if no_color { Style::default().add_modifier(Modifier::REVERSED) } else { Style::default().fg(ratatui::style::Color::Cyan) };
-    f.render_widget(Gauge::default().gauge_style(gauge_style).ratio(ratio.clamp(0.0, 1.0)), bar);
-    f.render_widget(Paragraph::new(Line::from("q quit").style(Style::default().add_modifier(Modifier::DIM))), hint);
+    let gauge_style = if no_color {
+        Style::default().add_modifier(Modifier::REVERSED)
+    } else {
+        Style::default().fg(ratatui::style::Color::Cyan)
+    };
+    f.render_widget(
+        Gauge::default()
+            .gauge_style(gauge_style)
+            .ratio(ratio.clamp(0.0, 1.0)),
+        bar,
+    );
+    f.render_widget(
+        Paragraph::new(Line::from("q quit").style(Style::default().add_modifier(Modifier::DIM))),
+        hint,
+    );
     let _: Rect = area;
 }
 
@@ -76,7 +106,13 @@ mod tests {
         }
         let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
         t.draw(|f| render(f, &p, true)).unwrap();
-        let screen: String = t.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+        let screen: String = t
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|c| c.symbol())
+            .collect();
         assert!(screen.contains("Reading 50 of 100 files"));
     }
 }

@@ -171,6 +171,7 @@ pub fn run(paths: Vec<std::path::PathBuf>) -> io::Result<Outcome> {
     ] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
+    exit_on_signal_watchdog(Arc::clone(&stop));
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
@@ -203,7 +204,9 @@ pub fn run(paths: Vec<std::path::PathBuf>) -> io::Result<Outcome> {
             }
         }
         if stop.load(Ordering::Relaxed) || quit_requested()? {
-            return Ok(Outcome { warnings: Vec::new() });
+            return Ok(Outcome {
+                warnings: Vec::new(),
+            });
         }
     };
     let warnings: Vec<String> = corpus
@@ -239,13 +242,30 @@ pub fn run(paths: Vec<std::path::PathBuf>) -> io::Result<Outcome> {
     Ok(Outcome { warnings })
 }
 
+/// Once a signal is flagged, the main loop normally sees it within one poll
+/// and leaves cleanly. But when the terminal itself is gone (a closed tmux
+/// pane, a dropped ssh session) crossterm 0.29's reader spins on `read() = 0`
+/// and never returns, so this thread restores what it can and exits instead
+/// of leaving a process burning a core forever.
+fn exit_on_signal_watchdog(stop: Arc<AtomicBool>) {
+    std::thread::spawn(move || {
+        while !stop.load(Ordering::Relaxed) {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        std::thread::sleep(Duration::from_millis(500));
+        restore_terminal();
+        std::process::exit(143);
+    });
+}
+
 /// During loading only `q`, Esc and Ctrl-c mean anything: leave.
 fn quit_requested() -> io::Result<bool> {
     while event::poll(Duration::ZERO)? {
         if let Event::Key(k) = event::read()?
             && k.kind == KeyEventKind::Press
             && (matches!(k.code, event::KeyCode::Char('q') | event::KeyCode::Esc)
-                || (k.code == event::KeyCode::Char('c') && k.modifiers.contains(event::KeyModifiers::CONTROL)))
+                || (k.code == event::KeyCode::Char('c')
+                    && k.modifiers.contains(event::KeyModifiers::CONTROL)))
         {
             return Ok(true);
         }
@@ -257,6 +277,9 @@ fn quit_requested() -> io::Result<bool> {
 /// milliseconds from start to the first frame into FILE.
 fn report_first_frame(started: std::time::Instant) {
     if let Some(path) = std::env::var_os("DATELINE_FIRST_FRAME_REPORT") {
-        let _ = std::fs::write(path, format!("{:.2}\n", started.elapsed().as_secs_f64() * 1000.0));
+        let _ = std::fs::write(
+            path,
+            format!("{:.2}\n", started.elapsed().as_secs_f64() * 1000.0),
+        );
     }
 }
