@@ -152,3 +152,28 @@ fn a_read_only_corpus_is_never_written() {
     assert_eq!(snapshot(&dir), before, "corpus files unchanged");
     fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).unwrap();
 }
+
+#[test]
+fn cli_tables_never_print_control_characters_and_json_escapes_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let nasty = "Evil headline \x1b]0;title\x07 here now\n\nThe minister said on Monday \x1b[2J that talks \u{9b}31m resume \u{202e}soon, officials said.\n";
+    fs::write(tmp.path().join("nasty.txt"), nasty).unwrap();
+    let d = tmp.path().to_str().unwrap();
+    for args in [vec!["articles", d], vec!["timeline", d], vec!["actors", d]] {
+        let out = run(&args);
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            !text
+                .chars()
+                .any(|c| (c.is_control() && c != '\n') || c == '\u{202e}'),
+            "{args:?} printed a control character: {text:?}"
+        );
+    }
+    let out = run(&["articles", d, "--json"]);
+    assert!(!out.stdout.contains(&0x1b), "raw ESC in JSON output");
+    let v: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        v[0]["body"][0].as_str().unwrap().contains('\x1b'),
+        "JSON keeps the text, escaped"
+    );
+}

@@ -318,3 +318,41 @@ fn sigterm_restores_the_terminal() {
     assert!(ok);
     t.assert_restored("0");
 }
+
+/// A corpus file full of escape sequences cannot clear the screen, set the
+/// pane title, write the clipboard or leave the terminal broken.
+#[test]
+fn hostile_file_leaves_the_screen_intact() {
+    let Some(t) = Tmux::start("hostile", 120, 35) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let nasty = "Evil headline \x1b]0;PWNED-TITLE\x07 with escapes\n\n\
+        The minister said on Monday \x1b[2J\x1b[H that \x1b]52;c;UFdORUQ=\x07 talks with Anna Varga \u{9b}31m would \
+        resume \x1b]8;;http://x.invalid\x1b\\here\x1b]8;;\x1b\\ soon \x07\x08\r\u{202e}desrever\u{202c} \u{200b}ok.\n\n\
+        A second paragraph \x1bP+q696e646e\x1b\\ ends here, officials said.\n";
+    std::fs::write(dir.path().join("nasty.txt"), nasty).unwrap();
+    let title_before = t.var("pane_title");
+    t.text(&format!("{BIN} {}; echo \"EXIT$?\"", dir.path().display()));
+    t.keys(&["Enter"]);
+    let s = t.wait_for("the TUI", |s| {
+        s.contains("1 Articles") && s.contains("3 Timeline")
+    });
+    assert!(s.contains('␛'), "escapes are shown as visible text:\n{s}");
+    t.keys(&["2"]);
+    let s = t.wait_for("the reader focused", |s| s.contains("A second paragraph"));
+    assert!(s.contains("1 Articles"), "nothing cleared the screen:\n{s}");
+    assert_eq!(
+        t.var("pane_title"),
+        title_before,
+        "OSC 0 reached the terminal"
+    );
+    let buffers = t.tmux(&["list-buffers"]);
+    assert!(
+        buffers.stdout.is_empty(),
+        "OSC 52 reached the clipboard: {:?}",
+        String::from_utf8_lossy(&buffers.stdout)
+    );
+    t.keys(&["q"]);
+    t.assert_restored("0");
+}
