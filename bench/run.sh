@@ -42,7 +42,15 @@ for n in "${SIZES[@]}"; do
   echo "articles=$n pipeline_time_over_plain_read $(python3 -c "print(round($pipe_s/$floor_s, 2))")"
   echo "articles=$n peak_rss_over_corpus_bytes $(echo "$stats" | num "['peak_rss_per_corpus_byte']" | python3 -c "import sys; print(round(float(sys.stdin.read()), 2))")"
   echo "articles=$n events $(echo "$stats" | num "['events']") actors $(echo "$stats" | num "['actors']")"
-  if "$BIN" help tui-bench >/dev/null 2>&1; then
-    "$BIN" tui-bench "$dir" | sed "s/^/articles=$n /"
+  # Time to first frame: the real binary in a real (tmux) terminal.
+  if command -v tmux >/dev/null 2>&1; then
+    ff=$(mktemp); rm -f "$ff"
+    tmux -L dateline-bench -f /dev/null new-session -d -x 120 -y 40 \
+      "DATELINE_FIRST_FRAME_REPORT=$ff $BIN $dir"
+    for _ in $(seq 100); do [ -s "$ff" ] && break; sleep 0.1; done
+    echo "articles=$n first_frame_ms $(cat "$ff" 2>/dev/null || echo none)"
+    tmux -L dateline-bench kill-server 2>/dev/null || true
+    rm -f "$ff"
   fi
+  "$BIN" tui-bench "$dir" --rounds 100 | sed "s/^/articles=$n /"
 done

@@ -356,3 +356,50 @@ fn hostile_file_leaves_the_screen_intact() {
     t.keys(&["q"]);
     t.assert_restored("0");
 }
+
+/// A TUI session over a read-only corpus reads it and writes nothing.
+#[test]
+fn read_only_corpus_in_a_tui_session() {
+    use std::os::unix::fs::PermissionsExt;
+    let Some(t) = Tmux::start("readonly", 120, 35) else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("ro");
+    std::fs::create_dir(&dir).unwrap();
+    for (i, (_, text)) in dateline::ingest::BUNDLED_SEEDS.iter().enumerate() {
+        let p = dir.join(format!("{i}.txt"));
+        std::fs::write(&p, text).unwrap();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o444)).unwrap();
+    }
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let snapshot = || -> Vec<(std::path::PathBuf, Vec<u8>, std::time::SystemTime)> {
+        let mut v: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| {
+                let p = e.unwrap().path();
+                let m = std::fs::metadata(&p).unwrap().modified().unwrap();
+                (p.clone(), std::fs::read(&p).unwrap(), m)
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let before = snapshot();
+    t.text(&format!("{BIN} {}; echo \"EXIT$?\"", dir.display()));
+    t.keys(&["Enter"]);
+    t.wait_for("the TUI", |s| s.contains("1 Articles") && s.contains("5 "));
+    for k in ["j", "j", "Enter", "3", "]", "}", "/"] {
+        t.keys(&[k]);
+    }
+    t.text("Kremlin");
+    t.keys(&["Enter", "n", "a", "Escape", "r", "r", "q"]);
+    t.assert_restored("0");
+    assert_eq!(snapshot(), before, "the corpus was written to");
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        5,
+        "no file was added"
+    );
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
