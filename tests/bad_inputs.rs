@@ -1,25 +1,11 @@
 //! Bad files are warnings that name the file; the good files still load.
 //! Every case is built in a temp folder by the test.
 
+mod cli_common;
+use cli_common::{GOOD, run, write};
 use serde_json::Value;
 use std::fs;
-use std::path::Path;
-use std::process::{Command, Output};
-
-const GOOD: &str = "Harbour board approves new ferry route\n\nThe harbour board approved a ferry route on Monday, officials said.\n";
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(args)
-        .output()
-        .expect("binary runs")
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
-    let p = dir.join(name);
-    fs::write(&p, bytes).unwrap();
-    p.display().to_string()
-}
+use std::process::Command;
 
 #[test]
 fn each_bad_file_warns_by_name_and_the_good_ones_load() {

@@ -1,19 +1,11 @@
 //! Inputs built to hurt: huge files, huge lines, many files, symlink loops,
 //! a read-only corpus. Each case is built in a temp folder by the test.
 
+mod cli_common;
+use cli_common::{GOOD, run};
 use serde_json::Value;
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
-
-const GOOD: &str = "Harbour board approves new ferry route\n\nThe harbour board approved a ferry route on Monday, officials said.\n";
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(args)
-        .output()
-        .expect("binary runs")
-}
 
 fn stats(dir: &Path) -> Value {
     let out = run(&["stats", dir.to_str().unwrap(), "--json"]);

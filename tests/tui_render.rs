@@ -275,69 +275,6 @@ fn hostile_text_never_reaches_the_buffer() {
     assert!(text.contains("␛[2J") && text.contains("U+202E"), "{text}");
 }
 
-fn all_actions() -> Vec<Action> {
-    use Action::*;
-    vec![
-        FocusNext,
-        FocusPrev,
-        Focus(Pane::List),
-        Focus(Pane::Reader),
-        Focus(Pane::Timeline),
-        Down,
-        Up,
-        Down,
-        Down,
-        HalfDown,
-        HalfUp,
-        PageDown,
-        PageUp,
-        Top,
-        Bottom,
-        Activate,
-        PrevEntity,
-        NextEntity,
-        NextEntity,
-        PrevDay,
-        NextDay,
-        PrevMonth,
-        NextMonth,
-        PromptDate,
-        Input('2'),
-        Input('0'),
-        Submit,
-        PromptSearch,
-        Input('a'),
-        Submit,
-        OpenPicker,
-        Input('p'),
-        Submit,
-        NextHit,
-        NextHit,
-        PrevHit,
-        ToggleFilter,
-        ToggleRaw,
-        ToggleSort,
-        Back,
-        Forward,
-        ToggleHelp,
-        Escape,
-        InputBackspace,
-        InputClear,
-        Click { col: 3, row: 3 },
-        Click { col: 50, row: 8 },
-        Wheel {
-            col: 50,
-            row: 5,
-            down: true,
-        },
-        Resize {
-            width: 1,
-            height: 1,
-        },
-        Quit,
-    ]
-}
-
 #[test]
 fn monochrome_theme_uses_no_colours() {
     use ratatui::style::Color;

@@ -55,7 +55,7 @@ fn random_action(r: &mut Rng, w: u16, h: u16) -> Action {
         2 => Focus(Pane::List),
         3 => Focus(Pane::Reader),
         4 => Focus(Pane::Timeline),
-        5 | 6 | 7 => Down,
+        5..=7 => Down,
         8 | 9 => Up,
         10 => HalfDown,
         11 => HalfUp,

@@ -587,66 +587,6 @@ fn empty_corpus_survives_every_action() {
     }
 }
 
-pub fn all_actions() -> Vec<Action> {
-    use Action::*;
-    vec![
-        FocusNext,
-        FocusPrev,
-        Focus(Pane::List),
-        Focus(Pane::Reader),
-        Focus(Pane::Timeline),
-        Down,
-        Up,
-        HalfDown,
-        HalfUp,
-        PageDown,
-        PageUp,
-        Top,
-        Bottom,
-        Activate,
-        PrevEntity,
-        NextEntity,
-        PrevDay,
-        NextDay,
-        PrevMonth,
-        NextMonth,
-        PromptDate,
-        Input('2'),
-        Submit,
-        PromptSearch,
-        Input('a'),
-        Submit,
-        OpenPicker,
-        Input('p'),
-        Submit,
-        NextHit,
-        PrevHit,
-        ToggleFilter,
-        ToggleRaw,
-        ToggleSort,
-        Back,
-        Forward,
-        ToggleHelp,
-        Escape,
-        InputBackspace,
-        InputClear,
-        Click { col: 3, row: 3 },
-        Wheel {
-            col: 50,
-            row: 5,
-            down: true,
-        },
-        Resize {
-            width: 1,
-            height: 1,
-        },
-        Resize {
-            width: 80,
-            height: 24,
-        },
-    ]
-}
-
 #[test]
 fn jump_date_parsing() {
     use dateline::model::Precision;

@@ -5,6 +5,7 @@
 
 use chrono::NaiveDate;
 use dateline::model::*;
+use dateline::tui::app::{Action, Pane};
 
 pub fn day(y: i32, m: u32, d: u32) -> DateValue {
     DateValue::day(NaiveDate::from_ymd_opt(y, m, d).unwrap())
@@ -212,4 +213,68 @@ pub fn corpus() -> Corpus {
         actor(KREMLIN, "Kremlin", ActorKind::Organisation, &["Kremlin"]),
     ];
     dateline::index::build(vec![a0, a1, a2], actors, Vec::new())
+}
+
+/// Every kind of action, some more than once, for walks through `update`.
+pub fn all_actions() -> Vec<Action> {
+    use Action::*;
+    vec![
+        FocusNext,
+        FocusPrev,
+        Focus(Pane::List),
+        Focus(Pane::Reader),
+        Focus(Pane::Timeline),
+        Down,
+        Up,
+        Down,
+        Down,
+        HalfDown,
+        HalfUp,
+        PageDown,
+        PageUp,
+        Top,
+        Bottom,
+        Activate,
+        PrevEntity,
+        NextEntity,
+        NextEntity,
+        PrevDay,
+        NextDay,
+        PrevMonth,
+        NextMonth,
+        PromptDate,
+        Input('2'),
+        Input('0'),
+        Submit,
+        PromptSearch,
+        Input('a'),
+        Submit,
+        OpenPicker,
+        Input('p'),
+        Submit,
+        NextHit,
+        NextHit,
+        PrevHit,
+        ToggleFilter,
+        ToggleRaw,
+        ToggleSort,
+        Back,
+        Forward,
+        ToggleHelp,
+        Escape,
+        InputBackspace,
+        InputClear,
+        Click { col: 3, row: 3 },
+        Click { col: 50, row: 8 },
+        Wheel {
+            col: 50,
+            row: 5,
+            down: true,
+        },
+        Resize {
+            width: 1,
+            height: 1,
+        },
+        Quit,
+    ]
 }
