@@ -56,16 +56,25 @@ pub fn articles_table(c: &Corpus) -> String {
         );
         let _ = writeln!(
             out,
-            "{:<12} {} · {} paragraphs · {} dates · {} mentions · {} teasers",
+            "{:<12} {} · {} · {} · {} · {}",
             "",
             sanitize_line(&a.file_name()),
-            a.body.len(),
-            a.times.len(),
-            a.mentions.len(),
-            a.teasers.len()
+            count(a.body.len(), "paragraph"),
+            count(a.times.len(), "date"),
+            count(a.mentions.len(), "mention"),
+            count(a.teasers.len(), "teaser")
         );
     }
     out
+}
+
+/// "1 teaser", "3 teasers".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 /// The publication date as the list shows it: `?` suffix when inferred,
