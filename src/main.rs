@@ -126,9 +126,13 @@ fn run(args: Cli) -> Result<(), CliError> {
             let c = load(&paths)?;
             let rows = cli::timeline_rows(&c, &f)?;
             // Rows name their file; one map, not a scan of every article per row.
-            let titles: std::collections::HashMap<String, &str> =
-                c.articles.iter().map(|a| (a.path.display().to_string(), a.title_text())).collect();
-            let title_of = |file: &str| titles.get(file).map_or_else(String::new, |t| t.to_string());
+            let titles: std::collections::HashMap<String, &str> = c
+                .articles
+                .iter()
+                .map(|a| (a.path.display().to_string(), a.title_text()))
+                .collect();
+            let title_of =
+                |file: &str| titles.get(file).map_or_else(String::new, |t| t.to_string());
             emit(dateline::export::render(&rows, format, &title_of))
         }
         Command::Stats { paths, json } => {

@@ -10,7 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
 /// The date column: `2025-04-28`, `2025-04-28?` when inferred, `no date`.
 pub fn date_label(a: &Article) -> String {
@@ -42,14 +42,7 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
             cur_pos.map_or(0, |p| p + 1),
             order.len()
         );
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(if focused { t.border_focused } else { t.border })
-            .title(Span::styled(
-                wrap::truncate(&title, r.width.saturating_sub(2) as usize),
-                t.title,
-            ));
-        f.render_widget(block, r);
+        f.render_widget(t.pane_block(&title, focused, r.width, 2), r);
     }
     let inner = layout::inner(r);
     let w = inner.width as usize;

@@ -12,7 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
 /// `[` / `]`: the previous / next date or mention; from nothing, the first
 /// one on screen (or the last one on screen going back).
@@ -160,17 +160,8 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
         };
         let mode = if s.reader.raw { " raw" } else { "" };
         let title = format!(" 2 Reader{mode} · {} ", sanitize_line(&a.file_name()));
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(if s.focus == Pane::Reader {
-                t.border_focused
-            } else {
-                t.border
-            })
-            .title(Span::styled(
-                wrap::truncate(&title, r.width.saturating_sub(8) as usize),
-                t.title,
-            ))
+        let block = t
+            .pane_block(&title, s.focus == Pane::Reader, r.width, 8)
             .title_bottom(Line::from(format!(" {pct}% ")).right_aligned());
         f.render_widget(block, r);
     }

@@ -3,6 +3,8 @@
 //! `NO_COLOR` (https://no-color.org) drops the colours and keeps modifiers.
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
@@ -28,6 +30,28 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// A pane's frame: bold/coloured border when focused, and the title cut
+    /// to what fits, leaving `reserve` cells of the top border free.
+    pub fn pane_block(
+        &self,
+        title: &str,
+        focused: bool,
+        width: u16,
+        reserve: u16,
+    ) -> Block<'static> {
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(if focused {
+                self.border_focused
+            } else {
+                self.border
+            })
+            .title(Span::styled(
+                super::wrap::truncate(title, width.saturating_sub(reserve) as usize),
+                self.title,
+            ))
+    }
+
     /// The theme the environment asks for: monochrome when `NO_COLOR` is set
     /// to anything non-empty.
     pub fn from_env() -> Self {

@@ -12,7 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
 /// The heading an event sits under: its day, or its month for week and month
 /// precision, or its year.
@@ -200,14 +200,7 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
                 crate::text::sanitize_line(&c.actor(fl.actor).name)
             ));
         }
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(if focused { t.border_focused } else { t.border })
-            .title(Span::styled(
-                wrap::truncate(&title, r.width.saturating_sub(2) as usize),
-                t.title,
-            ));
-        f.render_widget(block, r);
+        f.render_widget(t.pane_block(&title, focused, r.width, 2), r);
     }
     let (strip, area) = layout::timeline_parts(r);
     if strip.height >= 2 {
