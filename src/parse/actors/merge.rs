@@ -88,8 +88,8 @@ impl Index {
         if let Some(&g) = self.by_key.get(&(kind, key.clone())) {
             return Some(g);
         }
-        let prefix: String = key.chars().take(3).collect();
-        let bucket = self.by_prefix.entry((kind, prefix)).or_default();
+        let bucket_key = (kind, key.chars().take(3).collect::<String>());
+        let bucket = self.by_prefix.entry(bucket_key.clone()).or_default();
         let found = bucket.iter().copied().find(|&g| {
             self.actors[g].lexicon.is_none()
                 && self.actors[g]
@@ -100,13 +100,8 @@ impl Index {
         let g = match found {
             Some(g) => g,
             None if create => {
-                let g = self.actors.len();
-                bucket.push(g);
-                self.actors.push(Pending {
-                    kind: Some(kind),
-                    parts: Some(parts),
-                    ..Default::default()
-                });
+                let g = self.new_actor(Some(kind), Some(parts));
+                self.by_prefix.entry(bucket_key).or_default().push(g);
                 g
             }
             None => return None,
@@ -143,29 +138,19 @@ impl Index {
                 if singles {
                     return None;
                 }
-                let bucket = self
-                    .by_surname
-                    .entry(parts.surname().to_string())
-                    .or_default();
+                let surname = parts.surname().to_string();
+                let bucket = self.by_surname.entry(surname.clone()).or_default();
                 let found = bucket.iter().copied().find(|&g| {
                     self.actors[g]
                         .parts
                         .as_ref()
                         .is_some_and(|p| same_person(p, &parts))
                 });
-                Some(match found {
-                    Some(g) => g,
-                    None => {
-                        let g = self.actors.len();
-                        bucket.push(g);
-                        self.actors.push(Pending {
-                            kind: Some(kind),
-                            parts: Some(parts),
-                            ..Default::default()
-                        });
-                        g
-                    }
-                })
+                Some(found.unwrap_or_else(|| {
+                    let g = self.new_actor(Some(kind), Some(parts));
+                    self.by_surname.entry(surname).or_default().push(g);
+                    g
+                }))
             }
             ActorKind::Person => {
                 if !singles {
