@@ -10,6 +10,20 @@ use std::fmt::Write as _;
 use unicode_width::UnicodeWidthChar;
 
 /// A failure the user must see; the binary prints it and exits non-zero.
+#[cfg(test)]
+mod tests {
+    use super::fit;
+
+    #[test]
+    fn fit_cuts_to_cells_with_an_ellipsis() {
+        assert_eq!(fit("short", 10), "short");
+        assert_eq!(fit("exactly10!", 10), "exactly10!");
+        assert_eq!(fit("much too long", 6), "much …");
+        assert_eq!(fit("日本語のテキスト", 7), "日本語…");
+        assert_eq!(fit("a\x1b[2Jb", 20), "a\u{241b}[2Jb");
+    }
+}
+
 #[derive(Debug)]
 pub struct CliError(pub String);
 
@@ -256,19 +270,21 @@ pub fn mentions_table(v: &Value) -> String {
 /// Sanitised and cut to `width` terminal cells, with `…` when cut.
 pub fn fit(s: &str, width: usize) -> String {
     let s = sanitize_line(s);
+    if s.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>() <= width {
+        return s.into_owned();
+    }
+    // Too wide: keep what fits in width - 1 cells, then the ellipsis.
     let mut out = String::new();
     let mut w = 0;
     for ch in s.chars() {
         let cw = ch.width().unwrap_or(0);
-        if w + cw > width.saturating_sub(1)
-            && s.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>() > width
-        {
-            out.push('…');
-            return out;
+        if w + cw > width.saturating_sub(1) {
+            break;
         }
         w += cw;
         out.push(ch);
     }
+    out.push('…');
     out
 }
 

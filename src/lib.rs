@@ -5,7 +5,6 @@
 //! it and `tui` shows it. Only `tui` knows about the terminal.
 
 pub mod args;
-pub mod assets;
 pub mod cli;
 pub mod export;
 pub mod index;

@@ -4,7 +4,7 @@
 
 use crate::parse::Progress;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Gauge, Paragraph};
@@ -73,7 +73,6 @@ pub fn render(f: &mut Frame, p: &Progress, no_color: bool) {
         Paragraph::new(Line::from("q quit").style(Style::default().add_modifier(Modifier::DIM))),
         hint,
     );
-    let _: Rect = area;
 }
 
 #[cfg(test)]
