@@ -35,7 +35,7 @@ for n in "${SIZES[@]}"; do
   t0=$(now); find "$dir" -type f -name '*.txt' -print0 | xargs -0 -P2 cat >/dev/null; t1=$(now)
   stats=$("$BIN" stats "$dir" --json)
   floor_s=$(python3 -c "print(max($t1-$t0, 1e-9))")
-  pipe_s=$(echo "$stats" | num "['load_s']+d['parse_s']")
+  pipe_s=$(echo "$stats" | num "['pipeline_s']")
   echo "articles=$n corpus_bytes $bytes"
   echo "articles=$n pipeline_mb_per_s $(python3 -c "print(round($bytes/1e6/$pipe_s, 1))")"
   echo "articles=$n plain_read_mb_per_s $(python3 -c "print(round($bytes/1e6/$floor_s, 1))")"

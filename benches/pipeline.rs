@@ -50,7 +50,7 @@ fn stages(c: &mut Criterion) {
             ingest::bundled()
                 .into_iter()
                 .enumerate()
-                .map(|(i, l)| parse::parse_article(i as u32, l).0.sentences.len())
+                .map(|(i, l)| parse::parse_article(i as u32, l).article.sentences.len())
                 .sum::<usize>()
         })
     });

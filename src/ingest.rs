@@ -62,36 +62,85 @@ pub fn collect_files(paths: &[PathBuf], warnings: &mut Vec<String>) -> Vec<PathB
     let mut out = Vec::new();
     for p in paths {
         let mut found = Vec::new();
-        walk(p, &mut found, &mut seen_dirs, warnings);
+        walk(p, None, &mut found, &mut seen_dirs, warnings);
         found.sort();
         for f in found {
-            let key = fs::canonicalize(&f).unwrap_or_else(|_| f.clone());
-            if seen_files.insert(key) {
-                out.push(f);
+            if seen_files.insert(f.key) {
+                out.push(f.path);
             }
         }
     }
     out
 }
 
+/// A file found by [`walk`], with the identity it is de-duplicated by.
+struct Found {
+    path: PathBuf,
+    /// The canonical path: the file's canonical folder plus its name, which
+    /// costs one `canonicalize` per folder rather than one per file; a
+    /// symlinked file is canonicalised itself.
+    key: PathBuf,
+}
+
+impl PartialEq for Found {
+    fn eq(&self, o: &Self) -> bool {
+        self.path == o.path
+    }
+}
+impl Eq for Found {}
+impl PartialOrd for Found {
+    fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Found {
+    fn cmp(&self, o: &Self) -> std::cmp::Ordering {
+        self.path.cmp(&o.path)
+    }
+}
+
+/// `p` and what is below it. `in_dir` is the canonical folder `p` was
+/// listed in and whether the listing said it is a plain (not symlinked)
+/// file or folder, which spares a `stat` per entry.
 fn walk(
     p: &Path,
-    out: &mut Vec<PathBuf>,
+    in_dir: Option<(&Path, fs::FileType)>,
+    out: &mut Vec<Found>,
     seen_dirs: &mut HashSet<PathBuf>,
     warnings: &mut Vec<String>,
 ) {
-    let meta = match fs::metadata(p) {
-        Ok(m) => m,
-        Err(e) => {
-            warnings.push(format!("{}: {}", p.display(), describe_io(&e)));
-            return;
-        }
-    };
-    if meta.is_file() {
-        out.push(p.to_path_buf());
+    if let Some((dir, ft)) = in_dir
+        && ft.is_file()
+    {
+        let key = match p.file_name() {
+            Some(n) => dir.join(n),
+            None => p.to_path_buf(),
+        };
+        out.push(Found {
+            path: p.to_path_buf(),
+            key,
+        });
         return;
     }
-    if !meta.is_dir() {
+    let is_dir = match in_dir {
+        Some((_, ft)) if ft.is_dir() => true,
+        _ => match fs::metadata(p) {
+            Ok(m) if m.is_file() => {
+                let key = fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+                out.push(Found {
+                    path: p.to_path_buf(),
+                    key,
+                });
+                return;
+            }
+            Ok(m) => m.is_dir(),
+            Err(e) => {
+                warnings.push(format!("{}: {}", p.display(), describe_io(&e)));
+                return;
+            }
+        },
+    };
+    if !is_dir {
         warnings.push(format!(
             "{}: not a regular file or folder, skipped",
             p.display()
@@ -99,7 +148,7 @@ fn walk(
         return;
     }
     let canon = fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-    if !seen_dirs.insert(canon) {
+    if !seen_dirs.insert(canon.clone()) {
         // A folder reached twice: given twice, or a symlink loop.
         return;
     }
@@ -110,15 +159,25 @@ fn walk(
             return;
         }
     };
-    let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    children.sort();
-    for c in children {
+    let mut children: Vec<(PathBuf, Option<fs::FileType>)> = entries
+        .filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().ok())))
+        .collect();
+    children.sort_by(|a, b| a.0.cmp(&b.0));
+    for (c, ft) in children {
         let hidden = c
             .file_name()
             .and_then(|n| n.to_str())
             .is_some_and(|n| n.starts_with('.'));
         if !hidden {
-            walk(&c, out, seen_dirs, warnings);
+            // Symlinks and unknown types are followed with a full `stat`.
+            let plain = ft.filter(|t| t.is_file() || t.is_dir());
+            walk(
+                &c,
+                plain.map(|t| (canon.as_path(), t)),
+                out,
+                seen_dirs,
+                warnings,
+            );
         }
     }
 }
@@ -133,10 +192,12 @@ fn describe_io(e: &std::io::Error) -> String {
 
 /// Reads and decodes one file; `Err` is the warning to show instead.
 pub fn read_file(path: &Path) -> Result<Loaded, String> {
+    use std::io::Read;
     let name = path.display();
-    let len = fs::metadata(path)
-        .map_err(|e| format!("{name}: {}", describe_io(&e)))?
-        .len();
+    let io_err = |e: std::io::Error| format!("{name}: {}", describe_io(&e));
+    // One open and one fstat: the size check and the read see the same file.
+    let file = fs::File::open(path).map_err(io_err)?;
+    let len = file.metadata().map_err(io_err)?.len();
     if len > MAX_FILE_BYTES {
         return Err(format!(
             "{name}: {} MB is larger than the {} MB limit for one article, skipped",
@@ -144,8 +205,19 @@ pub fn read_file(path: &Path) -> Result<Loaded, String> {
             MAX_FILE_BYTES / (1024 * 1024)
         ));
     }
-    let bytes = fs::read(path).map_err(|e| format!("{name}: {}", describe_io(&e)))?;
-    let (text, warning) = decode(&bytes).map_err(|why| format!("{name}: {why}"))?;
+    let mut bytes = Vec::with_capacity(len as usize + 1);
+    // Bounded: a file that grows while it is read stops at the limit + 1,
+    // which the decoder then sees as too large rather than reading forever.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_err)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "{name}: larger than the {} MB limit for one article, skipped",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    let (text, warning) = decode_owned(bytes).map_err(|why| format!("{name}: {why}"))?;
     Ok(Loaded {
         path: path.to_path_buf(),
         text,
@@ -159,10 +231,16 @@ pub fn read_file(path: &Path) -> Result<Loaded, String> {
 /// Bytes to text. UTF-8 (BOM optional), UTF-16 with a BOM, otherwise
 /// Windows-1252 with a warning. `Err` for empty or binary content.
 pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
+    decode_owned(bytes.to_vec())
+}
+
+/// [`decode`] taking the bytes, so valid UTF-8 (nearly every file) becomes
+/// the text without a copy.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<(String, Option<String>), String> {
     if bytes.is_empty() {
         return Err("empty file, skipped".into());
     }
-    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(&bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         let warning = (enc != encoding_rs::UTF_8)
             .then(|| format!("decoded as {} (byte-order mark)", enc.name()));
@@ -176,10 +254,10 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
     if bytes.contains(&0) {
         return Err("binary file (contains NUL bytes), skipped".into());
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => finish(s.to_string(), None),
-        Err(_) => {
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+    match String::from_utf8(bytes) {
+        Ok(s) => finish(s, None),
+        Err(e) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(e.as_bytes());
             finish(
                 text.into_owned(),
                 Some("not valid UTF-8, decoded as Windows-1252".into()),

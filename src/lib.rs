@@ -26,6 +26,14 @@ pub fn open(paths: &[PathBuf]) -> model::Corpus {
 /// [`open`], reporting how far it has got into `progress` (for a loading
 /// screen on a large corpus).
 pub fn open_with_progress(paths: &[PathBuf], progress: &parse::Progress) -> model::Corpus {
-    let (files, warnings) = ingest::load_with_progress(paths, progress);
-    parse::build_corpus_with_progress(files, warnings, progress)
+    if paths.is_empty() {
+        let (files, warnings) = ingest::load_with_progress(paths, progress);
+        return parse::build_corpus_with_progress(files, warnings, progress);
+    }
+    let mut warnings = Vec::new();
+    let files = ingest::collect_files(paths, &mut warnings);
+    progress
+        .files
+        .store(files.len(), std::sync::atomic::Ordering::Relaxed);
+    parse::read_and_build_corpus(&files, warnings, progress)
 }

@@ -2,8 +2,8 @@
 //! benchmark script reads its figures; the plain read of the same files is
 //! the floor the pipeline is compared with, measured in the same process.
 
+use crate::ingest;
 use crate::model::Corpus;
-use crate::{ingest, parse};
 use rayon::prelude::*;
 use serde_json::{Value, json};
 use std::path::PathBuf;
@@ -14,10 +14,9 @@ pub struct Stats {
     pub bytes: u64,
     /// Seconds for a plain parallel read of every file (no decoding, no parsing).
     pub read_floor_s: f64,
-    /// Seconds to read and decode (ingest).
-    pub load_s: f64,
-    /// Seconds to parse and index.
-    pub parse_s: f64,
+    /// Seconds for the whole pipeline as the TUI and CLI run it: find the
+    /// files, read, decode, parse, merge and index.
+    pub pipeline_s: f64,
     /// Peak resident memory of the process, when the OS tells it.
     pub peak_rss_bytes: Option<u64>,
     pub corpus: Corpus,
@@ -37,24 +36,20 @@ pub fn measure(paths: &[PathBuf]) -> Stats {
         .map(|f| std::fs::read(f).map_or(0, |b| b.len() as u64))
         .sum();
     let read_floor_s = t.elapsed().as_secs_f64();
+    drop(files);
     let t = Instant::now();
-    let (loaded, warnings) = ingest::load(paths);
-    let load_s = t.elapsed().as_secs_f64();
+    let corpus = crate::open(paths);
+    let pipeline_s = t.elapsed().as_secs_f64();
     let bytes = if paths.is_empty() {
-        loaded.iter().map(|l| l.text.len() as u64).sum()
+        corpus.articles.iter().map(|a| a.raw.len() as u64).sum()
     } else {
         bytes
     };
-    let n = loaded.len();
-    let t = Instant::now();
-    let corpus = parse::build_corpus(loaded, warnings);
-    let parse_s = t.elapsed().as_secs_f64();
     Stats {
-        files: n,
+        files: corpus.articles.len(),
         bytes,
         read_floor_s,
-        load_s,
-        parse_s,
+        pipeline_s,
         peak_rss_bytes: peak_rss(),
         corpus,
     }
@@ -72,7 +67,7 @@ impl Stats {
     pub fn to_json(&self) -> Value {
         let c = &self.corpus;
         let mb = self.bytes as f64 / 1e6;
-        let pipeline_s = self.load_s + self.parse_s;
+        let pipeline_s = self.pipeline_s;
         json!({
             "articles": self.files,
             "bytes": self.bytes,
@@ -81,8 +76,7 @@ impl Stats {
             "mentions": c.articles.iter().map(|a| a.mentions.len()).sum::<usize>(),
             "warnings": c.warnings.len(),
             "read_floor_s": self.read_floor_s,
-            "load_s": self.load_s,
-            "parse_s": self.parse_s,
+            "pipeline_s": self.pipeline_s,
             "pipeline_mb_per_s": if pipeline_s > 0.0 { mb / pipeline_s } else { 0.0 },
             "read_floor_mb_per_s": if self.read_floor_s > 0.0 { mb / self.read_floor_s } else { 0.0 },
             "peak_rss_bytes": self.peak_rss_bytes,

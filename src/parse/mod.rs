@@ -14,8 +14,19 @@ use crate::model::{Article, ArticleId, Corpus};
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
+/// What parsing one article yields: the article, and what the corpus-level
+/// steps still need from it.
+pub struct Parsed {
+    pub article: Article,
+    /// Its actors before merging with other articles.
+    pub actors: actors::ArticleActors,
+    /// Its date candidates when the page has no explicit date, so the
+    /// dominant-year step re-resolves them without searching again.
+    pub unanchored_dates: Option<Vec<dates::Candidate>>,
+}
+
 /// Parses one article on its own: everything that needs no other article.
-pub fn parse_article(id: ArticleId, loaded: Loaded) -> (Article, actors::ArticleActors) {
+pub fn parse_article(id: ArticleId, loaded: Loaded) -> Parsed {
     let Loaded {
         path,
         text,
@@ -25,7 +36,8 @@ pub fn parse_article(id: ArticleId, loaded: Loaded) -> (Article, actors::Article
     let explicit = meta::explicit_published(&text, &cleaned);
     let source = meta::source(&text, &cleaned);
     let sentences = segment::sentences(&text, &cleaned.body);
-    let (published, times) = dates::analyse(&text, &sentences, &explicit);
+    let candidates = dates::find_all(&text, &sentences, &explicit);
+    let (published, times) = dates::resolve_all(&text, &candidates, &explicit, None);
     let local_actors = actors::extract(&text, &sentences);
     let article = Article {
         id,
@@ -42,7 +54,11 @@ pub fn parse_article(id: ArticleId, loaded: Loaded) -> (Article, actors::Article
         warnings,
         raw: text,
     };
-    (article, local_actors)
+    Parsed {
+        article,
+        actors: local_actors,
+        unanchored_dates: explicit.value.is_none().then_some(candidates),
+    }
 }
 
 /// Parses every file (in parallel) and builds the corpus with its indices.
@@ -70,7 +86,7 @@ pub fn build_corpus_with_progress(
     warnings: Vec<String>,
     progress: &Progress,
 ) -> Corpus {
-    let parsed: Vec<(Article, actors::ArticleActors)> = files
+    let parsed: Vec<Parsed> = files
         .into_par_iter()
         .enumerate()
         .map(|(i, l)| {
@@ -79,9 +95,53 @@ pub fn build_corpus_with_progress(
             r
         })
         .collect();
+    finish_corpus(parsed, warnings, progress)
+}
+
+/// Reads and parses `files` in one parallel pass, so each text is parsed
+/// while it is still in cache and reading overlaps parsing. A file that
+/// cannot be read is a warning; ids follow the order of `files`.
+pub fn read_and_build_corpus(
+    files: &[std::path::PathBuf],
+    mut warnings: Vec<String>,
+    progress: &Progress,
+) -> Corpus {
+    let results: Vec<Result<Parsed, String>> = files
+        .par_iter()
+        .map(|f| {
+            let r = crate::ingest::read_file(f);
+            progress.read.fetch_add(1, Ordering::Relaxed);
+            let r = r.map(|l| parse_article(0, l));
+            progress.parsed.fetch_add(1, Ordering::Relaxed);
+            r
+        })
+        .collect();
+    let mut parsed = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(mut p) => {
+                p.article.id = parsed.len() as ArticleId;
+                parsed.push(p);
+            }
+            Err(w) => warnings.push(w),
+        }
+    }
+    finish_corpus(parsed, warnings, progress)
+}
+
+/// The corpus-level steps: dominant year, actor merging, indices.
+fn finish_corpus(parsed: Vec<Parsed>, warnings: Vec<String>, progress: &Progress) -> Corpus {
     progress.indexing.store(true, Ordering::Relaxed);
-    let (mut articles, locals): (Vec<_>, Vec<_>) = parsed.into_iter().unzip();
-    dates::assume_dominant_year(&mut articles);
+    let mut articles = Vec::with_capacity(parsed.len());
+    let mut locals = Vec::with_capacity(parsed.len());
+    let mut unanchored = Vec::with_capacity(parsed.len());
+    for p in parsed {
+        articles.push(p.article);
+        locals.push(p.actors);
+        unanchored.push(p.unanchored_dates);
+    }
+    dates::assume_dominant_year_with(&mut articles, &unanchored);
+    drop(unanchored);
     let actors = actors::merge(&mut articles, locals);
     crate::index::build(articles, actors, warnings)
 }

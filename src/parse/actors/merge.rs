@@ -10,6 +10,7 @@ use super::lexicon::{LEXICON, Lexicon};
 use super::roles::{RoleDesc, unique_counterpart, unique_holder};
 use super::{ArticleActors, LocalEntity};
 use crate::model::{Actor, ActorKind, Article, Mention, MentionKind};
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// A global actor while merging.
@@ -224,6 +225,19 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
         .iter()
         .map(|l| vec![None; l.entities.len()])
         .collect();
+    // Mentions per local entity, counted once (not once per entity).
+    let counts: Vec<Vec<u32>> = locals
+        .par_iter()
+        .map(|l| {
+            let mut n = vec![0u32; l.entities.len()];
+            for m in &l.mentions {
+                if let Some(c) = n.get_mut(m.entity as usize) {
+                    *c += 1;
+                }
+            }
+            n
+        })
+        .collect();
     // Pass 1: lexicon entities and full names; pass 2: one-word names with
     // evidence; pass 3: weak names that match something known.
     for pass in 0..3 {
@@ -239,8 +253,7 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
                     _ => None,
                 };
                 if let Some(g) = g {
-                    let n = l.mentions.iter().filter(|m| m.entity as usize == i).count() as u32;
-                    ix.actors[g].mentions += n;
+                    ix.actors[g].mentions += counts[a][i];
                     global[a][i] = Some(g);
                 }
             }
@@ -252,14 +265,11 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
             let Some(g) = global[a][m.entity as usize] else {
                 continue;
             };
-            let form = articles
-                .get(a)
-                .map_or("", |art| m.span.text(&art.raw))
-                .to_string();
+            let form = articles.get(a).map_or("", |art| m.span.text(&art.raw));
             let p = &mut ix.actors[g];
-            match p.forms.iter_mut().find(|(f, _)| *f == form) {
+            match p.forms.iter_mut().find(|(f, _)| f == form) {
                 Some((_, n)) => *n += 1,
-                None => p.forms.push((form, 1)),
+                None => p.forms.push((form.to_string(), 1)),
             }
         }
         for (i, e) in l.entities.iter().enumerate() {
@@ -288,109 +298,111 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
             }
         }
     }
-    // Mentions, then role references resolved against the roles held.
-    for (a, l) in locals.iter().enumerate() {
-        let Some(article) = articles.get_mut(a) else {
-            continue;
-        };
-        let mut mentions: Vec<Mention> = l
-            .mentions
-            .iter()
-            .filter_map(|m| {
-                Some(Mention {
-                    span: m.span,
-                    actor: global[a][m.entity as usize]? as u32,
-                    kind: MentionKind::Name,
-                    sentence: m.sentence,
+    // Mentions, then role references resolved against the roles held: each
+    // article on its own, so in parallel.
+    articles
+        .par_iter_mut()
+        .zip(locals.par_iter())
+        .enumerate()
+        .for_each(|(a, (article, l))| {
+            let mut mentions: Vec<Mention> = l
+                .mentions
+                .iter()
+                .filter_map(|m| {
+                    Some(Mention {
+                        span: m.span,
+                        actor: global[a][m.entity as usize]? as u32,
+                        kind: MentionKind::Name,
+                        sentence: m.sentence,
+                    })
                 })
-            })
-            .collect();
-        // Roles each person holds in this article (else anywhere).
-        let mut local_roles: HashMap<u32, Vec<RoleDesc>> = HashMap::new();
-        for (i, e) in l.entities.iter().enumerate() {
-            if let Some(g) = global[a][i]
-                && ix.actors[g].kind == Some(ActorKind::Person)
-            {
-                let v = local_roles.entry(g as u32).or_default();
-                for r in &e.roles {
-                    let mut r = r.clone();
-                    r.possessor = r
-                        .possessor
-                        .and_then(|le| global[a].get(le as usize).copied().flatten())
-                        .map(|g| g as u32);
-                    v.push(r);
+                .collect();
+            // Roles each person holds in this article (else anywhere).
+            let mut local_roles: HashMap<u32, Vec<RoleDesc>> = HashMap::new();
+            for (i, e) in l.entities.iter().enumerate() {
+                if let Some(g) = global[a][i]
+                    && ix.actors[g].kind == Some(ActorKind::Person)
+                {
+                    let v = local_roles.entry(g as u32).or_default();
+                    for r in &e.roles {
+                        let mut r = r.clone();
+                        r.possessor = r
+                            .possessor
+                            .and_then(|le| global[a].get(le as usize).copied().flatten())
+                            .map(|g| g as u32);
+                        v.push(r);
+                    }
                 }
             }
-        }
-        let roles_of = |g: u32| -> &[RoleDesc] {
-            match local_roles.get(&g) {
-                Some(v) if !v.is_empty() => v,
-                _ => &ix.actors[g as usize].roles,
-            }
-        };
-        let mut persons: Vec<u32> = local_roles.keys().copied().collect();
-        persons.sort_unstable();
-        for r in &l.refs {
-            let mut want = r.desc.clone();
-            want.possessor = want
-                .possessor
-                .and_then(|le| global[a].get(le as usize).copied().flatten())
-                .map(|g| g as u32);
-            let is_person =
-                |m: &&Mention| ix.actors[m.actor as usize].kind == Some(ActorKind::Person);
-            let got = if want.counterpart {
-                let subject = mentions
-                    .iter()
-                    .filter(|m| m.sentence == r.sentence && m.span.end <= r.span.start)
-                    .filter(is_person)
-                    .max_by_key(|m| m.span.start)
-                    .map(|m| m.actor);
-                subject.and_then(|s| {
-                    unique_counterpart(
-                        roles_of(s),
-                        want.nat.as_deref(),
+            let roles_of = |g: u32| -> &[RoleDesc] {
+                match local_roles.get(&g) {
+                    Some(v) if !v.is_empty() => v,
+                    _ => &ix.actors[g as usize].roles,
+                }
+            };
+            let mut persons: Vec<u32> = local_roles.keys().copied().collect();
+            persons.sort_unstable();
+            for r in &l.refs {
+                let mut want = r.desc.clone();
+                want.possessor = want
+                    .possessor
+                    .and_then(|le| global[a].get(le as usize).copied().flatten())
+                    .map(|g| g as u32);
+                let is_person =
+                    |m: &&Mention| ix.actors[m.actor as usize].kind == Some(ActorKind::Person);
+                let got = if want.counterpart {
+                    let subject = mentions
+                        .iter()
+                        .filter(|m| m.sentence == r.sentence && m.span.end <= r.span.start)
+                        .filter(is_person)
+                        .max_by_key(|m| m.span.start)
+                        .map(|m| m.actor);
+                    subject.and_then(|s| {
+                        unique_counterpart(
+                            roles_of(s),
+                            want.nat.as_deref(),
+                            persons
+                                .iter()
+                                .filter(|&&p| p != s)
+                                .map(|&p| (p, roles_of(p))),
+                        )
+                    })
+                } else if want.generic {
+                    let before: Vec<u32> = mentions
+                        .iter()
+                        .filter(|m| m.sentence == r.sentence && m.span.end <= r.span.start)
+                        .filter(is_person)
+                        .map(|m| m.actor)
+                        .collect();
+                    unique_holder(&want, before.iter().map(|&p| (p, roles_of(p))))
+                } else {
+                    unique_holder(
+                        &want,
                         persons
                             .iter()
-                            .filter(|&&p| p != s)
+                            .filter(|&&p| Some(p) != want.possessor)
                             .map(|&p| (p, roles_of(p))),
                     )
-                })
-            } else if want.generic {
-                let before: Vec<u32> = mentions
-                    .iter()
-                    .filter(|m| m.sentence == r.sentence && m.span.end <= r.span.start)
-                    .filter(is_person)
-                    .map(|m| m.actor)
-                    .collect();
-                unique_holder(&want, before.iter().map(|&p| (p, roles_of(p))))
-            } else {
-                unique_holder(
-                    &want,
-                    persons
-                        .iter()
-                        .filter(|&&p| Some(p) != want.possessor)
-                        .map(|&p| (p, roles_of(p))),
-                )
-            };
-            if let Some(g) = got {
-                let clash = mentions.iter().any(|m| {
-                    m.span.overlaps(r.span)
-                        && ix.actors[m.actor as usize].kind == Some(ActorKind::Person)
-                });
-                if !clash {
-                    mentions.push(Mention {
-                        span: r.span,
-                        actor: g,
-                        kind: MentionKind::Role,
-                        sentence: r.sentence,
+                };
+                if let Some(g) = got {
+                    let clash = mentions.iter().any(|m| {
+                        m.span.overlaps(r.span)
+                            && ix.actors[m.actor as usize].kind == Some(ActorKind::Person)
                     });
-                    mentions.sort_by_key(|m| m.span.start);
+                    if !clash {
+                        mentions.push(Mention {
+                            span: r.span,
+                            actor: g,
+                            kind: MentionKind::Role,
+                            sentence: r.sentence,
+                        });
+                        mentions.sort_by_key(|m| m.span.start);
+                    }
                 }
             }
-        }
-        mentions.sort_by_key(|m| (m.span.start, m.span.end));
-        article.mentions = mentions;
-    }
+            mentions.sort_by_key(|m| (m.span.start, m.span.end));
+            article.mentions = mentions;
+        });
     ix.actors
         .into_iter()
         .enumerate()

@@ -19,6 +19,8 @@ pub mod lexicon;
 pub mod resolve;
 pub mod tense;
 
+pub use find::Candidate;
+
 use crate::model::{Article, Basis, DateValue, Precision, Published, Span, TimeExpr};
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
@@ -39,17 +41,35 @@ pub fn analyse_with_year(
     explicit: &Published,
     year_hint: Option<i32>,
 ) -> (Published, Vec<TimeExpr>) {
-    let candidates: Vec<find::Candidate> = sentences
+    let candidates = find_all(raw, sentences, explicit);
+    resolve_all(raw, &candidates, explicit, year_hint)
+}
+
+/// Every temporal expression in `sentences`, not yet resolved. Kept apart
+/// from [`resolve_all`] so the corpus step can resolve again with the
+/// dominant year without searching the text a second time.
+pub fn find_all(raw: &str, sentences: &[Span], explicit: &Published) -> Vec<Candidate> {
+    sentences
         .iter()
         .enumerate()
         .flat_map(|(i, s)| find::find_in_sentence(raw, *s, u32::try_from(i).unwrap_or(u32::MAX)))
         // The page's own date line is the publication date, not an event.
         .filter(|c| explicit.span.is_none_or(|s| !s.overlaps(c.span)))
-        .collect();
+        .collect()
+}
+
+/// The publication date (explicit, else inferred) and every candidate
+/// resolved against it.
+pub fn resolve_all(
+    raw: &str,
+    candidates: &[Candidate],
+    explicit: &Published,
+    year_hint: Option<i32>,
+) -> (Published, Vec<TimeExpr>) {
     let published = if explicit.value.is_some() {
         explicit.clone()
     } else {
-        match infer::infer_published(raw, &candidates, year_hint) {
+        match infer::infer_published(raw, candidates, year_hint) {
             Some((value, reason)) => Published {
                 value: Some(value),
                 basis: Basis::Inferred(reason),
@@ -62,7 +82,7 @@ pub fn analyse_with_year(
     let mut times = Vec::with_capacity(candidates.len());
     // The last day stated (sentence, day), for anaphora.
     let mut stated: Option<(u32, NaiveDate)> = None;
-    for c in &candidates {
+    for c in candidates {
         // Narrative phrases ("the next day") may reach back one sentence.
         let reach = match c.form {
             find::Form::Relative(p) if p.narrative => 1,
@@ -104,22 +124,46 @@ pub fn analyse_with_year(
 /// is an older full date) and relative expressions resolved against it. With no dated article there is no dominant year and nothing
 /// changes (a year from the clock would be a guess).
 pub fn assume_dominant_year(articles: &mut [Article]) {
+    let candidates: Vec<Option<Vec<Candidate>>> = articles
+        .par_iter()
+        .map(|a| {
+            (a.published.basis != Basis::Explicit)
+                .then(|| find_all(&a.raw, &a.sentences, &unanchored(a)))
+        })
+        .collect();
+    assume_dominant_year_with(articles, &candidates);
+}
+
+/// [`assume_dominant_year`] with each article's candidates already found
+/// (None for an article with an explicit publication date, which keeps its
+/// resolution).
+pub fn assume_dominant_year_with(articles: &mut [Article], candidates: &[Option<Vec<Candidate>>]) {
     let Some(year) = dominant_year(articles) else {
         return;
     };
     articles
         .par_iter_mut()
-        .filter(|a| a.published.basis != Basis::Explicit)
-        .for_each(|a| {
-            let explicit = Published {
-                value: None,
-                basis: Basis::Unknown,
-                span: a.published.span,
+        .zip(candidates.par_iter())
+        .filter(|(a, _)| a.published.basis != Basis::Explicit)
+        .for_each(|(a, found)| {
+            let explicit = unanchored(a);
+            let (published, times) = match found {
+                Some(c) => resolve_all(&a.raw, c, &explicit, Some(year)),
+                None => analyse_with_year(&a.raw, &a.sentences, &explicit, Some(year)),
             };
-            let (published, times) = analyse_with_year(&a.raw, &a.sentences, &explicit, Some(year));
             a.published = published;
             a.times = times;
         });
+}
+
+/// What an article without an explicit date is resolved against: nothing,
+/// but the page's own date line still stays out of the events.
+fn unanchored(a: &Article) -> Published {
+    Published {
+        value: None,
+        basis: Basis::Unknown,
+        span: a.published.span,
+    }
 }
 
 /// The most common real (not assumed) publication year; ties go to the later.

@@ -1,0 +1,71 @@
+//! Where the pipeline's time goes: each stage timed on one thread over a
+//! corpus, then the serial corpus-level steps. `bench/run.sh` prints it.
+//!
+//!   cargo run --release --example stage_times -- target/bench-corpus/10000
+
+use dateline::parse::{self, actors, clean, dates, meta, segment};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+fn main() {
+    let paths: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    let t = Instant::now();
+    let (files, warnings) = dateline::ingest::load(&paths);
+    let load = t.elapsed();
+    let bytes: usize = files.iter().map(|f| f.text.len()).sum();
+    let mut stage = [Duration::ZERO; 5];
+    let names = ["clean", "meta", "segment", "dates", "actors"];
+    for f in &files {
+        let text = &f.text;
+        let t = Instant::now();
+        let cleaned = clean::clean(text);
+        stage[0] += t.elapsed();
+        let t = Instant::now();
+        let explicit = meta::explicit_published(text, &cleaned);
+        let _ = std::hint::black_box(meta::source(text, &cleaned));
+        stage[1] += t.elapsed();
+        let t = Instant::now();
+        let sentences = segment::sentences(text, &cleaned.body);
+        stage[2] += t.elapsed();
+        let t = Instant::now();
+        let _ = std::hint::black_box(dates::analyse(text, &sentences, &explicit));
+        stage[3] += t.elapsed();
+        let t = Instant::now();
+        let _ = std::hint::black_box(actors::extract(text, &sentences));
+        stage[4] += t.elapsed();
+    }
+    let mb = bytes as f64 / 1e6;
+    println!("load_s {:.3}", load.as_secs_f64());
+    for (n, d) in names.iter().zip(stage) {
+        println!("stage_{n}_mb_per_s_one_thread {:.1}", mb / d.as_secs_f64());
+    }
+    use rayon::prelude::*;
+    let t = Instant::now();
+    let parsed: Vec<_> = files
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, l)| parse::parse_article(i as u32, l))
+        .collect();
+    println!(
+        "parse_articles_all_cores_s {:.3}",
+        t.elapsed().as_secs_f64()
+    );
+    let t = Instant::now();
+    let mut articles = Vec::new();
+    let mut locals = Vec::new();
+    let mut unanchored = Vec::new();
+    for p in parsed {
+        articles.push(p.article);
+        locals.push(p.actors);
+        unanchored.push(p.unanchored_dates);
+    }
+    dates::assume_dominant_year_with(&mut articles, &unanchored);
+    println!("dominant_year_s {:.3}", t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    let actors = actors::merge(&mut articles, locals);
+    println!("merge_actors_s {:.3}", t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    let corpus = dateline::index::build(articles, actors, warnings);
+    println!("index_s {:.3}", t.elapsed().as_secs_f64());
+    std::hint::black_box(corpus);
+}
