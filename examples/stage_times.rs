@@ -4,8 +4,29 @@
 //!   cargo run --release --example stage_times -- target/bench-corpus/10000
 
 use dateline::parse::{self, actors, clean, dates, meta, segment};
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
+
+/// Counts live heap bytes, so the figures below say what the model holds
+/// apart from what the allocator keeps in reserve.
+struct Counting;
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        let n = LIVE.fetch_add(l.size(), Ordering::Relaxed) + l.size();
+        PEAK.fetch_max(n, Ordering::Relaxed);
+        unsafe { System.alloc(l) }
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        LIVE.fetch_sub(l.size(), Ordering::Relaxed);
+        unsafe { System.dealloc(p, l) }
+    }
+}
+#[global_allocator]
+static ALLOC: Counting = Counting;
 
 fn main() {
     let paths: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
@@ -36,6 +57,7 @@ fn main() {
     }
     let mb = bytes as f64 / 1e6;
     println!("load_s {:.3}", load.as_secs_f64());
+    rss("after load");
     for (n, d) in names.iter().zip(stage) {
         println!("stage_{n}_mb_per_s_one_thread {:.1}", mb / d.as_secs_f64());
     }
@@ -46,6 +68,7 @@ fn main() {
         .enumerate()
         .map(|(i, l)| parse::parse_article(i as u32, l))
         .collect();
+    rss("after parse");
     println!(
         "parse_articles_all_cores_s {:.3}",
         t.elapsed().as_secs_f64()
@@ -63,9 +86,30 @@ fn main() {
     println!("dominant_year_s {:.3}", t.elapsed().as_secs_f64());
     let t = Instant::now();
     let actors = actors::merge(&mut articles, locals);
+    rss("after merge");
     println!("merge_actors_s {:.3}", t.elapsed().as_secs_f64());
     let t = Instant::now();
     let corpus = dateline::index::build(articles, actors, warnings);
     println!("index_s {:.3}", t.elapsed().as_secs_f64());
+    rss("after index");
     std::hint::black_box(corpus);
+}
+
+/// Resident and peak memory now, over the corpus bytes, for finding where
+/// the peak comes from.
+fn rss(when: &str) {
+    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb = |key: &str| -> u64 {
+        s.lines()
+            .find(|l| l.starts_with(key))
+            .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+            .unwrap_or(0)
+    };
+    println!(
+        "{when}: rss_mb {} peak_rss_mb {} live_heap_mb {} peak_heap_mb {}",
+        kb("VmRSS:") / 1024,
+        kb("VmHWM:") / 1024,
+        LIVE.load(Ordering::Relaxed) >> 20,
+        PEAK.load(Ordering::Relaxed) >> 20
+    );
 }

@@ -7,6 +7,7 @@
 pub mod args;
 pub mod cli;
 pub mod export;
+pub mod hash;
 pub mod index;
 pub mod ingest;
 pub mod model;

@@ -5,11 +5,11 @@
 //! quote. A full stop after a known abbreviation (`assets/abbreviations.txt`),
 //! a single initial ("J.") or a dotted acronym ("U.S.") does not end one.
 
+use crate::hash::FxSet;
 use crate::model::Span;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
-static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static ABBREVIATIONS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
     include_str!("../../assets/abbreviations.txt")
         .lines()
         .map(str::trim)

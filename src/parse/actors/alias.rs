@@ -58,7 +58,14 @@ impl NameParts {
     pub fn of(name: &str, lx: &Lexicon) -> NameParts {
         let words = name
             .split_whitespace()
-            .filter(|w| !lx.particles.contains(w.to_lowercase().as_str()))
+            .filter(|w| {
+                let lower = if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
+                    std::borrow::Cow::Owned(w.to_lowercase())
+                } else {
+                    std::borrow::Cow::Borrowed(*w)
+                };
+                !lx.particles.contains(lower.as_ref())
+            })
             .map(|w| skeleton(w, lx))
             .filter(|w| !w.is_empty())
             .collect();

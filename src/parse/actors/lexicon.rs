@@ -5,8 +5,7 @@
 //! Keys are folded with [`key_of`] so lookups ignore case and accents.
 
 use crate::model::ActorKind;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 const ROLES: &str = include_str!("../../../assets/actors/roles.txt");
@@ -81,33 +80,7 @@ pub struct Lexicon {
     pub user_people: FxMap<String, u32>,
 }
 
-/// A small fast hasher for short word keys (the multiply-rotate scheme of
-/// rustc's FxHash). Word lookups dominate the scanner, and SipHash's
-/// flood resistance buys nothing for lexicon tables.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher {
-    hash: u64,
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.hash = (self.hash.rotate_left(5) ^ w).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.hash = (self.hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-pub type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+pub use crate::hash::{FxMap, FxSet};
 
 /// The parsed lexicons (first use parses; later uses share).
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);

@@ -6,7 +6,7 @@
 //! unless they could be one.
 
 use super::alias::{NameParts, same_person, same_place};
-use super::lexicon::{LEXICON, Lexicon};
+use super::lexicon::{FxMap, LEXICON, Lexicon};
 use super::roles::{RoleDesc, unique_counterpart, unique_holder};
 use super::{ArticleActors, LocalEntity};
 use crate::model::{Actor, ActorKind, Article, Mention, MentionKind};
@@ -45,14 +45,57 @@ struct Index {
     by_prefix: HashMap<(ActorKind, String), Vec<usize>>,
 }
 
-fn key_parts(e: &LocalEntity, lx: &Lexicon) -> (String, NameParts) {
-    let best = e
-        .forms
+/// The form an entity is compared by: its fullest name.
+fn best_form(e: &LocalEntity) -> &str {
+    e.forms
         .iter()
         .max_by_key(|f| f.split_whitespace().count())
-        .map_or("", String::as_str);
-    let parts = NameParts::of(best, lx);
+        .map_or("", String::as_str)
+}
+
+fn key_parts(form: &str, lx: &Lexicon) -> (String, NameParts) {
+    let parts = NameParts::of(form, lx);
     (parts.words.join(" "), parts)
+}
+
+/// Every entity's comparison key and name parts. The same few thousand
+/// names recur across a large corpus, so each distinct form is worked out
+/// once: `keys[k]` for the key `ids[article][entity] = k`.
+fn keys_by_form(
+    locals: &[ArticleActors],
+    lx: &Lexicon,
+) -> (Vec<Vec<u32>>, Vec<(String, NameParts)>) {
+    let forms: Vec<Vec<&str>> = locals
+        .par_iter()
+        .map(|l| {
+            l.entities
+                .iter()
+                .map(|e| {
+                    if e.lexicon.is_some() {
+                        ""
+                    } else {
+                        best_form(e)
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let mut distinct: FxMap<&str, u32> = FxMap::default();
+    let ids: Vec<Vec<u32>> = forms
+        .iter()
+        .map(|fs| {
+            fs.iter()
+                .map(|&f| {
+                    let next = distinct.len() as u32;
+                    *distinct.entry(f).or_insert(next)
+                })
+                .collect()
+        })
+        .collect();
+    let mut order: Vec<(&str, u32)> = distinct.into_iter().collect();
+    order.sort_unstable_by_key(|&(_, k)| k);
+    let keys = order.par_iter().map(|&(f, _)| key_parts(f, lx)).collect();
+    (ids, keys)
 }
 
 impl Index {
@@ -82,11 +125,11 @@ impl Index {
     fn place_or_org(
         &mut self,
         kind: ActorKind,
-        key: String,
-        parts: NameParts,
+        key: &str,
+        parts: &NameParts,
         create: bool,
     ) -> Option<usize> {
-        if let Some(&g) = self.by_key.get(&(kind, key.clone())) {
+        if let Some(&g) = self.by_key.get(&(kind, key.to_string())) {
             return Some(g);
         }
         let bucket_key = (kind, key.chars().take(3).collect::<String>());
@@ -96,23 +139,29 @@ impl Index {
                 && self.actors[g]
                     .parts
                     .as_ref()
-                    .is_some_and(|p| same_place(p, &parts))
+                    .is_some_and(|p| same_place(p, parts))
         });
         let g = match found {
             Some(g) => g,
             None if create => {
-                let g = self.new_actor(Some(kind), Some(parts));
+                let g = self.new_actor(Some(kind), Some(parts.clone()));
                 self.by_prefix.entry(bucket_key).or_default().push(g);
                 g
             }
             None => return None,
         };
-        self.by_key.insert((kind, key), g);
+        self.by_key.insert((kind, key.to_string()), g);
         Some(g)
     }
 
     /// The actor a strong local entity belongs to (created when new).
-    fn place_entity(&mut self, e: &LocalEntity, lx: &Lexicon, singles: bool) -> Option<usize> {
+    fn place_entity(
+        &mut self,
+        e: &LocalEntity,
+        keyed: &(String, NameParts),
+        lx: &Lexicon,
+        singles: bool,
+    ) -> Option<usize> {
         if let Some(idx) = e.lexicon {
             if singles {
                 return None;
@@ -130,7 +179,7 @@ impl Index {
             return Some(g);
         }
         let kind = e.kind?;
-        let (key, parts) = key_parts(e, lx);
+        let (key, parts) = keyed;
         if key.is_empty() {
             return None;
         }
@@ -145,10 +194,10 @@ impl Index {
                     self.actors[g]
                         .parts
                         .as_ref()
-                        .is_some_and(|p| same_person(p, &parts))
+                        .is_some_and(|p| same_person(p, parts))
                 });
                 Some(found.unwrap_or_else(|| {
-                    let g = self.new_actor(Some(kind), Some(parts));
+                    let g = self.new_actor(Some(kind), Some(parts.clone()));
                     self.by_surname.entry(surname).or_default().push(g);
                     g
                 }))
@@ -157,7 +206,7 @@ impl Index {
                 if !singles {
                     return None;
                 }
-                Some(self.person_single(&key, true).unwrap_or(0))
+                Some(self.person_single(key, true).unwrap_or(0))
             }
             _ => {
                 if singles != (parts.words.len() == 1) {
@@ -193,8 +242,8 @@ impl Index {
     }
 
     /// A weak entity joins an actor only when its name is already known.
-    fn known(&mut self, e: &LocalEntity, lx: &Lexicon) -> Option<usize> {
-        let (key, parts) = key_parts(e, lx);
+    fn known(&mut self, keyed: &(String, NameParts)) -> Option<usize> {
+        let (key, parts) = keyed;
         if key.is_empty() {
             return None;
         }
@@ -204,12 +253,16 @@ impl Index {
                 self.actors[g]
                     .parts
                     .as_ref()
-                    .is_some_and(|p| same_person(p, &parts))
+                    .is_some_and(|p| same_person(p, parts))
             });
         }
-        self.person_single(&key, false)
+        self.person_single(key, false)
             .or_else(|| self.by_key.get(&(ActorKind::Place, key.clone())).copied())
-            .or_else(|| self.by_key.get(&(ActorKind::Organisation, key)).copied())
+            .or_else(|| {
+                self.by_key
+                    .get(&(ActorKind::Organisation, key.clone()))
+                    .copied()
+            })
     }
 }
 
@@ -238,8 +291,15 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
             n
         })
         .collect();
+    let (key_ids, keys) = keys_by_form(&locals, lx);
+    let keyed = |a: usize, i: usize| &keys[key_ids[a][i] as usize];
     // Pass 1: lexicon entities and full names; pass 2: one-word names with
     // evidence; pass 3: weak names that match something known.
+    //
+    // Pass 1 answers depend only on the entity's kind and key (a bucket only
+    // grows, and the first actor that matched keeps matching), so each is
+    // looked up once; the later passes weigh mention counts, which change.
+    let mut first_pass: FxMap<(u32, Option<ActorKind>), Option<usize>> = FxMap::default();
     for pass in 0..3 {
         for (a, l) in locals.iter().enumerate() {
             for (i, e) in l.entities.iter().enumerate() {
@@ -247,9 +307,20 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
                     continue;
                 }
                 let g = match pass {
-                    0 if !e.weak => ix.place_entity(e, lx, false),
-                    1 if !e.weak => ix.place_entity(e, lx, true),
-                    2 => ix.known(e, lx),
+                    0 if !e.weak && e.lexicon.is_none() => {
+                        let memo = (key_ids[a][i], e.kind);
+                        match first_pass.get(&memo) {
+                            Some(&g) => g,
+                            None => {
+                                let g = ix.place_entity(e, keyed(a, i), lx, false);
+                                first_pass.insert(memo, g);
+                                g
+                            }
+                        }
+                    }
+                    0 if !e.weak => ix.place_entity(e, keyed(a, i), lx, false),
+                    1 if !e.weak => ix.place_entity(e, keyed(a, i), lx, true),
+                    2 if e.lexicon.is_none() => ix.known(keyed(a, i)),
                     _ => None,
                 };
                 if let Some(g) = g {
@@ -403,6 +474,9 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
             mentions.sort_by_key(|m| (m.span.start, m.span.end));
             article.mentions = mentions;
         });
+    // A large corpus has millions of small local allocations: free them on
+    // every core rather than one.
+    locals.into_par_iter().for_each(drop);
     ix.actors
         .into_iter()
         .enumerate()
