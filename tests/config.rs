@@ -522,3 +522,26 @@ fn config_flag_and_missing_files() {
     let out = run_with(empty.path(), &["seeds", "articles"]);
     assert_eq!(out.status.code(), Some(1));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+    /// Whatever is written, reading it answers (Ok or a line-numbered error)
+    /// and never panics.
+    #[test]
+    fn no_panic_on_any_text(text in "(\\PC|\\n|\\[|\\]|=|\"|\\{|\\}|ctrl-|keys\\.|theme|fg|#){0,80}") {
+        if let Err(e) = settings(&text) {
+            proptest::prop_assert!(e.line.is_none_or(|l| l >= 1 && l <= text.lines().count().max(1) + 1));
+        }
+        let _ = Key::parse(&text);
+        let _ = dateline::tui::theme::parse_colour(&text);
+    }
+
+    /// Every key name read back prints as a name that reads back the same.
+    #[test]
+    fn key_names_round_trip(text in "\\PC{1,12}") {
+        if let Ok(k) = Key::parse(&text) {
+            proptest::prop_assert_eq!(Key::parse(&k.name()), Ok(k));
+        }
+    }
+}
