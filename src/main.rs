@@ -72,9 +72,15 @@ fn load_config(explicit: Option<&Path>) -> Result<(Config, Settings), CliError> 
         Some(p) => Config::load(&p, explicit.is_some()),
         None => Ok(Config::defaults()),
     }
-    .map_err(|e| CliError(e.to_string()))?;
-    let settings = Settings::from_config(&cfg).map_err(|e| CliError(e.to_string()))?;
+    .map_err(config_error)?;
+    let settings = Settings::from_config(&cfg).map_err(config_error)?;
     Ok((cfg, settings))
+}
+
+/// A config error for stderr: names and values quoted from the file are
+/// shown with control characters made visible.
+fn config_error(e: config::ConfigError) -> CliError {
+    CliError(dateline::text::sanitize_line(&e.to_string()).into_owned())
 }
 
 /// `dateline config [--default | --path]`.

@@ -129,6 +129,8 @@ impl Config {
     /// Parses `text` as the file at `path` (which is only used for
     /// messages and for resolving relative corpus paths).
     pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+        // Some editors start a file with a byte-order mark; TOML does not.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let file: File = toml::from_str(text).map_err(|e| ConfigError {
             file: path.to_path_buf(),
             line: e.span().map(|s| line_of(text, s.start)),
@@ -348,6 +350,14 @@ mod tests {
         assert!(Config::load(&p, false).unwrap().path.is_none());
         let e = Config::load(&p, true).unwrap_err();
         assert!(e.to_string().contains("nope.toml"), "{e}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        assert_eq!(
+            parse("\u{feff}sort = \"file\"\n").unwrap().sort(),
+            Sort::File
+        );
     }
 
     #[test]
