@@ -9,7 +9,11 @@ use std::path::PathBuf;
 /// A terminal browser for news articles: an article list, a reader, and a
 /// timeline of every dated event; jump to a date, follow an actor.
 #[derive(Parser, Debug)]
-#[command(name = "dateline", version, args_conflicts_with_subcommands = true)]
+// `--config FILE` may come before a command (`dateline --config F articles`),
+// so top-level PATHs cannot conflict with commands as clap would have it;
+// main refuses PATHs before a command instead.
+#[command(name = "dateline", version, subcommand_precedence_over_arg = true)]
+#[command(override_usage = "dateline [OPTIONS] [PATHS]...\n       dateline [OPTIONS] <COMMAND>")]
 #[command(after_help = "Examples:
   dateline                          open the TUI on the bundled seed articles
   dateline ~/news                   open the TUI on a folder of article text files
@@ -18,12 +22,17 @@ use std::path::PathBuf;
   dateline actors --kind person
   dateline mentions zelensky
   dateline export ~/news --format ics > news.ics
+  dateline config --default > ~/.config/dateline/config.toml
   dateline completions bash > /etc/bash_completion.d/dateline")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Files or folders of article text (read recursively); none = the bundled seeds.
+    /// Files or folders of article text (read recursively); none = the
+    /// config file's corpus, else the bundled seeds.
     pub paths: Vec<PathBuf>,
+    /// Read settings from FILE instead of $XDG_CONFIG_HOME/dateline/config.toml.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 /// Which events: a date range and an actor.
@@ -92,6 +101,15 @@ pub enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, default_value = "200")]
         rounds: usize,
+    },
+    /// Check the config file, or print where it is read from or the default one.
+    Config {
+        /// Print a commented config file with every setting at its default.
+        #[arg(long = "default", conflicts_with = "path")]
+        print_default: bool,
+        /// Print the path the config file is read from.
+        #[arg(long)]
+        path: bool,
     },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions { shell: clap_complete::Shell },

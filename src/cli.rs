@@ -57,9 +57,17 @@ pub fn articles_json(c: &Corpus) -> Value {
     Value::Array(c.articles.iter().map(article_json).collect())
 }
 
-pub fn articles_table(c: &Corpus) -> String {
+/// The readable article list, by date or (`by_file`, the config file's
+/// `sort = "file"`) in file order.
+pub fn articles_table(c: &Corpus, by_file: bool) -> String {
     let mut out = String::new();
-    for &id in &c.articles_by_date {
+    let file_order: Vec<_> = c.articles.iter().map(|a| a.id).collect();
+    let order = if by_file {
+        &file_order
+    } else {
+        &c.articles_by_date
+    };
+    for &id in order {
         let a = c.article(id);
         let _ = writeln!(
             out,

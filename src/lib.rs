@@ -6,6 +6,7 @@
 
 pub mod args;
 pub mod cli;
+pub mod config;
 pub mod export;
 pub mod hash;
 pub mod index;

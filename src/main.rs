@@ -1,8 +1,10 @@
 use clap::{CommandFactory, Parser};
 use dateline::args::{Cli, Command, EventFilter};
 use dateline::cli::{self, CliError};
+use dateline::config::{self, Config};
 use dateline::model::Corpus;
-use std::path::PathBuf;
+use dateline::tui::settings::{self, Settings};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -60,17 +62,100 @@ fn filter(f: &EventFilter) -> Result<cli::TimelineFilter, CliError> {
     })
 }
 
+/// Reads and checks the config file (`--config FILE`, else the default
+/// location; missing there is fine), before anything else runs.
+fn load_config(explicit: Option<&Path>) -> Result<(Config, Settings), CliError> {
+    let cfg = match explicit
+        .map(Path::to_path_buf)
+        .or_else(config::default_location)
+    {
+        Some(p) => Config::load(&p, explicit.is_some()),
+        None => Ok(Config::defaults()),
+    }
+    .map_err(config_error)?;
+    let settings = Settings::from_config(&cfg).map_err(config_error)?;
+    Ok((cfg, settings))
+}
+
+/// A config error for stderr: names and values quoted from the file are
+/// shown with control characters made visible.
+fn config_error(e: config::ConfigError) -> CliError {
+    CliError(dateline::text::sanitize_line(&e.to_string()).into_owned())
+}
+
+/// `dateline config [--default | --path]`.
+fn config_command(
+    explicit: Option<&Path>,
+    print_default: bool,
+    path: bool,
+) -> Result<(), CliError> {
+    if print_default {
+        return emit(settings::default_config_text());
+    }
+    let location = explicit
+        .map(Path::to_path_buf)
+        .or_else(config::default_location);
+    let Some(location) = location else {
+        return if path {
+            Err(CliError(
+                "no config location: neither XDG_CONFIG_HOME nor HOME is set".into(),
+            ))
+        } else {
+            emit("no config location (XDG_CONFIG_HOME and HOME are unset): using the defaults\n")
+        };
+    };
+    if path {
+        return emit(format!("{}\n", location.display()));
+    }
+    let (cfg, _) = load_config(explicit)?;
+    emit(match cfg.path {
+        Some(p) => format!("{}: ok\n", p.display()),
+        None => format!("{}: not found; using the defaults\n", location.display()),
+    })
+}
+
 fn run(args: Cli) -> Result<(), CliError> {
+    let explicit = args.config.as_deref();
+    let (cfg, settings) = match &args.command {
+        Some(Command::Config {
+            print_default,
+            path,
+        }) => return config_command(explicit, *print_default, *path),
+        Some(Command::Completions { .. } | Command::Man) => {
+            (Config::defaults(), Settings::default())
+        }
+        _ => load_config(explicit)?,
+    };
+    // No PATH on the command line: the config file's corpus (empty: the seeds).
+    let or_config = |paths: Vec<PathBuf>| {
+        if paths.is_empty() {
+            cfg.corpus()
+        } else {
+            paths
+        }
+    };
+    let by_file = settings.sort_by_file;
+    if args.command.is_some() && !args.paths.is_empty() {
+        return Err(CliError(
+            "PATHs go after the command: dateline articles PATH...".into(),
+        ));
+    }
     let Some(command) = args.command else {
-        if !args.paths.is_empty() && args.paths.iter().all(|p| std::fs::metadata(p).is_err()) {
-            let names: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+        let from_config = args.paths.is_empty();
+        let paths = or_config(args.paths);
+        if !paths.is_empty() && paths.iter().all(|p| std::fs::metadata(p).is_err()) {
+            let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            let whose = match (&cfg.path, from_config) {
+                (Some(f), true) => format!(" (the corpus set in {})", f.display()),
+                _ => String::new(),
+            };
             return Err(CliError(format!(
-                "no such file or folder: {}",
+                "no such file or folder: {}{whose}",
                 names.join(", ")
             )));
         }
         let outcome =
-            dateline::tui::run(args.paths).map_err(|e| CliError(format!("terminal: {e}")))?;
+            dateline::tui::run(paths, settings).map_err(|e| CliError(format!("terminal: {e}")))?;
         for w in &outcome.warnings {
             eprintln!("dateline: warning: {}", dateline::text::sanitize_line(w));
         }
@@ -78,11 +163,11 @@ fn run(args: Cli) -> Result<(), CliError> {
     };
     match command {
         Command::Articles { paths, json } => {
-            let c = load(&paths)?;
+            let c = load(&or_config(paths))?;
             emit(if json {
                 json_text(&cli::articles_json(&c))
             } else {
-                cli::articles_table(&c)
+                cli::articles_table(&c, by_file)
             })
         }
         Command::Timeline {
@@ -91,7 +176,7 @@ fn run(args: Cli) -> Result<(), CliError> {
             filter: f,
         } => {
             let f = filter(&f)?;
-            let c = load(&paths)?;
+            let c = load(&or_config(paths))?;
             let rows = cli::timeline_rows(&c, &f)?;
             emit(if json {
                 json_text(&serde_json::Value::Array(rows))
@@ -100,7 +185,7 @@ fn run(args: Cli) -> Result<(), CliError> {
             })
         }
         Command::Actors { paths, json, kind } => {
-            let c = load(&paths)?;
+            let c = load(&or_config(paths))?;
             let v = cli::actors_json(&c, kind);
             emit(if json {
                 json_text(&v)
@@ -109,7 +194,7 @@ fn run(args: Cli) -> Result<(), CliError> {
             })
         }
         Command::Mentions { name, paths, json } => {
-            let c = load(&paths)?;
+            let c = load(&or_config(paths))?;
             let v = cli::mentions_json(&c, &name)?;
             emit(if json {
                 json_text(&v)
@@ -123,7 +208,7 @@ fn run(args: Cli) -> Result<(), CliError> {
             filter: f,
         } => {
             let f = filter(&f)?;
-            let c = load(&paths)?;
+            let c = load(&or_config(paths))?;
             let rows = cli::timeline_rows(&c, &f)?;
             // Rows name their file; one map, not a scan of every article per row.
             let titles: std::collections::HashMap<String, &str> = c
@@ -136,7 +221,7 @@ fn run(args: Cli) -> Result<(), CliError> {
             emit(dateline::export::render(&rows, format, &title_of))
         }
         Command::Stats { paths, json } => {
-            let v = dateline::stats::measure(&paths).to_json();
+            let v = dateline::stats::measure(&or_config(paths)).to_json();
             let table: String = v
                 .as_object()
                 .into_iter()
@@ -146,7 +231,7 @@ fn run(args: Cli) -> Result<(), CliError> {
             emit(if json { json_text(&v) } else { table })
         }
         Command::TuiBench { paths, rounds } => {
-            let c = load(&paths)?;
+            let c = load(&or_config(paths))?;
             let t = std::time::Instant::now();
             let (per_key, all) = dateline::tui::bench::key_latency(&c, rounds);
             let mut out = format!("key_update_render_ms_median {:.3}\n", all as f64 / 1e6);
@@ -159,6 +244,7 @@ fn run(args: Cli) -> Result<(), CliError> {
             ));
             emit(out)
         }
+        Command::Config { .. } => Ok(()), // answered above
         Command::Completions { shell } => {
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "dateline", &mut buf);

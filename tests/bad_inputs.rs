@@ -125,7 +125,7 @@ fn the_same_folder_twice_loads_once() {
 #[test]
 fn no_path_means_the_bundled_seeds_from_any_folder() {
     let tmp = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+    let out = cli_common::dateline()
         .args(["articles", "--json"])
         .current_dir(tmp.path())
         .output()

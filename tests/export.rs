@@ -1,9 +1,9 @@
 //! `dateline export` output parsed back with real CSV and iCalendar parsers.
 
-use std::process::Command;
+mod cli_common;
 
 fn export(format: &str, extra: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+    let out = cli_common::dateline()
         .args(["export", "--format", format])
         .args(extra)
         .output()

@@ -2,14 +2,14 @@
 //! (`tests/seeds.gold.json`, a copy of shared/gold/seeds.gold.json).
 
 use serde_json::Value;
-use std::process::Command;
+mod cli_common;
 
 fn gold() -> Vec<Value> {
     serde_json::from_str(include_str!("seeds.gold.json")).expect("gold parses")
 }
 
 fn articles_json() -> Vec<Value> {
-    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+    let out = cli_common::dateline()
         .args(["articles", "seeds", "--json"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

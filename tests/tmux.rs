@@ -11,6 +11,8 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_dateline");
+/// `XDG_CONFIG_HOME` for every run: an empty folder, so no user config leaks in.
+const NO_CONFIG: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config");
 const TIMEOUT: Duration = Duration::from_secs(10);
 
 struct Tmux {
@@ -42,6 +44,7 @@ impl Tmux {
                 "-i",
                 &format!("PATH={}", std::env::var("PATH").unwrap_or_default()),
                 "TERM=xterm-256color",
+                &format!("XDG_CONFIG_HOME={NO_CONFIG}"),
                 "PS1=PROMPT$ ",
                 "bash",
                 "--norc",
@@ -145,7 +148,11 @@ impl Drop for Tmux {
 
 /// What the parser currently finds in the seeds, from the CLI.
 fn cli_json(args: &[&str]) -> serde_json::Value {
-    let out = Command::new(BIN).args(args).output().expect("run dateline");
+    let out = Command::new(BIN)
+        .env("XDG_CONFIG_HOME", NO_CONFIG)
+        .args(args)
+        .output()
+        .expect("run dateline");
     serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null)
 }
 
@@ -402,4 +409,57 @@ fn read_only_corpus_in_a_tui_session() {
         "no file was added"
     );
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+/// A config file in a temp `XDG_CONFIG_HOME`, for one run.
+fn xdg_with(text: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("dateline")).unwrap();
+    std::fs::write(dir.path().join("dateline/config.toml"), text).unwrap();
+    dir
+}
+
+#[test]
+fn remapped_keys_work_in_a_real_terminal() {
+    let Some(t) = Tmux::start("remap", 120, 40) else {
+        return;
+    };
+    let xdg = xdg_with(
+        "[keys.global]\nhelp = \"f1\"\nquit = \"Q\"\n[keys.help]\nescape = [\"f1\", \"esc\"]\n",
+    );
+    t.run_dateline(&format!("XDG_CONFIG_HOME={}", xdg.path().display()));
+    let s = t.wait_for("three panes", |s| s.contains("3 Timeline"));
+    assert!(
+        status_line(&s).contains("F1 help") && status_line(&s).contains("Q quit"),
+        "hints show the remapped keys: {}",
+        status_line(&s)
+    );
+    // `?` no longer opens help: if it did, F1 would close it again.
+    t.keys(&["?", "F1"]);
+    let s = t.wait_for("help opened by F1", |s| s.contains("F1 or Esc closes"));
+    assert!(s.contains("this help"));
+    t.keys(&["F1"]);
+    t.wait_for("help closed by F1", |s| !s.contains("F1 or Esc closes"));
+    // `q` no longer quits; `Q` does.
+    t.keys(&["q", "2"]);
+    t.wait_for("the reader focused after q", |s| {
+        status_line(s).contains("Reader")
+    });
+    t.keys(&["Q"]);
+    t.assert_restored("0");
+}
+
+#[test]
+fn bad_config_is_a_clear_error_and_no_tui() {
+    let Some(t) = Tmux::start("badcfg", 120, 40) else {
+        return;
+    };
+    let xdg = xdg_with("[keys.global]\ndown = \"ctrl-foo\"\n");
+    t.run_dateline(&format!("XDG_CONFIG_HOME={}", xdg.path().display()));
+    let s = t.wait_for("dateline to exit", |s| s.contains("EXIT1"));
+    assert!(
+        s.contains("config.toml:2: down: unknown key \"ctrl-foo\""),
+        "{s}"
+    );
+    t.assert_restored("1");
 }

@@ -627,11 +627,15 @@ fn search_regex_smart_case() {
 
 mod keys {
     use super::*;
-    use dateline::tui::keys::{BINDINGS, Ctx, action_for};
+    use dateline::tui::keys::{BINDINGS, Ctx, Keymap};
     use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
     fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, mods)
+    }
+
+    fn action_for(ev: &KeyEvent, ctx: Ctx) -> Option<Action> {
+        Keymap::default().action_for(ev, ctx)
     }
 
     #[test]

@@ -4,8 +4,10 @@
 //! article selected in the list, the timeline marks its events, and opening
 //! an event opens its article at its sentence.
 
+use super::keymap::Keymap;
 use super::layout::{self, Layout};
 use super::picker::PickerState;
+use super::settings::Settings;
 use super::theme::Theme;
 use super::wrap::Doc;
 use crate::model::{ActorId, ArticleId, Corpus};
@@ -206,21 +208,34 @@ pub struct AppState {
     pub message: Option<Message>,
     pub quit: bool,
     pub theme: Theme,
+    /// The keys in force (defaults + config remaps): input, help, hints.
+    pub keymap: Keymap,
     pub layout: Layout,
     pub derived: Derived,
 }
 
 impl AppState {
     /// State for `corpus` as drawn on a `width`×`height` terminal (the size
-    /// only matters until the first frame reports the real one).
+    /// only matters until the first frame reports the real one), with the
+    /// default settings.
     pub fn new(corpus: &Corpus, width: u16, height: u16) -> Self {
+        AppState::with_settings(corpus, width, height, Settings::default())
+    }
+
+    /// [`AppState::new`] with the keys, theme and order of a config file.
+    pub fn with_settings(corpus: &Corpus, width: u16, height: u16, settings: Settings) -> Self {
         let derived = Derived::new(corpus);
+        let current = if settings.sort_by_file {
+            derived.file_order.first().copied()
+        } else {
+            corpus.articles_by_date.first().copied()
+        };
         let mut s = AppState {
             focus: Pane::List,
             overlay: Overlay::None,
-            sort_by_file: false,
+            sort_by_file: settings.sort_by_file,
             filter: None,
-            current: corpus.articles_by_date.first().copied(),
+            current,
             list_top: 0,
             timeline: TimelineState::default(),
             reader: ReaderState::default(),
@@ -232,7 +247,8 @@ impl AppState {
             read: HashSet::new(),
             message: None,
             quit: false,
-            theme: Theme::from_env(),
+            theme: settings.theme,
+            keymap: settings.keymap,
             layout: layout::compute(Rect::new(0, 0, width, height), Pane::List),
             derived,
         };

@@ -1,7 +1,9 @@
-//! The help overlay, generated from the key registry so it cannot drift from
-//! what the keys do.
+//! The help overlay, generated from the running keymap so it cannot drift
+//! from what the keys do, remapped ones included.
 
-use super::keys::{self, BINDINGS, Ctx};
+use super::app::Action;
+use super::keymap::Keymap;
+use super::keys::{self, Ctx};
 use super::theme::Theme;
 use super::wrap;
 use ratatui::Frame;
@@ -9,26 +11,22 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-/// Every binding, grouped by context, as lines.
-pub fn lines(theme: &Theme, width: usize) -> Vec<Line<'static>> {
-    let order = [
-        Ctx::Global,
-        Ctx::List,
-        Ctx::Reader,
-        Ctx::Timeline,
-        Ctx::Picker,
-        Ctx::Prompt,
-        Ctx::Help,
-    ];
+/// Every bound key, grouped by context, as lines (an action the user
+/// unbound is left out).
+pub fn lines(theme: &Theme, keymap: &Keymap, width: usize) -> Vec<Line<'static>> {
     let key_w = 18.min(width / 2);
     let mut out = Vec::new();
-    for ctx in order {
+    for ctx in Ctx::ALL {
         if !out.is_empty() {
             out.push(Line::default());
         }
         out.push(Line::from(Span::styled(ctx.title(), theme.heading)));
-        for b in BINDINGS.iter().filter(|b| b.ctx == ctx) {
-            let k = wrap::truncate(&keys::keys_label(b), key_w);
+        for b in keymap
+            .rows()
+            .iter()
+            .filter(|b| b.ctx == ctx && !b.keys.is_empty())
+        {
+            let k = wrap::truncate(&keys::keys_label(&b.keys), key_w);
             let pad = key_w.saturating_sub(unicode_width::UnicodeWidthStr::width(k.as_str()));
             out.push(Line::from(vec![
                 Span::styled(format!("  {k}{}", " ".repeat(pad)), theme.key),
@@ -53,7 +51,7 @@ fn frame(area: Rect) -> Rect {
 
 /// The furthest the help can scroll on a screen of `area`, so `k` answers at
 /// once after holding `j`.
-pub fn max_scroll(theme: &Theme, area: Rect) -> usize {
+pub fn max_scroll(theme: &Theme, keymap: &Keymap, area: Rect) -> usize {
     let r = frame(area);
     let inner_h = if r.width >= 3 && r.height >= 3 {
         r.height - 2
@@ -61,21 +59,34 @@ pub fn max_scroll(theme: &Theme, area: Rect) -> usize {
         r.height
     };
     let inner_w = if r.width >= 3 { r.width - 2 } else { r.width };
-    lines(theme, inner_w as usize)
+    lines(theme, keymap, inner_w as usize)
         .len()
         .saturating_sub(inner_h as usize)
 }
 
-pub fn render(f: &mut Frame, theme: &Theme, scroll: usize, area: Rect) {
+/// The frame's title: how to scroll and close, in the keys in force
+/// (" Help · j/k scroll · ? or Esc closes " by default).
+fn title(keymap: &Keymap) -> String {
+    let close = keymap.keys(Ctx::Help, Action::Escape);
+    let close = match (close.first(), close.last()) {
+        (Some(a), Some(b)) if a != b => format!("{} or {}", a.label(), b.label()),
+        (Some(a), _) => a.label(),
+        _ => "?".into(),
+    };
+    format!(
+        " Help · {}/{} scroll · {close} closes ",
+        keymap.label(Ctx::Help, Action::Down),
+        keymap.label(Ctx::Help, Action::Up)
+    )
+}
+
+pub fn render(f: &mut Frame, theme: &Theme, keymap: &Keymap, scroll: usize, area: Rect) {
     let r = frame(area);
     f.render_widget(Clear, r);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
-        .title(Span::styled(
-            " Help · j/k scroll · ? or Esc closes ",
-            theme.title,
-        ));
+        .title(Span::styled(title(keymap), theme.title));
     let inner = if r.width >= 3 && r.height >= 3 {
         let i = block.inner(r);
         f.render_widget(block, r);
@@ -83,7 +94,7 @@ pub fn render(f: &mut Frame, theme: &Theme, scroll: usize, area: Rect) {
     } else {
         r
     };
-    let all = lines(theme, inner.width as usize);
+    let all = lines(theme, keymap, inner.width as usize);
     let max = all.len().saturating_sub(inner.height as usize);
     let shown: Vec<Line> = all.into_iter().skip(scroll.min(max)).collect();
     f.render_widget(Paragraph::new(shown), inner);

@@ -1,8 +1,13 @@
-//! The one key registry. Input mapping, the help overlay and the status-bar
-//! hints all read [`BINDINGS`], so what help says is what the keys do.
+//! Keys as dateline writes and reads them: contexts, a key with its label
+//! for help and its name for the config file, and how a terminal key event
+//! matches one. The default table is in [`super::bindings`]; the running,
+//! remappable one in [`super::keymap`].
 
-use super::app::{Action, Pane};
+use super::app::Pane;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+pub use super::bindings::{BINDINGS, Binding, action_name};
+pub use super::keymap::Keymap;
 
 /// Where a binding applies. Pane contexts are tried before `Global`; the
 /// overlay contexts take all input while their overlay is open.
@@ -18,6 +23,17 @@ pub enum Ctx {
 }
 
 impl Ctx {
+    /// Every context, in the order help and the default config list them.
+    pub const ALL: [Ctx; 7] = [
+        Ctx::Global,
+        Ctx::List,
+        Ctx::Reader,
+        Ctx::Timeline,
+        Ctx::Picker,
+        Ctx::Prompt,
+        Ctx::Help,
+    ];
+
     pub fn title(self) -> &'static str {
         match self {
             Ctx::Global => "Everywhere",
@@ -29,6 +45,24 @@ impl Ctx {
             Ctx::Help => "Help",
         }
     }
+
+    /// The config file's name for it: `[keys.NAME]`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Ctx::Global => "global",
+            Ctx::List => "list",
+            Ctx::Reader => "reader",
+            Ctx::Timeline => "timeline",
+            Ctx::Picker => "picker",
+            Ctx::Prompt => "prompt",
+            Ctx::Help => "help",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Ctx> {
+        Ctx::ALL.into_iter().find(|c| c.name() == name)
+    }
+
     pub fn of_pane(p: Pane) -> Ctx {
         match p {
             Pane::List => Ctx::List,
@@ -46,21 +80,54 @@ pub struct Key {
     pub ctrl: bool,
 }
 
-const fn ch(c: char) -> Key {
+pub(super) const fn ch(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
         ctrl: false,
     }
 }
-const fn ctrl(c: char) -> Key {
+pub(super) const fn ctrl(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
         ctrl: true,
     }
 }
-const fn k(code: KeyCode) -> Key {
+pub(super) const fn k(code: KeyCode) -> Key {
     Key { code, ctrl: false }
 }
+
+/// Named keys: (config name, key, help label). Config names are matched
+/// without regard to case; the first name of a key is the one written back.
+const NAMED: &[(&str, KeyCode, &str)] = &[
+    ("space", KeyCode::Char(' '), "Space"),
+    ("enter", KeyCode::Enter, "Enter"),
+    ("return", KeyCode::Enter, "Enter"),
+    ("esc", KeyCode::Esc, "Esc"),
+    ("escape", KeyCode::Esc, "Esc"),
+    ("tab", KeyCode::Tab, "Tab"),
+    ("shift-tab", KeyCode::BackTab, "S-Tab"),
+    ("backtab", KeyCode::BackTab, "S-Tab"),
+    ("backspace", KeyCode::Backspace, "Bksp"),
+    ("up", KeyCode::Up, "↑"),
+    ("down", KeyCode::Down, "↓"),
+    ("left", KeyCode::Left, "←"),
+    ("right", KeyCode::Right, "→"),
+    ("pgup", KeyCode::PageUp, "PgUp"),
+    ("pageup", KeyCode::PageUp, "PgUp"),
+    ("pgdn", KeyCode::PageDown, "PgDn"),
+    ("pagedown", KeyCode::PageDown, "PgDn"),
+    ("home", KeyCode::Home, "Home"),
+    ("end", KeyCode::End, "End"),
+    ("delete", KeyCode::Delete, "Del"),
+    ("del", KeyCode::Delete, "Del"),
+    ("insert", KeyCode::Insert, "Ins"),
+    ("ins", KeyCode::Insert, "Ins"),
+];
+
+/// What a config file may write, for error messages.
+pub const KEY_SYNTAX: &str = "write a character (\"j\", \"G\", \"?\") or one of space, enter, \
+     esc, tab, shift-tab, backspace, up, down, left, right, pgup, pgdn, home, end, delete, \
+     insert, f1..f12, optionally with ctrl- in front (ctrl-d, ctrl-up)";
 
 impl Key {
     /// How help and hints write the key.
@@ -68,20 +135,11 @@ impl Key {
         let base = match self.code {
             KeyCode::Char(' ') => "Space".to_string(),
             KeyCode::Char(c) => c.to_string(),
-            KeyCode::Enter => "Enter".into(),
-            KeyCode::Esc => "Esc".into(),
-            KeyCode::Tab => "Tab".into(),
-            KeyCode::BackTab => "S-Tab".into(),
-            KeyCode::Backspace => "Bksp".into(),
-            KeyCode::Up => "↑".into(),
-            KeyCode::Down => "↓".into(),
-            KeyCode::Left => "←".into(),
-            KeyCode::Right => "→".into(),
-            KeyCode::PageUp => "PgUp".into(),
-            KeyCode::PageDown => "PgDn".into(),
-            KeyCode::Home => "Home".into(),
-            KeyCode::End => "End".into(),
-            other => format!("{other:?}"),
+            KeyCode::F(n) => format!("F{n}"),
+            code => NAMED
+                .iter()
+                .find(|(_, c, _)| *c == code)
+                .map_or_else(|| format!("{code:?}"), |(_, _, l)| l.to_string()),
         };
         if self.ctrl {
             format!("Ctrl-{base}")
@@ -90,7 +148,85 @@ impl Key {
         }
     }
 
-    fn matches(self, ev: &KeyEvent) -> bool {
+    /// How a config file writes the key; [`Key::parse`] reads it back.
+    pub fn name(self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::F(n) => format!("f{n}"),
+            code => NAMED.iter().find(|(_, c, _)| *c == code).map_or_else(
+                || format!("{code:?}").to_lowercase(),
+                |(n, _, _)| n.to_string(),
+            ),
+        };
+        if self.ctrl {
+            format!("ctrl-{base}")
+        } else {
+            base
+        }
+    }
+
+    /// Reads a config file's key name: `"j"`, `"G"`, `"ctrl-d"`, `"pgdn"`,
+    /// `"shift-tab"`, `"f5"`. The error says what is wrong, for the user.
+    pub fn parse(s: &str) -> Result<Key, String> {
+        let lower = s.to_ascii_lowercase();
+        if let Some(rest) = lower.strip_prefix("alt-").or(lower.strip_prefix("meta-")) {
+            let _ = rest;
+            return Err(format!(
+                "\"{s}\": Alt keys cannot be bound (a terminal sends Esc then the key as Alt+key, \
+                 which dateline reads as Esc, then the key)"
+            ));
+        }
+        if let Some(rest) = strip_prefix_ci(s, "ctrl-") {
+            if rest.is_empty() {
+                return Err(format!("\"{s}\": ctrl- needs a key after it"));
+            }
+            let key = Key::parse(rest)
+                .map_err(|_| format!("unknown key \"{}\"; {KEY_SYNTAX}", s.escape_debug()))?;
+            return match key.code {
+                _ if key.ctrl => Err(format!("\"{s}\": ctrl- twice")),
+                KeyCode::Char(c) if c.is_ascii_alphabetic() => Ok(ctrl(c.to_ascii_lowercase())),
+                KeyCode::Char(_) | KeyCode::BackTab => Err(format!(
+                    "\"{s}\": ctrl- goes with a letter or a named key (terminals do not \
+                     send Ctrl with other characters)"
+                )),
+                code => Ok(Key { code, ctrl: true }),
+            };
+        }
+        if lower != "shift-tab"
+            && let Some(rest) = strip_prefix_ci(s, "shift-")
+        {
+            let mut cs = rest.chars();
+            return match (cs.next(), cs.next()) {
+                (Some(c), None) if c.is_ascii_alphabetic() => Ok(ch(c.to_ascii_uppercase())),
+                _ => Err(format!(
+                    "\"{s}\": shift- goes with tab or a letter; for another shifted key \
+                     write the character itself (\"?\", \"{{\")"
+                )),
+            };
+        }
+        if let Some((_, code, _)) = NAMED.iter().find(|(n, _, _)| *n == lower) {
+            return Ok(k(*code));
+        }
+        if let Some(n) = lower.strip_prefix('f').and_then(|n| n.parse::<u8>().ok())
+            && (1..=12).contains(&n)
+            && lower.len() > 1
+            && !lower[1..].starts_with('0')
+        {
+            return Ok(k(KeyCode::F(n)));
+        }
+        let mut cs = s.chars();
+        match (cs.next(), cs.next()) {
+            (Some(c), None) if !c.is_control() && !c.is_whitespace() => Ok(ch(c)),
+            (None, _) => Err(format!("an empty key name; {KEY_SYNTAX}")),
+            _ => Err(format!(
+                "unknown key \"{}\"; {KEY_SYNTAX}",
+                s.escape_debug()
+            )),
+        }
+    }
+
+    pub(super) fn matches(self, ev: &KeyEvent) -> bool {
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
         let code = match ev.code {
             // Some terminals send Ctrl-letters as upper case.
@@ -101,349 +237,90 @@ impl Key {
     }
 }
 
-/// One row of the registry.
-pub struct Binding {
-    pub keys: &'static [Key],
-    pub ctx: Ctx,
-    pub action: Action,
-    /// What help says the keys do.
-    pub desc: &'static str,
-    /// A short word for the status-bar hints; None keeps it out of them.
-    pub hint: Option<&'static str>,
+/// `s` without `prefix`, matched without regard to ASCII case.
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
 }
 
-const fn b(
-    keys: &'static [Key],
-    ctx: Ctx,
-    action: Action,
-    desc: &'static str,
-    hint: Option<&'static str>,
-) -> Binding {
-    Binding {
-        keys,
-        ctx,
-        action,
-        desc,
-        hint,
-    }
+/// `key1 key2`, as help shows a row's keys.
+pub fn keys_label(keys: &[Key]) -> String {
+    keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(" ")
 }
 
-use Action as A;
-use Ctx::*;
-use KeyCode as C;
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Every key dateline knows, in the order help lists them.
-pub static BINDINGS: &[Binding] = &[
-    b(
-        &[k(C::Tab)],
-        Global,
-        A::FocusNext,
-        "focus the next pane",
-        Some("pane"),
-    ),
-    b(
-        &[k(C::BackTab)],
-        Global,
-        A::FocusPrev,
-        "focus the previous pane",
-        None,
-    ),
-    b(
-        &[ch('1')],
-        Global,
-        A::Focus(Pane::List),
-        "focus the article list",
-        None,
-    ),
-    b(
-        &[ch('2')],
-        Global,
-        A::Focus(Pane::Reader),
-        "focus the reader",
-        None,
-    ),
-    b(
-        &[ch('3')],
-        Global,
-        A::Focus(Pane::Timeline),
-        "focus the timeline",
-        None,
-    ),
-    b(&[ch('j'), k(C::Down)], Global, A::Down, "move down", None),
-    b(&[ch('k'), k(C::Up)], Global, A::Up, "move up", None),
-    b(&[ctrl('d')], Global, A::HalfDown, "half a page down", None),
-    b(&[ctrl('u')], Global, A::HalfUp, "half a page up", None),
-    b(
-        &[k(C::PageDown), ch(' ')],
-        Global,
-        A::PageDown,
-        "a page down",
-        None,
-    ),
-    b(&[k(C::PageUp)], Global, A::PageUp, "a page up", None),
-    b(&[ch('g'), k(C::Home)], Global, A::Top, "to the top", None),
-    b(
-        &[ch('G'), k(C::End)],
-        Global,
-        A::Bottom,
-        "to the bottom",
-        None,
-    ),
-    b(
-        &[k(C::Enter)],
-        List,
-        A::Activate,
-        "open the article in the reader",
-        Some("open"),
-    ),
-    b(
-        &[ch('s')],
-        List,
-        A::ToggleSort,
-        "sort by date / by file order",
-        Some("sort"),
-    ),
-    b(
-        &[k(C::Enter)],
-        Reader,
-        A::Activate,
-        "on a date: show it in the timeline; on an actor: follow it",
-        Some("act"),
-    ),
-    b(
-        &[ch('[')],
-        Reader,
-        A::PrevEntity,
-        "previous date or actor mention in the article",
-        None,
-    ),
-    b(
-        &[ch(']')],
-        Reader,
-        A::NextEntity,
-        "next date or actor mention in the article",
-        Some("entity"),
-    ),
-    b(
-        &[ch('r')],
-        Reader,
-        A::ToggleRaw,
-        "toggle clean text / raw file",
-        Some("raw"),
-    ),
-    b(
-        &[k(C::Enter)],
-        Timeline,
-        A::Activate,
-        "open the event's article at its sentence",
-        Some("open"),
-    ),
-    b(
-        &[ch('[')],
-        Timeline,
-        A::PrevDay,
-        "previous day with events",
-        None,
-    ),
-    b(
-        &[ch(']')],
-        Timeline,
-        A::NextDay,
-        "next day with events",
-        Some("day"),
-    ),
-    b(
-        &[ch('{')],
-        Timeline,
-        A::PrevMonth,
-        "previous month with events",
-        None,
-    ),
-    b(
-        &[ch('}')],
-        Timeline,
-        A::NextMonth,
-        "next month with events",
-        Some("month"),
-    ),
-    b(
-        &[ch('t')],
-        Global,
-        A::PromptDate,
-        "jump to a date (2025-04-25, 25 Apr, april, 2025-04, 2025)",
-        Some("date"),
-    ),
-    b(
-        &[ch('a')],
-        Global,
-        A::OpenPicker,
-        "pick an actor to follow",
-        Some("actor"),
-    ),
-    b(
-        &[ch('/')],
-        Global,
-        A::PromptSearch,
-        "search article bodies (regex, smart case)",
-        Some("search"),
-    ),
-    b(
-        &[ch('n')],
-        Global,
-        A::NextHit,
-        "next mention of the followed actor / next search match",
-        None,
-    ),
-    b(
-        &[ch('N')],
-        Global,
-        A::PrevHit,
-        "previous mention / previous search match",
-        None,
-    ),
-    b(
-        &[ch('f')],
-        Global,
-        A::ToggleFilter,
-        "filter list and timeline to the followed actor",
-        None,
-    ),
-    b(
-        &[ch('H'), ctrl('o'), k(C::Backspace)],
-        Global,
-        A::Back,
-        "back through the jump list",
-        None,
-    ),
-    b(
-        &[ch('L')],
-        Global,
-        A::Forward,
-        "forward through the jump list",
-        None,
-    ),
-    b(&[ch('?')], Global, A::ToggleHelp, "this help", Some("help")),
-    b(
-        &[k(C::Esc)],
-        Global,
-        A::Escape,
-        "close overlay / clear message, filter, search",
-        None,
-    ),
-    b(&[ch('q'), ctrl('c')], Global, A::Quit, "quit", Some("quit")),
-    b(
-        &[k(C::Enter)],
-        Picker,
-        A::Submit,
-        "follow the highlighted actor",
-        Some("follow"),
-    ),
-    b(
-        &[k(C::Down), ctrl('n'), ctrl('j')],
-        Picker,
-        A::Down,
-        "next actor",
-        None,
-    ),
-    b(
-        &[k(C::Up), ctrl('p'), ctrl('k')],
-        Picker,
-        A::Up,
-        "previous actor",
-        None,
-    ),
-    b(&[k(C::PageDown)], Picker, A::PageDown, "a page down", None),
-    b(&[k(C::PageUp)], Picker, A::PageUp, "a page up", None),
-    b(
-        &[k(C::Backspace)],
-        Picker,
-        A::InputBackspace,
-        "delete a character",
-        None,
-    ),
-    b(&[ctrl('u')], Picker, A::InputClear, "clear the query", None),
-    b(
-        &[k(C::Esc), ctrl('c')],
-        Picker,
-        A::Escape,
-        "close",
-        Some("cancel"),
-    ),
-    b(
-        &[k(C::Enter)],
-        Prompt,
-        A::Submit,
-        "jump / search",
-        Some("go"),
-    ),
-    b(
-        &[k(C::Backspace)],
-        Prompt,
-        A::InputBackspace,
-        "delete a character",
-        None,
-    ),
-    b(&[ctrl('u')], Prompt, A::InputClear, "clear the line", None),
-    b(
-        &[k(C::Esc), ctrl('c')],
-        Prompt,
-        A::Escape,
-        "cancel",
-        Some("cancel"),
-    ),
-    b(&[ch('j'), k(C::Down)], Help, A::Down, "scroll down", None),
-    b(&[ch('k'), k(C::Up)], Help, A::Up, "scroll up", None),
-    b(
-        &[ch('?'), ch('q'), k(C::Esc)],
-        Help,
-        A::Escape,
-        "close help",
-        Some("close"),
-    ),
-];
-
-/// The action for a key press in `ctx`: the context's own bindings first,
-/// then (for panes) the global ones. In the picker and prompt a printable
-/// character that is not bound is typed text.
-pub fn action_for(ev: &KeyEvent, ctx: Ctx) -> Option<Action> {
-    let find = |c: Ctx| {
-        BINDINGS
-            .iter()
-            .find(|b| b.ctx == c && b.keys.iter().any(|k| k.matches(ev)))
-            .map(|b| b.action)
-    };
-    match ctx {
-        Ctx::List | Ctx::Reader | Ctx::Timeline => find(ctx).or_else(|| find(Ctx::Global)),
-        Ctx::Picker | Ctx::Prompt => find(ctx).or_else(|| match ev.code {
-            KeyCode::Char(c)
-                if !ev
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-            {
-                Some(Action::Input(c))
+    #[test]
+    fn names_parse_back_to_the_same_key() {
+        for b in BINDINGS {
+            for &key in b.keys {
+                assert_eq!(Key::parse(&key.name()), Ok(key), "{}", key.name());
             }
-            _ => None,
-        }),
-        Ctx::Help | Ctx::Global => find(ctx),
+        }
+        for n in 1..=12 {
+            let key = k(KeyCode::F(n));
+            assert_eq!(Key::parse(&key.name()), Ok(key));
+        }
     }
-}
 
-/// `key1 key2` for a binding, as help shows it.
-pub fn keys_label(b: &Binding) -> String {
-    b.keys
-        .iter()
-        .map(|k| k.label())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+    #[test]
+    fn parses_what_users_write() {
+        let p = |s: &str| Key::parse(s).unwrap();
+        assert_eq!(p("j"), ch('j'));
+        assert_eq!(p("G"), ch('G'));
+        assert_eq!(p("shift-g"), ch('G'));
+        assert_eq!(p("ctrl-d"), ctrl('d'));
+        assert_eq!(p("Ctrl-D"), ctrl('d'));
+        assert_eq!(p("shift-tab"), k(KeyCode::BackTab));
+        assert_eq!(p("PgDn"), k(KeyCode::PageDown));
+        assert_eq!(p("enter"), k(KeyCode::Enter));
+        assert_eq!(p("f5"), k(KeyCode::F(5)));
+        assert_eq!(p("F12"), k(KeyCode::F(12)));
+        assert_eq!(p("f"), ch('f'));
+        assert_eq!(p("space"), ch(' '));
+        assert_eq!(p("-"), ch('-'));
+        assert_eq!(p("é"), ch('é'));
+        assert_eq!(
+            p("ctrl-up"),
+            Key {
+                code: KeyCode::Up,
+                ctrl: true
+            }
+        );
+    }
 
-/// Short hints for the status bar: the context's own first, then global ones.
-pub fn hints(ctx: Ctx) -> Vec<(String, &'static str)> {
-    let own = BINDINGS.iter().filter(|b| b.ctx == ctx);
-    let global = BINDINGS
-        .iter()
-        .filter(|b| b.ctx == Ctx::Global && matches!(ctx, Ctx::List | Ctx::Reader | Ctx::Timeline));
-    own.chain(global)
-        .filter_map(|b| Some((b.keys.first()?.label(), b.hint?)))
-        .collect()
+    #[test]
+    fn refuses_what_no_terminal_sends_or_nobody_means() {
+        for bad in [
+            "",
+            "ctrl-foo",
+            "ctrl-",
+            "ctrl-1",
+            "ctrl-ctrl-a",
+            "alt-x",
+            "shift-1",
+            "shift-up",
+            "f0",
+            "f13",
+            "f05",
+            "jj",
+            "\t",
+            " ",
+            "pgdown2",
+        ] {
+            let e = Key::parse(bad).unwrap_err();
+            assert!(!e.is_empty(), "{bad:?}");
+        }
+        assert!(Key::parse("ctrl-foo").unwrap_err().contains("\"ctrl-foo\""));
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(ctrl('d').label(), "Ctrl-d");
+        assert_eq!(k(KeyCode::F(5)).label(), "F5");
+        assert_eq!(k(KeyCode::BackTab).label(), "S-Tab");
+    }
 }

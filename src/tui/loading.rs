@@ -1,5 +1,5 @@
 //! The loading screen: the TUI appears at once, whatever the corpus size,
-//! while a background thread reads and parses; `q` or Ctrl-c leave at any
+//! while a background thread reads and parses; the quit key (`q`) or Ctrl-c leave at any
 //! time. The parser reports into shared [`Progress`] counters.
 
 use crate::parse::Progress;
@@ -36,7 +36,8 @@ pub fn status_line(p: &Progress) -> (String, f64) {
     }
 }
 
-pub fn render(f: &mut Frame, p: &Progress, no_color: bool) {
+/// `quit` labels the key that leaves (from the keymap).
+pub fn render(f: &mut Frame, p: &Progress, no_color: bool, quit: &str) {
     let area = f.area();
     let (text, ratio) = status_line(p);
     let [_, mid, _] = Layout::vertical([
@@ -70,7 +71,9 @@ pub fn render(f: &mut Frame, p: &Progress, no_color: bool) {
         bar,
     );
     f.render_widget(
-        Paragraph::new(Line::from("q quit").style(Style::default().add_modifier(Modifier::DIM))),
+        Paragraph::new(
+            Line::from(format!("{quit} quit")).style(Style::default().add_modifier(Modifier::DIM)),
+        ),
         hint,
     );
 }
@@ -101,10 +104,10 @@ mod tests {
         p.read.store(50, Ordering::Relaxed);
         for (w, h) in [(1, 1), (10, 3), (80, 24), (200, 60)] {
             let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-            t.draw(|f| render(f, &p, false)).unwrap();
+            t.draw(|f| render(f, &p, false, "q")).unwrap();
         }
         let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        t.draw(|f| render(f, &p, true)).unwrap();
+        t.draw(|f| render(f, &p, true, "q")).unwrap();
         let screen: String = t
             .backend()
             .buffer()

@@ -8,8 +8,10 @@
 
 pub mod app;
 pub mod bench;
+pub mod bindings;
 pub mod derived;
 pub mod help;
+pub mod keymap;
 pub mod keys;
 pub mod layout;
 pub mod list;
@@ -17,6 +19,7 @@ pub mod loading;
 pub mod nav;
 pub mod picker;
 pub mod reader;
+pub mod settings;
 pub mod status;
 pub mod theme;
 pub mod timeline;
@@ -49,7 +52,7 @@ pub fn draw(f: &mut Frame, s: &mut AppState, c: &Corpus) {
     s.sync_reader(c);
     let theme = s.theme;
     if let Overlay::Help { scroll } = &mut s.overlay {
-        *scroll = (*scroll).min(help::max_scroll(&theme, area));
+        *scroll = (*scroll).min(help::max_scroll(&theme, &s.keymap, area));
     }
     let s = &*s;
     let l = s.layout;
@@ -63,7 +66,7 @@ pub fn draw(f: &mut Frame, s: &mut AppState, c: &Corpus) {
         timeline::render(f, s, c, r);
     }
     match &s.overlay {
-        Overlay::Help { scroll } => help::render(f, &s.theme, *scroll, area),
+        Overlay::Help { scroll } => help::render(f, &s.theme, &s.keymap, *scroll, area),
         Overlay::Picker(p) => picker::render(f, p, c, &s.theme, area),
         _ => {}
     }
@@ -75,7 +78,9 @@ pub fn draw(f: &mut Frame, s: &mut AppState, c: &Corpus) {
 /// Translates a terminal event into an action (None: nothing to do).
 pub fn action_for_event(s: &AppState, ev: &Event) -> Option<Action> {
     match ev {
-        Event::Key(k) if k.kind == KeyEventKind::Press => keys::action_for(k, status::context(s)),
+        Event::Key(k) if k.kind == KeyEventKind::Press => {
+            s.keymap.action_for(k, status::context(s))
+        }
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
                 col: m.column,
@@ -159,9 +164,9 @@ pub struct Outcome {
 }
 
 /// Opens the TUI at once on a loading screen, loads and parses `paths` in
-/// the background (no paths: the bundled seeds), then runs until `q` or a
-/// signal.
-pub fn run(paths: Vec<std::path::PathBuf>) -> io::Result<Outcome> {
+/// the background (no paths: the bundled seeds), then runs with `settings`
+/// (keys, theme, order from the config file) until quit or a signal.
+pub fn run(paths: Vec<std::path::PathBuf>, settings: settings::Settings) -> io::Result<Outcome> {
     let started = std::time::Instant::now();
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [
@@ -188,10 +193,11 @@ pub fn run(paths: Vec<std::path::PathBuf>) -> io::Result<Outcome> {
     std::thread::spawn(move || {
         let _ = tx.send(crate::open_with_progress(&paths, &loader_progress));
     });
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let no_color = settings::no_color();
+    let quit_label = settings.keymap.label(keys::Ctx::Global, Action::Quit);
     let mut first_frame = true;
     let corpus = loop {
-        terminal.draw(|f| loading::render(f, &progress, no_color))?;
+        terminal.draw(|f| loading::render(f, &progress, no_color, &quit_label))?;
         if first_frame {
             first_frame = false;
             report_first_frame(started);
@@ -203,7 +209,7 @@ pub fn run(paths: Vec<std::path::PathBuf>) -> io::Result<Outcome> {
                 return Err(io::Error::other("loading the corpus failed"));
             }
         }
-        if stop.load(Ordering::Relaxed) || quit_requested()? {
+        if stop.load(Ordering::Relaxed) || quit_requested(&settings.keymap)? {
             return Ok(Outcome {
                 warnings: Vec::new(),
             });
@@ -216,7 +222,7 @@ pub fn run(paths: Vec<std::path::PathBuf>) -> io::Result<Outcome> {
         .cloned()
         .collect();
     let size = terminal.size()?;
-    let mut state = AppState::new(&corpus, size.width, size.height);
+    let mut state = AppState::with_settings(&corpus, size.width, size.height, settings);
     let test_panic = std::env::var("DATELINE_TEST_PANIC").is_ok_and(|v| v == "1");
     let mut dirty = true;
     while !state.quit && !stop.load(Ordering::Relaxed) {
@@ -258,14 +264,17 @@ fn exit_on_signal_watchdog(stop: Arc<AtomicBool>) {
     });
 }
 
-/// During loading only `q`, Esc and Ctrl-c mean anything: leave.
-fn quit_requested() -> io::Result<bool> {
+/// During loading only the quit and Esc keys (and Ctrl-c, always) mean
+/// anything: leave.
+fn quit_requested(keymap: &keymap::Keymap) -> io::Result<bool> {
     while event::poll(Duration::ZERO)? {
         if let Event::Key(k) = event::read()?
             && k.kind == KeyEventKind::Press
-            && (matches!(k.code, event::KeyCode::Char('q') | event::KeyCode::Esc)
-                || (k.code == event::KeyCode::Char('c')
-                    && k.modifiers.contains(event::KeyModifiers::CONTROL)))
+            && (matches!(
+                keymap.action_for(&k, keys::Ctx::Global),
+                Some(Action::Quit | Action::Escape)
+            ) || (k.code == event::KeyCode::Char('c')
+                && k.modifiers.contains(event::KeyModifiers::CONTROL)))
         {
             return Ok(true);
         }

@@ -57,16 +57,20 @@ pub fn step_entity(s: &mut AppState, c: &Corpus, forward: bool) {
     let e = ents[i];
     s.reader.pending = Some(Pending::Show(e.span.start));
     if let Some(a) = s.current.and_then(|id| c.articles.get(id as usize)) {
-        let msg = describe(c, a, e.kind);
+        let enter = s
+            .keymap
+            .label(super::keys::Ctx::Reader, super::app::Action::Activate);
+        let msg = describe(c, a, e.kind, &enter);
         s.say(msg);
     }
 }
 
-fn describe(c: &Corpus, a: &Article, kind: EntityKind) -> String {
+/// The status message for an entity; `enter` labels the key that acts on it.
+fn describe(c: &Corpus, a: &Article, kind: EntityKind, enter: &str) -> String {
     match kind {
         EntityKind::Time(t) => match a.times.get(t as usize) {
             Some(te) => format!(
-                "date “{}” = {} ({}) · Enter: show in timeline",
+                "date “{}” = {} ({}) · {enter}: show in timeline",
                 sanitize_line(te.span.text(&a.raw)),
                 te.value.map_or("unresolved".into(), |v| v.label()),
                 te.kind.as_str()
@@ -79,7 +83,7 @@ fn describe(c: &Corpus, a: &Article, kind: EntityKind) -> String {
             .and_then(|m| c.actors.get(m.actor as usize))
         {
             Some(actor) => format!(
-                "{} ({}, {} mentions) · Enter: follow",
+                "{} ({}, {} mentions) · {enter}: follow",
                 sanitize_line(&actor.name),
                 actor.kind.as_str(),
                 actor.mention_count

@@ -2,8 +2,8 @@
 //! fits), the prompt being typed, a message, the followed actor's place
 //! ("Putin 3/17"), the search, and key hints from the registry.
 
-use super::app::{AppState, HitMode, Overlay, PromptKind};
-use super::keys::{self, Ctx};
+use super::app::{Action, AppState, HitMode, Overlay, PromptKind};
+use super::keys::Ctx;
 use super::wrap;
 use crate::model::Corpus;
 use crate::text::sanitize_line;
@@ -57,9 +57,15 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
         };
         left.push(Span::styled(pane, t.title));
         let mut parts = Vec::new();
+        let km = &s.keymap;
+        let step = format!(
+            " ({}/{})",
+            km.label(Ctx::Global, Action::NextHit),
+            km.label(Ctx::Global, Action::PrevHit)
+        );
         if let Some(l) = follow_label(s, c) {
             let on = if s.hit_mode == HitMode::Follow {
-                " (n/N)"
+                step.as_str()
             } else {
                 ""
             };
@@ -67,7 +73,7 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
         }
         if let Some(search) = &s.search {
             let on = if s.hit_mode == HitMode::Search {
-                " (n/N)"
+                step.as_str()
             } else {
                 ""
             };
@@ -103,7 +109,10 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
             ));
         }
         if s.filter.is_some() {
-            parts.push("filtered (Esc clears)".into());
+            parts.push(format!(
+                "filtered ({} clears)",
+                km.label(Ctx::Global, Action::Escape)
+            ));
         }
         if !parts.is_empty() {
             left.push(Span::raw(format!(" {} ", parts.join(" · "))));
@@ -115,7 +124,7 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
     }
     let used: usize = left.iter().map(|sp| sp.width()).sum();
     let mut hint = String::new();
-    for (k, h) in keys::hints(context(s)) {
+    for (k, h) in s.keymap.hints(context(s)) {
         let item = format!("{k} {h}  ");
         if used + hint.chars().count() + item.chars().count() + 2 > w {
             break;

@@ -6,7 +6,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders};
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     pub border: Style,
     pub border_focused: Style,
@@ -102,5 +102,150 @@ impl Theme {
             status: Style::new().add_modifier(Modifier::REVERSED),
             key: Style::new().add_modifier(Modifier::BOLD),
         }
+    }
+}
+
+/// The styles a config file can colour (`[theme] date = { fg = "red" }`),
+/// in the order `config --default` writes them. [`Theme::style_mut`] maps
+/// each name to its field.
+pub const STYLE_NAMES: [&str; 16] = [
+    "border",
+    "border-focused",
+    "title",
+    "dim",
+    "heading",
+    "cursor",
+    "cursor-unfocused",
+    "date",
+    "actor",
+    "followed",
+    "entity-cursor",
+    "search",
+    "current-mark",
+    "error",
+    "status",
+    "key",
+];
+
+/// Colour names a config file may use, and the one written back.
+const COLOURS: &[(&str, Color)] = &[
+    ("black", Color::Black),
+    ("red", Color::Red),
+    ("green", Color::Green),
+    ("yellow", Color::Yellow),
+    ("blue", Color::Blue),
+    ("magenta", Color::Magenta),
+    ("cyan", Color::Cyan),
+    ("gray", Color::Gray),
+    ("grey", Color::Gray),
+    ("dark-gray", Color::DarkGray),
+    ("dark-grey", Color::DarkGray),
+    ("light-red", Color::LightRed),
+    ("light-green", Color::LightGreen),
+    ("light-yellow", Color::LightYellow),
+    ("light-blue", Color::LightBlue),
+    ("light-magenta", Color::LightMagenta),
+    ("light-cyan", Color::LightCyan),
+    ("white", Color::White),
+    ("reset", Color::Reset),
+];
+
+impl Theme {
+    /// The style a config file calls `name` (one of [`STYLE_NAMES`]).
+    pub fn style_mut(&mut self, name: &str) -> Option<&mut Style> {
+        Some(match name {
+            "border" => &mut self.border,
+            "border-focused" => &mut self.border_focused,
+            "title" => &mut self.title,
+            "dim" => &mut self.dim,
+            "heading" => &mut self.heading,
+            "cursor" => &mut self.cursor,
+            "cursor-unfocused" => &mut self.cursor_unfocused,
+            "date" => &mut self.date,
+            "actor" => &mut self.actor,
+            "followed" => &mut self.followed,
+            "entity-cursor" => &mut self.entity_cursor,
+            "search" => &mut self.search,
+            "current-mark" => &mut self.current_mark,
+            "error" => &mut self.error,
+            "status" => &mut self.status,
+            "key" => &mut self.key,
+            _ => return None,
+        })
+    }
+}
+
+/// Reads a config file's colour: a name (`"light-blue"`, any case), a
+/// `"#rrggbb"`, or `"none"` for no colour of its own (the terminal's).
+pub fn parse_colour(s: &str) -> Result<Option<Color>, String> {
+    let lower = s.to_ascii_lowercase().replace('_', "-");
+    if lower == "none" {
+        return Ok(None);
+    }
+    if let Some(hex) = lower.strip_prefix('#') {
+        if hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            let v = u32::from_str_radix(hex, 16).map_err(|e| e.to_string())?;
+            return Ok(Some(Color::Rgb((v >> 16) as u8, (v >> 8) as u8, v as u8)));
+        }
+        return Err(format!("\"{}\" is not a #rrggbb colour", s.escape_debug()));
+    }
+    COLOURS
+        .iter()
+        .find(|(n, _)| *n == lower)
+        .map(|(_, c)| Some(*c))
+        .ok_or_else(|| {
+            let names: Vec<&str> = COLOURS
+                .iter()
+                .map(|(n, _)| *n)
+                .filter(|n| !n.contains("grey"))
+                .collect();
+            format!(
+                "unknown colour \"{}\"; use #rrggbb, none, or one of {}",
+                s.escape_debug(),
+                names.join(", ")
+            )
+        })
+}
+
+/// How a config file writes a colour; [`parse_colour`] reads it back.
+pub fn colour_name(c: Option<Color>) -> String {
+    match c {
+        None => "none".into(),
+        Some(Color::Rgb(r, g, b)) => format!("#{r:02x}{g:02x}{b:02x}"),
+        Some(c) => COLOURS
+            .iter()
+            .find(|(_, k)| *k == c)
+            .map_or_else(|| "none".into(), |(n, _)| n.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_style_name_is_a_style() {
+        let mut t = Theme::colour();
+        for n in STYLE_NAMES {
+            assert!(t.style_mut(n).is_some(), "{n}");
+        }
+        assert!(t.style_mut("nope").is_none());
+    }
+
+    #[test]
+    fn colours_parse_and_print_back() {
+        assert_eq!(parse_colour("Light-Blue"), Ok(Some(Color::LightBlue)));
+        assert_eq!(parse_colour("grey"), Ok(Some(Color::Gray)));
+        assert_eq!(parse_colour("#FF8000"), Ok(Some(Color::Rgb(255, 128, 0))));
+        assert_eq!(parse_colour("none"), Ok(None));
+        for bad in ["#ff80", "#gg0000", "purple", "", "#ffffffff", "#é12345"] {
+            assert!(parse_colour(bad).is_err(), "{bad}");
+        }
+        assert!(parse_colour("purple").unwrap_err().contains("\"purple\""));
+        for (_, c) in COLOURS {
+            assert_eq!(parse_colour(&colour_name(Some(*c))), Ok(Some(*c)));
+        }
+        let rgb = Some(Color::Rgb(1, 2, 250));
+        assert_eq!(parse_colour(&colour_name(rgb)), Ok(rgb));
     }
 }

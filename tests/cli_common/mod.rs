@@ -8,11 +8,19 @@ use std::process::{Command, Output};
 /// A small, well-formed article.
 pub const GOOD: &str = "Harbour board approves new ferry route\n\nThe harbour board approved a ferry route on Monday, officials said.\n";
 
+/// A config folder with nothing in it: `XDG_CONFIG_HOME` for every run of
+/// the binary, so the developer's own config never leaks into a test.
+pub const NO_CONFIG: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config");
+
+/// The binary, isolated from any user config file.
+pub fn dateline() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_dateline"));
+    c.env("XDG_CONFIG_HOME", NO_CONFIG);
+    c
+}
+
 pub fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(args)
-        .output()
-        .expect("binary runs")
+    dateline().args(args).output().expect("binary runs")
 }
 
 pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
