@@ -11,6 +11,7 @@ pub mod index;
 pub mod ingest;
 pub mod model;
 pub mod parse;
+pub mod progress;
 pub mod query;
 pub mod stats;
 pub mod text;

@@ -16,7 +16,7 @@ fn main() -> ExitCode {
 }
 
 fn load(paths: &[PathBuf]) -> Result<Corpus, CliError> {
-    let corpus = dateline::open(paths);
+    let corpus = dateline::progress::while_loading(|p| dateline::open_with_progress(paths, p));
     let article_warnings = corpus.articles.iter().flat_map(|a| &a.warnings);
     for w in corpus.warnings.iter().chain(article_warnings) {
         eprintln!("dateline: warning: {}", dateline::text::sanitize_line(w));
@@ -136,7 +136,10 @@ fn run(args: Cli) -> Result<(), CliError> {
             emit(dateline::export::render(&rows, format, &title_of))
         }
         Command::Stats { paths, json } => {
-            let v = dateline::stats::measure(&paths).to_json();
+            let v = dateline::progress::while_loading(|p| {
+                dateline::stats::measure_with_progress(&paths, p)
+            })
+            .to_json();
             let table: String = v
                 .as_object()
                 .into_iter()

@@ -24,6 +24,11 @@ pub struct Stats {
 }
 
 pub fn measure(paths: &[PathBuf]) -> Stats {
+    measure_with_progress(paths, &parse::Progress::default())
+}
+
+/// [`measure`], counting into `progress` (for the CLI's progress line).
+pub fn measure_with_progress(paths: &[PathBuf], progress: &parse::Progress) -> Stats {
     let mut w = Vec::new();
     let files = if paths.is_empty() {
         Vec::new()
@@ -38,7 +43,7 @@ pub fn measure(paths: &[PathBuf]) -> Stats {
         .sum();
     let read_floor_s = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let (loaded, warnings) = ingest::load(paths);
+    let (loaded, warnings) = ingest::load_with_progress(paths, progress);
     let load_s = t.elapsed().as_secs_f64();
     let bytes = if paths.is_empty() {
         loaded.iter().map(|l| l.text.len() as u64).sum()
@@ -47,7 +52,7 @@ pub fn measure(paths: &[PathBuf]) -> Stats {
     };
     let n = loaded.len();
     let t = Instant::now();
-    let corpus = parse::build_corpus(loaded, warnings);
+    let corpus = parse::build_corpus_with_progress(loaded, warnings, progress);
     let parse_s = t.elapsed().as_secs_f64();
     Stats {
         files: n,

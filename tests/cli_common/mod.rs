@@ -8,11 +8,19 @@ use std::process::{Command, Output};
 /// A small, well-formed article.
 pub const GOOD: &str = "Harbour board approves new ferry route\n\nThe harbour board approved a ferry route on Monday, officials said.\n";
 
+/// The binary, with its state folder pointed away from the developer's
+/// real one (the CLI keeps no state, so the folder stays empty).
+pub fn dateline() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_dateline"));
+    c.env(
+        "XDG_STATE_HOME",
+        std::env::temp_dir().join(format!("dateline-test-state-{}", std::process::id())),
+    );
+    c
+}
+
 pub fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(args)
-        .output()
-        .expect("binary runs")
+    dateline().args(args).output().expect("binary runs")
 }
 
 pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
