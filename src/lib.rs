@@ -13,6 +13,7 @@ pub mod model;
 pub mod parse;
 pub mod progress;
 pub mod query;
+pub mod state;
 pub mod stats;
 pub mod text;
 pub mod tui;

@@ -5,6 +5,9 @@
 //! The terminal is restored on every way out: normal return and errors (the
 //! [`TerminalGuard`]'s `Drop`), panics (a hook that restores before the
 //! message is printed), and SIGINT/SIGTERM/SIGHUP (a flag the loop polls).
+//!
+//! The user's place is restored from the state file on start and saved on
+//! every way out but a panic ([`session`], [`crate::state`]).
 
 pub mod app;
 pub mod bench;
@@ -17,6 +20,7 @@ pub mod loading;
 pub mod nav;
 pub mod picker;
 pub mod reader;
+pub mod session;
 pub mod status;
 pub mod theme;
 pub mod timeline;
@@ -153,15 +157,17 @@ impl Drop for TerminalGuard {
 
 /// What a TUI session leaves to say on the normal screen once it is over.
 pub struct Outcome {
-    /// Load warnings (bad files): shown after the alternate screen is gone,
-    /// where they stay readable.
+    /// Load warnings (bad files) and state-file problems: shown
+    /// after the alternate screen is gone, where they stay readable.
     pub warnings: Vec<String>,
 }
 
 /// Opens the TUI at once on a loading screen, loads and parses `paths` in
-/// the background (no paths: the bundled seeds), then runs until `q` or a
-/// signal.
+/// the background (no paths: the bundled seeds), restores the remembered
+/// place, then runs until `q` or a signal and saves the place.
 pub fn run(paths: Vec<std::path::PathBuf>) -> io::Result<Outcome> {
+    let key = crate::state::CorpusKey::for_paths(&paths);
+    let store = crate::state::Store::locate(key.clone());
     let started = std::time::Instant::now();
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [
@@ -209,14 +215,18 @@ pub fn run(paths: Vec<std::path::PathBuf>) -> io::Result<Outcome> {
             });
         }
     };
-    let warnings: Vec<String> = corpus
-        .warnings
-        .iter()
-        .chain(corpus.articles.iter().flat_map(|a| &a.warnings))
-        .cloned()
-        .collect();
     let size = terminal.size()?;
     let mut state = AppState::new(&corpus, size.width, size.height);
+    // State problems: in the status bar now, and after exit.
+    let mut notes = Vec::new();
+    match store.as_ref().map(crate::state::Store::load) {
+        Some(Ok(Some(saved))) => session::restore(&mut state, &corpus, &key, &saved),
+        Some(Err(e)) => {
+            state.complain(crate::text::sanitize_line(&e.short()).into_owned());
+            notes.push(e.to_string());
+        }
+        Some(Ok(None)) | None => {}
+    }
     let test_panic = std::env::var("DATELINE_TEST_PANIC").is_ok_and(|v| v == "1");
     let mut dirty = true;
     while !state.quit && !stop.load(Ordering::Relaxed) {
@@ -239,6 +249,18 @@ pub fn run(paths: Vec<std::path::PathBuf>) -> io::Result<Outcome> {
             }
         }
     }
+    if let Some(store) = &store
+        && let Err(e) = store.save(&session::snapshot(&state, &corpus, &key))
+    {
+        notes.push(e);
+    }
+    let warnings = corpus
+        .warnings
+        .iter()
+        .chain(corpus.articles.iter().flat_map(|a| &a.warnings))
+        .chain(&notes)
+        .cloned()
+        .collect();
     Ok(Outcome { warnings })
 }
 
