@@ -13,6 +13,7 @@ use std::path::PathBuf;
 #[command(after_help = "Examples:
   dateline                          open the TUI on the bundled seed articles
   dateline ~/news                   open the TUI on a folder of article text files
+  dateline --watch ~/news           ... and reload when files there change
   dateline articles ~/news --json   list articles as JSON
   dateline timeline --from 2025-04 --to 2025-04-30 --actor putin
   dateline actors --kind person
@@ -24,6 +25,9 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Files or folders of article text (read recursively); none = the bundled seeds.
     pub paths: Vec<PathBuf>,
+    /// TUI: reload when files in PATH are added, changed or removed, keeping your place.
+    #[arg(long)]
+    pub watch: bool,
 }
 
 /// Which events: a date range and an actor.

@@ -69,8 +69,8 @@ fn run(args: Cli) -> Result<(), CliError> {
                 names.join(", ")
             )));
         }
-        let outcome =
-            dateline::tui::run(args.paths).map_err(|e| CliError(format!("terminal: {e}")))?;
+        let outcome = dateline::tui::run(args.paths, dateline::tui::Options { watch: args.watch })
+            .map_err(|e| CliError(format!("terminal: {e}")))?;
         for w in &outcome.warnings {
             eprintln!("dateline: warning: {}", dateline::text::sanitize_line(w));
         }

@@ -502,3 +502,49 @@ fn place_is_restored_on_reopen_and_a_corrupt_state_file_is_a_warning() {
         "replaced by a good one"
     );
 }
+
+/// `--watch`: a new file's article appears in the list, and the article that
+/// was selected stays selected.
+#[test]
+fn watch_shows_an_added_article_and_keeps_the_selection() {
+    let Some(t) = Tmux::start("watch", 120, 40) else {
+        return;
+    };
+    let corpus = seed_folder(2);
+    t.text(&format!(
+        "{BIN} --watch {}; echo \"EXIT$?\"",
+        corpus.path().display()
+    ));
+    t.keys(&["Enter"]);
+    let first = t.wait_for("the TUI", |s| {
+        s.contains("/2 · by date") && reader_file(s).is_some()
+    });
+    let first_file = reader_file(&first).unwrap();
+    t.keys(&["j"]);
+    let s = t.wait_for("the second article", |s| {
+        reader_file(s).is_some_and(|f| f != first_file)
+    });
+    let chosen = reader_file(&s).unwrap();
+    assert!(!s.contains("Harbour board"));
+
+    let article = "Harbour board approves new ferry route\n\nThe harbour board approved a ferry route on Monday, officials said.\n";
+    std::fs::write(corpus.path().join("2.txt"), article).unwrap();
+    // Editor litter is not a reason to reload.
+    std::fs::write(corpus.path().join(".2.txt.swp"), "swap").unwrap();
+    let s = t.wait_for("the new article in the list", |s| {
+        s.contains("Harbour board") && status_line(s).contains("reloaded: 3 articles (+1)")
+    });
+    assert_eq!(
+        reader_file(&s).as_deref(),
+        Some(chosen.as_str()),
+        "selection kept:\n{s}"
+    );
+
+    std::fs::remove_file(corpus.path().join("2.txt")).unwrap();
+    let s = t.wait_for("the article gone again", |s| {
+        !s.contains("Harbour board") && status_line(s).contains("reloaded: 2 articles (-1)")
+    });
+    assert_eq!(reader_file(&s).as_deref(), Some(chosen.as_str()));
+    t.keys(&["q"]);
+    t.assert_restored("0");
+}

@@ -7,7 +7,8 @@
 //! message is printed), and SIGINT/SIGTERM/SIGHUP (a flag the loop polls).
 //!
 //! The user's place is restored from the state file on start and saved on
-//! every way out but a panic ([`session`], [`crate::state`]).
+//! every way out but a panic ([`session`], [`crate::state`]); `--watch`
+//! swaps in a re-parsed corpus keeping that place ([`watch`]).
 
 pub mod app;
 pub mod bench;
@@ -24,6 +25,7 @@ pub mod session;
 pub mod status;
 pub mod theme;
 pub mod timeline;
+pub mod watch;
 pub mod wrap;
 
 use crate::model::Corpus;
@@ -157,17 +159,25 @@ impl Drop for TerminalGuard {
 
 /// What a TUI session leaves to say on the normal screen once it is over.
 pub struct Outcome {
-    /// Load warnings (bad files) and state-file problems: shown
+    /// Load warnings (bad files) and state-file or watch problems: shown
     /// after the alternate screen is gone, where they stay readable.
     pub warnings: Vec<String>,
+}
+
+/// How a TUI session runs, beyond what it shows.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Reload when files in the corpus change (`--watch`).
+    pub watch: bool,
 }
 
 /// Opens the TUI at once on a loading screen, loads and parses `paths` in
 /// the background (no paths: the bundled seeds), restores the remembered
 /// place, then runs until `q` or a signal and saves the place.
-pub fn run(paths: Vec<std::path::PathBuf>) -> io::Result<Outcome> {
+pub fn run(paths: Vec<std::path::PathBuf>, opts: Options) -> io::Result<Outcome> {
     let key = crate::state::CorpusKey::for_paths(&paths);
     let store = crate::state::Store::locate(key.clone());
+    let watch_paths = paths.clone();
     let started = std::time::Instant::now();
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [
@@ -196,7 +206,7 @@ pub fn run(paths: Vec<std::path::PathBuf>) -> io::Result<Outcome> {
     });
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut first_frame = true;
-    let corpus = loop {
+    let mut corpus = loop {
         terminal.draw(|f| loading::render(f, &progress, no_color))?;
         if first_frame {
             first_frame = false;
@@ -217,7 +227,7 @@ pub fn run(paths: Vec<std::path::PathBuf>) -> io::Result<Outcome> {
     };
     let size = terminal.size()?;
     let mut state = AppState::new(&corpus, size.width, size.height);
-    // State problems: in the status bar now, and after exit.
+    // State and watch problems: in the status bar now, and after exit.
     let mut notes = Vec::new();
     match store.as_ref().map(crate::state::Store::load) {
         Some(Ok(Some(saved))) => session::restore(&mut state, &corpus, &key, &saved),
@@ -227,6 +237,14 @@ pub fn run(paths: Vec<std::path::PathBuf>) -> io::Result<Outcome> {
         }
         Some(Ok(None)) | None => {}
     }
+    let watch = match opts.watch.then(|| watch::start(&watch_paths)) {
+        Some(Err(e)) => {
+            state.complain(crate::text::sanitize_line(&e).into_owned());
+            notes.push(e);
+            None
+        }
+        w => w.and_then(Result::ok),
+    };
     let test_panic = std::env::var("DATELINE_TEST_PANIC").is_ok_and(|v| v == "1");
     let mut dirty = true;
     while !state.quit && !stop.load(Ordering::Relaxed) {
@@ -237,7 +255,24 @@ pub fn run(paths: Vec<std::path::PathBuf>) -> io::Result<Outcome> {
                 panic!("DATELINE_TEST_PANIC: panicking after the first frame, as asked");
             }
         }
-        if !event::poll(Duration::from_millis(250))? {
+        if let Some(w) = &watch {
+            for msg in w.pending() {
+                match msg {
+                    watch::Reload::Started => state.say("reloading…"),
+                    watch::Reload::Done(new) => {
+                        let changes = session::changes(&corpus, &new);
+                        state = session::reload(state, &corpus, &new, &key);
+                        corpus = *new;
+                        let n = corpus.articles.len();
+                        let s = if n == 1 { "" } else { "s" };
+                        state.say(format!("reloaded: {n} article{s} ({changes})"));
+                    }
+                }
+                dirty = true;
+            }
+        }
+        let wait = if watch.is_some() { 100 } else { 250 };
+        if !event::poll(Duration::from_millis(wait))? {
             continue;
         }
         // Drain what is queued so a held key or a burst of resizes costs one frame.
