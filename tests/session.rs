@@ -171,7 +171,7 @@ fn reload_keeps_the_place_and_the_session_only_state() {
         cursor_event(&s, &old),
     );
 
-    let r = session::reload(s, &old, &new, &key());
+    let r = session::reload(&s, &old, &new, &key());
     assert_eq!(path_of(&new, r.current), Some(place.as_path()));
     assert_eq!(cursor_event(&r, &new), event);
     assert!(r.reader.raw, "raw view kept");

@@ -548,3 +548,49 @@ fn watch_shows_an_added_article_and_keeps_the_selection() {
     t.keys(&["q"]);
     t.assert_restored("0");
 }
+
+/// Closing the terminal (SIGHUP, the tty gone) still saves the place.
+#[test]
+fn closing_the_terminal_saves_the_place() {
+    let Some(t) = Tmux::start("hup", 120, 40) else {
+        return;
+    };
+    let corpus = seed_folder(5);
+    t.text(&format!("exec {BIN} {}", corpus.path().display()));
+    t.keys(&["Enter"]);
+    let first = t.wait_for("the TUI", |s| {
+        s.contains("1 Articles") && reader_file(s).is_some()
+    });
+    let first_file = reader_file(&first).unwrap();
+    t.keys(&["G"]);
+    let s = t.wait_for("the last article", |s| {
+        reader_file(s).is_some_and(|f| f != first_file)
+    });
+    let last_file = reader_file(&s).unwrap();
+    // With the tty gone the main loop may never run again, and the signal
+    // watchdog saves the last checkpoint: one is taken within two turns of
+    // the main loop (250 ms each) after the keys stop.
+    std::thread::sleep(Duration::from_millis(700));
+    t.tmux(&["kill-server"]);
+    let start = Instant::now();
+    let saved = loop {
+        if let Some(f) = state_files(&t).first()
+            && let Ok(saved) = dateline::state::parse(&std::fs::read(f).unwrap_or_default())
+        {
+            break saved;
+        }
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "no state file after the terminal closed"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(
+        saved
+            .article
+            .as_deref()
+            .is_some_and(|a| a.ends_with(&last_file)),
+        "saved {:?}, expected {last_file}",
+        saved.article
+    );
+}

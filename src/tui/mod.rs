@@ -14,6 +14,7 @@ pub mod app;
 pub mod bench;
 pub mod derived;
 pub mod help;
+pub mod keeper;
 pub mod keys;
 pub mod layout;
 pub mod list;
@@ -175,8 +176,7 @@ pub struct Options {
 /// the background (no paths: the bundled seeds), restores the remembered
 /// place, then runs until `q` or a signal and saves the place.
 pub fn run(paths: Vec<std::path::PathBuf>, opts: Options) -> io::Result<Outcome> {
-    let key = crate::state::CorpusKey::for_paths(&paths);
-    let store = crate::state::Store::locate(key.clone());
+    let mut keeper = keeper::Keeper::new(&paths);
     let watch_paths = paths.clone();
     let started = std::time::Instant::now();
     let stop = Arc::new(AtomicBool::new(false));
@@ -187,7 +187,7 @@ pub fn run(paths: Vec<std::path::PathBuf>, opts: Options) -> io::Result<Outcome>
     ] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
-    exit_on_signal_watchdog(Arc::clone(&stop));
+    exit_on_signal_watchdog(Arc::clone(&stop), keeper.last_words());
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
@@ -229,13 +229,9 @@ pub fn run(paths: Vec<std::path::PathBuf>, opts: Options) -> io::Result<Outcome>
     let mut state = AppState::new(&corpus, size.width, size.height);
     // State and watch problems: in the status bar now, and after exit.
     let mut notes = Vec::new();
-    match store.as_ref().map(crate::state::Store::load) {
-        Some(Ok(Some(saved))) => session::restore(&mut state, &corpus, &key, &saved),
-        Some(Err(e)) => {
-            state.complain(crate::text::sanitize_line(&e.short()).into_owned());
-            notes.push(e.to_string());
-        }
-        Some(Ok(None)) | None => {}
+    if let Err(e) = keeper.restore(&mut state, &corpus) {
+        state.complain(crate::text::sanitize_line(&e.short()).into_owned());
+        notes.push(e.to_string());
     }
     let watch = match opts.watch.then(|| watch::start(&watch_paths)) {
         Some(Err(e)) => {
@@ -245,50 +241,19 @@ pub fn run(paths: Vec<std::path::PathBuf>, opts: Options) -> io::Result<Outcome>
         }
         w => w.and_then(Result::ok),
     };
-    let test_panic = std::env::var("DATELINE_TEST_PANIC").is_ok_and(|v| v == "1");
-    let mut dirty = true;
-    while !state.quit && !stop.load(Ordering::Relaxed) {
-        if dirty {
-            terminal.draw(|f| draw(f, &mut state, &corpus))?;
-            dirty = false;
-            if test_panic {
-                panic!("DATELINE_TEST_PANIC: panicking after the first frame, as asked");
-            }
-        }
-        if let Some(w) = &watch {
-            for msg in w.pending() {
-                match msg {
-                    watch::Reload::Started => state.say("reloading…"),
-                    watch::Reload::Done(new) => {
-                        let changes = session::changes(&corpus, &new);
-                        state = session::reload(state, &corpus, &new, &key);
-                        corpus = *new;
-                        let n = corpus.articles.len();
-                        let s = if n == 1 { "" } else { "s" };
-                        state.say(format!("reloaded: {n} article{s} ({changes})"));
-                    }
-                }
-                dirty = true;
-            }
-        }
-        let wait = if watch.is_some() { 100 } else { 250 };
-        if !event::poll(Duration::from_millis(wait))? {
-            continue;
-        }
-        // Drain what is queued so a held key or a burst of resizes costs one frame.
-        loop {
-            let ev = event::read()?;
-            dirty |= handle_event(&mut state, &corpus, &ev);
-            if state.quit || !event::poll(Duration::ZERO)? {
-                break;
-            }
-        }
-    }
-    if let Some(store) = &store
-        && let Err(e) = store.save(&session::snapshot(&state, &corpus, &key))
-    {
+    let result = main_loop(
+        &mut terminal,
+        &mut state,
+        &mut corpus,
+        watch.as_ref(),
+        &mut keeper,
+        &stop,
+    );
+    // Saved even when the loop failed (a terminal gone mid-session).
+    if let Err(e) = keeper.save(&state, &corpus) {
         notes.push(e);
     }
+    result?;
     let warnings = corpus
         .warnings
         .iter()
@@ -299,17 +264,72 @@ pub fn run(paths: Vec<std::path::PathBuf>, opts: Options) -> io::Result<Outcome>
     Ok(Outcome { warnings })
 }
 
+type Term = ratatui::Terminal<ratatui::backend::CrosstermBackend<io::Stdout>>;
+
+/// Draws, reads keys and swaps in reloads until `q` or a signal.
+fn main_loop(
+    terminal: &mut Term,
+    state: &mut AppState,
+    corpus: &mut Corpus,
+    watch: Option<&watch::Watch>,
+    keeper: &mut keeper::Keeper,
+    stop: &AtomicBool,
+) -> io::Result<()> {
+    let test_panic = std::env::var("DATELINE_TEST_PANIC").is_ok_and(|v| v == "1");
+    let mut dirty = true;
+    while !state.quit && !stop.load(Ordering::Relaxed) {
+        let drew = dirty;
+        if dirty {
+            terminal.draw(|f| draw(f, state, corpus))?;
+            dirty = false;
+            if test_panic {
+                panic!("DATELINE_TEST_PANIC: panicking after the first frame, as asked");
+            }
+        }
+        keeper.checkpoint(state, corpus, drew);
+        for msg in watch.map(watch::Watch::pending).unwrap_or_default() {
+            match msg {
+                watch::Reload::Started => state.say("reloading…"),
+                watch::Reload::Done(new) => {
+                    let changes = session::changes(corpus, &new);
+                    *state = session::reload(state, corpus, &new, &keeper.key);
+                    *corpus = *new;
+                    let n = corpus.articles.len();
+                    let s = if n == 1 { "" } else { "s" };
+                    state.say(format!("reloaded: {n} article{s} ({changes})"));
+                }
+            }
+            dirty = true;
+        }
+        let wait = if watch.is_some() { 100 } else { 250 };
+        if !event::poll(Duration::from_millis(wait))? {
+            continue;
+        }
+        // Drain what is queued so a held key or a burst of resizes costs one frame.
+        loop {
+            let ev = event::read()?;
+            dirty |= handle_event(state, corpus, &ev);
+            if state.quit || !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Once a signal is flagged, the main loop normally sees it within one poll
 /// and leaves cleanly. But when the terminal itself is gone (a closed tmux
 /// pane, a dropped ssh session) crossterm 0.29's reader spins on `read() = 0`
 /// and never returns, so this thread restores what it can and exits instead
-/// of leaving a process burning a core forever.
-fn exit_on_signal_watchdog(stop: Arc<AtomicBool>) {
+/// of leaving a process burning a core forever — saving the place first
+/// (`last_words`), unless the main loop got to do that itself.
+fn exit_on_signal_watchdog(stop: Arc<AtomicBool>, last_words: impl FnOnce() + Send + 'static) {
     std::thread::spawn(move || {
         while !stop.load(Ordering::Relaxed) {
             std::thread::sleep(Duration::from_millis(100));
         }
         std::thread::sleep(Duration::from_millis(500));
+        last_words();
         restore_terminal();
         std::process::exit(143);
     });

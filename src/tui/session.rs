@@ -221,8 +221,8 @@ pub fn changes(old: &Corpus, new: &Corpus) -> String {
 /// raw/clean reader, the search, the actor filter, an open help or prompt,
 /// and each article's reader place. The jump list and an open actor picker
 /// hold corpus indices and are dropped.
-pub fn reload(old: AppState, old_c: &Corpus, new: &Corpus, key: &CorpusKey) -> AppState {
-    let saved = snapshot(&old, old_c, key);
+pub fn reload(old: &AppState, old_c: &Corpus, new: &Corpus, key: &CorpusKey) -> AppState {
+    let saved = snapshot(old, old_c, key);
     let area = old.layout.area;
     let mut s = AppState::new(new, area.width, area.height);
     s.reader.raw = old.reader.raw;
@@ -252,9 +252,12 @@ pub fn reload(old: AppState, old_c: &Corpus, new: &Corpus, key: &CorpusKey) -> A
     if old.filter.is_some() && s.follow.is_some() {
         s.toggle_filter(new);
     }
-    s.overlay = match old.overlay {
-        Overlay::Help { scroll } => Overlay::Help { scroll },
-        Overlay::Prompt { kind, input } => Overlay::Prompt { kind, input },
+    s.overlay = match &old.overlay {
+        Overlay::Help { scroll } => Overlay::Help { scroll: *scroll },
+        Overlay::Prompt { kind, input } => Overlay::Prompt {
+            kind: *kind,
+            input: input.clone(),
+        },
         Overlay::Picker(_) | Overlay::None => Overlay::None,
     };
     s.sync_reader(new);
