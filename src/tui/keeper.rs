@@ -59,6 +59,7 @@ impl Keeper {
         self.stale |= changed;
         if !self.stale
             || self.store.is_none()
+            || c.articles.is_empty()
             || self.last.is_some_and(|t| t.elapsed() < CHECKPOINT_EVERY)
         {
             return;
@@ -72,12 +73,19 @@ impl Keeper {
 
     /// The final save. Holds the lock throughout, so the watchdog neither
     /// saves an older snapshot over it nor exits in the middle of it.
+    ///
+    /// An empty corpus (a folder unmounted or emptied under `--watch`) is
+    /// not saved: there is no place in it, and saving would forget the one
+    /// the user will want back.
     pub fn save(&self, s: &AppState, c: &Corpus) -> Result<(), String> {
         let Some(store) = &self.store else {
             return Ok(());
         };
         let mut g = self.latest.lock().unwrap_or_else(|e| e.into_inner());
         *g = None;
+        if c.articles.is_empty() {
+            return Ok(());
+        }
         store.save(&session::snapshot(s, c, &self.key))
     }
 

@@ -296,7 +296,8 @@ fn main_loop(
                     *corpus = *new;
                     let n = corpus.articles.len();
                     let s = if n == 1 { "" } else { "s" };
-                    state.say(format!("reloaded: {n} article{s} ({changes})"));
+                    let n_text = crate::progress::thousands(n);
+                    state.say(format!("reloaded: {n_text} article{s} ({changes})"));
                 }
             }
             dirty = true;
