@@ -19,7 +19,10 @@ use std::path::PathBuf;
   dateline actors --kind person
   dateline mentions zelensky
   dateline export ~/news --format ics > news.ics
-  dateline completions bash > /etc/bash_completion.d/dateline")]
+  dateline completions bash > /etc/bash_completion.d/dateline
+
+The TUI remembers your place in each corpus in $XDG_STATE_HOME/dateline/
+(default ~/.local/state/dateline/); delete a file there to forget it.")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,

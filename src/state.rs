@@ -227,7 +227,14 @@ impl Store {
             )
         };
         let dir = self.path.parent().unwrap_or(Path::new("."));
-        fs::create_dir_all(dir).map_err(|e| fail("creating the folder", e))?;
+        // Private: the file lists what the user has been reading.
+        let mut builder = fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder
+            .create(dir)
+            .map_err(|e| fail("creating the folder", e))?;
         let json = serde_json::to_vec(state).map_err(|e| fail("encoding", e.into()))?;
         let file_name = self
             .path
@@ -236,7 +243,11 @@ impl Store {
             .unwrap_or("state");
         let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
         let written = (|| {
-            let mut f = fs::File::create(&tmp)?;
+            let mut options = fs::OpenOptions::new();
+            options.write(true).create(true).truncate(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            let mut f = options.open(&tmp)?;
             f.write_all(&json)?;
             f.sync_all()?;
             fs::rename(&tmp, &self.path)
@@ -346,6 +357,12 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(files.len(), 1, "only the state file: {files:?}");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&store.path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o077, 0, "readable by others: {mode:o}");
+        }
         assert!(
             fs::read_dir(corpus.path()).unwrap().next().is_none(),
             "corpus untouched"
