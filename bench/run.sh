@@ -45,12 +45,16 @@ for n in "${SIZES[@]}"; do
   # Time to first frame: the real binary in a real (tmux) terminal.
   if command -v tmux >/dev/null 2>&1; then
     ff=$(mktemp); rm -f "$ff"
+    # Its own state folder: no remembered place changes the first frame, and
+    # the bench leaves none in yours.
+    state=$(mktemp -d)
     tmux -L dateline-bench -f /dev/null new-session -d -x 120 -y 40 \
-      "DATELINE_FIRST_FRAME_REPORT=$ff $BIN $dir"
+      "XDG_STATE_HOME=$state DATELINE_FIRST_FRAME_REPORT=$ff $BIN $dir"
     for _ in $(seq 100); do [ -s "$ff" ] && break; sleep 0.1; done
     echo "articles=$n first_frame_ms $(cat "$ff" 2>/dev/null || echo none)"
     tmux -L dateline-bench kill-server 2>/dev/null || true
     rm -f "$ff"
+    sleep 1; rm -rf "$state"   # after the killed TUI has saved into it
   fi
   "$BIN" tui-bench "$dir" --rounds 100 | sed "s/^/articles=$n /"
 done

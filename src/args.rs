@@ -17,13 +17,17 @@ use std::path::PathBuf;
 #[command(after_help = "Examples:
   dateline                          open the TUI on the bundled seed articles
   dateline ~/news                   open the TUI on a folder of article text files
+  dateline --watch ~/news           ... and reload when files there change
   dateline articles ~/news --json   list articles as JSON
   dateline timeline --from 2025-04 --to 2025-04-30 --actor putin
   dateline actors --kind person
   dateline mentions zelensky
   dateline export ~/news --format ics > news.ics
   dateline config --default > ~/.config/dateline/config.toml
-  dateline completions bash > /etc/bash_completion.d/dateline")]
+  dateline completions bash > /etc/bash_completion.d/dateline
+
+The TUI remembers your place in each corpus in $XDG_STATE_HOME/dateline/
+(default ~/.local/state/dateline/); delete a file there to forget it.")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -33,6 +37,9 @@ pub struct Cli {
     /// Read settings from FILE instead of $XDG_CONFIG_HOME/dateline/config.toml.
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// TUI: reload when files in PATH are added, changed or removed, keeping your place.
+    #[arg(long)]
+    pub watch: bool,
 }
 
 /// Which events: a date range and an actor.

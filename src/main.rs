@@ -18,7 +18,7 @@ fn main() -> ExitCode {
 }
 
 fn load(paths: &[PathBuf]) -> Result<Corpus, CliError> {
-    let corpus = dateline::open(paths);
+    let corpus = dateline::progress::while_loading(|p| dateline::open_with_progress(paths, p));
     let article_warnings = corpus.articles.iter().flat_map(|a| &a.warnings);
     for w in corpus.warnings.iter().chain(article_warnings) {
         eprintln!("dateline: warning: {}", dateline::text::sanitize_line(w));
@@ -154,8 +154,12 @@ fn run(args: Cli) -> Result<(), CliError> {
                 names.join(", ")
             )));
         }
-        let outcome =
-            dateline::tui::run(paths, settings).map_err(|e| CliError(format!("terminal: {e}")))?;
+        let outcome = dateline::tui::run(
+            paths,
+            settings,
+            dateline::tui::Options { watch: args.watch },
+        )
+        .map_err(|e| CliError(format!("terminal: {e}")))?;
         for w in &outcome.warnings {
             eprintln!("dateline: warning: {}", dateline::text::sanitize_line(w));
         }
@@ -221,7 +225,11 @@ fn run(args: Cli) -> Result<(), CliError> {
             emit(dateline::export::render(&rows, format, &title_of))
         }
         Command::Stats { paths, json } => {
-            let v = dateline::stats::measure(&or_config(paths)).to_json();
+            let paths = or_config(paths);
+            let v = dateline::progress::while_loading(|p| {
+                dateline::stats::measure_with_progress(&paths, p)
+            })
+            .to_json();
             let table: String = v
                 .as_object()
                 .into_iter()

@@ -23,6 +23,11 @@ pub struct Stats {
 }
 
 pub fn measure(paths: &[PathBuf]) -> Stats {
+    measure_with_progress(paths, &crate::parse::Progress::default())
+}
+
+/// [`measure`], counting into `progress` (for the CLI's progress line).
+pub fn measure_with_progress(paths: &[PathBuf], progress: &crate::parse::Progress) -> Stats {
     let mut w = Vec::new();
     let files = if paths.is_empty() {
         Vec::new()
@@ -38,7 +43,7 @@ pub fn measure(paths: &[PathBuf]) -> Stats {
     let read_floor_s = t.elapsed().as_secs_f64();
     drop(files);
     let t = Instant::now();
-    let corpus = crate::open(paths);
+    let corpus = crate::open_with_progress(paths, progress);
     let pipeline_s = t.elapsed().as_secs_f64();
     let bytes = if paths.is_empty() {
         corpus.articles.iter().map(|a| a.raw.len() as u64).sum()

@@ -5,12 +5,17 @@
 //! The terminal is restored on every way out: normal return and errors (the
 //! [`TerminalGuard`]'s `Drop`), panics (a hook that restores before the
 //! message is printed), and SIGINT/SIGTERM/SIGHUP (a flag the loop polls).
+//!
+//! The user's place is restored from the state file on start and saved on
+//! every way out but a panic ([`session`], [`crate::state`]); `--watch`
+//! swaps in a re-parsed corpus keeping that place ([`watch`]).
 
 pub mod app;
 pub mod bench;
 pub mod bindings;
 pub mod derived;
 pub mod help;
+pub mod keeper;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
@@ -19,10 +24,12 @@ pub mod loading;
 pub mod nav;
 pub mod picker;
 pub mod reader;
+pub mod session;
 pub mod settings;
 pub mod status;
 pub mod theme;
 pub mod timeline;
+pub mod watch;
 pub mod wrap;
 
 use crate::model::Corpus;
@@ -158,15 +165,29 @@ impl Drop for TerminalGuard {
 
 /// What a TUI session leaves to say on the normal screen once it is over.
 pub struct Outcome {
-    /// Load warnings (bad files): shown after the alternate screen is gone,
-    /// where they stay readable.
+    /// Load warnings (bad files) and state-file or watch problems: shown
+    /// after the alternate screen is gone, where they stay readable.
     pub warnings: Vec<String>,
 }
 
+/// How a TUI session runs, beyond what it shows.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Reload when files in the corpus change (`--watch`).
+    pub watch: bool,
+}
+
 /// Opens the TUI at once on a loading screen, loads and parses `paths` in
-/// the background (no paths: the bundled seeds), then runs with `settings`
-/// (keys, theme, order from the config file) until quit or a signal.
-pub fn run(paths: Vec<std::path::PathBuf>, settings: settings::Settings) -> io::Result<Outcome> {
+/// the background (no paths: the bundled seeds), restores the remembered
+/// place, then runs with `settings` (keys, theme, order from the config
+/// file) until quit or a signal and saves the place.
+pub fn run(
+    paths: Vec<std::path::PathBuf>,
+    settings: settings::Settings,
+    opts: Options,
+) -> io::Result<Outcome> {
+    let mut keeper = keeper::Keeper::new(&paths);
+    let watch_paths = paths.clone();
     let started = std::time::Instant::now();
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [
@@ -176,7 +197,7 @@ pub fn run(paths: Vec<std::path::PathBuf>, settings: settings::Settings) -> io::
     ] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
-    exit_on_signal_watchdog(Arc::clone(&stop));
+    exit_on_signal_watchdog(Arc::clone(&stop), keeper.last_words());
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
@@ -196,7 +217,7 @@ pub fn run(paths: Vec<std::path::PathBuf>, settings: settings::Settings) -> io::
     let no_color = settings::no_color();
     let quit_label = settings.keymap.label(keys::Ctx::Global, Action::Quit);
     let mut first_frame = true;
-    let corpus = loop {
+    let mut corpus = loop {
         terminal.draw(|f| loading::render(f, &progress, no_color, &quit_label))?;
         if first_frame {
             first_frame = false;
@@ -215,50 +236,112 @@ pub fn run(paths: Vec<std::path::PathBuf>, settings: settings::Settings) -> io::
             });
         }
     };
-    let warnings: Vec<String> = corpus
+    let size = terminal.size()?;
+    let mut state = AppState::with_settings(&corpus, size.width, size.height, settings);
+    // State and watch problems: in the status bar now, and after exit.
+    let mut notes = Vec::new();
+    if let Err(e) = keeper.restore(&mut state, &corpus) {
+        state.complain(crate::text::sanitize_line(&e.short()).into_owned());
+        notes.push(e.to_string());
+    }
+    let watch = match opts.watch.then(|| watch::start(&watch_paths)) {
+        Some(Err(e)) => {
+            state.complain(crate::text::sanitize_line(&e).into_owned());
+            notes.push(e);
+            None
+        }
+        w => w.and_then(Result::ok),
+    };
+    let result = main_loop(
+        &mut terminal,
+        &mut state,
+        &mut corpus,
+        watch.as_ref(),
+        &mut keeper,
+        &stop,
+    );
+    // Saved even when the loop failed (a terminal gone mid-session).
+    if let Err(e) = keeper.save(&state, &corpus) {
+        notes.push(e);
+    }
+    result?;
+    let warnings = corpus
         .warnings
         .iter()
         .chain(corpus.articles.iter().flat_map(|a| &a.warnings))
+        .chain(&notes)
         .cloned()
         .collect();
-    let size = terminal.size()?;
-    let mut state = AppState::with_settings(&corpus, size.width, size.height, settings);
+    Ok(Outcome { warnings })
+}
+
+type Term = ratatui::Terminal<ratatui::backend::CrosstermBackend<io::Stdout>>;
+
+/// Draws, reads keys and swaps in reloads until `q` or a signal.
+fn main_loop(
+    terminal: &mut Term,
+    state: &mut AppState,
+    corpus: &mut Corpus,
+    watch: Option<&watch::Watch>,
+    keeper: &mut keeper::Keeper,
+    stop: &AtomicBool,
+) -> io::Result<()> {
     let test_panic = std::env::var("DATELINE_TEST_PANIC").is_ok_and(|v| v == "1");
     let mut dirty = true;
     while !state.quit && !stop.load(Ordering::Relaxed) {
+        let drew = dirty;
         if dirty {
-            terminal.draw(|f| draw(f, &mut state, &corpus))?;
+            terminal.draw(|f| draw(f, state, corpus))?;
             dirty = false;
             if test_panic {
                 panic!("DATELINE_TEST_PANIC: panicking after the first frame, as asked");
             }
         }
-        if !event::poll(Duration::from_millis(250))? {
+        keeper.checkpoint(state, corpus, drew);
+        for msg in watch.map(watch::Watch::pending).unwrap_or_default() {
+            match msg {
+                watch::Reload::Started => state.say("reloading…"),
+                watch::Reload::Done(new) => {
+                    let changes = session::changes(corpus, &new);
+                    *state = session::reload(state, corpus, &new, &keeper.key);
+                    *corpus = *new;
+                    let n = corpus.articles.len();
+                    let s = if n == 1 { "" } else { "s" };
+                    let n_text = crate::progress::thousands(n);
+                    state.say(format!("reloaded: {n_text} article{s} ({changes})"));
+                }
+            }
+            dirty = true;
+        }
+        let wait = if watch.is_some() { 100 } else { 250 };
+        if !event::poll(Duration::from_millis(wait))? {
             continue;
         }
         // Drain what is queued so a held key or a burst of resizes costs one frame.
         loop {
             let ev = event::read()?;
-            dirty |= handle_event(&mut state, &corpus, &ev);
+            dirty |= handle_event(state, corpus, &ev);
             if state.quit || !event::poll(Duration::ZERO)? {
                 break;
             }
         }
     }
-    Ok(Outcome { warnings })
+    Ok(())
 }
 
 /// Once a signal is flagged, the main loop normally sees it within one poll
 /// and leaves cleanly. But when the terminal itself is gone (a closed tmux
 /// pane, a dropped ssh session) crossterm 0.29's reader spins on `read() = 0`
 /// and never returns, so this thread restores what it can and exits instead
-/// of leaving a process burning a core forever.
-fn exit_on_signal_watchdog(stop: Arc<AtomicBool>) {
+/// of leaving a process burning a core forever — saving the place first
+/// (`last_words`), unless the main loop got to do that itself.
+fn exit_on_signal_watchdog(stop: Arc<AtomicBool>, last_words: impl FnOnce() + Send + 'static) {
     std::thread::spawn(move || {
         while !stop.load(Ordering::Relaxed) {
             std::thread::sleep(Duration::from_millis(100));
         }
         std::thread::sleep(Duration::from_millis(500));
+        last_words();
         restore_terminal();
         std::process::exit(143);
     });

@@ -12,10 +12,16 @@ pub const GOOD: &str = "Harbour board approves new ferry route\n\nThe harbour bo
 /// the binary, so the developer's own config never leaks into a test.
 pub const NO_CONFIG: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config");
 
-/// The binary, isolated from any user config file.
+/// The binary, isolated from any user config file and with its state folder
+/// pointed away from the developer's real one (the CLI keeps no state, so
+/// the folder stays empty).
 pub fn dateline() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_dateline"));
     c.env("XDG_CONFIG_HOME", NO_CONFIG);
+    c.env(
+        "XDG_STATE_HOME",
+        std::env::temp_dir().join(format!("dateline-test-state-{}", std::process::id())),
+    );
     c
 }
 

@@ -1,0 +1,447 @@
+//! Remembered state between TUI sessions: one small JSON file per corpus in
+//! `$XDG_STATE_HOME/dateline/` (or `~/.local/state/dateline/`), never in the
+//! corpus folder (corpus files are only ever read).
+//!
+//! Everything in a [`SavedState`] names things by stable identity — an
+//! article by its file, an event by (file, byte offset), an actor by its
+//! canonical name — never by index, so a corpus that changed between runs
+//! (or under `--watch`) still restores sensibly. Turning a TUI's state into a
+//! `SavedState` and back lives in `tui::session`; this module only knows
+//! files, so it is testable without a terminal.
+//!
+//! A state file that is missing is a fresh start; one that is unreadable,
+//! corrupt, truncated, of another version or for another corpus is a
+//! warning *and* a fresh start, never a failure.
+
+use serde::{Deserialize, Serialize};
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Bumped when the file's meaning changes; other versions are ignored (with
+/// a warning) rather than half-understood.
+pub const VERSION: u32 = 1;
+
+/// The corpus key stored for the bundled seeds (which have no folder).
+pub const BUNDLED_KEY: &str = "<bundled seeds>";
+
+/// A state file larger than this is not ours to read (100k read marks with
+/// long paths are a few MB).
+const MAX_STATE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// What is remembered of one corpus.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedState {
+    pub version: u32,
+    /// The corpus this is for: canonical paths, sorted (or [`BUNDLED_KEY`]).
+    /// Checked on load, so a hash collision in the file name cannot restore
+    /// another corpus's place.
+    pub corpus: Vec<String>,
+    /// `"list"`, `"reader"` or `"timeline"`.
+    #[serde(default)]
+    pub focus: Option<String>,
+    /// The selected article's identity (see [`CorpusKey::article_id`]).
+    #[serde(default)]
+    pub article: Option<String>,
+    /// The byte of the selected article's raw text at the top of the reader.
+    #[serde(default)]
+    pub reader_top: u32,
+    /// The event under the timeline cursor.
+    #[serde(default)]
+    pub event: Option<Place>,
+    /// The followed actor.
+    #[serde(default)]
+    pub follow: Option<FollowRef>,
+    /// Articles opened, by identity.
+    #[serde(default)]
+    pub read: Vec<String>,
+    /// The list in file order rather than by date.
+    #[serde(default)]
+    pub sort_by_file: bool,
+}
+
+/// A place in one article: an event (the date's first byte, or for a
+/// publication marker the title's) or a mention.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    pub file: String,
+    pub start: u32,
+    /// The article's publication marker rather than a date in its text.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub publication: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowRef {
+    /// The actor's canonical name.
+    pub name: String,
+    /// The mention `n`/`N` last stopped at.
+    #[serde(default)]
+    pub mention: Option<Place>,
+}
+
+/// Which corpus a session is over, and how its article paths become stable
+/// identities: each PATH the user gave, as given and canonicalised.
+///
+/// Article paths are kept as given (`news/a.txt`), which depends on the
+/// folder dateline was started from; their identity replaces the given root
+/// with its canonical form (`/home/u/news/a.txt`), so `dateline news` and
+/// `dateline ~/news` share one state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorpusKey {
+    roots: Vec<(PathBuf, PathBuf)>,
+}
+
+impl CorpusKey {
+    /// The key for `paths` as given on the command line (none: the seeds).
+    pub fn for_paths(paths: &[PathBuf]) -> Self {
+        let roots = paths
+            .iter()
+            .map(|p| {
+                let canon = fs::canonicalize(p)
+                    .or_else(|_| std::path::absolute(p))
+                    .unwrap_or_else(|_| p.clone());
+                (p.clone(), canon)
+            })
+            .collect();
+        CorpusKey { roots }
+    }
+
+    /// The canonical roots, sorted and de-duplicated: what the state file
+    /// stores and its name hashes.
+    pub fn names(&self) -> Vec<String> {
+        if self.roots.is_empty() {
+            return vec![BUNDLED_KEY.to_string()];
+        }
+        let mut v: Vec<String> = self
+            .roots
+            .iter()
+            .map(|(_, c)| c.to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    /// The state file's name: a stable hash of [`Self::names`].
+    pub fn file_name(&self) -> String {
+        if self.roots.is_empty() {
+            return "seeds.json".to_string();
+        }
+        format!("corpus-{:016x}.json", fnv1a(&self.names().join("\n")))
+    }
+
+    /// An article path's identity: its root replaced by the canonical root.
+    pub fn article_id(&self, path: &Path) -> String {
+        for (given, canon) in &self.roots {
+            if let Ok(rest) = path.strip_prefix(given) {
+                let full = if rest.as_os_str().is_empty() {
+                    canon.clone()
+                } else {
+                    canon.join(rest)
+                };
+                return full.to_string_lossy().into_owned();
+            }
+        }
+        path.to_string_lossy().into_owned()
+    }
+}
+
+/// FNV-1a, 64 bits: a hash that stays the same across Rust versions and
+/// machines (std's `DefaultHasher` promises neither).
+fn fnv1a(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// Where state files live: `$XDG_STATE_HOME/dateline`, or
+/// `$HOME/.local/state/dateline`. None when neither is set (state is then
+/// simply not kept). A relative `XDG_STATE_HOME` is ignored, as the XDG
+/// spec asks.
+pub fn state_dir() -> Option<PathBuf> {
+    let abs = |v: std::ffi::OsString| {
+        let p = PathBuf::from(v);
+        p.is_absolute().then_some(p)
+    };
+    if let Some(p) = std::env::var_os("XDG_STATE_HOME").and_then(abs) {
+        return Some(p.join("dateline"));
+    }
+    std::env::var_os("HOME")
+        .and_then(abs)
+        .map(|h| h.join(".local/state/dateline"))
+}
+
+/// One corpus's state file.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pub path: PathBuf,
+    pub key: CorpusKey,
+}
+
+impl Store {
+    /// The store for `key` in [`state_dir`]; None when there is nowhere to keep it.
+    pub fn locate(key: CorpusKey) -> Option<Self> {
+        state_dir().map(|d| Self::in_dir(&d, key))
+    }
+
+    pub fn in_dir(dir: &Path, key: CorpusKey) -> Self {
+        Store {
+            path: dir.join(key.file_name()),
+            key,
+        }
+    }
+
+    /// Reads the saved state. `Ok(None)`: nothing saved yet. `Err`: what
+    /// to warn about; the caller starts fresh.
+    pub fn load(&self) -> Result<Option<SavedState>, LoadError> {
+        let fail = |why: String| LoadError {
+            path: self.path.clone(),
+            why,
+        };
+        let bytes = match fs::metadata(&self.path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(fail(e.to_string())),
+            Ok(m) if m.len() > MAX_STATE_BYTES => {
+                let mb = m.len() / (1024 * 1024);
+                return Err(fail(format!("{mb} MB is too large")));
+            }
+            Ok(_) => fs::read(&self.path).map_err(|e| fail(e.to_string()))?,
+        };
+        let saved = parse(&bytes).map_err(fail)?;
+        if saved.corpus != self.key.names() {
+            let other = saved.corpus.join(", ");
+            return Err(fail(format!("for another corpus ({other})")));
+        }
+        Ok(Some(saved))
+    }
+
+    /// Writes `state` atomically: a temporary file in the same folder,
+    /// flushed to disk, then renamed over the old one, so a crash or a full
+    /// disk leaves the old state or the new one, never half of either.
+    pub fn save(&self, state: &SavedState) -> Result<(), String> {
+        let fail = |what: &str, e: std::io::Error| {
+            format!(
+                "could not save state to {}: {what}: {e}",
+                self.path.display()
+            )
+        };
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        // Private: the file lists what the user has been reading.
+        let mut builder = fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder
+            .create(dir)
+            .map_err(|e| fail("creating the folder", e))?;
+        let json = serde_json::to_vec(state).map_err(|e| fail("encoding", e.into()))?;
+        let file_name = self
+            .path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("state");
+        let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
+        let written = (|| {
+            let mut options = fs::OpenOptions::new();
+            options.write(true).create(true).truncate(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            let mut f = options.open(&tmp)?;
+            f.write_all(&json)?;
+            f.sync_all()?;
+            fs::rename(&tmp, &self.path)
+        })();
+        if let Err(e) = written {
+            let _ = fs::remove_file(&tmp);
+            return Err(fail("writing", e));
+        }
+        // The rename itself is durable once the folder is flushed (best effort:
+        // not every file system lets a folder be opened for that).
+        if let Ok(d) = fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    }
+}
+
+/// A state file that could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub path: PathBuf,
+    /// What is wrong with it: `truncated`, `version 2, ...`.
+    pub why: String,
+}
+
+impl LoadError {
+    /// The warning with only the file's name, for a status bar.
+    pub fn short(&self) -> String {
+        let name = self.path.file_name().unwrap_or_default().to_string_lossy();
+        format!("state file {name}: {}; starting fresh", self.why)
+    }
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let path = self.path.display();
+        write!(f, "state file {path}: {}; starting fresh", self.why)
+    }
+}
+
+/// Decodes a state file, explaining what is wrong with a bad one.
+pub fn parse(bytes: &[u8]) -> Result<SavedState, String> {
+    // The version first, so a newer file says so instead of "missing field".
+    let v: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
+        if e.is_eof() {
+            "truncated".to_string()
+        } else {
+            format!("not valid JSON ({e})")
+        }
+    })?;
+    match v.get("version").and_then(serde_json::Value::as_u64) {
+        Some(n) if n == u64::from(VERSION) => {}
+        Some(n) => {
+            return Err(format!(
+                "version {n}, this dateline reads version {VERSION}"
+            ));
+        }
+        None => return Err("no version: not a dateline state file".into()),
+    }
+    serde_json::from_value(v).map_err(|e| format!("unexpected contents ({e})"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(dir: &Path) -> CorpusKey {
+        CorpusKey::for_paths(&[dir.to_path_buf()])
+    }
+
+    fn sample(k: &CorpusKey) -> SavedState {
+        SavedState {
+            version: VERSION,
+            corpus: k.names(),
+            focus: Some("timeline".into()),
+            article: Some("/x/a.txt".into()),
+            reader_top: 120,
+            event: Some(Place {
+                file: "/x/a.txt".into(),
+                start: 40,
+                publication: false,
+            }),
+            follow: Some(FollowRef {
+                name: "Anna Varga".into(),
+                mention: None,
+            }),
+            read: vec!["/x/a.txt".into()],
+            sort_by_file: false,
+        }
+    }
+
+    #[test]
+    fn save_then_load_round_trips_and_leaves_no_temp_file() {
+        let corpus = tempfile::tempdir().unwrap();
+        let states = tempfile::tempdir().unwrap();
+        let store = Store::in_dir(&states.path().join("dateline"), key(corpus.path()));
+        assert_eq!(store.load(), Ok(None), "nothing saved yet is a fresh start");
+        let s = sample(&store.key);
+        store.save(&s).unwrap();
+        assert_eq!(store.load(), Ok(Some(s.clone())));
+        let mut s2 = s;
+        s2.reader_top = 7;
+        store.save(&s2).unwrap();
+        assert_eq!(store.load(), Ok(Some(s2)));
+        let files: Vec<_> = fs::read_dir(store.path.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(files.len(), 1, "only the state file: {files:?}");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&store.path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o077, 0, "readable by others: {mode:o}");
+        }
+        assert!(
+            fs::read_dir(corpus.path()).unwrap().next().is_none(),
+            "corpus untouched"
+        );
+    }
+
+    #[test]
+    fn bad_files_are_warnings_not_failures() {
+        let corpus = tempfile::tempdir().unwrap();
+        let states = tempfile::tempdir().unwrap();
+        let store = Store::in_dir(states.path(), key(corpus.path()));
+        let good = serde_json::to_string(&sample(&store.key)).unwrap();
+        let cases: Vec<(&str, Vec<u8>)> = vec![
+            ("not valid JSON", b"\x00\xffgarbage".to_vec()),
+            ("truncated", good.as_bytes()[..good.len() / 2].to_vec()),
+            ("truncated", Vec::new()),
+            (
+                "version 99",
+                good.replace("\"version\":1", "\"version\":99").into_bytes(),
+            ),
+            ("no version", b"[1,2,3]".to_vec()),
+            (
+                "unexpected contents",
+                good.replace("\"reader_top\":120", "\"reader_top\":-5")
+                    .into_bytes(),
+            ),
+            (
+                "another corpus",
+                good.replace(&store.key.names()[0], "/elsewhere")
+                    .into_bytes(),
+            ),
+        ];
+        for (why, bytes) in cases {
+            fs::write(&store.path, &bytes).unwrap();
+            let err = store.load().unwrap_err();
+            let (long, short) = (err.to_string(), err.short());
+            assert!(
+                long.contains(why) && long.contains("starting fresh"),
+                "{why}: {long}"
+            );
+            assert!(long.contains(&*store.path.to_string_lossy()), "{long}");
+            let dir = states.path().to_string_lossy();
+            assert!(short.contains(why) && !short.contains(&*dir), "{short}");
+        }
+        // A folder where the file should be: unreadable, still only a warning.
+        fs::remove_file(&store.path).unwrap();
+        fs::create_dir(&store.path).unwrap();
+        assert!(store.load().is_err());
+        assert!(store.save(&sample(&store.key)).is_err());
+    }
+
+    #[test]
+    fn one_key_however_the_corpus_is_named() {
+        let corpus = tempfile::tempdir().unwrap();
+        let sub = corpus.path().join("news");
+        fs::create_dir(&sub).unwrap();
+        let direct = CorpusKey::for_paths(std::slice::from_ref(&sub));
+        let dotted = CorpusKey::for_paths(&[sub.join("../news/.")]);
+        assert_eq!(direct.names(), dotted.names());
+        assert_eq!(direct.file_name(), dotted.file_name());
+        assert_eq!(
+            direct.article_id(&sub.join("a.txt")),
+            dotted.article_id(&sub.join("../news/./a.txt"))
+        );
+        let other = CorpusKey::for_paths(&[corpus.path().to_path_buf()]);
+        assert_ne!(direct.file_name(), other.file_name());
+        let seeds = CorpusKey::for_paths(&[]);
+        assert_eq!(seeds.file_name(), "seeds.json");
+        assert_eq!(seeds.names(), vec![BUNDLED_KEY.to_string()]);
+        assert_eq!(
+            seeds.article_id(Path::new("seeds/000.txt")),
+            "seeds/000.txt"
+        );
+    }
+
+    #[test]
+    fn hash_is_stable() {
+        // Changing it would orphan every user's state files.
+        assert_eq!(fnv1a(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a("a"), 0xaf63_dc4c_8601_ec8c);
+    }
+}

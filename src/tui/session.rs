@@ -1,0 +1,271 @@
+//! The user's place as stable identities, and back: what the state file
+//! remembers between sessions and what `--watch` keeps across a reload.
+//!
+//! [`snapshot`] turns ids and indices (which change whenever the corpus
+//! does) into file paths, byte offsets and canonical names; [`restore`]
+//! finds them again in whatever corpus is loaded now, and quietly skips what
+//! is gone. Pure functions of state and corpus: no terminal, no files.
+
+use super::app::{AppState, Follow, HitMode, Overlay, Pane, Pending, Search};
+use crate::model::{ActorId, ArticleId, Corpus};
+use crate::state::{CorpusKey, FollowRef, Place, SavedState, VERSION};
+use std::collections::HashMap;
+
+fn pane_name(p: Pane) -> &'static str {
+    match p {
+        Pane::List => "list",
+        Pane::Reader => "reader",
+        Pane::Timeline => "timeline",
+    }
+}
+
+fn pane_named(s: &str) -> Option<Pane> {
+    Pane::ALL.into_iter().find(|&p| pane_name(p) == s)
+}
+
+/// Corpus event `ev` as (file, first byte of its date or, for a publication
+/// marker, of its title).
+fn event_place(c: &Corpus, key: &CorpusKey, ev: usize) -> Option<Place> {
+    let e = c.events.get(ev)?;
+    let a = c.articles.get(e.article as usize)?;
+    let start = match e.time {
+        Some(t) => a.times.get(t as usize)?.span.start,
+        None => e.sentence.start,
+    };
+    Some(Place {
+        file: key.article_id(&a.path),
+        start,
+        publication: e.time.is_none(),
+    })
+}
+
+/// The followed actor's `pos`-th mention as (file, first byte).
+fn mention_place(c: &Corpus, key: &CorpusKey, actor: ActorId, pos: usize) -> Option<Place> {
+    let m = c.mentions_by_actor.get(actor as usize)?.get(pos)?;
+    let a = c.articles.get(m.article as usize)?;
+    Some(Place {
+        file: key.article_id(&a.path),
+        start: a.mentions.get(m.mention as usize)?.span.start,
+        publication: false,
+    })
+}
+
+/// What to remember of `s` over `c`.
+pub fn snapshot(s: &AppState, c: &Corpus, key: &CorpusKey) -> SavedState {
+    let path_of = |id: ArticleId| c.articles.get(id as usize).map(|a| key.article_id(&a.path));
+    let mut read: Vec<String> = s.read.iter().filter_map(|&id| path_of(id)).collect();
+    read.sort();
+    SavedState {
+        version: VERSION,
+        corpus: key.names(),
+        focus: Some(pane_name(s.focus).to_string()),
+        article: s.current.and_then(path_of),
+        reader_top: if s.current.is_some() {
+            s.reader_top_byte()
+        } else {
+            0
+        },
+        event: s
+            .event_at(c, s.timeline.cursor)
+            .and_then(|e| event_place(c, key, e)),
+        follow: s.follow.and_then(|f| {
+            Some(FollowRef {
+                name: c.actors.get(f.actor as usize)?.name.clone(),
+                mention: f.pos.and_then(|p| mention_place(c, key, f.actor, p)),
+            })
+        }),
+        read,
+        sort_by_file: s.sort_by_file,
+    }
+}
+
+/// Puts `s` (fresh from `AppState::new` over `c`) where `saved` says, as far
+/// as `c` still has those things: a vanished article leaves the selection
+/// where it was, a vanished event falls back to the nearest one in the same
+/// article, a vanished actor is no longer followed.
+pub fn restore(s: &mut AppState, c: &Corpus, key: &CorpusKey, saved: &SavedState) {
+    let ids: HashMap<String, ArticleId> = c
+        .articles
+        .iter()
+        .map(|a| (key.article_id(&a.path), a.id))
+        .collect();
+    s.read
+        .extend(saved.read.iter().filter_map(|p| ids.get(p).copied()));
+    if saved.sort_by_file != s.sort_by_file {
+        s.sort_by_file = saved.sort_by_file;
+        s.list_top = 0;
+    }
+    if let Some(f) = &saved.follow
+        && let Some(actor) = find_actor(c, &f.name)
+    {
+        let pos = f
+            .mention
+            .as_ref()
+            .and_then(|m| find_mention(c, &ids, actor, m));
+        s.follow = Some(Follow { actor, pos });
+        s.hit_mode = HitMode::Follow;
+    }
+    if let Some(id) = saved.article.as_ref().and_then(|p| ids.get(p)).copied() {
+        s.select_article(c, id);
+        s.sync_timeline_to_article(c);
+        s.reader.pending = Some(Pending::Top(saved.reader_top));
+    }
+    if let Some(ev) = saved.event.as_ref().and_then(|p| find_event(s, c, &ids, p)) {
+        let n = s.event_count(c);
+        s.timeline.cursor = s.event_pos(ev).min(n.saturating_sub(1));
+        super::timeline::scroll_into_view(s, c);
+    }
+    if let Some(p) = saved.focus.as_deref().and_then(pane_named) {
+        s.set_focus(p);
+    }
+    s.list_into_view(c);
+    s.sync_reader(c);
+}
+
+/// The actor called `name`: exactly, else ignoring case (a re-parse may
+/// settle on another capitalisation).
+fn find_actor(c: &Corpus, name: &str) -> Option<ActorId> {
+    c.actors
+        .iter()
+        .find(|a| a.name == name)
+        .or_else(|| {
+            let lower = name.to_lowercase();
+            c.actors.iter().find(|a| a.name.to_lowercase() == lower)
+        })
+        .map(|a| a.id)
+}
+
+fn find_mention(
+    c: &Corpus,
+    ids: &HashMap<String, ArticleId>,
+    actor: ActorId,
+    m: &Place,
+) -> Option<usize> {
+    let article = *ids.get(&m.file)?;
+    let a = c.articles.get(article as usize)?;
+    c.mentions_by_actor
+        .get(actor as usize)?
+        .iter()
+        .position(|r| {
+            r.article == article
+                && a.mentions
+                    .get(r.mention as usize)
+                    .is_some_and(|x| x.span.start == m.start)
+        })
+}
+
+/// The corpus event at `p`, else the same kind of event of that article
+/// nearest to it.
+fn find_event(
+    s: &AppState,
+    c: &Corpus,
+    ids: &HashMap<String, ArticleId>,
+    p: &Place,
+) -> Option<usize> {
+    let article = *ids.get(&p.file)?;
+    let evs = s.derived.article_events.get(article as usize)?;
+    let a = c.articles.get(article as usize)?;
+    let start_of = |ev: u32| -> Option<(bool, u32)> {
+        let e = c.events.get(ev as usize)?;
+        let start = match e.time {
+            Some(t) => a.times.get(t as usize)?.span.start,
+            None => e.sentence.start,
+        };
+        Some((e.time.is_none(), start))
+    };
+    evs.iter()
+        .filter_map(|&ev| Some((ev, start_of(ev)?)))
+        .min_by_key(|&(_, (publication, start))| {
+            (publication != p.publication, start.abs_diff(p.start))
+        })
+        .map(|(ev, _)| ev as usize)
+}
+
+/// What changed between two loads, for the status bar: `+1`, `-2`,
+/// `3 changed`, or `no change`.
+pub fn changes(old: &Corpus, new: &Corpus) -> String {
+    let before: HashMap<&std::path::Path, &str> = old
+        .articles
+        .iter()
+        .map(|a| (a.path.as_path(), a.raw.as_str()))
+        .collect();
+    let (mut added, mut changed) = (0, 0);
+    for a in &new.articles {
+        match before.get(a.path.as_path()) {
+            None => added += 1,
+            Some(&raw) if raw != a.raw => changed += 1,
+            Some(_) => {}
+        }
+    }
+    let removed = old.articles.len() + added - new.articles.len();
+    let mut parts = Vec::new();
+    if added > 0 {
+        parts.push(format!("+{added}"));
+    }
+    if removed > 0 {
+        parts.push(format!("-{removed}"));
+    }
+    if changed > 0 {
+        parts.push(format!("{changed} changed"));
+    }
+    if parts.is_empty() {
+        "no change".to_string()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// The state for a freshly re-parsed corpus `new`, keeping everything of
+/// `old` (over `old_c`) that can be found again: the place and read marks
+/// (as the state file would), plus what a session only keeps in memory —
+/// raw/clean reader, the search, the actor filter, an open help or prompt,
+/// and each article's reader place. The jump list and an open actor picker
+/// hold corpus indices and are dropped.
+pub fn reload(old: &AppState, old_c: &Corpus, new: &Corpus, key: &CorpusKey) -> AppState {
+    let saved = snapshot(old, old_c, key);
+    let area = old.layout.area;
+    // The session's keys, theme and order carry over; only the corpus is new.
+    let settings = super::settings::Settings {
+        keymap: old.keymap.clone(),
+        theme: old.theme,
+        sort_by_file: old.sort_by_file,
+    };
+    let mut s = AppState::with_settings(new, area.width, area.height, settings);
+    s.reader.raw = old.reader.raw;
+    restore(&mut s, new, key, &saved);
+    let ids: HashMap<String, ArticleId> = new
+        .articles
+        .iter()
+        .map(|a| (key.article_id(&a.path), a.id))
+        .collect();
+    for (&id, &top) in &old.reader.places {
+        if let Some(a) = old_c.articles.get(id as usize)
+            && let Some(&nid) = ids.get(&key.article_id(&a.path))
+        {
+            s.reader.places.insert(nid, top);
+        }
+    }
+    if let Some(old_search) = &old.search
+        && let Ok(regex) = crate::query::search_regex(&old_search.pattern)
+    {
+        s.search = Some(Search {
+            pattern: old_search.pattern.clone(),
+            regex,
+            hit: None,
+        });
+        s.hit_mode = old.hit_mode;
+    }
+    if old.filter.is_some() && s.follow.is_some() {
+        s.toggle_filter(new);
+    }
+    s.overlay = match &old.overlay {
+        Overlay::Help { scroll } => Overlay::Help { scroll: *scroll },
+        Overlay::Prompt { kind, input } => Overlay::Prompt {
+            kind: *kind,
+            input: input.clone(),
+        },
+        Overlay::Picker(_) | Overlay::None => Overlay::None,
+    };
+    s.sync_reader(new);
+    s
+}

@@ -1,0 +1,217 @@
+//! The place a user is at survives a changed corpus: snapshot by identity
+//! (file, byte offset, actor name), restore into a corpus where every id
+//! moved because an article was inserted before the selection. This is what
+//! both the state file and `--watch` rely on.
+
+mod tui_common;
+
+use dateline::model::{Article, Basis, Corpus};
+use dateline::state::{CorpusKey, SavedState};
+use dateline::tui::app::{Action, AppState, Pane, update};
+use dateline::tui::session;
+use std::path::{Path, PathBuf};
+use tui_common::*;
+
+fn key() -> CorpusKey {
+    CorpusKey::for_paths(&[PathBuf::from("news")])
+}
+
+/// The fixture's three articles as news/b.txt, news/c.txt, news/d.txt,
+/// after `extra` (if any), ids renumbered in that order.
+fn corpus_with(extra: Option<Article>) -> Corpus {
+    let base = corpus();
+    let mut articles: Vec<Article> = extra.into_iter().collect();
+    for (a, name) in base.articles.into_iter().zip(["b", "c", "d"]) {
+        articles.push(Article {
+            path: format!("news/{name}.txt").into(),
+            ..a
+        });
+    }
+    for (i, a) in articles.iter_mut().enumerate() {
+        a.id = i as u32;
+    }
+    dateline::index::build(articles, base.actors, Vec::new())
+}
+
+/// An article dated before all the others, mentioning Putin, so it comes
+/// first in file order, in date order and in Putin's mentions.
+fn newcomer() -> Article {
+    let mut a = article(
+        0,
+        Spec {
+            title: "Early news",
+            paras: vec!["On April 20 Putin spoke first.".into()],
+            published: Some((day(2025, 4, 20), Basis::Explicit)),
+            dates: vec![("April 20", day(2025, 4, 20))],
+            mentions: vec![("Putin", PUTIN)],
+            teasers: vec![],
+            source: None,
+        },
+    );
+    a.path = "news/a.txt".into();
+    a
+}
+
+fn run(s: &mut AppState, c: &Corpus, actions: &[Action]) {
+    for &a in actions {
+        update(s, c, a);
+    }
+}
+
+fn path_of(c: &Corpus, id: Option<u32>) -> Option<&Path> {
+    Some(c.articles.get(id? as usize)?.path.as_path())
+}
+
+/// (file, first byte of the date) of the event under the timeline cursor.
+fn cursor_event(s: &AppState, c: &Corpus) -> (PathBuf, u32) {
+    let e = &c.events[s.event_at(c, s.timeline.cursor).unwrap()];
+    let a = &c.articles[e.article as usize];
+    let start = e
+        .time
+        .map_or(e.sentence.start, |t| a.times[t as usize].span.start);
+    (a.path.clone(), start)
+}
+
+fn followed_mention(s: &AppState, c: &Corpus) -> (String, PathBuf, u32) {
+    let f = s.follow.unwrap();
+    let m = c.mentions_by_actor[f.actor as usize][f.pos.unwrap()];
+    let a = &c.articles[m.article as usize];
+    (
+        c.actors[f.actor as usize].name.clone(),
+        a.path.clone(),
+        a.mentions[m.mention as usize].span.start,
+    )
+}
+
+fn read_paths(s: &AppState, c: &Corpus) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = s
+        .read
+        .iter()
+        .map(|&id| c.articles[id as usize].path.clone())
+        .collect();
+    v.sort();
+    v
+}
+
+/// A session that has moved about: followed Putin to a mention, read the
+/// first article, selected the long one (c.txt) and scrolled its reader,
+/// moved the timeline cursor and left the focus there.
+fn moved_about(c: &Corpus) -> AppState {
+    let mut s = AppState::new(c, 120, 40);
+    s.follow_actor(c, PUTIN, None);
+    run(&mut s, c, &[Action::NextHit, Action::Focus(Pane::List)]);
+    run(
+        &mut s,
+        c,
+        &[Action::Top, Action::Activate, Action::Focus(Pane::List)],
+    );
+    let c_txt = c
+        .articles
+        .iter()
+        .find(|a| a.path.ends_with("c.txt"))
+        .unwrap()
+        .id;
+    while s.current != Some(c_txt) {
+        update(&mut s, c, Action::Down);
+    }
+    run(
+        &mut s,
+        c,
+        &[
+            Action::Focus(Pane::Reader),
+            Action::PageDown,
+            Action::PageDown,
+        ],
+    );
+    run(
+        &mut s,
+        c,
+        &[Action::Focus(Pane::Timeline), Action::Down, Action::Down],
+    );
+    assert!(s.reader.scroll > 0, "the reader scrolled");
+    s
+}
+
+#[test]
+fn place_is_kept_when_an_article_is_inserted_before_the_selection() {
+    let old = corpus_with(None);
+    let new = corpus_with(Some(newcomer()));
+    let s = moved_about(&old);
+
+    // Through JSON, as the state file stores it.
+    let saved = session::snapshot(&s, &old, &key());
+    let json = serde_json::to_string(&saved).unwrap();
+    let saved: SavedState = dateline::state::parse(json.as_bytes()).unwrap();
+
+    let mut r = AppState::new(&new, 120, 40);
+    session::restore(&mut r, &new, &key(), &saved);
+
+    assert_ne!(r.current, s.current, "the ids did move");
+    assert_eq!(path_of(&new, r.current), path_of(&old, s.current));
+    assert_eq!(r.reader_top_byte(), s.reader_top_byte());
+    assert!(r.reader.scroll > 0);
+    assert_eq!(cursor_event(&r, &new), cursor_event(&s, &old));
+    assert_eq!(followed_mention(&r, &new), followed_mention(&s, &old));
+    assert_eq!(read_paths(&r, &new), read_paths(&s, &old));
+    assert_eq!(r.focus, Pane::Timeline);
+}
+
+#[test]
+fn reload_keeps_the_place_and_the_session_only_state() {
+    let old = corpus_with(None);
+    let new = corpus_with(Some(newcomer()));
+    let mut s = moved_about(&old);
+    run(&mut s, &old, &[Action::PromptSearch]);
+    for ch in "truce".chars() {
+        update(&mut s, &old, Action::Input(ch));
+    }
+    run(&mut s, &old, &[Action::Submit, Action::ToggleRaw]);
+    let (place, event) = (
+        path_of(&old, s.current).unwrap().to_owned(),
+        cursor_event(&s, &old),
+    );
+
+    let r = session::reload(&s, &old, &new, &key());
+    assert_eq!(path_of(&new, r.current), Some(place.as_path()));
+    assert_eq!(cursor_event(&r, &new), event);
+    assert!(r.reader.raw, "raw view kept");
+    assert_eq!(r.search.as_ref().map(|x| x.pattern.as_str()), Some("truce"));
+    assert_eq!(session::changes(&old, &new), "+1");
+    assert_eq!(session::changes(&new, &old), "-1");
+    assert_eq!(session::changes(&old, &old), "no change");
+}
+
+#[test]
+fn what_is_gone_is_skipped_quietly() {
+    let full = corpus_with(Some(newcomer()));
+    let mut s = AppState::new(&full, 120, 40);
+    run(&mut s, &full, &[Action::Top, Action::Activate]);
+    assert_eq!(path_of(&full, s.current), Some(Path::new("news/a.txt")));
+    s.follow_actor(&full, PUTIN, Some(0));
+    let saved = session::snapshot(&s, &full, &key());
+
+    // The selected article, its events and the followed mention are gone.
+    let fewer = corpus_with(None);
+    let mut r = AppState::new(&fewer, 120, 40);
+    session::restore(&mut r, &fewer, &key(), &saved);
+    assert_eq!(
+        r.current,
+        Some(fewer.articles_by_date[0]),
+        "default selection"
+    );
+    assert_eq!(r.follow.map(|f| (f.actor, f.pos)), Some((PUTIN, None)));
+    assert!(r.read.is_empty());
+
+    // An empty corpus, and a state for an unknown corpus layout.
+    let empty = dateline::index::build(Vec::new(), Vec::new(), Vec::new());
+    let mut e = AppState::new(&empty, 120, 40);
+    session::restore(&mut e, &empty, &key(), &saved);
+    let odd = SavedState {
+        focus: Some("sideways".into()),
+        article: Some("/nowhere".into()),
+        ..saved
+    };
+    session::restore(&mut e, &empty, &key(), &odd);
+    assert_eq!(e.current, None);
+    assert_eq!(e.focus, Pane::Reader, "saved focus reader");
+}
