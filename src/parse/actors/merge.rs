@@ -45,14 +45,6 @@ struct Index {
     by_prefix: HashMap<(ActorKind, String), Vec<usize>>,
 }
 
-/// The form an entity is compared by: its fullest name.
-fn best_form(e: &LocalEntity) -> &str {
-    e.forms
-        .iter()
-        .max_by_key(|f| f.split_whitespace().count())
-        .map_or("", String::as_str)
-}
-
 fn key_parts(form: &str, lx: &Lexicon) -> (String, NameParts) {
     let parts = NameParts::of(form, lx);
     (parts.words.join(" "), parts)
@@ -61,20 +53,22 @@ fn key_parts(form: &str, lx: &Lexicon) -> (String, NameParts) {
 /// Every entity's comparison key and name parts. The same few thousand
 /// names recur across a large corpus, so each distinct form is worked out
 /// once: `keys[k]` for the key `ids[article][entity] = k`.
-fn keys_by_form(
+fn keys_by_form<'a>(
+    articles: &'a [Article],
     locals: &[ArticleActors],
     lx: &Lexicon,
 ) -> (Vec<Vec<u32>>, Vec<(String, NameParts)>) {
     let forms: Vec<Vec<&str>> = locals
         .par_iter()
-        .map(|l| {
+        .enumerate()
+        .map(|(a, l)| {
             l.entities
                 .iter()
                 .map(|e| {
                     if e.lexicon.is_some() {
                         ""
                     } else {
-                        best_form(e)
+                        articles.get(a).map_or("", |art| e.name.text(&art.raw))
                     }
                 })
                 .collect()
@@ -291,7 +285,7 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
             n
         })
         .collect();
-    let (key_ids, keys) = keys_by_form(&locals, lx);
+    let (key_ids, keys) = keys_by_form(articles, &locals, lx);
     let keyed = |a: usize, i: usize| &keys[key_ids[a][i] as usize];
     // Pass 1: lexicon entities and full names; pass 2: one-word names with
     // evidence; pass 3: weak names that match something known.
@@ -356,11 +350,12 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
                     p.roles.push(r);
                 }
             }
-            for t in &e.role_texts {
+            let raw = articles.get(a).map_or("", |art| art.raw.as_str());
+            for t in e.role_texts.iter().map(|t| t.text(raw)) {
                 let full = p.role_texts.len() >= MAX_ROLES;
                 match p.role_texts.iter_mut().find(|(x, _)| x == t) {
                     Some((_, n)) => *n += 1,
-                    None if !full => p.role_texts.push((t.clone(), 1)),
+                    None if !full => p.role_texts.push((t.to_string(), 1)),
                     None => {}
                 }
             }

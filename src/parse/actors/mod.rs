@@ -30,8 +30,10 @@ use std::collections::HashMap;
 /// One actor as a single article sees it.
 #[derive(Debug, Clone, Default)]
 pub struct LocalEntity {
-    /// Surface forms (name cores), in order of first appearance.
-    pub forms: Vec<String>,
+    /// The form merging compares by: of the distinct surface forms in order
+    /// of first appearance, the last with the most words. A span, not a
+    /// copy: a large corpus holds millions of these until merging.
+    pub name: Span,
     /// None: no evidence of any kind; kept only if it matches a known actor.
     pub kind: Option<ActorKind>,
     pub ev: Evidence,
@@ -41,8 +43,8 @@ pub struct LocalEntity {
     pub weak: bool,
     /// Roles from titles and appositives; `possessor` = local entity index.
     pub roles: Vec<RoleDesc>,
-    /// The text of those titles ("Deputy Harbour Commissioner").
-    pub role_texts: Vec<String>,
+    /// Where those titles are written ("Deputy Harbour Commissioner").
+    pub role_texts: Vec<Span>,
     /// Most words in any form (1 = surname or first name only).
     pub words: usize,
 }
@@ -225,12 +227,19 @@ fn group(
         let first = *sentence_first.get(&si)?;
         entity_of.get(first + p? as usize).copied().flatten()
     };
+    // Distinct forms per entity, only while grouping.
+    let mut forms: Vec<Vec<&str>> = vec![Vec::new(); out.entities.len()];
     for (i, (si, h)) in hits.iter().enumerate() {
         let Some(e) = entity_of[i] else { continue };
-        let t = text_of(h);
+        let t = raw.get(h.start..h.end).unwrap_or("");
         let ent = &mut out.entities[e as usize];
-        if !ent.forms.contains(&t) {
-            ent.forms.push(t);
+        let seen = &mut forms[e as usize];
+        if !seen.contains(&t) {
+            seen.push(t);
+            let words = |f: &str| f.split_whitespace().count();
+            if seen.len() == 1 || words(t) >= words(ent.name.text(raw)) {
+                ent.name = Span::new(h.start, h.end);
+            }
         }
         ent.words = ent.words.max(h.words);
         ent.weak &= h.weak;
@@ -243,8 +252,8 @@ fn group(
             if !ent.roles.contains(&r) {
                 ent.roles.push(r);
             }
-            if let Some(txt) = raw.get(*a..*b) {
-                ent.role_texts.push(txt.to_string());
+            if raw.get(*a..*b).is_some() {
+                ent.role_texts.push(Span::new(*a, *b));
             }
         }
         out.mentions.push(LocalMention {
