@@ -53,8 +53,8 @@ fn key_parts(form: &str, lx: &Lexicon) -> (String, NameParts) {
 /// Every entity's comparison key and name parts. The same few thousand
 /// names recur across a large corpus, so each distinct form is worked out
 /// once: `keys[k]` for the key `ids[article][entity] = k`.
-fn keys_by_form<'a>(
-    articles: &'a [Article],
+fn keys_by_form(
+    articles: &[Article],
     locals: &[ArticleActors],
     lx: &Lexicon,
 ) -> (Vec<Vec<u32>>, Vec<(String, NameParts)>) {
