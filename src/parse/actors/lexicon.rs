@@ -6,7 +6,7 @@
 
 use crate::model::ActorKind;
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 const ROLES: &str = include_str!("../../../assets/actors/roles.txt");
 const PLACES: &str = include_str!("../../../assets/actors/places.txt");
@@ -18,8 +18,8 @@ const USER: &str = include_str!("../../../assets/actors.toml");
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoleEntry {
     /// Normalised head ("spokesperson" for "spokesman"); empty for honorifics.
-    pub head: String,
-    pub domain: Option<String>,
+    pub head: Arc<str>,
+    pub domain: Option<Arc<str>>,
     pub leader: bool,
     pub title: bool,
     pub honorific: bool,
@@ -36,7 +36,7 @@ pub struct Entity {
     pub kind: ActorKind,
     /// The country this is or belongs to: "Russia" for the Kremlin, the
     /// country itself for a country. Gives a role its nationality.
-    pub country: Option<String>,
+    pub country: Option<Arc<str>>,
     /// A country (not a city or region).
     pub is_country: bool,
     /// From the user's `actors.toml`: wins over any other reading.
@@ -59,7 +59,7 @@ pub struct Lexicon {
     entities: FxMap<String, Phrase<u32>>,
     pub entity_list: Vec<Entity>,
     /// Folded nationality adjective or demonym -> country canonical name.
-    adjectives: FxMap<String, String>,
+    adjectives: FxMap<String, Arc<str>>,
     /// Longest phrase (in words) per first word, for roles and entities.
     max_words: FxMap<String, usize>,
     pub stop: FxSet<String>,
@@ -75,7 +75,7 @@ pub struct Lexicon {
     pub place_of_nouns: FxSet<String>,
     pub determiners: FxSet<String>,
     pub role_modifiers: FxSet<String>,
-    pub domains: FxMap<String, String>,
+    pub domains: FxMap<String, Arc<str>>,
     /// User aliases of people: folded alias -> entity index.
     pub user_people: FxMap<String, u32>,
 }
@@ -182,8 +182,8 @@ impl Lexicon {
                 .map_or(Vec::new(), |s| s.split_whitespace().collect());
             let has = |x: &str| flags.contains(&x);
             let entry = RoleEntry {
-                head: f.get(1).map_or(String::new(), |s| s.to_string()),
-                domain: f.get(2).filter(|s| !s.is_empty()).map(|s| s.to_string()),
+                head: f.get(1).map_or_else(|| Arc::from(""), |s| Arc::from(*s)),
+                domain: f.get(2).filter(|s| !s.is_empty()).map(|s| Arc::from(*s)),
                 leader: has("leader"),
                 title: has("title"),
                 honorific: has("honorific"),
@@ -207,7 +207,7 @@ impl Lexicon {
             lx.entity_list.push(Entity {
                 canonical: canonical.clone(),
                 kind: ActorKind::Place,
-                country: is_country.then(|| canonical.clone()),
+                country: is_country.then(|| Arc::from(canonical.as_str())),
                 is_country,
                 user: false,
                 role: None,
@@ -216,10 +216,13 @@ impl Lexicon {
             for a in f.get(2).into_iter().flat_map(|s| s.split(',')) {
                 lx.add_entity_name(a.trim(), idx);
             }
+            let country: Arc<str> = Arc::from(canonical.as_str());
             for a in f.get(3).into_iter().flat_map(|s| s.split(',')) {
                 let a = a.trim();
                 if !a.is_empty() {
-                    lx.adjectives.entry(key_of(a)).or_insert(canonical.clone());
+                    lx.adjectives
+                        .entry(key_of(a))
+                        .or_insert_with(|| Arc::clone(&country));
                 }
             }
         }
@@ -232,7 +235,7 @@ impl Lexicon {
             lx.entity_list.push(Entity {
                 canonical: canonical.to_string(),
                 kind: ActorKind::Organisation,
-                country: f.get(2).filter(|s| !s.is_empty()).map(|s| s.to_string()),
+                country: f.get(2).filter(|s| !s.is_empty()).map(|s| Arc::from(*s)),
                 is_country: false,
                 user: false,
                 role: None,
@@ -265,7 +268,7 @@ impl Lexicon {
         lx.role_modifiers = set("role-modifiers");
         for l in sec.remove("domains").unwrap_or_default() {
             if let Some((w, d)) = l.split_once('|') {
-                lx.domains.insert(key_of(w.trim()), d.trim().to_string());
+                lx.domains.insert(key_of(w.trim()), Arc::from(d.trim()));
             }
         }
         lx
@@ -339,8 +342,8 @@ impl Lexicon {
     }
 
     /// The country a nationality adjective or demonym belongs to.
-    pub fn adjective(&self, key: &str) -> Option<&str> {
-        self.adjectives.get(key).map(String::as_str)
+    pub fn adjective(&self, key: &str) -> Option<&Arc<str>> {
+        self.adjectives.get(key)
     }
 }
 
@@ -357,7 +360,7 @@ mod tests {
         );
         assert!(lx.role("pope").unwrap().title);
         assert!(lx.role("mr").unwrap().honorific);
-        assert_eq!(lx.adjective("russian"), Some("Russia"));
+        assert_eq!(lx.adjective("russian").map(|c| &**c), Some("Russia"));
         assert_eq!(
             lx.entity("kremlin", false).unwrap().1.country.as_deref(),
             Some("Russia")

@@ -365,10 +365,11 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
         }
     }
     // Mentions, then role references resolved against the roles held: each
-    // article on its own, so in parallel.
+    // article on its own, so in parallel. Each article's local actors are
+    // freed as soon as its mentions are built, which keeps the peak down.
     articles
         .par_iter_mut()
-        .zip(locals.par_iter())
+        .zip(locals.into_par_iter())
         .enumerate()
         .for_each(|(a, (article, l))| {
             let mut mentions: Vec<Mention> = l
@@ -469,9 +470,6 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
             mentions.sort_by_key(|m| (m.span.start, m.span.end));
             article.mentions = mentions;
         });
-    // A large corpus has millions of small local allocations: free them on
-    // every core rather than one.
-    locals.into_par_iter().for_each(drop);
     ix.actors
         .into_iter()
         .enumerate()

@@ -283,6 +283,10 @@ fn group(
         });
     }
     out.mentions.sort_by_key(|m| m.span.start);
+    // Kept until the corpus is merged: no spare capacity.
+    out.entities.shrink_to_fit();
+    out.mentions.shrink_to_fit();
+    out.refs.shrink_to_fit();
     out
 }
 

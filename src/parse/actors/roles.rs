@@ -6,15 +6,19 @@
 //! role; anything ambiguous stays unresolved, because a wrong link is worse
 //! than none when a user follows an actor.
 
+use std::sync::Arc;
+
 /// A role as the text describes it, normalised for comparison.
+/// The words are shared with the lexicon (`Arc`), not copied: a large
+/// corpus holds a role for every titled mention until merging.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
 pub struct RoleDesc {
     /// Normalised head ("spokesperson", "president", "minister").
-    pub head: String,
+    pub head: Arc<str>,
     /// Portfolio ("foreign", "defence"), from the phrase or its words.
-    pub domain: Option<String>,
+    pub domain: Option<Arc<str>>,
     /// Country the role belongs to (from "Russian", "Russia's", "Kremlin").
-    pub nat: Option<String>,
+    pub nat: Option<Arc<str>>,
     /// Heads a country or body ("president", "prime minister"), with no
     /// portfolio: a "military chief" is no leader.
     pub leader: bool,

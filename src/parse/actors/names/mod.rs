@@ -60,7 +60,7 @@ enum Tag<'a> {
     /// Never part of a name: function words, months, adjectives in compounds.
     Stop,
     /// A nationality adjective or demonym; the country it names.
-    Adj(&'a str),
+    Adj(&'a std::sync::Arc<str>),
     Role(usize, &'a RoleEntry),
     /// Lexicon entity: word count, index.
     Ent(usize, u32),

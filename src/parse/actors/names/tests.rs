@@ -27,7 +27,7 @@ fn title_gives_person_role_and_nationality() {
         .find(|h| &t[h.start..h.end] == "Ola Berg")
         .unwrap();
     let (role, (a, b)) = &h.roles[0];
-    assert_eq!(role.head, "spokesperson");
+    assert_eq!(&*role.head, "spokesperson");
     assert_eq!(role.nat.as_deref(), Some("Russia"));
     assert_eq!(&t[*a..*b], "Kremlin spokesman");
     assert!(h.ev.person >= 3);
@@ -59,7 +59,7 @@ fn appositives_after_and_before_give_roles() {
         .iter()
         .find(|h| &t[h.start..h.end] == "Ivo Tamm")
         .unwrap();
-    assert_eq!(h.roles[0].0.head, "aide");
+    assert_eq!(&*h.roles[0].0.head, "aide");
 }
 
 #[test]

@@ -38,7 +38,7 @@ impl<'a> Scan<'a> {
             let s = self.tag_start(i);
             match self.tags[s] {
                 Tag::Adj(c) => {
-                    desc.nat.get_or_insert_with(|| c.to_string());
+                    desc.nat.get_or_insert_with(|| std::sync::Arc::clone(c));
                     start = s;
                 }
                 Tag::Ent(_, idx) => {
@@ -286,7 +286,7 @@ impl<'a> Scan<'a> {
                 let mut q = end + 1;
                 while q < n && q < end + 6 && self.is_word(q) {
                     if let Tag::Adj(c) = self.tags[q] {
-                        desc.nat.get_or_insert_with(|| c.to_string());
+                        desc.nat.get_or_insert_with(|| std::sync::Arc::clone(c));
                     }
                     q += 1;
                 }
