@@ -340,7 +340,7 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
         for (i, e) in l.entities.iter().enumerate() {
             let Some(g) = global[a][i] else { continue };
             let p = &mut ix.actors[g];
-            for r in &e.roles {
+            for r in l.roles_of(i) {
                 let mut r = r.clone();
                 r.possessor = r
                     .possessor
@@ -351,7 +351,7 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
                 }
             }
             let raw = articles.get(a).map_or("", |art| art.raw.as_str());
-            for t in e.role_texts.iter().map(|t| t.text(raw)) {
+            for t in l.role_texts_of(i).map(|t| t.text(raw)) {
                 let full = p.role_texts.len() >= MAX_ROLES;
                 match p.role_texts.iter_mut().find(|(x, _)| x == t) {
                     Some((_, n)) => *n += 1,
@@ -386,12 +386,12 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
                 .collect();
             // Roles each person holds in this article (else anywhere).
             let mut local_roles: HashMap<u32, Vec<RoleDesc>> = HashMap::new();
-            for (i, e) in l.entities.iter().enumerate() {
+            for i in 0..l.entities.len() {
                 if let Some(g) = global[a][i]
                     && ix.actors[g].kind == Some(ActorKind::Person)
                 {
                     let v = local_roles.entry(g as u32).or_default();
-                    for r in &e.roles {
+                    for r in l.roles_of(i) {
                         let mut r = r.clone();
                         r.possessor = r
                             .possessor

@@ -41,10 +41,6 @@ pub struct LocalEntity {
     pub lexicon: Option<u32>,
     /// Every mention was weak (a lone capital with nothing to back it).
     pub weak: bool,
-    /// Roles from titles and appositives; `possessor` = local entity index.
-    pub roles: Vec<RoleDesc>,
-    /// Where those titles are written ("Deputy Harbour Commissioner").
-    pub role_texts: Vec<Span>,
     /// Most words in any form (1 = surname or first name only).
     pub words: usize,
 }
@@ -72,6 +68,40 @@ pub struct ArticleActors {
     /// In reading order.
     pub mentions: Vec<LocalMention>,
     pub refs: Vec<LocalRef>,
+    /// Roles from titles and appositives, by entity index (sorted; each
+    /// entity's in order of appearance); `possessor` = local entity index.
+    /// Kept beside the entities, not in them: most entities have none, and
+    /// a large corpus holds millions of entities until merging.
+    pub roles: Vec<(u32, RoleDesc)>,
+    /// Where those titles are written ("Deputy Harbour Commissioner"), by
+    /// entity index like `roles`.
+    pub role_texts: Vec<(u32, Span)>,
+}
+
+impl ArticleActors {
+    /// The roles of local entity `e`.
+    pub fn roles_of(&self, e: usize) -> impl Iterator<Item = &RoleDesc> {
+        of_entity(&self.roles, e).iter().map(|(_, r)| r)
+    }
+    /// Where the titles of local entity `e` are written.
+    pub fn role_texts_of(&self, e: usize) -> impl Iterator<Item = Span> + '_ {
+        of_entity(&self.role_texts, e).iter().map(|(_, s)| *s)
+    }
+}
+
+/// Per-entity lists flattened into one list sorted by entity.
+fn by_entity<T>(v: Vec<Vec<T>>) -> Vec<(u32, T)> {
+    v.into_iter()
+        .enumerate()
+        .flat_map(|(e, xs)| xs.into_iter().map(move |x| (e as u32, x)))
+        .collect()
+}
+
+/// The run of `v` (sorted by entity) that belongs to entity `e`.
+fn of_entity<T>(v: &[(u32, T)], e: usize) -> &[(u32, T)] {
+    let from = v.partition_point(|(x, _)| (*x as usize) < e);
+    let to = v.partition_point(|(x, _)| (*x as usize) <= e);
+    &v[from..to]
 }
 
 /// Finds the actors of one article, searching only inside `sentences`.
@@ -227,8 +257,10 @@ fn group(
         let first = *sentence_first.get(&si)?;
         entity_of.get(first + p? as usize).copied().flatten()
     };
-    // Distinct forms per entity, only while grouping.
+    // Distinct forms and roles per entity, only while grouping.
     let mut forms: Vec<Vec<&str>> = vec![Vec::new(); out.entities.len()];
+    let mut roles: Vec<Vec<RoleDesc>> = vec![Vec::new(); out.entities.len()];
+    let mut role_texts: Vec<Vec<Span>> = vec![Vec::new(); out.entities.len()];
     for (i, (si, h)) in hits.iter().enumerate() {
         let Some(e) = entity_of[i] else { continue };
         let t = raw.get(h.start..h.end).unwrap_or("");
@@ -249,11 +281,12 @@ fn group(
         for (r, (a, b)) in &h.roles {
             let mut r = r.clone();
             r.possessor = possessor_entity(*si, r.possessor);
-            if !ent.roles.contains(&r) {
-                ent.roles.push(r);
+            let held = &mut roles[e as usize];
+            if !held.contains(&r) {
+                held.push(r);
             }
             if raw.get(*a..*b).is_some() {
-                ent.role_texts.push(Span::new(*a, *b));
+                role_texts[e as usize].push(Span::new(*a, *b));
             }
         }
         out.mentions.push(LocalMention {
@@ -283,6 +316,8 @@ fn group(
         });
     }
     out.mentions.sort_by_key(|m| m.span.start);
+    out.roles = by_entity(roles);
+    out.role_texts = by_entity(role_texts);
     // Kept until the corpus is merged: no spare capacity.
     out.entities.shrink_to_fit();
     out.mentions.shrink_to_fit();
