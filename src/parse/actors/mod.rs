@@ -20,12 +20,12 @@ mod tokens;
 
 pub use merge::merge;
 
+use crate::hash::FxMap;
 use crate::model::{ActorKind, Span};
 use alias::{NameParts, same_person, skeleton};
 use lexicon::{LEXICON, Lexicon};
 use names::Evidence;
 use roles::RoleDesc;
-use std::collections::HashMap;
 
 /// One actor as a single article sees it.
 #[derive(Debug, Clone, Default)]
@@ -149,10 +149,10 @@ fn group(
 ) -> ArticleActors {
     let mut out = ArticleActors::default();
     let mut entity_of: Vec<Option<u32>> = vec![None; hits.len()];
-    let mut by_lexicon: HashMap<u32, u32> = HashMap::new();
-    let mut by_key: HashMap<String, u32> = HashMap::new();
+    let mut by_lexicon: FxMap<u32, u32> = FxMap::default();
+    let mut by_key: FxMap<String, u32> = FxMap::default();
     let mut full: Vec<(u32, NameParts)> = Vec::new();
-    let text_of = |h: &names::Hit| raw.get(h.start..h.end).unwrap_or("").to_string();
+    let text_of = |h: &names::Hit| raw.get(h.start..h.end).unwrap_or("");
     let new_entity = |out: &mut ArticleActors, lexicon: Option<u32>| {
         out.entities.push(LocalEntity {
             lexicon,
@@ -171,7 +171,7 @@ fn group(
             entity_of[i] = Some(e);
         } else if h.words >= 2 {
             let t = text_of(h);
-            let key = crate::text::fold(&t);
+            let key = crate::text::fold(t);
             let e = if let Some(&e) = by_key.get(&key) {
                 e
             } else {
@@ -214,7 +214,7 @@ fn group(
         }
         let h = &hits[i].1;
         let t = text_of(h);
-        let key = crate::text::fold(&t);
+        let key = crate::text::fold(t);
         if let Some(&e) = by_key.get(&key) {
             entity_of[i] = Some(e);
             continue;
@@ -249,7 +249,7 @@ fn group(
         entity_of[i] = Some(e);
     }
     // Sentence-local hit index -> entity, for possessors.
-    let mut sentence_first: HashMap<u32, usize> = HashMap::new();
+    let mut sentence_first: FxMap<u32, usize> = FxMap::default();
     for (i, (si, _)) in hits.iter().enumerate() {
         sentence_first.entry(*si).or_insert(i);
     }

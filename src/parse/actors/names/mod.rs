@@ -11,7 +11,6 @@ mod titles;
 use super::lexicon::{Lexicon, RoleEntry, key_of};
 use super::roles::RoleDesc;
 use super::tokens::{Shape, Token, tokenize};
-use std::borrow::Cow;
 
 /// Points for each kind, from context. Lexicon entities skip this.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -81,8 +80,11 @@ struct Scan<'a> {
     base: usize,
     lx: &'a Lexicon,
     toks: Vec<Token>,
-    /// Folded word keys; borrowed from the text when already folded.
-    keys: Vec<Cow<'a, str>>,
+    /// Folded word keys, all in one buffer (`key_at` has each token's
+    /// range; empty for punctuation): one allocation per sentence, not
+    /// one per capitalised word.
+    key_buf: String,
+    key_at: Vec<(u32, u32)>,
     tags: Vec<Tag<'a>>,
     /// Role tokens already used as a title or appositive.
     used: Vec<bool>,
@@ -107,20 +109,21 @@ pub fn scan(
     seen_lowercase: &dyn Fn(&str) -> bool,
 ) -> SentenceHits {
     let toks = tokenize(text);
-    let keys: Vec<Cow<'_, str>> = toks
+    let mut key_buf = String::with_capacity(text.len());
+    let key_at: Vec<(u32, u32)> = toks
         .iter()
         .map(|t| {
-            if !t.is_word() {
-                return Cow::Borrowed("");
+            let from = key_buf.len() as u32;
+            if t.is_word() {
+                let w = &text[t.start..t.end];
+                if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_whitespace()) {
+                    // What `key_of` gives for one ASCII word, without a String.
+                    key_buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                } else {
+                    key_buf.push_str(&key_of(w));
+                }
             }
-            let w = &text[t.start..t.end];
-            if w.bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            {
-                Cow::Borrowed(w)
-            } else {
-                Cow::Owned(key_of(w))
-            }
+            (from, key_buf.len() as u32)
         })
         .collect();
     let n = toks.len();
@@ -129,7 +132,8 @@ pub fn scan(
         base,
         lx,
         toks,
-        keys,
+        key_buf,
+        key_at,
         tags: vec![Tag::None; n],
         used: vec![false; n],
         runs: Vec::new(),
@@ -152,7 +156,10 @@ impl<'a> Scan<'a> {
     }
 
     fn key(&self, i: usize) -> &str {
-        self.keys.get(i).map_or("", |k| k.as_ref())
+        self.key_at
+            .get(i)
+            .and_then(|&(a, b)| self.key_buf.get(a as usize..b as usize))
+            .unwrap_or("")
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -170,6 +177,8 @@ impl<'a> Scan<'a> {
         let lx = self.lx;
         let n = self.toks.len();
         let mut i = 0;
+        let mut phrase = String::new();
+        let mut ends: Vec<(usize, usize)> = Vec::new();
         while i < n {
             let t = self.toks[i];
             if !t.is_word() {
@@ -191,26 +200,29 @@ impl<'a> Scan<'a> {
             let maxw = lx.max_words(self.key(i));
             let mut best: Option<(usize, Tag<'a>)> = None;
             if maxw > 0 {
-                let mut phrase = String::new();
-                let mut ends = Vec::new();
+                // Each longer phrase extends the last, so one buffer and the
+                // length of each prefix do.
+                phrase.clear();
+                ends.clear();
                 let mut j = i;
                 while j < n && ends.len() < maxw && self.toks[j].is_word() {
                     if !phrase.is_empty() {
                         phrase.push(' ');
                     }
                     phrase.push_str(self.key(j));
-                    ends.push((j, phrase.clone()));
+                    ends.push((j, phrase.len()));
                     if self.toks[j].possessive {
                         break;
                     }
                     j += 1;
                 }
-                for (j, ph) in ends.iter().rev() {
+                for &(j, ph_len) in ends.iter().rev() {
+                    let ph = &phrase[..ph_len];
                     let len = j - i + 1;
-                    let caps = self.toks[i..=*j]
+                    let caps = self.toks[i..=j]
                         .iter()
                         .all(|t| matches!(t.shape, Shape::Upper | Shape::Letter));
-                    if (t.is_capital() && self.toks[*j].is_capital() || t.is_capital() && len > 1)
+                    if (t.is_capital() && self.toks[j].is_capital() || t.is_capital() && len > 1)
                         && let Some((idx, _)) = lx.entity(ph, caps)
                     {
                         best = Some((len, Tag::Ent(len, idx)));

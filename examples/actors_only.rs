@@ -1,0 +1,26 @@
+use dateline::parse::{actors, clean, segment};
+use std::path::PathBuf;
+fn main() {
+    let paths: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    let (files, _) = dateline::ingest::load(&paths);
+    let prepped: Vec<(String, Vec<dateline::model::Span>)> = files
+        .into_iter()
+        .map(|f| {
+            let c = clean::clean(&f.text);
+            let s = segment::sentences(&f.text, &c.body);
+            (f.text, s)
+        })
+        .collect();
+    let t = std::time::Instant::now();
+    let mut n = 0;
+    for _ in 0..3 {
+        for (text, s) in &prepped {
+            n += actors::extract(text, s).mentions.len();
+        }
+    }
+    let mb: usize = prepped.iter().map(|p| p.0.len()).sum();
+    println!(
+        "{n} {:.1} MB/s",
+        3.0 * mb as f64 / 1e6 / t.elapsed().as_secs_f64()
+    );
+}
