@@ -175,7 +175,7 @@ fn group(
             let e = if let Some(&e) = by_key.get(&key) {
                 e
             } else {
-                let parts = NameParts::of(&t, lx);
+                let parts = NameParts::of(t, lx);
                 let found = full
                     .iter()
                     .find(|(_, p)| same_person(p, &parts) && p.words.len() >= 2)
@@ -219,7 +219,7 @@ fn group(
             entity_of[i] = Some(e);
             continue;
         }
-        let sk = skeleton(&t, lx);
+        let sk = skeleton(t, lx);
         let leans_person = h.ev.person >= h.ev.place && h.ev.person >= h.ev.org;
         let mut found = None;
         if leans_person && !sk.is_empty() {
