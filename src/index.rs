@@ -5,14 +5,13 @@ use crate::hash::FxMap;
 use crate::model::{Actor, ActorId, Article, ArticleId, Corpus, Event, MentionRef};
 use rayon::prelude::*;
 
-/// The indices are independent of each other: they are built side by side,
-/// each itself in parallel where it can be.
+/// Each index is built in parallel where it can be.
 pub fn build(articles: Vec<Article>, mut actors: Vec<Actor>, warnings: Vec<String>) -> Corpus {
     let articles_by_date = articles_by_date(&articles);
-    let ((events, cooccurrence), mentions_by_actor) = rayon::join(
-        || rayon::join(|| events(&articles), || cooccurrence(&articles)),
-        || mentions_by_actor(&articles, &articles_by_date, actors.len()),
-    );
+    // One after the other: side by side they add to each other's peak.
+    let events = events(&articles);
+    let cooccurrence = cooccurrence(&articles);
+    let mentions_by_actor = mentions_by_actor(&articles, &articles_by_date, actors.len());
     for (actor, list) in actors.iter_mut().zip(&mentions_by_actor) {
         actor.mention_count = list.len() as u32;
     }
@@ -65,9 +64,16 @@ fn articles_by_date(articles: &[Article]) -> Vec<ArticleId> {
 /// One event per resolved time expression plus one publication marker per
 /// dated article, sorted by date start; stable (article, position) within a date.
 fn events(articles: &[Article]) -> Vec<Event> {
-    let mut events: Vec<Event> = articles.par_iter().flat_map_iter(article_events).collect();
-    // Stable, so ties keep article order as the collect gave it.
-    events.par_sort_by_key(|e| (e.date.start, e.article, e.time.map_or(0, |t| t + 1)));
+    // Built in place at its final size: per-article lists gathered in
+    // parallel cost a second copy of every event at the peak.
+    let n = articles.iter().map(|a| a.times.len() + 1).sum();
+    let mut events: Vec<Event> = Vec::with_capacity(n);
+    for a in articles {
+        events.extend(article_events(a));
+    }
+    // (date, article, position) is unique, so an unstable sort gives the
+    // stable order without a merge buffer.
+    events.par_sort_unstable_by_key(|e| (e.date.start, e.article, e.time.map_or(0, |t| t + 1)));
     events
 }
 
