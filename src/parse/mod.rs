@@ -86,13 +86,13 @@ pub fn build_corpus_with_progress(
     warnings: Vec<String>,
     progress: &Progress,
 ) -> Corpus {
-    let parsed: Vec<Parsed> = files
+    let parsed: Vec<Result<Parsed, String>> = files
         .into_par_iter()
         .enumerate()
         .map(|(i, l)| {
             let r = parse_article(i as ArticleId, l);
             progress.parsed.fetch_add(1, Ordering::Relaxed);
-            r
+            Ok(r)
         })
         .collect();
     finish_corpus(parsed, warnings, progress)
@@ -103,7 +103,7 @@ pub fn build_corpus_with_progress(
 /// cannot be read is a warning; ids follow the order of `files`.
 pub fn read_and_build_corpus(
     files: &[std::path::PathBuf],
-    mut warnings: Vec<String>,
+    warnings: Vec<String>,
     progress: &Progress,
 ) -> Corpus {
     let results: Vec<Result<Parsed, String>> = files
@@ -116,29 +116,32 @@ pub fn read_and_build_corpus(
             r
         })
         .collect();
-    let mut parsed = Vec::with_capacity(results.len());
+    finish_corpus(results, warnings, progress)
+}
+
+/// The corpus-level steps: dominant year, actor merging, indices. A file
+/// that failed is a warning here; ids count the articles that parsed.
+fn finish_corpus(
+    results: Vec<Result<Parsed, String>>,
+    mut warnings: Vec<String>,
+    progress: &Progress,
+) -> Corpus {
+    progress.indexing.store(true, Ordering::Relaxed);
+    // Split straight into the three lists, without a fourth copy of every
+    // parsed article in between.
+    let mut articles = Vec::with_capacity(results.len());
+    let mut locals = Vec::with_capacity(results.len());
+    let mut unanchored = Vec::with_capacity(results.len());
     for r in results {
         match r {
             Ok(mut p) => {
-                p.article.id = parsed.len() as ArticleId;
-                parsed.push(p);
+                p.article.id = articles.len() as ArticleId;
+                articles.push(p.article);
+                locals.push(p.actors);
+                unanchored.push(p.unanchored_dates);
             }
             Err(w) => warnings.push(w),
         }
-    }
-    finish_corpus(parsed, warnings, progress)
-}
-
-/// The corpus-level steps: dominant year, actor merging, indices.
-fn finish_corpus(parsed: Vec<Parsed>, warnings: Vec<String>, progress: &Progress) -> Corpus {
-    progress.indexing.store(true, Ordering::Relaxed);
-    let mut articles = Vec::with_capacity(parsed.len());
-    let mut locals = Vec::with_capacity(parsed.len());
-    let mut unanchored = Vec::with_capacity(parsed.len());
-    for p in parsed {
-        articles.push(p.article);
-        locals.push(p.actors);
-        unanchored.push(p.unanchored_dates);
     }
     dates::assume_dominant_year_with(&mut articles, &unanchored);
     drop(unanchored);
