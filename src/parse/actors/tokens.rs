@@ -123,8 +123,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let next = at(i + 1);
             let next_is_word = next.is_some_and(is_word_char);
             if c == '.' {
-                let seg: String = chars[seg_start..i].iter().map(|&(_, c)| c).collect();
-                let single_cap = seg.chars().count() == 1 && seg.chars().all(char::is_uppercase);
+                let seg = &text[off(seg_start)..off(i)];
+                let mut seg_chars = seg.chars();
+                let single_cap =
+                    seg_chars.next().is_some_and(char::is_uppercase) && seg_chars.next().is_none();
                 if single_cap {
                     i += 1;
                     if next_is_word && next.is_some_and(char::is_uppercase) {
@@ -140,7 +142,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     }
                     break;
                 }
-                if seg_start == start && DOTTED_WORDS.contains(&seg.as_str()) && !next_is_word {
+                if seg_start == start && DOTTED_WORDS.contains(&seg) && !next_is_word {
                     i += 1;
                 }
                 break;
@@ -199,6 +201,9 @@ fn shape_of(word: &str) -> Shape {
     let Some(first) = word.chars().next() else {
         return Shape::Punct(' ');
     };
+    if word.is_ascii() {
+        return ascii_shape_of(word.as_bytes());
+    }
     if first.is_numeric() {
         return Shape::Number;
     }
@@ -223,9 +228,82 @@ fn shape_of(word: &str) -> Shape {
     }
 }
 
+/// [`shape_of`] for an ASCII word, over bytes.
+fn ascii_shape_of(w: &[u8]) -> Shape {
+    let first = w[0];
+    if first.is_ascii_digit() {
+        return Shape::Number;
+    }
+    let letters = w.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    let has_lower = w.iter().any(u8::is_ascii_lowercase);
+    if first.is_ascii_uppercase() {
+        if letters == 1 {
+            Shape::Letter
+        } else if has_lower {
+            Shape::Cap
+        } else {
+            Shape::Upper
+        }
+    } else if first.is_ascii_lowercase() {
+        match w.iter().position(|&b| b == b'-') {
+            Some(i) if w.get(i + 1).is_some_and(u8::is_ascii_uppercase) => Shape::Cap,
+            _ => Shape::Lower,
+        }
+    } else {
+        Shape::Punct(char::from(first))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_shapes_agree_with_the_general_rule() {
+        for w in [
+            "Rubio",
+            "US",
+            "W.",
+            "L",
+            "nato",
+            "2025",
+            "al-Assad",
+            "bin-Salman",
+            "Jean-Noel",
+            "U.S.",
+            "x-ray",
+            "JD",
+            "'",
+            "-",
+        ] {
+            let general = {
+                let first = w.chars().next().unwrap();
+                let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+                let has_lower = w.chars().any(char::is_lowercase);
+                if first.is_numeric() {
+                    Shape::Number
+                } else if first.is_uppercase() {
+                    if letters == 1 {
+                        Shape::Letter
+                    } else if has_lower {
+                        Shape::Cap
+                    } else {
+                        Shape::Upper
+                    }
+                } else if first.is_lowercase() {
+                    match w.split_once('-') {
+                        Some((_, r)) if r.chars().next().is_some_and(char::is_uppercase) => {
+                            Shape::Cap
+                        }
+                        _ => Shape::Lower,
+                    }
+                } else {
+                    Shape::Punct(first)
+                }
+            };
+            assert_eq!(ascii_shape_of(w.as_bytes()), general, "{w}");
+        }
+    }
 
     fn words(s: &str) -> Vec<(&str, Shape, bool)> {
         tokenize(s)
