@@ -6,7 +6,7 @@
 //! unless they could be one.
 
 use super::alias::{NameParts, same_person, same_place};
-use super::lexicon::{FxMap, LEXICON, Lexicon};
+use super::lexicon::{FxMap, FxSet, LEXICON, Lexicon};
 use super::roles::{RoleDesc, unique_counterpart, unique_holder};
 use super::{ArticleActors, LocalEntity};
 use crate::model::{Actor, ActorKind, Article, Mention, MentionKind};
@@ -74,21 +74,30 @@ fn keys_by_form(
                 .collect()
         })
         .collect();
-    let mut distinct: FxMap<&str, u32> = FxMap::default();
-    let ids: Vec<Vec<u32>> = forms
-        .iter()
-        .map(|fs| {
-            fs.iter()
-                .map(|&f| {
-                    let next = distinct.len() as u32;
-                    *distinct.entry(f).or_insert(next)
-                })
-                .collect()
+    // The distinct forms, gathered on every core; numbered in sorted order so
+    // the numbering does not depend on how the work was split.
+    let distinct: FxSet<&str> = forms
+        .par_iter()
+        .fold(FxSet::default, |mut set, fs| {
+            set.extend(fs.iter().copied());
+            set
         })
+        .reduce(FxSet::default, |mut a, b| {
+            a.extend(b);
+            a
+        });
+    let mut order: Vec<&str> = distinct.into_iter().collect();
+    order.par_sort_unstable();
+    let number: FxMap<&str, u32> = order
+        .iter()
+        .enumerate()
+        .map(|(k, &f)| (f, k as u32))
         .collect();
-    let mut order: Vec<(&str, u32)> = distinct.into_iter().collect();
-    order.sort_unstable_by_key(|&(_, k)| k);
-    let keys = order.par_iter().map(|&(f, _)| key_parts(f, lx)).collect();
+    let ids: Vec<Vec<u32>> = forms
+        .par_iter()
+        .map(|fs| fs.iter().map(|f| number[f]).collect())
+        .collect();
+    let keys = order.par_iter().map(|&f| key_parts(f, lx)).collect();
     (ids, keys)
 }
 
