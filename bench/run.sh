@@ -17,8 +17,9 @@ OUT=${BENCH_DIR:-target/bench-corpus}
 SIZES=("$@")
 [ ${#SIZES[@]} -eq 0 ] && SIZES=(1000 10000 100000)
 [ -f "$GEN" ] || { echo "bench/run.sh: corpus generator not found at $GEN" >&2; exit 1; }
-cargo build --release --quiet
+cargo build --release --quiet --bin dateline --example stage_times
 BIN=target/release/dateline
+STAGES=target/release/examples/stage_times
 now() { date +%s.%N; }
 num() { python3 -c "import json,sys; d=json.load(sys.stdin); print(d$1)"; }
 
@@ -57,4 +58,6 @@ for n in "${SIZES[@]}"; do
     sleep 1; rm -rf "$state"   # after the killed TUI has saved into it
   fi
   "$BIN" tui-bench "$dir" --rounds 100 | sed "s/^/articles=$n /"
+  # Where the time and memory go (one thread per stage; then the corpus steps).
+  "$STAGES" "$dir" | sed "s/^/articles=$n /"
 done

@@ -1,5 +1,7 @@
-//! Where the pipeline's time goes: each stage timed on one thread over a
-//! corpus, then the serial corpus-level steps. `bench/run.sh` prints it.
+//! Where the pipeline's time and memory go: each per-article stage timed on
+//! one thread over a corpus, then the parallel parse and the corpus-level
+//! steps, and the live heap (counted by a wrapping allocator) after each,
+//! over the corpus bytes. One figure per line; `bench/run.sh` prints them.
 //!
 //!   cargo run --release --example stage_times -- target/bench-corpus/10000
 
@@ -57,7 +59,7 @@ fn main() {
     }
     let mb = bytes as f64 / 1e6;
     println!("load_s {:.3}", load.as_secs_f64());
-    rss("after load");
+    heap("after_load", bytes);
     for (n, d) in names.iter().zip(stage) {
         println!("stage_{n}_mb_per_s_one_thread {:.1}", mb / d.as_secs_f64());
     }
@@ -68,11 +70,8 @@ fn main() {
         .enumerate()
         .map(|(i, l)| parse::parse_article(i as u32, l))
         .collect();
-    rss("after parse");
-    println!(
-        "parse_articles_all_cores_s {:.3}",
-        t.elapsed().as_secs_f64()
-    );
+    heap("after_parse", bytes);
+    println!("parse_all_cores_s {:.3}", t.elapsed().as_secs_f64());
     let t = Instant::now();
     let mut articles = Vec::new();
     let mut locals = Vec::new();
@@ -86,30 +85,24 @@ fn main() {
     println!("dominant_year_s {:.3}", t.elapsed().as_secs_f64());
     let t = Instant::now();
     let actors = actors::merge(&mut articles, locals);
-    rss("after merge");
+    heap("after_merge", bytes);
     println!("merge_actors_s {:.3}", t.elapsed().as_secs_f64());
     let t = Instant::now();
     let corpus = dateline::index::build(articles, actors, warnings);
     println!("index_s {:.3}", t.elapsed().as_secs_f64());
-    rss("after index");
+    heap("after_index", bytes);
     std::hint::black_box(corpus);
+    println!(
+        "peak_heap_over_corpus_bytes {:.2}",
+        PEAK.load(Ordering::Relaxed) as f64 / bytes.max(1) as f64
+    );
 }
 
-/// Resident and peak memory now, over the corpus bytes, for finding where
-/// the peak comes from.
-fn rss(when: &str) {
-    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let kb = |key: &str| -> u64 {
-        s.lines()
-            .find(|l| l.starts_with(key))
-            .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-            .unwrap_or(0)
-    };
+/// The live heap now, over the corpus bytes: what the model holds at this
+/// step, apart from what the allocator keeps in reserve.
+fn heap(when: &str, bytes: usize) {
     println!(
-        "{when}: rss_mb {} peak_rss_mb {} live_heap_mb {} peak_heap_mb {}",
-        kb("VmRSS:") / 1024,
-        kb("VmHWM:") / 1024,
-        LIVE.load(Ordering::Relaxed) >> 20,
-        PEAK.load(Ordering::Relaxed) >> 20
+        "live_heap_{when}_over_corpus_bytes {:.2}",
+        LIVE.load(Ordering::Relaxed) as f64 / bytes.max(1) as f64
     );
 }
