@@ -66,7 +66,13 @@ fn articles_by_date(articles: &[Article]) -> Vec<ArticleId> {
 fn events(articles: &[Article]) -> Vec<Event> {
     // Built in place at its final size: per-article lists gathered in
     // parallel cost a second copy of every event at the peak.
-    let n = articles.iter().map(|a| a.times.len() + 1).sum();
+    let n = articles
+        .iter()
+        .map(|a| {
+            let marker = a.published.value.is_some() && a.title.is_some();
+            usize::from(marker) + a.times.iter().filter(|t| t.value.is_some()).count()
+        })
+        .sum();
     let mut events: Vec<Event> = Vec::with_capacity(n);
     for a in articles {
         events.extend(article_events(a));

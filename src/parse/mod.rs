@@ -39,6 +39,12 @@ pub fn parse_article(id: ArticleId, loaded: Loaded) -> Parsed {
     let candidates = dates::find_all(&text, &sentences, &explicit);
     let (published, times) = dates::resolve_all(&text, &candidates, &explicit, None);
     let local_actors = actors::extract(&text, &sentences);
+    // The article is kept for the whole session: no spare capacity.
+    let mut sentences = sentences;
+    sentences.shrink_to_fit();
+    let mut cleaned = cleaned;
+    cleaned.body.shrink_to_fit();
+    cleaned.boilerplate.shrink_to_fit();
     let article = Article {
         id,
         path,
