@@ -171,9 +171,21 @@ pub fn find_in_sentence(raw: &str, sentence: Span, index: u32) -> Vec<Candidate>
 }
 
 fn num(caps: &Captures, name: &str) -> Option<i64> {
-    let s = caps.name(name)?.as_str();
-    let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
-    digits.parse().ok()
+    leading_number(caps.name(name)?.as_str())
+}
+
+/// The number the leading ASCII digits of `s` spell ("17th" -> 17); None
+/// without digits or on overflow, as `str::parse` on those digits gives.
+fn leading_number(s: &str) -> Option<i64> {
+    let mut n: Option<i64> = None;
+    for d in s.bytes().take_while(u8::is_ascii_digit) {
+        n = Some(
+            n.unwrap_or(0)
+                .checked_mul(10)?
+                .checked_add(i64::from(d - b'0'))?,
+        );
+    }
+    n
 }
 
 fn month_of(caps: &Captures, name: &str) -> Option<u32> {
@@ -195,9 +207,9 @@ fn weekday_of(caps: &Captures, name: &str) -> Option<Weekday> {
 }
 
 fn direction_of(caps: &Captures, name: &str) -> Direction {
-    match caps.name(name).map(|m| m.as_str().to_ascii_lowercase()) {
-        Some(w) if w == "last" => Direction::Last,
-        Some(w) if w == "next" => Direction::Next,
+    match caps.name(name).map(|m| m.as_str()) {
+        Some(w) if w.eq_ignore_ascii_case("last") => Direction::Last,
+        Some(w) if w.eq_ignore_ascii_case("next") => Direction::Next,
         _ => Direction::ByTense,
     }
 }
