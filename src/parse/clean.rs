@@ -197,17 +197,28 @@ fn looks_like_headline(s: &str, words: usize) -> bool {
 /// byte offset of the glue (lowercase letter directly followed by an
 /// uppercase one after at least three lowercase letters).
 pub fn card_glue(s: &str) -> Option<usize> {
-    if s.split_whitespace().count() > 10 {
+    // More than ten words: an eleventh is enough to know, however long
+    // the line.
+    if s.split_whitespace().nth(10).is_some() {
         return None;
     }
     let mut lower_run = 0;
     let mut prev_lower = false;
-    for (i, c) in s.char_indices() {
-        if c.is_uppercase() && prev_lower && lower_run >= 3 {
+    let mut i = 0;
+    while let Some(&b) = s.as_bytes().get(i) {
+        // ASCII letters by byte; a char is decoded only outside ASCII.
+        let (upper, lower, len) = if b.is_ascii() {
+            (b.is_ascii_uppercase(), b.is_ascii_lowercase(), 1)
+        } else {
+            let c = s.get(i..)?.chars().next()?;
+            (c.is_uppercase(), c.is_lowercase(), c.len_utf8())
+        };
+        if upper && prev_lower && lower_run >= 3 {
             return Some(i);
         }
-        prev_lower = c.is_lowercase();
+        prev_lower = lower;
         lower_run = if prev_lower { lower_run + 1 } else { 0 };
+        i += len;
     }
     None
 }
@@ -542,6 +553,11 @@ mod tests {
         );
         assert_eq!(card_glue("Meeting with McDonald and DeSantis"), None);
         assert_eq!(card_glue("plain text"), None);
+        assert_eq!(card_glue("Le Monde ÉditionsÉlise Dupré"), Some(18));
+        assert_eq!(card_glue("Straße"), None);
+        let words = |n: usize| vec!["one"; n].join(" ") + " The Daily HeraldJane Doe";
+        assert!(card_glue(&words(6)).is_some());
+        assert_eq!(card_glue(&words(7)), None, "eleven words");
     }
 
     #[test]
