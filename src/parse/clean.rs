@@ -11,8 +11,10 @@
 //! stories (whose headlines become teasers).
 
 use crate::model::Span;
-use regex::Regex;
+use regex_automata::meta::{Cache, Regex};
+use regex_automata::{Input, nfa::thompson};
 use serde::Deserialize;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -55,7 +57,22 @@ struct FurnitureFile {
 struct Furniture {
     line: Regex,
     footer: Regex,
+    /// The junk-prefix patterns, tried in order.
     prefix: Vec<Regex>,
+    /// The prefix patterns as one alternation, when each of them can only
+    /// match at the start of a line: the first pattern that matches is then
+    /// what the alternation matches, found in one search instead of one per
+    /// pattern.
+    prefix_any: Option<Regex>,
+}
+
+fn compile(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("furniture patterns compile")
+}
+
+/// Whether every match of `pattern` must start where the search starts.
+fn always_anchored(pattern: &str) -> bool {
+    thompson::NFA::new(pattern).is_ok_and(|nfa| nfa.is_always_start_anchored())
 }
 
 static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
@@ -63,21 +80,42 @@ static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
         .expect("assets/furniture.toml is valid TOML (checked by a unit test)");
     // One alternation, not a RegexSet: only "any match" is needed, and a set's
     // all-matches search is ~100x slower on these patterns.
-    let any_of = |ps: &[String]| {
+    let join = |ps: &[String]| {
         let alt: Vec<String> = ps.iter().map(|p| format!("(?:{p})")).collect();
-        Regex::new(&format!("(?i:{})", alt.join("|"))).expect("furniture patterns compile")
+        alt.join("|")
     };
+    let prefixes = &file.prefix.patterns;
     Furniture {
-        line: any_of(&file.line.patterns),
-        footer: any_of(&file.footer.patterns),
-        prefix: file
-            .prefix
-            .patterns
-            .iter()
-            .map(|p| Regex::new(p).expect("furniture prefix patterns compile"))
-            .collect(),
+        line: compile(&format!("(?i:{})", join(&file.line.patterns))),
+        footer: compile(&format!("(?i:{})", join(&file.footer.patterns))),
+        prefix: prefixes.iter().map(|p| compile(p)).collect(),
+        prefix_any: (!prefixes.is_empty() && prefixes.iter().all(|p| always_anchored(p)))
+            .then(|| compile(&join(prefixes))),
     }
 });
+
+/// Search caches for [`FURNITURE`], one set per thread: a regex's own cache
+/// pool serves only its first thread quickly.
+struct Caches {
+    line: Cache,
+    footer: Cache,
+    prefix: Vec<Cache>,
+    prefix_any: Option<Cache>,
+}
+
+thread_local! {
+    static CACHES: RefCell<Caches> = RefCell::new(Caches {
+        line: FURNITURE.line.create_cache(),
+        footer: FURNITURE.footer.create_cache(),
+        prefix: FURNITURE.prefix.iter().map(Regex::create_cache).collect(),
+        prefix_any: FURNITURE.prefix_any.as_ref().map(Regex::create_cache),
+    });
+}
+
+fn is_match(re: &Regex, cache: &mut Cache, text: &str) -> bool {
+    re.search_half_with(cache, &Input::new(text).earliest(true))
+        .is_some()
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
@@ -137,10 +175,24 @@ fn lines(raw: &str) -> Vec<Line<'_>> {
 
 /// Bytes of junk before the real text of a line (repeated prefixes allowed).
 fn prefix_len(line: &str) -> usize {
+    CACHES.with_borrow_mut(|c| prefix_len_with(line, c, true))
+}
+
+/// [`prefix_len`]; `joined` allows the one-search alternation.
+fn prefix_len_with(line: &str, c: &mut Caches, joined: bool) -> usize {
+    let f = &*FURNITURE;
     let mut at = 0;
     for _ in 0..3 {
         let rest = &line[at..];
-        match FURNITURE.prefix.iter().find_map(|r| r.find(rest)) {
+        let found = match (&f.prefix_any, &mut c.prefix_any) {
+            (Some(re), Some(cache)) if joined => re.search_with(cache, &Input::new(rest)),
+            _ => f
+                .prefix
+                .iter()
+                .zip(&mut c.prefix)
+                .find_map(|(re, cache)| re.search_with(cache, &Input::new(rest))),
+        };
+        match found {
             Some(m) if m.end() > 0 && m.end() < rest.len() => at += m.end(),
             _ => break,
         }
@@ -149,10 +201,15 @@ fn prefix_len(line: &str) -> usize {
 }
 
 fn classify(line: &str, content: &str) -> Class {
-    if FURNITURE.footer.is_match(line) {
+    let f = &*FURNITURE;
+    let (footer, furniture) = CACHES.with_borrow_mut(|c| {
+        let footer = is_match(&f.footer, &mut c.footer, line);
+        (footer, !footer && is_match(&f.line, &mut c.line, line))
+    });
+    if footer {
         return Class::Footer;
     }
-    if FURNITURE.line.is_match(line) {
+    if furniture {
         return Class::Furniture;
     }
     let words = content.split_whitespace().count();
@@ -425,6 +482,28 @@ mod tests {
     const PAGE: &str = "3 hours ago 5\n\nHarbour board approves new ferry route to the islands\n\n- Advertisement -\n\nThe harbour board on Monday approved a ferry route that will link the islands to the mainland.\n\nThe route opens in June, the board said in a statement.\n\nSource link\n\nRelated Posts\n\nCity council delays vote on parking fees\n\nCity council delays vote on parking fees\n\nThe council said it needs more time.\n\nLocal bakery wins national award\n";
 
     #[test]
+    fn joined_prefixes_find_what_the_list_finds() {
+        assert!(always_anchored("^a|^b") && !always_anchored("^a|b"));
+        CACHES.with_borrow_mut(|c| {
+            for line in [
+                "date 2025-04-17 Harbour board approves route",
+                "1. date 2025-04-17 2) • Headline here",
+                "article?.meta.title() Headline",
+                "- 3. Headline",
+                "12) ",
+                "No prefix at all",
+                "",
+            ] {
+                assert_eq!(
+                    prefix_len_with(line, c, true),
+                    prefix_len_with(line, c, false),
+                    "{line:?}"
+                );
+            }
+        });
+    }
+
+    #[test]
     fn dedup_keys_compare_in_place() {
         for (a, b) in [
             ("City council delays vote", "city-council: delays VOTE!"),
@@ -447,6 +526,7 @@ mod tests {
             FURNITURE.line.is_match("- Advertisement -")
                 && FURNITURE.footer.is_match("Related Posts")
                 && !FURNITURE.line.is_match("The council voted on the plan.")
+                && FURNITURE.prefix_any.is_some()
         );
     }
 
