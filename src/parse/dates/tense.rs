@@ -76,6 +76,70 @@ fn ends_with_ignore_ascii_case(word: &str, suffix: &str) -> bool {
     w.len() >= s.len() && w[w.len() - s.len()..].eq_ignore_ascii_case(s)
 }
 
+/// Whether the char at byte `pos` of `text` is part of a cue word, and its
+/// length; None at the end. ASCII is read by byte.
+fn cue_char_at(text: &str, pos: usize) -> Option<(bool, usize)> {
+    let b = *text.as_bytes().get(pos)?;
+    if b.is_ascii() {
+        return Some((b.is_ascii_alphanumeric() || b == b'\'', 1));
+    }
+    let c = text.get(pos..)?.chars().next()?;
+    Some((is_cue_char(c), c.len_utf8()))
+}
+
+/// The words of a text as cues are matched on: `text.split(|c|
+/// !is_cue_char(c))` without the empty pieces.
+#[derive(Clone)]
+struct CueWords<'t> {
+    text: &'t str,
+    pos: usize,
+}
+
+impl<'t> Iterator for CueWords<'t> {
+    type Item = &'t str;
+    fn next(&mut self) -> Option<&'t str> {
+        while let Some((false, n)) = cue_char_at(self.text, self.pos) {
+            self.pos += n;
+        }
+        let start = self.pos;
+        while let Some((true, n)) = cue_char_at(self.text, self.pos) {
+            self.pos += n;
+        }
+        self.text.get(start..self.pos).filter(|w| !w.is_empty())
+    }
+}
+
+/// `[future_cues]` sorted for matching word by word.
+struct FutureCues {
+    /// Contractions ("'ll"): a word that ends with one is a cue.
+    suffixes: Vec<&'static str>,
+    /// Words and word sequences ("will", "is expected to").
+    phrases: Vec<&'static [String]>,
+    /// Which (ASCII-lowercased) first bytes a phrase can start with.
+    first: [bool; 256],
+}
+
+static FUTURE_CUES: LazyLock<FutureCues> = LazyLock::new(|| {
+    let mut cues = FutureCues {
+        suffixes: Vec::new(),
+        phrases: Vec::new(),
+        first: [false; 256],
+    };
+    for cue in &LEXICON.future_cues {
+        match cue.as_slice() {
+            [one] if one.starts_with('\'') || one.starts_with('’') => cues.suffixes.push(one),
+            [first, ..] => {
+                if let Some(&b) = first.as_bytes().first() {
+                    cues.first[usize::from(b.to_ascii_lowercase())] = true;
+                }
+                cues.phrases.push(cue);
+            }
+            [] => {}
+        }
+    }
+    cues
+});
+
 /// Whether a cue from `[future_cues]` occurs in `text`.
 pub fn has_future_cue(text: &str) -> bool {
     if !lowercase_is_ascii(text) {
@@ -83,14 +147,21 @@ pub fn has_future_cue(text: &str) -> bool {
     }
     // The words of `text` in place: case-folded they are the words of its
     // lowercase copy, so this agrees with [`has_future_cue_lowered`].
-    let mut words = text
-        .split(|c: char| !is_cue_char(c))
-        .filter(|w| !w.is_empty());
+    let cues = &*FUTURE_CUES;
+    let mut words = CueWords { text, pos: 0 };
     while let Some(w) = words.next() {
-        let found = LEXICON.future_cues.iter().any(|cue| match cue.as_slice() {
-            [one] if one.starts_with('\'') || one.starts_with('’') => {
-                ends_with_ignore_ascii_case(w, one)
-            }
+        if cues
+            .suffixes
+            .iter()
+            .any(|s| ends_with_ignore_ascii_case(w, s))
+        {
+            return true;
+        }
+        let first = w.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+        if !cues.first[usize::from(first)] {
+            continue;
+        }
+        let found = cues.phrases.iter().any(|cue| match cue {
             [first, rest @ ..] => {
                 w.eq_ignore_ascii_case(first) && {
                     let mut next = words.clone();
@@ -270,6 +341,13 @@ mod tests {
             assert_eq!(has_future_cue(t), has_future_cue_lowered(t), "{t:?}");
         }
         assert!(lowercase_is_ascii("Kyiv’s “deal” — é"));
+        let t = "we’ll — don't,stop 3rd-é ";
+        let words: Vec<&str> = CueWords { text: t, pos: 0 }.collect();
+        let split: Vec<&str> = t
+            .split(|c| !is_cue_char(c))
+            .filter(|w| !w.is_empty())
+            .collect();
+        assert_eq!(words, split);
         assert!(!lowercase_is_ascii("Élysée"));
     }
 
