@@ -9,6 +9,7 @@ use super::lexicon::{LEXICON, RelativePhrase, Unit, alternation};
 use super::tense::{
     adjacent_past_verb, clause_is_future, has_past_cue, window, word_after, word_before,
 };
+use crate::hash::FxMap;
 use crate::model::Span;
 use chrono::{NaiveDate, Weekday};
 use regex::Regex;
@@ -160,6 +161,9 @@ static PATTERN: LazyLock<Regex> =
 struct Families {
     any: meta::Regex,
     each: Vec<meta::Regex>,
+    /// Each family's group names and indices: form_of asks for many names a
+    /// family does not have, and the regex's own name table hashes slowly.
+    names: Vec<FxMap<String, usize>>,
 }
 
 static SPLIT: LazyLock<Families> = LazyLock::new(|| {
@@ -172,7 +176,7 @@ static SPLIT: LazyLock<Families> = LazyLock::new(|| {
         .expect("date pattern compiles");
     // A family's regex only ever runs anchored on a known match, so it needs
     // no lazy DFA (and no reverse NFA for one): that halves its build.
-    let each = FAMILIES
+    let each: Vec<meta::Regex> = FAMILIES
         .iter()
         .map(|f| {
             meta::Regex::builder()
@@ -181,7 +185,17 @@ static SPLIT: LazyLock<Families> = LazyLock::new(|| {
                 .expect("date pattern compiles")
         })
         .collect();
-    Families { any, each }
+    let names = each
+        .iter()
+        .map(|r| {
+            r.group_info()
+                .pattern_names(regex_automata::PatternID::ZERO)
+                .enumerate()
+                .filter_map(|(i, n)| Some((n?.to_string(), i)))
+                .collect()
+        })
+        .collect();
+    Families { any, each, names }
 });
 
 /// Search state for [`SPLIT`], one per thread: the regexes' own cache pools
@@ -223,8 +237,8 @@ impl<'t> Group<'t> {
 
 /// The named groups of one match, from whichever regex read them.
 enum Groups<'a, 't> {
-    /// A family's own regex (the usual case).
-    Family(&'t str, &'a GroupSlots),
+    /// A family's own regex (the usual case), with its group names.
+    Family(&'t str, &'a GroupSlots, &'a FxMap<String, usize>),
     /// The whole pattern, should a family's regex ever disagree with `any`.
     Whole(regex::Captures<'t>),
 }
@@ -232,8 +246,8 @@ enum Groups<'a, 't> {
 impl<'t> Groups<'_, 't> {
     fn name(&self, name: &str) -> Option<Group<'t>> {
         match self {
-            Groups::Family(text, slots) => {
-                let span = slots.get_group_by_name(name)?;
+            Groups::Family(text, slots, names) => {
+                let span = slots.get_group(*names.get(name)?)?;
                 Some(Group {
                     start: span.start,
                     text: text.get(span.range())?,
@@ -276,7 +290,7 @@ pub fn find_in_sentence(raw: &str, sentence: Span, index: u32) -> Vec<Candidate>
             let on_match = Input::new(text).span(start..end).anchored(Anchored::Yes);
             family.search_captures_with(cache, &on_match, slots);
             let caps = if slots.get_match().map(|g| g.range()) == Some(start..end) {
-                Groups::Family(text, slots)
+                Groups::Family(text, slots, &SPLIT.names[m.pattern().as_usize()])
             } else {
                 match PATTERN.captures_at(text, start) {
                     Some(c) => Groups::Whole(c),

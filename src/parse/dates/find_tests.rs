@@ -345,7 +345,7 @@ fn split_families_read_the_same_groups_as_the_whole_pattern() {
                 Input::new(text).span(m.range()).anchored(Anchored::Yes),
                 &mut slots,
             );
-            let split = Groups::Family(text, &slots);
+            let split = Groups::Family(text, &slots, &SPLIT.names[m.pattern().as_usize()]);
             for name in &names {
                 assert_eq!(
                     split.name(name).map(|g| (g.start(), g.end())),
