@@ -117,6 +117,8 @@ struct FutureCues {
     phrases: Vec<&'static [String]>,
     /// Which (ASCII-lowercased) first bytes a phrase can start with.
     first: [bool; 256],
+    /// Which (ASCII-lowercased) last bytes a contraction can end with.
+    last: [bool; 256],
 }
 
 static FUTURE_CUES: LazyLock<FutureCues> = LazyLock::new(|| {
@@ -124,10 +126,16 @@ static FUTURE_CUES: LazyLock<FutureCues> = LazyLock::new(|| {
         suffixes: Vec::new(),
         phrases: Vec::new(),
         first: [false; 256],
+        last: [false; 256],
     };
     for cue in &LEXICON.future_cues {
         match cue.as_slice() {
-            [one] if one.starts_with('\'') || one.starts_with('’') => cues.suffixes.push(one),
+            [one] if one.starts_with('\'') || one.starts_with('’') => {
+                if let Some(&b) = one.as_bytes().last() {
+                    cues.last[usize::from(b.to_ascii_lowercase())] = true;
+                }
+                cues.suffixes.push(one);
+            }
             [first, ..] => {
                 if let Some(&b) = first.as_bytes().first() {
                     cues.first[usize::from(b.to_ascii_lowercase())] = true;
@@ -150,10 +158,12 @@ pub fn has_future_cue(text: &str) -> bool {
     let cues = &*FUTURE_CUES;
     let mut words = CueWords { text, pos: 0 };
     while let Some(w) = words.next() {
-        if cues
-            .suffixes
-            .iter()
-            .any(|s| ends_with_ignore_ascii_case(w, s))
+        let last = w.as_bytes().last().map_or(0, u8::to_ascii_lowercase);
+        if cues.last[usize::from(last)]
+            && cues
+                .suffixes
+                .iter()
+                .any(|s| ends_with_ignore_ascii_case(w, s))
         {
             return true;
         }
