@@ -55,7 +55,11 @@ struct FurnitureFile {
 }
 
 struct Furniture {
-    line: Regex,
+    /// The line patterns as (at most) two alternations: those that can
+    /// only match at the start of a line, whose search gives up after a few
+    /// bytes, and the others, which are read to the end of every line. A
+    /// line is furniture when either matches.
+    line: Vec<Regex>,
     footer: Regex,
     /// The junk-prefix patterns, tried in order.
     prefix: Vec<Regex>,
@@ -86,7 +90,19 @@ static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
     };
     let prefixes = &file.prefix.patterns;
     Furniture {
-        line: compile(&format!("(?i:{})", join(&file.line.patterns))),
+        line: {
+            let (start, anywhere): (Vec<String>, Vec<String>) = file
+                .line
+                .patterns
+                .iter()
+                .cloned()
+                .partition(|p| always_anchored(p));
+            [start, anywhere]
+                .iter()
+                .filter(|ps| !ps.is_empty())
+                .map(|ps| compile(&format!("(?i:{})", join(ps))))
+                .collect()
+        },
         footer: compile(&format!("(?i:{})", join(&file.footer.patterns))),
         prefix: prefixes.iter().map(|p| compile(p)).collect(),
         prefix_any: (!prefixes.is_empty() && prefixes.iter().all(|p| always_anchored(p)))
@@ -97,7 +113,7 @@ static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
 /// Search caches for [`FURNITURE`], one set per thread: a regex's own cache
 /// pool serves only its first thread quickly.
 struct Caches {
-    line: Cache,
+    line: Vec<Cache>,
     footer: Cache,
     prefix: Vec<Cache>,
     prefix_any: Option<Cache>,
@@ -105,7 +121,7 @@ struct Caches {
 
 thread_local! {
     static CACHES: RefCell<Caches> = RefCell::new(Caches {
-        line: FURNITURE.line.create_cache(),
+        line: FURNITURE.line.iter().map(Regex::create_cache).collect(),
         footer: FURNITURE.footer.create_cache(),
         prefix: FURNITURE.prefix.iter().map(Regex::create_cache).collect(),
         prefix_any: FURNITURE.prefix_any.as_ref().map(Regex::create_cache),
@@ -204,7 +220,12 @@ fn classify(line: &str, content: &str) -> Class {
     let f = &*FURNITURE;
     let (footer, furniture) = CACHES.with_borrow_mut(|c| {
         let footer = is_match(&f.footer, &mut c.footer, line);
-        (footer, !footer && is_match(&f.line, &mut c.line, line))
+        let furniture = !footer
+            && f.line
+                .iter()
+                .zip(&mut c.line)
+                .any(|(re, cache)| is_match(re, cache, line));
+        (footer, furniture)
     });
     if footer {
         return Class::Footer;
@@ -557,12 +578,18 @@ mod tests {
         }
     }
 
+    fn is_furniture(line: &str) -> bool {
+        FURNITURE.line.iter().any(|r| r.is_match(line))
+    }
+
     #[test]
     fn furniture_file_parses_and_compiles() {
         assert!(
-            FURNITURE.line.is_match("- Advertisement -")
+            is_furniture("- Advertisement -")
+                && is_furniture("Subscribe to our newsletter")
                 && FURNITURE.footer.is_match("Related Posts")
-                && !FURNITURE.line.is_match("The council voted on the plan.")
+                && !is_furniture("The council voted on the plan.")
+                && FURNITURE.line.len() == 2
                 && FURNITURE.prefix_any.is_some()
         );
     }
