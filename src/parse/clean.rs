@@ -11,8 +11,10 @@
 //! stories (whose headlines become teasers).
 
 use crate::model::Span;
-use regex::Regex;
+use regex_automata::meta::{Cache, Regex};
+use regex_automata::{Input, nfa::thompson};
 use serde::Deserialize;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -53,9 +55,28 @@ struct FurnitureFile {
 }
 
 struct Furniture {
-    line: Regex,
+    /// The line patterns as (at most) two alternations: those that can
+    /// only match at the start of a line, whose search gives up after a few
+    /// bytes, and the others, which are read to the end of every line. A
+    /// line is furniture when either matches.
+    line: Vec<Regex>,
     footer: Regex,
+    /// The junk-prefix patterns, tried in order.
     prefix: Vec<Regex>,
+    /// The prefix patterns as one alternation, when each of them can only
+    /// match at the start of a line: the first pattern that matches is then
+    /// what the alternation matches, found in one search instead of one per
+    /// pattern.
+    prefix_any: Option<Regex>,
+}
+
+fn compile(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("furniture patterns compile")
+}
+
+/// Whether every match of `pattern` must start where the search starts.
+fn always_anchored(pattern: &str) -> bool {
+    thompson::NFA::new(pattern).is_ok_and(|nfa| nfa.is_always_start_anchored())
 }
 
 static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
@@ -63,21 +84,54 @@ static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
         .expect("assets/furniture.toml is valid TOML (checked by a unit test)");
     // One alternation, not a RegexSet: only "any match" is needed, and a set's
     // all-matches search is ~100x slower on these patterns.
-    let any_of = |ps: &[String]| {
+    let join = |ps: &[String]| {
         let alt: Vec<String> = ps.iter().map(|p| format!("(?:{p})")).collect();
-        Regex::new(&format!("(?i:{})", alt.join("|"))).expect("furniture patterns compile")
+        alt.join("|")
     };
+    let prefixes = &file.prefix.patterns;
     Furniture {
-        line: any_of(&file.line.patterns),
-        footer: any_of(&file.footer.patterns),
-        prefix: file
-            .prefix
-            .patterns
-            .iter()
-            .map(|p| Regex::new(p).expect("furniture prefix patterns compile"))
-            .collect(),
+        line: {
+            let (start, anywhere): (Vec<String>, Vec<String>) = file
+                .line
+                .patterns
+                .iter()
+                .cloned()
+                .partition(|p| always_anchored(p));
+            [start, anywhere]
+                .iter()
+                .filter(|ps| !ps.is_empty())
+                .map(|ps| compile(&format!("(?i:{})", join(ps))))
+                .collect()
+        },
+        footer: compile(&format!("(?i:{})", join(&file.footer.patterns))),
+        prefix: prefixes.iter().map(|p| compile(p)).collect(),
+        prefix_any: (!prefixes.is_empty() && prefixes.iter().all(|p| always_anchored(p)))
+            .then(|| compile(&join(prefixes))),
     }
 });
+
+/// Search caches for [`FURNITURE`], one set per thread: a regex's own cache
+/// pool serves only its first thread quickly.
+struct Caches {
+    line: Vec<Cache>,
+    footer: Cache,
+    prefix: Vec<Cache>,
+    prefix_any: Option<Cache>,
+}
+
+thread_local! {
+    static CACHES: RefCell<Caches> = RefCell::new(Caches {
+        line: FURNITURE.line.iter().map(Regex::create_cache).collect(),
+        footer: FURNITURE.footer.create_cache(),
+        prefix: FURNITURE.prefix.iter().map(Regex::create_cache).collect(),
+        prefix_any: FURNITURE.prefix_any.as_ref().map(Regex::create_cache),
+    });
+}
+
+fn is_match(re: &Regex, cache: &mut Cache, text: &str) -> bool {
+    re.search_half_with(cache, &Input::new(text).earliest(true))
+        .is_some()
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
@@ -137,10 +191,24 @@ fn lines(raw: &str) -> Vec<Line<'_>> {
 
 /// Bytes of junk before the real text of a line (repeated prefixes allowed).
 fn prefix_len(line: &str) -> usize {
+    CACHES.with_borrow_mut(|c| prefix_len_with(line, c, true))
+}
+
+/// [`prefix_len`]; `joined` allows the one-search alternation.
+fn prefix_len_with(line: &str, c: &mut Caches, joined: bool) -> usize {
+    let f = &*FURNITURE;
     let mut at = 0;
     for _ in 0..3 {
         let rest = &line[at..];
-        match FURNITURE.prefix.iter().find_map(|r| r.find(rest)) {
+        let found = match (&f.prefix_any, &mut c.prefix_any) {
+            (Some(re), Some(cache)) if joined => re.search_with(cache, &Input::new(rest)),
+            _ => f
+                .prefix
+                .iter()
+                .zip(&mut c.prefix)
+                .find_map(|(re, cache)| re.search_with(cache, &Input::new(rest))),
+        };
+        match found {
             Some(m) if m.end() > 0 && m.end() < rest.len() => at += m.end(),
             _ => break,
         }
@@ -149,13 +217,23 @@ fn prefix_len(line: &str) -> usize {
 }
 
 fn classify(line: &str, content: &str) -> Class {
-    if FURNITURE.footer.is_match(line) {
+    let f = &*FURNITURE;
+    let (footer, furniture) = CACHES.with_borrow_mut(|c| {
+        let footer = is_match(&f.footer, &mut c.footer, line);
+        let furniture = !footer
+            && f.line
+                .iter()
+                .zip(&mut c.line)
+                .any(|(re, cache)| is_match(re, cache, line));
+        (footer, furniture)
+    });
+    if footer {
         return Class::Footer;
     }
-    if FURNITURE.line.is_match(line) {
+    if furniture {
         return Class::Furniture;
     }
-    let words = content.split_whitespace().count();
+    let words = word_count(content);
     if is_question_headline(content, words) {
         return Class::Headline;
     }
@@ -166,6 +244,29 @@ fn classify(line: &str, content: &str) -> Class {
         return Class::Headline;
     }
     Class::Other
+}
+
+/// `s.split_whitespace().count()`, reading ASCII by byte: every line is
+/// counted, and decoding each char was a large part of classifying it.
+fn word_count(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let (mut words, mut in_word, mut i) = (0, false, 0);
+    while let Some(&b) = bytes.get(i) {
+        let (space, len) = if b.is_ascii() {
+            (matches!(b, b' ' | b'\t'..=b'\r'), 1)
+        } else {
+            match s.get(i..).and_then(|t| t.chars().next()) {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => break,
+            }
+        };
+        if !space && !in_word {
+            words += 1;
+        }
+        in_word = !space;
+        i += len;
+    }
+    words
 }
 
 /// A sentence ends in `.`, `!`, `?` or an ellipsis, perhaps followed by
@@ -197,17 +298,28 @@ fn looks_like_headline(s: &str, words: usize) -> bool {
 /// byte offset of the glue (lowercase letter directly followed by an
 /// uppercase one after at least three lowercase letters).
 pub fn card_glue(s: &str) -> Option<usize> {
-    if s.split_whitespace().count() > 10 {
+    // More than ten words: an eleventh is enough to know, however long
+    // the line.
+    if s.split_whitespace().nth(10).is_some() {
         return None;
     }
     let mut lower_run = 0;
     let mut prev_lower = false;
-    for (i, c) in s.char_indices() {
-        if c.is_uppercase() && prev_lower && lower_run >= 3 {
+    let mut i = 0;
+    while let Some(&b) = s.as_bytes().get(i) {
+        // ASCII letters by byte; a char is decoded only outside ASCII.
+        let (upper, lower, len) = if b.is_ascii() {
+            (b.is_ascii_uppercase(), b.is_ascii_lowercase(), 1)
+        } else {
+            let c = s.get(i..)?.chars().next()?;
+            (c.is_uppercase(), c.is_lowercase(), c.len_utf8())
+        };
+        if upper && prev_lower && lower_run >= 3 {
             return Some(i);
         }
-        prev_lower = c.is_lowercase();
+        prev_lower = lower;
         lower_run = if prev_lower { lower_run + 1 } else { 0 };
+        i += len;
     }
     None
 }
@@ -237,6 +349,17 @@ fn dedup_key(s: &str) -> String {
     k
 }
 
+/// Whether `dedup_key(s) == key`, without building the key: most lines
+/// differ from the title within a few letters.
+fn has_dedup_key(s: &str, key: &str) -> bool {
+    let mut want = key.chars();
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .all(|c| want.next() == Some(c))
+        && want.next().is_none()
+}
+
 /// Longest line (bytes) that can be a title or a teaser: 30 words of
 /// headline leave room to spare. Longer lines get no dedup key.
 const MAX_HEADLINE_BYTES: usize = 400;
@@ -253,16 +376,19 @@ pub fn clean(raw: &str) -> Cleaned {
         return out;
     }
     let title_idx = find_title(&lines);
-    // Each short line's key, computed once: title copies and teaser
-    // duplicates are found by comparing keys.
-    let keys: Vec<Option<String>> = lines
-        .iter()
-        .map(|l| (l.content.len() <= MAX_HEADLINE_BYTES).then(|| dedup_key(l.content_text(raw))))
-        .collect();
-    let title_key = title_idx
-        .and_then(|i| keys[i].clone())
-        .filter(|k| !k.is_empty());
-    let is_title_copy = |i: usize| title_key.is_some() && keys[i] == title_key;
+    // Short lines only have a key. Title copies are found by comparing a
+    // line with the title's key in place; teasers build their own keys.
+    let key_of = |i: usize| {
+        let l = &lines[i];
+        (l.content.len() <= MAX_HEADLINE_BYTES).then(|| dedup_key(l.content_text(raw)))
+    };
+    let title_key = title_idx.and_then(key_of).filter(|k| !k.is_empty());
+    let is_title_copy = |i: usize| {
+        title_key.as_deref().is_some_and(|k| {
+            let l = &lines[i];
+            l.content.len() <= MAX_HEADLINE_BYTES && has_dedup_key(l.content_text(raw), k)
+        })
+    };
     out.title = title_idx.map(|i| lines[i].content);
 
     let search_from = title_idx.map_or(0, |i| i + 1);
@@ -323,7 +449,7 @@ pub fn clean(raw: &str) -> Cleaned {
             && l.class == Class::Headline
             && !is_title_copy(i)
             && card_glue(l.text).is_none()
-            && let Some(key) = keys[i].clone()
+            && let Some(key) = key_of(i)
         {
             let content = l.content_text(raw);
             match teaser_keys.get(&key) {
@@ -400,11 +526,71 @@ mod tests {
     const PAGE: &str = "3 hours ago 5\n\nHarbour board approves new ferry route to the islands\n\n- Advertisement -\n\nThe harbour board on Monday approved a ferry route that will link the islands to the mainland.\n\nThe route opens in June, the board said in a statement.\n\nSource link\n\nRelated Posts\n\nCity council delays vote on parking fees\n\nCity council delays vote on parking fees\n\nThe council said it needs more time.\n\nLocal bakery wins national award\n";
 
     #[test]
+    fn joined_prefixes_find_what_the_list_finds() {
+        assert!(always_anchored("^a|^b") && !always_anchored("^a|b"));
+        CACHES.with_borrow_mut(|c| {
+            for line in [
+                "date 2025-04-17 Harbour board approves route",
+                "1. date 2025-04-17 2) • Headline here",
+                "article?.meta.title() Headline",
+                "- 3. Headline",
+                "12) ",
+                "No prefix at all",
+                "",
+            ] {
+                assert_eq!(
+                    prefix_len_with(line, c, true),
+                    prefix_len_with(line, c, false),
+                    "{line:?}"
+                );
+            }
+        });
+    }
+
+    #[test]
+    fn word_counts_agree_with_split_whitespace() {
+        for t in [
+            "",
+            "  ",
+            "one",
+            " a  b\tc\u{0b}d\u{0c}e\r\nf ",
+            "non\u{a0}breaking\u{2009}thin\u{3000}ideographic\u{85}nel",
+            "“Quoted” — dash é ü",
+        ] {
+            assert_eq!(word_count(t), t.split_whitespace().count(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn dedup_keys_compare_in_place() {
+        for (a, b) in [
+            ("City council delays vote", "city-council: delays VOTE!"),
+            ("Élysée talks", "ÉLYSÉE TALKS"),
+            ("Straße", "STRASSE"),
+            ("İstanbul", "istanbul"),
+            ("", "—"),
+            ("ab", "abc"),
+        ] {
+            let (ka, kb) = (dedup_key(a), dedup_key(b));
+            assert!(has_dedup_key(a, &ka) && has_dedup_key(b, &kb));
+            assert_eq!(has_dedup_key(a, &kb), ka == kb, "{a:?} {b:?}");
+            assert_eq!(has_dedup_key(b, &ka), ka == kb, "{a:?} {b:?}");
+        }
+    }
+
+    fn is_furniture(line: &str) -> bool {
+        FURNITURE.line.iter().any(|r| r.is_match(line))
+    }
+
+    #[test]
     fn furniture_file_parses_and_compiles() {
         assert!(
-            FURNITURE.line.is_match("- Advertisement -")
+            is_furniture("- Advertisement -")
+                && is_furniture("Subscribe to our newsletter")
                 && FURNITURE.footer.is_match("Related Posts")
-                && !FURNITURE.line.is_match("The council voted on the plan.")
+                && !is_furniture("The council voted on the plan.")
+                && FURNITURE.line.len() == 2
+                && FURNITURE.prefix_any.is_some()
         );
     }
 
@@ -511,6 +697,11 @@ mod tests {
         );
         assert_eq!(card_glue("Meeting with McDonald and DeSantis"), None);
         assert_eq!(card_glue("plain text"), None);
+        assert_eq!(card_glue("Le Monde ÉditionsÉlise Dupré"), Some(18));
+        assert_eq!(card_glue("Straße"), None);
+        let words = |n: usize| vec!["one"; n].join(" ") + " The Daily HeraldJane Doe";
+        assert!(card_glue(&words(6)).is_some());
+        assert_eq!(card_glue(&words(7)), None, "eleven words");
     }
 
     #[test]

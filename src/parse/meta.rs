@@ -153,7 +153,12 @@ pub fn source(raw: &str, cleaned: &Cleaned) -> Option<String> {
                 return Some(left.to_string());
             }
         }
-        if let Some(c) = BYLINE.captures(text) {
+        // `is_match` first: `captures` allocates its slots on every call.
+        if let Some(c) = BYLINE
+            .is_match(text)
+            .then(|| BYLINE.captures(text))
+            .flatten()
+        {
             let who = c[1].trim();
             if is_publisher_name(who) {
                 return Some(who.to_string());
@@ -178,7 +183,9 @@ pub fn source(raw: &str, cleaned: &Cleaned) -> Option<String> {
     cleaned
         .body
         .iter()
-        .find_map(|&p| TOLD.captures(p.text(raw)).map(|c| c[1].to_string()))
+        .map(|&p| p.text(raw))
+        .filter(|t| TOLD.is_match(t))
+        .find_map(|t| TOLD.captures(t).map(|c| c[1].to_string()))
 }
 
 #[cfg(test)]

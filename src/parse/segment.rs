@@ -47,44 +47,61 @@ fn push_trimmed(out: &mut Vec<Span>, text: &str, base: usize, start: usize, end:
     }
 }
 
+/// The char starting at byte `pos` of `text`, if any.
+fn char_at(text: &str, pos: usize) -> Option<char> {
+    text.get(pos..)?.chars().next()
+}
+
+fn is_terminal(c: &char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+/// Byte position after the run of chars from `pos` on that satisfy `keep`,
+/// and how many chars the run has.
+fn skip_while(text: &str, mut pos: usize, keep: impl Fn(&char) -> bool) -> (usize, usize) {
+    let mut n = 0;
+    while let Some(c) = char_at(text, pos).filter(&keep) {
+        pos += c.len_utf8();
+        n += 1;
+    }
+    (pos, n)
+}
+
 /// Byte offsets (within `text`) just after each sentence end.
+///
+/// Walks byte offsets, decoding a char only where one is tested: a
+/// paragraph is mostly letters between the terminal punctuation.
 fn boundaries(text: &str) -> Vec<usize> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        if !matches!(c, '.' | '!' | '?' | '…') {
+    while i < bytes.len() {
+        // '…' is the only terminal outside ASCII, and starts with 0xE2.
+        if !matches!(bytes[i], b'.' | b'!' | b'?' | 0xE2) {
             i += 1;
             continue;
         }
+        let Some(c) = char_at(text, i).filter(is_terminal) else {
+            i += 1;
+            continue;
+        };
+        let at = i;
         // The run of terminal punctuation, then closing quotes and brackets.
-        let mut j = i;
-        while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…') {
-            j += 1;
-        }
-        let single_stop = j == i + 1 && c == '.';
-        while j < chars.len() && CLOSERS.contains(&chars[j].1) {
-            j += 1;
-        }
-        let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
-        let mut k = j;
-        while k < chars.len() && chars[k].1.is_whitespace() {
-            k += 1;
-        }
+        let (j, run) = skip_while(text, i, is_terminal);
+        let single_stop = run == 1 && c == '.';
+        let (j, _) = skip_while(text, j, |c| CLOSERS.contains(c));
+        let end = j;
+        let (k, _) = skip_while(text, j, |c| c.is_whitespace());
+        let starts = |c: char| c.is_uppercase() || c.is_ascii_digit();
         let followed_by_start = k > j
-            && chars.get(k).is_some_and(|&(_, n)| {
-                n.is_uppercase()
-                    || n.is_ascii_digit()
-                    || (OPENERS.contains(&n)
-                        && chars
-                            .get(k + 1)
-                            .is_some_and(|&(_, m)| m.is_uppercase() || m.is_ascii_digit()))
+            && char_at(text, k).is_some_and(|n| {
+                starts(n)
+                    || (OPENERS.contains(&n) && char_at(text, k + n.len_utf8()).is_some_and(starts))
             });
         if followed_by_start && !(single_stop && is_abbreviation(&text[..at + 1])) {
             out.push(end);
         }
-        i = j.max(i + 1);
+        i = j;
     }
     out
 }
@@ -176,6 +193,18 @@ mod tests {
         assert_eq!(
             split("We must act... to end this."),
             ["We must act... to end this."]
+        );
+    }
+
+    #[test]
+    fn runs_are_skipped_by_bytes() {
+        assert_eq!(skip_while("…!? x", 0, is_terminal), (5, 3));
+        assert_eq!(skip_while("ab", 2, is_terminal), (2, 0));
+        assert_eq!(char_at("a…", 1), Some('…'));
+        assert_eq!(char_at("a…", 2), None);
+        assert_eq!(
+            split("Ende… „Neu“ beginnt. Ça va."),
+            ["Ende… „Neu“ beginnt.", "Ça va."]
         );
     }
 

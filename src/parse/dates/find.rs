@@ -9,9 +9,13 @@ use super::lexicon::{LEXICON, RelativePhrase, Unit, alternation};
 use super::tense::{
     adjacent_past_verb, clause_is_future, has_past_cue, window, word_after, word_before,
 };
+use crate::hash::FxMap;
 use crate::model::Span;
 use chrono::{NaiveDate, Weekday};
-use regex::{Captures, Regex};
+use regex::Regex;
+use regex_automata::util::captures::Captures as GroupSlots;
+use regex_automata::{Anchored, Input, meta};
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 /// Which occurrence a "last"/"next"/"this" word asks for.
@@ -80,7 +84,9 @@ const DAY: &str = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?-u:\b)";
 /// A plausible year for news text.
 const YEAR: &str = r"(?:1[89][0-9]{2}|20[0-9]{2})(?-u:\b)";
 
-static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
+/// The date families as regex sources, in priority order: joined with `|`
+/// they are the one date pattern.
+static FAMILIES: LazyLock<Vec<String>> = LazyLock::new(|| {
     let lx = &*LEXICON;
     // Only abbreviations take a dot, so a sentence's full stop stays out.
     let abbreviations = lx
@@ -137,8 +143,123 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         format!(r"(?P<cm_mod>{modifier})?(?P<cm_core>{b}(?P<cm_m>{full_month}))"),
         format!(r"(?P<yr_core>{b}(?P<yr>{YEAR}))"),
     ];
-    Regex::new(&alternatives.join("|")).expect("date pattern compiles")
+    alternatives.into()
 });
+
+/// The whole date pattern: every family as one alternation.
+static PATTERN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&FAMILIES.join("|")).expect("date pattern compiles"));
+
+/// The date pattern split so that groups are cheap to read.
+///
+/// Reading groups from the one big pattern costs a backtracking search
+/// over its whole NFA (hundreds of alternatives) per match. Instead,
+/// `any` (the families as one multi-pattern regex, earlier families
+/// first, so it finds exactly the matches of [`PATTERN`]) finds each match
+/// and which family it is, and only that family's own small regex reads
+/// the groups, anchored on the match.
+struct Families {
+    any: meta::Regex,
+    each: Vec<meta::Regex>,
+    /// Each family's group names and indices: form_of asks for many names a
+    /// family does not have, and the regex's own name table hashes slowly.
+    names: Vec<FxMap<String, usize>>,
+}
+
+static SPLIT: LazyLock<Families> = LazyLock::new(|| {
+    let any = meta::Regex::builder()
+        .configure(
+            meta::Config::new()
+                .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit),
+        )
+        .build_many(&FAMILIES)
+        .expect("date pattern compiles");
+    // A family's regex only ever runs anchored on a known match, so it needs
+    // no lazy DFA (and no reverse NFA for one): that halves its build.
+    let each: Vec<meta::Regex> = FAMILIES
+        .iter()
+        .map(|f| {
+            meta::Regex::builder()
+                .configure(meta::Config::new().hybrid(false))
+                .build(f)
+                .expect("date pattern compiles")
+        })
+        .collect();
+    let names = each
+        .iter()
+        .map(|r| {
+            r.group_info()
+                .pattern_names(regex_automata::PatternID::ZERO)
+                .enumerate()
+                .filter_map(|(i, n)| Some((n?.to_string(), i)))
+                .collect()
+        })
+        .collect();
+    Families { any, each, names }
+});
+
+/// Search state for [`SPLIT`], one per thread: the regexes' own cache pools
+/// serve only their first thread quickly.
+struct Caches {
+    any: meta::Cache,
+    each: Vec<(meta::Cache, GroupSlots)>,
+}
+
+thread_local! {
+    static CACHES: RefCell<Caches> = RefCell::new(Caches {
+        any: SPLIT.any.create_cache(),
+        each: SPLIT
+            .each
+            .iter()
+            .map(|r| (r.create_cache(), r.create_captures()))
+            .collect(),
+    });
+}
+
+/// One group of a match: where it starts and what it says.
+#[derive(Debug, Clone, Copy)]
+struct Group<'t> {
+    start: usize,
+    text: &'t str,
+}
+
+impl<'t> Group<'t> {
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+    fn as_str(&self) -> &'t str {
+        self.text
+    }
+}
+
+/// The named groups of one match, from whichever regex read them.
+enum Groups<'a, 't> {
+    /// A family's own regex (the usual case), with its group names.
+    Family(&'t str, &'a GroupSlots, &'a FxMap<String, usize>),
+    /// The whole pattern, should a family's regex ever disagree with `any`.
+    Whole(regex::Captures<'t>),
+}
+
+impl<'t> Groups<'_, 't> {
+    fn name(&self, name: &str) -> Option<Group<'t>> {
+        match self {
+            Groups::Family(text, slots, names) => {
+                let span = slots.get_group(*names.get(name)?)?;
+                Some(Group {
+                    start: span.start,
+                    text: text.get(span.range())?,
+                })
+            }
+            Groups::Whole(caps) => caps.name(name).map(|m| Group {
+                start: m.start(),
+                text: m.as_str(),
+            }),
+        }
+    }
+}
 
 /// Every candidate in `raw[sentence]`, in text order. `index` is the
 /// sentence's position, recorded on each candidate.
@@ -148,40 +269,84 @@ pub fn find_in_sentence(raw: &str, sentence: Span, index: u32) -> Vec<Candidate>
     };
     let base = sentence.start as usize;
     let mut out = Vec::new();
-    for caps in PATTERN.captures_iter(text) {
-        let Some(whole) = caps.get(0) else { continue };
-        let Some((form, core_start)) = form_of(&caps, text) else {
-            continue;
-        };
-        let (start, end) = (whole.start(), whole.end());
-        let future = !adjacent_past_verb(text, start, end) && clause_is_future(text, start, end);
-        let stated_past = word_before(text, core_start) == "on" && !future && {
-            let (ws, we) = window(text, start, end);
-            has_past_cue(text.get(ws..we).unwrap_or(""))
-        };
-        out.push(Candidate {
-            span: Span::new(base + start, base + end),
-            form,
-            sentence: index,
-            future,
-            stated_past,
-        });
-    }
+    CACHES.with_borrow_mut(|caches| {
+        let mut at = 0;
+        while at <= text.len() {
+            let input = Input::new(text).span(at..text.len());
+            let Some(m) = SPLIT.any.search_with(&mut caches.any, &input) else {
+                break;
+            };
+            let (start, end) = (m.start(), m.end());
+            // No family matches the empty string; step past one anyway so
+            // the loop always ends.
+            at = if end > start {
+                end
+            } else {
+                let next = text.get(end..).and_then(|t| t.chars().next());
+                end + next.map_or(1, char::len_utf8)
+            };
+            let (cache, slots) = &mut caches.each[m.pattern().as_usize()];
+            let family = &SPLIT.each[m.pattern().as_usize()];
+            let on_match = Input::new(text).span(start..end).anchored(Anchored::Yes);
+            family.search_captures_with(cache, &on_match, slots);
+            let caps = if slots.get_match().map(|g| g.range()) == Some(start..end) {
+                Groups::Family(text, slots, &SPLIT.names[m.pattern().as_usize()])
+            } else {
+                match PATTERN.captures_at(text, start) {
+                    Some(c) => Groups::Whole(c),
+                    None => continue,
+                }
+            };
+            if let Some((form, future, stated_past)) = judge(text, &caps, start, end) {
+                out.push(Candidate {
+                    span: Span::new(base + start, base + end),
+                    form,
+                    sentence: index,
+                    future,
+                    stated_past,
+                });
+            }
+        }
+    });
     out
 }
 
-fn num(caps: &Captures, name: &str) -> Option<i64> {
-    let s = caps.name(name)?.as_str();
-    let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
-    digits.parse().ok()
+/// What the match at `start..end` of `text` says: its form, whether its
+/// clause is future and whether it is stated as past; None rejects it.
+fn judge(text: &str, caps: &Groups, start: usize, end: usize) -> Option<(Form, bool, bool)> {
+    let (form, core_start) = form_of(caps, text, start)?;
+    let future = !adjacent_past_verb(text, start, end) && clause_is_future(text, start, end);
+    let stated_past = word_before(text, core_start) == "on" && !future && {
+        let (ws, we) = window(text, start, end);
+        has_past_cue(text.get(ws..we).unwrap_or(""))
+    };
+    Some((form, future, stated_past))
 }
 
-fn month_of(caps: &Captures, name: &str) -> Option<u32> {
+fn num(caps: &Groups, name: &str) -> Option<i64> {
+    leading_number(caps.name(name)?.as_str())
+}
+
+/// The number the leading ASCII digits of `s` spell ("17th" -> 17); None
+/// without digits or on overflow, as `str::parse` on those digits gives.
+fn leading_number(s: &str) -> Option<i64> {
+    let mut n: Option<i64> = None;
+    for d in s.bytes().take_while(u8::is_ascii_digit) {
+        n = Some(
+            n.unwrap_or(0)
+                .checked_mul(10)?
+                .checked_add(i64::from(d - b'0'))?,
+        );
+    }
+    n
+}
+
+fn month_of(caps: &Groups, name: &str) -> Option<u32> {
     let s = caps.name(name)?.as_str().trim_end_matches('.');
     LEXICON.months.get(s).copied()
 }
 
-fn weekday_of(caps: &Captures, name: &str) -> Option<Weekday> {
+fn weekday_of(caps: &Groups, name: &str) -> Option<Weekday> {
     let n = *LEXICON.weekdays.get(caps.name(name)?.as_str())?;
     Some(match n {
         1 => Weekday::Mon,
@@ -194,10 +359,10 @@ fn weekday_of(caps: &Captures, name: &str) -> Option<Weekday> {
     })
 }
 
-fn direction_of(caps: &Captures, name: &str) -> Direction {
-    match caps.name(name).map(|m| m.as_str().to_ascii_lowercase()) {
-        Some(w) if w == "last" => Direction::Last,
-        Some(w) if w == "next" => Direction::Next,
+fn direction_of(caps: &Groups, name: &str) -> Direction {
+    match caps.name(name).map(|m| m.as_str()) {
+        Some(w) if w.eq_ignore_ascii_case("last") => Direction::Last,
+        Some(w) if w.eq_ignore_ascii_case("next") => Direction::Next,
         _ => Direction::ByTense,
     }
 }
@@ -208,14 +373,14 @@ fn valid_day_month(month: u32, day: u32) -> bool {
 }
 
 /// A weekday prefix must agree with the date it names.
-fn weekday_agrees(caps: &Captures, name: &str, date: NaiveDate) -> bool {
+fn weekday_agrees(caps: &Groups, name: &str, date: NaiveDate) -> bool {
     use chrono::Datelike;
     weekday_of(caps, name).is_none_or(|w| w == date.weekday())
 }
 
 /// Interprets one match; None rejects it. Returns the form and where the
 /// date proper (after any modifier) starts in `text`.
-fn form_of(caps: &Captures, text: &str) -> Option<(Form, usize)> {
+fn form_of(caps: &Groups, text: &str, whole_start: usize) -> Option<(Form, usize)> {
     let core = |name: &str| caps.name(name).map(|m| m.start());
     if caps.name("iso_y").is_some() {
         let d = NaiveDate::from_ymd_opt(
@@ -223,7 +388,7 @@ fn form_of(caps: &Captures, text: &str) -> Option<(Form, usize)> {
             num(caps, "iso_m")? as u32,
             num(caps, "iso_d")? as u32,
         )?;
-        return Some((Form::Full(d), caps.get(0)?.start()));
+        return Some((Form::Full(d), whole_start));
     }
     if caps.name("num_y").is_some() {
         if caps.name("num_s1")?.as_str() != caps.name("num_s2")?.as_str() {
@@ -239,7 +404,7 @@ fn form_of(caps: &Captures, text: &str) -> Option<(Form, usize)> {
             _ => return None,
         };
         let d = NaiveDate::from_ymd_opt(num(caps, "num_y")? as i32, month, day)?;
-        return Some((Form::Full(d), caps.get(0)?.start()));
+        return Some((Form::Full(d), whole_start));
     }
     for (m, d, y, wd, c) in [
         ("mf_m", "mf_d", "mf_y", "mf_wd", "mf_core"),

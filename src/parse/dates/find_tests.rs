@@ -301,3 +301,64 @@ fn no_panic_on_odd_input() {
     let text = String::from_utf8_lossy(&bytes);
     let _ = find_in_sentence(&text, Span::new(0, text.len()), 0);
 }
+
+#[test]
+fn leading_numbers_parse_like_str_parse() {
+    for s in [
+        "17th",
+        "2025",
+        "09",
+        "0",
+        "x1",
+        "",
+        "1.5",
+        "99999999999999999999",
+        "3rd",
+    ] {
+        let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
+        assert_eq!(leading_number(s), digits.parse::<i64>().ok(), "{s:?}");
+    }
+}
+
+#[test]
+fn split_families_read_the_same_groups_as_the_whole_pattern() {
+    let texts = [
+        "On Friday, April 17, 2025 the talks that began last week and 3 days ago ended.",
+        "Mid-March 2024, early next month, 17/04/2025, 2025-04-17 and the 3rd of May.",
+        "In 2014 Ruritania’s 2019 plan, last August, this year, Tuesday morning, late March.",
+        "é “Sunday” — two weeks ago, tomorrow; LAST WEEK, Sept. 9, 9 Sept 2021.",
+    ];
+    let names: Vec<&str> = PATTERN.capture_names().flatten().collect();
+    for text in texts {
+        let mut at = 0;
+        for whole in PATTERN.captures_iter(text) {
+            let m = SPLIT
+                .any
+                .find(Input::new(text).span(at..text.len()))
+                .unwrap();
+            let w = whole.get(0).unwrap();
+            assert_eq!(m.range(), w.range(), "{text:?}");
+            at = m.end();
+            let family = &SPLIT.each[m.pattern().as_usize()];
+            let mut slots = family.create_captures();
+            family.captures(
+                Input::new(text).span(m.range()).anchored(Anchored::Yes),
+                &mut slots,
+            );
+            let split = Groups::Family(text, &slots, &SPLIT.names[m.pattern().as_usize()]);
+            for name in &names {
+                assert_eq!(
+                    split.name(name).map(|g| (g.start(), g.end())),
+                    whole.name(name).map(|g| (g.start(), g.end())),
+                    "{name} in {text:?}"
+                );
+            }
+        }
+        assert!(
+            SPLIT
+                .any
+                .find(Input::new(text).span(at..text.len()))
+                .is_none()
+        );
+    }
+}

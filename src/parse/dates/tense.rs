@@ -6,6 +6,9 @@
 //! will travel, officials said on Tuesday" has a future clause and a past one.
 
 use super::lexicon::LEXICON;
+use crate::hash::FxSet;
+use std::borrow::Cow;
+use std::sync::LazyLock;
 
 fn is_clause_break(c: char) -> bool {
     matches!(
@@ -50,11 +53,147 @@ pub fn clause_around(text: &str, start: usize, end: usize) -> (usize, usize) {
     (cs, ce.max(cs))
 }
 
+/// Whether lowercasing `text` changes ASCII letters only: then a word's
+/// lowercase form is its ASCII lowercase form, and words can be compared
+/// in place without building a lowercase copy.
+fn lowercase_is_ascii(text: &str) -> bool {
+    text.is_ascii()
+        || text.chars().all(|c| {
+            c.is_ascii() || {
+                let mut l = c.to_lowercase();
+                l.next() == Some(c) && l.next().is_none()
+            }
+        })
+}
+
+fn is_cue_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '’'
+}
+
+/// Whether `word` ends with `suffix`, ASCII letters compared without case.
+fn ends_with_ignore_ascii_case(word: &str, suffix: &str) -> bool {
+    let (w, s) = (word.as_bytes(), suffix.as_bytes());
+    w.len() >= s.len() && w[w.len() - s.len()..].eq_ignore_ascii_case(s)
+}
+
+/// Whether the char at byte `pos` of `text` is part of a cue word, and its
+/// length; None at the end. ASCII is read by byte.
+fn cue_char_at(text: &str, pos: usize) -> Option<(bool, usize)> {
+    let b = *text.as_bytes().get(pos)?;
+    if b.is_ascii() {
+        return Some((b.is_ascii_alphanumeric() || b == b'\'', 1));
+    }
+    let c = text.get(pos..)?.chars().next()?;
+    Some((is_cue_char(c), c.len_utf8()))
+}
+
+/// The words of a text as cues are matched on: `text.split(|c|
+/// !is_cue_char(c))` without the empty pieces.
+#[derive(Clone)]
+struct CueWords<'t> {
+    text: &'t str,
+    pos: usize,
+}
+
+impl<'t> Iterator for CueWords<'t> {
+    type Item = &'t str;
+    fn next(&mut self) -> Option<&'t str> {
+        while let Some((false, n)) = cue_char_at(self.text, self.pos) {
+            self.pos += n;
+        }
+        let start = self.pos;
+        while let Some((true, n)) = cue_char_at(self.text, self.pos) {
+            self.pos += n;
+        }
+        self.text.get(start..self.pos).filter(|w| !w.is_empty())
+    }
+}
+
+/// `[future_cues]` sorted for matching word by word.
+struct FutureCues {
+    /// Contractions ("'ll"): a word that ends with one is a cue.
+    suffixes: Vec<&'static str>,
+    /// Words and word sequences ("will", "is expected to").
+    phrases: Vec<&'static [String]>,
+    /// Which (ASCII-lowercased) first bytes a phrase can start with.
+    first: [bool; 256],
+    /// Which (ASCII-lowercased) last bytes a contraction can end with.
+    last: [bool; 256],
+}
+
+static FUTURE_CUES: LazyLock<FutureCues> = LazyLock::new(|| {
+    let mut cues = FutureCues {
+        suffixes: Vec::new(),
+        phrases: Vec::new(),
+        first: [false; 256],
+        last: [false; 256],
+    };
+    for cue in &LEXICON.future_cues {
+        match cue.as_slice() {
+            [one] if one.starts_with('\'') || one.starts_with('’') => {
+                if let Some(&b) = one.as_bytes().last() {
+                    cues.last[usize::from(b.to_ascii_lowercase())] = true;
+                }
+                cues.suffixes.push(one);
+            }
+            [first, ..] => {
+                if let Some(&b) = first.as_bytes().first() {
+                    cues.first[usize::from(b.to_ascii_lowercase())] = true;
+                }
+                cues.phrases.push(cue);
+            }
+            [] => {}
+        }
+    }
+    cues
+});
+
 /// Whether a cue from `[future_cues]` occurs in `text`.
 pub fn has_future_cue(text: &str) -> bool {
+    if !lowercase_is_ascii(text) {
+        return has_future_cue_lowered(text);
+    }
+    // The words of `text` in place: case-folded they are the words of its
+    // lowercase copy, so this agrees with [`has_future_cue_lowered`].
+    let cues = &*FUTURE_CUES;
+    let mut words = CueWords { text, pos: 0 };
+    while let Some(w) = words.next() {
+        let last = w.as_bytes().last().map_or(0, u8::to_ascii_lowercase);
+        if cues.last[usize::from(last)]
+            && cues
+                .suffixes
+                .iter()
+                .any(|s| ends_with_ignore_ascii_case(w, s))
+        {
+            return true;
+        }
+        let first = w.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+        if !cues.first[usize::from(first)] {
+            continue;
+        }
+        let found = cues.phrases.iter().any(|cue| match cue {
+            [first, rest @ ..] => {
+                w.eq_ignore_ascii_case(first) && {
+                    let mut next = words.clone();
+                    rest.iter()
+                        .all(|c| next.next().is_some_and(|n| n.eq_ignore_ascii_case(c)))
+                }
+            }
+            [] => false,
+        });
+        if found {
+            return true;
+        }
+    }
+    false
+}
+
+/// [`has_future_cue`] on a lowercase copy of `text`: for text whose
+/// lowercase form changes more than ASCII letters.
+fn has_future_cue_lowered(text: &str) -> bool {
     let lower = text.to_lowercase();
     let ws: Vec<&str> = lower
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .split(|c: char| !is_cue_char(c))
         .filter(|w| !w.is_empty())
         .collect();
     LEXICON.future_cues.iter().any(|cue| match cue.as_slice() {
@@ -76,11 +215,20 @@ pub fn clause_is_future(text: &str, start: usize, end: usize) -> bool {
     has_future_cue(before) || has_future_cue(after)
 }
 
-fn is_past_verb(w: &str) -> bool {
+/// `[past_verbs]` and `[not_past_ed]` as sets: every word of a context
+/// window is looked up.
+static PAST_WORDS: LazyLock<(FxSet<&'static str>, FxSet<&'static str>)> = LazyLock::new(|| {
     let lx = &*LEXICON;
+    (
+        lx.past_verbs.iter().map(String::as_str).collect(),
+        lx.not_past_ed.iter().map(String::as_str).collect(),
+    )
+});
+
+fn is_past_verb(w: &str) -> bool {
+    let (past, not_past) = &*PAST_WORDS;
     w.bytes().all(|b| b.is_ascii_lowercase())
-        && (lx.past_verbs.iter().any(|p| p == w)
-            || (w.len() > 4 && w.ends_with("ed") && !lx.not_past_ed.iter().any(|p| p == w)))
+        && (past.contains(w) || (w.len() > 4 && w.ends_with("ed") && !not_past.contains(w)))
 }
 
 /// Whether `text` contains a past-tense verb: a listed irregular one, or a
@@ -108,25 +256,35 @@ pub fn adjacent_past_verb(text: &str, start: usize, end: usize) -> bool {
     is_past_verb(&before) || is_past_verb(&word_after(text, end))
 }
 
+/// `s` lowercased, borrowed when it has no uppercase letter to change
+/// (the common case: context words are mostly lowercase ASCII).
+fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
+
 /// The word right before byte `pos` of `text` (lowercase), skipping spaces.
-pub fn word_before(text: &str, pos: usize) -> String {
+pub fn word_before(text: &str, pos: usize) -> Cow<'_, str> {
     let before = text.get(..pos).unwrap_or("").trim_end();
     let start = before
         .char_indices()
         .rev()
         .find(|&(_, c)| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
         .map_or(0, |(i, c)| i + c.len_utf8());
-    before.get(start..).unwrap_or("").to_lowercase()
+    lowercase(before.get(start..).unwrap_or(""))
 }
 
 /// The word right after byte `pos` of `text` (lowercase), skipping spaces.
-pub fn word_after(text: &str, pos: usize) -> String {
+pub fn word_after(text: &str, pos: usize) -> Cow<'_, str> {
     let after = text.get(pos..).unwrap_or("").trim_start();
     let end = after
         .char_indices()
         .find(|&(_, c)| !c.is_alphanumeric())
         .map_or(after.len(), |(i, _)| i);
-    after.get(..end).unwrap_or("").to_lowercase()
+    lowercase(after.get(..end).unwrap_or(""))
 }
 
 #[cfg(test)]
@@ -175,6 +333,42 @@ mod tests {
         assert!(has_future_cue("they’ll meet"));
         assert!(has_future_cue("we'll see"));
         assert!(!has_future_cue("we met"));
+    }
+
+    #[test]
+    fn future_cues_agree_with_a_lowercase_copy() {
+        for t in [
+            "They WILL meet",
+            "Talks Are Expected To resume",
+            "Talks are expected",
+            "WE’LL see",
+            "İstanbul will host",
+            "ÉLYSÉE SAYS IT IS TO DECIDE",
+            "Straße plans to",
+            "nothing here",
+            "",
+        ] {
+            assert_eq!(has_future_cue(t), has_future_cue_lowered(t), "{t:?}");
+        }
+        assert!(lowercase_is_ascii("Kyiv’s “deal” — é"));
+        let t = "we’ll — don't,stop 3rd-é ";
+        let words: Vec<&str> = CueWords { text: t, pos: 0 }.collect();
+        let split: Vec<&str> = t
+            .split(|c| !is_cue_char(c))
+            .filter(|w| !w.is_empty())
+            .collect();
+        assert_eq!(words, split);
+        assert!(!lowercase_is_ascii("Élysée"));
+    }
+
+    #[test]
+    fn neighbour_words_are_borrowed_when_already_lowercase() {
+        assert!(matches!(
+            word_before("said on Friday", 8),
+            Cow::Borrowed("on")
+        ));
+        assert_eq!(word_after("on Friday", 2), "friday");
+        assert_eq!(word_after("on ÉTÉ", 2), "été");
     }
 
     #[test]
