@@ -1,3 +1,10 @@
+//! The actors stage alone, three times over a corpus (cleaned and segmented
+//! first, untimed), for profiling it: `valgrind --tool=callgrind` gives
+//! instruction counts that do not depend on how busy the machine is.
+//!
+//!   cargo build --release --example actors_only
+//!   valgrind --tool=callgrind target/release/examples/actors_only target/bench-corpus/1000
+
 use dateline::parse::{actors, clean, segment};
 use std::path::PathBuf;
 fn main() {
