@@ -115,6 +115,11 @@ fn config_command(
 }
 
 fn run(args: Cli) -> Result<(), CliError> {
+    if args.watch && args.command.is_some() {
+        return Err(CliError(
+            "--watch is for the TUI (dateline --watch PATH...); a command runs once".into(),
+        ));
+    }
     let explicit = args.config.as_deref();
     let (cfg, settings) = match &args.command {
         Some(Command::Config {
