@@ -263,12 +263,9 @@ fn run(args: Cli) -> Result<(), CliError> {
             clap_complete::generate(shell, &mut Cli::command(), "dateline", &mut buf);
             emit(buf)
         }
-        Command::Man => {
-            let mut buf = Vec::new();
-            clap_mangen::Man::new(Cli::command())
-                .render(&mut buf)
-                .map_err(|e| CliError(format!("writing the man page: {e}")))?;
-            emit(buf)
-        }
+        Command::Man => emit(
+            dateline::args::man_page()
+                .map_err(|e| CliError(format!("writing the man page: {e}")))?,
+        ),
     }
 }
