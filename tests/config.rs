@@ -65,7 +65,12 @@ fn state_in(c: &dateline::model::Corpus, settings: Settings, ctx: Ctx) -> AppSta
 fn unused_keys() -> Vec<Key> {
     let used = |k: &Key| BINDINGS.iter().any(|b| b.keys.contains(k));
     let mut pool: Vec<String> = (1..=12).map(|n| format!("f{n}")).collect();
-    pool.extend(('a'..='z').map(|c| format!("ctrl-{c}")));
+    // Not Ctrl-i and Ctrl-m: a terminal sends them as Tab and Enter.
+    pool.extend(
+        ('a'..='z')
+            .filter(|c| !matches!(c, 'i' | 'm'))
+            .map(|c| format!("ctrl-{c}")),
+    );
     pool.extend(
         "bcdehimopuvwxyz456789=+-_;:'<>,.!@#$%^&*()~`|\\"
             .chars()
@@ -266,6 +271,34 @@ fn unknown_key_name_names_the_line() {
         e.message.starts_with("down: unknown key \"ctrl-foo\""),
         "{e}"
     );
+}
+
+/// Keys a terminal sends as some other key would be bindings that never
+/// fire (or fire on the other key): errors, like an unknown name.
+#[test]
+fn keys_a_terminal_cannot_send_are_errors_naming_the_line() {
+    for (name, says) in [
+        ("ctrl-shift-x", "write \"ctrl-x\""),
+        ("ctrl-m", "sends it as Enter"),
+        ("ctrl-i", "sends it as Tab"),
+        ("ctrl-tab", "sends it as Tab"),
+        ("ctrl-enter", "sends it as Enter"),
+    ] {
+        let e = error(&format!("[keys.global]\nquit = \"q\"\ndown = \"{name}\"\n"));
+        assert_eq!(e.line, Some(3), "{name}: {e}");
+        assert!(e.message.contains(says), "{name}: {e}");
+    }
+}
+
+/// Ctrl-Space arrives (as a NUL byte) and can be bound.
+#[test]
+fn ctrl_space_can_be_bound() {
+    let c = tui_common::corpus();
+    let st = settings("[keys.global]\nfocus-timeline = \"ctrl-space\"\n").unwrap();
+    let mut s = AppState::with_settings(&c, 120, 40, st);
+    let nul = Event::Key(KeyEvent::new(KeyCode::Char(' '), KeyModifiers::CONTROL));
+    assert!(dateline::tui::handle_event(&mut s, &c, &nul));
+    assert_eq!(s.focus, Pane::Timeline, "Ctrl-Space focused the timeline");
 }
 
 #[test]
