@@ -114,6 +114,22 @@ fn config_command(
     })
 }
 
+/// An error when none of `paths` is there, naming the config file they
+/// came from, if they did.
+fn all_missing(paths: &[PathBuf], config_file: Option<&Path>) -> Result<(), CliError> {
+    if paths.is_empty() || paths.iter().any(|p| std::fs::metadata(p).is_ok()) {
+        return Ok(());
+    }
+    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let whose = config_file.map_or_else(String::new, |f| {
+        format!(" (the corpus set in {})", f.display())
+    });
+    Err(CliError(format!(
+        "no such file or folder: {}{whose}",
+        names.join(", ")
+    )))
+}
+
 fn run(args: Cli) -> Result<(), CliError> {
     if args.watch && args.command.is_some() {
         return Err(CliError(
@@ -132,12 +148,15 @@ fn run(args: Cli) -> Result<(), CliError> {
         _ => load_config(explicit)?,
     };
     // No PATH on the command line: the config file's corpus (empty: the seeds).
-    let or_config = |paths: Vec<PathBuf>| {
-        if paths.is_empty() {
-            cfg.corpus()
-        } else {
-            paths
+    // No PATH on the command line: the config file's corpus (empty: the
+    // seeds), which must be there.
+    let or_config = |paths: Vec<PathBuf>| -> Result<Vec<PathBuf>, CliError> {
+        if !paths.is_empty() {
+            return Ok(paths);
         }
+        let paths = cfg.corpus();
+        all_missing(&paths, cfg.path.as_deref())?;
+        Ok(paths)
     };
     let by_file = settings.sort_by_file;
     if args.command.is_some() && !args.paths.is_empty() {
@@ -146,18 +165,10 @@ fn run(args: Cli) -> Result<(), CliError> {
         ));
     }
     let Some(command) = args.command else {
-        let from_config = args.paths.is_empty();
-        let paths = or_config(args.paths);
-        if !paths.is_empty() && paths.iter().all(|p| std::fs::metadata(p).is_err()) {
-            let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-            let whose = match (&cfg.path, from_config) {
-                (Some(f), true) => format!(" (the corpus set in {})", f.display()),
-                _ => String::new(),
-            };
-            return Err(CliError(format!(
-                "no such file or folder: {}{whose}",
-                names.join(", ")
-            )));
+        let named = !args.paths.is_empty();
+        let paths = or_config(args.paths)?;
+        if named {
+            all_missing(&paths, None)?;
         }
         let outcome = dateline::tui::run(
             paths,
@@ -172,7 +183,7 @@ fn run(args: Cli) -> Result<(), CliError> {
     };
     match command {
         Command::Articles { paths, json } => {
-            let c = load(&or_config(paths))?;
+            let c = load(&or_config(paths)?)?;
             emit(if json {
                 json_text(&cli::articles_json(&c))
             } else {
@@ -185,7 +196,7 @@ fn run(args: Cli) -> Result<(), CliError> {
             filter: f,
         } => {
             let f = filter(&f)?;
-            let c = load(&or_config(paths))?;
+            let c = load(&or_config(paths)?)?;
             let rows = cli::timeline_rows(&c, &f)?;
             emit(if json {
                 json_text(&serde_json::Value::Array(rows))
@@ -194,7 +205,7 @@ fn run(args: Cli) -> Result<(), CliError> {
             })
         }
         Command::Actors { paths, json, kind } => {
-            let c = load(&or_config(paths))?;
+            let c = load(&or_config(paths)?)?;
             let v = cli::actors_json(&c, kind);
             emit(if json {
                 json_text(&v)
@@ -203,7 +214,7 @@ fn run(args: Cli) -> Result<(), CliError> {
             })
         }
         Command::Mentions { name, paths, json } => {
-            let c = load(&or_config(paths))?;
+            let c = load(&or_config(paths)?)?;
             let v = cli::mentions_json(&c, &name)?;
             emit(if json {
                 json_text(&v)
@@ -217,7 +228,7 @@ fn run(args: Cli) -> Result<(), CliError> {
             filter: f,
         } => {
             let f = filter(&f)?;
-            let c = load(&or_config(paths))?;
+            let c = load(&or_config(paths)?)?;
             let rows = cli::timeline_rows(&c, &f)?;
             // Rows name their file; one map, not a scan of every article per row.
             let titles: std::collections::HashMap<String, &str> = c
@@ -230,7 +241,7 @@ fn run(args: Cli) -> Result<(), CliError> {
             emit(dateline::export::render(&rows, format, &title_of))
         }
         Command::Stats { paths, json } => {
-            let paths = or_config(paths);
+            let paths = or_config(paths)?;
             let v = dateline::progress::while_loading(|p| {
                 dateline::stats::measure_with_progress(&paths, p)
             })
@@ -244,7 +255,7 @@ fn run(args: Cli) -> Result<(), CliError> {
             emit(if json { json_text(&v) } else { table })
         }
         Command::TuiBench { paths, rounds } => {
-            let c = load(&or_config(paths))?;
+            let c = load(&or_config(paths)?)?;
             let t = std::time::Instant::now();
             let (per_key, all) = dateline::tui::bench::key_latency(&c, rounds);
             let mut out = format!("key_update_render_ms_median {:.3}\n", all as f64 / 1e6);

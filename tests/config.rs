@@ -494,6 +494,37 @@ fn a_relative_corpus_is_relative_to_the_config_folder() {
     assert_eq!(listed_files(&out), ["one.txt"]);
 }
 
+/// A configured corpus that is not there is an error naming the config
+/// file, for a command as for the TUI; an empty path (which would be the
+/// config folder, config file and all) is an error naming its line.
+#[test]
+fn a_missing_or_empty_configured_corpus_names_the_config_file() {
+    let xdg = xdg_with("corpus = \"/no/such/news\"\n");
+    for args in [
+        &["articles"][..],
+        &["export", "--format", "csv"],
+        &["stats"],
+    ] {
+        let out = run_with(xdg.path(), args);
+        assert!(!out.status.success(), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("no such file or folder: /no/such/news (the corpus set in ")
+                && err.contains("config.toml)"),
+            "{args:?}: {err}"
+        );
+    }
+    let xdg = xdg_with("corpus = \"\"\n");
+    let out = run_with(xdg.path(), &["articles"]);
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty(), "the config folder was loaded");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("config.toml:1: corpus: an empty path"),
+        "{err}"
+    );
+}
+
 #[test]
 fn a_bad_file_is_an_error_naming_file_and_line_before_anything_runs() {
     let xdg = xdg_with("sort = \"file\"\n\n[keys.global]\ndown = \"ctrl-foo\"\n");
