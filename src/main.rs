@@ -47,7 +47,7 @@ fn json_text(v: &serde_json::Value) -> String {
 }
 
 fn filter(f: &EventFilter) -> Result<cli::TimelineFilter, CliError> {
-    Ok(cli::TimelineFilter {
+    let out = cli::TimelineFilter {
         from: f
             .from
             .as_deref()
@@ -59,7 +59,18 @@ fn filter(f: &EventFilter) -> Result<cli::TimelineFilter, CliError> {
             .map(|s| cli::parse_date_bound(s, true))
             .transpose()?,
         actor: f.actor.clone(),
-    })
+    };
+    // An empty range is a slip (the bounds swapped), not a question.
+    if let (Some(from), Some(to)) = (out.from, out.to)
+        && from > to
+    {
+        return Err(CliError(format!(
+            "--from {} is after --to {}: no date is in that range",
+            f.from.as_deref().unwrap_or_default(),
+            f.to.as_deref().unwrap_or_default()
+        )));
+    }
+    Ok(out)
 }
 
 /// Reads and checks the config file (`--config FILE`, else the default
@@ -230,6 +241,11 @@ fn run(args: Cli) -> Result<(), CliError> {
             let f = filter(&f)?;
             let c = load(&or_config(paths)?)?;
             let rows = cli::timeline_rows(&c, &f)?;
+            if format == dateline::export::Format::Ics && rows.iter().all(|r| r["date"].is_null()) {
+                return Err(CliError(
+                    "no dated events to export: an iCalendar file needs at least one event".into(),
+                ));
+            }
             // Rows name their file; one map, not a scan of every article per row.
             let titles: std::collections::HashMap<String, &str> = c
                 .articles
