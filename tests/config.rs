@@ -290,6 +290,32 @@ fn keys_a_terminal_cannot_send_are_errors_naming_the_line() {
     }
 }
 
+/// Unbinding the only way out of dateline, or of an overlay, is an error:
+/// no key would close the help, the picker or the prompt.
+#[test]
+fn every_way_out_keeps_a_key() {
+    for (text, says) in [
+        (
+            "[keys.global]\nquit = []\n",
+            "quit in [keys.global] needs at least one key",
+        ),
+        ("[keys.help]\nescape = []\n", "the help cannot be closed"),
+        (
+            "[keys.picker]\n\nescape = []\n",
+            "the actor picker cannot be closed",
+        ),
+        (
+            "[keys.prompt]\nescape = []\n",
+            "the prompt cannot be closed",
+        ),
+    ] {
+        let e = error(text);
+        assert_eq!(e.line, Some(text.lines().count()), "{e}");
+        assert!(e.message.contains(says), "{e}");
+    }
+    assert!(settings("[keys.help]\nescape = [\"x\"]\n").is_ok());
+}
+
 /// Ctrl-Space arrives (as a NUL byte) and can be bound.
 #[test]
 fn ctrl_space_can_be_bound() {

@@ -162,16 +162,43 @@ impl Keymap {
             }
         }
         map.check_conflicts(cfg, &set_at)?;
-        if map.keys(Ctx::Global, Action::Quit).is_empty() {
-            let at = map
-                .rows
-                .iter()
-                .position(|r| r.ctx == Ctx::Global && r.action == Action::Quit)
-                .and_then(|i| set_at[i].clone());
-            return Err(cfg.error_at(
-                at,
-                "quit needs at least one key, or dateline cannot be left",
-            ));
+        // The ways out: without them a session, or an overlay, is a trap.
+        let exits = [
+            (Ctx::Global, Action::Quit, "quit", "dateline cannot be left"),
+            (
+                Ctx::Help,
+                Action::Escape,
+                "escape",
+                "the help cannot be closed",
+            ),
+            (
+                Ctx::Picker,
+                Action::Escape,
+                "escape",
+                "the actor picker cannot be closed",
+            ),
+            (
+                Ctx::Prompt,
+                Action::Escape,
+                "escape",
+                "the prompt cannot be closed",
+            ),
+        ];
+        for (ctx, action, name, or_else) in exits {
+            if map.keys(ctx, action).is_empty() {
+                let at = map
+                    .rows
+                    .iter()
+                    .position(|r| r.ctx == ctx && r.action == action)
+                    .and_then(|i| set_at[i].clone());
+                return Err(cfg.error_at(
+                    at,
+                    format!(
+                        "{name} in [keys.{}] needs at least one key, or {or_else}",
+                        ctx.name()
+                    ),
+                ));
+            }
         }
         Ok(map)
     }
