@@ -119,6 +119,15 @@ fn config_command(
         return emit(format!("{}\n", location.display()));
     }
     let (cfg, _) = load_config(explicit)?;
+    // Well-formed, but what it points at may not be there (yet).
+    for p in cfg.corpus() {
+        if std::fs::metadata(&p).is_err() {
+            eprintln!(
+                "dateline: warning: corpus: no such file or folder: {}",
+                dateline::text::sanitize_line(&p.display().to_string())
+            );
+        }
+    }
     emit(match cfg.path {
         Some(p) => format!("{}: ok\n", p.display()),
         None => format!("{}: not found; using the defaults\n", location.display()),

@@ -540,6 +540,14 @@ fn a_missing_or_empty_configured_corpus_names_the_config_file() {
             "{args:?}: {err}"
         );
     }
+    // `dateline config` passes the file but says what is missing.
+    let out = run_with(xdg.path(), &["config"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).ends_with("config.toml: ok\n"));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "dateline: warning: corpus: no such file or folder: /no/such/news\n"
+    );
     let xdg = xdg_with("corpus = \"\"\n");
     let out = run_with(xdg.path(), &["articles"]);
     assert!(!out.status.success());
