@@ -36,17 +36,34 @@ pub fn render(rows: &[Value], format: Format, titles: &dyn Fn(&str) -> String) -
     }
 }
 
+/// A row's value as text for CSV, Markdown and iCalendar. Text from the
+/// files keeps its line breaks, but other control characters are made
+/// visible as the TUI and the tables show them (ESC as `␛`): these formats
+/// get printed to terminals and opened in spreadsheets, where an escape
+/// sequence from a scraped page has no business. (JSON escapes them itself.)
 fn field(row: &Value, key: &str) -> String {
     match &row[key] {
         Value::Null => String::new(),
-        Value::String(s) => s.clone(),
+        Value::String(s) => visible(s),
         Value::Array(a) => a
             .iter()
             .filter_map(|x| x.as_str())
+            .map(visible)
             .collect::<Vec<_>>()
             .join("; "),
         v => v.to_string(),
     }
+}
+
+/// The row's file as the corpus names it (for titles and UIDs).
+fn raw_file(row: &Value) -> &str {
+    row["file"].as_str().unwrap_or_default()
+}
+
+/// Text from a file with CRLF line breaks as LF and the other control
+/// characters shown, not obeyed (see [`field`]).
+fn visible(s: &str) -> String {
+    crate::text::sanitize(&s.replace("\r\n", "\n")).into_owned()
 }
 
 /// RFC 4180: CRLF line ends; a field with a comma, quote or line break is
@@ -84,7 +101,7 @@ pub fn markdown(rows: &[Value], titles: &dyn Fn(&str) -> String) -> String {
             "- **{}** — {} *({})*",
             md_escape(&field(r, "text")),
             md_escape(&field(r, "sentence")),
-            md_escape(&titles(&field(r, "file")))
+            md_escape(&visible(&titles(raw_file(r))))
         );
         if !actors.is_empty() {
             let _ = write!(out, " · {}", md_escape(&actors));
@@ -128,7 +145,7 @@ pub fn ics(
         let Some((start, end)) = period(r) else {
             continue;
         };
-        let file = field(r, "file");
+        let file = raw_file(r);
         lines.push("BEGIN:VEVENT".into());
         lines.push(format!(
             "UID:{:016x}-{}-{}@dateline",
@@ -140,7 +157,7 @@ pub fn ics(
         lines.push(format!("DTSTART;VALUE=DATE:{}", start.format("%Y%m%d")));
         lines.push(format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d")));
         lines.push(format!("SUMMARY:{}", ics_escape(&field(r, "sentence"))));
-        let mut desc = format!("{} ({})", titles(&file), field(r, "text"));
+        let mut desc = format!("{} ({})", visible(&titles(file)), field(r, "text"));
         let actors = field(r, "actors");
         if !actors.is_empty() {
             desc.push_str(&format!(" — {actors}"));
@@ -254,6 +271,30 @@ mod tests {
         assert!(out.contains("DTSTART;VALUE=DATE:20250428\r\nDTEND;VALUE=DATE:20250505\r\n"));
         assert!(out.contains("SUMMARY:He said\\, \"we agree\"\\; then left.\\nNext"));
         assert!(out.split("\r\n").all(|l| l.len() <= 75));
+    }
+
+    #[test]
+    fn control_characters_from_files_are_made_visible() {
+        let rows = vec![
+            json!({"date": "2025-04-25", "precision": "day", "file": "a.txt",
+            "text": "April 25", "start": 0, "end": 8, "kind": "absolute",
+            "sentence": "On April 25 \u{1b}]0;pwned\u{7} the \u{1b}[2J ferry ran.\r\nNext",
+            "actors": ["Ana\u{1b}[31m"]}),
+        ];
+        let title = |_: &str| "Evil \u{1b}[31mred".to_string();
+        let stamp = chrono::DateTime::from_timestamp(0, 0).unwrap();
+        for out in [
+            csv(&rows),
+            markdown(&rows, &title),
+            ics(&rows, &title, stamp),
+        ] {
+            assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+            assert!(out.contains('␛'), "{out:?}");
+        }
+        assert!(
+            csv(&rows).contains("ferry ran.\nNext\""),
+            "line break kept, CR dropped"
+        );
     }
 
     #[test]
