@@ -259,3 +259,43 @@ fn a_removed_selected_article_gives_way_to_its_neighbour() {
         Some(Path::new("news/c.txt"))
     );
 }
+
+/// The list order: what the user chose with `s` is kept, until the config
+/// file's `sort` changes — then the new setting wins (it did not, so
+/// editing `sort` seemed to do nothing on a folder opened before).
+#[test]
+fn saved_order_holds_until_the_config_sort_changes() {
+    let c = corpus_with(None);
+    let with_sort = |file: bool| {
+        let settings = dateline::tui::settings::Settings {
+            sort_by_file: file,
+            ..Default::default()
+        };
+        AppState::with_settings(&c, 120, 40, settings)
+    };
+    // Config "date", the user pressed s: file order, remembered.
+    let mut s = with_sort(false);
+    update(&mut s, &c, Action::ToggleSort);
+    let saved = session::snapshot(&s, &c, &key());
+    let mut r = with_sort(false);
+    session::restore(&mut r, &c, &key(), &saved);
+    assert!(r.sort_by_file, "the user's choice holds");
+
+    // Config "date" then; the user never pressed s; now the config says "file".
+    let saved = session::snapshot(&with_sort(false), &c, &key());
+    let mut r = with_sort(true);
+    session::restore(&mut r, &c, &key(), &saved);
+    assert!(r.sort_by_file, "the new config wins");
+
+    // A state file from before the config's order was kept: as it says.
+    let legacy = SavedState {
+        config_sort_by_file: None,
+        ..saved
+    };
+    let json = serde_json::to_string(&legacy).unwrap();
+    assert!(!json.contains("config_sort_by_file"));
+    let legacy: SavedState = dateline::state::parse(json.as_bytes()).unwrap();
+    let mut r = with_sort(true);
+    session::restore(&mut r, &c, &key(), &legacy);
+    assert!(!r.sort_by_file);
+}

@@ -194,6 +194,8 @@ pub struct AppState {
     pub focus: Pane,
     pub overlay: Overlay,
     pub sort_by_file: bool,
+    /// The order the config file asks for (`sort_by_file` as the session began).
+    pub config_sort_by_file: bool,
     pub filter: Option<Filter>,
     /// The article selected in the list and shown in the reader.
     pub current: Option<ArticleId>,
@@ -235,6 +237,7 @@ impl AppState {
             focus: Pane::List,
             overlay: Overlay::None,
             sort_by_file: settings.sort_by_file,
+            config_sort_by_file: settings.sort_by_file,
             filter: None,
             current,
             list_top: 0,

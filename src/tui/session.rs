@@ -76,6 +76,7 @@ pub fn snapshot(s: &AppState, c: &Corpus, key: &CorpusKey) -> SavedState {
         }),
         read,
         sort_by_file: s.sort_by_file,
+        config_sort_by_file: Some(s.config_sort_by_file),
     }
 }
 
@@ -91,7 +92,11 @@ pub fn restore(s: &mut AppState, c: &Corpus, key: &CorpusKey, saved: &SavedState
         .collect();
     s.read
         .extend(saved.read.iter().filter_map(|p| ids.get(p).copied()));
-    if saved.sort_by_file != s.sort_by_file {
+    // The saved order, unless the config file's `sort` changed since.
+    let config_same = saved
+        .config_sort_by_file
+        .is_none_or(|c| c == s.config_sort_by_file);
+    if config_same && saved.sort_by_file != s.sort_by_file {
         s.sort_by_file = saved.sort_by_file;
         s.list_top = 0;
     }
@@ -241,6 +246,7 @@ pub fn reload(old: &AppState, old_c: &Corpus, new: &Corpus, key: &CorpusKey) -> 
         sort_by_file: old.sort_by_file,
     };
     let mut s = AppState::with_settings(new, area.width, area.height, settings);
+    s.config_sort_by_file = old.config_sort_by_file;
     s.reader.raw = old.reader.raw;
     restore(&mut s, new, key, &saved);
     for (&id, &top) in &old.reader.places {
