@@ -1,9 +1,8 @@
 //! View state and the one `update` (in `update.rs`) that changes it. The
 //! corpus is read-only; everything here is about what the user is looking
-//! at. Every key becomes an
-//! [`Action`], and [`update`] keeps the panes in step: the reader shows the
-//! article selected in the list, the timeline marks its events, and opening
-//! an event opens its article at its sentence.
+//! at. Every key becomes an [`Action`], and [`update`] keeps the panes in
+//! step: the reader shows the article selected in the list, the timeline
+//! marks its events, and opening an event opens its article at its sentence.
 
 use super::keymap::Keymap;
 use super::layout::{self, Layout};
