@@ -207,6 +207,27 @@ fn help_and_hints_show_the_remapped_key() {
     assert!(screen.contains("F1 or Esc closes"), "title:\n{screen}");
 }
 
+/// A pane key that shadows a global one: the status bar offers the global
+/// action's other key, or nothing, never the key that does something else.
+#[test]
+fn hints_skip_a_global_key_the_pane_shadows() {
+    let hint = |text: &str, what: &str| {
+        settings(text)
+            .unwrap()
+            .keymap
+            .hints(Ctx::List)
+            .into_iter()
+            .find(|(_, h)| *h == what)
+            .map(|(k, _)| k)
+    };
+    let sort_on_q = "[keys.list]\ntoggle-sort = \"q\"\n";
+    assert_eq!(hint(sort_on_q, "quit"), Some("Ctrl-c".to_string()));
+    assert_eq!(hint(sort_on_q, "sort"), Some("q".to_string()));
+    let only_q = "[keys.list]\ntoggle-sort = \"q\"\n[keys.global]\nquit = \"q\"\n";
+    assert_eq!(hint(only_q, "quit"), None);
+    assert_eq!(hint("", "quit"), Some("q".to_string()));
+}
+
 #[test]
 fn reader_message_names_the_remapped_enter() {
     let c = tui_common::corpus();
