@@ -85,28 +85,48 @@ pub fn csv(rows: &[Value]) -> String {
     out
 }
 
-/// Events under one heading per date, each with its article's title.
+/// Events under one heading per date, each with its article's title. The
+/// timeline interleaves a year, its first month and its first day (they
+/// all start on 1 January), so rows are grouped by date first: each heading
+/// once, in order of start, the longer period first (`2023`, `2023-01`,
+/// `2023-01-01`), undated ones last; within a heading, timeline order.
 pub fn markdown(rows: &[Value], titles: &dyn Fn(&str) -> String) -> String {
-    let mut out = String::from("# Timeline\n");
-    let mut current: Option<String> = None;
+    let mut groups: Vec<(&str, Vec<&Value>)> = Vec::new();
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for r in rows {
-        let date = r["date"].as_str().unwrap_or("Undated").to_string();
-        if current.as_deref() != Some(date.as_str()) {
-            let _ = write!(out, "\n## {date}\n\n");
-            current = Some(date);
+        let date = r["date"].as_str().unwrap_or("Undated");
+        let i = *index.entry(date).or_insert_with(|| {
+            groups.push((date, Vec::new()));
+            groups.len() - 1
+        });
+        groups[i].1.push(r);
+    }
+    // Stable: labels that are not dates keep their place, after the dates.
+    groups.sort_by_key(|(_, rs)| match period(rs[0]) {
+        Some((start, end)) => (false, start, std::cmp::Reverse(end)),
+        None => (
+            true,
+            chrono::NaiveDate::MAX,
+            std::cmp::Reverse(chrono::NaiveDate::MAX),
+        ),
+    });
+    let mut out = String::from("# Timeline\n");
+    for (date, rs) in groups {
+        let _ = write!(out, "\n## {date}\n\n");
+        for r in rs {
+            let actors = field(r, "actors");
+            let _ = write!(
+                out,
+                "- **{}** — {} *({})*",
+                md_escape(&field(r, "text")),
+                md_escape(&field(r, "sentence")),
+                md_escape(&visible(&titles(raw_file(r))))
+            );
+            if !actors.is_empty() {
+                let _ = write!(out, " · {}", md_escape(&actors));
+            }
+            out.push('\n');
         }
-        let actors = field(r, "actors");
-        let _ = write!(
-            out,
-            "- **{}** — {} *({})*",
-            md_escape(&field(r, "text")),
-            md_escape(&field(r, "sentence")),
-            md_escape(&visible(&titles(raw_file(r))))
-        );
-        if !actors.is_empty() {
-            let _ = write!(out, " · {}", md_escape(&actors));
-        }
-        out.push('\n');
     }
     out
 }
@@ -294,6 +314,41 @@ mod tests {
         assert!(
             csv(&rows).contains("ferry ran.\nNext\""),
             "line break kept, CR dropped"
+        );
+    }
+
+    #[test]
+    fn markdown_has_each_heading_once_longer_periods_first() {
+        let row = |date: &str, precision: &str, text: &str| {
+            json!({"date": date, "precision": precision, "file": "a.txt", "text": text,
+                   "start": 0, "end": 1, "kind": "absolute", "sentence": text, "actors": []})
+        };
+        let rows = vec![
+            row("2023", "year", "y1"),
+            row("2023-01-01", "day", "d1"),
+            row("2023", "year", "y2"),
+            row("2023-01", "month", "m1"),
+            row("2022-W52", "week", "w1"),
+            row("2022-12-26", "day", "d0"),
+            row("2023-01-01", "day", "d2"),
+        ];
+        let out = markdown(&rows, &|_| "T".into());
+        let headings: Vec<&str> = out.lines().filter(|l| l.starts_with("## ")).collect();
+        assert_eq!(
+            headings,
+            [
+                "## 2022-W52",
+                "## 2022-12-26",
+                "## 2023",
+                "## 2023-01",
+                "## 2023-01-01"
+            ]
+        );
+        let y = out.find("## 2023\n").unwrap();
+        let (y1, y2) = (out.find("**y1**").unwrap(), out.find("**y2**").unwrap());
+        assert!(
+            y < y1 && y1 < y2 && y2 < out.find("## 2023-01\n").unwrap(),
+            "{out}"
         );
     }
 
