@@ -167,7 +167,6 @@ fn run(args: Cli) -> Result<(), CliError> {
         }
         _ => load_config(explicit)?,
     };
-    // No PATH on the command line: the config file's corpus (empty: the seeds).
     // No PATH on the command line: the config file's corpus (empty: the
     // seeds), which must be there.
     let or_config = |paths: Vec<PathBuf>| -> Result<Vec<PathBuf>, CliError> {
