@@ -36,17 +36,34 @@ pub fn render(rows: &[Value], format: Format, titles: &dyn Fn(&str) -> String) -
     }
 }
 
+/// A row's value as text for CSV, Markdown and iCalendar. Text from the
+/// files keeps its line breaks, but other control characters are made
+/// visible as the TUI and the tables show them (ESC as `␛`): these formats
+/// get printed to terminals and opened in spreadsheets, where an escape
+/// sequence from a scraped page has no business. (JSON escapes them itself.)
 fn field(row: &Value, key: &str) -> String {
     match &row[key] {
         Value::Null => String::new(),
-        Value::String(s) => s.clone(),
+        Value::String(s) => visible(s),
         Value::Array(a) => a
             .iter()
             .filter_map(|x| x.as_str())
+            .map(visible)
             .collect::<Vec<_>>()
             .join("; "),
         v => v.to_string(),
     }
+}
+
+/// The row's file as the corpus names it (for titles and UIDs).
+fn raw_file(row: &Value) -> &str {
+    row["file"].as_str().unwrap_or_default()
+}
+
+/// Text from a file with CRLF line breaks as LF and the other control
+/// characters shown, not obeyed (see [`field`]).
+fn visible(s: &str) -> String {
+    crate::text::sanitize(&s.replace("\r\n", "\n")).into_owned()
 }
 
 /// RFC 4180: CRLF line ends; a field with a comma, quote or line break is
@@ -68,28 +85,48 @@ pub fn csv(rows: &[Value]) -> String {
     out
 }
 
-/// Events under one heading per date, each with its article's title.
+/// Events under one heading per date, each with its article's title. The
+/// timeline interleaves a year, its first month and its first day (they
+/// all start on 1 January), so rows are grouped by date first: each heading
+/// once, in order of start, the longer period first (`2023`, `2023-01`,
+/// `2023-01-01`), undated ones last; within a heading, timeline order.
 pub fn markdown(rows: &[Value], titles: &dyn Fn(&str) -> String) -> String {
-    let mut out = String::from("# Timeline\n");
-    let mut current: Option<String> = None;
+    let mut groups: Vec<(&str, Vec<&Value>)> = Vec::new();
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for r in rows {
-        let date = r["date"].as_str().unwrap_or("Undated").to_string();
-        if current.as_deref() != Some(date.as_str()) {
-            let _ = write!(out, "\n## {date}\n\n");
-            current = Some(date);
+        let date = r["date"].as_str().unwrap_or("Undated");
+        let i = *index.entry(date).or_insert_with(|| {
+            groups.push((date, Vec::new()));
+            groups.len() - 1
+        });
+        groups[i].1.push(r);
+    }
+    // Stable: labels that are not dates keep their place, after the dates.
+    groups.sort_by_key(|(_, rs)| match period(rs[0]) {
+        Some((start, end)) => (false, start, std::cmp::Reverse(end)),
+        None => (
+            true,
+            chrono::NaiveDate::MAX,
+            std::cmp::Reverse(chrono::NaiveDate::MAX),
+        ),
+    });
+    let mut out = String::from("# Timeline\n");
+    for (date, rs) in groups {
+        let _ = write!(out, "\n## {date}\n\n");
+        for r in rs {
+            let actors = field(r, "actors");
+            let _ = write!(
+                out,
+                "- **{}** — {} *({})*",
+                md_escape(&field(r, "text")),
+                md_escape(&field(r, "sentence")),
+                md_escape(&visible(&titles(raw_file(r))))
+            );
+            if !actors.is_empty() {
+                let _ = write!(out, " · {}", md_escape(&actors));
+            }
+            out.push('\n');
         }
-        let actors = field(r, "actors");
-        let _ = write!(
-            out,
-            "- **{}** — {} *({})*",
-            md_escape(&field(r, "text")),
-            md_escape(&field(r, "sentence")),
-            md_escape(&titles(&field(r, "file")))
-        );
-        if !actors.is_empty() {
-            let _ = write!(out, " · {}", md_escape(&actors));
-        }
-        out.push('\n');
     }
     out
 }
@@ -128,7 +165,7 @@ pub fn ics(
         let Some((start, end)) = period(r) else {
             continue;
         };
-        let file = field(r, "file");
+        let file = raw_file(r);
         lines.push("BEGIN:VEVENT".into());
         lines.push(format!(
             "UID:{:016x}-{}-{}@dateline",
@@ -140,7 +177,7 @@ pub fn ics(
         lines.push(format!("DTSTART;VALUE=DATE:{}", start.format("%Y%m%d")));
         lines.push(format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d")));
         lines.push(format!("SUMMARY:{}", ics_escape(&field(r, "sentence"))));
-        let mut desc = format!("{} ({})", titles(&file), field(r, "text"));
+        let mut desc = format!("{} ({})", visible(&titles(file)), field(r, "text"));
         let actors = field(r, "actors");
         if !actors.is_empty() {
             desc.push_str(&format!(" — {actors}"));
@@ -254,6 +291,65 @@ mod tests {
         assert!(out.contains("DTSTART;VALUE=DATE:20250428\r\nDTEND;VALUE=DATE:20250505\r\n"));
         assert!(out.contains("SUMMARY:He said\\, \"we agree\"\\; then left.\\nNext"));
         assert!(out.split("\r\n").all(|l| l.len() <= 75));
+    }
+
+    #[test]
+    fn control_characters_from_files_are_made_visible() {
+        let rows = vec![
+            json!({"date": "2025-04-25", "precision": "day", "file": "a.txt",
+            "text": "April 25", "start": 0, "end": 8, "kind": "absolute",
+            "sentence": "On April 25 \u{1b}]0;pwned\u{7} the \u{1b}[2J ferry ran.\r\nNext",
+            "actors": ["Ana\u{1b}[31m"]}),
+        ];
+        let title = |_: &str| "Evil \u{1b}[31mred".to_string();
+        let stamp = chrono::DateTime::from_timestamp(0, 0).unwrap();
+        for out in [
+            csv(&rows),
+            markdown(&rows, &title),
+            ics(&rows, &title, stamp),
+        ] {
+            assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+            assert!(out.contains('␛'), "{out:?}");
+        }
+        assert!(
+            csv(&rows).contains("ferry ran.\nNext\""),
+            "line break kept, CR dropped"
+        );
+    }
+
+    #[test]
+    fn markdown_has_each_heading_once_longer_periods_first() {
+        let row = |date: &str, precision: &str, text: &str| {
+            json!({"date": date, "precision": precision, "file": "a.txt", "text": text,
+                   "start": 0, "end": 1, "kind": "absolute", "sentence": text, "actors": []})
+        };
+        let rows = vec![
+            row("2023", "year", "y1"),
+            row("2023-01-01", "day", "d1"),
+            row("2023", "year", "y2"),
+            row("2023-01", "month", "m1"),
+            row("2022-W52", "week", "w1"),
+            row("2022-12-26", "day", "d0"),
+            row("2023-01-01", "day", "d2"),
+        ];
+        let out = markdown(&rows, &|_| "T".into());
+        let headings: Vec<&str> = out.lines().filter(|l| l.starts_with("## ")).collect();
+        assert_eq!(
+            headings,
+            [
+                "## 2022-W52",
+                "## 2022-12-26",
+                "## 2023",
+                "## 2023-01",
+                "## 2023-01-01"
+            ]
+        );
+        let y = out.find("## 2023\n").unwrap();
+        let (y1, y2) = (out.find("**y1**").unwrap(), out.find("**y2**").unwrap());
+        assert!(
+            y < y1 && y1 < y2 && y2 < out.find("## 2023-01\n").unwrap(),
+            "{out}"
+        );
     }
 
     #[test]

@@ -47,7 +47,7 @@ fn json_text(v: &serde_json::Value) -> String {
 }
 
 fn filter(f: &EventFilter) -> Result<cli::TimelineFilter, CliError> {
-    Ok(cli::TimelineFilter {
+    let out = cli::TimelineFilter {
         from: f
             .from
             .as_deref()
@@ -59,7 +59,18 @@ fn filter(f: &EventFilter) -> Result<cli::TimelineFilter, CliError> {
             .map(|s| cli::parse_date_bound(s, true))
             .transpose()?,
         actor: f.actor.clone(),
-    })
+    };
+    // An empty range is a slip (the bounds swapped), not a question.
+    if let (Some(from), Some(to)) = (out.from, out.to)
+        && from > to
+    {
+        return Err(CliError(format!(
+            "--from {} is after --to {}: no date is in that range",
+            f.from.as_deref().unwrap_or_default(),
+            f.to.as_deref().unwrap_or_default()
+        )));
+    }
+    Ok(out)
 }
 
 /// Reads and checks the config file (`--config FILE`, else the default
@@ -108,13 +119,43 @@ fn config_command(
         return emit(format!("{}\n", location.display()));
     }
     let (cfg, _) = load_config(explicit)?;
+    // Well-formed, but what it points at may not be there (yet).
+    for p in cfg.corpus() {
+        if std::fs::metadata(&p).is_err() {
+            eprintln!(
+                "dateline: warning: corpus: no such file or folder: {}",
+                dateline::text::sanitize_line(&p.display().to_string())
+            );
+        }
+    }
     emit(match cfg.path {
         Some(p) => format!("{}: ok\n", p.display()),
         None => format!("{}: not found; using the defaults\n", location.display()),
     })
 }
 
+/// An error when none of `paths` is there, naming the config file they
+/// came from, if they did.
+fn all_missing(paths: &[PathBuf], config_file: Option<&Path>) -> Result<(), CliError> {
+    if paths.is_empty() || paths.iter().any(|p| std::fs::metadata(p).is_ok()) {
+        return Ok(());
+    }
+    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let whose = config_file.map_or_else(String::new, |f| {
+        format!(" (the corpus set in {})", f.display())
+    });
+    Err(CliError(format!(
+        "no such file or folder: {}{whose}",
+        names.join(", ")
+    )))
+}
+
 fn run(args: Cli) -> Result<(), CliError> {
+    if args.watch && args.command.is_some() {
+        return Err(CliError(
+            "--watch is for the TUI (dateline --watch PATH...); a command runs once".into(),
+        ));
+    }
     let explicit = args.config.as_deref();
     let (cfg, settings) = match &args.command {
         Some(Command::Config {
@@ -126,13 +167,15 @@ fn run(args: Cli) -> Result<(), CliError> {
         }
         _ => load_config(explicit)?,
     };
-    // No PATH on the command line: the config file's corpus (empty: the seeds).
-    let or_config = |paths: Vec<PathBuf>| {
-        if paths.is_empty() {
-            cfg.corpus()
-        } else {
-            paths
+    // No PATH on the command line: the config file's corpus (empty: the
+    // seeds), which must be there.
+    let or_config = |paths: Vec<PathBuf>| -> Result<Vec<PathBuf>, CliError> {
+        if !paths.is_empty() {
+            return Ok(paths);
         }
+        let paths = cfg.corpus();
+        all_missing(&paths, cfg.path.as_deref())?;
+        Ok(paths)
     };
     let by_file = settings.sort_by_file;
     if args.command.is_some() && !args.paths.is_empty() {
@@ -141,18 +184,10 @@ fn run(args: Cli) -> Result<(), CliError> {
         ));
     }
     let Some(command) = args.command else {
-        let from_config = args.paths.is_empty();
-        let paths = or_config(args.paths);
-        if !paths.is_empty() && paths.iter().all(|p| std::fs::metadata(p).is_err()) {
-            let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-            let whose = match (&cfg.path, from_config) {
-                (Some(f), true) => format!(" (the corpus set in {})", f.display()),
-                _ => String::new(),
-            };
-            return Err(CliError(format!(
-                "no such file or folder: {}{whose}",
-                names.join(", ")
-            )));
+        let named = !args.paths.is_empty();
+        let paths = or_config(args.paths)?;
+        if named {
+            all_missing(&paths, None)?;
         }
         let outcome = dateline::tui::run(
             paths,
@@ -167,7 +202,7 @@ fn run(args: Cli) -> Result<(), CliError> {
     };
     match command {
         Command::Articles { paths, json } => {
-            let c = load(&or_config(paths))?;
+            let c = load(&or_config(paths)?)?;
             emit(if json {
                 json_text(&cli::articles_json(&c))
             } else {
@@ -180,7 +215,7 @@ fn run(args: Cli) -> Result<(), CliError> {
             filter: f,
         } => {
             let f = filter(&f)?;
-            let c = load(&or_config(paths))?;
+            let c = load(&or_config(paths)?)?;
             let rows = cli::timeline_rows(&c, &f)?;
             emit(if json {
                 json_text(&serde_json::Value::Array(rows))
@@ -189,7 +224,7 @@ fn run(args: Cli) -> Result<(), CliError> {
             })
         }
         Command::Actors { paths, json, kind } => {
-            let c = load(&or_config(paths))?;
+            let c = load(&or_config(paths)?)?;
             let v = cli::actors_json(&c, kind);
             emit(if json {
                 json_text(&v)
@@ -198,7 +233,7 @@ fn run(args: Cli) -> Result<(), CliError> {
             })
         }
         Command::Mentions { name, paths, json } => {
-            let c = load(&or_config(paths))?;
+            let c = load(&or_config(paths)?)?;
             let v = cli::mentions_json(&c, &name)?;
             emit(if json {
                 json_text(&v)
@@ -212,8 +247,13 @@ fn run(args: Cli) -> Result<(), CliError> {
             filter: f,
         } => {
             let f = filter(&f)?;
-            let c = load(&or_config(paths))?;
+            let c = load(&or_config(paths)?)?;
             let rows = cli::timeline_rows(&c, &f)?;
+            if format == dateline::export::Format::Ics && rows.iter().all(|r| r["date"].is_null()) {
+                return Err(CliError(
+                    "no dated events to export: an iCalendar file needs at least one event".into(),
+                ));
+            }
             // Rows name their file; one map, not a scan of every article per row.
             let titles: std::collections::HashMap<String, &str> = c
                 .articles
@@ -225,7 +265,7 @@ fn run(args: Cli) -> Result<(), CliError> {
             emit(dateline::export::render(&rows, format, &title_of))
         }
         Command::Stats { paths, json } => {
-            let paths = or_config(paths);
+            let paths = or_config(paths)?;
             let v = dateline::progress::while_loading(|p| {
                 dateline::stats::measure_with_progress(&paths, p)
             })
@@ -239,7 +279,7 @@ fn run(args: Cli) -> Result<(), CliError> {
             emit(if json { json_text(&v) } else { table })
         }
         Command::TuiBench { paths, rounds } => {
-            let c = load(&or_config(paths))?;
+            let c = load(&or_config(paths)?)?;
             let t = std::time::Instant::now();
             let (per_key, all) = dateline::tui::bench::key_latency(&c, rounds);
             let mut out = format!("key_update_render_ms_median {:.3}\n", all as f64 / 1e6);
@@ -258,12 +298,9 @@ fn run(args: Cli) -> Result<(), CliError> {
             clap_complete::generate(shell, &mut Cli::command(), "dateline", &mut buf);
             emit(buf)
         }
-        Command::Man => {
-            let mut buf = Vec::new();
-            clap_mangen::Man::new(Cli::command())
-                .render(&mut buf)
-                .map_err(|e| CliError(format!("writing the man page: {e}")))?;
-            emit(buf)
-        }
+        Command::Man => emit(
+            dateline::args::man_page()
+                .map_err(|e| CliError(format!("writing the man page: {e}")))?,
+        ),
     }
 }

@@ -50,7 +50,7 @@ fn show(p: &Progress, done: &mpsc::Receiver<()>, after: Duration) {
     let mut err = std::io::stderr().lock();
     let mut shown = String::new();
     loop {
-        let l = line(p);
+        let l = fit(&line(p), width());
         if l != shown {
             let _ = write!(err, "\r\x1b[K{l}");
             let _ = err.flush();
@@ -62,6 +62,30 @@ fn show(p: &Progress, done: &mpsc::Receiver<()>, after: Duration) {
     }
     let _ = write!(err, "\r\x1b[K");
     let _ = err.flush();
+}
+
+/// The terminal's width in columns, asked on every redraw (the window may
+/// be resized while a load runs); 80 when it cannot be told (a
+/// pseudo-terminal nobody sized says 0).
+fn width() -> usize {
+    match ratatui::crossterm::terminal::size() {
+        Ok((w, _)) if w > 0 => usize::from(w),
+        _ => 80,
+    }
+}
+
+/// `line` cut to fit one row of a `width`-column terminal, with a column to
+/// spare: a line that wrapped would leave its first row behind at every
+/// redraw, since `\r` and erase-line only reach the row the cursor is on.
+pub fn fit(line: &str, width: usize) -> String {
+    let room = width.saturating_sub(1).max(1);
+    if line.chars().count() <= room {
+        return line.to_string();
+    }
+    let mut out: String = line.chars().take(room - 1).collect();
+    out.truncate(out.trim_end_matches([' ', '…']).len());
+    out.push('…');
+    out
 }
 
 /// The progress line for the counters as they are now.
@@ -125,6 +149,18 @@ mod tests {
         assert!(line(&p).ends_with("parsing 4,000/100,000"));
         p.indexing.store(true, Ordering::Relaxed);
         assert_eq!(line(&p), "dateline: 4,000 articles parsed, indexing…");
+    }
+
+    #[test]
+    fn a_line_is_cut_to_the_terminal_width() {
+        let l = "dateline: reading 1,547/10,000 files… parsing 1,544/10,000";
+        assert_eq!(fit(l, 120), l);
+        assert_eq!(fit(l, l.chars().count() + 1), l);
+        let cut = fit(l, 30);
+        assert_eq!(cut.chars().count(), 29);
+        assert_eq!(cut, "dateline: reading 1,547/10,0…");
+        assert_eq!(fit(l, 39), "dateline: reading 1,547/10,000 files…");
+        assert_eq!(fit(l, 0), "…");
     }
 
     #[test]

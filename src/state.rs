@@ -58,6 +58,11 @@ pub struct SavedState {
     /// The list in file order rather than by date.
     #[serde(default)]
     pub sort_by_file: bool,
+    /// The config file's order when this was saved (`sort = "file"`): when
+    /// the config has changed since, its new order wins over the saved one.
+    /// Missing (files from before it was kept): the saved order holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub config_sort_by_file: Option<bool>,
 }
 
 /// A place in one article: an event (the date's first byte, or for a
@@ -336,6 +341,7 @@ mod tests {
             }),
             read: vec!["/x/a.txt".into()],
             sort_by_file: false,
+            config_sort_by_file: Some(false),
         }
     }
 

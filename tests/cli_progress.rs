@@ -88,3 +88,44 @@ fn a_terminal_sees_the_line_drawn_and_erased() {
     assert!(json.starts_with('['), "stdout is only the JSON");
     assert!(!json.contains("dateline: "), "progress reached stdout");
 }
+
+/// In a terminal narrower than the line, the line is cut to fit one row: a
+/// wrapped line would leave its first row behind at every redraw.
+#[test]
+fn a_narrow_terminal_gets_a_line_that_fits() {
+    if std::process::Command::new("script")
+        .arg("-V")
+        .output()
+        .is_err()
+    {
+        println!("SKIPPED: script(1) is not installed");
+        return;
+    }
+    let tmp = corpus(300);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let inner = format!(
+        "stty cols 30 rows 10; {} articles {} --json > {}",
+        env!("CARGO_BIN_EXE_dateline"),
+        tmp.path().display(),
+        elsewhere.path().join("out.json").display()
+    );
+    let out = std::process::Command::new("script")
+        .args(["-q", "-e", "-c", &inner, "/dev/null"])
+        .env("DATELINE_PROGRESS_AFTER_MS", "0")
+        .env("XDG_CONFIG_HOME", cli_common::NO_CONFIG)
+        .env("XDG_STATE_HOME", elsewhere.path().join("state"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let tty = String::from_utf8_lossy(&out.stdout);
+    let drawn: Vec<&str> = tty
+        .split("\r\x1b[K")
+        .skip(1)
+        .map(|s| s.split(['\r', '\n']).next().unwrap_or(""))
+        .filter(|s| !s.is_empty())
+        .collect();
+    assert!(!drawn.is_empty(), "the line was drawn: {tty:?}");
+    for l in drawn {
+        assert!(l.chars().count() < 30, "{l:?} is wider than the terminal");
+    }
+}

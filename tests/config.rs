@@ -1,8 +1,7 @@
 //! The config file: good files take effect, bad ones are errors naming the
 //! file and line, every action can be remapped and the remap is what input,
 //! help and hints use, and `config --default` reads back to the defaults.
-//! Every run of the binary gets its own `XDG_CONFIG_HOME`, so the
-//! developer's real config never leaks in.
+//! (The binary run on config files: `config_cli.rs`.)
 
 mod cli_common;
 mod tui_common;
@@ -65,7 +64,12 @@ fn state_in(c: &dateline::model::Corpus, settings: Settings, ctx: Ctx) -> AppSta
 fn unused_keys() -> Vec<Key> {
     let used = |k: &Key| BINDINGS.iter().any(|b| b.keys.contains(k));
     let mut pool: Vec<String> = (1..=12).map(|n| format!("f{n}")).collect();
-    pool.extend(('a'..='z').map(|c| format!("ctrl-{c}")));
+    // Not Ctrl-i and Ctrl-m: a terminal sends them as Tab and Enter.
+    pool.extend(
+        ('a'..='z')
+            .filter(|c| !matches!(c, 'i' | 'm'))
+            .map(|c| format!("ctrl-{c}")),
+    );
     pool.extend(
         "bcdehimopuvwxyz456789=+-_;:'<>,.!@#$%^&*()~`|\\"
             .chars()
@@ -202,6 +206,27 @@ fn help_and_hints_show_the_remapped_key() {
     assert!(screen.contains("F1 or Esc closes"), "title:\n{screen}");
 }
 
+/// A pane key that shadows a global one: the status bar offers the global
+/// action's other key, or nothing, never the key that does something else.
+#[test]
+fn hints_skip_a_global_key_the_pane_shadows() {
+    let hint = |text: &str, what: &str| {
+        settings(text)
+            .unwrap()
+            .keymap
+            .hints(Ctx::List)
+            .into_iter()
+            .find(|(_, h)| *h == what)
+            .map(|(k, _)| k)
+    };
+    let sort_on_q = "[keys.list]\ntoggle-sort = \"q\"\n";
+    assert_eq!(hint(sort_on_q, "quit"), Some("Ctrl-c".to_string()));
+    assert_eq!(hint(sort_on_q, "sort"), Some("q".to_string()));
+    let only_q = "[keys.list]\ntoggle-sort = \"q\"\n[keys.global]\nquit = \"q\"\n";
+    assert_eq!(hint(only_q, "quit"), None);
+    assert_eq!(hint("", "quit"), Some("q".to_string()));
+}
+
 #[test]
 fn reader_message_names_the_remapped_enter() {
     let c = tui_common::corpus();
@@ -266,6 +291,60 @@ fn unknown_key_name_names_the_line() {
         e.message.starts_with("down: unknown key \"ctrl-foo\""),
         "{e}"
     );
+}
+
+/// Keys a terminal sends as some other key would be bindings that never
+/// fire (or fire on the other key): errors, like an unknown name.
+#[test]
+fn keys_a_terminal_cannot_send_are_errors_naming_the_line() {
+    for (name, says) in [
+        ("ctrl-shift-x", "write \"ctrl-x\""),
+        ("ctrl-m", "sends it as Enter"),
+        ("ctrl-i", "sends it as Tab"),
+        ("ctrl-tab", "sends it as Tab"),
+        ("ctrl-enter", "sends it as Enter"),
+    ] {
+        let e = error(&format!("[keys.global]\nquit = \"q\"\ndown = \"{name}\"\n"));
+        assert_eq!(e.line, Some(3), "{name}: {e}");
+        assert!(e.message.contains(says), "{name}: {e}");
+    }
+}
+
+/// Unbinding the only way out of dateline, or of an overlay, is an error:
+/// no key would close the help, the picker or the prompt.
+#[test]
+fn every_way_out_keeps_a_key() {
+    for (text, says) in [
+        (
+            "[keys.global]\nquit = []\n",
+            "quit in [keys.global] needs at least one key",
+        ),
+        ("[keys.help]\nescape = []\n", "the help cannot be closed"),
+        (
+            "[keys.picker]\n\nescape = []\n",
+            "the actor picker cannot be closed",
+        ),
+        (
+            "[keys.prompt]\nescape = []\n",
+            "the prompt cannot be closed",
+        ),
+    ] {
+        let e = error(text);
+        assert_eq!(e.line, Some(text.lines().count()), "{e}");
+        assert!(e.message.contains(says), "{e}");
+    }
+    assert!(settings("[keys.help]\nescape = [\"x\"]\n").is_ok());
+}
+
+/// Ctrl-Space arrives (as a NUL byte) and can be bound.
+#[test]
+fn ctrl_space_can_be_bound() {
+    let c = tui_common::corpus();
+    let st = settings("[keys.global]\nfocus-timeline = \"ctrl-space\"\n").unwrap();
+    let mut s = AppState::with_settings(&c, 120, 40, st);
+    let nul = Event::Key(KeyEvent::new(KeyCode::Char(' '), KeyModifiers::CONTROL));
+    assert!(dateline::tui::handle_event(&mut s, &c, &nul));
+    assert_eq!(s.focus, Pane::Timeline, "Ctrl-Space focused the timeline");
 }
 
 #[test]
@@ -369,158 +448,6 @@ fn default_config_reads_back_to_exactly_the_defaults() {
         s.keymap.keys(Ctx::Reader, Action::ToggleRaw),
         [Key::parse("R").unwrap()]
     );
-}
-
-/// A temp `XDG_CONFIG_HOME` holding `config.toml` with `text`.
-fn xdg_with(text: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join("dateline")).unwrap();
-    std::fs::write(dir.path().join("dateline/config.toml"), text).unwrap();
-    dir
-}
-
-fn run_with(xdg: &Path, args: &[&str]) -> std::process::Output {
-    cli_common::dateline()
-        .env("XDG_CONFIG_HOME", xdg)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-/// The file names of `dateline articles` (table) in the order listed.
-fn listed_files(out: &std::process::Output) -> Vec<String> {
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .filter_map(|l| l.split_whitespace().find(|w| w.ends_with(".txt")))
-        .map(str::to_string)
-        .collect()
-}
-
-#[test]
-fn default_corpus_and_sort_take_effect_on_the_command_line() {
-    let corpus = tempfile::tempdir().unwrap();
-    let art = |title: &str, date: &str| {
-        format!(
-            "{title}\n\nPublished {date}\n\nThe harbour board approved a ferry route on Monday, officials said.\n"
-        )
-    };
-    cli_common::write(
-        corpus.path(),
-        "a_late.txt",
-        art("Late ferry news", "12 March 2025").as_bytes(),
-    );
-    cli_common::write(
-        corpus.path(),
-        "b_early.txt",
-        art("Early ferry news", "3 January 2020").as_bytes(),
-    );
-    let dir = corpus.path().display().to_string();
-
-    let by_date = xdg_with(&format!("corpus = {}\n", quoted(&dir)));
-    let out = run_with(by_date.path(), &["articles"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let dated = listed_files(&out);
-    assert_eq!(
-        dated.len(),
-        2,
-        "the configured corpus, not the seeds: {dated:?}"
-    );
-
-    let by_file = xdg_with(&format!("sort = \"file\"\ncorpus = {}\n", quoted(&dir)));
-    let out = run_with(by_file.path(), &["articles"]);
-    assert_eq!(listed_files(&out), ["a_late.txt", "b_early.txt"]);
-    assert_ne!(dated, listed_files(&out), "the dates put b first");
-
-    // A PATH on the command line still wins over the configured corpus.
-    let out = run_with(by_file.path(), &["articles", "--json", "seeds"]);
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v.as_array().map(Vec::len), Some(5));
-    // And JSON timeline rows come from the configured corpus too.
-    let out = run_with(by_date.path(), &["timeline", "--json"]);
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(
-        v.as_array()
-            .unwrap()
-            .iter()
-            .all(|r| r["file"].as_str().unwrap().starts_with(&dir)),
-        "{v}"
-    );
-}
-
-#[test]
-fn a_relative_corpus_is_relative_to_the_config_folder() {
-    let xdg = xdg_with("corpus = \"news\"\n");
-    let news = xdg.path().join("dateline/news");
-    std::fs::create_dir(&news).unwrap();
-    cli_common::write(&news, "one.txt", cli_common::GOOD.as_bytes());
-    let out = run_with(xdg.path(), &["articles"]);
-    assert_eq!(listed_files(&out), ["one.txt"]);
-}
-
-#[test]
-fn a_bad_file_is_an_error_naming_file_and_line_before_anything_runs() {
-    let xdg = xdg_with("sort = \"file\"\n\n[keys.global]\ndown = \"ctrl-foo\"\n");
-    let file = xdg.path().join("dateline/config.toml");
-    for args in [&["articles"][..], &[][..], &["config"][..]] {
-        let out = run_with(xdg.path(), args);
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
-        assert!(out.stdout.is_empty(), "{args:?}");
-        assert!(
-            err.contains(&format!(
-                "{}:4: down: unknown key \"ctrl-foo\"",
-                file.display()
-            )),
-            "{args:?}: {err}"
-        );
-        assert!(!err.contains("terminal"), "failed before the TUI: {err}");
-    }
-    // `config --default` and `--path` still answer, to help fix it.
-    assert!(
-        run_with(xdg.path(), &["config", "--default"])
-            .status
-            .success()
-    );
-    let out = run_with(xdg.path(), &["config", "--path"]);
-    assert_eq!(
-        String::from_utf8_lossy(&out.stdout).trim(),
-        file.display().to_string()
-    );
-}
-
-#[test]
-fn config_flag_and_missing_files() {
-    let empty = tempfile::tempdir().unwrap();
-    // No file at the default place: the defaults, and `config` says so.
-    let out = run_with(empty.path(), &["config"]);
-    assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stdout).contains("not found; using the defaults"));
-    // --config names a file that must exist, before or after the command.
-    let missing = empty.path().join("nope.toml");
-    let m = missing.to_str().unwrap();
-    for args in [
-        &["--config", m, "articles"][..],
-        &["articles", "--config", m][..],
-    ] {
-        let out = run_with(empty.path(), args);
-        assert_eq!(out.status.code(), Some(1));
-        assert!(String::from_utf8_lossy(&out.stderr).contains("nope.toml"));
-    }
-    let good = cli_common::write(empty.path(), "mine.toml", b"sort = \"file\"\n");
-    let out = run_with(empty.path(), &["--config", &good, "config"]);
-    assert_eq!(
-        String::from_utf8_lossy(&out.stdout).trim(),
-        format!("{good}: ok")
-    );
-    let out = run_with(empty.path(), &["--config", &good, "articles", "seeds"]);
-    assert!(out.status.success());
-    // PATHs before a command are refused rather than ignored.
-    let out = run_with(empty.path(), &["seeds", "articles"]);
-    assert_eq!(out.status.code(), Some(1));
 }
 
 proptest::proptest! {

@@ -85,3 +85,38 @@ fn markdown_has_date_headings_and_filters_apply() {
     assert!(md.contains("\n## 2025-04-25\n"));
     assert!(!md.contains("\n## 2025-04-24\n"));
 }
+
+/// Nothing in range: JSON, CSV and Markdown are empty documents; iCalendar
+/// has no empty form (RFC 5545 wants at least one component), so it is an
+/// error. Swapped bounds are an error for every format.
+#[test]
+fn an_empty_range_and_swapped_bounds() {
+    assert_eq!(export("json", &["--from", "2090"]).trim(), "[]");
+    assert_eq!(
+        export("csv", &["--from", "2090"]).lines().count(),
+        1,
+        "the header"
+    );
+    let run = |args: &[&str]| {
+        cli_common::dateline()
+            .arg("export")
+            .args(args)
+            .output()
+            .expect("binary runs")
+    };
+    let out = run(&["--format", "ics", "--from", "2090"]);
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no dated events to export"));
+    let out = run(&["--format", "csv", "--from", "2025-05", "--to", "2025-04"]);
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--from 2025-05 is after --to 2025-04"),
+        "{out:?}"
+    );
+    assert!(
+        run(&["--from", "2025-04", "--to", "2025-04"])
+            .status
+            .success()
+    );
+}

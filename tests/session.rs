@@ -215,3 +215,87 @@ fn what_is_gone_is_skipped_quietly() {
     assert_eq!(e.current, None);
     assert_eq!(e.focus, Pane::Reader, "saved focus reader");
 }
+
+/// The fixture without `name` (news/NAME.txt), ids renumbered.
+fn corpus_without(name: &str) -> Corpus {
+    let base = corpus_with(None);
+    let mut articles: Vec<Article> = base
+        .articles
+        .into_iter()
+        .filter(|a| a.path != Path::new(&format!("news/{name}.txt")))
+        .collect();
+    for (i, a) in articles.iter_mut().enumerate() {
+        a.id = i as u32;
+    }
+    dateline::index::build(articles, base.actors, Vec::new())
+}
+
+/// `--watch` after the selected file was deleted: the selection moves to
+/// its neighbour in the list (the next, or for the last one the one before),
+/// not back to the top.
+#[test]
+fn a_removed_selected_article_gives_way_to_its_neighbour() {
+    let old = corpus_with(None);
+    let mut s = AppState::new(&old, 120, 40);
+    if !s.sort_by_file {
+        update(&mut s, &old, Action::ToggleSort);
+    }
+    let select = |s: &mut AppState, name: &str| {
+        run(s, &old, &[Action::Focus(Pane::List), Action::Top]);
+        while path_of(&old, s.current) != Some(Path::new(&format!("news/{name}.txt"))) {
+            update(s, &old, Action::Down);
+        }
+    };
+    select(&mut s, "c");
+    let r = session::reload(&s, &old, &corpus_without("c"), &key());
+    assert_eq!(
+        path_of(&corpus_without("c"), r.current),
+        Some(Path::new("news/d.txt"))
+    );
+    select(&mut s, "d");
+    let r = session::reload(&s, &old, &corpus_without("d"), &key());
+    assert_eq!(
+        path_of(&corpus_without("d"), r.current),
+        Some(Path::new("news/c.txt"))
+    );
+}
+
+/// The list order: what the user chose with `s` is kept, until the config
+/// file's `sort` changes — then the new setting wins (it did not, so
+/// editing `sort` seemed to do nothing on a folder opened before).
+#[test]
+fn saved_order_holds_until_the_config_sort_changes() {
+    let c = corpus_with(None);
+    let with_sort = |file: bool| {
+        let settings = dateline::tui::settings::Settings {
+            sort_by_file: file,
+            ..Default::default()
+        };
+        AppState::with_settings(&c, 120, 40, settings)
+    };
+    // Config "date", the user pressed s: file order, remembered.
+    let mut s = with_sort(false);
+    update(&mut s, &c, Action::ToggleSort);
+    let saved = session::snapshot(&s, &c, &key());
+    let mut r = with_sort(false);
+    session::restore(&mut r, &c, &key(), &saved);
+    assert!(r.sort_by_file, "the user's choice holds");
+
+    // Config "date" then; the user never pressed s; now the config says "file".
+    let saved = session::snapshot(&with_sort(false), &c, &key());
+    let mut r = with_sort(true);
+    session::restore(&mut r, &c, &key(), &saved);
+    assert!(r.sort_by_file, "the new config wins");
+
+    // A state file from before the config's order was kept: as it says.
+    let legacy = SavedState {
+        config_sort_by_file: None,
+        ..saved
+    };
+    let json = serde_json::to_string(&legacy).unwrap();
+    assert!(!json.contains("config_sort_by_file"));
+    let legacy: SavedState = dateline::state::parse(json.as_bytes()).unwrap();
+    let mut r = with_sort(true);
+    session::restore(&mut r, &c, &key(), &legacy);
+    assert!(!r.sort_by_file);
+}

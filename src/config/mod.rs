@@ -136,11 +136,22 @@ impl Config {
             line: e.span().map(|s| line_of(text, s.start)),
             message: e.message().trim().to_string(),
         })?;
-        Ok(Config {
+        let cfg = Config {
             path: Some(path.to_path_buf()),
             text: text.to_string(),
             file,
-        })
+        };
+        // An empty path would be the config file's own folder.
+        if let Some(c) = &cfg.file.corpus
+            && let Some((_, at)) = c.get_ref().0.iter().find(|(p, _)| p.trim().is_empty())
+        {
+            return Err(cfg.error_at(
+                Some(at.clone().unwrap_or(c.span())),
+                "corpus: an empty path; name a file or folder (\"~/news\"), or leave corpus \
+                 out for the bundled seeds",
+            ));
+        }
+        Ok(cfg)
     }
 
     /// Reads the file at `path`. A missing file is the defaults unless
@@ -350,6 +361,16 @@ mod tests {
         assert!(Config::load(&p, false).unwrap().path.is_none());
         let e = Config::load(&p, true).unwrap_err();
         assert!(e.to_string().contains("nope.toml"), "{e}");
+    }
+
+    #[test]
+    fn an_empty_corpus_path_is_an_error_naming_its_line() {
+        let e = parse("sort = \"file\"\ncorpus = \"\"\n").unwrap_err();
+        assert_eq!(e.line, Some(2), "{e}");
+        assert!(e.message.contains("empty path"), "{e}");
+        let e = parse("corpus = [\n  \"~/news\",\n  \" \",\n]\n").unwrap_err();
+        assert_eq!(e.line, Some(3), "{e}");
+        assert!(parse("corpus = []\n").unwrap().corpus().is_empty());
     }
 
     #[test]

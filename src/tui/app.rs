@@ -1,8 +1,8 @@
-//! View state and the one `update` that changes it. The corpus is read-only;
-//! everything here is about what the user is looking at. Every key becomes an
-//! [`Action`], and [`update`] keeps the panes in step: the reader shows the
-//! article selected in the list, the timeline marks its events, and opening
-//! an event opens its article at its sentence.
+//! View state and the one `update` (in `update.rs`) that changes it. The
+//! corpus is read-only; everything here is about what the user is looking
+//! at. Every key becomes an [`Action`], and [`update`] keeps the panes in
+//! step: the reader shows the article selected in the list, the timeline
+//! marks its events, and opening an event opens its article at its sentence.
 
 use super::keymap::Keymap;
 use super::layout::{self, Layout};
@@ -193,6 +193,8 @@ pub struct AppState {
     pub focus: Pane,
     pub overlay: Overlay,
     pub sort_by_file: bool,
+    /// The order the config file asks for (`sort_by_file` as the session began).
+    pub config_sort_by_file: bool,
     pub filter: Option<Filter>,
     /// The article selected in the list and shown in the reader.
     pub current: Option<ArticleId>,
@@ -234,6 +236,7 @@ impl AppState {
             focus: Pane::List,
             overlay: Overlay::None,
             sort_by_file: settings.sort_by_file,
+            config_sort_by_file: settings.sort_by_file,
             filter: None,
             current,
             list_top: 0,
@@ -441,198 +444,4 @@ impl AppState {
     }
 }
 
-/// Applies one action. The only place view state changes.
-pub fn update(s: &mut AppState, c: &Corpus, action: Action) {
-    if !matches!(action, Action::Resize { .. }) {
-        s.message = None;
-    }
-    match &mut s.overlay {
-        Overlay::Help { scroll } => {
-            match action {
-                Action::Down => *scroll = scroll.saturating_add(1),
-                Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::Escape | Action::ToggleHelp => s.overlay = Overlay::None,
-                Action::Quit => s.quit = true,
-                Action::Resize { width, height } => resize(s, width, height),
-                _ => {}
-            }
-            return finish(s, c);
-        }
-        Overlay::Picker(p) => {
-            match action {
-                Action::Submit => {
-                    let chosen = p.selected_actor();
-                    s.overlay = Overlay::None;
-                    if let Some(a) = chosen {
-                        s.follow_actor(c, a, None);
-                    }
-                }
-                Action::Escape => s.overlay = Overlay::None,
-                Action::Resize { width, height } => resize(s, width, height),
-                Action::Click { .. } | Action::Wheel { .. } => {}
-                other => p.update(c, &s.derived, other),
-            }
-            return finish(s, c);
-        }
-        Overlay::Prompt { kind, input } => {
-            match action {
-                Action::Input(ch) if input.chars().count() < 200 => input.push(ch),
-                Action::InputBackspace => {
-                    input.pop();
-                }
-                Action::InputClear => input.clear(),
-                Action::Escape => s.overlay = Overlay::None,
-                Action::Submit => {
-                    let (kind, input) = (*kind, std::mem::take(input));
-                    s.overlay = Overlay::None;
-                    match kind {
-                        PromptKind::Date => s.submit_date(c, input),
-                        PromptKind::Search => s.submit_search(c, input),
-                    }
-                }
-                Action::Resize { width, height } => resize(s, width, height),
-                _ => {}
-            }
-            return finish(s, c);
-        }
-        Overlay::None => {}
-    }
-    match action {
-        Action::Quit => s.quit = true,
-        Action::FocusNext | Action::FocusPrev => {
-            let i = Pane::ALL.iter().position(|&p| p == s.focus).unwrap_or(0);
-            let step = if action == Action::FocusNext { 1 } else { 2 };
-            s.set_focus(Pane::ALL[(i + step) % 3]);
-        }
-        Action::Focus(p) => s.set_focus(p),
-        Action::Down
-        | Action::Up
-        | Action::HalfDown
-        | Action::HalfUp
-        | Action::PageDown
-        | Action::PageUp => {
-            let rows = match s.focus {
-                Pane::List => s.layout.list_items(),
-                Pane::Reader => s.layout.reader_rows(),
-                Pane::Timeline => s.layout.timeline_rows(),
-            } as isize;
-            let delta = match action {
-                Action::Down => 1,
-                Action::Up => -1,
-                Action::HalfDown => (rows / 2).max(1),
-                Action::HalfUp => -(rows / 2).max(1),
-                Action::PageDown => rows.saturating_sub(1).max(1),
-                _ => -rows.saturating_sub(1).max(1),
-            };
-            super::nav::move_by(s, c, s.focus, delta);
-        }
-        Action::Top => super::nav::move_by(s, c, s.focus, isize::MIN / 2),
-        Action::Bottom => super::nav::move_by(s, c, s.focus, isize::MAX / 2),
-        Action::Activate => match s.focus {
-            Pane::List => {
-                if let Some(id) = s.current {
-                    s.read.insert(id);
-                }
-                s.set_focus(Pane::Reader);
-            }
-            Pane::Reader => super::reader::activate_entity(s, c),
-            Pane::Timeline => super::timeline::open_event(s, c),
-        },
-        Action::PrevEntity | Action::NextEntity => {
-            super::reader::step_entity(s, c, action == Action::NextEntity)
-        }
-        Action::PrevDay | Action::NextDay | Action::PrevMonth | Action::NextMonth => {
-            super::timeline::step_date(s, c, action)
-        }
-        Action::PromptDate => {
-            s.overlay = Overlay::Prompt {
-                kind: PromptKind::Date,
-                input: String::new(),
-            }
-        }
-        Action::PromptSearch => {
-            s.overlay = Overlay::Prompt {
-                kind: PromptKind::Search,
-                input: String::new(),
-            }
-        }
-        Action::OpenPicker => {
-            if c.actors.is_empty() {
-                s.say("no actors were found in these articles");
-            } else {
-                s.overlay = Overlay::Picker(PickerState::new(c, &s.derived));
-            }
-        }
-        Action::NextHit => s.step_hit(c, true),
-        Action::PrevHit => s.step_hit(c, false),
-        Action::ToggleFilter => s.toggle_filter(c),
-        Action::ToggleRaw => {
-            let top = s.reader_top_byte();
-            s.reader.raw = !s.reader.raw;
-            s.reader.pending = Some(Pending::Top(top));
-            s.say(if s.reader.raw {
-                "raw file"
-            } else {
-                "clean text"
-            });
-        }
-        Action::ToggleSort => {
-            s.sort_by_file = !s.sort_by_file;
-            if let Some(f) = &mut s.filter {
-                let mut arts = std::mem::take(&mut f.articles);
-                let (file, rank) = (s.sort_by_file, &s.derived.date_rank);
-                arts.sort_by_key(|&a| {
-                    if file {
-                        a
-                    } else {
-                        rank.get(a as usize).copied().unwrap_or(0)
-                    }
-                });
-                if let Some(f) = &mut s.filter {
-                    f.articles = arts;
-                }
-            }
-            s.list_top = 0;
-            s.list_into_view(c);
-            s.say(if s.sort_by_file {
-                "sorted by file"
-            } else {
-                "sorted by date"
-            });
-        }
-        Action::Back => s.back(c),
-        Action::Forward => s.forward(c),
-        Action::ToggleHelp => s.overlay = Overlay::Help { scroll: 0 },
-        Action::Escape => {
-            if s.filter.is_some() {
-                s.toggle_filter(c);
-            } else if s.search.take().is_some() {
-                s.hit_mode = HitMode::Follow;
-                s.say("search cleared");
-            }
-        }
-        Action::Click { col, row } => super::nav::click(s, c, col, row),
-        Action::Wheel { col, row, down } => {
-            if let Some(p) = s.layout.pane_at(col, row) {
-                super::nav::move_by(s, c, p, if down { 3 } else { -3 });
-            }
-        }
-        Action::Resize { width, height } => resize(s, width, height),
-        Action::Input(_) | Action::InputBackspace | Action::InputClear | Action::Submit => {}
-    }
-    finish(s, c)
-}
-
-fn resize(s: &mut AppState, width: u16, height: u16) {
-    s.layout = layout::compute(Rect::new(0, 0, width, height), s.focus);
-}
-
-fn finish(s: &mut AppState, c: &Corpus) {
-    s.sync_reader(c);
-    s.list_into_view(c);
-    if s.focus == Pane::Reader
-        && let Some(id) = s.current
-    {
-        s.read.insert(id);
-    }
-}
+pub use super::update::update;

@@ -114,14 +114,21 @@ impl Keymap {
     }
 
     /// Short hints for the status bar: the context's own first, then global
-    /// ones.
+    /// ones, each with its first key that works here (a global key the pane
+    /// binds to something else is not offered; with none left, no hint).
     pub fn hints(&self, ctx: Ctx) -> Vec<(String, &'static str)> {
         let pane = matches!(ctx, Ctx::List | Ctx::Reader | Ctx::Timeline);
-        let own = self.rows.iter().filter(|r| r.ctx == ctx);
+        let own: Vec<&Row> = self.rows.iter().filter(|r| r.ctx == ctx).collect();
+        let shadowed = |k: &Key| own.iter().any(|r| r.keys.contains(k));
         let global = self.rows.iter().filter(|r| pane && r.ctx == Ctx::Global);
-        own.chain(global)
-            .filter_map(|r| Some((r.keys.first()?.label(), r.hint?)))
-            .collect()
+        let own_hints = own
+            .iter()
+            .filter_map(|r| Some((r.keys.first()?.label(), r.hint?)));
+        let global_hints = global.filter_map(|r| {
+            let key = r.keys.iter().find(|k| !shadowed(k))?;
+            Some((key.label(), r.hint?))
+        });
+        own_hints.chain(global_hints).collect()
     }
 
     /// The defaults with the `[keys.*]` tables of `cfg` applied; any name
@@ -162,16 +169,43 @@ impl Keymap {
             }
         }
         map.check_conflicts(cfg, &set_at)?;
-        if map.keys(Ctx::Global, Action::Quit).is_empty() {
-            let at = map
-                .rows
-                .iter()
-                .position(|r| r.ctx == Ctx::Global && r.action == Action::Quit)
-                .and_then(|i| set_at[i].clone());
-            return Err(cfg.error_at(
-                at,
-                "quit needs at least one key, or dateline cannot be left",
-            ));
+        // The ways out: without them a session, or an overlay, is a trap.
+        let exits = [
+            (Ctx::Global, Action::Quit, "quit", "dateline cannot be left"),
+            (
+                Ctx::Help,
+                Action::Escape,
+                "escape",
+                "the help cannot be closed",
+            ),
+            (
+                Ctx::Picker,
+                Action::Escape,
+                "escape",
+                "the actor picker cannot be closed",
+            ),
+            (
+                Ctx::Prompt,
+                Action::Escape,
+                "escape",
+                "the prompt cannot be closed",
+            ),
+        ];
+        for (ctx, action, name, or_else) in exits {
+            if map.keys(ctx, action).is_empty() {
+                let at = map
+                    .rows
+                    .iter()
+                    .position(|r| r.ctx == ctx && r.action == action)
+                    .and_then(|i| set_at[i].clone());
+                return Err(cfg.error_at(
+                    at,
+                    format!(
+                        "{name} in [keys.{}] needs at least one key, or {or_else}",
+                        ctx.name()
+                    ),
+                ));
+            }
         }
         Ok(map)
     }

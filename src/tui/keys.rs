@@ -181,11 +181,33 @@ impl Key {
             if rest.is_empty() {
                 return Err(format!("\"{s}\": ctrl- needs a key after it"));
             }
+            if let Some(key) = strip_prefix_ci(rest, "shift-") {
+                return Err(format!(
+                    "\"{s}\": a terminal sends Ctrl-Shift-{key} as Ctrl-{key}, so it cannot be \
+                     told apart; write \"ctrl-{}\"",
+                    key.to_ascii_lowercase()
+                ));
+            }
             let key = Key::parse(rest)
                 .map_err(|_| format!("unknown key \"{}\"; {KEY_SYNTAX}", s.escape_debug()))?;
+            // What a terminal sends for these is the byte of another key.
+            let sent_as = match key.code {
+                KeyCode::Char('i' | 'I') | KeyCode::Tab => Some("Tab"),
+                KeyCode::Char('m' | 'M') | KeyCode::Enter => Some("Enter"),
+                KeyCode::Esc => Some("Esc"),
+                KeyCode::Backspace => Some("Backspace (or Ctrl-h)"),
+                _ => None,
+            };
+            if let Some(other) = sent_as {
+                return Err(format!(
+                    "\"{s}\": a terminal sends it as {other}, so it cannot be bound on its own"
+                ));
+            }
             return match key.code {
                 _ if key.ctrl => Err(format!("\"{s}\": ctrl- twice")),
                 KeyCode::Char(c) if c.is_ascii_alphabetic() => Ok(ctrl(c.to_ascii_lowercase())),
+                // Ctrl-Space arrives as a NUL byte, which is read as Ctrl-Space.
+                KeyCode::Char(' ') => Ok(ctrl(' ')),
                 KeyCode::Char(_) | KeyCode::BackTab => Err(format!(
                     "\"{s}\": ctrl- goes with a letter or a named key (terminals do not \
                      send Ctrl with other characters)"
@@ -281,6 +303,8 @@ mod tests {
         assert_eq!(p("F12"), k(KeyCode::F(12)));
         assert_eq!(p("f"), ch('f'));
         assert_eq!(p("space"), ch(' '));
+        assert_eq!(p("ctrl-space"), ctrl(' '));
+        assert_eq!(Key::parse(&ctrl(' ').name()), Ok(ctrl(' ')));
         assert_eq!(p("-"), ch('-'));
         assert_eq!(p("é"), ch('é'));
         assert_eq!(
@@ -310,6 +334,15 @@ mod tests {
             "\t",
             " ",
             "pgdown2",
+            // Terminals send these as other keys.
+            "ctrl-shift-x",
+            "Ctrl-Shift-A",
+            "ctrl-i",
+            "ctrl-m",
+            "ctrl-tab",
+            "ctrl-enter",
+            "ctrl-esc",
+            "ctrl-backspace",
         ] {
             let e = Key::parse(bad).unwrap_err();
             assert!(!e.is_empty(), "{bad:?}");

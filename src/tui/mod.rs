@@ -29,6 +29,7 @@ pub mod settings;
 pub mod status;
 pub mod theme;
 pub mod timeline;
+pub mod update;
 pub mod watch;
 pub mod wrap;
 

@@ -76,6 +76,7 @@ pub fn snapshot(s: &AppState, c: &Corpus, key: &CorpusKey) -> SavedState {
         }),
         read,
         sort_by_file: s.sort_by_file,
+        config_sort_by_file: Some(s.config_sort_by_file),
     }
 }
 
@@ -91,7 +92,11 @@ pub fn restore(s: &mut AppState, c: &Corpus, key: &CorpusKey, saved: &SavedState
         .collect();
     s.read
         .extend(saved.read.iter().filter_map(|p| ids.get(p).copied()));
-    if saved.sort_by_file != s.sort_by_file {
+    // The saved order, unless the config file's `sort` changed since.
+    let config_same = saved
+        .config_sort_by_file
+        .is_none_or(|c| c == s.config_sort_by_file);
+    if config_same && saved.sort_by_file != s.sort_by_file {
         s.sort_by_file = saved.sort_by_file;
         s.list_top = 0;
     }
@@ -222,7 +227,17 @@ pub fn changes(old: &Corpus, new: &Corpus) -> String {
 /// and each article's reader place. The jump list and an open actor picker
 /// hold corpus indices and are dropped.
 pub fn reload(old: &AppState, old_c: &Corpus, new: &Corpus, key: &CorpusKey) -> AppState {
-    let saved = snapshot(old, old_c, key);
+    let ids: HashMap<String, ArticleId> = new
+        .articles
+        .iter()
+        .map(|a| (key.article_id(&a.path), a.id))
+        .collect();
+    let mut saved = snapshot(old, old_c, key);
+    // The selected article was removed: its neighbour in the list, not the top.
+    if saved.article.as_ref().is_some_and(|p| !ids.contains_key(p)) {
+        saved.article = neighbour(old, old_c, &ids, key);
+        saved.reader_top = 0;
+    }
     let area = old.layout.area;
     // The session's keys, theme and order carry over; only the corpus is new.
     let settings = super::settings::Settings {
@@ -231,13 +246,9 @@ pub fn reload(old: &AppState, old_c: &Corpus, new: &Corpus, key: &CorpusKey) -> 
         sort_by_file: old.sort_by_file,
     };
     let mut s = AppState::with_settings(new, area.width, area.height, settings);
+    s.config_sort_by_file = old.config_sort_by_file;
     s.reader.raw = old.reader.raw;
     restore(&mut s, new, key, &saved);
-    let ids: HashMap<String, ArticleId> = new
-        .articles
-        .iter()
-        .map(|a| (key.article_id(&a.path), a.id))
-        .collect();
     for (&id, &top) in &old.reader.places {
         if let Some(a) = old_c.articles.get(id as usize)
             && let Some(&nid) = ids.get(&key.article_id(&a.path))
@@ -268,4 +279,22 @@ pub fn reload(old: &AppState, old_c: &Corpus, new: &Corpus, key: &CorpusKey) -> 
     };
     s.sync_reader(new);
     s
+}
+
+/// The article nearest the selected one in the old list that `ids` (the
+/// new corpus) still has: the next one, else the one before.
+fn neighbour(
+    old: &AppState,
+    old_c: &Corpus,
+    ids: &HashMap<String, ArticleId>,
+    key: &CorpusKey,
+) -> Option<String> {
+    let order = old.list_order(old_c);
+    let at = order.iter().position(|&id| Some(id) == old.current)?;
+    order[at + 1..]
+        .iter()
+        .chain(order[..at].iter().rev())
+        .filter_map(|&id| old_c.articles.get(id as usize))
+        .map(|a| key.article_id(&a.path))
+        .find(|p| ids.contains_key(p))
 }

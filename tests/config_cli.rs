@@ -1,0 +1,204 @@
+//! The config file as the binary sees it: the default corpus and sort on
+//! the command line, relative and missing corpus paths, bad files stopping
+//! everything before it runs, `--config FILE`. Every run gets its own
+//! `XDG_CONFIG_HOME`, so the developer's real config never leaks in.
+
+mod cli_common;
+
+use std::path::Path;
+
+/// A TOML string literal for a path.
+fn quoted(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+/// A temp `XDG_CONFIG_HOME` holding `config.toml` with `text`.
+fn xdg_with(text: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("dateline")).unwrap();
+    std::fs::write(dir.path().join("dateline/config.toml"), text).unwrap();
+    dir
+}
+
+fn run_with(xdg: &Path, args: &[&str]) -> std::process::Output {
+    cli_common::dateline()
+        .env("XDG_CONFIG_HOME", xdg)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// The file names of `dateline articles` (table) in the order listed.
+fn listed_files(out: &std::process::Output) -> Vec<String> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| l.split_whitespace().find(|w| w.ends_with(".txt")))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn default_corpus_and_sort_take_effect_on_the_command_line() {
+    let corpus = tempfile::tempdir().unwrap();
+    let art = |title: &str, date: &str| {
+        format!(
+            "{title}\n\nPublished {date}\n\nThe harbour board approved a ferry route on Monday, officials said.\n"
+        )
+    };
+    cli_common::write(
+        corpus.path(),
+        "a_late.txt",
+        art("Late ferry news", "12 March 2025").as_bytes(),
+    );
+    cli_common::write(
+        corpus.path(),
+        "b_early.txt",
+        art("Early ferry news", "3 January 2020").as_bytes(),
+    );
+    let dir = corpus.path().display().to_string();
+
+    let by_date = xdg_with(&format!("corpus = {}\n", quoted(&dir)));
+    let out = run_with(by_date.path(), &["articles"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let dated = listed_files(&out);
+    assert_eq!(
+        dated.len(),
+        2,
+        "the configured corpus, not the seeds: {dated:?}"
+    );
+
+    let by_file = xdg_with(&format!("sort = \"file\"\ncorpus = {}\n", quoted(&dir)));
+    let out = run_with(by_file.path(), &["articles"]);
+    assert_eq!(listed_files(&out), ["a_late.txt", "b_early.txt"]);
+    assert_ne!(dated, listed_files(&out), "the dates put b first");
+
+    // A PATH on the command line still wins over the configured corpus.
+    let out = run_with(by_file.path(), &["articles", "--json", "seeds"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v.as_array().map(Vec::len), Some(5));
+    // And JSON timeline rows come from the configured corpus too.
+    let out = run_with(by_date.path(), &["timeline", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["file"].as_str().unwrap().starts_with(&dir)),
+        "{v}"
+    );
+}
+
+#[test]
+fn a_relative_corpus_is_relative_to_the_config_folder() {
+    let xdg = xdg_with("corpus = \"news\"\n");
+    let news = xdg.path().join("dateline/news");
+    std::fs::create_dir(&news).unwrap();
+    cli_common::write(&news, "one.txt", cli_common::GOOD.as_bytes());
+    let out = run_with(xdg.path(), &["articles"]);
+    assert_eq!(listed_files(&out), ["one.txt"]);
+}
+
+/// A configured corpus that is not there is an error naming the config
+/// file, for a command as for the TUI; an empty path (which would be the
+/// config folder, config file and all) is an error naming its line.
+#[test]
+fn a_missing_or_empty_configured_corpus_names_the_config_file() {
+    let xdg = xdg_with("corpus = \"/no/such/news\"\n");
+    for args in [
+        &["articles"][..],
+        &["export", "--format", "csv"],
+        &["stats"],
+    ] {
+        let out = run_with(xdg.path(), args);
+        assert!(!out.status.success(), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("no such file or folder: /no/such/news (the corpus set in ")
+                && err.contains("config.toml)"),
+            "{args:?}: {err}"
+        );
+    }
+    // `dateline config` passes the file but says what is missing.
+    let out = run_with(xdg.path(), &["config"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).ends_with("config.toml: ok\n"));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "dateline: warning: corpus: no such file or folder: /no/such/news\n"
+    );
+    let xdg = xdg_with("corpus = \"\"\n");
+    let out = run_with(xdg.path(), &["articles"]);
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty(), "the config folder was loaded");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("config.toml:1: corpus: an empty path"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_bad_file_is_an_error_naming_file_and_line_before_anything_runs() {
+    let xdg = xdg_with("sort = \"file\"\n\n[keys.global]\ndown = \"ctrl-foo\"\n");
+    let file = xdg.path().join("dateline/config.toml");
+    for args in [&["articles"][..], &[][..], &["config"][..]] {
+        let out = run_with(xdg.path(), args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert!(
+            err.contains(&format!(
+                "{}:4: down: unknown key \"ctrl-foo\"",
+                file.display()
+            )),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("terminal"), "failed before the TUI: {err}");
+    }
+    // `config --default` and `--path` still answer, to help fix it.
+    assert!(
+        run_with(xdg.path(), &["config", "--default"])
+            .status
+            .success()
+    );
+    let out = run_with(xdg.path(), &["config", "--path"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        file.display().to_string()
+    );
+}
+
+#[test]
+fn config_flag_and_missing_files() {
+    let empty = tempfile::tempdir().unwrap();
+    // No file at the default place: the defaults, and `config` says so.
+    let out = run_with(empty.path(), &["config"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("not found; using the defaults"));
+    // --config names a file that must exist, before or after the command.
+    let missing = empty.path().join("nope.toml");
+    let m = missing.to_str().unwrap();
+    for args in [
+        &["--config", m, "articles"][..],
+        &["articles", "--config", m][..],
+    ] {
+        let out = run_with(empty.path(), args);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("nope.toml"));
+    }
+    let good = cli_common::write(empty.path(), "mine.toml", b"sort = \"file\"\n");
+    let out = run_with(empty.path(), &["--config", &good, "config"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        format!("{good}: ok")
+    );
+    let out = run_with(empty.path(), &["--config", &good, "articles", "seeds"]);
+    assert!(out.status.success());
+    // PATHs before a command are refused rather than ignored.
+    let out = run_with(empty.path(), &["seeds", "articles"]);
+    assert_eq!(out.status.code(), Some(1));
+}
