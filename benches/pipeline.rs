@@ -1,5 +1,6 @@
-//! Throughput of the parse stages and of the whole per-article pipeline, in
-//! bytes of article text per second, over the seed articles.
+//! Throughput of the parse stages, of the whole per-article pipeline and of
+//! the whole corpus build, in bytes of article text per second, over the seed
+//! articles. `bench/run.sh` measures the same at 1k-100k articles.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dateline::ingest;
@@ -53,6 +54,11 @@ fn stages(c: &mut Criterion) {
                 .map(|(i, l)| parse::parse_article(i as u32, l).article.sentences.len())
                 .sum::<usize>()
         })
+    });
+    // The whole pipeline as `dateline` runs it: every article, then the
+    // corpus steps (dominant year, actor merging, indices).
+    g.bench_function("whole_corpus", |b| {
+        b.iter(|| parse::build_corpus(ingest::bundled(), Vec::new()).events.len())
     });
     g.finish();
 }
