@@ -250,6 +250,17 @@ fn classify(line: &str, content: &str) -> Class {
 /// counted, and decoding each char was a large part of classifying it.
 fn word_count(s: &str) -> usize {
     let bytes = s.as_bytes();
+    if s.is_ascii() {
+        // A word starts at a non-space byte after a space (or at the start):
+        // a branch-free count the compiler can vectorise.
+        let space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+        let first = bytes.first().is_some_and(|&b| !space(b));
+        let starts = bytes
+            .windows(2)
+            .filter(|w| space(w[0]) && !space(w[1]))
+            .count();
+        return usize::from(first) + starts;
+    }
     let (mut words, mut in_word, mut i) = (0, false, 0);
     while let Some(&b) = bytes.get(i) {
         let (space, len) = if b.is_ascii() {
