@@ -2,6 +2,9 @@
 //! one thread over a corpus, then the parallel parse and the corpus-level
 //! steps, and the live heap (counted by a wrapping allocator) after each,
 //! over the corpus bytes. One figure per line; `bench/run.sh` prints them.
+//! The counting allocator costs an atomic add per allocation, which makes
+//! allocation-heavy stages (actors) look a little slower here than in
+//! `dateline stats`.
 //!
 //!   cargo run --release --example stage_times -- target/bench-corpus/10000
 
