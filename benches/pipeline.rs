@@ -58,7 +58,11 @@ fn stages(c: &mut Criterion) {
     // The whole pipeline as `dateline` runs it: every article, then the
     // corpus steps (dominant year, actor merging, indices).
     g.bench_function("whole_corpus", |b| {
-        b.iter(|| parse::build_corpus(ingest::bundled(), Vec::new()).events.len())
+        b.iter(|| {
+            parse::build_corpus(ingest::bundled(), Vec::new())
+                .events
+                .len()
+        })
     });
     g.finish();
 }
