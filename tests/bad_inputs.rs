@@ -133,3 +133,19 @@ fn no_path_means_the_bundled_seeds_from_any_folder() {
     let articles: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(articles.len(), 5);
 }
+
+#[test]
+fn skipped_files_are_not_counted_as_parsed() {
+    use std::sync::atomic::Ordering;
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "one.txt", GOOD.as_bytes());
+    write(tmp.path(), "empty.txt", b"");
+    write(tmp.path(), "binary.bin", b"\0\x01\x02");
+    let progress = dateline::parse::Progress::default();
+    let corpus = dateline::open_with_progress(&[tmp.path().to_path_buf()], &progress);
+    assert_eq!(corpus.articles.len(), 1);
+    assert_eq!(corpus.warnings.len(), 2, "{:?}", corpus.warnings);
+    assert_eq!(progress.files.load(Ordering::Relaxed), 3);
+    assert_eq!(progress.read.load(Ordering::Relaxed), 3);
+    assert_eq!(progress.parsed.load(Ordering::Relaxed), 1);
+}

@@ -118,7 +118,11 @@ pub fn read_and_build_corpus(
             let r = crate::ingest::read_file(f);
             progress.read.fetch_add(1, Ordering::Relaxed);
             let r = r.map(|l| parse_article(0, l));
-            progress.parsed.fetch_add(1, Ordering::Relaxed);
+            // Only what became an article counts as parsed: "N articles
+            // parsed" must not count the files skipped with a warning.
+            if r.is_ok() {
+                progress.parsed.fetch_add(1, Ordering::Relaxed);
+            }
             r
         })
         .collect();
