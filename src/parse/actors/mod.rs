@@ -128,14 +128,16 @@ fn extract_with(raw: &str, sentences: &[Span], lx: &Lexicon) -> ArticleActors {
     };
     let mut hits: Vec<(u32, names::Hit)> = Vec::new();
     let mut refs: Vec<(u32, names::RefHit, usize)> = Vec::new();
+    let mut scratch = names::Scratch::default();
+    let mut found = names::SentenceHits::default();
     for (si, s) in sentences.iter().enumerate() {
         let Some(text) = raw.get(s.range()) else {
             continue;
         };
-        let found = names::scan(text, s.start as usize, lx, &seen);
+        names::scan_with(text, s.start as usize, lx, &seen, &mut scratch, &mut found);
         let first_hit = hits.len();
-        hits.extend(found.hits.into_iter().map(|h| (si as u32, h)));
-        refs.extend(found.refs.into_iter().map(|r| (si as u32, r, first_hit)));
+        hits.extend(found.hits.drain(..).map(|h| (si as u32, h)));
+        refs.extend(found.refs.drain(..).map(|r| (si as u32, r, first_hit)));
     }
     group(raw, hits, refs, lx)
 }

@@ -85,6 +85,7 @@ fn after(text: &str, p: usize) -> usize {
 }
 
 /// Tokens of `text`; offsets are relative to `text`.
+#[cfg(test)]
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     tokenize_into(text, &mut out);

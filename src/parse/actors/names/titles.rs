@@ -6,7 +6,7 @@ use super::{DASHES, RefHit, Run, Scan, SentenceHits, Tag};
 use crate::parse::actors::lexicon::RoleEntry;
 use crate::parse::actors::roles::RoleDesc;
 
-impl<'a> Scan<'a> {
+impl<'a> Scan<'_, 'a> {
     /// The role tag that ends at token `i`: (start, entry).
     pub(super) fn role_ending_at(&self, i: usize) -> Option<(usize, &'a RoleEntry)> {
         let s = self.tag_start(i);
@@ -319,7 +319,7 @@ impl<'a> Scan<'a> {
     }
 }
 
-impl Scan<'_> {
+impl Scan<'_, '_> {
     /// Role references: a role phrase after "the"/"his"/a possessive that
     /// names no one directly ("the spokesperson", "Sylvania's president").
     pub(super) fn find_refs(&self, out: &mut SentenceHits) {
