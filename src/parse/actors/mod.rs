@@ -193,23 +193,23 @@ fn group(
             entity_of[i] = Some(e);
         }
     }
-    // Person-like full names by surname and by first name.
-    let person_like = |e: u32, hits: &[(u32, names::Hit)], entity_of: &[Option<u32>]| {
-        let mut ev = Evidence::default();
-        for (i, (_, h)) in hits.iter().enumerate() {
-            if entity_of[i] == Some(e) {
-                ev.person += h.ev.person;
-                ev.place += h.ev.place;
-                ev.org += h.ev.org;
-            }
+    // Person-like full names by surname and by first name. The evidence of
+    // every entity so far is summed in one pass over the hits, not one pass
+    // per full name (that was quadratic in a long article).
+    let mut ev_so_far = vec![Evidence::default(); out.entities.len()];
+    for (i, (_, h)) in hits.iter().enumerate() {
+        if let Some(e) = entity_of[i] {
+            let ev = &mut ev_so_far[e as usize];
+            ev.person += h.ev.person;
+            ev.place += h.ev.place;
+            ev.org += h.ev.org;
         }
+    }
+    let person_like = |e: u32| {
+        let ev = ev_so_far[e as usize];
         ev.person > 0 && ev.person >= ev.place && ev.person >= ev.org
     };
-    let persons: Vec<(u32, NameParts)> = full
-        .iter()
-        .filter(|(e, _)| person_like(*e, &hits, &entity_of))
-        .cloned()
-        .collect();
+    let persons: Vec<&(u32, NameParts)> = full.iter().filter(|(e, _)| person_like(*e)).collect();
     for i in 0..hits.len() {
         if entity_of[i].is_some() {
             continue;
