@@ -9,7 +9,7 @@
 mod emit;
 mod titles;
 
-use super::lexicon::{Lexicon, RoleEntry, key_of};
+use super::lexicon::{Lexicon, RoleEntry, WordFacts, key_of};
 use super::roles::RoleDesc;
 use super::tokens::{Shape, Token, tokenize_into};
 
@@ -86,6 +86,8 @@ struct Scan<'t, 'a> {
     /// one per capitalised word.
     key_buf: String,
     key_at: Vec<(u32, u32)>,
+    /// Lexicon facts of each token's key (all false for punctuation).
+    facts: Vec<WordFacts>,
     tags: Vec<Tag<'a>>,
     /// Role tokens already used as a title or appositive.
     used: Vec<bool>,
@@ -107,6 +109,7 @@ pub struct Scratch<'a> {
     toks: Vec<Token>,
     key_buf: String,
     key_at: Vec<(u32, u32)>,
+    facts: Vec<WordFacts>,
     tags: Vec<Tag<'a>>,
     used: Vec<bool>,
     runs: Vec<Run>,
@@ -182,6 +185,14 @@ pub fn scan_with<'a>(
         }
         (from, key_buf.len() as u32)
     }));
+    let mut facts = std::mem::take(&mut scratch.facts);
+    facts.clear();
+    facts.extend(toks.iter().zip(&key_at).map(|(t, &(a, b))| {
+        match key_buf.get(a as usize..b as usize) {
+            Some(k) if t.is_word() => lx.facts(k),
+            _ => WordFacts::default(),
+        }
+    }));
     let n = toks.len();
     /// `v` reused as `n` copies of `x`.
     fn refill<T: Clone>(mut v: Vec<T>, n: usize, x: T) -> Vec<T> {
@@ -200,6 +211,7 @@ pub fn scan_with<'a>(
         toks,
         key_buf,
         key_at,
+        facts,
         tags: refill(std::mem::take(&mut scratch.tags), n, Tag::None),
         used: refill(std::mem::take(&mut scratch.used), n, false),
         runs,
@@ -216,6 +228,7 @@ pub fn scan_with<'a>(
         toks: s.toks,
         key_buf: s.key_buf,
         key_at: s.key_at,
+        facts: s.facts,
         tags: s.tags,
         used: s.used,
         runs: s.runs,
@@ -276,7 +289,7 @@ impl<'a> Scan<'_, 'a> {
                 i += 1;
                 continue;
             }
-            let maxw = lx.max_words(self.key(i));
+            let maxw = self.facts[i].max_words;
             let mut best: Option<(usize, Tag<'a>)> = None;
             if maxw > 0 {
                 // Each longer phrase extends the last, so one buffer and the
@@ -328,7 +341,7 @@ impl<'a> Scan<'_, 'a> {
                 let k = self.key(i);
                 if let Some(c) = lx.adjective(k) {
                     self.tags[i] = Tag::Adj(c);
-                } else if lx.stop.contains(k) {
+                } else if self.facts[i].stop {
                     self.tags[i] = Tag::Stop;
                 }
             }
@@ -346,8 +359,7 @@ impl<'a> Scan<'_, 'a> {
     }
 
     fn is_particle(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.shape == Shape::Lower)
-            && self.lx.particles.contains(self.key(i))
+        self.toks.get(i).is_some_and(|t| t.shape == Shape::Lower) && self.facts[i].particle
     }
 
     /// Initials: "JD", "J.D.", "W." before a capitalised word.
@@ -459,7 +471,7 @@ impl<'a> Scan<'_, 'a> {
         // Participles open sentences ("Addressing Varga..."); "-ed" and
         // "-ly" are left out: Mohamed, Reed, Kelly, Emily are names.
         let suffixed = k.len() > 5 && k.ends_with("ing");
-        suffixed || self.lx.stop.contains(k) || seen_lowercase(k)
+        suffixed || self.facts[i].stop || seen_lowercase(k)
     }
 
     /// Title Case: every word capitalised but the short function words a

@@ -64,8 +64,7 @@ impl<'a> Scan<'_, 'a> {
                         start = s;
                     } else if self.lx.role_modifiers.contains(k) {
                         start = s;
-                    } else if capital_head && self.toks[i].is_capital() && !self.lx.stop.contains(k)
-                    {
+                    } else if capital_head && self.toks[i].is_capital() && !self.facts[i].stop {
                         if let Some(r) = self.run_at_last[i] {
                             swallowed.push(r);
                             let f = self.runs[r].first;
