@@ -144,9 +144,11 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         let mut possessive = false;
         let mut end_core: Option<usize> = None;
         while p < len {
-            if bytes[p].is_ascii_alphanumeric() {
-                p += 1;
-                continue;
+            // ASCII letters and digits in one sweep.
+            let ascii = bytes[p..].iter().position(|b| !b.is_ascii_alphanumeric());
+            p = ascii.map_or(len, |k| p + k);
+            if p == len {
+                break;
             }
             let Some(c) = char_at(text, p) else { break };
             let cl = c.len_utf8();

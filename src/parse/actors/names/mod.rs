@@ -176,9 +176,14 @@ pub fn scan_with<'a>(
         let from = key_buf.len() as u32;
         if t.is_word() {
             let w = &text[t.start..t.end];
-            if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_whitespace()) {
-                // What `key_of` gives for one ASCII word, without a String.
-                key_buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_whitespace()) {
+                // What `key_of` gives for one ASCII word, without a String:
+                // copied whole and lowered in place, not pushed char by char.
+                let at = key_buf.len();
+                key_buf.push_str(w);
+                if let Some(k) = key_buf.get_mut(at..) {
+                    k.make_ascii_lowercase();
+                }
             } else {
                 key_buf.push_str(&key_of(w));
             }
