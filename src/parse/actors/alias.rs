@@ -21,28 +21,24 @@ pub fn skeleton(word: &str, lx: &Lexicon) -> String {
     }
     let mut out = String::with_capacity(w.len());
     let mut prev = '\0';
-    let chars: Vec<char> = w.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let mut c = chars[i];
-        if c == 'p' && chars.get(i + 1) == Some(&'h') {
+    // Over the chars as they come: no vector of them (this runs for every
+    // word of every name form).
+    let mut chars = w.chars().peekable();
+    while let Some(mut c) = chars.next() {
+        if c == 'p' && chars.peek() == Some(&'h') {
             c = 'f';
-            i += 1;
+            chars.next();
         }
         let c = match c {
             'y' => 'i',
             'w' => 'v',
-            '.' | '\'' | '-' => {
-                i += 1;
-                continue;
-            }
+            '.' | '\'' | '-' => continue,
             c => c,
         };
         if c != prev {
             out.push(c);
         }
         prev = c;
-        i += 1;
     }
     out
 }
@@ -182,6 +178,26 @@ mod tests {
         assert_eq!(skeleton("Dmitriy", lx), skeleton("Dmitri", lx));
         assert_eq!(skeleton("al-Rashid", lx), skeleton("Rashid", lx));
         assert_eq!(skeleton("Erdoğan", lx), "erdogan");
+    }
+
+    #[test]
+    fn skeleton_rules_on_edge_words() {
+        let lx = &*LEXICON;
+        for (w, sk) in [
+            ("Philipp", "filip"),
+            ("Stephen", "stefen"),
+            ("ph", "f"),
+            ("p", "p"),
+            ("pph", "pf"),
+            ("Hopphh", "hopfh"),
+            ("O'Neill", "neil"),
+            ("Yy.-Ww", "iv"),
+            ("J.D.", "jd"),
+            ("Nørgaard", "norgard"),
+            ("", ""),
+        ] {
+            assert_eq!(skeleton(w, lx), sk, "{w}");
+        }
     }
 
     #[test]
