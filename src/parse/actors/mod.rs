@@ -26,6 +26,7 @@ use alias::{NameParts, same_person, skeleton};
 use lexicon::{LEXICON, Lexicon};
 use names::Evidence;
 use roles::RoleDesc;
+use std::cell::RefCell;
 
 /// One actor as a single article sees it.
 #[derive(Debug, Clone, Default)]
@@ -106,10 +107,26 @@ fn of_entity<T>(v: &[(u32, T)], e: usize) -> &[(u32, T)] {
 
 /// Finds the actors of one article, searching only inside `sentences`.
 pub fn extract(raw: &str, sentences: &[Span]) -> ArticleActors {
-    extract_with(raw, sentences, &LEXICON)
+    thread_local! {
+        /// The scan's buffers, kept by each thread from one article to the
+        /// next: regrowing them for every article was most of the scan's
+        /// remaining allocations.
+        static SCRATCH: RefCell<names::Scratch<'static>> = RefCell::default();
+    }
+    let lx: &'static Lexicon = &LEXICON;
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => extract_with(raw, sentences, lx, &mut scratch),
+        // Not reached (nothing here re-enters), but never a panic.
+        Err(_) => extract_with(raw, sentences, lx, &mut names::Scratch::default()),
+    })
 }
 
-fn extract_with(raw: &str, sentences: &[Span], lx: &Lexicon) -> ArticleActors {
+fn extract_with<'a>(
+    raw: &str,
+    sentences: &[Span],
+    lx: &'a Lexicon,
+    scratch: &mut names::Scratch<'a>,
+) -> ArticleActors {
     // Whether a folded word also occurs in lower case: a capital at a
     // sentence start on such a word is grammar, not a name. Asked rarely
     // (sentence-initial capitals before another capital), so searched on
@@ -128,13 +145,12 @@ fn extract_with(raw: &str, sentences: &[Span], lx: &Lexicon) -> ArticleActors {
     };
     let mut hits: Vec<(u32, names::Hit)> = Vec::new();
     let mut refs: Vec<(u32, names::RefHit, usize)> = Vec::new();
-    let mut scratch = names::Scratch::default();
     let mut found = names::SentenceHits::default();
     for (si, s) in sentences.iter().enumerate() {
         let Some(text) = raw.get(s.range()) else {
             continue;
         };
-        names::scan_with(text, s.start as usize, lx, &seen, &mut scratch, &mut found);
+        names::scan_with(text, s.start as usize, lx, &seen, scratch, &mut found);
         let first_hit = hits.len();
         hits.extend(found.hits.drain(..).map(|h| (si as u32, h)));
         refs.extend(found.refs.drain(..).map(|r| (si as u32, r, first_hit)));
