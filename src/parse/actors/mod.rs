@@ -165,10 +165,17 @@ fn group(
     refs: Vec<(u32, names::RefHit, usize)>,
     lx: &Lexicon,
 ) -> ArticleActors {
-    let mut out = ArticleActors::default();
+    // Sized once from the hits (every hit becomes a mention, and no more
+    // entities or keys than hits), not grown and rehashed as they come.
+    let mut out = ArticleActors {
+        mentions: Vec::with_capacity(hits.len()),
+        refs: Vec::with_capacity(refs.len()),
+        ..ArticleActors::default()
+    };
     let mut entity_of: Vec<Option<u32>> = vec![None; hits.len()];
     let mut by_lexicon: FxMap<u32, u32> = FxMap::default();
-    let mut by_key: FxMap<String, u32> = FxMap::default();
+    let mut by_key: FxMap<String, u32> =
+        FxMap::with_capacity_and_hasher(hits.len(), Default::default());
     let mut full: Vec<(u32, NameParts)> = Vec::new();
     let text_of = |h: &names::Hit| raw.get(h.start..h.end).unwrap_or("");
     let new_entity = |out: &mut ArticleActors, lexicon: Option<u32>| {
