@@ -53,6 +53,19 @@ struct Phrase<T> {
     caps: bool,
 }
 
+/// What the scanner asks of every word, found with one lookup rather than
+/// one per table.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordFacts {
+    /// Longest role or entity phrase (in words) starting with this word;
+    /// 0 for none.
+    pub max_words: usize,
+    /// In `stop`.
+    pub stop: bool,
+    /// In `particles`.
+    pub particle: bool,
+}
+
 /// All lexicons, parsed once.
 pub struct Lexicon {
     roles: FxMap<String, RoleEntry>,
@@ -62,6 +75,8 @@ pub struct Lexicon {
     adjectives: FxMap<String, Arc<str>>,
     /// Longest phrase (in words) per first word, for roles and entities.
     max_words: FxMap<String, usize>,
+    /// `max_words`, `stop` and `particles` of each word in any of them.
+    facts: FxMap<String, WordFacts>,
     pub stop: FxSet<String>,
     pub particles: FxSet<String>,
     pub particle_prefixes: Vec<String>,
@@ -157,6 +172,7 @@ impl Lexicon {
             entity_list: Vec::new(),
             adjectives: FxMap::default(),
             max_words: FxMap::default(),
+            facts: FxMap::default(),
             stop: FxSet::default(),
             particles: FxSet::default(),
             particle_prefixes: Vec::new(),
@@ -271,6 +287,15 @@ impl Lexicon {
                 lx.domains.insert(key_of(w.trim()), Arc::from(d.trim()));
             }
         }
+        for (w, &m) in &lx.max_words {
+            lx.facts.entry(w.clone()).or_default().max_words = m;
+        }
+        for w in &lx.stop {
+            lx.facts.entry(w.clone()).or_default().stop = true;
+        }
+        for w in &lx.particles {
+            lx.facts.entry(w.clone()).or_default().particle = true;
+        }
         lx
     }
 
@@ -322,9 +347,16 @@ impl Lexicon {
     }
 
     /// The longest phrase (in words) any role or entity starting with this
-    /// folded word has; 0 when none starts with it.
+    /// folded word has; 0 when none starts with it. The scanner reads it
+    /// from [`Lexicon::facts`].
+    #[cfg(test)]
     pub fn max_words(&self, first: &str) -> usize {
         self.max_words.get(first).copied().unwrap_or(0)
+    }
+
+    /// [`WordFacts`] of a folded word (all false and 0 for an unknown one).
+    pub fn facts(&self, key: &str) -> WordFacts {
+        self.facts.get(key).copied().unwrap_or_default()
     }
 
     pub fn role(&self, key: &str) -> Option<&RoleEntry> {
@@ -368,6 +400,28 @@ mod tests {
         assert!(lx.stop.contains("thursday"));
         assert!(lx.particles.contains("von"));
         assert!(lx.max_words("secretary") >= 3);
+    }
+
+    #[test]
+    fn word_facts_agree_with_the_tables() {
+        let lx = &*LEXICON;
+        for w in ["thursday", "von", "secretary", "de", "the", "varga", ""] {
+            let f = lx.facts(w);
+            assert_eq!(f.max_words, lx.max_words(w), "{w}");
+            assert_eq!(f.stop, lx.stop.contains(w), "{w}");
+            assert_eq!(f.particle, lx.particles.contains(w), "{w}");
+        }
+        for w in lx
+            .stop
+            .iter()
+            .chain(&lx.particles)
+            .chain(lx.max_words.keys())
+        {
+            let f = lx.facts(w);
+            assert_eq!(f.max_words, lx.max_words(w), "{w}");
+            assert_eq!(f.stop, lx.stop.contains(w), "{w}");
+            assert_eq!(f.particle, lx.particles.contains(w), "{w}");
+        }
     }
 
     #[test]

@@ -26,6 +26,7 @@ use alias::{NameParts, same_person, skeleton};
 use lexicon::{LEXICON, Lexicon};
 use names::Evidence;
 use roles::RoleDesc;
+use std::cell::RefCell;
 
 /// One actor as a single article sees it.
 #[derive(Debug, Clone, Default)]
@@ -106,10 +107,26 @@ fn of_entity<T>(v: &[(u32, T)], e: usize) -> &[(u32, T)] {
 
 /// Finds the actors of one article, searching only inside `sentences`.
 pub fn extract(raw: &str, sentences: &[Span]) -> ArticleActors {
-    extract_with(raw, sentences, &LEXICON)
+    thread_local! {
+        /// The scan's buffers, kept by each thread from one article to the
+        /// next: regrowing them for every article was most of the scan's
+        /// remaining allocations.
+        static SCRATCH: RefCell<names::Scratch<'static>> = RefCell::default();
+    }
+    let lx: &'static Lexicon = &LEXICON;
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => extract_with(raw, sentences, lx, &mut scratch),
+        // Not reached (nothing here re-enters), but never a panic.
+        Err(_) => extract_with(raw, sentences, lx, &mut names::Scratch::default()),
+    })
 }
 
-fn extract_with(raw: &str, sentences: &[Span], lx: &Lexicon) -> ArticleActors {
+fn extract_with<'a>(
+    raw: &str,
+    sentences: &[Span],
+    lx: &'a Lexicon,
+    scratch: &mut names::Scratch<'a>,
+) -> ArticleActors {
     // Whether a folded word also occurs in lower case: a capital at a
     // sentence start on such a word is grammar, not a name. Asked rarely
     // (sentence-initial capitals before another capital), so searched on
@@ -128,14 +145,15 @@ fn extract_with(raw: &str, sentences: &[Span], lx: &Lexicon) -> ArticleActors {
     };
     let mut hits: Vec<(u32, names::Hit)> = Vec::new();
     let mut refs: Vec<(u32, names::RefHit, usize)> = Vec::new();
+    let mut found = names::SentenceHits::default();
     for (si, s) in sentences.iter().enumerate() {
         let Some(text) = raw.get(s.range()) else {
             continue;
         };
-        let found = names::scan(text, s.start as usize, lx, &seen);
+        names::scan_with(text, s.start as usize, lx, &seen, scratch, &mut found);
         let first_hit = hits.len();
-        hits.extend(found.hits.into_iter().map(|h| (si as u32, h)));
-        refs.extend(found.refs.into_iter().map(|r| (si as u32, r, first_hit)));
+        hits.extend(found.hits.drain(..).map(|h| (si as u32, h)));
+        refs.extend(found.refs.drain(..).map(|r| (si as u32, r, first_hit)));
     }
     group(raw, hits, refs, lx)
 }
@@ -147,10 +165,17 @@ fn group(
     refs: Vec<(u32, names::RefHit, usize)>,
     lx: &Lexicon,
 ) -> ArticleActors {
-    let mut out = ArticleActors::default();
+    // Sized once from the hits (every hit becomes a mention, and no more
+    // entities or keys than hits), not grown and rehashed as they come.
+    let mut out = ArticleActors {
+        mentions: Vec::with_capacity(hits.len()),
+        refs: Vec::with_capacity(refs.len()),
+        ..ArticleActors::default()
+    };
     let mut entity_of: Vec<Option<u32>> = vec![None; hits.len()];
     let mut by_lexicon: FxMap<u32, u32> = FxMap::default();
-    let mut by_key: FxMap<String, u32> = FxMap::default();
+    let mut by_key: FxMap<String, u32> =
+        FxMap::with_capacity_and_hasher(hits.len(), Default::default());
     let mut full: Vec<(u32, NameParts)> = Vec::new();
     let text_of = |h: &names::Hit| raw.get(h.start..h.end).unwrap_or("");
     let new_entity = |out: &mut ArticleActors, lexicon: Option<u32>| {
@@ -191,23 +216,23 @@ fn group(
             entity_of[i] = Some(e);
         }
     }
-    // Person-like full names by surname and by first name.
-    let person_like = |e: u32, hits: &[(u32, names::Hit)], entity_of: &[Option<u32>]| {
-        let mut ev = Evidence::default();
-        for (i, (_, h)) in hits.iter().enumerate() {
-            if entity_of[i] == Some(e) {
-                ev.person += h.ev.person;
-                ev.place += h.ev.place;
-                ev.org += h.ev.org;
-            }
+    // Person-like full names by surname and by first name. The evidence of
+    // every entity so far is summed in one pass over the hits, not one pass
+    // per full name (that was quadratic in a long article).
+    let mut ev_so_far = vec![Evidence::default(); out.entities.len()];
+    for (i, (_, h)) in hits.iter().enumerate() {
+        if let Some(e) = entity_of[i] {
+            let ev = &mut ev_so_far[e as usize];
+            ev.person += h.ev.person;
+            ev.place += h.ev.place;
+            ev.org += h.ev.org;
         }
+    }
+    let person_like = |e: u32| {
+        let ev = ev_so_far[e as usize];
         ev.person > 0 && ev.person >= ev.place && ev.person >= ev.org
     };
-    let persons: Vec<(u32, NameParts)> = full
-        .iter()
-        .filter(|(e, _)| person_like(*e, &hits, &entity_of))
-        .cloned()
-        .collect();
+    let persons: Vec<&(u32, NameParts)> = full.iter().filter(|(e, _)| person_like(*e)).collect();
     for i in 0..hits.len() {
         if entity_of[i].is_some() {
             continue;

@@ -69,81 +69,118 @@ fn is_opening_quote(c: char) -> bool {
     )
 }
 
+/// The char at byte offset `p` (a char boundary), if any. ASCII, most of
+/// the text, is read as a byte; only other chars are decoded.
+fn char_at(text: &str, p: usize) -> Option<char> {
+    match text.as_bytes().get(p) {
+        None => None,
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text.get(p..).and_then(|t| t.chars().next()),
+    }
+}
+
+/// Byte offset just past the char at `p` (or `p` at the end of the text).
+fn after(text: &str, p: usize) -> usize {
+    p + char_at(text, p).map_or(0, char::len_utf8)
+}
+
 /// Tokens of `text`; offsets are relative to `text`.
+#[cfg(test)]
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
-    // Sized up front: `char_indices` cannot say how many chars there are,
-    // and growing this Vec by doubling was a third of the scanner's time.
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
-    chars.extend(text.char_indices());
-    let n = chars.len();
-    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
-    let off = |i: usize| chars.get(i).map_or(text.len(), |&(o, _)| o);
-    let mut i = 0;
+    let mut out = Vec::new();
+    tokenize_into(text, &mut out);
+    out
+}
+
+/// [`tokenize`] into a buffer the caller reuses (cleared first).
+///
+/// Walks byte offsets and decodes a char only where one is needed, rather
+/// than collecting every `(offset, char)` first: that vector, as large as
+/// the sentence, and the per-char work around it were the scanner's
+/// largest single cost. Runs of ASCII letters and digits, most of any
+/// word, are skipped a byte at a time.
+pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
+    out.clear();
+    out.reserve(text.len() / 5 + 1);
+    let bytes = text.as_bytes();
+    let len = text.len();
+    let mut p = 0;
     // Whether the next word opens a sentence or a quotation.
     let mut opens = true;
-    while i < n {
-        let c = chars[i].1;
+    while let Some(c) = char_at(text, p) {
+        let cl = c.len_utf8();
         if c.is_whitespace() {
-            i += 1;
+            p += cl;
             continue;
         }
         if !is_word_char(c) {
-            let prev_space = i == 0 || at(i - 1).is_some_and(char::is_whitespace);
-            let next_word = at(i + 1).is_some_and(is_word_char);
+            let prev_space = p == 0
+                || text
+                    .get(..p)
+                    .and_then(|t| t.chars().next_back())
+                    .is_some_and(char::is_whitespace);
+            let next_word = char_at(text, p + cl).is_some_and(is_word_char);
             if matches!(c, '.' | '!' | '?' | ':' | ';')
                 || (is_opening_quote(c) && prev_space && next_word)
             {
                 opens = true;
             }
             out.push(Token {
-                start: off(i),
-                end: off(i + 1),
+                start: p,
+                end: p + cl,
                 shape: Shape::Punct(c),
                 possessive: false,
                 initial: false,
                 glued: false,
             });
-            i += 1;
+            p += cl;
             continue;
         }
         // A word: letters and digits, joined by inner hyphens, apostrophes and
         // the dots of abbreviations.
-        let start = i;
-        let mut seg_start = i;
+        let start = p;
+        let mut seg_start = p;
         let mut glued = false;
         let mut possessive = false;
         let mut end_core: Option<usize> = None;
-        while i < n {
-            let c = chars[i].1;
+        while p < len {
+            // ASCII letters and digits in one sweep.
+            let ascii = bytes[p..].iter().position(|b| !b.is_ascii_alphanumeric());
+            p = ascii.map_or(len, |k| p + k);
+            if p == len {
+                break;
+            }
+            let Some(c) = char_at(text, p) else { break };
+            let cl = c.len_utf8();
             if is_word_char(c) {
-                i += 1;
+                p += cl;
                 continue;
             }
-            let next = at(i + 1);
+            let next = char_at(text, p + cl);
             let next_is_word = next.is_some_and(is_word_char);
             if c == '.' {
-                let seg = &text[off(seg_start)..off(i)];
+                let seg = &text[seg_start..p];
                 let mut seg_chars = seg.chars();
                 let single_cap =
                     seg_chars.next().is_some_and(char::is_uppercase) && seg_chars.next().is_none();
                 if single_cap {
-                    i += 1;
+                    p += cl;
                     if next_is_word && next.is_some_and(char::is_uppercase) {
-                        seg_start = i;
+                        seg_start = p;
                         continue;
                     }
                     // "U.S.-proposed": a dotted abbreviation glued to a word.
-                    if at(i) == Some('-') && at(i + 1).is_some_and(is_word_char) {
-                        glued |= at(i + 1).is_some_and(char::is_lowercase);
-                        i += 1;
-                        seg_start = i;
+                    let after_dash = char_at(text, p + 1);
+                    if char_at(text, p) == Some('-') && after_dash.is_some_and(is_word_char) {
+                        glued |= after_dash.is_some_and(char::is_lowercase);
+                        p += 1;
+                        seg_start = p;
                         continue;
                     }
                     break;
                 }
                 if seg_start == start && DOTTED_WORDS.contains(&seg) && !next_is_word {
-                    i += 1;
+                    p += cl;
                 }
                 break;
             }
@@ -151,41 +188,42 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 if next.is_some_and(char::is_lowercase) {
                     glued = true;
                 }
-                i += 1;
-                seg_start = i;
+                p += cl;
+                seg_start = p;
                 continue;
             }
             if APOSTROPHES.contains(&c) {
-                let after = at(i + 2);
-                if matches!(next, Some('s' | 'S')) && !after.is_some_and(is_word_char) {
+                let after_next = char_at(text, after(text, p + cl));
+                if matches!(next, Some('s' | 'S')) && !after_next.is_some_and(is_word_char) {
                     possessive = true;
-                    end_core = Some(off(i));
-                    i += 2;
+                    end_core = Some(p);
+                    p += cl + 1;
                     break;
                 }
                 if next_is_word {
-                    i += 1;
-                    seg_start = i;
+                    p += cl;
+                    seg_start = p;
                     continue;
                 }
-                // "leaders'": a plural possessive.
-                if chars[i - 1].1 == 's' {
+                // "leaders'": a plural possessive. The word has at least one
+                // char before `p`; a byte `s` cannot be part of another char.
+                if bytes[p - 1] == b's' {
                     possessive = true;
-                    end_core = Some(off(i));
-                    i += 1;
+                    end_core = Some(p);
+                    p += cl;
                 }
                 break;
             }
             break;
         }
-        let word_end = end_core.unwrap_or(off(i));
-        let word = &text[off(start)..word_end];
+        let word_end = end_core.unwrap_or(p);
+        let word = &text[start..word_end];
         let shape = shape_of(word);
         // A capitalised head glued to a lower-case tail is an adjective,
         // unless the head is a particle prefix ("al-Assad" starts lower case).
         let glued = glued && matches!(shape, Shape::Cap | Shape::Upper);
         out.push(Token {
-            start: off(start),
+            start,
             end: word_end,
             shape,
             possessive,
@@ -194,7 +232,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         });
         opens = false;
     }
-    out
 }
 
 fn shape_of(word: &str) -> Shape {
@@ -257,6 +294,173 @@ fn ascii_shape_of(w: &[u8]) -> Shape {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tokenizer as it was before [`tokenize_into`] walked bytes: one
+    /// `(offset, char)` per char, indexed. Kept to check the fast path.
+    fn reference_tokenize(text: &str) -> Vec<Token> {
+        let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+        // Sized up front: `char_indices` cannot say how many chars there are,
+        // and growing this Vec by doubling was a third of the scanner's time.
+        let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+        chars.extend(text.char_indices());
+        let n = chars.len();
+        let at = |i: usize| chars.get(i).map(|&(_, c)| c);
+        let off = |i: usize| chars.get(i).map_or(text.len(), |&(o, _)| o);
+        let mut i = 0;
+        // Whether the next word opens a sentence or a quotation.
+        let mut opens = true;
+        while i < n {
+            let c = chars[i].1;
+            if c.is_whitespace() {
+                i += 1;
+                continue;
+            }
+            if !is_word_char(c) {
+                let prev_space = i == 0 || at(i - 1).is_some_and(char::is_whitespace);
+                let next_word = at(i + 1).is_some_and(is_word_char);
+                if matches!(c, '.' | '!' | '?' | ':' | ';')
+                    || (is_opening_quote(c) && prev_space && next_word)
+                {
+                    opens = true;
+                }
+                out.push(Token {
+                    start: off(i),
+                    end: off(i + 1),
+                    shape: Shape::Punct(c),
+                    possessive: false,
+                    initial: false,
+                    glued: false,
+                });
+                i += 1;
+                continue;
+            }
+            // A word: letters and digits, joined by inner hyphens, apostrophes and
+            // the dots of abbreviations.
+            let start = i;
+            let mut seg_start = i;
+            let mut glued = false;
+            let mut possessive = false;
+            let mut end_core: Option<usize> = None;
+            while i < n {
+                let c = chars[i].1;
+                if is_word_char(c) {
+                    i += 1;
+                    continue;
+                }
+                let next = at(i + 1);
+                let next_is_word = next.is_some_and(is_word_char);
+                if c == '.' {
+                    let seg = &text[off(seg_start)..off(i)];
+                    let mut seg_chars = seg.chars();
+                    let single_cap = seg_chars.next().is_some_and(char::is_uppercase)
+                        && seg_chars.next().is_none();
+                    if single_cap {
+                        i += 1;
+                        if next_is_word && next.is_some_and(char::is_uppercase) {
+                            seg_start = i;
+                            continue;
+                        }
+                        // "U.S.-proposed": a dotted abbreviation glued to a word.
+                        if at(i) == Some('-') && at(i + 1).is_some_and(is_word_char) {
+                            glued |= at(i + 1).is_some_and(char::is_lowercase);
+                            i += 1;
+                            seg_start = i;
+                            continue;
+                        }
+                        break;
+                    }
+                    if seg_start == start && DOTTED_WORDS.contains(&seg) && !next_is_word {
+                        i += 1;
+                    }
+                    break;
+                }
+                if c == '-' && next_is_word {
+                    if next.is_some_and(char::is_lowercase) {
+                        glued = true;
+                    }
+                    i += 1;
+                    seg_start = i;
+                    continue;
+                }
+                if APOSTROPHES.contains(&c) {
+                    let after = at(i + 2);
+                    if matches!(next, Some('s' | 'S')) && !after.is_some_and(is_word_char) {
+                        possessive = true;
+                        end_core = Some(off(i));
+                        i += 2;
+                        break;
+                    }
+                    if next_is_word {
+                        i += 1;
+                        seg_start = i;
+                        continue;
+                    }
+                    // "leaders'": a plural possessive.
+                    if chars[i - 1].1 == 's' {
+                        possessive = true;
+                        end_core = Some(off(i));
+                        i += 1;
+                    }
+                    break;
+                }
+                break;
+            }
+            let word_end = end_core.unwrap_or(off(i));
+            let word = &text[off(start)..word_end];
+            let shape = shape_of(word);
+            // A capitalised head glued to a lower-case tail is an adjective,
+            // unless the head is a particle prefix ("al-Assad" starts lower case).
+            let glued = glued && matches!(shape, Shape::Cap | Shape::Upper);
+            out.push(Token {
+                start: off(start),
+                end: word_end,
+                shape,
+                possessive,
+                initial: opens,
+                glued,
+            });
+            opens = false;
+        }
+        out
+    }
+
+    #[test]
+    fn byte_walk_agrees_with_the_char_by_char_tokenizer() {
+        let fixed = [
+            "Quellwater's plan and Varga\u{2019}s aide met the leaders' envoy",
+            "U.S. envoy J.D. Orr met Jean-Noel Dupuis in St. Ives; U.S.-proposed plan",
+            "Micheál Nørgaard and Şimşek, al-Rashid",
+            "Varga left. Then \u{201c}Tomas, stop!\u{201d} she said",
+            "É.-x Ü.Ö. É's Zoë\u{2019} naïve-Ärger \u{2014} (Ørsted) [«Łódź»]",
+            "e\u{0301}te\u{0301} Ａ.Ｂ. x's's s' s\u{2019} ''s -- .- A.-",
+        ];
+        // Pseudo-random mixes of the characters the scanner treats apart.
+        let alphabet: Vec<char> = "aAsSzZ09 .'-\u{2019}\u{201c}\u{201d}(,!?:;\u{e9}\u{c9}\u{f8}\u{15e}\u{301}\u{2014}\u{a0}\n\u{ab}"
+            .chars()
+            .collect();
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut mixed = Vec::new();
+        for _ in 0..3000 {
+            let mut s = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            for _ in 0..(seed % 24) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            mixed.push(s);
+        }
+        for s in fixed
+            .iter()
+            .copied()
+            .chain(mixed.iter().map(String::as_str))
+        {
+            assert_eq!(tokenize(s), reference_tokenize(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn ascii_shapes_agree_with_the_general_rule() {

@@ -6,11 +6,12 @@
 //! Pure: text in, hits out. Kinds are not decided here, only the evidence
 //! for each (see [`Evidence`]); `mod.rs` sums it per entity.
 
+mod emit;
 mod titles;
 
-use super::lexicon::{Lexicon, RoleEntry, key_of};
+use super::lexicon::{Lexicon, RoleEntry, WordFacts, key_of};
 use super::roles::RoleDesc;
-use super::tokens::{Shape, Token, tokenize};
+use super::tokens::{Shape, Token, tokenize_into};
 
 /// Points for each kind, from context. Lexicon entities skip this.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -74,9 +75,9 @@ struct Run {
     consumed: bool,
 }
 
-/// The sentence being scanned.
-struct Scan<'a> {
-    text: &'a str,
+/// The sentence being scanned. `'t`: the text; `'a`: the lexicon.
+struct Scan<'t, 'a> {
+    text: &'t str,
     base: usize,
     lx: &'a Lexicon,
     toks: Vec<Token>,
@@ -85,6 +86,8 @@ struct Scan<'a> {
     /// one per capitalised word.
     key_buf: String,
     key_at: Vec<(u32, u32)>,
+    /// Lexicon facts of each token's key (all false for punctuation).
+    facts: Vec<WordFacts>,
     tags: Vec<Tag<'a>>,
     /// Role tokens already used as a title or appositive.
     used: Vec<bool>,
@@ -93,6 +96,36 @@ struct Scan<'a> {
     run_at_last: Vec<Option<usize>>,
     /// (run, hit) pairs once hits are emitted, for possessors.
     run_hits: Vec<(usize, usize)>,
+    /// The rest of the scratch, for `tag` and `emit`.
+    spare: Spare,
+}
+
+/// Buffers the sentences of one article share, so that scanning a sentence
+/// allocates next to nothing: each is cleared, not freed, between
+/// sentences. Small allocations per sentence (about fifteen) were a sixth
+/// of the scanner's time.
+#[derive(Default)]
+pub struct Scratch<'a> {
+    toks: Vec<Token>,
+    key_buf: String,
+    key_at: Vec<(u32, u32)>,
+    facts: Vec<WordFacts>,
+    tags: Vec<Tag<'a>>,
+    used: Vec<bool>,
+    runs: Vec<Run>,
+    run_at_last: Vec<Option<usize>>,
+    run_hits: Vec<(usize, usize)>,
+    spare: Spare,
+}
+
+/// Scratch that holds no lexicon references.
+#[derive(Default)]
+struct Spare {
+    /// Multi-word phrase being looked up in `tag`, and its prefix ends.
+    phrase: String,
+    ends: Vec<(usize, usize)>,
+    /// Hits of `emit` before sorting, with the run each name came from.
+    all: Vec<(Option<usize>, Hit)>,
 }
 
 const DASHES: [char; 3] = ['\u{2013}', '\u{2014}', '-'];
@@ -102,31 +135,80 @@ const ROMAN: [&str; 8] = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii"];
 /// article; `seen_lowercase` says whether a folded word also occurs in lower
 /// case elsewhere in the article (so a capital at a sentence start is just
 /// grammar).
+#[cfg(test)]
 pub fn scan(
     text: &str,
     base: usize,
     lx: &Lexicon,
     seen_lowercase: &dyn Fn(&str) -> bool,
 ) -> SentenceHits {
-    let toks = tokenize(text);
-    let mut key_buf = String::with_capacity(text.len());
-    let key_at: Vec<(u32, u32)> = toks
-        .iter()
-        .map(|t| {
-            let from = key_buf.len() as u32;
-            if t.is_word() {
-                let w = &text[t.start..t.end];
-                if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_whitespace()) {
-                    // What `key_of` gives for one ASCII word, without a String.
-                    key_buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-                } else {
-                    key_buf.push_str(&key_of(w));
+    let mut out = SentenceHits::default();
+    scan_with(
+        text,
+        base,
+        lx,
+        seen_lowercase,
+        &mut Scratch::default(),
+        &mut out,
+    );
+    out
+}
+
+/// [`scan`] with buffers shared across sentences, into `out` (cleared
+/// first).
+pub fn scan_with<'a>(
+    text: &str,
+    base: usize,
+    lx: &'a Lexicon,
+    seen_lowercase: &dyn Fn(&str) -> bool,
+    scratch: &mut Scratch<'a>,
+    out: &mut SentenceHits,
+) {
+    out.hits.clear();
+    out.refs.clear();
+    let mut toks = std::mem::take(&mut scratch.toks);
+    tokenize_into(text, &mut toks);
+    let mut key_buf = std::mem::take(&mut scratch.key_buf);
+    key_buf.clear();
+    let mut key_at = std::mem::take(&mut scratch.key_at);
+    key_at.clear();
+    key_at.extend(toks.iter().map(|t| {
+        let from = key_buf.len() as u32;
+        if t.is_word() {
+            let w = &text[t.start..t.end];
+            if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_whitespace()) {
+                // What `key_of` gives for one ASCII word, without a String:
+                // copied whole and lowered in place, not pushed char by char.
+                let at = key_buf.len();
+                key_buf.push_str(w);
+                if let Some(k) = key_buf.get_mut(at..) {
+                    k.make_ascii_lowercase();
                 }
+            } else {
+                key_buf.push_str(&key_of(w));
             }
-            (from, key_buf.len() as u32)
-        })
-        .collect();
+        }
+        (from, key_buf.len() as u32)
+    }));
+    let mut facts = std::mem::take(&mut scratch.facts);
+    facts.clear();
+    facts.extend(toks.iter().zip(&key_at).map(|(t, &(a, b))| {
+        match key_buf.get(a as usize..b as usize) {
+            Some(k) if t.is_word() => lx.facts(k),
+            _ => WordFacts::default(),
+        }
+    }));
     let n = toks.len();
+    /// `v` reused as `n` copies of `x`.
+    fn refill<T: Clone>(mut v: Vec<T>, n: usize, x: T) -> Vec<T> {
+        v.clear();
+        v.resize(n, x);
+        v
+    }
+    let mut runs = std::mem::take(&mut scratch.runs);
+    runs.clear();
+    let mut run_hits = std::mem::take(&mut scratch.run_hits);
+    run_hits.clear();
     let mut s = Scan {
         text,
         base,
@@ -134,22 +216,34 @@ pub fn scan(
         toks,
         key_buf,
         key_at,
-        tags: vec![Tag::None; n],
-        used: vec![false; n],
-        runs: Vec::new(),
-        run_at_last: vec![None; n],
-        run_hits: Vec::new(),
+        facts,
+        tags: refill(std::mem::take(&mut scratch.tags), n, Tag::None),
+        used: refill(std::mem::take(&mut scratch.used), n, false),
+        runs,
+        run_at_last: refill(std::mem::take(&mut scratch.run_at_last), n, None),
+        run_hits,
+        spare: std::mem::take(&mut scratch.spare),
     };
     s.tag();
     s.find_runs(seen_lowercase);
     let headline = s.is_headline();
-    let mut out = SentenceHits::default();
-    s.emit(headline, &mut out);
-    s.find_refs(&mut out);
-    out
+    s.emit(headline, out);
+    s.find_refs(out);
+    *scratch = Scratch {
+        toks: s.toks,
+        key_buf: s.key_buf,
+        key_at: s.key_at,
+        facts: s.facts,
+        tags: s.tags,
+        used: s.used,
+        runs: s.runs,
+        run_at_last: s.run_at_last,
+        run_hits: s.run_hits,
+        spare: s.spare,
+    };
 }
 
-impl<'a> Scan<'a> {
+impl<'a> Scan<'_, 'a> {
     fn word(&self, i: usize) -> &str {
         let t = &self.toks[i];
         &self.text[t.start..t.end]
@@ -177,8 +271,11 @@ impl<'a> Scan<'a> {
         let lx = self.lx;
         let n = self.toks.len();
         let mut i = 0;
-        let mut phrase = String::new();
-        let mut ends: Vec<(usize, usize)> = Vec::new();
+        let Spare {
+            mut phrase,
+            mut ends,
+            all,
+        } = std::mem::take(&mut self.spare);
         while i < n {
             let t = self.toks[i];
             if !t.is_word() {
@@ -197,7 +294,7 @@ impl<'a> Scan<'a> {
                 i += 1;
                 continue;
             }
-            let maxw = lx.max_words(self.key(i));
+            let maxw = self.facts[i].max_words;
             let mut best: Option<(usize, Tag<'a>)> = None;
             if maxw > 0 {
                 // Each longer phrase extends the last, so one buffer and the
@@ -249,12 +346,13 @@ impl<'a> Scan<'a> {
                 let k = self.key(i);
                 if let Some(c) = lx.adjective(k) {
                     self.tags[i] = Tag::Adj(c);
-                } else if lx.stop.contains(k) {
+                } else if self.facts[i].stop {
                     self.tags[i] = Tag::Stop;
                 }
             }
             i += 1;
         }
+        self.spare = Spare { phrase, ends, all };
     }
 
     /// Start index of the multi-word tag covering `i`.
@@ -266,8 +364,7 @@ impl<'a> Scan<'a> {
     }
 
     fn is_particle(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.shape == Shape::Lower)
-            && self.lx.particles.contains(self.key(i))
+        self.toks.get(i).is_some_and(|t| t.shape == Shape::Lower) && self.facts[i].particle
     }
 
     /// Initials: "JD", "J.D.", "W." before a capitalised word.
@@ -379,7 +476,7 @@ impl<'a> Scan<'a> {
         // Participles open sentences ("Addressing Varga..."); "-ed" and
         // "-ly" are left out: Mohamed, Reed, Kelly, Emily are names.
         let suffixed = k.len() > 5 && k.ends_with("ing");
-        suffixed || self.lx.stop.contains(k) || seen_lowercase(k)
+        suffixed || self.facts[i].stop || seen_lowercase(k)
     }
 
     /// Title Case: every word capitalised but the short function words a
@@ -416,248 +513,6 @@ impl<'a> Scan<'a> {
                 self.used[k] = true;
             }
         }
-    }
-
-    fn emit(&mut self, headline: bool, out: &mut SentenceHits) {
-        let lx = self.lx;
-        // Lexicon entities first: they are decisive and independent of names.
-        let mut ents: Vec<(usize, Hit)> = Vec::new();
-        for i in 0..self.toks.len() {
-            if let Tag::Ent(len, idx) = self.tags[i] {
-                let last = i + len - 1;
-                let end = if self.toks[i].glued {
-                    let w = self.word(i);
-                    self.abs(i) + w.find('-').unwrap_or(w.len())
-                } else {
-                    self.abs_end(last)
-                };
-                ents.push((
-                    i,
-                    Hit {
-                        start: self.abs(i),
-                        end,
-                        words: len,
-                        entity: Some(idx),
-                        ev: Evidence::default(),
-                        weak: false,
-                        roles: Vec::new(),
-                    },
-                ));
-            }
-        }
-        let mut names: Vec<(usize, Hit)> = Vec::new();
-        // Previous run's kind evidence, for coordination ("Sumy and Ostrova").
-        let mut prev: Option<(usize, Evidence)> = None;
-        for ri in 0..self.runs.len() {
-            let mut r = self.runs[ri];
-            if r.consumed {
-                continue;
-            }
-            let mut ev = Evidence::default();
-            let mut roles = Vec::new();
-            let mut name_start = None;
-            let mut swallowed = Vec::new();
-            // The last token of the title (its complement, when it has one).
-            let mut title_end_tok = None;
-            // A head word ("Premier League", "Velm Bank") makes a body, not
-            // a person, whatever title-like word comes before it.
-            let head = self.key(r.last);
-            let headed = lx.org_heads.contains(head)
-                || lx.place_heads.contains(head)
-                || lx.event_heads.contains(head);
-            let found = if headed {
-                None
-            } else {
-                match self.complement(&r) {
-                    Some((lead, rend)) => {
-                        let t = self.title_ending_at(rend, &mut swallowed);
-                        if t.is_some() {
-                            title_end_tok = Some(r.first + lead - 1);
-                            r.first += lead;
-                        }
-                        t.map(|t| (t, true))
-                    }
-                    None => self
-                        .title_before(r.first, &mut swallowed)
-                        .map(|t| (t, true)),
-                }
-                .or_else(|| self.appositive_before(&r).map(|t| (t, false)))
-                .or_else(|| self.appositive_after(&r).map(|t| (t, false)))
-            };
-            if let Some(((s, start, e, mut desc), is_title)) = found {
-                ev.person += 3;
-                if !e.honorific {
-                    let role_end = match self.tags[s] {
-                        Tag::Role(len, _) => s + len - 1,
-                        _ => s,
-                    };
-                    if let Some(te) = title_end_tok {
-                        for k in role_end + 1..=te {
-                            if let Some(d) = lx.domains.get(self.key(k)) {
-                                desc.domain.get_or_insert_with(|| d.clone());
-                            }
-                        }
-                        desc.leader = e.leader && desc.domain.is_none();
-                    }
-                    let end = self.abs_end(title_end_tok.unwrap_or(role_end));
-                    roles.push((desc, (self.abs(start), end.max(self.abs(start)))));
-                }
-                if is_title && e.title {
-                    name_start = Some(self.abs(s));
-                }
-                self.mark_used(s);
-                // Roles inside the title ("Taoiseach – or Prime Minister")
-                // are part of it, not references.
-                for k in start..s {
-                    if matches!(self.tags[k], Tag::Role(..)) {
-                        self.mark_used(k);
-                    }
-                }
-                for w in swallowed {
-                    self.runs[w].consumed = true;
-                }
-                // A title and an appositive both: "magnate Ola Berg, the
-                // chairman of ...".
-                if is_title && let Some((s2, start2, e2, d2)) = self.appositive_after(&r) {
-                    if !e2.honorific {
-                        let end2 = match self.tags[s2] {
-                            Tag::Role(len, _) => s2 + len - 1,
-                            _ => s2,
-                        };
-                        roles.push((d2, (self.abs(start2), self.abs_end(end2))));
-                    }
-                    self.mark_used(s2);
-                }
-            }
-            let words = (r.first..=r.last).filter(|&k| !self.is_particle(k)).count();
-            // The last real word decides heads ("World War II" -> "war").
-            let mut lastw = r.last;
-            while lastw > r.first && ROMAN.contains(&self.key(lastw)) {
-                lastw -= 1;
-            }
-            let lk = self.key(lastw);
-            if lx.event_heads.contains(lk) && ev.person == 0 {
-                continue;
-            }
-            // A head word outweighs a name's shape and a "said" after it
-            // ("analysts at Velm Bank said").
-            if lx.org_heads.contains(lk) && ev.person == 0 {
-                ev.org += 4;
-            } else if lx.place_heads.contains(lk) && ev.person == 0 {
-                ev.place += 4;
-            }
-            if words > 4 && ev.org + ev.place == 0 && ev.person == 0 {
-                continue;
-            }
-            // "the Velm Group": people rarely take an article, bodies do. A
-            // lone word after "the" followed by more lower-case words may be
-            // a description ("the Dutchman said") or a modifier ("the Varga
-            // government"), so it only counts when nothing lower-case follows.
-            let after_the = r.first > 0 && self.key(r.first - 1) == "the" && ev.person < 3;
-            if after_the
-                && (words >= 2
-                    || !self
-                        .toks
-                        .get(r.last + 1)
-                        .is_some_and(|t| t.shape == Shape::Lower))
-            {
-                ev.org += 2;
-            }
-            let acronym = r.first == r.last && self.is_acronym(r.first);
-            if acronym {
-                ev.org += 2;
-            } else if words >= 2 && !headline {
-                ev.person += 1;
-            }
-            let possessive = self.toks[r.last].possessive;
-            if !possessive {
-                let next = r.last + 1;
-                if !after_the && self.is_word(next) && lx.speech_verbs.contains(self.key(next)) {
-                    ev.person += 2;
-                }
-                for k in next..(next + 2).min(self.toks.len()) {
-                    if !self.is_word(k) || self.toks[k].shape != Shape::Lower {
-                        break;
-                    }
-                    if lx.org_nouns_after.contains(self.key(k)) {
-                        ev.org += 2;
-                    }
-                    if lx.place_nouns_after.contains(self.key(k)) {
-                        ev.place += 2;
-                    }
-                }
-                if roles.is_empty() && r.first > 0 && ev.person < 3 {
-                    let pk = self.key(r.first - 1);
-                    if lx.place_prepositions.contains(pk) {
-                        ev.place += 2;
-                    }
-                    if pk == "of"
-                        && r.first >= 2
-                        && lx.place_of_nouns.contains(self.key(r.first - 2))
-                    {
-                        ev.place += 3;
-                    }
-                }
-            }
-            // Coordination: "the cities of Ostrova and Velm".
-            if let Some((plast, pev)) = prev
-                && (r.first >= 2
-                    && plast == r.first - 2
-                    && matches!(self.key(r.first - 1), "and" | "or")
-                    || plast + 2 == r.first && self.is_punct(r.first - 1, &[',']))
-            {
-                if pev.place > pev.person && ev.person < 3 {
-                    ev.place += 2;
-                }
-                if pev.org > pev.person && ev.person < 3 {
-                    ev.org += 2;
-                }
-            }
-            prev = Some((r.last, ev));
-            let single = words == 1;
-            let initial = self.toks[r.first].initial;
-            let weak = ev == Evidence::default()
-                || single && initial && ev.person < 3 && ev.org + ev.place < 2
-                || headline && ev.person < 3;
-            let start = name_start.unwrap_or_else(|| self.abs(r.first));
-            names.push((
-                ri,
-                Hit {
-                    start,
-                    end: self.abs_end(r.last),
-                    words,
-                    entity: None,
-                    ev,
-                    weak,
-                    roles,
-                },
-            ));
-        }
-        // Possessors point at runs; make them point at hits of this sentence.
-        let mut all: Vec<(Option<usize>, Hit)> = ents
-            .into_iter()
-            .map(|(_, h)| (None, h))
-            .chain(names.into_iter().map(|(ri, h)| (Some(ri), h)))
-            .collect();
-        all.sort_by_key(|(_, h)| h.start);
-        let run_to_hit: Vec<(usize, usize)> = all
-            .iter()
-            .enumerate()
-            .filter_map(|(hi, (ri, _))| ri.map(|r| (r, hi)))
-            .collect();
-        let map = |p: u32| {
-            run_to_hit
-                .iter()
-                .find(|(r, _)| *r == p as usize)
-                .map(|(_, h)| *h as u32)
-        };
-        for (_, h) in &mut all {
-            for (d, _) in &mut h.roles {
-                d.possessor = d.possessor.and_then(map);
-            }
-        }
-        self.run_hits = run_to_hit;
-        out.hits = all.into_iter().map(|(_, h)| h).collect();
     }
 }
 

@@ -6,7 +6,7 @@ use super::{DASHES, RefHit, Run, Scan, SentenceHits, Tag};
 use crate::parse::actors::lexicon::RoleEntry;
 use crate::parse::actors::roles::RoleDesc;
 
-impl<'a> Scan<'a> {
+impl<'a> Scan<'_, 'a> {
     /// The role tag that ends at token `i`: (start, entry).
     pub(super) fn role_ending_at(&self, i: usize) -> Option<(usize, &'a RoleEntry)> {
         let s = self.tag_start(i);
@@ -64,8 +64,7 @@ impl<'a> Scan<'a> {
                         start = s;
                     } else if self.lx.role_modifiers.contains(k) {
                         start = s;
-                    } else if capital_head && self.toks[i].is_capital() && !self.lx.stop.contains(k)
-                    {
+                    } else if capital_head && self.toks[i].is_capital() && !self.facts[i].stop {
                         if let Some(r) = self.run_at_last[i] {
                             swallowed.push(r);
                             let f = self.runs[r].first;
@@ -319,7 +318,7 @@ impl<'a> Scan<'a> {
     }
 }
 
-impl Scan<'_> {
+impl Scan<'_, '_> {
     /// Role references: a role phrase after "the"/"his"/a possessive that
     /// names no one directly ("the spokesperson", "Sylvania's president").
     pub(super) fn find_refs(&self, out: &mut SentenceHits) {

@@ -1,0 +1,251 @@
+//! Hits from a tagged sentence: lexicon entities as they are, and each name
+//! run with the kind evidence of its context (head words, titles and
+//! appositives, prepositions, "said", coordination). Continues
+//! [`Scan`](super::Scan) over the same tagged tokens.
+
+use super::{Evidence, Hit, ROMAN, Scan, SentenceHits, Shape, Tag};
+
+impl Scan<'_, '_> {
+    /// Turns the runs and lexicon entities of the sentence into hits
+    /// (kind evidence, titles, appositives), sorted by start.
+    pub(super) fn emit(&mut self, headline: bool, out: &mut SentenceHits) {
+        let lx = self.lx;
+        // Lexicon entities first: they are decisive and independent of names.
+        // Then names, with the run each came from; sorted by start below.
+        let mut all = std::mem::take(&mut self.spare.all);
+        all.clear();
+        for i in 0..self.toks.len() {
+            if let Tag::Ent(len, idx) = self.tags[i] {
+                let last = i + len - 1;
+                let end = if self.toks[i].glued {
+                    let w = self.word(i);
+                    self.abs(i) + w.find('-').unwrap_or(w.len())
+                } else {
+                    self.abs_end(last)
+                };
+                all.push((
+                    None,
+                    Hit {
+                        start: self.abs(i),
+                        end,
+                        words: len,
+                        entity: Some(idx),
+                        ev: Evidence::default(),
+                        weak: false,
+                        roles: Vec::new(),
+                    },
+                ));
+            }
+        }
+        // Previous run's kind evidence, for coordination ("Sumy and Ostrova").
+        let mut prev: Option<(usize, Evidence)> = None;
+        for ri in 0..self.runs.len() {
+            let mut r = self.runs[ri];
+            if r.consumed {
+                continue;
+            }
+            let mut ev = Evidence::default();
+            let mut roles = Vec::new();
+            let mut name_start = None;
+            let mut swallowed = Vec::new();
+            // The last token of the title (its complement, when it has one).
+            let mut title_end_tok = None;
+            // A head word ("Premier League", "Velm Bank") makes a body, not
+            // a person, whatever title-like word comes before it.
+            let head = self.key(r.last);
+            let headed = lx.org_heads.contains(head)
+                || lx.place_heads.contains(head)
+                || lx.event_heads.contains(head);
+            let found = if headed {
+                None
+            } else {
+                match self.complement(&r) {
+                    Some((lead, rend)) => {
+                        let t = self.title_ending_at(rend, &mut swallowed);
+                        if t.is_some() {
+                            title_end_tok = Some(r.first + lead - 1);
+                            r.first += lead;
+                        }
+                        t.map(|t| (t, true))
+                    }
+                    None => self
+                        .title_before(r.first, &mut swallowed)
+                        .map(|t| (t, true)),
+                }
+                .or_else(|| self.appositive_before(&r).map(|t| (t, false)))
+                .or_else(|| self.appositive_after(&r).map(|t| (t, false)))
+            };
+            if let Some(((s, start, e, mut desc), is_title)) = found {
+                ev.person += 3;
+                if !e.honorific {
+                    let role_end = match self.tags[s] {
+                        Tag::Role(len, _) => s + len - 1,
+                        _ => s,
+                    };
+                    if let Some(te) = title_end_tok {
+                        for k in role_end + 1..=te {
+                            if let Some(d) = lx.domains.get(self.key(k)) {
+                                desc.domain.get_or_insert_with(|| d.clone());
+                            }
+                        }
+                        desc.leader = e.leader && desc.domain.is_none();
+                    }
+                    let end = self.abs_end(title_end_tok.unwrap_or(role_end));
+                    roles.push((desc, (self.abs(start), end.max(self.abs(start)))));
+                }
+                if is_title && e.title {
+                    name_start = Some(self.abs(s));
+                }
+                self.mark_used(s);
+                // Roles inside the title ("Taoiseach – or Prime Minister")
+                // are part of it, not references.
+                for k in start..s {
+                    if matches!(self.tags[k], Tag::Role(..)) {
+                        self.mark_used(k);
+                    }
+                }
+                for w in swallowed {
+                    self.runs[w].consumed = true;
+                }
+                // A title and an appositive both: "magnate Ola Berg, the
+                // chairman of ...".
+                if is_title && let Some((s2, start2, e2, d2)) = self.appositive_after(&r) {
+                    if !e2.honorific {
+                        let end2 = match self.tags[s2] {
+                            Tag::Role(len, _) => s2 + len - 1,
+                            _ => s2,
+                        };
+                        roles.push((d2, (self.abs(start2), self.abs_end(end2))));
+                    }
+                    self.mark_used(s2);
+                }
+            }
+            let words = (r.first..=r.last).filter(|&k| !self.is_particle(k)).count();
+            // The last real word decides heads ("World War II" -> "war").
+            let mut lastw = r.last;
+            while lastw > r.first && ROMAN.contains(&self.key(lastw)) {
+                lastw -= 1;
+            }
+            let lk = self.key(lastw);
+            if lx.event_heads.contains(lk) && ev.person == 0 {
+                continue;
+            }
+            // A head word outweighs a name's shape and a "said" after it
+            // ("analysts at Velm Bank said").
+            if lx.org_heads.contains(lk) && ev.person == 0 {
+                ev.org += 4;
+            } else if lx.place_heads.contains(lk) && ev.person == 0 {
+                ev.place += 4;
+            }
+            if words > 4 && ev.org + ev.place == 0 && ev.person == 0 {
+                continue;
+            }
+            // "the Velm Group": people rarely take an article, bodies do. A
+            // lone word after "the" followed by more lower-case words may be
+            // a description ("the Dutchman said") or a modifier ("the Varga
+            // government"), so it only counts when nothing lower-case follows.
+            let after_the = r.first > 0 && self.key(r.first - 1) == "the" && ev.person < 3;
+            if after_the
+                && (words >= 2
+                    || !self
+                        .toks
+                        .get(r.last + 1)
+                        .is_some_and(|t| t.shape == Shape::Lower))
+            {
+                ev.org += 2;
+            }
+            let acronym = r.first == r.last && self.is_acronym(r.first);
+            if acronym {
+                ev.org += 2;
+            } else if words >= 2 && !headline {
+                ev.person += 1;
+            }
+            let possessive = self.toks[r.last].possessive;
+            if !possessive {
+                let next = r.last + 1;
+                if !after_the && self.is_word(next) && lx.speech_verbs.contains(self.key(next)) {
+                    ev.person += 2;
+                }
+                for k in next..(next + 2).min(self.toks.len()) {
+                    if !self.is_word(k) || self.toks[k].shape != Shape::Lower {
+                        break;
+                    }
+                    if lx.org_nouns_after.contains(self.key(k)) {
+                        ev.org += 2;
+                    }
+                    if lx.place_nouns_after.contains(self.key(k)) {
+                        ev.place += 2;
+                    }
+                }
+                if roles.is_empty() && r.first > 0 && ev.person < 3 {
+                    let pk = self.key(r.first - 1);
+                    if lx.place_prepositions.contains(pk) {
+                        ev.place += 2;
+                    }
+                    if pk == "of"
+                        && r.first >= 2
+                        && lx.place_of_nouns.contains(self.key(r.first - 2))
+                    {
+                        ev.place += 3;
+                    }
+                }
+            }
+            // Coordination: "the cities of Ostrova and Velm".
+            if let Some((plast, pev)) = prev
+                && (r.first >= 2
+                    && plast == r.first - 2
+                    && matches!(self.key(r.first - 1), "and" | "or")
+                    || plast + 2 == r.first && self.is_punct(r.first - 1, &[',']))
+            {
+                if pev.place > pev.person && ev.person < 3 {
+                    ev.place += 2;
+                }
+                if pev.org > pev.person && ev.person < 3 {
+                    ev.org += 2;
+                }
+            }
+            prev = Some((r.last, ev));
+            let single = words == 1;
+            let initial = self.toks[r.first].initial;
+            let weak = ev == Evidence::default()
+                || single && initial && ev.person < 3 && ev.org + ev.place < 2
+                || headline && ev.person < 3;
+            let start = name_start.unwrap_or_else(|| self.abs(r.first));
+            all.push((
+                Some(ri),
+                Hit {
+                    start,
+                    end: self.abs_end(r.last),
+                    words,
+                    entity: None,
+                    ev,
+                    weak,
+                    roles,
+                },
+            ));
+        }
+        // Possessors point at runs; make them point at hits of this sentence.
+        all.sort_by_key(|(_, h)| h.start);
+        let mut run_to_hit = std::mem::take(&mut self.run_hits);
+        run_to_hit.clear();
+        run_to_hit.extend(
+            all.iter()
+                .enumerate()
+                .filter_map(|(hi, (ri, _))| ri.map(|r| (r, hi))),
+        );
+        let map = |p: u32| {
+            run_to_hit
+                .iter()
+                .find(|(r, _)| *r == p as usize)
+                .map(|(_, h)| *h as u32)
+        };
+        for (_, h) in &mut all {
+            for (d, _) in &mut h.roles {
+                d.possessor = d.possessor.and_then(map);
+            }
+        }
+        self.run_hits = run_to_hit;
+        out.hits.extend(all.drain(..).map(|(_, h)| h));
+        self.spare.all = all;
+    }
+}
