@@ -63,6 +63,9 @@ fn keys_by_entity(articles: &[Article], locals: &[ArticleActors], lx: &Lexicon) 
     locals
         .par_iter()
         .enumerate()
+        // Big pieces, so each distinct form is worked out a few times, not
+        // once for every small piece rayon would otherwise split off.
+        .with_min_len(2048)
         .map_init(FxMap::<&str, Keyed>::default, |seen, (a, l)| {
             l.entities
                 .iter()
