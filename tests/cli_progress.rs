@@ -17,6 +17,28 @@ fn corpus(n: usize) -> tempfile::TempDir {
     tmp
 }
 
+/// Runs `shell` under script(1), whose pseudo-terminal is stderr (and
+/// stdout, unless redirected), with the line shown at once and no user
+/// config or state; None (and a note) when script(1) is not installed.
+fn under_script(shell: &str, home: &std::path::Path) -> Option<std::process::Output> {
+    if std::process::Command::new("script")
+        .arg("-V")
+        .output()
+        .is_err()
+    {
+        println!("SKIPPED: script(1) is not installed");
+        return None;
+    }
+    let out = std::process::Command::new("script")
+        .args(["-q", "-e", "-c", shell, "/dev/null"])
+        .env("DATELINE_PROGRESS_AFTER_MS", "0")
+        .env("XDG_CONFIG_HOME", cli_common::NO_CONFIG)
+        .env("XDG_STATE_HOME", home.join("state"))
+        .output()
+        .unwrap();
+    Some(out)
+}
+
 #[test]
 fn piped_stderr_stays_clean_for_every_loading_command() {
     let tmp = corpus(300);
@@ -50,14 +72,6 @@ fn piped_stderr_stays_clean_for_every_loading_command() {
 /// and erased at the end, and stdout (redirected) never sees it.
 #[test]
 fn a_terminal_sees_the_line_drawn_and_erased() {
-    if std::process::Command::new("script")
-        .arg("-V")
-        .output()
-        .is_err()
-    {
-        println!("SKIPPED: script(1) is not installed");
-        return;
-    }
     let tmp = corpus(300);
     let elsewhere = tempfile::tempdir().unwrap();
     let out_file = elsewhere.path().join("out.json");
@@ -67,12 +81,9 @@ fn a_terminal_sees_the_line_drawn_and_erased() {
         tmp.path().display(),
         out_file.display()
     );
-    let out = std::process::Command::new("script")
-        .args(["-q", "-e", "-c", &inner, "/dev/null"])
-        .env("DATELINE_PROGRESS_AFTER_MS", "0")
-        .env("XDG_STATE_HOME", elsewhere.path().join("state"))
-        .output()
-        .unwrap();
+    let Some(out) = under_script(&inner, elsewhere.path()) else {
+        return;
+    };
     assert!(out.status.success(), "{out:?}");
     let tty = String::from_utf8_lossy(&out.stdout);
     let drawn = tty.find("\r\x1b[Kdateline: ").expect("the line was drawn");
@@ -93,14 +104,6 @@ fn a_terminal_sees_the_line_drawn_and_erased() {
 /// wrapped line would leave its first row behind at every redraw.
 #[test]
 fn a_narrow_terminal_gets_a_line_that_fits() {
-    if std::process::Command::new("script")
-        .arg("-V")
-        .output()
-        .is_err()
-    {
-        println!("SKIPPED: script(1) is not installed");
-        return;
-    }
     let tmp = corpus(300);
     let elsewhere = tempfile::tempdir().unwrap();
     let inner = format!(
@@ -109,13 +112,9 @@ fn a_narrow_terminal_gets_a_line_that_fits() {
         tmp.path().display(),
         elsewhere.path().join("out.json").display()
     );
-    let out = std::process::Command::new("script")
-        .args(["-q", "-e", "-c", &inner, "/dev/null"])
-        .env("DATELINE_PROGRESS_AFTER_MS", "0")
-        .env("XDG_CONFIG_HOME", cli_common::NO_CONFIG)
-        .env("XDG_STATE_HOME", elsewhere.path().join("state"))
-        .output()
-        .unwrap();
+    let Some(out) = under_script(&inner, elsewhere.path()) else {
+        return;
+    };
     assert!(out.status.success(), "{out:?}");
     let tty = String::from_utf8_lossy(&out.stdout);
     let drawn: Vec<&str> = tty

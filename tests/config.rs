@@ -173,15 +173,7 @@ fn key_column(screen: &str, desc: &str) -> String {
 fn render(s: &mut AppState, c: &dateline::model::Corpus) -> String {
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 60)).unwrap();
     t.draw(|f| dateline::tui::draw(f, s, c)).unwrap();
-    let b = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..b.area.height {
-        for x in 0..b.area.width {
-            out.push_str(b[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
+    tui_common::screen(&t)
 }
 
 #[test]

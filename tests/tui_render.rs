@@ -25,18 +25,6 @@ fn draw(t: &mut Terminal<TestBackend>, s: &mut AppState, c: &Corpus) {
     t.draw(|f| dateline::tui::draw(f, s, c)).unwrap();
 }
 
-fn screen(t: &Terminal<TestBackend>) -> String {
-    let b = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..b.area.height {
-        for x in 0..b.area.width {
-            out.push_str(b[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
-
 /// Follows Putin to his second article so the snapshots show highlights,
 /// the followed actor and the status line.
 fn busy(c: &Corpus, s: &mut AppState) {

@@ -278,3 +278,16 @@ pub fn all_actions() -> Vec<Action> {
         Quit,
     ]
 }
+
+/// What a TestBackend terminal shows, one line per row.
+pub fn screen(t: &ratatui::Terminal<ratatui::backend::TestBackend>) -> String {
+    let b = t.backend().buffer();
+    let mut out = String::new();
+    for y in 0..b.area.height {
+        for x in 0..b.area.width {
+            out.push_str(b[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}

@@ -336,10 +336,7 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
             let p = &mut ix.actors[g];
             for r in l.roles_of(i) {
                 let mut r = r.clone();
-                r.possessor = r
-                    .possessor
-                    .and_then(|le| global[a].get(le as usize).copied().flatten())
-                    .map(|g| g as u32);
+                r.possessor = to_global(&global[a], r.possessor);
                 if p.roles.len() < MAX_ROLES && !p.roles.contains(&r) {
                     p.roles.push(r);
                 }
@@ -387,10 +384,7 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
                     let v = local_roles.entry(g as u32).or_default();
                     for r in l.roles_of(i) {
                         let mut r = r.clone();
-                        r.possessor = r
-                            .possessor
-                            .and_then(|le| global[a].get(le as usize).copied().flatten())
-                            .map(|g| g as u32);
+                        r.possessor = to_global(&global[a], r.possessor);
                         v.push(r);
                     }
                 }
@@ -405,10 +399,7 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
             persons.sort_unstable();
             for r in &l.refs {
                 let mut want = r.desc.clone();
-                want.possessor = want
-                    .possessor
-                    .and_then(|le| global[a].get(le as usize).copied().flatten())
-                    .map(|g| g as u32);
+                want.possessor = to_global(&global[a], want.possessor);
                 let is_person =
                     |m: &&Mention| ix.actors[m.actor as usize].kind == Some(ActorKind::Person);
                 let got = if want.counterpart {
@@ -469,6 +460,14 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
         .enumerate()
         .map(|(id, p)| finish(id, p, lx))
         .collect()
+}
+
+/// A possessor given as a local entity index, as the global actor that
+/// entity became (None when it became none).
+fn to_global(global: &[Option<usize>], local: Option<u32>) -> Option<u32> {
+    local
+        .and_then(|le| global.get(le as usize).copied().flatten())
+        .map(|g| g as u32)
 }
 
 /// The public actor: canonical name (lexicon name, else the most mentioned

@@ -235,12 +235,20 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
 }
 
 fn shape_of(word: &str) -> Shape {
-    let Some(first) = word.chars().next() else {
+    if word.is_empty() {
         return Shape::Punct(' ');
-    };
+    }
     if word.is_ascii() {
         return ascii_shape_of(word.as_bytes());
     }
+    general_shape_of(word)
+}
+
+/// [`shape_of`] for any word, char by char (`word` is not empty).
+fn general_shape_of(word: &str) -> Shape {
+    let Some(first) = word.chars().next() else {
+        return Shape::Punct(' ');
+    };
     if first.is_numeric() {
         return Shape::Number;
     }
@@ -480,31 +488,7 @@ mod tests {
             "'",
             "-",
         ] {
-            let general = {
-                let first = w.chars().next().unwrap();
-                let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-                let has_lower = w.chars().any(char::is_lowercase);
-                if first.is_numeric() {
-                    Shape::Number
-                } else if first.is_uppercase() {
-                    if letters == 1 {
-                        Shape::Letter
-                    } else if has_lower {
-                        Shape::Cap
-                    } else {
-                        Shape::Upper
-                    }
-                } else if first.is_lowercase() {
-                    match w.split_once('-') {
-                        Some((_, r)) if r.chars().next().is_some_and(char::is_uppercase) => {
-                            Shape::Cap
-                        }
-                        _ => Shape::Lower,
-                    }
-                } else {
-                    Shape::Punct(first)
-                }
-            };
+            let general = general_shape_of(w);
             assert_eq!(ascii_shape_of(w.as_bytes()), general, "{w}");
         }
     }
