@@ -5,6 +5,8 @@
 //! organisations by key and a short prefix, so no two actors are compared
 //! unless they could be one.
 
+mod forms;
+
 use super::alias::{NameParts, same_person, same_place};
 use super::lexicon::{FxMap, LEXICON, Lexicon};
 use super::roles::{RoleDesc, unique_counterpart, unique_holder};
@@ -15,9 +17,8 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A global actor while merging.
-#[derive(Default)]
 struct Pending {
-    kind: Option<ActorKind>,
+    kind: ActorKind,
     lexicon: Option<u32>,
     /// Surface form -> mentions, in order of first appearance.
     forms: Vec<(String, u32)>,
@@ -35,15 +36,25 @@ const MAX_ROLES: usize = 16;
 #[derive(Default)]
 struct Index {
     actors: Vec<Pending>,
-    lexicon: HashMap<u32, usize>,
+    lexicon: FxMap<u32, usize>,
     /// People with a full name, by surname skeleton.
-    by_surname: HashMap<String, Vec<usize>>,
+    by_surname: FxMap<String, Vec<usize>>,
     /// People known by one word only, by its skeleton.
-    single: HashMap<String, usize>,
-    /// Places and organisations by kind and skeleton key.
-    by_key: HashMap<(ActorKind, String), usize>,
+    single: FxMap<String, usize>,
+    /// Places and organisations by skeleton key, one map per kind (so a
+    /// lookup borrows the key instead of building a `(kind, String)`).
+    by_key: [FxMap<String, usize>; 3],
     /// Places and organisations by kind and key prefix, for near spellings.
-    by_prefix: HashMap<(ActorKind, String), Vec<usize>>,
+    by_prefix: FxMap<(ActorKind, String), Vec<usize>>,
+}
+
+/// Which of [`Index::by_key`]'s maps holds `kind`.
+fn slot(kind: ActorKind) -> usize {
+    match kind {
+        ActorKind::Person => 0,
+        ActorKind::Organisation => 1,
+        ActorKind::Place => 2,
+    }
 }
 
 fn key_parts(form: &str, lx: &Lexicon) -> (String, NameParts) {
@@ -85,26 +96,38 @@ fn keys_by_entity(articles: &[Article], locals: &[ArticleActors], lx: &Lexicon) 
 }
 
 impl Index {
-    fn new_actor(&mut self, kind: Option<ActorKind>, parts: Option<NameParts>) -> usize {
+    fn new_actor(&mut self, kind: ActorKind, parts: Option<NameParts>) -> usize {
         self.actors.push(Pending {
             kind,
+            lexicon: None,
+            forms: Vec::new(),
+            roles: Vec::new(),
+            role_texts: Vec::new(),
             parts,
-            ..Default::default()
+            mentions: 0,
         });
         self.actors.len() - 1
     }
 
-    /// Mentions so far, to pick the dominant of several namesakes.
+    /// Mentions so far, to pick the dominant of several namesakes: the
+    /// most mentioned (the later made on a tie), if it has at least twice
+    /// the mentions of the next.
     fn dominant(&self, cands: &[usize]) -> Option<usize> {
-        let mut v: Vec<(u32, usize)> = cands
-            .iter()
-            .map(|&c| (self.actors[c].mentions, c))
-            .collect();
-        v.sort_by(|a, b| b.cmp(a));
-        match v.as_slice() {
-            [] => None,
-            [one] => Some(one.1),
-            [a, b, ..] => (a.0 >= 2 * b.0.max(1)).then_some(a.1),
+        let mut first: Option<(u32, usize)> = None;
+        let mut second: Option<(u32, usize)> = None;
+        for &c in cands {
+            let x = (self.actors[c].mentions, c);
+            if first.is_none_or(|f| x > f) {
+                second = first;
+                first = Some(x);
+            } else if second.is_none_or(|s| x > s) {
+                second = Some(x);
+            }
+        }
+        match (first, second) {
+            (None, _) => None,
+            (Some(a), None) => Some(a.1),
+            (Some(a), Some(b)) => (a.0 >= 2 * b.0.max(1)).then_some(a.1),
         }
     }
 
@@ -115,7 +138,7 @@ impl Index {
         parts: &NameParts,
         create: bool,
     ) -> Option<usize> {
-        if let Some(&g) = self.by_key.get(&(kind, key.to_string())) {
+        if let Some(&g) = self.by_key[slot(kind)].get(key) {
             return Some(g);
         }
         let bucket_key = (kind, key.chars().take(3).collect::<String>());
@@ -130,13 +153,13 @@ impl Index {
         let g = match found {
             Some(g) => g,
             None if create => {
-                let g = self.new_actor(Some(kind), Some(parts.clone()));
+                let g = self.new_actor(kind, Some(parts.clone()));
                 self.by_prefix.entry(bucket_key).or_default().push(g);
                 g
             }
             None => return None,
         };
-        self.by_key.insert((kind, key.to_string()), g);
+        self.by_key[slot(kind)].insert(key.to_string(), g);
         Some(g)
     }
 
@@ -156,7 +179,7 @@ impl Index {
             let g = match self.lexicon.get(&idx) {
                 Some(&g) => g,
                 None => {
-                    let g = self.new_actor(Some(ent.kind), None);
+                    let g = self.new_actor(ent.kind, None);
                     self.actors[g].lexicon = Some(idx);
                     self.lexicon.insert(idx, g);
                     g
@@ -183,7 +206,7 @@ impl Index {
                         .is_some_and(|p| same_person(p, parts))
                 });
                 Some(found.unwrap_or_else(|| {
-                    let g = self.new_actor(Some(kind), Some(parts.clone()));
+                    let g = self.new_actor(kind, Some(parts.clone()));
                     self.by_surname.entry(surname).or_default().push(g);
                     g
                 }))
@@ -207,7 +230,7 @@ impl Index {
     /// (the dominant one among namesakes), else a one-word actor.
     fn person_single(&mut self, word: &str, create: bool) -> Option<usize> {
         if let Some(c) = self.by_surname.get(word)
-            && let Some(g) = self.dominant(&c.clone())
+            && let Some(g) = self.dominant(c)
         {
             return Some(g);
         }
@@ -218,7 +241,7 @@ impl Index {
             return None;
         }
         let g = self.new_actor(
-            Some(ActorKind::Person),
+            ActorKind::Person,
             Some(NameParts {
                 words: vec![word.to_string()],
             }),
@@ -243,12 +266,8 @@ impl Index {
             });
         }
         self.person_single(key, false)
-            .or_else(|| self.by_key.get(&(ActorKind::Place, key.clone())).copied())
-            .or_else(|| {
-                self.by_key
-                    .get(&(ActorKind::Organisation, key.clone()))
-                    .copied()
-            })
+            .or_else(|| self.by_key[slot(ActorKind::Place)].get(key).copied())
+            .or_else(|| self.by_key[slot(ActorKind::Organisation)].get(key).copied())
     }
 }
 
@@ -318,42 +337,12 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
             }
         }
     }
-    // Forms, roles and kinds.
-    for (a, l) in locals.iter().enumerate() {
-        for m in &l.mentions {
-            let Some(g) = global[a][m.entity as usize] else {
-                continue;
-            };
-            let form = articles.get(a).map_or("", |art| m.span.text(&art.raw));
-            let p = &mut ix.actors[g];
-            match p.forms.iter_mut().find(|(f, _)| f == form) {
-                Some((_, n)) => *n += 1,
-                None => p.forms.push((form.to_string(), 1)),
-            }
-        }
-        for (i, e) in l.entities.iter().enumerate() {
-            let Some(g) = global[a][i] else { continue };
-            let p = &mut ix.actors[g];
-            for r in l.roles_of(i) {
-                let mut r = r.clone();
-                r.possessor = to_global(&global[a], r.possessor);
-                if p.roles.len() < MAX_ROLES && !p.roles.contains(&r) {
-                    p.roles.push(r);
-                }
-            }
-            let raw = articles.get(a).map_or("", |art| art.raw.as_str());
-            for t in l.role_texts_of(i).map(|t| t.text(raw)) {
-                let full = p.role_texts.len() >= MAX_ROLES;
-                match p.role_texts.iter_mut().find(|(x, _)| x == t) {
-                    Some((_, n)) => *n += 1,
-                    None if !full => p.role_texts.push((t.to_string(), 1)),
-                    None => {}
-                }
-            }
-            if p.kind.is_none() {
-                p.kind = e.kind;
-            }
-        }
+    // Forms, roles and role texts. (Kinds are set when an actor is made.)
+    let gathered = forms::gather(articles, &locals, &global, ix.actors.len(), MAX_ROLES);
+    for (p, g) in ix.actors.iter_mut().zip(gathered) {
+        p.forms = g.forms;
+        p.roles = g.roles;
+        p.role_texts = g.role_texts;
     }
     // Mentions, then role references resolved against the roles held: each
     // article on its own, so in parallel. Each article's local actors are
@@ -379,7 +368,7 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
             let mut local_roles: HashMap<u32, Vec<RoleDesc>> = HashMap::new();
             for i in 0..l.entities.len() {
                 if let Some(g) = global[a][i]
-                    && ix.actors[g].kind == Some(ActorKind::Person)
+                    && ix.actors[g].kind == ActorKind::Person
                 {
                     let v = local_roles.entry(g as u32).or_default();
                     for r in l.roles_of(i) {
@@ -401,7 +390,7 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
                 let mut want = r.desc.clone();
                 want.possessor = to_global(&global[a], want.possessor);
                 let is_person =
-                    |m: &&Mention| ix.actors[m.actor as usize].kind == Some(ActorKind::Person);
+                    |m: &&Mention| ix.actors[m.actor as usize].kind == ActorKind::Person;
                 let got = if want.counterpart {
                     let subject = mentions
                         .iter()
@@ -439,7 +428,7 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
                 if let Some(g) = got {
                     let clash = mentions.iter().any(|m| {
                         m.span.overlaps(r.span)
-                            && ix.actors[m.actor as usize].kind == Some(ActorKind::Person)
+                            && ix.actors[m.actor as usize].kind == ActorKind::Person
                     });
                     if !clash {
                         mentions.push(Mention {
@@ -506,7 +495,7 @@ fn finish(id: usize, p: Pending, lx: &Lexicon) -> Actor {
     Actor {
         id: id as u32,
         name,
-        kind: p.kind.unwrap_or(ActorKind::Organisation),
+        kind: p.kind,
         role,
         aliases,
         mention_count: 0,

@@ -1,0 +1,168 @@
+//! What each merged actor is called and titled: its name forms with their
+//! counts, its roles and the texts of its titles, each in order of first
+//! appearance.
+//!
+//! Gathered in parallel over articles, because one pass in reading order
+//! over every mention was the largest serial step left in merging. Each
+//! piece of work tallies into maps keyed by (actor, thing) that keep where
+//! the thing was first seen; the pieces are added up, and sorting by that
+//! place gives exactly the lists the one serial pass would have built.
+
+use super::super::ArticleActors;
+use super::super::roles::RoleDesc;
+use super::to_global;
+use crate::hash::FxMap;
+use crate::model::Article;
+use rayon::prelude::*;
+use std::hash::Hash;
+
+/// Where something was first seen: the article, then its place in that
+/// article's list (mentions, roles or role texts).
+type Seen = (u32, u32);
+
+/// (actor, thing) -> (first seen, count).
+type Tally<K> = FxMap<(usize, K), (Seen, u32)>;
+
+#[derive(Default)]
+struct Tallies<'a> {
+    forms: Tally<&'a str>,
+    roles: Tally<RoleDesc>,
+    role_texts: Tally<&'a str>,
+}
+
+/// One actor's lists, in order of first appearance.
+#[derive(Debug, Default, PartialEq)]
+pub struct Gathered {
+    /// Every surface form with its mentions.
+    pub forms: Vec<(String, u32)>,
+    /// The first `cap` distinct roles.
+    pub roles: Vec<RoleDesc>,
+    /// The first `cap` distinct title texts, each with all its occurrences.
+    pub role_texts: Vec<(String, u32)>,
+}
+
+/// The lists of each of `actors` actors, given which actor each local
+/// entity became (`global[article][entity]`); roles and role texts are cut
+/// to the first `cap` distinct ones.
+pub fn gather(
+    articles: &[Article],
+    locals: &[ArticleActors],
+    global: &[Vec<Option<usize>>],
+    actors: usize,
+    cap: usize,
+) -> Vec<Gathered> {
+    let tallies = articles
+        .par_iter()
+        .zip(locals)
+        .zip(global)
+        .enumerate()
+        // Big pieces: each keeps a map of the forms it saw, and fewer maps
+        // mean less adding up.
+        .with_min_len(2048)
+        .fold(Tallies::default, |mut t, (a, ((article, l), global))| {
+            let a = a as u32;
+            let raw = article.raw.as_str();
+            for (k, m) in l.mentions.iter().enumerate() {
+                if let Some(&Some(g)) = global.get(m.entity as usize) {
+                    count(&mut t.forms, (g, m.span.text(raw)), (a, k as u32));
+                }
+            }
+            for (k, (e, r)) in l.roles.iter().enumerate() {
+                if let Some(&Some(g)) = global.get(*e as usize) {
+                    let mut r = r.clone();
+                    r.possessor = to_global(global, r.possessor);
+                    count(&mut t.roles, (g, r), (a, k as u32));
+                }
+            }
+            for (k, (e, span)) in l.role_texts.iter().enumerate() {
+                if let Some(&Some(g)) = global.get(*e as usize) {
+                    count(&mut t.role_texts, (g, span.text(raw)), (a, k as u32));
+                }
+            }
+            t
+        })
+        .reduce(Tallies::default, |mut x, y| {
+            add(&mut x.forms, y.forms);
+            add(&mut x.roles, y.roles);
+            add(&mut x.role_texts, y.role_texts);
+            x
+        });
+    let mut out: Vec<Gathered> = (0..actors).map(|_| Gathered::default()).collect();
+    for (g, form, n) in in_order(tallies.forms, usize::MAX) {
+        if let Some(o) = out.get_mut(g) {
+            o.forms.push((form.to_string(), n));
+        }
+    }
+    for (g, role, _) in in_order(tallies.roles, cap) {
+        if let Some(o) = out.get_mut(g) {
+            o.roles.push(role);
+        }
+    }
+    for (g, text, n) in in_order(tallies.role_texts, cap) {
+        if let Some(o) = out.get_mut(g) {
+            o.role_texts.push((text.to_string(), n));
+        }
+    }
+    out
+}
+
+/// One more sighting of `key` at `seen` (pieces see articles in order, so
+/// the first insert is the earliest).
+fn count<K: Hash + Eq>(t: &mut Tally<K>, key: (usize, K), seen: Seen) {
+    t.entry(key).or_insert((seen, 0)).1 += 1;
+}
+
+/// Adds tally `from` into `into`: counts add, the earlier sighting stays.
+fn add<K: Hash + Eq>(into: &mut Tally<K>, from: Tally<K>) {
+    for (k, (seen, n)) in from {
+        let e = into.entry(k).or_insert((seen, 0));
+        e.0 = e.0.min(seen);
+        e.1 += n;
+    }
+}
+
+/// (actor, thing, count) by actor, then first sighting; at most `cap` per
+/// actor. Sightings are distinct for one actor (one place holds one thing).
+fn in_order<K>(t: Tally<K>, cap: usize) -> impl Iterator<Item = (usize, K, u32)> {
+    let mut v: Vec<((usize, K), (Seen, u32))> = t.into_iter().collect();
+    v.sort_unstable_by_key(|((g, _), (seen, _))| (*g, *seen));
+    let mut kept = 0;
+    let mut last = usize::MAX;
+    v.into_iter().filter_map(move |((g, k), (_, n))| {
+        if g != last {
+            last = g;
+            kept = 0;
+        }
+        kept += 1;
+        (kept <= cap).then_some((g, k, n))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adding_up_keeps_the_earliest_sighting_and_all_counts() {
+        let mut x: Tally<&str> = FxMap::default();
+        count(&mut x, (0, "Smith"), (3, 0));
+        count(&mut x, (0, "Smith"), (3, 4));
+        let mut y: Tally<&str> = FxMap::default();
+        count(&mut y, (0, "Smith"), (1, 2));
+        count(&mut y, (0, "Jane Smith"), (2, 0));
+        add(&mut x, y);
+        let order: Vec<_> = in_order(x, usize::MAX).collect();
+        assert_eq!(order, vec![(0, "Smith", 3), (0, "Jane Smith", 1)]);
+    }
+
+    #[test]
+    fn the_cap_keeps_the_first_distinct_per_actor() {
+        let mut t: Tally<&str> = FxMap::default();
+        for (k, w) in ["a", "b", "c", "a"].iter().enumerate() {
+            count(&mut t, (1, w), (0, k as u32));
+        }
+        count(&mut t, (2, "z"), (0, 9));
+        let order: Vec<_> = in_order(t, 2).collect();
+        assert_eq!(order, vec![(1, "a", 2), (1, "b", 1), (2, "z", 1)]);
+    }
+}
