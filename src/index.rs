@@ -1,7 +1,6 @@
 //! Indices built once after parsing: events by date, articles by date,
-//! mentions by actor, actor co-occurrence.
+//! mentions by actor.
 
-use crate::hash::FxMap;
 use crate::model::{Actor, ActorId, Article, ArticleId, Corpus, Event, MentionRef};
 use rayon::prelude::*;
 
@@ -10,7 +9,6 @@ pub fn build(articles: Vec<Article>, mut actors: Vec<Actor>, warnings: Vec<Strin
     let articles_by_date = articles_by_date(&articles);
     // One after the other: side by side they add to each other's peak.
     let events = events(&articles);
-    let cooccurrence = cooccurrence(&articles);
     let mentions_by_actor = mentions_by_actor(&articles, &articles_by_date, actors.len());
     for (actor, list) in actors.iter_mut().zip(&mentions_by_actor) {
         actor.mention_count = list.len() as u32;
@@ -21,7 +19,6 @@ pub fn build(articles: Vec<Article>, mut actors: Vec<Actor>, warnings: Vec<Strin
         events,
         articles_by_date,
         mentions_by_actor,
-        cooccurrence,
         warnings,
     }
 }
@@ -32,7 +29,29 @@ fn mentions_by_actor(
     articles_by_date: &[ArticleId],
     actors: usize,
 ) -> Vec<Vec<MentionRef>> {
-    let mut mentions_by_actor: Vec<Vec<MentionRef>> = vec![Vec::new(); actors];
+    // Sized first (counted in parallel), so filling never regrows a list.
+    let sizes = articles
+        .par_iter()
+        .fold(
+            || vec![0usize; actors],
+            |mut n, a| {
+                for m in &a.mentions {
+                    if let Some(c) = n.get_mut(m.actor as usize) {
+                        *c += 1;
+                    }
+                }
+                n
+            },
+        )
+        .reduce(
+            || vec![0usize; actors],
+            |mut x, y| {
+                x.iter_mut().zip(y).for_each(|(x, y)| *x += y);
+                x
+            },
+        );
+    let mut mentions_by_actor: Vec<Vec<MentionRef>> =
+        sizes.into_iter().map(Vec::with_capacity).collect();
     for &aid in articles_by_date {
         let a = &articles[aid as usize];
         for (i, m) in a.mentions.iter().enumerate() {
@@ -50,7 +69,8 @@ fn mentions_by_actor(
 /// Publication date order; undated articles last, ties by id (file order).
 fn articles_by_date(articles: &[Article]) -> Vec<ArticleId> {
     let mut ids: Vec<ArticleId> = articles.iter().map(|a| a.id).collect();
-    ids.sort_by_key(|&id| {
+    // The id makes every key unique, so an unstable sort is a stable one.
+    ids.par_sort_unstable_by_key(|&id| {
         let a = &articles[id as usize];
         (
             a.published.value.is_none(),
@@ -64,39 +84,52 @@ fn articles_by_date(articles: &[Article]) -> Vec<ArticleId> {
 /// One event per resolved time expression plus one publication marker per
 /// dated article, sorted by date start; stable (article, position) within a date.
 fn events(articles: &[Article]) -> Vec<Event> {
-    // Built in place at its final size: per-article lists gathered in
-    // parallel cost a second copy of every event at the peak.
-    let n = articles
-        .iter()
-        .map(|a| {
-            let marker = a.published.value.is_some() && a.title.is_some();
-            usize::from(marker) + a.times.iter().filter(|t| t.value.is_some()).count()
-        })
-        .sum();
-    let mut events: Vec<Event> = Vec::with_capacity(n);
-    for a in articles {
-        events.extend(article_events(a));
+    // Built in place at its final size, each article's events written into
+    // its own slots in parallel: per-article lists gathered and appended
+    // would cost a second copy of every event at the peak.
+    let counts: Vec<usize> = articles.par_iter().map(event_count).collect();
+    let mut slots: Vec<Option<Event>> = Vec::new();
+    slots.resize_with(counts.iter().sum(), || None);
+    let mut pieces: Vec<&mut [Option<Event>]> = Vec::with_capacity(articles.len());
+    let mut rest = slots.as_mut_slice();
+    for &n in &counts {
+        let (piece, tail) = rest.split_at_mut(n);
+        pieces.push(piece);
+        rest = tail;
     }
+    articles.par_iter().zip(pieces).for_each(|(a, piece)| {
+        for (slot, e) in piece.iter_mut().zip(article_events(a)) {
+            *slot = Some(e);
+        }
+    });
+    // Every slot is filled; unwrapping reuses the same allocation.
+    let mut events: Vec<Event> = slots.into_iter().flatten().collect();
     // (date, article, position) is unique, so an unstable sort gives the
     // stable order without a merge buffer.
     events.par_sort_unstable_by_key(|e| (e.date.start, e.article, e.time.map_or(0, |t| t + 1)));
     events
 }
 
+/// How many events [`article_events`] gives for `a`.
+fn event_count(a: &Article) -> usize {
+    let marker = a.published.value.is_some() && a.title.is_some();
+    usize::from(marker) + a.times.iter().filter(|t| t.value.is_some()).count()
+}
+
 /// One article's publication marker and dated statements.
-fn article_events(a: &Article) -> Vec<Event> {
-    let mut events = Vec::with_capacity(a.times.len() + 1);
-    if let (Some(date), Some(title)) = (a.published.value, a.title) {
-        events.push(Event {
+fn article_events(a: &Article) -> impl Iterator<Item = Event> + '_ {
+    let marker = match (a.published.value, a.title) {
+        (Some(date), Some(title)) => Some(Event {
             date,
             article: a.id,
             time: None,
             sentence: title,
             actors: Vec::new(),
-        });
-    }
-    for (i, t) in a.times.iter().enumerate() {
-        let Some(date) = t.value else { continue };
+        }),
+        _ => None,
+    };
+    let statements = a.times.iter().enumerate().filter_map(move |(i, t)| {
+        let date = t.value?;
         let sentence = a
             .sentences
             .get(t.sentence as usize)
@@ -110,46 +143,13 @@ fn article_events(a: &Article) -> Vec<Event> {
             .collect();
         actors.sort_unstable();
         actors.dedup();
-        events.push(Event {
+        Some(Event {
             date,
             article: a.id,
             time: Some(i as u32),
             sentence,
             actors,
-        });
-    }
-    events
-}
-
-fn cooccurrence(articles: &[Article]) -> Vec<(ActorId, ActorId, u32)> {
-    let counts = articles
-        .par_iter()
-        .fold(
-            FxMap::default,
-            |mut counts: FxMap<(ActorId, ActorId), u32>, a| {
-                let mut by_sentence: FxMap<u32, Vec<ActorId>> = FxMap::default();
-                for m in &a.mentions {
-                    by_sentence.entry(m.sentence).or_default().push(m.actor);
-                }
-                for mut ids in by_sentence.into_values() {
-                    ids.sort_unstable();
-                    ids.dedup();
-                    for i in 0..ids.len() {
-                        for j in i + 1..ids.len() {
-                            *counts.entry((ids[i], ids[j])).or_default() += 1;
-                        }
-                    }
-                }
-                counts
-            },
-        )
-        .reduce(FxMap::default, |mut a, b| {
-            for (k, n) in b {
-                *a.entry(k).or_default() += n;
-            }
-            a
-        });
-    let mut v: Vec<_> = counts.into_iter().map(|((a, b), n)| (a, b, n)).collect();
-    v.sort_unstable();
-    v
+        })
+    });
+    marker.into_iter().chain(statements)
 }

@@ -354,9 +354,6 @@ pub struct Corpus {
     /// For each actor id, its mentions in reading order (articles by date,
     /// then position in the article).
     pub mentions_by_actor: Vec<Vec<MentionRef>>,
-    /// Pairs of actors that appear in one sentence, with how often; each pair
-    /// once, smaller id first.
-    pub cooccurrence: Vec<(ActorId, ActorId, u32)>,
     /// Load warnings that belong to no article (missing path, binary file...).
     pub warnings: Vec<String>,
 }
