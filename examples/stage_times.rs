@@ -35,6 +35,15 @@ static ALLOC: Counting = Counting;
 
 fn main() {
     let paths: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    // The folder walk on its own (median of 5), then the walk and the reads.
+    let mut walks: Vec<Duration> = (0..5)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(dateline::ingest::collect_files(&paths, &mut Vec::new()));
+            t.elapsed()
+        })
+        .collect();
+    walks.sort();
     let t = Instant::now();
     let (files, warnings) = dateline::ingest::load(&paths);
     let load = t.elapsed();
@@ -61,6 +70,7 @@ fn main() {
         stage[4] += t.elapsed();
     }
     let mb = bytes as f64 / 1e6;
+    println!("walk_s {:.3}", walks[2].as_secs_f64());
     println!("load_s {:.3}", load.as_secs_f64());
     heap("after_load", bytes);
     for (n, d) in names.iter().zip(stage) {

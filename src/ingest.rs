@@ -1,7 +1,7 @@
 //! Files and folders to decoded text. A bad file is a warning that names it;
 //! the rest still loads. Corpus files are only ever read.
 
-use std::collections::HashSet;
+use crate::hash::FxSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -57,12 +57,12 @@ pub fn bundled() -> Vec<Loaded> {
 /// of regular files. Missing paths, unreadable folders and symlink loops
 /// become warnings.
 pub fn collect_files(paths: &[PathBuf], warnings: &mut Vec<String>) -> Vec<PathBuf> {
-    let mut seen_files = HashSet::new();
-    let mut seen_dirs = HashSet::new();
+    let mut seen_files = FxSet::default();
+    let mut seen_dirs = FxSet::default();
     let mut out = Vec::new();
     for p in paths {
         let mut found = Vec::new();
-        walk(p, None, &mut found, &mut seen_dirs, warnings);
+        walk(p, false, &mut found, &mut seen_dirs, warnings);
         found.sort();
         for f in found {
             if seen_files.insert(f.key) {
@@ -99,32 +99,17 @@ impl Ord for Found {
     }
 }
 
-/// `p` and what is below it. `in_dir` is the canonical folder `p` was
-/// listed in and whether the listing said it is a plain (not symlinked)
-/// file or folder, which spares a `stat` per entry.
+/// `p` and what is below it. `listed_dir` says the folder listing `p` was
+/// found in called it a plain (not symlinked) folder, which spares a `stat`.
 fn walk(
     p: &Path,
-    in_dir: Option<(&Path, fs::FileType)>,
+    listed_dir: bool,
     out: &mut Vec<Found>,
-    seen_dirs: &mut HashSet<PathBuf>,
+    seen_dirs: &mut FxSet<PathBuf>,
     warnings: &mut Vec<String>,
 ) {
-    if let Some((dir, ft)) = in_dir
-        && ft.is_file()
-    {
-        let key = match p.file_name() {
-            Some(n) => dir.join(n),
-            None => p.to_path_buf(),
-        };
-        out.push(Found {
-            path: p.to_path_buf(),
-            key,
-        });
-        return;
-    }
-    let is_dir = match in_dir {
-        Some((_, ft)) if ft.is_dir() => true,
-        _ => match fs::metadata(p) {
+    if !listed_dir {
+        match fs::metadata(p) {
             Ok(m) if m.is_file() => {
                 let key = fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
                 out.push(Found {
@@ -133,19 +118,19 @@ fn walk(
                 });
                 return;
             }
-            Ok(m) => m.is_dir(),
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => {
+                warnings.push(format!(
+                    "{}: not a regular file or folder, skipped",
+                    p.display()
+                ));
+                return;
+            }
             Err(e) => {
                 warnings.push(format!("{}: {}", p.display(), describe_io(&e)));
                 return;
             }
-        },
-    };
-    if !is_dir {
-        warnings.push(format!(
-            "{}: not a regular file or folder, skipped",
-            p.display()
-        ));
-        return;
+        }
     }
     let canon = fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
     if !seen_dirs.insert(canon.clone()) {
@@ -166,20 +151,18 @@ fn walk(
     // paths would, at a fraction of the cost of comparing every component.
     children.sort_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
     for (c, ft) in children {
-        let hidden = c
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if !hidden {
+        let Some(name) = c.file_name() else { continue };
+        if name.as_encoded_bytes().starts_with(b".") {
+            continue; // hidden
+        }
+        if ft.is_some_and(|t| t.is_file()) {
+            // A plain file, the common case: no second copy of its path.
+            let key = canon.join(name);
+            out.push(Found { path: c, key });
+        } else {
             // Symlinks and unknown types are followed with a full `stat`.
-            let plain = ft.filter(|t| t.is_file() || t.is_dir());
-            walk(
-                &c,
-                plain.map(|t| (canon.as_path(), t)),
-                out,
-                seen_dirs,
-                warnings,
-            );
+            let listed_dir = ft.is_some_and(|t| t.is_dir());
+            walk(&c, listed_dir, out, seen_dirs, warnings);
         }
     }
 }
