@@ -190,12 +190,13 @@ pub fn read_file(path: &Path) -> Result<Loaded, String> {
             MAX_FILE_BYTES / (1024 * 1024)
         ));
     }
+    // Read as large as it was when it was opened: a file that grows
+    // meanwhile is read as it was, and no further read() is needed to find
+    // its end. A file that says it is empty but is not (procfs) is read up
+    // to the limit + 1, which the check below then refuses.
+    let limit = if len == 0 { MAX_FILE_BYTES + 1 } else { len };
     let mut bytes = Vec::with_capacity(len as usize + 1);
-    // Bounded: a file that grows while it is read stops at the limit + 1,
-    // which the decoder then sees as too large rather than reading forever.
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_err)?;
+    file.take(limit).read_to_end(&mut bytes).map_err(io_err)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(format!(
             "{name}: larger than the {} MB limit for one article, skipped",
