@@ -233,7 +233,7 @@ fn classify(line: &str, content: &str) -> Class {
     if furniture {
         return Class::Furniture;
     }
-    let words = word_count(content);
+    let words = word_count(content, MAX_HEADLINE_WORDS);
     if is_question_headline(content, words) {
         return Class::Headline;
     }
@@ -246,20 +246,31 @@ fn classify(line: &str, content: &str) -> Class {
     Class::Other
 }
 
-/// `s.split_whitespace().count()`, reading ASCII by byte: every line is
-/// counted, and decoding each char was a large part of classifying it.
-fn word_count(s: &str) -> usize {
+/// The most words a line can have and still be read as a headline: past
+/// this, how many more it has changes nothing.
+const MAX_HEADLINE_WORDS: usize = 30;
+
+/// `s.split_whitespace().count()` when that is at most `cap`, else some
+/// number above `cap`: a paragraph is counted only until it is clearly too
+/// long to be a headline. ASCII is read by byte: every line is counted, and
+/// decoding each char was a large part of classifying it.
+fn word_count(s: &str, cap: usize) -> usize {
     let bytes = s.as_bytes();
     if s.is_ascii() {
         // A word starts at a non-space byte after a space (or at the start):
-        // a branch-free count the compiler can vectorise.
+        // a branch-free count the compiler can vectorise, a block at a time.
         let space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
-        let first = bytes.first().is_some_and(|&b| !space(b));
-        let starts = bytes
-            .windows(2)
-            .filter(|w| space(w[0]) && !space(w[1]))
-            .count();
-        return usize::from(first) + starts;
+        let mut words = usize::from(bytes.first().is_some_and(|&b| !space(b)));
+        let mut from = 0;
+        while from + 1 < bytes.len() && words <= cap {
+            let to = (from + 128).min(bytes.len() - 1);
+            words += bytes[from..=to]
+                .windows(2)
+                .filter(|w| space(w[0]) && !space(w[1]))
+                .count();
+            from = to;
+        }
+        return words;
     }
     let (mut words, mut in_word, mut i) = (0, false, 0);
     while let Some(&b) = bytes.get(i) {
@@ -273,6 +284,9 @@ fn word_count(s: &str) -> usize {
         };
         if !space && !in_word {
             words += 1;
+            if words > cap {
+                break;
+            }
         }
         in_word = !space;
         i += len;
@@ -297,7 +311,7 @@ fn is_question_headline(s: &str, words: usize) -> bool {
 }
 
 fn looks_like_headline(s: &str, words: usize) -> bool {
-    if !(3..=30).contains(&words) || s.ends_with([',', ';', ':', '-', '–', '—']) {
+    if !(3..=MAX_HEADLINE_WORDS).contains(&words) || s.ends_with([',', ';', ':', '-', '–', '—']) {
         return false;
     }
     let first = s.chars().find(|c| c.is_alphanumeric());

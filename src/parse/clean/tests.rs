@@ -40,7 +40,24 @@ fn word_counts_agree_with_split_whitespace() {
         "non\u{a0}breaking\u{2009}thin\u{3000}ideographic\u{85}nel",
         "“Quoted” — dash é ü",
     ] {
-        assert_eq!(word_count(t), t.split_whitespace().count(), "{t:?}");
+        assert_eq!(word_count(t, 30), t.split_whitespace().count(), "{t:?}");
+    }
+}
+
+#[test]
+fn word_counts_stop_only_above_the_cap() {
+    let ascii: String = (0..400).map(|i| format!("w{i} ")).collect();
+    let wide: String = (0..400).map(|i| format!("é{i}\u{a0}")).collect();
+    for text in [ascii, wide] {
+        for n in [0, 1, 29, 30, 31, 45, 200, 400] {
+            let t: String = text.split_inclusive([' ', '\u{a0}']).take(n).collect();
+            let got = word_count(&t, 30);
+            if n <= 30 {
+                assert_eq!(got, n, "{t:?}");
+            } else {
+                assert!(got > 30, "{n} words counted as {got}");
+            }
+        }
     }
 }
 
