@@ -233,14 +233,15 @@ fn classify(line: &str, content: &str) -> Class {
     if furniture {
         return Class::Furniture;
     }
-    let words = word_count(content, MAX_HEADLINE_WORDS);
-    if is_question_headline(content, words) {
+    // Words are counted only as far as each test needs, after its cheaper
+    // checks: a paragraph that ends like a sentence is prose at its fourth.
+    if is_question_headline(content) {
         return Class::Headline;
     }
-    if ends_like_sentence(content) && words >= 4 {
+    if ends_like_sentence(content) && word_count(content, 3) > 3 {
         return Class::Prose;
     }
-    if looks_like_headline(content, words) {
+    if looks_like_headline(content) {
         return Class::Headline;
     }
     Class::Other
@@ -303,19 +304,20 @@ pub fn ends_like_sentence(s: &str) -> bool {
 
 /// "Is this the end of the ceasefire?": a short capitalised line ending in
 /// `?` or `!` reads as a headline, not as a paragraph.
-fn is_question_headline(s: &str, words: usize) -> bool {
-    (3..=15).contains(&words)
-        && s.trim_end_matches(['"', '\'', '”', '’'])
-            .ends_with(['?', '!'])
+fn is_question_headline(s: &str) -> bool {
+    s.trim_end_matches(['"', '\'', '”', '’'])
+        .ends_with(['?', '!'])
         && s.chars().next().is_some_and(char::is_uppercase)
+        && (3..=15).contains(&word_count(s, 15))
 }
 
-fn looks_like_headline(s: &str, words: usize) -> bool {
-    if !(3..=MAX_HEADLINE_WORDS).contains(&words) || s.ends_with([',', ';', ':', '-', '–', '—']) {
+fn looks_like_headline(s: &str) -> bool {
+    if s.ends_with([',', ';', ':', '-', '–', '—']) {
         return false;
     }
     let first = s.chars().find(|c| c.is_alphanumeric());
     first.is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        && (3..=MAX_HEADLINE_WORDS).contains(&word_count(s, MAX_HEADLINE_WORDS))
 }
 
 /// A line like `The Daily TimesJane Doe`: a publisher card glued to an

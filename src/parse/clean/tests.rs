@@ -45,6 +45,28 @@ fn word_counts_agree_with_split_whitespace() {
 }
 
 #[test]
+fn word_counts_agree_across_block_edges() {
+    // Wide spaces and wide letters at every offset around the 64-byte
+    // blocks the count works in.
+    let pieces = [
+        "ab", " ", "\u{3000}", "é", "\u{a0}", "“x”", "\u{2009}", "\t", "—",
+    ];
+    for seed in 0..400usize {
+        let mut t = String::new();
+        let mut k = seed;
+        while t.len() < 20 + seed % 180 {
+            t.push_str(pieces[k % pieces.len()]);
+            k = k.wrapping_mul(31).wrapping_add(7) % 1009;
+        }
+        assert_eq!(
+            word_count(&t, usize::MAX),
+            t.split_whitespace().count(),
+            "{t:?}"
+        );
+    }
+}
+
+#[test]
 fn word_counts_stop_only_above_the_cap() {
     let ascii: String = (0..400).map(|i| format!("w{i} ")).collect();
     let wide: String = (0..400).map(|i| format!("é{i}\u{a0}")).collect();
