@@ -252,36 +252,23 @@ fn classify(line: &str, content: &str) -> Class {
 const MAX_HEADLINE_WORDS: usize = 30;
 
 /// `s.split_whitespace().count()` when that is at most `cap`, else some
-/// number above `cap`: a paragraph is counted only until it is clearly too
-/// long to be a headline. ASCII is read by byte: every line is counted, and
-/// decoding each char was a large part of classifying it.
+/// number above `cap`: a line is counted only as far as the test that asks
+/// needs. Bytes are read one by one and a char is decoded only where one of
+/// the non-ASCII spaces (U+0085, U+00A0, U+1680, U+2000..U+205F, U+3000)
+/// can start: every line is counted, and decoding each char was a large
+/// part of classifying it.
 fn word_count(s: &str, cap: usize) -> usize {
     let bytes = s.as_bytes();
-    if s.is_ascii() {
-        // A word starts at a non-space byte after a space (or at the start):
-        // a branch-free count the compiler can vectorise, a block at a time.
-        let space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
-        let mut words = usize::from(bytes.first().is_some_and(|&b| !space(b)));
-        let mut from = 0;
-        while from + 1 < bytes.len() && words <= cap {
-            let to = (from + 128).min(bytes.len() - 1);
-            words += bytes[from..=to]
-                .windows(2)
-                .filter(|w| space(w[0]) && !space(w[1]))
-                .count();
-            from = to;
-        }
-        return words;
-    }
     let (mut words, mut in_word, mut i) = (0, false, 0);
     while let Some(&b) = bytes.get(i) {
-        let (space, len) = if b.is_ascii() {
-            (matches!(b, b' ' | b'\t'..=b'\r'), 1)
-        } else {
-            match s.get(i..).and_then(|t| t.chars().next()) {
+        let (space, len) = match b {
+            b' ' | b'\t'..=b'\r' => (true, 1),
+            0xC2 | 0xE1..=0xE3 => match s.get(i..).and_then(|t| t.chars().next()) {
                 Some(c) => (c.is_whitespace(), c.len_utf8()),
-                None => break,
-            }
+                None => (false, 1),
+            },
+            // Any other byte, ASCII or within a char, is part of a word.
+            _ => (false, 1),
         };
         if !space && !in_word {
             words += 1;

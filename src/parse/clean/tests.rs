@@ -45,9 +45,8 @@ fn word_counts_agree_with_split_whitespace() {
 }
 
 #[test]
-fn word_counts_agree_across_block_edges() {
-    // Wide spaces and wide letters at every offset around the 64-byte
-    // blocks the count works in.
+fn word_counts_agree_with_split_whitespace_on_mixed_text() {
+    // Wide spaces next to wide letters and ASCII, in many orders.
     let pieces = [
         "ab", " ", "\u{3000}", "é", "\u{a0}", "“x”", "\u{2009}", "\t", "—",
     ];
