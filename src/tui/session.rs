@@ -227,12 +227,23 @@ pub fn changes(old: &Corpus, new: &Corpus) -> String {
 /// and each article's reader place. The jump list and an open actor picker
 /// hold corpus indices and are dropped.
 pub fn reload(old: &AppState, old_c: &Corpus, new: &Corpus, key: &CorpusKey) -> AppState {
+    reload_from(old, old_c, new, key, snapshot(old, old_c, key))
+}
+
+/// [`reload`] with the place and read marks taken from `saved` (a
+/// [`snapshot`] of `old`, perhaps with more added) rather than from `old`.
+pub fn reload_from(
+    old: &AppState,
+    old_c: &Corpus,
+    new: &Corpus,
+    key: &CorpusKey,
+    mut saved: SavedState,
+) -> AppState {
     let ids: HashMap<String, ArticleId> = new
         .articles
         .iter()
         .map(|a| (key.article_id(&a.path), a.id))
         .collect();
-    let mut saved = snapshot(old, old_c, key);
     // The selected article was removed: its neighbour in the list, not the top.
     if saved.article.as_ref().is_some_and(|p| !ids.contains_key(p)) {
         saved.article = neighbour(old, old_c, &ids, key);
