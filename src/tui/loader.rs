@@ -89,8 +89,19 @@ pub fn load(
 pub fn spawn(paths: Vec<PathBuf>, progress: Arc<Progress>) -> Receiver<Msg> {
     let (tx, rx) = mpsc::channel();
     let partial = partial_files();
+    // For the terminal tests only: the full load waits, after the early
+    // corpus is sent, until this file exists, so a test sees the early
+    // corpus for as long as it needs on any machine.
+    let hold = std::env::var_os("DATELINE_TEST_HOLD_FULL_LOAD").map(PathBuf::from);
     std::thread::spawn(move || {
-        load(&paths, &progress, partial, &mut |m| tx.send(m).is_ok());
+        load(&paths, &progress, partial, &mut |m| {
+            let early = matches!(m, Msg::Partial(_));
+            let listening = tx.send(m).is_ok();
+            while early && listening && hold.as_ref().is_some_and(|h| !h.exists()) {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            listening
+        });
     });
     rx
 }
