@@ -245,7 +245,7 @@ fn the_status_bar_says_how_far_the_full_load_has_got() {
     p.indexing.store(true, Ordering::Relaxed);
     assert_eq!(
         loader::status_text(&p, 2_000),
-        "loading: linking 100,000 files — showing 2,000"
+        "loading: 100,000 files parsed, indexing — showing 2,000"
     );
     assert_eq!(loader::done_text(100_000), "loaded 100,000 articles");
     assert_eq!(loader::done_text(1), "loaded 1 article");

@@ -27,11 +27,12 @@ fn corpus() -> tempfile::TempDir {
     tmp
 }
 
-/// Starts dateline on `dir` with the full load held until `gate` exists.
-fn open_held(t: &Tmux, dir: &Path, gate: &Path) {
+/// Starts dateline on `dir` (after `flags`) with the full load held until
+/// `gate` exists.
+fn open_held(t: &Tmux, flags: &str, dir: &Path, gate: &Path) {
     t.tmux(&["send-keys", "-t", "t", "clear", "Enter"]);
     t.text(&format!(
-        "DATELINE_TEST_HOLD_FULL_LOAD={} {BIN} {}; echo \"EXIT$?\"",
+        "DATELINE_TEST_HOLD_FULL_LOAD={} {BIN} {flags} {}; echo \"EXIT$?\"",
         gate.display(),
         dir.display()
     ));
@@ -63,9 +64,15 @@ fn the_list_shows_before_the_load_ends_and_the_full_corpus_fills_it_in() {
     let dir = corpus();
     let gates = tempfile::tempdir().unwrap();
     let gate = gates.path().join("go");
-    open_held(&t, dir.path(), &gate);
+    open_held(&t, "--watch", dir.path(), &gate);
     let s = wait_early(&t);
     assert!(s.contains("1 Articles 1/2000 "), "{s}");
+    // `--watch` waits for the full corpus: a file added now reloads nothing
+    // (and came too late for the full load's list of files).
+    let story = |i: usize| format!("Story number {i} of the day\n\nA late story.\n");
+    std::fs::write(dir.path().join("late-1.txt"), story(1)).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(600));
+    assert!(!t.screen().contains("reload"), "{}", t.screen());
     // Keys work on the early corpus, and the loading line stays.
     t.keys(&["j"]);
     let s = t.wait_for("the second article", |s| {
@@ -76,6 +83,11 @@ fn the_list_shows_before_the_load_ends_and_the_full_corpus_fills_it_in() {
     let s = wait_full(&t);
     assert!(s.contains("1 Articles 2/5000 "), "place kept:\n{s}");
     assert_eq!(reader_file(&s), Some(chosen), "the same article:\n{s}");
+    // Now watching.
+    std::fs::write(dir.path().join("late-2.txt"), story(2)).unwrap();
+    t.wait_for("the reload", |s| {
+        status_line(s).contains("reloaded: 5,002 articles (+2)")
+    });
     t.keys(&["q"]);
     t.assert_restored("0");
 }
@@ -115,7 +127,7 @@ fn a_remembered_place_waits_for_the_full_corpus_and_an_early_quit_keeps_it() {
 
     // Quit while the full load is held (it never ends): at once, and the
     // state file untouched.
-    open_held(&t, dir.path(), &gates.path().join("never"));
+    open_held(&t, "", dir.path(), &gates.path().join("never"));
     let s = wait_early(&t);
     assert!(
         status_line(&s).starts_with(" Reader"),
@@ -128,7 +140,7 @@ fn a_remembered_place_waits_for_the_full_corpus_and_an_early_quit_keeps_it() {
 
     // Not moved: the full corpus opens at the remembered article.
     let gate = gates.path().join("go");
-    open_held(&t, dir.path(), &gate);
+    open_held(&t, "", dir.path(), &gate);
     wait_early(&t);
     std::fs::write(&gate, "").unwrap();
     let s = wait_full(&t);
@@ -142,7 +154,7 @@ fn a_remembered_place_waits_for_the_full_corpus_and_an_early_quit_keeps_it() {
     // Moved in the early corpus: that place is kept, the read mark beyond
     // the early part still saved.
     let gate = gates.path().join("go-again");
-    open_held(&t, dir.path(), &gate);
+    open_held(&t, "", dir.path(), &gate);
     let before = wait_early(&t);
     t.keys(&["1", "j"]);
     let s = t.wait_for("another article", |s| {

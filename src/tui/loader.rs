@@ -112,7 +112,7 @@ pub fn status_text(p: &Progress, shown: usize) -> String {
     let files = thousands(p.files.load(Ordering::Relaxed));
     let shown = thousands(shown);
     if p.indexing.load(Ordering::Relaxed) {
-        return format!("loading: linking {files} files — showing {shown}");
+        return format!("loading: {files} files parsed, indexing — showing {shown}");
     }
     let parsed = thousands(p.parsed.load(Ordering::Relaxed));
     format!("loading: {parsed} of {files} files parsed — showing {shown}")
