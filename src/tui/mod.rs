@@ -362,6 +362,11 @@ fn main_loop(terminal: &mut Term, live: &mut Live, stop: &AtomicBool) -> io::Res
     // The first frame of the list, and of the full corpus, not yet drawn.
     let (mut report_list, mut report_full) = (true, true);
     while !live.state.quit && !stop.load(Ordering::Relaxed) {
+        // Before drawing: the first frame already says what is loading, and
+        // the full corpus is drawn the turn it comes.
+        if live.filling.is_some() {
+            dirty |= live.fill_in()?;
+        }
         let drew = dirty;
         if dirty {
             let Live { state, corpus, .. } = &mut *live;
@@ -378,9 +383,7 @@ fn main_loop(terminal: &mut Term, live: &mut Live, stop: &AtomicBool) -> io::Res
                 panic!("DATELINE_TEST_PANIC: panicking after the first frame, as asked");
             }
         }
-        if live.filling.is_some() {
-            dirty |= live.fill_in()?;
-        } else {
+        if live.filling.is_none() {
             // No checkpoint of an early corpus: see `run`.
             live.keeper.checkpoint(&live.state, &live.corpus, drew);
         }
