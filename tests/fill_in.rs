@@ -7,7 +7,7 @@
 use dateline::model::Corpus;
 use dateline::parse::Progress;
 use dateline::state::{CorpusKey, SavedState, VERSION};
-use dateline::tui::app::{Action, AppState, Pane, update};
+use dateline::tui::app::{Action, AppState, Overlay, Pane, update};
 use dateline::tui::loader::{self, Msg};
 use dateline::tui::session;
 use std::path::Path;
@@ -173,17 +173,79 @@ fn the_remembered_place_is_restored_against_the_full_corpus() {
         },
     );
 
+    // The reader had the focus, so the article it showed is read now.
+    let shown = name_of(&early, s.current);
+    let mut read = vec![shown, "01.txt".into(), "08.txt".into()];
+    read.sort();
+
     let swapped = loader::swap_in(&s, &early, &full, &key, Some(&saved), false);
     assert_eq!(name_of(&full, swapped.current), "07.txt");
     assert_eq!(swapped.focus, Pane::Reader);
-    assert_eq!(read_names(&swapped, &full), ["01.txt", "08.txt"]);
+    assert_eq!(read_names(&swapped, &full), read);
     let mut direct = AppState::new(&full, 100, 30);
     session::restore(&mut direct, &full, &key, &saved);
+    let place = |s: &AppState| SavedState {
+        read: Vec::new(),
+        ..session::snapshot(s, &full, &key)
+    };
     assert_eq!(
-        session::snapshot(&swapped, &full, &key),
-        session::snapshot(&direct, &full, &key),
-        "the same as opening on the full corpus"
+        place(&swapped),
+        place(&direct),
+        "the place of opening on the full corpus"
     );
+}
+
+/// Help, a prompt, a resize: not moving. The remembered place still wins
+/// over the early one, and the open prompt carries over. A move is moving.
+#[test]
+fn looking_around_is_not_moving() {
+    let dir = folder(9);
+    let key = CorpusKey::for_paths(&[dir.path().to_path_buf()]);
+    let (early, full) = early_and_full(dir.path(), 3);
+    let saved = remembered(&key, dir.path(), "07.txt", &["08.txt"]);
+    let mut s = AppState::new(&early, 120, 40);
+    session::restore(&mut s, &early, &key, &saved);
+    let (_tx, rx) = std::sync::mpsc::channel();
+    let progress = std::sync::Arc::new(Progress::default());
+    let mut f = loader::Filling::new(rx, progress, Some(saved.clone()));
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    let mut frame = |s: &mut AppState| {
+        t.draw(|fr| dateline::tui::draw(fr, s, &early)).unwrap();
+    };
+    frame(&mut s);
+    f.drawn(&s, &early, &key);
+    let resize = Action::Resize {
+        width: 90,
+        height: 30,
+    };
+    update(&mut s, &early, resize);
+    frame(&mut s);
+    assert!(!f.moved(&s, &early, &key), "a resize");
+    f.acted = true;
+    for a in [
+        Action::ToggleHelp,
+        Action::Down,
+        Action::Escape,
+        Action::PromptDate,
+        Action::Input('2'),
+        Action::Input('0'),
+    ] {
+        update(&mut s, &early, a);
+        frame(&mut s);
+        assert!(!f.moved(&s, &early, &key), "after {a:?}");
+    }
+    let swapped = loader::swap_in(&s, &early, &full, &key, Some(&saved), false);
+    assert_eq!(name_of(&full, swapped.current), "07.txt");
+    assert!(
+        matches!(&swapped.overlay, Overlay::Prompt { input, .. } if input == "20"),
+        "{:?}",
+        swapped.overlay
+    );
+    for a in [Action::Escape, Action::Focus(Pane::List), Action::Down] {
+        update(&mut s, &early, a);
+    }
+    frame(&mut s);
+    assert!(f.moved(&s, &early, &key), "a move");
 }
 
 /// Moved: the place the user went to in the early corpus is kept, and the

@@ -10,9 +10,10 @@
 //! full load, so the status bar can say how far it has got.
 //!
 //! The main loop swaps the full corpus in with [`swap_in`], keeping the
-//! user's place as a `--watch` reload does, or — when the user has done
-//! nothing yet — putting them where the state file says, against the full
-//! corpus this time (the remembered article may not be in the early part).
+//! user's place as a `--watch` reload does, or — when the user has not
+//! moved yet ([`Filling::moved`]) — putting them where the state file says,
+//! against the full corpus this time (the remembered article may not be in
+//! the early part).
 //! Nothing is saved while the early part is shown: its read marks and
 //! place would be those of a part of the corpus only.
 
@@ -23,7 +24,8 @@ use crate::model::Corpus;
 use crate::parse::Progress;
 use crate::progress::thousands;
 use crate::state::{CorpusKey, SavedState};
-use std::path::PathBuf;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
@@ -128,8 +130,10 @@ pub fn done_text(articles: usize) -> String {
 /// in `old`. When the user has `moved` since the early corpus appeared,
 /// their place is kept as a reload keeps it ([`session::reload`]), and the
 /// read marks `remembered` (the state file) has of articles the early
-/// corpus lacked are added back. Otherwise the state is what opening on the
-/// full corpus would have given: fresh, at the `remembered` place.
+/// corpus lacked are added back. Otherwise the place is what opening on the
+/// full corpus would have given: the `remembered` one (with the read marks
+/// made meanwhile). An open help or prompt, a search, the actor filter and
+/// the raw/clean reader carry over either way.
 pub fn swap_in(
     old: &AppState,
     partial: &Corpus,
@@ -154,10 +158,34 @@ pub fn swap_in(
         sort_by_file: old.config_sort_by_file,
     };
     let mut s = AppState::with_settings(full, area.width, area.height, settings);
+    s.reader.raw = old.reader.raw;
     if let Some(r) = remembered {
         session::restore(&mut s, full, key, r);
     }
+    // And the read marks made on the early corpus: none is lost.
+    let read: HashSet<&Path> = old
+        .read
+        .iter()
+        .filter_map(|&id| partial.articles.get(id as usize))
+        .map(|a| a.path.as_path())
+        .collect();
+    if !read.is_empty() {
+        let ids = full
+            .articles
+            .iter()
+            .filter(|a| read.contains(a.path.as_path()));
+        s.read.extend(ids.map(|a| a.id));
+    }
+    session::carry_view(old, &mut s, full);
     s
+}
+
+/// The place in `s` without the read marks, for [`Filling::moved`].
+fn place(s: &AppState, c: &Corpus, key: &CorpusKey) -> SavedState {
+    SavedState {
+        read: Vec::new(),
+        ..session::snapshot(s, c, key)
+    }
 }
 
 /// How the full load is getting on, for the main loop.
@@ -176,9 +204,10 @@ pub struct Filling {
     progress: Arc<Progress>,
     /// The state file's place, for [`swap_in`].
     pub remembered: Option<SavedState>,
-    /// The user has acted (anything but a resize) since the early corpus
-    /// appeared, so the full one keeps their place rather than the file's.
-    pub moved: bool,
+    /// The place as the early corpus was first drawn.
+    pub start: Option<SavedState>,
+    /// The user has acted (anything but a resize) since then.
+    pub acted: bool,
 }
 
 impl Filling {
@@ -187,8 +216,27 @@ impl Filling {
             rx,
             progress,
             remembered,
-            moved: false,
+            start: None,
+            acted: false,
         }
+    }
+
+    /// Once the early corpus `c` has been drawn with `s`: the place to
+    /// tell moving from.
+    pub fn drawn(&mut self, s: &AppState, c: &Corpus, key: &CorpusKey) {
+        if self.start.is_none() {
+            self.start = Some(place(s, c, key));
+        }
+    }
+
+    /// Whether the user has moved since the early corpus `c` was first
+    /// drawn: acted, and the place is not what it was. Opening help, typing
+    /// a prompt or a search without a hit is not moving; a resize alone
+    /// (which may re-wrap the reader) never is. Read marks are no place
+    /// (any key marks the article in a focused reader read) and are kept
+    /// either way.
+    pub fn moved(&self, s: &AppState, c: &Corpus, key: &CorpusKey) -> bool {
+        self.acted && self.start.as_ref().is_none_or(|p| *p != place(s, c, key))
     }
 
     /// [`status_text`] for this load.

@@ -340,7 +340,7 @@ impl Live {
                     &new,
                     &self.keeper.key,
                     f.remembered.as_ref(),
-                    f.moved,
+                    f.moved(&self.state, &self.corpus, &self.keeper.key),
                 );
                 self.corpus = *new;
                 self.filling = None;
@@ -369,9 +369,18 @@ fn main_loop(terminal: &mut Term, live: &mut Live, stop: &AtomicBool) -> io::Res
         }
         let drew = dirty;
         if dirty {
-            let Live { state, corpus, .. } = &mut *live;
+            let Live {
+                state,
+                corpus,
+                keeper,
+                filling,
+                ..
+            } = &mut *live;
             terminal.draw(|f| draw(f, state, corpus))?;
             dirty = false;
+            if let Some(f) = filling {
+                f.drawn(state, corpus, &keeper.key);
+            }
             if std::mem::take(&mut report_list) {
                 loader::report("list_ms", live.started);
             }
@@ -429,7 +438,7 @@ fn main_loop(terminal: &mut Term, live: &mut Live, stop: &AtomicBool) -> io::Res
                 && !matches!(ev, Event::Resize(..))
                 && let Some(f) = &mut live.filling
             {
-                f.moved = true;
+                f.acted = true;
             }
             dirty |= changed;
             if live.state.quit || !event::poll(Duration::ZERO)? {

@@ -267,6 +267,15 @@ pub fn reload_from(
             s.reader.places.insert(nid, top);
         }
     }
+    carry_view(old, &mut s, new);
+    s
+}
+
+/// What of `old` is neither the place nor in the state file, onto `s` over
+/// `new`: the search, the actor filter (when the actor is followed in `s`),
+/// an open help or prompt. (The raw/clean reader is for the caller to set
+/// before restoring the place, which depends on it.)
+pub fn carry_view(old: &AppState, s: &mut AppState, new: &Corpus) {
     if let Some(old_search) = &old.search
         && let Ok(regex) = crate::query::search_regex(&old_search.pattern)
     {
@@ -289,7 +298,6 @@ pub fn reload_from(
         Overlay::Picker(_) | Overlay::None => Overlay::None,
     };
     s.sync_reader(new);
-    s
 }
 
 /// The article nearest the selected one in the old list that `ids` (the
