@@ -42,14 +42,6 @@ impl Keeper {
         }
     }
 
-    /// Puts `s` where the state file says; `Err` is the warning for a bad file.
-    pub fn restore(&self, s: &mut AppState, c: &Corpus) -> Result<(), LoadError> {
-        if let Some(saved) = self.load()? {
-            session::restore(s, c, &self.key, &saved);
-        }
-        Ok(())
-    }
-
     /// What the state file says (None: nothing remembered, or nowhere to
     /// keep it); `Err` is the warning for a bad file.
     pub fn load(&self) -> Result<Option<SavedState>, LoadError> {
