@@ -80,7 +80,7 @@ fn remembered(key: &CorpusKey, dir: &Path, article: &str, read: &[&str]) -> Save
 
 #[test]
 fn the_early_corpus_comes_first_and_progress_counts_the_full_load() {
-    let dir = folder(9);
+    let dir = folder(40);
     let (got, progress) = messages(dir.path(), 3);
     let sizes: Vec<(bool, usize)> = got
         .iter()
@@ -89,7 +89,7 @@ fn the_early_corpus_comes_first_and_progress_counts_the_full_load() {
             Msg::Full(c) => (true, c.articles.len()),
         })
         .collect();
-    assert_eq!(sizes, [(false, 3), (true, 9)]);
+    assert_eq!(sizes, [(false, 3), (true, 40)]);
     let Msg::Partial(early) = &got[0] else {
         unreachable!()
     };
@@ -104,15 +104,15 @@ fn the_early_corpus_comes_first_and_progress_counts_the_full_load() {
         ["00.txt", "01.txt", "02.txt"],
         "the first in load order"
     );
-    assert_eq!(progress.files.load(Ordering::Relaxed), 9);
+    assert_eq!(progress.files.load(Ordering::Relaxed), 40);
     assert_eq!(
         progress.read.load(Ordering::Relaxed),
-        9,
+        40,
         "the full load only"
     );
     assert_eq!(
         progress.parsed.load(Ordering::Relaxed),
-        9,
+        40,
         "the full load only"
     );
 }
@@ -124,6 +124,11 @@ fn a_corpus_not_clearly_larger_than_the_early_part_loads_straight_to_full() {
     assert!(matches!(got.as_slice(), [Msg::Full(c)] if c.articles.len() == 6));
     let (got, _) = messages(dir.path(), 0);
     assert!(matches!(got.as_slice(), [Msg::Full(_)]), "0 turns it off");
+    // At most a tenth of the files, so at most a tenth more parsing.
+    let dir = folder(30);
+    let (got, _) = messages(dir.path(), 5);
+    assert!(matches!(got.as_slice(), [Msg::Partial(p), Msg::Full(f)]
+        if p.articles.len() == 3 && f.articles.len() == 30));
     // The bundled seeds: no paths.
     let progress = Progress::default();
     let mut got = Vec::new();
@@ -136,7 +141,7 @@ fn a_corpus_not_clearly_larger_than_the_early_part_loads_straight_to_full() {
 
 #[test]
 fn nobody_listening_stops_the_loader_before_the_full_load() {
-    let dir = folder(9);
+    let dir = folder(40);
     let progress = Progress::default();
     let mut sent = 0;
     loader::load(&[dir.path().to_path_buf()], &progress, 3, &mut |_| {
@@ -151,7 +156,7 @@ fn nobody_listening_stops_the_loader_before_the_full_load() {
 /// the full one, exactly as opening on the full corpus would have put it.
 #[test]
 fn the_remembered_place_is_restored_against_the_full_corpus() {
-    let dir = folder(9);
+    let dir = folder(40);
     let key = CorpusKey::for_paths(&[dir.path().to_path_buf()]);
     let (early, full) = early_and_full(dir.path(), 3);
     let saved = remembered(&key, dir.path(), "07.txt", &["01.txt", "08.txt"]);
@@ -199,7 +204,7 @@ fn the_remembered_place_is_restored_against_the_full_corpus() {
 /// over the early one, and the open prompt carries over. A move is moving.
 #[test]
 fn looking_around_is_not_moving() {
-    let dir = folder(9);
+    let dir = folder(40);
     let key = CorpusKey::for_paths(&[dir.path().to_path_buf()]);
     let (early, full) = early_and_full(dir.path(), 3);
     let saved = remembered(&key, dir.path(), "07.txt", &["08.txt"]);
@@ -252,7 +257,7 @@ fn looking_around_is_not_moving() {
 /// state file's read marks of articles the early corpus lacked survive.
 #[test]
 fn a_place_chosen_in_the_early_corpus_is_kept_and_no_read_mark_lost() {
-    let dir = folder(9);
+    let dir = folder(40);
     let key = CorpusKey::for_paths(&[dir.path().to_path_buf()]);
     let (early, full) = early_and_full(dir.path(), 3);
     let saved = remembered(&key, dir.path(), "07.txt", &["08.txt"]);
@@ -316,7 +321,7 @@ fn the_status_bar_says_how_far_the_full_load_has_got() {
 /// The loading text is drawn in the status bar, after any message.
 #[test]
 fn the_loading_text_is_in_the_status_bar() {
-    let dir = folder(9);
+    let dir = folder(40);
     let (early, _) = early_and_full(dir.path(), 3);
     let mut s = AppState::new(&early, 120, 30);
     s.loading = Some("loading: 4 of 9 files parsed — showing 3".into());

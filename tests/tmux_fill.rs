@@ -1,6 +1,6 @@
-//! End-to-end in a real terminal (tmux): on a corpus of more files than
-//! the early part (2,000), the panes show that part while the full load
-//! runs, keys work on it, and the full corpus fills in keeping the place;
+//! End-to-end in a real terminal (tmux): on a corpus of more than 4,000
+//! files, the panes show an early part of it (here a tenth: 500 files)
+//! while the full load runs, keys work on it, and the full corpus fills in keeping the place;
 //! a remembered place waits for the full corpus, and quitting early leaves
 //! the state file as it was.
 //!
@@ -43,10 +43,10 @@ fn open_held(t: &Tmux, flags: &str, dir: &Path, gate: &Path) {
 fn wait_early(t: &Tmux) -> String {
     t.wait_for("the early part of the corpus", |s| {
         s.contains("1 Articles")
-            && s.contains("/2000 ")
+            && s.contains("/500 ")
             && s.contains("Story number")
             && status_line(s).contains("loading: ")
-            && status_line(s).contains("of 5,000 files parsed — showing 2,000")
+            && status_line(s).contains("of 5,000 files parsed — showing 500")
     })
 }
 
@@ -66,7 +66,7 @@ fn the_list_shows_before_the_load_ends_and_the_full_corpus_fills_it_in() {
     let gate = gates.path().join("go");
     open_held(&t, "--watch", dir.path(), &gate);
     let s = wait_early(&t);
-    assert!(s.contains("1 Articles 1/2000 "), "{s}");
+    assert!(s.contains("1 Articles 1/500 "), "{s}");
     // `--watch` waits for the full corpus: a file added now reloads nothing
     // (and came too late for the full load's list of files).
     let story = |i: usize| format!("Story number {i} of the day\n\nA late story.\n");
@@ -76,7 +76,7 @@ fn the_list_shows_before_the_load_ends_and_the_full_corpus_fills_it_in() {
     // Keys work on the early corpus, and the loading line stays.
     t.keys(&["j"]);
     let s = t.wait_for("the second article", |s| {
-        s.contains("1 Articles 2/2000 ") && status_line(s).contains("showing 2,000")
+        s.contains("1 Articles 2/500 ") && status_line(s).contains("showing 500")
     });
     let chosen = reader_file(&s).expect("the reader's file");
     std::fs::write(&gate, "").unwrap();
