@@ -46,15 +46,22 @@ for n in "${SIZES[@]}"; do
   # Time to first frame: the real binary in a real (tmux) terminal.
   if command -v tmux >/dev/null 2>&1; then
     ff=$(mktemp); rm -f "$ff"
+    lr=$(mktemp); rm -f "$lr"
     # Its own state folder: no remembered place changes the first frame, and
     # the bench leaves none in yours.
     state=$(mktemp -d)
     tmux -L dateline-bench -f /dev/null new-session -d -x 120 -y 40 \
-      "XDG_STATE_HOME=$state DATELINE_FIRST_FRAME_REPORT=$ff $BIN $dir"
+      "XDG_STATE_HOME=$state DATELINE_FIRST_FRAME_REPORT=$ff DATELINE_LOAD_REPORT=$lr $BIN $dir"
     for _ in $(seq 100); do [ -s "$ff" ] && break; sleep 0.1; done
     echo "articles=$n first_frame_ms $(cat "$ff" 2>/dev/null || echo none)"
+    # The panes with articles in them (an early part of a large corpus), and
+    # the full corpus in them.
+    for _ in $(seq 300); do grep -q full_ms "$lr" 2>/dev/null && break; sleep 0.1; done
+    for what in list_ms full_ms; do
+      echo "articles=$n $what $(awk -v w=$what '$1 == w {print $2}' "$lr" 2>/dev/null || echo none)"
+    done
     tmux -L dateline-bench kill-server 2>/dev/null || true
-    rm -f "$ff"
+    rm -f "$ff" "$lr"
     sleep 1; rm -rf "$state"   # after the killed TUI has saved into it
   fi
   "$BIN" tui-bench "$dir" --rounds 100 | sed "s/^/articles=$n /"

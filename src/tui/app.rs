@@ -208,6 +208,9 @@ pub struct AppState {
     pub jump_pos: usize,
     pub read: HashSet<ArticleId>,
     pub message: Option<Message>,
+    /// How far the full corpus has loaded while an early part of it is
+    /// shown (see `loader`); in the status bar until it is in.
+    pub loading: Option<String>,
     pub quit: bool,
     pub theme: Theme,
     /// The keys in force (defaults + config remaps): input, help, hints.
@@ -249,6 +252,7 @@ impl AppState {
             jump_pos: 0,
             read: HashSet::new(),
             message: None,
+            loading: None,
             quit: false,
             theme: settings.theme,
             keymap: settings.keymap,

@@ -42,12 +42,10 @@ impl Keeper {
         }
     }
 
-    /// Puts `s` where the state file says; `Err` is the warning for a bad file.
-    pub fn restore(&self, s: &mut AppState, c: &Corpus) -> Result<(), LoadError> {
-        if let Some(saved) = self.store.as_ref().map(Store::load).transpose()?.flatten() {
-            session::restore(s, c, &self.key, &saved);
-        }
-        Ok(())
+    /// What the state file says (None: nothing remembered, or nowhere to
+    /// keep it); `Err` is the warning for a bad file.
+    pub fn load(&self) -> Result<Option<SavedState>, LoadError> {
+        Ok(self.store.as_ref().map(Store::load).transpose()?.flatten())
     }
 
     /// Once per turn of the main loop, `changed` when a frame was drawn:

@@ -1,6 +1,8 @@
 //! The loading screen: the TUI appears at once, whatever the corpus size,
 //! while a background thread reads and parses; the quit key (`q`) or Ctrl-c leave at any
-//! time. The parser reports into shared [`Progress`] counters.
+//! time. The parser reports into shared [`Progress`] counters. On a large
+//! corpus it gives way to the panes as soon as an early part of the corpus
+//! is in (`loader`), and the status bar takes over saying how far it is.
 
 use crate::parse::Progress;
 use ratatui::Frame;

@@ -8,7 +8,9 @@
 //!
 //! The user's place is restored from the state file on start and saved on
 //! every way out but a panic ([`session`], [`crate::state`]); `--watch`
-//! swaps in a re-parsed corpus keeping that place ([`watch`]).
+//! swaps in a re-parsed corpus keeping that place ([`watch`]). A large
+//! corpus shows an early part of itself while the rest loads, and the full
+//! one is swapped in the same way ([`loader`]).
 
 pub mod app;
 pub mod bench;
@@ -20,6 +22,7 @@ pub mod keymap;
 pub mod keys;
 pub mod layout;
 pub mod list;
+pub mod loader;
 pub mod loading;
 pub mod nav;
 pub mod picker;
@@ -181,13 +184,14 @@ pub struct Options {
 /// Opens the TUI at once on a loading screen, loads and parses `paths` in
 /// the background (no paths: the bundled seeds), restores the remembered
 /// place, then runs with `settings` (keys, theme, order from the config
-/// file) until quit or a signal and saves the place.
+/// file) until quit or a signal and saves the place. On a large corpus the
+/// panes show an early part of it while the rest loads ([`loader`]).
 pub fn run(
     paths: Vec<std::path::PathBuf>,
     settings: settings::Settings,
     opts: Options,
 ) -> io::Result<Outcome> {
-    let mut keeper = keeper::Keeper::new(&paths);
+    let keeper = keeper::Keeper::new(&paths);
     let watch_paths = paths.clone();
     let started = std::time::Instant::now();
     let stop = Arc::new(AtomicBool::new(false));
@@ -210,22 +214,18 @@ pub fn run(
     terminal.clear()?;
 
     let progress = Arc::new(crate::parse::Progress::default());
-    let (tx, rx) = std::sync::mpsc::channel();
-    let loader_progress = Arc::clone(&progress);
-    std::thread::spawn(move || {
-        let _ = tx.send(crate::open_with_progress(&paths, &loader_progress));
-    });
+    let rx = loader::spawn(paths, Arc::clone(&progress));
     let no_color = settings::no_color();
     let quit_label = settings.keymap.label(keys::Ctx::Global, Action::Quit);
     let mut first_frame = true;
-    let mut corpus = loop {
+    let first = loop {
         terminal.draw(|f| loading::render(f, &progress, no_color, &quit_label))?;
         if first_frame {
             first_frame = false;
             report_first_frame(started);
         }
         match rx.recv_timeout(Duration::from_millis(40)) {
-            Ok(c) => break c,
+            Ok(m) => break m,
             Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
             Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
                 return Err(io::Error::other("loading the corpus failed"));
@@ -237,40 +237,51 @@ pub fn run(
             });
         }
     };
+    let (corpus, partial) = match first {
+        loader::Msg::Partial(c) => (*c, true),
+        loader::Msg::Full(c) => (*c, false),
+    };
     let size = terminal.size()?;
     let mut state = AppState::with_settings(&corpus, size.width, size.height, settings);
     // State and watch problems: in the status bar now, and after exit.
     let mut notes = Vec::new();
-    if let Err(e) = keeper.restore(&mut state, &corpus) {
+    let remembered = keeper.load().unwrap_or_else(|e| {
         state.complain(crate::text::sanitize_line(&e.short()).into_owned());
         notes.push(e.to_string());
+        None
+    });
+    // Against the early corpus too: the place shows at once when it is there.
+    if let Some(saved) = &remembered {
+        session::restore(&mut state, &corpus, &keeper.key, saved);
     }
-    let watch = match opts.watch.then(|| watch::start(&watch_paths)) {
-        Some(Err(e)) => {
-            state.complain(crate::text::sanitize_line(&e).into_owned());
-            notes.push(e);
-            None
-        }
-        w => w.and_then(Result::ok),
+    let mut live = Live {
+        state,
+        corpus,
+        keeper,
+        watch: None,
+        watch_paths: opts.watch.then_some(watch_paths),
+        filling: partial.then(|| loader::Filling::new(rx, progress, remembered)),
+        notes,
+        started,
     };
-    let result = main_loop(
-        &mut terminal,
-        &mut state,
-        &mut corpus,
-        watch.as_ref(),
-        &mut keeper,
-        &stop,
-    );
-    // Saved even when the loop failed (a terminal gone mid-session).
-    if let Err(e) = keeper.save(&state, &corpus) {
-        notes.push(e);
+    if live.filling.is_none() {
+        live.start_watch();
+    }
+    let result = main_loop(&mut terminal, &mut live, &stop);
+    // Saved even when the loop failed (a terminal gone mid-session); never
+    // from an early corpus, which would forget what it lacks.
+    if live.filling.is_none()
+        && let Err(e) = live.keeper.save(&live.state, &live.corpus)
+    {
+        live.notes.push(e);
     }
     result?;
-    let warnings = corpus
+    let warnings = live
+        .corpus
         .warnings
         .iter()
-        .chain(corpus.articles.iter().flat_map(|a| &a.warnings))
-        .chain(&notes)
+        .chain(live.corpus.articles.iter().flat_map(|a| &a.warnings))
+        .chain(&live.notes)
         .cloned()
         .collect();
     Ok(Outcome { warnings })
@@ -278,28 +289,125 @@ pub fn run(
 
 type Term = ratatui::Terminal<ratatui::backend::CrosstermBackend<io::Stdout>>;
 
-/// Draws, reads keys and swaps in reloads until `q` or a signal.
-fn main_loop(
-    terminal: &mut Term,
-    state: &mut AppState,
-    corpus: &mut Corpus,
-    watch: Option<&watch::Watch>,
-    keeper: &mut keeper::Keeper,
-    stop: &AtomicBool,
-) -> io::Result<()> {
+/// A running session: what the main loop works on.
+struct Live {
+    state: AppState,
+    corpus: Corpus,
+    keeper: keeper::Keeper,
+    watch: Option<watch::Watch>,
+    /// `--watch` asked for these paths; the watch starts once the full
+    /// corpus is in.
+    watch_paths: Option<Vec<std::path::PathBuf>>,
+    /// Some while an early part of the corpus is shown.
+    filling: Option<loader::Filling>,
+    /// Problems to print after exit.
+    notes: Vec<String>,
+    started: std::time::Instant,
+}
+
+impl Live {
+    fn start_watch(&mut self) {
+        let Some(paths) = self.watch_paths.take() else {
+            return;
+        };
+        match watch::start(&paths) {
+            Ok(w) => self.watch = Some(w),
+            Err(e) => {
+                self.state
+                    .complain(crate::text::sanitize_line(&e).into_owned());
+                self.notes.push(e);
+            }
+        }
+    }
+
+    /// While filling in: the status bar's progress, and the full corpus
+    /// swapped in once it has come. True when something changed.
+    fn fill_in(&mut self) -> io::Result<bool> {
+        let Some(f) = &self.filling else {
+            return Ok(false);
+        };
+        match f.poll() {
+            loader::Poll::Loading => {
+                let text = f.status(self.corpus.articles.len());
+                let changed = self.state.loading.as_ref() != Some(&text);
+                self.state.loading = Some(text);
+                Ok(changed)
+            }
+            loader::Poll::Full(new) => {
+                self.state = loader::swap_in(
+                    &self.state,
+                    &self.corpus,
+                    &new,
+                    &self.keeper.key,
+                    f.remembered.as_ref(),
+                    f.moved(&self.state, &self.corpus, &self.keeper.key),
+                );
+                self.corpus = *new;
+                self.filling = None;
+                self.state
+                    .say(loader::done_text(self.corpus.articles.len()));
+                self.start_watch();
+                Ok(true)
+            }
+            loader::Poll::Failed => Err(io::Error::other("loading the corpus failed")),
+        }
+    }
+}
+
+/// Draws, reads keys and swaps in the full corpus and reloads until `q` or
+/// a signal.
+fn main_loop(terminal: &mut Term, live: &mut Live, stop: &AtomicBool) -> io::Result<()> {
     let test_panic = std::env::var("DATELINE_TEST_PANIC").is_ok_and(|v| v == "1");
     let mut dirty = true;
-    while !state.quit && !stop.load(Ordering::Relaxed) {
+    // The first frame of the list, and of the full corpus, not yet drawn.
+    let (mut report_list, mut report_full) = (true, true);
+    while !live.state.quit && !stop.load(Ordering::Relaxed) {
+        // Before drawing: the first frame already says what is loading, and
+        // the full corpus is drawn the turn it comes.
+        if live.filling.is_some() {
+            dirty |= live.fill_in()?;
+        }
         let drew = dirty;
         if dirty {
+            let Live {
+                state,
+                corpus,
+                keeper,
+                filling,
+                ..
+            } = &mut *live;
             terminal.draw(|f| draw(f, state, corpus))?;
             dirty = false;
+            if let Some(f) = filling {
+                f.drawn(state, corpus, &keeper.key);
+            }
+            if std::mem::take(&mut report_list) {
+                loader::report("list_ms", live.started);
+            }
+            if report_full && live.filling.is_none() {
+                report_full = false;
+                loader::report("full_ms", live.started);
+            }
             if test_panic {
                 panic!("DATELINE_TEST_PANIC: panicking after the first frame, as asked");
             }
         }
-        keeper.checkpoint(state, corpus, drew);
-        for msg in watch.map(watch::Watch::pending).unwrap_or_default() {
+        if live.filling.is_none() {
+            // No checkpoint of an early corpus: see `run`.
+            live.keeper.checkpoint(&live.state, &live.corpus, drew);
+        }
+        let Live {
+            state,
+            corpus,
+            keeper,
+            watch,
+            ..
+        } = &mut *live;
+        for msg in watch
+            .as_ref()
+            .map(watch::Watch::pending)
+            .unwrap_or_default()
+        {
             match msg {
                 watch::Reload::Started => state.say("reloading…"),
                 watch::Reload::Done(new) => {
@@ -314,15 +422,26 @@ fn main_loop(
             }
             dirty = true;
         }
-        let wait = if watch.is_some() { 100 } else { 250 };
+        let wait = if watch.is_some() || live.filling.is_some() {
+            100
+        } else {
+            250
+        };
         if !event::poll(Duration::from_millis(wait))? {
             continue;
         }
         // Drain what is queued so a held key or a burst of resizes costs one frame.
         loop {
             let ev = event::read()?;
-            dirty |= handle_event(state, corpus, &ev);
-            if state.quit || !event::poll(Duration::ZERO)? {
+            let changed = handle_event(&mut live.state, &live.corpus, &ev);
+            if changed
+                && !matches!(ev, Event::Resize(..))
+                && let Some(f) = &mut live.filling
+            {
+                f.acted = true;
+            }
+            dirty |= changed;
+            if live.state.quit || !event::poll(Duration::ZERO)? {
                 break;
             }
         }

@@ -227,12 +227,23 @@ pub fn changes(old: &Corpus, new: &Corpus) -> String {
 /// and each article's reader place. The jump list and an open actor picker
 /// hold corpus indices and are dropped.
 pub fn reload(old: &AppState, old_c: &Corpus, new: &Corpus, key: &CorpusKey) -> AppState {
+    reload_from(old, old_c, new, key, snapshot(old, old_c, key))
+}
+
+/// [`reload`] with the place and read marks taken from `saved` (a
+/// [`snapshot`] of `old`, perhaps with more added) rather than from `old`.
+pub fn reload_from(
+    old: &AppState,
+    old_c: &Corpus,
+    new: &Corpus,
+    key: &CorpusKey,
+    mut saved: SavedState,
+) -> AppState {
     let ids: HashMap<String, ArticleId> = new
         .articles
         .iter()
         .map(|a| (key.article_id(&a.path), a.id))
         .collect();
-    let mut saved = snapshot(old, old_c, key);
     // The selected article was removed: its neighbour in the list, not the top.
     if saved.article.as_ref().is_some_and(|p| !ids.contains_key(p)) {
         saved.article = neighbour(old, old_c, &ids, key);
@@ -256,6 +267,15 @@ pub fn reload(old: &AppState, old_c: &Corpus, new: &Corpus, key: &CorpusKey) -> 
             s.reader.places.insert(nid, top);
         }
     }
+    carry_view(old, &mut s, new);
+    s
+}
+
+/// What of `old` is neither the place nor in the state file, onto `s` over
+/// `new`: the search, the actor filter (when the actor is followed in `s`),
+/// an open help or prompt. (The raw/clean reader is for the caller to set
+/// before restoring the place, which depends on it.)
+pub fn carry_view(old: &AppState, s: &mut AppState, new: &Corpus) {
     if let Some(old_search) = &old.search
         && let Ok(regex) = crate::query::search_regex(&old_search.pattern)
     {
@@ -278,7 +298,6 @@ pub fn reload(old: &AppState, old_c: &Corpus, new: &Corpus, key: &CorpusKey) -> 
         Overlay::Picker(_) | Overlay::None => Overlay::None,
     };
     s.sync_reader(new);
-    s
 }
 
 /// The article nearest the selected one in the old list that `ids` (the

@@ -1,6 +1,7 @@
 //! The status bar: the pane in focus (and which of three, when only one
 //! fits), the prompt being typed, a message, the followed actor's place
-//! ("Putin 3/17"), the search, and key hints from the registry.
+//! ("Putin 3/17"), the search, how far a load has got while an early part
+//! of the corpus is shown, and key hints from the registry.
 
 use super::app::{Action, AppState, HitMode, Overlay, PromptKind};
 use super::keys::Ctx;
@@ -120,6 +121,9 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
         if let Some(m) = &s.message {
             let style = if m.error { t.error } else { t.title };
             left.push(Span::styled(format!(" {}", m.text), style));
+        }
+        if let Some(l) = &s.loading {
+            left.push(Span::styled(format!(" {l}"), t.dim));
         }
     }
     let used: usize = left.iter().map(|sp| sp.width()).sum();

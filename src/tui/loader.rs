@@ -1,0 +1,279 @@
+//! Filling in: on a large corpus the three panes appear as soon as an early
+//! part of it is parsed, and the full corpus is swapped in when it is ready.
+//!
+//! The loader thread ([`load`]) parses the first [`PARTIAL_FILES`] files in
+//! load order (a tenth of the files, when that is fewer) on their own and
+//! sends that corpus, then parses every file (the early ones again: the
+//! corpus-level steps — dominant year, actor merging, indices — need all
+//! articles at once) and sends the full corpus. So the early part costs at
+//! most a tenth more parsing, 2% at 100,000 files. A corpus of no more than
+//! twice [`PARTIAL_FILES`] loads straight to the full corpus, as before.
+//! The shared [`Progress`] counters count only the full load, so the status
+//! bar can say how far it has got.
+//!
+//! The main loop swaps the full corpus in with [`swap_in`], keeping the
+//! user's place as a `--watch` reload does, or — when the user has not
+//! moved yet ([`Filling::moved`]) — putting them where the state file says,
+//! against the full corpus this time (the remembered article may not be in
+//! the early part).
+//! Nothing is saved while the early part is shown: its read marks and
+//! place would be those of a part of the corpus only.
+
+use super::app::AppState;
+use super::session;
+use super::settings::Settings;
+use crate::model::Corpus;
+use crate::parse::Progress;
+use crate::progress::thousands;
+use crate::state::{CorpusKey, SavedState};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+
+/// How many files the early corpus has at most: parsing them takes a few
+/// tens of milliseconds, and re-parsing them in the full load costs 2% of a
+/// 100,000-file load. `DATELINE_PARTIAL_FILES` overrides it (0 turns
+/// filling in off).
+pub const PARTIAL_FILES: usize = 2_000;
+
+/// What the loader thread sends.
+pub enum Msg {
+    /// An early part of the corpus, shown while the rest loads.
+    Partial(Box<Corpus>),
+    /// The whole corpus: the last message.
+    Full(Box<Corpus>),
+}
+
+/// [`PARTIAL_FILES`], or what `DATELINE_PARTIAL_FILES` says.
+pub fn partial_files() -> usize {
+    std::env::var("DATELINE_PARTIAL_FILES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(PARTIAL_FILES)
+}
+
+/// Loads `paths` (none: the bundled seeds), sending an early corpus of the
+/// first `partial` files (at most a tenth of them) first when there are
+/// more than twice as many, then the full one; stops early once `send`
+/// returns false (nobody listening). Counts the full load into `progress`.
+pub fn load(
+    paths: &[PathBuf],
+    progress: &Progress,
+    partial: usize,
+    send: &mut dyn FnMut(Msg) -> bool,
+) {
+    if paths.is_empty() {
+        send(Msg::Full(Box::new(crate::open_with_progress(
+            paths, progress,
+        ))));
+        return;
+    }
+    // As `crate::open_with_progress` does, with the early corpus in between.
+    let mut warnings = Vec::new();
+    let files = crate::ingest::collect_files(paths, &mut warnings);
+    progress.files.store(files.len(), Ordering::Relaxed);
+    let early = partial.min(files.len() / 10);
+    if early > 0 && files.len() > 2 * partial {
+        let early = crate::parse::read_and_build_corpus(
+            &files[..early],
+            warnings.clone(),
+            &Progress::default(),
+        );
+        if !send(Msg::Partial(Box::new(early))) {
+            return;
+        }
+    }
+    let full = crate::parse::read_and_build_corpus(&files, warnings, progress);
+    send(Msg::Full(Box::new(full)));
+}
+
+/// Runs [`load`] on its own thread. The thread is abandoned, not joined, when
+/// the session ends first: it stops at its next message.
+pub fn spawn(paths: Vec<PathBuf>, progress: Arc<Progress>) -> Receiver<Msg> {
+    let (tx, rx) = mpsc::channel();
+    let partial = partial_files();
+    // For the terminal tests only: the full load waits, after the early
+    // corpus is sent, until this file exists, so a test sees the early
+    // corpus for as long as it needs on any machine.
+    let hold = std::env::var_os("DATELINE_TEST_HOLD_FULL_LOAD").map(PathBuf::from);
+    std::thread::spawn(move || {
+        load(&paths, &progress, partial, &mut |m| {
+            let early = matches!(m, Msg::Partial(_));
+            let listening = tx.send(m).is_ok();
+            while early && listening && hold.as_ref().is_some_and(|h| !h.exists()) {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            listening
+        });
+    });
+    rx
+}
+
+/// The status bar while the full corpus loads, `shown` articles on screen:
+/// `loading: 45,120 of 100,000 files parsed — showing 2,000`.
+pub fn status_text(p: &Progress, shown: usize) -> String {
+    let files = thousands(p.files.load(Ordering::Relaxed));
+    let shown = thousands(shown);
+    if p.indexing.load(Ordering::Relaxed) {
+        return format!("loading: {files} files parsed, indexing — showing {shown}");
+    }
+    let parsed = thousands(p.parsed.load(Ordering::Relaxed));
+    format!("loading: {parsed} of {files} files parsed — showing {shown}")
+}
+
+/// The message once the full corpus is in: `loaded 100,000 articles`.
+pub fn done_text(articles: usize) -> String {
+    let s = if articles == 1 { "" } else { "s" };
+    format!("loaded {} article{s}", thousands(articles))
+}
+
+/// The state for the `full` corpus replacing the early `partial` one shown
+/// in `old`. When the user has `moved` since the early corpus appeared,
+/// their place is kept as a reload keeps it ([`session::reload`]), and the
+/// read marks `remembered` (the state file) has of articles the early
+/// corpus lacked are added back. Otherwise the place is what opening on the
+/// full corpus would have given: the `remembered` one (with the read marks
+/// made meanwhile). An open help or prompt, a search, the actor filter and
+/// the raw/clean reader carry over either way.
+pub fn swap_in(
+    old: &AppState,
+    partial: &Corpus,
+    full: &Corpus,
+    key: &CorpusKey,
+    remembered: Option<&SavedState>,
+    moved: bool,
+) -> AppState {
+    if moved {
+        let mut saved = session::snapshot(old, partial, key);
+        if let Some(r) = remembered {
+            saved.read.extend(r.read.iter().cloned());
+            saved.read.sort();
+            saved.read.dedup();
+        }
+        return session::reload_from(old, partial, full, key, saved);
+    }
+    let area = old.layout.area;
+    let settings = Settings {
+        keymap: old.keymap.clone(),
+        theme: old.theme,
+        sort_by_file: old.config_sort_by_file,
+    };
+    let mut s = AppState::with_settings(full, area.width, area.height, settings);
+    s.reader.raw = old.reader.raw;
+    if let Some(r) = remembered {
+        session::restore(&mut s, full, key, r);
+    }
+    // And the read marks made on the early corpus: none is lost.
+    let read: HashSet<&Path> = old
+        .read
+        .iter()
+        .filter_map(|&id| partial.articles.get(id as usize))
+        .map(|a| a.path.as_path())
+        .collect();
+    if !read.is_empty() {
+        let ids = full
+            .articles
+            .iter()
+            .filter(|a| read.contains(a.path.as_path()));
+        s.read.extend(ids.map(|a| a.id));
+    }
+    session::carry_view(old, &mut s, full);
+    s
+}
+
+/// The place in `s` without the read marks, for [`Filling::moved`].
+fn place(s: &AppState, c: &Corpus, key: &CorpusKey) -> SavedState {
+    SavedState {
+        read: Vec::new(),
+        ..session::snapshot(s, c, key)
+    }
+}
+
+/// How the full load is getting on, for the main loop.
+pub enum Poll {
+    /// Still loading.
+    Loading,
+    /// The full corpus.
+    Full(Box<Corpus>),
+    /// The loader thread died (a panic): there will be no full corpus.
+    Failed,
+}
+
+/// The session while the early corpus is shown and the full one loads.
+pub struct Filling {
+    rx: Receiver<Msg>,
+    progress: Arc<Progress>,
+    /// The state file's place, for [`swap_in`].
+    pub remembered: Option<SavedState>,
+    /// The place as the early corpus was first drawn.
+    pub start: Option<SavedState>,
+    /// The user has acted (anything but a resize) since then.
+    pub acted: bool,
+}
+
+impl Filling {
+    pub fn new(rx: Receiver<Msg>, progress: Arc<Progress>, remembered: Option<SavedState>) -> Self {
+        Filling {
+            rx,
+            progress,
+            remembered,
+            start: None,
+            acted: false,
+        }
+    }
+
+    /// Once the early corpus `c` has been drawn with `s`: the place to
+    /// tell moving from.
+    pub fn drawn(&mut self, s: &AppState, c: &Corpus, key: &CorpusKey) {
+        if self.start.is_none() {
+            self.start = Some(place(s, c, key));
+        }
+    }
+
+    /// Whether the user has moved since the early corpus `c` was first
+    /// drawn: acted, and the place is not what it was. Opening help, typing
+    /// a prompt or a search without a hit is not moving; a resize alone
+    /// (which may re-wrap the reader) never is. Read marks are no place
+    /// (any key marks the article in a focused reader read) and are kept
+    /// either way.
+    pub fn moved(&self, s: &AppState, c: &Corpus, key: &CorpusKey) -> bool {
+        self.acted && self.start.as_ref().is_none_or(|p| *p != place(s, c, key))
+    }
+
+    /// [`status_text`] for this load.
+    pub fn status(&self, shown: usize) -> String {
+        status_text(&self.progress, shown)
+    }
+
+    /// Whether the full corpus has come, without waiting (a further early
+    /// corpus, were one sent, is skipped: the full one follows).
+    pub fn poll(&self) -> Poll {
+        loop {
+            match self.rx.try_recv() {
+                Ok(Msg::Full(c)) => return Poll::Full(c),
+                Ok(Msg::Partial(_)) => {}
+                Err(TryRecvError::Empty) => return Poll::Loading,
+                Err(TryRecvError::Disconnected) => return Poll::Failed,
+            }
+        }
+    }
+}
+
+/// For measuring (`bench/run.sh`, or by hand): with
+/// `DATELINE_LOAD_REPORT=FILE`, appends `WHAT MS` to FILE — the milliseconds
+/// from `started` to the first frame of the list (`list_ms`) and to the
+/// first frame of the full corpus (`full_ms`).
+pub fn report(what: &str, started: std::time::Instant) {
+    use std::io::Write;
+    if let Some(path) = std::env::var_os("DATELINE_LOAD_REPORT")
+        && let Ok(mut f) = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+    {
+        let ms = started.elapsed().as_secs_f64() * 1000.0;
+        let _ = writeln!(f, "{what} {ms:.1}");
+    }
+}
