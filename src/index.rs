@@ -1,7 +1,9 @@
 //! Indices built once after parsing: events by date, articles by date,
 //! mentions by actor.
 
-use crate::model::{Actor, ActorId, Article, ArticleId, Corpus, Event, MentionRef};
+use crate::model::{
+    Actor, ActorId, Article, ArticleId, Corpus, DateValue, Event, MentionRef, Span,
+};
 use rayon::prelude::*;
 
 /// Each index is built in parallel where it can be.
@@ -88,10 +90,17 @@ fn events(articles: &[Article]) -> Vec<Event> {
     // its own slots in parallel: per-article lists gathered and appended
     // would cost a second copy of every event at the peak.
     let counts: Vec<usize> = articles.par_iter().map(event_count).collect();
-    let mut slots: Vec<Option<Event>> = Vec::new();
-    slots.resize_with(counts.iter().sum(), || None);
-    let mut pieces: Vec<&mut [Option<Event>]> = Vec::with_capacity(articles.len());
-    let mut rest = slots.as_mut_slice();
+    // Every slot is written below; the placeholder is never seen.
+    let placeholder = Event {
+        date: DateValue::day(chrono::NaiveDate::MIN),
+        article: 0,
+        time: None,
+        sentence: Span::default(),
+        actors: Vec::new(),
+    };
+    let mut events: Vec<Event> = vec![placeholder; counts.iter().sum()];
+    let mut pieces: Vec<&mut [Event]> = Vec::with_capacity(articles.len());
+    let mut rest = events.as_mut_slice();
     for &n in &counts {
         let (piece, tail) = rest.split_at_mut(n);
         pieces.push(piece);
@@ -99,11 +108,9 @@ fn events(articles: &[Article]) -> Vec<Event> {
     }
     articles.par_iter().zip(pieces).for_each(|(a, piece)| {
         for (slot, e) in piece.iter_mut().zip(article_events(a)) {
-            *slot = Some(e);
+            *slot = e;
         }
     });
-    // Every slot is filled; unwrapping reuses the same allocation.
-    let mut events: Vec<Event> = slots.into_iter().flatten().collect();
     // (date, article, position) is unique, so an unstable sort gives the
     // stable order without a merge buffer.
     events.par_sort_unstable_by_key(|e| (e.date.start, e.article, e.time.map_or(0, |t| t + 1)));
