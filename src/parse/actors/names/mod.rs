@@ -82,8 +82,8 @@ struct Scan<'t, 'a> {
     lx: &'a Lexicon,
     toks: Vec<Token>,
     /// Folded word keys, all in one buffer (`key_at` has each token's
-    /// range; empty for punctuation): one allocation per sentence, not
-    /// one per capitalised word.
+    /// range; empty for punctuation): the sentence in ASCII lower case,
+    /// then the keys of words with other chars. No allocation per word.
     key_buf: String,
     key_at: Vec<(u32, u32)>,
     /// Lexicon facts of each token's key (all false for punctuation).
@@ -168,27 +168,32 @@ pub fn scan_with<'a>(
     out.refs.clear();
     let mut toks = std::mem::take(&mut scratch.toks);
     tokenize_into(text, &mut toks);
+    // Keys: the sentence lowered once (ASCII letters only, so it stays
+    // valid UTF-8 and keeps every offset), and an ASCII word's key is its
+    // own range of that copy. Only words with other chars are folded one by
+    // one, their keys appended after the copy. Lowering word by word was a
+    // copy call and two passes per word.
     let mut key_buf = std::mem::take(&mut scratch.key_buf);
     key_buf.clear();
+    key_buf.push_str(text);
+    key_buf.make_ascii_lowercase();
+    let all_ascii = text.is_ascii();
     let mut key_at = std::mem::take(&mut scratch.key_at);
     key_at.clear();
     key_at.extend(toks.iter().map(|t| {
-        let from = key_buf.len() as u32;
-        if t.is_word() {
-            let w = &text[t.start..t.end];
-            if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_whitespace()) {
-                // What `key_of` gives for one ASCII word, without a String:
-                // copied whole and lowered in place, not pushed char by char.
-                let at = key_buf.len();
-                key_buf.push_str(w);
-                if let Some(k) = key_buf.get_mut(at..) {
-                    k.make_ascii_lowercase();
-                }
-            } else {
-                key_buf.push_str(&key_of(w));
-            }
+        if !t.is_word() {
+            return (t.start as u32, t.start as u32);
         }
-        (from, key_buf.len() as u32)
+        let w = &text[t.start..t.end];
+        if all_ascii || w.is_ascii() {
+            // What `key_of` gives for one ASCII word (words hold no
+            // white space).
+            (t.start as u32, t.end as u32)
+        } else {
+            let from = key_buf.len() as u32;
+            key_buf.push_str(&key_of(w));
+            (from, key_buf.len() as u32)
+        }
     }));
     let mut facts = std::mem::take(&mut scratch.facts);
     facts.clear();
