@@ -55,9 +55,30 @@ const DOTTED_WORDS: [&str; 18] = [
     "Capt", "Maj", "Adm", "Rev",
 ];
 
+/// Unicode's General Punctuation block.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206f}';
+
+/// `u8::is_ascii_alphanumeric` as a table: the word sweep reads one entry
+/// per byte instead of testing three ranges.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
+    }
+    if GENERAL_PUNCTUATION.contains(&c) {
+        // Curly quotes, dashes, ellipses: most of the non-ASCII chars in
+        // news text, and none a letter, digit or mark (see the test), so
+        // not looked up in Unicode's tables.
+        return false;
     }
     c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
 }
@@ -98,7 +119,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// than collecting every `(offset, char)` first: that vector, as large as
 /// the sentence, and the per-char work around it were the scanner's
 /// largest single cost. Runs of ASCII letters and digits, most of any
-/// word, are skipped a byte at a time.
+/// word, are skipped a byte at a time, and ASCII white space and word
+/// ends are told from the byte alone.
 pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     out.clear();
     out.reserve(text.len() / 5 + 1);
@@ -107,7 +129,14 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     let mut p = 0;
     // Whether the next word opens a sentence or a quotation.
     let mut opens = true;
-    while let Some(c) = char_at(text, p) {
+    while p < len {
+        // ASCII white space, most of what lies between tokens, undecoded
+        // (what `char::is_whitespace` says of ASCII).
+        if matches!(bytes[p], b' ' | b'\t'..=b'\r') {
+            p += 1;
+            continue;
+        }
+        let Some(c) = char_at(text, p) else { break };
         let cl = c.len_utf8();
         if c.is_whitespace() {
             p += cl;
@@ -142,12 +171,19 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         let mut seg_start = p;
         let mut glued = false;
         let mut possessive = false;
+        // A hyphen joins two parts: only then does the shape look for one.
+        let mut dashed = false;
         let mut end_core: Option<usize> = None;
         while p < len {
             // ASCII letters and digits in one sweep.
-            let ascii = bytes[p..].iter().position(|b| !b.is_ascii_alphanumeric());
+            let ascii = bytes[p..].iter().position(|&b| !ALNUM[usize::from(b)]);
             p = ascii.map_or(len, |k| p + k);
             if p == len {
+                break;
+            }
+            // Any other ASCII char but the joiners below ends the word:
+            // decided from the byte, most words ending in a space.
+            if bytes[p].is_ascii() && !matches!(bytes[p], b'.' | b'-' | b'\'') {
                 break;
             }
             let Some(c) = char_at(text, p) else { break };
@@ -173,6 +209,7 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
                     let after_dash = char_at(text, p + 1);
                     if char_at(text, p) == Some('-') && after_dash.is_some_and(is_word_char) {
                         glued |= after_dash.is_some_and(char::is_lowercase);
+                        dashed = true;
                         p += 1;
                         seg_start = p;
                         continue;
@@ -188,6 +225,7 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
                 if next.is_some_and(char::is_lowercase) {
                     glued = true;
                 }
+                dashed = true;
                 p += cl;
                 seg_start = p;
                 continue;
@@ -218,7 +256,7 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         }
         let word_end = end_core.unwrap_or(p);
         let word = &text[start..word_end];
-        let shape = shape_of(word);
+        let shape = shape_of(word, dashed);
         // A capitalised head glued to a lower-case tail is an adjective,
         // unless the head is a particle prefix ("al-Assad" starts lower case).
         let glued = glued && matches!(shape, Shape::Cap | Shape::Upper);
@@ -234,12 +272,18 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     }
 }
 
-fn shape_of(word: &str) -> Shape {
+/// The shape of a word; `dashed`: it may hold a hyphen (false: it holds
+/// none, so a lower-case word needs no search for one).
+fn shape_of(word: &str, dashed: bool) -> Shape {
     if word.is_empty() {
         return Shape::Punct(' ');
     }
     if word.is_ascii() {
-        return ascii_shape_of(word.as_bytes());
+        let w = word.as_bytes();
+        if !dashed && w[0].is_ascii_lowercase() {
+            return Shape::Lower;
+        }
+        return ascii_shape_of(w);
     }
     general_shape_of(word)
 }
@@ -273,19 +317,26 @@ fn general_shape_of(word: &str) -> Shape {
     }
 }
 
-/// [`shape_of`] for an ASCII word, over bytes.
+/// [`shape_of`] for an ASCII word, over bytes: one pass, and only for a
+/// capital (the letters and lower case of other words decide nothing).
 fn ascii_shape_of(w: &[u8]) -> Shape {
     let first = w[0];
     if first.is_ascii_digit() {
         return Shape::Number;
     }
-    let letters = w.iter().filter(|b| b.is_ascii_alphabetic()).count();
-    let has_lower = w.iter().any(u8::is_ascii_lowercase);
     if first.is_ascii_uppercase() {
+        let mut letters = 0;
+        let mut has_lower = false;
+        for &b in w {
+            letters += usize::from(b.is_ascii_alphabetic());
+            has_lower |= b.is_ascii_lowercase();
+            if letters > 1 && has_lower {
+                // "Rubio" is decided at its second letter.
+                return Shape::Cap;
+            }
+        }
         if letters == 1 {
             Shape::Letter
-        } else if has_lower {
-            Shape::Cap
         } else {
             Shape::Upper
         }
@@ -415,7 +466,7 @@ mod tests {
             }
             let word_end = end_core.unwrap_or(off(i));
             let word = &text[off(start)..word_end];
-            let shape = shape_of(word);
+            let shape = shape_of(word, true);
             // A capitalised head glued to a lower-case tail is an adjective,
             // unless the head is a particle prefix ("al-Assad" starts lower case).
             let glued = glued && matches!(shape, Shape::Cap | Shape::Upper);
@@ -467,6 +518,23 @@ mod tests {
             .chain(mixed.iter().map(String::as_str))
         {
             assert_eq!(tokenize(s), reference_tokenize(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_word_char() {
+        for c in GENERAL_PUNCTUATION {
+            assert!(
+                !(c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_sweep_table_is_ascii_alphanumeric() {
+        for b in 0..=255u8 {
+            assert_eq!(ALNUM[usize::from(b)], b.is_ascii_alphanumeric(), "{b}");
         }
     }
 
