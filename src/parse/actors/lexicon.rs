@@ -66,36 +66,94 @@ pub struct WordFacts {
     pub particle: bool,
 }
 
-/// All lexicons, parsed once.
+/// All lexicons, parsed once. The tables the scanner asks of its words
+/// are [`WordMap`]s; none is iterated where the order could show.
 pub struct Lexicon {
-    roles: FxMap<String, RoleEntry>,
-    entities: FxMap<String, Phrase<u32>>,
+    roles: WordMap<String, RoleEntry>,
+    entities: WordMap<String, Phrase<u32>>,
     pub entity_list: Vec<Entity>,
     /// Folded nationality adjective or demonym -> country canonical name.
-    adjectives: FxMap<String, Arc<str>>,
+    adjectives: WordMap<String, Arc<str>>,
     /// Longest phrase (in words) per first word, for roles and entities.
-    max_words: FxMap<String, usize>,
+    max_words: WordMap<String, usize>,
     /// `max_words`, `stop` and `particles` of each word in any of them.
-    facts: FxMap<String, WordFacts>,
-    pub stop: FxSet<String>,
-    pub particles: FxSet<String>,
+    facts: WordMap<String, WordFacts>,
+    pub stop: WordSet<String>,
+    pub particles: WordSet<String>,
     pub particle_prefixes: Vec<String>,
-    pub speech_verbs: FxSet<String>,
-    pub org_heads: FxSet<String>,
-    pub place_heads: FxSet<String>,
-    pub event_heads: FxSet<String>,
-    pub org_nouns_after: FxSet<String>,
-    pub place_nouns_after: FxSet<String>,
-    pub place_prepositions: FxSet<String>,
-    pub place_of_nouns: FxSet<String>,
-    pub determiners: FxSet<String>,
-    pub role_modifiers: FxSet<String>,
-    pub domains: FxMap<String, Arc<str>>,
+    pub speech_verbs: WordSet<String>,
+    pub org_heads: WordSet<String>,
+    pub place_heads: WordSet<String>,
+    pub event_heads: WordSet<String>,
+    pub org_nouns_after: WordSet<String>,
+    pub place_nouns_after: WordSet<String>,
+    pub place_prepositions: WordSet<String>,
+    pub place_of_nouns: WordSet<String>,
+    pub determiners: WordSet<String>,
+    pub role_modifiers: WordSet<String>,
+    pub domains: WordMap<String, Arc<str>>,
     /// User aliases of people: folded alias -> entity index.
     pub user_people: FxMap<String, u32>,
 }
 
 pub use crate::hash::{FxMap, FxSet};
+
+/// A hasher for the lexicon's word tables, which the scanner asks about
+/// every word of every sentence (several times for some). Eight bytes at
+/// a time, the short tail read as at most two overlapping loads rather
+/// than byte by byte, and the well-mixed high bits rotated down to where
+/// the table takes its bucket from ([`FxHasher`](crate::hash::FxHasher)
+/// leaves weak low bits, so word keys collided and were compared more).
+/// Only for tables no output depends on the order of.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher {
+    hash: u64,
+}
+
+/// The multiplier of rustc-hash 2.
+const WORD_K: u64 = 0xf135_7aea_2e62_a9c5;
+
+impl std::hash::Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.hash ^ bytes.len() as u64;
+        let mut rest = bytes;
+        while let Some((c, r)) = rest.split_first_chunk::<8>() {
+            h = (h ^ u64::from_le_bytes(*c)).wrapping_mul(WORD_K);
+            rest = r;
+        }
+        let n = rest.len();
+        let tail = match rest {
+            [] => None,
+            [a, b, c, d, ..] => {
+                let lo = u32::from_le_bytes([*a, *b, *c, *d]);
+                let e = &rest[n - 4..];
+                let hi = u32::from_le_bytes([e[0], e[1], e[2], e[3]]);
+                Some(u64::from(lo) | u64::from(hi) << 32)
+            }
+            [a, ..] => {
+                Some(u64::from(*a) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16)
+            }
+        };
+        if let Some(t) = tail {
+            h = (h ^ t).wrapping_mul(WORD_K);
+        }
+        self.hash = h;
+    }
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        // The end mark `str` hashes after its bytes: a key is one string,
+        // so it need not be mixed in.
+        self.hash = self.hash.wrapping_add(u64::from(b));
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash.rotate_left(26)
+    }
+}
+
+pub type WordMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
+pub type WordSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<WordHasher>>;
 
 /// The parsed lexicons (first use parses; later uses share).
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
@@ -167,26 +225,26 @@ impl Lexicon {
     /// Builds a lexicon from the text of each asset (tests pass their own).
     pub fn from_texts(roles: &str, places: &str, orgs: &str, words: &str, user: &str) -> Lexicon {
         let mut lx = Lexicon {
-            roles: FxMap::default(),
-            entities: FxMap::default(),
+            roles: WordMap::default(),
+            entities: WordMap::default(),
             entity_list: Vec::new(),
-            adjectives: FxMap::default(),
-            max_words: FxMap::default(),
-            facts: FxMap::default(),
-            stop: FxSet::default(),
-            particles: FxSet::default(),
+            adjectives: WordMap::default(),
+            max_words: WordMap::default(),
+            facts: WordMap::default(),
+            stop: WordSet::default(),
+            particles: WordSet::default(),
             particle_prefixes: Vec::new(),
-            speech_verbs: FxSet::default(),
-            org_heads: FxSet::default(),
-            place_heads: FxSet::default(),
-            event_heads: FxSet::default(),
-            org_nouns_after: FxSet::default(),
-            place_nouns_after: FxSet::default(),
-            place_prepositions: FxSet::default(),
-            place_of_nouns: FxSet::default(),
-            determiners: FxSet::default(),
-            role_modifiers: FxSet::default(),
-            domains: FxMap::default(),
+            speech_verbs: WordSet::default(),
+            org_heads: WordSet::default(),
+            place_heads: WordSet::default(),
+            event_heads: WordSet::default(),
+            org_nouns_after: WordSet::default(),
+            place_nouns_after: WordSet::default(),
+            place_prepositions: WordSet::default(),
+            place_of_nouns: WordSet::default(),
+            determiners: WordSet::default(),
+            role_modifiers: WordSet::default(),
+            domains: WordMap::default(),
             user_people: FxMap::default(),
         };
         lx.load_user(user);
@@ -262,16 +320,24 @@ impl Lexicon {
             }
         }
         let mut sec = sections(words);
-        let mut set = |name: &str| -> FxSet<String> {
+        // The keys of a section, in file order.
+        let mut keys = |name: &str| -> Vec<String> {
             sec.remove(name)
                 .unwrap_or_default()
                 .iter()
                 .map(|w| key_of(w))
                 .collect()
         };
+        // Tried in turn, and the first that fits is dropped: in the order
+        // an FxSet of them iterates (built just so), as they always were.
+        lx.particle_prefixes = keys("particle-prefixes")
+            .into_iter()
+            .collect::<FxSet<String>>()
+            .into_iter()
+            .collect();
+        let mut set = |name: &str| -> WordSet<String> { keys(name).into_iter().collect() };
         lx.stop = set("stop");
         lx.particles = set("particles");
-        lx.particle_prefixes = set("particle-prefixes").into_iter().collect();
         lx.speech_verbs = set("speech-verbs");
         lx.org_heads = set("org-heads");
         lx.place_heads = set("place-heads");
