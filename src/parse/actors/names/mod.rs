@@ -180,29 +180,30 @@ pub fn scan_with<'a>(
     let all_ascii = text.is_ascii();
     let mut key_at = std::mem::take(&mut scratch.key_at);
     key_at.clear();
-    key_at.extend(toks.iter().map(|t| {
-        if !t.is_word() {
-            return (t.start as u32, t.start as u32);
-        }
-        let w = &text[t.start..t.end];
-        if all_ascii || w.is_ascii() {
-            // What `key_of` gives for one ASCII word (words hold no
-            // white space).
-            (t.start as u32, t.end as u32)
-        } else {
-            let from = key_buf.len() as u32;
-            key_buf.push_str(&key_of(w));
-            (from, key_buf.len() as u32)
-        }
-    }));
+    key_at.reserve(toks.len());
     let mut facts = std::mem::take(&mut scratch.facts);
     facts.clear();
-    facts.extend(toks.iter().zip(&key_at).map(|(t, &(a, b))| {
-        match key_buf.get(a as usize..b as usize) {
-            Some(k) if t.is_word() => lx.facts(k),
-            _ => WordFacts::default(),
+    facts.reserve(toks.len());
+    // Each token's key and its facts in one pass.
+    for t in &toks {
+        if !t.is_word() {
+            key_at.push((t.start as u32, t.start as u32));
+            facts.push(WordFacts::default());
+            continue;
         }
-    }));
+        let w = text.get(t.start..t.end).unwrap_or("");
+        let (a, b) = if all_ascii || w.is_ascii() {
+            // What `key_of` gives for one ASCII word (words hold no
+            // white space).
+            (t.start, t.end)
+        } else {
+            let from = key_buf.len();
+            key_buf.push_str(&key_of(w));
+            (from, key_buf.len())
+        };
+        key_at.push((a as u32, b as u32));
+        facts.push(lx.facts(key_buf.get(a..b).unwrap_or("")));
+    }
     let n = toks.len();
     /// `v` reused as `n` copies of `x`.
     fn refill<T: Clone>(mut v: Vec<T>, n: usize, x: T) -> Vec<T> {
@@ -420,7 +421,9 @@ impl<'a> Scan<'_, 'a> {
             let starts =
                 self.nameish(i) || self.is_particle(i) && self.particles_then_name(i).is_some();
             if !starts {
-                if self.is_acronym(i) {
+                // The shape first: most tokens are not capitals-only, and
+                // `is_acronym` is not inlined.
+                if self.toks[i].shape == Shape::Upper && self.is_acronym(i) {
                     self.push_run(i, i);
                 }
                 i += 1;
