@@ -90,14 +90,6 @@ impl ArticleActors {
     }
 }
 
-/// Per-entity lists flattened into one list sorted by entity.
-fn by_entity<T>(v: Vec<Vec<T>>) -> Vec<(u32, T)> {
-    v.into_iter()
-        .enumerate()
-        .flat_map(|(e, xs)| xs.into_iter().map(move |x| (e as u32, x)))
-        .collect()
-}
-
 /// The run of `v` (sorted by entity) that belongs to entity `e`.
 fn of_entity<T>(v: &[(u32, T)], e: usize) -> &[(u32, T)] {
     let from = v.partition_point(|(x, _)| (*x as usize) < e);
@@ -111,21 +103,32 @@ pub fn extract(raw: &str, sentences: &[Span]) -> ArticleActors {
         /// The scan's buffers, kept by each thread from one article to the
         /// next: regrowing them for every article was most of the scan's
         /// remaining allocations.
-        static SCRATCH: RefCell<names::Scratch<'static>> = RefCell::default();
+        static SCRATCH: RefCell<Scratch<'static>> = RefCell::default();
     }
     let lx: &'static Lexicon = &LEXICON;
     SCRATCH.with(|cell| match cell.try_borrow_mut() {
         Ok(mut scratch) => extract_with(raw, sentences, lx, &mut scratch),
         // Not reached (nothing here re-enters), but never a panic.
-        Err(_) => extract_with(raw, sentences, lx, &mut names::Scratch::default()),
+        Err(_) => extract_with(raw, sentences, lx, &mut Scratch::default()),
     })
+}
+
+/// The buffers of one article: the scan's, and the hits and references of
+/// all its sentences (regrown for every article, they were a tenth of the
+/// grouping's cost).
+#[derive(Default)]
+struct Scratch<'a> {
+    names: names::Scratch<'a>,
+    found: names::SentenceHits,
+    hits: Vec<(u32, names::Hit)>,
+    refs: Vec<(u32, names::RefHit, usize)>,
 }
 
 fn extract_with<'a>(
     raw: &str,
     sentences: &[Span],
     lx: &'a Lexicon,
-    scratch: &mut names::Scratch<'a>,
+    scratch: &mut Scratch<'a>,
 ) -> ArticleActors {
     // Whether a folded word also occurs in lower case: a capital at a
     // sentence start on such a word is grammar, not a name. Asked rarely
@@ -143,31 +146,40 @@ fn extract_with<'a>(
                 })
             })
     };
-    let mut hits: Vec<(u32, names::Hit)> = Vec::new();
-    let mut refs: Vec<(u32, names::RefHit, usize)> = Vec::new();
-    let mut found = names::SentenceHits::default();
+    let Scratch {
+        names: ns,
+        found,
+        hits,
+        refs,
+    } = scratch;
+    hits.clear();
+    refs.clear();
     for (si, s) in sentences.iter().enumerate() {
         let Some(text) = raw.get(s.range()) else {
             continue;
         };
-        names::scan_with(text, s.start as usize, lx, &seen, scratch, &mut found);
+        names::scan_with(text, s.start as usize, lx, &seen, ns, found);
         let first_hit = hits.len();
         hits.extend(found.hits.drain(..).map(|h| (si as u32, h)));
         refs.extend(found.refs.drain(..).map(|r| (si as u32, r, first_hit)));
     }
-    group(raw, hits, refs, lx)
+    let out = group(raw, hits, refs, lx);
+    hits.clear();
+    out
 }
 
-/// Groups hits into local entities (alias resolution inside one article).
+/// Groups hits (in sentence order) into local entities (alias resolution
+/// inside one article); takes the references out of `refs`.
 fn group(
     raw: &str,
-    hits: Vec<(u32, names::Hit)>,
-    refs: Vec<(u32, names::RefHit, usize)>,
+    hits: &[(u32, names::Hit)],
+    refs: &mut Vec<(u32, names::RefHit, usize)>,
     lx: &Lexicon,
 ) -> ArticleActors {
     // Sized once from the hits (every hit becomes a mention, and no more
     // entities or keys than hits), not grown and rehashed as they come.
     let mut out = ArticleActors {
+        entities: Vec::with_capacity(hits.len()),
         mentions: Vec::with_capacity(hits.len()),
         refs: Vec::with_capacity(refs.len()),
         ..ArticleActors::default()
@@ -256,7 +268,7 @@ fn group(
             found = match by_surname.as_slice() {
                 [] => None,
                 [one] => Some(*one),
-                many => nearest_before(many, h.start, &hits, &entity_of),
+                many => nearest_before(many, h.start, hits, &entity_of),
             };
             if found.is_none() {
                 let by_given: Vec<u32> = persons
@@ -273,28 +285,30 @@ fn group(
         by_key.insert(key, e);
         entity_of[i] = Some(e);
     }
-    // Sentence-local hit index -> entity, for possessors.
-    let mut sentence_first: FxMap<u32, usize> = FxMap::default();
-    for (i, (si, _)) in hits.iter().enumerate() {
-        sentence_first.entry(*si).or_insert(i);
-    }
+    // Sentence-local hit index -> entity, for possessors. The hits are in
+    // sentence order, so a sentence's first is found by bisection.
     let possessor_entity = |si: u32, p: Option<u32>| -> Option<u32> {
-        let first = *sentence_first.get(&si)?;
+        let first = hits.partition_point(|(s, _)| *s < si);
+        if hits.get(first).is_none_or(|(s, _)| *s != si) {
+            return None;
+        }
         entity_of.get(first + p? as usize).copied().flatten()
     };
-    // Distinct forms and roles per entity, only while grouping.
-    let mut forms: Vec<Vec<&str>> = vec![Vec::new(); out.entities.len()];
-    let mut roles: Vec<Vec<RoleDesc>> = vec![Vec::new(); out.entities.len()];
-    let mut role_texts: Vec<Vec<Span>> = vec![Vec::new(); out.entities.len()];
+    // Distinct forms per entity, only while grouping: one flat list of
+    // (entity, form), not a list per entity (an allocation each). Roles
+    // likewise, put in entity order (stably) at the end.
+    let mut forms: Vec<(u32, &str)> = Vec::with_capacity(hits.len());
+    let mut roles: Vec<(u32, RoleDesc)> = Vec::new();
+    let mut role_texts: Vec<(u32, Span)> = Vec::new();
     for (i, (si, h)) in hits.iter().enumerate() {
         let Some(e) = entity_of[i] else { continue };
         let t = raw.get(h.start..h.end).unwrap_or("");
         let ent = &mut out.entities[e as usize];
-        let seen = &mut forms[e as usize];
-        if !seen.contains(&t) {
-            seen.push(t);
+        if !forms.iter().any(|&(fe, f)| fe == e && f == t) {
+            let first = !forms.iter().any(|&(fe, _)| fe == e);
+            forms.push((e, t));
             let words = |f: &str| f.split_whitespace().count();
-            if seen.len() == 1 || words(t) >= words(ent.name.text(raw)) {
+            if first || words(t) >= words(ent.name.text(raw)) {
                 ent.name = Span::new(h.start, h.end);
             }
         }
@@ -306,12 +320,11 @@ fn group(
         for (r, (a, b)) in &h.roles {
             let mut r = r.clone();
             r.possessor = possessor_entity(*si, r.possessor);
-            let held = &mut roles[e as usize];
-            if !held.contains(&r) {
-                held.push(r);
+            if !roles.iter().any(|(re, x)| *re == e && *x == r) {
+                roles.push((e, r));
             }
             if raw.get(*a..*b).is_some() {
-                role_texts[e as usize].push(Span::new(*a, *b));
+                role_texts.push((e, Span::new(*a, *b)));
             }
         }
         out.mentions.push(LocalMention {
@@ -329,7 +342,7 @@ fn group(
             ent.weak = false;
         }
     }
-    for (si, r, first_hit) in refs {
+    for (si, r, first_hit) in refs.drain(..) {
         let mut desc = r.desc;
         desc.possessor = desc
             .possessor
@@ -341,8 +354,10 @@ fn group(
         });
     }
     out.mentions.sort_by_key(|m| m.span.start);
-    out.roles = by_entity(roles);
-    out.role_texts = by_entity(role_texts);
+    roles.sort_by_key(|(e, _)| *e);
+    role_texts.sort_by_key(|(e, _)| *e);
+    out.roles = roles;
+    out.role_texts = role_texts;
     // Kept until the corpus is merged: no spare capacity.
     out.entities.shrink_to_fit();
     out.mentions.shrink_to_fit();
