@@ -64,6 +64,27 @@ pub struct WordFacts {
     pub stop: bool,
     /// In `particles`.
     pub particle: bool,
+    /// The word classes ([`class`]) the word is in, a bit each: asked of
+    /// the words around every name, and known with the one lookup.
+    pub classes: u16,
+}
+
+/// Bits of [`WordFacts::classes`], each for the table of the same name.
+pub mod class {
+    pub const SPEECH_VERB: u16 = 1;
+    pub const ORG_HEAD: u16 = 1 << 1;
+    pub const PLACE_HEAD: u16 = 1 << 2;
+    pub const EVENT_HEAD: u16 = 1 << 3;
+    pub const ORG_NOUN_AFTER: u16 = 1 << 4;
+    pub const PLACE_NOUN_AFTER: u16 = 1 << 5;
+    pub const PLACE_PREPOSITION: u16 = 1 << 6;
+    pub const PLACE_OF_NOUN: u16 = 1 << 7;
+    pub const DETERMINER: u16 = 1 << 8;
+    pub const ROLE_MODIFIER: u16 = 1 << 9;
+    /// A key of `domains`.
+    pub const DOMAIN: u16 = 1 << 10;
+    /// A key of `adjectives`.
+    pub const ADJECTIVE: u16 = 1 << 11;
 }
 
 /// All lexicons, parsed once. The tables the scanner asks of its words
@@ -362,6 +383,29 @@ impl Lexicon {
         for w in &lx.particles {
             lx.facts.entry(w.clone()).or_default().particle = true;
         }
+        let sets = [
+            (&lx.speech_verbs, class::SPEECH_VERB),
+            (&lx.org_heads, class::ORG_HEAD),
+            (&lx.place_heads, class::PLACE_HEAD),
+            (&lx.event_heads, class::EVENT_HEAD),
+            (&lx.org_nouns_after, class::ORG_NOUN_AFTER),
+            (&lx.place_nouns_after, class::PLACE_NOUN_AFTER),
+            (&lx.place_prepositions, class::PLACE_PREPOSITION),
+            (&lx.place_of_nouns, class::PLACE_OF_NOUN),
+            (&lx.determiners, class::DETERMINER),
+            (&lx.role_modifiers, class::ROLE_MODIFIER),
+        ];
+        for (set, bit) in sets {
+            for w in set {
+                lx.facts.entry(w.clone()).or_default().classes |= bit;
+            }
+        }
+        for w in lx.domains.keys() {
+            lx.facts.entry(w.clone()).or_default().classes |= class::DOMAIN;
+        }
+        for w in lx.adjectives.keys() {
+            lx.facts.entry(w.clone()).or_default().classes |= class::ADJECTIVE;
+        }
         lx
     }
 
@@ -487,6 +531,45 @@ mod tests {
             assert_eq!(f.max_words, lx.max_words(w), "{w}");
             assert_eq!(f.stop, lx.stop.contains(w), "{w}");
             assert_eq!(f.particle, lx.particles.contains(w), "{w}");
+        }
+        let tables = [
+            (&lx.speech_verbs, class::SPEECH_VERB),
+            (&lx.org_heads, class::ORG_HEAD),
+            (&lx.place_heads, class::PLACE_HEAD),
+            (&lx.event_heads, class::EVENT_HEAD),
+            (&lx.org_nouns_after, class::ORG_NOUN_AFTER),
+            (&lx.place_nouns_after, class::PLACE_NOUN_AFTER),
+            (&lx.place_prepositions, class::PLACE_PREPOSITION),
+            (&lx.place_of_nouns, class::PLACE_OF_NOUN),
+            (&lx.determiners, class::DETERMINER),
+            (&lx.role_modifiers, class::ROLE_MODIFIER),
+        ];
+        let words: Vec<&String> = tables
+            .iter()
+            .flat_map(|(t, _)| t.iter())
+            .chain(lx.domains.keys())
+            .chain(lx.adjectives.keys())
+            .chain(lx.stop.iter())
+            .collect();
+        for w in words
+            .iter()
+            .map(|w| w.as_str())
+            .chain(["said", "bank", "the", "varga", ""])
+        {
+            let f = lx.facts(w);
+            for (t, bit) in tables {
+                assert_eq!(f.classes & bit != 0, t.contains(w), "{w} {bit}");
+            }
+            assert_eq!(
+                f.classes & class::DOMAIN != 0,
+                lx.domains.contains_key(w),
+                "{w}"
+            );
+            assert_eq!(
+                f.classes & class::ADJECTIVE != 0,
+                lx.adjective(w).is_some(),
+                "{w}"
+            );
         }
     }
 

@@ -9,7 +9,7 @@
 mod emit;
 mod titles;
 
-use super::lexicon::{Lexicon, RoleEntry, WordFacts, key_of};
+use super::lexicon::{Lexicon, RoleEntry, WordFacts, class, key_of};
 use super::roles::RoleDesc;
 use super::tokens::{Shape, Token, tokenize_into};
 
@@ -262,6 +262,28 @@ impl<'a> Scan<'_, 'a> {
             .unwrap_or("")
     }
 
+    /// Whether token `i`'s word is in any of the word classes `bits`
+    /// ([`class`]): read from its facts, not asked of the tables.
+    fn is(&self, i: usize, bits: u16) -> bool {
+        self.facts.get(i).is_some_and(|f| f.classes & bits != 0)
+    }
+
+    /// The portfolio token `i` names ("foreign"), if any.
+    fn domain(&self, i: usize) -> Option<&'a std::sync::Arc<str>> {
+        let lx = self.lx;
+        self.is(i, class::DOMAIN)
+            .then(|| lx.domains.get(self.key(i)))
+            .flatten()
+    }
+
+    /// The country of nationality adjective `k`, token `i`'s key.
+    fn adjective(&self, i: usize, k: &str) -> Option<&'a std::sync::Arc<str>> {
+        let lx = self.lx;
+        self.is(i, class::ADJECTIVE)
+            .then(|| lx.adjective(k))
+            .flatten()
+    }
+
     fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(Token::is_word)
     }
@@ -350,7 +372,7 @@ impl<'a> Scan<'_, 'a> {
             }
             if t.is_capital() {
                 let k = self.key(i);
-                if let Some(c) = lx.adjective(k) {
+                if let Some(c) = self.adjective(i, k) {
                     self.tags[i] = Tag::Adj(c);
                 } else if self.facts[i].stop {
                     self.tags[i] = Tag::Stop;
