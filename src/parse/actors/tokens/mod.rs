@@ -173,6 +173,9 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         let mut possessive = false;
         // A hyphen joins two parts: only then does the shape look for one.
         let mut dashed = false;
+        // No char but ASCII in the word so far (most words): its shape is
+        // then read from bytes.
+        let mut ascii_only = true;
         let mut end_core: Option<usize> = None;
         while p < len {
             // ASCII letters and digits in one sweep.
@@ -189,6 +192,7 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
             let Some(c) = char_at(text, p) else { break };
             let cl = c.len_utf8();
             if is_word_char(c) {
+                ascii_only &= cl == 1;
                 p += cl;
                 continue;
             }
@@ -239,6 +243,7 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
                     break;
                 }
                 if next_is_word {
+                    ascii_only &= cl == 1;
                     p += cl;
                     seg_start = p;
                     continue;
@@ -255,8 +260,10 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
             break;
         }
         let word_end = end_core.unwrap_or(p);
-        let word = &text[start..word_end];
-        let shape = shape_of(word, dashed);
+        let shape = match bytes.get(start..word_end) {
+            Some(w) if ascii_only && !w.is_empty() => ascii_word_shape(w, dashed),
+            _ => shape_of(text.get(start..word_end).unwrap_or(""), dashed),
+        };
         // A capitalised head glued to a lower-case tail is an adjective,
         // unless the head is a particle prefix ("al-Assad" starts lower case).
         let glued = glued && matches!(shape, Shape::Cap | Shape::Upper);
@@ -279,13 +286,17 @@ fn shape_of(word: &str, dashed: bool) -> Shape {
         return Shape::Punct(' ');
     }
     if word.is_ascii() {
-        let w = word.as_bytes();
-        if !dashed && w[0].is_ascii_lowercase() {
-            return Shape::Lower;
-        }
-        return ascii_shape_of(w);
+        return ascii_word_shape(word.as_bytes(), dashed);
     }
     general_shape_of(word)
+}
+
+/// [`shape_of`] for an ASCII word (not empty).
+fn ascii_word_shape(w: &[u8], dashed: bool) -> Shape {
+    if !dashed && w[0].is_ascii_lowercase() {
+        return Shape::Lower;
+    }
+    ascii_shape_of(w)
 }
 
 /// [`shape_of`] for any word, char by char (`word` is not empty).
