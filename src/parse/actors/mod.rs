@@ -133,9 +133,19 @@ fn extract_with<'a>(
     // Whether a folded word also occurs in lower case: a capital at a
     // sentence start on such a word is grammar, not a name. Asked rarely
     // (sentence-initial capitals before another capital), so searched on
-    // demand rather than indexed.
+    // demand rather than indexed. Most such words (names) are nowhere in
+    // lower case, which one search of the whole stretch of sentences
+    // tells, before the exact search sentence by sentence.
+    let from = sentences
+        .iter()
+        .map(|s| s.start as usize)
+        .min()
+        .unwrap_or(0);
+    let to = sentences.iter().map(|s| s.end as usize).max().unwrap_or(0);
+    let body = raw.get(from..to).unwrap_or(raw);
     let seen = |k: &str| {
         !k.is_empty()
+            && body.contains(k)
             && sentences.iter().any(|s| {
                 let t = s.text(raw);
                 t.match_indices(k).any(|(i, _)| {
@@ -186,6 +196,9 @@ fn group(
     };
     let mut entity_of: Vec<Option<u32>> = vec![None; hits.len()];
     let mut by_lexicon: FxMap<u32, u32> = FxMap::default();
+    // A form's folded key, in one buffer: copied into the map only when
+    // new (most forms repeat one already seen).
+    let mut key_buf = String::new();
     let mut by_key: FxMap<String, u32> =
         FxMap::with_capacity_and_hasher(hits.len(), Default::default());
     let mut full: Vec<(u32, NameParts)> = Vec::new();
@@ -208,8 +221,8 @@ fn group(
             entity_of[i] = Some(e);
         } else if h.words >= 2 {
             let t = text_of(h);
-            let key = crate::text::fold(t);
-            let e = if let Some(&e) = by_key.get(&key) {
+            let key = fold_into(&mut key_buf, t);
+            let e = if let Some(&e) = by_key.get(key) {
                 e
             } else {
                 let parts = NameParts::of(t, lx);
@@ -222,7 +235,7 @@ fn group(
                     full.push((e, parts));
                     e
                 });
-                by_key.insert(key, e);
+                by_key.insert(key_buf.clone(), e);
                 e
             };
             entity_of[i] = Some(e);
@@ -251,8 +264,7 @@ fn group(
         }
         let h = &hits[i].1;
         let t = text_of(h);
-        let key = crate::text::fold(t);
-        if let Some(&e) = by_key.get(&key) {
+        if let Some(&e) = by_key.get(fold_into(&mut key_buf, t)) {
             entity_of[i] = Some(e);
             continue;
         }
@@ -282,7 +294,7 @@ fn group(
             }
         }
         let e = found.unwrap_or_else(|| new_entity(&mut out, None));
-        by_key.insert(key, e);
+        by_key.insert(key_buf.clone(), e);
         entity_of[i] = Some(e);
     }
     // Sentence-local hit index -> entity, for possessors. The hits are in
@@ -294,19 +306,29 @@ fn group(
         }
         entity_of.get(first + p? as usize).copied().flatten()
     };
-    // Distinct forms per entity, only while grouping: one flat list of
-    // (entity, form), not a list per entity (an allocation each). Roles
-    // likewise, put in entity order (stably) at the end.
-    let mut forms: Vec<(u32, &str)> = Vec::with_capacity(hits.len());
+    // Distinct forms per entity, only while grouping, chained through one
+    // flat list (`last_form` has each entity's newest, each form the one
+    // before) rather than kept in a list per entity (an allocation each).
+    // Roles in flat lists too, put in entity order (stably) at the end.
+    const NO_FORM: u32 = u32::MAX;
+    let mut last_form: Vec<u32> = vec![NO_FORM; out.entities.len()];
+    let mut forms: Vec<(&str, u32)> = Vec::with_capacity(hits.len());
     let mut roles: Vec<(u32, RoleDesc)> = Vec::new();
     let mut role_texts: Vec<(u32, Span)> = Vec::new();
     for (i, (si, h)) in hits.iter().enumerate() {
         let Some(e) = entity_of[i] else { continue };
         let t = raw.get(h.start..h.end).unwrap_or("");
         let ent = &mut out.entities[e as usize];
-        if !forms.iter().any(|&(fe, f)| fe == e && f == t) {
-            let first = !forms.iter().any(|&(fe, _)| fe == e);
-            forms.push((e, t));
+        let mut f = last_form[e as usize];
+        while let Some(&(ft, before)) = forms.get(f as usize)
+            && ft != t
+        {
+            f = before;
+        }
+        if f == NO_FORM {
+            let first = last_form[e as usize] == NO_FORM;
+            forms.push((t, last_form[e as usize]));
+            last_form[e as usize] = (forms.len() - 1) as u32;
             let words = |f: &str| f.split_whitespace().count();
             if first || words(t) >= words(ent.name.text(raw)) {
                 ent.name = Span::new(h.start, h.end);
@@ -363,6 +385,19 @@ fn group(
     out.mentions.shrink_to_fit();
     out.refs.shrink_to_fit();
     out
+}
+
+/// `t` folded (`text::fold`) into `buf`: ASCII lowered in place, with no
+/// `String` of its own.
+fn fold_into<'b>(buf: &'b mut String, t: &str) -> &'b str {
+    buf.clear();
+    if t.is_ascii() {
+        buf.push_str(t);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&crate::text::fold(t));
+    }
+    buf
 }
 
 /// Of several entities sharing a surname, the one mentioned last before
