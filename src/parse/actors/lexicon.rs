@@ -99,6 +99,9 @@ pub struct Lexicon {
     max_words: WordMap<String, usize>,
     /// `max_words`, `stop` and `particles` of each word in any of them.
     facts: WordMap<String, WordFacts>,
+    /// `facts` of the words of up to seven bytes, by [`short_key`]: most
+    /// words, asked of a table of numbers.
+    short_facts: WordMap<u64, WordFacts>,
     pub stop: WordSet<String>,
     pub particles: WordSet<String>,
     pub particle_prefixes: Vec<String>,
@@ -117,64 +120,8 @@ pub struct Lexicon {
     pub user_people: FxMap<String, u32>,
 }
 
+use super::word_hash::{WordMap, WordSet, short_key};
 pub use crate::hash::{FxMap, FxSet};
-
-/// A hasher for the lexicon's word tables, which the scanner asks about
-/// every word of every sentence (several times for some). Eight bytes at
-/// a time, the short tail read as at most two overlapping loads rather
-/// than byte by byte, and the well-mixed high bits rotated down to where
-/// the table takes its bucket from ([`FxHasher`](crate::hash::FxHasher)
-/// leaves weak low bits, so word keys collided and were compared more).
-/// Only for tables no output depends on the order of.
-#[derive(Default, Clone, Copy)]
-pub struct WordHasher {
-    hash: u64,
-}
-
-/// The multiplier of rustc-hash 2.
-const WORD_K: u64 = 0xf135_7aea_2e62_a9c5;
-
-impl std::hash::Hasher for WordHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.hash ^ bytes.len() as u64;
-        let mut rest = bytes;
-        while let Some((c, r)) = rest.split_first_chunk::<8>() {
-            h = (h ^ u64::from_le_bytes(*c)).wrapping_mul(WORD_K);
-            rest = r;
-        }
-        let n = rest.len();
-        let tail = match rest {
-            [] => None,
-            [a, b, c, d, ..] => {
-                let lo = u32::from_le_bytes([*a, *b, *c, *d]);
-                let e = &rest[n - 4..];
-                let hi = u32::from_le_bytes([e[0], e[1], e[2], e[3]]);
-                Some(u64::from(lo) | u64::from(hi) << 32)
-            }
-            [a, ..] => {
-                Some(u64::from(*a) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16)
-            }
-        };
-        if let Some(t) = tail {
-            h = (h ^ t).wrapping_mul(WORD_K);
-        }
-        self.hash = h;
-    }
-    #[inline]
-    fn write_u8(&mut self, b: u8) {
-        // The end mark `str` hashes after its bytes: a key is one string,
-        // so it need not be mixed in.
-        self.hash = self.hash.wrapping_add(u64::from(b));
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.hash.rotate_left(26)
-    }
-}
-
-pub type WordMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
-pub type WordSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<WordHasher>>;
 
 /// The parsed lexicons (first use parses; later uses share).
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
@@ -252,6 +199,7 @@ impl Lexicon {
             adjectives: WordMap::default(),
             max_words: WordMap::default(),
             facts: WordMap::default(),
+            short_facts: WordMap::default(),
             stop: WordSet::default(),
             particles: WordSet::default(),
             particle_prefixes: Vec::new(),
@@ -406,6 +354,11 @@ impl Lexicon {
         for w in lx.adjectives.keys() {
             lx.facts.entry(w.clone()).or_default().classes |= class::ADJECTIVE;
         }
+        lx.short_facts = lx
+            .facts
+            .iter()
+            .filter_map(|(w, f)| Some((short_key(w)?, *f)))
+            .collect();
         lx
     }
 
@@ -466,7 +419,12 @@ impl Lexicon {
 
     /// [`WordFacts`] of a folded word (all false and 0 for an unknown one).
     pub fn facts(&self, key: &str) -> WordFacts {
-        self.facts.get(key).copied().unwrap_or_default()
+        match short_key(key) {
+            Some(k) => self.short_facts.get(&k),
+            None => self.facts.get(key),
+        }
+        .copied()
+        .unwrap_or_default()
     }
 
     pub fn role(&self, key: &str) -> Option<&RoleEntry> {

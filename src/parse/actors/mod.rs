@@ -17,6 +17,7 @@ mod merge;
 mod names;
 mod roles;
 mod tokens;
+mod word_hash;
 
 pub use merge::merge;
 
