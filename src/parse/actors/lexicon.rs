@@ -418,6 +418,7 @@ impl Lexicon {
     }
 
     /// [`WordFacts`] of a folded word (all false and 0 for an unknown one).
+    #[inline]
     pub fn facts(&self, key: &str) -> WordFacts {
         match short_key(key) {
             Some(k) => self.short_facts.get(&k),

@@ -72,16 +72,50 @@ pub fn short_key(w: &str) -> Option<u64> {
     if b.len() > 7 {
         return None;
     }
-    let mut v = (b.len() as u64) << 56;
-    for (i, &x) in b.iter().enumerate() {
-        v |= u64::from(x) << (8 * i);
-    }
-    Some(v)
+    let n = b.len();
+    // The bytes in little-endian order, from at most two overlapping loads
+    // (overlapping bytes land on themselves), not one byte at a time.
+    let bytes = match b {
+        [] => 0,
+        [x, y, z, w, ..] => {
+            let lo = u32::from_le_bytes([*x, *y, *z, *w]);
+            let e = &b[n - 4..];
+            let hi = u32::from_le_bytes([e[0], e[1], e[2], e[3]]);
+            u64::from(lo) | u64::from(hi) << (8 * (n - 4))
+        }
+        [x, ..] => {
+            u64::from(*x)
+                | u64::from(b[n / 2]) << (8 * (n / 2))
+                | u64::from(b[n - 1]) << (8 * (n - 1))
+        }
+    };
+    Some(bytes | (n as u64) << 56)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_keys_are_the_bytes_and_the_length() {
+        for w in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abcde",
+            "abcdef",
+            "abcdefg",
+            "\u{e9}t\u{e9}",
+        ] {
+            let mut v = (w.len() as u64) << 56;
+            for (i, &x) in w.as_bytes().iter().enumerate() {
+                v |= u64::from(x) << (8 * i);
+            }
+            assert_eq!(short_key(w), Some(v), "{w}");
+        }
+    }
 
     #[test]
     fn short_keys_tell_words_apart() {
