@@ -440,6 +440,19 @@ impl<'a> Scan<'_, 'a> {
         let n = self.toks.len();
         let mut i = 0;
         while i < n {
+            // Most tokens are plain lower-case words, numbers or
+            // punctuation: neither name, particle nor acronym.
+            match self.toks[i].shape {
+                Shape::Lower if !self.facts[i].particle => {
+                    i += 1;
+                    continue;
+                }
+                Shape::Number | Shape::Punct(_) => {
+                    i += 1;
+                    continue;
+                }
+                _ => {}
+            }
             let starts =
                 self.nameish(i) || self.is_particle(i) && self.particles_then_name(i).is_some();
             if !starts {
@@ -519,7 +532,11 @@ impl<'a> Scan<'_, 'a> {
         let mut caps = 0;
         for (i, t) in self.toks.iter().enumerate() {
             match t.shape {
-                Shape::Lower if !SMALL.contains(&self.key(i)) && !self.is_particle(i) => {
+                // (No small word is longer than four bytes.)
+                Shape::Lower
+                    if !(self.key(i).len() <= 4 && SMALL.contains(&self.key(i)))
+                        && !self.is_particle(i) =>
+                {
                     return false;
                 }
                 Shape::Cap if !t.initial && self.word(i).chars().count() >= 4 => caps += 1,
