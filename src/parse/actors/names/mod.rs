@@ -529,14 +529,13 @@ impl<'a> Scan<'_, 'a> {
             "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "as", "vs",
             "with", "from",
         ];
+        // No small word is longer than four bytes: longer ones are not
+        // compared with each.
+        let small = |k: &str| k.len() <= 4 && SMALL.contains(&k);
         let mut caps = 0;
         for (i, t) in self.toks.iter().enumerate() {
             match t.shape {
-                // (No small word is longer than four bytes.)
-                Shape::Lower
-                    if !(self.key(i).len() <= 4 && SMALL.contains(&self.key(i)))
-                        && !self.is_particle(i) =>
-                {
+                Shape::Lower if !small(self.key(i)) && !self.is_particle(i) => {
                     return false;
                 }
                 Shape::Cap if !t.initial && self.word(i).chars().count() >= 4 => caps += 1,
