@@ -193,13 +193,17 @@ pub fn scan_with<'a>(
         }
         // What `key_of` gives for one ASCII word (words hold no white
         // space): its range of the lowered copy.
-        let (a, b) = match text.get(t.start..t.end) {
-            Some(w) if !all_ascii && !w.is_ascii() => {
-                let from = key_buf.len();
-                key_buf.push_str(&key_of(w));
-                (from, key_buf.len())
+        let (a, b) = if all_ascii {
+            (t.start, t.end)
+        } else {
+            match text.get(t.start..t.end) {
+                Some(w) if !w.is_ascii() => {
+                    let from = key_buf.len();
+                    key_buf.push_str(&key_of(w));
+                    (from, key_buf.len())
+                }
+                _ => (t.start, t.end),
             }
-            _ => (t.start, t.end),
         };
         key_at.push((a as u32, b as u32));
         facts.push(lx.facts(key_buf.get(a..b).unwrap_or("")));
