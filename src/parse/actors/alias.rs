@@ -9,9 +9,26 @@ use super::lexicon::Lexicon;
 /// glued particles ("al-") and dots dropped, y/i and w/v merged, doubled
 /// letters collapsed. "Zelenskyy" and "Zelensky" both give "zelenski".
 pub fn skeleton(word: &str, lx: &Lexicon) -> String {
-    let folded = crate::text::fold(word);
-    let mut w = folded.as_str();
+    // A short ASCII word is folded (lowered) on the stack: this runs for
+    // every word of every name form, and a `String` each time was a third
+    // of its cost.
+    let mut buf = [0u8; 32];
+    let owned;
+    let mut w = match lower_ascii(word, &mut buf) {
+        Some(k) => k,
+        None => {
+            owned = crate::text::fold(word);
+            owned.as_str()
+        }
+    };
     for p in &lx.particle_prefixes {
+        // The first byte rules out most prefixes without a comparison call.
+        if p.as_bytes()
+            .first()
+            .is_some_and(|b| w.as_bytes().first() != Some(b))
+        {
+            continue;
+        }
         if let Some(rest) = w.strip_prefix(p.as_str())
             && !rest.is_empty()
         {
@@ -48,14 +65,22 @@ pub fn skeleton(word: &str, lx: &Lexicon) -> String {
 /// of every full name, and a `String` each time was most of its cost.
 fn is_particle(w: &str, lx: &Lexicon) -> bool {
     let mut buf = [0u8; 24];
-    if w.is_ascii()
-        && let Some(b) = buf.get_mut(..w.len())
-    {
-        b.copy_from_slice(w.as_bytes());
-        b.make_ascii_lowercase();
-        return std::str::from_utf8(b).is_ok_and(|k| lx.particles.contains(k));
+    match lower_ascii(w, &mut buf) {
+        Some(k) => lx.particles.contains(k),
+        None => lx.particles.contains(w.to_lowercase().as_str()),
     }
-    lx.particles.contains(w.to_lowercase().as_str())
+}
+
+/// `w` in ASCII lower case, in `buf`, when `w` is ASCII and fits (what
+/// both `fold` and `to_lowercase` give for it); None otherwise.
+fn lower_ascii<'b>(w: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    if !w.is_ascii() {
+        return None;
+    }
+    let b = buf.get_mut(..w.len())?;
+    b.copy_from_slice(w.as_bytes());
+    b.make_ascii_lowercase();
+    std::str::from_utf8(b).ok()
 }
 
 /// A person's name split into comparable parts.
@@ -206,6 +231,21 @@ mod tests {
         ] {
             assert_eq!(skeleton(w, lx), sk, "{w}");
         }
+    }
+
+    #[test]
+    fn stack_folding_agrees_with_fold() {
+        let lx = &*LEXICON;
+        let long = "Abcdefghijklmnopqrstuvwxyzabcdefghijkl-Al-Rashid";
+        let mut buf = [0u8; 32];
+        assert_eq!(lower_ascii("Al-Rashid", &mut buf), Some("al-rashid"));
+        assert_eq!(lower_ascii(long, &mut buf), None);
+        assert_eq!(lower_ascii("Nørgaard", &mut buf), None);
+        assert_eq!(
+            skeleton(long, lx),
+            "abcdefghijklmnopqrstuvxizabcdefghijklalrashid"
+        );
+        assert_eq!(skeleton("AL-RASHID", lx), skeleton("rashid", lx));
     }
 
     #[test]

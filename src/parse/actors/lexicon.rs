@@ -64,37 +64,63 @@ pub struct WordFacts {
     pub stop: bool,
     /// In `particles`.
     pub particle: bool,
+    /// The word classes ([`class`]) the word is in, a bit each: asked of
+    /// the words around every name, and known with the one lookup.
+    pub classes: u16,
 }
 
-/// All lexicons, parsed once.
+/// Bits of [`WordFacts::classes`], each for the table of the same name.
+pub mod class {
+    pub const SPEECH_VERB: u16 = 1;
+    pub const ORG_HEAD: u16 = 1 << 1;
+    pub const PLACE_HEAD: u16 = 1 << 2;
+    pub const EVENT_HEAD: u16 = 1 << 3;
+    pub const ORG_NOUN_AFTER: u16 = 1 << 4;
+    pub const PLACE_NOUN_AFTER: u16 = 1 << 5;
+    pub const PLACE_PREPOSITION: u16 = 1 << 6;
+    pub const PLACE_OF_NOUN: u16 = 1 << 7;
+    pub const DETERMINER: u16 = 1 << 8;
+    pub const ROLE_MODIFIER: u16 = 1 << 9;
+    /// A key of `domains`.
+    pub const DOMAIN: u16 = 1 << 10;
+    /// A key of `adjectives`.
+    pub const ADJECTIVE: u16 = 1 << 11;
+}
+
+/// All lexicons, parsed once. The tables the scanner asks of its words
+/// are [`WordMap`]s; none is iterated where the order could show.
 pub struct Lexicon {
-    roles: FxMap<String, RoleEntry>,
-    entities: FxMap<String, Phrase<u32>>,
+    roles: WordMap<String, RoleEntry>,
+    entities: WordMap<String, Phrase<u32>>,
     pub entity_list: Vec<Entity>,
     /// Folded nationality adjective or demonym -> country canonical name.
-    adjectives: FxMap<String, Arc<str>>,
+    adjectives: WordMap<String, Arc<str>>,
     /// Longest phrase (in words) per first word, for roles and entities.
-    max_words: FxMap<String, usize>,
+    max_words: WordMap<String, usize>,
     /// `max_words`, `stop` and `particles` of each word in any of them.
-    facts: FxMap<String, WordFacts>,
-    pub stop: FxSet<String>,
-    pub particles: FxSet<String>,
+    facts: WordMap<String, WordFacts>,
+    /// `facts` of the words of up to seven bytes, by [`short_key`]: most
+    /// words, asked of a table of numbers.
+    short_facts: WordMap<u64, WordFacts>,
+    pub stop: WordSet<String>,
+    pub particles: WordSet<String>,
     pub particle_prefixes: Vec<String>,
-    pub speech_verbs: FxSet<String>,
-    pub org_heads: FxSet<String>,
-    pub place_heads: FxSet<String>,
-    pub event_heads: FxSet<String>,
-    pub org_nouns_after: FxSet<String>,
-    pub place_nouns_after: FxSet<String>,
-    pub place_prepositions: FxSet<String>,
-    pub place_of_nouns: FxSet<String>,
-    pub determiners: FxSet<String>,
-    pub role_modifiers: FxSet<String>,
-    pub domains: FxMap<String, Arc<str>>,
+    pub speech_verbs: WordSet<String>,
+    pub org_heads: WordSet<String>,
+    pub place_heads: WordSet<String>,
+    pub event_heads: WordSet<String>,
+    pub org_nouns_after: WordSet<String>,
+    pub place_nouns_after: WordSet<String>,
+    pub place_prepositions: WordSet<String>,
+    pub place_of_nouns: WordSet<String>,
+    pub determiners: WordSet<String>,
+    pub role_modifiers: WordSet<String>,
+    pub domains: WordMap<String, Arc<str>>,
     /// User aliases of people: folded alias -> entity index.
     pub user_people: FxMap<String, u32>,
 }
 
+use super::word_hash::{WordMap, WordSet, short_key};
 pub use crate::hash::{FxMap, FxSet};
 
 /// The parsed lexicons (first use parses; later uses share).
@@ -167,26 +193,27 @@ impl Lexicon {
     /// Builds a lexicon from the text of each asset (tests pass their own).
     pub fn from_texts(roles: &str, places: &str, orgs: &str, words: &str, user: &str) -> Lexicon {
         let mut lx = Lexicon {
-            roles: FxMap::default(),
-            entities: FxMap::default(),
+            roles: WordMap::default(),
+            entities: WordMap::default(),
             entity_list: Vec::new(),
-            adjectives: FxMap::default(),
-            max_words: FxMap::default(),
-            facts: FxMap::default(),
-            stop: FxSet::default(),
-            particles: FxSet::default(),
+            adjectives: WordMap::default(),
+            max_words: WordMap::default(),
+            facts: WordMap::default(),
+            short_facts: WordMap::default(),
+            stop: WordSet::default(),
+            particles: WordSet::default(),
             particle_prefixes: Vec::new(),
-            speech_verbs: FxSet::default(),
-            org_heads: FxSet::default(),
-            place_heads: FxSet::default(),
-            event_heads: FxSet::default(),
-            org_nouns_after: FxSet::default(),
-            place_nouns_after: FxSet::default(),
-            place_prepositions: FxSet::default(),
-            place_of_nouns: FxSet::default(),
-            determiners: FxSet::default(),
-            role_modifiers: FxSet::default(),
-            domains: FxMap::default(),
+            speech_verbs: WordSet::default(),
+            org_heads: WordSet::default(),
+            place_heads: WordSet::default(),
+            event_heads: WordSet::default(),
+            org_nouns_after: WordSet::default(),
+            place_nouns_after: WordSet::default(),
+            place_prepositions: WordSet::default(),
+            place_of_nouns: WordSet::default(),
+            determiners: WordSet::default(),
+            role_modifiers: WordSet::default(),
+            domains: WordMap::default(),
             user_people: FxMap::default(),
         };
         lx.load_user(user);
@@ -262,16 +289,24 @@ impl Lexicon {
             }
         }
         let mut sec = sections(words);
-        let mut set = |name: &str| -> FxSet<String> {
+        // The keys of a section, in file order.
+        let mut keys = |name: &str| -> Vec<String> {
             sec.remove(name)
                 .unwrap_or_default()
                 .iter()
                 .map(|w| key_of(w))
                 .collect()
         };
+        // Tried in turn, and the first that fits is dropped: in the order
+        // an FxSet of them iterates (built just so), as they always were.
+        lx.particle_prefixes = keys("particle-prefixes")
+            .into_iter()
+            .collect::<FxSet<String>>()
+            .into_iter()
+            .collect();
+        let mut set = |name: &str| -> WordSet<String> { keys(name).into_iter().collect() };
         lx.stop = set("stop");
         lx.particles = set("particles");
-        lx.particle_prefixes = set("particle-prefixes").into_iter().collect();
         lx.speech_verbs = set("speech-verbs");
         lx.org_heads = set("org-heads");
         lx.place_heads = set("place-heads");
@@ -296,6 +331,34 @@ impl Lexicon {
         for w in &lx.particles {
             lx.facts.entry(w.clone()).or_default().particle = true;
         }
+        let sets = [
+            (&lx.speech_verbs, class::SPEECH_VERB),
+            (&lx.org_heads, class::ORG_HEAD),
+            (&lx.place_heads, class::PLACE_HEAD),
+            (&lx.event_heads, class::EVENT_HEAD),
+            (&lx.org_nouns_after, class::ORG_NOUN_AFTER),
+            (&lx.place_nouns_after, class::PLACE_NOUN_AFTER),
+            (&lx.place_prepositions, class::PLACE_PREPOSITION),
+            (&lx.place_of_nouns, class::PLACE_OF_NOUN),
+            (&lx.determiners, class::DETERMINER),
+            (&lx.role_modifiers, class::ROLE_MODIFIER),
+        ];
+        for (set, bit) in sets {
+            for w in set {
+                lx.facts.entry(w.clone()).or_default().classes |= bit;
+            }
+        }
+        for w in lx.domains.keys() {
+            lx.facts.entry(w.clone()).or_default().classes |= class::DOMAIN;
+        }
+        for w in lx.adjectives.keys() {
+            lx.facts.entry(w.clone()).or_default().classes |= class::ADJECTIVE;
+        }
+        lx.short_facts = lx
+            .facts
+            .iter()
+            .filter_map(|(w, f)| Some((short_key(w)?, *f)))
+            .collect();
         lx
     }
 
@@ -355,8 +418,14 @@ impl Lexicon {
     }
 
     /// [`WordFacts`] of a folded word (all false and 0 for an unknown one).
+    #[inline]
     pub fn facts(&self, key: &str) -> WordFacts {
-        self.facts.get(key).copied().unwrap_or_default()
+        match short_key(key) {
+            Some(k) => self.short_facts.get(&k),
+            None => self.facts.get(key),
+        }
+        .copied()
+        .unwrap_or_default()
     }
 
     pub fn role(&self, key: &str) -> Option<&RoleEntry> {
@@ -421,6 +490,45 @@ mod tests {
             assert_eq!(f.max_words, lx.max_words(w), "{w}");
             assert_eq!(f.stop, lx.stop.contains(w), "{w}");
             assert_eq!(f.particle, lx.particles.contains(w), "{w}");
+        }
+        let tables = [
+            (&lx.speech_verbs, class::SPEECH_VERB),
+            (&lx.org_heads, class::ORG_HEAD),
+            (&lx.place_heads, class::PLACE_HEAD),
+            (&lx.event_heads, class::EVENT_HEAD),
+            (&lx.org_nouns_after, class::ORG_NOUN_AFTER),
+            (&lx.place_nouns_after, class::PLACE_NOUN_AFTER),
+            (&lx.place_prepositions, class::PLACE_PREPOSITION),
+            (&lx.place_of_nouns, class::PLACE_OF_NOUN),
+            (&lx.determiners, class::DETERMINER),
+            (&lx.role_modifiers, class::ROLE_MODIFIER),
+        ];
+        let words: Vec<&String> = tables
+            .iter()
+            .flat_map(|(t, _)| t.iter())
+            .chain(lx.domains.keys())
+            .chain(lx.adjectives.keys())
+            .chain(lx.stop.iter())
+            .collect();
+        for w in words
+            .iter()
+            .map(|w| w.as_str())
+            .chain(["said", "bank", "the", "varga", ""])
+        {
+            let f = lx.facts(w);
+            for (t, bit) in tables {
+                assert_eq!(f.classes & bit != 0, t.contains(w), "{w} {bit}");
+            }
+            assert_eq!(
+                f.classes & class::DOMAIN != 0,
+                lx.domains.contains_key(w),
+                "{w}"
+            );
+            assert_eq!(
+                f.classes & class::ADJECTIVE != 0,
+                lx.adjective(w).is_some(),
+                "{w}"
+            );
         }
     }
 

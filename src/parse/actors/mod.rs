@@ -17,6 +17,7 @@ mod merge;
 mod names;
 mod roles;
 mod tokens;
+mod word_hash;
 
 pub use merge::merge;
 
@@ -90,14 +91,6 @@ impl ArticleActors {
     }
 }
 
-/// Per-entity lists flattened into one list sorted by entity.
-fn by_entity<T>(v: Vec<Vec<T>>) -> Vec<(u32, T)> {
-    v.into_iter()
-        .enumerate()
-        .flat_map(|(e, xs)| xs.into_iter().map(move |x| (e as u32, x)))
-        .collect()
-}
-
 /// The run of `v` (sorted by entity) that belongs to entity `e`.
 fn of_entity<T>(v: &[(u32, T)], e: usize) -> &[(u32, T)] {
     let from = v.partition_point(|(x, _)| (*x as usize) < e);
@@ -111,28 +104,49 @@ pub fn extract(raw: &str, sentences: &[Span]) -> ArticleActors {
         /// The scan's buffers, kept by each thread from one article to the
         /// next: regrowing them for every article was most of the scan's
         /// remaining allocations.
-        static SCRATCH: RefCell<names::Scratch<'static>> = RefCell::default();
+        static SCRATCH: RefCell<Scratch<'static>> = RefCell::default();
     }
     let lx: &'static Lexicon = &LEXICON;
     SCRATCH.with(|cell| match cell.try_borrow_mut() {
         Ok(mut scratch) => extract_with(raw, sentences, lx, &mut scratch),
         // Not reached (nothing here re-enters), but never a panic.
-        Err(_) => extract_with(raw, sentences, lx, &mut names::Scratch::default()),
+        Err(_) => extract_with(raw, sentences, lx, &mut Scratch::default()),
     })
+}
+
+/// The buffers of one article: the scan's, and the hits and references of
+/// all its sentences (regrown for every article, they were a tenth of the
+/// grouping's cost).
+#[derive(Default)]
+struct Scratch<'a> {
+    names: names::Scratch<'a>,
+    found: names::SentenceHits,
+    hits: Vec<(u32, names::Hit)>,
+    refs: Vec<(u32, names::RefHit, usize)>,
 }
 
 fn extract_with<'a>(
     raw: &str,
     sentences: &[Span],
     lx: &'a Lexicon,
-    scratch: &mut names::Scratch<'a>,
+    scratch: &mut Scratch<'a>,
 ) -> ArticleActors {
     // Whether a folded word also occurs in lower case: a capital at a
     // sentence start on such a word is grammar, not a name. Asked rarely
     // (sentence-initial capitals before another capital), so searched on
-    // demand rather than indexed.
+    // demand rather than indexed. Most such words (names) are nowhere in
+    // lower case, which one search of the whole stretch of sentences
+    // tells, before the exact search sentence by sentence.
+    let from = sentences
+        .iter()
+        .map(|s| s.start as usize)
+        .min()
+        .unwrap_or(0);
+    let to = sentences.iter().map(|s| s.end as usize).max().unwrap_or(0);
+    let body = raw.get(from..to).unwrap_or(raw);
     let seen = |k: &str| {
         !k.is_empty()
+            && body.contains(k)
             && sentences.iter().any(|s| {
                 let t = s.text(raw);
                 t.match_indices(k).any(|(i, _)| {
@@ -143,37 +157,49 @@ fn extract_with<'a>(
                 })
             })
     };
-    let mut hits: Vec<(u32, names::Hit)> = Vec::new();
-    let mut refs: Vec<(u32, names::RefHit, usize)> = Vec::new();
-    let mut found = names::SentenceHits::default();
+    let Scratch {
+        names: ns,
+        found,
+        hits,
+        refs,
+    } = scratch;
+    hits.clear();
+    refs.clear();
     for (si, s) in sentences.iter().enumerate() {
         let Some(text) = raw.get(s.range()) else {
             continue;
         };
-        names::scan_with(text, s.start as usize, lx, &seen, scratch, &mut found);
+        names::scan_with(text, s.start as usize, lx, &seen, ns, found);
         let first_hit = hits.len();
         hits.extend(found.hits.drain(..).map(|h| (si as u32, h)));
         refs.extend(found.refs.drain(..).map(|r| (si as u32, r, first_hit)));
     }
-    group(raw, hits, refs, lx)
+    let out = group(raw, hits, refs, lx);
+    hits.clear();
+    out
 }
 
-/// Groups hits into local entities (alias resolution inside one article).
+/// Groups hits (in sentence order) into local entities (alias resolution
+/// inside one article); takes the references out of `refs`.
 fn group(
     raw: &str,
-    hits: Vec<(u32, names::Hit)>,
-    refs: Vec<(u32, names::RefHit, usize)>,
+    hits: &[(u32, names::Hit)],
+    refs: &mut Vec<(u32, names::RefHit, usize)>,
     lx: &Lexicon,
 ) -> ArticleActors {
     // Sized once from the hits (every hit becomes a mention, and no more
     // entities or keys than hits), not grown and rehashed as they come.
     let mut out = ArticleActors {
+        entities: Vec::with_capacity(hits.len()),
         mentions: Vec::with_capacity(hits.len()),
         refs: Vec::with_capacity(refs.len()),
         ..ArticleActors::default()
     };
     let mut entity_of: Vec<Option<u32>> = vec![None; hits.len()];
     let mut by_lexicon: FxMap<u32, u32> = FxMap::default();
+    // A form's folded key, in one buffer: copied into the map only when
+    // new (most forms repeat one already seen).
+    let mut key_buf = String::new();
     let mut by_key: FxMap<String, u32> =
         FxMap::with_capacity_and_hasher(hits.len(), Default::default());
     let mut full: Vec<(u32, NameParts)> = Vec::new();
@@ -196,8 +222,8 @@ fn group(
             entity_of[i] = Some(e);
         } else if h.words >= 2 {
             let t = text_of(h);
-            let key = crate::text::fold(t);
-            let e = if let Some(&e) = by_key.get(&key) {
+            let key = fold_into(&mut key_buf, t);
+            let e = if let Some(&e) = by_key.get(key) {
                 e
             } else {
                 let parts = NameParts::of(t, lx);
@@ -210,7 +236,7 @@ fn group(
                     full.push((e, parts));
                     e
                 });
-                by_key.insert(key, e);
+                by_key.insert(key_buf.clone(), e);
                 e
             };
             entity_of[i] = Some(e);
@@ -239,8 +265,7 @@ fn group(
         }
         let h = &hits[i].1;
         let t = text_of(h);
-        let key = crate::text::fold(t);
-        if let Some(&e) = by_key.get(&key) {
+        if let Some(&e) = by_key.get(fold_into(&mut key_buf, t)) {
             entity_of[i] = Some(e);
             continue;
         }
@@ -256,7 +281,7 @@ fn group(
             found = match by_surname.as_slice() {
                 [] => None,
                 [one] => Some(*one),
-                many => nearest_before(many, h.start, &hits, &entity_of),
+                many => nearest_before(many, h.start, hits, &entity_of),
             };
             if found.is_none() {
                 let by_given: Vec<u32> = persons
@@ -270,31 +295,43 @@ fn group(
             }
         }
         let e = found.unwrap_or_else(|| new_entity(&mut out, None));
-        by_key.insert(key, e);
+        by_key.insert(key_buf.clone(), e);
         entity_of[i] = Some(e);
     }
-    // Sentence-local hit index -> entity, for possessors.
-    let mut sentence_first: FxMap<u32, usize> = FxMap::default();
-    for (i, (si, _)) in hits.iter().enumerate() {
-        sentence_first.entry(*si).or_insert(i);
-    }
+    // Sentence-local hit index -> entity, for possessors. The hits are in
+    // sentence order, so a sentence's first is found by bisection.
     let possessor_entity = |si: u32, p: Option<u32>| -> Option<u32> {
-        let first = *sentence_first.get(&si)?;
+        let first = hits.partition_point(|(s, _)| *s < si);
+        if hits.get(first).is_none_or(|(s, _)| *s != si) {
+            return None;
+        }
         entity_of.get(first + p? as usize).copied().flatten()
     };
-    // Distinct forms and roles per entity, only while grouping.
-    let mut forms: Vec<Vec<&str>> = vec![Vec::new(); out.entities.len()];
-    let mut roles: Vec<Vec<RoleDesc>> = vec![Vec::new(); out.entities.len()];
-    let mut role_texts: Vec<Vec<Span>> = vec![Vec::new(); out.entities.len()];
+    // Distinct forms per entity, only while grouping, chained through one
+    // flat list (`last_form` has each entity's newest, each form the one
+    // before) rather than kept in a list per entity (an allocation each).
+    // Roles in flat lists too, put in entity order (stably) at the end.
+    const NO_FORM: u32 = u32::MAX;
+    let mut last_form: Vec<u32> = vec![NO_FORM; out.entities.len()];
+    let mut forms: Vec<(&str, u32)> = Vec::with_capacity(hits.len());
+    let mut roles: Vec<(u32, RoleDesc)> = Vec::new();
+    let mut role_texts: Vec<(u32, Span)> = Vec::new();
     for (i, (si, h)) in hits.iter().enumerate() {
         let Some(e) = entity_of[i] else { continue };
         let t = raw.get(h.start..h.end).unwrap_or("");
         let ent = &mut out.entities[e as usize];
-        let seen = &mut forms[e as usize];
-        if !seen.contains(&t) {
-            seen.push(t);
+        let mut f = last_form[e as usize];
+        while let Some(&(ft, before)) = forms.get(f as usize)
+            && ft != t
+        {
+            f = before;
+        }
+        if f == NO_FORM {
+            let first = last_form[e as usize] == NO_FORM;
+            forms.push((t, last_form[e as usize]));
+            last_form[e as usize] = (forms.len() - 1) as u32;
             let words = |f: &str| f.split_whitespace().count();
-            if seen.len() == 1 || words(t) >= words(ent.name.text(raw)) {
+            if first || words(t) >= words(ent.name.text(raw)) {
                 ent.name = Span::new(h.start, h.end);
             }
         }
@@ -306,12 +343,11 @@ fn group(
         for (r, (a, b)) in &h.roles {
             let mut r = r.clone();
             r.possessor = possessor_entity(*si, r.possessor);
-            let held = &mut roles[e as usize];
-            if !held.contains(&r) {
-                held.push(r);
+            if !roles.iter().any(|(re, x)| *re == e && *x == r) {
+                roles.push((e, r));
             }
             if raw.get(*a..*b).is_some() {
-                role_texts[e as usize].push(Span::new(*a, *b));
+                role_texts.push((e, Span::new(*a, *b)));
             }
         }
         out.mentions.push(LocalMention {
@@ -329,7 +365,7 @@ fn group(
             ent.weak = false;
         }
     }
-    for (si, r, first_hit) in refs {
+    for (si, r, first_hit) in refs.drain(..) {
         let mut desc = r.desc;
         desc.possessor = desc
             .possessor
@@ -341,13 +377,28 @@ fn group(
         });
     }
     out.mentions.sort_by_key(|m| m.span.start);
-    out.roles = by_entity(roles);
-    out.role_texts = by_entity(role_texts);
+    roles.sort_by_key(|(e, _)| *e);
+    role_texts.sort_by_key(|(e, _)| *e);
+    out.roles = roles;
+    out.role_texts = role_texts;
     // Kept until the corpus is merged: no spare capacity.
     out.entities.shrink_to_fit();
     out.mentions.shrink_to_fit();
     out.refs.shrink_to_fit();
     out
+}
+
+/// `t` folded (`text::fold`) into `buf`: ASCII lowered in place, with no
+/// `String` of its own.
+fn fold_into<'b>(buf: &'b mut String, t: &str) -> &'b str {
+    buf.clear();
+    if t.is_ascii() {
+        buf.push_str(t);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&crate::text::fold(t));
+    }
+    buf
 }
 
 /// Of several entities sharing a surname, the one mentioned last before

@@ -4,12 +4,12 @@
 //! [`Scan`](super::Scan) over the same tagged tokens.
 
 use super::{Evidence, Hit, ROMAN, Scan, SentenceHits, Shape, Tag};
+use crate::parse::actors::lexicon::class;
 
 impl Scan<'_, '_> {
     /// Turns the runs and lexicon entities of the sentence into hits
     /// (kind evidence, titles, appositives), sorted by start.
     pub(super) fn emit(&mut self, headline: bool, out: &mut SentenceHits) {
-        let lx = self.lx;
         // Lexicon entities first: they are decisive and independent of names.
         // Then names, with the run each came from; sorted by start below.
         let mut all = std::mem::take(&mut self.spare.all);
@@ -52,10 +52,10 @@ impl Scan<'_, '_> {
             let mut title_end_tok = None;
             // A head word ("Premier League", "Velm Bank") makes a body, not
             // a person, whatever title-like word comes before it.
-            let head = self.key(r.last);
-            let headed = lx.org_heads.contains(head)
-                || lx.place_heads.contains(head)
-                || lx.event_heads.contains(head);
+            let headed = self.is(
+                r.last,
+                class::ORG_HEAD | class::PLACE_HEAD | class::EVENT_HEAD,
+            );
             let found = if headed {
                 None
             } else {
@@ -84,7 +84,7 @@ impl Scan<'_, '_> {
                     };
                     if let Some(te) = title_end_tok {
                         for k in role_end + 1..=te {
-                            if let Some(d) = lx.domains.get(self.key(k)) {
+                            if let Some(d) = self.domain(k) {
                                 desc.domain.get_or_insert_with(|| d.clone());
                             }
                         }
@@ -126,15 +126,14 @@ impl Scan<'_, '_> {
             while lastw > r.first && ROMAN.contains(&self.key(lastw)) {
                 lastw -= 1;
             }
-            let lk = self.key(lastw);
-            if lx.event_heads.contains(lk) && ev.person == 0 {
+            if self.is(lastw, class::EVENT_HEAD) && ev.person == 0 {
                 continue;
             }
             // A head word outweighs a name's shape and a "said" after it
             // ("analysts at Velm Bank said").
-            if lx.org_heads.contains(lk) && ev.person == 0 {
+            if self.is(lastw, class::ORG_HEAD) && ev.person == 0 {
                 ev.org += 4;
-            } else if lx.place_heads.contains(lk) && ev.person == 0 {
+            } else if self.is(lastw, class::PLACE_HEAD) && ev.person == 0 {
                 ev.place += 4;
             }
             if words > 4 && ev.org + ev.place == 0 && ev.person == 0 {
@@ -163,28 +162,27 @@ impl Scan<'_, '_> {
             let possessive = self.toks[r.last].possessive;
             if !possessive {
                 let next = r.last + 1;
-                if !after_the && self.is_word(next) && lx.speech_verbs.contains(self.key(next)) {
+                if !after_the && self.is_word(next) && self.is(next, class::SPEECH_VERB) {
                     ev.person += 2;
                 }
                 for k in next..(next + 2).min(self.toks.len()) {
                     if !self.is_word(k) || self.toks[k].shape != Shape::Lower {
                         break;
                     }
-                    if lx.org_nouns_after.contains(self.key(k)) {
+                    if self.is(k, class::ORG_NOUN_AFTER) {
                         ev.org += 2;
                     }
-                    if lx.place_nouns_after.contains(self.key(k)) {
+                    if self.is(k, class::PLACE_NOUN_AFTER) {
                         ev.place += 2;
                     }
                 }
                 if roles.is_empty() && r.first > 0 && ev.person < 3 {
-                    let pk = self.key(r.first - 1);
-                    if lx.place_prepositions.contains(pk) {
+                    if self.is(r.first - 1, class::PLACE_PREPOSITION) {
                         ev.place += 2;
                     }
-                    if pk == "of"
+                    if self.key(r.first - 1) == "of"
                         && r.first >= 2
-                        && lx.place_of_nouns.contains(self.key(r.first - 2))
+                        && self.is(r.first - 2, class::PLACE_OF_NOUN)
                     {
                         ev.place += 3;
                     }

@@ -9,7 +9,7 @@
 mod emit;
 mod titles;
 
-use super::lexicon::{Lexicon, RoleEntry, WordFacts, key_of};
+use super::lexicon::{Lexicon, RoleEntry, WordFacts, class, key_of};
 use super::roles::RoleDesc;
 use super::tokens::{Shape, Token, tokenize_into};
 
@@ -82,8 +82,8 @@ struct Scan<'t, 'a> {
     lx: &'a Lexicon,
     toks: Vec<Token>,
     /// Folded word keys, all in one buffer (`key_at` has each token's
-    /// range; empty for punctuation): one allocation per sentence, not
-    /// one per capitalised word.
+    /// range; empty for punctuation): the sentence in ASCII lower case,
+    /// then the keys of words with other chars. No allocation per word.
     key_buf: String,
     key_at: Vec<(u32, u32)>,
     /// Lexicon facts of each token's key (all false for punctuation).
@@ -168,36 +168,46 @@ pub fn scan_with<'a>(
     out.refs.clear();
     let mut toks = std::mem::take(&mut scratch.toks);
     tokenize_into(text, &mut toks);
+    // Keys: the sentence lowered once (ASCII letters only, so it stays
+    // valid UTF-8 and keeps every offset), and an ASCII word's key is its
+    // own range of that copy. Only words with other chars are folded one by
+    // one, their keys appended after the copy. Lowering word by word was a
+    // copy call and two passes per word.
     let mut key_buf = std::mem::take(&mut scratch.key_buf);
     key_buf.clear();
+    key_buf.push_str(text);
+    key_buf.make_ascii_lowercase();
+    let all_ascii = text.is_ascii();
     let mut key_at = std::mem::take(&mut scratch.key_at);
     key_at.clear();
-    key_at.extend(toks.iter().map(|t| {
-        let from = key_buf.len() as u32;
-        if t.is_word() {
-            let w = &text[t.start..t.end];
-            if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_whitespace()) {
-                // What `key_of` gives for one ASCII word, without a String:
-                // copied whole and lowered in place, not pushed char by char.
-                let at = key_buf.len();
-                key_buf.push_str(w);
-                if let Some(k) = key_buf.get_mut(at..) {
-                    k.make_ascii_lowercase();
-                }
-            } else {
-                key_buf.push_str(&key_of(w));
-            }
-        }
-        (from, key_buf.len() as u32)
-    }));
+    key_at.reserve(toks.len());
     let mut facts = std::mem::take(&mut scratch.facts);
     facts.clear();
-    facts.extend(toks.iter().zip(&key_at).map(|(t, &(a, b))| {
-        match key_buf.get(a as usize..b as usize) {
-            Some(k) if t.is_word() => lx.facts(k),
-            _ => WordFacts::default(),
+    facts.reserve(toks.len());
+    // Each token's key and its facts in one pass.
+    for t in &toks {
+        if !t.is_word() {
+            key_at.push((t.start as u32, t.start as u32));
+            facts.push(WordFacts::default());
+            continue;
         }
-    }));
+        // What `key_of` gives for one ASCII word (words hold no white
+        // space): its range of the lowered copy.
+        let (a, b) = if all_ascii {
+            (t.start, t.end)
+        } else {
+            match text.get(t.start..t.end) {
+                Some(w) if !w.is_ascii() => {
+                    let from = key_buf.len();
+                    key_buf.push_str(&key_of(w));
+                    (from, key_buf.len())
+                }
+                _ => (t.start, t.end),
+            }
+        };
+        key_at.push((a as u32, b as u32));
+        facts.push(lx.facts(key_buf.get(a..b).unwrap_or("")));
+    }
     let n = toks.len();
     /// `v` reused as `n` copies of `x`.
     fn refill<T: Clone>(mut v: Vec<T>, n: usize, x: T) -> Vec<T> {
@@ -254,6 +264,28 @@ impl<'a> Scan<'_, 'a> {
             .get(i)
             .and_then(|&(a, b)| self.key_buf.get(a as usize..b as usize))
             .unwrap_or("")
+    }
+
+    /// Whether token `i`'s word is in any of the word classes `bits`
+    /// ([`class`]): read from its facts, not asked of the tables.
+    fn is(&self, i: usize, bits: u16) -> bool {
+        self.facts.get(i).is_some_and(|f| f.classes & bits != 0)
+    }
+
+    /// The portfolio token `i` names ("foreign"), if any.
+    fn domain(&self, i: usize) -> Option<&'a std::sync::Arc<str>> {
+        let lx = self.lx;
+        self.is(i, class::DOMAIN)
+            .then(|| lx.domains.get(self.key(i)))
+            .flatten()
+    }
+
+    /// The country of nationality adjective `k`, token `i`'s key.
+    fn adjective(&self, i: usize, k: &str) -> Option<&'a std::sync::Arc<str>> {
+        let lx = self.lx;
+        self.is(i, class::ADJECTIVE)
+            .then(|| lx.adjective(k))
+            .flatten()
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -344,7 +376,7 @@ impl<'a> Scan<'_, 'a> {
             }
             if t.is_capital() {
                 let k = self.key(i);
-                if let Some(c) = lx.adjective(k) {
+                if let Some(c) = self.adjective(i, k) {
                     self.tags[i] = Tag::Adj(c);
                 } else if self.facts[i].stop {
                     self.tags[i] = Tag::Stop;
@@ -412,10 +444,25 @@ impl<'a> Scan<'_, 'a> {
         let n = self.toks.len();
         let mut i = 0;
         while i < n {
+            // Most tokens are plain lower-case words, numbers or
+            // punctuation: neither name, particle nor acronym.
+            match self.toks[i].shape {
+                Shape::Lower if !self.facts[i].particle => {
+                    i += 1;
+                    continue;
+                }
+                Shape::Number | Shape::Punct(_) => {
+                    i += 1;
+                    continue;
+                }
+                _ => {}
+            }
             let starts =
                 self.nameish(i) || self.is_particle(i) && self.particles_then_name(i).is_some();
             if !starts {
-                if self.is_acronym(i) {
+                // The shape first: most tokens are not capitals-only, and
+                // `is_acronym` is not inlined.
+                if self.toks[i].shape == Shape::Upper && self.is_acronym(i) {
                     self.push_run(i, i);
                 }
                 i += 1;
@@ -486,10 +533,13 @@ impl<'a> Scan<'_, 'a> {
             "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "as", "vs",
             "with", "from",
         ];
+        // No small word is longer than four bytes: longer ones are not
+        // compared with each.
+        let small = |k: &str| k.len() <= 4 && SMALL.contains(&k);
         let mut caps = 0;
         for (i, t) in self.toks.iter().enumerate() {
             match t.shape {
-                Shape::Lower if !SMALL.contains(&self.key(i)) && !self.is_particle(i) => {
+                Shape::Lower if !small(self.key(i)) && !self.is_particle(i) => {
                     return false;
                 }
                 Shape::Cap if !t.initial && self.word(i).chars().count() >= 4 => caps += 1,

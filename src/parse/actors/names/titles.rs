@@ -3,7 +3,7 @@
 //! Continues [`Scan`](super::Scan) over the same tagged tokens.
 
 use super::{DASHES, RefHit, Run, Scan, SentenceHits, Tag};
-use crate::parse::actors::lexicon::RoleEntry;
+use crate::parse::actors::lexicon::{RoleEntry, class};
 use crate::parse::actors::roles::RoleDesc;
 
 impl<'a> Scan<'_, 'a> {
@@ -58,11 +58,10 @@ impl<'a> Scan<'_, 'a> {
                     break;
                 }
                 Tag::None | Tag::Stop => {
-                    let k = self.key(i);
-                    if let Some(d) = self.lx.domains.get(k) {
+                    if let Some(d) = self.domain(i) {
                         desc.domain.get_or_insert_with(|| d.clone());
                         start = s;
-                    } else if self.lx.role_modifiers.contains(k) {
+                    } else if self.is(i, class::ROLE_MODIFIER) {
                         start = s;
                     } else if capital_head && self.toks[i].is_capital() && !self.facts[i].stop {
                         if let Some(r) = self.run_at_last[i] {
@@ -158,8 +157,7 @@ impl<'a> Scan<'_, 'a> {
     /// the title and the token where its role head ends.
     pub(super) fn complement(&self, r: &Run) -> Option<(usize, usize)> {
         let mut k = r.first;
-        while k < r.last && (self.lx.domains.contains_key(self.key(k)) || self.key(k) == "affairs")
-        {
+        while k < r.last && (self.is(k, class::DOMAIN) || self.key(k) == "affairs") {
             k += 1;
         }
         let lead = k - r.first;
@@ -228,8 +226,7 @@ impl<'a> Scan<'_, 'a> {
             let ok = matches!(k, "of" | "for" | "the" | "and")
                 || self.toks[j].is_capital()
                 || self.toks[j].possessive
-                || self.lx.role_modifiers.contains(k)
-                || self.lx.domains.contains_key(k)
+                || self.is(j, class::ROLE_MODIFIER | class::DOMAIN)
                 || matches!(self.tags[self.tag_start(j)], Tag::Ent(..) | Tag::Adj(_));
             if !ok {
                 return None;
@@ -291,20 +288,16 @@ impl<'a> Scan<'_, 'a> {
                 }
                 Self::finish(&mut desc, e);
                 let first = (from..s)
-                    .find(|&q| {
-                        !self.lx.determiners.contains(self.key(q))
-                            && !matches!(self.key(q), "a" | "an")
-                    })
+                    .find(|&q| !self.is(q, class::DETERMINER) && !matches!(self.key(q), "a" | "an"))
                     .unwrap_or(s);
                 return Some((s, first, e, desc));
             }
             let key = self.key(k);
-            let ok = self.lx.determiners.contains(key)
+            let ok = self.is(k, class::DETERMINER)
                 || matches!(key, "a" | "an")
                 || self.toks[k].is_capital()
                 || self.toks[k].possessive
-                || self.lx.role_modifiers.contains(key)
-                || self.lx.domains.contains_key(key)
+                || self.is(k, class::ROLE_MODIFIER | class::DOMAIN)
                 || matches!(self.tags[s], Tag::Ent(..) | Tag::Adj(_));
             if !ok {
                 return None;
@@ -345,9 +338,7 @@ impl Scan<'_, '_> {
                 && matches!(self.tags[start], Tag::Ent(l, _) if self.toks[start + l - 1].possessive);
             let span_start = if desc.possessor.is_some() || possessive_ent {
                 start
-            } else if start > 0
-                && self.is_word(start - 1)
-                && self.lx.determiners.contains(self.key(start - 1))
+            } else if start > 0 && self.is_word(start - 1) && self.is(start - 1, class::DETERMINER)
             {
                 start - 1
             } else {

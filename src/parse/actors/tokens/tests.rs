@@ -1,0 +1,273 @@
+use super::*;
+
+/// The tokenizer as it was before [`tokenize_into`] walked bytes: one
+/// `(offset, char)` per char, indexed. Kept to check the fast path.
+fn reference_tokenize(text: &str) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+    // Sized up front: `char_indices` cannot say how many chars there are,
+    // and growing this Vec by doubling was a third of the scanner's time.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    chars.extend(text.char_indices());
+    let n = chars.len();
+    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
+    let off = |i: usize| chars.get(i).map_or(text.len(), |&(o, _)| o);
+    let mut i = 0;
+    // Whether the next word opens a sentence or a quotation.
+    let mut opens = true;
+    while i < n {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if !is_word_char(c) {
+            let prev_space = i == 0 || at(i - 1).is_some_and(char::is_whitespace);
+            let next_word = at(i + 1).is_some_and(is_word_char);
+            if matches!(c, '.' | '!' | '?' | ':' | ';')
+                || (is_opening_quote(c) && prev_space && next_word)
+            {
+                opens = true;
+            }
+            out.push(Token {
+                start: off(i),
+                end: off(i + 1),
+                shape: Shape::Punct(c),
+                possessive: false,
+                initial: false,
+                glued: false,
+            });
+            i += 1;
+            continue;
+        }
+        // A word: letters and digits, joined by inner hyphens, apostrophes and
+        // the dots of abbreviations.
+        let start = i;
+        let mut seg_start = i;
+        let mut glued = false;
+        let mut possessive = false;
+        let mut end_core: Option<usize> = None;
+        while i < n {
+            let c = chars[i].1;
+            if is_word_char(c) {
+                i += 1;
+                continue;
+            }
+            let next = at(i + 1);
+            let next_is_word = next.is_some_and(is_word_char);
+            if c == '.' {
+                let seg = &text[off(seg_start)..off(i)];
+                let mut seg_chars = seg.chars();
+                let single_cap =
+                    seg_chars.next().is_some_and(char::is_uppercase) && seg_chars.next().is_none();
+                if single_cap {
+                    i += 1;
+                    if next_is_word && next.is_some_and(char::is_uppercase) {
+                        seg_start = i;
+                        continue;
+                    }
+                    // "U.S.-proposed": a dotted abbreviation glued to a word.
+                    if at(i) == Some('-') && at(i + 1).is_some_and(is_word_char) {
+                        glued |= at(i + 1).is_some_and(char::is_lowercase);
+                        i += 1;
+                        seg_start = i;
+                        continue;
+                    }
+                    break;
+                }
+                if seg_start == start && DOTTED_WORDS.contains(&seg) && !next_is_word {
+                    i += 1;
+                }
+                break;
+            }
+            if c == '-' && next_is_word {
+                if next.is_some_and(char::is_lowercase) {
+                    glued = true;
+                }
+                i += 1;
+                seg_start = i;
+                continue;
+            }
+            if APOSTROPHES.contains(&c) {
+                let after = at(i + 2);
+                if matches!(next, Some('s' | 'S')) && !after.is_some_and(is_word_char) {
+                    possessive = true;
+                    end_core = Some(off(i));
+                    i += 2;
+                    break;
+                }
+                if next_is_word {
+                    i += 1;
+                    seg_start = i;
+                    continue;
+                }
+                // "leaders'": a plural possessive.
+                if chars[i - 1].1 == 's' {
+                    possessive = true;
+                    end_core = Some(off(i));
+                    i += 1;
+                }
+                break;
+            }
+            break;
+        }
+        let word_end = end_core.unwrap_or(off(i));
+        let word = &text[off(start)..word_end];
+        let shape = shape_of(word, true);
+        // A capitalised head glued to a lower-case tail is an adjective,
+        // unless the head is a particle prefix ("al-Assad" starts lower case).
+        let glued = glued && matches!(shape, Shape::Cap | Shape::Upper);
+        out.push(Token {
+            start: off(start),
+            end: word_end,
+            shape,
+            possessive,
+            initial: opens,
+            glued,
+        });
+        opens = false;
+    }
+    out
+}
+
+#[test]
+fn byte_walk_agrees_with_the_char_by_char_tokenizer() {
+    let fixed = [
+        "Quellwater's plan and Varga\u{2019}s aide met the leaders' envoy",
+        "U.S. envoy J.D. Orr met Jean-Noel Dupuis in St. Ives; U.S.-proposed plan",
+        "Micheál Nørgaard and Şimşek, al-Rashid",
+        "Varga left. Then \u{201c}Tomas, stop!\u{201d} she said",
+        "É.-x Ü.Ö. É's Zoë\u{2019} naïve-Ärger \u{2014} (Ørsted) [«Łódź»]",
+        "e\u{0301}te\u{0301} Ａ.Ｂ. x's's s' s\u{2019} ''s -- .- A.-",
+    ];
+    // Pseudo-random mixes of the characters the scanner treats apart.
+    let alphabet: Vec<char> = "aAsSzZ09 .'-\u{2019}\u{201c}\u{201d}(,!?:;\u{e9}\u{c9}\u{f8}\u{15e}\u{301}\u{2014}\u{a0}\n\u{ab}"
+        .chars()
+        .collect();
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut mixed = Vec::new();
+    for _ in 0..3000 {
+        let mut s = String::new();
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        for _ in 0..(seed % 24) {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            s.push(alphabet[(seed % alphabet.len() as u64) as usize]);
+        }
+        mixed.push(s);
+    }
+    for s in fixed
+        .iter()
+        .copied()
+        .chain(mixed.iter().map(String::as_str))
+    {
+        assert_eq!(tokenize(s), reference_tokenize(s), "{s:?}");
+    }
+}
+
+#[test]
+fn general_punctuation_holds_no_word_char() {
+    for c in GENERAL_PUNCTUATION {
+        assert!(
+            !(c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)),
+            "{c:?}"
+        );
+    }
+}
+
+#[test]
+fn the_sweep_table_is_ascii_alphanumeric() {
+    for b in 0..=255u8 {
+        assert_eq!(ALNUM[usize::from(b)], b.is_ascii_alphanumeric(), "{b}");
+    }
+}
+
+#[test]
+fn ascii_shapes_agree_with_the_general_rule() {
+    for w in [
+        "Rubio",
+        "US",
+        "W.",
+        "L",
+        "nato",
+        "2025",
+        "al-Assad",
+        "bin-Salman",
+        "Jean-Noel",
+        "U.S.",
+        "x-ray",
+        "JD",
+        "'",
+        "-",
+    ] {
+        let general = general_shape_of(w);
+        assert_eq!(ascii_shape_of(w.as_bytes()), general, "{w}");
+    }
+}
+
+fn words(s: &str) -> Vec<(&str, Shape, bool)> {
+    tokenize(s)
+        .into_iter()
+        .filter(Token::is_word)
+        .map(|t| (&s[t.start..t.end], t.shape, t.possessive))
+        .collect()
+}
+
+#[test]
+fn possessives_lose_their_s_with_either_apostrophe() {
+    let w = words("Quellwater's plan and Varga\u{2019}s aide met the leaders' envoy");
+    assert_eq!(w[0], ("Quellwater", Shape::Cap, true));
+    assert_eq!(w[3], ("Varga", Shape::Cap, true));
+    assert_eq!(w[7], ("leaders", Shape::Lower, true));
+}
+
+#[test]
+fn abbreviations_hyphens_and_initials() {
+    let w = words("U.S. envoy J.D. Orr met Jean-Noel Dupuis in St. Ives; U.S.-proposed plan");
+    assert_eq!(w[0], ("U.S.", Shape::Upper, false));
+    assert_eq!(w[2].0, "J.D.");
+    assert_eq!(w[5], ("Jean-Noel", Shape::Cap, false));
+    assert_eq!(w[8].0, "St.");
+    let glued = tokenize("U.S.-proposed").into_iter().next().unwrap();
+    assert!(glued.glued);
+}
+
+#[test]
+fn diacritics_stay_inside_names() {
+    let w = words("Micheál Nørgaard and Şimşek, al-Rashid");
+    assert_eq!(w[0], ("Micheál", Shape::Cap, false));
+    assert_eq!(w[1].0, "Nørgaard");
+    assert_eq!(w[3].0, "Şimşek");
+    assert_eq!(w[4], ("al-Rashid", Shape::Cap, false));
+}
+
+#[test]
+fn sentence_and_quote_openers_are_marked() {
+    let t = tokenize("Varga left. Then \u{201c}Tomas, stop!\u{201d} she said");
+    let initial: Vec<bool> = t
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.initial)
+        .collect();
+    assert_eq!(initial, vec![true, false, true, true, false, true, false]);
+}
+
+#[test]
+fn odd_input_never_panics() {
+    for s in [
+        "",
+        "'",
+        "’s",
+        "-",
+        "A.",
+        "a'",
+        "É.",
+        "\u{0301}x",
+        "..--''",
+        "x's's",
+    ] {
+        let _ = tokenize(s);
+    }
+}
