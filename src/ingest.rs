@@ -62,8 +62,10 @@ pub fn collect_files(paths: &[PathBuf], warnings: &mut Vec<String>) -> Vec<PathB
     let mut out = Vec::new();
     for p in paths {
         let mut found = Vec::new();
+        // In order already: the walk lists each folder sorted by name and
+        // goes depth first, which is the order of the paths compared
+        // component by component.
         walk(p, false, &mut found, &mut seen_dirs, warnings);
-        found.sort();
         for f in found {
             if seen_files.insert(f.key) {
                 out.push(f.path);
@@ -80,23 +82,6 @@ struct Found {
     /// costs one `canonicalize` per folder rather than one per file; a
     /// symlinked file is canonicalised itself.
     key: PathBuf,
-}
-
-impl PartialEq for Found {
-    fn eq(&self, o: &Self) -> bool {
-        self.path == o.path
-    }
-}
-impl Eq for Found {}
-impl PartialOrd for Found {
-    fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(o))
-    }
-}
-impl Ord for Found {
-    fn cmp(&self, o: &Self) -> std::cmp::Ordering {
-        self.path.cmp(&o.path)
-    }
 }
 
 /// `p` and what is below it. `listed_dir` says the folder listing `p` was
@@ -147,9 +132,9 @@ fn walk(
     let mut children: Vec<(PathBuf, Option<fs::FileType>)> = entries
         .filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().ok())))
         .collect();
-    // Siblings share their folder, so their names order them as their full
-    // paths would, at a fraction of the cost of comparing every component.
-    children.sort_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
+    // Siblings share their folder's path, so their paths compared as bytes
+    // order them as their names do, without splitting either into parts.
+    children.sort_unstable_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
     for (c, ft) in children {
         let Some(name) = c.file_name() else { continue };
         if name.as_encoded_bytes().starts_with(b".") {
@@ -306,6 +291,33 @@ pub fn load_with_progress(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_come_in_path_order_however_folders_and_names_interleave() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for f in [
+            "a/z.txt",
+            "a/b/c.txt",
+            "a-b.txt",
+            "a.txt",
+            "B/x.txt",
+            "a0/y.txt",
+            "é.txt",
+            "Z.txt",
+            "a/b-c/d.txt",
+            "a/b.txt",
+        ] {
+            let p = root.join(f);
+            fs::create_dir_all(p.parent().unwrap()).unwrap();
+            fs::write(&p, "text").unwrap();
+        }
+        let got = collect_files(&[root.to_path_buf()], &mut Vec::new());
+        let mut sorted = got.clone();
+        sorted.sort();
+        assert_eq!(got.len(), 10);
+        assert_eq!(got, sorted);
+    }
 
     #[test]
     fn utf8_with_and_without_bom() {
