@@ -337,6 +337,10 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
             }
         }
     }
+    // The keys have done their work: freed now, and in parallel, as there
+    // are millions of shared ones to let go of.
+    drop(counts);
+    keys.into_par_iter().for_each(drop);
     // Forms, roles and role texts. (Kinds are set when an actor is made.)
     let gathered = forms::gather(articles, &locals, &global, ix.actors.len(), MAX_ROLES);
     for (p, g) in ix.actors.iter_mut().zip(gathered) {
