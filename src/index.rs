@@ -107,9 +107,12 @@ fn events(articles: &[Article]) -> Vec<Event> {
         rest = tail;
     }
     articles.par_iter().zip(pieces).for_each(|(a, piece)| {
+        let mut written = 0;
         for (slot, e) in piece.iter_mut().zip(article_events(a)) {
             *slot = e;
+            written += 1;
         }
+        debug_assert_eq!(written, piece.len(), "event_count and article_events agree");
     });
     // (date, article, position) is unique, so an unstable sort gives the
     // stable order without a merge buffer.

@@ -255,7 +255,7 @@ pub struct Actor {
 /// How a mention refers to its actor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MentionKind {
-    /// The name or part of it ("Marco Rubio", "Rubio", "Witkoff's").
+    /// The name or part of it ("Maren Halvorsen", "Halvorsen", "Okafor's").
     Name,
     /// A role or description that was resolved to a named actor
     /// ("the Secretary", "the Russian president").

@@ -54,10 +54,17 @@ impl Keeper {
     /// and the last of them is caught on the next turn after the burst; the
     /// loop turns at least every 250 ms).
     pub fn checkpoint(&mut self, s: &AppState, c: &Corpus, changed: bool) {
+        if !c.articles.is_empty() {
+            self.checkpoint_with(changed, |key| session::snapshot(s, c, key));
+        }
+    }
+
+    /// [`checkpoint`](Self::checkpoint) of the state `saved` gives (while
+    /// an early corpus is shown, what it would lose is added back).
+    pub fn checkpoint_with(&mut self, changed: bool, saved: impl FnOnce(&CorpusKey) -> SavedState) {
         self.stale |= changed;
         if !self.stale
             || self.store.is_none()
-            || c.articles.is_empty()
             || self.last.is_some_and(|t| t.elapsed() < CHECKPOINT_EVERY)
         {
             return;
@@ -65,7 +72,7 @@ impl Keeper {
         self.last = Some(Instant::now());
         self.stale = false;
         if let Ok(mut g) = self.latest.lock() {
-            *g = Some(session::snapshot(s, c, &self.key));
+            *g = Some(saved(&self.key));
         }
     }
 
@@ -85,6 +92,17 @@ impl Keeper {
             return Ok(());
         }
         store.save(&session::snapshot(s, c, &self.key))
+    }
+
+    /// [`save`](Self::save) of a state already made (see
+    /// [`checkpoint_with`](Self::checkpoint_with)).
+    pub fn save_state(&self, saved: &SavedState) -> Result<(), String> {
+        let Some(store) = &self.store else {
+            return Ok(());
+        };
+        let mut g = self.latest.lock().unwrap_or_else(|e| e.into_inner());
+        *g = None;
+        store.save(saved)
     }
 
     /// For the signal watchdog: saves the last checkpoint unless the main

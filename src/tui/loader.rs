@@ -75,7 +75,7 @@ pub fn load(
     let files = crate::ingest::collect_files(paths, &mut warnings);
     progress.files.store(files.len(), Ordering::Relaxed);
     let early = partial.min(files.len() / 10);
-    if early > 0 && files.len() > 2 * partial {
+    if early > 0 && files.len() > partial.saturating_mul(2) {
         let early = crate::parse::read_and_build_corpus(
             &files[..early],
             warnings.clone(),
@@ -183,6 +183,29 @@ pub fn swap_in(
     s
 }
 
+/// The remembered place restored against the early corpus, so it shows at
+/// once when it is there. When the remembered article is not (it is further
+/// into the corpus), the reader is not focused: it would show an article the
+/// user did not choose, and a focused reader marks what it shows read. The
+/// full corpus restores the whole place when it comes ([`swap_in`]).
+pub fn restore_early(s: &mut AppState, early: &Corpus, key: &CorpusKey, saved: &SavedState) {
+    let shown = saved.article.as_ref().is_some_and(|id| {
+        early
+            .articles
+            .iter()
+            .any(|a| key.article_id(&a.path) == *id)
+    });
+    if shown {
+        session::restore(s, early, key, saved);
+    } else {
+        let without_focus = SavedState {
+            focus: None,
+            ..saved.clone()
+        };
+        session::restore(s, early, key, &without_focus);
+    }
+}
+
 /// The place in `s` without the read marks, for [`Filling::moved`].
 fn place(s: &AppState, c: &Corpus, key: &CorpusKey) -> SavedState {
     SavedState {
@@ -232,6 +255,15 @@ impl Filling {
         }
     }
 
+    /// The terminal was resized: before the user has acted, the place to
+    /// tell moving from is taken again at the next frame (re-wrapping can
+    /// move the reader's top line, which is no move of the user's).
+    pub fn resized(&mut self) {
+        if !self.acted {
+            self.start = None;
+        }
+    }
+
     /// Whether the user has moved since the early corpus `c` was first
     /// drawn: acted, and the place is not what it was. Opening help, typing
     /// a prompt or a search without a hit is not moving; a resize alone
@@ -240,6 +272,26 @@ impl Filling {
     /// either way.
     pub fn moved(&self, s: &AppState, c: &Corpus, key: &CorpusKey) -> bool {
         self.acted && self.start.as_ref().is_none_or(|p| *p != place(s, c, key))
+    }
+
+    /// What to save when the session ends (or a signal may end it) while
+    /// the early corpus `c` is shown in `s`: the state file's read marks and,
+    /// unless the user has moved, its place, plus the read marks made since.
+    /// Nothing the early corpus lacks is forgotten.
+    pub fn to_save(&self, s: &AppState, c: &Corpus, key: &CorpusKey) -> SavedState {
+        let now = session::snapshot(s, c, key);
+        let Some(r) = &self.remembered else {
+            return now;
+        };
+        let (mut saved, more) = if self.moved(s, c, key) {
+            (now, r.read.clone())
+        } else {
+            (r.clone(), now.read)
+        };
+        saved.read.extend(more);
+        saved.read.sort();
+        saved.read.dedup();
+        saved
     }
 
     /// [`status_text`] for this load.

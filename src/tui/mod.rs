@@ -237,7 +237,7 @@ pub fn run(
             });
         }
     };
-    let (corpus, partial) = match first {
+    let (corpus, is_early) = match first {
         loader::Msg::Partial(c) => (*c, true),
         loader::Msg::Full(c) => (*c, false),
     };
@@ -252,7 +252,11 @@ pub fn run(
     });
     // Against the early corpus too: the place shows at once when it is there.
     if let Some(saved) = &remembered {
-        session::restore(&mut state, &corpus, &keeper.key, saved);
+        if is_early {
+            loader::restore_early(&mut state, &corpus, &keeper.key, saved);
+        } else {
+            session::restore(&mut state, &corpus, &keeper.key, saved);
+        }
     }
     let mut live = Live {
         state,
@@ -260,7 +264,7 @@ pub fn run(
         keeper,
         watch: None,
         watch_paths: opts.watch.then_some(watch_paths),
-        filling: partial.then(|| loader::Filling::new(rx, progress, remembered)),
+        filling: is_early.then(|| loader::Filling::new(rx, progress, remembered)),
         notes,
         started,
     };
@@ -268,11 +272,18 @@ pub fn run(
         live.start_watch();
     }
     let result = main_loop(&mut terminal, &mut live, &stop);
-    // Saved even when the loop failed (a terminal gone mid-session); never
-    // from an early corpus, which would forget what it lacks.
-    if live.filling.is_none()
-        && let Err(e) = live.keeper.save(&live.state, &live.corpus)
-    {
+    // Saved even when the loop failed (a terminal gone mid-session). From
+    // an early corpus only once the user has acted, and with what it lacks
+    // added back from the state file, so nothing is forgotten.
+    let saved = match &live.filling {
+        None => live.keeper.save(&live.state, &live.corpus),
+        Some(f) if f.acted => {
+            let saved = f.to_save(&live.state, &live.corpus, &live.keeper.key);
+            live.keeper.save_state(&saved)
+        }
+        Some(_) => Ok(()),
+    };
+    if let Err(e) = saved {
         live.notes.push(e);
     }
     result?;
@@ -392,9 +403,15 @@ fn main_loop(terminal: &mut Term, live: &mut Live, stop: &AtomicBool) -> io::Res
                 panic!("DATELINE_TEST_PANIC: panicking after the first frame, as asked");
             }
         }
-        if live.filling.is_none() {
-            // No checkpoint of an early corpus: see `run`.
-            live.keeper.checkpoint(&live.state, &live.corpus, drew);
+        match &live.filling {
+            None => live.keeper.checkpoint(&live.state, &live.corpus, drew),
+            // An early corpus: what the final save would save (see `run`).
+            Some(f) if f.acted => {
+                let (state, corpus) = (&live.state, &live.corpus);
+                live.keeper
+                    .checkpoint_with(drew, |key| f.to_save(state, corpus, key));
+            }
+            Some(_) => {}
         }
         let Live {
             state,
@@ -434,11 +451,16 @@ fn main_loop(terminal: &mut Term, live: &mut Live, stop: &AtomicBool) -> io::Res
         loop {
             let ev = event::read()?;
             let changed = handle_event(&mut live.state, &live.corpus, &ev);
+            // Quitting is not acting: a quit straight away saves nothing.
             if changed
-                && !matches!(ev, Event::Resize(..))
+                && !live.state.quit
                 && let Some(f) = &mut live.filling
             {
-                f.acted = true;
+                if matches!(ev, Event::Resize(..)) {
+                    f.resized();
+                } else {
+                    f.acted = true;
+                }
             }
             dirty |= changed;
             if live.state.quit || !event::poll(Duration::ZERO)? {

@@ -8,7 +8,7 @@
 /// What a token looks like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
-    /// First letter upper case, some lower case after: "Rubio", "Jean-Noel".
+    /// First letter upper case, some lower case after: "Halvorsen", "Jean-Noel".
     Cap,
     /// Two or more letters, none lower case: "US", "NATO", "JD", "U.S.".
     Upper,
@@ -342,7 +342,7 @@ fn ascii_shape_of(w: &[u8]) -> Shape {
             letters += usize::from(b.is_ascii_alphabetic());
             has_lower |= b.is_ascii_lowercase();
             if letters > 1 && has_lower {
-                // "Rubio" is decided at its second letter.
+                // "Halvorsen" is decided at its second letter.
                 return Shape::Cap;
             }
         }
