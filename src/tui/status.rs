@@ -1,6 +1,6 @@
 //! The status bar: the pane in focus (and which of three, when only one
 //! fits), the prompt being typed, a message, the followed actor's place
-//! ("Putin 3/17"), the search, how far a load has got while an early part
+//! ("Halvorsen 3/17"), the search, how far a load has got while an early part
 //! of the corpus is shown, and key hints from the registry.
 
 use super::app::{Action, AppState, HitMode, Overlay, PromptKind};
@@ -23,7 +23,7 @@ pub fn context(s: &AppState) -> Ctx {
     }
 }
 
-/// "Putin 3/17" for the followed actor.
+/// "Halvorsen 3/17" for the followed actor.
 pub fn follow_label(s: &AppState, c: &Corpus) -> Option<String> {
     let f = s.follow?;
     let actor = c.actors.get(f.actor as usize)?;

@@ -37,7 +37,7 @@ impl Scan<'_, '_> {
                 ));
             }
         }
-        // Previous run's kind evidence, for coordination ("Sumy and Ostrova").
+        // Previous run's kind evidence, for coordination ("Velmar and Ostrova").
         let mut prev: Option<(usize, Evidence)> = None;
         for ri in 0..self.runs.len() {
             let mut r = self.runs[ri];
