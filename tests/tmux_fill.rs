@@ -1,8 +1,9 @@
 //! End-to-end in a real terminal (tmux): on a corpus of more than 4,000
 //! files, the panes show an early part of it (here a tenth: 500 files)
 //! while the full load runs, keys work on it, and the full corpus fills in keeping the place;
-//! a remembered place waits for the full corpus, and quitting early leaves
-//! the state file as it was.
+//! a remembered place waits for the full corpus, quitting early leaves
+//! the state file as it was, and a failed full load leaves the early part
+//! open.
 //!
 //! `DATELINE_TEST_HOLD_FULL_LOAD` holds the full load until a file exists,
 //! so "before loading finishes" does not depend on the machine's speed.
@@ -171,4 +172,39 @@ fn a_remembered_place_waits_for_the_full_corpus_and_an_early_quit_keeps_it() {
     assert_eq!(after.article, Some(id(&chosen)));
     assert!(after.read.contains(&id("03000.txt")), "{:?}", after.read);
     assert!(after.read.contains(&id("00010.txt")), "{:?}", after.read);
+}
+
+/// The full load panics: the early corpus stays on screen and usable, the
+/// status bar says why, the terminal is not disturbed, and the reason is
+/// printed after exit.
+#[test]
+fn a_failed_full_load_keeps_the_early_corpus_and_says_so() {
+    let Some(t) = Tmux::start("fillfail", 120, 40) else {
+        return;
+    };
+    let dir = corpus();
+    let gates = tempfile::tempdir().unwrap();
+    let gate = gates.path().join("go");
+    t.tmux(&["send-keys", "-t", "t", "clear", "Enter"]);
+    t.text(&format!(
+        "DATELINE_TEST_PANIC=loader DATELINE_TEST_HOLD_FULL_LOAD={} {BIN} {}; echo \"EXIT$?\"",
+        gate.display(),
+        dir.path().display()
+    ));
+    t.keys(&["Enter"]);
+    wait_early(&t);
+    std::fs::write(&gate, "").unwrap();
+    let s = t.wait_for("the failure in the status bar", |s| {
+        status_line(s).contains("loading failed, showing the first 500 files")
+    });
+    assert_eq!(t.var("alternate_on"), "1", "still in the TUI:\n{s}");
+    t.keys(&["1", "j"]);
+    t.wait_for("the list to move", |s| s.contains("2/500 "));
+    t.keys(&["q"]);
+    t.assert_restored("0");
+    let after = t.screen();
+    assert!(
+        after.contains("loading the corpus failed: DATELINE_TEST_PANIC=loader"),
+        "the reason after exit:\n{after}"
+    );
 }

@@ -28,9 +28,9 @@ use crate::progress::thousands;
 use crate::state::{CorpusKey, SavedState};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::{Arc, Mutex};
 
 /// How many files the early corpus has at most: parsing them takes a few
 /// tens of milliseconds, and re-parsing them in the full load costs 2% of a
@@ -89,6 +89,42 @@ pub fn load(
     send(Msg::Full(Box::new(full)));
 }
 
+/// The loader thread's name, by which the panic hook knows a panic there
+/// from one in the main loop: the session can go on without the loader.
+pub const THREAD_NAME: &str = "dateline-loader";
+
+/// What a panic on the loader thread said, for the status bar and for
+/// after exit (printing it at once would write over the screen).
+static PANIC: Mutex<Option<String>> = Mutex::new(None);
+
+/// For the panic hook: keeps the message of a panic on the loader thread.
+pub fn note_panic(info: &std::panic::PanicHookInfo) {
+    let what = info
+        .payload()
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| info.payload().downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".into());
+    let at = info
+        .location()
+        .map(|l| format!(" at {}:{}", l.file(), l.line()))
+        .unwrap_or_default();
+    if let Ok(mut p) = PANIC.lock() {
+        *p = Some(format!("{what}{at}"));
+    }
+}
+
+/// Why the loader stopped: the panic it noted, if any.
+pub fn reason() -> String {
+    let why = PANIC.lock().ok().and_then(|p| p.clone());
+    why.unwrap_or_else(|| "the loader stopped".into())
+}
+
+/// [`reason`] as the message to print after exit.
+pub fn failure() -> String {
+    format!("loading the corpus failed: {}", reason())
+}
+
 /// Runs [`load`] on its own thread. The thread is abandoned, not joined, when
 /// the session ends first: it stops at its next message.
 pub fn spawn(paths: Vec<PathBuf>, progress: Arc<Progress>) -> Receiver<Msg> {
@@ -96,18 +132,29 @@ pub fn spawn(paths: Vec<PathBuf>, progress: Arc<Progress>) -> Receiver<Msg> {
     let partial = partial_files();
     // For the terminal tests only: the full load waits, after the early
     // corpus is sent, until this file exists, so a test sees the early
-    // corpus for as long as it needs on any machine.
+    // corpus for as long as it needs on any machine; `DATELINE_TEST_PANIC=
+    // loader` makes the full load panic instead.
     let hold = std::env::var_os("DATELINE_TEST_HOLD_FULL_LOAD").map(PathBuf::from);
-    std::thread::spawn(move || {
+    let panic = std::env::var("DATELINE_TEST_PANIC").is_ok_and(|v| v == "loader");
+    let thread = std::thread::Builder::new().name(THREAD_NAME.into());
+    let spawned = thread.spawn(move || {
         load(&paths, &progress, partial, &mut |m| {
             let early = matches!(m, Msg::Partial(_));
             let listening = tx.send(m).is_ok();
             while early && listening && hold.as_ref().is_some_and(|h| !h.exists()) {
                 std::thread::sleep(std::time::Duration::from_millis(20));
             }
+            if early && panic {
+                panic!("DATELINE_TEST_PANIC=loader: the full load panics, as asked");
+            }
             listening
         });
     });
+    if let Err(e) = spawned
+        && let Ok(mut p) = PANIC.lock()
+    {
+        *p = Some(format!("no thread to load on ({e})"));
+    }
     rx
 }
 
@@ -234,6 +281,8 @@ pub struct Filling {
     pub start: Option<SavedState>,
     /// The user has acted (anything but a resize) since then.
     pub acted: bool,
+    /// The full load failed: the early corpus is all there will be.
+    pub failed: bool,
 }
 
 impl Filling {
@@ -244,6 +293,7 @@ impl Filling {
             remembered,
             start: None,
             acted: false,
+            failed: false,
         }
     }
 

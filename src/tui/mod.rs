@@ -205,6 +205,12 @@ pub fn run(
     exit_on_signal_watchdog(Arc::clone(&stop), keeper.last_words());
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // A panic while loading in the background: the session goes on
+        // with what it has, and says so (see `Live::fill_in`).
+        if std::thread::current().name() == Some(loader::THREAD_NAME) {
+            loader::note_panic(info);
+            return;
+        }
         restore_terminal();
         previous(info);
     }));
@@ -228,7 +234,7 @@ pub fn run(
             Ok(m) => break m,
             Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
             Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
-                return Err(io::Error::other("loading the corpus failed"));
+                return Err(io::Error::other(loader::failure()));
             }
         }
         if stop.load(Ordering::Relaxed) || quit_requested(&settings.keymap)? {
@@ -334,9 +340,12 @@ impl Live {
     /// While filling in: the status bar's progress, and the full corpus
     /// swapped in once it has come. True when something changed.
     fn fill_in(&mut self) -> io::Result<bool> {
-        let Some(f) = &self.filling else {
+        let Some(f) = &mut self.filling else {
             return Ok(false);
         };
+        if f.failed {
+            return Ok(false);
+        }
         match f.poll() {
             loader::Poll::Loading => {
                 let text = f.status(self.corpus.articles.len());
@@ -360,7 +369,22 @@ impl Live {
                 self.start_watch();
                 Ok(true)
             }
-            loader::Poll::Failed => Err(io::Error::other("loading the corpus failed")),
+            // The early corpus stays, and is saved as it would be on a
+            // quit during the load: nothing the state file has is lost.
+            loader::Poll::Failed => {
+                f.failed = true;
+                let shown = crate::progress::thousands(self.corpus.articles.len());
+                self.state.loading = None;
+                self.state.complain(
+                    crate::text::sanitize_line(&format!(
+                        "loading failed, showing the first {shown} files: {}",
+                        loader::reason()
+                    ))
+                    .into_owned(),
+                );
+                self.notes.push(loader::failure());
+                Ok(true)
+            }
         }
     }
 }
