@@ -89,15 +89,13 @@ pub fn load(
     send(Msg::Full(Box::new(full)));
 }
 
-/// The loader thread's name, by which the panic hook knows a panic there
-/// from one in the main loop: the session can go on without the loader.
-pub const THREAD_NAME: &str = "dateline-loader";
-
-/// What a panic on the loader thread said, for the status bar and for
-/// after exit (printing it at once would write over the screen).
+/// What a panic off the main thread said (loading runs on its own thread
+/// and rayon's), for the status bar and for after exit: printing it at once
+/// would write over the screen, and the session can go on without it.
 static PANIC: Mutex<Option<String>> = Mutex::new(None);
 
-/// For the panic hook: keeps the message of a panic on the loader thread.
+/// For the panic hook: keeps the (first) message of a panic off the main
+/// thread.
 pub fn note_panic(info: &std::panic::PanicHookInfo) {
     let what = info
         .payload()
@@ -110,19 +108,13 @@ pub fn note_panic(info: &std::panic::PanicHookInfo) {
         .map(|l| format!(" at {}:{}", l.file(), l.line()))
         .unwrap_or_default();
     if let Ok(mut p) = PANIC.lock() {
-        *p = Some(format!("{what}{at}"));
+        p.get_or_insert(format!("{what}{at}"));
     }
 }
 
-/// Why the loader stopped: the panic it noted, if any.
-pub fn reason() -> String {
-    let why = PANIC.lock().ok().and_then(|p| p.clone());
-    why.unwrap_or_else(|| "the loader stopped".into())
-}
-
-/// [`reason`] as the message to print after exit.
-pub fn failure() -> String {
-    format!("loading the corpus failed: {}", reason())
+/// The panic noted off the main thread, once.
+pub fn take_panic() -> Option<String> {
+    PANIC.lock().ok().and_then(|mut p| p.take())
 }
 
 /// Runs [`load`] on its own thread. The thread is abandoned, not joined, when
@@ -136,8 +128,7 @@ pub fn spawn(paths: Vec<PathBuf>, progress: Arc<Progress>) -> Receiver<Msg> {
     // loader` makes the full load panic instead.
     let hold = std::env::var_os("DATELINE_TEST_HOLD_FULL_LOAD").map(PathBuf::from);
     let panic = std::env::var("DATELINE_TEST_PANIC").is_ok_and(|v| v == "loader");
-    let thread = std::thread::Builder::new().name(THREAD_NAME.into());
-    let spawned = thread.spawn(move || {
+    let spawned = std::thread::Builder::new().spawn(move || {
         load(&paths, &progress, partial, &mut |m| {
             let early = matches!(m, Msg::Partial(_));
             let listening = tx.send(m).is_ok();
@@ -145,7 +136,11 @@ pub fn spawn(paths: Vec<PathBuf>, progress: Arc<Progress>) -> Receiver<Msg> {
                 std::thread::sleep(std::time::Duration::from_millis(20));
             }
             if early && panic {
-                panic!("DATELINE_TEST_PANIC=loader: the full load panics, as asked");
+                // On one of rayon's threads, as a panic in a parse would be.
+                rayon::join(
+                    || panic!("DATELINE_TEST_PANIC=loader: the full load panics, as asked"),
+                    || (),
+                );
             }
             listening
         });

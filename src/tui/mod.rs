@@ -205,9 +205,10 @@ pub fn run(
     exit_on_signal_watchdog(Arc::clone(&stop), keeper.last_words());
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        // A panic while loading in the background: the session goes on
-        // with what it has, and says so (see `Live::fill_in`).
-        if std::thread::current().name() == Some(loader::THREAD_NAME) {
+        // A panic off the main thread (loading in the background): the
+        // session goes on with what it has, and says so (`Live::fill_in`,
+        // and after exit).
+        if std::thread::current().name() != Some("main") {
             loader::note_panic(info);
             return;
         }
@@ -234,7 +235,10 @@ pub fn run(
             Ok(m) => break m,
             Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
             Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
-                return Err(io::Error::other(loader::failure()));
+                let why = loader::take_panic().unwrap_or_else(|| "the loader stopped".into());
+                return Err(io::Error::other(format!(
+                    "loading the corpus failed: {why}"
+                )));
             }
         }
         if stop.load(Ordering::Relaxed) || quit_requested(&settings.keymap)? {
@@ -291,6 +295,9 @@ pub fn run(
     };
     if let Err(e) = saved {
         live.notes.push(e);
+    }
+    if let Some(why) = loader::take_panic() {
+        live.notes.push(format!("a background task failed: {why}"));
     }
     result?;
     let warnings = live
@@ -374,15 +381,15 @@ impl Live {
             loader::Poll::Failed => {
                 f.failed = true;
                 let shown = crate::progress::thousands(self.corpus.articles.len());
+                let why = loader::take_panic().unwrap_or_else(|| "the loader stopped".into());
                 self.state.loading = None;
                 self.state.complain(
                     crate::text::sanitize_line(&format!(
-                        "loading failed, showing the first {shown} files: {}",
-                        loader::reason()
+                        "loading failed, showing the first {shown} files: {why}"
                     ))
                     .into_owned(),
                 );
-                self.notes.push(loader::failure());
+                self.notes.push(format!("loading the corpus failed: {why}"));
                 Ok(true)
             }
         }
