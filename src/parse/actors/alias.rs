@@ -1,5 +1,5 @@
 //! When two name forms mean the same actor: normalised comparison of name
-//! parts, tolerant of transliteration ("Zelenskyy"/"Zelensky",
+//! parts, tolerant of transliteration ("Kovalenskyy"/"Kovalensky",
 //! "Sergei"/"Sergey") and small misspellings, strict about different first
 //! names ("Ivo Tamm" is not "Ola Tamm").
 
@@ -7,7 +7,7 @@ use super::lexicon::Lexicon;
 
 /// A word reduced to a spelling-tolerant key: case and accents folded,
 /// glued particles ("al-") and dots dropped, y/i and w/v merged, doubled
-/// letters collapsed. "Zelenskyy" and "Zelensky" both give "zelenski".
+/// letters collapsed. "Kovalenskyy" and "Kovalensky" both give "kovalenski".
 pub fn skeleton(word: &str, lx: &Lexicon) -> String {
     // A short ASCII word is folded (lowered) on the stack: this runs for
     // every word of every name form, and a `String` each time was a third
@@ -206,7 +206,7 @@ mod tests {
     #[test]
     fn transliterations_share_a_skeleton() {
         let lx = &*LEXICON;
-        assert_eq!(skeleton("Zelenskyy", lx), skeleton("Zelensky", lx));
+        assert_eq!(skeleton("Kovalenskyy", lx), skeleton("Kovalensky", lx));
         assert_eq!(skeleton("Sergei", lx), skeleton("Sergey", lx));
         assert_eq!(skeleton("Dmitriy", lx), skeleton("Dmitri", lx));
         assert_eq!(skeleton("al-Rashid", lx), skeleton("Rashid", lx));
@@ -263,8 +263,8 @@ mod tests {
     #[test]
     fn variants_of_one_person_merge() {
         assert!(same_person(
-            &p("Volodomyr Zelensky"),
-            &p("Volodymyr Zelenskyy")
+            &p("Volodomyr Kovalensky"),
+            &p("Volodymyr Kovalenskyy")
         ));
         assert!(same_person(&p("Sergei Orlov"), &p("Sergey Orlov")));
         assert!(same_person(&p("JD Quint"), &p("James Quint")));
