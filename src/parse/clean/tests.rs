@@ -231,3 +231,27 @@ fn sentence_endings() {
     assert!(ends_like_sentence("“the need to end the war now,”"));
     assert!(!ends_like_sentence("Who was the architect of the plan"));
 }
+
+#[test]
+fn anchoring_read_from_syntax_agrees_with_the_compiled_pattern() {
+    use regex_automata::nfa::thompson::NFA;
+    let file: FurnitureFile =
+        toml::from_str(include_str!("../../../assets/furniture.toml")).unwrap();
+    let patterns = file
+        .line
+        .patterns
+        .iter()
+        .chain(&file.footer.patterns)
+        .chain(&file.prefix.patterns)
+        .map(String::as_str)
+        .chain([
+            "^x", "x", "(?m)^x", "^a|b", "^a|^b", "(?:^)?x", r"\Ax", "$x",
+        ]);
+    let mut anchored = 0;
+    for p in patterns {
+        let nfa = NFA::new(p).unwrap().is_always_start_anchored();
+        assert_eq!(always_anchored(p), nfa, "{p}");
+        anchored += usize::from(nfa);
+    }
+    assert!(anchored > 3, "some patterns are anchored");
+}
