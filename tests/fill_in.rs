@@ -161,7 +161,7 @@ fn the_remembered_place_is_restored_against_the_full_corpus() {
     let (early, full) = early_and_full(dir.path(), 3);
     let saved = remembered(&key, dir.path(), "07.txt", &["01.txt", "08.txt"]);
     let mut s = AppState::new(&early, 120, 40);
-    loader::restore_early(&mut s, &early, &key, &saved);
+    session::restore(&mut s, &early, &key, &saved);
     assert_ne!(
         name_of(&early, s.current),
         "07.txt",
@@ -208,7 +208,7 @@ fn looking_around_is_not_moving() {
     let (early, full) = early_and_full(dir.path(), 3);
     let saved = remembered(&key, dir.path(), "07.txt", &["08.txt"]);
     let mut s = AppState::new(&early, 120, 40);
-    loader::restore_early(&mut s, &early, &key, &saved);
+    session::restore(&mut s, &early, &key, &saved);
     let (_tx, rx) = std::sync::mpsc::channel();
     let progress = std::sync::Arc::new(Progress::default());
     let mut f = loader::Filling::new(rx, progress, Some(saved.clone()));
@@ -266,7 +266,7 @@ fn a_place_chosen_in_the_early_corpus_is_kept_and_no_read_mark_lost() {
     let (early, full) = early_and_full(dir.path(), 3);
     let saved = remembered(&key, dir.path(), "07.txt", &["08.txt"]);
     let mut s = AppState::new(&early, 120, 40);
-    loader::restore_early(&mut s, &early, &key, &saved);
+    session::restore(&mut s, &early, &key, &saved);
     let target = id_named(&early, "02.txt");
     for a in [Action::Focus(Pane::List), Action::Top] {
         update(&mut s, &early, a);
@@ -313,7 +313,7 @@ fn what_is_saved_during_the_load_keeps_every_read_mark() {
     let (early, _full) = early_and_full(dir.path(), 3);
     let saved = remembered(&key, dir.path(), "07.txt", &["01.txt", "08.txt"]);
     let mut s = AppState::new(&early, 120, 40);
-    loader::restore_early(&mut s, &early, &key, &saved);
+    session::restore(&mut s, &early, &key, &saved);
     let (_tx, rx) = std::sync::mpsc::channel();
     let mut f = loader::Filling::new(rx, Default::default(), Some(saved.clone()));
     f.drawn(&s, &early, &key);

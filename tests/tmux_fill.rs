@@ -31,9 +31,14 @@ fn corpus() -> tempfile::TempDir {
 /// Starts dateline on `dir` (after `flags`) with the full load held until
 /// `gate` exists.
 fn open_held(t: &Tmux, flags: &str, dir: &Path, gate: &Path) {
+    open_held_with(t, "", flags, dir, gate);
+}
+
+/// [`open_held`] with more of the environment (`VAR=value ...`).
+fn open_held_with(t: &Tmux, env: &str, flags: &str, dir: &Path, gate: &Path) {
     t.tmux(&["send-keys", "-t", "t", "clear", "Enter"]);
     t.text(&format!(
-        "DATELINE_TEST_HOLD_FULL_LOAD={} {BIN} {flags} {}; echo \"EXIT$?\"",
+        "{env} DATELINE_TEST_HOLD_FULL_LOAD={} {BIN} {flags} {}; echo \"EXIT$?\"",
         gate.display(),
         dir.display()
     ));
@@ -185,13 +190,7 @@ fn a_failed_full_load_keeps_the_early_corpus_and_says_so() {
     let dir = corpus();
     let gates = tempfile::tempdir().unwrap();
     let gate = gates.path().join("go");
-    t.tmux(&["send-keys", "-t", "t", "clear", "Enter"]);
-    t.text(&format!(
-        "DATELINE_TEST_PANIC=loader DATELINE_TEST_HOLD_FULL_LOAD={} {BIN} {}; echo \"EXIT$?\"",
-        gate.display(),
-        dir.path().display()
-    ));
-    t.keys(&["Enter"]);
+    open_held_with(&t, "DATELINE_TEST_PANIC=loader", "", dir.path(), &gate);
     wait_early(&t);
     std::fs::write(&gate, "").unwrap();
     let s = t.wait_for("the failure in the status bar", |s| {

@@ -76,22 +76,25 @@ impl Keeper {
         }
     }
 
-    /// The final save. Holds the lock throughout, so the watchdog neither
-    /// saves an older snapshot over it nor exits in the middle of it.
+    /// The final save. It writes holding the watchdog's lock, so the
+    /// watchdog neither saves an older snapshot over it nor exits in the
+    /// middle of it.
     ///
     /// An empty corpus (a folder unmounted or emptied under `--watch`) is
     /// not saved: there is no place in it, and saving would forget the one
     /// the user will want back.
     pub fn save(&self, s: &AppState, c: &Corpus) -> Result<(), String> {
-        let Some(store) = &self.store else {
-            return Ok(());
-        };
-        let mut g = self.latest.lock().unwrap_or_else(|e| e.into_inner());
-        *g = None;
         if c.articles.is_empty() {
+            self.forget_checkpoint();
             return Ok(());
         }
-        store.save(&session::snapshot(s, c, &self.key))
+        self.save_state(&session::snapshot(s, c, &self.key))
+    }
+
+    /// The watchdog has nothing to save: the main loop has saved, or chosen
+    /// not to.
+    fn forget_checkpoint(&self) {
+        *self.latest.lock().unwrap_or_else(|e| e.into_inner()) = None;
     }
 
     /// [`save`](Self::save) of a state already made (see

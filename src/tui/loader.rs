@@ -188,12 +188,7 @@ pub fn swap_in(
     moved: bool,
 ) -> AppState {
     if moved {
-        let mut saved = session::snapshot(old, partial, key);
-        if let Some(r) = remembered {
-            saved.read.extend(r.read.iter().cloned());
-            saved.read.sort();
-            saved.read.dedup();
-        }
+        let saved = early_state(session::snapshot(old, partial, key), remembered, true);
         return session::reload_from(old, partial, full, key, saved);
     }
     let area = old.layout.area;
@@ -225,27 +220,22 @@ pub fn swap_in(
     s
 }
 
-/// The remembered place restored against the early corpus, so it shows at
-/// once when it is there. When the remembered article is not (it is further
-/// into the corpus), the reader is not focused: it would show an article the
-/// user did not choose, and a focused reader marks what it shows read. The
-/// full corpus restores the whole place when it comes ([`swap_in`]).
-pub fn restore_early(s: &mut AppState, early: &Corpus, key: &CorpusKey, saved: &SavedState) {
-    let shown = saved.article.as_ref().is_some_and(|id| {
-        early
-            .articles
-            .iter()
-            .any(|a| key.article_id(&a.path) == *id)
-    });
-    if shown {
-        session::restore(s, early, key, saved);
+/// A session on the early corpus (`now`) as a state to keep: its place if
+/// the user has `moved`, else the `remembered` one, and the read marks of
+/// both, so nothing the early corpus lacks is forgotten.
+fn early_state(now: SavedState, remembered: Option<&SavedState>, moved: bool) -> SavedState {
+    let Some(r) = remembered else {
+        return now;
+    };
+    let (mut saved, more) = if moved {
+        (now, r.read.clone())
     } else {
-        let without_focus = SavedState {
-            focus: None,
-            ..saved.clone()
-        };
-        session::restore(s, early, key, &without_focus);
-    }
+        (r.clone(), now.read)
+    };
+    saved.read.extend(more);
+    saved.read.sort();
+    saved.read.dedup();
+    saved
 }
 
 /// The place in `s` without the read marks, for [`Filling::moved`].
@@ -325,18 +315,7 @@ impl Filling {
     /// Nothing the early corpus lacks is forgotten.
     pub fn to_save(&self, s: &AppState, c: &Corpus, key: &CorpusKey) -> SavedState {
         let now = session::snapshot(s, c, key);
-        let Some(r) = &self.remembered else {
-            return now;
-        };
-        let (mut saved, more) = if self.moved(s, c, key) {
-            (now, r.read.clone())
-        } else {
-            (r.clone(), now.read)
-        };
-        saved.read.extend(more);
-        saved.read.sort();
-        saved.read.dedup();
-        saved
+        early_state(now, self.remembered.as_ref(), self.moved(s, c, key))
     }
 
     /// [`status_text`] for this load.

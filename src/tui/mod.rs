@@ -262,11 +262,7 @@ pub fn run(
     });
     // Against the early corpus too: the place shows at once when it is there.
     if let Some(saved) = &remembered {
-        if is_early {
-            loader::restore_early(&mut state, &corpus, &keeper.key, saved);
-        } else {
-            session::restore(&mut state, &corpus, &keeper.key, saved);
-        }
+        session::restore(&mut state, &corpus, &keeper.key, saved);
     }
     let mut live = Live {
         state,

@@ -82,8 +82,10 @@ pub fn snapshot(s: &AppState, c: &Corpus, key: &CorpusKey) -> SavedState {
 
 /// Puts `s` (fresh from `AppState::new` over `c`) where `saved` says, as far
 /// as `c` still has those things: a vanished article leaves the selection
-/// where it was, a vanished event falls back to the nearest one in the same
-/// article, a vanished actor is no longer followed.
+/// where it was (and the reader unfocused: it would show an article the user
+/// did not choose, and a focused reader marks what it shows read), a
+/// vanished event falls back to the nearest one in the same article, a
+/// vanished actor is no longer followed.
 pub fn restore(s: &mut AppState, c: &Corpus, key: &CorpusKey, saved: &SavedState) {
     let ids: HashMap<String, ArticleId> = c
         .articles
@@ -110,7 +112,8 @@ pub fn restore(s: &mut AppState, c: &Corpus, key: &CorpusKey, saved: &SavedState
         s.follow = Some(Follow { actor, pos });
         s.hit_mode = HitMode::Follow;
     }
-    if let Some(id) = saved.article.as_ref().and_then(|p| ids.get(p)).copied() {
+    let article = saved.article.as_ref().and_then(|p| ids.get(p)).copied();
+    if let Some(id) = article {
         s.select_article(c, id);
         s.sync_timeline_to_article(c);
         s.reader.pending = Some(Pending::Top(saved.reader_top));
@@ -120,7 +123,11 @@ pub fn restore(s: &mut AppState, c: &Corpus, key: &CorpusKey, saved: &SavedState
         s.timeline.cursor = s.event_pos(ev).min(n.saturating_sub(1));
         super::timeline::scroll_into_view(s, c);
     }
-    if let Some(p) = saved.focus.as_deref().and_then(pane_named) {
+    // The reader would show another article than the one saved.
+    let other = saved.article.is_some() && article.is_none() && s.current.is_some();
+    if let Some(p) = saved.focus.as_deref().and_then(pane_named)
+        && !(other && p == Pane::Reader)
+    {
         s.set_focus(p);
     }
     s.list_into_view(c);

@@ -186,6 +186,23 @@ struct UserActor {
 }
 
 impl Lexicon {
+    /// The word tables each of which a bit of [`WordFacts::classes`]
+    /// stands for.
+    fn class_tables(&self) -> [(&WordSet<String>, u16); 10] {
+        [
+            (&self.speech_verbs, class::SPEECH_VERB),
+            (&self.org_heads, class::ORG_HEAD),
+            (&self.place_heads, class::PLACE_HEAD),
+            (&self.event_heads, class::EVENT_HEAD),
+            (&self.org_nouns_after, class::ORG_NOUN_AFTER),
+            (&self.place_nouns_after, class::PLACE_NOUN_AFTER),
+            (&self.place_prepositions, class::PLACE_PREPOSITION),
+            (&self.place_of_nouns, class::PLACE_OF_NOUN),
+            (&self.determiners, class::DETERMINER),
+            (&self.role_modifiers, class::ROLE_MODIFIER),
+        ]
+    }
+
     fn load() -> Lexicon {
         Self::from_texts(ROLES, PLACES, ORGS, WORDS, USER)
     }
@@ -331,23 +348,13 @@ impl Lexicon {
         for w in &lx.particles {
             lx.facts.entry(w.clone()).or_default().particle = true;
         }
-        let sets = [
-            (&lx.speech_verbs, class::SPEECH_VERB),
-            (&lx.org_heads, class::ORG_HEAD),
-            (&lx.place_heads, class::PLACE_HEAD),
-            (&lx.event_heads, class::EVENT_HEAD),
-            (&lx.org_nouns_after, class::ORG_NOUN_AFTER),
-            (&lx.place_nouns_after, class::PLACE_NOUN_AFTER),
-            (&lx.place_prepositions, class::PLACE_PREPOSITION),
-            (&lx.place_of_nouns, class::PLACE_OF_NOUN),
-            (&lx.determiners, class::DETERMINER),
-            (&lx.role_modifiers, class::ROLE_MODIFIER),
-        ];
-        for (set, bit) in sets {
+        let mut facts = std::mem::take(&mut lx.facts);
+        for (set, bit) in lx.class_tables() {
             for w in set {
-                lx.facts.entry(w.clone()).or_default().classes |= bit;
+                facts.entry(w.clone()).or_default().classes |= bit;
             }
         }
+        lx.facts = facts;
         for w in lx.domains.keys() {
             lx.facts.entry(w.clone()).or_default().classes |= class::DOMAIN;
         }
@@ -491,18 +498,7 @@ mod tests {
             assert_eq!(f.stop, lx.stop.contains(w), "{w}");
             assert_eq!(f.particle, lx.particles.contains(w), "{w}");
         }
-        let tables = [
-            (&lx.speech_verbs, class::SPEECH_VERB),
-            (&lx.org_heads, class::ORG_HEAD),
-            (&lx.place_heads, class::PLACE_HEAD),
-            (&lx.event_heads, class::EVENT_HEAD),
-            (&lx.org_nouns_after, class::ORG_NOUN_AFTER),
-            (&lx.place_nouns_after, class::PLACE_NOUN_AFTER),
-            (&lx.place_prepositions, class::PLACE_PREPOSITION),
-            (&lx.place_of_nouns, class::PLACE_OF_NOUN),
-            (&lx.determiners, class::DETERMINER),
-            (&lx.role_modifiers, class::ROLE_MODIFIER),
-        ];
+        let tables = lx.class_tables();
         let words: Vec<&String> = tables
             .iter()
             .flat_map(|(t, _)| t.iter())
