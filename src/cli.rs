@@ -49,7 +49,14 @@ pub fn article_json(a: &Article) -> Value {
         },
         "body": a.body.iter().map(|s| a.text(*s)).collect::<Vec<_>>(),
         "teasers": a.teasers.iter().map(|s| a.text(*s)).collect::<Vec<_>>(),
-        "warnings": a.warnings,
+        "blocks": a.blocks.iter().map(|b| json!({
+            "start": b.span.start,
+            "end": b.span.end,
+            "class": b.class.as_str(),
+        })).collect::<Vec<_>>(),
+        "warnings": a.warnings.iter().cloned()
+            .chain(a.page_warnings.iter().map(|w| w.message()))
+            .collect::<Vec<_>>(),
     })
 }
 

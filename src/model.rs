@@ -272,6 +272,87 @@ pub struct Mention {
     pub sentence: u32,
 }
 
+/// What a non-empty line of a scraped page is. Every such line of an
+/// article gets exactly one class; the body a reader reads is the lines of
+/// the classes for which [`BlockClass::is_body`] holds, in page order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BlockClass {
+    /// The article's headline.
+    Title,
+    /// A paragraph (or a line of one) of the article.
+    Body,
+    /// A heading inside the article ("What the mayor said").
+    Subhead,
+    /// An item of a list inside the article (key points, tour dates).
+    List,
+    /// The wire place line that opens a story ("OSLO, June 3 (Reuters) -").
+    Dateline,
+    /// Who wrote it: "By Jane Doe", an author's bio, a posted-at line.
+    Byline,
+    /// A photo or video caption, a credit.
+    Caption,
+    /// Another story's headline (related, trending, most popular).
+    Teaser,
+    /// Page furniture: menus, banners, prompts, footers, share buttons.
+    Furniture,
+}
+
+impl BlockClass {
+    /// The stable name used in JSON (`blocks[].class`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BlockClass::Title => "title",
+            BlockClass::Body => "body",
+            BlockClass::Subhead => "subhead",
+            BlockClass::List => "list",
+            BlockClass::Dateline => "dateline",
+            BlockClass::Byline => "byline",
+            BlockClass::Caption => "caption",
+            BlockClass::Teaser => "teaser",
+            BlockClass::Furniture => "furniture",
+        }
+    }
+    /// Whether lines of this class are part of the article as read.
+    pub fn is_body(self) -> bool {
+        matches!(
+            self,
+            BlockClass::Body | BlockClass::Subhead | BlockClass::List | BlockClass::Dateline
+        )
+    }
+}
+
+/// One non-empty line of the page (trimmed) and its class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Block {
+    pub span: Span,
+    pub class: BlockClass,
+}
+
+/// Something the parser doubts about an article's page, for the user to
+/// check (shown in the list and in `articles --json` `warnings`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PageWarning {
+    /// No line qualified as the headline.
+    NoTitle,
+    /// The body holds a small share of the page's prose: the article may
+    /// have been cut, or the page may hold several stories.
+    SmallBody {
+        /// Percent of the page's prose words that are in the body.
+        percent: u8,
+    },
+}
+
+impl PageWarning {
+    pub fn message(self) -> String {
+        match self {
+            PageWarning::NoTitle => "no title found on the page".to_string(),
+            PageWarning::SmallBody { percent } => {
+                format!("the body holds only {percent}% of the page's prose")
+            }
+        }
+    }
+}
+
 /// One article file, parsed.
 #[derive(Debug, Clone, Default)]
 pub struct Article {
@@ -282,10 +363,12 @@ pub struct Article {
     pub title: Option<Span>,
     pub source: Option<String>,
     pub published: Published,
-    /// Body paragraphs, in order; each a span of `raw` (trimmed line text).
+    /// Body paragraphs, in order; each a span of `raw` from the start of
+    /// its first line to the end of its last (a paragraph may run over
+    /// several lines where the text flows; read a newline in it as a space).
     pub body: Vec<Span>,
-    /// Non-empty lines that are page furniture (header, ads, widgets, teasers).
-    pub boilerplate: Vec<Span>,
+    /// Every non-empty line of the page (trimmed), in order, with its class.
+    pub blocks: Vec<Block>,
     /// Headlines of other stories on the page, deduplicated, as spans of one
     /// of their copies.
     pub teasers: Vec<Span>,
@@ -294,9 +377,24 @@ pub struct Article {
     pub mentions: Vec<Mention>,
     pub times: Vec<TimeExpr>,
     pub warnings: Vec<String>,
+    /// What the parser doubts about the page (no title, a small body).
+    pub page_warnings: Vec<PageWarning>,
 }
 
 impl Article {
+    /// Non-empty lines that are not part of the body nor the title: page
+    /// furniture, bylines, captions, teasers.
+    pub fn boilerplate(&self) -> impl Iterator<Item = Span> + '_ {
+        self.blocks
+            .iter()
+            .filter(|b| !b.class.is_body() && b.class != BlockClass::Title)
+            .map(|b| b.span)
+    }
+    /// The class of the line that starts at or contains byte `pos`.
+    pub fn block_at(&self, pos: u32) -> Option<Block> {
+        let i = self.blocks.partition_point(|b| b.span.end <= pos);
+        self.blocks.get(i).copied().filter(|b| b.span.start <= pos)
+    }
     pub fn text(&self, span: Span) -> &str {
         span.text(&self.raw)
     }

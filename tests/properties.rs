@@ -29,10 +29,10 @@ fn check_article(a: &Article) {
     let mut spans: Vec<Span> = a
         .body
         .iter()
-        .chain(&a.boilerplate)
         .chain(&a.teasers)
         .chain(&a.sentences)
         .copied()
+        .chain(a.blocks.iter().map(|b| b.span))
         .collect();
     spans.extend(a.title);
     spans.extend(a.times.iter().map(|t| t.span));
@@ -44,6 +44,14 @@ fn check_article(a: &Article) {
             "span {s:?} out of bounds or off a char boundary in {raw:?}"
         );
     }
+    // Every non-empty line is one block, trimmed, in page order.
+    let lines: Vec<&str> = raw
+        .split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let blocks: Vec<&str> = a.blocks.iter().map(|b| b.span.text(raw)).collect();
+    assert_eq!(lines, blocks, "blocks are not the page's non-empty lines");
     for t in &a.times {
         assert!((t.sentence as usize) < a.sentences.len());
         assert!(

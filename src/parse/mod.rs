@@ -44,7 +44,7 @@ pub fn parse_article(id: ArticleId, loaded: Loaded) -> Parsed {
     sentences.shrink_to_fit();
     let mut cleaned = cleaned;
     cleaned.body.shrink_to_fit();
-    cleaned.boilerplate.shrink_to_fit();
+    cleaned.blocks.shrink_to_fit();
     let article = Article {
         id,
         path,
@@ -52,12 +52,13 @@ pub fn parse_article(id: ArticleId, loaded: Loaded) -> Parsed {
         source,
         published,
         body: cleaned.body,
-        boilerplate: cleaned.boilerplate,
+        blocks: cleaned.blocks,
         teasers: cleaned.teasers,
         sentences,
         mentions: Vec::new(),
         times,
         warnings,
+        page_warnings: cleaned.warnings,
         raw: text,
     };
     Parsed {

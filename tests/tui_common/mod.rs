@@ -103,12 +103,16 @@ pub fn article(id: ArticleId, spec: Spec) -> Article {
             span: None,
         },
         body,
-        boilerplate: vec![Span::new(0, 14)],
+        blocks: vec![Block {
+            span: Span::new(0, 14),
+            class: BlockClass::Furniture,
+        }],
         teasers,
         sentences,
         mentions,
         times,
         warnings: Vec::new(),
+        page_warnings: Vec::new(),
     }
 }
 

@@ -10,7 +10,7 @@
 //! followed by at least two prose paragraphs starts the list of other
 //! stories (whose headlines become teasers).
 
-use crate::model::Span;
+use crate::model::{Block, BlockClass, PageWarning, Span};
 use regex_automata::Input;
 use regex_automata::meta::{Cache, Regex};
 use serde::Deserialize;
@@ -28,6 +28,9 @@ pub struct Cleaned {
     pub boilerplate: Vec<Span>,
     /// Headlines of other stories, deduplicated, in order of first appearance.
     pub teasers: Vec<Span>,
+    /// Every non-empty line with its class.
+    pub blocks: Vec<Block>,
+    pub warnings: Vec<PageWarning>,
 }
 
 impl Cleaned {
@@ -422,10 +425,18 @@ pub fn clean(raw: &str) -> Cleaned {
         });
     let Some(body_start) = body_start else {
         for (i, l) in lines.iter().enumerate() {
-            if Some(i) != title_idx {
+            let class = if Some(i) == title_idx {
+                BlockClass::Title
+            } else {
                 out.boilerplate.push(l.span);
-            }
+                BlockClass::Furniture
+            };
+            out.blocks.push(Block {
+                span: l.span,
+                class,
+            });
         }
+        out.warnings = warnings(&out, &lines);
         return out;
     };
     let no_prose = !is_prose_like(&lines[body_start]);
@@ -455,6 +466,10 @@ pub fn clean(raw: &str) -> Cleaned {
     let mut teasers: Vec<(String, Span)> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         if Some(i) == title_idx {
+            out.blocks.push(Block {
+                span: l.span,
+                class: BlockClass::Title,
+            });
             continue;
         }
         let in_body = (body_start..=body_end).contains(&i)
@@ -462,9 +477,25 @@ pub fn clean(raw: &str) -> Cleaned {
             && !is_title_copy(i);
         if in_body {
             out.body.push(l.span);
+            out.blocks.push(Block {
+                span: l.span,
+                class: BlockClass::Body,
+            });
             continue;
         }
         out.boilerplate.push(l.span);
+        let teaser_like = i > body_end
+            && l.class == Class::Headline
+            && !is_title_copy(i)
+            && card_glue(l.text).is_none();
+        out.blocks.push(Block {
+            span: l.span,
+            class: if teaser_like {
+                BlockClass::Teaser
+            } else {
+                BlockClass::Furniture
+            },
+        });
         if i > body_end
             && l.class == Class::Headline
             && !is_title_copy(i)
@@ -498,7 +529,37 @@ pub fn clean(raw: &str) -> Cleaned {
         })
         .map(|(_, s)| s)
         .collect();
+    out.warnings = warnings(&out, &lines);
     out
+}
+
+/// Below this share of the page's prose words, the body is flagged.
+const SMALL_BODY_PERCENT: usize = 40;
+
+/// What to doubt about the split: no title, or a body that holds a small
+/// share of the page's prose.
+fn warnings(out: &Cleaned, lines: &[Line]) -> Vec<PageWarning> {
+    let mut w = Vec::new();
+    if out.title.is_none() {
+        w.push(PageWarning::NoTitle);
+    }
+    let words = |l: &Line| l.text.split_whitespace().count();
+    let prose: usize = lines
+        .iter()
+        .filter(|l| l.class == Class::Prose)
+        .map(words)
+        .sum();
+    let in_body: usize = lines
+        .iter()
+        .filter(|l| l.class == Class::Prose && out.body.binary_search(&l.span).is_ok())
+        .map(words)
+        .sum();
+    if prose > 0 && in_body * 100 < prose * SMALL_BODY_PERCENT {
+        w.push(PageWarning::SmallBody {
+            percent: (in_body * 100 / prose) as u8,
+        });
+    }
+    w
 }
 
 fn punctuation(s: &str) -> usize {
