@@ -9,7 +9,7 @@ use super::layout::{self, Layout};
 use super::picker::PickerState;
 use super::settings::Settings;
 use super::theme::Theme;
-use super::wrap::Doc;
+use super::wrap::{Doc, Folds};
 use crate::model::{ActorId, ArticleId, Corpus};
 use crate::query;
 use ratatui::layout::Rect;
@@ -71,6 +71,10 @@ pub enum Action {
     PrevHit,
     ToggleFilter,
     ToggleRaw,
+    /// Show / hide the lines of the first hidden run on screen.
+    ToggleHidden,
+    /// Show / hide every hidden run, in every article.
+    ToggleAllHidden,
     ToggleSort,
     Back,
     Forward,
@@ -157,6 +161,9 @@ pub enum Pending {
     Top(u32),
     /// Bring this byte into view, a third of the way down.
     Show(u32),
+    /// Put the marker of the hidden run starting at this byte on this
+    /// screen row (it stays put when opened or closed).
+    Run { start: u32, row: usize },
 }
 
 #[derive(Debug, Default)]
@@ -169,6 +176,8 @@ pub struct ReaderState {
     pub pending: Option<Pending>,
     /// Top byte per article, so coming back finds the place.
     pub places: HashMap<ArticleId, u32>,
+    /// Which hidden runs are shown.
+    pub folds: Folds,
     pub doc: Doc,
 }
 
@@ -424,8 +433,8 @@ impl AppState {
         let r = &mut self.reader;
         let before = r.doc.key;
         let top = r.doc.lines.get(r.scroll).map(|l| l.start);
-        if r.doc.ensure(a, width, r.raw)
-            && let (Some((id, _, raw)), Some(top)) = (before, top)
+        if r.doc.ensure(a, width, r.raw, &r.folds)
+            && let (Some((id, _, raw, _)), Some(top)) = (before, top)
             && id == a.id
             && raw == r.raw
         {
@@ -437,6 +446,12 @@ impl AppState {
                 let line = r.doc.line_of(b);
                 if line < r.scroll || line >= r.scroll + rows {
                     r.scroll = line.saturating_sub(rows / 3);
+                }
+            }
+            Some(Pending::Run { start, row }) => {
+                let run = r.doc.runs.iter().position(|x| x.start == start);
+                if let Some(line) = run.and_then(|i| r.doc.marker_line(i)) {
+                    r.scroll = line.saturating_sub(row.min(rows.saturating_sub(1)));
                 }
             }
             None => {}

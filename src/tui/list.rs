@@ -1,10 +1,12 @@
 //! The article list: two rows per article (title; date, source, events),
-//! an unread dot, dates marked `?` when inferred and `----------` when unknown.
+//! an unread dot, dates marked `?` when inferred and `----------` when unknown,
+//! and `!` with what the parser doubts about the page (no title, a small
+//! body). An article with no title shows its first body words, in italics.
 
 use super::app::{AppState, Pane};
 use super::layout;
 use super::wrap;
-use crate::model::{Article, Basis, Corpus};
+use crate::model::{Article, Basis, Corpus, PageWarning};
 use crate::text::sanitize_line;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -19,6 +21,27 @@ pub fn date_label(a: &Article) -> String {
         (Some(v), _) => format!("{}?", v.label()),
         (None, _) => "no date".into(),
     }
+}
+
+/// What the list says of a page warning, in a few words.
+pub fn warning_label(w: PageWarning) -> String {
+    match w {
+        PageWarning::NoTitle => "no title".into(),
+        PageWarning::SmallBody { percent } => format!("body {percent}% of page"),
+    }
+}
+
+/// The line the list shows for an article without a title: the start of
+/// its body (None when it has no body either).
+fn first_words(a: &Article) -> Option<String> {
+    let p = a.body.first()?;
+    let mut end = (p.end as usize).min(p.start as usize + 240);
+    while !a.raw.is_char_boundary(end) {
+        end -= 1;
+    }
+    let text = wrap::display_span(&a.raw, p.start, end as u32);
+    let text = text.trim();
+    (!text.is_empty()).then(|| format!("“{text}"))
 }
 
 pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
@@ -69,12 +92,15 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
         let unread = !s.read.contains(&id);
         let dot = if unread { "• " } else { "  " };
         let title = wrap::display(a.title_text()).into_owned();
-        let title = if title.is_empty() {
-            a.file_name()
-        } else {
+        let mut title_style = if unread { base.patch(t.title) } else { base };
+        let title = if !title.is_empty() {
             title
+        } else if let Some(words) = first_words(a) {
+            title_style = title_style.add_modifier(ratatui::style::Modifier::ITALIC);
+            words
+        } else {
+            a.file_name()
         };
-        let title_style = if unread { base.patch(t.title) } else { base };
         let head = wrap::truncate(&format!("{dot}{title}"), w);
         let pad = w.saturating_sub(unicode_width::UnicodeWidthStr::width(head.as_str()));
         lines.push(Line::from(vec![
@@ -91,10 +117,28 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
             meta.push_str(&format!(" · {}", sanitize_line(src)));
         }
         meta.push_str(&format!(" · {events} ev"));
-        let meta = wrap::truncate(&meta, w);
-        let pad = w.saturating_sub(unicode_width::UnicodeWidthStr::width(meta.as_str()));
+        let warn = if a.page_warnings.is_empty() {
+            String::new()
+        } else {
+            let what: Vec<String> = a.page_warnings.iter().map(|&w| warning_label(w)).collect();
+            format!(" ! {}", what.join(", "))
+        };
+        // The mark goes first when it cannot all fit, so it is always seen.
+        let meta_w = unicode_width::UnicodeWidthStr::width(meta.as_str());
+        let warn_w = unicode_width::UnicodeWidthStr::width(warn.as_str());
+        let (meta, warn) = if meta_w + warn_w <= w {
+            (meta, warn)
+        } else {
+            let warn = wrap::truncate(&warn, w);
+            let left = w.saturating_sub(unicode_width::UnicodeWidthStr::width(warn.as_str()));
+            (wrap::truncate(&meta, left), warn)
+        };
+        let used = unicode_width::UnicodeWidthStr::width(meta.as_str())
+            + unicode_width::UnicodeWidthStr::width(warn.as_str());
+        let pad = w.saturating_sub(used);
         lines.push(Line::from(vec![
             Span::styled(meta, base.patch(t.dim)),
+            Span::styled(warn, base.patch(t.warning)),
             Span::styled(" ".repeat(if selected { pad } else { 0 }), base),
         ]));
     }

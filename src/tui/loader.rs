@@ -199,6 +199,7 @@ pub fn swap_in(
     };
     let mut s = AppState::with_settings(full, area.width, area.height, settings);
     s.reader.raw = old.reader.raw;
+    s.reader.folds.all_open = old.reader.folds.all_open;
     if let Some(r) = remembered {
         session::restore(&mut s, full, key, r);
     }

@@ -25,6 +25,7 @@ pub mod list;
 pub mod loader;
 pub mod loading;
 pub mod nav;
+pub mod page;
 pub mod picker;
 pub mod reader;
 pub mod session;

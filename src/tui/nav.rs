@@ -400,6 +400,22 @@ pub(super) fn click(s: &mut AppState, c: &Corpus, col: u16, row: u16) {
             }
         }
         Pane::Timeline => super::timeline::click(s, c, row),
-        Pane::Reader => {}
+        // A click on a hidden run's marker (or its open head) toggles it.
+        Pane::Reader => {
+            let Some(r) = s.layout.reader else { return };
+            let body = layout::reader_parts(r).1;
+            if row < body.y || row >= body.y + body.height {
+                return;
+            }
+            let line = s.reader.scroll + (row - body.y) as usize;
+            if s.reader.doc.lines.get(line).is_some_and(|l| {
+                matches!(
+                    l.kind,
+                    super::wrap::LineKind::Marker(_) | super::wrap::LineKind::MarkerOpen(_)
+                )
+            }) {
+                super::reader::toggle_hidden(s, Some(line));
+            }
+        }
     }
 }

@@ -1,11 +1,15 @@
 //! The reader pane: title, metadata, the clean body with dates and actor
-//! mentions highlighted (the followed actor stronger still), an entity cursor
-//! for `[` `]`, the teasers dimmed at the end, or the raw file with its page
-//! furniture dimmed. Only the visible lines of the cached wrap are styled.
+//! mentions highlighted (the followed actor stronger still), subheads as
+//! headings and list items under bullets, an entity cursor for `[` `]`,
+//! each run of lines that is not the article as one dim "⋯ 12 lines hidden"
+//! marker that `z` opens in place, the teasers dimmed at the end — or the
+//! raw file with every line styled and tagged by its class. Only the
+//! visible lines of the cached wrap are styled.
 
-use super::app::{AppState, Pane, Pending};
+use super::app::{Action, AppState, Pane, Pending};
 use super::layout;
 use super::wrap::{self, DocLine, EntityKind, LineKind};
+use super::{keys::Ctx, page};
 use crate::model::{Article, Basis, Corpus};
 use crate::text::sanitize_line;
 use ratatui::Frame;
@@ -144,6 +148,81 @@ pub fn activate_entity(s: &mut AppState, c: &Corpus) {
     }
 }
 
+/// `z`: opens the first hidden run with a line on screen, or closes it when
+/// open; `line` (a click) names the line instead. The run's marker keeps its
+/// row on screen.
+pub fn toggle_hidden(s: &mut AppState, line: Option<usize>) {
+    if s.reader.raw {
+        s.say("the raw view shows every line");
+        return;
+    }
+    let Some(id) = s.current else { return };
+    let doc = &s.reader.doc;
+    let rows = s.layout.reader_rows().max(1);
+    let found = match line {
+        Some(l) => doc.run_of(l),
+        None => (s.reader.scroll..(s.reader.scroll + rows).min(doc.lines.len()))
+            .find_map(|l| doc.run_of(l)),
+    };
+    let Some((run, r)) = found.and_then(|i| Some((*doc.runs.get(i)?, i))) else {
+        if line.is_none() {
+            let all = s.keymap.label(Ctx::Reader, Action::ToggleAllHidden);
+            s.say(format!(
+                "no hidden lines on screen ({all}: every article's)"
+            ));
+        }
+        return;
+    };
+    let row = doc
+        .marker_line(r)
+        .map_or(0, |m| m.saturating_sub(s.reader.scroll));
+    let folds = &mut s.reader.folds;
+    if !folds.toggled.remove(&(id, run.start)) {
+        folds.toggled.insert((id, run.start));
+    }
+    folds.generation = folds.generation.wrapping_add(1);
+    let open = folds.is_open(id, run.start);
+    s.reader.pending = Some(Pending::Run {
+        start: run.start,
+        row,
+    });
+    let n = plural(run.lines as usize, "line", "lines");
+    s.say(if open {
+        format!("{n} shown: {}", run.class_names())
+    } else {
+        format!("{n} hidden")
+    });
+}
+
+/// `Z`: shows every hidden run of every article, or hides them all again.
+pub fn toggle_all_hidden(s: &mut AppState) {
+    let top_line = s.reader.doc.lines.get(s.reader.scroll).copied();
+    let folds = &mut s.reader.folds;
+    folds.all_open = !folds.all_open;
+    folds.toggled.clear();
+    folds.generation = folds.generation.wrapping_add(1);
+    let open = folds.all_open;
+    s.reader.pending = Some(match top_line {
+        Some(l) if matches!(l.kind, LineKind::Marker(_) | LineKind::MarkerOpen(_)) => {
+            Pending::Run {
+                start: l.start,
+                row: 0,
+            }
+        }
+        Some(l) => Pending::Top(l.start),
+        None => Pending::Top(0),
+    });
+    s.say(if open {
+        "hidden lines shown in every article"
+    } else {
+        "hidden lines hidden again"
+    });
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
     let t = &s.theme;
     let Some(a) = s.current.and_then(|id| c.articles.get(id as usize)) else {
@@ -221,7 +300,21 @@ fn meta_line(s: &AppState, a: &Article) -> String {
 
 fn styled_line(s: &AppState, c: &Corpus, a: &Article, l: &DocLine) -> Line<'static> {
     let t = &s.theme;
-    match l.kind {
+    let doc = &s.reader.doc;
+    let marker = |r: u32, open: bool| {
+        let Some(run) = doc.runs.get(r as usize) else {
+            return Line::default();
+        };
+        let n = plural(run.lines as usize, "line", "lines");
+        let key = s.keymap.label(Ctx::Reader, Action::ToggleHidden);
+        let text = if open {
+            format!("▾ {n} shown · {} · {key} hides", run.class_names())
+        } else {
+            format!("⋯ {n} hidden · {} · {key} shows", run.class_names())
+        };
+        Line::from(Span::styled(text, t.marker))
+    };
+    let (base, prefix) = match l.kind {
         LineKind::Blank => return Line::default(),
         LineKind::TeaserHeading => {
             return Line::from(Span::styled("Related headlines", t.heading.patch(t.dim)));
@@ -232,16 +325,31 @@ fn styled_line(s: &AppState, c: &Corpus, a: &Article, l: &DocLine) -> Line<'stat
                 t.dim,
             ));
         }
-        _ => {}
-    }
-    let base = match l.kind {
-        LineKind::Teaser | LineKind::RawFurniture => t.dim,
-        _ => Style::default(),
+        LineKind::Marker(r) => return marker(r, false),
+        LineKind::MarkerOpen(r) => return marker(r, true),
+        LineKind::Body => (Style::default(), None),
+        LineKind::Heading => (t.heading, None),
+        LineKind::ListItem { first } => (
+            Style::default(),
+            Some((if first { "• " } else { "  " }.to_string(), t.class_list)),
+        ),
+        LineKind::Teaser => (t.dim, None),
+        LineKind::Hidden { class, first } => {
+            let style = class.map_or(t.dim, |c| t.class(c).patch(t.dim));
+            let tag = (doc.gutter > 0).then(|| (page::tag(class, first, doc.gutter), style));
+            (style, tag)
+        }
+        LineKind::Raw { class, first } => {
+            let style = class.map_or(t.dim, |c| t.class(c));
+            let tag =
+                (doc.gutter > 0).then(|| (page::tag(class, first, doc.gutter), style.patch(t.dim)));
+            (style, tag)
+        }
     };
     let (ls, le) = (l.start, l.end);
     // Highlight intervals, in increasing priority.
     let mut marks: Vec<(u32, u32, Style)> = Vec::new();
-    if matches!(l.kind, LineKind::Body | LineKind::Raw) {
+    if l.kind.is_body() || matches!(l.kind, LineKind::Raw { .. }) {
         let ents = &s.reader.doc.entities;
         let from = ents
             .partition_point(|e| e.span.start < ls)
@@ -290,17 +398,23 @@ fn styled_line(s: &AppState, c: &Corpus, a: &Article, l: &DocLine) -> Line<'stat
     }
     cuts.sort_unstable();
     cuts.dedup();
-    let mut spans = Vec::with_capacity(cuts.len());
+    let mut spans = Vec::with_capacity(cuts.len() + 1);
+    if let Some((text, style)) = prefix {
+        spans.push(Span::styled(text, style));
+    }
     for w in cuts.windows(2) {
         let (p, q) = (w[0], w[1]);
-        let Some(piece) = a.raw.get(p as usize..q as usize) else {
+        if a.raw.get(p as usize..q as usize).is_none() {
             continue;
-        };
+        }
         let style = marks
             .iter()
             .filter(|&&(ms, me, _)| ms <= p && q <= me)
             .fold(base, |acc, &(_, _, st)| acc.patch(st));
-        spans.push(Span::styled(wrap::display(piece).into_owned(), style));
+        spans.push(Span::styled(
+            wrap::display_span(&a.raw, p, q).into_owned(),
+            style,
+        ));
     }
     let _ = c;
     Line::from(spans)

@@ -266,6 +266,7 @@ pub fn reload_from(
     let mut s = AppState::with_settings(new, area.width, area.height, settings);
     s.config_sort_by_file = old.config_sort_by_file;
     s.reader.raw = old.reader.raw;
+    s.reader.folds.all_open = old.reader.folds.all_open;
     restore(&mut s, new, key, &saved);
     for (&id, &top) in &old.reader.places {
         if let Some(a) = old_c.articles.get(id as usize)

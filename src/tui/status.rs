@@ -118,6 +118,14 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
         if !parts.is_empty() {
             left.push(Span::raw(format!(" {} ", parts.join(" · "))));
         }
+        // The open article's page warnings, while it is read.
+        if s.focus == super::app::Pane::Reader
+            && let Some(a) = s.current.and_then(|id| c.articles.get(id as usize))
+            && !a.page_warnings.is_empty()
+        {
+            let what: Vec<String> = a.page_warnings.iter().map(|w| w.message()).collect();
+            left.push(Span::styled(format!(" ! {} ", what.join("; ")), t.warning));
+        }
         if let Some(m) = &s.message {
             let style = if m.error { t.error } else { t.title };
             left.push(Span::styled(format!(" {}", m.text), style));

@@ -2,6 +2,7 @@
 //! with a few named colours that read on dark and light backgrounds alike;
 //! `NO_COLOR` (https://no-color.org) drops the colours and keeps modifiers.
 
+use crate::model::BlockClass;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders};
@@ -27,6 +28,23 @@ pub struct Theme {
     pub error: Style,
     pub status: Style,
     pub key: Style,
+    /// An article's page warnings (no title, a small body): the mark in the
+    /// list and the note in the status bar.
+    pub warning: Style,
+    /// The reader's "⋯ 12 lines hidden" line for a run of lines that are
+    /// not the article.
+    pub marker: Style,
+    /// Lines by their class ([`BlockClass`]): the raw view, and the hidden
+    /// lines the reader shows on request (dimmed there).
+    pub class_title: Style,
+    pub class_body: Style,
+    pub class_subhead: Style,
+    pub class_list: Style,
+    pub class_dateline: Style,
+    pub class_byline: Style,
+    pub class_caption: Style,
+    pub class_teaser: Style,
+    pub class_furniture: Style,
 }
 
 impl Theme {
@@ -50,6 +68,21 @@ impl Theme {
                 super::wrap::truncate(title, width.saturating_sub(reserve) as usize),
                 self.title,
             ))
+    }
+
+    /// The style of a line of class `c`.
+    pub fn class(&self, c: BlockClass) -> Style {
+        match c {
+            BlockClass::Title => self.class_title,
+            BlockClass::Body => self.class_body,
+            BlockClass::Subhead => self.class_subhead,
+            BlockClass::List => self.class_list,
+            BlockClass::Dateline => self.class_dateline,
+            BlockClass::Byline => self.class_byline,
+            BlockClass::Caption => self.class_caption,
+            BlockClass::Teaser => self.class_teaser,
+            BlockClass::Furniture => self.class_furniture,
+        }
     }
 
     /// The theme the environment asks for: monochrome when `NO_COLOR` is set
@@ -78,6 +111,14 @@ impl Theme {
             current_mark: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
             error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
             key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            warning: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            class_subhead: m.class_subhead.fg(Color::Green),
+            class_list: m.class_list.fg(Color::Green),
+            class_dateline: m.class_dateline.fg(Color::Green),
+            class_byline: m.class_byline.fg(Color::Yellow),
+            class_caption: m.class_caption.fg(Color::Yellow),
+            class_teaser: m.class_teaser.fg(Color::Blue),
+            class_furniture: m.class_furniture.fg(Color::DarkGray),
             ..m
         }
     }
@@ -101,6 +142,17 @@ impl Theme {
             error: Style::new().add_modifier(Modifier::BOLD),
             status: Style::new().add_modifier(Modifier::REVERSED),
             key: Style::new().add_modifier(Modifier::BOLD),
+            warning: Style::new().add_modifier(Modifier::BOLD),
+            marker: Style::new().add_modifier(Modifier::DIM | Modifier::ITALIC),
+            class_title: Style::new().add_modifier(Modifier::BOLD),
+            class_body: Style::new(),
+            class_subhead: Style::new().add_modifier(Modifier::BOLD),
+            class_list: Style::new(),
+            class_dateline: Style::new().add_modifier(Modifier::ITALIC),
+            class_byline: Style::new().add_modifier(Modifier::ITALIC),
+            class_caption: Style::new().add_modifier(Modifier::ITALIC | Modifier::DIM),
+            class_teaser: Style::new().add_modifier(Modifier::DIM),
+            class_furniture: Style::new().add_modifier(Modifier::DIM),
         }
     }
 }
@@ -108,7 +160,7 @@ impl Theme {
 /// The styles a config file can colour (`[theme] date = { fg = "red" }`),
 /// in the order `config --default` writes them. [`Theme::style_mut`] maps
 /// each name to its field.
-pub const STYLE_NAMES: [&str; 16] = [
+pub const STYLE_NAMES: [&str; 27] = [
     "border",
     "border-focused",
     "title",
@@ -125,6 +177,17 @@ pub const STYLE_NAMES: [&str; 16] = [
     "error",
     "status",
     "key",
+    "warning",
+    "marker",
+    "class-title",
+    "class-body",
+    "class-subhead",
+    "class-list",
+    "class-dateline",
+    "class-byline",
+    "class-caption",
+    "class-teaser",
+    "class-furniture",
 ];
 
 /// Colour names a config file may use, and the one written back.
@@ -170,6 +233,17 @@ impl Theme {
             "error" => &mut self.error,
             "status" => &mut self.status,
             "key" => &mut self.key,
+            "warning" => &mut self.warning,
+            "marker" => &mut self.marker,
+            "class-title" => &mut self.class_title,
+            "class-body" => &mut self.class_body,
+            "class-subhead" => &mut self.class_subhead,
+            "class-list" => &mut self.class_list,
+            "class-dateline" => &mut self.class_dateline,
+            "class-byline" => &mut self.class_byline,
+            "class-caption" => &mut self.class_caption,
+            "class-teaser" => &mut self.class_teaser,
+            "class-furniture" => &mut self.class_furniture,
             _ => return None,
         })
     }

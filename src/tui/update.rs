@@ -143,6 +143,8 @@ pub fn update(s: &mut AppState, c: &Corpus, action: Action) {
                 "clean text"
             });
         }
+        Action::ToggleHidden => super::reader::toggle_hidden(s, None),
+        Action::ToggleAllHidden => super::reader::toggle_all_hidden(s),
         Action::ToggleSort => {
             s.sort_by_file = !s.sort_by_file;
             if let Some(f) = &mut s.filter {

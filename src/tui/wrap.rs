@@ -5,7 +5,7 @@
 //! applied at render time by span, and the wrap is cached per
 //! (article, width, mode) — a key press never re-wraps an article.
 
-use crate::model::{Article, ArticleId, Span};
+use crate::model::{Article, ArticleId, BlockClass, Span};
 use crate::text;
 use std::borrow::Cow;
 use unicode_width::UnicodeWidthStr;
@@ -13,18 +13,48 @@ use unicode_width::UnicodeWidthStr;
 /// What a reader line shows; decides its style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
-    /// A piece of a body paragraph.
+    /// A piece of a body paragraph (a paragraph may run over several raw
+    /// lines: a newline in it reads as a space).
     Body,
+    /// A piece of a subhead inside the article.
+    Heading,
+    /// A piece of an item of a list inside the article: `first` carries
+    /// the bullet, the rest are indented under it.
+    ListItem {
+        first: bool,
+    },
     Blank,
     /// The "Related headlines" heading above the teasers.
     TeaserHeading,
     Teaser,
     /// The article has no body text: a note saying so.
     NoBody,
-    /// A piece of a raw-file line that the cleaner kept as body.
-    Raw,
-    /// A piece of a raw-file line the cleaner judged page furniture.
-    RawFurniture,
+    /// A run of lines that are not the article, collapsed: index into
+    /// [`Doc::runs`].
+    Marker(u32),
+    /// The head of an expanded run, above its lines.
+    MarkerOpen(u32),
+    /// A piece of a line of an expanded run; `first` carries its class tag.
+    Hidden {
+        class: Option<BlockClass>,
+        first: bool,
+    },
+    /// A piece of a raw-file line, with the class the parser gave it (None:
+    /// a line with no block, such as an empty one).
+    Raw {
+        class: Option<BlockClass>,
+        first: bool,
+    },
+}
+
+impl LineKind {
+    /// Lines whose text is the article's body (entities are marked there).
+    pub fn is_body(self) -> bool {
+        matches!(
+            self,
+            LineKind::Body | LineKind::Heading | LineKind::ListItem { .. }
+        )
+    }
 }
 
 /// One screen line of the reader: a byte range of the article's raw text.
@@ -33,6 +63,74 @@ pub struct DocLine {
     pub kind: LineKind,
     pub start: u32,
     pub end: u32,
+}
+
+/// A run of non-empty lines between (or around) body paragraphs that the
+/// reader does not show as the article: furniture, bylines, captions,
+/// teasers, the title. Collapsed to one marker line unless opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Run {
+    /// The first byte of its first line: how the run is known across
+    /// re-wraps (the expand state is kept by it).
+    pub start: u32,
+    pub end: u32,
+    /// How many lines it holds.
+    pub lines: u32,
+    /// Which classes it holds: bit `i` is `CLASSES[i]`.
+    pub classes: u16,
+}
+
+/// Every class, in the order a run's marker lists them.
+pub const CLASSES: [BlockClass; 9] = [
+    BlockClass::Furniture,
+    BlockClass::Title,
+    BlockClass::Byline,
+    BlockClass::Caption,
+    BlockClass::Teaser,
+    BlockClass::Body,
+    BlockClass::Subhead,
+    BlockClass::List,
+    BlockClass::Dateline,
+];
+
+impl Run {
+    /// "furniture, byline": the classes of its lines.
+    pub fn class_names(&self) -> String {
+        CLASSES
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.classes & (1 << i) != 0)
+            .map(|(_, c)| c.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Which hidden runs the reader shows: all of them (`Z`) or none, except
+/// the runs toggled one by one (`z`, a click), per article.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Folds {
+    pub all_open: bool,
+    /// (article, run start) pairs shown differently from `all_open`.
+    pub toggled: std::collections::HashSet<(ArticleId, u32)>,
+    /// Bumped on every change, so the wrap cache knows to rebuild.
+    pub generation: u32,
+}
+
+impl Folds {
+    pub fn is_open(&self, article: ArticleId, run_start: u32) -> bool {
+        self.all_open != self.toggled.contains(&(article, run_start))
+    }
+}
+
+/// Columns of the class tag in front of a raw or hidden line, when the
+/// pane is wide enough for it ([`gutter_width`]).
+pub const GUTTER: usize = 10;
+
+/// The tag column's width at `width` columns: none when it would leave too
+/// little for the text (the class is then told by style alone).
+pub fn gutter_width(width: usize) -> usize {
+    if width >= 3 * GUTTER + 6 { GUTTER } else { 0 }
 }
 
 /// Something the entity cursor can stop on: a date or an actor mention.
@@ -54,8 +152,13 @@ pub struct Entity {
 /// text order (the parser's lists are merged once here, not per key).
 #[derive(Debug, Default)]
 pub struct Doc {
-    pub key: Option<(ArticleId, u16, bool)>,
+    /// (article, width, raw, fold generation) it was built for.
+    pub key: Option<(ArticleId, u16, bool, u32)>,
     pub lines: Vec<DocLine>,
+    /// The hidden runs of the clean view, in page order.
+    pub runs: Vec<Run>,
+    /// Columns of the class tag in front of raw and hidden lines.
+    pub gutter: usize,
     pub entities: Vec<Entity>,
     /// How many leading lines have ascending starts (body or raw lines; the
     /// teasers after them point elsewhere in the file).
@@ -63,18 +166,22 @@ pub struct Doc {
 }
 
 impl Doc {
-    /// Makes sure the cached document is the one for `(article, width, raw)`;
-    /// returns true when it was rebuilt.
-    pub fn ensure(&mut self, article: &Article, width: u16, raw: bool) -> bool {
-        let key = (article.id, width.max(1), raw);
+    /// Makes sure the cached document is the one for `(article, width, raw)`
+    /// with the hidden runs `folds` opens; returns true when it was rebuilt.
+    pub fn ensure(&mut self, article: &Article, width: u16, raw: bool, folds: &Folds) -> bool {
+        let key = (article.id, width.max(1), raw, folds.generation);
         if self.key == Some(key) {
             return false;
         }
         self.key = Some(key);
+        let width = key.1 as usize;
+        self.gutter = gutter_width(width);
+        self.runs.clear();
         self.lines = if raw {
-            raw_lines(article, key.1 as usize)
+            super::page::raw_lines(article, width, self.gutter)
         } else {
-            clean_lines(article, key.1 as usize)
+            let open = |start: u32| folds.is_open(article.id, start);
+            super::page::clean_lines(article, width, self.gutter, &open, &mut self.runs)
         };
         self.searchable = self
             .lines
@@ -92,6 +199,27 @@ impl Doc {
         lines
             .partition_point(|l| l.start <= offset)
             .saturating_sub(1)
+    }
+
+    /// The run a line belongs to: its marker, its head, or one of its lines.
+    pub fn run_of(&self, line: usize) -> Option<usize> {
+        let l = self.lines.get(line)?;
+        match l.kind {
+            LineKind::Marker(r) | LineKind::MarkerOpen(r) => Some(r as usize),
+            LineKind::Hidden { .. } => {
+                let i = self.runs.partition_point(|r| r.start <= l.start);
+                i.checked_sub(1).filter(|&i| l.start <= self.runs[i].end)
+            }
+            _ => None,
+        }
+    }
+
+    /// The index of the marker (or open head) line of run `run`.
+    pub fn marker_line(&self, run: usize) -> Option<usize> {
+        let r = run as u32;
+        self.lines
+            .iter()
+            .position(|l| matches!(l.kind, LineKind::Marker(x) | LineKind::MarkerOpen(x) if x == r))
     }
 }
 
@@ -116,67 +244,12 @@ pub fn entities(article: &Article) -> Vec<Entity> {
     v
 }
 
-fn clean_lines(a: &Article, width: usize) -> Vec<DocLine> {
-    let mut out = Vec::new();
-    let mut prev_end = None;
-    for p in &a.body {
-        if let Some(e) = prev_end {
-            out.push(blank(e));
-        }
-        prev_end = Some(p.end);
-        wrap_into(&a.raw, p.start, p.end, width, LineKind::Body, &mut out);
-    }
-    if a.body.is_empty() {
-        out.push(DocLine {
-            kind: LineKind::NoBody,
-            start: 0,
-            end: 0,
-        });
-    }
-    if !a.teasers.is_empty() {
-        let end = a.raw.len() as u32;
-        out.push(blank(end));
-        out.push(DocLine {
-            kind: LineKind::TeaserHeading,
-            start: end,
-            end,
-        });
-        for t in &a.teasers {
-            wrap_into(&a.raw, t.start, t.end, width, LineKind::Teaser, &mut out);
-        }
-    }
-    out
-}
-
-fn blank(at: u32) -> DocLine {
+pub(super) fn blank(at: u32) -> DocLine {
     DocLine {
         kind: LineKind::Blank,
         start: at,
         end: at,
     }
-}
-
-fn raw_lines(a: &Article, width: usize) -> Vec<DocLine> {
-    let mut out = Vec::new();
-    let mut pos = 0usize;
-    for line in a.raw.split('\n') {
-        let start = pos;
-        let end = start + line.trim_end_matches('\r').len();
-        pos += line.len() + 1;
-        let span = Span::new(start, end);
-        let body = a.body.iter().any(|b| b.overlaps(span));
-        let kind = if body {
-            LineKind::Raw
-        } else {
-            LineKind::RawFurniture
-        };
-        if start == end {
-            out.push(blank(start as u32));
-        } else {
-            wrap_into(&a.raw, start as u32, end as u32, width, kind, &mut out);
-        }
-    }
-    out
 }
 
 /// Screen width of one character once sanitized (a control character becomes
@@ -205,8 +278,21 @@ pub fn display(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// Greedy word wrap of `raw[start..end]` at `width` columns: breaks after a
-/// space when it can, inside a word when the word alone is too long.
+/// The whitespace run of `raw` that starts at byte `at` (which must be
+/// whitespace): its end, and whether it holds a line break (then it reads
+/// as one space: the text flows on from the line before).
+fn space_run(raw: &str, at: usize) -> (usize, bool) {
+    let rest = raw.get(at..).unwrap_or("");
+    let len = rest
+        .find(|c: char| !c.is_whitespace())
+        .unwrap_or(rest.len());
+    (at + len, rest[..len].contains('\n'))
+}
+
+/// Greedy word wrap of `raw[start..end]` at `width` columns: breaks at a
+/// space when it can (the space itself is not shown at either end of a
+/// line), inside a word when the word alone is too long. A run of
+/// whitespace holding a line break counts as one space.
 pub fn wrap_into(
     raw: &str,
     start: u32,
@@ -219,13 +305,39 @@ pub fn wrap_into(
     let Some(text) = raw.get(start as usize..end as usize) else {
         return;
     };
+    let pushed = out.len();
     let mut line_start = start;
     let mut line_w = 0usize;
+    // Where the next line starts when breaking at the last space seen.
     let mut last_break: Option<u32> = None;
-    for (i, c) in text.char_indices() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         let abs = start + i as u32;
-        let cw = char_width(c);
+        let (unit_end, cw, space) = if c.is_whitespace() {
+            let (run_end, flows) = space_run(text, i);
+            if flows {
+                while chars.peek().is_some_and(|&(j, _)| j < run_end) {
+                    chars.next();
+                }
+                (start + run_end as u32, 1, true)
+            } else {
+                (abs + c.len_utf8() as u32, char_width(c), true)
+            }
+        } else {
+            (abs + c.len_utf8() as u32, char_width(c), false)
+        };
         if line_w + cw > width && abs > line_start {
+            if space {
+                out.push(DocLine {
+                    kind,
+                    start: line_start,
+                    end: abs,
+                });
+                line_start = unit_end;
+                line_w = 0;
+                last_break = None;
+                continue;
+            }
             let cut = last_break
                 .filter(|&b| b > line_start && b <= abs)
                 .unwrap_or(abs);
@@ -241,17 +353,61 @@ pub fn wrap_into(
             last_break = None;
         }
         line_w += cw;
-        if c == ' ' {
-            last_break = Some(abs + 1);
+        if space {
+            last_break = Some(unit_end);
         }
     }
-    if line_start < end || out.last().is_none_or(|l| l.end != end) {
+    if line_start < end || out.len() == pushed {
         out.push(DocLine {
             kind,
-            start: line_start,
+            start: line_start.min(end),
             end,
         });
     }
+}
+
+/// `raw[start..end]` as it may be shown: [`display`], with each run of
+/// whitespace that holds a line break shown as one space (and only where
+/// the run begins, so a piece cut inside one adds nothing) — exactly as
+/// wide as [`wrap_into`] measured it.
+pub fn display_span(raw: &str, start: u32, end: u32) -> Cow<'_, str> {
+    let (start, end) = (start as usize, end as usize);
+    let Some(piece) = raw.get(start..end) else {
+        return Cow::Borrowed("");
+    };
+    if !piece.contains(['\n', '\r']) && !piece.starts_with(char::is_whitespace) {
+        return display(piece);
+    }
+    let mut out = String::with_capacity(piece.len());
+    let mut i = start;
+    // A piece that starts inside a whitespace run: where that run began.
+    let mut run_from = raw[..start].trim_end_matches(char::is_whitespace).len();
+    while i < end {
+        let Some(c) = raw[i..].chars().next() else {
+            break;
+        };
+        if c.is_whitespace() {
+            let (run_end, flows) = space_run(raw, run_from.min(i));
+            let stop = run_end.min(end);
+            if flows {
+                if run_from.min(i) >= start {
+                    out.push(' ');
+                }
+            } else if let Some(s) = raw.get(i..stop) {
+                out.push_str(&display(s));
+            }
+            i = stop.max(i + c.len_utf8());
+            run_from = usize::MAX;
+            continue;
+        }
+        let next = raw[i..]
+            .find(char::is_whitespace)
+            .map_or(end, |n| (i + n).min(end));
+        out.push_str(&display(&raw[i..next]));
+        i = next;
+        run_from = usize::MAX;
+    }
+    Cow::Owned(out)
 }
 
 /// Cuts `s` to at most `width` columns, ending in `…` when it had to cut.
@@ -311,8 +467,35 @@ mod tests {
 
     #[test]
     fn wraps_at_spaces_and_breaks_long_words() {
-        assert_eq!(widths("aaa bbb ccc", 7), ["aaa ", "bbb ccc"]);
+        assert_eq!(widths("aaa bbb ccc", 7), ["aaa bbb", "ccc"]);
+        assert_eq!(widths("aaa bbb ccc", 6), ["aaa ", "bbb ", "ccc"]);
         assert_eq!(widths("abcdefgh", 3), ["abc", "def", "gh"]);
+        assert_eq!(widths("aaa ", 3), ["aaa"]);
+        assert_eq!(widths("", 3), [""]);
+    }
+
+    /// A paragraph over several raw lines wraps as one: the line break and
+    /// the indentation around it are one space, on screen and when measured.
+    #[test]
+    fn a_line_break_inside_a_paragraph_is_one_space() {
+        let raw = "one two\n   three four\r\nfive";
+        assert_eq!(widths(raw, 80).len(), 1);
+        let mut out = Vec::new();
+        wrap_into(raw, 0, raw.len() as u32, 80, LineKind::Body, &mut out);
+        assert_eq!(
+            display_span(raw, out[0].start, out[0].end),
+            "one two three four five"
+        );
+        // Cut to 13 columns: "one two three" fits exactly, the break is a space.
+        let lines = widths(raw, 13);
+        assert_eq!(lines[0], "one two\n   three");
+        assert_eq!(display_span(raw, 0, 16), "one two three");
+        // A piece cut inside the break adds no second space.
+        assert_eq!(display_span(raw, 0, 8), "one two ");
+        assert_eq!(display_span(raw, 8, 16), "three");
+        assert_eq!(display_span(raw, 9, 16), "three");
+        // Control characters stay made visible.
+        assert_eq!(display_span("a\n\x1b[2J", 0, 6), "a \u{241b}[2J");
     }
 
     #[test]
