@@ -300,7 +300,7 @@ mod tests {
 
     fn kinds(a: &Article, open: bool) -> (Vec<String>, Vec<Run>) {
         let mut runs = Vec::new();
-        let lines = clean_lines(a, 40, 10, &|_| open, &mut runs);
+        let lines = clean_lines(a, 60, 10, &|_| open, &mut runs);
         let shown = lines
             .iter()
             .map(|l| {
@@ -397,7 +397,10 @@ mod tests {
 
     #[test]
     fn list_items_wrap_under_their_bullet() {
-        let a = page(&[("An item long enough to need two lines here", Some(List))]);
+        let a = page(&[(
+            "An item of a list inside the article, long enough to need two lines",
+            Some(List),
+        )]);
         let (shown, _) = kinds(&a, false);
         assert!(shown[0].starts_with("- An item"), "{shown:?}");
         assert!(shown[1].starts_with("  "), "{shown:?}");
