@@ -16,6 +16,8 @@ fn keys() -> Vec<(&'static str, Action)> {
         ("focus_reader", Action::Focus(Pane::Reader)),
         ("reader_down", Action::Down),
         ("reader_next_entity", Action::NextEntity),
+        ("reader_toggle_hidden", Action::ToggleHidden),
+        ("reader_toggle_all_hidden", Action::ToggleAllHidden),
         ("focus_timeline", Action::Focus(Pane::Timeline)),
         ("timeline_down", Action::Down),
         ("timeline_next_day", Action::NextDay),
