@@ -1,6 +1,8 @@
 //! Files and folders to decoded text. A bad file is a warning that names it;
 //! the rest still loads. Corpus files are only ever read.
 
+pub mod guarded;
+
 use crate::hash::FxSet;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -160,34 +162,19 @@ fn describe_io(e: &std::io::Error) -> String {
     }
 }
 
-/// Reads and decodes one file; `Err` is the warning to show instead.
+/// Reads and decodes one file; `Err` is the warning to show instead. A
+/// file that is not (or no longer) a regular file, or whose read blocks, is
+/// skipped with a warning: see [`guarded`].
 pub fn read_file(path: &Path) -> Result<Loaded, String> {
-    use std::io::Read;
     let name = path.display();
-    let io_err = |e: std::io::Error| format!("{name}: {}", describe_io(&e));
-    // One open and one fstat: the size check and the read see the same file.
-    let file = fs::File::open(path).map_err(io_err)?;
-    let len = file.metadata().map_err(io_err)?.len();
-    if len > MAX_FILE_BYTES {
-        return Err(format!(
-            "{name}: {} MB is larger than the {} MB limit for one article, skipped",
-            len / (1024 * 1024),
+    let bytes = guarded::read_regular(path, MAX_FILE_BYTES).map_err(|e| match e {
+        guarded::ReadError::TooLarge(size) => format!(
+            "{name}: {}larger than the {} MB limit for one article, skipped",
+            size.map_or(String::new(), |n| format!("{} MB is ", n / (1024 * 1024))),
             MAX_FILE_BYTES / (1024 * 1024)
-        ));
-    }
-    // Read as large as it was when it was opened: a file that grows
-    // meanwhile is read as it was, and no further read() is needed to find
-    // its end. A file that says it is empty but is not (procfs) is read up
-    // to the limit + 1, which the check below then refuses.
-    let limit = if len == 0 { MAX_FILE_BYTES + 1 } else { len };
-    let mut bytes = Vec::with_capacity(len as usize + 1);
-    file.take(limit).read_to_end(&mut bytes).map_err(io_err)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!(
-            "{name}: larger than the {} MB limit for one article, skipped",
-            MAX_FILE_BYTES / (1024 * 1024)
-        ));
-    }
+        ),
+        e => format!("{name}: {e}, skipped"),
+    })?;
     let (text, warning) = decode_owned(bytes).map_err(|why| format!("{name}: {why}"))?;
     Ok(Loaded {
         path: path.to_path_buf(),

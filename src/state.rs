@@ -204,14 +204,19 @@ impl Store {
             path: self.path.clone(),
             why,
         };
-        let bytes = match fs::metadata(&self.path) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(fail(e.to_string())),
-            Ok(m) if m.len() > MAX_STATE_BYTES => {
-                let mb = m.len() / (1024 * 1024);
-                return Err(fail(format!("{mb} MB is too large")));
+        // Not blocking on a FIFO, nor reading a link to `/dev/zero` forever.
+        let bytes = match crate::ingest::guarded::read_regular(&self.path, MAX_STATE_BYTES) {
+            Ok(bytes) => bytes,
+            Err(crate::ingest::guarded::ReadError::Io(e))
+                if e.kind() == std::io::ErrorKind::NotFound =>
+            {
+                return Ok(None);
             }
-            Ok(_) => fs::read(&self.path).map_err(|e| fail(e.to_string()))?,
+            Err(crate::ingest::guarded::ReadError::TooLarge(size)) => {
+                let mb = size.map_or(String::new(), |n| format!("{} MB ", n / (1024 * 1024)));
+                return Err(fail(format!("{mb}is too large")));
+            }
+            Err(e) => return Err(fail(e.to_string())),
         };
         let saved = parse(&bytes).map_err(fail)?;
         if saved.corpus != self.key.names() {
