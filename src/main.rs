@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     match run(Cli::parse()) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprintln!("dateline: error: {e}");
             ExitCode::FAILURE
@@ -29,10 +29,36 @@ fn load(paths: &[PathBuf]) -> Result<Corpus, CliError> {
     Ok(corpus)
 }
 
+/// Whether standard output was closed when the process started
+/// (`dateline export >&-`). Rust's runtime opens `/dev/null` in place of a
+/// closed standard descriptor before `main`, after which every write
+/// succeeds and the output is lost without a word, so this is read earlier,
+/// from the loader's list of constructors.
+static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+#[cfg(target_os = "linux")]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static CHECK_STDOUT_AT_START: extern "C" fn() = {
+    extern "C" fn check() {
+        // SAFETY: F_GETFD only asks whether descriptor 1 is open.
+        if unsafe { libc::fcntl(1, libc::F_GETFD) } == -1 {
+            STDOUT_CLOSED.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+    check
+};
+
 /// Writes a command's whole output; a reader that went away (`| head`) is a
-/// normal end, not an error.
+/// normal end, not an error. Output with nowhere to go (standard output
+/// closed) is an error.
 fn emit(out: impl AsRef<[u8]>) -> Result<(), CliError> {
     use std::io::Write;
+    if STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) {
+        return Err(CliError(
+            "standard output is closed: nothing was written".into(),
+        ));
+    }
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(out.as_ref()).and_then(|()| stdout.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
@@ -150,7 +176,7 @@ fn all_missing(paths: &[PathBuf], config_file: Option<&Path>) -> Result<(), CliE
     )))
 }
 
-fn run(args: Cli) -> Result<(), CliError> {
+fn run(args: Cli) -> Result<ExitCode, CliError> {
     if args.watch && args.command.is_some() {
         return Err(CliError(
             "--watch is for the TUI (dateline --watch PATH...); a command runs once".into(),
@@ -161,7 +187,7 @@ fn run(args: Cli) -> Result<(), CliError> {
         Some(Command::Config {
             print_default,
             path,
-        }) => return config_command(explicit, *print_default, *path),
+        }) => return config_command(explicit, *print_default, *path).map(|()| ExitCode::SUCCESS),
         Some(Command::Completions { .. } | Command::Man) => {
             (Config::defaults(), Settings::default())
         }
@@ -198,9 +224,9 @@ fn run(args: Cli) -> Result<(), CliError> {
         for w in &outcome.warnings {
             eprintln!("dateline: warning: {}", dateline::text::sanitize_line(w));
         }
-        return Ok(());
+        return Ok(ExitCode::from(outcome.exit_status()));
     };
-    match command {
+    let done = match command {
         Command::Articles { paths, json } => {
             let c = load(&or_config(paths)?)?;
             emit(if json {
@@ -302,5 +328,6 @@ fn run(args: Cli) -> Result<(), CliError> {
             dateline::args::man_page()
                 .map_err(|e| CliError(format!("writing the man page: {e}")))?,
         ),
-    }
+    };
+    done.map(|()| ExitCode::SUCCESS)
 }

@@ -4,7 +4,9 @@
 //!
 //! The terminal is restored on every way out: normal return and errors (the
 //! [`TerminalGuard`]'s `Drop`), panics (a hook that restores before the
-//! message is printed), and SIGINT/SIGTERM/SIGHUP (a flag the loop polls).
+//! message is printed), and SIGINT/SIGTERM/SIGHUP/SIGQUIT (the signal's
+//! number in an atomic the loop polls; the process then exits with 128 plus
+//! it, by convention).
 //!
 //! The user's place is restored from the state file on start and saved on
 //! every way out but a panic ([`session`], [`crate::state`]); `--watch`
@@ -48,7 +50,7 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{cursor, execute};
 use std::io::{self, Write};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 /// Draws one frame. Takes `&mut` only to bring the reader's wrap cache and
@@ -172,6 +174,39 @@ pub struct Outcome {
     /// Load warnings (bad files) and state-file or watch problems: shown
     /// after the alternate screen is gone, where they stay readable.
     pub warnings: Vec<String>,
+    /// The signal that ended the session (SIGINT, SIGTERM, SIGHUP, SIGQUIT).
+    pub signal: Option<i32>,
+    /// Loading the corpus failed in the background (the early part was
+    /// shown instead): the exit status says so.
+    pub load_failed: bool,
+}
+
+impl Outcome {
+    /// The exit status by convention: 128 plus the signal's number after a
+    /// signal, 1 after a failed load, else 0.
+    pub fn exit_status(&self) -> u8 {
+        match self.signal {
+            Some(sig) => u8::try_from(128 + sig).unwrap_or(1),
+            None => u8::from(self.load_failed),
+        }
+    }
+}
+
+/// The signals that end a session like `q` does (SIGQUIT too: no core dump
+/// and no broken terminal).
+const STOP_SIGNALS: [i32; 4] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGQUIT,
+];
+
+/// The signal flagged in `stop`, if any.
+fn stopped_by(stop: &AtomicUsize) -> Option<i32> {
+    match stop.load(Ordering::Relaxed) {
+        0 => None,
+        sig => i32::try_from(sig).ok(),
+    }
 }
 
 /// How a TUI session runs, beyond what it shows.
@@ -194,13 +229,9 @@ pub fn run(
     let keeper = keeper::Keeper::new(&paths);
     let watch_paths = paths.clone();
     let started = std::time::Instant::now();
-    let stop = Arc::new(AtomicBool::new(false));
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGINT,
-        signal_hook::consts::SIGHUP,
-    ] {
-        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    let stop = Arc::new(AtomicUsize::new(0));
+    for sig in STOP_SIGNALS {
+        signal_hook::flag::register_usize(sig, Arc::clone(&stop), sig as usize)?;
     }
     exit_on_signal_watchdog(Arc::clone(&stop), keeper.last_words());
     let previous = std::panic::take_hook();
@@ -241,9 +272,11 @@ pub fn run(
                 )));
             }
         }
-        if stop.load(Ordering::Relaxed) || quit_requested(&settings.keymap)? {
+        if stopped_by(&stop).is_some() || quit_requested(&settings.keymap)? {
             return Ok(Outcome {
                 warnings: Vec::new(),
+                signal: stopped_by(&stop),
+                load_failed: false,
             });
         }
     };
@@ -304,7 +337,11 @@ pub fn run(
         .chain(&live.notes)
         .cloned()
         .collect();
-    Ok(Outcome { warnings })
+    Ok(Outcome {
+        warnings,
+        signal: stopped_by(&stop),
+        load_failed: live.filling.as_ref().is_some_and(|f| f.failed),
+    })
 }
 
 type Term = ratatui::Terminal<ratatui::backend::CrosstermBackend<io::Stdout>>;
@@ -394,12 +431,12 @@ impl Live {
 
 /// Draws, reads keys and swaps in the full corpus and reloads until `q` or
 /// a signal.
-fn main_loop(terminal: &mut Term, live: &mut Live, stop: &AtomicBool) -> io::Result<()> {
+fn main_loop(terminal: &mut Term, live: &mut Live, stop: &AtomicUsize) -> io::Result<()> {
     let test_panic = std::env::var("DATELINE_TEST_PANIC").is_ok_and(|v| v == "1");
     let mut dirty = true;
     // The first frame of the list, and of the full corpus, not yet drawn.
     let (mut report_list, mut report_full) = (true, true);
-    while !live.state.quit && !stop.load(Ordering::Relaxed) {
+    while !live.state.quit && stopped_by(stop).is_none() {
         // Before drawing: the first frame already says what is loading, and
         // the full corpus is drawn the turn it comes.
         if live.filling.is_some() {
@@ -503,16 +540,20 @@ fn main_loop(terminal: &mut Term, live: &mut Live, stop: &AtomicBool) -> io::Res
 /// pane, a dropped ssh session) crossterm 0.29's reader spins on `read() = 0`
 /// and never returns, so this thread restores what it can and exits instead
 /// of leaving a process burning a core forever — saving the place first
-/// (`last_words`), unless the main loop got to do that itself.
-fn exit_on_signal_watchdog(stop: Arc<AtomicBool>, last_words: impl FnOnce() + Send + 'static) {
+/// (`last_words`), unless the main loop got to do that itself — with the
+/// status the signal calls for.
+fn exit_on_signal_watchdog(stop: Arc<AtomicUsize>, last_words: impl FnOnce() + Send + 'static) {
     std::thread::spawn(move || {
-        while !stop.load(Ordering::Relaxed) {
+        let sig = loop {
+            if let Some(sig) = stopped_by(&stop) {
+                break sig;
+            }
             std::thread::sleep(Duration::from_millis(100));
-        }
+        };
         std::thread::sleep(Duration::from_millis(500));
         last_words();
         restore_terminal();
-        std::process::exit(143);
+        std::process::exit(128 + sig);
     });
 }
 
