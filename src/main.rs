@@ -215,6 +215,11 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
         if named {
             all_missing(&paths, None)?;
         }
+        // The TUI in a child whose parent restores the terminal if it dies.
+        #[cfg(unix)]
+        if let dateline::tui::guardian::Role::Exited(code) = dateline::tui::guardian::guard() {
+            return Ok(ExitCode::from(code));
+        }
         let outcome = dateline::tui::run(
             paths,
             settings,

@@ -25,7 +25,9 @@ fn start(t: &Tmux, dir: &std::path::Path, env: &str) -> std::path::PathBuf {
         dir.display()
     ));
     t.keys(&["Enter"]);
-    t.wait_for("the TUI", |s| s.contains("1 Articles") && reader_file(s).is_some());
+    t.wait_for("the TUI", |s| {
+        s.contains("1 Articles") && reader_file(s).is_some()
+    });
     pidfile
 }
 
@@ -56,7 +58,12 @@ fn each_ending_signal_saves_restores_and_exits_with_128_plus_its_number() {
         return;
     };
     let corpus = seed_folder(5);
-    for (sig, status) in [("INT", "130"), ("HUP", "129"), ("QUIT", "131"), ("TERM", "143")] {
+    for (sig, status) in [
+        ("INT", "130"),
+        ("HUP", "129"),
+        ("QUIT", "131"),
+        ("TERM", "143"),
+    ] {
         let _ = std::fs::remove_dir_all(t.state.path().join("dateline"));
         t.tmux(&["send-keys", "-t", "t", "clear", "Enter"]);
         let pidfile = start(&t, corpus.path(), "");
@@ -70,6 +77,93 @@ fn each_ending_signal_saves_restores_and_exits_with_128_plus_its_number() {
             std::thread::sleep(Duration::from_millis(50));
         }
         let saved = saved_article(&t).unwrap_or_default();
-        assert!(saved.ends_with(&last), "SIG{sig}: saved {saved:?}, expected {last}");
+        assert!(
+            saved.ends_with(&last),
+            "SIG{sig}: saved {saved:?}, expected {last}"
+        );
     }
+}
+
+/// The guardian's child: the process that runs the TUI.
+fn child_of(pidfile: &std::path::Path) -> String {
+    let pid = std::fs::read_to_string(pidfile).expect("pid file");
+    let start = Instant::now();
+    loop {
+        let out = Command::new("pgrep").args(["-P", pid.trim()]).output().unwrap();
+        let child = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        if !child.is_empty() {
+            return child;
+        }
+        assert!(start.elapsed() < TIMEOUT, "no child of the guardian");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// SIGKILL leaves no chance to clean up: the guardian restores the pane,
+/// says why, and the place saved periodically is there.
+#[test]
+fn a_tui_killed_outright_leaves_the_terminal_restored_and_the_place_saved() {
+    let Some(t) = Tmux::start("kill9", 120, 40) else {
+        return;
+    };
+    let corpus = seed_folder(5);
+    let pidfile = start(&t, corpus.path(), "");
+    t.keys(&["G"]);
+    let s = t.wait_for("the last article", |s| s.contains("5/5 "));
+    let last = reader_file(&s).unwrap();
+    // The periodic save comes within SAVE_EVERY of the move.
+    let start = Instant::now();
+    while !saved_article(&t).is_some_and(|a| a.ends_with(&last)) {
+        assert!(start.elapsed() < Duration::from_secs(15), "no periodic save");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let ok = Command::new("kill")
+        .args(["-KILL", &child_of(&pidfile)])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok);
+    t.assert_restored("137");
+    assert!(t.screen().contains("ended by SIGKILL"), "{}", t.screen());
+}
+
+/// Ctrl-Z suspends (terminal restored, the shell's prompt back), `fg`
+/// redraws and keys work; SIGTSTP from outside does the same.
+#[test]
+fn ctrl_z_and_sigtstp_suspend_and_fg_resumes() {
+    let Some(t) = Tmux::start("tstp", 120, 40) else {
+        return;
+    };
+    let corpus = seed_folder(5);
+    let pidfile = t.state.path().join("pid");
+    t.text(&format!(
+        "sh -c 'echo $$ > {}; exec {BIN} {}'",
+        pidfile.display(),
+        corpus.path().display()
+    ));
+    t.keys(&["Enter"]);
+    t.wait_for("the TUI", |s| s.contains("1 Articles") && s.contains("1/5 "));
+    for how in ["C-z", "SIGTSTP"] {
+        if how == "C-z" {
+            t.keys(&["C-z"]);
+        } else {
+            send(&pidfile, "TSTP");
+        }
+        t.wait_for("the job stopped", |s| s.contains("Stopped"));
+        assert_eq!(t.var("alternate_on"), "0", "{how}: alternate screen left");
+        assert_eq!(t.var("cursor_flag"), "1", "{how}: cursor shown");
+        t.tmux(&["send-keys", "-t", "t", "clear", "Enter"]);
+        t.wait_for("the cleared prompt", |s| !s.contains("Stopped"));
+        t.text("fg");
+        t.keys(&["Enter"]);
+        let before = t.wait_for("the TUI redrawn", |s| s.contains("1 Articles"));
+        assert_eq!(t.var("alternate_on"), "1", "{how}: back in the TUI");
+        let at = if before.contains("1/5 ") { "2/5 " } else { "3/5 " };
+        t.keys(&["1", "j"]);
+        t.wait_for("a key to work", |s| s.contains(at));
+    }
+    t.keys(&["q"]);
+    t.text("echo \"EXIT$?\"");
+    t.keys(&["Enter"]);
+    t.assert_restored("0");
 }

@@ -18,6 +18,8 @@ pub mod app;
 pub mod bench;
 pub mod bindings;
 pub mod derived;
+#[cfg(unix)]
+pub mod guardian;
 pub mod help;
 pub mod keeper;
 pub mod keymap;
@@ -50,7 +52,7 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{cursor, execute};
 use std::io::{self, Write};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
 /// Draws one frame. Takes `&mut` only to bring the reader's wrap cache and
@@ -233,7 +235,14 @@ pub fn run(
     for sig in STOP_SIGNALS {
         signal_hook::flag::register_usize(sig, Arc::clone(&stop), sig as usize)?;
     }
-    exit_on_signal_watchdog(Arc::clone(&stop), keeper.last_words());
+    // Ctrl-Z is a key in raw mode; SIGTSTP is the same from outside.
+    let suspend = Arc::new(AtomicBool::new(false));
+    signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&suspend))?;
+    exit_on_signal_watchdog(
+        Arc::clone(&stop),
+        keeper.last_words(),
+        keeper.periodic_save(),
+    );
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         // A panic off the main thread (loading in the background): the
@@ -271,6 +280,9 @@ pub fn run(
                     "loading the corpus failed: {why}"
                 )));
             }
+        }
+        if suspend.swap(false, Ordering::Relaxed) {
+            suspend_job(&mut terminal)?;
         }
         if stopped_by(&stop).is_some() || quit_requested(&settings.keymap)? {
             return Ok(Outcome {
@@ -310,7 +322,7 @@ pub fn run(
     if live.filling.is_none() {
         live.start_watch();
     }
-    let result = main_loop(&mut terminal, &mut live, &stop);
+    let result = main_loop(&mut terminal, &mut live, &stop, &suspend);
     // Saved even when the loop failed (a terminal gone mid-session). From
     // an early corpus only once the user has acted, and with what it lacks
     // added back from the state file, so nothing is forgotten.
@@ -431,12 +443,21 @@ impl Live {
 
 /// Draws, reads keys and swaps in the full corpus and reloads until `q` or
 /// a signal.
-fn main_loop(terminal: &mut Term, live: &mut Live, stop: &AtomicUsize) -> io::Result<()> {
+fn main_loop(
+    terminal: &mut Term,
+    live: &mut Live,
+    stop: &AtomicUsize,
+    suspend: &AtomicBool,
+) -> io::Result<()> {
     let test_panic = std::env::var("DATELINE_TEST_PANIC").is_ok_and(|v| v == "1");
     let mut dirty = true;
     // The first frame of the list, and of the full corpus, not yet drawn.
     let (mut report_list, mut report_full) = (true, true);
     while !live.state.quit && stopped_by(stop).is_none() {
+        if suspend.swap(false, Ordering::Relaxed) {
+            suspend_job(terminal)?;
+            dirty = true;
+        }
         // Before drawing: the first frame already says what is loading, and
         // the full corpus is drawn the turn it comes.
         if live.filling.is_some() {
@@ -514,6 +535,10 @@ fn main_loop(terminal: &mut Term, live: &mut Live, stop: &AtomicUsize) -> io::Re
         // Drain what is queued so a held key or a burst of resizes costs one frame.
         loop {
             let ev = event::read()?;
+            if is_ctrl_z(&ev) {
+                suspend.store(true, Ordering::Relaxed);
+                break;
+            }
             let changed = handle_event(&mut live.state, &live.corpus, &ev);
             // Quitting is not acting: a quit straight away saves nothing.
             if changed
@@ -535,6 +560,38 @@ fn main_loop(terminal: &mut Term, live: &mut Live, stop: &AtomicUsize) -> io::Re
     Ok(())
 }
 
+/// Ctrl-Z, which raw mode delivers as a key instead of a signal.
+fn is_ctrl_z(ev: &Event) -> bool {
+    matches!(ev, Event::Key(k) if k.kind == KeyEventKind::Press
+        && k.code == event::KeyCode::Char('z')
+        && k.modifiers == event::KeyModifiers::CONTROL)
+}
+
+/// Suspends the job as Ctrl-Z in a shell does: the terminal restored, the
+/// whole process group stopped (the guardian with it, so the shell sees the
+/// job stopped); once continued (`fg`), raw mode, the alternate screen and
+/// the mouse back on and everything redrawn. Where no shell could continue
+/// the job (the session's own leader: `exec dateline`), it is not stopped.
+fn suspend_job(terminal: &mut Term) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        // SAFETY: getpgrp/getsid only ask; kill(0, SIGSTOP) stops our own
+        // process group.
+        let (group, session) = unsafe { (libc::getpgrp(), libc::getsid(0)) };
+        if group == session {
+            return Ok(());
+        }
+        restore_terminal();
+        unsafe { libc::kill(0, libc::SIGSTOP) };
+        enable_raw_mode()?;
+        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+        terminal.clear()?;
+    }
+    #[cfg(not(unix))]
+    let _ = terminal;
+    Ok(())
+}
+
 /// Once a signal is flagged, the main loop normally sees it within one poll
 /// and leaves cleanly. But when the terminal itself is gone (a closed tmux
 /// pane, a dropped ssh session) crossterm 0.29's reader spins on `read() = 0`
@@ -542,13 +599,26 @@ fn main_loop(terminal: &mut Term, live: &mut Live, stop: &AtomicUsize) -> io::Re
 /// of leaving a process burning a core forever — saving the place first
 /// (`last_words`), unless the main loop got to do that itself — with the
 /// status the signal calls for.
-fn exit_on_signal_watchdog(stop: Arc<AtomicUsize>, last_words: impl FnOnce() + Send + 'static) {
+///
+/// Until then it also saves the place every [`keeper::SAVE_EVERY`] when it
+/// has changed (`periodic_save`), so a process killed outright (SIGKILL, the
+/// OOM killer) loses little.
+fn exit_on_signal_watchdog(
+    stop: Arc<AtomicUsize>,
+    last_words: impl FnOnce() + Send + 'static,
+    mut periodic_save: impl FnMut() + Send + 'static,
+) {
     std::thread::spawn(move || {
+        let mut since_save = std::time::Instant::now();
         let sig = loop {
             if let Some(sig) = stopped_by(&stop) {
                 break sig;
             }
             std::thread::sleep(Duration::from_millis(100));
+            if since_save.elapsed() >= keeper::SAVE_EVERY {
+                since_save = std::time::Instant::now();
+                periodic_save();
+            }
         };
         std::thread::sleep(Duration::from_millis(500));
         last_words();
