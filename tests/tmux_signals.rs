@@ -89,7 +89,10 @@ fn child_of(pidfile: &std::path::Path) -> String {
     let pid = std::fs::read_to_string(pidfile).expect("pid file");
     let start = Instant::now();
     loop {
-        let out = Command::new("pgrep").args(["-P", pid.trim()]).output().unwrap();
+        let out = Command::new("pgrep")
+            .args(["-P", pid.trim()])
+            .output()
+            .unwrap();
         let child = String::from_utf8_lossy(&out.stdout).trim().to_string();
         if !child.is_empty() {
             return child;
@@ -114,7 +117,10 @@ fn a_tui_killed_outright_leaves_the_terminal_restored_and_the_place_saved() {
     // The periodic save comes within SAVE_EVERY of the move.
     let start = Instant::now();
     while !saved_article(&t).is_some_and(|a| a.ends_with(&last)) {
-        assert!(start.elapsed() < Duration::from_secs(15), "no periodic save");
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "no periodic save"
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
     let ok = Command::new("kill")
@@ -142,7 +148,9 @@ fn ctrl_z_and_sigtstp_suspend_and_fg_resumes() {
         corpus.path().display()
     ));
     t.keys(&["Enter"]);
-    t.wait_for("the TUI", |s| s.contains("1 Articles") && s.contains("1/5 "));
+    t.wait_for("the TUI", |s| {
+        s.contains("1 Articles") && s.contains("1/5 ")
+    });
     for how in ["C-z", "SIGTSTP"] {
         if how == "C-z" {
             t.keys(&["C-z"]);
@@ -158,7 +166,11 @@ fn ctrl_z_and_sigtstp_suspend_and_fg_resumes() {
         t.keys(&["Enter"]);
         let before = t.wait_for("the TUI redrawn", |s| s.contains("1 Articles"));
         assert_eq!(t.var("alternate_on"), "1", "{how}: back in the TUI");
-        let at = if before.contains("1/5 ") { "2/5 " } else { "3/5 " };
+        let at = if before.contains("1/5 ") {
+            "2/5 "
+        } else {
+            "3/5 "
+        };
         t.keys(&["1", "j"]);
         t.wait_for("a key to work", |s| s.contains(at));
     }
@@ -166,4 +178,39 @@ fn ctrl_z_and_sigtstp_suspend_and_fg_resumes() {
     t.text("echo \"EXIT$?\"");
     t.keys(&["Enter"]);
     t.assert_restored("0");
+}
+
+/// Input never stalls: 6 KB arriving at once (a paste, bracketed or not —
+/// a terminal without bracketed paste, a wheel flick) is all read, and the
+/// Esc and `q` behind it quit within a second.
+#[test]
+fn a_6_kb_burst_then_esc_and_q_exits_within_a_second() {
+    let Some(t) = Tmux::start("paste", 120, 40) else {
+        return;
+    };
+    let text: String = "jk".repeat(3 * 1024);
+    let buffer = t.state.path().join("paste.txt");
+    std::fs::write(&buffer, &text).unwrap();
+    for bracketed in [true, false] {
+        t.tmux(&["send-keys", "-t", "t", "clear", "Enter"]);
+        t.run_dateline("");
+        t.wait_for("the TUI", |s| {
+            s.contains("1 Articles") && s.contains("1/5 ")
+        });
+        let sent = Instant::now();
+        if bracketed {
+            t.tmux(&["load-buffer", buffer.to_str().unwrap()]);
+            t.tmux(&["paste-buffer", "-p", "-t", "t"]);
+        } else {
+            t.text(&text);
+        }
+        t.keys(&["Escape", "q"]);
+        t.wait_for("dateline to exit", |s| s.contains("EXIT0"));
+        assert!(
+            sent.elapsed() < Duration::from_secs(1),
+            "bracketed {bracketed}: {:?}",
+            sent.elapsed()
+        );
+        t.assert_restored("0");
+    }
 }

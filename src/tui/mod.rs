@@ -44,7 +44,8 @@ use crate::model::Corpus;
 use app::{Action, AppState, Overlay};
 use ratatui::Frame;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -122,6 +123,9 @@ pub fn action_for_event(s: &AppState, ev: &Event) -> Option<Action> {
 /// no binding uses Alt, so Alt+key is read as Esc, then the key: typing
 /// `Esc /` fast opens the search instead of doing nothing.
 pub fn handle_event(s: &mut AppState, c: &Corpus, ev: &Event) -> bool {
+    if let Event::Paste(text) = ev {
+        return paste(s, c, text);
+    }
     if let Event::Key(k) = ev
         && k.kind == KeyEventKind::Press
         && k.modifiers.contains(event::KeyModifiers::ALT)
@@ -143,11 +147,46 @@ pub fn handle_event(s: &mut AppState, c: &Corpus, ev: &Event) -> bool {
     }
 }
 
-/// Puts the terminal back: leave the alternate screen, stop mouse reporting,
-/// show the cursor, leave raw mode. Safe to call more than once.
+/// The most of a paste a prompt takes: as much as it holds.
+const PASTE_MAX_CHARS: usize = 200;
+
+/// A bracketed paste: typed into an open prompt or the actor picker (on one
+/// line, control characters left out), and otherwise ignored — pasted text
+/// is never taken for keys. True when something changed.
+fn paste(s: &mut AppState, c: &Corpus, text: &str) -> bool {
+    let ctx = status::context(s);
+    if !matches!(ctx, keys::Ctx::Prompt | keys::Ctx::Picker) {
+        return false;
+    }
+    let chars = text
+        .chars()
+        .map(|ch| if ch.is_whitespace() { ' ' } else { ch })
+        .filter(|ch| !ch.is_control())
+        .take(PASTE_MAX_CHARS);
+    for ch in chars {
+        app::update(s, c, Action::Input(ch));
+    }
+    true
+}
+
+/// Whether input is waiting. Not a zero timeout: crossterm's /dev/tty
+/// source answers a zero timeout without looking, so a millisecond it is.
+fn input_waiting() -> io::Result<bool> {
+    event::poll(Duration::from_millis(1))
+}
+
+/// Puts the terminal back: leave the alternate screen, stop mouse reporting
+/// and bracketed paste, show the cursor, leave raw mode. Safe to call more
+/// than once.
 fn restore_terminal() {
     let mut out = io::stdout();
-    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(
+        out,
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
     let _ = disable_raw_mode();
     let _ = out.flush();
 }
@@ -160,7 +199,12 @@ impl TerminalGuard {
     pub fn enter() -> io::Result<Self> {
         enable_raw_mode()?;
         let guard = TerminalGuard;
-        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+        execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            EnableBracketedPaste
+        )?;
         Ok(guard)
     }
 }
@@ -532,7 +576,9 @@ fn main_loop(
         if !event::poll(Duration::from_millis(wait))? {
             continue;
         }
-        // Drain what is queued so a held key or a burst of resizes costs one frame.
+        // Drain what is queued so a held key or a burst of resizes costs one
+        // frame; a burst that keeps coming is drawn every DRAIN_FOR.
+        let draining = std::time::Instant::now();
         loop {
             let ev = event::read()?;
             if is_ctrl_z(&ev) {
@@ -552,13 +598,20 @@ fn main_loop(
                 }
             }
             dirty |= changed;
-            if live.state.quit || !event::poll(Duration::ZERO)? {
+            if live.state.quit
+                || draining.elapsed() > DRAIN_FOR
+                || stopped_by(stop).is_some()
+                || !input_waiting()?
+            {
                 break;
             }
         }
     }
     Ok(())
 }
+
+/// The longest the main loop takes input without drawing.
+const DRAIN_FOR: Duration = Duration::from_millis(50);
 
 /// Ctrl-Z, which raw mode delivers as a key instead of a signal.
 fn is_ctrl_z(ev: &Event) -> bool {
@@ -584,7 +637,12 @@ fn suspend_job(terminal: &mut Term) -> io::Result<()> {
         restore_terminal();
         unsafe { libc::kill(0, libc::SIGSTOP) };
         enable_raw_mode()?;
-        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+        execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            EnableBracketedPaste
+        )?;
         terminal.clear()?;
     }
     #[cfg(not(unix))]
@@ -630,7 +688,7 @@ fn exit_on_signal_watchdog(
 /// During loading only the quit and Esc keys (and Ctrl-c, always) mean
 /// anything: leave.
 fn quit_requested(keymap: &keymap::Keymap) -> io::Result<bool> {
-    while event::poll(Duration::ZERO)? {
+    while input_waiting()? {
         if let Event::Key(k) = event::read()?
             && k.kind == KeyEventKind::Press
             && (matches!(
