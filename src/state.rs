@@ -229,6 +229,11 @@ impl Store {
     /// Writes `state` atomically: a temporary file in the same folder,
     /// flushed to disk, then renamed over the old one, so a crash or a full
     /// disk leaves the old state or the new one, never half of either.
+    ///
+    /// Read marks are never lost: under a lock shared with other instances
+    /// on the same corpus, the marks already in the file are kept alongside
+    /// `state`'s (a file of a folder that is missing now, a mark another
+    /// instance saved meanwhile). The place itself is the last saver's.
     pub fn save(&self, state: &SavedState) -> Result<(), String> {
         let fail = |what: &str, e: std::io::Error| {
             format!(
@@ -245,6 +250,15 @@ impl Store {
         builder
             .create(dir)
             .map_err(|e| fail("creating the folder", e))?;
+        let _lock = lock(dir);
+        let merged;
+        let state = match self.load() {
+            Ok(Some(on_disk)) if !on_disk.read.is_empty() => {
+                merged = with_read_marks_of(state, on_disk.read);
+                &merged
+            }
+            _ => state,
+        };
         let json = serde_json::to_vec(state).map_err(|e| fail("encoding", e.into()))?;
         let file_name = self
             .path
@@ -253,11 +267,7 @@ impl Store {
             .unwrap_or("state");
         let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
         let written = (|| {
-            let mut options = fs::OpenOptions::new();
-            options.write(true).create(true).truncate(true);
-            #[cfg(unix)]
-            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-            let mut f = options.open(&tmp)?;
+            let mut f = create_private(&tmp)?;
             f.write_all(&json)?;
             f.sync_all()?;
             fs::rename(&tmp, &self.path)
@@ -274,6 +284,70 @@ impl Store {
         Ok(())
     }
 }
+
+/// `state` with `more` read marks added (sorted, without repeats).
+fn with_read_marks_of(state: &SavedState, more: Vec<String>) -> SavedState {
+    let mut read = more;
+    read.extend(state.read.iter().cloned());
+    read.sort_unstable();
+    read.dedup();
+    SavedState {
+        read,
+        ..state.clone()
+    }
+}
+
+/// Creates `path` for writing, readable by its owner only. Exclusively: a
+/// symlink planted there is removed, never followed, and so is a file left
+/// by a crash (the name has the pid in it).
+fn create_private(path: &Path) -> std::io::Result<fs::File> {
+    let open = || {
+        let mut options = fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+        }
+        options.open(path)
+    };
+    match open() {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            fs::remove_file(path)?;
+            open()
+        }
+        r => r,
+    }
+}
+
+/// Holds the lock on the state folder `dir` (the folder: the state file
+/// itself is replaced on every save, and a lock file beside it would be one
+/// more file there) until dropped. Waits at most [`LOCK_WAIT`] for another
+/// instance's save; without a lock (a file system without locks, or one
+/// that takes too long) it saves anyway.
+fn lock(dir: &Path) -> Option<fs::File> {
+    let folder = fs::File::open(dir).ok()?;
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        let started = std::time::Instant::now();
+        loop {
+            // SAFETY: flock on a descriptor this function owns.
+            if unsafe { libc::flock(folder.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
+                return Some(folder);
+            }
+            if started.elapsed() > LOCK_WAIT {
+                return None;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+    }
+    #[cfg(not(unix))]
+    Some(folder)
+}
+
+/// How long a save waits for another instance's.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// A state file that could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -300,15 +374,26 @@ impl std::fmt::Display for LoadError {
 
 /// Decodes a state file, explaining what is wrong with a bad one.
 pub fn parse(bytes: &[u8]) -> Result<SavedState, String> {
-    // The version first, so a newer file says so instead of "missing field".
-    let v: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
+    // The version first, so a newer file says so instead of "missing field";
+    // read on its own (the rest skipped, not built), so a large file is not
+    // held twice over as a tree of values.
+    #[derive(Deserialize)]
+    struct Version {
+        version: Option<serde_json::Value>,
+    }
+    let syntax = |e: serde_json::Error| {
         if e.is_eof() {
             "truncated".to_string()
         } else {
             format!("not valid JSON ({e})")
         }
-    })?;
-    match v.get("version").and_then(serde_json::Value::as_u64) {
+    };
+    if bytes.trim_ascii_start().first() != Some(&b'{') {
+        serde_json::from_slice::<serde::de::IgnoredAny>(bytes).map_err(syntax)?;
+        return Err("no version: not a dateline state file".into());
+    }
+    let v: Version = serde_json::from_slice(bytes).map_err(syntax)?;
+    match v.version.as_ref().and_then(serde_json::Value::as_u64) {
         Some(n) if n == u64::from(VERSION) => {}
         Some(n) => {
             return Err(format!(
@@ -317,7 +402,7 @@ pub fn parse(bytes: &[u8]) -> Result<SavedState, String> {
         }
         None => return Err("no version: not a dateline state file".into()),
     }
-    serde_json::from_value(v).map_err(|e| format!("unexpected contents ({e})"))
+    serde_json::from_slice(bytes).map_err(|e| format!("unexpected contents ({e})"))
 }
 
 #[cfg(test)]
@@ -447,6 +532,67 @@ mod tests {
             seeds.article_id(Path::new("seeds/000.txt")),
             "seeds/000.txt"
         );
+    }
+
+    #[test]
+    fn read_marks_of_files_absent_now_survive_a_save() {
+        let corpus = tempfile::tempdir().unwrap();
+        let states = tempfile::tempdir().unwrap();
+        let store = Store::in_dir(states.path(), key(corpus.path()));
+        let mut s = sample(&store.key);
+        s.read = vec!["/c/away/b.txt".into(), "/c/here/a.txt".into()];
+        store.save(&s).unwrap();
+        // A session with the subfolder `away` missing knows only `here`.
+        s.read = vec!["/c/here/a.txt".into(), "/c/here/c.txt".into()];
+        s.reader_top = 9;
+        store.save(&s).unwrap();
+        let saved = store.load().unwrap().unwrap();
+        assert_eq!(
+            saved.read,
+            ["/c/away/b.txt", "/c/here/a.txt", "/c/here/c.txt"]
+        );
+        assert_eq!(saved.reader_top, 9, "the place is the last save's");
+    }
+
+    #[test]
+    fn two_instances_quitting_in_turn_keep_both_sets_of_marks() {
+        let corpus = tempfile::tempdir().unwrap();
+        let states = tempfile::tempdir().unwrap();
+        let one = Store::in_dir(states.path(), key(corpus.path()));
+        let two = Store::in_dir(states.path(), key(corpus.path()));
+        let mut first = sample(&one.key);
+        first.read = vec!["/c/x.txt".into()];
+        let mut second = sample(&two.key);
+        second.read = vec!["/c/z.txt".into()];
+        second.article = Some("/c/z.txt".into());
+        // Both opened before either saved; both quit.
+        let threads = [(one, first), (two, second)]
+            .map(|(store, s)| std::thread::spawn(move || store.save(&s).unwrap()));
+        threads.into_iter().for_each(|t| t.join().unwrap());
+        let saved = Store::in_dir(states.path(), key(corpus.path()))
+            .load()
+            .unwrap()
+            .unwrap();
+        assert_eq!(saved.read, ["/c/x.txt", "/c/z.txt"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_planted_as_the_temporary_is_not_followed() {
+        let corpus = tempfile::tempdir().unwrap();
+        let states = tempfile::tempdir().unwrap();
+        let store = Store::in_dir(states.path(), key(corpus.path()));
+        let victim = corpus.path().join("victim.txt");
+        fs::write(&victim, "keep me").unwrap();
+        let name = store.path.file_name().unwrap().to_str().unwrap();
+        let tmp = states
+            .path()
+            .join(format!(".{name}.{}.tmp", std::process::id()));
+        std::os::unix::fs::symlink(&victim, &tmp).unwrap();
+        store.save(&sample(&store.key)).unwrap();
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "keep me");
+        assert_eq!(store.load().unwrap(), Some(sample(&store.key)));
+        assert!(!tmp.exists() && fs::symlink_metadata(&tmp).is_err());
     }
 
     #[test]
