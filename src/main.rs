@@ -11,10 +11,45 @@ fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("dateline: error: {e}");
+            eprintln!("dateline: error: {}", shown(&e.to_string()));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The longest error message printed, in chars: one quoting an enormous
+/// value (a config line of a megabyte) is cut, not echoed whole.
+const MAX_MESSAGE_CHARS: usize = 1_000;
+
+/// An error message for stderr: values quoted from the command line or a
+/// file are shown with control characters made visible (`␛]0;…`), and an
+/// enormous one is cut.
+fn shown(message: &str) -> String {
+    let visible = dateline::text::sanitize_line(message);
+    match visible.char_indices().nth(MAX_MESSAGE_CHARS) {
+        Some((cut, _)) => format!("{}… (cut)", &visible[..cut]),
+        None => visible.into_owned(),
+    }
+}
+
+/// JSON text with the characters that can reorder or drive what shows it
+/// (C1 controls, bidi overrides and isolates) written as `\uXXXX`, as
+/// serde_json writes C0 controls. JSON's own syntax is ASCII, so they occur
+/// only inside strings, and the text stays valid JSON of the same values.
+fn escape_invisibles(json: String) -> String {
+    let invisible = |c: char| matches!(c as u32, 0x80..=0x9f | 0x202a..=0x202e | 0x2066..=0x2069);
+    if !json.chars().any(invisible) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if invisible(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn load(paths: &[PathBuf]) -> Result<Corpus, CliError> {
@@ -69,7 +104,7 @@ fn emit(out: impl AsRef<[u8]>) -> Result<(), CliError> {
 }
 
 fn json_text(v: &serde_json::Value) -> String {
-    serde_json::to_string_pretty(v).unwrap_or_default() + "\n"
+    escape_invisibles(serde_json::to_string_pretty(v).unwrap_or_default() + "\n")
 }
 
 fn filter(f: &EventFilter) -> Result<cli::TimelineFilter, CliError> {
@@ -293,7 +328,12 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
                 .collect();
             let title_of =
                 |file: &str| titles.get(file).map_or_else(String::new, |t| t.to_string());
-            emit(dateline::export::render(&rows, format, &title_of))
+            let out = dateline::export::render(&rows, format, &title_of);
+            emit(if format == dateline::export::Format::Json {
+                escape_invisibles(out)
+            } else {
+                out
+            })
         }
         Command::Stats { paths, json } => {
             let paths = or_config(paths)?;
