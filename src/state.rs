@@ -118,11 +118,7 @@ impl CorpusKey {
         if self.roots.is_empty() {
             return vec![BUNDLED_KEY.to_string()];
         }
-        let mut v: Vec<String> = self
-            .roots
-            .iter()
-            .map(|(_, c)| c.to_string_lossy().into_owned())
-            .collect();
+        let mut v: Vec<String> = self.roots.iter().map(|(_, c)| identity(c)).collect();
         v.sort();
         v.dedup();
         v
@@ -145,11 +141,29 @@ impl CorpusKey {
                 } else {
                     canon.join(rest)
                 };
-                return full.to_string_lossy().into_owned();
+                return identity(&full);
             }
         }
-        path.to_string_lossy().into_owned()
+        identity(path)
     }
+}
+
+/// A path as a string that keeps apart names differing only in bytes that
+/// are not UTF-8: each such byte is written `\xNN` (a lossy conversion
+/// would make them all U+FFFD, and two files one). A UTF-8 path is itself.
+fn identity(path: &Path) -> String {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(bytes.len() + 8);
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out
 }
 
 /// FNV-1a, 64 bits: a hash that stays the same across Rust versions and
@@ -593,6 +607,18 @@ mod tests {
         assert_eq!(fs::read_to_string(&victim).unwrap(), "keep me");
         assert_eq!(store.load().unwrap(), Some(sample(&store.key)));
         assert!(!tmp.exists() && fs::symlink_metadata(&tmp).is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_differing_only_in_bytes_that_are_not_utf8_are_two_identities() {
+        use std::os::unix::ffi::OsStrExt;
+        let k = CorpusKey::for_paths(&[]);
+        let a = Path::new(std::ffi::OsStr::from_bytes(b"seeds/caf\xe9.txt"));
+        let b = Path::new(std::ffi::OsStr::from_bytes(b"seeds/caf\xe8.txt"));
+        assert_eq!(k.article_id(a), "seeds/caf\\xE9.txt");
+        assert_ne!(k.article_id(a), k.article_id(b));
+        assert_eq!(k.article_id(Path::new("seeds/café.txt")), "seeds/café.txt");
     }
 
     #[test]
