@@ -328,7 +328,7 @@ pub fn run(
         if suspend.swap(false, Ordering::Relaxed) {
             suspend_job(&mut terminal)?;
         }
-        if stopped_by(&stop).is_some() || quit_requested(&settings.keymap)? {
+        if stopped_by(&stop).is_some() || quit_requested(&settings.keymap, &suspend)? {
             return Ok(Outcome {
                 warnings: Vec::new(),
                 signal: stopped_by(&stop),
@@ -687,9 +687,15 @@ fn exit_on_signal_watchdog(
 
 /// During loading only the quit and Esc keys (and Ctrl-c, always) mean
 /// anything: leave.
-fn quit_requested(keymap: &keymap::Keymap) -> io::Result<bool> {
+/// Ctrl-Z flags `suspend`, as in the main loop.
+fn quit_requested(keymap: &keymap::Keymap, suspend: &AtomicBool) -> io::Result<bool> {
     while input_waiting()? {
-        if let Event::Key(k) = event::read()?
+        let ev = event::read()?;
+        if is_ctrl_z(&ev) {
+            suspend.store(true, Ordering::Relaxed);
+            return Ok(false);
+        }
+        if let Event::Key(k) = ev
             && k.kind == KeyEventKind::Press
             && (matches!(
                 keymap.action_for(&k, keys::Ctx::Global),
