@@ -266,14 +266,13 @@ impl Store {
             .map_err(|e| fail("creating the folder", e))?;
         let _lock = lock(dir);
         let merged;
-        let state = match self.load() {
-            Ok(Some(on_disk)) if !on_disk.read.is_empty() => {
-                merged = with_read_marks_of(state, on_disk.read);
+        let state = match self.load().map(|s| s.map(|s| only_in(s.read, &state.read))) {
+            Ok(Some(more)) if !more.is_empty() => {
+                merged = with_read_marks_of(state, more);
                 &merged
             }
             _ => state,
         };
-        let json = serde_json::to_vec(state).map_err(|e| fail("encoding", e.into()))?;
         let file_name = self
             .path
             .file_name()
@@ -281,9 +280,12 @@ impl Store {
             .unwrap_or("state");
         let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
         let written = (|| {
-            let mut f = create_private(&tmp)?;
-            f.write_all(&json)?;
-            f.sync_all()?;
+            let f = create_private(&tmp)?;
+            // Written as it is encoded: no second copy of a large state.
+            let mut out = std::io::BufWriter::new(f);
+            serde_json::to_writer(&mut out, state)?;
+            out.flush()?;
+            out.get_ref().sync_all()?;
             fs::rename(&tmp, &self.path)
         })();
         if let Err(e) = written {
@@ -306,9 +308,27 @@ fn with_read_marks_of(state: &SavedState, more: Vec<String>) -> SavedState {
     read.sort_unstable();
     read.dedup();
     SavedState {
+        version: state.version,
+        corpus: state.corpus.clone(),
+        focus: state.focus.clone(),
+        article: state.article.clone(),
+        reader_top: state.reader_top,
+        event: state.event.clone(),
+        follow: state.follow.clone(),
         read,
-        ..state.clone()
+        sort_by_file: state.sort_by_file,
+        config_sort_by_file: state.config_sort_by_file,
     }
+}
+
+/// The marks of `on_disk` that `read` lacks: usually none (one instance,
+/// every file there), and then nothing is copied.
+fn only_in(on_disk: Vec<String>, read: &[String]) -> Vec<String> {
+    let have: crate::hash::FxSet<&str> = read.iter().map(String::as_str).collect();
+    on_disk
+        .into_iter()
+        .filter(|r| !have.contains(r.as_str()))
+        .collect()
 }
 
 /// Creates `path` for writing, readable by its owner only. Exclusively: a
