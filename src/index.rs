@@ -127,6 +127,11 @@ fn event_count(a: &Article) -> usize {
 }
 
 /// One article's publication marker and dated statements.
+///
+/// The actors of each sentence are gathered once per article (its mentions
+/// sorted by sentence), so linking a date to them is a lookup, not a scan of
+/// every mention: linear in the article, however many dates it has. Each
+/// event's list is exactly as long as it needs to be.
 fn article_events(a: &Article) -> impl Iterator<Item = Event> + '_ {
     let marker = match (a.published.value, a.title) {
         (Some(date), Some(title)) => Some(Event {
@@ -138,6 +143,7 @@ fn article_events(a: &Article) -> impl Iterator<Item = Event> + '_ {
         }),
         _ => None,
     };
+    let by_sentence = SentenceActors::new(a);
     let statements = a.times.iter().enumerate().filter_map(move |(i, t)| {
         let date = t.value?;
         let sentence = a
@@ -145,21 +151,101 @@ fn article_events(a: &Article) -> impl Iterator<Item = Event> + '_ {
             .get(t.sentence as usize)
             .copied()
             .unwrap_or(t.span);
-        let mut actors: Vec<ActorId> = a
-            .mentions
-            .iter()
-            .filter(|m| m.sentence == t.sentence)
-            .map(|m| m.actor)
-            .collect();
-        actors.sort_unstable();
-        actors.dedup();
         Some(Event {
             date,
             article: a.id,
             time: Some(i as u32),
             sentence,
-            actors,
+            actors: by_sentence.of(t.sentence).to_vec(),
         })
     });
     marker.into_iter().chain(statements)
+}
+
+/// The distinct actors mentioned in each sentence of one article, in actor
+/// id order: `(sentence, actor)` pairs sorted and deduplicated.
+struct SentenceActors {
+    pairs: Vec<(u32, ActorId)>,
+    actors: Vec<ActorId>,
+}
+
+impl SentenceActors {
+    fn new(a: &Article) -> Self {
+        let mut pairs: Vec<(u32, ActorId)> = if a.times.is_empty() {
+            Vec::new()
+        } else {
+            a.mentions.iter().map(|m| (m.sentence, m.actor)).collect()
+        };
+        pairs.sort_unstable();
+        pairs.dedup();
+        let actors = pairs.iter().map(|&(_, actor)| actor).collect();
+        SentenceActors { pairs, actors }
+    }
+
+    /// The actors of `sentence`, without repeats.
+    fn of(&self, sentence: u32) -> &[ActorId] {
+        let from = self.pairs.partition_point(|&(s, _)| s < sentence);
+        let to = self.pairs.partition_point(|&(s, _)| s <= sentence);
+        &self.actors[from..to]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Mention, MentionKind, Published, TimeExpr, TimeKind};
+
+    fn mention(sentence: u32, actor: ActorId) -> Mention {
+        Mention {
+            span: Span::default(),
+            actor,
+            kind: MentionKind::Name,
+            sentence,
+        }
+    }
+
+    fn dated(sentence: u32) -> TimeExpr {
+        TimeExpr {
+            span: Span::default(),
+            value: Some(DateValue::day(
+                chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap(),
+            )),
+            kind: TimeKind::Absolute,
+            anchor: None,
+            sentence,
+        }
+    }
+
+    #[test]
+    fn an_event_links_the_distinct_actors_of_its_own_sentence() {
+        let a = Article {
+            published: Published::default(),
+            sentences: vec![Span::new(0, 1), Span::new(1, 2), Span::new(2, 3)],
+            mentions: vec![
+                mention(2, 7),
+                mention(0, 3),
+                mention(2, 1),
+                mention(0, 3),
+                mention(2, 7),
+            ],
+            times: vec![dated(0), dated(1), dated(2)],
+            ..Article::default()
+        };
+        let actors: Vec<Vec<ActorId>> = article_events(&a).map(|e| e.actors).collect();
+        assert_eq!(actors, [vec![3], vec![], vec![1, 7]]);
+    }
+
+    #[test]
+    fn event_lists_have_no_spare_capacity() {
+        let a = Article {
+            sentences: vec![Span::new(0, 1)],
+            mentions: (0..100).map(|i| mention(0, i % 10)).collect(),
+            times: vec![dated(0); 50],
+            ..Article::default()
+        };
+        for e in article_events(&a) {
+            assert_eq!(e.actors.len(), 10);
+            assert_eq!(e.actors.capacity(), 10);
+        }
+    }
 }

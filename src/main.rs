@@ -9,12 +9,47 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     match run(Cli::parse()) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
-            eprintln!("dateline: error: {e}");
+            eprintln!("dateline: error: {}", shown(&e.to_string()));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The longest error message printed, in chars: one quoting an enormous
+/// value (a config line of a megabyte) is cut, not echoed whole.
+const MAX_MESSAGE_CHARS: usize = 1_000;
+
+/// An error message for stderr: values quoted from the command line or a
+/// file are shown with control characters made visible (`␛]0;…`), and an
+/// enormous one is cut.
+fn shown(message: &str) -> String {
+    let visible = dateline::text::sanitize_line(message);
+    match visible.char_indices().nth(MAX_MESSAGE_CHARS) {
+        Some((cut, _)) => format!("{}… (cut)", &visible[..cut]),
+        None => visible.into_owned(),
+    }
+}
+
+/// JSON text with the characters that can reorder or drive what shows it
+/// (C1 controls, bidi overrides and isolates) written as `\uXXXX`, as
+/// serde_json writes C0 controls. JSON's own syntax is ASCII, so they occur
+/// only inside strings, and the text stays valid JSON of the same values.
+fn escape_invisibles(json: String) -> String {
+    let invisible = |c: char| matches!(c as u32, 0x80..=0x9f | 0x202a..=0x202e | 0x2066..=0x2069);
+    if !json.chars().any(invisible) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if invisible(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn load(paths: &[PathBuf]) -> Result<Corpus, CliError> {
@@ -29,10 +64,36 @@ fn load(paths: &[PathBuf]) -> Result<Corpus, CliError> {
     Ok(corpus)
 }
 
+/// Whether standard output was closed when the process started
+/// (`dateline export >&-`). Rust's runtime opens `/dev/null` in place of a
+/// closed standard descriptor before `main`, after which every write
+/// succeeds and the output is lost without a word, so this is read earlier,
+/// from the loader's list of constructors.
+static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+#[cfg(target_os = "linux")]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static CHECK_STDOUT_AT_START: extern "C" fn() = {
+    extern "C" fn check() {
+        // SAFETY: F_GETFD only asks whether descriptor 1 is open.
+        if unsafe { libc::fcntl(1, libc::F_GETFD) } == -1 {
+            STDOUT_CLOSED.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+    check
+};
+
 /// Writes a command's whole output; a reader that went away (`| head`) is a
-/// normal end, not an error.
+/// normal end, not an error. Output with nowhere to go (standard output
+/// closed) is an error.
 fn emit(out: impl AsRef<[u8]>) -> Result<(), CliError> {
     use std::io::Write;
+    if STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) {
+        return Err(CliError(
+            "standard output is closed: nothing was written".into(),
+        ));
+    }
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(out.as_ref()).and_then(|()| stdout.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
@@ -43,7 +104,7 @@ fn emit(out: impl AsRef<[u8]>) -> Result<(), CliError> {
 }
 
 fn json_text(v: &serde_json::Value) -> String {
-    serde_json::to_string_pretty(v).unwrap_or_default() + "\n"
+    escape_invisibles(serde_json::to_string_pretty(v).unwrap_or_default() + "\n")
 }
 
 fn filter(f: &EventFilter) -> Result<cli::TimelineFilter, CliError> {
@@ -150,7 +211,7 @@ fn all_missing(paths: &[PathBuf], config_file: Option<&Path>) -> Result<(), CliE
     )))
 }
 
-fn run(args: Cli) -> Result<(), CliError> {
+fn run(args: Cli) -> Result<ExitCode, CliError> {
     if args.watch && args.command.is_some() {
         return Err(CliError(
             "--watch is for the TUI (dateline --watch PATH...); a command runs once".into(),
@@ -161,7 +222,7 @@ fn run(args: Cli) -> Result<(), CliError> {
         Some(Command::Config {
             print_default,
             path,
-        }) => return config_command(explicit, *print_default, *path),
+        }) => return config_command(explicit, *print_default, *path).map(|()| ExitCode::SUCCESS),
         Some(Command::Completions { .. } | Command::Man) => {
             (Config::defaults(), Settings::default())
         }
@@ -189,6 +250,11 @@ fn run(args: Cli) -> Result<(), CliError> {
         if named {
             all_missing(&paths, None)?;
         }
+        // The TUI in a child whose parent restores the terminal if it dies.
+        #[cfg(unix)]
+        if let dateline::tui::guardian::Role::Exited(code) = dateline::tui::guardian::guard() {
+            return Ok(ExitCode::from(code));
+        }
         let outcome = dateline::tui::run(
             paths,
             settings,
@@ -198,9 +264,9 @@ fn run(args: Cli) -> Result<(), CliError> {
         for w in &outcome.warnings {
             eprintln!("dateline: warning: {}", dateline::text::sanitize_line(w));
         }
-        return Ok(());
+        return Ok(ExitCode::from(outcome.exit_status()));
     };
-    match command {
+    let done = match command {
         Command::Articles { paths, json } => {
             let c = load(&or_config(paths)?)?;
             emit(if json {
@@ -262,7 +328,12 @@ fn run(args: Cli) -> Result<(), CliError> {
                 .collect();
             let title_of =
                 |file: &str| titles.get(file).map_or_else(String::new, |t| t.to_string());
-            emit(dateline::export::render(&rows, format, &title_of))
+            let out = dateline::export::render(&rows, format, &title_of);
+            emit(if format == dateline::export::Format::Json {
+                escape_invisibles(out)
+            } else {
+                out
+            })
         }
         Command::Stats { paths, json } => {
             let paths = or_config(paths)?;
@@ -302,5 +373,6 @@ fn run(args: Cli) -> Result<(), CliError> {
             dateline::args::man_page()
                 .map_err(|e| CliError(format!("writing the man page: {e}")))?,
         ),
-    }
+    };
+    done.map(|()| ExitCode::SUCCESS)
 }

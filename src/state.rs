@@ -118,11 +118,7 @@ impl CorpusKey {
         if self.roots.is_empty() {
             return vec![BUNDLED_KEY.to_string()];
         }
-        let mut v: Vec<String> = self
-            .roots
-            .iter()
-            .map(|(_, c)| c.to_string_lossy().into_owned())
-            .collect();
+        let mut v: Vec<String> = self.roots.iter().map(|(_, c)| identity(c)).collect();
         v.sort();
         v.dedup();
         v
@@ -145,11 +141,29 @@ impl CorpusKey {
                 } else {
                     canon.join(rest)
                 };
-                return full.to_string_lossy().into_owned();
+                return identity(&full);
             }
         }
-        path.to_string_lossy().into_owned()
+        identity(path)
     }
+}
+
+/// A path as a string that keeps apart names differing only in bytes that
+/// are not UTF-8: each such byte is written `\xNN` (a lossy conversion
+/// would make them all U+FFFD, and two files one). A UTF-8 path is itself.
+fn identity(path: &Path) -> String {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(bytes.len() + 8);
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out
 }
 
 /// FNV-1a, 64 bits: a hash that stays the same across Rust versions and
@@ -204,14 +218,19 @@ impl Store {
             path: self.path.clone(),
             why,
         };
-        let bytes = match fs::metadata(&self.path) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(fail(e.to_string())),
-            Ok(m) if m.len() > MAX_STATE_BYTES => {
-                let mb = m.len() / (1024 * 1024);
-                return Err(fail(format!("{mb} MB is too large")));
+        // Not blocking on a FIFO, nor reading a link to `/dev/zero` forever.
+        let bytes = match crate::ingest::guarded::read_regular(&self.path, MAX_STATE_BYTES) {
+            Ok(bytes) => bytes,
+            Err(crate::ingest::guarded::ReadError::Io(e))
+                if e.kind() == std::io::ErrorKind::NotFound =>
+            {
+                return Ok(None);
             }
-            Ok(_) => fs::read(&self.path).map_err(|e| fail(e.to_string()))?,
+            Err(crate::ingest::guarded::ReadError::TooLarge(size)) => {
+                let mb = size.map_or(String::new(), |n| format!("{} MB ", n / (1024 * 1024)));
+                return Err(fail(format!("{mb}is too large")));
+            }
+            Err(e) => return Err(fail(e.to_string())),
         };
         let saved = parse(&bytes).map_err(fail)?;
         if saved.corpus != self.key.names() {
@@ -224,6 +243,11 @@ impl Store {
     /// Writes `state` atomically: a temporary file in the same folder,
     /// flushed to disk, then renamed over the old one, so a crash or a full
     /// disk leaves the old state or the new one, never half of either.
+    ///
+    /// Read marks are never lost: under a lock shared with other instances
+    /// on the same corpus, the marks already in the file are kept alongside
+    /// `state`'s (a file of a folder that is missing now, a mark another
+    /// instance saved meanwhile). The place itself is the last saver's.
     pub fn save(&self, state: &SavedState) -> Result<(), String> {
         let fail = |what: &str, e: std::io::Error| {
             format!(
@@ -240,7 +264,15 @@ impl Store {
         builder
             .create(dir)
             .map_err(|e| fail("creating the folder", e))?;
-        let json = serde_json::to_vec(state).map_err(|e| fail("encoding", e.into()))?;
+        let _lock = lock(dir);
+        let merged;
+        let state = match self.load().map(|s| s.map(|s| only_in(s.read, &state.read))) {
+            Ok(Some(more)) if !more.is_empty() => {
+                merged = with_read_marks_of(state, more);
+                &merged
+            }
+            _ => state,
+        };
         let file_name = self
             .path
             .file_name()
@@ -248,13 +280,12 @@ impl Store {
             .unwrap_or("state");
         let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
         let written = (|| {
-            let mut options = fs::OpenOptions::new();
-            options.write(true).create(true).truncate(true);
-            #[cfg(unix)]
-            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-            let mut f = options.open(&tmp)?;
-            f.write_all(&json)?;
-            f.sync_all()?;
+            let f = create_private(&tmp)?;
+            // Written as it is encoded: no second copy of a large state.
+            let mut out = std::io::BufWriter::new(f);
+            serde_json::to_writer(&mut out, state)?;
+            out.flush()?;
+            out.get_ref().sync_all()?;
             fs::rename(&tmp, &self.path)
         })();
         if let Err(e) = written {
@@ -269,6 +300,88 @@ impl Store {
         Ok(())
     }
 }
+
+/// `state` with `more` read marks added (sorted, without repeats).
+fn with_read_marks_of(state: &SavedState, more: Vec<String>) -> SavedState {
+    let mut read = more;
+    read.extend(state.read.iter().cloned());
+    read.sort_unstable();
+    read.dedup();
+    SavedState {
+        version: state.version,
+        corpus: state.corpus.clone(),
+        focus: state.focus.clone(),
+        article: state.article.clone(),
+        reader_top: state.reader_top,
+        event: state.event.clone(),
+        follow: state.follow.clone(),
+        read,
+        sort_by_file: state.sort_by_file,
+        config_sort_by_file: state.config_sort_by_file,
+    }
+}
+
+/// The marks of `on_disk` that `read` lacks: usually none (one instance,
+/// every file there), and then nothing is copied.
+fn only_in(on_disk: Vec<String>, read: &[String]) -> Vec<String> {
+    let have: crate::hash::FxSet<&str> = read.iter().map(String::as_str).collect();
+    on_disk
+        .into_iter()
+        .filter(|r| !have.contains(r.as_str()))
+        .collect()
+}
+
+/// Creates `path` for writing, readable by its owner only. Exclusively: a
+/// symlink planted there is removed, never followed, and so is a file left
+/// by a crash (the name has the pid in it).
+fn create_private(path: &Path) -> std::io::Result<fs::File> {
+    let open = || {
+        let mut options = fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+        }
+        options.open(path)
+    };
+    match open() {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            fs::remove_file(path)?;
+            open()
+        }
+        r => r,
+    }
+}
+
+/// Holds the lock on the state folder `dir` (the folder: the state file
+/// itself is replaced on every save, and a lock file beside it would be one
+/// more file there) until dropped. Waits at most [`LOCK_WAIT`] for another
+/// instance's save; without a lock (a file system without locks, or one
+/// that takes too long) it saves anyway.
+fn lock(dir: &Path) -> Option<fs::File> {
+    let folder = fs::File::open(dir).ok()?;
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        let started = std::time::Instant::now();
+        loop {
+            // SAFETY: flock on a descriptor this function owns.
+            if unsafe { libc::flock(folder.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
+                return Some(folder);
+            }
+            if started.elapsed() > LOCK_WAIT {
+                return None;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+    }
+    #[cfg(not(unix))]
+    Some(folder)
+}
+
+/// How long a save waits for another instance's.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// A state file that could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -295,15 +408,26 @@ impl std::fmt::Display for LoadError {
 
 /// Decodes a state file, explaining what is wrong with a bad one.
 pub fn parse(bytes: &[u8]) -> Result<SavedState, String> {
-    // The version first, so a newer file says so instead of "missing field".
-    let v: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
+    // The version first, so a newer file says so instead of "missing field";
+    // read on its own (the rest skipped, not built), so a large file is not
+    // held twice over as a tree of values.
+    #[derive(Deserialize)]
+    struct Version {
+        version: Option<serde_json::Value>,
+    }
+    let syntax = |e: serde_json::Error| {
         if e.is_eof() {
             "truncated".to_string()
         } else {
             format!("not valid JSON ({e})")
         }
-    })?;
-    match v.get("version").and_then(serde_json::Value::as_u64) {
+    };
+    if bytes.trim_ascii_start().first() != Some(&b'{') {
+        serde_json::from_slice::<serde::de::IgnoredAny>(bytes).map_err(syntax)?;
+        return Err("no version: not a dateline state file".into());
+    }
+    let v: Version = serde_json::from_slice(bytes).map_err(syntax)?;
+    match v.version.as_ref().and_then(serde_json::Value::as_u64) {
         Some(n) if n == u64::from(VERSION) => {}
         Some(n) => {
             return Err(format!(
@@ -312,7 +436,7 @@ pub fn parse(bytes: &[u8]) -> Result<SavedState, String> {
         }
         None => return Err("no version: not a dateline state file".into()),
     }
-    serde_json::from_value(v).map_err(|e| format!("unexpected contents ({e})"))
+    serde_json::from_slice(bytes).map_err(|e| format!("unexpected contents ({e})"))
 }
 
 #[cfg(test)]
@@ -442,6 +566,79 @@ mod tests {
             seeds.article_id(Path::new("seeds/000.txt")),
             "seeds/000.txt"
         );
+    }
+
+    #[test]
+    fn read_marks_of_files_absent_now_survive_a_save() {
+        let corpus = tempfile::tempdir().unwrap();
+        let states = tempfile::tempdir().unwrap();
+        let store = Store::in_dir(states.path(), key(corpus.path()));
+        let mut s = sample(&store.key);
+        s.read = vec!["/c/away/b.txt".into(), "/c/here/a.txt".into()];
+        store.save(&s).unwrap();
+        // A session with the subfolder `away` missing knows only `here`.
+        s.read = vec!["/c/here/a.txt".into(), "/c/here/c.txt".into()];
+        s.reader_top = 9;
+        store.save(&s).unwrap();
+        let saved = store.load().unwrap().unwrap();
+        assert_eq!(
+            saved.read,
+            ["/c/away/b.txt", "/c/here/a.txt", "/c/here/c.txt"]
+        );
+        assert_eq!(saved.reader_top, 9, "the place is the last save's");
+    }
+
+    #[test]
+    fn two_instances_quitting_in_turn_keep_both_sets_of_marks() {
+        let corpus = tempfile::tempdir().unwrap();
+        let states = tempfile::tempdir().unwrap();
+        let one = Store::in_dir(states.path(), key(corpus.path()));
+        let two = Store::in_dir(states.path(), key(corpus.path()));
+        let mut first = sample(&one.key);
+        first.read = vec!["/c/x.txt".into()];
+        let mut second = sample(&two.key);
+        second.read = vec!["/c/z.txt".into()];
+        second.article = Some("/c/z.txt".into());
+        // Both opened before either saved; both quit.
+        let threads = [(one, first), (two, second)]
+            .map(|(store, s)| std::thread::spawn(move || store.save(&s).unwrap()));
+        threads.into_iter().for_each(|t| t.join().unwrap());
+        let saved = Store::in_dir(states.path(), key(corpus.path()))
+            .load()
+            .unwrap()
+            .unwrap();
+        assert_eq!(saved.read, ["/c/x.txt", "/c/z.txt"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_planted_as_the_temporary_is_not_followed() {
+        let corpus = tempfile::tempdir().unwrap();
+        let states = tempfile::tempdir().unwrap();
+        let store = Store::in_dir(states.path(), key(corpus.path()));
+        let victim = corpus.path().join("victim.txt");
+        fs::write(&victim, "keep me").unwrap();
+        let name = store.path.file_name().unwrap().to_str().unwrap();
+        let tmp = states
+            .path()
+            .join(format!(".{name}.{}.tmp", std::process::id()));
+        std::os::unix::fs::symlink(&victim, &tmp).unwrap();
+        store.save(&sample(&store.key)).unwrap();
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "keep me");
+        assert_eq!(store.load().unwrap(), Some(sample(&store.key)));
+        assert!(!tmp.exists() && fs::symlink_metadata(&tmp).is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_differing_only_in_bytes_that_are_not_utf8_are_two_identities() {
+        use std::os::unix::ffi::OsStrExt;
+        let k = CorpusKey::for_paths(&[]);
+        let a = Path::new(std::ffi::OsStr::from_bytes(b"seeds/caf\xe9.txt"));
+        let b = Path::new(std::ffi::OsStr::from_bytes(b"seeds/caf\xe8.txt"));
+        assert_eq!(k.article_id(a), "seeds/caf\\xE9.txt");
+        assert_ne!(k.article_id(a), k.article_id(b));
+        assert_eq!(k.article_id(Path::new("seeds/café.txt")), "seeds/café.txt");
     }
 
     #[test]

@@ -8,13 +8,19 @@ use std::borrow::Cow;
 /// C0 controls become Unicode control pictures (ESC -> `␛`), C1 controls and
 /// DEL become `�`-style escapes, bidi overrides and zero-width characters
 /// become `⟨U+XXXX⟩`, and a tab becomes spaces to the next multiple of 4.
+/// A zero-width joiner or non-joiner inside a word is shown as itself:
+/// Persian, Indic scripts and emoji need them there.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
     if !s.chars().any(needs_escape) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
     let mut col = 0usize;
-    for c in s.chars() {
+    let mut prev: Option<char> = None;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let after = chars.peek().copied();
+        let before = prev.replace(c);
         match c {
             '\t' => {
                 let n = 4 - col % 4;
@@ -29,6 +35,7 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
             }
             c if (c as u32) < 0x20 => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('?')),
             '\u{7f}' => out.push('\u{2421}'),
+            '\u{200c}' | '\u{200d}' if in_word(before) && in_word(after) => out.push(c),
             c if needs_escape(c) => out.push_str(&format!("\u{27e8}U+{:04X}\u{27e9}", c as u32)),
             c => out.push(c),
         }
@@ -83,6 +90,11 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
+/// Whether `c` is part of a word, for a joiner beside it.
+fn in_word(c: Option<char>) -> bool {
+    c.is_some_and(|c| !c.is_whitespace() && !needs_escape(c))
+}
+
 fn needs_escape(c: char) -> bool {
     let u = c as u32;
     u < 0x20 && c != '\n'
@@ -93,6 +105,18 @@ fn needs_escape(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn joiners_inside_words_are_kept_and_shown_elsewhere() {
+        // Persian "mi-ravam" with a non-joiner, an emoji family with joiners.
+        let persian = "\u{645}\u{6cc}\u{200c}\u{631}\u{648}\u{645}";
+        assert_eq!(sanitize(persian), persian);
+        let family = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}";
+        assert_eq!(sanitize(family), family);
+        assert_eq!(sanitize("a \u{200d}b"), "a \u{27e8}U+200D\u{27e9}b");
+        assert_eq!(sanitize("ab\u{200c}"), "ab\u{27e8}U+200C\u{27e9}");
+        assert!(sanitize("a\u{200d}\u{202e}b").contains("U+200D"));
+    }
 
     #[test]
     fn plain_text_is_borrowed() {

@@ -162,21 +162,21 @@ impl Config {
             line: None,
             message,
         };
-        match std::fs::metadata(path) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
+        // Not blocking on a FIFO, nor reading a link to `/dev/zero` forever.
+        let bytes = match crate::ingest::guarded::read_regular(path, MAX_BYTES) {
+            Ok(bytes) => bytes,
+            Err(crate::ingest::guarded::ReadError::Io(e))
+                if e.kind() == std::io::ErrorKind::NotFound && !required =>
+            {
                 return Ok(Config::defaults());
             }
-            Err(e) => return Err(err(format!("cannot read it: {e}"))),
-            Ok(m) if m.is_dir() => return Err(err("is a folder, not a file".into())),
-            Ok(m) if m.len() > MAX_BYTES => {
-                return Err(err(format!(
-                    "is {} bytes; a config file is at most 1 MB",
-                    m.len()
-                )));
+            Err(crate::ingest::guarded::ReadError::TooLarge(size)) => {
+                let size = size.map_or(String::new(), |n| format!("is {n} bytes; "));
+                return Err(err(format!("{size}a config file is at most 1 MB")));
             }
-            Ok(_) => {}
-        }
-        let bytes = std::fs::read(path).map_err(|e| err(format!("cannot read it: {e}")))?;
+            Err(e @ crate::ingest::guarded::ReadError::Folder) => return Err(err(e.to_string())),
+            Err(e) => return Err(err(format!("cannot read it: {e}"))),
+        };
         let text = String::from_utf8(bytes).map_err(|e| {
             let at = e.utf8_error().valid_up_to();
             ConfigError {

@@ -4,6 +4,12 @@
 //! or brackets) followed by white space and a capital, a digit or an opening
 //! quote. A full stop after a known abbreviation (`assets/abbreviations.txt`),
 //! a single initial ("J.") or a dotted acronym ("U.S.") does not end one.
+//!
+//! A run of text longer than [`MAX_SENTENCE`] bytes without a sentence end
+//! is not prose (a page whose full stops were lost, a table flattened to one
+//! line): it is cut into pieces of at most that size, at a clause break
+//! where there is one, so the work later stages do per sentence (and the
+//! actors an event links) stays bounded however long the article is.
 
 use crate::hash::FxSet;
 use crate::model::Span;
@@ -17,6 +23,9 @@ static ABBREVIATIONS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The longest sentence, in bytes: far above any sentence of prose.
+pub const MAX_SENTENCE: usize = 1_000;
+
 const CLOSERS: [char; 8] = ['"', '\'', '”', '’', ')', ']', '»', '*'];
 const OPENERS: [char; 6] = ['"', '“', '‘', '\'', '(', '['];
 
@@ -29,12 +38,48 @@ pub fn sentences(raw: &str, paragraphs: &[Span]) -> Vec<Span> {
         let base = p.start as usize;
         let mut start = 0;
         for end in boundaries(text) {
-            push_trimmed(&mut out, text, base, start, end);
+            push_capped(&mut out, text, base, start, end);
             start = end;
         }
-        push_trimmed(&mut out, text, base, start, text.len());
+        push_capped(&mut out, text, base, start, text.len());
     }
     out
+}
+
+/// Pushes `text[start..end]` as one sentence, or as pieces of at most
+/// [`MAX_SENTENCE`] bytes when it is longer.
+fn push_capped(out: &mut Vec<Span>, text: &str, base: usize, mut start: usize, end: usize) {
+    while end - start > MAX_SENTENCE {
+        let cut = cut_point(text, start);
+        push_trimmed(out, text, base, start, start + cut);
+        start += cut;
+    }
+    push_trimmed(out, text, base, start, end);
+}
+
+/// How far after `start` to cut a piece that is too long: after the last
+/// clause break (`,` `;` `:` then white space) in the second half of the
+/// next [`MAX_SENTENCE`] bytes, else after the last white space there, else
+/// at the last char boundary within the cap. The piece, trimmed, is at most
+/// the cap, and a cut is never in the first half, so cutting is linear.
+fn cut_point(text: &str, start: usize) -> usize {
+    let half = MAX_SENTENCE / 2;
+    // One byte past the cap: a break whose white space is that byte still
+    // leaves a piece within the cap once trimmed.
+    let tail = &text.as_bytes()[start + half..=start + MAX_SENTENCE];
+    let clause = tail
+        .windows(2)
+        .rposition(|w| matches!(w[0], b',' | b';' | b':') && w[1].is_ascii_whitespace());
+    if let Some(i) = clause {
+        return half + i + 2;
+    }
+    if let Some(i) = tail.iter().rposition(u8::is_ascii_whitespace) {
+        return half + i + 1;
+    }
+    (1..=MAX_SENTENCE)
+        .rev()
+        .find(|&i| text.is_char_boundary(start + i))
+        .unwrap_or(MAX_SENTENCE)
 }
 
 fn push_trimmed(out: &mut Vec<Span>, text: &str, base: usize, start: usize, end: usize) {
@@ -206,6 +251,42 @@ mod tests {
             split("Ende… „Neu“ beginnt. Ça va."),
             ["Ende… „Neu“ beginnt.", "Ça va."]
         );
+    }
+
+    #[test]
+    fn a_run_without_sentence_ends_is_cut_at_clause_breaks() {
+        let clause = "Vella Onsgard met Tomas Briel on 3 May 2021";
+        let text = vec![clause; 200].join(", and ");
+        let pieces = split(&text);
+        assert!(pieces.len() > 1);
+        assert!(pieces.iter().all(|p| p.len() <= MAX_SENTENCE));
+        // Cut after a comma, never inside a clause.
+        assert!(pieces[..pieces.len() - 1].iter().all(|p| p.ends_with(',')));
+        assert_eq!(pieces.concat().len() + pieces.len() - 1, text.len());
+    }
+
+    #[test]
+    fn a_run_without_spaces_is_cut_on_char_boundaries() {
+        let text = "ж".repeat(3 * MAX_SENTENCE);
+        let pieces = split(&text);
+        assert!(
+            pieces
+                .iter()
+                .all(|p| !p.is_empty() && p.len() <= MAX_SENTENCE)
+        );
+        assert_eq!(pieces.concat(), text);
+        let spaced = "word ".repeat(MAX_SENTENCE);
+        assert!(split(&spaced).iter().all(|p| p.len() <= MAX_SENTENCE));
+    }
+
+    #[test]
+    fn a_long_sentence_of_prose_is_kept_whole() {
+        let s = format!(
+            "{}.",
+            "The council met again in the harbour hall".repeat(20)
+        );
+        assert!(s.len() < MAX_SENTENCE);
+        assert_eq!(split(&s), [s.as_str()]);
     }
 
     #[test]

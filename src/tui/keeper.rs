@@ -11,6 +11,7 @@ use super::session;
 use crate::model::Corpus;
 use crate::state::{CorpusKey, LoadError, SavedState, Store};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -18,12 +19,19 @@ use std::time::{Duration, Instant};
 /// the read marks, so a held key must not take one per frame.
 pub const CHECKPOINT_EVERY: Duration = Duration::from_millis(250);
 
+/// How often the place is written to disk while a session runs, when it
+/// has changed: what a process killed outright (SIGKILL) loses at most.
+pub const SAVE_EVERY: Duration = Duration::from_secs(5);
+
 pub struct Keeper {
     pub key: CorpusKey,
     /// None when there is nowhere to keep state (no `HOME`).
     store: Option<Store>,
     /// The snapshot the watchdog saves; None once the main loop has saved.
     latest: Arc<Mutex<Option<SavedState>>>,
+    /// Counts the snapshots taken, so a periodic save knows whether the
+    /// latest one is already on disk.
+    taken: Arc<AtomicU64>,
     last: Option<Instant>,
     /// Something changed since the last checkpoint.
     stale: bool,
@@ -37,6 +45,7 @@ impl Keeper {
             store: Store::locate(key.clone()),
             key,
             latest: Arc::default(),
+            taken: Arc::default(),
             last: None,
             stale: true,
         }
@@ -73,6 +82,7 @@ impl Keeper {
         self.stale = false;
         if let Ok(mut g) = self.latest.lock() {
             *g = Some(saved(&self.key));
+            self.taken.fetch_add(1, Ordering::Relaxed);
         }
     }
 
@@ -106,6 +116,26 @@ impl Keeper {
         let mut g = self.latest.lock().unwrap_or_else(|e| e.into_inner());
         *g = None;
         store.save(saved)
+    }
+
+    /// For the signal watchdog, every [`SAVE_EVERY`] while the session
+    /// runs: writes the last checkpoint when it is newer than the last one
+    /// written, keeping it for the last words. Under the lock, so it never
+    /// writes an older state over the main loop's final save.
+    pub fn periodic_save(&self) -> impl FnMut() + Send + 'static {
+        let (store, latest) = (self.store.clone(), Arc::clone(&self.latest));
+        let taken = Arc::clone(&self.taken);
+        let mut written = 0;
+        move || {
+            let g = latest.lock().unwrap_or_else(|e| e.into_inner());
+            let now = taken.load(Ordering::Relaxed);
+            if let (Some(store), Some(saved)) = (&store, g.as_ref())
+                && now != written
+                && store.save(saved).is_ok()
+            {
+                written = now;
+            }
+        }
     }
 
     /// For the signal watchdog: saves the last checkpoint unless the main

@@ -4,7 +4,9 @@
 //!
 //! The terminal is restored on every way out: normal return and errors (the
 //! [`TerminalGuard`]'s `Drop`), panics (a hook that restores before the
-//! message is printed), and SIGINT/SIGTERM/SIGHUP (a flag the loop polls).
+//! message is printed), and SIGINT/SIGTERM/SIGHUP/SIGQUIT (the signal's
+//! number in an atomic the loop polls; the process then exits with 128 plus
+//! it, by convention).
 //!
 //! The user's place is restored from the state file on start and saved on
 //! every way out but a panic ([`session`], [`crate::state`]); `--watch`
@@ -16,6 +18,8 @@ pub mod app;
 pub mod bench;
 pub mod bindings;
 pub mod derived;
+#[cfg(unix)]
+pub mod guardian;
 pub mod help;
 pub mod keeper;
 pub mod keymap;
@@ -41,7 +45,8 @@ use crate::model::Corpus;
 use app::{Action, AppState, Overlay};
 use ratatui::Frame;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -49,7 +54,7 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{cursor, execute};
 use std::io::{self, Write};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
 /// Draws one frame. Takes `&mut` only to bring the reader's wrap cache and
@@ -119,6 +124,9 @@ pub fn action_for_event(s: &AppState, ev: &Event) -> Option<Action> {
 /// no binding uses Alt, so Alt+key is read as Esc, then the key: typing
 /// `Esc /` fast opens the search instead of doing nothing.
 pub fn handle_event(s: &mut AppState, c: &Corpus, ev: &Event) -> bool {
+    if let Event::Paste(text) = ev {
+        return paste(s, c, text);
+    }
     if let Event::Key(k) = ev
         && k.kind == KeyEventKind::Press
         && k.modifiers.contains(event::KeyModifiers::ALT)
@@ -140,11 +148,46 @@ pub fn handle_event(s: &mut AppState, c: &Corpus, ev: &Event) -> bool {
     }
 }
 
-/// Puts the terminal back: leave the alternate screen, stop mouse reporting,
-/// show the cursor, leave raw mode. Safe to call more than once.
+/// The most of a paste a prompt takes: as much as it holds.
+const PASTE_MAX_CHARS: usize = 200;
+
+/// A bracketed paste: typed into an open prompt or the actor picker (on one
+/// line, control characters left out), and otherwise ignored — pasted text
+/// is never taken for keys. True when something changed.
+fn paste(s: &mut AppState, c: &Corpus, text: &str) -> bool {
+    let ctx = status::context(s);
+    if !matches!(ctx, keys::Ctx::Prompt | keys::Ctx::Picker) {
+        return false;
+    }
+    let chars = text
+        .chars()
+        .map(|ch| if ch.is_whitespace() { ' ' } else { ch })
+        .filter(|ch| !ch.is_control())
+        .take(PASTE_MAX_CHARS);
+    for ch in chars {
+        app::update(s, c, Action::Input(ch));
+    }
+    true
+}
+
+/// Whether input is waiting. Not a zero timeout: crossterm's /dev/tty
+/// source answers a zero timeout without looking, so a millisecond it is.
+fn input_waiting() -> io::Result<bool> {
+    event::poll(Duration::from_millis(1))
+}
+
+/// Puts the terminal back: leave the alternate screen, stop mouse reporting
+/// and bracketed paste, show the cursor, leave raw mode. Safe to call more
+/// than once.
 fn restore_terminal() {
     let mut out = io::stdout();
-    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(
+        out,
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
     let _ = disable_raw_mode();
     let _ = out.flush();
 }
@@ -157,7 +200,12 @@ impl TerminalGuard {
     pub fn enter() -> io::Result<Self> {
         enable_raw_mode()?;
         let guard = TerminalGuard;
-        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+        execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            EnableBracketedPaste
+        )?;
         Ok(guard)
     }
 }
@@ -173,6 +221,39 @@ pub struct Outcome {
     /// Load warnings (bad files) and state-file or watch problems: shown
     /// after the alternate screen is gone, where they stay readable.
     pub warnings: Vec<String>,
+    /// The signal that ended the session (SIGINT, SIGTERM, SIGHUP, SIGQUIT).
+    pub signal: Option<i32>,
+    /// Loading the corpus failed in the background (the early part was
+    /// shown instead): the exit status says so.
+    pub load_failed: bool,
+}
+
+impl Outcome {
+    /// The exit status by convention: 128 plus the signal's number after a
+    /// signal, 1 after a failed load, else 0.
+    pub fn exit_status(&self) -> u8 {
+        match self.signal {
+            Some(sig) => u8::try_from(128 + sig).unwrap_or(1),
+            None => u8::from(self.load_failed),
+        }
+    }
+}
+
+/// The signals that end a session like `q` does (SIGQUIT too: no core dump
+/// and no broken terminal).
+const STOP_SIGNALS: [i32; 4] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGQUIT,
+];
+
+/// The signal flagged in `stop`, if any.
+fn stopped_by(stop: &AtomicUsize) -> Option<i32> {
+    match stop.load(Ordering::Relaxed) {
+        0 => None,
+        sig => i32::try_from(sig).ok(),
+    }
 }
 
 /// How a TUI session runs, beyond what it shows.
@@ -195,15 +276,18 @@ pub fn run(
     let keeper = keeper::Keeper::new(&paths);
     let watch_paths = paths.clone();
     let started = std::time::Instant::now();
-    let stop = Arc::new(AtomicBool::new(false));
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGINT,
-        signal_hook::consts::SIGHUP,
-    ] {
-        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    let stop = Arc::new(AtomicUsize::new(0));
+    for sig in STOP_SIGNALS {
+        signal_hook::flag::register_usize(sig, Arc::clone(&stop), sig as usize)?;
     }
-    exit_on_signal_watchdog(Arc::clone(&stop), keeper.last_words());
+    // Ctrl-Z is a key in raw mode; SIGTSTP is the same from outside.
+    let suspend = Arc::new(AtomicBool::new(false));
+    signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&suspend))?;
+    exit_on_signal_watchdog(
+        Arc::clone(&stop),
+        keeper.last_words(),
+        keeper.periodic_save(),
+    );
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         // A panic off the main thread (loading in the background): the
@@ -242,9 +326,14 @@ pub fn run(
                 )));
             }
         }
-        if stop.load(Ordering::Relaxed) || quit_requested(&settings.keymap)? {
+        if suspend.swap(false, Ordering::Relaxed) {
+            suspend_job(&mut terminal)?;
+        }
+        if stopped_by(&stop).is_some() || quit_requested(&settings.keymap, &suspend)? {
             return Ok(Outcome {
                 warnings: Vec::new(),
+                signal: stopped_by(&stop),
+                load_failed: false,
             });
         }
     };
@@ -278,7 +367,7 @@ pub fn run(
     if live.filling.is_none() {
         live.start_watch();
     }
-    let result = main_loop(&mut terminal, &mut live, &stop);
+    let result = main_loop(&mut terminal, &mut live, &stop, &suspend);
     // Saved even when the loop failed (a terminal gone mid-session). From
     // an early corpus only once the user has acted, and with what it lacks
     // added back from the state file, so nothing is forgotten.
@@ -305,7 +394,11 @@ pub fn run(
         .chain(&live.notes)
         .cloned()
         .collect();
-    Ok(Outcome { warnings })
+    Ok(Outcome {
+        warnings,
+        signal: stopped_by(&stop),
+        load_failed: live.filling.as_ref().is_some_and(|f| f.failed),
+    })
 }
 
 type Term = ratatui::Terminal<ratatui::backend::CrosstermBackend<io::Stdout>>;
@@ -395,12 +488,21 @@ impl Live {
 
 /// Draws, reads keys and swaps in the full corpus and reloads until `q` or
 /// a signal.
-fn main_loop(terminal: &mut Term, live: &mut Live, stop: &AtomicBool) -> io::Result<()> {
+fn main_loop(
+    terminal: &mut Term,
+    live: &mut Live,
+    stop: &AtomicUsize,
+    suspend: &AtomicBool,
+) -> io::Result<()> {
     let test_panic = std::env::var("DATELINE_TEST_PANIC").is_ok_and(|v| v == "1");
     let mut dirty = true;
     // The first frame of the list, and of the full corpus, not yet drawn.
     let (mut report_list, mut report_full) = (true, true);
-    while !live.state.quit && !stop.load(Ordering::Relaxed) {
+    while !live.state.quit && stopped_by(stop).is_none() {
+        if suspend.swap(false, Ordering::Relaxed) {
+            suspend_job(terminal)?;
+            dirty = true;
+        }
         // Before drawing: the first frame already says what is loading, and
         // the full corpus is drawn the turn it comes.
         if live.filling.is_some() {
@@ -475,9 +577,15 @@ fn main_loop(terminal: &mut Term, live: &mut Live, stop: &AtomicBool) -> io::Res
         if !event::poll(Duration::from_millis(wait))? {
             continue;
         }
-        // Drain what is queued so a held key or a burst of resizes costs one frame.
+        // Drain what is queued so a held key or a burst of resizes costs one
+        // frame; a burst that keeps coming is drawn every DRAIN_FOR.
+        let draining = std::time::Instant::now();
         loop {
             let ev = event::read()?;
+            if is_ctrl_z(&ev) {
+                suspend.store(true, Ordering::Relaxed);
+                break;
+            }
             let changed = handle_event(&mut live.state, &live.corpus, &ev);
             // Quitting is not acting: a quit straight away saves nothing.
             if changed
@@ -491,11 +599,55 @@ fn main_loop(terminal: &mut Term, live: &mut Live, stop: &AtomicBool) -> io::Res
                 }
             }
             dirty |= changed;
-            if live.state.quit || !event::poll(Duration::ZERO)? {
+            if live.state.quit
+                || draining.elapsed() > DRAIN_FOR
+                || stopped_by(stop).is_some()
+                || !input_waiting()?
+            {
                 break;
             }
         }
     }
+    Ok(())
+}
+
+/// The longest the main loop takes input without drawing.
+const DRAIN_FOR: Duration = Duration::from_millis(50);
+
+/// Ctrl-Z, which raw mode delivers as a key instead of a signal.
+fn is_ctrl_z(ev: &Event) -> bool {
+    matches!(ev, Event::Key(k) if k.kind == KeyEventKind::Press
+        && k.code == event::KeyCode::Char('z')
+        && k.modifiers == event::KeyModifiers::CONTROL)
+}
+
+/// Suspends the job as Ctrl-Z in a shell does: the terminal restored, the
+/// whole process group stopped (the guardian with it, so the shell sees the
+/// job stopped); once continued (`fg`), raw mode, the alternate screen and
+/// the mouse back on and everything redrawn. Where no shell could continue
+/// the job (the session's own leader: `exec dateline`), it is not stopped.
+fn suspend_job(terminal: &mut Term) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        // SAFETY: getpgrp/getsid only ask; kill(0, SIGSTOP) stops our own
+        // process group.
+        let (group, session) = unsafe { (libc::getpgrp(), libc::getsid(0)) };
+        if group == session {
+            return Ok(());
+        }
+        restore_terminal();
+        unsafe { libc::kill(0, libc::SIGSTOP) };
+        enable_raw_mode()?;
+        execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            EnableBracketedPaste
+        )?;
+        terminal.clear()?;
+    }
+    #[cfg(not(unix))]
+    let _ = terminal;
     Ok(())
 }
 
@@ -504,24 +656,47 @@ fn main_loop(terminal: &mut Term, live: &mut Live, stop: &AtomicBool) -> io::Res
 /// pane, a dropped ssh session) crossterm 0.29's reader spins on `read() = 0`
 /// and never returns, so this thread restores what it can and exits instead
 /// of leaving a process burning a core forever — saving the place first
-/// (`last_words`), unless the main loop got to do that itself.
-fn exit_on_signal_watchdog(stop: Arc<AtomicBool>, last_words: impl FnOnce() + Send + 'static) {
+/// (`last_words`), unless the main loop got to do that itself — with the
+/// status the signal calls for.
+///
+/// Until then it also saves the place every [`keeper::SAVE_EVERY`] when it
+/// has changed (`periodic_save`), so a process killed outright (SIGKILL, the
+/// OOM killer) loses little.
+fn exit_on_signal_watchdog(
+    stop: Arc<AtomicUsize>,
+    last_words: impl FnOnce() + Send + 'static,
+    mut periodic_save: impl FnMut() + Send + 'static,
+) {
     std::thread::spawn(move || {
-        while !stop.load(Ordering::Relaxed) {
+        let mut since_save = std::time::Instant::now();
+        let sig = loop {
+            if let Some(sig) = stopped_by(&stop) {
+                break sig;
+            }
             std::thread::sleep(Duration::from_millis(100));
-        }
+            if since_save.elapsed() >= keeper::SAVE_EVERY {
+                since_save = std::time::Instant::now();
+                periodic_save();
+            }
+        };
         std::thread::sleep(Duration::from_millis(500));
         last_words();
         restore_terminal();
-        std::process::exit(143);
+        std::process::exit(128 + sig);
     });
 }
 
 /// During loading only the quit and Esc keys (and Ctrl-c, always) mean
 /// anything: leave.
-fn quit_requested(keymap: &keymap::Keymap) -> io::Result<bool> {
-    while event::poll(Duration::ZERO)? {
-        if let Event::Key(k) = event::read()?
+/// Ctrl-Z flags `suspend`, as in the main loop.
+fn quit_requested(keymap: &keymap::Keymap, suspend: &AtomicBool) -> io::Result<bool> {
+    while input_waiting()? {
+        let ev = event::read()?;
+        if is_ctrl_z(&ev) {
+            suspend.store(true, Ordering::Relaxed);
+            return Ok(false);
+        }
+        if let Event::Key(k) = ev
             && k.kind == KeyEventKind::Press
             && (matches!(
                 keymap.action_for(&k, keys::Ctx::Global),
