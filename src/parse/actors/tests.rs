@@ -254,3 +254,65 @@ fn odd_text_never_panics() {
     let raw = "Ølav Berg";
     let _ = extract(raw, &[Span::new(1, 4), Span::new(0, 100)]);
 }
+
+#[test]
+fn lower_words_set_agrees_with_search() {
+    let raw = "Dawn broke over Velmar. the dawn patrol left.\nWell-known names: o'neil, u.s. aid, Marta.\nMarta said dawn-raid talks ended.";
+    let mut sentences = Vec::new();
+    let mut pos = 0;
+    for line in raw.split('\n') {
+        sentences.push(Span::new(pos, pos + line.len()));
+        pos += line.len() + 1;
+    }
+    let searched = LowerWords::new(raw, &sentences);
+    let indexed = LowerWords::new(raw, &sentences);
+    indexed.searches_left.set(0);
+    for k in [
+        "dawn",
+        "patrol",
+        "well",
+        "known",
+        "o'neil",
+        "u.s.",
+        "aid",
+        "marta",
+        "raid",
+        "dawn-raid",
+        "velmar",
+        "talk",
+        "ended",
+        "",
+    ] {
+        assert_eq!(searched.contains(k), indexed.contains(k), "{k:?}");
+    }
+    assert!(indexed.contains("dawn"));
+    assert!(!indexed.contains("marta"));
+}
+
+#[test]
+fn pieces_cut_long_sentences_at_spaces_and_keep_every_byte() {
+    let text = "Aino Virta met Oskar Lind. ".repeat(400);
+    let mut joined = String::new();
+    for (from, piece) in pieces(&text, 100) {
+        assert!(piece.len() <= 100);
+        assert_eq!(&text[from..from + piece.len()], piece);
+        joined.push_str(piece);
+    }
+    assert_eq!(joined, text);
+    // A word longer than the limit, and wide chars, still come out whole.
+    let long = "ß".repeat(300);
+    let all: String = pieces(&long, 7).map(|(_, p)| p).collect();
+    assert_eq!(all, long);
+}
+
+#[test]
+fn a_long_run_of_names_is_found_piece_by_piece() {
+    // One "sentence" far longer than prose: each name is still found.
+    let mut text = String::new();
+    for i in 0..2000 {
+        text.push_str(&format!("Delegate Aino Virta{} spoke, ", i % 7));
+    }
+    let sentences = [Span::new(0, text.len())];
+    let found = extract(&text, &sentences);
+    assert!(found.mentions.len() >= 1500, "{}", found.mentions.len());
+}
