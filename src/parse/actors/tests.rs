@@ -316,3 +316,54 @@ fn a_long_run_of_names_is_found_piece_by_piece() {
     let found = extract(&text, &sentences);
     assert!(found.mentions.len() >= 1500, "{}", found.mentions.len());
 }
+
+fn people_in(text: &str) -> Vec<String> {
+    let (arts, actors) = run(&[text]);
+    names_of(&arts, &actors, ActorKind::Person)
+}
+
+#[test]
+fn a_known_given_name_makes_a_person_of_an_unknown_name() {
+    let people = people_in(
+        "The parcel was left at Haruto Okabe yesterday.\nThe girl, identified only as Greta, was found at the port.\nThe cup went to a crew at Kenji Tamsin's yard.",
+    );
+    for want in ["Haruto Okabe", "Greta", "Kenji Tamsin"] {
+        assert!(people.iter().any(|p| p == want), "{want} not in {people:?}");
+    }
+    // A headline's capitals with no given name stay unproven.
+    let people = people_in("Velmar Harbour Plans Bring Ostrova Protest\nNothing else.");
+    assert!(people.is_empty(), "{people:?}");
+}
+
+#[test]
+fn storms_cups_and_number_words_are_not_people() {
+    let people = people_in(
+        "Storm Agnes hit the coast on Monday.\nThe Stanley Cup final was moved.\nTwo officials said the Velmar Open would go ahead.\nVeterans of World War Two marched.",
+    );
+    assert!(people.is_empty(), "{people:?}");
+}
+
+#[test]
+fn clubs_results_and_standings_lines_are_teams_not_people() {
+    let people = people_in(
+        "Ostrova Rovers 2 Velm Harbour 1\nBrandvik Athletic 3 1 2 0 7 4 5\nFC Kelso beat Dynamo Orvik on Sunday.\n-- Velmar Newsroom +44 171 542 7658",
+    );
+    assert!(people.is_empty(), "{people:?}");
+}
+
+#[test]
+fn players_in_score_lists_stay_people() {
+    let people = people_in(
+        "66 Tomas Reknes, Hugo Valdane (Norland)\nKell Ostrava 2 (Ivo Brask 25th, Lars Pellin 60th) Orvik 1\nArno Kestel (Velmar) beat Ugo Tarrant 6-3 6-4",
+    );
+    for want in [
+        "Tomas Reknes",
+        "Hugo Valdane",
+        "Ivo Brask",
+        "Lars Pellin",
+        "Arno Kestel",
+        "Ugo Tarrant",
+    ] {
+        assert!(people.iter().any(|p| p == want), "{want} not in {people:?}");
+    }
+}

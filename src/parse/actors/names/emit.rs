@@ -39,6 +39,7 @@ impl Scan<'_, '_> {
         }
         // Previous run's kind evidence, for coordination ("Velmar and Ostrova").
         let mut prev: Option<(usize, Evidence)> = None;
+        let teams = self.results_line();
         for ri in 0..self.runs.len() {
             let mut r = self.runs[ri];
             if r.consumed {
@@ -126,8 +127,18 @@ impl Scan<'_, '_> {
             while lastw > r.first && ROMAN.contains(&self.key(lastw)) {
                 lastw -= 1;
             }
-            if self.is(lastw, class::EVENT_HEAD) && ev.person == 0 {
+            if self.is(lastw, class::EVENT_HEAD) && ev.person == 0
+                || words >= 2 && self.is(r.first, class::EVENT_OPENER) && ev.person < 3
+            {
                 continue;
+            }
+            // "FC Velmar", "Dynamo Ostrova": a club, whatever follows.
+            if words >= 2 && self.is(r.first, class::ORG_OPENER) && ev.person < 3 {
+                ev.org += 4;
+            }
+            // A results or standings line: "Velmar 2 Ostrova United 1".
+            if teams && self.int_after(r.last, 2) && ev.person < 3 {
+                ev.org += 3;
             }
             // A head word outweighs a name's shape and a "said" after it
             // ("analysts at Velm Bank said").
@@ -152,6 +163,15 @@ impl Scan<'_, '_> {
                         .is_some_and(|t| t.shape == Shape::Lower))
             {
                 ev.org += 2;
+            }
+            // A known given name opens it: a person, unless a head word or
+            // the context says otherwise ("Haruto Nakamura", "Ann").
+            if self.is(r.first, class::GIVEN_NAME) && ev.org + ev.place < 4 {
+                if words >= 2 {
+                    ev.person += 2;
+                } else if !self.toks[r.first].initial && !headline {
+                    ev.person += 1;
+                }
             }
             let acronym = r.first == r.last && self.is_acronym(r.first);
             if acronym {
@@ -207,7 +227,7 @@ impl Scan<'_, '_> {
             let initial = self.toks[r.first].initial;
             let weak = ev == Evidence::default()
                 || single && initial && ev.person < 3 && ev.org + ev.place < 2
-                || headline && ev.person < 3;
+                || headline && ev.person < 2;
             let start = name_start.unwrap_or_else(|| self.abs(r.first));
             all.push((
                 Some(ri),
@@ -245,5 +265,50 @@ impl Scan<'_, '_> {
         self.run_hits = run_to_hit;
         out.hits.extend(all.drain(..).map(|(_, h)| h));
         self.spare.all = all;
+    }
+
+    /// Whether token `i + 1` is a whole number of at most `digits` digits
+    /// (a score, not a year, a time or an ordinal).
+    fn int_after(&self, i: usize, digits: usize) -> bool {
+        let j = i + 1;
+        self.toks.get(j).is_some_and(|t| {
+            t.shape == Shape::Number && {
+                let w = self.word(j);
+                w.len() <= digits && w.bytes().all(|b| b.is_ascii_digit())
+            }
+        })
+    }
+
+    /// A line of a results table or a standings table: no lower-case word
+    /// but small ones, and two names each followed by a score ("Velmar 2
+    /// Ostrova 1"), or one followed by five or more small numbers ("Velmar
+    /// 3 1 2 0 7 4 5"). Names in such a line are teams; a player's line
+    /// has words ("beat"), times ("19.66") or totals of three digits.
+    fn results_line(&self) -> bool {
+        if self
+            .toks
+            .iter()
+            .enumerate()
+            .any(|(i, t)| t.shape == Shape::Lower && !self.is_particle(i) && self.key(i) != "v")
+        {
+            return false;
+        }
+        let scored = self
+            .runs
+            .iter()
+            .filter(|r| self.int_after(r.last, 2))
+            .count();
+        if scored >= 2 {
+            return true;
+        }
+        self.runs.first().is_some_and(|r| {
+            let mut n = 0;
+            let mut k = r.last;
+            while self.int_after(k, 2) {
+                n += 1;
+                k += 1;
+            }
+            n >= 5 && k + 1 == self.toks.len()
+        })
     }
 }
