@@ -367,3 +367,11 @@ fn players_in_score_lists_stay_people() {
         assert!(people.iter().any(|p| p == want), "{want} not in {people:?}");
     }
 }
+
+#[test]
+fn a_city_after_a_given_name_is_a_surname() {
+    let (arts, actors) = run(&["Ann Sydney told reporters she would stay in Sydney."]);
+    let people = names_of(&arts, &actors, ActorKind::Person);
+    assert_eq!(people, ["Ann Sydney"]);
+    assert_eq!(actor(&actors, "Sydney").kind, ActorKind::Place);
+}
