@@ -375,3 +375,32 @@ fn a_city_after_a_given_name_is_a_surname() {
     assert_eq!(people, ["Ann Sydney"]);
     assert_eq!(actor(&actors, "Sydney").kind, ActorKind::Place);
 }
+
+#[test]
+fn line_ups_scorers_and_scorecards_are_people() {
+    let people = people_in(
+        "Defenders - Oskar Brandvik, Tiago Velmaro, Ugo Tarrant, Dimo Kestel.\nKell Ostrava 2 (Brask 25th, Pellin (60th)) Orvik 1\nArno Kestel c Horvath b Lindqvist 35\nVarga 3-0-17-0, Moreau 2-1-9-0",
+    );
+    for want in [
+        "Oskar Brandvik",
+        "Tiago Velmaro",
+        "Ugo Tarrant",
+        "Dimo Kestel",
+        "Brask",
+        "Pellin",
+        "Horvath",
+        "Lindqvist",
+        "Varga",
+        "Moreau",
+    ] {
+        assert!(people.iter().any(|p| p == want), "{want} not in {people:?}");
+    }
+}
+
+#[test]
+fn a_golfers_rounds_are_not_a_results_line() {
+    let people = people_in("283 Tomas Reknes 72 69 74 68, Hugo Valdane 72 70 73 68");
+    for want in ["Tomas Reknes", "Hugo Valdane"] {
+        assert!(people.iter().any(|p| p == want), "{want} not in {people:?}");
+    }
+}

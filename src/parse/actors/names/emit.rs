@@ -140,6 +140,11 @@ impl Scan<'_, '_> {
             if teams && self.int_after(r.last, 2) && ev.person < 3 {
                 ev.org += 3;
             }
+            // A scorer ("Brask 25th", "Brask (25th)"), a batsman or bowler
+            // ("c Brask b Pellin", "Pellin 3-0-17-0"): a player.
+            if self.player_context(r.first, r.last) {
+                ev.person += 3;
+            }
             // A head word outweighs a name's shape and a "said" after it
             // ("analysts at Velm Bank said").
             if self.is(lastw, class::ORG_HEAD) && ev.person == 0 {
@@ -215,6 +220,14 @@ impl Scan<'_, '_> {
                     && matches!(self.key(r.first - 1), "and" | "or")
                     || plast + 2 == r.first && self.is_punct(r.first - 1, &[',']))
             {
+                // A list of people: "Ivo Brask, Lars Pellin, Ugo Tarrant".
+                if pev.person >= 2
+                    && pev.person > pev.place
+                    && pev.person > pev.org
+                    && ev.org + ev.place == 0
+                {
+                    ev.person += 2;
+                }
                 if pev.place > pev.person && ev.person < 3 {
                     ev.place += 2;
                 }
@@ -267,6 +280,38 @@ impl Scan<'_, '_> {
         self.spare.all = all;
     }
 
+    /// A player's name from the tokens around it (`first..=last`): an
+    /// ordinal after it, bare or in brackets ("Brask 25th", "Brask (25th)"),
+    /// bowling figures ("3-0-17-0"), or a scorecard's lower-case "c", "b",
+    /// "st", "lbw" just before or after it.
+    fn player_context(&self, first: usize, last: usize) -> bool {
+        let ordinal = |j: usize| {
+            self.toks.get(j).is_some_and(|t| t.shape == Shape::Number) && {
+                let w = self.word(j);
+                let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+                digits > 0 && digits <= 3 && matches!(&w[digits..], "st" | "nd" | "rd" | "th")
+            }
+        };
+        let figures = |j: usize| {
+            self.toks.get(j).is_some_and(|t| t.shape == Shape::Number)
+                && self.word(j).split('-').count() == 4
+                && self
+                    .word(j)
+                    .split('-')
+                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        };
+        let scorecard = |j: usize| {
+            self.toks.get(j).is_some_and(|t| t.shape == Shape::Lower)
+                && matches!(self.key(j), "c" | "b" | "st" | "lbw")
+        };
+        let next = last + 1;
+        ordinal(next)
+            || self.is_punct(next, &['(']) && ordinal(next + 1)
+            || figures(next)
+            || scorecard(next)
+            || first > 0 && scorecard(first - 1)
+    }
+
     /// Whether token `i + 1` is a whole number of at most `digits` digits
     /// (a score, not a year, a time or an ordinal).
     fn int_after(&self, i: usize, digits: usize) -> bool {
@@ -293,10 +338,12 @@ impl Scan<'_, '_> {
         {
             return false;
         }
+        // A score is one digit, and nothing but another name follows it
+        // (a golfer's rounds and a batsman's runs have two or more).
         let scored = self
             .runs
             .iter()
-            .filter(|r| self.int_after(r.last, 2))
+            .filter(|r| self.int_after(r.last, 1) && !self.int_after(r.last + 1, 3))
             .count();
         if scored >= 2 {
             return true;

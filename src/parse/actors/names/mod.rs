@@ -549,6 +549,16 @@ impl<'a> Scan<'_, 'a> {
         // No small word is longer than four bytes: longer ones are not
         // compared with each.
         let small = |k: &str| k.len() <= 4 && SMALL.contains(&k);
+        // A list of names ("Ivo Brask, Lars Pellin, Ugo Tarrant") is
+        // capitalised throughout too, but a headline has few commas.
+        let commas = self
+            .toks
+            .iter()
+            .filter(|t| t.shape == Shape::Punct(','))
+            .count();
+        if commas >= 2 {
+            return false;
+        }
         let mut caps = 0;
         for (i, t) in self.toks.iter().enumerate() {
             match t.shape {
