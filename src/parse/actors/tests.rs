@@ -404,3 +404,16 @@ fn a_golfers_rounds_are_not_a_results_line() {
         assert!(people.iter().any(|p| p == want), "{want} not in {people:?}");
     }
 }
+
+#[test]
+fn a_lone_word_with_no_evidence_is_not_another_articles_person() {
+    let (arts, actors) = run(&[
+        "Envoy Dana Power arrived in Velm on Monday.\nPower said the talks would go on.",
+        "Power prices rose sharply.\nHolm 3 Brandvik 1",
+    ]);
+    assert_eq!(
+        surfaces(&arts[0], &actors, "Dana Power"),
+        ["Dana Power", "Power"]
+    );
+    assert!(surfaces(&arts[1], &actors, "Dana Power").is_empty());
+}
