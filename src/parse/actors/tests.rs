@@ -417,3 +417,11 @@ fn a_lone_word_with_no_evidence_is_not_another_articles_person() {
     );
     assert!(surfaces(&arts[1], &actors, "Dana Power").is_empty());
 }
+
+#[test]
+fn articles_saints_and_ethnic_adjectives_do_not_open_a_persons_name() {
+    let people = people_in(
+        "Le Velmarois reported that St Orvik beat Red Kestrel.\nChechen fighters and Tamil groups met.",
+    );
+    assert!(people.is_empty(), "{people:?}");
+}
