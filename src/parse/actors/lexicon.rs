@@ -12,6 +12,7 @@ const ROLES: &str = include_str!("../../../assets/actors/roles.txt");
 const PLACES: &str = include_str!("../../../assets/actors/places.txt");
 const ORGS: &str = include_str!("../../../assets/actors/organisations.txt");
 const WORDS: &str = include_str!("../../../assets/actors/words.txt");
+const GIVEN_NAMES: &str = include_str!("../../../assets/actors/given_names.txt");
 const USER: &str = include_str!("../../../assets/actors.toml");
 
 /// One role phrase from `roles.txt`.
@@ -85,6 +86,10 @@ pub mod class {
     pub const DOMAIN: u16 = 1 << 10;
     /// A key of `adjectives`.
     pub const ADJECTIVE: u16 = 1 << 11;
+    /// A common given name (`given_names.txt`).
+    pub const GIVEN_NAME: u16 = 1 << 12;
+    pub const ORG_OPENER: u16 = 1 << 13;
+    pub const EVENT_OPENER: u16 = 1 << 14;
 }
 
 /// All lexicons, parsed once. The tables the scanner asks of its words
@@ -115,6 +120,9 @@ pub struct Lexicon {
     pub place_of_nouns: WordSet<String>,
     pub determiners: WordSet<String>,
     pub role_modifiers: WordSet<String>,
+    pub given_names: WordSet<String>,
+    pub org_openers: WordSet<String>,
+    pub event_openers: WordSet<String>,
     pub domains: WordMap<String, Arc<str>>,
     /// User aliases of people: folded alias -> entity index.
     pub user_people: FxMap<String, u32>,
@@ -188,7 +196,7 @@ struct UserActor {
 impl Lexicon {
     /// The word tables each of which a bit of [`WordFacts::classes`]
     /// stands for.
-    fn class_tables(&self) -> [(&WordSet<String>, u16); 10] {
+    fn class_tables(&self) -> [(&WordSet<String>, u16); 13] {
         [
             (&self.speech_verbs, class::SPEECH_VERB),
             (&self.org_heads, class::ORG_HEAD),
@@ -200,6 +208,9 @@ impl Lexicon {
             (&self.place_of_nouns, class::PLACE_OF_NOUN),
             (&self.determiners, class::DETERMINER),
             (&self.role_modifiers, class::ROLE_MODIFIER),
+            (&self.given_names, class::GIVEN_NAME),
+            (&self.org_openers, class::ORG_OPENER),
+            (&self.event_openers, class::EVENT_OPENER),
         ]
     }
 
@@ -230,6 +241,9 @@ impl Lexicon {
             place_of_nouns: WordSet::default(),
             determiners: WordSet::default(),
             role_modifiers: WordSet::default(),
+            given_names: WordSet::default(),
+            org_openers: WordSet::default(),
+            event_openers: WordSet::default(),
             domains: WordMap::default(),
             user_people: FxMap::default(),
         };
@@ -334,6 +348,12 @@ impl Lexicon {
         lx.place_of_nouns = set("place-of-nouns");
         lx.determiners = set("determiners");
         lx.role_modifiers = set("role-modifiers");
+        lx.org_openers = set("org-openers");
+        lx.event_openers = set("event-openers");
+        lx.given_names = lines(GIVEN_NAMES)
+            .flat_map(str::split_whitespace)
+            .map(key_of)
+            .collect();
         for l in sec.remove("domains").unwrap_or_default() {
             if let Some((w, d)) = l.split_once('|') {
                 lx.domains.insert(key_of(w.trim()), Arc::from(d.trim()));

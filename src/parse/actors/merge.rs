@@ -265,7 +265,12 @@ impl Index {
                     .is_some_and(|p| same_person(p, parts))
             });
         }
-        self.person_single(key, false)
+        // A lone word with no evidence of its own ("Sheffield 3", "Power
+        // rises") is not taken for another article's person: one word may
+        // name a club, a city or a common thing as well as a surname.
+        self.single
+            .get(key)
+            .copied()
             .or_else(|| self.by_key[slot(ActorKind::Place)].get(key).copied())
             .or_else(|| self.by_key[slot(ActorKind::Organisation)].get(key).copied())
     }

@@ -13,6 +13,7 @@
 
 mod alias;
 mod lexicon;
+mod lower_words;
 mod merge;
 mod names;
 mod roles;
@@ -25,6 +26,7 @@ use crate::hash::FxMap;
 use crate::model::{ActorKind, Span};
 use alias::{NameParts, same_person, skeleton};
 use lexicon::{LEXICON, Lexicon};
+use lower_words::LowerWords;
 use names::Evidence;
 use roles::RoleDesc;
 use std::cell::RefCell;
@@ -132,31 +134,9 @@ fn extract_with<'a>(
     scratch: &mut Scratch<'a>,
 ) -> ArticleActors {
     // Whether a folded word also occurs in lower case: a capital at a
-    // sentence start on such a word is grammar, not a name. Asked rarely
-    // (sentence-initial capitals before another capital), so searched on
-    // demand rather than indexed. Most such words (names) are nowhere in
-    // lower case, which one search of the whole stretch of sentences
-    // tells, before the exact search sentence by sentence.
-    let from = sentences
-        .iter()
-        .map(|s| s.start as usize)
-        .min()
-        .unwrap_or(0);
-    let to = sentences.iter().map(|s| s.end as usize).max().unwrap_or(0);
-    let body = raw.get(from..to).unwrap_or(raw);
-    let seen = |k: &str| {
-        !k.is_empty()
-            && body.contains(k)
-            && sentences.iter().any(|s| {
-                let t = s.text(raw);
-                t.match_indices(k).any(|(i, _)| {
-                    let before = t[..i].chars().next_back();
-                    let after = t[i + k.len()..].chars().next();
-                    !before.is_some_and(char::is_alphanumeric)
-                        && !after.is_some_and(char::is_alphanumeric)
-                })
-            })
-    };
+    // sentence start on such a word is grammar, not a name.
+    let lower = LowerWords::new(raw, sentences);
+    let seen = |k: &str| lower.contains(k);
     let Scratch {
         names: ns,
         found,
@@ -169,14 +149,55 @@ fn extract_with<'a>(
         let Some(text) = raw.get(s.range()) else {
             continue;
         };
-        names::scan_with(text, s.start as usize, lx, &seen, ns, found);
-        let first_hit = hits.len();
-        hits.extend(found.hits.drain(..).map(|h| (si as u32, h)));
-        refs.extend(found.refs.drain(..).map(|r| (si as u32, r, first_hit)));
+        // A "sentence" longer than prose ever is (a table or a list run
+        // together) is scanned piece by piece, so that no sentence costs
+        // more than a bounded amount of work per byte.
+        for (from, piece) in pieces(text, MAX_SENTENCE_BYTES) {
+            names::scan_with(piece, s.start as usize + from, lx, &seen, ns, found);
+            let first_hit = hits.len();
+            hits.extend(found.hits.drain(..).map(|h| (si as u32, h)));
+            refs.extend(found.refs.drain(..).map(|r| (si as u32, r, first_hit)));
+        }
     }
     let out = group(raw, hits, refs, lx);
     hits.clear();
     out
+}
+
+/// The longest stretch of text scanned as one sentence; a longer sentence
+/// is cut at white space into pieces of at most this size.
+const MAX_SENTENCE_BYTES: usize = 4096;
+
+/// `text` cut into pieces of at most about `max` bytes, each ending at white
+/// space where there is some, with each piece's offset in `text`.
+fn pieces(text: &str, max: usize) -> impl Iterator<Item = (usize, &str)> {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        if from >= text.len() {
+            return None;
+        }
+        let rest = &text[from..];
+        let mut cut = if rest.len() <= max {
+            rest.len()
+        } else {
+            let mut end = max;
+            while !rest.is_char_boundary(end) {
+                end -= 1;
+            }
+            // The last white space in the window, else the window itself.
+            rest[..end]
+                .rfind(char::is_whitespace)
+                .filter(|&i| i > max / 2)
+                .unwrap_or(end)
+        };
+        if cut == 0 {
+            // A char wider than `max`: never an empty piece.
+            cut = rest.chars().next().map_or(rest.len(), char::len_utf8);
+        }
+        let piece = (from, &rest[..cut]);
+        from += cut;
+        Some(piece)
+    })
 }
 
 /// Groups hits (in sentence order) into local entities (alias resolution
@@ -202,7 +223,9 @@ fn group(
     let mut key_buf = String::new();
     let mut by_key: FxMap<String, u32> =
         FxMap::with_capacity_and_hasher(hits.len(), Default::default());
-    let mut full: Vec<(u32, NameParts)> = Vec::new();
+    // Full names by surname: two forms are one person only when their
+    // surnames agree, so a new form is compared only with those.
+    let mut full: FxMap<String, Vec<(u32, NameParts)>> = FxMap::default();
     let text_of = |h: &names::Hit| raw.get(h.start..h.end).unwrap_or("");
     let new_entity = |out: &mut ArticleActors, lexicon: Option<u32>| {
         out.entities.push(LocalEntity {
@@ -227,13 +250,14 @@ fn group(
                 e
             } else {
                 let parts = NameParts::of(t, lx);
-                let found = full
+                let bucket = full.entry(parts.surname().to_string()).or_default();
+                let found = bucket
                     .iter()
                     .find(|(_, p)| same_person(p, &parts) && p.words.len() >= 2)
                     .map(|(e, _)| *e);
                 let e = found.unwrap_or_else(|| {
                     let e = new_entity(&mut out, None);
-                    full.push((e, parts));
+                    bucket.push((e, parts));
                     e
                 });
                 by_key.insert(key_buf.clone(), e);
@@ -258,9 +282,41 @@ fn group(
         let ev = ev_so_far[e as usize];
         ev.person > 0 && ev.person >= ev.place && ev.person >= ev.org
     };
-    let persons: Vec<&(u32, NameParts)> = full.iter().filter(|(e, _)| person_like(*e)).collect();
+    // Person-like full names by surname and by given name, each list in
+    // order of first appearance (the order of the entities).
+    let mut by_surname: FxMap<&str, Vec<u32>> = FxMap::default();
+    let mut by_given: FxMap<&str, Vec<u32>> = FxMap::default();
+    let mut persons: Vec<&(u32, NameParts)> = full
+        .values()
+        .flatten()
+        .filter(|(e, _)| person_like(*e))
+        .collect();
+    persons.sort_by_key(|(e, _)| *e);
+    for (e, p) in persons {
+        by_surname.entry(p.surname()).or_default().push(*e);
+        if p.words.len() >= 2 {
+            by_given.entry(p.given()).or_default().push(*e);
+        }
+    }
+    // Where each entity was last mentioned before the hit at hand, and the
+    // next of its hits grouped so far (full names and lexicon entities), for
+    // a surname that several people share.
+    let mut last_at: Vec<Option<usize>> = vec![None; out.entities.len()];
+    let mut next_of: Vec<Vec<usize>> = vec![Vec::new(); out.entities.len()];
+    for (i, e) in entity_of.iter().enumerate().rev() {
+        if let Some(e) = e {
+            next_of[*e as usize].push(i);
+        }
+    }
     for i in 0..hits.len() {
-        if entity_of[i].is_some() {
+        if let Some(e) = entity_of[i] {
+            let e = e as usize;
+            if let Some(at) = last_at.get_mut(e) {
+                *at = Some(hits[i].1.start);
+            }
+            if let Some(next) = next_of.get_mut(e) {
+                next.pop();
+            }
             continue;
         }
         let h = &hits[i].1;
@@ -273,30 +329,25 @@ fn group(
         let leans_person = h.ev.person >= h.ev.place && h.ev.person >= h.ev.org;
         let mut found = None;
         if leans_person && !sk.is_empty() {
-            let by_surname: Vec<u32> = persons
-                .iter()
-                .filter(|(_, p)| p.surname() == sk)
-                .map(|(e, _)| *e)
-                .collect();
-            found = match by_surname.as_slice() {
-                [] => None,
-                [one] => Some(*one),
-                many => nearest_before(many, h.start, hits, &entity_of),
+            found = match by_surname.get(sk.as_str()).map(Vec::as_slice) {
+                None | Some([]) => None,
+                Some([one]) => Some(*one),
+                Some(many) => nearest_before(many, h.start, hits, &last_at, &next_of),
             };
-            if found.is_none() {
-                let by_given: Vec<u32> = persons
-                    .iter()
-                    .filter(|(_, p)| p.given() == sk && p.words.len() >= 2)
-                    .map(|(e, _)| *e)
-                    .collect();
-                if let [one] = by_given.as_slice() {
-                    found = Some(*one);
-                }
+            if found.is_none()
+                && let Some([one]) = by_given.get(sk.as_str()).map(Vec::as_slice)
+            {
+                found = Some(*one);
             }
         }
         let e = found.unwrap_or_else(|| new_entity(&mut out, None));
         by_key.insert(key_buf.clone(), e);
         entity_of[i] = Some(e);
+        let e = e as usize;
+        if e >= last_at.len() {
+            last_at.resize(e + 1, None);
+        }
+        last_at[e] = Some(h.start);
     }
     // Sentence-local hit index -> entity, for possessors. The hits are in
     // sentence order, so a sentence's first is found by bisection.
@@ -315,6 +366,7 @@ fn group(
     let mut last_form: Vec<u32> = vec![NO_FORM; out.entities.len()];
     let mut forms: Vec<(&str, u32)> = Vec::with_capacity(hits.len());
     let mut roles: Vec<(u32, RoleDesc)> = Vec::new();
+    let mut role_seen: crate::hash::FxSet<(u32, RoleDesc)> = Default::default();
     let mut role_texts: Vec<(u32, Span)> = Vec::new();
     for (i, (si, h)) in hits.iter().enumerate() {
         let Some(e) = entity_of[i] else { continue };
@@ -343,7 +395,7 @@ fn group(
         for (r, (a, b)) in &h.roles {
             let mut r = r.clone();
             r.possessor = possessor_entity(*si, r.possessor);
-            if !roles.iter().any(|(re, x)| *re == e && *x == r) {
+            if role_seen.insert((e, r.clone())) {
                 roles.push((e, r));
             }
             if raw.get(*a..*b).is_some() {
@@ -402,26 +454,34 @@ fn fold_into<'b>(buf: &'b mut String, t: &str) -> &'b str {
 }
 
 /// Of several entities sharing a surname, the one mentioned last before
-/// `pos` (else the first after it).
+/// `pos` (else the first after it). `last_at` has each entity's last
+/// mention so far, `next_of` its hits still to come (the next last).
 fn nearest_before(
     cands: &[u32],
     pos: usize,
     hits: &[(u32, names::Hit)],
-    entity_of: &[Option<u32>],
+    last_at: &[Option<usize>],
+    next_of: &[Vec<usize>],
 ) -> Option<u32> {
     let mut best: Option<(usize, u32)> = None;
     let mut after: Option<(usize, u32)> = None;
-    for (i, (_, h)) in hits.iter().enumerate() {
-        let Some(e) = entity_of[i] else { continue };
-        if !cands.contains(&e) {
-            continue;
+    for &e in cands {
+        if let Some(at) = last_at.get(e as usize).copied().flatten()
+            && at < pos
+            && best.is_none_or(|(p, _)| at > p)
+        {
+            best = Some((at, e));
         }
-        if h.start < pos {
-            if best.is_none_or(|(p, _)| h.start > p) {
-                best = Some((h.start, e));
-            }
-        } else if after.is_none_or(|(p, _)| h.start < p) {
-            after = Some((h.start, e));
+        let next = next_of
+            .get(e as usize)
+            .and_then(|v| v.last())
+            .and_then(|&i| hits.get(i))
+            .map(|(_, h)| h.start);
+        if let Some(at) = next
+            && at >= pos
+            && after.is_none_or(|(p, _)| at < p)
+        {
+            after = Some((at, e));
         }
     }
     best.or(after).map(|(_, e)| e)

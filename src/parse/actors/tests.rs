@@ -254,3 +254,174 @@ fn odd_text_never_panics() {
     let raw = "Ølav Berg";
     let _ = extract(raw, &[Span::new(1, 4), Span::new(0, 100)]);
 }
+
+#[test]
+fn lower_words_set_agrees_with_search() {
+    let raw = "Dawn broke over Velmar. the dawn patrol left.\nWell-known names: o'neil, u.s. aid, Marta.\nMarta said dawn-raid talks ended.";
+    let mut sentences = Vec::new();
+    let mut pos = 0;
+    for line in raw.split('\n') {
+        sentences.push(Span::new(pos, pos + line.len()));
+        pos += line.len() + 1;
+    }
+    let searched = LowerWords::new(raw, &sentences);
+    let indexed = LowerWords::new(raw, &sentences);
+    indexed.searches_left.set(0);
+    for k in [
+        "dawn",
+        "patrol",
+        "well",
+        "known",
+        "o'neil",
+        "u.s.",
+        "aid",
+        "marta",
+        "raid",
+        "dawn-raid",
+        "velmar",
+        "talk",
+        "ended",
+        "",
+    ] {
+        assert_eq!(searched.contains(k), indexed.contains(k), "{k:?}");
+    }
+    assert!(indexed.contains("dawn"));
+    assert!(!indexed.contains("marta"));
+}
+
+#[test]
+fn pieces_cut_long_sentences_at_spaces_and_keep_every_byte() {
+    let text = "Aino Virta met Oskar Lind. ".repeat(400);
+    let mut joined = String::new();
+    for (from, piece) in pieces(&text, 100) {
+        assert!(piece.len() <= 100);
+        assert_eq!(&text[from..from + piece.len()], piece);
+        joined.push_str(piece);
+    }
+    assert_eq!(joined, text);
+    // A word longer than the limit, and wide chars, still come out whole.
+    let long = "ß".repeat(300);
+    let all: String = pieces(&long, 7).map(|(_, p)| p).collect();
+    assert_eq!(all, long);
+}
+
+#[test]
+fn a_long_run_of_names_is_found_piece_by_piece() {
+    // One "sentence" far longer than prose: each name is still found.
+    let mut text = String::new();
+    for i in 0..2000 {
+        text.push_str(&format!("Delegate Aino Virta{} spoke, ", i % 7));
+    }
+    let sentences = [Span::new(0, text.len())];
+    let found = extract(&text, &sentences);
+    assert!(found.mentions.len() >= 1500, "{}", found.mentions.len());
+}
+
+fn people_in(text: &str) -> Vec<String> {
+    let (arts, actors) = run(&[text]);
+    names_of(&arts, &actors, ActorKind::Person)
+}
+
+#[test]
+fn a_known_given_name_makes_a_person_of_an_unknown_name() {
+    let people = people_in(
+        "The parcel was left at Haruto Okabe yesterday.\nThe girl, identified only as Greta, was found at the port.\nThe cup went to a crew at Kenji Tamsin's yard.",
+    );
+    for want in ["Haruto Okabe", "Greta", "Kenji Tamsin"] {
+        assert!(people.iter().any(|p| p == want), "{want} not in {people:?}");
+    }
+    // A headline's capitals with no given name stay unproven.
+    let people = people_in("Velmar Harbour Plans Bring Ostrova Protest\nNothing else.");
+    assert!(people.is_empty(), "{people:?}");
+}
+
+#[test]
+fn storms_cups_and_number_words_are_not_people() {
+    let people = people_in(
+        "Storm Agnes hit the coast on Monday.\nThe Stanley Cup final was moved.\nTwo officials said the Velmar Open would go ahead.\nVeterans of World War Two marched.",
+    );
+    assert!(people.is_empty(), "{people:?}");
+}
+
+#[test]
+fn clubs_results_and_standings_lines_are_teams_not_people() {
+    let people = people_in(
+        "Ostrova Rovers 2 Velm Harbour 1\nBrandvik Athletic 3 1 2 0 7 4 5\nFC Kelso beat Dynamo Orvik on Sunday.\n-- Velmar Newsroom +44 171 542 7658",
+    );
+    assert!(people.is_empty(), "{people:?}");
+}
+
+#[test]
+fn players_in_score_lists_stay_people() {
+    let people = people_in(
+        "66 Tomas Reknes, Hugo Valdane (Norland)\nKell Ostrava 2 (Ivo Brask 25th, Lars Pellin 60th) Orvik 1\nArno Kestel (Velmar) beat Ugo Tarrant 6-3 6-4",
+    );
+    for want in [
+        "Tomas Reknes",
+        "Hugo Valdane",
+        "Ivo Brask",
+        "Lars Pellin",
+        "Arno Kestel",
+        "Ugo Tarrant",
+    ] {
+        assert!(people.iter().any(|p| p == want), "{want} not in {people:?}");
+    }
+}
+
+#[test]
+fn a_city_after_a_given_name_is_a_surname() {
+    let (arts, actors) = run(&["Ann Sydney told reporters she would stay in Sydney."]);
+    let people = names_of(&arts, &actors, ActorKind::Person);
+    assert_eq!(people, ["Ann Sydney"]);
+    assert_eq!(actor(&actors, "Sydney").kind, ActorKind::Place);
+}
+
+#[test]
+fn line_ups_scorers_and_scorecards_are_people() {
+    let people = people_in(
+        "Defenders - Oskar Brandvik, Tiago Velmaro, Ugo Tarrant, Dimo Kestel.\nKell Ostrava 2 (Brask 25th, Pellin (60th)) Orvik 1\nArno Kestel c Horvath b Lindqvist 35\nVarga 3-0-17-0, Moreau 2-1-9-0",
+    );
+    for want in [
+        "Oskar Brandvik",
+        "Tiago Velmaro",
+        "Ugo Tarrant",
+        "Dimo Kestel",
+        "Brask",
+        "Pellin",
+        "Horvath",
+        "Lindqvist",
+        "Varga",
+        "Moreau",
+    ] {
+        assert!(people.iter().any(|p| p == want), "{want} not in {people:?}");
+    }
+}
+
+#[test]
+fn a_golfers_rounds_are_not_a_results_line() {
+    let people = people_in("283 Tomas Reknes 72 69 74 68, Hugo Valdane 72 70 73 68");
+    for want in ["Tomas Reknes", "Hugo Valdane"] {
+        assert!(people.iter().any(|p| p == want), "{want} not in {people:?}");
+    }
+}
+
+#[test]
+fn a_lone_word_with_no_evidence_is_not_another_articles_person() {
+    let (arts, actors) = run(&[
+        "Envoy Dana Power arrived in Velm on Monday.\nPower said the talks would go on.",
+        "Power prices rose sharply.\nHolm 3 Brandvik 1",
+    ]);
+    assert_eq!(
+        surfaces(&arts[0], &actors, "Dana Power"),
+        ["Dana Power", "Power"]
+    );
+    assert!(surfaces(&arts[1], &actors, "Dana Power").is_empty());
+}
+
+#[test]
+fn articles_saints_and_ethnic_adjectives_do_not_open_a_persons_name() {
+    let people = people_in(
+        "Le Velmarois reported that St Orvik beat Red Kestrel.\nChechen fighters and Tamil groups met.",
+    );
+    assert!(people.is_empty(), "{people:?}");
+}

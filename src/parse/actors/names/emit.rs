@@ -39,6 +39,7 @@ impl Scan<'_, '_> {
         }
         // Previous run's kind evidence, for coordination ("Velmar and Ostrova").
         let mut prev: Option<(usize, Evidence)> = None;
+        let teams = self.results_line();
         for ri in 0..self.runs.len() {
             let mut r = self.runs[ri];
             if r.consumed {
@@ -126,8 +127,23 @@ impl Scan<'_, '_> {
             while lastw > r.first && ROMAN.contains(&self.key(lastw)) {
                 lastw -= 1;
             }
-            if self.is(lastw, class::EVENT_HEAD) && ev.person == 0 {
+            if self.is(lastw, class::EVENT_HEAD) && ev.person == 0
+                || words >= 2 && self.is(r.first, class::EVENT_OPENER) && ev.person < 3
+            {
                 continue;
+            }
+            // "FC Velmar", "Dynamo Ostrova": a club, whatever follows.
+            if words >= 2 && self.is(r.first, class::ORG_OPENER) && ev.person < 3 {
+                ev.org += 4;
+            }
+            // A results or standings line: "Velmar 2 Ostrova United 1".
+            if teams && self.int_after(r.last, 2) && ev.person < 3 {
+                ev.org += 3;
+            }
+            // A scorer ("Brask 25th", "Brask (25th)"), a batsman or bowler
+            // ("c Brask b Pellin", "Pellin 3-0-17-0"): a player.
+            if self.player_context(r.first, r.last) {
+                ev.person += 3;
             }
             // A head word outweighs a name's shape and a "said" after it
             // ("analysts at Velm Bank said").
@@ -152,6 +168,15 @@ impl Scan<'_, '_> {
                         .is_some_and(|t| t.shape == Shape::Lower))
             {
                 ev.org += 2;
+            }
+            // A known given name opens it: a person, unless a head word or
+            // the context says otherwise ("Haruto Nakamura", "Ann").
+            if self.is(r.first, class::GIVEN_NAME) && ev.org + ev.place < 4 {
+                if words >= 2 {
+                    ev.person += 2;
+                } else if !self.toks[r.first].initial && !headline {
+                    ev.person += 1;
+                }
             }
             let acronym = r.first == r.last && self.is_acronym(r.first);
             if acronym {
@@ -195,6 +220,14 @@ impl Scan<'_, '_> {
                     && matches!(self.key(r.first - 1), "and" | "or")
                     || plast + 2 == r.first && self.is_punct(r.first - 1, &[',']))
             {
+                // A list of people: "Ivo Brask, Lars Pellin, Ugo Tarrant".
+                if pev.person >= 2
+                    && pev.person > pev.place
+                    && pev.person > pev.org
+                    && ev.org + ev.place == 0
+                {
+                    ev.person += 2;
+                }
                 if pev.place > pev.person && ev.person < 3 {
                     ev.place += 2;
                 }
@@ -207,7 +240,7 @@ impl Scan<'_, '_> {
             let initial = self.toks[r.first].initial;
             let weak = ev == Evidence::default()
                 || single && initial && ev.person < 3 && ev.org + ev.place < 2
-                || headline && ev.person < 3;
+                || headline && ev.person < 2;
             let start = name_start.unwrap_or_else(|| self.abs(r.first));
             all.push((
                 Some(ri),
@@ -245,5 +278,84 @@ impl Scan<'_, '_> {
         self.run_hits = run_to_hit;
         out.hits.extend(all.drain(..).map(|(_, h)| h));
         self.spare.all = all;
+    }
+
+    /// A player's name from the tokens around it (`first..=last`): an
+    /// ordinal after it, bare or in brackets ("Brask 25th", "Brask (25th)"),
+    /// bowling figures ("3-0-17-0"), or a scorecard's lower-case "c", "b",
+    /// "st", "lbw" just before or after it.
+    fn player_context(&self, first: usize, last: usize) -> bool {
+        let ordinal = |j: usize| {
+            self.toks.get(j).is_some_and(|t| t.shape == Shape::Number) && {
+                let w = self.word(j);
+                let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+                digits > 0 && digits <= 3 && matches!(&w[digits..], "st" | "nd" | "rd" | "th")
+            }
+        };
+        let figures = |j: usize| {
+            self.toks.get(j).is_some_and(|t| t.shape == Shape::Number)
+                && self.word(j).split('-').count() == 4
+                && self
+                    .word(j)
+                    .split('-')
+                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        };
+        let scorecard = |j: usize| {
+            self.toks.get(j).is_some_and(|t| t.shape == Shape::Lower)
+                && matches!(self.key(j), "c" | "b" | "st" | "lbw")
+        };
+        let next = last + 1;
+        ordinal(next)
+            || self.is_punct(next, &['(']) && ordinal(next + 1)
+            || figures(next)
+            || scorecard(next)
+            || first > 0 && scorecard(first - 1)
+    }
+
+    /// Whether token `i + 1` is a whole number of at most `digits` digits
+    /// (a score, not a year, a time or an ordinal).
+    fn int_after(&self, i: usize, digits: usize) -> bool {
+        let j = i + 1;
+        self.toks.get(j).is_some_and(|t| {
+            t.shape == Shape::Number && {
+                let w = self.word(j);
+                w.len() <= digits && w.bytes().all(|b| b.is_ascii_digit())
+            }
+        })
+    }
+
+    /// A line of a results table or a standings table: no lower-case word
+    /// but small ones, and two names each followed by a score ("Velmar 2
+    /// Ostrova 1"), or one followed by five or more small numbers ("Velmar
+    /// 3 1 2 0 7 4 5"). Names in such a line are teams; a player's line
+    /// has words ("beat"), times ("19.66") or totals of three digits.
+    fn results_line(&self) -> bool {
+        if self
+            .toks
+            .iter()
+            .enumerate()
+            .any(|(i, t)| t.shape == Shape::Lower && !self.is_particle(i) && self.key(i) != "v")
+        {
+            return false;
+        }
+        // A score is one digit, and nothing but another name follows it
+        // (a golfer's rounds and a batsman's runs have two or more).
+        let scored = self
+            .runs
+            .iter()
+            .filter(|r| self.int_after(r.last, 1) && !self.int_after(r.last + 1, 3))
+            .count();
+        if scored >= 2 {
+            return true;
+        }
+        self.runs.first().is_some_and(|r| {
+            let mut n = 0;
+            let mut k = r.last;
+            while self.int_after(k, 2) {
+                n += 1;
+                k += 1;
+            }
+            n >= 5 && k + 1 == self.toks.len()
+        })
     }
 }

@@ -352,7 +352,8 @@ impl<'a> Scan<'_, 'a> {
                         .iter()
                         .all(|t| matches!(t.shape, Shape::Upper | Shape::Letter));
                     if (t.is_capital() && self.toks[j].is_capital() || t.is_capital() && len > 1)
-                        && let Some((idx, _)) = lx.entity(ph, caps)
+                        && let Some((idx, ent)) = lx.entity(ph, caps)
+                        && !(len == 1 && self.surname_after_given_name(i, ent))
                     {
                         best = Some((len, Tag::Ent(len, idx)));
                         break;
@@ -385,6 +386,18 @@ impl<'a> Scan<'_, 'a> {
             i += 1;
         }
         self.spare = Spare { phrase, ends, all };
+    }
+
+    /// A one-word city or region right after a known given name is that
+    /// person's surname ("Ann Sydney", "Ray Durham"), not the place.
+    fn surname_after_given_name(&self, i: usize, ent: &super::lexicon::Entity) -> bool {
+        i > 0
+            && !ent.is_country
+            && !ent.user
+            && ent.kind == crate::model::ActorKind::Place
+            && self.toks[i - 1].shape == Shape::Cap
+            && matches!(self.tags[i - 1], Tag::None)
+            && self.is(i - 1, class::GIVEN_NAME)
     }
 
     /// Start index of the multi-word tag covering `i`.
@@ -536,6 +549,16 @@ impl<'a> Scan<'_, 'a> {
         // No small word is longer than four bytes: longer ones are not
         // compared with each.
         let small = |k: &str| k.len() <= 4 && SMALL.contains(&k);
+        // A list of names ("Ivo Brask, Lars Pellin, Ugo Tarrant") is
+        // capitalised throughout too, but a headline has few commas.
+        let commas = self
+            .toks
+            .iter()
+            .filter(|t| t.shape == Shape::Punct(','))
+            .count();
+        if commas >= 2 {
+            return false;
+        }
         let mut caps = 0;
         for (i, t) in self.toks.iter().enumerate() {
             match t.shape {
