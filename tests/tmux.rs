@@ -111,6 +111,22 @@ fn browse_jump_follow_search_help_quit() {
     t.assert_restored("0");
 }
 
+/// `dateline | cat` in a real terminal: the TUI refuses the pipe at once,
+/// says why, and the terminal is untouched (no alternate screen, no raw
+/// mode, no mouse capture).
+#[test]
+fn piped_stdout_exits_with_a_message_and_leaves_the_terminal_alone() {
+    let Some(t) = Tmux::start("pipe", 80, 24) else {
+        return;
+    };
+    t.text(&format!("{BIN} | cat; echo \"EXIT${{PIPESTATUS[0]}}\""));
+    t.keys(&["Enter"]);
+    let s = t.wait_for("the refusal", |s| s.contains("EXIT1"));
+    assert!(s.contains("the TUI needs a terminal"), "{s}");
+    assert!(!s.contains("1 Articles"), "the TUI was drawn:\n{s}");
+    t.assert_restored("1");
+}
+
 #[test]
 fn panic_restores_the_terminal() {
     let Some(t) = Tmux::start("panic", 100, 30) else {
