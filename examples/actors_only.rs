@@ -2,8 +2,8 @@
 //! first, untimed), for profiling it: `valgrind --tool=callgrind` gives
 //! instruction counts that do not depend on how busy the machine is.
 //!
-//!   cargo build --release --example actors_only
-//!   valgrind --tool=callgrind target/release/examples/actors_only target/bench-corpus/1000
+//!   cargo build --profile profiling --example actors_only
+//!   valgrind --tool=callgrind target/profiling/examples/actors_only target/bench-corpus/1000
 
 use dateline::parse::{actors, clean, segment};
 use std::path::PathBuf;

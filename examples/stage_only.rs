@@ -3,8 +3,8 @@
 //! `valgrind --tool=callgrind` gives instruction counts that do not depend
 //! on how busy the machine is. (`actors_only` does the same for actors.)
 //!
-//!   cargo build --release --example stage_only
-//!   valgrind --tool=callgrind target/release/examples/stage_only dates target/bench-corpus/1000
+//!   cargo build --profile profiling --example stage_only
+//!   valgrind --tool=callgrind target/profiling/examples/stage_only dates target/bench-corpus/1000
 
 use dateline::parse::{clean, dates, meta, segment};
 use std::hint::black_box;

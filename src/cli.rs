@@ -246,8 +246,7 @@ pub fn actors_table(v: &Value) -> String {
 }
 
 pub fn mentions_json(c: &Corpus, name: &str) -> Result<Value, CliError> {
-    let id =
-        query::find_actor(c, name).ok_or_else(|| CliError(format!("no actor matches '{name}'")))?;
+    let id = one_actor(c, name)?;
     Ok(Value::Array(
         c.mentions_by_actor[id as usize]
             .iter()
@@ -311,6 +310,12 @@ pub fn parse_date_bound(s: &str, end: bool) -> Result<NaiveDate, CliError> {
         ))
     };
     let parts: Vec<&str> = s.trim().split('-').collect();
+    if !parts[0].is_empty() && parts[0].len() != 4 && parts[0].bytes().all(|b| b.is_ascii_digit()) {
+        return Err(CliError(format!(
+            "'{s}' has a {}-digit year: write the year in full (YYYY-MM-DD, YYYY-MM or YYYY)",
+            parts[0].len()
+        )));
+    }
     let num = |p: &str| p.parse::<u32>().map_err(|_| bad());
     let d = match parts.as_slice() {
         [y, m, d] => NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(d)?),
@@ -325,4 +330,36 @@ pub fn parse_date_bound(s: &str, end: bool) -> Result<NaiveDate, CliError> {
         _ => None,
     };
     d.ok_or_else(bad)
+}
+
+/// The one actor `name` means, or an error: none matches, or several match
+/// equally well (listed, so the user can pick one by a fuller name) rather
+/// than one picked for them.
+pub fn one_actor(c: &Corpus, name: &str) -> Result<crate::model::ActorId, CliError> {
+    const LISTED: usize = 12;
+    match query::actors_matching(c, name).as_slice() {
+        [] => Err(CliError(format!("no actor matches '{name}'"))),
+        [id] => Ok(*id),
+        ids => {
+            let mut msg = format!(
+                "'{name}' matches {} actors; give one of these names:",
+                ids.len()
+            );
+            for &id in ids.iter().take(LISTED) {
+                let a = c.actor(id);
+                let _ = write!(
+                    msg,
+                    "\n  {} ({}, {} mention{})",
+                    sanitize_line(&a.name),
+                    a.kind.as_str(),
+                    a.mention_count,
+                    if a.mention_count == 1 { "" } else { "s" }
+                );
+            }
+            if ids.len() > LISTED {
+                let _ = write!(msg, "\n  … and {} more", ids.len() - LISTED);
+            }
+            Err(CliError(msg))
+        }
+    }
 }

@@ -17,6 +17,7 @@ pub mod progress;
 pub mod query;
 pub mod state;
 pub mod stats;
+pub mod suggest;
 pub mod text;
 pub mod tui;
 

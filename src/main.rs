@@ -245,10 +245,20 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
         ));
     }
     let Some(command) = args.command else {
+        if let Some(e) = dateline::suggest::unknown_command(&args.paths) {
+            return Err(CliError(e));
+        }
         let named = !args.paths.is_empty();
         let paths = or_config(args.paths)?;
         if named {
             all_missing(&paths, None)?;
+        }
+        if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+            return Err(CliError(
+                "the TUI needs a terminal, and stdout is piped or redirected; \
+                 to print the corpus use a command, e.g. dateline articles | head"
+                    .into(),
+            ));
         }
         // The TUI in a child whose parent restores the terminal if it dies.
         #[cfg(unix)]

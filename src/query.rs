@@ -11,9 +11,18 @@ use chrono::NaiveDate;
 /// apostrophes and hyphens ("jd orr" finds "J.D. Orr"); a whole word of a
 /// name ("varga" finds "Ilse Varga"); a name that starts with what was typed.
 pub fn find_actor(corpus: &Corpus, name: &str) -> Option<ActorId> {
+    actors_matching(corpus, name).first().copied()
+}
+
+/// Every actor that the first step of [`find_actor`] to match anything
+/// matches, most-mentioned first: more than one means `name` is ambiguous at
+/// the strength it matched. An actor whose canonical name is exactly `name`
+/// (case and accents aside) comes alone, so a full name always picks its
+/// actor.
+pub fn actors_matching(corpus: &Corpus, name: &str) -> Vec<ActorId> {
     let want = fold(name.trim());
     if want.is_empty() {
-        return None;
+        return Vec::new();
     }
     let loose = |s: &str| -> String {
         let kept: String = s
@@ -35,17 +44,33 @@ pub fn find_actor(corpus: &Corpus, name: &str) -> Option<ActorId> {
             (a.id, a.mention_count, names)
         })
         .collect();
-    let best = |pred: &dyn Fn(&str) -> bool| {
-        folded
+    // Actors with a name that passes `pred`, most-mentioned first.
+    let all = |pred: &dyn Fn(&[String]) -> bool| -> Vec<ActorId> {
+        let mut hits: Vec<(ActorId, u32)> = folded
             .iter()
-            .filter(|(_, _, names)| names.iter().any(|n| pred(n)))
-            .max_by_key(|(id, count, _)| (*count, std::cmp::Reverse(*id)))
-            .map(|(id, _, _)| *id)
+            .filter(|(_, _, names)| pred(names))
+            .map(|(id, count, _)| (*id, *count))
+            .collect();
+        hits.sort_by_key(|(id, count)| (std::cmp::Reverse(*count), *id));
+        hits.into_iter().map(|(id, _)| id).collect()
     };
-    best(&|s| s == want)
-        .or_else(|| best(&|s| loose(s) == want_loose))
-        .or_else(|| best(&|s| loose(s).split(' ').any(|w| w == want_loose)))
-        .or_else(|| best(&|s| loose(s).starts_with(&want_loose)))
+    let any = |pred: &dyn Fn(&str) -> bool| all(&|names| names.iter().any(|n| pred(n)));
+    let mut canonical = all(&|names| names.first().is_some_and(|n| *n == want));
+    canonical.truncate(1);
+    let steps: [&dyn Fn() -> Vec<ActorId>; 4] = [
+        &|| any(&|s| s == want),
+        &|| any(&|s| loose(s) == want_loose),
+        &|| any(&|s| loose(s).split(' ').any(|w| w == want_loose)),
+        &|| any(&|s| loose(s).starts_with(&want_loose)),
+    ];
+    if !canonical.is_empty() {
+        return canonical;
+    }
+    steps
+        .iter()
+        .map(|step| step())
+        .find(|hits| !hits.is_empty())
+        .unwrap_or_default()
 }
 
 /// Events whose date overlaps `[from, to]` (either end open) and, when given,
@@ -341,5 +366,41 @@ mod find_actor_tests {
         assert_eq!(find_actor(&c, "ilse v"), Some(0));
         assert_eq!(find_actor(&c, "nobody"), None);
         assert_eq!(find_actor(&c, "  "), None);
+    }
+
+    #[test]
+    fn every_actor_at_the_deciding_step_most_mentioned_first() {
+        let mut c = corpus();
+        c.actors.push(Actor {
+            id: 3,
+            name: "Ilse Brandt".into(),
+            kind: ActorKind::Person,
+            role: None,
+            aliases: vec!["Ilse Brandt".into()],
+            mention_count: 9,
+        });
+        // "ilse" is a word of two names: both, the most mentioned first.
+        assert_eq!(actors_matching(&c, "ilse"), vec![3, 0]);
+        // "orr" is an exact alias of one actor: the word of another is a
+        // weaker step that is never reached.
+        assert_eq!(actors_matching(&c, "orr"), vec![1]);
+        assert_eq!(actors_matching(&c, "i"), vec![3, 0, 2]);
+        assert_eq!(actors_matching(&c, "nobody"), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn a_canonical_name_in_full_picks_its_actor_alone() {
+        let mut c = corpus();
+        // Another, more mentioned actor goes by the same words as an alias.
+        c.actors.push(Actor {
+            id: 3,
+            name: "Ivo Orr Senior".into(),
+            kind: ActorKind::Person,
+            role: None,
+            aliases: vec!["Ivo Orr Senior".into(), "Ivo Orr".into()],
+            mention_count: 9,
+        });
+        assert_eq!(actors_matching(&c, "ivo orr"), vec![2]);
+        assert_eq!(find_actor(&c, "IVO ORR"), Some(2));
     }
 }

@@ -19,24 +19,23 @@ fn corpus(n: usize) -> tempfile::TempDir {
 
 /// Runs `shell` under script(1), whose pseudo-terminal is stderr (and
 /// stdout, unless redirected), with the line shown at once and no user
-/// config or state; None (and a note) when script(1) is not installed.
-fn under_script(shell: &str, home: &std::path::Path) -> Option<std::process::Output> {
-    if std::process::Command::new("script")
-        .arg("-V")
-        .output()
-        .is_err()
-    {
-        println!("SKIPPED: script(1) is not installed");
-        return None;
-    }
-    let out = std::process::Command::new("script")
+/// config or state. script(1) is required (util-linux; `bsdutils` on
+/// Debian, which `test.sh` installs): without it the test fails.
+fn under_script(shell: &str, home: &std::path::Path) -> std::process::Output {
+    assert!(
+        std::process::Command::new("script")
+            .arg("-V")
+            .output()
+            .is_ok(),
+        "script(1) is not installed: install bsdutils (./test.sh does)"
+    );
+    std::process::Command::new("script")
         .args(["-q", "-e", "-c", shell, "/dev/null"])
         .env("DATELINE_PROGRESS_AFTER_MS", "0")
         .env("XDG_CONFIG_HOME", cli_common::NO_CONFIG)
         .env("XDG_STATE_HOME", home.join("state"))
         .output()
-        .unwrap();
-    Some(out)
+        .unwrap()
 }
 
 #[test]
@@ -81,9 +80,7 @@ fn a_terminal_sees_the_line_drawn_and_erased() {
         tmp.path().display(),
         out_file.display()
     );
-    let Some(out) = under_script(&inner, elsewhere.path()) else {
-        return;
-    };
+    let out = under_script(&inner, elsewhere.path());
     assert!(out.status.success(), "{out:?}");
     let tty = String::from_utf8_lossy(&out.stdout);
     let drawn = tty.find("\r\x1b[Kdateline: ").expect("the line was drawn");
@@ -112,9 +109,7 @@ fn a_narrow_terminal_gets_a_line_that_fits() {
         tmp.path().display(),
         elsewhere.path().join("out.json").display()
     );
-    let Some(out) = under_script(&inner, elsewhere.path()) else {
-        return;
-    };
+    let out = under_script(&inner, elsewhere.path());
     assert!(out.status.success(), "{out:?}");
     let tty = String::from_utf8_lossy(&out.stdout);
     let drawn: Vec<&str> = tty

@@ -1,11 +1,7 @@
 //! End-to-end: the real binary in a real terminal (tmux), on the bundled
-//! seeds. Skips with a message when tmux is not installed (`test.sh`
-//! installs it). Each test uses its own tmux socket and polls the screen
-//! with a timeout instead of sleeping.
-//!
-//! Checks that need parser stages (dated events for jump-to-date, actors for
-//! follow) print "CHECK SKIPPED" with the reason while the seeds give no
-//! events/actors, and run by themselves once those stages land.
+//! seeds. tmux is required (`test.sh` installs it; see `tmux_common`). Each
+//! test uses its own tmux socket and polls the screen with a timeout instead
+//! of sleeping.
 
 mod tmux_common;
 use std::process::Command;
@@ -23,25 +19,19 @@ fn browse_jump_follow_search_help_quit() {
 
     // Jump to a date.
     let timeline = cli_json(&["timeline", "--json"]);
-    let has_april_25 = timeline
-        .as_array()
-        .is_some_and(|rows| rows.iter().any(|r| r["date"] == "2025-04-25"));
+    assert!(
+        timeline
+            .as_array()
+            .is_some_and(|rows| rows.iter().any(|r| r["date"] == "2025-04-25")),
+        "the seeds give an event on 2025-04-25"
+    );
     t.keys(&["t"]);
     t.wait_for("the date prompt", |s| status_line(s).contains("date:"));
     t.text("2025-04-25");
     t.keys(&["Enter"]);
-    if has_april_25 {
-        t.wait_for("the timeline at 25 April", |s| {
-            s.contains("Fri 25 Apr 2025")
-        });
-    } else {
-        t.wait_for("the jump to be answered", |s| {
-            status_line(s).contains("timeline is empty") || status_line(s).contains("2025-04-25")
-        });
-        println!(
-            "CHECK SKIPPED: jump to 2025-04-25 — the seeds give no event on that day yet (needs the dates stage)"
-        );
-    }
+    t.wait_for("the timeline at 25 April", |s| {
+        s.contains("Fri 25 Apr 2025")
+    });
 
     // Follow an actor mentioned in at least two files.
     let actors = cli_json(&["actors", "--json"]);
@@ -55,47 +45,41 @@ fn browse_jump_follow_search_help_quit() {
             .or_else(|| list.iter().filter(in_two).max_by_key(mentions))
             .and_then(|a| a["name"].as_str().map(str::to_string))
     });
-    match actor {
-        Some(name) => {
-            t.keys(&["a"]);
-            t.wait_for("the actor picker", |s| s.contains("Follow an actor"));
-            t.text(&name);
-            t.keys(&["Enter"]);
-            // "Name k/N": following starts at the first mention from the current article on.
-            let place = |s: &str| -> Option<(usize, usize)> {
-                let rest = status_line(s).split(&format!("{name} ")).nth(1)?;
-                let (k, n) = rest.split_once('/')?;
-                let n: String = n.chars().take_while(char::is_ascii_digit).collect();
-                Some((k.parse().ok()?, n.parse().ok()?))
-            };
-            let s = t.wait_for("the followed actor in the status line", |s| {
-                place(s).is_some()
-            });
-            let (mut k, total) = place(&s).unwrap();
-            let mut files = std::collections::BTreeSet::new();
-            files.extend(reader_file(&s));
-            for _ in 0..total.min(60) {
-                t.keys(&["n"]);
-                let next = k % total + 1;
-                let s = t.wait_for("the next mention", |s| {
-                    place(s).is_some_and(|p| p.0 == next)
-                });
-                k = next;
-                files.extend(reader_file(&s));
-                if files.len() >= 2 {
-                    break;
-                }
-            }
-            assert!(
-                files.len() >= 2,
-                "n went through mentions of {name} in only {files:?}"
-            );
-            println!("followed {name} through {files:?}");
+    let name = actor.expect("the seeds mention an actor in two files");
+    t.keys(&["a"]);
+    t.wait_for("the actor picker", |s| s.contains("Follow an actor"));
+    t.text(&name);
+    t.keys(&["Enter"]);
+    // "Name k/N": following starts at the first mention from the current article on.
+    let place = |s: &str| -> Option<(usize, usize)> {
+        let rest = status_line(s).split(&format!("{name} ")).nth(1)?;
+        let (k, n) = rest.split_once('/')?;
+        let n: String = n.chars().take_while(char::is_ascii_digit).collect();
+        Some((k.parse().ok()?, n.parse().ok()?))
+    };
+    let s = t.wait_for("the followed actor in the status line", |s| {
+        place(s).is_some()
+    });
+    let (mut k, total) = place(&s).unwrap();
+    let mut files = std::collections::BTreeSet::new();
+    files.extend(reader_file(&s));
+    for _ in 0..total.min(60) {
+        t.keys(&["n"]);
+        let next = k % total + 1;
+        let s = t.wait_for("the next mention", |s| {
+            place(s).is_some_and(|p| p.0 == next)
+        });
+        k = next;
+        files.extend(reader_file(&s));
+        if files.len() >= 2 {
+            break;
         }
-        None => println!(
-            "CHECK SKIPPED: follow an actor across articles — the seeds give no actor in two files yet (needs the actors stage)"
-        ),
     }
+    assert!(
+        files.len() >= 2,
+        "n went through mentions of {name} in only {files:?}"
+    );
+    println!("followed {name} through {files:?}");
 
     // Search.
     t.keys(&["Escape", "/"]);
@@ -125,6 +109,22 @@ fn browse_jump_follow_search_help_quit() {
 
     t.keys(&["q"]);
     t.assert_restored("0");
+}
+
+/// `dateline | cat` in a real terminal: the TUI refuses the pipe at once,
+/// says why, and the terminal is untouched (no alternate screen, no raw
+/// mode, no mouse capture).
+#[test]
+fn piped_stdout_exits_with_a_message_and_leaves_the_terminal_alone() {
+    let Some(t) = Tmux::start("pipe", 80, 24) else {
+        return;
+    };
+    t.text(&format!("{BIN} | cat; echo \"EXIT${{PIPESTATUS[0]}}\""));
+    t.keys(&["Enter"]);
+    let s = t.wait_for("the refusal", |s| s.contains("EXIT1"));
+    assert!(s.contains("the TUI needs a terminal"), "{s}");
+    assert!(!s.contains("1 Articles"), "the TUI was drawn:\n{s}");
+    t.assert_restored("1");
 }
 
 #[test]

@@ -20,8 +20,7 @@ impl Tmux {
     /// A detached tmux server with one `w`×`h` pane running a plain shell.
     pub fn start(name: &str, w: u16, h: u16) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
-            println!("SKIPPED: tmux is not installed; run ./test.sh to install it");
-            return None;
+            return tmux_missing();
         }
         let socket = format!("dateline-test-{name}-{}", std::process::id());
         let t = Tmux {
@@ -138,6 +137,29 @@ impl Tmux {
             "prompt intact:\n{s}"
         );
     }
+}
+
+/// tmux is not installed: a failure, unless the developer opted out with
+/// `DATELINE_SKIP_TMUX=1` outside CI (then a loud note and None). Under
+/// `CI` nothing skips: `test.sh` installs tmux first.
+fn tmux_missing() -> Option<Tmux> {
+    let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
+    let opted_out = std::env::var("DATELINE_SKIP_TMUX").is_ok_and(|v| v == "1");
+    if opted_out && !ci {
+        // Straight to stderr, past the test harness's capture: a skip is seen.
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "NOT RUN: a terminal test needs tmux, and DATELINE_SKIP_TMUX=1 skips it; \
+             install tmux (./test.sh does) to run it"
+        );
+        return None;
+    }
+    panic!(
+        "tmux is not installed: run ./test.sh (it installs tmux) or install it; \
+         outside CI, DATELINE_SKIP_TMUX=1 skips the terminal tests{}",
+        if ci { " (CI is set: no skipping)" } else { "" }
+    );
 }
 
 impl Drop for Tmux {
