@@ -135,8 +135,11 @@ fn hidden_lines_fold_open_and_show_by_class_in_a_real_terminal() {
 
     // Help lists the keys.
     t.keys(&["?"]);
-    let s = t.wait_for("help", |s| s.contains("Esc closes"));
-    assert!(s.contains("lines hidden\" run on screen"), "{s}");
+    // Waits for the line itself: a capture can land while the overlay is
+    // still being drawn over the panes.
+    t.wait_for("help listing z", |s| {
+        s.contains("Esc closes") && s.contains("lines hidden\" run on screen")
+    });
     t.keys(&["Escape", "q"]);
     t.assert_restored("0");
 }
