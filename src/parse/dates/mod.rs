@@ -8,10 +8,12 @@
 //!
 //! Years: a yearless date takes its year from the article's anchor. An
 //! article with no anchor at all is analysed twice: once per article (its
-//! yearless dates unresolved), and again in [`assume_dominant_year`] with the
-//! corpus's dominant year, which then also lets the publication date be
-//! inferred from yearless evidence; everything resolved that way is marked
-//! `assumed_year`.
+//! yearless dates unresolved), and again in [`assume_folder_year`] when
+//! every dated article of the folder is from one year (a scrape of one
+//! period), which then also lets the publication date be inferred from
+//! yearless evidence; everything resolved that way is marked
+//! `assumed_year`. A folder of mixed years lends no year: the most common
+//! one would be a guess, and a wrong year is worse than none.
 
 pub mod find;
 pub mod infer;
@@ -24,7 +26,6 @@ pub use find::Candidate;
 use crate::model::{Article, Basis, DateValue, Precision, Published, Span, TimeExpr};
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
-use std::collections::HashMap;
 
 /// Finds and resolves every temporal expression in `sentences`, returning
 /// the publication date (the explicit one, or one inferred from the body)
@@ -33,7 +34,7 @@ pub fn analyse(raw: &str, sentences: &[Span], explicit: &Published) -> (Publishe
     analyse_with_year(raw, sentences, explicit, None)
 }
 
-/// [`analyse`] with the corpus's dominant year for yearless dates when the
+/// [`analyse`] with the folder's year (every dated article agrees on it) for yearless dates when the
 /// article itself gives no year.
 pub fn analyse_with_year(
     raw: &str,
@@ -47,7 +48,7 @@ pub fn analyse_with_year(
 
 /// Every temporal expression in `sentences`, not yet resolved. Kept apart
 /// from [`resolve_all`] so the corpus step can resolve again with the
-/// dominant year without searching the text a second time.
+/// folder's year without searching the text a second time.
 pub fn find_all(raw: &str, sentences: &[Span], explicit: &Published) -> Vec<Candidate> {
     sentences
         .iter()
@@ -115,15 +116,14 @@ pub fn resolve_all(
 }
 
 /// Corpus-level step: yearless dates in articles without an anchor take the
-/// corpus's dominant year, marked `assumed_year`.
+/// folder's year when every article dated with its real year agrees on it
+/// (at least [`MIN_AGREEING`] of them), marked `assumed_year`.
 ///
-/// The dominant year is the most common year among publication dates known
-/// with their real year (ties: the later year). Articles without an explicit
-/// publication date are analysed again with it, so their publication date can
-/// now be inferred from yearless evidence (or dropped when its only evidence
-/// is an older full date) and relative expressions resolved against it. With no dated article there is no dominant year and nothing
-/// changes (a year from the clock would be a guess).
-pub fn assume_dominant_year(articles: &mut [Article]) {
+/// Articles without an explicit publication date are analysed again with
+/// it, so their publication date can now be inferred from yearless evidence
+/// and relative expressions resolved against it. A folder with dated
+/// articles of two different years, or too few dated ones, changes nothing.
+pub fn assume_folder_year(articles: &mut [Article]) {
     let candidates: Vec<Option<Vec<Candidate>>> = articles
         .par_iter()
         .map(|a| {
@@ -131,14 +131,14 @@ pub fn assume_dominant_year(articles: &mut [Article]) {
                 .then(|| find_all(&a.raw, &a.sentences, &unanchored(a)))
         })
         .collect();
-    assume_dominant_year_with(articles, &candidates);
+    assume_folder_year_with(articles, &candidates);
 }
 
-/// [`assume_dominant_year`] with each article's candidates already found
+/// [`assume_folder_year`] with each article's candidates already found
 /// (None for an article with an explicit publication date, which keeps its
 /// resolution).
-pub fn assume_dominant_year_with(articles: &mut [Article], candidates: &[Option<Vec<Candidate>>]) {
-    let Some(year) = dominant_year(articles) else {
+pub fn assume_folder_year_with(articles: &mut [Article], candidates: &[Option<Vec<Candidate>>]) {
+    let Some(year) = folder_year(articles) else {
         return;
     };
     articles
@@ -156,6 +156,29 @@ pub fn assume_dominant_year_with(articles: &mut [Article], candidates: &[Option<
         });
 }
 
+/// How many dated articles must agree before their year is lent.
+pub const MIN_AGREEING: usize = 2;
+
+/// The one year of every publication date known with its real year (not
+/// assumed), when there are at least [`MIN_AGREEING`] of them; None when
+/// they disagree.
+pub fn folder_year(articles: &[Article]) -> Option<i32> {
+    let mut years = articles
+        .iter()
+        .filter_map(|a| a.published.value)
+        .filter(|v| !v.assumed_year)
+        .map(|v| v.start.year());
+    let first = years.next()?;
+    let mut n = 1;
+    for y in years {
+        if y != first {
+            return None;
+        }
+        n += 1;
+    }
+    (n >= MIN_AGREEING).then_some(first)
+}
+
 /// What an article without an explicit date is resolved against: nothing,
 /// but the page's own date line still stays out of the events.
 fn unanchored(a: &Article) -> Published {
@@ -164,20 +187,6 @@ fn unanchored(a: &Article) -> Published {
         basis: Basis::Unknown,
         span: a.published.span,
     }
-}
-
-/// The most common real (not assumed) publication year; ties go to the later.
-pub fn dominant_year(articles: &[Article]) -> Option<i32> {
-    let mut counts: HashMap<i32, usize> = HashMap::new();
-    for v in articles.iter().filter_map(|a| a.published.value) {
-        if !v.assumed_year {
-            *counts.entry(v.start.year()).or_default() += 1;
-        }
-    }
-    counts
-        .into_iter()
-        .max_by_key(|&(y, n)| (n, y))
-        .map(|(y, _)| y)
 }
 
 /// The calendar value of an explicit date, for callers building a

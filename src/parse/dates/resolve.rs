@@ -146,7 +146,7 @@ fn with_assumed(v: Option<DateValue>, assumed: bool) -> Option<DateValue> {
 /// Resolves one candidate.
 ///
 /// `anchor` is the publication date (any precision); `year_hint` is the
-/// corpus's dominant year, used for yearless dates when there is no anchor;
+/// folder's year (see `assume_folder_year`), used for yearless dates when there is no anchor;
 /// `stated_day` is a day written earlier in the same sentence, which
 /// anaphoric phrases ("the upcoming week") prefer over the publication date.
 pub fn resolve(
