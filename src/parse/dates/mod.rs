@@ -23,7 +23,7 @@ pub mod tense;
 
 pub use find::Candidate;
 
-use crate::model::{Article, Basis, DateValue, Precision, Published, Span, TimeExpr};
+use crate::model::{Article, Basis, DateValue, Precision, Published, Span, TimeExpr, TimeKind};
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 
@@ -83,6 +83,9 @@ pub fn resolve_all(
     let mut times = Vec::with_capacity(candidates.len());
     // The last day stated (sentence, day), for anaphora.
     let mut stated: Option<(u32, NaiveDate)> = None;
+    // The last quarter or half named (sentence, value): the period a
+    // report is about, for "the quarter" and "a year earlier".
+    let mut period: Option<(u32, DateValue)> = None;
     for c in candidates {
         // Narrative phrases ("the next day") may reach back one sentence.
         let reach = match c.form {
@@ -92,7 +95,48 @@ pub fn resolve_all(
         let stated_day = stated
             .filter(|(s, _)| c.sentence.saturating_sub(*s) <= reach)
             .map(|(_, d)| d);
-        let r = resolve::resolve(c, anchor, year_hint, stated_day);
+        let recent_period = |reach: u32| {
+            period
+                .filter(|(s, _)| c.sentence.saturating_sub(*s) <= reach)
+                .map(|(_, v)| v)
+        };
+        let mut r = resolve::resolve(c, anchor, year_hint, stated_day);
+        match c.form {
+            find::Form::PeriodRef {
+                back,
+                year,
+                current,
+            } => {
+                if let Some(v) = recent_period(PERIOD_REACH)
+                    .and_then(|n| resolve::resolve_period_ref(back, year, current, Some(n), anchor))
+                    && !current
+                {
+                    r.value = Some(v);
+                    r.kind = TimeKind::Anaphoric;
+                }
+            }
+            find::Form::Relative(p) if is_year_back(p, c.span.text(raw)) => {
+                if let Some(n) = recent_period(COMPARISON_REACH)
+                    && let Some(v) = resolve::resolve_period_ref(1, None, false, Some(n), anchor)
+                {
+                    r.value = Some(v);
+                    r.kind = TimeKind::Anaphoric;
+                }
+            }
+            _ => {}
+        }
+        // A comparison ("a year earlier", "the year-ago quarter") does
+        // not move the narrative's period.
+        let names_period = matches!(
+            c.form,
+            find::Form::Period { .. } | find::Form::PeriodRef { back: 0, .. }
+        );
+        if let Some(v) = r.value
+            && names_period
+            && matches!(v.precision, Precision::Quarter | Precision::Half)
+        {
+            period = Some((c.sentence, v));
+        }
         // A written date or a weekday names the day a narrative is on; an
         // anaphoric phrase does not move it.
         if let Some(v) = r.value
@@ -113,6 +157,22 @@ pub fn resolve_all(
         });
     }
     (published, times)
+}
+
+/// How many sentences back "the quarter" looks for the quarter named last.
+const PERIOD_REACH: u32 = 10;
+/// How many sentences back "a year earlier" looks for a quarter or half to
+/// compare with ("Net rose in the third quarter. ... from $2 a year
+/// earlier"): a report compares like with like.
+const COMPARISON_REACH: u32 = 2;
+
+/// "a year ago", "a year earlier", "year-ago": a comparison one year back.
+fn is_year_back(p: lexicon::RelativePhrase, text: &str) -> bool {
+    let t = text.to_ascii_lowercase();
+    p.unit == lexicon::Unit::Year
+        && p.offset == -1
+        && (p.anaphoric || t.starts_with("a ") || t.starts_with("one "))
+        && !t.contains("next")
 }
 
 /// Corpus-level step: yearless dates in articles without an anchor take the

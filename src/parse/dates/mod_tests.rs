@@ -226,3 +226,29 @@ fn a_weekday_can_anchor_an_anaphoric_phrase() {
     assert_eq!(upcoming.anchor, Some(ymd(2025, 4, 27)));
     assert_eq!(upcoming.value.unwrap().label(), "2025-W18");
 }
+
+#[test]
+fn the_quarter_and_a_year_earlier_follow_the_reports_period() {
+    let raw = "Lakeside Mills said third-quarter net income rose to $5 million.\n\
+               That was up from $4 million a year earlier.\n\
+               Sales in the quarter rose, and the year-ago quarter had a loss.\n\
+               The company expects gains in the current quarter.\n\
+               It also said sales rose last year.";
+    let (_, times) = analyse(raw, &lines(raw), &explicit_day(ymd(2024, 10, 30), None));
+    let got: Vec<_> = times
+        .iter()
+        .map(|t| (t.span.text(raw), t.value.map(|v| v.label())))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("third-quarter", Some("2024-Q3".to_string())),
+            ("a year earlier", Some("2023-Q3".to_string())),
+            ("the quarter", Some("2024-Q3".to_string())),
+            ("the year-ago quarter", Some("2023-Q3".to_string())),
+            ("the current quarter", Some("2024-Q4".to_string())),
+            // Far from the quarter and not a comparison phrase: a year.
+            ("last year", Some("2023".to_string())),
+        ]
+    );
+}
