@@ -734,13 +734,18 @@ fn year_in_context(text: &str, start: usize, end: usize) -> Option<i32> {
     let lx = &*LEXICON;
     let year: i32 = text.get(start..end)?.parse().ok()?;
     let prev_char = text.get(..start)?.chars().next_back();
-    let after_mid =
-        prev_char == Some('-') && word_before(text, start).trim_end_matches('-') == "mid";
+    let after_prefix = prev_char == Some('-')
+        && matches!(
+            word_before(text, start).trim_end_matches('-'),
+            "mid" | "post" | "pre"
+        );
+    if after_prefix {
+        return Some(year);
+    }
     if matches!(
         prev_char,
         Some('$' | '€' | '£' | '#' | '-' | '/' | '.' | ',')
-    ) && !after_mid
-    {
+    ) {
         return None;
     }
     let mut next = text.get(end..)?.chars();
@@ -762,11 +767,38 @@ fn year_in_context(text: &str, start: usize, end: usize) -> Option<i32> {
     let before = before.trim_end_matches('-');
     let possessive = before.ends_with("'s") || before.ends_with("’s") || before.ends_with("s'");
     let context = lx.year_context.iter().any(|w| w == before);
+    // A determiner before a year that modifies a noun: "a 1996 law", "its
+    // 1988 recapitalization", "that 2019 tour" (counts were rejected above).
+    let modifier = lx.year_determiners.iter().any(|w| w == before)
+        && following.chars().next().is_some_and(char::is_alphabetic);
+    // The second year of a range or list: "between 1991 and 1993", "from
+    // 1991 to 1997", "in 2003, 2005 and 2009", "both 1990 and 1991".
+    let listed = follows_a_year(text.get(..start)?);
     let of_head = before == "of" && {
         let of_pos = text.get(..start)?.trim_end().len().saturating_sub(2);
         lx.of_heads.iter().any(|h| *h == word_before(text, of_pos))
     };
-    (possessive || context || of_head).then_some(year)
+    (possessive || context || of_head || modifier || listed).then_some(year)
+}
+
+/// Whether `before` ends with a year and a list or range word: "1991 and ",
+/// "1991 to ", "2003, ", "1991 through ".
+fn follows_a_year(before: &str) -> bool {
+    let t = before.trim_end();
+    let t = ["and", "to", "or", "through", "until"]
+        .iter()
+        .find_map(|w| {
+            t.strip_suffix(w)
+                .filter(|r| r.ends_with(|c: char| c.is_whitespace() || c == ','))
+        })
+        .unwrap_or(t);
+    let t = t.trim_end().trim_end_matches(',').trim_end();
+    let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    digits == 4
+        && t[t.len() - 4..]
+            .parse::<i32>()
+            .is_ok_and(|y| (1800..=2099).contains(&y))
+        && !t[..t.len() - 4].ends_with(|c: char| c.is_alphanumeric() || c == '$' || c == '.')
 }
 
 #[cfg(test)]

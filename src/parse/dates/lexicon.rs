@@ -57,6 +57,7 @@ pub struct Lexicon {
     pub of_heads: Vec<String>,
     pub quantity_nouns: Vec<String>,
     pub season_context: Vec<String>,
+    pub year_determiners: Vec<String>,
     pub sport_words: Vec<String>,
     /// Each cue as its lowercase words.
     pub future_cues: Vec<Vec<String>>,
@@ -145,6 +146,7 @@ pub fn parse_lexicon(text: &str) -> Lexicon {
             "of_heads" => lx.of_heads.push(line.to_lowercase()),
             "quantity_nouns" => lx.quantity_nouns.push(line.to_lowercase()),
             "season_context" => lx.season_context.push(line.to_lowercase()),
+            "year_determiners" => lx.year_determiners.push(line.to_lowercase()),
             "sport_words" => lx.sport_words.push(line.to_lowercase()),
             "past_verbs" => lx.past_verbs.push(line.to_lowercase()),
             "not_past_ed" => lx.not_past_ed.push(line.to_lowercase()),
@@ -215,6 +217,7 @@ mod tests {
             &lx.of_heads,
             &lx.quantity_nouns,
             &lx.season_context,
+            &lx.year_determiners,
             &lx.sport_words,
             &lx.past_verbs,
             &lx.not_past_ed,
