@@ -188,7 +188,7 @@ static FAMILIES: LazyLock<Vec<String>> = LazyLock::new(|| {
         format!(r"(?P<rm_core>{b}(?P<rm_rel>(?i:last|this|next))\s+(?P<rm_m>{full_month}))"),
         format!(r"(?P<rel_mod>{modifier})?(?P<rel_core>{b}(?P<rel>(?i:{relative})){b})"),
         format!(
-            r"(?P<ago_core>{b}(?P<ago_n>[0-9]{{1,3}}|(?i:{numbers}))\s+(?P<ago_u>(?i:{units}))\s+(?i:ago){b})"
+            r"(?P<ago_core>{b}(?P<ago_n>[0-9]{{1,3}}|(?i:{numbers}))\s+(?P<ago_u>(?i:{units}))\s+(?P<ago_w>(?i:ago|later|earlier)){b})"
         ),
         format!(
             r"(?P<wd_mod>{modifier})?(?P<wd_core>{b}(?:(?P<wd_dir>(?i:last|next|this))\s+)?(?P<wd>{weekday})(?:\s+(?P<wd_part>(?i:{parts})){b})?)"
@@ -524,11 +524,19 @@ fn form_of(caps: &Groups, text: &str, whole_start: usize) -> Option<(Form, usize
         let unit: Unit = *LEXICON
             .ago_units
             .get(&caps.name("ago_u")?.as_str().to_lowercase())?;
+        // "three years later" counts from the narrative's last date, never
+        // from the day of writing; "two days ago" from the day of writing.
+        let ago = caps
+            .name("ago_w")
+            .is_none_or(|w| w.as_str().eq_ignore_ascii_case("ago"));
+        let later = caps
+            .name("ago_w")
+            .is_some_and(|w| w.as_str().eq_ignore_ascii_case("later"));
         let phrase = RelativePhrase {
             unit,
-            offset: n.saturating_neg(),
-            anaphoric: false,
-            narrative: false,
+            offset: if later { n } else { n.saturating_neg() },
+            anaphoric: !ago,
+            narrative: !ago,
         };
         return Some((Form::Relative(phrase), core("ago_core")?));
     }

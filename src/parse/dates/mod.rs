@@ -83,6 +83,8 @@ pub fn resolve_all(
     let mut times = Vec::with_capacity(candidates.len());
     // The last day stated (sentence, day), for anaphora.
     let mut stated: Option<(u32, NaiveDate)> = None;
+    // The last date stated at any precision (sentence, value).
+    let mut stated_value: Option<(u32, DateValue)> = None;
     // The last quarter or half named (sentence, value): the period a
     // report is about, for "the quarter" and "a year earlier".
     let mut period: Option<(u32, DateValue)> = None;
@@ -95,6 +97,22 @@ pub fn resolve_all(
         let stated_day = stated
             .filter(|(s, _)| c.sentence.saturating_sub(*s) <= reach)
             .map(|(_, d)| d);
+        // "that year", "three years later": a coarser statement will do
+        // when the phrase counts in units at least as coarse as it.
+        let stated_coarse = match c.form {
+            find::Form::Relative(p) if p.narrative && stated_day.is_none() => stated_value
+                .filter(|(s, v)| {
+                    c.sentence.saturating_sub(*s) <= reach
+                        && match p.unit {
+                            lexicon::Unit::Year => v.precision <= Precision::Year,
+                            lexicon::Unit::Month => v.precision <= Precision::Month,
+                            _ => false,
+                        }
+                })
+                .map(|(_, v)| v.start),
+            _ => None,
+        };
+        let stated_day = stated_day.or(stated_coarse);
         let recent_period = |reach: u32| {
             period
                 .filter(|(s, _)| c.sentence.saturating_sub(*s) <= reach)
@@ -147,6 +165,21 @@ pub fn resolve_all(
             && v.precision == Precision::Day
         {
             stated = Some((c.sentence, v.start));
+        }
+        // A narrative phrase resolved ("later that year") carries the
+        // narrative on to the next one ("three years later").
+        if let Some(v) = r.value
+            && (matches!(
+                c.form,
+                find::Form::Full(_)
+                    | find::Form::DayMonth { .. }
+                    | find::Form::Weekday { .. }
+                    | find::Form::MonthYear { .. }
+                    | find::Form::Month { .. }
+                    | find::Form::Year(_)
+            ) || matches!(c.form, find::Form::Relative(p) if p.narrative))
+        {
+            stated_value = Some((c.sentence, v));
         }
         times.push(TimeExpr {
             span: c.span,

@@ -252,3 +252,34 @@ fn the_quarter_and_a_year_earlier_follow_the_reports_period() {
         ]
     );
 }
+
+#[test]
+fn anaphoric_phrases_count_from_the_narratives_last_date() {
+    let raw = "The bridge at Vell opened in 1998.\n\
+               Later that year it was closed for repairs.\n\
+               Three years later it reopened.\n\
+               The ferry sank on March 4, 2001, and the same day the port shut.\n\
+               Earlier that day the wind rose.\n\
+               Two weeks ago the council met.\n\
+               That year was dry.";
+    let (_, times) = analyse(raw, &lines(raw), &explicit_day(ymd(2025, 6, 2), None));
+    let got: Vec<_> = times
+        .iter()
+        .map(|t| (t.span.text(raw), t.value.map(|v| v.label())))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("1998", Some("1998".to_string())),
+            ("Later that year", Some("1998".to_string())),
+            ("Three years later", Some("2001".to_string())),
+            ("March 4, 2001", Some("2001-03-04".to_string())),
+            ("the same day", Some("2001-03-04".to_string())),
+            ("Earlier that day", Some("2001-03-04".to_string())),
+            // "ago" counts from the day of writing, not the narrative.
+            ("Two weeks ago", Some("2025-W21".to_string())),
+            // Too far from any stated date: unresolved, not the anchor's year.
+            ("That year", None),
+        ]
+    );
+}
