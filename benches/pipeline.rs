@@ -56,7 +56,7 @@ fn stages(c: &mut Criterion) {
         })
     });
     // The whole pipeline as `dateline` runs it: every article, then the
-    // corpus steps (dominant year, actor merging, indices).
+    // corpus steps (the folder's year, actor merging, indices).
     g.bench_function("whole_corpus", |b| {
         b.iter(|| {
             parse::build_corpus(ingest::bundled(), Vec::new())

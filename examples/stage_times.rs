@@ -94,8 +94,8 @@ fn main() {
         locals.push(p.actors);
         unanchored.push(p.unanchored_dates);
     }
-    dates::assume_dominant_year_with(&mut articles, &unanchored);
-    println!("dominant_year_s {:.3}", t.elapsed().as_secs_f64());
+    dates::assume_folder_year_with(&mut articles, &unanchored);
+    println!("folder_year_s {:.3}", t.elapsed().as_secs_f64());
     let t = Instant::now();
     let actors = actors::merge(&mut articles, locals);
     heap("after_merge", bytes);

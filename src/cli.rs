@@ -302,8 +302,12 @@ pub fn fit(s: &str, width: usize) -> String {
     out
 }
 
-/// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; `end` picks the last day of the period.
+/// `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (or a quarter, half or season label:
+/// `2024-Q3`, `2024-H1`, `2024-SU`); `end` picks the last day of the period.
 pub fn parse_date_bound(s: &str, end: bool) -> Result<NaiveDate, CliError> {
+    if let Some(v) = crate::model::DateValue::from_label(&s.trim().to_uppercase()) {
+        return Ok(if end { v.end() } else { v.start });
+    }
     let bad = || {
         CliError(format!(
             "'{s}' is not a date: use YYYY-MM-DD, YYYY-MM or YYYY"

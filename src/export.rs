@@ -195,23 +195,7 @@ pub fn ics(
 
 /// First day and the day after the last (DTEND is exclusive for dates).
 fn period(r: &Value) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
-    use chrono::NaiveDate;
-    let label = r["date"].as_str()?;
-    let v = if let Some((y, w)) = label.split_once("-W") {
-        let d = NaiveDate::from_isoywd_opt(y.parse().ok()?, w.parse().ok()?, chrono::Weekday::Mon)?;
-        crate::model::DateValue::week_of(d)
-    } else {
-        match label.split('-').collect::<Vec<_>>().as_slice() {
-            [y, m, d] => crate::model::DateValue::day(NaiveDate::from_ymd_opt(
-                y.parse().ok()?,
-                m.parse().ok()?,
-                d.parse().ok()?,
-            )?),
-            [y, m] => crate::model::DateValue::month(y.parse().ok()?, m.parse().ok()?)?,
-            [y] => crate::model::DateValue::year(y.parse().ok()?)?,
-            _ => return None,
-        }
-    };
+    let v = crate::model::DateValue::from_label(r["date"].as_str()?)?;
     Some((v.start, v.end().succ_opt()?))
 }
 
@@ -291,6 +275,24 @@ mod tests {
         assert!(out.contains("DTSTART;VALUE=DATE:20250428\r\nDTEND;VALUE=DATE:20250505\r\n"));
         assert!(out.contains("SUMMARY:He said\\, \"we agree\"\\; then left.\\nNext"));
         assert!(out.split("\r\n").all(|l| l.len() <= 75));
+    }
+
+    #[test]
+    fn ics_spans_quarters_halves_and_seasons() {
+        let row = |date: &str, precision: &str| {
+            json!({"date": date, "precision": precision, "file": "a.txt", "text": "x",
+                   "start": 0, "end": 1, "kind": "absolute", "sentence": "x", "actors": []})
+        };
+        let rows = vec![
+            row("2024-Q3", "quarter"),
+            row("2018-H1", "half"),
+            row("2023-WI", "season"),
+        ];
+        let stamp = chrono::DateTime::from_timestamp(0, 0).unwrap();
+        let out = ics(&rows, &|_| "T".into(), stamp);
+        assert!(out.contains("DTSTART;VALUE=DATE:20240701\r\nDTEND;VALUE=DATE:20241001\r\n"));
+        assert!(out.contains("DTSTART;VALUE=DATE:20180101\r\nDTEND;VALUE=DATE:20180701\r\n"));
+        assert!(out.contains("DTSTART;VALUE=DATE:20231201\r\nDTEND;VALUE=DATE:20240301\r\n"));
     }
 
     #[test]

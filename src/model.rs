@@ -55,6 +55,13 @@ pub enum Precision {
     Day,
     Week,
     Month,
+    /// A calendar quarter ("the third quarter", "Q3 2023").
+    Quarter,
+    /// A meteorological season of the northern hemisphere (spring is
+    /// March to May; winter starts in December of its labelled year).
+    Season,
+    /// A half year ("the first half of 2018").
+    Half,
     Year,
 }
 
@@ -64,6 +71,9 @@ impl Precision {
             Precision::Day => "day",
             Precision::Week => "week",
             Precision::Month => "month",
+            Precision::Quarter => "quarter",
+            Precision::Season => "season",
+            Precision::Half => "half",
             Precision::Year => "year",
         }
     }
@@ -76,7 +86,7 @@ pub struct DateValue {
     pub start: NaiveDate,
     pub precision: Precision,
     /// The year was not in the text nor implied by an anchor: it is the
-    /// corpus's dominant year, and the UI marks it as assumed.
+    /// folder's year (every dated article of the folder is from it), and the UI marks it as assumed.
     pub assumed_year: bool,
 }
 
@@ -110,25 +120,57 @@ impl DateValue {
             assumed_year: false,
         })
     }
+    /// Quarter `q` (1-4) of `year`, stored as its first day.
+    pub fn quarter(year: i32, q: u32) -> Option<Self> {
+        Self::period(
+            year,
+            q.checked_sub(1)? * 3 + 1,
+            (1..=4).contains(&q),
+            Precision::Quarter,
+        )
+    }
+    /// Half `h` (1-2) of `year`, stored as its first day.
+    pub fn half(year: i32, h: u32) -> Option<Self> {
+        Self::period(
+            year,
+            h.checked_sub(1)? * 6 + 1,
+            (1..=2).contains(&h),
+            Precision::Half,
+        )
+    }
+    /// Season `s` of `year` (0 spring, 1 summer, 2 autumn, 3 winter), stored
+    /// as its first day: March, June, September, December 1st.
+    pub fn season(year: i32, s: u32) -> Option<Self> {
+        Self::period(year, s * 3 + 3, s < 4, Precision::Season)
+    }
+    fn period(year: i32, month: u32, ok: bool, precision: Precision) -> Option<Self> {
+        ok.then_some(())?;
+        Some(DateValue {
+            start: NaiveDate::from_ymd_opt(year, month, 1)?,
+            precision,
+            assumed_year: false,
+        })
+    }
     /// The last day the value covers (inclusive).
     pub fn end(&self) -> NaiveDate {
         let s = self.start;
+        let months_later = |n: u32| {
+            let index = s.year() * 12 + s.month0() as i32 + n as i32;
+            NaiveDate::from_ymd_opt(index.div_euclid(12), index.rem_euclid(12) as u32 + 1, 1)
+                .map_or(s, |d| d.pred_opt().unwrap_or(s))
+        };
         match self.precision {
             Precision::Day => s,
             Precision::Week => s + chrono::Duration::days(6),
-            Precision::Month => {
-                let (y, m) = if s.month() == 12 {
-                    (s.year() + 1, 1)
-                } else {
-                    (s.year(), s.month() + 1)
-                };
-                NaiveDate::from_ymd_opt(y, m, 1).map_or(s, |d| d.pred_opt().unwrap_or(s))
-            }
+            Precision::Month => months_later(1),
+            Precision::Quarter | Precision::Season => months_later(3),
+            Precision::Half => months_later(6),
             Precision::Year => NaiveDate::from_ymd_opt(s.year(), 12, 31).unwrap_or(s),
         }
     }
     /// The stable textual form used in JSON: `YYYY-MM-DD`, `YYYY-Www`,
-    /// `YYYY-MM` or `YYYY`.
+    /// `YYYY-MM`, `YYYY-Qn`, `YYYY-Hn`, a season `YYYY-SP|SU|FA|WI` (as
+    /// TimeML writes them) or `YYYY`.
     pub fn label(&self) -> String {
         let s = self.start;
         match self.precision {
@@ -138,9 +180,56 @@ impl DateValue {
                 format!("{:04}-W{:02}", w.year(), w.week())
             }
             Precision::Month => s.format("%Y-%m").to_string(),
+            Precision::Quarter => format!("{:04}-Q{}", s.year(), s.month0() / 3 + 1),
+            Precision::Half => format!("{:04}-H{}", s.year(), s.month0() / 6 + 1),
+            Precision::Season => format!("{:04}-{}", s.year(), SEASON_CODES[season_index(s)]),
             Precision::Year => format!("{:04}", s.year()),
         }
     }
+    /// The value a [`DateValue::label`] spells (None for anything else).
+    pub fn from_label(label: &str) -> Option<Self> {
+        let (y, rest) = match label.split_once('-') {
+            Some((y, rest)) => (y, Some(rest)),
+            None => (label, None),
+        };
+        if y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let year: i32 = y.parse().ok()?;
+        let num = |s: &str| -> Option<u32> {
+            (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse().ok())
+                .flatten()
+        };
+        let Some(rest) = rest else {
+            return DateValue::year(year);
+        };
+        if let Some(code) = SEASON_CODES.iter().position(|c| *c == rest) {
+            return DateValue::season(year, code as u32);
+        }
+        if let Some(w) = rest.strip_prefix('W') {
+            let d = NaiveDate::from_isoywd_opt(year, num(w)?, chrono::Weekday::Mon)?;
+            return Some(DateValue::week_of(d));
+        }
+        if let Some(q) = rest.strip_prefix('Q') {
+            return DateValue::quarter(year, num(q)?);
+        }
+        if let Some(h) = rest.strip_prefix('H') {
+            return DateValue::half(year, num(h)?);
+        }
+        match rest.split_once('-') {
+            Some((m, d)) => NaiveDate::from_ymd_opt(year, num(m)?, num(d)?).map(DateValue::day),
+            None => DateValue::month(year, num(rest)?),
+        }
+    }
+}
+
+/// TimeML's season codes, spring first.
+const SEASON_CODES: [&str; 4] = ["SP", "SU", "FA", "WI"];
+
+/// Which season (0 spring .. 3 winter) a season value starting on `s` is.
+fn season_index(s: NaiveDate) -> usize {
+    ((s.month0() + 12 - 2) / 3 % 4) as usize
 }
 
 /// Where a publication date came from.
@@ -462,5 +551,53 @@ impl Corpus {
     }
     pub fn actor(&self, id: ActorId) -> &Actor {
         &self.actors[id as usize]
+    }
+}
+
+#[cfg(test)]
+mod period_tests {
+    use super::*;
+
+    #[test]
+    fn quarters_halves_and_seasons_label_span_and_parse_back() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let q = DateValue::quarter(2024, 3).unwrap();
+        assert_eq!(
+            (q.label(), q.start, q.end()),
+            ("2024-Q3".into(), d(2024, 7, 1), d(2024, 9, 30))
+        );
+        let h = DateValue::half(2018, 1).unwrap();
+        assert_eq!((h.label(), h.end()), ("2018-H1".into(), d(2018, 6, 30)));
+        let su = DateValue::season(2024, 1).unwrap();
+        assert_eq!(
+            (su.label(), su.start, su.end()),
+            ("2024-SU".into(), d(2024, 6, 1), d(2024, 8, 31))
+        );
+        let wi = DateValue::season(2023, 3).unwrap();
+        assert_eq!((wi.label(), wi.end()), ("2023-WI".into(), d(2024, 2, 29)));
+        assert_eq!(DateValue::quarter(2024, 0), None);
+        assert_eq!(DateValue::quarter(2024, 5), None);
+        assert_eq!(DateValue::half(2024, 3), None);
+        assert_eq!(DateValue::season(2024, 4), None);
+        for v in [
+            q,
+            h,
+            su,
+            wi,
+            DateValue::day(d(2024, 2, 29)),
+            DateValue::week_of(d(2024, 1, 3)),
+        ] {
+            assert_eq!(DateValue::from_label(&v.label()), Some(v), "{}", v.label());
+        }
+        for bad in [
+            "2024-Q5",
+            "2024-XX",
+            "24-Q1",
+            "2024-13",
+            "PRESENT_REF",
+            "2024-W99",
+        ] {
+            assert_eq!(DateValue::from_label(bad), None, "{bad}");
+        }
     }
 }

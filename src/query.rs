@@ -100,6 +100,9 @@ pub fn parse_jump_date(input: &str, default_year: i32) -> Option<crate::model::D
     if s.is_empty() {
         return None;
     }
+    if let Some(v) = parse_jump_period(&s, default_year) {
+        return Some(v);
+    }
     // Numeric ISO-like forms first: YYYY, YYYY-MM, YYYY-MM-DD (also with / or .).
     let nums: Vec<&str> = s.split(['-', '/', '.']).collect();
     if nums
@@ -154,6 +157,44 @@ pub fn parse_jump_date(input: &str, default_year: i32) -> Option<crate::model::D
         (None, None) if year.is_some() => DateValue::year(y),
         _ => None,
     }
+}
+
+/// A quarter, half or season at the jump prompt: `2024-q3`, `q3 2024`,
+/// `q3`, `2024-h1`, `h2 2024`, `2024-su`, `summer 2024`, `autumn`.
+fn parse_jump_period(s: &str, default_year: i32) -> Option<crate::model::DateValue> {
+    use crate::model::DateValue;
+    if let Some(v) = DateValue::from_label(&s.to_uppercase()) {
+        return Some(v);
+    }
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .collect();
+    let (period, year) = match words.as_slice() {
+        [p] => (*p, default_year),
+        [p, y] if y.len() == 4 => (*p, y.parse().ok()?),
+        [y, p] if y.len() == 4 => (*p, y.parse().ok()?),
+        _ => return None,
+    };
+    let digit = |prefix: char| {
+        period
+            .strip_prefix(prefix)
+            .and_then(|n| n.parse::<u32>().ok())
+    };
+    if let Some(q) = digit('q') {
+        return DateValue::quarter(year, q);
+    }
+    if let Some(h) = digit('h') {
+        return DateValue::half(year, h);
+    }
+    let season = match period {
+        "spring" => 0,
+        "summer" => 1,
+        "autumn" | "fall" => 2,
+        "winter" => 3,
+        _ => return None,
+    };
+    DateValue::season(year, season)
 }
 
 /// A month number from an English month name or any prefix of at least three

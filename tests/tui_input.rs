@@ -30,9 +30,25 @@ fn jump_date_parsing() {
     assert_eq!(p("march 2014"), Some(("2014-03".into(), Precision::Month)));
     assert_eq!(p("2025"), Some(("2025".into(), Precision::Year)));
     assert_eq!(p("1st may"), Some(("2025-05-01".into(), Precision::Day)));
+    for (input, label, precision) in [
+        ("2024-Q3", "2024-Q3", Precision::Quarter),
+        (
+            "t q3 2024".trim_start_matches("t "),
+            "2024-Q3",
+            Precision::Quarter,
+        ),
+        ("Q1", "2025-Q1", Precision::Quarter),
+        ("2024 h2", "2024-H2", Precision::Half),
+        ("2024-su", "2024-SU", Precision::Season),
+        ("autumn 2023", "2023-FA", Precision::Season),
+    ] {
+        assert_eq!(p(input), Some((label.into(), precision)), "{input:?}");
+    }
     for bad in [
         "",
         "ap",
+        "q5 2024",
+        "h3",
         "2025-13",
         "31 feb",
         "blursday",

@@ -78,8 +78,64 @@ fn month_number(name: &str) -> Option<u32> {
         .map(|(_, &m)| m)
 }
 
-/// The first full date (with a year) in `s`, with its byte range.
+/// A numeric page stamp: "21.09.2022", "3/14/2023", "Posted 11-02-2024",
+/// "2024-01-31", also glued to the word before or after it
+/// ("Reporter12-03-2024", "date 2024-01-31Headline").
+static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<y0>\d{4})-(?P<m0>\d{2})-(?P<d0>\d{2})|(?P<a>\d{1,2})(?P<s1>[./-])(?P<b>\d{1,2})(?P<s2>[./-])(?P<y>\d{4})")
+        .expect("numeric date pattern compiles")
+});
+
+/// The first numeric stamp in `s` that is a date, with its byte range.
+/// Dots and hyphens are day-first (the sites that write them), unless the
+/// second number cannot be a month; slashes month-first (US) unless the
+/// first cannot be. Digits right before or after are another number.
+fn find_numeric_date(s: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
+    for c in NUMERIC_DATE.captures_iter(s) {
+        let whole = c.get(0)?;
+        let digit_at = |i: Option<char>| i.is_some_and(|c| c.is_ascii_digit());
+        if digit_at(s[..whole.start()].chars().next_back())
+            || digit_at(s[whole.end()..].chars().next())
+        {
+            continue;
+        }
+        let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
+        let date = if let Some(y) = num("y0") {
+            NaiveDate::from_ymd_opt(y as i32, num("m0")?, num("d0")?)
+        } else {
+            let (sep, a, b, y) = (c.name("s1")?.as_str(), num("a")?, num("b")?, num("y")?);
+            if sep != c.name("s2")?.as_str() {
+                continue;
+            }
+            let (day, month) = match sep {
+                "." => (a, b),
+                "/" if a > 12 => (a, b),
+                "/" => (b, a),
+                _ if b > 12 => (b, a),
+                _ => (a, b),
+            };
+            NaiveDate::from_ymd_opt(y as i32, month, day)
+        };
+        if let Some(d) = date {
+            return Some((d, whole.range()));
+        }
+    }
+    None
+}
+
+/// The first full date (with a year) in `s`, with its byte range: a
+/// written date or a numeric stamp, whichever comes first.
 pub fn find_full_date(s: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
+    let numeric = find_numeric_date(s);
+    let written = find_written_date(s);
+    match (written, numeric) {
+        (Some(w), Some(n)) => Some(if n.1.start < w.1.start { n } else { w }),
+        (w, n) => w.or(n),
+    }
+}
+
+/// The first date with a month name and a year in `s`.
+fn find_written_date(s: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
     for c in FULL_DATE.captures_iter(s) {
         let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
         let date = if let Some(y) = num("y1") {
@@ -214,6 +270,27 @@ mod tests {
             d(2024, 9, 3)
         );
         assert_eq!(find_full_date("Feb 29, 2024").unwrap().0, d(2024, 2, 29));
+        for (stamp, want) in [
+            ("Posted 21.09.2022 at noon", d(2022, 9, 21)),
+            ("3/14/2023 by the desk", d(2023, 3, 14)),
+            ("14/3/2023", d(2023, 3, 14)),
+            ("Staff Reporter12-03-2024", d(2024, 3, 12)),
+            ("Posted 11-02-2024", d(2024, 2, 11)),
+            ("Posted 02-13-2024", d(2024, 2, 13)),
+            ("date 2024-01-31Harbour strike ends", d(2024, 1, 31)),
+            ("Updated Mon 6 Mar 2023 08.15 GMT", d(2023, 3, 6)),
+        ] {
+            assert_eq!(find_full_date(stamp).map(|f| f.0), Some(want), "{stamp}");
+        }
+        // Mixed separators, longer numbers, impossible days.
+        for stamp in [
+            "31/31/2024",
+            "3/14.2023",
+            "Ref 123/4/2023",
+            "3/14/20231",
+        ] {
+            assert_eq!(find_full_date(stamp), None, "{stamp}");
+        }
         assert!(find_full_date("Feb 29, 2023").is_none());
         assert!(find_full_date("In May 2025 we").is_none());
     }

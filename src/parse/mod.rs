@@ -1,5 +1,5 @@
 //! The parse pipeline: one pure stage per file, run per article in parallel,
-//! then the corpus-level steps (dominant year, actor merging, indices).
+//! then the corpus-level steps (the folder's year, actor merging, indices).
 //!
 //! Order per article: clean -> meta -> segment -> dates -> actors.
 
@@ -21,7 +21,7 @@ pub struct Parsed {
     /// Its actors before merging with other articles.
     pub actors: actors::ArticleActors,
     /// Its date candidates when the page has no explicit date, so the
-    /// dominant-year step re-resolves them without searching again.
+    /// folder-year step re-resolves them without searching again.
     pub unanchored_dates: Option<Vec<dates::Candidate>>,
 }
 
@@ -130,7 +130,7 @@ pub fn read_and_build_corpus(
     finish_corpus(results, warnings, progress)
 }
 
-/// The corpus-level steps: dominant year, actor merging, indices. A file
+/// The corpus-level steps: the folder's year, actor merging, indices. A file
 /// that failed is a warning here; ids count the articles that parsed.
 fn finish_corpus(
     results: Vec<Result<Parsed, String>>,
@@ -154,7 +154,7 @@ fn finish_corpus(
             Err(w) => warnings.push(w),
         }
     }
-    dates::assume_dominant_year_with(&mut articles, &unanchored);
+    dates::assume_folder_year_with(&mut articles, &unanchored);
     drop(unanchored);
     let actors = actors::merge(&mut articles, locals);
     crate::index::build(articles, actors, warnings)

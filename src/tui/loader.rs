@@ -4,7 +4,7 @@
 //! The loader thread ([`load`]) parses the first [`PARTIAL_FILES`] files in
 //! load order (a tenth of the files, when that is fewer) on their own and
 //! sends that corpus, then parses every file (the early ones again: the
-//! corpus-level steps — dominant year, actor merging, indices — need all
+//! corpus-level steps — the folder's year, actor merging, indices — need all
 //! articles at once) and sends the full corpus. So the early part costs at
 //! most a tenth more parsing, 2% at 100,000 files. A corpus of no more than
 //! twice [`PARTIAL_FILES`] loads straight to the full corpus, as before.

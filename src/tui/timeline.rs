@@ -15,12 +15,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 /// The heading an event sits under: its day, or its month for week and month
-/// precision, or its year.
+/// precision, its own period for a quarter, season or half, or its year.
 fn group(d: &DateValue) -> (NaiveDate, Precision) {
     let s = d.start;
     match d.precision {
         Precision::Day => (s, Precision::Day),
         Precision::Week | Precision::Month => (s.with_day(1).unwrap_or(s), Precision::Month),
+        p @ (Precision::Quarter | Precision::Season | Precision::Half) => (s, p),
         Precision::Year => (s.with_ordinal(1).unwrap_or(s), Precision::Year),
     }
 }
@@ -29,6 +30,19 @@ fn heading_label(g: (NaiveDate, Precision)) -> String {
     match g.1 {
         Precision::Day => g.0.format("%a %-d %b %Y").to_string(),
         Precision::Year => g.0.year().to_string(),
+        p @ (Precision::Quarter | Precision::Season | Precision::Half) => {
+            let v = DateValue {
+                start: g.0,
+                precision: p,
+                assumed_year: false,
+            };
+            format!(
+                "{} ({} to {})",
+                v.label(),
+                g.0.format("%b %Y"),
+                v.end().format("%b %Y")
+            )
+        }
         _ => g.0.format("%B %Y").to_string(),
     }
 }
@@ -249,6 +263,9 @@ fn event_line(s: &AppState, c: &Corpus, pos: usize, width: usize) -> Line<'stati
         Precision::Day => assumed.to_string(),
         Precision::Week => format!("{assumed}[wk {}] ", e.date.start.iso_week().week()),
         Precision::Month => format!("{assumed}[month] "),
+        Precision::Quarter => format!("{assumed}[quarter] "),
+        Precision::Season => format!("{assumed}[season] "),
+        Precision::Half => format!("{assumed}[half] "),
         Precision::Year => format!("{assumed}[year] "),
     };
     // The sentence around the date: (before, date, after), whitespace folded.

@@ -63,6 +63,46 @@ pub enum Form {
         dir: Direction,
     },
     Relative(RelativePhrase),
+    /// A quarter, half or season: "the third quarter", "Q3 2023", "the
+    /// first half of 2018", "last summer", "fourth-quarter".
+    Period {
+        kind: PeriodKind,
+        /// 1-4 for quarters, 1-2 for halves, 0 (spring) to 3 (winter).
+        n: u32,
+        year: YearRef,
+    },
+    /// The period a report is about, named without its number: "the
+    /// quarter", "the latest period", "the year-ago quarter", "the 1988
+    /// period". `back` years before the narrative's last quarter or half;
+    /// `year` when written; `current` for "the current quarter".
+    PeriodRef {
+        back: i32,
+        year: Option<i32>,
+        current: bool,
+    },
+}
+
+/// Which calendar period a [`Form::Period`] names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodKind {
+    Quarter,
+    Half,
+    Season,
+}
+
+/// The year of a period as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearRef {
+    /// "of 2018", "Q3 2023", "the 1988 second quarter".
+    Given(i32),
+    /// "last year's third quarter" (-1), "next year's first quarter" (+1).
+    Relative(i32),
+    /// "last summer": the latest one over before the anchor.
+    Last,
+    /// "next spring": the first one to start after the anchor.
+    Next,
+    /// No year: the anchor and the clause's tense decide.
+    Open,
 }
 
 /// A temporal expression as found in the text.
@@ -130,12 +170,25 @@ static FAMILIES: LazyLock<Vec<String>> = LazyLock::new(|| {
             r"(?P<df_mod>{modifier})?(?P<df_core>{b}(?:(?P<df_wd>{weekday}),?\s+)?(?:the\s+)?(?P<df_d>{DAY})(?:\s+of)?\s+(?P<df_m>{month})(?:,?\s+(?P<df_y>{YEAR}))?)"
         ),
         format!(
+            r"(?P<pq_mod>{modifier})?(?P<pq_core>{b}(?:(?P<pq_det>(?i:the|this|last|next|its|a|that))\s+)?(?:(?P<pq_back>(?i:year-ago|year-earlier|comparable\s+year-ago|comparable\s+year-earlier))\s+)?(?:(?P<pq_y1>{YEAR})(?:'s|’s)?\s+|(?P<pq_rel>(?i:this|last|next))\s+year(?:'s|’s)\s+)?(?:(?P<pq_fis>(?i:fiscal))[\s-]+)?(?P<pq_ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last))[\s-]+(?:(?i:fiscal)\s+)?(?P<pq_unit>(?i:quarter|half)){b}(?:\s+of\s+(?:(?P<pq_y2>{YEAR})|(?P<pq_rel2>(?i:this|last|next))\s+year{b}|the\s+(?:current\s+|fiscal\s+)?year{b}))?(?:,?\s+(?P<pq_y3>{YEAR}))?)"
+        ),
+        format!(
+            r"(?P<qq_core>{b}(?:(?P<qq_y1>{YEAR})[\s-])?(?P<qq>[QH][1-4]){b}(?:\s*(?P<qq_y2>{YEAR}))?)"
+        ),
+        format!(
+            r"(?P<pr_core>{b}(?:(?:(?i:the|this|that|its))\s+(?:(?P<pr_y>{YEAR})\s+|(?P<pr_mod>(?i:latest|current|same|comparable|corresponding|previous|year-earlier|year-ago))\s+(?:(?P<pr_mod2>(?i:year-earlier|year-ago))\s+)?)?|(?P<pr_rel>(?i:last|this))\s+year(?:'s|’s)\s+|(?P<pr_ya>(?i:year-earlier|year-ago))\s+)(?P<pr_unit>quarter|period){b}(?P<pr_back>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year){b})?)"
+        ),
+        format!(
+            r"(?P<ss_core>{b}(?:(?P<ss_det>(?i:this\s+past|this|last|next|the|early|late|mid))[\s-]+)?(?P<ss>(?i:spring|summer|fall|autumn|winter)){b}(?:\s+of\s+(?P<ss_y1>{YEAR})|,?\s+(?P<ss_y2>{YEAR}))?)"
+        ),
+        format!(r"(?P<fy_core>{b}(?i:fiscal)(?:\s+(?i:year))?\s+(?P<fy_y>{YEAR}))"),
+        format!(
             r"(?P<my_mod>{modifier})?(?P<my_core>{b}(?P<my_m>{month})(?:,?\s+(?P<my_y>{YEAR})|\s+(?P<my_rel>(?i:last|this|next))\s+(?i:year){b}))"
         ),
         format!(r"(?P<rm_core>{b}(?P<rm_rel>(?i:last|this|next))\s+(?P<rm_m>{full_month}))"),
         format!(r"(?P<rel_mod>{modifier})?(?P<rel_core>{b}(?P<rel>(?i:{relative})){b})"),
         format!(
-            r"(?P<ago_core>{b}(?P<ago_n>[0-9]{{1,3}}|(?i:{numbers}))\s+(?P<ago_u>(?i:{units}))\s+(?i:ago){b})"
+            r"(?P<ago_core>{b}(?P<ago_n>[0-9]{{1,3}}|(?i:{numbers}))\s+(?P<ago_u>(?i:{units}))\s+(?P<ago_w>(?i:ago|later|earlier)){b})"
         ),
         format!(
             r"(?P<wd_mod>{modifier})?(?P<wd_core>{b}(?:(?P<wd_dir>(?i:last|next|this))\s+)?(?P<wd>{weekday})(?:\s+(?P<wd_part>(?i:{parts})){b})?)"
@@ -428,6 +481,9 @@ fn form_of(caps: &Groups, text: &str, whole_start: usize) -> Option<(Form, usize
         };
         return Some((form, core(c)?));
     }
+    if let Some(found) = period_of(caps, text) {
+        return found;
+    }
     if caps.name("my_m").is_some() {
         let month = month_of(caps, "my_m")?;
         let form = match num(caps, "my_y") {
@@ -468,11 +524,19 @@ fn form_of(caps: &Groups, text: &str, whole_start: usize) -> Option<(Form, usize
         let unit: Unit = *LEXICON
             .ago_units
             .get(&caps.name("ago_u")?.as_str().to_lowercase())?;
+        // "three years later" counts from the narrative's last date, never
+        // from the day of writing; "two days ago" from the day of writing.
+        let ago = caps
+            .name("ago_w")
+            .is_none_or(|w| w.as_str().eq_ignore_ascii_case("ago"));
+        let later = caps
+            .name("ago_w")
+            .is_some_and(|w| w.as_str().eq_ignore_ascii_case("later"));
         let phrase = RelativePhrase {
             unit,
-            offset: n.saturating_neg(),
-            anaphoric: false,
-            narrative: false,
+            offset: if later { n } else { n.saturating_neg() },
+            anaphoric: !ago,
+            narrative: !ago,
         };
         return Some((Form::Relative(phrase), core("ago_core")?));
     }
@@ -503,19 +567,193 @@ fn form_of(caps: &Groups, text: &str, whole_start: usize) -> Option<(Form, usize
     None
 }
 
+/// The quarter, half, season and fiscal-year families; None when the match
+/// is of another family, Some(None) when it is rejected.
+#[allow(clippy::option_option)]
+fn period_of(caps: &Groups, text: &str) -> Option<Option<(Form, usize)>> {
+    let year = |name: &str| num(caps, name).and_then(|y| i32::try_from(y).ok());
+    let lower = |name: &str| caps.name(name).map(|m| m.as_str().to_ascii_lowercase());
+    let rel = |name: &str| match lower(name).as_deref() {
+        Some("last") => Some(-1),
+        Some("next") => Some(1),
+        Some("this") => Some(0),
+        _ => None,
+    };
+    if let Some(core) = caps.name("pq_core") {
+        let kind = match lower("pq_unit")?.as_str() {
+            "half" => PeriodKind::Half,
+            _ => PeriodKind::Quarter,
+        };
+        let ord = lower("pq_ord")?;
+        let given = year("pq_y1").or(year("pq_y2")).or(year("pq_y3"));
+        let n = match (ord.as_str(), kind) {
+            // "the last half of 1989"; "the last quarter" is the one before.
+            ("last", PeriodKind::Half) if given.is_some() => 2,
+            ("final", PeriodKind::Half) | ("second" | "2nd", _) => 2,
+            ("first" | "1st", _) => 1,
+            ("third" | "3rd", PeriodKind::Quarter) => 3,
+            ("fourth" | "4th" | "final", PeriodKind::Quarter) => 4,
+            _ => return Some(None),
+        };
+        let back = caps.name("pq_back").is_some().then_some(-1);
+        let year_ref = match (given, back.or(rel("pq_rel")).or(rel("pq_rel2"))) {
+            (Some(y), _) => YearRef::Given(y),
+            (None, Some(k)) => YearRef::Relative(k),
+            (None, None) => YearRef::Open,
+        };
+        // "a first half of the match", "the third quarter of the game":
+        // a sports period, not a calendar one.
+        let article_a = lower("pq_det").as_deref() == Some("a");
+        if article_a
+            || (year_ref == YearRef::Open
+                && caps.name("pq_fis").is_none()
+                && (word_after(text, core.end()) == "of" || mentions_sport(text)))
+        {
+            return Some(None);
+        }
+        return Some(Some((
+            Form::Period {
+                kind,
+                n,
+                year: year_ref,
+            },
+            core.start(),
+        )));
+    }
+    if let Some(core) = caps.name("qq_core") {
+        let q = caps.name("qq")?.as_str();
+        let (kind, n) = (
+            if q.starts_with('H') {
+                PeriodKind::Half
+            } else {
+                PeriodKind::Quarter
+            },
+            u32::from(q.as_bytes()[1] - b'0'),
+        );
+        if kind == PeriodKind::Half && n > 2 {
+            return Some(None);
+        }
+        // "Q3" alone is as often a model name as a quarter.
+        let Some(y) = year("qq_y1").or(year("qq_y2")) else {
+            return Some(None);
+        };
+        return Some(Some((
+            Form::Period {
+                kind,
+                n,
+                year: YearRef::Given(y),
+            },
+            core.start(),
+        )));
+    }
+    if let Some(core) = caps.name("pr_core") {
+        let back = i32::from(
+            caps.name("pr_back").is_some()
+                || caps.name("pr_ya").is_some()
+                || matches!(
+                    lower("pr_mod").as_deref(),
+                    Some("year-earlier" | "year-ago")
+                )
+                || caps.name("pr_mod2").is_some()
+                || rel("pr_rel") == Some(-1),
+        );
+        let modifier = lower("pr_mod");
+        let current = modifier.as_deref() == Some("current");
+        let is_period = caps.name("pr_unit")?.as_str() == "period";
+        // "the period" alone is any stretch of time; "the quarter" followed
+        // by "of" or a hyphen is a district or a fraction.
+        let next = text.get(core.end()..).and_then(|t| t.chars().next());
+        if (is_period && modifier.is_none() && back == 0 && caps.name("pr_y").is_none())
+            || next == Some('-')
+            || word_after(text, core.end()) == "of"
+            || mentions_sport(text)
+        {
+            return Some(None);
+        }
+        return Some(Some((
+            Form::PeriodRef {
+                back,
+                year: year("pr_y"),
+                current,
+            },
+            core.start(),
+        )));
+    }
+    if let Some(core) = caps.name("ss_core") {
+        let n = match lower("ss")?.as_str() {
+            "spring" => 0,
+            "summer" => 1,
+            "fall" | "autumn" => 2,
+            _ => 3,
+        };
+        let given = year("ss_y1").or(year("ss_y2"));
+        let det = lower("ss_det").map(|d| d.split_whitespace().collect::<Vec<_>>().join(" "));
+        let year_ref = match (given, det.as_deref()) {
+            (Some(y), _) => YearRef::Given(y),
+            (None, Some("last" | "this past")) => YearRef::Last,
+            (None, Some("next")) => YearRef::Next,
+            (None, Some("this")) => YearRef::Relative(0),
+            (None, _) => YearRef::Open,
+        };
+        // Without a year or "this/last/next", a season word is a date only
+        // after a time preposition ("in the summer", "during winter"); "the
+        // fall of the regime" and "prices fall" are not dates.
+        if year_ref == YearRef::Open {
+            let before = word_before(text, core.start());
+            let after_of = word_after(text, core.end()) == "of";
+            let bare_fall_or_spring = det.is_none() && n % 2 == 0;
+            if after_of
+                || bare_fall_or_spring
+                || !LEXICON.season_context.iter().any(|w| *w == before)
+            {
+                return Some(None);
+            }
+        }
+        return Some(Some((
+            Form::Period {
+                kind: PeriodKind::Season,
+                n,
+                year: year_ref,
+            },
+            core.start(),
+        )));
+    }
+    if let Some(core) = caps.name("fy_core") {
+        return Some(year("fy_y").map(|y| (Form::Year(y), core.start())));
+    }
+    None
+}
+
+/// Whether the sentence speaks of a game: then "the third quarter" and
+/// "the first half" are periods of play.
+fn mentions_sport(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(|w| {
+            LEXICON
+                .sport_words
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(w))
+        })
+}
+
 /// A bare number is a year only in a date context ("in 2014", "the 2022
 /// talks", "Ruritania's 2014 annexation") and not when it counts something.
 fn year_in_context(text: &str, start: usize, end: usize) -> Option<i32> {
     let lx = &*LEXICON;
     let year: i32 = text.get(start..end)?.parse().ok()?;
     let prev_char = text.get(..start)?.chars().next_back();
-    let after_mid =
-        prev_char == Some('-') && word_before(text, start).trim_end_matches('-') == "mid";
+    let after_prefix = prev_char == Some('-')
+        && matches!(
+            word_before(text, start).trim_end_matches('-'),
+            "mid" | "post" | "pre"
+        );
+    if after_prefix {
+        return Some(year);
+    }
     if matches!(
         prev_char,
         Some('$' | '€' | '£' | '#' | '-' | '/' | '.' | ',')
-    ) && !after_mid
-    {
+    ) {
         return None;
     }
     let mut next = text.get(end..)?.chars();
@@ -537,11 +775,38 @@ fn year_in_context(text: &str, start: usize, end: usize) -> Option<i32> {
     let before = before.trim_end_matches('-');
     let possessive = before.ends_with("'s") || before.ends_with("’s") || before.ends_with("s'");
     let context = lx.year_context.iter().any(|w| w == before);
+    // A determiner before a year that modifies a noun: "a 1996 law", "its
+    // 1988 recapitalization", "that 2019 tour" (counts were rejected above).
+    let modifier = lx.year_determiners.iter().any(|w| w == before)
+        && following.chars().next().is_some_and(char::is_alphabetic);
+    // The second year of a range or list: "between 1991 and 1993", "from
+    // 1991 to 1997", "in 2003, 2005 and 2009", "both 1990 and 1991".
+    let listed = follows_a_year(text.get(..start)?);
     let of_head = before == "of" && {
         let of_pos = text.get(..start)?.trim_end().len().saturating_sub(2);
         lx.of_heads.iter().any(|h| *h == word_before(text, of_pos))
     };
-    (possessive || context || of_head).then_some(year)
+    (possessive || context || of_head || modifier || listed).then_some(year)
+}
+
+/// Whether `before` ends with a year and a list or range word: "1991 and ",
+/// "1991 to ", "2003, ", "1991 through ".
+fn follows_a_year(before: &str) -> bool {
+    let t = before.trim_end();
+    let t = ["and", "to", "or", "through", "until"]
+        .iter()
+        .find_map(|w| {
+            t.strip_suffix(w)
+                .filter(|r| r.ends_with(|c: char| c.is_whitespace() || c == ','))
+        })
+        .unwrap_or(t);
+    let t = t.trim_end().trim_end_matches(',').trim_end();
+    let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    digits == 4
+        && t[t.len() - 4..]
+            .parse::<i32>()
+            .is_ok_and(|y| (1800..=2099).contains(&y))
+        && !t[..t.len() - 4].ends_with(|c: char| c.is_alphanumeric() || c == '$' || c == '.')
 }
 
 #[cfg(test)]

@@ -362,3 +362,44 @@ fn split_families_read_the_same_groups_as_the_whole_pattern() {
         );
     }
 }
+
+#[test]
+fn years_in_ranges_lists_and_as_modifiers() {
+    let years = |text: &str| -> Vec<i32> {
+        found(text)
+            .into_iter()
+            .filter_map(|(_, f)| match f {
+                Form::Year(y) => Some(y),
+                _ => None,
+            })
+            .collect()
+    };
+    for (text, want) in [
+        ("Clinics closed between 1991 and 1993.", vec![1991, 1993]),
+        (
+            "He drove from 1991 to 1997 without a licence.",
+            vec![1991, 1997],
+        ),
+        ("Floods hit in 2003, 2005 and 2009.", vec![2003, 2005, 2009]),
+        ("It cuts earnings in both 1990 and 1991.", vec![1990, 1991]),
+        ("Voters rejected a 2016 referendum.", vec![2016]),
+        ("Fans loved her 2019 tour.", vec![2019]),
+        ("That 1978 resolution still stands.", vec![1978]),
+        ("The firm earned $2 a share for 2001.", vec![2001]),
+        ("Losses will continue into 2015.", vec![2015]),
+        ("Bonds due 1993 were sold.", vec![1993]),
+        ("The post-1959 exile split families.", vec![1959]),
+        ("The Act of 1989 changed the rules.", vec![1989]),
+    ] {
+        assert_eq!(years(text), want, "{text}");
+    }
+    for text in [
+        "a 2000 troops crossed",
+        "Its 1500 workers struck.",
+        "Gate 2014 closed.",
+        "Vision 2040 is a plan.",
+        "It rose to 2020.50 dollars.",
+    ] {
+        assert!(years(text).is_empty(), "{text}: {:?}", found(text));
+    }
+}

@@ -1,15 +1,24 @@
 //! Publication-date inference for pages that state none.
 //!
-//! The evidence is the latest day the body reports as past: "on <date>" in a
-//! sentence with a past-tense verb, outside a future clause ("Kim said on
-//! April 28."). A report is published on or soon after that day. To stay
-//! never confidently wrong:
+//! Two kinds of evidence, tried in this order:
+//! - a deictic word tied to a written date: "today, March 3, 2025", "said
+//!   yesterday (March 2)": the page says which day it is writing on. All such
+//!   ties must agree, and no day stated as past may come after it;
+//! - in a folder of one year (`year_hint`), the latest day the body reports
+//!   as past: "on <date>" in a sentence with a past-tense verb, outside a
+//!   future clause ("Kim said on April 28."). A report is published on or
+//!   soon after that day.
+//!
+//! A full date stated as past is not evidence on its own: news writes the
+//! year for days of other years ("invaded on January 1, 1959"), so the
+//! latest one is as likely background as the day of writing. To stay never
+//! confidently wrong:
 //! - with no such statement, the date stays unknown (weekdays alone, as in
 //!   "on Wednesday", say nothing about the calendar);
 //! - when the body also speaks of a past weekday other than that day's, the
 //!   page was likely written some days later: only the month is given, and
 //!   only if the following six days stay in that month;
-//! - a yearless day needs a year: the corpus's dominant year (`year_hint`,
+//! - a yearless day needs a year: the folder's year (`year_hint`,
 //!   marked assumed), or a later year written in a full date of the body;
 //!   without a hint nothing is inferred and the corpus step tries again;
 //! - a year written out is, in news style, usually not the current one: when
@@ -17,6 +26,7 @@
 //!   stays unknown.
 
 use super::find::{Candidate, Direction, Form};
+use super::lexicon::Unit;
 use crate::model::DateValue;
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -26,6 +36,10 @@ pub fn infer_published(
     candidates: &[Candidate],
     year_hint: Option<i32>,
 ) -> Option<(DateValue, String)> {
+    if let Some(tied) = deictic_tie(raw, candidates, year_hint) {
+        return tied;
+    }
+    year_hint?;
     let stated = || candidates.iter().filter(|c| c.stated_past);
     let latest_full = stated()
         .filter_map(|c| match c.form {
@@ -80,6 +94,90 @@ pub fn infer_published(
         format!("latest dated event \"{surface}\"")
     };
     Some((value, reason))
+}
+
+/// The day a deictic word tied to a written date says the page was
+/// written on: Some(None) when ties exist but disagree (or a day stated as
+/// past comes later), None when there is no tie.
+#[allow(clippy::option_option)]
+fn deictic_tie(
+    raw: &str,
+    candidates: &[Candidate],
+    year_hint: Option<i32>,
+) -> Option<Option<(DateValue, String)>> {
+    let day_of = |c: &Candidate| match c.form {
+        Form::Full(d) => Some(d),
+        Form::DayMonth { month, day } => NaiveDate::from_ymd_opt(year_hint?, month, day),
+        _ => None,
+    };
+    let mut found: Option<(NaiveDate, &Candidate, &Candidate)> = None;
+    for pair in candidates.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        if a.sentence != b.sentence || !tie_gap(raw, a.span.end as usize, b.span.start as usize) {
+            continue;
+        }
+        let (word, date) = match (deictic_offset(a), deictic_offset(b)) {
+            (Some(_), None) => (a, b),
+            (None, Some(_)) => (b, a),
+            _ => continue,
+        };
+        let (Some(offset), Some(d)) = (deictic_offset(word), day_of(date)) else {
+            continue;
+        };
+        let Some(day) = d.checked_add_signed(Duration::days(i64::from(offset))) else {
+            continue;
+        };
+        match found {
+            Some((other, _, _)) if other != day => return Some(None),
+            _ => found = Some((day, word, date)),
+        }
+    }
+    let (day, word, date) = found?;
+    let later_past = candidates
+        .iter()
+        .filter(|c| c.stated_past)
+        .filter_map(day_of)
+        .any(|d| d > day);
+    if later_past {
+        return Some(None);
+    }
+    let mut value = DateValue::day(day);
+    value.assumed_year = !matches!(date.form, Form::Full(_));
+    let reason = format!(
+        "\"{}\" tied to \"{}\"",
+        word.span.text(raw),
+        date.span.text(raw)
+    );
+    Some(Some((value, reason)))
+}
+
+/// How many days after the day a deictic word names the page was written
+/// ("today" 0, "yesterday" 1); None for anything else.
+fn deictic_offset(c: &Candidate) -> Option<i32> {
+    match c.form {
+        Form::Relative(p)
+            if p.unit == Unit::Day && !p.anaphoric && (-1..=0).contains(&p.offset) =>
+        {
+            Some(-p.offset)
+        }
+        _ => None,
+    }
+}
+
+/// Whether only a comma, a bracket, a dash or "on" separates two
+/// expressions: "today, March 3", "yesterday (March 2)", "today — May 1".
+fn tie_gap(raw: &str, end: usize, start: usize) -> bool {
+    let Some(gap) = raw.get(end..start) else {
+        return false;
+    };
+    gap.len() <= 6
+        && gap
+            .trim_matches(|c: char| {
+                c.is_whitespace() || matches!(c, ',' | '(' | ')' | '—' | '–' | '-')
+            })
+            .trim_start_matches("on")
+            .trim()
+            .is_empty()
 }
 
 #[cfg(test)]
@@ -143,11 +241,47 @@ mod tests {
     fn only_old_full_dates_are_background_not_the_day_of_writing() {
         let text = "Ruritania invaded on February 24, 2022, officials recalled.";
         assert_eq!(infer_published(text, &candidates(text), Some(2025)), None);
-        let (v, _) = infer_published(text, &candidates(text), None).unwrap();
-        assert_eq!(v.start, ymd(2022, 2, 24));
+        // Without a folder year a lone full date is not evidence either.
+        assert_eq!(infer_published(text, &candidates(text), None), None);
         let text = "The ministry said on March 3, 2025 that talks failed.";
+        assert_eq!(infer_published(text, &candidates(text), None), None);
         let (v, _) = infer_published(text, &candidates(text), Some(2025)).unwrap();
         assert_eq!(v.label(), "2025-03-03");
+    }
+
+    #[test]
+    fn a_deictic_word_tied_to_a_date_gives_the_day_of_writing() {
+        let text = "The port reopened today, March 3, 2025, after a week.\nA storm hit on February 24, 2025.";
+        let (v, reason) = infer_published(text, &candidates(text), None).unwrap();
+        assert_eq!(
+            (v.label(), v.assumed_year),
+            ("2025-03-03".to_string(), false)
+        );
+        assert!(
+            reason.contains("today") && reason.contains("March 3, 2025"),
+            "{reason}"
+        );
+        let text = "Officials said yesterday (March 2, 2025) that the port would reopen.";
+        let (v, _) = infer_published(text, &candidates(text), None).unwrap();
+        assert_eq!(v.label(), "2025-03-03");
+        // A yearless tie needs the folder's year.
+        let text = "The port reopened today, March 3.";
+        assert_eq!(infer_published(text, &candidates(text), None), None);
+        let (v, _) = infer_published(text, &candidates(text), Some(2025)).unwrap();
+        assert!(v.assumed_year && v.label() == "2025-03-03");
+    }
+
+    #[test]
+    fn inconsistent_deictic_evidence_is_unknown() {
+        // Two ties that disagree.
+        let text = "The port reopened today, March 3, 2025.\nThe ferry left today, March 9, 2025.";
+        assert_eq!(infer_published(text, &candidates(text), None), None);
+        // A day stated as past after the tied day.
+        let text = "The port reopened today, March 3, 2025.\nThe minister said on March 7, 2025 it was safe.";
+        assert_eq!(infer_published(text, &candidates(text), None), None);
+        // Not tied: other words between them.
+        let text = "Talks resumed today after the March 3, 2025 deal collapsed.";
+        assert_eq!(infer_published(text, &candidates(text), None), None);
     }
 
     #[test]

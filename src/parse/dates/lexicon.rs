@@ -56,6 +56,9 @@ pub struct Lexicon {
     pub year_context: Vec<String>,
     pub of_heads: Vec<String>,
     pub quantity_nouns: Vec<String>,
+    pub season_context: Vec<String>,
+    pub year_determiners: Vec<String>,
+    pub sport_words: Vec<String>,
     /// Each cue as its lowercase words.
     pub future_cues: Vec<Vec<String>>,
     pub past_verbs: Vec<String>,
@@ -142,6 +145,9 @@ pub fn parse_lexicon(text: &str) -> Lexicon {
             "year_context" => lx.year_context.push(line.to_lowercase()),
             "of_heads" => lx.of_heads.push(line.to_lowercase()),
             "quantity_nouns" => lx.quantity_nouns.push(line.to_lowercase()),
+            "season_context" => lx.season_context.push(line.to_lowercase()),
+            "year_determiners" => lx.year_determiners.push(line.to_lowercase()),
+            "sport_words" => lx.sport_words.push(line.to_lowercase()),
             "past_verbs" => lx.past_verbs.push(line.to_lowercase()),
             "not_past_ed" => lx.not_past_ed.push(line.to_lowercase()),
             _ => {}
@@ -210,6 +216,9 @@ mod tests {
             &lx.year_context,
             &lx.of_heads,
             &lx.quantity_nouns,
+            &lx.season_context,
+            &lx.year_determiners,
+            &lx.sport_words,
             &lx.past_verbs,
             &lx.not_past_ed,
         ] {

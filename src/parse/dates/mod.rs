@@ -8,10 +8,12 @@
 //!
 //! Years: a yearless date takes its year from the article's anchor. An
 //! article with no anchor at all is analysed twice: once per article (its
-//! yearless dates unresolved), and again in [`assume_dominant_year`] with the
-//! corpus's dominant year, which then also lets the publication date be
-//! inferred from yearless evidence; everything resolved that way is marked
-//! `assumed_year`.
+//! yearless dates unresolved), and again in [`assume_folder_year`] when
+//! every dated article of the folder is from one year (a scrape of one
+//! period), which then also lets the publication date be inferred from
+//! yearless evidence; everything resolved that way is marked
+//! `assumed_year`. A folder of mixed years lends no year: the most common
+//! one would be a guess, and a wrong year is worse than none.
 
 pub mod find;
 pub mod infer;
@@ -21,10 +23,9 @@ pub mod tense;
 
 pub use find::Candidate;
 
-use crate::model::{Article, Basis, DateValue, Precision, Published, Span, TimeExpr};
+use crate::model::{Article, Basis, DateValue, Precision, Published, Span, TimeExpr, TimeKind};
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
-use std::collections::HashMap;
 
 /// Finds and resolves every temporal expression in `sentences`, returning
 /// the publication date (the explicit one, or one inferred from the body)
@@ -33,7 +34,7 @@ pub fn analyse(raw: &str, sentences: &[Span], explicit: &Published) -> (Publishe
     analyse_with_year(raw, sentences, explicit, None)
 }
 
-/// [`analyse`] with the corpus's dominant year for yearless dates when the
+/// [`analyse`] with the folder's year (every dated article agrees on it) for yearless dates when the
 /// article itself gives no year.
 pub fn analyse_with_year(
     raw: &str,
@@ -47,7 +48,7 @@ pub fn analyse_with_year(
 
 /// Every temporal expression in `sentences`, not yet resolved. Kept apart
 /// from [`resolve_all`] so the corpus step can resolve again with the
-/// dominant year without searching the text a second time.
+/// folder's year without searching the text a second time.
 pub fn find_all(raw: &str, sentences: &[Span], explicit: &Published) -> Vec<Candidate> {
     sentences
         .iter()
@@ -82,6 +83,11 @@ pub fn resolve_all(
     let mut times = Vec::with_capacity(candidates.len());
     // The last day stated (sentence, day), for anaphora.
     let mut stated: Option<(u32, NaiveDate)> = None;
+    // The last date stated at any precision (sentence, value).
+    let mut stated_value: Option<(u32, DateValue)> = None;
+    // The last quarter or half named (sentence, value): the period a
+    // report is about, for "the quarter" and "a year earlier".
+    let mut period: Option<(u32, DateValue)> = None;
     for c in candidates {
         // Narrative phrases ("the next day") may reach back one sentence.
         let reach = match c.form {
@@ -91,7 +97,64 @@ pub fn resolve_all(
         let stated_day = stated
             .filter(|(s, _)| c.sentence.saturating_sub(*s) <= reach)
             .map(|(_, d)| d);
-        let r = resolve::resolve(c, anchor, year_hint, stated_day);
+        // "that year", "three years later": a coarser statement will do
+        // when the phrase counts in units at least as coarse as it.
+        let stated_coarse = match c.form {
+            find::Form::Relative(p) if p.narrative && stated_day.is_none() => stated_value
+                .filter(|(s, v)| {
+                    c.sentence.saturating_sub(*s) <= reach
+                        && match p.unit {
+                            lexicon::Unit::Year => v.precision <= Precision::Year,
+                            lexicon::Unit::Month => v.precision <= Precision::Month,
+                            _ => false,
+                        }
+                })
+                .map(|(_, v)| v.start),
+            _ => None,
+        };
+        let stated_day = stated_day.or(stated_coarse);
+        let recent_period = |reach: u32| {
+            period
+                .filter(|(s, _)| c.sentence.saturating_sub(*s) <= reach)
+                .map(|(_, v)| v)
+        };
+        let mut r = resolve::resolve(c, anchor, year_hint, stated_day);
+        match c.form {
+            find::Form::PeriodRef {
+                back,
+                year,
+                current,
+            } => {
+                if let Some(v) = recent_period(PERIOD_REACH)
+                    .and_then(|n| resolve::resolve_period_ref(back, year, current, Some(n), anchor))
+                    && !current
+                {
+                    r.value = Some(v);
+                    r.kind = TimeKind::Anaphoric;
+                }
+            }
+            find::Form::Relative(p) if is_year_back(p, c.span.text(raw)) => {
+                if let Some(n) = recent_period(COMPARISON_REACH)
+                    && let Some(v) = resolve::resolve_period_ref(1, None, false, Some(n), anchor)
+                {
+                    r.value = Some(v);
+                    r.kind = TimeKind::Anaphoric;
+                }
+            }
+            _ => {}
+        }
+        // A comparison ("a year earlier", "the year-ago quarter") does
+        // not move the narrative's period.
+        let names_period = matches!(
+            c.form,
+            find::Form::Period { .. } | find::Form::PeriodRef { back: 0, .. }
+        );
+        if let Some(v) = r.value
+            && names_period
+            && matches!(v.precision, Precision::Quarter | Precision::Half)
+        {
+            period = Some((c.sentence, v));
+        }
         // A written date or a weekday names the day a narrative is on; an
         // anaphoric phrase does not move it.
         if let Some(v) = r.value
@@ -102,6 +165,21 @@ pub fn resolve_all(
             && v.precision == Precision::Day
         {
             stated = Some((c.sentence, v.start));
+        }
+        // A narrative phrase resolved ("later that year") carries the
+        // narrative on to the next one ("three years later").
+        if let Some(v) = r.value
+            && (matches!(
+                c.form,
+                find::Form::Full(_)
+                    | find::Form::DayMonth { .. }
+                    | find::Form::Weekday { .. }
+                    | find::Form::MonthYear { .. }
+                    | find::Form::Month { .. }
+                    | find::Form::Year(_)
+            ) || matches!(c.form, find::Form::Relative(p) if p.narrative))
+        {
+            stated_value = Some((c.sentence, v));
         }
         times.push(TimeExpr {
             span: c.span,
@@ -114,16 +192,31 @@ pub fn resolve_all(
     (published, times)
 }
 
+/// How many sentences back "the quarter" looks for the quarter named last.
+const PERIOD_REACH: u32 = 10;
+/// How many sentences back "a year earlier" looks for a quarter or half to
+/// compare with ("Net rose in the third quarter. ... from $2 a year
+/// earlier"): a report compares like with like.
+const COMPARISON_REACH: u32 = 2;
+
+/// "a year ago", "a year earlier", "year-ago": a comparison one year back.
+fn is_year_back(p: lexicon::RelativePhrase, text: &str) -> bool {
+    let t = text.to_ascii_lowercase();
+    p.unit == lexicon::Unit::Year
+        && p.offset == -1
+        && (p.anaphoric || t.starts_with("a ") || t.starts_with("one "))
+        && !t.contains("next")
+}
+
 /// Corpus-level step: yearless dates in articles without an anchor take the
-/// corpus's dominant year, marked `assumed_year`.
+/// folder's year when every article dated with its real year agrees on it
+/// (at least [`MIN_AGREEING`] of them), marked `assumed_year`.
 ///
-/// The dominant year is the most common year among publication dates known
-/// with their real year (ties: the later year). Articles without an explicit
-/// publication date are analysed again with it, so their publication date can
-/// now be inferred from yearless evidence (or dropped when its only evidence
-/// is an older full date) and relative expressions resolved against it. With no dated article there is no dominant year and nothing
-/// changes (a year from the clock would be a guess).
-pub fn assume_dominant_year(articles: &mut [Article]) {
+/// Articles without an explicit publication date are analysed again with
+/// it, so their publication date can now be inferred from yearless evidence
+/// and relative expressions resolved against it. A folder with dated
+/// articles of two different years, or too few dated ones, changes nothing.
+pub fn assume_folder_year(articles: &mut [Article]) {
     let candidates: Vec<Option<Vec<Candidate>>> = articles
         .par_iter()
         .map(|a| {
@@ -131,14 +224,14 @@ pub fn assume_dominant_year(articles: &mut [Article]) {
                 .then(|| find_all(&a.raw, &a.sentences, &unanchored(a)))
         })
         .collect();
-    assume_dominant_year_with(articles, &candidates);
+    assume_folder_year_with(articles, &candidates);
 }
 
-/// [`assume_dominant_year`] with each article's candidates already found
+/// [`assume_folder_year`] with each article's candidates already found
 /// (None for an article with an explicit publication date, which keeps its
 /// resolution).
-pub fn assume_dominant_year_with(articles: &mut [Article], candidates: &[Option<Vec<Candidate>>]) {
-    let Some(year) = dominant_year(articles) else {
+pub fn assume_folder_year_with(articles: &mut [Article], candidates: &[Option<Vec<Candidate>>]) {
+    let Some(year) = folder_year(articles) else {
         return;
     };
     articles
@@ -156,6 +249,29 @@ pub fn assume_dominant_year_with(articles: &mut [Article], candidates: &[Option<
         });
 }
 
+/// How many dated articles must agree before their year is lent.
+pub const MIN_AGREEING: usize = 2;
+
+/// The one year of every publication date known with its real year (not
+/// assumed), when there are at least [`MIN_AGREEING`] of them; None when
+/// they disagree.
+pub fn folder_year(articles: &[Article]) -> Option<i32> {
+    let mut years = articles
+        .iter()
+        .filter_map(|a| a.published.value)
+        .filter(|v| !v.assumed_year)
+        .map(|v| v.start.year());
+    let first = years.next()?;
+    let mut n = 1;
+    for y in years {
+        if y != first {
+            return None;
+        }
+        n += 1;
+    }
+    (n >= MIN_AGREEING).then_some(first)
+}
+
 /// What an article without an explicit date is resolved against: nothing,
 /// but the page's own date line still stays out of the events.
 fn unanchored(a: &Article) -> Published {
@@ -164,20 +280,6 @@ fn unanchored(a: &Article) -> Published {
         basis: Basis::Unknown,
         span: a.published.span,
     }
-}
-
-/// The most common real (not assumed) publication year; ties go to the later.
-pub fn dominant_year(articles: &[Article]) -> Option<i32> {
-    let mut counts: HashMap<i32, usize> = HashMap::new();
-    for v in articles.iter().filter_map(|a| a.published.value) {
-        if !v.assumed_year {
-            *counts.entry(v.start.year()).or_default() += 1;
-        }
-    }
-    counts
-        .into_iter()
-        .max_by_key(|&(y, n)| (n, y))
-        .map(|(y, _)| y)
 }
 
 /// The calendar value of an explicit date, for callers building a

@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::TimeKind;
+use crate::model::{Article, TimeKind};
 use std::path::PathBuf;
 
 fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -79,8 +79,9 @@ fn the_explicit_date_line_is_not_an_event() {
 }
 
 #[test]
-fn publication_date_is_inferred_from_a_full_date_in_the_body() {
-    let raw = "The ministry said on March 3, 2024 that talks failed.\nLeaders will meet on Friday.";
+fn publication_date_is_inferred_from_a_dated_today() {
+    let raw =
+        "The ministry said today, March 3, 2024, that talks failed.\nLeaders will meet on Friday.";
     let (p, times) = analyse(raw, &lines(raw), &Published::default());
     assert!(matches!(p.basis, Basis::Inferred(_)));
     let v = p.value.unwrap();
@@ -89,87 +90,79 @@ fn publication_date_is_inferred_from_a_full_date_in_the_body() {
         ("2024-03-03".to_string(), false)
     );
     // 2024-03-03 is a Sunday; "will meet on Friday" is the next Friday.
-    assert_eq!(times[1].value.unwrap().label(), "2024-03-08");
+    assert_eq!(times.last().unwrap().value.unwrap().label(), "2024-03-08");
 }
 
 #[test]
-fn no_anchor_and_no_year_leaves_values_unknown_until_the_corpus_step() {
+fn no_anchor_and_no_year_leaves_yearless_values_unknown() {
     let undated = article(
         0,
-        "Brown said on May 21 that talks failed.\nHe spoke on Wednesday.\nThe incursion in August last year.",
+        "Brown said on May 21 that talks failed.\nHe spoke on Wednesday.\nThe incursion in August last year.\nThe 2022 talks had failed too.",
     );
     assert_eq!(undated.published.value, None);
+    assert_eq!(undated.published.basis, Basis::Unknown);
     assert_eq!(
         labels(&undated),
         [
             ("May 21".to_string(), None),
             ("Wednesday".to_string(), None),
-            ("August last year".to_string(), None)
-        ]
-    );
-    let mut dated = article(1, "Ceremony");
-    dated.published = explicit_day(ymd(2025, 4, 17), None);
-    let mut corpus = vec![undated, dated];
-    assume_dominant_year(&mut corpus);
-    let a = &corpus[0];
-    let p = a.published.value.unwrap();
-    assert_eq!(p.label(), "2025-05-21");
-    assert!(p.assumed_year);
-    assert!(matches!(a.published.basis, Basis::Inferred(_)));
-    // May 21 2025 is a Wednesday: the inferred day itself.
-    assert_eq!(
-        labels(a),
-        [
-            ("May 21".to_string(), Some("2025-05-21".to_string())),
-            ("Wednesday".to_string(), Some("2025-05-21".to_string())),
-            ("August last year".to_string(), Some("2024-08".to_string()))
-        ]
-    );
-    assert!(a.times.iter().all(|t| t.value.unwrap().assumed_year));
-    assert_eq!(corpus[1].published.value.unwrap().label(), "2025-04-17");
-}
-
-#[test]
-fn weekdays_only_article_keeps_relative_dates_unresolved() {
-    let mut corpus = vec![
-        article(
-            0,
-            "The meeting in Geneva on Tuesday ended.\nGarcia said on Wednesday he was hopeful.\nIt was the first since a 28 February meeting.",
-        ),
-        article(1, "x"),
-    ];
-    corpus[1].published = explicit_day(ymd(2025, 4, 17), None);
-    assume_dominant_year(&mut corpus);
-    assert_eq!(corpus[0].published.value, None);
-    assert_eq!(
-        labels(&corpus[0]),
-        [
-            ("Tuesday".to_string(), None),
-            ("Wednesday".to_string(), None),
-            ("28 February".to_string(), Some("2025-02-28".to_string()))
-        ]
-    );
-}
-
-#[test]
-fn without_any_dated_article_nothing_is_assumed() {
-    let mut corpus = vec![article(
-        0,
-        "Brown said on May 21 that the 2022 talks failed.",
-    )];
-    assume_dominant_year(&mut corpus);
-    assert_eq!(corpus[0].published.value, None);
-    assert_eq!(
-        labels(&corpus[0]),
-        [
-            ("May 21".to_string(), None),
+            ("August last year".to_string(), None),
             ("2022".to_string(), Some("2022".to_string()))
         ]
     );
 }
 
+fn loaded(texts: &[&str]) -> Vec<crate::ingest::Loaded> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| crate::ingest::Loaded {
+            path: PathBuf::from(format!("{i}.txt")),
+            text: t.to_string(),
+            warnings: Vec::new(),
+        })
+        .collect()
+}
+
+const UNDATED: &str = "Ceremony\n\nBrown said on May 21 that the talks on Wednesday failed.\n";
+
+fn dated(year: i32) -> String {
+    format!("Report\n\ndate {year}-04-17\n\nThe harbour reopened on Monday after a storm.\n")
+}
+
 #[test]
-fn dominant_year_ignores_assumed_years_and_prefers_the_majority() {
+fn a_folder_of_mixed_years_lends_no_year() {
+    let (a, b, c) = (dated(2025), dated(2025), dated(2019));
+    let corpus = crate::parse::build_corpus(loaded(&[UNDATED, &a, &b, &c]), Vec::new());
+    let undated = &corpus.articles[0];
+    assert_eq!(undated.published.value, None);
+    assert!(
+        undated.times.iter().all(|t| t.value.is_none()),
+        "{:?}",
+        undated.times
+    );
+    // One dated article is not a folder's year either.
+    let corpus = crate::parse::build_corpus(loaded(&[UNDATED, &a]), Vec::new());
+    assert_eq!(corpus.articles[0].published.value, None);
+}
+
+#[test]
+fn a_folder_of_one_year_lends_it_marked_assumed() {
+    let (a, b) = (dated(2025), dated(2025));
+    let corpus = crate::parse::build_corpus(loaded(&[UNDATED, &a, &b]), Vec::new());
+    let p = corpus.articles[0].published.value.unwrap();
+    assert_eq!(
+        (p.label(), p.assumed_year),
+        ("2025-05-21".to_string(), true)
+    );
+    assert!(matches!(
+        corpus.articles[0].published.basis,
+        Basis::Inferred(_)
+    ));
+}
+
+#[test]
+fn folder_year_needs_agreement_and_ignores_assumed_years() {
     let dated = |y| Article {
         published: explicit_day(ymd(y, 1, 1), None),
         ..Article::default()
@@ -178,15 +171,13 @@ fn dominant_year_ignores_assumed_years_and_prefers_the_majority() {
     if let Some(v) = assumed.published.value.as_mut() {
         v.assumed_year = true;
     }
-    let corpus = vec![
-        dated(2024),
-        dated(2025),
-        dated(2025),
-        assumed.clone(),
-        assumed,
-    ];
-    assert_eq!(dominant_year(&corpus), Some(2025));
-    assert_eq!(dominant_year(&[]), None);
+    assert_eq!(
+        folder_year(&[dated(2025), dated(2025), assumed.clone()]),
+        Some(2025)
+    );
+    assert_eq!(folder_year(&[dated(2025), dated(2024), dated(2025)]), None);
+    assert_eq!(folder_year(&[dated(2025), assumed]), None);
+    assert_eq!(folder_year(&[]), None);
 }
 
 #[test]
@@ -234,4 +225,61 @@ fn a_weekday_can_anchor_an_anaphoric_phrase() {
     assert_eq!(upcoming.kind, TimeKind::Anaphoric);
     assert_eq!(upcoming.anchor, Some(ymd(2025, 4, 27)));
     assert_eq!(upcoming.value.unwrap().label(), "2025-W18");
+}
+
+#[test]
+fn the_quarter_and_a_year_earlier_follow_the_reports_period() {
+    let raw = "Lakeside Mills said third-quarter net income rose to $5 million.\n\
+               That was up from $4 million a year earlier.\n\
+               Sales in the quarter rose, and the year-ago quarter had a loss.\n\
+               The company expects gains in the current quarter.\n\
+               It also said sales rose last year.";
+    let (_, times) = analyse(raw, &lines(raw), &explicit_day(ymd(2024, 10, 30), None));
+    let got: Vec<_> = times
+        .iter()
+        .map(|t| (t.span.text(raw), t.value.map(|v| v.label())))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("third-quarter", Some("2024-Q3".to_string())),
+            ("a year earlier", Some("2023-Q3".to_string())),
+            ("the quarter", Some("2024-Q3".to_string())),
+            ("the year-ago quarter", Some("2023-Q3".to_string())),
+            ("the current quarter", Some("2024-Q4".to_string())),
+            // Far from the quarter and not a comparison phrase: a year.
+            ("last year", Some("2023".to_string())),
+        ]
+    );
+}
+
+#[test]
+fn anaphoric_phrases_count_from_the_narratives_last_date() {
+    let raw = "The bridge at Vell opened in 1998.\n\
+               Later that year it was closed for repairs.\n\
+               Three years later it reopened.\n\
+               The ferry sank on March 4, 2001, and the same day the port shut.\n\
+               Earlier that day the wind rose.\n\
+               Two weeks ago the council met.\n\
+               That year was dry.";
+    let (_, times) = analyse(raw, &lines(raw), &explicit_day(ymd(2025, 6, 2), None));
+    let got: Vec<_> = times
+        .iter()
+        .map(|t| (t.span.text(raw), t.value.map(|v| v.label())))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("1998", Some("1998".to_string())),
+            ("Later that year", Some("1998".to_string())),
+            ("Three years later", Some("2001".to_string())),
+            ("March 4, 2001", Some("2001-03-04".to_string())),
+            ("the same day", Some("2001-03-04".to_string())),
+            ("Earlier that day", Some("2001-03-04".to_string())),
+            // "ago" counts from the day of writing, not the narrative.
+            ("Two weeks ago", Some("2025-W21".to_string())),
+            // Too far from any stated date: unresolved, not the anchor's year.
+            ("That year", None),
+        ]
+    );
 }

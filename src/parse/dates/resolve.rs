@@ -1,7 +1,7 @@
 //! Turning a written form into a calendar value against an anchor (the
 //! publication date, or a day stated earlier in the same sentence).
 
-use super::find::{Candidate, Direction, Form};
+use super::find::{Candidate, Direction, Form, PeriodKind, YearRef};
 use super::lexicon::{RelativePhrase, Unit};
 use crate::model::{DateValue, Precision, TimeKind};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
@@ -143,10 +143,113 @@ fn with_assumed(v: Option<DateValue>, assumed: bool) -> Option<DateValue> {
     })
 }
 
+/// Quarter, half or season `n` of `year`.
+pub fn period_value(kind: PeriodKind, n: u32, year: i32) -> Option<DateValue> {
+    match kind {
+        PeriodKind::Quarter => DateValue::quarter(year, n),
+        PeriodKind::Half => DateValue::half(year, n),
+        PeriodKind::Season => DateValue::season(year, n),
+    }
+}
+
+/// The middle month of a period, and how its label's year differs from
+/// that month's year (winter's middle, January, is in the next year).
+fn middle_month(kind: PeriodKind, n: u32) -> (u32, i32) {
+    match kind {
+        PeriodKind::Quarter => (n.saturating_sub(1) * 3 + 2, 0),
+        PeriodKind::Half => (n.saturating_sub(1) * 6 + 4, 0),
+        PeriodKind::Season if n >= 3 => (1, -1),
+        PeriodKind::Season => (n * 3 + 4, 0),
+    }
+}
+
+/// A quarter, half or season against the anchor (`None`: no anchor, then
+/// only a written year resolves it, or the folder's year marked assumed).
+pub fn resolve_period(
+    kind: PeriodKind,
+    n: u32,
+    year: YearRef,
+    anchor: Option<DateValue>,
+    year_hint: Option<i32>,
+    tense: Tense,
+) -> Option<DateValue> {
+    if let YearRef::Given(y) = year {
+        return period_value(kind, n, y);
+    }
+    let Some(a) = anchor else {
+        // Only an open year can take the folder's year.
+        return match year {
+            YearRef::Open => with_assumed(period_value(kind, n, year_hint?), true),
+            _ => None,
+        };
+    };
+    let day = a.start;
+    let v = match year {
+        YearRef::Given(_) => None,
+        YearRef::Relative(k) if kind == PeriodKind::Season => {
+            // "this winter" in January is the winter that began in December.
+            let y = day.year() - i32::from(k == 0 && n == 3 && day.month() <= 2);
+            period_value(kind, n, y.checked_add(k)?)
+        }
+        YearRef::Relative(k) => period_value(kind, n, day.year().checked_add(k)?),
+        // The latest one over before the anchor, the first one after it.
+        YearRef::Last => (0..=2)
+            .filter_map(|back| period_value(kind, n, day.year().checked_sub(back)?))
+            .find(|v| v.end() < day),
+        YearRef::Next => (-1..=1)
+            .filter_map(|ahead| period_value(kind, n, day.year().checked_add(ahead)?))
+            .find(|v| v.start > day),
+        YearRef::Open if a.precision > Precision::Month => period_value(kind, n, day.year()),
+        YearRef::Open => {
+            let (month, shift) = middle_month(kind, n);
+            let probe = resolve_yearless(month, 15, day, tense)?;
+            period_value(kind, n, probe.year().checked_add(shift)?)
+        }
+    };
+    with_assumed(v, a.assumed_year)
+}
+
+/// The period a report is about ([`Form::PeriodRef`]): the narrative's last
+/// quarter or half (else, for "the quarter" and "the latest period", the
+/// last quarter over before the anchor), in the year written or `back`
+/// years earlier; "the current quarter" is the anchor's own.
+pub fn resolve_period_ref(
+    back: i32,
+    year: Option<i32>,
+    current: bool,
+    narrative: Option<DateValue>,
+    anchor: Option<DateValue>,
+) -> Option<DateValue> {
+    let anchor = anchor.filter(|a| a.precision <= Precision::Month);
+    let quarter_of = |d: NaiveDate| DateValue::quarter(d.year(), d.month0() / 3 + 1);
+    if current {
+        return quarter_of(anchor?.start);
+    }
+    let base = match narrative {
+        Some(n) => n,
+        None if year.is_none() => {
+            let a = anchor?.start;
+            let this = quarter_of(a)?;
+            quarter_of(this.start.pred_opt()?)?
+        }
+        None => return None,
+    };
+    let index = |v: DateValue| match v.precision {
+        Precision::Quarter => Some((PeriodKind::Quarter, v.start.month0() / 3 + 1)),
+        Precision::Half => Some((PeriodKind::Half, v.start.month0() / 6 + 1)),
+        _ => None,
+    };
+    let (kind, n) = index(base)?;
+    let y = year.unwrap_or(base.start.year()).checked_sub(back)?;
+    let mut v = period_value(kind, n, y)?;
+    v.assumed_year = base.assumed_year && year.is_none();
+    Some(v)
+}
+
 /// Resolves one candidate.
 ///
 /// `anchor` is the publication date (any precision); `year_hint` is the
-/// corpus's dominant year, used for yearless dates when there is no anchor;
+/// folder's year (see `assume_folder_year`), used for yearless dates when there is no anchor;
 /// `stated_day` is a day written earlier in the same sentence, which
 /// anaphoric phrases ("the upcoming week") prefer over the publication date.
 pub fn resolve(
@@ -227,6 +330,23 @@ pub fn resolve(
             v.assumed_year = a.assumed_year;
             v
         })),
+        Form::Period { kind, n, year } => {
+            let absolute = matches!(year, YearRef::Given(_));
+            Resolved {
+                value: resolve_period(kind, n, year, anchor, year_hint, tense),
+                kind: if absolute {
+                    TimeKind::Absolute
+                } else {
+                    TimeKind::Relative
+                },
+                anchor: (!absolute).then(|| anchor.map(|a| a.start)).flatten(),
+            }
+        }
+        Form::PeriodRef {
+            back,
+            year,
+            current,
+        } => relative(resolve_period_ref(back, year, current, None, anchor)),
         Form::Relative(phrase) => {
             if let (true, Some(day)) = (phrase.anaphoric, stated_day) {
                 let assumed = anchor.is_some_and(|a| a.assumed_year);

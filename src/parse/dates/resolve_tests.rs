@@ -219,3 +219,54 @@ fn extreme_anchors_do_not_panic() {
     }
     assert_eq!(add_months(i32::MAX, 12, 1), None);
 }
+
+#[test]
+fn quarters_halves_and_seasons_by_year_and_tense() {
+    let oct = ymd(2024, 10, 30);
+    for (text, want) in [
+        ("Net income rose in the third quarter.", "2024-Q3"),
+        ("Fourth-quarter sales will be weaker.", "2024-Q4"),
+        ("Sales fell in Q3 2023, the firm said.", "2023-Q3"),
+        ("Profit doubled in the first half of 2018.", "2018-H1"),
+        ("It lost money in the last half of 2019.", "2019-H2"),
+        (
+            "Results for the second quarter of next year may slip.",
+            "2025-Q2",
+        ),
+        ("Revenue in last year's third quarter was flat.", "2023-Q3"),
+        ("In the year-ago third quarter it earned little.", "2023-Q3"),
+        ("It made a profit in fiscal 2022.", "2022"),
+        ("The dam was finished last summer.", "2024-SU"),
+        ("The dam will open next spring.", "2025-SP"),
+        ("Crops failed in the summer of 2021.", "2021-SU"),
+        ("The talks resumed during the winter.", "2023-WI"),
+    ] {
+        assert_eq!(label(text, oct).as_deref(), Some(want), "{text}");
+    }
+    // A first-quarter result written in February is last year's.
+    assert_eq!(
+        label("Fourth-quarter profit rose 5%.", ymd(2025, 2, 10)).as_deref(),
+        Some("2024-Q4")
+    );
+}
+
+#[test]
+fn quarter_and_season_words_that_are_not_dates() {
+    for text in [
+        "He scored twice in the third quarter of the game.",
+        "The team led at the end of the first half when the goal came.",
+        "A quarter of the town was flooded.",
+        "They walked through the Latin quarter-mile.",
+        "Prices fall when supply rises.",
+        "The fall of the regime surprised them.",
+        "The new Q3 model sold well.",
+        "Water from the spring is clean.",
+    ] {
+        let c = find_in_sentence(text, Span::new(0, text.len()), 0);
+        assert!(
+            c.iter()
+                .all(|c| !matches!(c.form, Form::Period { .. } | Form::PeriodRef { .. })),
+            "{text}: {c:?}"
+        );
+    }
+}
