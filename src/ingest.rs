@@ -1,6 +1,9 @@
 //! Files and folders to decoded text. A bad file is a warning that names it;
 //! the rest still loads. Corpus files are only ever read.
 
+pub mod html;
+pub mod warc;
+
 use crate::hash::FxSet;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -16,6 +19,9 @@ pub struct Loaded {
     pub text: String,
     /// Per-file notes that do not stop it loading (e.g. decoded as Windows-1252).
     pub warnings: Vec<String>,
+    /// For an HTML page: what its markup said, as spans of `text` (which is
+    /// then the extracted article, not the markup).
+    pub page: Option<Box<html::Page>>,
 }
 
 /// The bundled default corpus, compiled in so `dateline` works from any folder.
@@ -49,6 +55,7 @@ pub fn bundled() -> Vec<Loaded> {
             path: PathBuf::from(p),
             text: (*t).to_string(),
             warnings: Vec::new(),
+            page: None,
         })
         .collect()
 }
@@ -188,6 +195,9 @@ pub fn read_file(path: &Path) -> Result<Loaded, String> {
             MAX_FILE_BYTES / (1024 * 1024)
         ));
     }
+    if html::is_html(path, &bytes) {
+        return html::load(path.to_path_buf(), &bytes, None);
+    }
     let (text, warning) = decode_owned(bytes).map_err(|why| format!("{name}: {why}"))?;
     Ok(Loaded {
         path: path.to_path_buf(),
@@ -196,6 +206,7 @@ pub fn read_file(path: &Path) -> Result<Loaded, String> {
             .map(|w| format!("{name}: {w}"))
             .into_iter()
             .collect(),
+        page: None,
     })
 }
 
@@ -272,8 +283,12 @@ pub fn load_with_progress(
     // Reading is parallel too: on a cold cache 100k small files are latency-bound.
     let results: Vec<Result<Loaded, String>> = files
         .par_iter()
-        .map(|f| {
-            let r = read_file(f);
+        .flat_map_iter(|f| {
+            let r: Vec<Result<Loaded, String>> = if warc::is_archive(f) {
+                warc::records(f).map_or_else(|w| vec![Err(w)], Iterator::collect)
+            } else {
+                vec![read_file(f)]
+            };
             progress.read.fetch_add(1, Ordering::Relaxed);
             r
         })

@@ -281,6 +281,9 @@ pub struct Article {
     pub raw: String,
     pub title: Option<Span>,
     pub source: Option<String>,
+    /// Where the page came from (a crawl's target URI, an HTML page's
+    /// canonical link), when known.
+    pub url: Option<String>,
     pub published: Published,
     /// Body paragraphs, in order; each a span of `raw` (trimmed line text).
     pub body: Vec<Span>,
