@@ -138,8 +138,11 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> (String, Option<String>) 
             (text.into_owned(), w)
         }
         (Some(_), _) => {
-            let text = String::from_utf8_lossy(bytes).into_owned();
-            (text, Some("invalid UTF-8 sequences replaced".into()))
+            // As for a text file: bytes that are not UTF-8 are most likely
+            // the Windows code page, whatever the page says.
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            let w = "declared UTF-8 but not valid UTF-8, decoded as Windows-1252";
+            (text.into_owned(), Some(w.into()))
         }
         (None, label) => {
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
@@ -333,3 +336,6 @@ pub fn visible_text(html: &str) -> String {
         .join("\n")
 }
 
+#[cfg(test)]
+#[path = "html_tests.rs"]
+pub(crate) mod tests;

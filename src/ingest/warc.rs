@@ -315,3 +315,6 @@ fn dechunk(mut rest: &[u8]) -> Vec<u8> {
     }
 }
 
+#[cfg(test)]
+#[path = "warc_tests.rs"]
+mod tests;
