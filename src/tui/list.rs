@@ -91,6 +91,9 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
             meta.push_str(&format!(" · {}", sanitize_line(src)));
         }
         meta.push_str(&format!(" · {events} ev"));
+        if let Some(url) = &a.url {
+            meta.push_str(&format!(" · {}", sanitize_line(url)));
+        }
         let meta = wrap::truncate(&meta, w);
         let pad = w.saturating_sub(unicode_width::UnicodeWidthStr::width(meta.as_str()));
         lines.push(Line::from(vec![

@@ -194,8 +194,8 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
     f.render_widget(Paragraph::new(shown), body);
 }
 
-/// `2025-04-28 · Kyiv Independent · 12 events · file.txt`, with `?` on an
-/// inferred date.
+/// `2025-04-28 · Kyiv Independent · 12 events · 30 names`, then the URL
+/// when there is one, with `?` on an inferred date.
 fn meta_line(s: &AppState, a: &Article) -> String {
     let date = match (&a.published.value, &a.published.basis) {
         (Some(v), Basis::Explicit) => v.label(),
@@ -216,6 +216,9 @@ fn meta_line(s: &AppState, a: &Article) -> String {
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     parts.push(plural(events, "event", "events"));
     parts.push(plural(a.mentions.len(), "name", "names"));
+    if let Some(url) = &a.url {
+        parts.push(sanitize_line(url).into_owned());
+    }
     parts.join(" · ")
 }
 
