@@ -37,7 +37,11 @@ pub fn measure_with_progress(paths: &[PathBuf], progress: &crate::parse::Progres
     let t = Instant::now();
     let bytes: u64 = files
         .par_iter()
-        .filter(|f| std::fs::metadata(f).is_ok_and(|m| m.len() <= ingest::MAX_FILE_BYTES))
+        // An archive is read whatever its size (a record at a time).
+        .filter(|f| {
+            ingest::warc::is_archive(f)
+                || std::fs::metadata(f).is_ok_and(|m| m.len() <= ingest::MAX_FILE_BYTES)
+        })
         .map(|f| std::fs::read(f).map_or(0, |b| b.len() as u64))
         .sum();
     let read_floor_s = t.elapsed().as_secs_f64();

@@ -231,6 +231,30 @@ impl Records {
     }
 }
 
+/// The HTTP payload of record `n` (counted from 1) of `archive` and the
+/// charset its server declared, read again from the start of the archive.
+pub fn record_payload(archive: &Path, n: usize) -> Option<(Vec<u8>, Option<String>)> {
+    let mut records = records(archive).ok()?;
+    let inner = records.inner.as_mut()?;
+    let (_, block) = inner.nth(n.checked_sub(1)?)?.ok()?;
+    let http = HttpResponse::parse(&block)?;
+    let charset = http.header("content-type").and_then(|t| {
+        t.split(';')
+            .filter_map(|p| p.trim().split_once('='))
+            .find(|(k, _)| k.trim().eq_ignore_ascii_case("charset"))
+            .map(|(_, v)| v.trim().trim_matches('"').to_string())
+    });
+    let chunked = http
+        .header("transfer-encoding")
+        .is_some_and(|t| t.eq_ignore_ascii_case("chunked"));
+    let payload = if chunked {
+        dechunk(http.payload)
+    } else {
+        http.payload.to_vec()
+    };
+    Some((payload, charset))
+}
+
 /// `archive.warc.gz#7`: the name a record's article goes by.
 pub fn record_name(archive: &Path, n: usize) -> OsString {
     let mut s = archive.as_os_str().to_owned();

@@ -162,7 +162,11 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
         } else {
             (s.reader.scroll + rows) * 100 / lines.len().max(1)
         };
-        let mode = if s.reader.raw { " raw" } else { "" };
+        let mode = match (s.reader.raw, &s.reader.doc.source) {
+            (true, Some(_)) => " page source",
+            (true, None) => " raw",
+            (false, _) => "",
+        };
         let title = format!(" 2 Reader{mode} · {} ", sanitize_line(&a.file_name()));
         let block = t
             .pane_block(&title, s.focus == Pane::Reader, r.width, 8)
@@ -242,6 +246,8 @@ fn styled_line(s: &AppState, c: &Corpus, a: &Article, l: &DocLine) -> Line<'stat
         _ => Style::default(),
     };
     let (ls, le) = (l.start, l.end);
+    // What the lines point into: the article's text, or a page's source.
+    let raw = s.reader.doc.source.as_deref().unwrap_or(&a.raw);
     // Highlight intervals, in increasing priority.
     let mut marks: Vec<(u32, u32, Style)> = Vec::new();
     if matches!(l.kind, LineKind::Body | LineKind::Raw) {
@@ -275,7 +281,7 @@ fn styled_line(s: &AppState, c: &Corpus, a: &Article, l: &DocLine) -> Line<'stat
         }
     }
     if let Some(search) = &s.search
-        && let Some(text) = a.raw.get(ls as usize..le as usize)
+        && let Some(text) = raw.get(ls as usize..le as usize)
     {
         for m in search
             .regex
@@ -296,7 +302,7 @@ fn styled_line(s: &AppState, c: &Corpus, a: &Article, l: &DocLine) -> Line<'stat
     let mut spans = Vec::with_capacity(cuts.len());
     for w in cuts.windows(2) {
         let (p, q) = (w[0], w[1]);
-        let Some(piece) = a.raw.get(p as usize..q as usize) else {
+        let Some(piece) = raw.get(p as usize..q as usize) else {
             continue;
         };
         let style = marks

@@ -25,6 +25,8 @@ pub enum LineKind {
     Raw,
     /// A piece of a raw-file line the cleaner judged page furniture.
     RawFurniture,
+    /// A piece of a line of an HTML page's source ([`Doc::source`]).
+    Source,
 }
 
 /// One screen line of the reader: a byte range of the article's raw text.
@@ -60,6 +62,9 @@ pub struct Doc {
     /// How many leading lines have ascending starts (body or raw lines; the
     /// teasers after them point elsewhere in the file).
     pub searchable: usize,
+    /// In the raw view of an HTML page: the page's source, which the lines
+    /// then point into instead of the article's (extracted) text.
+    pub source: Option<String>,
 }
 
 impl Doc {
@@ -71,8 +76,16 @@ impl Doc {
             return false;
         }
         self.key = Some(key);
+        self.source = None;
         self.lines = if raw {
-            raw_lines(article, key.1 as usize)
+            match crate::ingest::html::page_source(&article.path) {
+                Some(src) => {
+                    let lines = source_lines(&src, key.1 as usize);
+                    self.source = Some(src);
+                    lines
+                }
+                None => raw_lines(article, key.1 as usize),
+            }
         } else {
             clean_lines(article, key.1 as usize)
         };
@@ -174,6 +187,29 @@ fn raw_lines(a: &Article, width: usize) -> Vec<DocLine> {
             out.push(blank(start as u32));
         } else {
             wrap_into(&a.raw, start as u32, end as u32, width, kind, &mut out);
+        }
+    }
+    out
+}
+
+fn source_lines(src: &str, width: usize) -> Vec<DocLine> {
+    let mut out = Vec::new();
+    let mut pos = 0usize;
+    for line in src.split('\n') {
+        let start = pos;
+        let end = start + line.trim_end_matches('\r').len();
+        pos += line.len() + 1;
+        if start == end {
+            out.push(blank(start as u32));
+        } else {
+            wrap_into(
+                src,
+                start as u32,
+                end as u32,
+                width,
+                LineKind::Source,
+                &mut out,
+            );
         }
     }
     out
@@ -307,6 +343,50 @@ mod tests {
         out.iter()
             .map(|l| raw[l.start as usize..l.end as usize].to_string())
             .collect()
+    }
+
+    #[test]
+    fn raw_view_of_an_html_page_is_its_source_and_of_a_text_file_its_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("p.html");
+        std::fs::write(
+            &page,
+            "<html><body>\n<p>Pier \u{1b}[2J reopened</p>\n</body></html>",
+        )
+        .unwrap();
+        let a = Article {
+            path: page,
+            raw: "Pier reopened".into(),
+            body: vec![Span::new(0, 13)],
+            ..Article::default()
+        };
+        let mut doc = Doc::default();
+        doc.ensure(&a, 80, true);
+        let src = doc.source.as_deref().unwrap();
+        let shown: Vec<&str> = doc
+            .lines
+            .iter()
+            .map(|l| &src[l.start as usize..l.end as usize])
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "<html><body>",
+                "<p>Pier \u{1b}[2J reopened</p>",
+                "</body></html>"
+            ]
+        );
+        assert!(doc.lines.iter().all(|l| l.kind == LineKind::Source));
+        assert_eq!(display(shown[1]), "<p>Pier ␛[2J reopened</p>");
+        doc.ensure(&a, 80, false);
+        assert!(doc.source.is_none());
+        let txt = Article {
+            path: dir.path().join("missing.txt"),
+            ..a
+        };
+        doc.ensure(&txt, 80, true);
+        assert!(doc.source.is_none());
+        assert_eq!(doc.lines[0].kind, LineKind::Raw);
     }
 
     #[test]
