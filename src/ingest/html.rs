@@ -223,7 +223,7 @@ pub fn read_page(html: &str, url: Option<&str>) -> (String, Page, Option<String>
                 .published
                 .or_else(|| a.published_time.as_deref().and_then(parse_date));
             page.source = a.site_name.filter(|s| !s.trim().is_empty());
-            let title = meta.title.unwrap_or(a.title);
+            let title = meta.title.unwrap_or_else(|| headline(&meta.h1, a.title));
             let paragraphs: Vec<String> = a
                 .text_content
                 .lines()
@@ -283,9 +283,22 @@ pub fn read_page(html: &str, url: Option<&str>) -> (String, Page, Option<String>
     (text, page, warning)
 }
 
+/// The page's `<h1>` that the extractor's title starts with (the title with
+/// the site's name cut off), else the extractor's title.
+fn headline(h1: &[String], title: String) -> String {
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = norm(&title);
+    h1.iter()
+        .map(|h| norm(h))
+        .find(|h| !h.is_empty() && t.starts_with(h.as_str()))
+        .unwrap_or(title)
+}
+
 /// Metadata read from the page before the extractor rearranges it.
 struct PageMeta {
     title: Option<String>,
+    /// The text of each `<h1>` (a few at most).
+    h1: Vec<String>,
     published: Option<NaiveDate>,
     url: Option<String>,
 }
@@ -318,8 +331,16 @@ impl PageMeta {
         let url = first_attr(r#"link[rel="canonical"]"#, "href")
             .or_else(|| first_attr(r#"meta[property="og:url"]"#, "content"))
             .filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+        let h1 = doc
+            .select("h1")
+            .nodes()
+            .iter()
+            .take(8)
+            .map(|n| n.text().to_string())
+            .collect();
         PageMeta {
             title,
+            h1,
             published,
             url,
         }

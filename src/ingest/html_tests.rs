@@ -130,6 +130,20 @@ fn publication_date_from_json_ld_or_a_time_element() {
 }
 
 #[test]
+fn without_og_title_the_h1_the_title_starts_with_is_the_headline() {
+    // A short headline, which Readability does not cut from the site's name.
+    let html = news_page("")
+        .replace(r#"<meta property="og:title" content="Harbour bridge reopens after two years of repairs">"#, "")
+        .replace("<title>Harbour bridge reopens after repairs |", "<title>Harbour bridge reopens |")
+        .replace("<h1>Harbour bridge reopens after two years of repairs</h1>", "<h1>Harbour bridge reopens</h1>");
+    let (text, page, _) = read_page(&html, None);
+    assert_eq!(
+        page.title.map(|s| s.text(&text)),
+        Some("Harbour bridge reopens")
+    );
+}
+
+#[test]
 fn a_given_url_wins_and_names_the_source_when_the_page_does_not() {
     let html = "<html><head><title>Notice</title></head><body><article><p>".to_string()
         + &"The reading room at the county library will close early on Friday for a staff meeting. "

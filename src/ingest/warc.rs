@@ -42,6 +42,8 @@ pub struct Records {
     n: usize,
     bad_in_a_row: usize,
     skipped: BTreeMap<&'static str, usize>,
+    /// A warning still to give after the archive has ended.
+    pending: Option<String>,
 }
 
 /// Opens `path` as a WARC archive, gzip'd or not (told by its first bytes,
@@ -70,6 +72,7 @@ pub fn records(path: &Path) -> Result<Records, String> {
         n: 0,
         bad_in_a_row: 0,
         skipped: BTreeMap::new(),
+        pending: None,
     })
 }
 
@@ -78,7 +81,9 @@ impl Iterator for Records {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            let inner = self.inner.as_mut()?;
+            let Some(inner) = self.inner.as_mut() else {
+                return self.pending.take().map(Err);
+            };
             let Some(item) = inner.next() else {
                 self.inner = None;
                 return self.summary().map(Err);
@@ -95,13 +100,11 @@ impl Iterator for Records {
                         warc::Error::UnexpectedEOB => "cut short (truncated archive)".to_string(),
                         e => format!("unreadable ({})", describe(&e)),
                     };
-                    let summary = self.summary();
                     self.inner = None;
-                    let mut w = format!("{name}: record {n} {why}; the archive ends there");
-                    if let Some(s) = summary {
-                        w = format!("{w}\n{s}");
-                    }
-                    return Some(Err(w));
+                    self.pending = self.summary();
+                    return Some(Err(format!(
+                        "{name}: record {n} {why}; the archive ends there"
+                    )));
                 }
                 Err(e) => {
                     self.bad_in_a_row += 1;
