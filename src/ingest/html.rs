@@ -20,6 +20,10 @@ use std::path::{Path, PathBuf};
 /// missed the article (a page of links, a consent wall, a failed parse).
 const MIN_BODY_CHARS: usize = 200;
 
+/// Deeper nesting than this is not a real page (they stay well under a
+/// hundred) but a degenerate or hostile one.
+const MAX_DEPTH: usize = 400;
+
 /// How far into a file its kind and charset are looked for, as browsers do.
 const SNIFF_BYTES: usize = 1024;
 
@@ -203,6 +207,20 @@ fn meta_charset(head: &[u8]) -> Option<String> {
 /// from, when known. Returns the article's text, the page's spans into it,
 /// and a warning when the body is the fallback.
 pub fn read_page(html: &str, url: Option<&str>) -> (String, Page, Option<String>) {
+    if nesting_depth(html) > MAX_DEPTH {
+        // The HTML parser and the extractor take time (and stack) in
+        // proportion to the depth for each element: such a page is read
+        // as tag-stripped text instead.
+        let page = Page {
+            url: url.map(str::to_string),
+            fallback: true,
+            ..Page::default()
+        };
+        let why = format!(
+            "elements nested over {MAX_DEPTH} deep, read as tag-stripped text; the body is chosen from it"
+        );
+        return (strip_tags(html), page, Some(why));
+    }
     let doc = Document::from(html);
     let meta = PageMeta::read(&doc);
     let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -364,6 +382,90 @@ fn host(url: &str) -> Option<String> {
     let host = rest.split(['/', '?', '#', ':']).next()?;
     let host = host.strip_prefix("www.").unwrap_or(host);
     (!host.is_empty()).then(|| host.to_ascii_lowercase())
+}
+
+/// Elements that never have an end tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param", "keygen",
+];
+
+/// The name of the tag that starts at `rest` (after its `<` or `</`),
+/// lowercased, and where the name ends.
+fn tag_name(rest: &[u8]) -> (String, usize) {
+    let end = rest
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    (
+        String::from_utf8_lossy(&rest[..end]).to_ascii_lowercase(),
+        end,
+    )
+}
+
+/// The deepest nesting of elements in `html`, counted from its tags alone
+/// in one pass (start tags in, end tags out; void and self-closed tags
+/// neither).
+fn nesting_depth(html: &str) -> usize {
+    let b = html.as_bytes();
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+        i += off + 1;
+        let Some(&next) = b.get(i) else { break };
+        if next == b'/' {
+            depth = depth.saturating_sub(1);
+        } else if next.is_ascii_alphabetic() {
+            let (name, _) = tag_name(&b[i..]);
+            let close = b[i..].iter().position(|&c| c == b'>').map(|p| i + p);
+            let self_closed = close.is_some_and(|p| p > 0 && b[p - 1] == b'/');
+            if !VOID.contains(&name.as_str()) && !self_closed {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+        }
+    }
+    deepest
+}
+
+/// `html` without its tags, scripts and styles: a line break where a tag
+/// was, the five common entities decoded.
+fn strip_tags(html: &str) -> String {
+    let b = html.as_bytes();
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut i = 0;
+    while i < b.len() {
+        let Some(off) = b[i..].iter().position(|&c| c == b'<') else {
+            out.push_str(&html[i..]);
+            break;
+        };
+        out.push_str(&html[i..i + off]);
+        i += off + 1;
+        let (name, _) = tag_name(&b[i.min(b.len())..]);
+        let Some(close) = b[i..].iter().position(|&c| c == b'>') else {
+            break;
+        };
+        i += close + 1;
+        if name == "script" || name == "style" {
+            let end = format!("</{name}");
+            let lower = html[i..].to_ascii_lowercase();
+            i += lower.find(&end).unwrap_or(html.len() - i);
+        }
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    out.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The text a reader would see: scripts, styles and the head dropped, one

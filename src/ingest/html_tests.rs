@@ -199,3 +199,22 @@ fn hostile_markup_does_not_panic() {
         assert!(page.body.iter().all(|s| text.get(s.range()).is_some()));
     }
 }
+
+#[test]
+fn deeply_nested_markup_is_read_as_stripped_text_at_once() {
+    let n = 50_000;
+    let html = format!(
+        "<html><body>{}<p>The pier reopened &amp; the ferry sailed.</p><script>var hidden = 1;</script>{}</body></html>",
+        "<div>".repeat(n),
+        "</div>".repeat(n)
+    );
+    let t = std::time::Instant::now();
+    let (text, page, warning) = read_page(&html, None);
+    assert!(t.elapsed().as_secs() < 5);
+    assert!(page.fallback);
+    assert!(warning.unwrap().contains("nested"));
+    assert_eq!(text, "The pier reopened & the ferry sailed.");
+    // Real pages' depth is counted, not their length.
+    assert!(nesting_depth(&news_page("")) < 20);
+    assert_eq!(nesting_depth("<p>a<br>b<img src=x/><hr/></p>"), 1);
+}
