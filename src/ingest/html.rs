@@ -403,9 +403,16 @@ fn tag_name(rest: &[u8]) -> (String, usize) {
     )
 }
 
+/// Elements whose end tag may be left out (the next sibling closes them),
+/// so their tags say nothing of depth.
+const OPTIONAL_END: &[&str] = &[
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot",
+    "colgroup", "rp", "rt",
+];
+
 /// The deepest nesting of elements in `html`, counted from its tags alone
-/// in one pass (start tags in, end tags out; void and self-closed tags
-/// neither).
+/// in one pass (start tags in, end tags out; void, self-closed and
+/// optionally closed elements neither; scripts and styles skipped).
 fn nesting_depth(html: &str) -> usize {
     let b = html.as_bytes();
     let (mut depth, mut deepest) = (0usize, 0usize);
@@ -413,19 +420,45 @@ fn nesting_depth(html: &str) -> usize {
     while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
         i += off + 1;
         let Some(&next) = b.get(i) else { break };
-        if next == b'/' {
-            depth = depth.saturating_sub(1);
-        } else if next.is_ascii_alphabetic() {
-            let (name, _) = tag_name(&b[i..]);
-            let close = b[i..].iter().position(|&c| c == b'>').map(|p| i + p);
-            let self_closed = close.is_some_and(|p| p > 0 && b[p - 1] == b'/');
-            if !VOID.contains(&name.as_str()) && !self_closed {
-                depth += 1;
-                deepest = deepest.max(depth);
-            }
+        let closing = next == b'/';
+        let (name, _) = tag_name(&b[(i + usize::from(closing)).min(b.len())..]);
+        if name.is_empty() || VOID.contains(&name.as_str()) || OPTIONAL_END.contains(&name.as_str())
+        {
+            continue;
         }
+        if closing {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        let close = b[i..].iter().position(|&c| c == b'>').map(|p| i + p);
+        if close.is_some_and(|p| b[p - 1] == b'/') {
+            continue;
+        }
+        if name == "script" || name == "style" {
+            // Their text is not markup (`a<b` in a script).
+            let Some(end) = close else { break };
+            i = end_tag(b, end, &name);
+            continue;
+        }
+        depth += 1;
+        deepest = deepest.max(depth);
     }
     deepest
+}
+
+/// Where the end tag `</name` (any case) first starts at or after `from`,
+/// else the end of `b`.
+fn end_tag(b: &[u8], from: usize, name: &str) -> usize {
+    let mut i = from;
+    while let Some(off) = b[i..].windows(2).position(|w| w == b"</") {
+        let at = i + off;
+        let tail = &b[at + 2..];
+        if tail.len() >= name.len() && tail[..name.len()].eq_ignore_ascii_case(name.as_bytes()) {
+            return at;
+        }
+        i = at + 2;
+    }
+    b.len()
 }
 
 /// `html` without its tags, scripts and styles: a line break where a tag
@@ -447,9 +480,7 @@ fn strip_tags(html: &str) -> String {
         };
         i += close + 1;
         if name == "script" || name == "style" {
-            let end = format!("</{name}");
-            let lower = html[i..].to_ascii_lowercase();
-            i += lower.find(&end).unwrap_or(html.len() - i);
+            i = end_tag(b, i, &name);
         }
         if !out.ends_with('\n') {
             out.push('\n');

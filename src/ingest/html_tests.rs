@@ -204,7 +204,7 @@ fn hostile_markup_does_not_panic() {
 fn deeply_nested_markup_is_read_as_stripped_text_at_once() {
     let n = 50_000;
     let html = format!(
-        "<html><body>{}<p>The pier reopened &amp; the ferry sailed.</p><script>var hidden = 1;</script>{}</body></html>",
+        "<html><body>{}<p>The pier reopened &amp; the ferry sailed.</p><SCRIPT>var hidden = 1 < 2;</Script>{}</body></html>",
         "<div>".repeat(n),
         "</div>".repeat(n)
     );
@@ -216,5 +216,14 @@ fn deeply_nested_markup_is_read_as_stripped_text_at_once() {
     assert_eq!(text, "The pier reopened & the ferry sailed.");
     // Real pages' depth is counted, not their length.
     assert!(nesting_depth(&news_page("")) < 20);
-    assert_eq!(nesting_depth("<p>a<br>b<img src=x/><hr/></p>"), 1);
+    assert_eq!(nesting_depth("<div>a<br>b<img src=x/><hr/></div>"), 1);
+    // Unclosed paragraphs and cells, and markup-like text in scripts, are
+    // no depth.
+    let cells = "<table><tr><td>a<td>b<tr><td>c</table><p>one<p>two".repeat(500);
+    assert_eq!(nesting_depth(&cells), 1);
+    let script = format!(
+        "<div><script>{}</script></div>",
+        "if (a<b && c<d) {} ".repeat(500)
+    );
+    assert_eq!(nesting_depth(&script), 1);
 }
