@@ -40,6 +40,7 @@ pub fn article_json(a: &Article) -> Value {
         "file": a.path.display().to_string(),
         "title": a.title.map(|s| a.text(s)),
         "source": a.source,
+        "url": a.url,
         "published": {
             "date": p.value.map(|v| v.label()),
             "precision": p.value.map(|v| v.precision.as_str()),
@@ -93,6 +94,9 @@ pub fn articles_table(c: &Corpus, by_file: bool) -> String {
             count(a.mentions.len(), "mention"),
             count(a.teasers.len(), "teaser")
         );
+        if let Some(url) = &a.url {
+            let _ = writeln!(out, "{:<12} {}", "", sanitize_line(url));
+        }
     }
     out
 }
@@ -132,6 +136,7 @@ fn time_row(c: &Corpus, a: &Article, t: &TimeExpr, actors: &[u32]) -> Value {
         "kind": t.kind.as_str(),
         "sentence": sentence,
         "actors": actors.iter().map(|&id| c.actor(id).name.as_str()).collect::<Vec<_>>(),
+        "url": a.url,
     })
 }
 

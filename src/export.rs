@@ -13,7 +13,7 @@ pub enum Format {
     Ics,
 }
 
-const COLUMNS: [&str; 9] = [
+const COLUMNS: [&str; 10] = [
     "date",
     "precision",
     "file",
@@ -23,6 +23,7 @@ const COLUMNS: [&str; 9] = [
     "kind",
     "sentence",
     "actors",
+    "url",
 ];
 
 /// Renders timeline rows (see `cli::timeline_rows`) in `format`; `titles`
@@ -255,9 +256,9 @@ mod tests {
     #[test]
     fn csv_quotes_commas_quotes_and_newlines() {
         let out = csv(&rows());
-        assert!(out.starts_with("date,precision,file,text,start,end,kind,sentence,actors\r\n"));
+        assert!(out.starts_with("date,precision,file,text,start,end,kind,sentence,actors,url\r\n"));
         assert!(
-            out.contains("\"He said, \"\"we agree\"\"; then left.\nNext\",Ana Moss; Bo Li\r\n")
+            out.contains("\"He said, \"\"we agree\"\"; then left.\nNext\",Ana Moss; Bo Li,\r\n")
         );
         assert_eq!(out.matches("\r\n").count(), 4);
     }

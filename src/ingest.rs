@@ -2,6 +2,8 @@
 //! the rest still loads. Corpus files are only ever read.
 
 pub mod guarded;
+pub mod html;
+pub mod warc;
 
 use crate::hash::FxSet;
 use std::fs;
@@ -18,6 +20,9 @@ pub struct Loaded {
     pub text: String,
     /// Per-file notes that do not stop it loading (e.g. decoded as Windows-1252).
     pub warnings: Vec<String>,
+    /// For an HTML page: what its markup said, as spans of `text` (which is
+    /// then the extracted article, not the markup).
+    pub page: Option<Box<html::Page>>,
 }
 
 /// The bundled default corpus, compiled in so `dateline` works from any folder.
@@ -51,6 +56,7 @@ pub fn bundled() -> Vec<Loaded> {
             path: PathBuf::from(p),
             text: (*t).to_string(),
             warnings: Vec::new(),
+            page: None,
         })
         .collect()
 }
@@ -179,6 +185,9 @@ pub fn read_file(path: &Path) -> Result<Loaded, String> {
         ),
         e => format!("{name}: {e}, skipped"),
     })?;
+    if html::is_html(path, &bytes) {
+        return html::load(path.to_path_buf(), &bytes, None);
+    }
     let (text, warning) = decode_owned(bytes).map_err(|why| format!("{name}: {why}"))?;
     Ok(Loaded {
         path: path.to_path_buf(),
@@ -187,6 +196,7 @@ pub fn read_file(path: &Path) -> Result<Loaded, String> {
             .map(|w| format!("{name}: {w}"))
             .into_iter()
             .collect(),
+        page: None,
     })
 }
 
@@ -263,8 +273,12 @@ pub fn load_with_progress(
     // Reading is parallel too: on a cold cache 100k small files are latency-bound.
     let results: Vec<Result<Loaded, String>> = files
         .par_iter()
-        .map(|f| {
-            let r = read_file(f);
+        .flat_map_iter(|f| {
+            let r: Vec<Result<Loaded, String>> = if warc::is_archive(f) {
+                warc::records(f).map_or_else(|w| vec![Err(w)], Iterator::collect)
+            } else {
+                vec![read_file(f)]
+            };
             progress.read.fetch_add(1, Ordering::Relaxed);
             r
         })

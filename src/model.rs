@@ -451,6 +451,9 @@ pub struct Article {
     pub raw: String,
     pub title: Option<Span>,
     pub source: Option<String>,
+    /// Where the page came from (a crawl's target URI, an HTML page's
+    /// canonical link), when known.
+    pub url: Option<String>,
     pub published: Published,
     /// Body paragraphs, in order; each a span of `raw` from the start of
     /// its first line to the end of its last (a paragraph may run over

@@ -38,7 +38,13 @@ pub fn measure_with_progress(paths: &[PathBuf], progress: &crate::parse::Progres
     let bytes: u64 = files
         .par_iter()
         .map(|f| {
-            ingest::guarded::read_regular(f, ingest::MAX_FILE_BYTES).map_or(0, |b| b.len() as u64)
+            // An archive is read whatever its size (a record at a time).
+            if ingest::warc::is_archive(f) {
+                std::fs::read(f).map_or(0, |b| b.len() as u64)
+            } else {
+                ingest::guarded::read_regular(f, ingest::MAX_FILE_BYTES)
+                    .map_or(0, |b| b.len() as u64)
+            }
         })
         .sum();
     let read_floor_s = t.elapsed().as_secs_f64();

@@ -27,7 +27,8 @@ fn csv_parses_back_with_one_record_per_timeline_row() {
     let mut r = csv::ReaderBuilder::new().from_reader(text.as_bytes());
     let headers = r.headers().unwrap().clone();
     assert_eq!(&headers[0], "date");
-    assert_eq!(headers.len(), 9);
+    assert_eq!(headers.len(), 10);
+    assert_eq!(&headers[9], "url");
     let records: Vec<csv::StringRecord> = r
         .records()
         .map(|x| x.expect("valid RFC 4180 record"))

@@ -13,6 +13,7 @@ fn parse_text(text: String) -> dateline::model::Corpus {
         path: PathBuf::from("prop.txt"),
         text,
         warnings: Vec::new(),
+        page: None,
     };
     parse::build_corpus(vec![loaded], Vec::new())
 }

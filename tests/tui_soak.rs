@@ -38,6 +38,7 @@ fn hostile_corpus() -> Corpus {
             path: format!("hostile/{i}.txt").into(),
             text: t.to_string(),
             warnings: Vec::new(),
+            page: None,
         })
         .collect();
     files.extend(dateline::ingest::bundled());

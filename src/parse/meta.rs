@@ -283,12 +283,7 @@ mod tests {
             assert_eq!(find_full_date(stamp).map(|f| f.0), Some(want), "{stamp}");
         }
         // Mixed separators, longer numbers, impossible days.
-        for stamp in [
-            "31/31/2024",
-            "3/14.2023",
-            "Ref 123/4/2023",
-            "3/14/20231",
-        ] {
+        for stamp in ["31/31/2024", "3/14.2023", "Ref 123/4/2023", "3/14/20231"] {
             assert_eq!(find_full_date(stamp), None, "{stamp}");
         }
         assert!(find_full_date("Feb 29, 2023").is_none());

@@ -31,10 +31,17 @@ pub fn parse_article(id: ArticleId, loaded: Loaded) -> Parsed {
         path,
         text,
         warnings,
+        page,
     } = loaded;
-    let cleaned = clean::clean(&text);
-    let explicit = meta::explicit_published(&text, &cleaned);
-    let source = meta::source(&text, &cleaned);
+    let (cleaned, explicit, source, url) = match page {
+        Some(page) => from_page(&text, *page),
+        None => {
+            let cleaned = clean::clean(&text);
+            let explicit = meta::explicit_published(&text, &cleaned);
+            let source = meta::source(&text, &cleaned);
+            (cleaned, explicit, source, None)
+        }
+    };
     let sentences = segment::sentences(&text, &cleaned.body);
     let candidates = dates::find_all(&text, &sentences, &explicit);
     let (published, times) = dates::resolve_all(&text, &candidates, &explicit, None);
@@ -50,6 +57,7 @@ pub fn parse_article(id: ArticleId, loaded: Loaded) -> Parsed {
         path,
         title: cleaned.title,
         source,
+        url,
         published,
         body: cleaned.body,
         blocks: cleaned.blocks,
@@ -66,6 +74,57 @@ pub fn parse_article(id: ArticleId, loaded: Loaded) -> Parsed {
         actors: local_actors,
         unanchored_dates: explicit.value.is_none().then_some(candidates),
     }
+}
+
+/// An HTML page's own spans and metadata in place of the cleaner's: its
+/// metadata date is explicit, a crawl date the inferred fallback. When the
+/// extractor found no article, the cleaner chooses the body from the
+/// page's visible text and the page's title and date still win.
+fn from_page(
+    text: &str,
+    page: crate::ingest::html::Page,
+) -> (
+    clean::Cleaned,
+    crate::model::Published,
+    Option<String>,
+    Option<String>,
+) {
+    use crate::model::{Basis, DateValue, Published};
+    let cleaned = if page.fallback {
+        let mut c = clean::clean(text);
+        c.title = page.title.or(c.title);
+        c
+    } else {
+        clean::Cleaned {
+            title: page.title,
+            body: page.body,
+            ..Default::default()
+        }
+    };
+    let mut explicit = match page.published {
+        Some(d) => Published {
+            value: Some(DateValue::day(d)),
+            basis: Basis::Explicit,
+            span: None,
+        },
+        None if page.fallback => meta::explicit_published(text, &cleaned),
+        None => Published::default(),
+    };
+    if explicit.value.is_none()
+        && let Some(d) = page.crawl_date
+    {
+        explicit = Published {
+            value: Some(DateValue::day(d)),
+            basis: Basis::Inferred("crawl date".into()),
+            span: None,
+        };
+    }
+    let source = page.source.or_else(|| {
+        page.fallback
+            .then(|| meta::source(text, &cleaned))
+            .flatten()
+    });
+    (cleaned, explicit, source, page.url)
 }
 
 /// Parses every file (in parallel) and builds the corpus with its indices.
@@ -113,9 +172,16 @@ pub fn read_and_build_corpus(
     warnings: Vec<String>,
     progress: &Progress,
 ) -> Corpus {
-    let results: Vec<Result<Parsed, String>> = files
-        .par_iter()
-        .map(|f| {
+    use crate::ingest::warc;
+    let mut results: Vec<Result<Parsed, String>> = Vec::with_capacity(files.len());
+    let mut rest = files;
+    while !rest.is_empty() {
+        // A run of plain files in parallel, then an archive streamed.
+        let run = rest
+            .iter()
+            .position(|f| warc::is_archive(f))
+            .unwrap_or(rest.len());
+        results.par_extend(rest[..run].par_iter().map(|f| {
             let r = crate::ingest::read_file(f);
             progress.read.fetch_add(1, Ordering::Relaxed);
             let r = r.map(|l| parse_article(0, l));
@@ -125,9 +191,49 @@ pub fn read_and_build_corpus(
                 progress.parsed.fetch_add(1, Ordering::Relaxed);
             }
             r
+        }));
+        if let Some(archive) = rest.get(run) {
+            read_archive(archive, &mut results, progress);
+        }
+        rest = &rest[(run + 1).min(rest.len())..];
+    }
+    finish_corpus(results, warnings, progress)
+}
+
+/// Parses an archive's records as they are read, on every core, keeping
+/// the archive's order; memory holds the records being parsed, not the
+/// archive. Each record counts as a file found and read.
+fn read_archive(
+    archive: &std::path::Path,
+    results: &mut Vec<Result<Parsed, String>>,
+    progress: &Progress,
+) {
+    let records = match crate::ingest::warc::records(archive) {
+        Ok(r) => r,
+        Err(w) => {
+            progress.read.fetch_add(1, Ordering::Relaxed);
+            results.push(Err(w));
+            return;
+        }
+    };
+    let mut parsed: Vec<(usize, Result<Parsed, String>)> = records
+        .enumerate()
+        .par_bridge()
+        .map(|(i, r)| {
+            // The archive was counted as one file: its first record is it.
+            if i > 0 {
+                progress.files.fetch_add(1, Ordering::Relaxed);
+            }
+            progress.read.fetch_add(1, Ordering::Relaxed);
+            let r = r.map(|l| parse_article(0, l));
+            if r.is_ok() {
+                progress.parsed.fetch_add(1, Ordering::Relaxed);
+            }
+            (i, r)
         })
         .collect();
-    finish_corpus(results, warnings, progress)
+    parsed.sort_unstable_by_key(|(i, _)| *i);
+    results.extend(parsed.into_iter().map(|(_, r)| r));
 }
 
 /// The corpus-level steps: the folder's year, actor merging, indices. A file

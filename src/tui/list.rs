@@ -117,6 +117,9 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
             meta.push_str(&format!(" · {}", sanitize_line(src)));
         }
         meta.push_str(&format!(" · {events} ev"));
+        if let Some(url) = &a.url {
+            meta.push_str(&format!(" · {}", sanitize_line(url)));
+        }
         let warn = if a.page_warnings.is_empty() {
             String::new()
         } else {

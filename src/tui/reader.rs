@@ -241,7 +241,11 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
         } else {
             (s.reader.scroll + rows) * 100 / lines.len().max(1)
         };
-        let mode = if s.reader.raw { " raw" } else { "" };
+        let mode = match (s.reader.raw, &s.reader.doc.source) {
+            (true, Some(_)) => " page source",
+            (true, None) => " raw",
+            (false, _) => "",
+        };
         let title = format!(" 2 Reader{mode} · {} ", sanitize_line(&a.file_name()));
         let block = t
             .pane_block(&title, s.focus == Pane::Reader, r.width, 8)
@@ -273,8 +277,8 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
     f.render_widget(Paragraph::new(shown), body);
 }
 
-/// `2025-04-28 · Kyiv Independent · 12 events · file.txt`, with `?` on an
-/// inferred date.
+/// `2025-04-28 · Kyiv Independent · 12 events · 30 names`, then the URL
+/// when there is one, with `?` on an inferred date.
 fn meta_line(s: &AppState, a: &Article) -> String {
     let date = match (&a.published.value, &a.published.basis) {
         (Some(v), Basis::Explicit) => v.label(),
@@ -295,6 +299,9 @@ fn meta_line(s: &AppState, a: &Article) -> String {
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     parts.push(plural(events, "event", "events"));
     parts.push(plural(a.mentions.len(), "name", "names"));
+    if let Some(url) = &a.url {
+        parts.push(sanitize_line(url).into_owned());
+    }
     parts.join(" · ")
 }
 
@@ -334,6 +341,7 @@ fn styled_line(s: &AppState, c: &Corpus, a: &Article, l: &DocLine) -> Line<'stat
             Some((if first { "• " } else { "  " }.to_string(), t.class_list)),
         ),
         LineKind::Teaser => (t.dim, None),
+        LineKind::Source => (Style::default(), None),
         LineKind::Hidden { class, first } => {
             let style = class.map_or(t.dim, |c| t.class(c).patch(t.dim));
             let tag = (doc.gutter > 0).then(|| (page::tag(class, first, doc.gutter), style));
@@ -347,6 +355,8 @@ fn styled_line(s: &AppState, c: &Corpus, a: &Article, l: &DocLine) -> Line<'stat
         }
     };
     let (ls, le) = (l.start, l.end);
+    // What the lines point into: the article's text, or a page's source.
+    let raw = s.reader.doc.source.as_deref().unwrap_or(&a.raw);
     // Highlight intervals, in increasing priority.
     let mut marks: Vec<(u32, u32, Style)> = Vec::new();
     if l.kind.is_body() || matches!(l.kind, LineKind::Raw { .. }) {
@@ -380,7 +390,7 @@ fn styled_line(s: &AppState, c: &Corpus, a: &Article, l: &DocLine) -> Line<'stat
         }
     }
     if let Some(search) = &s.search
-        && let Some(text) = a.raw.get(ls as usize..le as usize)
+        && let Some(text) = raw.get(ls as usize..le as usize)
     {
         for m in search
             .regex
@@ -404,7 +414,7 @@ fn styled_line(s: &AppState, c: &Corpus, a: &Article, l: &DocLine) -> Line<'stat
     }
     for w in cuts.windows(2) {
         let (p, q) = (w[0], w[1]);
-        if a.raw.get(p as usize..q as usize).is_none() {
+        if raw.get(p as usize..q as usize).is_none() {
             continue;
         }
         let style = marks
@@ -412,7 +422,7 @@ fn styled_line(s: &AppState, c: &Corpus, a: &Article, l: &DocLine) -> Line<'stat
             .filter(|&&(ms, me, _)| ms <= p && q <= me)
             .fold(base, |acc, &(_, _, st)| acc.patch(st));
         spans.push(Span::styled(
-            wrap::display_span(&a.raw, p, q).into_owned(),
+            wrap::display_span(raw, p, q).into_owned(),
             style,
         ));
     }

@@ -134,7 +134,13 @@ pub fn update(s: &mut AppState, c: &Corpus, action: Action) {
         Action::PrevHit => s.step_hit(c, false),
         Action::ToggleFilter => s.toggle_filter(c),
         Action::ToggleRaw => {
-            let top = s.reader_top_byte();
+            // A page's source has other offsets than its text: leaving it
+            // goes back to the top.
+            let top = if s.reader.doc.source.is_some() {
+                0
+            } else {
+                s.reader_top_byte()
+            };
             s.reader.raw = !s.reader.raw;
             s.reader.pending = Some(Pending::Top(top));
             s.say(if s.reader.raw {

@@ -45,6 +45,8 @@ pub enum LineKind {
         class: Option<BlockClass>,
         first: bool,
     },
+    /// A piece of a line of an HTML page's source ([`Doc::source`]).
+    Source,
 }
 
 impl LineKind {
@@ -163,6 +165,9 @@ pub struct Doc {
     /// How many leading lines have ascending starts (body or raw lines; the
     /// teasers after them point elsewhere in the file).
     pub searchable: usize,
+    /// In the raw view of an HTML page: the page's source, which the lines
+    /// then point into instead of the article's (extracted) text.
+    pub source: Option<String>,
 }
 
 impl Doc {
@@ -177,8 +182,16 @@ impl Doc {
         let width = key.1 as usize;
         self.gutter = gutter_width(width);
         self.runs.clear();
+        self.source = None;
         self.lines = if raw {
-            super::page::raw_lines(article, width, self.gutter)
+            match crate::ingest::html::page_source(&article.path) {
+                Some(src) => {
+                    let lines = source_lines(&src, width);
+                    self.source = Some(src);
+                    lines
+                }
+                None => super::page::raw_lines(article, width, self.gutter),
+            }
         } else {
             let open = |start: u32| folds.is_open(article.id, start);
             super::page::clean_lines(article, width, self.gutter, &open, &mut self.runs)
@@ -250,6 +263,29 @@ pub(super) fn blank(at: u32) -> DocLine {
         start: at,
         end: at,
     }
+}
+
+fn source_lines(src: &str, width: usize) -> Vec<DocLine> {
+    let mut out = Vec::new();
+    let mut pos = 0usize;
+    for line in src.split('\n') {
+        let start = pos;
+        let end = start + line.trim_end_matches('\r').len();
+        pos += line.len() + 1;
+        if start == end {
+            out.push(blank(start as u32));
+        } else {
+            wrap_into(
+                src,
+                start as u32,
+                end as u32,
+                width,
+                LineKind::Source,
+                &mut out,
+            );
+        }
+    }
+    out
 }
 
 /// Screen width of one character once sanitized (a control character becomes
@@ -463,6 +499,50 @@ mod tests {
         out.iter()
             .map(|l| raw[l.start as usize..l.end as usize].to_string())
             .collect()
+    }
+
+    #[test]
+    fn raw_view_of_an_html_page_is_its_source_and_of_a_text_file_its_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("p.html");
+        std::fs::write(
+            &page,
+            "<html><body>\n<p>Pier \u{1b}[2J reopened</p>\n</body></html>",
+        )
+        .unwrap();
+        let a = Article {
+            path: page,
+            raw: "Pier reopened".into(),
+            body: vec![Span::new(0, 13)],
+            ..Article::default()
+        };
+        let mut doc = Doc::default();
+        doc.ensure(&a, 80, true, &Folds::default());
+        let src = doc.source.as_deref().unwrap();
+        let shown: Vec<&str> = doc
+            .lines
+            .iter()
+            .map(|l| &src[l.start as usize..l.end as usize])
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "<html><body>",
+                "<p>Pier \u{1b}[2J reopened</p>",
+                "</body></html>"
+            ]
+        );
+        assert!(doc.lines.iter().all(|l| l.kind == LineKind::Source));
+        assert_eq!(display(shown[1]), "<p>Pier ␛[2J reopened</p>");
+        doc.ensure(&a, 80, false, &Folds::default());
+        assert!(doc.source.is_none());
+        let txt = Article {
+            path: dir.path().join("missing.txt"),
+            ..a
+        };
+        doc.ensure(&txt, 80, true, &Folds::default());
+        assert!(doc.source.is_none());
+        assert!(matches!(doc.lines[0].kind, LineKind::Raw { .. }));
     }
 
     #[test]

@@ -97,6 +97,7 @@ pub fn article(id: ArticleId, spec: Spec) -> Article {
         raw,
         title: Some(title),
         source: spec.source.map(str::to_string),
+        url: None,
         published: Published {
             value,
             basis,

@@ -228,8 +228,8 @@ pub fn assume_folder_year(articles: &mut [Article]) {
 }
 
 /// [`assume_folder_year`] with each article's candidates already found
-/// (None for an article with an explicit publication date, which keeps its
-/// resolution).
+/// (None for an article with an explicit publication date, or one given
+/// from outside its text such as a crawl date, which keeps its resolution).
 pub fn assume_folder_year_with(articles: &mut [Article], candidates: &[Option<Vec<Candidate>>]) {
     let Some(year) = folder_year(articles) else {
         return;
@@ -237,7 +237,7 @@ pub fn assume_folder_year_with(articles: &mut [Article], candidates: &[Option<Ve
     articles
         .par_iter_mut()
         .zip(candidates.par_iter())
-        .filter(|(a, _)| a.published.basis != Basis::Explicit)
+        .filter(|(a, found)| a.published.basis != Basis::Explicit && found.is_some())
         .for_each(|(a, found)| {
             let explicit = unanchored(a);
             let (published, times) = match found {
