@@ -1,10 +1,10 @@
 //! The parse pipeline: one pure stage per file, run per article in parallel,
 //! then the corpus-level steps (dominant year, actor merging, indices).
 //!
-//! Order per article: clean -> meta -> segment -> dates -> actors.
+//! Order per article: blocks -> meta -> segment -> dates -> actors.
 
 pub mod actors;
-pub mod clean;
+pub mod blocks;
 pub mod dates;
 pub mod meta;
 pub mod segment;
@@ -32,7 +32,7 @@ pub fn parse_article(id: ArticleId, loaded: Loaded) -> Parsed {
         text,
         warnings,
     } = loaded;
-    let cleaned = clean::clean(&text);
+    let cleaned = blocks::classify(&text);
     let explicit = meta::explicit_published(&text, &cleaned);
     let source = meta::source(&text, &cleaned);
     let sentences = segment::sentences(&text, &cleaned.body);
