@@ -74,16 +74,20 @@ pub fn classify(raw: &str) -> Cleaned {
     let mut kinds = region::kinds(&units, &lines);
     region::mark_link_runs(&mut kinds, &units, &lines);
     let good = region::smooth(&kinds);
-    let worths: Vec<f32> = units
+    let mut worths: Vec<f32> = units
         .iter()
         .zip(&kinds)
         .zip(&good)
         .map(|((u, &k), &g)| region::worth(u, k, g, &lines))
         .collect();
+    region::fence_isolated(&mut worths, &kinds);
     let run = region::best_run(&worths);
     let mut classes = vec![BlockClass::Furniture; units.len()];
     let (first, last) = match run {
-        Some((s, e)) => (s, trim_teaser_cards(&units, &kinds, &lines, s, e)),
+        Some((s, e)) => (
+            skip_standfirst(&units, &kinds, &lines, s, e),
+            trim_teaser_cards(&units, &kinds, &lines, s, e),
+        ),
         // No prose at all (a list page, one huge unpunctuated line): keep
         // every line no pattern names, so nothing is lost.
         None => (0, units.len() - 1),
@@ -129,6 +133,35 @@ pub fn classify(raw: &str) -> Cleaned {
     assemble(raw, &lines, &units, &classes, title_idx, &mut out);
     out.warnings = warnings(&out, &units, &kinds, &classes);
     out
+}
+
+/// The region's start without a standfirst: when its first paragraph is
+/// followed by a byline or a date stamp before the next paragraph
+/// (headline, standfirst, byline, article), the article starts after them.
+fn skip_standfirst(
+    units: &[Unit],
+    kinds: &[Kind],
+    lines: &[Line],
+    first: usize,
+    last: usize,
+) -> usize {
+    let prose = |i: usize| matches!(kinds[i], Kind::Good | Kind::NearGood);
+    if !prose(first) {
+        return first;
+    }
+    let Some(next) = (first + 1..=last).find(|&i| prose(i)) else {
+        return first;
+    };
+    let byline_between = (first + 1..next).any(|i| {
+        let l = &lines[units[i].first];
+        units[i].single() && (roles::is_byline(l.text, l.words) || roles::is_stamp(l.text, l.words))
+    });
+    let paragraphs_after = (next..=last).filter(|&i| prose(i)).count();
+    if byline_between && paragraphs_after >= 2 {
+        next
+    } else {
+        first
+    }
 }
 
 /// Fewest words in another story's headline at the article's end; a

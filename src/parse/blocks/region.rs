@@ -201,6 +201,58 @@ pub fn worth(u: &Unit, kind: Kind, good: bool, lines: &[Line]) -> f32 {
     }
 }
 
+/// Prose units fenced by short lines on both sides (two or more before and
+/// after): the summary of a teaser card (label, headline, source, summary)
+/// or a comment (name, date, text, "Reply"), when several follow each
+/// other. An article's paragraphs come in runs, with at most a subhead or
+/// a caption between them. Their worth drops to a small cost.
+pub fn fence_isolated(worths: &mut [f32], kinds: &[Kind]) {
+    let n = kinds.len();
+    let prose = |k: Kind| matches!(k, Kind::Good | Kind::NearGood);
+    // Non-prose units right before each unit (capped), then right after.
+    let mut before = vec![0u8; n];
+    let mut run = 0u8;
+    for i in 0..n {
+        before[i] = run;
+        run = if prose(kinds[i]) {
+            0
+        } else {
+            run.saturating_add(1).min(3)
+        };
+    }
+    let mut fenced = vec![false; n];
+    let mut run = 0u8;
+    for i in (0..n).rev() {
+        fenced[i] = prose(kinds[i]) && before[i] >= 2 && run >= 2;
+        run = if prose(kinds[i]) {
+            0
+        } else {
+            run.saturating_add(1).min(3)
+        };
+    }
+    // Cards and comments come in series: a lone fenced paragraph (the
+    // first one under a byline and a caption) is the article's.
+    let mut last_fenced: Option<usize> = None;
+    let mut series = vec![false; n];
+    for i in 0..n {
+        if fenced[i] {
+            if let Some(j) = last_fenced
+                && i - j <= CARD_SPACING
+            {
+                series[i] = true;
+                series[j] = true;
+            }
+            last_fenced = Some(i);
+        }
+    }
+    for (w, _) in worths.iter_mut().zip(&series).filter(|(_, s)| **s) {
+        *w = w.min(-1.0);
+    }
+}
+
+/// Most units from one card's summary to the next.
+const CARD_SPACING: usize = 7;
+
 /// The run of units with the highest total worth (Kadane), as an
 /// inclusive range of unit indices; None when nothing is worth anything.
 pub fn best_run(worths: &[f32]) -> Option<(usize, usize)> {
