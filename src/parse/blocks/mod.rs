@@ -86,7 +86,11 @@ pub fn classify(raw: &str) -> Cleaned {
     let (first, last) = match run {
         Some((s, e)) => (
             skip_standfirst(&units, &kinds, &lines, s, e),
-            trim_teaser_cards(&units, &kinds, &lines, s, e),
+            extend_over_list(
+                &units,
+                &lines,
+                trim_teaser_cards(&units, &kinds, &lines, s, e),
+            ),
         ),
         // No prose at all (a list page, one huge unpunctuated line): keep
         // every line no pattern names, so nothing is lost.
@@ -164,6 +168,38 @@ fn skip_standfirst(
     }
 }
 
+/// A list that closes the article (tour dates, results, a numbered list of
+/// products), which costs more than it adds as prose: items with a list
+/// number or bullet, or with figures in them, right after the region (one
+/// heading line may introduce them). Two items at least; stops at the
+/// first line that is not one.
+fn extend_over_list(units: &[Unit], lines: &[Line], last: usize) -> usize {
+    let item = |i: usize| {
+        let u = &units[i];
+        let l = &lines[u.first];
+        u.single()
+            && l.pattern == Pattern::None
+            && u.size() <= 40
+            && (l.has_prefix() || l.text.bytes().any(|b| b.is_ascii_digit()))
+            && !(l.words <= 4 && roles::is_stamp(l.text, l.words))
+    };
+    let mut end = last;
+    let mut items = 0;
+    let mut i = last + 1;
+    if i < units.len() && !item(i) && i + 1 < units.len() && item(i + 1) {
+        let l = &lines[units[i].first];
+        if units[i].single() && l.pattern == Pattern::None && is_headline(l, l.text) {
+            i += 1;
+        }
+    }
+    while i < units.len() && item(i) {
+        items += 1;
+        end = i;
+        i += 1;
+    }
+    if items >= 2 { end } else { last }
+}
+
 /// Fewest words in another story's headline at the article's end; a
 /// closing subhead of the article is shorter.
 const TEASER_HEADLINE_WORDS: u32 = 8;
@@ -224,6 +260,25 @@ fn inside(
     }
     if roles::is_live_stamp(text) {
         return BlockClass::Subhead;
+    }
+    // Dated lines one after another below the first paragraph are a list
+    // (tour dates, results), not bylines.
+    let prose = |j: usize| matches!(kinds[j], Kind::Good | Kind::NearGood);
+    let listed = |j: usize| {
+        (first..=last).contains(&j)
+            && !prose(j)
+            && units[j].single()
+            && lines[units[j].first]
+                .text
+                .bytes()
+                .any(|b| b.is_ascii_digit())
+    };
+    if u.single()
+        && (ui > 0 && listed(ui - 1) || listed(ui + 1))
+        && listed(ui)
+        && (first..ui).any(prose)
+    {
+        return BlockClass::List;
     }
     if u.single() && (roles::is_byline(text, l.words) || roles::is_stamp(text, l.words)) {
         return BlockClass::Byline;
