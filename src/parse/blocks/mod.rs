@@ -80,23 +80,33 @@ pub fn classify(raw: &str) -> Cleaned {
         .zip(&good)
         .map(|((u, &k), &g)| region::worth(u, k, g, &lines))
         .collect();
-    region::fence_isolated(&mut worths, &kinds);
-    let run = region::best_run(&worths);
+    let stamps: Vec<bool> = units
+        .iter()
+        .map(|u| u.single() && roles::is_live_stamp(lines[u.first].text))
+        .collect();
+    let unfenced = worths.clone();
+    region::fence_isolated(&mut worths, &kinds, &stamps);
+    // When the fenced paragraphs are all the prose there is, they are it.
+    let run = region::best_run(&worths).or_else(|| region::best_run(&unfenced));
     let mut classes = vec![BlockClass::Furniture; units.len()];
     let (first, last) = match run {
-        Some((s, e)) => (
-            skip_standfirst(&units, &kinds, &lines, s, e),
-            extend_over_list(
-                &units,
-                &lines,
-                trim_teaser_cards(&units, &kinds, &lines, s, e),
-            ),
-        ),
+        Some((s, e)) => {
+            let s = skip_standfirst(&units, &kinds, &lines, s, e);
+            // Short lines rated good from below (a label, a heading over
+            // the first paragraph) do not open the article.
+            let s = (s..=e)
+                .find(|&i| matches!(kinds[i], Kind::Good | Kind::NearGood))
+                .unwrap_or(s);
+            let e = trim_teaser_cards(&units, &kinds, &lines, s, e);
+            (
+                extend_back_over_list(&units, &lines, s),
+                extend_over_list(&units, &lines, e),
+            )
+        }
         // No prose at all (a list page, one huge unpunctuated line): keep
         // every line no pattern names, so nothing is lost.
         None => (0, units.len() - 1),
     };
-    let region_start_line = units[first].first;
     let title_idx = title::find(
         &lines,
         &units,
@@ -106,15 +116,41 @@ pub fn classify(raw: &str) -> Cleaned {
         units[first].single() && kinds[first] == Kind::Short,
     );
     let title_key = title_idx.map(|i| lines[i].key).filter(|&k| k != 0);
-    let is_title_copy = |u: &Unit| u.single() && title_key.is_some_and(|k| lines[u.first].key == k);
+    let title_text = title_idx.map(|i| lines[i].content_text(raw));
+    // A copy of the title, or the page's title line ("Headline | Site").
+    let is_title_copy = |u: &Unit| {
+        let l = &lines[u.first];
+        u.single()
+            && (title_key.is_some_and(|k| l.key == k)
+                || title_text.is_some_and(|t| {
+                    l.text.len() > t.len()
+                        && l.text
+                            .get(..t.len())
+                            .is_some_and(|h| h.eq_ignore_ascii_case(t))
+                        && l.text[t.len()..]
+                            .trim_start()
+                            .starts_with(['|', '-', '–', '—', ':', '·'])
+                }))
+    };
+    // Headlines under a "Trending" or "Most popular" label are other
+    // stories wherever they sit; a paragraph ends the label's list.
+    let mut under_label = false;
     for ui in 0..units.len() {
         let u = &units[ui];
+        let l = &lines[u.first];
+        let labelled = under_label
+            && u.single()
+            && l.pattern == Pattern::None
+            && kinds[ui] != Kind::Good
+            && is_headline(l, l.text);
         classes[ui] = if title_idx.is_some_and(|t| u.lines().contains(&t)) || is_title_copy(u) {
             BlockClass::Title
+        } else if labelled {
+            BlockClass::Teaser
         } else if (first..=last).contains(&ui) {
             if run.is_some() {
                 inside(ui, &units, &kinds, &lines, first, last)
-            } else if lines[u.first].pattern == Pattern::None {
+            } else if l.pattern == Pattern::None {
                 BlockClass::Body
             } else {
                 BlockClass::Furniture
@@ -122,6 +158,11 @@ pub fn classify(raw: &str) -> Cleaned {
         } else {
             outside(u, &lines, ui > last)
         };
+        if u.single() && l.pattern == Pattern::Footer {
+            under_label = true;
+        } else if !(labelled || u.single() && l.pattern == Pattern::Furniture) {
+            under_label = false;
+        }
     }
     // A place line or a subhead just above the region opens the article.
     if run.is_some() && first > 0 {
@@ -133,7 +174,6 @@ pub fn classify(raw: &str) -> Cleaned {
             classes[first - 1] = BlockClass::Dateline;
         }
     }
-    let _ = region_start_line;
     assemble(raw, &lines, &units, &classes, title_idx, &mut out);
     out.warnings = warnings(&out, &units, &kinds, &classes);
     out
@@ -158,8 +198,18 @@ fn skip_standfirst(
     };
     let byline_between = (first + 1..next).any(|i| {
         let l = &lines[units[i].first];
-        units[i].single() && (roles::is_byline(l.text, l.words) || roles::is_stamp(l.text, l.words))
+        units[i].single()
+            && !roles::is_live_stamp(l.text)
+            && (roles::is_byline(l.text, l.words) || roles::is_stamp(l.text, l.words))
     });
+    // A banner above the page's headline: the paragraph, menus or buttons,
+    // then the headline, then the article.
+    let headline_between = next - first >= 3
+        && (first + 1..next).any(|i| {
+            let l = &lines[units[i].first];
+            units[i].single() && l.words >= 4 && title::qualifies(l)
+        });
+    let byline_between = byline_between || headline_between;
     let paragraphs_after = (next..=last).filter(|&i| prose(i)).count();
     if byline_between && paragraphs_after >= 2 {
         next
@@ -188,7 +238,7 @@ fn extend_over_list(units: &[Unit], lines: &[Line], last: usize) -> usize {
     let mut i = last + 1;
     if i < units.len() && !item(i) && i + 1 < units.len() && item(i + 1) {
         let l = &lines[units[i].first];
-        if units[i].single() && l.pattern == Pattern::None && is_headline(l, l.text) {
+        if units[i].single() && l.pattern == Pattern::None && l.words <= 8 && !l.ends_sentence {
             i += 1;
         }
     }
@@ -198,6 +248,28 @@ fn extend_over_list(units: &[Unit], lines: &[Line], last: usize) -> usize {
         i += 1;
     }
     if items >= 2 { end } else { last }
+}
+
+/// A list just above the article's first paragraph (key points), perhaps
+/// under a line ending in a colon: two bulleted or numbered items at least.
+fn extend_back_over_list(units: &[Unit], lines: &[Line], first: usize) -> usize {
+    let item = |i: usize| {
+        let u = &units[i];
+        let l = &lines[u.first];
+        u.single() && l.pattern == Pattern::None && l.has_prefix() && u.size() <= 40
+    };
+    let mut start = first;
+    let mut i = first;
+    while i > 0 && item(i - 1) {
+        i -= 1;
+    }
+    if first - i >= 2 {
+        start = i;
+        if i > 0 && units[i - 1].single() && lines[units[i - 1].first].text.ends_with(':') {
+            start = i - 1;
+        }
+    }
+    start
 }
 
 /// Fewest words in another story's headline at the article's end; a
@@ -250,16 +322,20 @@ fn inside(
 ) -> BlockClass {
     let u = &units[ui];
     let l = &lines[u.first];
+    let text = l.text;
+    if u.single() && roles::is_live_stamp(text) {
+        return BlockClass::Subhead;
+    }
     if u.single() && l.pattern != Pattern::None {
         return BlockClass::Furniture;
     }
-    let text = l.text;
+    // A separator ("* * *", "###"): no letters, nothing to read.
+    if !text.chars().any(char::is_alphanumeric) {
+        return BlockClass::Furniture;
+    }
     let size = u.size();
     if size <= 30 && roles::is_caption(text) {
         return BlockClass::Caption;
-    }
-    if roles::is_live_stamp(text) {
-        return BlockClass::Subhead;
     }
     // Dated lines one after another below the first paragraph are a list
     // (tour dates, results), not bylines.
@@ -296,11 +372,16 @@ fn inside(
                 return BlockClass::Furniture;
             }
             let shortish = |j: usize| {
-                (first..=last).contains(&j) && matches!(kinds[j], Kind::Short | Kind::Bad)
+                (first..=last).contains(&j)
+                    && matches!(kinds[j], Kind::Short | Kind::Bad)
+                    && !roles::is_live_stamp(lines[units[j].first].text)
             };
             if l.has_prefix() || (ui > 0 && shortish(ui - 1)) || shortish(ui + 1) {
                 BlockClass::List
             } else if shape::looks_like_headline(text)
+                || (l.words <= 8
+                    && !l.ends_sentence
+                    && text.chars().next().is_some_and(char::is_uppercase))
                 || text.ends_with(':')
                 || shape::is_question_headline(text)
             {
@@ -330,7 +411,7 @@ fn outside(u: &Unit, lines: &[Line], after: bool) -> BlockClass {
     if u.single() && (roles::is_byline(text, l.words) || roles::is_stamp(text, l.words)) {
         return BlockClass::Byline;
     }
-    if u.single() && is_headline(l, text) && (after || l.words >= 5) {
+    if u.single() && is_headline(l, text) && after {
         return BlockClass::Teaser;
     }
     BlockClass::Furniture

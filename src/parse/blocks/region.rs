@@ -109,7 +109,12 @@ pub fn mark_link_runs(kinds: &mut [Kind], units: &[Unit], lines: &[Line]) {
     let linky: Vec<bool> = units
         .iter()
         .zip(kinds.iter())
-        .map(|(u, &k)| u.single() && k == Kind::Short && !lines[u.first].ends_sentence)
+        .map(|(u, &k)| {
+            u.single()
+                && k == Kind::Short
+                && !lines[u.first].ends_sentence
+                && !lines[u.first].has_prefix()
+        })
         .collect();
     let linky = |i: usize| linky[i];
     let mut i = 0;
@@ -206,7 +211,7 @@ pub fn worth(u: &Unit, kind: Kind, good: bool, lines: &[Line]) -> f32 {
 /// or a comment (name, date, text, "Reply"), when several follow each
 /// other. An article's paragraphs come in runs, with at most a subhead or
 /// a caption between them. Their worth drops to a small cost.
-pub fn fence_isolated(worths: &mut [f32], kinds: &[Kind]) {
+pub fn fence_isolated(worths: &mut [f32], kinds: &[Kind], stamps: &[bool]) {
     let n = kinds.len();
     let prose = |k: Kind| matches!(k, Kind::Good | Kind::NearGood);
     // Non-prose units right before each unit (capped), then right after.
@@ -223,7 +228,9 @@ pub fn fence_isolated(worths: &mut [f32], kinds: &[Kind]) {
     let mut fenced = vec![false; n];
     let mut run = 0u8;
     for i in (0..n).rev() {
-        fenced[i] = prose(kinds[i]) && before[i] >= 2 && run >= 2;
+        // A live blog's entries are stamped: they are the article.
+        let stamped = (i.saturating_sub(before[i] as usize)..i).any(|j| stamps[j]);
+        fenced[i] = prose(kinds[i]) && before[i] >= 2 && run >= 2 && !stamped;
         run = if prose(kinds[i]) {
             0
         } else {

@@ -19,7 +19,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Posted by admin", "Jane Doe, Staff Writer".
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:written |posted |reported |photos? |text |words )?by|von|di|por|par|door|av|af)\s*:?\s+\S|^by$|(?:staff writer|staff reporter|correspondent|contributor|editor|reporter|columnist)s?\b",
+        r"(?i)^(?:(?:written |posted |reported |photos? |text |words )?by|von|di|por|par|door|av|af)\s*:?\s+\S|^by$|^(?:additional )?(?:reporting|writing|editing) by\b|(?:staff writer|staff reporter|correspondent|contributor|editor|reporter|columnist)s?\b",
     )
     .expect("byline pattern compiles")
 });
@@ -28,7 +28,7 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// "… (AP Photo/Jane Doe)", "Getty Images", "Credit: …".
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\(.{2,80}\)$|^(?:photo|image|picture|video|graphic|illustration|credit|source|foto|bild)s?(?:\s+(?:credit|by|courtesy))?\s*[:|]|(?:getty images|shutterstock|istock|ap photo|afp photo|reuters/|/ reuters|/ ap|/ afp|courtesy of|photograph:|photo credit)|^©",
+        r"(?i)^\(.{2,80}\)$|\([^()]{2,60}/[^()]{2,60}\)$|\b(?:photo|image|picture)s?\s*:\s*\p{Lu}|^(?:photo|image|picture|video|graphic|illustration|credit|source|foto|bild)s?(?:\s+(?:credit|by|courtesy))?\s*[:|]|(?:getty images|shutterstock|istock|ap photo|afp photo|reuters/|/ reuters|/ ap|/ afp|courtesy of|photograph:|photo credit)|^©",
     )
     .expect("caption pattern compiles")
 });

@@ -83,7 +83,7 @@ fn continues(l: &Line, next: &Line) -> bool {
 }
 
 /// Whether a line can be a headline at all.
-fn qualifies(l: &Line) -> bool {
+pub fn qualifies(l: &Line) -> bool {
     if l.pattern != Pattern::None {
         return false;
     }
