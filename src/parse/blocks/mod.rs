@@ -97,7 +97,15 @@ pub fn classify(raw: &str) -> Cleaned {
             let s = (s..=e)
                 .find(|&i| matches!(kinds[i], Kind::Good | Kind::NearGood))
                 .unwrap_or(s);
-            let e = trim_teaser_cards(&units, &kinds, &lines, s, e);
+            let mut e = trim_teaser_cards(&units, &kinds, &lines, s, e);
+            // Short sentences closing the article ("Okonjo declined to
+            // comment.") are its last lines.
+            while e + 1 < units.len() && {
+                let (u, l) = (&units[e + 1], &lines[units[e + 1].first]);
+                u.single() && l.pattern == Pattern::None && l.words >= 3 && l.ends_sentence
+            } {
+                e += 1;
+            }
             (
                 extend_back_over_list(&units, &lines, s),
                 extend_over_list(&units, &lines, e),

@@ -19,7 +19,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Posted by admin", "Jane Doe, Staff Writer".
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:written |posted |reported |photos? |text |words )?by|von|di|por|par|door|av|af)\s*:?\s+\S|^by$|^(?:additional )?(?:reporting|writing|editing) by\b|(?:staff writer|staff reporter|correspondent|contributor|editor|reporter|columnist)s?\b",
+        r"(?i)^(?:(?:written |posted |reported |photos? |text |words )?by|von|di|por|par|door|av|af)\s*:?\s+\S|^by$|^(?:additional )?(?:reporting|writing|editing) by\b|(?:^|,\s*|\s)(?:staff writer|staff reporter|correspondent|contributor|editor|reporter|columnist)$",
     )
     .expect("byline pattern compiles")
 });
