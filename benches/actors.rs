@@ -3,7 +3,7 @@
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dateline::model::{Article, Span};
-use dateline::parse::{actors, clean, segment};
+use dateline::parse::{actors, blocks, segment};
 use std::hint::black_box;
 
 /// (raw text, sentences) for the seeds repeated to at least `target` bytes.
@@ -16,7 +16,7 @@ fn corpus(target: usize) -> Vec<(String, Vec<Span>)> {
     paths.sort();
     for p in paths {
         let raw = std::fs::read_to_string(&p).expect("seed text");
-        let cleaned = clean::clean(&raw);
+        let cleaned = blocks::classify(&raw);
         let sentences = segment::sentences(&raw, &cleaned.body);
         seeds.push((raw, sentences));
     }

@@ -4,7 +4,7 @@
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dateline::model::{Published, Span};
-use dateline::parse::{clean, dates, segment};
+use dateline::parse::{blocks, dates, segment};
 use std::hint::black_box;
 use std::path::Path;
 
@@ -20,7 +20,7 @@ fn inputs(target: usize) -> (Vec<(String, Vec<Span>)>, u64) {
     entries.sort();
     for path in entries {
         let raw = std::fs::read_to_string(&path).expect("seed is UTF-8");
-        let cleaned = clean::clean(&raw);
+        let cleaned = blocks::classify(&raw);
         let sentences = segment::sentences(&raw, &cleaned.body);
         seeds.push((raw, sentences));
     }

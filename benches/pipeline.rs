@@ -4,7 +4,7 @@
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dateline::ingest;
-use dateline::parse::{self, clean, meta, segment};
+use dateline::parse::{self, blocks, meta, segment};
 use std::hint::black_box;
 
 fn seeds() -> Vec<String> {
@@ -20,11 +20,11 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             texts
                 .iter()
-                .map(|t| clean::clean(black_box(t)).body.len())
+                .map(|t| blocks::classify(black_box(t)).body.len())
                 .sum::<usize>()
         })
     });
-    let cleaned: Vec<_> = texts.iter().map(|t| clean::clean(t)).collect();
+    let cleaned: Vec<_> = texts.iter().map(|t| blocks::classify(t)).collect();
     g.bench_function("meta", |b| {
         b.iter(|| {
             texts

@@ -5,7 +5,7 @@
 //!   cargo build --profile profiling --example actors_only
 //!   valgrind --tool=callgrind target/profiling/examples/actors_only target/bench-corpus/1000
 
-use dateline::parse::{actors, clean, segment};
+use dateline::parse::{actors, blocks, segment};
 use std::path::PathBuf;
 fn main() {
     let paths: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
@@ -13,7 +13,7 @@ fn main() {
     let prepped: Vec<(String, Vec<dateline::model::Span>)> = files
         .into_iter()
         .map(|f| {
-            let c = clean::clean(&f.text);
+            let c = blocks::classify(&f.text);
             let s = segment::sentences(&f.text, &c.body);
             (f.text, s)
         })

@@ -4,7 +4,7 @@
 //!
 //!   cargo run --release --example setup_cost
 use dateline::model::Span;
-use dateline::parse::{actors, clean, dates, meta, segment};
+use dateline::parse::{actors, blocks, dates, meta, segment};
 use std::time::Instant;
 
 fn main() {
@@ -12,7 +12,7 @@ fn main() {
     let whole = [Span::new(0, SAMPLE.len())];
     for round in ["cold", "warm"] {
         let t = Instant::now();
-        let c = clean::clean(SAMPLE);
+        let c = blocks::classify(SAMPLE);
         let t_clean = t.elapsed();
         let t = Instant::now();
         let e = meta::explicit_published(SAMPLE, &c);

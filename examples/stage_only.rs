@@ -6,7 +6,7 @@
 //!   cargo build --profile profiling --example stage_only
 //!   valgrind --tool=callgrind target/profiling/examples/stage_only dates target/bench-corpus/1000
 
-use dateline::parse::{clean, dates, meta, segment};
+use dateline::parse::{blocks, dates, meta, segment};
 use std::hint::black_box;
 use std::path::PathBuf;
 
@@ -21,7 +21,7 @@ fn main() {
     let prepped: Vec<_> = files
         .into_iter()
         .map(|f| {
-            let c = clean::clean(&f.text);
+            let c = blocks::classify(&f.text);
             let e = meta::explicit_published(&f.text, &c);
             let s = segment::sentences(&f.text, &c.body);
             (f.text, c, e, s)
@@ -31,7 +31,7 @@ fn main() {
     for _ in 0..3 {
         for (text, cleaned, explicit, sentences) in &prepped {
             match stage.as_str() {
-                "clean" => drop(black_box(clean::clean(text))),
+                "clean" => drop(black_box(blocks::classify(text))),
                 "meta" => {
                     black_box(meta::explicit_published(text, cleaned));
                     black_box(meta::source(text, cleaned));

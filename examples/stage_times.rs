@@ -8,7 +8,7 @@
 //!
 //!   cargo run --release --example stage_times -- target/bench-corpus/10000
 
-use dateline::parse::{self, actors, clean, dates, meta, segment};
+use dateline::parse::{self, actors, blocks, dates, meta, segment};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -53,7 +53,7 @@ fn main() {
     for f in &files {
         let text = &f.text;
         let t = Instant::now();
-        let cleaned = clean::clean(text);
+        let cleaned = blocks::classify(text);
         stage[0] += t.elapsed();
         let t = Instant::now();
         let explicit = meta::explicit_published(text, &cleaned);

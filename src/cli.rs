@@ -15,6 +15,15 @@ mod tests {
     use super::fit;
 
     #[test]
+    fn a_paragraph_over_several_lines_is_one_line() {
+        assert_eq!(
+            super::one_line("led to\nwidespread problems\n last week"),
+            "led to widespread problems last week"
+        );
+        assert_eq!(super::one_line("one line"), "one line");
+    }
+
+    #[test]
     fn fit_cuts_to_cells_with_an_ellipsis() {
         assert_eq!(fit("short", 10), "short");
         assert_eq!(fit("exactly10!", 10), "exactly10!");
@@ -48,7 +57,7 @@ pub fn article_json(a: &Article) -> Value {
             "reason": match &p.basis { crate::model::Basis::Inferred(r) => Some(r.as_str()), _ => None },
             "assumed_year": p.value.is_some_and(|v| v.assumed_year),
         },
-        "body": a.body.iter().map(|s| a.text(*s)).collect::<Vec<_>>(),
+        "body": a.body.iter().map(|s| one_line(a.text(*s))).collect::<Vec<_>>(),
         "teasers": a.teasers.iter().map(|s| a.text(*s)).collect::<Vec<_>>(),
         "blocks": a.blocks.iter().map(|b| json!({
             "start": b.span.start,
@@ -59,6 +68,20 @@ pub fn article_json(a: &Article) -> Value {
             .chain(a.page_warnings.iter().map(|w| w.message()))
             .collect::<Vec<_>>(),
     })
+}
+
+/// A paragraph that runs over several lines of the page, as one line: each
+/// line break (with the spaces around it) reads as one space.
+fn one_line(p: &str) -> std::borrow::Cow<'_, str> {
+    if !p.contains('\n') {
+        return p.into();
+    }
+    p.split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .into()
 }
 
 pub fn articles_json(c: &Corpus) -> Value {

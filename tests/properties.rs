@@ -4,7 +4,7 @@
 
 use dateline::ingest::Loaded;
 use dateline::model::{Article, Span};
-use dateline::parse::{self, clean::clean};
+use dateline::parse::{self, blocks::classify as clean};
 use proptest::prelude::*;
 use std::path::PathBuf;
 

@@ -7,7 +7,7 @@
 //! self-reference ("told the BBC"); inference from other evidence belongs to
 //! the dates stage.
 
-use super::clean::{Cleaned, card_glue};
+use super::blocks::{Cleaned, card_glue};
 use super::dates::lexicon::{LEXICON, alternation};
 use crate::model::{Basis, DateValue, Published, Span};
 use chrono::NaiveDate;
@@ -247,7 +247,7 @@ pub fn source(raw: &str, cleaned: &Cleaned) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::clean::clean;
+    use crate::parse::blocks::classify as clean;
 
     #[test]
     fn assets_parse() {

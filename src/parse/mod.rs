@@ -1,10 +1,10 @@
 //! The parse pipeline: one pure stage per file, run per article in parallel,
 //! then the corpus-level steps (the folder's year, actor merging, indices).
 //!
-//! Order per article: clean -> meta -> segment -> dates -> actors.
+//! Order per article: blocks -> meta -> segment -> dates -> actors.
 
 pub mod actors;
-pub mod clean;
+pub mod blocks;
 pub mod dates;
 pub mod meta;
 pub mod segment;
@@ -36,7 +36,7 @@ pub fn parse_article(id: ArticleId, loaded: Loaded) -> Parsed {
     let (cleaned, explicit, source, url) = match page {
         Some(page) => from_page(&text, *page),
         None => {
-            let cleaned = clean::clean(&text);
+            let cleaned = blocks::classify(&text);
             let explicit = meta::explicit_published(&text, &cleaned);
             let source = meta::source(&text, &cleaned);
             (cleaned, explicit, source, None)
@@ -84,20 +84,38 @@ fn from_page(
     text: &str,
     page: crate::ingest::html::Page,
 ) -> (
-    clean::Cleaned,
+    blocks::Cleaned,
     crate::model::Published,
     Option<String>,
     Option<String>,
 ) {
     use crate::model::{Basis, DateValue, Published};
     let cleaned = if page.fallback {
-        let mut c = clean::clean(text);
+        let mut c = blocks::classify(text);
         c.title = page.title.or(c.title);
         c
     } else {
-        clean::Cleaned {
+        // The extractor's text holds only the article: its lines are the
+        // title and the body, and the blocks say so.
+        use crate::model::{Block, BlockClass};
+        let mut blocks: Vec<Block> = page
+            .title
+            .iter()
+            .map(|&span| Block {
+                span,
+                class: BlockClass::Title,
+            })
+            .chain(page.body.iter().map(|&span| Block {
+                span,
+                class: BlockClass::Body,
+            }))
+            .collect();
+        blocks.sort_by_key(|b| b.span.start);
+        blocks.dedup_by_key(|b| b.span.start);
+        blocks::Cleaned {
             title: page.title,
             body: page.body,
+            blocks,
             ..Default::default()
         }
     };

@@ -1,0 +1,232 @@
+//! The page as lines with their shallow features, and the units that join
+//! lines where the text flows across a line break (one element per line:
+//! a link on its own line splits a sentence, "led to" / "widespread
+//! problems" / " last week when…").
+
+use super::furniture::{Pattern, pattern_of, prefix_len};
+use super::shape::{MAX_HEADLINE_BYTES, dedup_key, ends_like_sentence};
+use super::stopwords::{self, Language};
+use crate::hash::{FxHasher, FxMap};
+use crate::model::Span;
+use std::hash::Hasher;
+
+/// One non-empty line of the page and what can be read off it alone.
+#[derive(Debug, Clone)]
+pub struct Line<'a> {
+    /// The trimmed line.
+    pub span: Span,
+    /// The line after any junk prefix (date stamp, CMS leak, list number).
+    pub content: Span,
+    pub text: &'a str,
+    /// A blank line (or the page's start) comes before it.
+    pub blank_before: bool,
+    /// Whitespace-separated words.
+    pub words: u32,
+    /// Stop words of the page's language among the words.
+    pub stops: u32,
+    /// CJK and Hangul characters: those scripts are read by characters.
+    pub cjk: u32,
+    pub pattern: Pattern,
+    pub ends_sentence: bool,
+    /// How many lines of the page share this line's headline key (letters
+    /// and digits, lowercased); 1 when it is unique or too long to compare.
+    pub copies: u32,
+    /// The line's headline key hash, 0 when it has none.
+    pub key: u64,
+}
+
+impl Line<'_> {
+    /// Words, with a CJK line counted as one word per two characters.
+    pub fn size(&self) -> u32 {
+        self.words.max(self.cjk / 2)
+    }
+    /// Mostly CJK or Hangul characters.
+    pub fn is_cjk(&self) -> bool {
+        self.cjk > 0 && self.cjk >= self.words
+    }
+    pub fn has_prefix(&self) -> bool {
+        self.content.start != self.span.start
+    }
+    pub fn content_text<'r>(&self, raw: &'r str) -> &'r str {
+        self.content.text(raw)
+    }
+}
+
+/// Splits the page into trimmed non-empty lines with their features, and
+/// finds the page's language for stop words.
+pub fn split(raw: &str) -> (Vec<Line<'_>>, Language) {
+    let mut out = Vec::new();
+    let mut hits: Vec<[u16; stopwords::LANGUAGES]> = Vec::new();
+    let mut totals = [0usize; stopwords::LANGUAGES];
+    let mut pos = 0;
+    let mut blank = true;
+    let mut keys: FxMap<u64, u32> = FxMap::default();
+    let mut word = String::new();
+    for line in raw.split('\n') {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            blank = true;
+            pos += line.len() + 1;
+            continue;
+        }
+        let start = pos + (line.len() - line.trim_start().len());
+        let span = Span::new(start, start + trimmed.len());
+        let prefix = prefix_len(trimmed);
+        let content = Span::new(start + prefix, start + trimmed.len());
+        let mut words = 0;
+        let mut cjk = 0;
+        let mut line_hits = [0u16; stopwords::LANGUAGES];
+        for w in trimmed.split_whitespace() {
+            words += 1;
+            if let Some(mask) = stopwords::lookup(w, &mut word) {
+                for (l, h) in line_hits.iter_mut().enumerate() {
+                    if mask & (1 << l) != 0 {
+                        *h = h.saturating_add(1);
+                    }
+                }
+            }
+        }
+        if !trimmed.is_ascii() {
+            cjk = trimmed.chars().filter(|&c| is_cjk(c)).count() as u32;
+        }
+        for (t, h) in totals.iter_mut().zip(line_hits) {
+            *t += h as usize;
+        }
+        hits.push(line_hits);
+        let text_key = &trimmed[prefix..];
+        let key = if text_key.len() <= MAX_HEADLINE_BYTES {
+            let k = dedup_key(text_key);
+            key_hash(&k)
+        } else {
+            0
+        };
+        if key != 0 {
+            *keys.entry(key).or_insert(0) += 1;
+        }
+        out.push(Line {
+            span,
+            content,
+            text: trimmed,
+            blank_before: blank,
+            words,
+            stops: 0,
+            cjk,
+            pattern: match pattern_of(trimmed) {
+                Pattern::None if prefix > 0 => pattern_of(&trimmed[prefix..]),
+                p => p,
+            },
+            ends_sentence: ends_like_sentence(trimmed),
+            copies: 1,
+            key,
+        });
+        blank = false;
+        pos += line.len() + 1;
+    }
+    let lang = stopwords::choose(&totals);
+    for (l, h) in out.iter_mut().zip(&hits) {
+        l.stops = h[lang.index()] as u32;
+        if l.key != 0 {
+            l.copies = keys.get(&l.key).copied().unwrap_or(1);
+        }
+    }
+    (out, lang)
+}
+
+/// A non-zero hash of a headline key; 0 for an empty key.
+fn key_hash(k: &str) -> u64 {
+    if k.is_empty() {
+        return 0;
+    }
+    let mut h = FxHasher::default();
+    h.write(k.as_bytes());
+    h.finish() | 1
+}
+
+/// Han, kana and Hangul: scripts written without spaces between words (or,
+/// for Hangul, with long words), measured by characters.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
+/// Consecutive lines read as one paragraph: `lines[first..=last]`.
+#[derive(Debug, Clone, Copy)]
+pub struct Unit {
+    pub first: usize,
+    pub last: usize,
+    pub words: u32,
+    pub stops: u32,
+    pub cjk: u32,
+}
+
+impl Unit {
+    pub fn size(&self) -> u32 {
+        self.words.max(self.cjk / 2)
+    }
+    pub fn lines(&self) -> std::ops::RangeInclusive<usize> {
+        self.first..=self.last
+    }
+    pub fn single(&self) -> bool {
+        self.first == self.last
+    }
+}
+
+/// Groups lines into units: a line joins the one before it when no blank
+/// line separates them and the text visibly flows on (the second starts in
+/// lowercase or with closing punctuation, or the first stops on an opener,
+/// a comma or a function word).
+pub fn units(lines: &[Line], lang: Language) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::with_capacity(lines.len());
+    for (i, l) in lines.iter().enumerate() {
+        let joins = i > 0 && !l.blank_before && flows(&lines[i - 1], l, lang);
+        match out.last_mut() {
+            Some(u) if joins => {
+                u.last = i;
+                u.words += l.words;
+                u.stops += l.stops;
+                u.cjk += l.cjk;
+            }
+            _ => out.push(Unit {
+                first: i,
+                last: i,
+                words: l.words,
+                stops: l.stops,
+                cjk: l.cjk,
+            }),
+        }
+    }
+    out
+}
+
+/// Whether `next` continues the text of `prev` on a new line.
+fn flows(prev: &Line, next: &Line, lang: Language) -> bool {
+    if prev.pattern != Pattern::None || next.pattern != Pattern::None {
+        return false;
+    }
+    let Some(first) = next.text.chars().next() else {
+        return false;
+    };
+    let Some(last) = prev.text.chars().next_back() else {
+        return false;
+    };
+    if first.is_lowercase() || matches!(first, '.' | ',' | ';' | ':' | ')' | ']' | '”' | '’' | '%')
+    {
+        // A lowercase menu item after another is not a sentence going on.
+        return prev.words + next.words > 3 || !prev.ends_sentence;
+    }
+    if prev.ends_sentence {
+        return false;
+    }
+    if matches!(last, '(' | '[' | ',' | '“' | '‘' | '-' | '–' | '—' | '/') {
+        return true;
+    }
+    if first == '(' && prev.words <= 4 {
+        return true;
+    }
+    if prev.is_cjk() && next.is_cjk() {
+        return prev.cjk >= 15 || next.cjk >= 15;
+    }
+    // "…said the" / "Prime Minister": the first line stops on a function word.
+    let last_word = prev.text.split_whitespace().next_back().unwrap_or("");
+    prev.words >= 2 && stopwords::is_stop(last_word, lang)
+}

@@ -1,0 +1,546 @@
+//! Finds the article in a whole scraped page: every non-empty line gets a
+//! class (title, body, subhead, list, dateline, byline, caption, teaser,
+//! furniture). Chooses spans; never edits text.
+//!
+//! A page copied from a browser holds menus, banners, captions, bylines and
+//! lists of other stories around the article. Without a DOM the shallow
+//! features of each line still tell them apart, as boilerpipe and jusText
+//! showed: its size, its density of stop words, sentence punctuation,
+//! patterns of known widgets (`assets/furniture.toml`), copies elsewhere on
+//! the page. The steps:
+//!
+//! 1. lines that flow into each other (one element per line) are joined
+//!    into units ([`lines`]);
+//! 2. each unit is rated as prose or not, the uncertain ones from their
+//!    neighbours, and the main region is the run of units with the highest
+//!    total worth ([`region`]);
+//! 3. inside the region short lines are subheads, list items, bylines,
+//!    captions or the wire place line ([`roles`]); outside it, headline-like
+//!    lines after the article are teasers; the title is the headline-like
+//!    line nearest above the region ([`title`]).
+
+mod furniture;
+mod lines;
+mod region;
+mod roles;
+mod shape;
+mod stopwords;
+mod title;
+
+pub use shape::{card_glue, ends_like_sentence};
+
+use crate::model::{Block, BlockClass, PageWarning, Span};
+use furniture::Pattern;
+use lines::{Line, Unit};
+use region::Kind;
+use std::collections::HashMap;
+
+/// What the classifier found on a page: spans of the raw text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Cleaned {
+    pub title: Option<Span>,
+    /// Body paragraphs in order: each from the start of its first line to
+    /// the end of its last (lines where the text flows are one paragraph).
+    pub body: Vec<Span>,
+    /// Non-empty lines that are neither body nor title, in order.
+    pub boilerplate: Vec<Span>,
+    /// Headlines of other stories, deduplicated, in order of first appearance.
+    pub teasers: Vec<Span>,
+    /// Every non-empty line with its class.
+    pub blocks: Vec<Block>,
+    pub warnings: Vec<PageWarning>,
+}
+
+impl Cleaned {
+    /// Boilerplate lines that come before the first body paragraph: where a
+    /// masthead date or a byline sits.
+    pub fn header(&self) -> impl Iterator<Item = Span> + '_ {
+        let body_start = self.body.first().map_or(u32::MAX, |s| s.start);
+        self.boilerplate
+            .iter()
+            .copied()
+            .filter(move |s| s.start < body_start)
+    }
+}
+
+/// Classifies every line of `raw` and finds title, body and teasers.
+pub fn classify(raw: &str) -> Cleaned {
+    let (lines, lang) = lines::split(raw);
+    let mut out = Cleaned::default();
+    if lines.is_empty() {
+        return out;
+    }
+    let units = lines::units(&lines, lang);
+    let mut kinds = region::kinds(&units, &lines);
+    region::mark_link_runs(&mut kinds, &units, &lines);
+    let good = region::smooth(&kinds);
+    let mut worths: Vec<f32> = units
+        .iter()
+        .zip(&kinds)
+        .zip(&good)
+        .map(|((u, &k), &g)| region::worth(u, k, g, &lines))
+        .collect();
+    let stamps: Vec<bool> = units
+        .iter()
+        .map(|u| u.single() && roles::is_live_stamp(lines[u.first].text))
+        .collect();
+    let unfenced = worths.clone();
+    region::fence_isolated(&mut worths, &kinds, &stamps);
+    // When the fenced paragraphs are all the prose there is, they are it.
+    let run = region::best_run(&worths).or_else(|| region::best_run(&unfenced));
+    let mut classes = vec![BlockClass::Furniture; units.len()];
+    let (first, last) = match run {
+        Some((s, e)) => {
+            let s = skip_standfirst(&units, &kinds, &lines, s, e);
+            // Short lines rated good from below (a label, a heading over
+            // the first paragraph) do not open the article.
+            let s = (s..=e)
+                .find(|&i| matches!(kinds[i], Kind::Good | Kind::NearGood))
+                .unwrap_or(s);
+            let mut e = trim_teaser_cards(&units, &kinds, &lines, s, e);
+            // Short sentences closing the article ("Okonjo declined to
+            // comment.") are its last lines.
+            while e + 1 < units.len() && {
+                let (u, l) = (&units[e + 1], &lines[units[e + 1].first]);
+                u.single() && l.pattern == Pattern::None && l.words >= 3 && l.ends_sentence
+            } {
+                e += 1;
+            }
+            (
+                extend_back_over_list(&units, &lines, s),
+                extend_over_list(&units, &lines, e),
+            )
+        }
+        // No prose at all (a list page, one huge unpunctuated line): keep
+        // every line no pattern names, so nothing is lost.
+        None => (0, units.len() - 1),
+    };
+    let title_idx = title::find(
+        &lines,
+        &units,
+        &kinds,
+        first,
+        run.is_some(),
+        units[first].single() && kinds[first] == Kind::Short,
+    );
+    let title_key = title_idx.map(|i| lines[i].key).filter(|&k| k != 0);
+    let title_text = title_idx.map(|i| lines[i].content_text(raw));
+    // A copy of the title, or the page's title line ("Headline | Site").
+    let is_title_copy = |u: &Unit| {
+        let l = &lines[u.first];
+        u.single()
+            && (title_key.is_some_and(|k| l.key == k)
+                || title_text.is_some_and(|t| {
+                    l.text.len() > t.len()
+                        && l.text
+                            .get(..t.len())
+                            .is_some_and(|h| h.eq_ignore_ascii_case(t))
+                        && l.text[t.len()..]
+                            .trim_start()
+                            .starts_with(['|', '-', '–', '—', ':', '·'])
+                }))
+    };
+    // Headlines under a "Trending" or "Most popular" label are other
+    // stories wherever they sit; a paragraph ends the label's list.
+    let mut under_label = false;
+    for ui in 0..units.len() {
+        let u = &units[ui];
+        let l = &lines[u.first];
+        let labelled = under_label
+            && u.single()
+            && l.pattern == Pattern::None
+            && kinds[ui] != Kind::Good
+            && is_headline(l, l.text);
+        classes[ui] = if title_idx.is_some_and(|t| u.lines().contains(&t)) || is_title_copy(u) {
+            BlockClass::Title
+        } else if labelled {
+            BlockClass::Teaser
+        } else if (first..=last).contains(&ui) {
+            if run.is_some() {
+                inside(ui, &units, &kinds, &lines, first, last)
+            } else if l.pattern == Pattern::None {
+                BlockClass::Body
+            } else {
+                BlockClass::Furniture
+            }
+        } else {
+            outside(u, &lines, ui > last)
+        };
+        if u.single() && l.pattern == Pattern::Footer {
+            under_label = true;
+        } else if !(labelled || u.single() && l.pattern == Pattern::Furniture) {
+            under_label = false;
+        }
+    }
+    // A place line or a subhead just above the region opens the article.
+    if run.is_some() && first > 0 {
+        let u = &units[first - 1];
+        if classes[first - 1] == BlockClass::Furniture
+            && u.single()
+            && roles::is_dateline(lines[u.first].text)
+        {
+            classes[first - 1] = BlockClass::Dateline;
+        }
+    }
+    assemble(raw, &lines, &units, &classes, title_idx, &mut out);
+    out.warnings = warnings(&out, &units, &kinds, &classes);
+    out
+}
+
+/// The region's start without a standfirst: when its first paragraph is
+/// followed by a byline or a date stamp before the next paragraph
+/// (headline, standfirst, byline, article), the article starts after them.
+fn skip_standfirst(
+    units: &[Unit],
+    kinds: &[Kind],
+    lines: &[Line],
+    first: usize,
+    last: usize,
+) -> usize {
+    let prose = |i: usize| matches!(kinds[i], Kind::Good | Kind::NearGood);
+    if !prose(first) {
+        return first;
+    }
+    let Some(next) = (first + 1..=last).find(|&i| prose(i)) else {
+        return first;
+    };
+    let byline_between = (first + 1..next).any(|i| {
+        let l = &lines[units[i].first];
+        units[i].single()
+            && !roles::is_live_stamp(l.text)
+            && (roles::is_byline(l.text, l.words) || roles::is_stamp(l.text, l.words))
+    });
+    // A banner above the page's headline: the paragraph, menus or buttons,
+    // then the headline, then the article.
+    let headline_between = next - first >= 3
+        && (first + 1..next).any(|i| {
+            let l = &lines[units[i].first];
+            units[i].single() && l.words >= 4 && title::qualifies(l)
+        });
+    let byline_between = byline_between || headline_between;
+    let paragraphs_after = (next..=last).filter(|&i| prose(i)).count();
+    if byline_between && paragraphs_after >= 2 {
+        next
+    } else {
+        first
+    }
+}
+
+/// A list that closes the article (tour dates, results, a numbered list of
+/// products), which costs more than it adds as prose: items with a list
+/// number or bullet, or with figures in them, right after the region (one
+/// heading line may introduce them). Two items at least; stops at the
+/// first line that is not one.
+fn extend_over_list(units: &[Unit], lines: &[Line], last: usize) -> usize {
+    let item = |i: usize| {
+        let u = &units[i];
+        let l = &lines[u.first];
+        u.single()
+            && l.pattern == Pattern::None
+            && u.size() <= 40
+            && (l.has_prefix() || l.text.bytes().any(|b| b.is_ascii_digit()))
+            && !(l.words <= 4 && roles::is_stamp(l.text, l.words))
+    };
+    let mut end = last;
+    let mut items = 0;
+    let mut i = last + 1;
+    if i < units.len() && !item(i) && i + 1 < units.len() && item(i + 1) {
+        let l = &lines[units[i].first];
+        if units[i].single() && l.pattern == Pattern::None && l.words <= 8 && !l.ends_sentence {
+            i += 1;
+        }
+    }
+    while i < units.len() && item(i) {
+        items += 1;
+        end = i;
+        i += 1;
+    }
+    if items >= 2 { end } else { last }
+}
+
+/// A list just above the article's first paragraph (key points), perhaps
+/// under a line ending in a colon: two bulleted or numbered items at least.
+fn extend_back_over_list(units: &[Unit], lines: &[Line], first: usize) -> usize {
+    let item = |i: usize| {
+        let u = &units[i];
+        let l = &lines[u.first];
+        u.single() && l.pattern == Pattern::None && l.has_prefix() && u.size() <= 40
+    };
+    let mut start = first;
+    let mut i = first;
+    while i > 0 && item(i - 1) {
+        i -= 1;
+    }
+    if first - i >= 2 {
+        start = i;
+        if i > 0 && units[i - 1].single() && lines[units[i - 1].first].text.ends_with(':') {
+            start = i - 1;
+        }
+    }
+    start
+}
+
+/// Fewest words in another story's headline at the article's end; a
+/// closing subhead of the article is shorter.
+const TEASER_HEADLINE_WORDS: u32 = 8;
+
+/// The region's end without the teaser cards it swallowed: a long headline
+/// followed by a single paragraph (another story's summary) and perhaps
+/// some short lines, at the very end of the region. Cards are cut from
+/// the end while at least two paragraphs remain before them.
+fn trim_teaser_cards(
+    units: &[Unit],
+    kinds: &[Kind],
+    lines: &[Line],
+    first: usize,
+    mut last: usize,
+) -> usize {
+    let prose = |i: usize| matches!(kinds[i], Kind::Good | Kind::NearGood);
+    let furniture = |i: usize| units[i].single() && lines[units[i].first].pattern != Pattern::None;
+    loop {
+        // The last paragraph of the region, and the line before it.
+        let Some(p) = (first..=last).rev().find(|&i| prose(i)) else {
+            return last;
+        };
+        let Some(h) = (first..p).rev().find(|&i| !furniture(i)) else {
+            return last;
+        };
+        let u = &units[h];
+        let l = &lines[u.first];
+        let headline = u.single()
+            && kinds[h] == Kind::Short
+            && l.words >= TEASER_HEADLINE_WORDS
+            && is_headline(l, l.text);
+        let paragraphs_before = (first..h).filter(|&i| prose(i)).count();
+        if !headline || paragraphs_before < 2 {
+            return last;
+        }
+        last = (first..h).rev().find(|&i| !furniture(i)).unwrap_or(first);
+    }
+}
+
+/// The class of a unit inside the main region.
+fn inside(
+    ui: usize,
+    units: &[Unit],
+    kinds: &[Kind],
+    lines: &[Line],
+    first: usize,
+    last: usize,
+) -> BlockClass {
+    let u = &units[ui];
+    let l = &lines[u.first];
+    let text = l.text;
+    if u.single() && roles::is_live_stamp(text) {
+        return BlockClass::Subhead;
+    }
+    if u.single() && l.pattern != Pattern::None {
+        return BlockClass::Furniture;
+    }
+    // A separator ("* * *", "###"): no letters, nothing to read.
+    if !text.chars().any(char::is_alphanumeric) {
+        return BlockClass::Furniture;
+    }
+    let size = u.size();
+    if size <= 30 && roles::is_caption(text) {
+        return BlockClass::Caption;
+    }
+    // Dated lines one after another below the first paragraph are a list
+    // (tour dates, results), not bylines.
+    let prose = |j: usize| matches!(kinds[j], Kind::Good | Kind::NearGood);
+    let listed = |j: usize| {
+        (first..=last).contains(&j)
+            && !prose(j)
+            && units[j].single()
+            && lines[units[j].first]
+                .text
+                .bytes()
+                .any(|b| b.is_ascii_digit())
+    };
+    if u.single()
+        && (ui > 0 && listed(ui - 1) || listed(ui + 1))
+        && listed(ui)
+        && (first..ui).any(prose)
+    {
+        return BlockClass::List;
+    }
+    if u.single() && (roles::is_byline(text, l.words) || roles::is_stamp(text, l.words)) {
+        return BlockClass::Byline;
+    }
+    if u.single() && roles::is_dateline(text) {
+        return BlockClass::Dateline;
+    }
+    match kinds[ui] {
+        Kind::Good | Kind::NearGood => BlockClass::Body,
+        Kind::Short | Kind::Bad => {
+            if u.single() && l.copies > 1 && size < SHORT_COPY {
+                return BlockClass::Furniture;
+            }
+            if kinds[ui] == Kind::Bad && size > 40 {
+                return BlockClass::Furniture;
+            }
+            let shortish = |j: usize| {
+                (first..=last).contains(&j)
+                    && matches!(kinds[j], Kind::Short | Kind::Bad)
+                    && !roles::is_live_stamp(lines[units[j].first].text)
+            };
+            if l.has_prefix() || (ui > 0 && shortish(ui - 1)) || shortish(ui + 1) {
+                BlockClass::List
+            } else if shape::looks_like_headline(text)
+                || (l.words <= 8
+                    && !l.ends_sentence
+                    && text.chars().next().is_some_and(char::is_uppercase))
+                || text.ends_with(':')
+                || shape::is_question_headline(text)
+            {
+                BlockClass::Subhead
+            } else {
+                BlockClass::Body
+            }
+        }
+    }
+}
+
+/// Copies of a line this short are page widgets, not article text.
+const SHORT_COPY: u32 = 8;
+
+/// The class of a unit outside the main region: the shapes that belong to
+/// an article page, else furniture; after the article, headline-like lines
+/// are other stories.
+fn outside(u: &Unit, lines: &[Line], after: bool) -> BlockClass {
+    let l = &lines[u.first];
+    if u.single() && l.pattern != Pattern::None {
+        return BlockClass::Furniture;
+    }
+    let text = l.text;
+    if u.size() <= 30 && roles::is_caption(text) {
+        return BlockClass::Caption;
+    }
+    if u.single() && (roles::is_byline(text, l.words) || roles::is_stamp(text, l.words)) {
+        return BlockClass::Byline;
+    }
+    if u.single() && is_headline(l, text) && after {
+        return BlockClass::Teaser;
+    }
+    BlockClass::Furniture
+}
+
+/// A short line with no sentence punctuation, or a short question: the
+/// shape of a headline.
+fn is_headline(l: &Line, text: &str) -> bool {
+    let content = &text[(l.content.start - l.span.start) as usize..];
+    shape::is_question_headline(content)
+        || (!(l.ends_sentence && l.words > 3)
+            && shape::looks_like_headline(content)
+            && card_glue(text).is_none())
+}
+
+/// Fills `out` from the classes: blocks, body paragraphs, boilerplate and
+/// the deduplicated teasers after the article.
+fn assemble(
+    raw: &str,
+    lines: &[Line],
+    units: &[Unit],
+    classes: &[BlockClass],
+    title_idx: Option<usize>,
+    out: &mut Cleaned,
+) {
+    out.title = title_idx.map(|i| lines[i].content);
+    out.blocks.reserve_exact(lines.len());
+    let last_body = classes.iter().rposition(|c| c.is_body()).unwrap_or(0);
+    let mut teaser_keys: HashMap<String, usize> = HashMap::new();
+    let mut teasers: Vec<(String, Span)> = Vec::new();
+    for (ui, (u, &class)) in units.iter().zip(classes).enumerate() {
+        for (i, l) in lines[u.lines()].iter().enumerate() {
+            out.blocks.push(Block {
+                span: l.span,
+                class,
+            });
+            // Copies of the title stay in the boilerplate: a date stamp may
+            // sit in front of one.
+            if !class.is_body() && Some(u.first + i) != title_idx {
+                out.boilerplate.push(l.span);
+            }
+        }
+        if class.is_body() {
+            out.body.push(Span::new(
+                lines[u.first].span.start as usize,
+                lines[u.last].span.end as usize,
+            ));
+        }
+        if class == BlockClass::Teaser && ui > last_body {
+            let l = &lines[u.first];
+            let content = l.content_text(raw);
+            let key = shape::dedup_key(content);
+            match teaser_keys.get(&key) {
+                Some(&k) => {
+                    // Prefer the copy that kept its punctuation.
+                    if shape::punctuation(content) > shape::punctuation(teasers[k].1.text(raw)) {
+                        teasers[k].1 = l.content;
+                    }
+                }
+                None => {
+                    teaser_keys.insert(key.clone(), teasers.len());
+                    teasers.push((key, l.content));
+                }
+            }
+        }
+    }
+    // A section label or list number glued before a headline ("WORLD Heavy
+    // metals…") leaves a copy whose key ends with another teaser's key.
+    let keys: Vec<String> = teasers.iter().map(|(k, _)| k.clone()).collect();
+    let mut by_len: Vec<&str> = keys
+        .iter()
+        .map(String::as_str)
+        .filter(|k| k.len() >= 12)
+        .collect();
+    by_len.sort_unstable();
+    by_len.dedup();
+    let suffixes: std::collections::HashSet<&str> = by_len.iter().copied().collect();
+    out.teasers = teasers
+        .into_iter()
+        .filter(|(k, _)| {
+            // Any shorter teaser key that is a suffix of this one: checked
+            // at each char boundary (linear in the key's length).
+            !k.char_indices()
+                .skip(1)
+                .any(|(i, _)| k.len() - i >= 12 && suffixes.contains(&k[i..]))
+        })
+        .map(|(_, s)| s)
+        .collect();
+}
+
+/// Below this share of the page's prose words, the body is flagged.
+const SMALL_BODY_PERCENT: u32 = 40;
+
+/// What to doubt about the split: no title, or a body that holds a small
+/// share of the page's prose.
+fn warnings(
+    out: &Cleaned,
+    units: &[Unit],
+    kinds: &[Kind],
+    classes: &[BlockClass],
+) -> Vec<PageWarning> {
+    let mut w = Vec::new();
+    if out.title.is_none() {
+        w.push(PageWarning::NoTitle);
+    }
+    let (mut prose, mut in_body) = (0u32, 0u32);
+    for ((u, &k), &c) in units.iter().zip(kinds).zip(classes) {
+        if k == Kind::Good {
+            prose += u.size();
+            if c.is_body() {
+                in_body += u.size();
+            }
+        }
+    }
+    if prose > 0 && in_body * 100 < prose * SMALL_BODY_PERCENT {
+        w.push(PageWarning::SmallBody {
+            percent: (in_body * 100 / prose) as u8,
+        });
+    }
+    w
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,135 @@
+//! Shapes of the short lines that sit around and inside an article: a wire
+//! place line, a byline, a photo caption or credit, a date stamp. Each is a
+//! pure test of one line's text.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// "LISBON, Portugal (AP) —", "OSLO, June 3 (Reuters) -", "BRUSSELS
+/// 1996-08-22", "WASHINGTON —": a place in capitals, perhaps a region, a
+/// date or an agency, then a dash (or a date), and nothing else.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\p{Lu}[\p{Lu} .'’-]{1,30}(?:,\s*[\p{L} .]{2,30})?(?:,?\s*\p{Lu}[a-z]{2,8}\.? \d{1,2})?(?:\s*\([\p{L} .&/-]{1,30}\))?\s*(?:[—–-]+|:|\d{4}-\d{2}-\d{2})$",
+    )
+    .expect("dateline pattern compiles")
+});
+
+/// "By Jane Doe", "Written by", "Von Anna Berg", "di Marco Rossi",
+/// "Posted by admin", "Jane Doe, Staff Writer".
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:written |posted |reported |photos? |text |words )?by|von|di|por|par|door|av|af)\s*:?\s+\S|^by$|^(?:additional )?(?:reporting|writing|editing) by\b|(?:^|,\s*|\s)(?:staff writer|staff reporter|correspondent|contributor|editor|reporter|columnist)$",
+    )
+    .expect("byline pattern compiles")
+});
+
+/// A caption or credit: "(Jane Doe / Agency)", "Photo: …", "Image credit",
+/// "… (AP Photo/Jane Doe)", "Getty Images", "Credit: …".
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\(.{2,80}\)$|\([^()]{2,60}/[^()]{2,60}\)$|\b(?:photo|image|picture)s?\s*:\s*\p{Lu}|^(?:photo|image|picture|video|graphic|illustration|credit|source|foto|bild)s?(?:\s+(?:credit|by|courtesy))?\s*[:|]|(?:getty images|shutterstock|istock|ap photo|afp photo|reuters/|/ reuters|/ ap|/ afp|courtesy of|photograph:|photo credit)|^©",
+    )
+    .expect("caption pattern compiles")
+});
+
+/// A date or time standing alone: "Nov. 19, 2019", "5:50 PM", "2h ago",
+/// "18 NOV 2019", "Updated 14 hours ago", "21/06/2014".
+static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:updated|published|posted|last updated|modified)\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|^(?:(?:updated|published|posted)\s*:?\s*)?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|^\d{1,2}[:.]\d{2}\s*(?:am|pm|[a-z]{2,4})?\b|^\d+\s*(?:s|m|h|d|mins?|hrs?|hours?|days?)\s+ago$|^\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}",
+    )
+    .expect("stamp pattern compiles")
+});
+
+/// A live blog's entry stamp at the start of a line: "14.05 BST", "09:45",
+/// "2h ago".
+static LIVE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|[A-Z]{2,4}))?|\d+\s*(?:m|h|mins?|hrs?)\s+ago)$",
+    )
+    .expect("live stamp pattern compiles")
+});
+
+pub fn is_dateline(s: &str) -> bool {
+    s.len() <= 80 && DATELINE.is_match(s)
+}
+
+pub fn is_byline(s: &str, words: u32) -> bool {
+    words <= 14 && BYLINE.is_match(s)
+}
+
+pub fn is_caption(s: &str) -> bool {
+    CAPTION.is_match(s)
+}
+
+/// A date, a time or a "posted" stamp with little else on the line.
+pub fn is_stamp(s: &str, words: u32) -> bool {
+    words <= 12 && STAMP.is_match(s)
+}
+
+pub fn is_live_stamp(s: &str) -> bool {
+    s.len() <= 20 && LIVE_STAMP.is_match(s)
+}
+
+/// "Maren Halvorsen", "Tomas Quill and Ana Reyes": a name alone on a line
+/// (2 to 5 capitalised words, maybe joined by "and"), the shape of a bare
+/// byline under a wire headline.
+pub fn is_bare_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && words.iter().all(|w| {
+            matches!(*w, "and" | "&" | "de" | "van" | "von" | "da")
+                || (w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')))
+        })
+        && !words.iter().all(|w| w.chars().all(|c| !c.is_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_place_lines() {
+        for s in [
+            "LISBON, Portugal (AP) —",
+            "OSLO, June 3 (Reuters) -",
+            "BRUSSELS 1996-08-22",
+            "WASHINGTON —",
+            "SAN TELMO (Wire Service) —",
+        ] {
+            assert!(is_dateline(s), "{s}");
+        }
+        for s in [
+            "Harbour board approves new ferry",
+            "NEWS",
+            "The mayor said —",
+        ] {
+            assert!(!is_dateline(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn bylines_captions_and_stamps() {
+        assert!(is_byline("By Maren Halvorsen", 3));
+        assert!(is_byline("Tomas Quill, Staff Writer", 4));
+        assert!(!is_byline("Bystanders watched the ferry leave.", 5));
+        assert!(is_caption("(Ana Reyes / Harbour Wire)"));
+        assert!(is_caption("Photo: Tomas Quill"));
+        assert!(!is_caption(
+            "The ferry left at noon (local time) on Monday."
+        ));
+        assert!(is_stamp("Nov. 19, 2019", 3));
+        assert!(is_stamp("5:50 PM", 2));
+        assert!(is_stamp("Updated 21/06/2014", 2));
+        assert!(!is_stamp(
+            "The council met on Nov. 19 to vote on the plan and more",
+            13
+        ));
+        assert!(is_live_stamp("14.05 BST") && is_live_stamp("09:45") && is_live_stamp("2h ago"));
+        assert!(is_bare_name("Maren Halvorsen") && !is_bare_name("The harbour board"));
+        assert!(!is_bare_name("WORLD NEWS"));
+    }
+}

@@ -1,0 +1,207 @@
+//! Shapes of one line of text: word counts, sentence ends, headline shape,
+//! keys that compare two copies of a headline. Pure functions of a line.
+
+/// The most words a line can have and still be read as a headline: past
+/// this, how many more it has changes nothing.
+pub const MAX_HEADLINE_WORDS: usize = 30;
+
+/// `s.split_whitespace().count()` when that is at most `cap`, else some
+/// number above `cap`: a line is counted only as far as the test that asks
+/// needs. Bytes are read one by one and a char is decoded only where one of
+/// the non-ASCII spaces (U+0085, U+00A0, U+1680, U+2000..U+205F, U+3000)
+/// can start: every line is counted, and decoding each char was a large
+/// part of classifying it.
+pub fn word_count(s: &str, cap: usize) -> usize {
+    let bytes = s.as_bytes();
+    let (mut words, mut in_word, mut i) = (0, false, 0);
+    while let Some(&b) = bytes.get(i) {
+        let (space, len) = match b {
+            b' ' | b'\t'..=b'\r' => (true, 1),
+            0xC2 | 0xE1..=0xE3 => match s.get(i..).and_then(|t| t.chars().next()) {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => (false, 1),
+            },
+            // Any other byte, ASCII or within a char, is part of a word.
+            _ => (false, 1),
+        };
+        if !space && !in_word {
+            words += 1;
+            if words > cap {
+                break;
+            }
+        }
+        in_word = !space;
+        i += len;
+    }
+    words
+}
+
+/// A sentence ends in `.`, `!`, `?` or an ellipsis, perhaps followed by
+/// closing quotes or brackets (`…now,” he said.`, `…situation.”`).
+pub fn ends_like_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '*']);
+    t.ends_with(['.', '!', '?', '…']) || (t.len() < s.len() && t.ends_with([',', ':']))
+}
+
+/// "Is this the end of the ceasefire?": a short capitalised line ending in
+/// `?` or `!` reads as a headline, not as a paragraph.
+pub fn is_question_headline(s: &str) -> bool {
+    s.trim_end_matches(['"', '\'', '”', '’'])
+        .ends_with(['?', '!'])
+        && s.chars().next().is_some_and(char::is_uppercase)
+        && (3..=15).contains(&word_count(s, 15))
+}
+
+pub fn looks_like_headline(s: &str) -> bool {
+    if s.ends_with([',', ';', ':', '-', '–', '—']) {
+        return false;
+    }
+    let first = s.chars().find(|c| c.is_alphanumeric());
+    first.is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        && (3..=MAX_HEADLINE_WORDS).contains(&word_count(s, MAX_HEADLINE_WORDS))
+}
+
+/// A line like `The Daily TimesJane Doe`: a publisher card glued to an
+/// author, the way card widgets lose their layout in a scrape. Returns the
+/// byte offset of the glue (lowercase letter directly followed by an
+/// uppercase one after at least three lowercase letters).
+pub fn card_glue(s: &str) -> Option<usize> {
+    // More than ten words: an eleventh is enough to know, however long
+    // the line.
+    if s.split_whitespace().nth(10).is_some() {
+        return None;
+    }
+    let mut lower_run = 0;
+    let mut prev_lower = false;
+    let mut i = 0;
+    while let Some(&b) = s.as_bytes().get(i) {
+        // ASCII letters by byte; a char is decoded only outside ASCII.
+        let (upper, lower, len) = if b.is_ascii() {
+            (b.is_ascii_uppercase(), b.is_ascii_lowercase(), 1)
+        } else {
+            let c = s.get(i..)?.chars().next()?;
+            (c.is_uppercase(), c.is_lowercase(), c.len_utf8())
+        };
+        if upper && prev_lower && lower_run >= 3 {
+            return Some(i);
+        }
+        prev_lower = lower;
+        lower_run = if prev_lower { lower_run + 1 } else { 0 };
+        i += len;
+    }
+    None
+}
+
+/// Letters and digits only, lowercased: two copies of a headline that differ
+/// in punctuation (an alt-text or slug copy) get the same key.
+pub fn dedup_key(s: &str) -> String {
+    let mut k = String::with_capacity(s.len());
+    let mut rest = s;
+    while !rest.is_empty() {
+        // ASCII runs byte by byte: nearly all of a line, and far cheaper
+        // than decoding every char.
+        let ascii = rest.bytes().take_while(u8::is_ascii).count();
+        for b in rest[..ascii].bytes() {
+            if b.is_ascii_alphanumeric() {
+                k.push(char::from(b.to_ascii_lowercase()));
+            }
+        }
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            if c.is_alphanumeric() {
+                k.extend(c.to_lowercase());
+            }
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    k
+}
+
+/// Longest line (bytes) that can be a title or a teaser: 30 words of
+/// headline leave room to spare. Longer lines get no dedup key.
+pub const MAX_HEADLINE_BYTES: usize = 400;
+
+pub fn punctuation(s: &str) -> usize {
+    s.chars()
+        .filter(|c| !c.is_alphanumeric() && !c.is_whitespace())
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_counts_agree_with_split_whitespace() {
+        for t in [
+            "",
+            "  ",
+            "one",
+            " a  b\tc\u{0b}d\u{0c}e\r\nf ",
+            "non\u{a0}breaking\u{2009}thin\u{3000}ideographic\u{85}nel",
+            "“Quoted” — dash é ü",
+        ] {
+            assert_eq!(word_count(t, 30), t.split_whitespace().count(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn word_counts_agree_with_split_whitespace_on_mixed_text() {
+        // Wide spaces next to wide letters and ASCII, in many orders.
+        let pieces = [
+            "ab", " ", "\u{3000}", "é", "\u{a0}", "“x”", "\u{2009}", "\t", "—",
+        ];
+        for seed in 0..400usize {
+            let mut t = String::new();
+            let mut k = seed;
+            while t.len() < 20 + seed % 180 {
+                t.push_str(pieces[k % pieces.len()]);
+                k = k.wrapping_mul(31).wrapping_add(7) % 1009;
+            }
+            assert_eq!(
+                word_count(&t, usize::MAX),
+                t.split_whitespace().count(),
+                "{t:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn word_counts_stop_only_above_the_cap() {
+        let ascii: String = (0..400).map(|i| format!("w{i} ")).collect();
+        let wide: String = (0..400).map(|i| format!("é{i}\u{a0}")).collect();
+        for text in [ascii, wide] {
+            for n in [0, 1, 29, 30, 31, 45, 200, 400] {
+                let t: String = text.split_inclusive([' ', '\u{a0}']).take(n).collect();
+                let got = word_count(&t, 30);
+                if n <= 30 {
+                    assert_eq!(got, n, "{t:?}");
+                } else {
+                    assert!(got > 30, "{n} words counted as {got}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn card_glue_finds_publisher_author_joins_only() {
+        assert_eq!(
+            card_glue("The Daily HeraldJane Doe"),
+            Some("The Daily Herald".len())
+        );
+        assert_eq!(card_glue("Meeting with McDonald and DeSantis"), None);
+        assert_eq!(card_glue("plain text"), None);
+        assert_eq!(card_glue("Le Monde ÉditionsÉlise Dupré"), Some(18));
+        assert_eq!(card_glue("Straße"), None);
+        let words = |n: usize| vec!["one"; n].join(" ") + " The Daily HeraldJane Doe";
+        assert!(card_glue(&words(6)).is_some());
+        assert_eq!(card_glue(&words(7)), None, "eleven words");
+    }
+
+    #[test]
+    fn sentence_endings() {
+        assert!(ends_like_sentence("He said it was “positive.”"));
+        assert!(ends_like_sentence("“the need to end the war now,”"));
+        assert!(!ends_like_sentence("Who was the architect of the plan"));
+    }
+}

@@ -1,0 +1,78 @@
+//! Unit tests of the block classifier on small made-up pages.
+
+use super::*;
+
+fn texts<'a>(raw: &'a str, spans: &[Span]) -> Vec<&'a str> {
+    spans.iter().map(|s| s.text(raw)).collect()
+}
+
+fn class_of(c: &Cleaned, raw: &str, line: &str) -> BlockClass {
+    c.blocks
+        .iter()
+        .find(|b| b.span.text(raw) == line)
+        .unwrap_or_else(|| panic!("no block {line:?}"))
+        .class
+}
+
+const PAGE: &str = "3 hours ago 5\n\nHarbour board approves new ferry route to the islands\n\n- Advertisement -\n\nThe harbour board on Monday approved a ferry route that will link the islands to the mainland, after a year of talks with the three towns on the coast.\n\nThe route opens in June, the board said in a statement, and the first boats will carry both cars and people from the old quay.\n\nSource link\n\nRelated Posts\n\nCity council delays vote on parking fees\n\nCity council delays vote on parking fees\n\nThe council said it needs more time.\n\nLocal bakery wins national award\n";
+
+#[test]
+fn title_body_and_teasers_on_a_made_up_page() {
+    let c = classify(PAGE);
+    assert_eq!(
+        c.title.map(|s| s.text(PAGE)),
+        Some("Harbour board approves new ferry route to the islands")
+    );
+    let body = texts(PAGE, &c.body);
+    assert_eq!(body.len(), 2, "{body:?}");
+    assert!(body[0].starts_with("The harbour board on Monday"));
+    assert_eq!(
+        texts(PAGE, &c.teasers),
+        [
+            "City council delays vote on parking fees",
+            "Local bakery wins national award"
+        ]
+    );
+    assert_eq!(
+        class_of(&c, PAGE, "- Advertisement -"),
+        BlockClass::Furniture
+    );
+}
+
+#[test]
+fn every_non_empty_line_is_exactly_one_block() {
+    let c = classify(PAGE);
+    let lines: Vec<&str> = PAGE
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(
+        texts(PAGE, &c.blocks.iter().map(|b| b.span).collect::<Vec<_>>()),
+        lines
+    );
+}
+
+#[test]
+fn lines_where_the_text_flows_are_one_paragraph() {
+    let raw = "Ferry news\n\nThe harbour board said on Monday that it had\napproved\n a new route to the islands, which\nwill open in June after a year of talks with the towns on the coast.\nA second paragraph follows here, and it is also long enough to count as prose for the page.\n";
+    let c = classify(raw);
+    let body = texts(raw, &c.body);
+    assert_eq!(body.len(), 2, "{body:?}");
+    assert!(body[0].ends_with("on the coast."));
+}
+
+#[test]
+fn pages_without_prose_lose_nothing() {
+    let raw =
+        "Menu\nHome\nNews list\nOne headline about the ferry\nAnother headline about the bakery\n";
+    let c = classify(raw);
+    assert_eq!(c.blocks.len(), 5);
+    assert!(!c.body.is_empty());
+}
+
+#[test]
+fn empty_and_blank_pages() {
+    assert_eq!(classify(""), Cleaned::default());
+    assert!(classify("\n  \n\t\n").blocks.is_empty());
+}

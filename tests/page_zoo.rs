@@ -1,0 +1,373 @@
+//! The page-shape zoo: made-up pages (our own words, invented names), one
+//! per shape of scraped news page that the block classifier must read.
+//! Each asserts the title, the first and last body paragraphs and the
+//! class of the page's tricky lines. The pages are in `tests/page_zoo/`.
+
+use dateline::model::BlockClass::{self, *};
+use dateline::parse::blocks::{Cleaned, classify};
+
+struct Shape {
+    file: &'static str,
+    title: Option<&'static str>,
+    /// The first body paragraph starts with this.
+    first: &'static str,
+    /// The last body paragraph starts with this.
+    last: &'static str,
+    /// Lines (whole, trimmed) and the class each must have.
+    classes: &'static [(&'static str, BlockClass)],
+}
+
+const FERRY: &str = "Ferry route to the outer islands approved";
+const LIBRARY: &str = "Library to stay open until ten at night";
+const FROST: &str = "Frost damages a third of the apple blossom";
+const FERRY_FIRST: &str = "The harbour board of Port Elvan voted on Monday";
+const FERRY_LAST: &str = "The first winter crossing is planned";
+const LIBRARY_FIRST: &str = "The town library of Varrow will stay open";
+const LIBRARY_LAST: &str = "Some residents who use the annex";
+const FROST_FIRST: &str = "A late frost in the Brenna valley";
+const FROST_LAST: &str = "Reyes said her family would still pick";
+
+const SHAPES: &[Shape] = &[
+    Shape {
+        file: "consent_banner",
+        title: Some(FERRY),
+        first: FERRY_FIRST,
+        last: FERRY_LAST,
+        classes: &[("Accept all", Furniture), ("Manage settings", Furniture)],
+    },
+    Shape {
+        file: "donation_banner",
+        title: Some(LIBRARY),
+        first: LIBRARY_FIRST,
+        last: LIBRARY_LAST,
+        classes: &[("Donate now", Furniture)],
+    },
+    Shape {
+        file: "subscription_banner",
+        title: Some(FROST),
+        first: FROST_FIRST,
+        last: FROST_LAST,
+        classes: &[("Already a subscriber? Log in", Furniture)],
+    },
+    Shape {
+        file: "app_promo",
+        title: Some(LIBRARY),
+        first: LIBRARY_FIRST,
+        last: LIBRARY_LAST,
+        classes: &[
+            ("Read every paper in one app", Furniture),
+            ("Council delays vote on parking fees", Teaser),
+        ],
+    },
+    Shape {
+        file: "breadcrumb",
+        title: Some(FERRY),
+        first: FERRY_FIRST,
+        last: FERRY_LAST,
+        classes: &[("Home / News / Islands", Furniture)],
+    },
+    Shape {
+        file: "trending_above",
+        title: Some(FROST),
+        first: FROST_FIRST,
+        last: FROST_LAST,
+        classes: &[
+            ("Trending", Furniture),
+            ("Council delays vote on parking fees", Teaser),
+        ],
+    },
+    Shape {
+        file: "stacked_captions",
+        title: Some(FERRY),
+        first: FERRY_FIRST,
+        last: FERRY_LAST,
+        classes: &[
+            (
+                "The old mail boat at the pier in Port Elvan. (Lena Fisk / Coast Courier)",
+                Caption,
+            ),
+            (
+                "Passengers wait at the island jetty. Photo: Lena Fisk",
+                Caption,
+            ),
+        ],
+    },
+    Shape {
+        file: "copyright_line",
+        title: Some(LIBRARY),
+        first: LIBRARY_FIRST,
+        last: LIBRARY_LAST,
+        classes: &[(
+            "© 2031 Coast Courier Media. All rights reserved.",
+            Furniture,
+        )],
+    },
+    Shape {
+        file: "byline_bio",
+        title: Some(FROST),
+        first: FROST_FIRST,
+        last: FROST_LAST,
+        classes: &[("By", Byline), ("March 4, 2031", Furniture)],
+    },
+    Shape {
+        file: "wire_place_line",
+        title: Some(FERRY),
+        first: "PORT ELVAN, Norland (Harbour Wire) —",
+        last: FERRY_LAST,
+        classes: &[],
+    },
+    Shape {
+        file: "wire_inline",
+        title: Some(LIBRARY),
+        first: "VARROW, June 3 (Harbour Wire) - The town library",
+        last: LIBRARY_LAST,
+        classes: &[("Reporting by Tomas Quill; Editing by Ana Reyes", Byline)],
+    },
+    Shape {
+        file: "subheads",
+        title: Some(FERRY),
+        first: FERRY_FIRST,
+        last: FERRY_LAST,
+        classes: &[("What the islanders said", Subhead), ("The boats", Subhead)],
+    },
+    Shape {
+        file: "key_points",
+        title: Some(LIBRARY),
+        first: "The main points:",
+        last: LIBRARY_LAST,
+        classes: &[("• Two more librarians hired", List)],
+    },
+    Shape {
+        file: "tour_dates",
+        title: Some("The Quill Brothers announce a winter tour"),
+        first: "The folk band The Quill Brothers",
+        last: "November 12 – Tessel, Old Yard",
+        classes: &[
+            ("November 5 – Varrow, St Anne's Church", List),
+            ("Tour dates", List),
+        ],
+    },
+    Shape {
+        file: "video_title",
+        title: Some(FROST),
+        first: FROST_FIRST,
+        last: FROST_LAST,
+        classes: &[("Watch: growers light smoke pots before dawn", Subhead)],
+    },
+    Shape {
+        file: "separator",
+        title: Some(LIBRARY),
+        first: LIBRARY_FIRST,
+        last: LIBRARY_LAST,
+        classes: &[("* * *", Furniture)],
+    },
+    Shape {
+        file: "repeated_headline",
+        title: Some(FERRY),
+        first: FERRY_FIRST,
+        last: FERRY_LAST,
+        classes: &[(
+            "Ferry route to the outer islands approved | The Coast Courier",
+            Title,
+        )],
+    },
+    Shape {
+        file: "section_label",
+        title: Some(FERRY),
+        first: FERRY_FIRST,
+        last: FERRY_LAST,
+        classes: &[("ISLANDS", Furniture)],
+    },
+    Shape {
+        file: "live_blog",
+        title: Some("Storm on the coast: live updates"),
+        first: "The harbour board said all crossings",
+        last: "Crews were sent to repair",
+        classes: &[
+            ("09:45", Subhead),
+            ("Schools close early", Subhead),
+            ("2h ago", Subhead),
+        ],
+    },
+    Shape {
+        file: "one_element_per_line",
+        title: Some(FERRY),
+        first: "PORT ELVAN\n(\nHarbour Wire\n) — The harbour board",
+        last: "Islanders welcomed the decision",
+        classes: &[("(", Body), ("Maren Halvorsen", Body)],
+    },
+    Shape {
+        file: "comments",
+        title: Some(LIBRARY),
+        first: LIBRARY_FIRST,
+        last: LIBRARY_LAST,
+        classes: &[("Reply", Furniture), ("Leave a comment", Furniture)],
+    },
+    Shape {
+        file: "tag_cloud",
+        title: Some(FROST),
+        first: FROST_FIRST,
+        last: FROST_LAST,
+        classes: &[(
+            "apples orchards frost Brenna farming weather growers valley spring blossom",
+            Furniture,
+        )],
+    },
+    Shape {
+        file: "newsletter_box",
+        title: Some(FERRY),
+        first: FERRY_FIRST,
+        last: FERRY_LAST,
+        classes: &[("Sign up for our morning newsletter", Furniture)],
+    },
+    Shape {
+        file: "most_popular_inline",
+        title: Some(LIBRARY),
+        first: LIBRARY_FIRST,
+        last: LIBRARY_LAST,
+        classes: &[
+            ("Most Popular", Furniture),
+            ("Bakery on the harbour front wins a national prize", Teaser),
+        ],
+    },
+    Shape {
+        file: "press_release",
+        title: Some("Tessel Yard delivers the first winter ferry to Port Elvan"),
+        first: "TESSEL, Norland, October 2, 2031 — Tessel Yard",
+        last: "Media contact: press office",
+        classes: &[("FOR IMMEDIATE RELEASE", Furniture), ("###", Furniture)],
+    },
+    Shape {
+        file: "transcript",
+        title: Some("Interview: the librarian who kept the lights on"),
+        first: "HOST: Tomas Quill, thank you",
+        last: "QUILL: We will move every box",
+        classes: &[],
+    },
+    Shape {
+        file: "truncated_last",
+        title: Some(FROST),
+        first: FROST_FIRST,
+        last: "Reyes said her family would still pick what the trees carry, but she expects to hire fewer seasonal work",
+        classes: &[],
+    },
+    Shape {
+        file: "related_after",
+        title: Some(FERRY),
+        first: FERRY_FIRST,
+        last: FERRY_LAST,
+        classes: &[
+            ("Related stories", Furniture),
+            ("Storm warning for the weekend across the coast", Teaser),
+        ],
+    },
+    Shape {
+        file: "teaser_cards_after",
+        title: Some(LIBRARY),
+        first: LIBRARY_FIRST,
+        last: LIBRARY_LAST,
+        classes: &[(
+            "Council delays vote on parking fees until the spring session",
+            Teaser,
+        )],
+    },
+    Shape {
+        file: "aggregator_wrapper",
+        title: Some(FROST),
+        first: FROST_FIRST,
+        last: FROST_LAST,
+        classes: &[
+            ("5 hours ago 3", Furniture),
+            ("Read Entire Article", Furniture),
+        ],
+    },
+    Shape {
+        file: "updated_stamp",
+        title: Some(FERRY),
+        first: FERRY_FIRST,
+        last: FERRY_LAST,
+        classes: &[
+            ("Updated 14:20, March 4, 2031", Furniture),
+            ("Share", Furniture),
+        ],
+    },
+    Shape {
+        file: "multilingual_it",
+        title: Some("Il traghetto per le isole sarà attivo tutto l'anno"),
+        first: "Il consiglio del porto di Port Elvan",
+        last: "Le due navi saranno costruite",
+        classes: &[
+            ("Articoli correlati", Furniture),
+            ("Il consiglio rinvia il voto sui parcheggi", Teaser),
+        ],
+    },
+];
+
+fn page(file: &str) -> String {
+    let path = format!("{}/tests/page_zoo/{file}.txt", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn class_of(c: &Cleaned, raw: &str, line: &str) -> Option<BlockClass> {
+    c.blocks
+        .iter()
+        .find(|b| b.span.text(raw) == line)
+        .map(|b| b.class)
+}
+
+#[test]
+fn every_shape_gives_its_title_body_and_classes() {
+    let mut failures = Vec::new();
+    for s in SHAPES {
+        let raw = page(s.file);
+        let c = classify(&raw);
+        let title = c.title.map(|t| t.text(&raw));
+        if title != s.title {
+            failures.push(format!("{}: title {title:?}, want {:?}", s.file, s.title));
+        }
+        let first = c.body.first().map_or("", |p| p.text(&raw));
+        let last = c.body.last().map_or("", |p| p.text(&raw));
+        if !first.starts_with(s.first) {
+            failures.push(format!("{}: first body {first:?}", s.file));
+        }
+        if !last.starts_with(s.last) {
+            failures.push(format!("{}: last body {last:?}", s.file));
+        }
+        for &(line, want) in s.classes {
+            let got = class_of(&c, &raw, line);
+            if got != Some(want) {
+                failures.push(format!("{}: {line:?} is {got:?}, want {want:?}", s.file));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_zoo_is_at_least_thirty_distinct_pages() {
+    assert!(SHAPES.len() >= 30);
+    let dir = format!("{}/tests/page_zoo", env!("CARGO_MANIFEST_DIR"));
+    let files = std::fs::read_dir(dir).unwrap().count();
+    assert_eq!(files, SHAPES.len(), "every page in the folder has a shape");
+}
+
+#[test]
+fn zoo_pages_warn_only_when_something_is_doubtful() {
+    for s in SHAPES {
+        let raw = page(s.file);
+        assert!(
+            classify(&raw).warnings.is_empty(),
+            "{}: {:?}",
+            s.file,
+            classify(&raw).warnings
+        );
+    }
+    let no_title = classify(
+        "the harbour board met on monday and said that it would decide on the ferry route to the islands next week after hearing from the towns.\n",
+    );
+    assert!(
+        no_title
+            .warnings
+            .contains(&dateline::model::PageWarning::NoTitle)
+    );
+}
