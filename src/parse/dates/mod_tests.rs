@@ -120,6 +120,7 @@ fn loaded(texts: &[&str]) -> Vec<crate::ingest::Loaded> {
             path: PathBuf::from(format!("{i}.txt")),
             text: t.to_string(),
             warnings: Vec::new(),
+            page: None,
         })
         .collect()
 }
