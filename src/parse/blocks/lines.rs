@@ -4,7 +4,7 @@
 //! problems" / " last week when…").
 
 use super::furniture::{Pattern, pattern_of, prefix_len};
-use super::shape::{MAX_HEADLINE_BYTES, dedup_key, ends_like_sentence};
+use super::shape::{MAX_HEADLINE_BYTES, dedup_key_into, ends_like_sentence};
 use super::stopwords::{self, Language};
 use crate::hash::{FxHasher, FxMap};
 use crate::model::Span;
@@ -62,6 +62,7 @@ pub fn split(raw: &str) -> (Vec<Line<'_>>, Language) {
     let mut blank = true;
     let mut keys: FxMap<u64, u32> = FxMap::default();
     let mut word = String::new();
+    let mut key_buf = String::new();
     for line in raw.split('\n') {
         let trimmed = line.trim();
         if trimmed.is_empty() {
@@ -95,8 +96,8 @@ pub fn split(raw: &str) -> (Vec<Line<'_>>, Language) {
         hits.push(line_hits);
         let text_key = &trimmed[prefix..];
         let key = if text_key.len() <= MAX_HEADLINE_BYTES {
-            let k = dedup_key(text_key);
-            key_hash(&k)
+            dedup_key_into(text_key, &mut key_buf);
+            key_hash(&key_buf)
         } else {
             0
         };

@@ -19,7 +19,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Posted by admin", "Jane Doe, Staff Writer".
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:written |posted |reported |photos? |text |words )?by|von|di|por|par|door|av|af)\s*:?\s+\S|^by$|^(?:additional )?(?:reporting|writing|editing) by\b|(?:^|,\s*|\s)(?:staff writer|staff reporter|correspondent|contributor|editor|reporter|columnist)$",
+        r"(?i)^(?:(?:written |posted |reported |photos? |text |words )?by|von|di|por|par|door|av|af)\s*:?\s+\S|^by$|^(?:additional )?(?:reporting|writing|editing) by(?-u:\b)|(?:^|,\s*|\s)(?:staff writer|staff reporter|correspondent|contributor|editor|reporter|columnist)$",
     )
     .expect("byline pattern compiles")
 });
@@ -28,7 +28,7 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// "… (AP Photo/Jane Doe)", "Getty Images", "Credit: …".
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\(.{2,80}\)$|\([^()]{2,60}/[^()]{2,60}\)$|\b(?:photo|image|picture)s?\s*:\s*\p{Lu}|^(?:photo|image|picture|video|graphic|illustration|credit|source|foto|bild)s?(?:\s+(?:credit|by|courtesy))?\s*[:|]|(?:getty images|shutterstock|istock|ap photo|afp photo|reuters/|/ reuters|/ ap|/ afp|courtesy of|photograph:|photo credit)|^©",
+        r"(?i)^\(.{2,80}\)$|\([^()]{2,60}/[^()]{2,60}\)$|(?-u:\b)(?:photo|image|picture)s?\s*:\s*\p{Lu}|^(?:photo|image|picture|video|graphic|illustration|credit|source|foto|bild)s?(?:\s+(?:credit|by|courtesy))?\s*[:|]|(?:getty images|shutterstock|istock|ap photo|afp photo|reuters/|/ reuters|/ ap|/ afp|courtesy of|photograph:|photo credit)|^©",
     )
     .expect("caption pattern compiles")
 });
@@ -37,7 +37,7 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 /// "18 NOV 2019", "Updated 14 hours ago", "21/06/2014".
 static STAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:updated|published|posted|last updated|modified)\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|^(?:(?:updated|published|posted)\s*:?\s*)?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|^\d{1,2}[:.]\d{2}\s*(?:am|pm|[a-z]{2,4})?\b|^\d+\s*(?:s|m|h|d|mins?|hrs?|hours?|days?)\s+ago$|^\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}",
+        r"(?i)^(?:(?:updated|published|posted|last updated|modified)\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|^(?:(?:updated|published|posted)\s*:?\s*)?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|^\d{1,2}[:.]\d{2}\s*(?:am|pm|[a-z]{2,4})?(?-u:\b)|^\d+\s*(?:s|m|h|d|mins?|hrs?|hours?|days?)\s+ago$|^\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}",
     )
     .expect("stamp pattern compiles")
 });

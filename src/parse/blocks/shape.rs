@@ -96,6 +96,14 @@ pub fn card_glue(s: &str) -> Option<usize> {
 /// in punctuation (an alt-text or slug copy) get the same key.
 pub fn dedup_key(s: &str) -> String {
     let mut k = String::with_capacity(s.len());
+    dedup_key_into(s, &mut k);
+    k
+}
+
+/// [`dedup_key`] written into `k` (cleared first), so one buffer serves
+/// every line of a page.
+pub fn dedup_key_into(s: &str, k: &mut String) {
+    k.clear();
     let mut rest = s;
     while !rest.is_empty() {
         // ASCII runs byte by byte: nearly all of a line, and far cheaper
@@ -114,7 +122,6 @@ pub fn dedup_key(s: &str) -> String {
             rest = &rest[c.len_utf8()..];
         }
     }
-    k
 }
 
 /// Longest line (bytes) that can be a title or a teaser: 30 words of

@@ -47,6 +47,15 @@ pub fn lookup(token: &str, buf: &mut String) -> Option<u8> {
     if t.is_empty() || t.len() > MAX_BYTES {
         return None;
     }
+    if t.is_ascii() {
+        // Most words: lowered into a stack buffer, no char decoding.
+        let mut lower = [0u8; MAX_BYTES];
+        for (d, b) in lower.iter_mut().zip(t.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        let key = std::str::from_utf8(&lower[..t.len()]).ok()?;
+        return WORDS.get(key).copied();
+    }
     buf.clear();
     for c in t.chars() {
         if c == '’' {
