@@ -200,14 +200,20 @@ impl TerminalGuard {
     pub fn enter() -> io::Result<Self> {
         enable_raw_mode()?;
         let guard = TerminalGuard;
-        execute!(
-            io::stdout(),
-            EnterAlternateScreen,
-            EnableMouseCapture,
-            EnableBracketedPaste
-        )?;
+        enter_screen()?;
         Ok(guard)
     }
+}
+
+/// The screen modes a session runs in (raw mode aside): entered at the start
+/// and again after a suspend.
+fn enter_screen() -> io::Result<()> {
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )
 }
 
 impl Drop for TerminalGuard {
@@ -638,12 +644,7 @@ fn suspend_job(terminal: &mut Term) -> io::Result<()> {
         restore_terminal();
         unsafe { libc::kill(0, libc::SIGSTOP) };
         enable_raw_mode()?;
-        execute!(
-            io::stdout(),
-            EnterAlternateScreen,
-            EnableMouseCapture,
-            EnableBracketedPaste
-        )?;
+        enter_screen()?;
         terminal.clear()?;
     }
     #[cfg(not(unix))]

@@ -236,10 +236,7 @@ fn the_quarter_and_a_year_earlier_follow_the_reports_period() {
                The company expects gains in the current quarter.\n\
                It also said sales rose last year.";
     let (_, times) = analyse(raw, &lines(raw), &explicit_day(ymd(2024, 10, 30), None));
-    let got: Vec<_> = times
-        .iter()
-        .map(|t| (t.span.text(raw), t.value.map(|v| v.label())))
-        .collect();
+    let got = labelled(raw, &times);
     assert_eq!(
         got,
         [
@@ -264,10 +261,7 @@ fn anaphoric_phrases_count_from_the_narratives_last_date() {
                Two weeks ago the council met.\n\
                That year was dry.";
     let (_, times) = analyse(raw, &lines(raw), &explicit_day(ymd(2025, 6, 2), None));
-    let got: Vec<_> = times
-        .iter()
-        .map(|t| (t.span.text(raw), t.value.map(|v| v.label())))
-        .collect();
+    let got = labelled(raw, &times);
     assert_eq!(
         got,
         [
@@ -283,4 +277,12 @@ fn anaphoric_phrases_count_from_the_narratives_last_date() {
             ("That year", None),
         ]
     );
+}
+
+/// Each expression's text with its value's label, in text order.
+fn labelled<'a>(raw: &'a str, times: &[crate::model::TimeExpr]) -> Vec<(&'a str, Option<String>)> {
+    times
+        .iter()
+        .map(|t| (t.span.text(raw), t.value.map(|v| v.label())))
+        .collect()
 }
