@@ -1,8 +1,8 @@
 //! The command line, defined once: parsing, `--help`, shell completions and
 //! the man page all come from these types.
 
-use crate::export::Format;
 use crate::model::ActorKind;
+use crate::output::export::Format;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 

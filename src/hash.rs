@@ -31,3 +31,12 @@ impl Hasher for FxHasher {
 
 pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 pub type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+/// FNV-1a, 64 bits: a hash for names that must come out the same on every
+/// machine, run and version (state file names, calendar UIDs), which std's
+/// `DefaultHasher` and the table hasher above promise nothing about.
+pub fn stable(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}

@@ -1,17 +1,18 @@
 //! dateline: a terminal browser for news articles.
 //!
 //! `ingest` reads files, `parse` turns each into an [`model::Article`] and the
-//! corpus into indices, `query` answers questions of the model, `cli` prints
-//! it and `tui` shows it. Only `tui` knows about the terminal.
+//! corpus into indices, `query` answers questions of the model, `output` turns
+//! it into typed rows and renders them, `cli` runs the commands and `tui`
+//! shows it. Only `tui` knows about the terminal.
 
 pub mod args;
 pub mod cli;
 pub mod config;
-pub mod export;
 pub mod hash;
 pub mod index;
 pub mod ingest;
 pub mod model;
+pub mod output;
 pub mod parse;
 pub mod progress;
 pub mod query;

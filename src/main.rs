@@ -32,26 +32,6 @@ fn shown(message: &str) -> String {
     }
 }
 
-/// JSON text with the characters that can reorder or drive what shows it
-/// (C1 controls, bidi overrides and isolates) written as `\uXXXX`, as
-/// serde_json writes C0 controls. JSON's own syntax is ASCII, so they occur
-/// only inside strings, and the text stays valid JSON of the same values.
-fn escape_invisibles(json: String) -> String {
-    let invisible = |c: char| matches!(c as u32, 0x80..=0x9f | 0x202a..=0x202e | 0x2066..=0x2069);
-    if !json.chars().any(invisible) {
-        return json;
-    }
-    let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        if invisible(c) {
-            out.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 fn load(paths: &[PathBuf]) -> Result<Corpus, CliError> {
     let corpus = dateline::progress::while_loading(|p| dateline::open_with_progress(paths, p));
     let article_warnings = corpus.articles.iter().flat_map(|a| &a.warnings);
@@ -59,7 +39,7 @@ fn load(paths: &[PathBuf]) -> Result<Corpus, CliError> {
         eprintln!("dateline: warning: {}", dateline::text::sanitize_line(w));
     }
     if corpus.articles.is_empty() {
-        return Err(CliError("no articles could be loaded".into()));
+        return Err(CliError::NoArticles);
     }
     Ok(corpus)
 }
@@ -84,54 +64,30 @@ static CHECK_STDOUT_AT_START: extern "C" fn() = {
     check
 };
 
-/// Writes a command's whole output; a reader that went away (`| head`) is a
-/// normal end, not an error. Output with nowhere to go (standard output
-/// closed) is an error.
-fn emit(out: impl AsRef<[u8]>) -> Result<(), CliError> {
+/// Runs `write` on a buffered standard output; a reader that went away
+/// (`| head`) is a normal end, not an error. Output with nowhere to go
+/// (standard output closed) is an error, said before anything runs.
+fn write_out(
+    write: impl FnOnce(&mut dyn std::io::Write) -> Result<(), CliError>,
+) -> Result<(), CliError> {
     use std::io::Write;
     if STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) {
-        return Err(CliError(
-            "standard output is closed: nothing was written".into(),
-        ));
+        return Err(CliError::StdoutClosed);
     }
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(out.as_ref()).and_then(|()| stdout.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(CliError(format!("writing output: {e}")))
-        }
-        _ => Ok(()),
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    match write(&mut out).and_then(|()| Ok(out.flush()?)) {
+        Err(CliError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => r,
     }
 }
 
-fn json_text(v: &serde_json::Value) -> String {
-    escape_invisibles(serde_json::to_string_pretty(v).unwrap_or_default() + "\n")
+/// Writes a command's whole output, already made (see [`write_out`]).
+fn emit(text: impl AsRef<[u8]>) -> Result<(), CliError> {
+    write_out(|out| Ok(out.write_all(text.as_ref())?))
 }
 
 fn filter(f: &EventFilter) -> Result<cli::TimelineFilter, CliError> {
-    let out = cli::TimelineFilter {
-        from: f
-            .from
-            .as_deref()
-            .map(|s| cli::parse_date_bound(s, false))
-            .transpose()?,
-        to: f
-            .to
-            .as_deref()
-            .map(|s| cli::parse_date_bound(s, true))
-            .transpose()?,
-        actor: f.actor.clone(),
-    };
-    // An empty range is a slip (the bounds swapped), not a question.
-    if let (Some(from), Some(to)) = (out.from, out.to)
-        && from > to
-    {
-        return Err(CliError(format!(
-            "--from {} is after --to {}: no date is in that range",
-            f.from.as_deref().unwrap_or_default(),
-            f.to.as_deref().unwrap_or_default()
-        )));
-    }
-    Ok(out)
+    cli::TimelineFilter::new(f.from.as_deref(), f.to.as_deref(), f.actor.clone())
 }
 
 /// Reads and checks the config file (`--config FILE`, else the default
@@ -152,7 +108,7 @@ fn load_config(explicit: Option<&Path>) -> Result<(Config, Settings), CliError> 
 /// A config error for stderr: names and values quoted from the file are
 /// shown with control characters made visible.
 fn config_error(e: config::ConfigError) -> CliError {
-    CliError(dateline::text::sanitize_line(&e.to_string()).into_owned())
+    CliError::Other(dateline::text::sanitize_line(&e.to_string()).into_owned())
 }
 
 /// `dateline config [--default | --path]`.
@@ -169,9 +125,7 @@ fn config_command(
         .or_else(config::default_location);
     let Some(location) = location else {
         return if path {
-            Err(CliError(
-                "no config location: neither XDG_CONFIG_HOME nor HOME is set".into(),
-            ))
+            Err("no config location: neither XDG_CONFIG_HOME nor HOME is set".into())
         } else {
             emit("no config location (XDG_CONFIG_HOME and HOME are unset): using the defaults\n")
         };
@@ -205,17 +159,14 @@ fn all_missing(paths: &[PathBuf], config_file: Option<&Path>) -> Result<(), CliE
     let whose = config_file.map_or_else(String::new, |f| {
         format!(" (the corpus set in {})", f.display())
     });
-    Err(CliError(format!(
-        "no such file or folder: {}{whose}",
-        names.join(", ")
-    )))
+    Err(format!("no such file or folder: {}{whose}", names.join(", ")).into())
 }
 
 fn run(args: Cli) -> Result<ExitCode, CliError> {
     if args.watch && args.command.is_some() {
-        return Err(CliError(
+        return Err(
             "--watch is for the TUI (dateline --watch PATH...); a command runs once".into(),
-        ));
+        );
     }
     let explicit = args.config.as_deref();
     let (cfg, settings) = match &args.command {
@@ -240,13 +191,11 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
     };
     let by_file = settings.sort_by_file;
     if args.command.is_some() && !args.paths.is_empty() {
-        return Err(CliError(
-            "PATHs go after the command: dateline articles PATH...".into(),
-        ));
+        return Err("PATHs go after the command: dateline articles PATH...".into());
     }
     let Some(command) = args.command else {
         if let Some(e) = dateline::suggest::unknown_command(&args.paths) {
-            return Err(CliError(e));
+            return Err(e.into());
         }
         let named = !args.paths.is_empty();
         let paths = or_config(args.paths)?;
@@ -254,11 +203,11 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
             all_missing(&paths, None)?;
         }
         if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-            return Err(CliError(
+            return Err(
                 "the TUI needs a terminal, and stdout is piped or redirected; \
                  to print the corpus use a command, e.g. dateline articles | head"
                     .into(),
-            ));
+            );
         }
         // The TUI in a child whose parent restores the terminal if it dies.
         #[cfg(unix)]
@@ -270,7 +219,7 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
             settings,
             dateline::tui::Options { watch: args.watch },
         )
-        .map_err(|e| CliError(format!("terminal: {e}")))?;
+        .map_err(|e| CliError::Other(format!("terminal: {e}")))?;
         for w in &outcome.warnings {
             eprintln!("dateline: warning: {}", dateline::text::sanitize_line(w));
         }
@@ -279,11 +228,7 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
     let done = match command {
         Command::Articles { paths, json } => {
             let c = load(&or_config(paths)?)?;
-            emit(if json {
-                json_text(&cli::articles_json(&c))
-            } else {
-                cli::articles_table(&c, by_file)
-            })
+            write_out(|out| Ok(cli::articles(&c, json, by_file, out)?))
         }
         Command::Timeline {
             paths,
@@ -292,30 +237,16 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
         } => {
             let f = filter(&f)?;
             let c = load(&or_config(paths)?)?;
-            let rows = cli::timeline_rows(&c, &f)?;
-            emit(if json {
-                json_text(&serde_json::Value::Array(rows))
-            } else {
-                cli::timeline_table(&rows)
-            })
+            let f = f.on(&c)?;
+            write_out(|out| Ok(cli::timeline(&c, f, json, out)?))
         }
         Command::Actors { paths, json, kind } => {
             let c = load(&or_config(paths)?)?;
-            let v = cli::actors_json(&c, kind);
-            emit(if json {
-                json_text(&v)
-            } else {
-                cli::actors_table(&v)
-            })
+            write_out(|out| Ok(cli::actors(&c, kind, json, out)?))
         }
         Command::Mentions { name, paths, json } => {
             let c = load(&or_config(paths)?)?;
-            let v = cli::mentions_json(&c, &name)?;
-            emit(if json {
-                json_text(&v)
-            } else {
-                cli::mentions_table(&v)
-            })
+            write_out(|out| cli::mentions(&c, &name, json, out))
         }
         Command::Export {
             paths,
@@ -324,40 +255,22 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
         } => {
             let f = filter(&f)?;
             let c = load(&or_config(paths)?)?;
-            let rows = cli::timeline_rows(&c, &f)?;
-            if format == dateline::export::Format::Ics && rows.iter().all(|r| r["date"].is_null()) {
-                return Err(CliError(
-                    "no dated events to export: an iCalendar file needs at least one event".into(),
-                ));
-            }
-            // Rows name their file; one map, not a scan of every article per row.
-            let titles: std::collections::HashMap<String, &str> = c
-                .articles
-                .iter()
-                .map(|a| (a.path.display().to_string(), a.title_text()))
-                .collect();
-            let title_of =
-                |file: &str| titles.get(file).map_or_else(String::new, |t| t.to_string());
-            let out = dateline::export::render(&rows, format, &title_of);
-            emit(if format == dateline::export::Format::Json {
-                escape_invisibles(out)
-            } else {
-                out
-            })
+            let f = f.on(&c)?;
+            write_out(|out| cli::export(&c, f, format, out))
         }
         Command::Stats { paths, json } => {
             let paths = or_config(paths)?;
-            let v = dateline::progress::while_loading(|p| {
+            let stats = dateline::progress::while_loading(|p| {
                 dateline::stats::measure_with_progress(&paths, p)
+            });
+            let row = dateline::output::rows::StatsRow::new(&stats);
+            write_out(|out| {
+                Ok(if json {
+                    dateline::output::json::write_value(out, &row)
+                } else {
+                    dateline::output::table::stats(out, &row)
+                }?)
             })
-            .to_json();
-            let table: String = v
-                .as_object()
-                .into_iter()
-                .flatten()
-                .map(|(k, val)| format!("{k:<26} {val}\n"))
-                .collect();
-            emit(if json { json_text(&v) } else { table })
         }
         Command::TuiBench { paths, rounds } => {
             let c = load(&or_config(paths)?)?;
@@ -381,7 +294,7 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
         }
         Command::Man => emit(
             dateline::args::man_page()
-                .map_err(|e| CliError(format!("writing the man page: {e}")))?,
+                .map_err(|e| CliError::Other(format!("writing the man page: {e}")))?,
         ),
     };
     done.map(|()| ExitCode::SUCCESS)

@@ -168,23 +168,10 @@ impl DateValue {
             Precision::Year => NaiveDate::from_ymd_opt(s.year(), 12, 31).unwrap_or(s),
         }
     }
-    /// The stable textual form used in JSON: `YYYY-MM-DD`, `YYYY-Www`,
-    /// `YYYY-MM`, `YYYY-Qn`, `YYYY-Hn`, a season `YYYY-SP|SU|FA|WI` (as
-    /// TimeML writes them) or `YYYY`.
+    /// The stable textual form used in JSON, exports and the state file
+    /// (see the `Display` impl).
     pub fn label(&self) -> String {
-        let s = self.start;
-        match self.precision {
-            Precision::Day => s.format("%Y-%m-%d").to_string(),
-            Precision::Week => {
-                let w = s.iso_week();
-                format!("{:04}-W{:02}", w.year(), w.week())
-            }
-            Precision::Month => s.format("%Y-%m").to_string(),
-            Precision::Quarter => format!("{:04}-Q{}", s.year(), s.month0() / 3 + 1),
-            Precision::Half => format!("{:04}-H{}", s.year(), s.month0() / 6 + 1),
-            Precision::Season => format!("{:04}-{}", s.year(), SEASON_CODES[season_index(s)]),
-            Precision::Year => format!("{:04}", s.year()),
-        }
+        self.to_string()
     }
     /// The value a [`DateValue::label`] spells (None for anything else).
     pub fn from_label(label: &str) -> Option<Self> {
@@ -230,6 +217,56 @@ const SEASON_CODES: [&str; 4] = ["SP", "SU", "FA", "WI"];
 /// Which season (0 spring .. 3 winter) a season value starting on `s` is.
 fn season_index(s: NaiveDate) -> usize {
     ((s.month0() + 12 - 2) / 3 % 4) as usize
+}
+
+/// The one textual form of a date value, written everywhere a date leaves
+/// the program (JSON, CSV, Markdown, iCalendar, the state file, the TUI):
+/// `YYYY-MM-DD`, `YYYY-Www`, `YYYY-MM`, `YYYY-Qn`, `YYYY-Hn`, a season
+/// `YYYY-SP|SU|FA|WI` (as TimeML writes them) or `YYYY`. [`str::parse`]
+/// reads it back (see the `FromStr` impl), so nothing re-implements it.
+impl std::fmt::Display for DateValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let s = self.start;
+        match self.precision {
+            Precision::Day => write!(f, "{:04}-{:02}-{:02}", s.year(), s.month(), s.day()),
+            Precision::Week => {
+                let w = s.iso_week();
+                write!(f, "{:04}-W{:02}", w.year(), w.week())
+            }
+            Precision::Month => write!(f, "{:04}-{:02}", s.year(), s.month()),
+            Precision::Quarter => write!(f, "{:04}-Q{}", s.year(), s.month0() / 3 + 1),
+            Precision::Half => write!(f, "{:04}-H{}", s.year(), s.month0() / 6 + 1),
+            Precision::Season => write!(f, "{:04}-{}", s.year(), SEASON_CODES[season_index(s)]),
+            Precision::Year => write!(f, "{:04}", s.year()),
+        }
+    }
+}
+
+/// A date label that does not spell a date value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotADateLabel;
+
+impl std::fmt::Display for NotADateLabel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("not a date label (YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY-SP|SU|FA|WI or YYYY)")
+    }
+}
+
+impl std::error::Error for NotADateLabel {}
+
+/// Reads what `Display` writes, in either case (`2024-q3` too), with white
+/// space around it ignored.
+impl std::str::FromStr for DateValue {
+    type Err = NotADateLabel;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim();
+        if s.bytes().any(|b| b.is_ascii_lowercase()) {
+            DateValue::from_label(&s.to_ascii_uppercase())
+        } else {
+            DateValue::from_label(s)
+        }
+        .ok_or(NotADateLabel)
+    }
 }
 
 /// Where a publication date came from.

@@ -129,7 +129,10 @@ impl CorpusKey {
         if self.roots.is_empty() {
             return "seeds.json".to_string();
         }
-        format!("corpus-{:016x}.json", fnv1a(&self.names().join("\n")))
+        format!(
+            "corpus-{:016x}.json",
+            crate::hash::stable(self.names().join("\n").as_bytes())
+        )
     }
 
     /// An article path's identity: its root replaced by the canonical root.
@@ -164,14 +167,6 @@ fn identity(path: &Path) -> String {
         }
     }
     out
-}
-
-/// FNV-1a, 64 bits: a hash that stays the same across Rust versions and
-/// machines (std's `DefaultHasher` promises neither).
-fn fnv1a(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
 }
 
 /// Where state files live: `$XDG_STATE_HOME/dateline`, or
@@ -644,7 +639,7 @@ mod tests {
     #[test]
     fn hash_is_stable() {
         // Changing it would orphan every user's state files.
-        assert_eq!(fnv1a(""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fnv1a("a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(crate::hash::stable(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(crate::hash::stable(b"a"), 0xaf63_dc4c_8601_ec8c);
     }
 }

@@ -1,11 +1,11 @@
-//! `dateline stats`: what a corpus holds and what loading it cost. The
-//! benchmark script reads its figures; the plain read of the same files is
-//! the floor the pipeline is compared with, measured in the same process.
+//! `dateline stats`: what a corpus holds and what loading it cost (printed
+//! as `output::rows::StatsRow`). The benchmark script reads its figures;
+//! the plain read of the same files is the floor the pipeline is compared
+//! with, measured in the same process.
 
 use crate::ingest;
 use crate::model::Corpus;
 use rayon::prelude::*;
-use serde_json::{Value, json};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -73,26 +73,4 @@ pub fn peak_rss() -> Option<u64> {
     let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb * 1024)
-}
-
-impl Stats {
-    pub fn to_json(&self) -> Value {
-        let c = &self.corpus;
-        let mb = self.bytes as f64 / 1e6;
-        let pipeline_s = self.pipeline_s;
-        json!({
-            "articles": self.files,
-            "bytes": self.bytes,
-            "events": c.events.len(),
-            "actors": c.actors.len(),
-            "mentions": c.articles.iter().map(|a| a.mentions.len()).sum::<usize>(),
-            "warnings": c.warnings.len(),
-            "read_floor_s": self.read_floor_s,
-            "pipeline_s": self.pipeline_s,
-            "pipeline_mb_per_s": if pipeline_s > 0.0 { mb / pipeline_s } else { 0.0 },
-            "read_floor_mb_per_s": if self.read_floor_s > 0.0 { mb / self.read_floor_s } else { 0.0 },
-            "peak_rss_bytes": self.peak_rss_bytes,
-            "peak_rss_per_corpus_byte": self.peak_rss_bytes.map(|r| r as f64 / self.bytes.max(1) as f64),
-        })
-    }
 }

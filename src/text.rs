@@ -54,6 +54,29 @@ pub fn sanitize_line(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// `s` cut to at most `width` terminal cells, ending in `…` when it had to
+/// cut; nothing at width 0. The one cut every table column and pane uses.
+pub fn fit(s: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
 /// Case- and accent-insensitive form of a name, for matching what a user
 /// types against actor names and aliases ("erdogan" finds "Erdoğan").
 pub fn fold(s: &str) -> String {
