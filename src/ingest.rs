@@ -8,6 +8,7 @@ pub mod warc;
 use crate::hash::FxSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Files larger than this are skipped with a warning: a news article is a few
 /// kilobytes, and a 100 MB file is a mistake we should not hold in memory.
@@ -251,16 +252,28 @@ fn finish(text: String, warning: Option<String>) -> Result<(String, Option<Strin
 /// Loads every path; returns the decoded files in a stable order and the
 /// warnings for what was skipped. No paths means the bundled seeds.
 pub fn load(paths: &[PathBuf]) -> (Vec<Loaded>, Vec<String>) {
-    load_with_progress(paths, &crate::parse::Progress::default())
+    let (files, read) = (AtomicUsize::new(0), AtomicUsize::new(0));
+    load_with_progress(
+        paths,
+        Counts {
+            files: &files,
+            read: &read,
+        },
+    )
+}
+
+/// Where reading counts how far it has got: files found, files read. The
+/// loader's progress (`parse::Progress`) lends its two reading counters, so
+/// reading needs nothing from the parser that comes after it.
+#[derive(Clone, Copy)]
+pub struct Counts<'a> {
+    pub files: &'a AtomicUsize,
+    pub read: &'a AtomicUsize,
 }
 
 /// [`load`], counting files found and read into `progress`.
-pub fn load_with_progress(
-    paths: &[PathBuf],
-    progress: &crate::parse::Progress,
-) -> (Vec<Loaded>, Vec<String>) {
+pub fn load_with_progress(paths: &[PathBuf], progress: Counts) -> (Vec<Loaded>, Vec<String>) {
     use rayon::prelude::*;
-    use std::sync::atomic::Ordering;
     if paths.is_empty() {
         let b = bundled();
         progress.files.store(b.len(), Ordering::Relaxed);

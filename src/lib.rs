@@ -6,6 +6,8 @@
 //! shows it. Only `tui` knows about the terminal.
 
 pub mod args;
+#[cfg(test)]
+mod boundaries;
 pub mod cli;
 pub mod config;
 pub mod hash;
@@ -33,7 +35,11 @@ pub fn open(paths: &[PathBuf]) -> model::Corpus {
 /// screen on a large corpus).
 pub fn open_with_progress(paths: &[PathBuf], progress: &parse::Progress) -> model::Corpus {
     if paths.is_empty() {
-        let (files, warnings) = ingest::load_with_progress(paths, progress);
+        let counts = ingest::Counts {
+            files: &progress.files,
+            read: &progress.read,
+        };
+        let (files, warnings) = ingest::load_with_progress(paths, counts);
         return parse::build_corpus_with_progress(files, warnings, progress);
     }
     let mut warnings = Vec::new();

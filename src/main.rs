@@ -90,19 +90,24 @@ fn filter(f: &EventFilter) -> Result<cli::TimelineFilter, CliError> {
     cli::TimelineFilter::new(f.from.as_deref(), f.to.as_deref(), f.actor.clone())
 }
 
-/// Reads and checks the config file (`--config FILE`, else the default
-/// location; missing there is fine), before anything else runs.
-fn load_config(explicit: Option<&Path>) -> Result<(Config, Settings), CliError> {
-    let cfg = match explicit
+/// Reads the config file (`--config FILE`, else the default location;
+/// missing there is fine), before anything else runs. Its keys and theme
+/// are the TUI's to read ([`tui_settings`]): a command reads only the sort
+/// order and the corpus, so a bad `[keys]` table never stops one.
+fn load_config(explicit: Option<&Path>) -> Result<Config, CliError> {
+    match explicit
         .map(Path::to_path_buf)
         .or_else(config::default_location)
     {
         Some(p) => Config::load(&p, explicit.is_some()),
         None => Ok(Config::defaults()),
     }
-    .map_err(config_error)?;
-    let settings = Settings::from_config(&cfg).map_err(config_error)?;
-    Ok((cfg, settings))
+    .map_err(config_error)
+}
+
+/// The TUI's keys, theme and sort order from `cfg`, checked.
+fn tui_settings(cfg: &Config) -> Result<Settings, CliError> {
+    Settings::from_config(cfg).map_err(config_error)
 }
 
 /// A config error for stderr: names and values quoted from the file are
@@ -133,7 +138,8 @@ fn config_command(
     if path {
         return emit(format!("{}\n", location.display()));
     }
-    let (cfg, _) = load_config(explicit)?;
+    let cfg = load_config(explicit)?;
+    tui_settings(&cfg)?;
     // Well-formed, but what it points at may not be there (yet).
     for p in cfg.corpus() {
         if std::fs::metadata(&p).is_err() {
@@ -169,14 +175,12 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
         );
     }
     let explicit = args.config.as_deref();
-    let (cfg, settings) = match &args.command {
+    let cfg = match &args.command {
         Some(Command::Config {
             print_default,
             path,
         }) => return config_command(explicit, *print_default, *path).map(|()| ExitCode::SUCCESS),
-        Some(Command::Completions { .. } | Command::Man) => {
-            (Config::defaults(), Settings::default())
-        }
+        Some(Command::Completions { .. } | Command::Man) => Config::defaults(),
         _ => load_config(explicit)?,
     };
     // No PATH on the command line: the config file's corpus (empty: the
@@ -189,11 +193,12 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
         all_missing(&paths, cfg.path.as_deref())?;
         Ok(paths)
     };
-    let by_file = settings.sort_by_file;
+    let by_file = cfg.sort() == config::Sort::File;
     if args.command.is_some() && !args.paths.is_empty() {
         return Err("PATHs go after the command: dateline articles PATH...".into());
     }
     let Some(command) = args.command else {
+        let settings = tui_settings(&cfg)?;
         if let Some(e) = dateline::suggest::unknown_command(&args.paths) {
             return Err(e.into());
         }

@@ -115,3 +115,38 @@ fn watch_with_a_command_is_an_error_not_ignored() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("--watch is for the TUI"), "{err}");
 }
+
+/// A command reads the sort order and the corpus from the config file, not
+/// the TUI's keys: a `[keys]` table the TUI refuses stops neither, while
+/// `dateline config` still says what is wrong with it.
+#[test]
+fn commands_run_with_a_keys_table_the_tui_refuses() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = cli_common::write(
+        dir.path(),
+        "a.txt",
+        b"Zebra crossing repainted\n\nPublished 2025-05-02\n\nThe council repainted the crossing on 3 May 2025.\n",
+    );
+    let b = cli_common::write(
+        dir.path(),
+        "b.txt",
+        b"Apple market opens\n\nPublished 2025-01-09\n\nThe market opened on the square.\n",
+    );
+    let config = cli_common::write(
+        dir.path(),
+        "config.toml",
+        b"sort = \"file\"\n[keys.global]\ntop = \"g\"\nbottom = [\"g\", \"G\"]\n",
+    );
+    let table = stdout(&["--config", &config, "articles", &a, &b]);
+    let (zebra, apple) = (table.find("Zebra").unwrap(), table.find("Apple").unwrap());
+    assert!(zebra < apple, "file order, as the config asks: {table}");
+    let json = stdout(&["--config", &config, "timeline", &a, &b, "--json"]);
+    assert!(
+        json.trim_start().starts_with('[') && json.contains("a.txt"),
+        "{json}"
+    );
+    let check = run(&["--config", &config, "config"]);
+    assert!(!check.status.success());
+    let err = String::from_utf8_lossy(&check.stderr);
+    assert!(err.contains("bound to both"), "{err}");
+}

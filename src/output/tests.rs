@@ -150,10 +150,10 @@ fn json_escapes_bidi_overrides_and_stays_valid() {
 #[test]
 fn a_date_filter_leaves_out_the_unresolved_and_an_actor_filter_keeps_theirs() {
     let c = corpus();
-    let may = |end: bool| crate::cli::parse_date_bound("2025-05", end).unwrap();
+    let may: DateValue = "2025-05".parse().unwrap();
     let f = EventFilter {
-        from: Some(may(false)),
-        to: Some(may(true)),
+        from: Some(may.start),
+        to: Some(may.end()),
         actor: None,
     };
     let rows: Vec<_> = rows::events(&c, f).collect();
