@@ -43,6 +43,18 @@ for n in "${SIZES[@]}"; do
   echo "articles=$n pipeline_time_over_plain_read $(python3 -c "print(round($pipe_s/$floor_s, 2))")"
   echo "articles=$n peak_rss_over_corpus_bytes $(echo "$stats" | num "['peak_rss_per_corpus_byte']" | python3 -c "import sys; print(round(float(sys.stdin.read()), 2))")"
   echo "articles=$n events $(echo "$stats" | num "['events']") actors $(echo "$stats" | num "['actors']")"
+  # A command as a user runs it, start to end: load, parse, and every row
+  # of the timeline streamed as JSON; its peak memory from the kernel.
+  read -r tl_s tl_rss < <(python3 - "$BIN" "$dir" <<'PY'
+import resource, subprocess, sys, time
+t = time.time()
+subprocess.run([sys.argv[1], "timeline", sys.argv[2], "--json"], stdout=subprocess.DEVNULL, check=True)
+print(max(time.time() - t, 1e-9), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024)
+PY
+)
+  echo "articles=$n timeline_json_mb_per_s $(python3 -c "print(round($bytes/1e6/$tl_s, 1))")"
+  echo "articles=$n timeline_json_time_over_plain_read $(python3 -c "print(round($tl_s/$floor_s, 2))")"
+  echo "articles=$n timeline_json_peak_rss_over_corpus_bytes $(python3 -c "print(round($tl_rss/$bytes, 2))")"
   # Time to first frame: the real binary in a real (tmux) terminal.
   if command -v tmux >/dev/null 2>&1; then
     ff=$(mktemp); rm -f "$ff"
