@@ -171,19 +171,9 @@ fn identity(path: &Path) -> String {
 
 /// Where state files live: `$XDG_STATE_HOME/dateline`, or
 /// `$HOME/.local/state/dateline`. None when neither is set (state is then
-/// simply not kept). A relative `XDG_STATE_HOME` is ignored, as the XDG
-/// spec asks.
+/// simply not kept).
 pub fn state_dir() -> Option<PathBuf> {
-    let abs = |v: std::ffi::OsString| {
-        let p = PathBuf::from(v);
-        p.is_absolute().then_some(p)
-    };
-    if let Some(p) = std::env::var_os("XDG_STATE_HOME").and_then(abs) {
-        return Some(p.join("dateline"));
-    }
-    std::env::var_os("HOME")
-        .and_then(abs)
-        .map(|h| h.join(".local/state/dateline"))
+    crate::config::xdg_dir_from_env("XDG_STATE_HOME", ".local/state")
 }
 
 /// One corpus's state file.

@@ -247,22 +247,33 @@ pub fn line_of(text: &str, at: usize) -> usize {
 }
 
 /// Where the config file is looked for, given `$XDG_CONFIG_HOME` and
-/// `$HOME`. A relative or empty `XDG_CONFIG_HOME` is ignored, as the XDG
-/// spec says. None: neither is usable, so only the defaults apply.
+/// `$HOME`. None: neither is usable, so only the defaults apply.
 pub fn location(xdg_config_home: Option<&Path>, home: Option<&Path>) -> Option<PathBuf> {
-    let usable = |p: &&Path| p.is_absolute();
-    xdg_config_home
-        .filter(usable)
-        .map(Path::to_path_buf)
-        .or_else(|| home.filter(usable).map(|h| h.join(".config")))
-        .map(|d| d.join("dateline").join("config.toml"))
+    xdg_dir(xdg_config_home, home, ".config").map(|d| d.join("config.toml"))
 }
 
 /// [`location`] from this process's environment.
 pub fn default_location() -> Option<PathBuf> {
-    let xdg = std::env::var_os("XDG_CONFIG_HOME").map(PathBuf::from);
+    xdg_dir_from_env("XDG_CONFIG_HOME", ".config").map(|d| d.join("config.toml"))
+}
+
+/// dateline's folder of one XDG base directory: `$XDG_..._HOME/dateline`
+/// (given as `xdg`), else `$HOME/<fallback>/dateline`. A relative or empty
+/// value is ignored, as the XDG spec says. None when neither is usable.
+/// The config file and the state files are both found through it.
+pub fn xdg_dir(xdg: Option<&Path>, home: Option<&Path>, fallback: &str) -> Option<PathBuf> {
+    let usable = |p: &&Path| p.is_absolute();
+    xdg.filter(usable)
+        .map(Path::to_path_buf)
+        .or_else(|| home.filter(usable).map(|h| h.join(fallback)))
+        .map(|d| d.join("dateline"))
+}
+
+/// [`xdg_dir`] with `var` and `HOME` read from the environment.
+pub fn xdg_dir_from_env(var: &str, fallback: &str) -> Option<PathBuf> {
+    let xdg = std::env::var_os(var).map(PathBuf::from);
     let home = std::env::var_os("HOME").map(PathBuf::from);
-    location(xdg.as_deref(), home.as_deref())
+    xdg_dir(xdg.as_deref(), home.as_deref(), fallback)
 }
 
 #[cfg(test)]
@@ -271,6 +282,20 @@ mod tests {
 
     fn parse(text: &str) -> Result<Config, ConfigError> {
         Config::parse(Path::new("config.toml"), text)
+    }
+
+    #[test]
+    fn state_files_are_found_the_same_way_under_their_own_variable() {
+        let d = |x: Option<&str>, h: Option<&str>| {
+            xdg_dir(x.map(Path::new), h.map(Path::new), ".local/state")
+                .map(|p| p.display().to_string())
+        };
+        assert_eq!(d(Some("/s"), Some("/h")).as_deref(), Some("/s/dateline"));
+        assert_eq!(
+            d(Some("rel"), Some("/h")).as_deref(),
+            Some("/h/.local/state/dateline")
+        );
+        assert_eq!(d(Some(""), None), None);
     }
 
     #[test]

@@ -88,7 +88,7 @@ impl Theme {
     /// The theme the environment asks for: monochrome when `NO_COLOR` is set
     /// to anything non-empty.
     pub fn from_env() -> Self {
-        if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        if super::settings::no_color() {
             Theme::monochrome()
         } else {
             Theme::colour()

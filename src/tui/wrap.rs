@@ -448,23 +448,7 @@ pub fn display_span(raw: &str, start: u32, end: u32) -> Cow<'_, str> {
 
 /// Cuts `s` to at most `width` columns, ending in `…` when it had to cut.
 pub fn truncate(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in s.chars() {
-        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if w + cw + 1 > width {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
+    crate::text::fit(s, width)
 }
 
 /// Keeps the end of `s` within `width` columns, starting with `…` when it
