@@ -10,7 +10,7 @@ pub mod args;
 mod boundaries;
 pub mod cli;
 pub mod config;
-pub mod hash;
+pub(crate) mod hash;
 pub mod index;
 pub mod ingest;
 pub mod model;

@@ -22,10 +22,11 @@ fn main() -> ExitCode {
 const MAX_MESSAGE_CHARS: usize = 1_000;
 
 /// An error message for stderr: values quoted from the command line or a
-/// file are shown with control characters made visible (`␛]0;…`), and an
+/// file are shown with control characters made visible (`␛]0;…`), line
+/// breaks kept (a message that lists choices has one per line), and an
 /// enormous one is cut.
 fn shown(message: &str) -> String {
-    let visible = dateline::text::sanitize_line(message);
+    let visible = dateline::text::sanitize(message);
     match visible.char_indices().nth(MAX_MESSAGE_CHARS) {
         Some((cut, _)) => format!("{}… (cut)", &visible[..cut]),
         None => visible.into_owned(),

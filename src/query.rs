@@ -14,6 +14,22 @@ pub fn find_actor(corpus: &Corpus, name: &str) -> Option<ActorId> {
     actors_matching(corpus, name).first().copied()
 }
 
+/// The actor whose canonical name is `name`: exactly, else ignoring case
+/// (a re-parse may settle on another capitalisation). For names the
+/// program itself kept (the state file's followed actor), where
+/// [`find_actor`] is for what a user types.
+pub fn actor_named(corpus: &Corpus, name: &str) -> Option<ActorId> {
+    let actors = &corpus.actors;
+    actors
+        .iter()
+        .find(|a| a.name == name)
+        .or_else(|| {
+            let lower = name.to_lowercase();
+            actors.iter().find(|a| a.name.to_lowercase() == lower)
+        })
+        .map(|a| a.id)
+}
+
 /// Every actor that the first step of [`find_actor`] to match anything
 /// matches, most-mentioned first: more than one means `name` is ambiguous at
 /// the strength it matched. An actor whose canonical name is exactly `name`
@@ -427,6 +443,15 @@ mod find_actor_tests {
         assert_eq!(actors_matching(&c, "orr"), vec![1]);
         assert_eq!(actors_matching(&c, "i"), vec![3, 0, 2]);
         assert_eq!(actors_matching(&c, "nobody"), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn a_kept_name_finds_its_actor_exactly_or_in_another_case_only() {
+        let c = corpus();
+        assert_eq!(actor_named(&c, "J.D. Orr"), Some(1));
+        assert_eq!(actor_named(&c, "j.d. ORR"), Some(1));
+        assert_eq!(actor_named(&c, "Orr"), None, "an alias is not a kept name");
+        assert_eq!(actor_named(&c, "Ilse Varkonyi"), None, "accents count");
     }
 
     #[test]

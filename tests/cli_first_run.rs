@@ -142,6 +142,11 @@ fn a_name_that_fits_several_actors_lists_them_and_fails() {
         err.contains("Marta Feldkirch (person") && err.contains("Marta Oyelaran (person"),
         "{err}"
     );
+    assert!(
+        err.lines()
+            .any(|l| l.trim_start().starts_with("Marta Feldkirch (person")),
+        "one choice a line: {err}"
+    );
 
     // A full canonical name, or a surname only one of them has, picks one.
     for (name, file) in [

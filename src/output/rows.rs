@@ -195,7 +195,7 @@ pub fn articles(c: &Corpus, by_date: bool) -> impl Iterator<Item = ArticleRow<'_
 
 /// A paragraph that runs over several lines of the page, as one line: each
 /// line break (with the spaces around it) reads as one space.
-pub fn one_line(p: &str) -> Cow<'_, str> {
+fn one_line(p: &str) -> Cow<'_, str> {
     if !p.contains('\n') {
         return p.into();
     }
