@@ -237,7 +237,8 @@ const MAN_FILES: &str = r#".SH FILES
 \fI$XDG_CONFIG_HOME/dateline/config.toml\fR (else \fI~/.config/dateline/config.toml\fR)
 Keys, theme colours, the default sort and the default corpus.
 \fBdateline config \-\-default\fR prints a commented file with every setting;
-\fBdateline config\fR checks it. A bad file is an error naming its line.
+\fBdateline config\fR checks it. A bad file is an error naming its line (keys
+and colours only the TUI reads are a warning for the other commands).
 .TP
 \fI$XDG_STATE_HOME/dateline/\fR (else \fI~/.local/state/dateline/\fR)
 The place the TUI was left at in each corpus (focused pane, article, reader

@@ -182,7 +182,17 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
             path,
         }) => return config_command(explicit, *print_default, *path).map(|()| ExitCode::SUCCESS),
         Some(Command::Completions { .. } | Command::Man) => Config::defaults(),
-        _ => load_config(explicit)?,
+        _ => {
+            let cfg = load_config(explicit)?;
+            // What the TUI would refuse is said, and stops only the TUI.
+            if args.command.is_some()
+                && let Err(e) = tui_settings(&cfg)
+            {
+                let e = shown(&e.to_string());
+                eprintln!("dateline: warning: {e} (the TUI will not start until it is fixed)");
+            }
+            cfg
+        }
     };
     // No PATH on the command line: the config file's corpus (empty: the
     // seeds), which must be there.

@@ -137,7 +137,14 @@ fn commands_run_with_a_keys_table_the_tui_refuses() {
         "config.toml",
         b"sort = \"file\"\n[keys.global]\ntop = \"g\"\nbottom = [\"g\", \"G\"]\n",
     );
-    let table = stdout(&["--config", &config, "articles", &a, &b]);
+    let out = run(&["--config", &config, "articles", &a, &b]);
+    assert!(out.status.success(), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("warning: ") && err.contains("bound to both"),
+        "{err}"
+    );
+    let table = String::from_utf8(out.stdout).unwrap();
     let (zebra, apple) = (table.find("Zebra").unwrap(), table.find("Apple").unwrap());
     assert!(zebra < apple, "file order, as the config asks: {table}");
     let json = stdout(&["--config", &config, "timeline", &a, &b, "--json"]);

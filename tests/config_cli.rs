@@ -145,7 +145,20 @@ fn a_missing_or_empty_configured_corpus_names_the_config_file() {
 fn a_bad_file_is_an_error_naming_file_and_line_before_anything_runs() {
     let xdg = xdg_with("sort = \"file\"\n\n[keys.global]\ndown = \"ctrl-foo\"\n");
     let file = xdg.path().join("dateline/config.toml");
-    for args in [&["articles"][..], &[][..], &["config"][..]] {
+    // A command reads only the sort order and the corpus: it runs, and
+    // passes on what the TUI will refuse as a warning.
+    let out = run_with(xdg.path(), &["articles"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(!out.stdout.is_empty());
+    assert!(
+        err.contains(&format!(
+            "warning: {}:4: down: unknown key \"ctrl-foo\"",
+            file.display()
+        )),
+        "{err}"
+    );
+    for args in [&[][..], &["config"][..]] {
         let out = run_with(xdg.path(), args);
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
