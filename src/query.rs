@@ -179,7 +179,8 @@ pub fn parse_jump_date(input: &str, default_year: i32) -> Option<crate::model::D
 /// `q3`, `2024-h1`, `h2 2024`, `2024-su`, `summer 2024`, `autumn`.
 fn parse_jump_period(s: &str, default_year: i32) -> Option<crate::model::DateValue> {
     use crate::model::DateValue;
-    if let Some(v) = DateValue::from_label(&s.to_uppercase()) {
+    // A date label as every output writes it (`2024-q3`, `2025-W18`).
+    if let Ok(v) = s.parse::<DateValue>() {
         return Some(v);
     }
     let words: Vec<&str> = s
