@@ -12,6 +12,7 @@ pub mod hash;
 pub mod index;
 pub mod ingest;
 pub mod model;
+pub mod numfmt;
 pub mod parse;
 pub mod progress;
 pub mod query;

@@ -476,7 +476,7 @@ impl Live {
             // quit during the load: nothing the state file has is lost.
             loader::Poll::Failed => {
                 f.failed = true;
-                let shown = crate::progress::thousands(self.corpus.articles.len());
+                let shown = crate::numfmt::thousands(self.corpus.articles.len());
                 let why = loader::take_panic().unwrap_or_else(|| "the loader stopped".into());
                 self.state.loading = None;
                 self.state.complain(
@@ -569,7 +569,7 @@ fn main_loop(
                     *corpus = *new;
                     let n = corpus.articles.len();
                     let s = if n == 1 { "" } else { "s" };
-                    let n_text = crate::progress::thousands(n);
+                    let n_text = crate::numfmt::thousands(n);
                     state.say(format!("reloaded: {n_text} article{s} ({changes})"));
                 }
             }

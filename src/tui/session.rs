@@ -11,18 +11,6 @@ use crate::model::{ActorId, ArticleId, Corpus};
 use crate::state::{CorpusKey, FollowRef, Place, SavedState, VERSION};
 use std::collections::HashMap;
 
-fn pane_name(p: Pane) -> &'static str {
-    match p {
-        Pane::List => "list",
-        Pane::Reader => "reader",
-        Pane::Timeline => "timeline",
-    }
-}
-
-fn pane_named(s: &str) -> Option<Pane> {
-    Pane::ALL.into_iter().find(|&p| pane_name(p) == s)
-}
-
 /// Corpus event `ev` as (file, first byte of its date or, for a publication
 /// marker, of its title).
 fn event_place(c: &Corpus, key: &CorpusKey, ev: usize) -> Option<Place> {
@@ -58,7 +46,7 @@ pub fn snapshot(s: &AppState, c: &Corpus, key: &CorpusKey) -> SavedState {
     SavedState {
         version: VERSION,
         corpus: key.names(),
-        focus: Some(pane_name(s.focus).to_string()),
+        focus: Some(s.focus.id().to_string()),
         article: s.current.and_then(path_of),
         reader_top: if s.current.is_some() {
             s.reader_top_byte()
@@ -125,7 +113,7 @@ pub fn restore(s: &mut AppState, c: &Corpus, key: &CorpusKey, saved: &SavedState
     }
     // The reader would show another article than the one saved.
     let other = saved.article.is_some() && article.is_none() && s.current.is_some();
-    if let Some(p) = saved.focus.as_deref().and_then(pane_named)
+    if let Some(p) = saved.focus.as_deref().and_then(Pane::from_id)
         && !(other && p == Pane::Reader)
     {
         s.set_focus(p);
