@@ -9,6 +9,7 @@ use super::{loader, watch};
 use crate::parse::Progress;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{self, Event};
 use std::collections::VecDeque;
 use std::io;
@@ -196,7 +197,7 @@ impl Host for TermHost {
         Ok(Vec::new())
     }
 
-    fn drawn<B: Backend>(&mut self, app: &App, _terminal: &Terminal<B>) -> io::Result<()> {
+    fn drawn(&mut self, app: &App, _screen: &Buffer) -> io::Result<()> {
         if !std::mem::replace(&mut self.reported.first_frame, true) {
             super::report_first_frame(self.started);
         }

@@ -17,6 +17,7 @@
 use super::live::{self, App, Effect, Msg, update};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
+use ratatui::buffer::Buffer;
 use std::collections::VecDeque;
 use std::io;
 use std::time::{Duration, Instant};
@@ -43,8 +44,8 @@ pub trait Host {
         terminal: &mut Terminal<B>,
     ) -> io::Result<Vec<Msg>>;
 
-    /// A frame of `app` was just drawn.
-    fn drawn<B: Backend>(&mut self, _app: &App, _terminal: &Terminal<B>) -> io::Result<()> {
+    /// A frame of `app` was just drawn: this is what is on the screen.
+    fn drawn(&mut self, _app: &App, _screen: &Buffer) -> io::Result<()> {
         Ok(())
     }
 
@@ -109,13 +110,13 @@ pub fn run_loop<B: Backend, H: Host>(
                     queue.extend(host.perform(effect, terminal)?);
                 }
             }
-            terminal
+            let frame = terminal
                 .draw(|f| live::draw(f, app))
                 .map_err(backend_error)?;
+            host.drawn(app, frame.buffer)?;
             app.dirty = false;
             drew = true;
             burst = None;
-            host.drawn(app, terminal)?;
         }
         host.turned(app, drew);
         let wait = if holding {
