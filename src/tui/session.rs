@@ -91,7 +91,7 @@ pub fn restore(s: &mut AppState, c: &Corpus, key: &CorpusKey, saved: &SavedState
         s.list_top = 0;
     }
     if let Some(f) = &saved.follow
-        && let Some(actor) = find_actor(c, &f.name)
+        && let Some(actor) = actor_named(c, &f.name)
     {
         let pos = f
             .mention
@@ -122,9 +122,12 @@ pub fn restore(s: &mut AppState, c: &Corpus, key: &CorpusKey, saved: &SavedState
     s.sync_reader(c);
 }
 
-/// The actor called `name`: exactly, else ignoring case (a re-parse may
-/// settle on another capitalisation).
-fn find_actor(c: &Corpus, name: &str) -> Option<ActorId> {
+/// The actor whose canonical name is `name` (as the state file keeps it):
+/// exactly, else ignoring case (a re-parse may settle on another
+/// capitalisation). Not [`crate::query::find_actor`], which reads what a
+/// user types (aliases, loose spellings, parts of names): a remembered
+/// actor is the same one or none.
+pub fn actor_named(c: &Corpus, name: &str) -> Option<ActorId> {
     c.actors
         .iter()
         .find(|a| a.name == name)
