@@ -240,7 +240,7 @@ fn early_state(now: SavedState, remembered: Option<&SavedState>, moved: bool) ->
     saved
 }
 
-/// The place in `s` without the read marks, for [`Filling::moved`].
+/// The place in `s` without the read marks, for [`Fill::moved`].
 fn place(s: &AppState, c: &Corpus, key: &CorpusKey) -> SavedState {
     SavedState {
         read: Vec::new(),
