@@ -460,3 +460,47 @@ fn a_watch_that_cannot_start_is_said_in_the_status_bar_and_after_exit() {
     assert!(host.last().contains(why), "{}", host.last());
     assert_eq!(app.notes, [why]);
 }
+
+/// A burst of keys already waiting is taken before the next frame: a held
+/// key costs one frame, not one per key (and the last key's screen is the
+/// one drawn).
+#[test]
+fn keys_already_waiting_are_drawn_once() {
+    struct Burst(Script);
+    impl Host for Burst {
+        fn next(&mut self, wait: Duration) -> io::Result<Option<Msg>> {
+            self.0.next(wait)
+        }
+        fn input_waiting(&mut self) -> io::Result<bool> {
+            Ok(matches!(self.0.script.front(), Some(Msg::Action(_))))
+        }
+        fn perform<B: Backend>(&mut self, e: Effect, t: &mut Terminal<B>) -> io::Result<Vec<Msg>> {
+            self.0.perform(e, t)
+        }
+        fn drawn(&mut self, app: &App, screen: &Buffer) -> io::Result<()> {
+            self.0.drawn(app, screen)
+        }
+    }
+    let dir = folder(30);
+    let mut app = app(dir.path(), None, false);
+    let mut script = vec![Msg::FullCorpus(full(dir.path())), Msg::Tick];
+    script.extend((0..20).map(|_| Msg::Action(Action::Down)));
+    script.extend([Msg::Tick, key('q')]);
+    let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let mut host = Burst(Script {
+        script: script.into(),
+        ..Script::default()
+    });
+    run_loop(&mut t, &mut app, &mut host).unwrap();
+    let frames = &host.0.frames;
+    assert!(
+        frames.len() <= 4,
+        "the loading screen, the list, the burst: {} frames",
+        frames.len()
+    );
+    assert!(
+        frames.last().unwrap().text.contains("Articles 21/30"),
+        "{}",
+        frames.last().unwrap().text
+    );
+}
