@@ -14,6 +14,7 @@ pub(crate) mod hash;
 pub mod index;
 pub mod ingest;
 pub mod model;
+pub mod numfmt;
 pub mod output;
 pub mod parse;
 pub mod progress;

@@ -8,7 +8,9 @@ mod tui_common;
 
 use dateline::config::{Config, ConfigError};
 use dateline::tui::app::{Action, AppState, Pane, update};
-use dateline::tui::keys::{BINDINGS, Ctx, Key, Keymap, action_name};
+use dateline::tui::bindings::{BINDINGS, action_name};
+use dateline::tui::keymap::Keymap;
+use dateline::tui::keys::{Ctx, Key};
 use dateline::tui::settings::{Settings, default_config_text};
 use dateline::tui::theme::{STYLE_NAMES, Theme};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};

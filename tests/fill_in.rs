@@ -209,23 +209,19 @@ fn looking_around_is_not_moving() {
     let saved = remembered(&key, dir.path(), "07.txt", &["08.txt"]);
     let mut s = AppState::new(&early, 120, 40);
     session::restore(&mut s, &early, &key, &saved);
-    let (_tx, rx) = std::sync::mpsc::channel();
-    let progress = std::sync::Arc::new(Progress::default());
-    let mut f = loader::Filling::new(rx, progress, Some(saved.clone()));
+    let mut f = loader::Fill::new(&s, &early, &key);
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
-    let mut frame = |s: &mut AppState| {
+    let mut frame = |s: &AppState| {
         t.draw(|fr| dateline::tui::draw(fr, s, &early)).unwrap();
     };
-    frame(&mut s);
-    f.drawn(&s, &early, &key);
+    frame(&s);
     let resize = Action::Resize {
         width: 90,
         height: 30,
     };
     update(&mut s, &early, resize);
-    f.resized();
-    frame(&mut s);
-    f.drawn(&s, &early, &key);
+    f.resized(&s, &early, &key);
+    frame(&s);
     f.acted = true;
     assert!(
         !f.moved(&s, &early, &key),
@@ -240,7 +236,7 @@ fn looking_around_is_not_moving() {
         Action::Input('0'),
     ] {
         update(&mut s, &early, a);
-        frame(&mut s);
+        frame(&s);
         assert!(!f.moved(&s, &early, &key), "after {a:?}");
     }
     let swapped = loader::swap_in(&s, &early, &full, &key, Some(&saved), false);
@@ -253,7 +249,7 @@ fn looking_around_is_not_moving() {
     for a in [Action::Escape, Action::Focus(Pane::List), Action::Down] {
         update(&mut s, &early, a);
     }
-    frame(&mut s);
+    frame(&s);
     assert!(f.moved(&s, &early, &key), "a move");
 }
 
@@ -314,13 +310,11 @@ fn what_is_saved_during_the_load_keeps_every_read_mark() {
     let saved = remembered(&key, dir.path(), "07.txt", &["01.txt", "08.txt"]);
     let mut s = AppState::new(&early, 120, 40);
     session::restore(&mut s, &early, &key, &saved);
-    let (_tx, rx) = std::sync::mpsc::channel();
-    let mut f = loader::Filling::new(rx, Default::default(), Some(saved.clone()));
-    f.drawn(&s, &early, &key);
+    let mut f = loader::Fill::new(&s, &early, &key);
     let id = |n: &str| key.article_id(&dir.path().join(n));
 
     // Nothing done: the state file's place and marks, as they were.
-    assert_eq!(f.to_save(&s, &early, &key), saved);
+    assert_eq!(f.to_save(&s, &early, &key, Some(&saved)), saved);
 
     // An article opened in the early corpus: read, added to the old marks.
     for a in [Action::Focus(Pane::List), Action::Top, Action::Activate] {
@@ -328,7 +322,7 @@ fn what_is_saved_during_the_load_keeps_every_read_mark() {
     }
     f.acted = true;
     let opened = id(&name_of(&early, s.current));
-    let out = f.to_save(&s, &early, &key);
+    let out = f.to_save(&s, &early, &key, Some(&saved));
     for want in [&opened, &id("01.txt"), &id("08.txt")] {
         assert!(out.read.contains(want), "{want} in {:?}", out.read);
     }
@@ -367,7 +361,7 @@ fn the_loading_text_is_in_the_status_bar() {
     let mut s = AppState::new(&early, 120, 30);
     s.loading = Some("loading: 4 of 9 files parsed — showing 3".into());
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 30)).unwrap();
-    t.draw(|f| dateline::tui::draw(f, &mut s, &early)).unwrap();
+    t.draw(|f| dateline::tui::draw(f, &s, &early)).unwrap();
     let last: String = {
         let buf = t.backend().buffer();
         (0..120)

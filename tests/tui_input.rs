@@ -69,7 +69,9 @@ fn search_regex_smart_case() {
 
 mod keys {
     use super::*;
-    use dateline::tui::keys::{BINDINGS, Ctx, Keymap};
+    use dateline::tui::bindings::BINDINGS;
+    use dateline::tui::keymap::Keymap;
+    use dateline::tui::keys::Ctx;
     use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
     fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {

@@ -96,7 +96,7 @@ fn help_overlay_lists_every_binding() {
     update(&mut s, &c, Action::ToggleHelp);
     draw(&mut t, &mut s, &c);
     let text = screen(&t);
-    for b in dateline::tui::keys::BINDINGS
+    for b in dateline::tui::bindings::BINDINGS
         .iter()
         .filter(|b| b.ctx == dateline::tui::keys::Ctx::Global)
     {

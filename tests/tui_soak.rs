@@ -163,7 +163,7 @@ fn soak(c: &Corpus, seed: u64, steps: usize) {
         };
         update(&mut s, c, action);
         s.quit = false;
-        term.draw(|f| dateline::tui::draw(f, &mut s, c))
+        term.draw(|f| dateline::tui::draw(f, &s, c))
             .unwrap_or_else(|e| panic!("{where_}: draw failed: {e}"));
         check_invariants(&s, c, &where_);
         if step % 50 == 0 {

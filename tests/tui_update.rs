@@ -586,3 +586,78 @@ fn empty_corpus_survives_every_action() {
         update(&mut s, &c, a);
     }
 }
+
+/// The hit after the last is the first again, and the one before the first
+/// is the last: `n` and `N` go round the whole list, and a pattern with one
+/// hit stays on it.
+#[test]
+fn search_wraps_around_both_ways() {
+    let (mut s, c) = setup();
+    update(&mut s, &c, Action::Top);
+    update(&mut s, &c, Action::PromptSearch);
+    typed(&mut s, &c, "putin");
+    update(&mut s, &c, Action::Submit);
+    let hit = |s: &AppState| s.search.as_ref().unwrap().hit.unwrap();
+    let first = hit(&s);
+    let mut forward = vec![first];
+    loop {
+        update(&mut s, &c, Action::NextHit);
+        if hit(&s) == first {
+            break;
+        }
+        forward.push(hit(&s));
+        assert!(forward.len() < 50, "never came back round");
+    }
+    assert!(forward.len() >= 4, "hits in every article: {forward:?}");
+    let mut distinct = forward.clone();
+    distinct.sort_by_key(|h| (h.article, h.span.start));
+    distinct.dedup();
+    assert_eq!(distinct.len(), forward.len(), "each hit once a round");
+    // Backwards: the same hits in the opposite order, the last one first.
+    let mut backward = vec![first];
+    for _ in 1..forward.len() {
+        update(&mut s, &c, Action::PrevHit);
+        backward.push(hit(&s));
+    }
+    backward[1..].reverse();
+    assert_eq!(backward, forward);
+    update(&mut s, &c, Action::PrevHit);
+    update(&mut s, &c, Action::PrevHit);
+    assert_eq!(
+        hit(&s),
+        *forward.last().unwrap(),
+        "before the first: the last"
+    );
+
+    update(&mut s, &c, Action::PromptSearch);
+    typed(&mut s, &c, "annexed");
+    update(&mut s, &c, Action::Submit);
+    let only = hit(&s);
+    update(&mut s, &c, Action::NextHit);
+    assert_eq!(hit(&s), only);
+    update(&mut s, &c, Action::PrevHit);
+    assert_eq!(hit(&s), only);
+    assert!(s.message.as_ref().is_none_or(|m| !m.error));
+}
+
+/// A remembered actor is found by its canonical name: exactly first, then
+/// ignoring case; never by an alias or part of a name (that is how a user
+/// types, not what the state file keeps).
+#[test]
+fn a_remembered_actor_is_found_exactly_then_ignoring_case_and_no_further() {
+    use dateline::tui::session::actor_named;
+    let mut c = corpus();
+    assert_eq!(actor_named(&c, "Vladimir Putin"), Some(PUTIN));
+    assert_eq!(actor_named(&c, "vladimir PUTIN"), Some(PUTIN));
+    assert_eq!(actor_named(&c, "Putin"), None, "an alias is not the name");
+    assert_eq!(actor_named(&c, "Vladimir"), None, "nor is a part of it");
+    assert_eq!(actor_named(&c, ""), None);
+    // Two actors told apart by case only: the exact one wins.
+    let mut twin = c.actors[KREMLIN as usize].clone();
+    twin.id = c.actors.len() as u32;
+    twin.name = "KREMLIN".into();
+    c.actors.push(twin);
+    assert_eq!(actor_named(&c, "KREMLIN"), Some(c.actors.len() as u32 - 1));
+    assert_eq!(actor_named(&c, "Kremlin"), Some(KREMLIN));
+    assert_eq!(actor_named(&c, "kremlin"), Some(KREMLIN), "the first by id");
+}

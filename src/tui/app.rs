@@ -22,15 +22,32 @@ pub enum Pane {
     Timeline,
 }
 
+/// The one place panes are named: [`Pane::id`] in files (the state file's
+/// focus, the config's `[keys.ID]`), [`Pane::title`] and [`Pane::number`] on
+/// screen (pane borders, the status bar, the `1`-`3` keys).
 impl Pane {
     pub const ALL: [Pane; 3] = [Pane::List, Pane::Reader, Pane::Timeline];
-    pub fn name(self) -> &'static str {
+    /// The name files use.
+    pub fn id(self) -> &'static str {
+        match self {
+            Pane::List => "list",
+            Pane::Reader => "reader",
+            Pane::Timeline => "timeline",
+        }
+    }
+    /// The pane called `id` in a file.
+    pub fn from_id(id: &str) -> Option<Pane> {
+        Pane::ALL.into_iter().find(|p| p.id() == id)
+    }
+    /// The name shown on screen.
+    pub fn title(self) -> &'static str {
         match self {
             Pane::List => "Articles",
             Pane::Reader => "Reader",
             Pane::Timeline => "Timeline",
         }
     }
+    /// The number shown beside the title, and the key that focuses it.
     pub fn number(self) -> usize {
         match self {
             Pane::List => 1,

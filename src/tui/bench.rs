@@ -32,16 +32,14 @@ fn keys() -> Vec<(&'static str, Action)> {
 pub fn key_latency(corpus: &Corpus, rounds: usize) -> (Vec<(&'static str, u64)>, u64) {
     let mut term = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
     let mut state = AppState::new(corpus, 120, 40);
-    term.draw(|f| super::draw(f, &mut state, corpus))
-        .expect("draw");
+    term.draw(|f| super::draw(f, &state, corpus)).expect("draw");
     let keys = keys();
     let mut samples: Vec<Vec<u64>> = vec![Vec::with_capacity(rounds); keys.len()];
     for _ in 0..rounds {
         for (i, (_, action)) in keys.iter().enumerate() {
             let t = Instant::now();
             update(&mut state, corpus, *action);
-            term.draw(|f| super::draw(f, &mut state, corpus))
-                .expect("draw");
+            term.draw(|f| super::draw(f, &state, corpus)).expect("draw");
             samples[i].push(t.elapsed().as_nanos() as u64);
         }
     }

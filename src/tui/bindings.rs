@@ -373,6 +373,15 @@ pub fn action_name(a: Action) -> Option<&'static str> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn default_key_names_parse_back_to_the_same_key() {
+        for b in BINDINGS {
+            for &key in b.keys {
+                assert_eq!(Key::parse(&key.name()), Ok(key), "{}", key.name());
+            }
+        }
+    }
+
     /// A remap names (context, action); that must pick exactly one row.
     #[test]
     fn each_context_action_pair_is_one_row_with_a_name() {

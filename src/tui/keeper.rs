@@ -6,9 +6,6 @@
 //! second old at most, once the keys stop) that the watchdog can save from
 //! its own thread.
 
-use super::app::AppState;
-use super::session;
-use crate::model::Corpus;
 use crate::state::{CorpusKey, LoadError, SavedState, Store};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -58,18 +55,10 @@ impl Keeper {
     }
 
     /// Once per turn of the main loop, `changed` when a frame was drawn:
-    /// refreshes the watchdog's snapshot when something changed, at most
-    /// every [`CHECKPOINT_EVERY`] (so a burst of keys costs a few snapshots,
-    /// and the last of them is caught on the next turn after the burst; the
-    /// loop turns at least every 250 ms).
-    pub fn checkpoint(&mut self, s: &AppState, c: &Corpus, changed: bool) {
-        if !c.articles.is_empty() {
-            self.checkpoint_with(changed, |key| session::snapshot(s, c, key));
-        }
-    }
-
-    /// [`checkpoint`](Self::checkpoint) of the state `saved` gives (while
-    /// an early corpus is shown, what it would lose is added back).
+    /// refreshes the watchdog's snapshot with what `saved` gives when
+    /// something changed, at most every [`CHECKPOINT_EVERY`] (so a burst of
+    /// keys costs a few snapshots, and the last of them is caught on the
+    /// next turn after the burst; the loop turns at least every 250 ms).
     pub fn checkpoint_with(&mut self, changed: bool, saved: impl FnOnce(&CorpusKey) -> SavedState) {
         self.stale |= changed;
         if !self.stale
@@ -86,29 +75,17 @@ impl Keeper {
         }
     }
 
-    /// The final save. It writes holding the watchdog's lock, so the
-    /// watchdog neither saves an older snapshot over it nor exits in the
-    /// middle of it.
-    ///
-    /// An empty corpus (a folder unmounted or emptied under `--watch`) is
-    /// not saved: there is no place in it, and saving would forget the one
-    /// the user will want back.
-    pub fn save(&self, s: &AppState, c: &Corpus) -> Result<(), String> {
-        if c.articles.is_empty() {
-            self.forget_checkpoint();
-            return Ok(());
-        }
-        self.save_state(&session::snapshot(s, c, &self.key))
-    }
-
     /// The watchdog has nothing to save: the main loop has saved, or chosen
     /// not to.
-    fn forget_checkpoint(&self) {
+    pub fn forget_checkpoint(&self) {
         *self.latest.lock().unwrap_or_else(|e| e.into_inner()) = None;
     }
 
-    /// [`save`](Self::save) of a state already made (see
-    /// [`checkpoint_with`](Self::checkpoint_with)).
+    /// The final save. It writes holding the watchdog's lock, so the
+    /// watchdog neither saves an older snapshot over it nor exits in the
+    /// middle of it. (An empty corpus — a folder unmounted or emptied under
+    /// `--watch` — is not saved: the session asks to forget the checkpoint
+    /// instead, keeping the place the user will want back.)
     pub fn save_state(&self, saved: &SavedState) -> Result<(), String> {
         let Some(store) = &self.store else {
             return Ok(());

@@ -61,7 +61,9 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
             .map(|fl| format!(" · {}", sanitize_line(&c.actor(fl.actor).name)))
             .unwrap_or_default();
         let title = format!(
-            " 1 Articles {}/{} · {sort}{filt} ",
+            " {} {} {}/{} · {sort}{filt} ",
+            Pane::List.number(),
+            Pane::List.title(),
             cur_pos.map_or(0, |p| p + 1),
             order.len()
         );

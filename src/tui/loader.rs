@@ -11,25 +11,26 @@
 //! The shared [`Progress`] counters count only the full load, so the status
 //! bar can say how far it has got.
 //!
-//! The main loop swaps the full corpus in with [`swap_in`], keeping the
-//! user's place as a `--watch` reload does, or — when the user has not
-//! moved yet ([`Filling::moved`]) — putting them where the state file says,
-//! against the full corpus this time (the remembered article may not be in
-//! the early part).
-//! Nothing is saved while the early part is shown: its read marks and
-//! place would be those of a part of the corpus only.
+//! The session ([`super::live`]) swaps the full corpus in with [`swap_in`],
+//! keeping the user's place as a `--watch` reload does, or — when the user
+//! has not moved yet ([`Fill::moved`]) — putting them where the state file
+//! says, against the full corpus this time (the remembered article may not
+//! be in the early part).
+//! While the early part is shown, nothing is saved until the user acts, and
+//! then the state file's read marks are added back ([`Fill::to_save`]): the
+//! early part's marks and place alone would forget the rest of the corpus.
 
 use super::app::AppState;
 use super::session;
 use super::settings::Settings;
 use crate::model::Corpus;
+use crate::numfmt::thousands;
 use crate::parse::Progress;
-use crate::progress::thousands;
 use crate::state::{CorpusKey, SavedState};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
-use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex};
 
 /// How many files the early corpus has at most: parsing them takes a few
@@ -239,7 +240,7 @@ fn early_state(now: SavedState, remembered: Option<&SavedState>, moved: bool) ->
     saved
 }
 
-/// The place in `s` without the read marks, for [`Filling::moved`].
+/// The place in `s` without the read marks, for [`Fill::moved`].
 fn place(s: &AppState, c: &Corpus, key: &CorpusKey) -> SavedState {
     SavedState {
         read: Vec::new(),
@@ -247,94 +248,58 @@ fn place(s: &AppState, c: &Corpus, key: &CorpusKey) -> SavedState {
     }
 }
 
-/// How the full load is getting on, for the main loop.
-pub enum Poll {
-    /// Still loading.
-    Loading,
-    /// The full corpus.
-    Full(Box<Corpus>),
-    /// The loader thread died (a panic): there will be no full corpus.
-    Failed,
-}
-
-/// The session while the early corpus is shown and the full one loads.
-pub struct Filling {
-    rx: Receiver<Msg>,
-    progress: Arc<Progress>,
-    /// The state file's place, for [`swap_in`].
-    pub remembered: Option<SavedState>,
-    /// The place as the early corpus was first drawn.
-    pub start: Option<SavedState>,
+/// The session's bookkeeping while the early corpus is shown (see
+/// [`super::live::Phase::Filling`]): the place it opened at, to tell a move
+/// of the user's from looking around, and whether they have acted at all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fill {
+    /// The place as the early corpus was first shown, without read marks.
+    start: SavedState,
     /// The user has acted (anything but a resize) since then.
     pub acted: bool,
-    /// The full load failed: the early corpus is all there will be.
-    pub failed: bool,
 }
 
-impl Filling {
-    pub fn new(rx: Receiver<Msg>, progress: Arc<Progress>, remembered: Option<SavedState>) -> Self {
-        Filling {
-            rx,
-            progress,
-            remembered,
-            start: None,
+impl Fill {
+    /// The early corpus `c` has just come in, shown with `s`.
+    pub fn new(s: &AppState, c: &Corpus, key: &CorpusKey) -> Self {
+        Fill {
+            start: place(s, c, key),
             acted: false,
-            failed: false,
-        }
-    }
-
-    /// Once the early corpus `c` has been drawn with `s`: the place to
-    /// tell moving from.
-    pub fn drawn(&mut self, s: &AppState, c: &Corpus, key: &CorpusKey) {
-        if self.start.is_none() {
-            self.start = Some(place(s, c, key));
         }
     }
 
     /// The terminal was resized: before the user has acted, the place to
-    /// tell moving from is taken again at the next frame (re-wrapping can
-    /// move the reader's top line, which is no move of the user's).
-    pub fn resized(&mut self) {
+    /// tell moving from is taken again (re-wrapping can move the reader's
+    /// top line, which is no move of the user's).
+    pub fn resized(&mut self, s: &AppState, c: &Corpus, key: &CorpusKey) {
         if !self.acted {
-            self.start = None;
+            self.start = place(s, c, key);
         }
     }
 
     /// Whether the user has moved since the early corpus `c` was first
-    /// drawn: acted, and the place is not what it was. Opening help, typing
+    /// shown: acted, and the place is not what it was. Opening help, typing
     /// a prompt or a search without a hit is not moving; a resize alone
     /// (which may re-wrap the reader) never is. Read marks are no place
     /// (any key marks the article in a focused reader read) and are kept
     /// either way.
     pub fn moved(&self, s: &AppState, c: &Corpus, key: &CorpusKey) -> bool {
-        self.acted && self.start.as_ref().is_none_or(|p| *p != place(s, c, key))
+        self.acted && self.start != place(s, c, key)
     }
 
-    /// What to save when the session ends (or a signal may end it) while
-    /// the early corpus `c` is shown in `s`: the state file's read marks and,
-    /// unless the user has moved, its place, plus the read marks made since.
-    /// Nothing the early corpus lacks is forgotten.
-    pub fn to_save(&self, s: &AppState, c: &Corpus, key: &CorpusKey) -> SavedState {
+    /// What to keep of a session on the early corpus `c` shown in `s` (on
+    /// a quit, a signal, or the watchdog's checkpoint): the `remembered`
+    /// read marks and, unless the user has moved, its place, plus the read
+    /// marks made since. Nothing the early corpus lacks is forgotten.
+    pub fn to_save(
+        &self,
+        s: &AppState,
+        c: &Corpus,
+        key: &CorpusKey,
+        remembered: Option<&SavedState>,
+    ) -> SavedState {
         let now = session::snapshot(s, c, key);
-        early_state(now, self.remembered.as_ref(), self.moved(s, c, key))
-    }
-
-    /// [`status_text`] for this load.
-    pub fn status(&self, shown: usize) -> String {
-        status_text(&self.progress, shown)
-    }
-
-    /// Whether the full corpus has come, without waiting (a further early
-    /// corpus, were one sent, is skipped: the full one follows).
-    pub fn poll(&self) -> Poll {
-        loop {
-            match self.rx.try_recv() {
-                Ok(Msg::Full(c)) => return Poll::Full(c),
-                Ok(Msg::Partial(_)) => {}
-                Err(TryRecvError::Empty) => return Poll::Loading,
-                Err(TryRecvError::Disconnected) => return Poll::Failed,
-            }
-        }
+        early_state(now, remembered, self.moved(s, c, key))
     }
 }
 

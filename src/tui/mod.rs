@@ -1,6 +1,12 @@
 //! The terminal UI: an article list, a reader and a timeline over one parsed
-//! [`Corpus`]. Input becomes an [`app::Action`] through the key registry in
-//! [`keys`]; [`app::update`] applies it; [`draw`] renders state + corpus.
+//! [`Corpus`]. The session is one value ([`live::App`]) changed by one
+//! function ([`live::update`]) from one message at a time — keys, mouse,
+//! resizes, the corpus arriving (early part, whole, reloaded), a failed
+//! load, ticks, signals — in one loop ([`runtime::run_loop`]) that carries
+//! out what `update` asks for (load, watch, save, suspend, quit) through a
+//! [`runtime::Host`] and then draws; drawing only reads. Within the panes,
+//! a key becomes an [`app::Action`] through the keymap ([`input`]) and
+//! [`app::update`] applies it.
 //!
 //! The terminal is restored on every way out: normal return and errors (the
 //! [`TerminalGuard`]'s `Drop`), panics (a hook that restores before the
@@ -9,10 +15,10 @@
 //! it, by convention).
 //!
 //! The user's place is restored from the state file on start and saved on
-//! every way out but a panic ([`session`], [`crate::state`]); `--watch`
-//! swaps in a re-parsed corpus keeping that place ([`watch`]). A large
-//! corpus shows an early part of itself while the rest loads, and the full
-//! one is swapped in the same way ([`loader`]).
+//! every way out but a panic ([`session`], [`crate::state`], [`keeper`]);
+//! `--watch` swaps in a re-parsed corpus keeping that place ([`watch`]). A
+//! large corpus shows an early part of itself while the rest loads, and the
+//! full one is swapped in the same way ([`loader`]).
 
 pub mod app;
 pub mod bench;
@@ -21,17 +27,21 @@ pub mod derived;
 #[cfg(unix)]
 pub mod guardian;
 pub mod help;
+pub mod host;
+pub mod input;
 pub mod keeper;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
 pub mod list;
+pub mod live;
 pub mod loader;
 pub mod loading;
 pub mod nav;
 pub mod page;
 pub mod picker;
 pub mod reader;
+pub mod runtime;
 pub mod session;
 pub mod settings;
 pub mod status;
@@ -42,11 +52,10 @@ pub mod watch;
 pub mod wrap;
 
 use crate::model::Corpus;
-use app::{Action, AppState, Overlay};
+use app::{AppState, Overlay};
 use ratatui::Frame;
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyEventKind, MouseButton, MouseEventKind,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -57,21 +66,12 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
-/// Draws one frame. Takes `&mut` only to bring the reader's wrap cache and
-/// scroll up to date with the real size.
-pub fn draw(f: &mut Frame, s: &mut AppState, c: &Corpus) {
+pub use input::{action_for_event, handle_event};
+
+/// Draws the panes of `s` over `c`. Reads only: the state is brought up to
+/// date with the terminal's size by [`app::update`] (a resize) beforehand.
+pub fn draw(f: &mut Frame, s: &AppState, c: &Corpus) {
     let area = f.area();
-    if s.layout.area != area {
-        s.layout = layout::compute(area, s.focus);
-        s.list_into_view(c);
-        timeline::scroll_into_view(s, c);
-    }
-    s.sync_reader(c);
-    let theme = s.theme;
-    if let Overlay::Help { scroll } = &mut s.overlay {
-        *scroll = (*scroll).min(help::max_scroll(&theme, &s.keymap, area));
-    }
-    let s = &*s;
     let l = s.layout;
     if let Some(r) = l.list {
         list::render(f, s, c, r);
@@ -90,90 +90,6 @@ pub fn draw(f: &mut Frame, s: &mut AppState, c: &Corpus) {
     if let Some(r) = l.status {
         status::render(f, s, c, r);
     }
-}
-
-/// Translates a terminal event into an action (None: nothing to do).
-pub fn action_for_event(s: &AppState, ev: &Event) -> Option<Action> {
-    match ev {
-        Event::Key(k) if k.kind == KeyEventKind::Press => {
-            s.keymap.action_for(k, status::context(s))
-        }
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
-                col: m.column,
-                row: m.row,
-            }),
-            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Action::Wheel {
-                col: m.column,
-                row: m.row,
-                down: m.kind == MouseEventKind::ScrollDown,
-            }),
-            _ => None,
-        },
-        Event::Resize(w, h) => Some(Action::Resize {
-            width: *w,
-            height: *h,
-        }),
-        _ => None,
-    }
-}
-
-/// Applies one terminal event; true when something may have changed.
-///
-/// A terminal sends Esc followed quickly by a key as that key with Alt, and
-/// no binding uses Alt, so Alt+key is read as Esc, then the key: typing
-/// `Esc /` fast opens the search instead of doing nothing.
-pub fn handle_event(s: &mut AppState, c: &Corpus, ev: &Event) -> bool {
-    if let Event::Paste(text) = ev {
-        return paste(s, c, text);
-    }
-    if let Event::Key(k) = ev
-        && k.kind == KeyEventKind::Press
-        && k.modifiers.contains(event::KeyModifiers::ALT)
-    {
-        app::update(s, c, Action::Escape);
-        let mut plain = *k;
-        plain.modifiers.remove(event::KeyModifiers::ALT);
-        if let Some(a) = action_for_event(s, &Event::Key(plain)) {
-            app::update(s, c, a);
-        }
-        return true;
-    }
-    match action_for_event(s, ev) {
-        Some(a) => {
-            app::update(s, c, a);
-            true
-        }
-        None => false,
-    }
-}
-
-/// The most of a paste a prompt takes: as much as it holds.
-const PASTE_MAX_CHARS: usize = 200;
-
-/// A bracketed paste: typed into an open prompt or the actor picker (on one
-/// line, control characters left out), and otherwise ignored — pasted text
-/// is never taken for keys. True when something changed.
-fn paste(s: &mut AppState, c: &Corpus, text: &str) -> bool {
-    let ctx = status::context(s);
-    if !matches!(ctx, keys::Ctx::Prompt | keys::Ctx::Picker) {
-        return false;
-    }
-    let chars = text
-        .chars()
-        .map(|ch| if ch.is_whitespace() { ' ' } else { ch })
-        .filter(|ch| !ch.is_control())
-        .take(PASTE_MAX_CHARS);
-    for ch in chars {
-        app::update(s, c, Action::Input(ch));
-    }
-    true
-}
-
-/// Whether input is waiting. Not a zero timeout: crossterm's /dev/tty
-/// source answers a zero timeout without looking, so a millisecond it is.
-fn input_waiting() -> io::Result<bool> {
-    event::poll(Duration::from_millis(1))
 }
 
 /// Puts the terminal back: leave the alternate screen, stop mouse reporting
@@ -255,7 +171,7 @@ const STOP_SIGNALS: [i32; 4] = [
 ];
 
 /// The signal flagged in `stop`, if any.
-fn stopped_by(stop: &AtomicUsize) -> Option<i32> {
+pub(crate) fn stopped_by(stop: &AtomicUsize) -> Option<i32> {
     match stop.load(Ordering::Relaxed) {
         0 => None,
         sig => i32::try_from(sig).ok(),
@@ -280,7 +196,6 @@ pub fn run(
     opts: Options,
 ) -> io::Result<Outcome> {
     let keeper = keeper::Keeper::new(&paths);
-    let watch_paths = paths.clone();
     let started = std::time::Instant::now();
     let stop = Arc::new(AtomicUsize::new(0));
     for sig in STOP_SIGNALS {
@@ -297,7 +212,7 @@ pub fn run(
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         // A panic off the main thread (loading in the background): the
-        // session goes on with what it has, and says so (`Live::fill_in`,
+        // session goes on with what it has, and says so (`Msg::LoadFailed`,
         // and after exit).
         if std::thread::current().name() != Some("main") {
             loader::note_panic(info);
@@ -306,350 +221,82 @@ pub fn run(
         restore_terminal();
         previous(info);
     }));
+    // State problems: in the status bar once there is one, and after exit.
+    let remembered = keeper.load().map_err(|e| (e.short(), e.to_string()));
+    let progress = Arc::new(crate::parse::Progress::default());
+    let mut app = live::App::new(
+        settings,
+        keeper.key.clone(),
+        remembered,
+        Arc::clone(&progress),
+        opts.watch,
+    );
+    let mut host =
+        host::TermHost::new(paths, progress, keeper, Arc::clone(&stop), suspend, started);
     let _guard = TerminalGuard::enter()?;
     let backend = ratatui::backend::CrosstermBackend::new(io::stdout());
     let mut terminal = ratatui::Terminal::new(backend)?;
     terminal.clear()?;
-
-    let progress = Arc::new(crate::parse::Progress::default());
-    let rx = loader::spawn(paths, Arc::clone(&progress));
-    let no_color = settings::no_color();
-    let quit_label = settings.keymap.label(keys::Ctx::Global, Action::Quit);
-    let mut first_frame = true;
-    let first = loop {
-        terminal.draw(|f| loading::render(f, &progress, no_color, &quit_label))?;
-        if first_frame {
-            first_frame = false;
-            report_first_frame(started);
-        }
-        match rx.recv_timeout(Duration::from_millis(40)) {
-            Ok(m) => break m,
-            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
-            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
-                let why = loader::take_panic().unwrap_or_else(|| "the loader stopped".into());
-                return Err(io::Error::other(format!(
-                    "loading the corpus failed: {why}"
-                )));
+    let result = runtime::run_loop(&mut terminal, &mut app, &mut host);
+    // Saved even when the loop failed (a terminal gone mid-session); on a
+    // quit or a signal the session has saved already.
+    if app.exit.is_none() {
+        match app.to_save() {
+            Some(saved) => {
+                if let Err(e) = host.keeper.save_state(&saved) {
+                    app.notes.push(e);
+                }
             }
+            None => host.keeper.forget_checkpoint(),
         }
-        if suspend.swap(false, Ordering::Relaxed) {
-            suspend_job(&mut terminal)?;
-        }
-        if stopped_by(&stop).is_some() || quit_requested(&settings.keymap, &suspend)? {
-            return Ok(Outcome {
-                warnings: Vec::new(),
-                signal: stopped_by(&stop),
-                load_failed: false,
-            });
-        }
-    };
-    let (corpus, is_early) = match first {
-        loader::Msg::Partial(c) => (*c, true),
-        loader::Msg::Full(c) => (*c, false),
-    };
-    let size = terminal.size()?;
-    let mut state = AppState::with_settings(&corpus, size.width, size.height, settings);
-    // State and watch problems: in the status bar now, and after exit.
-    let mut notes = Vec::new();
-    let remembered = keeper.load().unwrap_or_else(|e| {
-        state.complain(crate::text::sanitize_line(&e.short()).into_owned());
-        notes.push(e.to_string());
-        None
-    });
-    // Against the early corpus too: the place shows at once when it is there.
-    if let Some(saved) = &remembered {
-        session::restore(&mut state, &corpus, &keeper.key, saved);
-    }
-    let mut live = Live {
-        state,
-        corpus,
-        keeper,
-        watch: None,
-        watch_paths: opts.watch.then_some(watch_paths),
-        filling: is_early.then(|| loader::Filling::new(rx, progress, remembered)),
-        notes,
-        started,
-    };
-    if live.filling.is_none() {
-        live.start_watch();
-    }
-    let result = main_loop(&mut terminal, &mut live, &stop, &suspend);
-    // Saved even when the loop failed (a terminal gone mid-session). From
-    // an early corpus only once the user has acted, and with what it lacks
-    // added back from the state file, so nothing is forgotten.
-    let saved = match &live.filling {
-        None => live.keeper.save(&live.state, &live.corpus),
-        Some(f) if f.acted => {
-            let saved = f.to_save(&live.state, &live.corpus, &live.keeper.key);
-            live.keeper.save_state(&saved)
-        }
-        Some(_) => Ok(()),
-    };
-    if let Err(e) = saved {
-        live.notes.push(e);
     }
     if let Some(why) = loader::take_panic() {
-        live.notes.push(format!("a background task failed: {why}"));
+        app.notes.push(format!("a background task failed: {why}"));
     }
     result?;
-    let warnings = live
-        .corpus
-        .warnings
-        .iter()
-        .chain(live.corpus.articles.iter().flat_map(|a| &a.warnings))
-        .chain(&live.notes)
-        .cloned()
-        .collect();
+    if let live::Phase::Failed(why) = &app.phase {
+        return Err(io::Error::other(why.clone()));
+    }
+    let mut warnings = Vec::new();
+    if let Some(v) = &app.view {
+        let c = &v.corpus;
+        let articles = c.articles.iter().flat_map(|a| &a.warnings);
+        warnings.extend(c.warnings.iter().chain(articles).cloned());
+    }
+    warnings.append(&mut app.notes);
     Ok(Outcome {
         warnings,
-        signal: stopped_by(&stop),
-        load_failed: live.filling.as_ref().is_some_and(|f| f.failed),
+        signal: match app.exit {
+            Some(live::Exit::Signal(sig)) => Some(sig),
+            _ => stopped_by(&stop),
+        },
+        load_failed: matches!(app.phase, live::Phase::PartLoaded(_)),
     })
-}
-
-type Term = ratatui::Terminal<ratatui::backend::CrosstermBackend<io::Stdout>>;
-
-/// A running session: what the main loop works on.
-struct Live {
-    state: AppState,
-    corpus: Corpus,
-    keeper: keeper::Keeper,
-    watch: Option<watch::Watch>,
-    /// `--watch` asked for these paths; the watch starts once the full
-    /// corpus is in.
-    watch_paths: Option<Vec<std::path::PathBuf>>,
-    /// Some while an early part of the corpus is shown.
-    filling: Option<loader::Filling>,
-    /// Problems to print after exit.
-    notes: Vec<String>,
-    started: std::time::Instant,
-}
-
-impl Live {
-    fn start_watch(&mut self) {
-        let Some(paths) = self.watch_paths.take() else {
-            return;
-        };
-        match watch::start(&paths) {
-            Ok(w) => self.watch = Some(w),
-            Err(e) => {
-                self.state
-                    .complain(crate::text::sanitize_line(&e).into_owned());
-                self.notes.push(e);
-            }
-        }
-    }
-
-    /// While filling in: the status bar's progress, and the full corpus
-    /// swapped in once it has come. True when something changed.
-    fn fill_in(&mut self) -> io::Result<bool> {
-        let Some(f) = &mut self.filling else {
-            return Ok(false);
-        };
-        if f.failed {
-            return Ok(false);
-        }
-        match f.poll() {
-            loader::Poll::Loading => {
-                let text = f.status(self.corpus.articles.len());
-                let changed = self.state.loading.as_ref() != Some(&text);
-                self.state.loading = Some(text);
-                Ok(changed)
-            }
-            loader::Poll::Full(new) => {
-                self.state = loader::swap_in(
-                    &self.state,
-                    &self.corpus,
-                    &new,
-                    &self.keeper.key,
-                    f.remembered.as_ref(),
-                    f.moved(&self.state, &self.corpus, &self.keeper.key),
-                );
-                self.corpus = *new;
-                self.filling = None;
-                self.state
-                    .say(loader::done_text(self.corpus.articles.len()));
-                self.start_watch();
-                Ok(true)
-            }
-            // The early corpus stays, and is saved as it would be on a
-            // quit during the load: nothing the state file has is lost.
-            loader::Poll::Failed => {
-                f.failed = true;
-                let shown = crate::progress::thousands(self.corpus.articles.len());
-                let why = loader::take_panic().unwrap_or_else(|| "the loader stopped".into());
-                self.state.loading = None;
-                self.state.complain(
-                    crate::text::sanitize_line(&format!(
-                        "loading failed, showing the first {shown} files: {why}"
-                    ))
-                    .into_owned(),
-                );
-                self.notes.push(format!("loading the corpus failed: {why}"));
-                Ok(true)
-            }
-        }
-    }
-}
-
-/// Draws, reads keys and swaps in the full corpus and reloads until `q` or
-/// a signal.
-fn main_loop(
-    terminal: &mut Term,
-    live: &mut Live,
-    stop: &AtomicUsize,
-    suspend: &AtomicBool,
-) -> io::Result<()> {
-    let test_panic = std::env::var("DATELINE_TEST_PANIC").is_ok_and(|v| v == "1");
-    let mut dirty = true;
-    // The first frame of the list, and of the full corpus, not yet drawn.
-    let (mut report_list, mut report_full) = (true, true);
-    while !live.state.quit && stopped_by(stop).is_none() {
-        if suspend.swap(false, Ordering::Relaxed) {
-            suspend_job(terminal)?;
-            dirty = true;
-        }
-        // Before drawing: the first frame already says what is loading, and
-        // the full corpus is drawn the turn it comes.
-        if live.filling.is_some() {
-            dirty |= live.fill_in()?;
-        }
-        let drew = dirty;
-        if dirty {
-            let Live {
-                state,
-                corpus,
-                keeper,
-                filling,
-                ..
-            } = &mut *live;
-            terminal.draw(|f| draw(f, state, corpus))?;
-            dirty = false;
-            if let Some(f) = filling {
-                f.drawn(state, corpus, &keeper.key);
-            }
-            if std::mem::take(&mut report_list) {
-                loader::report("list_ms", live.started);
-            }
-            if report_full && live.filling.is_none() {
-                report_full = false;
-                loader::report("full_ms", live.started);
-            }
-            if test_panic {
-                panic!("DATELINE_TEST_PANIC: panicking after the first frame, as asked");
-            }
-        }
-        match &live.filling {
-            None => live.keeper.checkpoint(&live.state, &live.corpus, drew),
-            // An early corpus: what the final save would save (see `run`).
-            Some(f) if f.acted => {
-                let (state, corpus) = (&live.state, &live.corpus);
-                live.keeper
-                    .checkpoint_with(drew, |key| f.to_save(state, corpus, key));
-            }
-            Some(_) => {}
-        }
-        let Live {
-            state,
-            corpus,
-            keeper,
-            watch,
-            ..
-        } = &mut *live;
-        for msg in watch
-            .as_ref()
-            .map(watch::Watch::pending)
-            .unwrap_or_default()
-        {
-            match msg {
-                watch::Reload::Started => state.say("reloading…"),
-                watch::Reload::Done(new) => {
-                    let changes = session::changes(corpus, &new);
-                    *state = session::reload(state, corpus, &new, &keeper.key);
-                    *corpus = *new;
-                    let n = corpus.articles.len();
-                    let s = if n == 1 { "" } else { "s" };
-                    let n_text = crate::progress::thousands(n);
-                    state.say(format!("reloaded: {n_text} article{s} ({changes})"));
-                }
-            }
-            dirty = true;
-        }
-        let wait = if watch.is_some() || live.filling.is_some() {
-            100
-        } else {
-            250
-        };
-        if !event::poll(Duration::from_millis(wait))? {
-            continue;
-        }
-        // Drain what is queued so a held key or a burst of resizes costs one
-        // frame; a burst that keeps coming is drawn every DRAIN_FOR.
-        let draining = std::time::Instant::now();
-        loop {
-            let ev = event::read()?;
-            if is_ctrl_z(&ev) {
-                suspend.store(true, Ordering::Relaxed);
-                break;
-            }
-            let changed = handle_event(&mut live.state, &live.corpus, &ev);
-            // Quitting is not acting: a quit straight away saves nothing.
-            if changed
-                && !live.state.quit
-                && let Some(f) = &mut live.filling
-            {
-                if matches!(ev, Event::Resize(..)) {
-                    f.resized();
-                } else {
-                    f.acted = true;
-                }
-            }
-            dirty |= changed;
-            if live.state.quit
-                || draining.elapsed() > DRAIN_FOR
-                || stopped_by(stop).is_some()
-                || !input_waiting()?
-            {
-                break;
-            }
-        }
-    }
-    Ok(())
-}
-
-/// The longest the main loop takes input without drawing.
-const DRAIN_FOR: Duration = Duration::from_millis(50);
-
-/// Ctrl-Z, which raw mode delivers as a key instead of a signal.
-fn is_ctrl_z(ev: &Event) -> bool {
-    matches!(ev, Event::Key(k) if k.kind == KeyEventKind::Press
-        && k.code == event::KeyCode::Char('z')
-        && k.modifiers == event::KeyModifiers::CONTROL)
 }
 
 /// Suspends the job as Ctrl-Z in a shell does: the terminal restored, the
 /// whole process group stopped (the guardian with it, so the shell sees the
 /// job stopped); once continued (`fg`), raw mode, the alternate screen and
-/// the mouse back on and everything redrawn. Where no shell could continue
-/// the job (the session's own leader: `exec dateline`), it is not stopped.
-fn suspend_job(terminal: &mut Term) -> io::Result<()> {
+/// the mouse back on, and true: everything is to be drawn again. Where no
+/// shell could continue the job (the session's own leader: `exec
+/// dateline`), it is not stopped.
+fn suspend_job() -> io::Result<bool> {
     #[cfg(unix)]
     {
         // SAFETY: getpgrp/getsid only ask; kill(0, SIGSTOP) stops our own
         // process group.
         let (group, session) = unsafe { (libc::getpgrp(), libc::getsid(0)) };
         if group == session {
-            return Ok(());
+            return Ok(false);
         }
         restore_terminal();
         unsafe { libc::kill(0, libc::SIGSTOP) };
         enable_raw_mode()?;
         enter_screen()?;
-        terminal.clear()?;
+        Ok(true)
     }
     #[cfg(not(unix))]
-    let _ = terminal;
-    Ok(())
+    Ok(false)
 }
 
 /// Once a signal is flagged, the main loop normally sees it within one poll
@@ -687,33 +334,9 @@ fn exit_on_signal_watchdog(
     });
 }
 
-/// During loading only the quit and Esc keys (and Ctrl-c, always) mean
-/// anything: leave.
-/// Ctrl-Z flags `suspend`, as in the main loop.
-fn quit_requested(keymap: &keymap::Keymap, suspend: &AtomicBool) -> io::Result<bool> {
-    while input_waiting()? {
-        let ev = event::read()?;
-        if is_ctrl_z(&ev) {
-            suspend.store(true, Ordering::Relaxed);
-            return Ok(false);
-        }
-        if let Event::Key(k) = ev
-            && k.kind == KeyEventKind::Press
-            && (matches!(
-                keymap.action_for(&k, keys::Ctx::Global),
-                Some(Action::Quit | Action::Escape)
-            ) || (k.code == event::KeyCode::Char('c')
-                && k.modifiers.contains(event::KeyModifiers::CONTROL)))
-        {
-            return Ok(true);
-        }
-    }
-    Ok(false)
-}
-
 /// For `bench/run.sh`: with `DATELINE_FIRST_FRAME_REPORT=FILE`, write the
 /// milliseconds from start to the first frame into FILE.
-fn report_first_frame(started: std::time::Instant) {
+pub(crate) fn report_first_frame(started: std::time::Instant) {
     if let Some(path) = std::env::var_os("DATELINE_FIRST_FRAME_REPORT") {
         let _ = std::fs::write(
             path,

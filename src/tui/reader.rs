@@ -246,7 +246,12 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
             (true, None) => " raw",
             (false, _) => "",
         };
-        let title = format!(" 2 Reader{mode} · {} ", sanitize_line(&a.file_name()));
+        let title = format!(
+            " {} {}{mode} · {} ",
+            Pane::Reader.number(),
+            Pane::Reader.title(),
+            sanitize_line(&a.file_name())
+        );
         let block = t
             .pane_block(&title, s.focus == Pane::Reader, r.width, 8)
             .title_bottom(Line::from(format!(" {pct}% ")).right_aligned());

@@ -11,18 +11,6 @@ use crate::model::{ActorId, ArticleId, Corpus};
 use crate::state::{CorpusKey, FollowRef, Place, SavedState, VERSION};
 use std::collections::HashMap;
 
-fn pane_name(p: Pane) -> &'static str {
-    match p {
-        Pane::List => "list",
-        Pane::Reader => "reader",
-        Pane::Timeline => "timeline",
-    }
-}
-
-fn pane_named(s: &str) -> Option<Pane> {
-    Pane::ALL.into_iter().find(|&p| pane_name(p) == s)
-}
-
 /// Corpus event `ev` as (file, first byte of its date or, for a publication
 /// marker, of its title).
 fn event_place(c: &Corpus, key: &CorpusKey, ev: usize) -> Option<Place> {
@@ -58,7 +46,7 @@ pub fn snapshot(s: &AppState, c: &Corpus, key: &CorpusKey) -> SavedState {
     SavedState {
         version: VERSION,
         corpus: key.names(),
-        focus: Some(pane_name(s.focus).to_string()),
+        focus: Some(s.focus.id().to_string()),
         article: s.current.and_then(path_of),
         reader_top: if s.current.is_some() {
             s.reader_top_byte()
@@ -103,7 +91,7 @@ pub fn restore(s: &mut AppState, c: &Corpus, key: &CorpusKey, saved: &SavedState
         s.list_top = 0;
     }
     if let Some(f) = &saved.follow
-        && let Some(actor) = find_actor(c, &f.name)
+        && let Some(actor) = actor_named(c, &f.name)
     {
         let pos = f
             .mention
@@ -125,7 +113,7 @@ pub fn restore(s: &mut AppState, c: &Corpus, key: &CorpusKey, saved: &SavedState
     }
     // The reader would show another article than the one saved.
     let other = saved.article.is_some() && article.is_none() && s.current.is_some();
-    if let Some(p) = saved.focus.as_deref().and_then(pane_named)
+    if let Some(p) = saved.focus.as_deref().and_then(Pane::from_id)
         && !(other && p == Pane::Reader)
     {
         s.set_focus(p);
@@ -134,9 +122,12 @@ pub fn restore(s: &mut AppState, c: &Corpus, key: &CorpusKey, saved: &SavedState
     s.sync_reader(c);
 }
 
-/// The actor called `name`: exactly, else ignoring case (a re-parse may
-/// settle on another capitalisation).
-fn find_actor(c: &Corpus, name: &str) -> Option<ActorId> {
+/// The actor whose canonical name is `name` (as the state file keeps it):
+/// exactly, else ignoring case (a re-parse may settle on another
+/// capitalisation). Not [`crate::query::find_actor`], which reads what a
+/// user types (aliases, loose spellings, parts of names): a remembered
+/// actor is the same one or none.
+pub fn actor_named(c: &Corpus, name: &str) -> Option<ActorId> {
     c.actors
         .iter()
         .find(|a| a.name == name)

@@ -52,9 +52,9 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
         }
     } else {
         let pane = if s.layout.single {
-            format!(" [{}/3 {}] ", s.focus.number(), s.focus.name())
+            format!(" [{}/3 {}] ", s.focus.number(), s.focus.title())
         } else {
-            format!(" {} ", s.focus.name())
+            format!(" {} ", s.focus.title())
         };
         left.push(Span::styled(pane, t.title));
         let mut parts = Vec::new();

@@ -207,7 +207,13 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
     let focused = s.focus == Pane::Timeline;
     let n = s.event_count(c);
     if layout::bordered(r) {
-        let mut title = format!(" 3 Timeline {}/{} ", (s.timeline.cursor + 1).min(n), n);
+        let mut title = format!(
+            " {} {} {}/{} ",
+            Pane::Timeline.number(),
+            Pane::Timeline.title(),
+            (s.timeline.cursor + 1).min(n),
+            n
+        );
         if let Some(fl) = &s.filter {
             title.push_str(&format!(
                 "· {} ",

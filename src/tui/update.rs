@@ -16,11 +16,14 @@ pub fn update(s: &mut AppState, c: &Corpus, action: Action) {
     match &mut s.overlay {
         Overlay::Help { scroll } => {
             match action {
-                Action::Down => *scroll = scroll.saturating_add(1),
+                Action::Down => {
+                    let max = super::help::max_scroll(&s.theme, &s.keymap, s.layout.area);
+                    *scroll = scroll.saturating_add(1).min(max);
+                }
                 Action::Up => *scroll = scroll.saturating_sub(1),
                 Action::Escape | Action::ToggleHelp => s.overlay = Overlay::None,
                 Action::Quit => s.quit = true,
-                Action::Resize { width, height } => resize(s, width, height),
+                Action::Resize { width, height } => resize(s, c, width, height),
                 _ => {}
             }
             return finish(s, c);
@@ -35,7 +38,7 @@ pub fn update(s: &mut AppState, c: &Corpus, action: Action) {
                     }
                 }
                 Action::Escape => s.overlay = Overlay::None,
-                Action::Resize { width, height } => resize(s, width, height),
+                Action::Resize { width, height } => resize(s, c, width, height),
                 Action::Click { .. } | Action::Wheel { .. } => {}
                 other => p.update(c, &s.derived, other),
             }
@@ -57,7 +60,7 @@ pub fn update(s: &mut AppState, c: &Corpus, action: Action) {
                         PromptKind::Search => s.submit_search(c, input),
                     }
                 }
-                Action::Resize { width, height } => resize(s, width, height),
+                Action::Resize { width, height } => resize(s, c, width, height),
                 _ => {}
             }
             return finish(s, c);
@@ -192,14 +195,23 @@ pub fn update(s: &mut AppState, c: &Corpus, action: Action) {
                 super::nav::move_by(s, c, p, if down { 3 } else { -3 });
             }
         }
-        Action::Resize { width, height } => resize(s, width, height),
+        Action::Resize { width, height } => resize(s, c, width, height),
         Action::Input(_) | Action::InputBackspace | Action::InputClear | Action::Submit => {}
     }
     finish(s, c)
 }
 
-fn resize(s: &mut AppState, width: u16, height: u16) {
+/// A new terminal size: the panes laid out again, the list's and the
+/// timeline's cursors kept in view, and an open help scrolled no further
+/// than its end (here, so that drawing never changes state).
+fn resize(s: &mut AppState, c: &Corpus, width: u16, height: u16) {
     s.layout = layout::compute(Rect::new(0, 0, width, height), s.focus);
+    s.list_into_view(c);
+    super::timeline::scroll_into_view(s, c);
+    let area = s.layout.area;
+    if let Overlay::Help { scroll } = &mut s.overlay {
+        *scroll = (*scroll).min(super::help::max_scroll(&s.theme, &s.keymap, area));
+    }
 }
 
 fn finish(s: &mut AppState, c: &Corpus) {

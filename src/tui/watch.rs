@@ -1,6 +1,7 @@
 //! `--watch`: re-parse the corpus in the background when its files are
-//! added, changed or removed, and hand the new corpus to the main loop,
-//! which swaps it in keeping the user's place (`session::reload`).
+//! added, changed or removed, and hand the new corpus to the session
+//! (`live::Msg::Reloaded`), which swaps it in keeping the user's place
+//! (`live::App::take_corpus`, `session::reload`).
 //!
 //! A burst of file events (an editor saving, `cp -r`, `git checkout`) is
 //! one reload: after the first event the thread waits until the folder has
