@@ -534,8 +534,12 @@ impl<'a> Scan<'_, 'a> {
     fn is_common_word(&self, i: usize, seen_lowercase: &dyn Fn(&str) -> bool) -> bool {
         let k = self.key(i);
         // Participles open sentences ("Addressing Varga..."); "-ed" and
-        // "-ly" are left out: Mohamed, Reed, Kelly, Emily are names.
-        let suffixed = k.len() > 5 && k.ends_with("ing");
+        // short "-ly" words are left out: Mohamed, Reed, Kelly, Emily are
+        // names.
+        // A long "-ly" word that is no given name is a sentence adverb
+        // ("Regrettably Ivo has...").
+        let suffixed = k.len() > 5 && k.ends_with("ing")
+            || k.len() >= 8 && k.ends_with("ly") && !self.is(i, class::GIVEN_NAME);
         suffixed || self.facts[i].stop || seen_lowercase(k)
     }
 
