@@ -361,6 +361,12 @@ fn group(
                 found = Some(*one);
             }
         }
+        // A word of a capitals line names someone the article writes in
+        // mixed case, or nobody: it never becomes an actor of its own (nor
+        // joins another article's through merging).
+        if found.is_none() && h.weak && h.words == 1 && !t.chars().any(char::is_lowercase) {
+            continue;
+        }
         let e = found.unwrap_or_else(|| new_entity(&mut out, None));
         by_key.insert(key_buf.clone(), e);
         entity_of[i] = Some(e);

@@ -473,3 +473,21 @@ fn sentence_openers_are_not_glued_to_names() {
     let (_, actors) = run(&["Beverly Okafor chaired the meeting on Tuesday."]);
     assert_eq!(people(&actors), ["Beverly Okafor"]);
 }
+
+#[test]
+fn a_capitals_headline_names_only_people_met_in_mixed_case() {
+    let (arts, actors) = run(&["MORETTI RETURNS FOR ITALY AFTER INJURY.\n\
+         Paolo Moretti played for Italy on Sunday."]);
+    assert_eq!(people(&actors), ["Paolo Moretti"]);
+    assert_eq!(
+        surfaces(&arts[0], &actors, "Paolo Moretti"),
+        ["MORETTI", "Paolo Moretti"]
+    );
+    // Headline words are never actors of any kind.
+    for word in ["RETURNS", "INJURY", "Returns", "Injury"] {
+        assert!(!actors.iter().any(|a| a.name == word), "{word}");
+    }
+    // Without the name in mixed case, a capitals word is nobody.
+    let (_, actors) = run(&["SOCCER - VELMAR BEAT OSTROVA 2-1."]);
+    assert_eq!(people(&actors), Vec::<&str>::new());
+}
