@@ -464,9 +464,7 @@ pub struct Article {
     /// Headlines of other stories on the page, deduplicated, as spans of one
     /// of their copies.
     pub teasers: Vec<Span>,
-    /// Sentences of the body, in order, each inside one body paragraph;
-    /// then those of the bylines and captions, where actors are
-    /// found too (no date is searched for there).
+    /// Sentences of the body, in order, each inside one body paragraph.
     pub sentences: Vec<Span>,
     pub mentions: Vec<Mention>,
     pub times: Vec<TimeExpr>,

@@ -10,7 +10,7 @@ pub mod meta;
 pub mod segment;
 
 use crate::ingest::Loaded;
-use crate::model::{Article, ArticleId, Corpus, Span};
+use crate::model::{Article, ArticleId, Corpus};
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
@@ -45,13 +45,9 @@ pub fn parse_article(id: ArticleId, loaded: Loaded) -> Parsed {
     let sentences = segment::sentences(&text, &cleaned.body);
     let candidates = dates::find_all(&text, &sentences, &explicit);
     let (published, times) = dates::resolve_all(&text, &candidates, &explicit, None);
-    // People are named in more of the article than its prose: bylines and
-    // captions are searched too (not furniture or other stories' teasers). Their sentences follow the body's, so the
-    // dates' sentence indices stay as they are.
-    let mut sentences = sentences;
-    sentences.extend(segment::sentences(&text, &actor_lines(&cleaned)));
     let local_actors = actors::extract(&text, &sentences);
     // The article is kept for the whole session: no spare capacity.
+    let mut sentences = sentences;
     sentences.shrink_to_fit();
     let mut cleaned = cleaned;
     cleaned.body.shrink_to_fit();
@@ -78,20 +74,6 @@ pub fn parse_article(id: ArticleId, loaded: Loaded) -> Parsed {
         actors: local_actors,
         unanchored_dates: explicit.value.is_none().then_some(candidates),
     }
-}
-
-/// The lines outside the body where an article still names its actors:
-/// bylines and captions (the body's own classes are in the body already).
-/// The headline is left out: it repeats the body's names, and the seeds'
-/// gold counts only the body's mentions.
-fn actor_lines(cleaned: &blocks::Cleaned) -> Vec<Span> {
-    use crate::model::BlockClass;
-    cleaned
-        .blocks
-        .iter()
-        .filter(|b| matches!(b.class, BlockClass::Byline | BlockClass::Caption))
-        .map(|b| b.span)
-        .collect()
 }
 
 /// An HTML page's own spans and metadata in place of the cleaner's: its
@@ -300,67 +282,4 @@ fn finish_corpus(
     drop(unanchored);
     let actors = actors::merge(&mut articles, locals);
     crate::index::build(articles, actors, warnings)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Block, BlockClass};
-
-    #[test]
-    fn actors_also_read_bylines_and_captions_but_not_furniture_or_teasers() {
-        let classes = [
-            BlockClass::Title,
-            BlockClass::Byline,
-            BlockClass::Body,
-            BlockClass::Caption,
-            BlockClass::Teaser,
-            BlockClass::Furniture,
-        ];
-        let cleaned = blocks::Cleaned {
-            blocks: classes
-                .iter()
-                .enumerate()
-                .map(|(i, &class)| Block {
-                    span: Span::new(i * 10, i * 10 + 5),
-                    class,
-                })
-                .collect(),
-            ..Default::default()
-        };
-        assert_eq!(
-            actor_lines(&cleaned),
-            [Span::new(10, 15), Span::new(30, 35)]
-        );
-    }
-
-    #[test]
-    fn dates_keep_their_body_sentences_when_more_lines_are_read_for_actors() {
-        let text = "Harbour crane collapses in Velmar\n\n\
-            By Ilse Marrow\n\n\
-            The crane at the east quay fell on 3 March 2025, the port said. \
-            Nobody was hurt on 4 March, according to the harbour master.\n\n\
-            Workers clear the quay. Photo: Tomas Verlin\n";
-        let parsed = parse_article(
-            0,
-            crate::ingest::Loaded {
-                path: "a.txt".into(),
-                text: text.to_string(),
-                warnings: Vec::new(),
-                page: None,
-            },
-        );
-        let a = &parsed.article;
-        let body = segment::sentences(&a.raw, &a.body);
-        assert_eq!(a.sentences[..body.len()], body[..]);
-        assert!(a.times.len() >= 2);
-        for t in &a.times {
-            let s = a.sentences[t.sentence as usize];
-            assert!(s.start <= t.span.start && t.span.end <= s.end);
-        }
-        for m in &parsed.actors.mentions {
-            let s = a.sentences[m.sentence as usize];
-            assert!(s.start <= m.span.start && m.span.end <= s.end);
-        }
-    }
 }
