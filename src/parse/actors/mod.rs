@@ -125,6 +125,16 @@ struct Scratch<'a> {
     found: names::SentenceHits,
     hits: Vec<(u32, names::Hit)>,
     refs: Vec<(u32, names::RefHit, usize)>,
+    group: GroupScratch,
+}
+
+/// The grouping's tables that own their keys, kept (cleared) from one
+/// article to the next rather than built and dropped for each.
+#[derive(Default)]
+struct GroupScratch {
+    by_lexicon: FxMap<u32, u32>,
+    by_key: FxMap<String, u32>,
+    full: FxMap<String, Vec<(u32, NameParts)>>,
 }
 
 fn extract_with<'a>(
@@ -142,6 +152,7 @@ fn extract_with<'a>(
         found,
         hits,
         refs,
+        group: gs,
     } = scratch;
     hits.clear();
     refs.clear();
@@ -159,7 +170,7 @@ fn extract_with<'a>(
             refs.extend(found.refs.drain(..).map(|r| (si as u32, r, first_hit)));
         }
     }
-    let out = group(raw, hits, refs, lx);
+    let out = group(raw, hits, refs, lx, gs);
     hits.clear();
     out
 }
@@ -207,6 +218,7 @@ fn group(
     hits: &[(u32, names::Hit)],
     refs: &mut Vec<(u32, names::RefHit, usize)>,
     lx: &Lexicon,
+    gs: &mut GroupScratch,
 ) -> ArticleActors {
     // Sized once from the hits (every hit becomes a mention, and no more
     // entities or keys than hits), not grown and rehashed as they come.
@@ -217,15 +229,20 @@ fn group(
         ..ArticleActors::default()
     };
     let mut entity_of: Vec<Option<u32>> = vec![None; hits.len()];
-    let mut by_lexicon: FxMap<u32, u32> = FxMap::default();
+    let GroupScratch {
+        by_lexicon,
+        by_key,
+        full,
+    } = gs;
+    reset(by_lexicon);
+    reset(by_key);
+    reset(full);
+    by_key.reserve(hits.len());
     // A form's folded key, in one buffer: copied into the map only when
     // new (most forms repeat one already seen).
     let mut key_buf = String::new();
-    let mut by_key: FxMap<String, u32> =
-        FxMap::with_capacity_and_hasher(hits.len(), Default::default());
     // Full names by surname: two forms are one person only when their
     // surnames agree, so a new form is compared only with those.
-    let mut full: FxMap<String, Vec<(u32, NameParts)>> = FxMap::default();
     let text_of = |h: &names::Hit| raw.get(h.start..h.end).unwrap_or("");
     let new_entity = |out: &mut ArticleActors, lexicon: Option<u32>| {
         out.entities.push(LocalEntity {
@@ -300,12 +317,16 @@ fn group(
     }
     // Where each entity was last mentioned before the hit at hand, and the
     // next of its hits grouped so far (full names and lexicon entities), for
-    // a surname that several people share.
+    // a surname that several people share: each such hit links to the next
+    // hit of its entity, and `upcoming` has each entity's next one still
+    // ahead (flat lists, not a list per entity).
     let mut last_at: Vec<Option<usize>> = vec![None; out.entities.len()];
-    let mut next_of: Vec<Vec<usize>> = vec![Vec::new(); out.entities.len()];
+    let mut next_hit: Vec<u32> = vec![NO_HIT; hits.len()];
+    let mut upcoming: Vec<u32> = vec![NO_HIT; out.entities.len()];
     for (i, e) in entity_of.iter().enumerate().rev() {
         if let Some(e) = e {
-            next_of[*e as usize].push(i);
+            next_hit[i] = upcoming[*e as usize];
+            upcoming[*e as usize] = i as u32;
         }
     }
     for i in 0..hits.len() {
@@ -314,8 +335,8 @@ fn group(
             if let Some(at) = last_at.get_mut(e) {
                 *at = Some(hits[i].1.start);
             }
-            if let Some(next) = next_of.get_mut(e) {
-                next.pop();
+            if let Some(next) = upcoming.get_mut(e) {
+                *next = next_hit[i];
             }
             continue;
         }
@@ -332,13 +353,19 @@ fn group(
             found = match by_surname.get(sk.as_str()).map(Vec::as_slice) {
                 None | Some([]) => None,
                 Some([one]) => Some(*one),
-                Some(many) => nearest_before(many, h.start, hits, &last_at, &next_of),
+                Some(many) => nearest_before(many, h.start, hits, &last_at, &upcoming),
             };
             if found.is_none()
                 && let Some([one]) = by_given.get(sk.as_str()).map(Vec::as_slice)
             {
                 found = Some(*one);
             }
+        }
+        // A word of a capitals line names someone the article writes in
+        // mixed case, or nobody: it never becomes an actor of its own (nor
+        // joins another article's through merging).
+        if found.is_none() && h.weak && h.words == 1 && !t.chars().any(char::is_lowercase) {
+            continue;
         }
         let e = found.unwrap_or_else(|| new_entity(&mut out, None));
         by_key.insert(key_buf.clone(), e);
@@ -440,6 +467,18 @@ fn group(
     out
 }
 
+/// `map` emptied for the next article: cleared, keeping its table, unless
+/// a large article grew it past what most need (clearing costs the table's
+/// size, which small articles after it should not pay).
+fn reset<K, V>(map: &mut FxMap<K, V>) {
+    const KEEP: usize = 1024;
+    if map.capacity() > KEEP {
+        *map = FxMap::default();
+    } else {
+        map.clear();
+    }
+}
+
 /// `t` folded (`text::fold`) into `buf`: ASCII lowered in place, with no
 /// `String` of its own.
 fn fold_into<'b>(buf: &'b mut String, t: &str) -> &'b str {
@@ -453,15 +492,18 @@ fn fold_into<'b>(buf: &'b mut String, t: &str) -> &'b str {
     buf
 }
 
+/// No hit: the end of an entity's chain of hits.
+const NO_HIT: u32 = u32::MAX;
+
 /// Of several entities sharing a surname, the one mentioned last before
 /// `pos` (else the first after it). `last_at` has each entity's last
-/// mention so far, `next_of` its hits still to come (the next last).
+/// mention so far, `upcoming` the index of its next hit still to come.
 fn nearest_before(
     cands: &[u32],
     pos: usize,
     hits: &[(u32, names::Hit)],
     last_at: &[Option<usize>],
-    next_of: &[Vec<usize>],
+    upcoming: &[u32],
 ) -> Option<u32> {
     let mut best: Option<(usize, u32)> = None;
     let mut after: Option<(usize, u32)> = None;
@@ -472,10 +514,9 @@ fn nearest_before(
         {
             best = Some((at, e));
         }
-        let next = next_of
+        let next = upcoming
             .get(e as usize)
-            .and_then(|v| v.last())
-            .and_then(|&i| hits.get(i))
+            .and_then(|&i| hits.get(i as usize))
             .map(|(_, h)| h.start);
         if let Some(at) = next
             && at >= pos

@@ -425,3 +425,69 @@ fn articles_saints_and_ethnic_adjectives_do_not_open_a_persons_name() {
     );
     assert!(people.is_empty(), "{people:?}");
 }
+
+/// The names of people in `actors`, sorted.
+fn people(actors: &[crate::model::Actor]) -> Vec<&str> {
+    let mut v: Vec<&str> = actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Person)
+        .map(|a| a.name.as_str())
+        .collect();
+    v.sort_unstable();
+    v
+}
+
+#[test]
+fn ranks_and_honorifics_are_roles_not_part_of_the_name() {
+    let (_, actors) = run(&["Doctor Ravel Ondimba said the ward was full.\n\
+         Senior Sergeant Tomas Verlin said the boat was found.\n\
+         Monsignor Aurel Vintila visited the camp."]);
+    assert_eq!(
+        people(&actors),
+        ["Aurel Vintila", "Ravel Ondimba", "Tomas Verlin"]
+    );
+    assert_eq!(
+        actor(&actors, "Tomas Verlin").role.as_deref(),
+        Some("Senior Sergeant")
+    );
+    // A rank only in capitals: "inspector" in lower case is no title.
+    let (_, actors) = run(&["The inspector Tomas Verlin said the boat was found."]);
+    assert_eq!(people(&actors), ["Tomas Verlin"]);
+}
+
+#[test]
+fn sentence_openers_are_not_glued_to_names() {
+    let (_, actors) = run(&["Although Dravic scored first, the visitors lost.\n\
+         Regrettably Ivo Brask has left the club.\n\
+         Lawyer Cesare dal Monte told the court he would appeal."]);
+    let names = people(&actors);
+    assert!(names.contains(&"Ivo Brask"), "{names:?}");
+    assert!(names.contains(&"Cesare dal Monte"), "{names:?}");
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.starts_with("Although") || n.starts_with("Regrettably")),
+        "{names:?}"
+    );
+    // A name of that shape is still a name: "Beverly" is a given name.
+    let (_, actors) = run(&["Beverly Okafor chaired the meeting on Tuesday."]);
+    assert_eq!(people(&actors), ["Beverly Okafor"]);
+}
+
+#[test]
+fn a_capitals_headline_names_only_people_met_in_mixed_case() {
+    let (arts, actors) = run(&["MORETTI RETURNS FOR ITALY AFTER INJURY.\n\
+         Paolo Moretti played for Italy on Sunday."]);
+    assert_eq!(people(&actors), ["Paolo Moretti"]);
+    assert_eq!(
+        surfaces(&arts[0], &actors, "Paolo Moretti"),
+        ["MORETTI", "Paolo Moretti"]
+    );
+    // Headline words are never actors of any kind.
+    for word in ["RETURNS", "INJURY", "Returns", "Injury"] {
+        assert!(!actors.iter().any(|a| a.name == word), "{word}");
+    }
+    // Without the name in mixed case, a capitals word is nobody.
+    let (_, actors) = run(&["SOCCER - VELMAR BEAT OSTROVA 2-1."]);
+    assert_eq!(people(&actors), Vec::<&str>::new());
+}

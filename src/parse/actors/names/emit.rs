@@ -45,6 +45,11 @@ impl Scan<'_, '_> {
             if r.consumed {
                 continue;
             }
+            if r.caps {
+                all.push((Some(ri), self.caps_hit(r.first)));
+                prev = None;
+                continue;
+            }
             let mut ev = Evidence::default();
             let mut roles = Vec::new();
             let mut name_start = None;

@@ -6,6 +6,7 @@
 //! Pure: text in, hits out. Kinds are not decided here, only the evidence
 //! for each (see [`Evidence`]); `mod.rs` sums it per entity.
 
+mod caps;
 mod emit;
 mod titles;
 
@@ -73,6 +74,8 @@ struct Run {
     first: usize,
     last: usize,
     consumed: bool,
+    /// A word of an ALL-CAPS line, where capitals prove nothing.
+    caps: bool,
 }
 
 /// The sentence being scanned. `'t`: the text; `'a`: the lexicon.
@@ -96,6 +99,8 @@ struct Scan<'t, 'a> {
     run_at_last: Vec<Option<usize>>,
     /// (run, hit) pairs once hits are emitted, for possessors.
     run_hits: Vec<(usize, usize)>,
+    /// The sentence is written in capitals (see `caps`).
+    caps_line: bool,
     /// The rest of the scratch, for `tag` and `emit`.
     spare: Spare,
 }
@@ -232,6 +237,7 @@ pub fn scan_with<'a>(
         runs,
         run_at_last: refill(std::mem::take(&mut scratch.run_at_last), n, None),
         run_hits,
+        caps_line: false,
         spare: std::mem::take(&mut scratch.spare),
     };
     s.tag();
@@ -455,8 +461,17 @@ impl<'a> Scan<'_, 'a> {
 
     fn find_runs(&mut self, seen_lowercase: &dyn Fn(&str) -> bool) {
         let n = self.toks.len();
+        self.caps_line = self.is_caps_line();
         let mut i = 0;
         while i < n {
+            if self.caps_line && self.caps_word(i) {
+                self.push_run(i, i);
+                if let Some(r) = self.runs.last_mut() {
+                    r.caps = true;
+                }
+                i += 1;
+                continue;
+            }
             // Most tokens are plain lower-case words, numbers or
             // punctuation: neither name, particle nor acronym.
             match self.toks[i].shape {
@@ -519,6 +534,7 @@ impl<'a> Scan<'_, 'a> {
             first,
             last,
             consumed: false,
+            caps: false,
         });
     }
 
@@ -534,42 +550,13 @@ impl<'a> Scan<'_, 'a> {
     fn is_common_word(&self, i: usize, seen_lowercase: &dyn Fn(&str) -> bool) -> bool {
         let k = self.key(i);
         // Participles open sentences ("Addressing Varga..."); "-ed" and
-        // "-ly" are left out: Mohamed, Reed, Kelly, Emily are names.
-        let suffixed = k.len() > 5 && k.ends_with("ing");
+        // short "-ly" words are left out: Mohamed, Reed, Kelly, Emily are
+        // names.
+        // A long "-ly" word that is no given name is a sentence adverb
+        // ("Regrettably Ivo has...").
+        let suffixed = k.len() > 5 && k.ends_with("ing")
+            || k.len() >= 8 && k.ends_with("ly") && !self.is(i, class::GIVEN_NAME);
         suffixed || self.facts[i].stop || seen_lowercase(k)
-    }
-
-    /// Title Case: every word capitalised but the short function words a
-    /// headline leaves small. Capitals there prove nothing.
-    fn is_headline(&self) -> bool {
-        const SMALL: [&str; 16] = [
-            "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "as", "vs",
-            "with", "from",
-        ];
-        // No small word is longer than four bytes: longer ones are not
-        // compared with each.
-        let small = |k: &str| k.len() <= 4 && SMALL.contains(&k);
-        // A list of names ("Ivo Brask, Lars Pellin, Ugo Tarrant") is
-        // capitalised throughout too, but a headline has few commas.
-        let commas = self
-            .toks
-            .iter()
-            .filter(|t| t.shape == Shape::Punct(','))
-            .count();
-        if commas >= 2 {
-            return false;
-        }
-        let mut caps = 0;
-        for (i, t) in self.toks.iter().enumerate() {
-            match t.shape {
-                Shape::Lower if !small(self.key(i)) && !self.is_particle(i) => {
-                    return false;
-                }
-                Shape::Cap if !t.initial && self.word(i).chars().count() >= 4 => caps += 1,
-                _ => {}
-            }
-        }
-        caps >= 4
     }
 
     fn abs(&self, i: usize) -> usize {
