@@ -45,10 +45,12 @@ pub struct Cli {
 /// Which events: a date range and an actor.
 #[derive(Args, Debug, Clone, Default)]
 pub struct EventFilter {
-    /// Only events on or after this date (YYYY-MM-DD, YYYY-MM or YYYY).
+    /// Only events on or after this date (YYYY-MM-DD, YYYY-MM or YYYY, or a
+    /// quarter, half or season: 2025-Q2, 2025-H1, 2025-SU/FA/WI/SP).
     #[arg(long)]
     pub from: Option<String>,
-    /// Only events on or before this date (YYYY-MM-DD, YYYY-MM or YYYY).
+    /// Only events on or before this date (YYYY-MM-DD, YYYY-MM or YYYY, or a
+    /// quarter, half or season: 2025-Q2, 2025-H1, 2025-SU/FA/WI/SP).
     #[arg(long)]
     pub to: Option<String>,
     /// Only events whose sentence mentions this actor (any alias, any case or accents).

@@ -112,7 +112,9 @@ pub struct Candidate {
     pub span: Span,
     pub form: Form,
     pub sentence: u32,
-    /// The clause speaks of the future ("will meet on Friday").
+    /// The clause speaks of the future ("will meet on Friday"). Read only
+    /// where it counts (see `tense_matters`, and a date after "on"); false
+    /// elsewhere.
     pub future: bool,
     /// "on <date>" in a sentence with a past-tense verb and a clause not in
     /// the future: evidence that the day had passed when the text was written.
@@ -217,6 +219,10 @@ struct Families {
     /// Each family's group names and indices: form_of asks for many names a
     /// family does not have, and the regex's own name table hashes slowly.
     names: Vec<FxMap<String, usize>>,
+    /// The stem of every group name of a family ("mf" of "mf_core", "wd" of
+    /// "wd" and "wd_dir"), so that asking a family for another family's
+    /// group costs no hashing; empty when the names share none.
+    prefixes: Vec<String>,
 }
 
 static SPLIT: LazyLock<Families> = LazyLock::new(|| {
@@ -247,8 +253,29 @@ static SPLIT: LazyLock<Families> = LazyLock::new(|| {
                 .filter_map(|(i, n)| Some((n?.to_string(), i)))
                 .collect()
         })
+        .collect::<Vec<FxMap<String, usize>>>();
+    let prefixes = names
+        .iter()
+        .map(|n| {
+            let mut common: Option<&str> = None;
+            for name in n.keys() {
+                let p = name.split_once('_').map_or(name.as_str(), |(p, _)| p);
+                common = match common {
+                    None => Some(p),
+                    Some(c) if c == p => Some(c),
+                    // Mixed prefixes: no shortcut for this family.
+                    Some(_) => Some(""),
+                };
+            }
+            common.unwrap_or("").to_string()
+        })
         .collect();
-    Families { any, each, names }
+    Families {
+        any,
+        each,
+        names,
+        prefixes,
+    }
 });
 
 /// Search state for [`SPLIT`], one per thread: the regexes' own cache pools
@@ -291,7 +318,7 @@ impl<'t> Group<'t> {
 /// The named groups of one match, from whichever regex read them.
 enum Groups<'a, 't> {
     /// A family's own regex (the usual case), with its group names.
-    Family(&'t str, &'a GroupSlots, &'a FxMap<String, usize>),
+    Family(&'t str, &'a GroupSlots, &'a FxMap<String, usize>, &'a str),
     /// The whole pattern, should a family's regex ever disagree with `any`.
     Whole(regex::Captures<'t>),
 }
@@ -299,7 +326,13 @@ enum Groups<'a, 't> {
 impl<'t> Groups<'_, 't> {
     fn name(&self, name: &str) -> Option<Group<'t>> {
         match self {
-            Groups::Family(text, slots, names) => {
+            Groups::Family(text, slots, names, prefix) => {
+                let own = name
+                    .strip_prefix(*prefix)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('_'));
+                if !prefix.is_empty() && !own {
+                    return None;
+                }
                 let span = slots.get_group(*names.get(name)?)?;
                 Some(Group {
                     start: span.start,
@@ -343,7 +376,8 @@ pub fn find_in_sentence(raw: &str, sentence: Span, index: u32) -> Vec<Candidate>
             let on_match = Input::new(text).span(start..end).anchored(Anchored::Yes);
             family.search_captures_with(cache, &on_match, slots);
             let caps = if slots.get_match().map(|g| g.range()) == Some(start..end) {
-                Groups::Family(text, slots, &SPLIT.names[m.pattern().as_usize()])
+                let i = m.pattern().as_usize();
+                Groups::Family(text, slots, &SPLIT.names[i], &SPLIT.prefixes[i])
             } else {
                 match PATTERN.captures_at(text, start) {
                     Some(c) => Groups::Whole(c),
@@ -368,12 +402,40 @@ pub fn find_in_sentence(raw: &str, sentence: Span, index: u32) -> Vec<Candidate>
 /// clause is future and whether it is stated as past; None rejects it.
 fn judge(text: &str, caps: &Groups, start: usize, end: usize) -> Option<(Form, bool, bool)> {
     let (form, core_start) = form_of(caps, text, start)?;
-    let future = !adjacent_past_verb(text, start, end) && clause_is_future(text, start, end);
-    let stated_past = word_before(text, core_start) == "on" && !future && {
+    let after_on = word_before(text, core_start) == "on";
+    // Reading the clause costs more than the rest of the match: do it only
+    // where the value or the inference reads it.
+    // "since March" looks back whatever the clause goes on to say.
+    let future = (after_on || tense_matters(form))
+        && word_before(text, start) != "since"
+        && !adjacent_past_verb(text, start, end)
+        && (clause_is_future(text, start, end) || after_future_preposition(text, start, end));
+    let stated_past = after_on && !future && {
         let (ws, we) = window(text, start, end);
         has_past_cue(text.get(ws..we).unwrap_or(""))
     };
     Some((form, future, stated_past))
+}
+
+/// "until Tuesday", "by March": a date after a word of
+/// `[future_prepositions]`, in a sentence not told in the past tense.
+fn after_future_preposition(text: &str, start: usize, end: usize) -> bool {
+    let before = word_before(text, start);
+    LEXICON.future_prepositions.iter().any(|p| *p == before) && {
+        let (ws, we) = window(text, start, end);
+        !has_past_cue(text.get(ws..we).unwrap_or(""))
+    }
+}
+
+/// Whether a form's value depends on its clause's tense: a day, month or
+/// period without its year, and a weekday, which the tense places before or
+/// after the anchor.
+fn tense_matters(form: Form) -> bool {
+    match form {
+        Form::DayMonth { .. } | Form::Month { .. } | Form::Weekday { .. } => true,
+        Form::Period { year, .. } => !matches!(year, YearRef::Given(_)),
+        _ => false,
+    }
 }
 
 fn num(caps: &Groups, name: &str) -> Option<i64> {

@@ -265,6 +265,12 @@ fn stated_past_needs_on_a_past_verb_and_no_future() {
     assert!(!first("Leaders will meet on May 30.").stated_past);
     assert!(!first("no reason to wait until May 8, he said").stated_past);
     assert!(first("Leaders will meet on May 30.").future);
+    assert!(first("The hall stays shut until Tuesday.").future);
+    assert!(!first("Until Thursday, the police had not called him.").future);
+    assert!(!first("The ship has been at sea since March and is scheduled to dock soon.").future);
+    assert!(first("Banks must repay the loan by March.").future);
+    assert!(!first("The minister stayed in office until March.").future);
+    assert!(!first("The car parked next to the court on Friday was towed.").future);
 }
 
 #[test]
@@ -327,6 +333,7 @@ fn split_families_read_the_same_groups_as_the_whole_pattern() {
         "Mid-March 2024, early next month, 17/04/2025, 2025-04-17 and the 3rd of May.",
         "In 2014 Ruritania’s 2019 plan, last August, this year, Tuesday morning, late March.",
         "é “Sunday” — two weeks ago, tomorrow; LAST WEEK, Sept. 9, 9 Sept 2021.",
+        "In the third quarter of 2023, Q3 2023, the year-ago quarter, last summer, fiscal 2022.",
     ];
     let names: Vec<&str> = PATTERN.capture_names().flatten().collect();
     for text in texts {
@@ -345,7 +352,8 @@ fn split_families_read_the_same_groups_as_the_whole_pattern() {
                 Input::new(text).span(m.range()).anchored(Anchored::Yes),
                 &mut slots,
             );
-            let split = Groups::Family(text, &slots, &SPLIT.names[m.pattern().as_usize()]);
+            let i = m.pattern().as_usize();
+            let split = Groups::Family(text, &slots, &SPLIT.names[i], &SPLIT.prefixes[i]);
             for name in &names {
                 assert_eq!(
                     split.name(name).map(|g| (g.start(), g.end())),

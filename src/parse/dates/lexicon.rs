@@ -61,6 +61,9 @@ pub struct Lexicon {
     pub sport_words: Vec<String>,
     /// Each cue as its lowercase words.
     pub future_cues: Vec<Vec<String>>,
+    /// Words that put the date right after them in the future ("until
+    /// Tuesday", "by March") unless the clause is told in the past tense.
+    pub future_prepositions: Vec<String>,
     pub past_verbs: Vec<String>,
     pub not_past_ed: Vec<String>,
 }
@@ -139,6 +142,7 @@ pub fn parse_lexicon(text: &str) -> Lexicon {
             "future_cues" => lx
                 .future_cues
                 .push(line.split_whitespace().map(str::to_lowercase).collect()),
+            "future_prepositions" => lx.future_prepositions.push(line.to_lowercase()),
             "modifiers" => lx.modifiers.push(line.to_lowercase()),
             "day_parts" => lx.day_parts.push(line.to_lowercase()),
             "month_context" => lx.month_context.push(line.to_lowercase()),
@@ -221,6 +225,7 @@ mod tests {
             &lx.sport_words,
             &lx.past_verbs,
             &lx.not_past_ed,
+            &lx.future_prepositions,
         ] {
             assert!(!list.is_empty());
         }

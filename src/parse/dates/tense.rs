@@ -115,8 +115,9 @@ struct FutureCues {
     suffixes: Vec<&'static str>,
     /// Words and word sequences ("will", "is expected to").
     phrases: Vec<&'static [String]>,
-    /// Which (ASCII-lowercased) first bytes a phrase can start with.
-    first: [bool; 256],
+    /// The phrases by the (ASCII-lowercased) first byte they start with, so
+    /// that a word is compared only with the phrases of its initial.
+    by_first: Vec<Vec<usize>>,
     /// Which (ASCII-lowercased) last bytes a contraction can end with.
     last: [bool; 256],
 }
@@ -125,7 +126,7 @@ static FUTURE_CUES: LazyLock<FutureCues> = LazyLock::new(|| {
     let mut cues = FutureCues {
         suffixes: Vec::new(),
         phrases: Vec::new(),
-        first: [false; 256],
+        by_first: vec![Vec::new(); 256],
         last: [false; 256],
     };
     for cue in &LEXICON.future_cues {
@@ -138,7 +139,7 @@ static FUTURE_CUES: LazyLock<FutureCues> = LazyLock::new(|| {
             }
             [first, ..] => {
                 if let Some(&b) = first.as_bytes().first() {
-                    cues.first[usize::from(b.to_ascii_lowercase())] = true;
+                    cues.by_first[usize::from(b.to_ascii_lowercase())].push(cues.phrases.len());
                 }
                 cues.phrases.push(cue);
             }
@@ -167,20 +168,28 @@ pub fn has_future_cue(text: &str) -> bool {
         {
             return true;
         }
-        let first = w.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
-        if !cues.first[usize::from(first)] {
+        // "next to the embassy" is a place, not a time.
+        if w.eq_ignore_ascii_case("next")
+            && words
+                .clone()
+                .next()
+                .is_some_and(|n| n.eq_ignore_ascii_case("to"))
+        {
             continue;
         }
-        let found = cues.phrases.iter().any(|cue| match cue {
-            [first, rest @ ..] => {
-                w.eq_ignore_ascii_case(first) && {
-                    let mut next = words.clone();
-                    rest.iter()
-                        .all(|c| next.next().is_some_and(|n| n.eq_ignore_ascii_case(c)))
+        let first = w.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+        let found = cues.by_first[usize::from(first)]
+            .iter()
+            .any(|&k| match cues.phrases[k] {
+                [first, rest @ ..] => {
+                    w.eq_ignore_ascii_case(first) && {
+                        let mut next = words.clone();
+                        rest.iter()
+                            .all(|c| next.next().is_some_and(|n| n.eq_ignore_ascii_case(c)))
+                    }
                 }
-            }
-            [] => false,
-        });
+                [] => false,
+            });
         if found {
             return true;
         }
@@ -196,11 +205,15 @@ fn has_future_cue_lowered(text: &str) -> bool {
         .split(|c: char| !is_cue_char(c))
         .filter(|w| !w.is_empty())
         .collect();
+    let next_to = |i: usize| ws[i] == "next" && ws.get(i + 1) == Some(&"to");
     LEXICON.future_cues.iter().any(|cue| match cue.as_slice() {
         [one] if one.starts_with('\'') || one.starts_with('’') => {
             ws.iter().any(|w| w.ends_with(one.as_str()))
         }
-        cue if !cue.is_empty() => ws.windows(cue.len()).any(|win| win == cue),
+        cue if !cue.is_empty() => ws
+            .windows(cue.len())
+            .enumerate()
+            .any(|(i, win)| win == cue && !next_to(i)),
         _ => false,
     })
 }
@@ -234,7 +247,40 @@ fn is_past_verb(w: &str) -> bool {
 /// Whether `text` contains a past-tense verb: a listed irregular one, or a
 /// lowercase word ending in "-ed" that is not a known exception.
 pub fn has_past_cue(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric()).any(is_past_verb)
+    // The words of `text.split(|c| !c.is_alphanumeric())`, read byte by
+    // byte: only a non-ASCII byte needs its char decoded, and a word that
+    // does not start with a lowercase ASCII letter is skipped whole.
+    let bytes = text.as_bytes();
+    let in_word = |i: usize| -> (bool, usize) {
+        let b = bytes[i];
+        if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            text.get(i..)
+                .and_then(|t| t.chars().next())
+                .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let (alnum, n) = in_word(i);
+        if !alnum {
+            i += n;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() {
+            let (alnum, n) = in_word(i);
+            if !alnum {
+                break;
+            }
+            i += n;
+        }
+        if bytes[start].is_ascii_lowercase() && is_past_verb(text.get(start..i).unwrap_or("")) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether a past-tense verb governs the date directly: "said on Friday",
@@ -329,6 +375,28 @@ mod tests {
     }
 
     #[test]
+    fn future_cues_in_the_clause() {
+        for t in [
+            "Talks are set to resume Monday",
+            "The team planned to leave on Thursday",
+            "The dividend is payable Jan. 2",
+            "They could arrive as soon as Tuesday",
+            "He would be travelling Thursday",
+            "International Women's Day is this coming Sunday",
+        ] {
+            let s = t.rfind(' ').unwrap() + 1;
+            assert!(clause_is_future(t, s, t.len()), "{t}");
+        }
+        // A place, not a time.
+        let t = "A car exploded next to the embassy on Friday";
+        let s = t.find("Friday").unwrap();
+        assert!(!clause_is_future(t, s, s + 6));
+        assert!(!has_future_cue("next to it"));
+        assert!(has_future_cue("next week"));
+        assert!(!has_future_cue_lowered("NEXT TO IT"));
+    }
+
+    #[test]
     fn contracted_will_is_future() {
         assert!(has_future_cue("they’ll meet"));
         assert!(has_future_cue("we'll see"));
@@ -379,6 +447,10 @@ mod tests {
             "Ruritania holds grandiose military parades on May 9"
         ));
         assert!(!has_past_cue("The United Nations needs speed"));
+        assert!(has_past_cue("Ministers, who MET twice, finally agreed."));
+        assert!(!has_past_cue("Ministers Agreed"));
+        assert!(has_past_cue("Le ministre a parlé; they announced it"));
+        assert!(!has_past_cue("Le ministre a parlé"));
     }
 
     #[test]
