@@ -20,7 +20,9 @@ pub enum CliError {
     /// The message lists the actors the name matches.
     #[error("{0}")]
     AmbiguousActor(String),
-    #[error("'{0}' is not a date: use YYYY-MM-DD, YYYY-MM or YYYY")]
+    #[error(
+        "'{0}' is not a date: use YYYY-MM-DD, YYYY-MM, YYYY, a quarter YYYY-Q1..Q4, a half YYYY-H1|H2 or a season YYYY-SP|SU|FA|WI"
+    )]
     NotADate(String),
     #[error(
         "'{given}' has a {digits}-digit year: write the year in full (YYYY-MM-DD, YYYY-MM or YYYY)"

@@ -109,6 +109,22 @@ fn a_two_digit_year_is_an_error_not_year_25() {
     assert!(out.status.success(), "{out:?}");
 }
 
+/// A bound that is no date names every form `--from`/`--to` take,
+/// quarters, halves and seasons included; those forms work.
+#[test]
+fn a_bad_bound_names_every_form_and_the_periods_work() {
+    let out = run(&["timeline", "--from", "q3-2023"]);
+    assert!(!out.status.success(), "{out:?}");
+    let err = stderr(&out);
+    for form in ["YYYY-MM-DD", "YYYY-Q1", "YYYY-H1", "YYYY-SP"] {
+        assert!(err.contains(form), "{form} missing: {err}");
+    }
+    for bound in ["2025-Q2", "2025-h1", "2025-SU"] {
+        let out = run(&["timeline", "--from", bound, "--to", bound]);
+        assert!(out.status.success(), "{bound}: {out:?}");
+    }
+}
+
 /// Two made-up people who share a first name, one article each.
 fn two_martas() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
