@@ -175,6 +175,11 @@ fn ctrl_z_and_sigtstp_suspend_and_fg_resumes() {
         t.wait_for("a key to work", |s| s.contains(at));
     }
     t.keys(&["q"]);
+    // Typed only once the shell has the terminal back: keys typed while the
+    // TUI is leaving raw mode can be dropped with its unread input.
+    t.wait_for("the shell's prompt", |s| {
+        s.lines().filter(|l| l.trim_end() == "PROMPT$").count() >= 1
+    });
     t.text("echo \"EXIT$?\"");
     t.keys(&["Enter"]);
     t.assert_restored("0");
