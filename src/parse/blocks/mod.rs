@@ -182,6 +182,18 @@ pub fn classify(raw: &str) -> Cleaned {
             classes[first - 1] = BlockClass::Dateline;
         }
     }
+    // A page whose one piece of text is headline-like (a one-sentence note,
+    // a lone line) is all body: a title over nothing would leave the
+    // article empty.
+    let title_idx = match title_idx {
+        Some(t) if !classes.iter().any(|c| c.is_body()) => {
+            if let Some(ui) = units.iter().position(|u| u.lines().contains(&t)) {
+                classes[ui] = BlockClass::Body;
+            }
+            None
+        }
+        t => t,
+    };
     assemble(raw, &lines, &units, &classes, title_idx, &mut out);
     out.warnings = warnings(&out, &units, &kinds, &classes);
     out

@@ -76,3 +76,22 @@ fn empty_and_blank_pages() {
     assert_eq!(classify(""), Cleaned::default());
     assert!(classify("\n  \n\t\n").blocks.is_empty());
 }
+
+#[test]
+fn a_page_of_one_headline_like_line_is_all_body() {
+    for raw in [
+        "Ferry service resumes on Tuesday.\n",
+        "Friday the fair.\n\n- Advertisement -\n",
+    ] {
+        let c = classify(raw);
+        assert_eq!(c.title, None, "{raw:?}");
+        assert_eq!(
+            texts(raw, &c.body),
+            [raw.lines().next().unwrap()],
+            "{raw:?}"
+        );
+    }
+    // With an article under it, the headline stays the title.
+    let c = classify(PAGE);
+    assert!(c.title.is_some());
+}
