@@ -66,7 +66,7 @@ pub fn find(
         if l.ends_sentence && !l.text.ends_with(['?', '!']) {
             score -= 4.0;
         }
-        if roles::is_bare_name(l.text) && l.words <= 3 {
+        if l.words <= 3 && roles::is_bare_name(l.text) {
             score -= 3.0;
         }
         score -= 0.3 * distance as f32;
