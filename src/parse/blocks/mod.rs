@@ -123,6 +123,26 @@ pub fn classify(raw: &str) -> Cleaned {
         run.is_some(),
         units[first].single() && kinds[first] == Kind::Short,
     );
+    // A document with nothing of a page around it, no widget, banner or
+    // footer line anywhere (a wire story, a plain article file): every line
+    // from its headline on is the article's, the short ones classified in
+    // place (place line, byline, results tables).
+    let bare = run.is_some() && lines.iter().all(|l| l.pattern == Pattern::None);
+    let (first, last) = if bare {
+        (0, units.len() - 1)
+    } else {
+        (first, last)
+    };
+    // Above the headline of such a document, a few words in capitals are
+    // a label ("FOR IMMEDIATE RELEASE"), not its text.
+    let title_unit = title_idx.map(|t| units.partition_point(|u| u.first <= t) - 1);
+    let label_above_title = |ui: usize| {
+        let l = &lines[units[ui].first];
+        bare && title_unit.is_some_and(|t| ui < t)
+            && units[ui].single()
+            && l.words <= 4
+            && !l.text.chars().any(char::is_lowercase)
+    };
     let title_key = title_idx.map(|i| lines[i].key).filter(|&k| k != 0);
     let title_text = title_idx.map(|i| lines[i].content_text(raw));
     // A copy of the title, or the page's title line ("Headline | Site").
@@ -155,6 +175,8 @@ pub fn classify(raw: &str) -> Cleaned {
             BlockClass::Title
         } else if labelled {
             BlockClass::Teaser
+        } else if label_above_title(ui) {
+            BlockClass::Furniture
         } else if (first..=last).contains(&ui) {
             if run.is_some() {
                 inside(ui, &units, &kinds, &lines, first, last)

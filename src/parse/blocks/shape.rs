@@ -52,6 +52,24 @@ pub fn is_question_headline(s: &str) -> bool {
         && (3..=15).contains(&word_count(s, 15))
 }
 
+/// "Shares Fall After the Report. Why Nobody Worries.": most words of four
+/// letters or more start with a capital, the way many sites set headlines
+/// (and not paragraphs or standfirsts).
+pub fn is_title_case(s: &str) -> bool {
+    let (mut long, mut capital) = (0, 0);
+    for w in s.split_whitespace() {
+        let mut letters = w.chars().skip_while(|c| !c.is_alphabetic());
+        let Some(first) = letters.next() else {
+            continue;
+        };
+        if 1 + letters.take_while(|c| c.is_alphabetic()).count() >= 4 {
+            long += 1;
+            capital += usize::from(first.is_uppercase());
+        }
+    }
+    long >= 3 && capital * 10 >= long * 7
+}
+
 pub fn looks_like_headline(s: &str) -> bool {
     if s.ends_with([',', ';', ':', '-', '–', '—']) {
         return false;
@@ -279,6 +297,17 @@ mod tests {
         assert_eq!(dedup_key_hash(&long), dedup_key_hash(&long.to_uppercase()));
         assert_ne!(dedup_key_hash(&long), dedup_key_hash(&(long.clone() + "x")));
         assert_eq!(dedup_key_hash("— * —"), 0);
+    }
+
+    #[test]
+    fn title_case_lines() {
+        assert!(is_title_case(
+            "Harbour Ferry Fares Rise Again. Why Riders Should Not Panic."
+        ));
+        assert!(!is_title_case(
+            "Harbour ferry fares rise again, and riders are not amused."
+        ));
+        assert!(!is_title_case("The Big One"), "too few long words");
     }
 
     #[test]

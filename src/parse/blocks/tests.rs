@@ -76,3 +76,39 @@ fn empty_and_blank_pages() {
     assert_eq!(classify(""), Cleaned::default());
     assert!(classify("\n  \n\t\n").blocks.is_empty());
 }
+
+/// A wire document: nothing of a web page around it, one sentence a line.
+const WIRE: &str = "SAILING - HARBOUR CUP RESULTS AFTER THE FIRST DAY.\nPORT ELVAN 2031-06-02\nMaren Halvorsen\nLeading positions after the first day of the Harbour Cup on Monday:\n1. Tomas Quill (Norland) 12 points\n2. Ana Reyes (Tessel) 15 points\n3. Peder Vik (Norland) 19 points\nQuill said the wind had dropped before the last race and that he had been lucky to finish at all.\nThe second day's races start at noon.\n";
+
+#[test]
+fn a_wire_document_is_kept_whole_from_its_headline() {
+    let c = classify(WIRE);
+    assert_eq!(
+        c.title.map(|s| s.text(WIRE)),
+        Some("SAILING - HARBOUR CUP RESULTS AFTER THE FIRST DAY.")
+    );
+    let body = texts(WIRE, &c.body).join("\n");
+    for line in WIRE.lines().skip(1) {
+        if line != "Maren Halvorsen" {
+            assert!(body.contains(line), "{line:?} not in the body");
+        }
+    }
+    assert_eq!(
+        class_of(&c, WIRE, "2. Ana Reyes (Tessel) 15 points"),
+        BlockClass::List
+    );
+    assert_eq!(
+        class_of(&c, WIRE, "PORT ELVAN 2031-06-02"),
+        BlockClass::Dateline
+    );
+}
+
+#[test]
+fn a_repeated_headline_written_as_sentences_is_the_title() {
+    let raw = "Menu\n\nSubscribe\n\nHarbour Fares Rise Again. Why Riders Should Not Worry Yet.\n\nBy Maren Halvorsen\n\nJune 2, 2031\n\nThe harbour board raised ferry fares on Monday for the second time this year, saying that fuel and the new winter boats had cost more than it planned for.\n\nRiders who buy a season pass will pay the same as before, the board said, and the island towns will get a discount for schoolchildren.\n\nHarbour Fares Rise Again. Why Riders Should Not Worry Yet.\n";
+    let c = classify(raw);
+    assert_eq!(
+        c.title.map(|s| s.text(raw)),
+        Some("Harbour Fares Rise Again. Why Riders Should Not Worry Yet.")
+    );
+}
