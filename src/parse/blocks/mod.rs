@@ -89,7 +89,7 @@ pub fn classify(raw: &str) -> Cleaned {
     // When the fenced paragraphs are all the prose there is, they are it.
     let run = region::best_run(&worths).or_else(|| region::best_run(&unfenced));
     let mut classes = vec![BlockClass::Furniture; units.len()];
-    let (first, last) = match run {
+    let (first, mut last) = match run {
         Some((s, e)) => {
             let s = skip_standfirst(&units, &kinds, &lines, s, e);
             // Short lines rated good from below (a label, a heading over
@@ -125,23 +125,17 @@ pub fn classify(raw: &str) -> Cleaned {
     );
     // A document with nothing of a page around it, no widget, banner or
     // footer line anywhere (a wire story, a plain article file): every line
-    // from its headline on is the article's, the short ones classified in
-    // place (place line, byline, results tables).
+    // after its first paragraph is the article's, the short ones classified
+    // in place (results tables, closing lines), except a publisher card.
     let bare = run.is_some() && lines.iter().all(|l| l.pattern == Pattern::None);
-    let (first, last) = if bare {
-        (0, units.len() - 1)
-    } else {
-        (first, last)
-    };
-    // Above the headline of such a document, a few words in capitals are
-    // a label ("FOR IMMEDIATE RELEASE"), not its text.
-    let title_unit = title_idx.map(|t| units.partition_point(|u| u.first <= t) - 1);
-    let label_above_title = |ui: usize| {
-        let l = &lines[units[ui].first];
-        bare && title_unit.is_some_and(|t| ui < t)
+    let region_end = last;
+    if bare {
+        last = units.len() - 1;
+    }
+    let card_after = |ui: usize| {
+        bare && ui > region_end
             && units[ui].single()
-            && l.words <= 4
-            && !l.text.chars().any(char::is_lowercase)
+            && card_glue(lines[units[ui].first].text).is_some()
     };
     let title_key = title_idx.map(|i| lines[i].key).filter(|&k| k != 0);
     let title_text = title_idx.map(|i| lines[i].content_text(raw));
@@ -175,7 +169,7 @@ pub fn classify(raw: &str) -> Cleaned {
             BlockClass::Title
         } else if labelled {
             BlockClass::Teaser
-        } else if label_above_title(ui) {
+        } else if card_after(ui) {
             BlockClass::Furniture
         } else if (first..=last).contains(&ui) {
             if run.is_some() {

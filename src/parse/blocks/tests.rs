@@ -78,20 +78,18 @@ fn empty_and_blank_pages() {
 }
 
 /// A wire document: nothing of a web page around it, one sentence a line.
-const WIRE: &str = "SAILING - HARBOUR CUP RESULTS AFTER THE FIRST DAY.\nPORT ELVAN 2031-06-02\nMaren Halvorsen\nLeading positions after the first day of the Harbour Cup on Monday:\n1. Tomas Quill (Norland) 12 points\n2. Ana Reyes (Tessel) 15 points\n3. Peder Vik (Norland) 19 points\nQuill said the wind had dropped before the last race and that he had been lucky to finish at all.\nThe second day's races start at noon.\n";
+const WIRE: &str = "SAILING - HARBOUR CUP RESULTS AFTER THE FIRST DAY.\nPORT ELVAN 2031-06-02\nTomas Quill of Norland led the Harbour Cup after the first day of racing on Monday, three points ahead of Ana Reyes.\nLeading positions after the first day:\n1. Tomas Quill (Norland) 12 points\n2. Ana Reyes (Tessel) 15 points\n3. Peder Vik (Norland) 19 points\nStandings after two of five races\nQuill said the wind had dropped before the last race and that he had been lucky to finish at all.\nThe second day's races start at noon.\nTeam event\nNorland 31 points\nTessel 40 points\nResults compiled by the Harbour Cup race office\n";
 
 #[test]
-fn a_wire_document_is_kept_whole_from_its_headline() {
+fn a_wire_document_is_kept_whole_after_its_first_paragraph() {
     let c = classify(WIRE);
     assert_eq!(
         c.title.map(|s| s.text(WIRE)),
         Some("SAILING - HARBOUR CUP RESULTS AFTER THE FIRST DAY.")
     );
     let body = texts(WIRE, &c.body).join("\n");
-    for line in WIRE.lines().skip(1) {
-        if line != "Maren Halvorsen" {
-            assert!(body.contains(line), "{line:?} not in the body");
-        }
+    for line in WIRE.lines().skip(2) {
+        assert!(body.contains(line), "{line:?} not in the body");
     }
     assert_eq!(
         class_of(&c, WIRE, "2. Ana Reyes (Tessel) 15 points"),
