@@ -22,13 +22,14 @@ pub enum Pattern {
 pub fn pattern_of(line: &str) -> Pattern {
     let f = &*FURNITURE;
     CACHES.with_borrow_mut(|c| {
-        if is_match(&f.footer, &mut c.footer, line) {
+        if f.footer_opens.may_open(line) && is_match(&f.footer, &mut c.footer, line) {
             Pattern::Footer
         } else if f
             .line
             .iter()
+            .zip(&f.line_opens)
             .zip(&mut c.line)
-            .any(|(re, cache)| is_match(re, cache, line))
+            .any(|((re, opens), cache)| opens.may_open(line) && is_match(re, cache, line))
         {
             Pattern::Furniture
         } else {
@@ -55,7 +56,10 @@ struct Furniture {
     /// bytes, and the others, which are read to the end of every line. A
     /// line is furniture when either matches.
     line: Vec<Regex>,
+    /// Which lines each of `line` can match at all, by their first bytes.
+    line_opens: Vec<Openings>,
     footer: Regex,
+    footer_opens: Openings,
     /// The junk-prefix patterns, tried in order.
     prefix: Vec<Regex>,
     /// The prefix patterns as one alternation, when each of them can only
@@ -63,6 +67,73 @@ struct Furniture {
     /// what the alternation matches, found in one search instead of one per
     /// pattern.
     prefix_any: Option<Regex>,
+    prefix_opens: Openings,
+}
+
+/// The two-byte openings (ASCII) with which a line can match a pattern that
+/// only matches at the line's start: most lines are ruled out by a bit
+/// test instead of a regex search. Read from the pattern's own automaton,
+/// so the furniture file can change freely.
+struct Openings {
+    /// Bit `a * 128 + b`: a line starting with bytes `a`, `b` may match.
+    /// None for a pattern that can match anywhere (every line may match).
+    bits: Option<Box<[u64; 256]>>,
+}
+
+impl Openings {
+    fn of(pattern: &str) -> Openings {
+        Openings {
+            bits: always_anchored(pattern)
+                .then(|| Self::read(pattern))
+                .flatten(),
+        }
+    }
+
+    fn read(pattern: &str) -> Option<Box<[u64; 256]>> {
+        use regex_automata::{Anchored, hybrid::dfa::DFA};
+        let dfa = DFA::new(pattern).ok()?;
+        let mut cache = dfa.create_cache();
+        let start = dfa
+            .start_state_forward(&mut cache, &Input::new("").anchored(Anchored::Yes))
+            .ok()?;
+        let mut bits = Box::new([0u64; 256]);
+        for a in 0..128u8 {
+            let s1 = dfa.next_state(&mut cache, start, a).ok()?;
+            if s1.is_quit() || s1.is_unknown() {
+                return None;
+            }
+            if s1.is_dead() {
+                continue;
+            }
+            for b in 0..128u8 {
+                let s2 = dfa.next_state(&mut cache, s1, b).ok()?;
+                if s2.is_quit() || s2.is_unknown() {
+                    return None;
+                }
+                // A match is reported one byte late: a state that is a
+                // match, or any state not dead, may lead to one.
+                if s1.is_match() || s2.is_match() || !s2.is_dead() {
+                    let bit = usize::from(a) * 128 + usize::from(b);
+                    bits[bit / 64] |= 1 << (bit % 64);
+                }
+            }
+        }
+        Some(bits)
+    }
+
+    /// False only when no match can start this line.
+    fn may_open(&self, line: &str) -> bool {
+        let Some(bits) = &self.bits else {
+            return true;
+        };
+        match line.as_bytes() {
+            [a, b, ..] if a.is_ascii() && b.is_ascii() => {
+                let bit = usize::from(*a) * 128 + usize::from(*b);
+                bits[bit / 64] & (1 << (bit % 64)) != 0
+            }
+            _ => true,
+        }
+    }
 }
 
 fn compile(pattern: &str) -> Regex {
@@ -90,24 +161,30 @@ static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
         alt.join("|")
     };
     let prefixes = &file.prefix.patterns;
+    let (start, anywhere): (Vec<String>, Vec<String>) = file
+        .line
+        .patterns
+        .iter()
+        .cloned()
+        .partition(|p| always_anchored(p));
+    let line: Vec<String> = [start, anywhere]
+        .iter()
+        .filter(|ps| !ps.is_empty())
+        .map(|ps| format!("(?i:{})", join(ps)))
+        .collect();
+    let footer = format!("(?i:{})", join(&file.footer.patterns));
+    let prefix_any = (!prefixes.is_empty() && prefixes.iter().all(|p| always_anchored(p)))
+        .then(|| join(prefixes));
     Furniture {
-        line: {
-            let (start, anywhere): (Vec<String>, Vec<String>) = file
-                .line
-                .patterns
-                .iter()
-                .cloned()
-                .partition(|p| always_anchored(p));
-            [start, anywhere]
-                .iter()
-                .filter(|ps| !ps.is_empty())
-                .map(|ps| compile(&format!("(?i:{})", join(ps))))
-                .collect()
-        },
-        footer: compile(&format!("(?i:{})", join(&file.footer.patterns))),
+        line: line.iter().map(|p| compile(p)).collect(),
+        line_opens: line.iter().map(|p| Openings::of(p)).collect(),
+        footer: compile(&footer),
+        footer_opens: Openings::of(&footer),
         prefix: prefixes.iter().map(|p| compile(p)).collect(),
-        prefix_any: (!prefixes.is_empty() && prefixes.iter().all(|p| always_anchored(p)))
-            .then(|| compile(&join(prefixes))),
+        prefix_any: prefix_any.as_deref().map(compile),
+        prefix_opens: prefix_any
+            .as_deref()
+            .map_or(Openings { bits: None }, Openings::of),
     }
 });
 
@@ -145,6 +222,9 @@ fn prefix_len_with(line: &str, c: &mut Caches, joined: bool) -> usize {
     let mut at = 0;
     for _ in 0..3 {
         let rest = &line[at..];
+        if joined && !f.prefix_opens.may_open(rest) {
+            break;
+        }
         let found = match (&f.prefix_any, &mut c.prefix_any) {
             (Some(re), Some(cache)) if joined => re.search_with(cache, &Input::new(rest)),
             _ => f
@@ -185,6 +265,55 @@ mod tests {
                 );
             }
         });
+    }
+
+    #[test]
+    fn openings_rule_out_only_lines_that_cannot_match() {
+        let f = &*FURNITURE;
+        assert!(f.footer_opens.bits.is_some() && f.prefix_opens.bits.is_some());
+        assert!(f.line_opens[0].bits.is_some() && f.line_opens[1].bits.is_none());
+        let lines = [
+            "Related Posts",
+            "related",
+            "Read more: the full story",
+            "The council voted on the plan.",
+            "- Advertisement -",
+            "Advertisement",
+            "ad",
+            "Friday, April 25, 2025",
+            "25 April 2025",
+            "2025-04-25",
+            "Share",
+            "x",
+            "X | twitter",
+            "12) Headline",
+            "1. Item",
+            "• bullet",
+            "date 2025-04-17 Harbour board",
+            "a.b.c() Headline",
+            "In the harbour",
+            "你好",
+            "関連記事",
+            "",
+        ];
+        CACHES.with_borrow_mut(|c| {
+            for l in lines {
+                if is_match(&f.footer, &mut c.footer, l) {
+                    assert!(f.footer_opens.may_open(l), "{l:?}");
+                }
+                for ((re, o), cache) in f.line.iter().zip(&f.line_opens).zip(&mut c.line) {
+                    if is_match(re, cache, l) {
+                        assert!(o.may_open(l), "{l:?}");
+                    }
+                }
+                assert_eq!(
+                    prefix_len_with(l, c, true),
+                    prefix_len_with(l, c, false),
+                    "{l:?}"
+                );
+            }
+        });
+        assert!(!f.footer_opens.may_open("In the harbour"));
     }
 
     fn is_furniture(line: &str) -> bool {

@@ -4,11 +4,10 @@
 //! problems" / " last week when…").
 
 use super::furniture::{Pattern, pattern_of, prefix_len};
-use super::shape::{MAX_HEADLINE_BYTES, dedup_key_into, ends_like_sentence};
+use super::shape::{MAX_HEADLINE_BYTES, MAX_HEADLINE_WORDS, dedup_key_hash, ends_like_sentence};
 use super::stopwords::{self, Language};
-use crate::hash::{FxHasher, FxMap};
+use crate::hash::FxMap;
 use crate::model::Span;
-use std::hash::Hasher;
 
 /// One non-empty line of the page and what can be read off it alone.
 #[derive(Debug, Clone)]
@@ -29,7 +28,8 @@ pub struct Line<'a> {
     pub pattern: Pattern,
     pub ends_sentence: bool,
     /// How many lines of the page share this line's headline key (letters
-    /// and digits, lowercased); 1 when it is unique or too long to compare.
+    /// and digits, lowercased); 1 when it is unique or too long to be a
+    /// headline.
     pub copies: u32,
     /// The line's headline key hash, 0 when it has none.
     pub key: u64,
@@ -61,8 +61,6 @@ pub fn split(raw: &str) -> (Vec<Line<'_>>, Language) {
     let mut pos = 0;
     let mut blank = true;
     let mut keys: FxMap<u64, u32> = FxMap::default();
-    let mut word = String::new();
-    let mut key_buf = String::new();
     for line in raw.split('\n') {
         let trimmed = line.trim();
         if trimmed.is_empty() {
@@ -77,17 +75,19 @@ pub fn split(raw: &str) -> (Vec<Line<'_>>, Language) {
         let mut words = 0;
         let mut cjk = 0;
         let mut line_hits = [0u16; stopwords::LANGUAGES];
-        for w in trimmed.split_whitespace() {
-            words += 1;
-            if let Some(mask) = stopwords::lookup(w, &mut word) {
-                for (l, h) in line_hits.iter_mut().enumerate() {
-                    if mask & (1 << l) != 0 {
-                        *h = h.saturating_add(1);
+        if trimmed.is_ascii() {
+            words = stopwords::count_ascii(trimmed, &mut line_hits);
+        } else {
+            for w in trimmed.split_whitespace() {
+                words += 1;
+                if let Some(mask) = stopwords::lookup(w) {
+                    for (l, h) in line_hits.iter_mut().enumerate() {
+                        if mask & (1 << l) != 0 {
+                            *h = h.saturating_add(1);
+                        }
                     }
                 }
             }
-        }
-        if !trimmed.is_ascii() {
             cjk = trimmed.chars().filter(|&c| is_cjk(c)).count() as u32;
         }
         for (t, h) in totals.iter_mut().zip(line_hits) {
@@ -95,9 +95,8 @@ pub fn split(raw: &str) -> (Vec<Line<'_>>, Language) {
         }
         hits.push(line_hits);
         let text_key = &trimmed[prefix..];
-        let key = if text_key.len() <= MAX_HEADLINE_BYTES {
-            dedup_key_into(text_key, &mut key_buf);
-            key_hash(&key_buf)
+        let key = if text_key.len() <= MAX_HEADLINE_BYTES && words as usize <= MAX_HEADLINE_WORDS {
+            dedup_key_hash(text_key)
         } else {
             0
         };
@@ -131,16 +130,6 @@ pub fn split(raw: &str) -> (Vec<Line<'_>>, Language) {
         }
     }
     (out, lang)
-}
-
-/// A non-zero hash of a headline key; 0 for an empty key.
-fn key_hash(k: &str) -> u64 {
-    if k.is_empty() {
-        return 0;
-    }
-    let mut h = FxHasher::default();
-    h.write(k.as_bytes());
-    h.finish() | 1
 }
 
 /// Han, kana and Hangul: scripts written without spaces between words (or,

@@ -29,11 +29,11 @@ mod title;
 
 pub use shape::{card_glue, ends_like_sentence};
 
+use crate::hash::{FxMap, FxSet};
 use crate::model::{Block, BlockClass, PageWarning, Span};
 use furniture::Pattern;
 use lines::{Line, Unit};
 use region::Kind;
-use std::collections::HashMap;
 
 /// What the classifier found on a page: spans of the raw text.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -89,7 +89,7 @@ pub fn classify(raw: &str) -> Cleaned {
     // When the fenced paragraphs are all the prose there is, they are it.
     let run = region::best_run(&worths).or_else(|| region::best_run(&unfenced));
     let mut classes = vec![BlockClass::Furniture; units.len()];
-    let (first, last) = match run {
+    let (first, mut last) = match run {
         Some((s, e)) => {
             let s = skip_standfirst(&units, &kinds, &lines, s, e);
             // Short lines rated good from below (a label, a heading over
@@ -123,6 +123,20 @@ pub fn classify(raw: &str) -> Cleaned {
         run.is_some(),
         units[first].single() && kinds[first] == Kind::Short,
     );
+    // A document with nothing of a page around it, no widget, banner or
+    // footer line anywhere (a wire story, a plain article file): every line
+    // after its first paragraph is the article's, the short ones classified
+    // in place (results tables, closing lines), except a publisher card.
+    let bare = run.is_some() && lines.iter().all(|l| l.pattern == Pattern::None);
+    let region_end = last;
+    if bare {
+        last = units.len() - 1;
+    }
+    let card_after = |ui: usize| {
+        bare && ui > region_end
+            && units[ui].single()
+            && card_glue(lines[units[ui].first].text).is_some()
+    };
     let title_key = title_idx.map(|i| lines[i].key).filter(|&k| k != 0);
     let title_text = title_idx.map(|i| lines[i].content_text(raw));
     // A copy of the title, or the page's title line ("Headline | Site").
@@ -155,6 +169,8 @@ pub fn classify(raw: &str) -> Cleaned {
             BlockClass::Title
         } else if labelled {
             BlockClass::Teaser
+        } else if card_after(ui) {
+            BlockClass::Furniture
         } else if (first..=last).contains(&ui) {
             if run.is_some() {
                 inside(ui, &units, &kinds, &lines, first, last)
@@ -460,7 +476,8 @@ fn assemble(
     out.title = title_idx.map(|i| lines[i].content);
     out.blocks.reserve_exact(lines.len());
     let last_body = classes.iter().rposition(|c| c.is_body()).unwrap_or(0);
-    let mut teaser_keys: HashMap<String, usize> = HashMap::new();
+    // Teasers by the hash of their key; the key itself is built once each.
+    let mut teaser_keys: FxMap<u64, usize> = FxMap::default();
     let mut teasers: Vec<(String, Span)> = Vec::new();
     for (ui, (u, &class)) in units.iter().zip(classes).enumerate() {
         for (i, l) in lines[u.lines()].iter().enumerate() {
@@ -483,8 +500,8 @@ fn assemble(
         if class == BlockClass::Teaser && ui > last_body {
             let l = &lines[u.first];
             let content = l.content_text(raw);
-            let key = shape::dedup_key(content);
-            match teaser_keys.get(&key) {
+            let hash = shape::dedup_key_hash(content);
+            match teaser_keys.get(&hash) {
                 Some(&k) => {
                     // Prefer the copy that kept its punctuation.
                     if shape::punctuation(content) > shape::punctuation(teasers[k].1.text(raw)) {
@@ -492,25 +509,21 @@ fn assemble(
                     }
                 }
                 None => {
-                    teaser_keys.insert(key.clone(), teasers.len());
-                    teasers.push((key, l.content));
+                    teaser_keys.insert(hash, teasers.len());
+                    teasers.push((shape::dedup_key(content), l.content));
                 }
             }
         }
     }
     // A section label or list number glued before a headline ("WORLD Heavy
     // metals…") leaves a copy whose key ends with another teaser's key.
-    let keys: Vec<String> = teasers.iter().map(|(k, _)| k.clone()).collect();
-    let mut by_len: Vec<&str> = keys
+    let suffixes: FxSet<&str> = teasers
         .iter()
-        .map(String::as_str)
+        .map(|(k, _)| k.as_str())
         .filter(|k| k.len() >= 12)
         .collect();
-    by_len.sort_unstable();
-    by_len.dedup();
-    let suffixes: std::collections::HashSet<&str> = by_len.iter().copied().collect();
     out.teasers = teasers
-        .into_iter()
+        .iter()
         .filter(|(k, _)| {
             // Any shorter teaser key that is a suffix of this one: checked
             // at each char boundary (linear in the key's length).
@@ -518,7 +531,7 @@ fn assemble(
                 .skip(1)
                 .any(|(i, _)| k.len() - i >= 12 && suffixes.contains(&k[i..]))
         })
-        .map(|(_, s)| s)
+        .map(|&(_, s)| s)
         .collect();
 }
 

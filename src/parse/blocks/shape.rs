@@ -52,6 +52,24 @@ pub fn is_question_headline(s: &str) -> bool {
         && (3..=15).contains(&word_count(s, 15))
 }
 
+/// "Shares Fall After the Report. Why Nobody Worries.": most words of four
+/// letters or more start with a capital, the way many sites set headlines
+/// (and not paragraphs or standfirsts).
+pub fn is_title_case(s: &str) -> bool {
+    let (mut long, mut capital) = (0, 0);
+    for w in s.split_whitespace() {
+        let mut letters = w.chars().skip_while(|c| !c.is_alphabetic());
+        let Some(first) = letters.next() else {
+            continue;
+        };
+        if 1 + letters.take_while(|c| c.is_alphabetic()).count() >= 4 {
+            long += 1;
+            capital += usize::from(first.is_uppercase());
+        }
+    }
+    long >= 3 && capital * 10 >= long * 7
+}
+
 pub fn looks_like_headline(s: &str) -> bool {
     if s.ends_with([',', ';', ':', '-', '–', '—']) {
         return false;
@@ -95,33 +113,82 @@ pub fn card_glue(s: &str) -> Option<usize> {
 /// Letters and digits only, lowercased: two copies of a headline that differ
 /// in punctuation (an alt-text or slug copy) get the same key.
 pub fn dedup_key(s: &str) -> String {
-    let mut k = String::with_capacity(s.len());
-    dedup_key_into(s, &mut k);
-    k
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
-/// [`dedup_key`] written into `k` (cleared first), so one buffer serves
-/// every line of a page.
-pub fn dedup_key_into(s: &str, k: &mut String) {
-    k.clear();
-    let mut rest = s;
-    while !rest.is_empty() {
-        // ASCII runs byte by byte: nearly all of a line, and far cheaper
-        // than decoding every char.
-        let ascii = rest.bytes().take_while(u8::is_ascii).count();
-        for b in rest[..ascii].bytes() {
-            if b.is_ascii_alphanumeric() {
-                k.push(char::from(b.to_ascii_lowercase()));
+/// Each ASCII byte's share of a dedup key: letters lowered, digits kept,
+/// anything else 0 (left out).
+const KEY_BYTE: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
+/// A hash of [`dedup_key`]`(s)` (never 0), or 0 when the key is empty.
+/// The key's bytes are gathered on the stack, 64 at a time, and hashed
+/// eight at a time, so no key is built and most bytes cost no branch.
+pub fn dedup_key_hash(s: &str) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    fn mix(h: u64, chunk: &[u8]) -> u64 {
+        let mut w = [0u8; 8];
+        w[..chunk.len()].copy_from_slice(chunk);
+        (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K)
+    }
+    fn flush(h: u64, buf: &[u8]) -> u64 {
+        buf.chunks(8).fold(h, mix)
+    }
+    let mut buf = [0u8; 64];
+    let (mut n, mut h, mut len) = (0usize, 0u64, 0u64);
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            let v = KEY_BYTE[b as usize];
+            buf[n] = v;
+            n += usize::from(v != 0);
+            i += 1;
+        } else {
+            let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
+                break;
+            };
+            i += c.len_utf8();
+            if c.is_alphanumeric() {
+                for l in c.to_lowercase() {
+                    let mut enc = [0u8; 4];
+                    for &e in l.encode_utf8(&mut enc).as_bytes() {
+                        buf[n] = e;
+                        n += 1;
+                        if n == buf.len() {
+                            h = flush(h, &buf);
+                            len += n as u64;
+                            n = 0;
+                        }
+                    }
+                }
             }
         }
-        rest = &rest[ascii..];
-        if let Some(c) = rest.chars().next() {
-            if c.is_alphanumeric() {
-                k.extend(c.to_lowercase());
-            }
-            rest = &rest[c.len_utf8()..];
+        if n == buf.len() {
+            h = flush(h, &buf);
+            len += n as u64;
+            n = 0;
         }
     }
+    len += n as u64;
+    if len == 0 {
+        return 0;
+    }
+    let h = flush(h, &buf[..n]);
+    (h.rotate_left(5) ^ len).wrapping_mul(K) | 1
 }
 
 /// Longest line (bytes) that can be a title or a teaser: 30 words of
@@ -203,6 +270,44 @@ mod tests {
         let words = |n: usize| vec!["one"; n].join(" ") + " The Daily HeraldJane Doe";
         assert!(card_glue(&words(6)).is_some());
         assert_eq!(card_glue(&words(7)), None, "eleven words");
+    }
+
+    #[test]
+    fn key_hashes_agree_when_the_keys_do() {
+        let same = [
+            (
+                "Harbour board approves new ferry",
+                "harbour board: approves new ferry!",
+            ),
+            ("Ärger über Fähre", "ÄRGER – ÜBER FÄHRE"),
+            ("12 things", "12 Things"),
+        ];
+        for (a, b) in same {
+            assert_eq!(dedup_key(a), dedup_key(b));
+            assert_eq!(dedup_key_hash(a), dedup_key_hash(b), "{a} / {b}");
+            assert_ne!(dedup_key_hash(a), 0);
+        }
+        assert_ne!(
+            dedup_key_hash("Harbour board approves new ferry"),
+            dedup_key_hash("Harbour board approves new ferries")
+        );
+        assert_ne!(dedup_key_hash("abcdefgh"), dedup_key_hash("abcdefgh0"));
+        // Keys longer than the 64-byte buffer, with wide chars across its edge.
+        let long = "Ä".repeat(40) + &"Harbour board ".repeat(9);
+        assert_eq!(dedup_key_hash(&long), dedup_key_hash(&long.to_uppercase()));
+        assert_ne!(dedup_key_hash(&long), dedup_key_hash(&(long.clone() + "x")));
+        assert_eq!(dedup_key_hash("— * —"), 0);
+    }
+
+    #[test]
+    fn title_case_lines() {
+        assert!(is_title_case(
+            "Harbour Ferry Fares Rise Again. Why Riders Should Not Panic."
+        ));
+        assert!(!is_title_case(
+            "Harbour ferry fares rise again, and riders are not amused."
+        ));
+        assert!(!is_title_case("The Big One"), "too few long words");
     }
 
     #[test]

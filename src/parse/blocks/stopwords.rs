@@ -1,7 +1,6 @@
 //! Stop words per language (`assets/stopwords.txt`): their density in a
 //! line tells running prose from menus, link lists and tag clouds.
 
-use crate::hash::FxMap;
 use std::sync::LazyLock;
 
 /// How many languages the list holds (one bit each in a word's mask).
@@ -18,9 +17,66 @@ impl Language {
     }
 }
 
-/// Each stop word with the languages it belongs to, as a bit mask.
-static WORDS: LazyLock<FxMap<String, u8>> = LazyLock::new(|| {
-    let mut m: FxMap<String, u8> = FxMap::default();
+/// Slots in the stop-word table: a power of two, about four times the
+/// words, so a word that is not in it nearly always meets an empty slot
+/// first.
+const SLOTS: usize = 2048;
+
+/// Each stop word with the languages it belongs to, as a bit mask, keyed
+/// by its packed bytes ([`pack`]) in an open-addressing table: a key is
+/// one number, so a lookup multiplies once and compares one number, with
+/// no string to build.
+struct Table {
+    keys: Box<[u128; SLOTS]>,
+    masks: Box<[u8; SLOTS]>,
+    /// One bit per slot: some word's search starts there. Most words that
+    /// are not stop words stop at this small bit set, and the large key
+    /// array is touched only for the few slots the frequent words use.
+    starts: [u64; SLOTS / 64],
+}
+
+impl Table {
+    fn slot(key: u128) -> usize {
+        let mixed =
+            (key as u64 ^ ((key >> 64) as u64).rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (mixed >> (64 - SLOTS.trailing_zeros())) as usize
+    }
+
+    fn get(&self, key: u128) -> Option<u8> {
+        let mut i = Self::slot(key);
+        if self.starts[i / 64] & (1 << (i % 64)) == 0 {
+            return None;
+        }
+        loop {
+            let k = self.keys[i];
+            if k == key {
+                return Some(self.masks[i]);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) % SLOTS;
+        }
+    }
+
+    fn insert(&mut self, key: u128, lang: usize) {
+        let mut i = Self::slot(key);
+        self.starts[i / 64] |= 1 << (i % 64);
+        while self.keys[i] != 0 && self.keys[i] != key {
+            i = (i + 1) % SLOTS;
+        }
+        self.keys[i] = key;
+        self.masks[i] |= 1 << lang;
+    }
+}
+
+static WORDS: LazyLock<Table> = LazyLock::new(|| {
+    let mut t = Table {
+        keys: Box::new([0; SLOTS]),
+        masks: Box::new([0; SLOTS]),
+        starts: [0; SLOTS / 64],
+    };
+    let mut n = 0;
     for line in include_str!("../../../assets/stopwords.txt").lines() {
         let mut parts = line.split_whitespace();
         let Some(code) = parts.next().filter(|c| !c.starts_with('#')) else {
@@ -30,47 +86,152 @@ static WORDS: LazyLock<FxMap<String, u8>> = LazyLock::new(|| {
             continue;
         };
         for w in parts {
-            *m.entry(w.replace('’', "'")).or_insert(0) |= 1 << lang;
+            if let Some(k) = pack(w.replace('’', "'").to_lowercase().as_bytes())
+                && n < SLOTS / 2
+            {
+                t.insert(k, lang);
+                n += 1;
+            }
         }
     }
-    m
+    t
 });
 
 /// The longest stop word in bytes: longer tokens are not looked up.
 const MAX_BYTES: usize = 12;
 
+/// Up to 16 bytes as one number (little-endian, zero-padded); None when
+/// longer or empty. No stop word holds a NUL, so two words never share a
+/// key, and no key is 0 (the table's empty slot).
+fn pack(bytes: &[u8]) -> Option<u128> {
+    let mut b = [0u8; 16];
+    b.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    Some(u128::from_le_bytes(b)).filter(|&k| k != 0)
+}
+
+/// ASCII capitals to lower case in eight bytes at once (every byte below
+/// 0x80, so no sum carries into the next byte).
+fn lower_ascii(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let from_a = x.wrapping_add((0x80 - u64::from(b'A')) * ONES);
+    let past_z = x.wrapping_add((0x80 - u64::from(b'Z') - 1) * ONES);
+    let upper = from_a & !past_z & (0x80 * ONES);
+    x | (upper >> 2)
+}
+
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// Words (as `split_whitespace` counts them) of an ASCII line and, for
+/// each language, how many of them are its stop words: one pass over the
+/// bytes, each word trimmed, packed and lowered without a copy.
+pub fn count_ascii(line: &str, hits: &mut [u16; LANGUAGES]) -> u32 {
+    debug_assert!(line.is_ascii());
+    let b = line.as_bytes();
+    let mut words = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if is_space(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && !is_space(b[i]) {
+            i += 1;
+        }
+        words += 1;
+        if let Some(mask) = lookup_in(b, start, i) {
+            for (l, h) in hits.iter_mut().enumerate() {
+                if mask & (1 << l) != 0 {
+                    *h = h.saturating_add(1);
+                }
+            }
+        }
+    }
+    words
+}
+
+/// [`lookup`] of the ASCII token `b[start..end]`. The key is read as two
+/// eight-byte loads from `b` where the line has room past the token (most
+/// words), then masked to the token's length.
+fn lookup_in(b: &[u8], start: usize, end: usize) -> Option<u8> {
+    let (mut lo, mut hi) = (start, end);
+    // A word with a letter or digit at both ends (most) is not trimmed.
+    if hi - lo > MAX_BYTES && b[lo].is_ascii_alphanumeric() && b[hi - 1].is_ascii_alphanumeric() {
+        return None;
+    }
+    let punct = |c: u8| !c.is_ascii_alphanumeric() && c != b'\'';
+    while lo < hi && punct(b[lo]) {
+        lo += 1;
+    }
+    while hi > lo && punct(b[hi - 1]) {
+        hi -= 1;
+    }
+    while lo < hi && b[lo] == b'\'' {
+        lo += 1;
+    }
+    while hi > lo && b[hi - 1] == b'\'' {
+        hi -= 1;
+    }
+    let len = hi - lo;
+    if len == 0 || len > MAX_BYTES {
+        return None;
+    }
+    let (low, high) = match b.get(lo..lo + 16) {
+        Some(w) => {
+            let keep = |n: usize| {
+                if n >= 8 {
+                    u64::MAX
+                } else {
+                    (1u64 << (8 * n)) - 1
+                }
+            };
+            let low = u64::from_le_bytes(w[..8].try_into().ok()?) & keep(len);
+            let high = u64::from_le_bytes(w[8..].try_into().ok()?) & keep(len.saturating_sub(8));
+            (low, high)
+        }
+        None => {
+            let mut buf = [0u8; 16];
+            buf[..len].copy_from_slice(&b[lo..hi]);
+            (
+                u64::from_le_bytes(buf[..8].try_into().ok()?),
+                u64::from_le_bytes(buf[8..].try_into().ok()?),
+            )
+        }
+    };
+    WORDS.get(u128::from(lower_ascii(low)) | u128::from(lower_ascii(high)) << 64)
+}
+
 /// The language mask of `token` (a whitespace-separated word, perhaps with
-/// punctuation around it) when it is a stop word. `buf` is scratch space.
-pub fn lookup(token: &str, buf: &mut String) -> Option<u8> {
+/// punctuation around it) when it is a stop word: punctuation other than
+/// apostrophes is trimmed from both ends, then apostrophes, and the rest
+/// is lowered (a curly apostrophe read as a straight one).
+pub fn lookup(token: &str) -> Option<u8> {
+    if token.is_ascii() {
+        return lookup_in(token.as_bytes(), 0, token.len());
+    }
     let t = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
     let t = t.trim_matches(['\'', '’']);
     if t.is_empty() || t.len() > MAX_BYTES {
         return None;
     }
-    if t.is_ascii() {
-        // Most words: lowered into a stack buffer, no char decoding.
-        let mut lower = [0u8; MAX_BYTES];
-        for (d, b) in lower.iter_mut().zip(t.bytes()) {
-            *d = b.to_ascii_lowercase();
-        }
-        let key = std::str::from_utf8(&lower[..t.len()]).ok()?;
-        return WORDS.get(key).copied();
-    }
-    buf.clear();
+    let mut buf = [0u8; 16];
+    let mut n = 0;
     for c in t.chars() {
-        if c == '’' {
-            buf.push('\'');
-        } else {
-            buf.extend(c.to_lowercase());
+        let lowered = if c == '’' { '\'' } else { c };
+        for l in lowered.to_lowercase() {
+            let dst = buf.get_mut(n..n + l.len_utf8())?;
+            l.encode_utf8(dst);
+            n += l.len_utf8();
         }
     }
-    WORDS.get(buf.as_str()).copied()
+    WORDS.get(u128::from_le_bytes(buf))
 }
 
 /// Whether `token` is a stop word of `lang`.
 pub fn is_stop(token: &str, lang: Language) -> bool {
-    let mut buf = String::new();
-    lookup(token, &mut buf).is_some_and(|m| m & (1 << lang.0) != 0)
+    lookup(token).is_some_and(|m| m & (1 << lang.0) != 0)
 }
 
 /// The language whose stop words are the most frequent on the page
@@ -91,12 +252,57 @@ mod tests {
 
     #[test]
     fn words_are_found_whatever_their_case_and_punctuation() {
-        let mut b = String::new();
-        assert!(lookup("The", &mut b).is_some_and(|m| m & 1 != 0));
-        assert!(lookup("“about", &mut b).is_some());
-        assert!(lookup("don’t,", &mut b).is_some());
-        assert_eq!(lookup("harbour", &mut b), None);
+        assert!(lookup("The").is_some_and(|m| m & 1 != 0));
+        assert!(lookup("“about").is_some());
+        assert!(lookup("(about),").is_some());
+        assert!(lookup("'about'").is_some());
+        assert!(lookup("don’t,").is_some());
+        assert!(lookup("don't").is_some());
+        assert!(lookup("Über").is_some_and(|m| m & (1 << 2) != 0));
+        assert_eq!(lookup("harbour"), None);
+        assert_eq!(lookup("the-harbour"), None);
+        assert_eq!(lookup("...").or(lookup("")), None);
+        assert_eq!(
+            lookup("'(the)'"),
+            None,
+            "apostrophes trimmed after the rest"
+        );
         assert!(is_stop("della", Language(1)) && !is_stop("della", Language(0)));
+        assert!(lookup("('the')").is_some());
+    }
+
+    #[test]
+    fn ascii_lines_count_as_split_whitespace_and_lookup_do() {
+        for line in [
+            "The ferry left (at noon) and THE crew's 'own' boat\u{b}did not.",
+            "  ",
+            "one",
+            "\"Of\" -- a\tb,,  ' ''",
+        ] {
+            let mut hits = [0u16; LANGUAGES];
+            let words = count_ascii(line, &mut hits);
+            assert_eq!(words as usize, line.split_whitespace().count(), "{line:?}");
+            let mut want = [0u16; LANGUAGES];
+            for w in line.split_whitespace() {
+                for (l, h) in want.iter_mut().enumerate() {
+                    *h += u16::from(lookup_chars_only(w).is_some_and(|m| m & (1 << l) != 0));
+                }
+            }
+            assert_eq!(hits, want, "{line:?}");
+        }
+        assert_eq!(
+            lower_ascii(u64::from_le_bytes(*b"AZaz@[09")),
+            u64::from_le_bytes(*b"azaz@[09")
+        );
+    }
+
+    /// The lookup by chars alone, as the definition to check against.
+    fn lookup_chars_only(token: &str) -> Option<u8> {
+        let t = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+        let t = t.trim_matches(['\'', '’']).to_lowercase().replace('’', "'");
+        pack(t.as_bytes())
+            .filter(|_| t.len() <= MAX_BYTES)
+            .and_then(|k| WORDS.get(k))
     }
 
     #[test]

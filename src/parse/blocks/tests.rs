@@ -95,3 +95,37 @@ fn a_page_of_one_headline_like_line_is_all_body() {
     let c = classify(PAGE);
     assert!(c.title.is_some());
 }
+
+/// A wire document: nothing of a web page around it, one sentence a line.
+const WIRE: &str = "SAILING - HARBOUR CUP RESULTS AFTER THE FIRST DAY.\nPORT ELVAN 2031-06-02\nTomas Quill of Norland led the Harbour Cup after the first day of racing on Monday, three points ahead of Ana Reyes.\nLeading positions after the first day:\n1. Tomas Quill (Norland) 12 points\n2. Ana Reyes (Tessel) 15 points\n3. Peder Vik (Norland) 19 points\nStandings after two of five races\nQuill said the wind had dropped before the last race and that he had been lucky to finish at all.\nThe second day's races start at noon.\nTeam event\nNorland 31 points\nTessel 40 points\nResults compiled by the Harbour Cup race office\n";
+
+#[test]
+fn a_wire_document_is_kept_whole_after_its_first_paragraph() {
+    let c = classify(WIRE);
+    assert_eq!(
+        c.title.map(|s| s.text(WIRE)),
+        Some("SAILING - HARBOUR CUP RESULTS AFTER THE FIRST DAY.")
+    );
+    let body = texts(WIRE, &c.body).join("\n");
+    for line in WIRE.lines().skip(2) {
+        assert!(body.contains(line), "{line:?} not in the body");
+    }
+    assert_eq!(
+        class_of(&c, WIRE, "2. Ana Reyes (Tessel) 15 points"),
+        BlockClass::List
+    );
+    assert_eq!(
+        class_of(&c, WIRE, "PORT ELVAN 2031-06-02"),
+        BlockClass::Dateline
+    );
+}
+
+#[test]
+fn a_repeated_headline_written_as_sentences_is_the_title() {
+    let raw = "Menu\n\nSubscribe\n\nHarbour Fares Rise Again. Why Riders Should Not Worry Yet.\n\nBy Maren Halvorsen\n\nJune 2, 2031\n\nThe harbour board raised ferry fares on Monday for the second time this year, saying that fuel and the new winter boats had cost more than it planned for.\n\nRiders who buy a season pass will pay the same as before, the board said, and the island towns will get a discount for schoolchildren.\n\nHarbour Fares Rise Again. Why Riders Should Not Worry Yet.\n";
+    let c = classify(raw);
+    assert_eq!(
+        c.title.map(|s| s.text(raw)),
+        Some("Harbour Fares Rise Again. Why Riders Should Not Worry Yet.")
+    );
+}
