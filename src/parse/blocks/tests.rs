@@ -129,3 +129,16 @@ fn a_repeated_headline_written_as_sentences_is_the_title() {
         Some("Harbour Fares Rise Again. Why Riders Should Not Worry Yet.")
     );
 }
+
+/// A scraped wire story: a menu bar and a banner above a headline in
+/// capitals that ends on a full stop, results, a closing sentence.
+const WIRE_PAGE: &str = "Home | World | Business | Sport\nAccept cookies to continue\nROWING - VELLMAR WINS SINGLE SCULLS AT LAKE ORSA REGATTA.\nLAKE ORSA, Norland 2031-07-14\nInes Vellmar of Norland won the single sculls on Sunday, two seconds ahead of Kasper Ode, after leading from the first marker.\nVellmar said she had trained on the lake since March and would race again in the autumn series.\nLeading results:\n1. Ines Vellmar (Norland) 7:21.4\n2. Kasper Ode (Tessel) 7:23.5\nRelated stories\nHarbour Cup postponed by storm\n";
+
+#[test]
+fn a_capitals_headline_with_a_full_stop_beats_the_menu_bar() {
+    let c = classify(WIRE_PAGE);
+    assert_eq!(
+        c.title.map(|s| s.text(WIRE_PAGE)),
+        Some("ROWING - VELLMAR WINS SINGLE SCULLS AT LAKE ORSA REGATTA.")
+    );
+}

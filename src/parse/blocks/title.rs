@@ -85,7 +85,8 @@ pub fn find(
         if l.has_prefix() {
             score -= 2.0;
         }
-        if l.ends_sentence && !l.text.ends_with(['?', '!']) {
+        // A wire headline in capitals ends on a full stop and is no sentence.
+        if l.ends_sentence && !l.text.ends_with(['?', '!']) && !in_capitals(l) {
             score -= 4.0;
         }
         if name {
@@ -170,6 +171,36 @@ fn qualifies_as(l: &Line, marked: bool) -> bool {
         || roles::is_stamp(text, l.words)
         || roles::is_dateline(text)
         || card_glue(text).is_some()
+        || is_menu(text)
         || text.contains("://")
         || text.starts_with("www."))
+}
+
+/// Whether a line of a few words or more is written in capitals.
+fn in_capitals(l: &Line) -> bool {
+    l.words >= 4
+        && !l.text.chars().any(char::is_lowercase)
+        && l.text.chars().any(char::is_uppercase)
+}
+
+/// A menu bar: three or more short items split by `|` or `·` ("Home | World
+/// | Sport"), where a headline with its site's name has one split.
+fn is_menu(text: &str) -> bool {
+    let items: Vec<&str> = text.split(['|', '·']).collect();
+    items.len() >= 3 && items.iter().all(|i| i.split_whitespace().count() <= 3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_menu;
+
+    #[test]
+    fn menu_bars_are_told_from_headlines_with_their_site() {
+        assert!(is_menu("Home | World | Business | Sport"));
+        assert!(is_menu("News · Local · Weather"));
+        assert!(!is_menu("Ferry fares rise again | Harbour Courier"));
+        assert!(!is_menu(
+            "Council votes | Budget passes after a long night of talks | Courier"
+        ));
+    }
 }
