@@ -3,8 +3,6 @@
 //! SipHash's flood resistance buys nothing; and [`stable`] for names that
 //! must never change.
 
-pub use rustc_hash::FxHasher;
-
 pub type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 pub type FxSet<K> = rustc_hash::FxHashSet<K>;
 

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 /// A hasher for the lexicon's word tables, which the scanner asks about
 /// every word of every sentence (several times for some). Eight bytes at
 /// a time and the short tail read as at most two overlapping loads, where
-/// [`FxHasher`](crate::hash::FxHasher) takes a short word's bytes one
+/// [`FxHasher`](rustc_hash::FxHasher) takes a short word's bytes one
 /// multiply each; the product's better-mixed high bits are rotated down
 /// to where the table takes its bucket from. Only for tables no output
 /// depends on the order of (changing a hasher changes iteration order).
