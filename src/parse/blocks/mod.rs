@@ -97,19 +97,18 @@ pub fn classify(raw: &str) -> Cleaned {
             let s = (s..=e)
                 .find(|&i| matches!(kinds[i], Kind::Good | Kind::NearGood))
                 .unwrap_or(s);
-            let mut e = trim_teaser_cards(&units, &kinds, &lines, s, e);
+            let e = trim_teaser_cards(&units, &kinds, &lines, s, e);
             // Short sentences closing the article ("Okonjo declined to
-            // comment.") are its last lines.
-            while e + 1 < units.len() && {
-                let (u, l) = (&units[e + 1], &lines[units[e + 1].first]);
-                u.single() && l.pattern == Pattern::None && l.words >= 3 && l.ends_sentence
-            } {
-                e += 1;
-            }
-            (
-                extend_back_over_list(&units, &lines, s),
-                extend_over_list(&units, &lines, e),
-            )
+            // comment."), before or after a list that ends it, are its last
+            // lines.
+            let e = extend_over_closing_sentences(&units, &lines, e);
+            let after_list = extend_over_list(&units, &lines, e);
+            let e = if after_list > e {
+                extend_over_closing_sentences(&units, &lines, after_list)
+            } else {
+                e
+            };
+            (extend_back_over_list(&units, &lines, s), e)
         }
         // No prose at all (a list page, one huge unpunctuated line): keep
         // every line no pattern names, so nothing is lost.
@@ -259,6 +258,18 @@ fn skip_standfirst(
 /// number or bullet, or with figures in them, right after the region (one
 /// heading line may introduce them). Two items at least; stops at the
 /// first line that is not one.
+/// `last` moved over the short one-line sentences right after it.
+fn extend_over_closing_sentences(units: &[Unit], lines: &[Line], last: usize) -> usize {
+    let mut e = last;
+    while e + 1 < units.len() && {
+        let (u, l) = (&units[e + 1], &lines[units[e + 1].first]);
+        u.single() && l.pattern == Pattern::None && l.words >= 3 && l.ends_sentence
+    } {
+        e += 1;
+    }
+    e
+}
+
 fn extend_over_list(units: &[Unit], lines: &[Line], last: usize) -> usize {
     let item = |i: usize| {
         let u = &units[i];

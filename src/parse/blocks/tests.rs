@@ -142,3 +142,13 @@ fn a_capitals_headline_with_a_full_stop_beats_the_menu_bar() {
         Some("ROWING - VELLMAR WINS SINGLE SCULLS AT LAKE ORSA REGATTA.")
     );
 }
+
+#[test]
+fn a_short_sentence_after_the_closing_list_is_still_the_article() {
+    let raw = "Menu\n\nSubscribe now\n\nLake regatta ends in a tie for first place\n\nTwo crews from Norland shared first place at the lake regatta on Sunday after the judges could not split them at the line, the race office said.\n\nThe crews had been level for most of the last lap, and both asked for the tie to stand rather than race again in the dark.\n\nFinal standings:\n\n1. Norland Blue 14 points\n\n1. Norland Red 14 points\n\n3. Tessel 19 points\n\nThe next regatta is on Tuesday.\n\nRelated stories\n\nHarbour Cup postponed by storm\n";
+    let c = classify(raw);
+    let body = texts(raw, &c.body).join("\n");
+    assert!(body.contains("3. Tessel 19 points"), "{body}");
+    assert!(body.contains("The next regatta is on Tuesday."), "{body}");
+    assert!(!body.contains("Related stories"), "{body}");
+}
