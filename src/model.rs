@@ -527,6 +527,13 @@ impl Article {
     pub fn text(&self, span: Span) -> &str {
         span.text(&self.raw)
     }
+    /// The text of sentence `i` (an event's or a mention's), or "" when the
+    /// index is out of range.
+    pub fn sentence_text(&self, i: u32) -> &str {
+        self.sentences
+            .get(i as usize)
+            .map_or("", |s| s.text(&self.raw))
+    }
     pub fn title_text(&self) -> &str {
         self.title.map_or("", |s| s.text(&self.raw))
     }

@@ -217,10 +217,7 @@ impl<'a> EventRow<'a> {
             file: &a.path,
             kind: t.kind.as_str(),
             precision: t.value.map_or("unknown", |v| v.precision.as_str()),
-            sentence: a
-                .sentences
-                .get(t.sentence as usize)
-                .map_or("", |s| a.text(*s)),
+            sentence: a.sentence_text(t.sentence),
             start: t.span.start,
             text: a.text(t.span),
             url: a.url.as_deref(),
@@ -322,10 +319,7 @@ pub fn mentions(c: &Corpus, actor: ActorId) -> impl Iterator<Item = MentionRow<'
         MentionRow {
             end: m.span.end,
             file: &a.path,
-            sentence: a
-                .sentences
-                .get(m.sentence as usize)
-                .map_or("", |s| a.text(*s)),
+            sentence: a.sentence_text(m.sentence),
             start: m.span.start,
             surface: a.text(m.span),
         }

@@ -186,8 +186,17 @@ fn in_capitals(l: &Line) -> bool {
 /// A menu bar: three or more short items split by `|` or `·` ("Home | World
 /// | Sport"), where a headline with its site's name has one split.
 fn is_menu(text: &str) -> bool {
-    let items: Vec<&str> = text.split(['|', '·']).collect();
-    items.len() >= 3 && items.iter().all(|i| i.split_whitespace().count() <= 3)
+    if !text.contains(['|', '·']) {
+        return false;
+    }
+    let mut items = 0;
+    for item in text.split(['|', '·']) {
+        if item.split_whitespace().count() > 3 {
+            return false;
+        }
+        items += 1;
+    }
+    items >= 3
 }
 
 #[cfg(test)]
