@@ -540,8 +540,8 @@ impl Article {
     /// File name for display: the last path component.
     pub fn file_name(&self) -> String {
         self.path.file_name().map_or_else(
-            || self.path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
+            || crate::text::path_text(&self.path).into_owned(),
+            |n| crate::text::os_text(n).into_owned(),
         )
     }
     /// The index of the body paragraph that contains `span`, if any.

@@ -151,22 +151,9 @@ impl CorpusKey {
     }
 }
 
-/// A path as a string that keeps apart names differing only in bytes that
-/// are not UTF-8: each such byte is written `\xNN` (a lossy conversion
-/// would make them all U+FFFD, and two files one). A UTF-8 path is itself.
+/// The path's stable text (see [`crate::text::path_text`]).
 fn identity(path: &Path) -> String {
-    let bytes = path.as_os_str().as_encoded_bytes();
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return s.to_owned();
-    }
-    let mut out = String::with_capacity(bytes.len() + 8);
-    for chunk in bytes.utf8_chunks() {
-        out.push_str(chunk.valid());
-        for b in chunk.invalid() {
-            out.push_str(&format!("\\x{b:02X}"));
-        }
-    }
-    out
+    crate::text::path_text(path).into_owned()
 }
 
 /// Where state files live: `$XDG_STATE_HOME/dateline`, or

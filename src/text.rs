@@ -3,6 +3,33 @@
 //! table prints goes through [`sanitize`].
 
 use std::borrow::Cow;
+use std::ffi::OsStr;
+use std::path::Path;
+
+/// A path as text that keeps apart names differing only in bytes that are
+/// not UTF-8: each such byte is written `\xNN` (a lossy conversion would
+/// make them all U+FFFD, and two files one). A UTF-8 path is itself. Every
+/// place a path is shown, written to JSON or CSV, or hashed for an
+/// iCalendar UID or the state file uses this, so one file is one name.
+pub fn path_text(path: &Path) -> Cow<'_, str> {
+    os_text(path.as_os_str())
+}
+
+/// [`path_text`] for one path component (a file name).
+pub fn os_text(s: &OsStr) -> Cow<'_, str> {
+    let bytes = s.as_encoded_bytes();
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(bytes.len() + 8);
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    Cow::Owned(out)
+}
 
 /// Replaces what could drive a terminal with visible, harmless stand-ins:
 /// C0 controls become Unicode control pictures (ESC -> `␛`), C1 controls and

@@ -1,6 +1,7 @@
 //! Escapes everywhere in the CLI: JSON writes C1 controls and bidi
 //! overrides and isolates as `\uXXXX`; values quoted in error messages are
-//! shown with control characters made visible, and an enormous one is cut.
+//! shown with control characters made visible, and an enormous one is cut;
+//! file names that are not UTF-8 stay distinct in JSON and iCalendar.
 
 mod cli_common;
 
@@ -60,4 +61,39 @@ fn an_enormous_value_in_an_error_is_cut() {
     let out = cli_common::run(&["--config", &config, "articles"]);
     assert!(!out.status.success());
     assert!(out.stderr.len() < 5_000, "{} bytes", out.stderr.len());
+}
+
+/// Two files whose names differ only in bytes that are not UTF-8 are two
+/// files everywhere: distinct `file` strings in JSON (the bytes as `\xNN`)
+/// and distinct iCalendar UIDs.
+#[test]
+fn names_that_are_not_utf8_stay_distinct_in_json_and_icalendar() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let text = b"Ferry vote\n\nThe harbour board met on 4 March 2025, officials said.\n";
+    for name in [&b"vote\xff.txt"[..], &b"vote\xfe.txt"[..]] {
+        let path = dir.path().join(std::ffi::OsStr::from_bytes(name));
+        std::fs::write(path, text).unwrap();
+    }
+    let p = dir.path().to_str().unwrap();
+    let out = cli_common::run(&["articles", p, "--json"]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut files: Vec<String> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["file"].as_str().unwrap().to_string())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 2);
+    assert!(files[0].ends_with("vote\\xFE.txt"), "{files:?}");
+    assert!(files[1].ends_with("vote\\xFF.txt"), "{files:?}");
+
+    let out = cli_common::run(&["export", p, "--format", "ics"]);
+    assert!(out.status.success());
+    let ics = String::from_utf8(out.stdout).unwrap();
+    let uids: std::collections::BTreeSet<&str> =
+        ics.lines().filter(|l| l.starts_with("UID:")).collect();
+    assert_eq!(uids.len(), 2, "{ics}");
 }

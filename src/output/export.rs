@@ -76,7 +76,7 @@ pub fn csv<'a>(
         "url",
     ])?;
     for r in rows {
-        let file = r.file.display().to_string();
+        let file = crate::text::path_text(r.file);
         w.write_record([
             r.date.map(|d| d.to_string()).unwrap_or_default().as_str(),
             r.precision,
@@ -185,7 +185,7 @@ pub fn ics<'a>(
         let Some((start, end)) = r.period() else {
             continue;
         };
-        let file = r.file.display().to_string();
+        let file = crate::text::path_text(r.file);
         fold_into(out, "BEGIN:VEVENT")?;
         fold_into(
             out,

@@ -107,14 +107,14 @@ pub struct StatsRow {
     pub warnings: usize,
 }
 
-/// A path as JSON shows it (lossy where it is not UTF-8), written without
-/// an intermediate string.
+/// A path as JSON shows it: bytes that are not UTF-8 as `\xNN`, so two
+/// names that differ only there stay two (see [`crate::text::path_text`]).
 fn path<S: Serializer>(p: &&Path, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(&p.display())
+    s.serialize_str(&crate::text::path_text(p))
 }
 
 fn paths<S: Serializer>(ps: &[&Path], s: S) -> Result<S::Ok, S::Error> {
-    s.collect_seq(ps.iter().map(|p| Display(p.display())))
+    s.collect_seq(ps.iter().map(|p| crate::text::path_text(p)))
 }
 
 /// The date label (see `DateValue`'s `Display`), or null.
@@ -137,15 +137,6 @@ fn blocks<S: Serializer>(b: &&[Block], s: S) -> Result<S::Ok, S::Error> {
         end: b.span.end,
         start: b.span.start,
     }))
-}
-
-/// Serializes anything `Display` as a string.
-struct Display<T>(T);
-
-impl<T: std::fmt::Display> Serialize for Display<T> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&self.0)
-    }
 }
 
 impl<'a> ArticleRow<'a> {

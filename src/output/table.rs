@@ -45,7 +45,7 @@ pub fn fit(s: &str, width: usize) -> String {
 /// A file's last path component (the whole path when it has none).
 fn file_name(p: &std::path::Path) -> std::borrow::Cow<'_, str> {
     p.file_name()
-        .map_or_else(|| p.as_os_str().to_string_lossy(), |n| n.to_string_lossy())
+        .map_or_else(|| crate::text::path_text(p), crate::text::os_text)
 }
 
 /// The publication date as the list shows it: `?` suffix when inferred,
