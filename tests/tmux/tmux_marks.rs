@@ -1,8 +1,7 @@
 //! Read marks are never lost (real binary, real terminal): a session on the
 //! corpus while a subfolder is missing keeps the marks of what is in it.
 
-mod tmux_common;
-use tmux_common::*;
+use crate::tmux_common::*;
 
 fn saved_read(t: &Tmux) -> Vec<String> {
     let dir = t.state.path().join("dateline");

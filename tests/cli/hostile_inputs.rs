@@ -1,8 +1,7 @@
 //! Inputs built to hurt: huge files, huge lines, many files, symlink loops,
 //! a read-only corpus. Each case is built in a temp folder by the test.
 
-mod cli_common;
-use cli_common::{GOOD, run};
+use crate::cli_common::{GOOD, run};
 use serde_json::Value;
 use std::fs;
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! Bracketed paste: typed into an open prompt on one line, never taken for
 //! keys elsewhere.
 
-mod tui_common;
+use crate::tui_common;
 use dateline::tui::app::{Action, AppState, Overlay};
 use dateline::tui::handle_event;
 use ratatui::crossterm::event::Event;

@@ -1,8 +1,8 @@
 //! Bad files are warnings that name the file; the good files still load.
 //! Every case is built in a temp folder by the test.
 
-mod cli_common;
-use cli_common::{GOOD, run, write};
+use crate::cli_common;
+use crate::cli_common::{GOOD, run, write};
 use serde_json::Value;
 use std::fs;
 use std::process::Command;

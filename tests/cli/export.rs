@@ -1,6 +1,6 @@
 //! `dateline export` output parsed back with real CSV and iCalendar parsers.
 
-mod cli_common;
+use crate::cli_common;
 
 fn export(format: &str, extra: &[&str]) -> String {
     let out = cli_common::dateline()

@@ -1,11 +1,11 @@
 //! `dateline articles --json` on the seeds against the hand-made gold
 //! (`tests/seeds.gold.json`, a copy of shared/gold/seeds.gold.json).
 
+use crate::cli_common;
 use serde_json::Value;
-mod cli_common;
 
 fn gold() -> Vec<Value> {
-    serde_json::from_str(include_str!("seeds.gold.json")).expect("gold parses")
+    serde_json::from_str(include_str!("../seeds.gold.json")).expect("gold parses")
 }
 
 fn articles_json() -> Vec<Value> {

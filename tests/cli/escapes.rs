@@ -3,7 +3,7 @@
 //! shown with control characters made visible, and an enormous one is cut;
 //! file names that are not UTF-8 stay distinct in JSON and iCalendar.
 
-mod cli_common;
+use crate::cli_common;
 
 #[test]
 fn json_escapes_c1_controls_and_bidi_controls() {

@@ -1,10 +1,9 @@
 //! Signals in a real terminal (tmux): each ending signal restores the
 //! terminal, saves the place and exits with 128 plus its number.
 
-mod tmux_common;
+use crate::tmux_common::*;
 use std::process::Command;
 use std::time::{Duration, Instant};
-use tmux_common::*;
 
 /// A temp folder with the first `n` seed articles as 0.txt, 1.txt...
 fn seed_folder(n: usize) -> tempfile::TempDir {

@@ -3,8 +3,8 @@
 //! help and hints use, and `config --default` reads back to the defaults.
 //! (The binary run on config files: `config_cli.rs`.)
 
-mod cli_common;
-mod tui_common;
+use crate::cli_common;
+use crate::tui_common;
 
 use dateline::config::{Config, ConfigError};
 use dateline::tui::app::{Action, AppState, Pane, update};

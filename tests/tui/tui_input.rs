@@ -1,11 +1,9 @@
 //! Jump-to-date and search parsing, and the keymap reaching `update`:
 //! input-side tests, without a terminal, on a hand-made corpus.
 
-mod tui_common;
-
+use crate::tui_common::*;
 use dateline::model::Corpus;
 use dateline::tui::app::{Action, AppState, Overlay, update};
-use tui_common::*;
 
 fn setup() -> (AppState, Corpus) {
     let c = corpus();

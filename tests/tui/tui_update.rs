@@ -1,12 +1,10 @@
 //! `update` tests for every action, without a terminal, on a hand-made corpus.
 
-mod tui_common;
-
+use crate::tui_common::*;
 use chrono::NaiveDate;
 use dateline::model::Corpus;
 use dateline::tui::app::{Action, AppState, HitMode, Overlay, Pane, update};
 use dateline::tui::status::follow_label;
-use tui_common::*;
 
 fn setup() -> (AppState, Corpus) {
     let c = corpus();

@@ -12,7 +12,7 @@ use serde_json::Value;
 use std::path::PathBuf;
 
 fn gold() -> Vec<Value> {
-    let text = include_str!("seeds.gold.json");
+    let text = include_str!("../seeds.gold.json");
     serde_json::from_str::<Value>(text)
         .expect("gold parses")
         .as_array()

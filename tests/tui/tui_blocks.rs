@@ -6,8 +6,7 @@
 //! page warnings are marked in the list and the status bar. The page is
 //! built by hand (made-up names), so nothing here depends on the parser.
 
-mod tui_common;
-
+use crate::tui_common::screen;
 use BlockClass::*;
 use dateline::config::Config;
 use dateline::model::*;
@@ -20,7 +19,6 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Color, Modifier};
 use std::path::Path;
-use tui_common::screen;
 
 /// A page from `(line, class)` pairs, one per raw line (None: an empty
 /// line). Body lines that follow each other are one paragraph, the way a

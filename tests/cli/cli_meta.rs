@@ -2,8 +2,8 @@
 //! and the man page, all generated from the one definition in `args.rs`;
 //! and flags that only make sense for the TUI.
 
-mod cli_common;
-use cli_common::run;
+use crate::cli_common;
+use crate::cli_common::run;
 
 fn stdout(args: &[&str]) -> String {
     let out = run(args);

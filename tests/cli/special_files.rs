@@ -4,7 +4,7 @@
 //! second, never a hang or an unbounded read.
 #![cfg(unix)]
 
-mod cli_common;
+use crate::cli_common;
 
 use dateline::state::{CorpusKey, Store};
 use std::path::Path;

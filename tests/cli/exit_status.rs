@@ -3,7 +3,7 @@
 //! failed load are in tmux_signals.rs and tmux_fill.rs.)
 #![cfg(unix)]
 
-mod cli_common;
+use crate::cli_common;
 
 use std::os::unix::process::CommandExt;
 

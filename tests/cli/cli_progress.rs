@@ -3,8 +3,8 @@
 //! makes the line appear at once, so these checks do not depend on how
 //! fast the machine loads.
 
-mod cli_common;
-use cli_common::{dateline, write};
+use crate::cli_common;
+use crate::cli_common::{dateline, write};
 use dateline::ingest::BUNDLED_SEEDS;
 
 /// `n` files, the seed articles over and over.

@@ -2,14 +2,12 @@
 //! have, no panic at any size (down to 1×1) on any action sequence, and no
 //! control character from a file ever reaching the screen buffer.
 
-mod tui_common;
-
+use crate::tui_common::*;
 use dateline::model::Corpus;
 use dateline::tui::app::{Action, AppState, Pane, update};
 use dateline::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use tui_common::*;
 
 fn terminal(w: u16, h: u16) -> Terminal<TestBackend> {
     Terminal::new(TestBackend::new(w, h)).unwrap()

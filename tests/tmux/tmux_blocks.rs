@@ -6,8 +6,7 @@
 //! are hidden is read from `articles --json`, so the test holds whatever
 //! the classifier decides for this page.
 
-mod tmux_common;
-use tmux_common::*;
+use crate::tmux_common::*;
 
 /// A page written for this test (made-up town and people).
 const PAGE: &str = "\

@@ -1,9 +1,8 @@
 //! End-to-end in a real terminal (tmux): what a session carries beyond
 //! itself — the config file's keys, the remembered place, `--watch`.
 
-mod tmux_common;
+use crate::tmux_common::*;
 use std::time::{Duration, Instant};
-use tmux_common::*;
 
 /// A config file in a temp `XDG_CONFIG_HOME`, for one run.
 fn xdg_with(text: &str) -> tempfile::TempDir {

@@ -3,14 +3,12 @@
 //! moved because an article was inserted before the selection. This is what
 //! both the state file and `--watch` rely on.
 
-mod tui_common;
-
+use crate::tui_common::*;
 use dateline::model::{Article, Basis, Corpus};
 use dateline::state::{CorpusKey, SavedState};
 use dateline::tui::app::{Action, AppState, Pane, update};
 use dateline::tui::session;
 use std::path::{Path, PathBuf};
-use tui_common::*;
 
 fn key() -> CorpusKey {
     CorpusKey::for_paths(&[PathBuf::from("news")])

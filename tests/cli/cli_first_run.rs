@@ -3,8 +3,7 @@
 //! two-digit year is an error, a name that fits several actors lists them,
 //! and the release build carries no debug info.
 
-mod cli_common;
-use cli_common::{GOOD, dateline, run, write};
+use crate::cli_common::{GOOD, dateline, run, write};
 use std::time::{Duration, Instant};
 
 fn stderr(out: &std::process::Output) -> String {
@@ -187,7 +186,7 @@ fn a_name_that_fits_several_actors_lists_them_and_fails() {
 #[test]
 fn release_carries_no_debug_info_and_profiling_does() {
     let manifest: toml::Table =
-        toml::from_str(include_str!("../Cargo.toml")).expect("Cargo.toml parses");
+        toml::from_str(include_str!("../../Cargo.toml")).expect("Cargo.toml parses");
     let profile = &manifest["profile"];
     let release_debug = profile.get("release").and_then(|r| r.get("debug")).cloned();
     assert!(

@@ -3,9 +3,8 @@
 //! test uses its own tmux socket and polls the screen with a timeout instead
 //! of sleeping.
 
-mod tmux_common;
+use crate::tmux_common::*;
 use std::process::Command;
-use tmux_common::*;
 
 #[test]
 fn browse_jump_follow_search_help_quit() {

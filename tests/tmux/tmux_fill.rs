@@ -8,10 +8,9 @@
 //! `DATELINE_TEST_HOLD_FULL_LOAD` holds the full load until a file exists,
 //! so "before loading finishes" does not depend on the machine's speed.
 
-mod tmux_common;
+use crate::tmux_common::*;
 use dateline::state::{CorpusKey, SavedState, VERSION};
 use std::path::{Path, PathBuf};
-use tmux_common::*;
 
 const FILES: usize = 5_000;
 

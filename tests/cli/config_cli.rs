@@ -3,7 +3,7 @@
 //! everything before it runs, `--config FILE`. Every run gets its own
 //! `XDG_CONFIG_HOME`, so the developer's real config never leaks in.
 
-mod cli_common;
+use crate::cli_common;
 
 use std::path::Path;
 
