@@ -3,7 +3,8 @@
 # tests need (tmux for the real-terminal tests, script(1) from bsdutils for
 # the progress line, man(1) from man-db for the man page), then `cargo test`.
 # No test skips itself: a missing tool fails the run. Outside CI,
-# DATELINE_SKIP_TMUX=1 skips the tmux tests only, saying so.
+# DATELINE_SKIP_TMUX=1 skips the tmux tests only, saying so. The
+# `test-hooks` feature lets the terminal tests hold or fail a run on cue.
 set -euo pipefail
 cd "$(dirname "$0")"
 missing=()
@@ -17,4 +18,4 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "test.sh: missing ${missing[*]} and cannot install here: the tests that need them will fail" >&2
   fi
 fi
-cargo test --release --locked "$@"
+cargo test --release --locked --features test-hooks "$@"

@@ -37,7 +37,7 @@ pub struct TermHost {
     started: Instant,
     /// What `bench/run.sh` is told, once each.
     reported: Reported,
-    /// `DATELINE_TEST_PANIC=1`: panic after the first frame of the panes.
+    /// `DATELINE_TEST_PANIC=1` (see `test_hooks`): panic after the first frame.
     test_panic: bool,
 }
 
@@ -69,7 +69,7 @@ impl TermHost {
             queue: VecDeque::new(),
             started,
             reported: Reported::default(),
-            test_panic: std::env::var("DATELINE_TEST_PANIC").is_ok_and(|v| v == "1"),
+            test_panic: super::test_hooks::is("DATELINE_TEST_PANIC", "1"),
         }
     }
 

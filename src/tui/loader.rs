@@ -123,12 +123,11 @@ pub fn take_panic() -> Option<String> {
 pub fn spawn(paths: Vec<PathBuf>, progress: Arc<Progress>) -> Receiver<Msg> {
     let (tx, rx) = mpsc::channel();
     let partial = partial_files();
-    // For the terminal tests only: the full load waits, after the early
-    // corpus is sent, until this file exists, so a test sees the early
-    // corpus for as long as it needs on any machine; `DATELINE_TEST_PANIC=
-    // loader` makes the full load panic instead.
-    let hold = std::env::var_os("DATELINE_TEST_HOLD_FULL_LOAD").map(PathBuf::from);
-    let panic = std::env::var("DATELINE_TEST_PANIC").is_ok_and(|v| v == "loader");
+    // For the terminal tests only (see `test_hooks`): the full load waits,
+    // after the early corpus is sent, until this file exists, so a test sees
+    // the early corpus for as long as it needs on any machine; or it panics.
+    let hold = super::test_hooks::var("DATELINE_TEST_HOLD_FULL_LOAD").map(PathBuf::from);
+    let panic = super::test_hooks::is("DATELINE_TEST_PANIC", "loader");
     let spawned = std::thread::Builder::new().spawn(move || {
         load(&paths, &progress, partial, &mut |m| {
             let early = matches!(m, Msg::Partial(_));

@@ -45,6 +45,7 @@ pub mod runtime;
 pub mod session;
 pub mod settings;
 pub mod status;
+pub mod test_hooks;
 pub mod theme;
 pub mod timeline;
 pub mod update;

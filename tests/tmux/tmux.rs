@@ -131,6 +131,7 @@ fn panic_restores_the_terminal() {
     let Some(t) = Tmux::start("panic", 100, 30) else {
         return;
     };
+    require_test_hooks();
     t.run_dateline("DATELINE_TEST_PANIC=1");
     let s = t.wait_for("the panic message", |s| {
         s.contains("panicked") && s.contains("EXIT101")

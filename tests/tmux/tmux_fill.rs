@@ -35,6 +35,7 @@ fn open_held(t: &Tmux, flags: &str, dir: &Path, gate: &Path) {
 
 /// [`open_held`] with more of the environment (`VAR=value ...`).
 fn open_held_with(t: &Tmux, env: &str, flags: &str, dir: &Path, gate: &Path) {
+    require_test_hooks();
     t.tmux(&["send-keys", "-t", "t", "clear", "Enter"]);
     t.text(&format!(
         "{env} DATELINE_TEST_HOLD_FULL_LOAD={} {BIN} {flags} {}; echo \"EXIT$?\"",

@@ -193,3 +193,11 @@ pub fn reader_file(s: &str) -> Option<String> {
     let end = rest[start..].find(".txt")? + start + 4;
     Some(rest[start..end].to_string())
 }
+
+/// For a test that holds or fails a run through `DATELINE_TEST_*`: the
+/// binary reads those only when built with the `test-hooks` feature.
+pub fn require_test_hooks() {
+    if !cfg!(feature = "test-hooks") {
+        panic!("this test needs the binary built with --features test-hooks (./test.sh does that)");
+    }
+}
