@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 /// The core's files and folders, under `src/`.
-const CORE: [&str; 9] = [
+const CORE: [&str; 10] = [
     "model.rs",
     "ingest.rs",
     "ingest",
@@ -17,6 +17,7 @@ const CORE: [&str; 9] = [
     "output",
     "text.rs",
     "hash.rs",
+    "warning.rs",
 ];
 
 /// Modules of the crate the core must not name.

@@ -7,7 +7,11 @@ use crate::model::{
 use rayon::prelude::*;
 
 /// Each index is built in parallel where it can be.
-pub fn build(articles: Vec<Article>, mut actors: Vec<Actor>, warnings: Vec<String>) -> Corpus {
+pub fn build(
+    articles: Vec<Article>,
+    mut actors: Vec<Actor>,
+    warnings: Vec<crate::warning::Warning>,
+) -> Corpus {
     let articles_by_date = articles_by_date(&articles);
     // One after the other: side by side they add to each other's peak.
     let events = events(&articles);

@@ -6,6 +6,7 @@ pub mod html;
 pub mod warc;
 
 use crate::hash::FxSet;
+use crate::warning::{Warning, WarningKind};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -20,7 +21,7 @@ pub struct Loaded {
     pub path: PathBuf,
     pub text: String,
     /// Per-file notes that do not stop it loading (e.g. decoded as Windows-1252).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
     /// For an HTML page: what its markup said, as spans of `text` (which is
     /// then the extracted article, not the markup).
     pub page: Option<Box<html::Page>>,
@@ -65,7 +66,7 @@ pub fn bundled() -> Vec<Loaded> {
 /// Expands files and folders (recursively) into a sorted, de-duplicated list
 /// of regular files. Missing paths, unreadable folders and symlink loops
 /// become warnings.
-pub fn collect_files(paths: &[PathBuf], warnings: &mut Vec<String>) -> Vec<PathBuf> {
+pub fn collect_files(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Vec<PathBuf> {
     let mut seen_files = FxSet::default();
     let mut seen_dirs = FxSet::default();
     let mut out = Vec::new();
@@ -103,7 +104,7 @@ fn walk(
     listed_canon: Option<PathBuf>,
     out: &mut Vec<Found>,
     seen_dirs: &mut FxSet<PathBuf>,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
 ) {
     if listed_canon.is_none() {
         match fs::metadata(p) {
@@ -117,14 +118,11 @@ fn walk(
             }
             Ok(m) if m.is_dir() => {}
             Ok(_) => {
-                warnings.push(format!(
-                    "{}: not a regular file or folder, skipped",
-                    p.display()
-                ));
+                warnings.push(Warning::new(p, WarningKind::NotFileOrFolder));
                 return;
             }
             Err(e) => {
-                warnings.push(format!("{}: {}", p.display(), describe_io(&e)));
+                warnings.push(Warning::new(p, WarningKind::Unlisted(describe_io(&e))));
                 return;
             }
         }
@@ -138,7 +136,7 @@ fn walk(
     let entries = match fs::read_dir(p) {
         Ok(e) => e,
         Err(e) => {
-            warnings.push(format!("{}: {}", p.display(), describe_io(&e)));
+            warnings.push(Warning::new(p, WarningKind::Unlisted(describe_io(&e))));
             return;
         }
     };
@@ -176,25 +174,23 @@ fn describe_io(e: &std::io::Error) -> String {
 /// Reads and decodes one file; `Err` is the warning to show instead. A
 /// file that is not (or no longer) a regular file, or whose read blocks, is
 /// skipped with a warning: see [`guarded`].
-pub fn read_file(path: &Path) -> Result<Loaded, String> {
-    let name = path.display();
-    let bytes = guarded::read_regular(path, MAX_FILE_BYTES).map_err(|e| match e {
-        guarded::ReadError::TooLarge(size) => format!(
-            "{name}: {}larger than the {} MB limit for one article, skipped",
-            size.map_or(String::new(), |n| format!("{} MB is ", n / (1024 * 1024))),
-            MAX_FILE_BYTES / (1024 * 1024)
-        ),
-        e => format!("{name}: {e}, skipped"),
+pub fn read_file(path: &Path) -> Result<Loaded, Warning> {
+    let bytes = guarded::read_regular(path, MAX_FILE_BYTES).map_err(|e| {
+        let kind = match e {
+            guarded::ReadError::TooLarge(size) => WarningKind::TooLarge(size),
+            e => WarningKind::Unreadable(e.to_string()),
+        };
+        Warning::new(path, kind)
     })?;
     if html::is_html(path, &bytes) {
         return html::load(path.to_path_buf(), &bytes, None);
     }
-    let (text, warning) = decode_owned(bytes).map_err(|why| format!("{name}: {why}"))?;
+    let (text, note) = decode_owned(bytes).map_err(|kind| Warning::new(path, kind))?;
     Ok(Loaded {
         path: path.to_path_buf(),
         text,
-        warnings: warning
-            .map(|w| format!("{name}: {w}"))
+        warnings: note
+            .map(|n| Warning::new(path, WarningKind::Decoded(n)))
             .into_iter()
             .collect(),
         page: None,
@@ -202,16 +198,17 @@ pub fn read_file(path: &Path) -> Result<Loaded, String> {
 }
 
 /// Bytes to text. UTF-8 (BOM optional), UTF-16 with a BOM, otherwise
-/// Windows-1252 with a warning. `Err` for empty or binary content.
-pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
+/// Windows-1252 with a note on how it was decoded. `Err` for empty or
+/// binary content.
+pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), WarningKind> {
     decode_owned(bytes.to_vec())
 }
 
 /// [`decode`] taking the bytes, so valid UTF-8 (nearly every file) becomes
 /// the text without a copy.
-pub fn decode_owned(bytes: Vec<u8>) -> Result<(String, Option<String>), String> {
+pub fn decode_owned(bytes: Vec<u8>) -> Result<(String, Option<String>), WarningKind> {
     if bytes.is_empty() {
-        return Err("empty file, skipped".into());
+        return Err(WarningKind::Empty);
     }
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(&bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
@@ -225,7 +222,7 @@ pub fn decode_owned(bytes: Vec<u8>) -> Result<(String, Option<String>), String> 
         return finish(text.into_owned(), warning);
     }
     if bytes.contains(&0) {
-        return Err("binary file (contains NUL bytes), skipped".into());
+        return Err(WarningKind::Binary(false));
     }
     match String::from_utf8(bytes) {
         Ok(s) => finish(s, None),
@@ -239,19 +236,19 @@ pub fn decode_owned(bytes: Vec<u8>) -> Result<(String, Option<String>), String> 
     }
 }
 
-fn finish(text: String, warning: Option<String>) -> Result<(String, Option<String>), String> {
+fn finish(text: String, note: Option<String>) -> Result<(String, Option<String>), WarningKind> {
     if text.contains('\0') {
-        return Err("binary file (contains NUL characters), skipped".into());
+        return Err(WarningKind::Binary(true));
     }
     if text.trim().is_empty() {
-        return Err("empty file (only white space), skipped".into());
+        return Err(WarningKind::Blank);
     }
-    Ok((text, warning))
+    Ok((text, note))
 }
 
 /// Loads every path; returns the decoded files in a stable order and the
 /// warnings for what was skipped. No paths means the bundled seeds.
-pub fn load(paths: &[PathBuf]) -> (Vec<Loaded>, Vec<String>) {
+pub fn load(paths: &[PathBuf]) -> (Vec<Loaded>, Vec<Warning>) {
     let (files, read) = (AtomicUsize::new(0), AtomicUsize::new(0));
     load_with_progress(
         paths,
@@ -272,7 +269,7 @@ pub struct Counts<'a> {
 }
 
 /// [`load`], counting files found and read into `progress`.
-pub fn load_with_progress(paths: &[PathBuf], progress: Counts) -> (Vec<Loaded>, Vec<String>) {
+pub fn load_with_progress(paths: &[PathBuf], progress: Counts) -> (Vec<Loaded>, Vec<Warning>) {
     use rayon::prelude::*;
     if paths.is_empty() {
         let b = bundled();
@@ -284,10 +281,10 @@ pub fn load_with_progress(paths: &[PathBuf], progress: Counts) -> (Vec<Loaded>, 
     let files = collect_files(paths, &mut warnings);
     progress.files.store(files.len(), Ordering::Relaxed);
     // Reading is parallel too: on a cold cache 100k small files are latency-bound.
-    let results: Vec<Result<Loaded, String>> = files
+    let results: Vec<Result<Loaded, Warning>> = files
         .par_iter()
         .flat_map_iter(|f| {
-            let r: Vec<Result<Loaded, String>> = if warc::is_archive(f) {
+            let r: Vec<Result<Loaded, Warning>> = if warc::is_archive(f) {
                 warc::records(f).map_or_else(|w| vec![Err(w)], Iterator::collect)
             } else {
                 vec![read_file(f)]
@@ -379,9 +376,19 @@ mod tests {
 
     #[test]
     fn binary_and_empty_are_refused() {
-        assert!(decode(b"ab\0cd").unwrap_err().contains("binary"));
-        assert!(decode(b"").unwrap_err().contains("empty"));
-        assert!(decode(b"  \n\n ").unwrap_err().contains("empty"));
+        assert!(
+            decode(b"ab\0cd")
+                .unwrap_err()
+                .to_string()
+                .contains("binary")
+        );
+        assert!(decode(b"").unwrap_err().to_string().contains("empty"));
+        assert!(
+            decode(b"  \n\n ")
+                .unwrap_err()
+                .to_string()
+                .contains("empty")
+        );
     }
 
     #[test]
@@ -389,7 +396,8 @@ mod tests {
         let mut w = Vec::new();
         let files = collect_files(&[PathBuf::from("/no/such/dateline/path")], &mut w);
         assert!(files.is_empty());
-        assert!(w[0].contains("/no/such/dateline/path") && w[0].contains("no such file"));
+        let w = w[0].to_string();
+        assert!(w.contains("/no/such/dateline/path") && w.contains("no such file"));
     }
 
     #[test]

@@ -24,6 +24,7 @@ pub mod stats;
 pub mod suggest;
 pub mod text;
 pub mod tui;
+pub mod warning;
 
 use std::path::PathBuf;
 

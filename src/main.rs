@@ -37,7 +37,10 @@ fn load(paths: &[PathBuf]) -> Result<Corpus, CliError> {
     let corpus = dateline::progress::while_loading(|p| dateline::open_with_progress(paths, p));
     let article_warnings = corpus.articles.iter().flat_map(|a| &a.warnings);
     for w in corpus.warnings.iter().chain(article_warnings) {
-        eprintln!("dateline: warning: {}", dateline::text::sanitize_line(w));
+        eprintln!(
+            "dateline: warning: {}",
+            dateline::text::sanitize_line(&w.to_string())
+        );
     }
     if corpus.articles.is_empty() {
         return Err(CliError::NoArticles);

@@ -505,7 +505,7 @@ pub struct Article {
     pub sentences: Vec<Span>,
     pub mentions: Vec<Mention>,
     pub times: Vec<TimeExpr>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::warning::Warning>,
     /// What the parser doubts about the page (no title, a small body).
     pub page_warnings: Vec<PageWarning>,
 }
@@ -589,7 +589,7 @@ pub struct Corpus {
     /// then position in the article).
     pub mentions_by_actor: Vec<Vec<MentionRef>>,
     /// Load warnings that belong to no article (missing path, binary file...).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::warning::Warning>,
 }
 
 impl Corpus {

@@ -12,6 +12,7 @@
 
 use super::Loaded;
 use crate::model::Span;
+use crate::warning::{Warning, WarningKind};
 use chrono::NaiveDate;
 use dom_query::Document;
 use std::path::{Path, PathBuf};
@@ -62,23 +63,20 @@ pub struct Fetched<'a> {
 }
 
 /// A page's bytes to an article ready for parsing, named `path`.
-pub fn load(path: PathBuf, bytes: &[u8], fetched: Option<Fetched>) -> Result<Loaded, String> {
+pub fn load(path: PathBuf, bytes: &[u8], fetched: Option<Fetched>) -> Result<Loaded, Warning> {
     let fetched = fetched.unwrap_or_default();
     let (html, decode_warning) = decode(bytes, fetched.charset);
     let (text, mut page, warning) = read_page(&html, fetched.url);
     drop(html);
     page.crawl_date = fetched.date;
     if text.trim().is_empty() {
-        return Err(format!(
-            "{}: HTML page with no text, skipped",
-            path.display()
-        ));
+        return Err(Warning::new(path, WarningKind::HtmlNoText));
     }
-    let name = path.display().to_string();
     let warnings = decode_warning
+        .map(WarningKind::Decoded)
         .into_iter()
         .chain(warning)
-        .map(|w| format!("{name}: {w}"))
+        .map(|k| Warning::new(&path, k))
         .collect();
     Ok(Loaded {
         path,
@@ -206,7 +204,7 @@ fn meta_charset(head: &[u8]) -> Option<String> {
 /// Extracts the article from a decoded page. `url` is where it was fetched
 /// from, when known. Returns the article's text, the page's spans into it,
 /// and a warning when the body is the fallback.
-pub fn read_page(html: &str, url: Option<&str>) -> (String, Page, Option<String>) {
+pub fn read_page(html: &str, url: Option<&str>) -> (String, Page, Option<WarningKind>) {
     if nesting_depth(html) > MAX_DEPTH {
         // The HTML parser and the extractor take time (and stack) in
         // proportion to the depth for each element: such a page is read
@@ -216,10 +214,11 @@ pub fn read_page(html: &str, url: Option<&str>) -> (String, Page, Option<String>
             fallback: true,
             ..Page::default()
         };
-        let why = format!(
-            "elements nested over {MAX_DEPTH} deep, read as tag-stripped text; the body is chosen from it"
+        return (
+            strip_tags(html),
+            page,
+            Some(WarningKind::HtmlTooDeep(MAX_DEPTH)),
         );
-        return (strip_tags(html), page, Some(why));
     }
     let doc = Document::from(html);
     let meta = PageMeta::read(&doc);
@@ -293,9 +292,7 @@ pub fn read_page(html: &str, url: Option<&str>) -> (String, Page, Option<String>
                 text.push_str("\n\n");
             }
             text.push_str(&visible_text(html));
-            Some(format!(
-                "HTML extraction found no article ({why}); the body is chosen from the page's visible text"
-            ))
+            Some(WarningKind::HtmlFallback(why.to_string()))
         }
     };
     (text, page, warning)

@@ -163,7 +163,7 @@ fn too_little_text_falls_back_to_the_visible_text_with_a_warning() {
     let (text, page, warning) = read_page(html, None);
     assert!(page.fallback);
     assert!(page.body.is_empty());
-    assert!(warning.unwrap().contains("visible text"));
+    assert!(warning.unwrap().to_string().contains("visible text"));
     assert!(text.contains("Lowmoor harbour reopened."), "{text}");
     assert!(text.contains("Weather"));
     assert!(!text.contains("hidden script"));
@@ -175,7 +175,11 @@ fn load_keeps_the_page_and_names_a_bad_charset() {
     let bytes = encoding_rs::WINDOWS_1252.encode(&html).0.into_owned();
     let l = load(PathBuf::from("p.html"), &bytes, None).unwrap();
     assert!(l.text.contains("Mayor\u{e9} Ilsa"), "{}", l.text);
-    assert!(l.warnings[0].starts_with("p.html: "), "{:?}", l.warnings);
+    assert!(
+        l.warnings[0].to_string().starts_with("p.html: "),
+        "{:?}",
+        l.warnings
+    );
     assert!(l.page.is_some());
     assert!(
         load(
@@ -212,7 +216,7 @@ fn deeply_nested_markup_is_read_as_stripped_text_at_once() {
     let (text, page, warning) = read_page(&html, None);
     assert!(t.elapsed().as_secs() < 5);
     assert!(page.fallback);
-    assert!(warning.unwrap().contains("nested"));
+    assert!(warning.unwrap().to_string().contains("nested"));
     assert_eq!(text, "The pier reopened & the ferry sailed.");
     // Real pages' depth is counted, not their length.
     assert!(nesting_depth(&news_page("")) < 20);

@@ -10,6 +10,7 @@
 
 use super::Loaded;
 use super::html::{self, Fetched};
+use crate::warning::{Warning, WarningKind};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::ffi::OsString;
@@ -43,14 +44,14 @@ pub struct Records {
     bad_in_a_row: usize,
     skipped: BTreeMap<&'static str, usize>,
     /// A warning still to give after the archive has ended.
-    pending: Option<String>,
+    pending: Option<Warning>,
 }
 
 /// Opens `path` as a WARC archive, gzip'd or not (told by its first bytes,
 /// not its name). `Err` is the warning when it cannot be opened.
-pub fn records(path: &Path) -> Result<Records, String> {
-    let name = path.display();
-    let io_err = |e: std::io::Error| format!("{name}: {}", super::describe_io(&e));
+pub fn records(path: &Path) -> Result<Records, Warning> {
+    let io_err =
+        |e: std::io::Error| Warning::new(path, WarningKind::Unreadable(super::describe_io(&e)));
     let mut magic = [0u8; 2];
     let gzipped = File::open(path)
         .and_then(|mut f| f.read_exact(&mut magic))
@@ -77,7 +78,7 @@ pub fn records(path: &Path) -> Result<Records, String> {
 }
 
 impl Iterator for Records {
-    type Item = Result<Loaded, String>;
+    type Item = Result<Loaded, Warning>;
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
@@ -89,8 +90,8 @@ impl Iterator for Records {
                 return self.summary().map(Err);
             };
             self.n += 1;
-            let name = self.path.display();
             let n = self.n;
+            let archive = |what: String| Warning::new(&self.path, WarningKind::Archive(what));
             let (header, body) = match item {
                 Ok(r) => r,
                 Err(e @ (warc::Error::ReadData(_) | warc::Error::UnexpectedEOB)) => {
@@ -102,23 +103,23 @@ impl Iterator for Records {
                     };
                     self.inner = None;
                     self.pending = self.summary();
-                    return Some(Err(format!(
-                        "{name}: record {n} {why}; the archive ends there"
-                    )));
+                    return Some(Err(archive(format!(
+                        "record {n} {why}; the archive ends there"
+                    ))));
                 }
                 Err(e) => {
                     self.bad_in_a_row += 1;
                     if self.bad_in_a_row >= MAX_BAD_IN_A_ROW {
                         self.inner = None;
-                        return Some(Err(format!(
-                            "{name}: {MAX_BAD_IN_A_ROW} malformed records in a row ({}); the rest of the archive is skipped",
+                        return Some(Err(archive(format!(
+                            "{MAX_BAD_IN_A_ROW} malformed records in a row ({}); the rest of the archive is skipped",
                             describe(&e)
-                        )));
+                        ))));
                     }
-                    return Some(Err(format!(
-                        "{name}: record {n} is malformed ({}), skipped",
+                    return Some(Err(archive(format!(
+                        "record {n} is malformed ({}), skipped",
                         describe(&e)
-                    )));
+                    ))));
                 }
             };
             self.bad_in_a_row = 0;
@@ -137,7 +138,7 @@ impl Records {
         &self,
         header: &RawRecordHeader,
         body: &[u8],
-    ) -> Result<Result<Loaded, String>, &'static str> {
+    ) -> Result<Result<Loaded, Warning>, &'static str> {
         let get = |h: WarcHeader| {
             header
                 .headers
@@ -181,11 +182,7 @@ impl Records {
             return Err("non-HTML responses");
         }
         if payload.len() as u64 > super::MAX_FILE_BYTES {
-            return Ok(Err(format!(
-                "{}: larger than the {} MB limit for one article, skipped",
-                named.display(),
-                super::MAX_FILE_BYTES / (1024 * 1024)
-            )));
+            return Ok(Err(Warning::new(named, WarningKind::TooLarge(None))));
         }
         let url = get(WarcHeader::TargetURI)
             .map(|u| u.trim_start_matches('<').trim_end_matches('>').to_string());
@@ -207,16 +204,14 @@ impl Records {
         if let Ok(l) = &mut loaded
             && let Some(t) = get(WarcHeader::Truncated)
         {
-            l.warnings.push(format!(
-                "{}: the crawler cut this page short ({t})",
-                l.path.display()
-            ));
+            l.warnings
+                .push(Warning::new(&l.path, WarningKind::Truncated(t.to_string())));
         }
         Ok(loaded)
     }
 
     /// One line saying which records were skipped, if any were.
-    fn summary(&self) -> Option<String> {
+    fn summary(&self) -> Option<Warning> {
         let total: usize = self.skipped.values().sum();
         (total > 0).then(|| {
             let kinds: Vec<String> = self
@@ -224,12 +219,12 @@ impl Records {
                 .iter()
                 .map(|(k, n)| format!("{n} {k}"))
                 .collect();
-            format!(
-                "{}: {total} of {} records skipped, not HTML pages: {}",
-                self.path.display(),
+            let what = format!(
+                "{total} of {} records skipped, not HTML pages: {}",
                 self.n,
                 kinds.join(", ")
-            )
+            );
+            Warning::new(&self.path, WarningKind::Archive(what))
         })
     }
 }

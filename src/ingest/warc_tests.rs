@@ -96,7 +96,7 @@ fn read_all(path: &Path) -> (Vec<Loaded>, Vec<String>) {
     for r in records(path).unwrap() {
         match r {
             Ok(l) => ok.push(l),
-            Err(w) => warnings.push(w),
+            Err(w) => warnings.push(w.to_string()),
         }
     }
     (ok, warnings)
@@ -117,7 +117,12 @@ fn html_responses_become_articles_and_the_rest_is_counted() {
     assert!(ok[1].text.contains("ferry pier"));
     // The broken charset: decoded all the same, with a warning.
     assert!(ok[2].text.contains("Maire\u{e9} Ilsa"));
-    assert!(ok[2].warnings.iter().any(|w| w.contains("unknown charset")));
+    assert!(
+        ok[2]
+            .warnings
+            .iter()
+            .any(|w| w.to_string().contains("unknown charset"))
+    );
     assert_eq!(
         warnings,
         [format!(
@@ -217,7 +222,7 @@ fn chunked_bodies_are_joined_and_truncated_pages_noted() {
         ok[0]
             .warnings
             .iter()
-            .any(|w| w.contains("cut this page short"))
+            .any(|w| w.to_string().contains("cut this page short"))
     );
 }
 
@@ -271,7 +276,7 @@ fn archives_load_into_a_corpus_in_order_with_their_warnings() {
     assert!(
         c.warnings
             .iter()
-            .any(|w| w.contains("4 of 7 records skipped"))
+            .any(|w| w.to_string().contains("4 of 7 records skipped"))
     );
     use std::sync::atomic::Ordering::Relaxed;
     assert_eq!(progress.parsed.load(Relaxed), 5);

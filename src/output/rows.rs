@@ -164,7 +164,7 @@ impl<'a> ArticleRow<'a> {
             warnings: a
                 .warnings
                 .iter()
-                .map(|w| Cow::Borrowed(w.as_str()))
+                .map(|w| Cow::Owned(w.to_string()))
                 .chain(a.page_warnings.iter().map(|w| Cow::Owned(w.message())))
                 .collect(),
             dates: a.times.len(),

@@ -11,6 +11,7 @@ pub mod segment;
 
 use crate::ingest::Loaded;
 use crate::model::{Article, ArticleId, Corpus};
+use crate::warning::Warning;
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
@@ -146,7 +147,7 @@ fn from_page(
 }
 
 /// Parses every file (in parallel) and builds the corpus with its indices.
-pub fn build_corpus(files: Vec<Loaded>, warnings: Vec<String>) -> Corpus {
+pub fn build_corpus(files: Vec<Loaded>, warnings: Vec<Warning>) -> Corpus {
     build_corpus_with_progress(files, warnings, &Progress::default())
 }
 
@@ -167,10 +168,10 @@ pub struct Progress {
 /// [`build_corpus`], counting parsed articles into `progress`.
 pub fn build_corpus_with_progress(
     files: Vec<Loaded>,
-    warnings: Vec<String>,
+    warnings: Vec<Warning>,
     progress: &Progress,
 ) -> Corpus {
-    let parsed: Vec<Result<Parsed, String>> = files
+    let parsed: Vec<Result<Parsed, Warning>> = files
         .into_par_iter()
         .enumerate()
         .map(|(i, l)| {
@@ -187,11 +188,11 @@ pub fn build_corpus_with_progress(
 /// cannot be read is a warning; ids follow the order of `files`.
 pub fn read_and_build_corpus(
     files: &[std::path::PathBuf],
-    warnings: Vec<String>,
+    warnings: Vec<Warning>,
     progress: &Progress,
 ) -> Corpus {
     use crate::ingest::warc;
-    let mut results: Vec<Result<Parsed, String>> = Vec::with_capacity(files.len());
+    let mut results: Vec<Result<Parsed, Warning>> = Vec::with_capacity(files.len());
     let mut rest = files;
     while !rest.is_empty() {
         // A run of plain files in parallel, then an archive streamed.
@@ -223,7 +224,7 @@ pub fn read_and_build_corpus(
 /// archive. Each record counts as a file found and read.
 fn read_archive(
     archive: &std::path::Path,
-    results: &mut Vec<Result<Parsed, String>>,
+    results: &mut Vec<Result<Parsed, Warning>>,
     progress: &Progress,
 ) {
     let records = match crate::ingest::warc::records(archive) {
@@ -234,7 +235,7 @@ fn read_archive(
             return;
         }
     };
-    let mut parsed: Vec<(usize, Result<Parsed, String>)> = records
+    let mut parsed: Vec<(usize, Result<Parsed, Warning>)> = records
         .enumerate()
         .par_bridge()
         .map(|(i, r)| {
@@ -257,8 +258,8 @@ fn read_archive(
 /// The corpus-level steps: the folder's year, actor merging, indices. A file
 /// that failed is a warning here; ids count the articles that parsed.
 fn finish_corpus(
-    results: Vec<Result<Parsed, String>>,
-    mut warnings: Vec<String>,
+    results: Vec<Result<Parsed, Warning>>,
+    mut warnings: Vec<Warning>,
     progress: &Progress,
 ) -> Corpus {
     progress.indexing.store(true, Ordering::Relaxed);

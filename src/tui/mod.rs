@@ -262,7 +262,7 @@ pub fn run(
     if let Some(v) = &app.view {
         let c = &v.corpus;
         let articles = c.articles.iter().flat_map(|a| &a.warnings);
-        warnings.extend(c.warnings.iter().chain(articles).cloned());
+        warnings.extend(c.warnings.iter().chain(articles).map(ToString::to_string));
     }
     warnings.append(&mut app.notes);
     Ok(Outcome {

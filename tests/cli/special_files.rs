@@ -46,6 +46,8 @@ fn a_corpus_file_swapped_for_a_fifo_after_listing_is_a_warning() {
     let t = Instant::now();
     let why = dateline::ingest::read_file(&p).unwrap_err();
     assert!(t.elapsed() < Duration::from_secs(1));
+    assert!(why.kind.skipped() && why.path == p, "{why:?}");
+    let why = why.to_string();
     assert!(
         why.contains("b.txt") && why.contains("not a regular file (a FIFO)"),
         "{why}"
