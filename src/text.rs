@@ -6,6 +6,31 @@ use std::borrow::Cow;
 use std::ffi::OsStr;
 use std::path::Path;
 
+/// A file's raw lines, each with the byte offset it starts at. A line
+/// ends at `\n`, at `\r\n`, or at a lone `\r` (files from old Mac
+/// programs have nothing else), so such a file is lines, not one long line.
+/// The parser, the raw view and the outputs all cut lines here.
+pub fn raw_lines(raw: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = raw.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start > bytes.len() {
+            return None;
+        }
+        let from = start;
+        let (end, next) = match memchr::memchr2(b'\n', b'\r', &bytes[from..]) {
+            Some(i) if bytes[from + i] == b'\r' && bytes.get(from + i + 1) == Some(&b'\n') => {
+                (from + i, from + i + 2)
+            }
+            Some(i) => (from + i, from + i + 1),
+            None => (bytes.len(), bytes.len() + 1),
+        };
+        start = next;
+        // Line ends are ASCII, so both ends are char boundaries.
+        Some((from, &raw[from..end]))
+    })
+}
+
 /// A path as text that keeps apart names differing only in bytes that are
 /// not UTF-8: each such byte is written `\xNN` (a lossy conversion would
 /// make them all U+FFFD, and two files one). A UTF-8 path is itself. Every
@@ -154,6 +179,21 @@ fn needs_escape(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn lines_end_at_lf_crlf_or_a_lone_cr() {
+        let raw = "one\r\ntwo\rthree\n\nfour";
+        let got: Vec<(usize, &str)> = super::raw_lines(raw).collect();
+        assert_eq!(
+            got,
+            vec![(0, "one"), (5, "two"), (9, "three"), (15, ""), (16, "four")]
+        );
+        assert_eq!(super::raw_lines("").collect::<Vec<_>>(), vec![(0, "")]);
+        assert_eq!(
+            super::raw_lines("a\n").collect::<Vec<_>>(),
+            vec![(0, "a"), (2, "")]
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -187,11 +187,11 @@ pub fn articles(c: &Corpus, by_date: bool) -> impl Iterator<Item = ArticleRow<'_
 /// A paragraph that runs over several lines of the page, as one line: each
 /// line break (with the spaces around it) reads as one space.
 fn one_line(p: &str) -> Cow<'_, str> {
-    if !p.contains('\n') {
+    if !p.contains(['\n', '\r']) {
         return p.into();
     }
-    p.split('\n')
-        .map(str::trim)
+    crate::text::raw_lines(p)
+        .map(|(_, l)| l.trim())
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join(" ")

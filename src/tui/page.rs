@@ -219,12 +219,9 @@ fn tagged(
 /// without a block, such as an empty one, has none).
 pub fn raw_lines(a: &Article, width: usize, gutter: usize) -> Vec<DocLine> {
     let mut out = Vec::new();
-    let mut pos = 0usize;
     let (mut bi, mut pi) = (0usize, 0usize);
-    for line in a.raw.split('\n') {
-        let start = pos;
-        let end = start + line.trim_end_matches('\r').len();
-        pos += line.len() + 1;
+    for (start, line) in crate::text::raw_lines(&a.raw) {
+        let end = start + line.len();
         let span = Span::new(start, end);
         while bi < a.blocks.len() && a.blocks[bi].span.end <= span.start {
             bi += 1;

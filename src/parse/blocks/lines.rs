@@ -58,14 +58,12 @@ pub fn split(raw: &str) -> (Vec<Line<'_>>, Language) {
     let mut out = Vec::new();
     let mut hits: Vec<[u16; stopwords::LANGUAGES]> = Vec::new();
     let mut totals = [0usize; stopwords::LANGUAGES];
-    let mut pos = 0;
     let mut blank = true;
     let mut keys: FxMap<u64, u32> = FxMap::default();
-    for line in raw.split('\n') {
+    for (pos, line) in crate::text::raw_lines(raw) {
         let trimmed = line.trim();
         if trimmed.is_empty() {
             blank = true;
-            pos += line.len() + 1;
             continue;
         }
         let start = pos + (line.len() - line.trim_start().len());
@@ -120,7 +118,6 @@ pub fn split(raw: &str) -> (Vec<Line<'_>>, Language) {
             key,
         });
         blank = false;
-        pos += line.len() + 1;
     }
     let lang = stopwords::choose(&totals);
     for (l, h) in out.iter_mut().zip(&hits) {
@@ -219,4 +216,15 @@ fn flows(prev: &Line, next: &Line, lang: Language) -> bool {
     // "…said the" / "Prime Minister": the first line stops on a function word.
     let last_word = prev.text.split_whitespace().next_back().unwrap_or("");
     prev.words >= 2 && stopwords::is_stop(last_word, lang)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_file_with_lone_cr_line_ends_is_lines() {
+        let (lines, _) = super::split("Ferry vote\rThe board met.\r\rIt voted.\r");
+        let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
+        assert_eq!(texts, ["Ferry vote", "The board met.", "It voted."]);
+        assert!(lines[2].blank_before && !lines[1].blank_before);
+    }
 }
