@@ -177,7 +177,10 @@ fn describe_io(e: &std::io::Error) -> String {
 pub fn read_file(path: &Path) -> Result<Loaded, Warning> {
     let bytes = guarded::read_regular(path, MAX_FILE_BYTES).map_err(|e| {
         let kind = match e {
-            guarded::ReadError::TooLarge(size) => WarningKind::TooLarge(size),
+            guarded::ReadError::TooLarge(size) => WarningKind::TooLarge {
+                size,
+                limit: MAX_FILE_BYTES,
+            },
             e => WarningKind::Unreadable(e.to_string()),
         };
         Warning::new(path, kind)

@@ -27,11 +27,12 @@ pub enum WarningKind {
     /// that blocked): why.
     #[error("{0}, skipped")]
     Unreadable(String),
-    /// Over [`crate::ingest::MAX_FILE_BYTES`]; its size in bytes when known.
+    /// Over the limit for one article: its size in bytes when known, and
+    /// the limit.
     #[error("{}larger than the {} MB limit for one article, skipped",
-        .0.map_or(String::new(), |n| format!("{} MB is ", n / (1024 * 1024))),
-        crate::ingest::MAX_FILE_BYTES / (1024 * 1024))]
-    TooLarge(Option<u64>),
+        .size.map_or(String::new(), |n| format!("{} MB is ", n / (1024 * 1024))),
+        .limit / (1024 * 1024))]
+    TooLarge { size: Option<u64>, limit: u64 },
     #[error("empty file, skipped")]
     Empty,
     #[error("empty file (only white space), skipped")]
@@ -95,7 +96,13 @@ mod tests {
 
     #[test]
     fn a_warning_names_its_file_then_says_what_happened() {
-        let w = Warning::new("news/a.txt", WarningKind::TooLarge(Some(20 * 1024 * 1024)));
+        let w = Warning::new(
+            "news/a.txt",
+            WarningKind::TooLarge {
+                size: Some(20 << 20),
+                limit: 16 << 20,
+            },
+        );
         assert_eq!(
             w.to_string(),
             "news/a.txt: 20 MB is larger than the 16 MB limit for one article, skipped"

@@ -182,7 +182,11 @@ impl Records {
             return Err("non-HTML responses");
         }
         if payload.len() as u64 > super::MAX_FILE_BYTES {
-            return Ok(Err(Warning::new(named, WarningKind::TooLarge(None))));
+            let limit = super::MAX_FILE_BYTES;
+            return Ok(Err(Warning::new(
+                named,
+                WarningKind::TooLarge { size: None, limit },
+            )));
         }
         let url = get(WarcHeader::TargetURI)
             .map(|u| u.trim_start_matches('<').trim_end_matches('>').to_string());
