@@ -121,8 +121,9 @@ fn boundaries(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
+        i = skip_plain(bytes, i);
         // '…' is the only terminal outside ASCII, and starts with 0xE2.
-        if !matches!(bytes[i], b'.' | b'!' | b'?' | 0xE2) {
+        if !matches!(bytes.get(i), Some(b'.' | b'!' | b'?' | 0xE2)) {
             i += 1;
             continue;
         }
@@ -149,6 +150,29 @@ fn boundaries(text: &str) -> Vec<usize> {
         i = j;
     }
     out
+}
+
+/// The first position from `i` on whose byte may start a terminal (`.`,
+/// `!`, `?` or 0xE2, the first byte of `…`), looked for eight bytes at a
+/// time; the last few bytes (fewer than eight) are left to the caller.
+fn skip_plain(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // High bit set in the lowest zero byte of `v` (and perhaps in bytes
+    // above it, never below): the first flagged byte is a zero byte.
+    let zero_bytes = |v: u64| v.wrapping_sub(ONES) & !v & (0x80 * ONES);
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let hits = [b'.', b'!', b'?', 0xE2]
+            .iter()
+            .fold(0, |h, &t| h | zero_bytes(x ^ (ONES * u64::from(t))));
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i
 }
 
 /// Whether the word ending at the end of `before` (which ends with `.`) is an
@@ -179,6 +203,33 @@ fn is_abbreviation(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn eight_at_a_time_stops_where_a_byte_scan_would() {
+        let texts = [
+            "No terminal in this line at all, only commas, and words",
+            "Ends here. Then “quoted” text… and more! Or? x",
+            "abcdefg.hijklmn!opqrstu?vwxyz\u{2014}dash\u{2026}ellipsis",
+            ".!?",
+            "",
+            "Zoë Ørsted’s café…",
+        ];
+        for text in texts {
+            let bytes = text.as_bytes();
+            for from in 0..=bytes.len() {
+                let at = skip_plain(bytes, from);
+                let naive = (from..bytes.len())
+                    .find(|&i| matches!(bytes[i], b'.' | b'!' | b'?' | 0xE2))
+                    .unwrap_or(bytes.len());
+                // Either the first candidate byte, or a position within the
+                // last eight bytes before it where the byte scan takes over.
+                assert!(
+                    at <= naive && (at == naive || bytes.len() - at < 8),
+                    "{text:?} {from}"
+                );
+            }
+        }
+    }
 
     fn split(text: &str) -> Vec<&str> {
         let spans = sentences(text, &[Span::new(0, text.len())]);

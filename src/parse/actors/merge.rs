@@ -282,12 +282,13 @@ pub fn merge(articles: &mut [Article], locals: Vec<ArticleActors>) -> Vec<Actor>
     merge_with(articles, locals, &LEXICON)
 }
 
-fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon) -> Vec<Actor> {
+fn merge_with(
+    articles: &mut [Article],
+    mut locals: Vec<ArticleActors>,
+    lx: &Lexicon,
+) -> Vec<Actor> {
     let mut ix = Index::default();
-    let mut global: Vec<Vec<Option<usize>>> = locals
-        .iter()
-        .map(|l| vec![None; l.entities.len()])
-        .collect();
+    let mut global = Assigned::new(&locals);
     // Mentions per local entity, counted once (not once per entity).
     let counts: Vec<Vec<u32>> = locals
         .par_iter()
@@ -315,7 +316,7 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
     for pass in 0..3 {
         for (a, l) in locals.iter().enumerate() {
             for (i, e) in l.entities.iter().enumerate() {
-                if global[a][i].is_some() {
+                if global.get(a, i).is_some() {
                     continue;
                 }
                 let g = match pass {
@@ -337,7 +338,7 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
                 };
                 if let Some(g) = g {
                     ix.actors[g].mentions += counts[a][i];
-                    global[a][i] = Some(g);
+                    global.set(a, i, g);
                 }
             }
         }
@@ -346,6 +347,10 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
     // are millions of shared ones to let go of.
     drop(counts);
     keys.into_par_iter().for_each(drop);
+    // So are the local entities themselves (the largest part of what
+    // parsing left for merging): what follows reads only which actor each
+    // became, so they go before the articles' mentions are made.
+    locals.par_iter_mut().for_each(|l| l.entities = Vec::new());
     // Forms, roles and role texts. (Kinds are set when an actor is made.)
     let gathered = forms::gather(articles, &locals, &global, ix.actors.len(), MAX_ROLES);
     for (p, g) in ix.actors.iter_mut().zip(gathered) {
@@ -361,28 +366,28 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
         .zip(locals.into_par_iter())
         .enumerate()
         .for_each(|(a, (article, l))| {
-            let mut mentions: Vec<Mention> = l
-                .mentions
-                .iter()
-                .filter_map(|m| {
-                    Some(Mention {
-                        span: m.span,
-                        actor: global[a][m.entity as usize]? as u32,
-                        kind: MentionKind::Name,
-                        sentence: m.sentence,
-                    })
+            let global = global.of(a);
+            // Room for every mention and every resolved reference, so the
+            // list the article keeps has no spare capacity.
+            let mut mentions: Vec<Mention> = Vec::with_capacity(l.mentions.len() + l.refs.len());
+            mentions.extend(l.mentions.iter().filter_map(|m| {
+                Some(Mention {
+                    span: m.span,
+                    actor: actor_of(global, m.entity)? as u32,
+                    kind: MentionKind::Name,
+                    sentence: m.sentence,
                 })
-                .collect();
+            }));
             // Roles each person holds in this article (else anywhere).
             let mut local_roles: HashMap<u32, Vec<RoleDesc>> = HashMap::new();
-            for i in 0..l.entities.len() {
-                if let Some(g) = global[a][i]
+            for i in 0..global.len() {
+                if let Some(g) = actor_of(global, i as u32)
                     && ix.actors[g].kind == ActorKind::Person
                 {
                     let v = local_roles.entry(g as u32).or_default();
                     for r in l.roles_of(i) {
                         let mut r = r.clone();
-                        r.possessor = to_global(&global[a], r.possessor);
+                        r.possessor = to_global(global, r.possessor);
                         v.push(r);
                     }
                 }
@@ -397,7 +402,7 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
             persons.sort_unstable();
             for r in &l.refs {
                 let mut want = r.desc.clone();
-                want.possessor = to_global(&global[a], want.possessor);
+                want.possessor = to_global(global, want.possessor);
                 let is_person =
                     |m: &&Mention| ix.actors[m.actor as usize].kind == ActorKind::Person;
                 let got = if want.counterpart {
@@ -451,6 +456,7 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
                 }
             }
             mentions.sort_by_key(|m| (m.span.start, m.span.end));
+            mentions.shrink_to_fit();
             article.mentions = mentions;
         });
     ix.actors
@@ -462,10 +468,67 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
 
 /// A possessor given as a local entity index, as the global actor that
 /// entity became (None when it became none).
-fn to_global(global: &[Option<usize>], local: Option<u32>) -> Option<u32> {
-    local
-        .and_then(|le| global.get(le as usize).copied().flatten())
-        .map(|g| g as u32)
+fn to_global(global: &[u32], local: Option<u32>) -> Option<u32> {
+    local.and_then(|le| actor_of(global, le)).map(|g| g as u32)
+}
+
+/// The global actor local entity `e` became, given one article's part of
+/// [`Assigned`].
+fn actor_of(global: &[u32], e: u32) -> Option<usize> {
+    global
+        .get(e as usize)
+        .filter(|&&g| g != Assigned::NONE)
+        .map(|&g| g as usize)
+}
+
+/// Which global actor each local entity became, every article's in one
+/// list (`starts[a]..starts[a + 1]` is article `a`'s): a few bytes per
+/// entity and no list per article, for the millions of entities a large
+/// corpus has.
+pub(super) struct Assigned {
+    starts: Vec<usize>,
+    actor: Vec<u32>,
+}
+
+impl Assigned {
+    /// An entity that became no actor.
+    const NONE: u32 = u32::MAX;
+
+    fn new(locals: &[ArticleActors]) -> Self {
+        let mut starts = Vec::with_capacity(locals.len() + 1);
+        let mut n = 0;
+        starts.push(0);
+        for l in locals {
+            n += l.entities.len();
+            starts.push(n);
+        }
+        Assigned {
+            starts,
+            actor: vec![Self::NONE; n],
+        }
+    }
+
+    /// Article `a`'s entities, each as [`actor_of`] reads it.
+    fn of(&self, a: usize) -> &[u32] {
+        match (self.starts.get(a), self.starts.get(a + 1)) {
+            (Some(&from), Some(&to)) => &self.actor[from..to],
+            _ => &[],
+        }
+    }
+
+    fn get(&self, a: usize, e: usize) -> Option<usize> {
+        actor_of(self.of(a), e as u32)
+    }
+
+    fn set(&mut self, a: usize, e: usize, g: usize) {
+        if let Some(x) = self
+            .starts
+            .get(a)
+            .and_then(|&from| self.actor.get_mut(from + e))
+        {
+            *x = g as u32;
+        }
+    }
 }
 
 /// The public actor: canonical name (lexicon name, else the most mentioned

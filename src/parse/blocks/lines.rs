@@ -86,7 +86,12 @@ pub fn split(raw: &str) -> (Vec<Line<'_>>, Language) {
                     }
                 }
             }
-            cjk = trimmed.chars().filter(|&c| is_cjk(c)).count() as u32;
+            // Every char `is_cjk` counts is written with a lead byte from
+            // E3 to EF; most lines (curly quotes and dashes are E2) have
+            // none and are not decoded.
+            if trimmed.bytes().any(|b| (0xE3..=0xEF).contains(&b)) {
+                cjk = trimmed.chars().filter(|&c| is_cjk(c)).count() as u32;
+            }
         }
         for (t, h) in totals.iter_mut().zip(line_hits) {
             *t += h as usize;

@@ -113,6 +113,15 @@ pub fn card_glue(s: &str) -> Option<usize> {
 /// Letters and digits only, lowercased: two copies of a headline that differ
 /// in punctuation (an alt-text or slug copy) get the same key.
 pub fn dedup_key(s: &str) -> String {
+    if s.is_ascii() {
+        // The same key read from bytes (what the chars give for ASCII).
+        let key: Vec<u8> = s
+            .bytes()
+            .map(|b| KEY_BYTE[usize::from(b)])
+            .filter(|&k| k != 0)
+            .collect();
+        return String::from_utf8(key).unwrap_or_default();
+    }
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
@@ -270,6 +279,24 @@ mod tests {
         let words = |n: usize| vec!["one"; n].join(" ") + " The Daily HeraldJane Doe";
         assert!(card_glue(&words(6)).is_some());
         assert_eq!(card_glue(&words(7)), None, "eleven words");
+    }
+
+    #[test]
+    fn ascii_keys_are_what_the_chars_give() {
+        let every_ascii: String = (0u8..128).map(char::from).collect();
+        for s in [
+            every_ascii.as_str(),
+            "Harbour Board: 12 NEW ferries (2025)!",
+            "",
+            "--",
+        ] {
+            let by_chars: String = s
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect();
+            assert_eq!(dedup_key(s), by_chars, "{s:?}");
+        }
     }
 
     #[test]

@@ -157,22 +157,26 @@ pub fn count_ascii(line: &str, hits: &mut [u16; LANGUAGES]) -> u32 {
 /// words), then masked to the token's length.
 fn lookup_in(b: &[u8], start: usize, end: usize) -> Option<u8> {
     let (mut lo, mut hi) = (start, end);
-    // A word with a letter or digit at both ends (most) is not trimmed.
-    if hi - lo > MAX_BYTES && b[lo].is_ascii_alphanumeric() && b[hi - 1].is_ascii_alphanumeric() {
-        return None;
-    }
-    let punct = |c: u8| !c.is_ascii_alphanumeric() && c != b'\'';
-    while lo < hi && punct(b[lo]) {
-        lo += 1;
-    }
-    while hi > lo && punct(b[hi - 1]) {
-        hi -= 1;
-    }
-    while lo < hi && b[lo] == b'\'' {
-        lo += 1;
-    }
-    while hi > lo && b[hi - 1] == b'\'' {
-        hi -= 1;
+    // A word with a letter or digit at both ends (most) is not trimmed:
+    // none of the four trims below would take a byte off it.
+    if hi > lo && b[lo].is_ascii_alphanumeric() && b[hi - 1].is_ascii_alphanumeric() {
+        if hi - lo > MAX_BYTES {
+            return None;
+        }
+    } else {
+        let punct = |c: u8| !c.is_ascii_alphanumeric() && c != b'\'';
+        while lo < hi && punct(b[lo]) {
+            lo += 1;
+        }
+        while hi > lo && punct(b[hi - 1]) {
+            hi -= 1;
+        }
+        while lo < hi && b[lo] == b'\'' {
+            lo += 1;
+        }
+        while hi > lo && b[hi - 1] == b'\'' {
+            hi -= 1;
+        }
     }
     let len = hi - lo;
     if len == 0 || len > MAX_BYTES {

@@ -10,7 +10,7 @@
 
 use super::super::ArticleActors;
 use super::super::roles::RoleDesc;
-use super::to_global;
+use super::{Assigned, actor_of, to_global};
 use crate::hash::FxMap;
 use crate::model::Article;
 use rayon::prelude::*;
@@ -42,40 +42,40 @@ pub struct Gathered {
 }
 
 /// The lists of each of `actors` actors, given which actor each local
-/// entity became (`global[article][entity]`); roles and role texts are cut
+/// entity became (`global`); roles and role texts are cut
 /// to the first `cap` distinct ones.
 pub fn gather(
     articles: &[Article],
     locals: &[ArticleActors],
-    global: &[Vec<Option<usize>>],
+    global: &Assigned,
     actors: usize,
     cap: usize,
 ) -> Vec<Gathered> {
     let tallies = articles
         .par_iter()
         .zip(locals)
-        .zip(global)
         .enumerate()
         // Big pieces: each keeps a map of the forms it saw, and fewer maps
         // mean less adding up.
         .with_min_len(2048)
-        .fold(Tallies::default, |mut t, (a, ((article, l), global))| {
+        .fold(Tallies::default, |mut t, (a, (article, l))| {
+            let global = global.of(a);
             let a = a as u32;
             let raw = article.raw.as_str();
             for (k, m) in l.mentions.iter().enumerate() {
-                if let Some(&Some(g)) = global.get(m.entity as usize) {
+                if let Some(g) = actor_of(global, m.entity) {
                     count(&mut t.forms, (g, m.span.text(raw)), (a, k as u32));
                 }
             }
             for (k, (e, r)) in l.roles.iter().enumerate() {
-                if let Some(&Some(g)) = global.get(*e as usize) {
+                if let Some(g) = actor_of(global, *e) {
                     let mut r = r.clone();
                     r.possessor = to_global(global, r.possessor);
                     count(&mut t.roles, (g, r), (a, k as u32));
                 }
             }
             for (k, (e, span)) in l.role_texts.iter().enumerate() {
-                if let Some(&Some(g)) = global.get(*e as usize) {
+                if let Some(g) = actor_of(global, *e) {
                     count(&mut t.role_texts, (g, span.text(raw)), (a, k as u32));
                 }
             }
