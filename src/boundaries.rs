@@ -245,13 +245,13 @@ fn cycles(edges: &[(String, Vec<String>)]) -> Vec<Vec<String>> {
             }
         }
     }
+    // Warshall: after step k, paths through modules 0..=k are known.
     for k in 0..n {
-        for i in 0..n {
-            if reach[i][k] {
-                for j in 0..n {
-                    if reach[k][j] {
-                        reach[i][j] = true;
-                    }
+        let via = reach[k].clone();
+        for row in reach.iter_mut() {
+            if row[k] {
+                for (r, v) in row.iter_mut().zip(&via) {
+                    *r |= *v;
                 }
             }
         }
