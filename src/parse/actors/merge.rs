@@ -8,10 +8,11 @@
 mod forms;
 
 use super::alias::{NameParts, same_person, same_place};
+use super::credits;
 use super::lexicon::{FxMap, LEXICON, Lexicon};
 use super::roles::{RoleDesc, unique_counterpart, unique_holder};
 use super::{ArticleActors, LocalEntity};
-use crate::model::{Actor, ActorKind, Article, Mention, MentionKind};
+use crate::model::{Actor, ActorKind, Article, Mention, MentionKind, MentionPlace};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -370,6 +371,7 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
                         actor: global[a][m.entity as usize]? as u32,
                         kind: MentionKind::Name,
                         sentence: m.sentence,
+                        place: MentionPlace::Body,
                     })
                 })
                 .collect();
@@ -445,19 +447,44 @@ fn merge_with(articles: &mut [Article], locals: Vec<ArticleActors>, lx: &Lexicon
                             actor: g,
                             kind: MentionKind::Role,
                             sentence: r.sentence,
+                            place: MentionPlace::Body,
                         });
                         mentions.sort_by_key(|m| m.span.start);
                     }
                 }
             }
             mentions.sort_by_key(|m| (m.span.start, m.span.end));
+            place_outside(article, &mut mentions);
             article.mentions = mentions;
         });
+    let places = credits::places(articles, ix.actors.len());
     ix.actors
         .into_iter()
         .enumerate()
-        .map(|(id, p)| finish(id, p, lx))
+        .map(|(id, p)| {
+            let mut actor = finish(id, p, lx);
+            if actor.role.is_none() {
+                let flags = places.get(id).copied().unwrap_or(0);
+                actor.role = credits::role(actor.kind, flags).map(str::to_string);
+            }
+            actor
+        })
         .collect()
+}
+
+/// The actor stage read the article's outside sentences after its body
+/// sentences: a mention past the body's count is in one of those, and is
+/// given that index and the place of its line.
+fn place_outside(article: &Article, mentions: &mut [Mention]) {
+    let body = article.sentences.len() as u32;
+    for m in mentions.iter_mut().filter(|m| m.sentence >= body) {
+        m.sentence -= body;
+        m.place = article
+            .block_at(m.span.start)
+            .and_then(|b| MentionPlace::of_class(b.class))
+            .filter(|p| *p != MentionPlace::Body)
+            .unwrap_or(MentionPlace::Headline);
+    }
 }
 
 /// A possessor given as a local entity index, as the global actor that

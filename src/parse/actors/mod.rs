@@ -12,6 +12,7 @@
 //! the roles each actor holds (`roles`).
 
 mod alias;
+mod credits;
 mod lexicon;
 mod lower_words;
 mod merge;
