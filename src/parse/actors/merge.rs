@@ -8,10 +8,10 @@
 mod forms;
 
 use super::alias::{NameParts, same_person, same_place};
-use super::credits;
 use super::lexicon::{FxMap, LEXICON, Lexicon};
 use super::roles::{RoleDesc, unique_counterpart, unique_holder};
 use super::{ArticleActors, LocalEntity};
+use super::{credits, untitled};
 use crate::model::{Actor, ActorKind, Article, Mention, MentionKind, MentionPlace};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -517,6 +517,16 @@ fn finish(id: usize, p: Pending, lx: &Lexicon) -> Actor {
     for (f, _) in &p.forms {
         if !aliases.contains(f) {
             aliases.push(f.clone());
+        }
+    }
+    // "King Tomas" is also "Tomas": the name without its title.
+    if p.kind == ActorKind::Person && lex.is_none() {
+        for i in 0..aliases.len() {
+            if let Some(bare) = untitled::without_title(&aliases[i], lx)
+                && !aliases.iter().any(|a| a == bare)
+            {
+                aliases.push(bare.to_string());
+            }
         }
     }
     let role = lex.and_then(|e| e.role.clone()).or_else(|| {

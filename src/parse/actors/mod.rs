@@ -19,6 +19,7 @@ mod merge;
 mod names;
 mod roles;
 mod tokens;
+mod untitled;
 mod word_hash;
 
 pub use merge::merge;
