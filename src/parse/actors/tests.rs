@@ -525,3 +525,13 @@ fn a_titled_name_is_also_known_without_its_title() {
         "{lind:?}"
     );
 }
+
+#[test]
+fn firms_bodies_and_illnesses_by_their_last_word_are_not_people() {
+    let (arts, actors) = run(&["Brandt Quist Partners said it would sell the unit.\n\
+         The Velmar Observatory said the quake was small.\n\
+         Doctors said Halvard Disease was rare.\n\
+         Tomas Quill said the sale was done."]);
+    let people = names_of(&arts, &actors, ActorKind::Person);
+    assert_eq!(people, ["Tomas Quill"]);
+}
