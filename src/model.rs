@@ -366,6 +366,11 @@ impl ActorKind {
     }
 }
 
+/// The role of a person the corpus names only in bylines.
+pub const AUTHOR_ROLE: &str = "author";
+/// The role of a person the corpus names only in photo credits.
+pub const PHOTO_CREDIT_ROLE: &str = "photo credit";
+
 /// A person, organisation or place, merged across all articles.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Actor {
@@ -703,5 +708,36 @@ mod period_tests {
         ] {
             assert_eq!(DateValue::from_label(bad), None, "{bad}");
         }
+    }
+}
+
+impl Actor {
+    /// Who wrote or photographed stories rather than who is in them: a
+    /// person whose role is author or photo credit.
+    pub fn is_credit(&self) -> bool {
+        self.kind == ActorKind::Person
+            && matches!(self.role.as_deref(), Some(AUTHOR_ROLE | PHOTO_CREDIT_ROLE))
+    }
+}
+
+#[cfg(test)]
+mod credit_tests {
+    use super::*;
+
+    #[test]
+    fn only_people_with_an_author_or_photo_credit_role_are_credits() {
+        let actor = |kind, role: Option<&str>| Actor {
+            id: 0,
+            name: "Ilse Marrow".into(),
+            kind,
+            role: role.map(str::to_string),
+            aliases: Vec::new(),
+            mention_count: 1,
+        };
+        assert!(actor(ActorKind::Person, Some(AUTHOR_ROLE)).is_credit());
+        assert!(actor(ActorKind::Person, Some(PHOTO_CREDIT_ROLE)).is_credit());
+        assert!(!actor(ActorKind::Person, Some("Mayor")).is_credit());
+        assert!(!actor(ActorKind::Person, None).is_credit());
+        assert!(!actor(ActorKind::Organisation, Some(AUTHOR_ROLE)).is_credit());
     }
 }

@@ -55,7 +55,7 @@ pub fn parse_article(id: ArticleId, loaded: Loaded) -> Parsed {
         let mut all = Vec::with_capacity(sentences.len() + outside.len());
         all.extend_from_slice(&sentences);
         all.extend_from_slice(&outside);
-        actors::extract(&text, &all)
+        actors::extract_beyond_body(&text, &all, sentences.len())
     };
     // The article is kept for the whole session: no spare capacity.
     let mut sentences = sentences;
@@ -405,6 +405,30 @@ mod tests {
         for e in c.events.iter().filter(|e| !e.is_publication()) {
             assert!(!e.actors.contains(&person("Ilse Marrow").id));
         }
+    }
+
+    #[test]
+    fn a_lone_headline_word_is_an_actor_only_when_the_body_names_it() {
+        let text = "Harbour strike ends as Quill signs deal
+            OSTROVA 2025-06-03
+            The port strike in Ostrova ended on Tuesday after the union signed the deal.
+            Union leader Tomas Quill said the crews would return to the quay.
+";
+        let c = corpus(text);
+        assert!(
+            !c.actors.iter().any(|a| a.name == "Harbour"),
+            "{:?}",
+            c.actors
+        );
+        let quill = c
+            .actors
+            .iter()
+            .find(|a| a.name == "Tomas Quill")
+            .expect("Tomas Quill");
+        let a = &c.articles[0];
+        assert!(a.mentions.iter().any(|m| m.actor == quill.id
+            && m.place == MentionPlace::Headline
+            && a.text(m.span) == "Quill"));
     }
 
     #[test]

@@ -6,10 +6,7 @@
 
 use crate::model::{ActorKind, Article, Mention, MentionPlace};
 
-/// The role of a person named only in bylines.
-pub const AUTHOR: &str = "author";
-/// The role of a person named only in photo credits.
-pub const PHOTO_CREDIT: &str = "photo credit";
+use crate::model::{AUTHOR_ROLE as AUTHOR, PHOTO_CREDIT_ROLE as PHOTO_CREDIT};
 
 const STORY: u8 = 1;
 const BYLINE: u8 = 2;
