@@ -2,7 +2,7 @@
 //! mentions by actor.
 
 use crate::model::{
-    Actor, ActorId, Article, ArticleId, Corpus, DateValue, Event, MentionRef, Span,
+    Actor, ActorId, Article, ArticleId, Corpus, DateValue, Event, MentionPlace, MentionRef, Span,
 };
 use rayon::prelude::*;
 
@@ -178,7 +178,11 @@ impl SentenceActors {
         let mut pairs: Vec<(u32, ActorId)> = if a.times.is_empty() {
             Vec::new()
         } else {
-            a.mentions.iter().map(|m| (m.sentence, m.actor)).collect()
+            a.mentions
+                .iter()
+                .filter(|m| m.place == MentionPlace::Body)
+                .map(|m| (m.sentence, m.actor))
+                .collect()
         };
         pairs.sort_unstable();
         pairs.dedup();
@@ -205,6 +209,7 @@ mod tests {
             actor,
             kind: MentionKind::Name,
             sentence,
+            place: MentionPlace::Body,
         }
     }
 

@@ -366,6 +366,11 @@ impl ActorKind {
     }
 }
 
+/// The role of a person the corpus names only in bylines.
+pub const AUTHOR_ROLE: &str = "author";
+/// The role of a person the corpus names only in photo credits.
+pub const PHOTO_CREDIT_ROLE: &str = "photo credit";
+
 /// A person, organisation or place, merged across all articles.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Actor {
@@ -394,8 +399,52 @@ pub struct Mention {
     pub span: Span,
     pub actor: ActorId,
     pub kind: MentionKind,
-    /// Index into `Article::sentences`.
+    /// Index into `Article::sentences` for a mention in the body, into
+    /// `Article::outside` for one in the headline, a byline or a caption.
     pub sentence: u32,
+    /// Which part of the article the mention is in.
+    pub place: MentionPlace,
+}
+
+/// The part of an article a mention is in. People are named in more of an
+/// article than its prose: the headline, the byline that says who wrote
+/// it, a caption or a photo credit. Only body mentions have a body
+/// sentence (and so share events with dates).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum MentionPlace {
+    /// A body sentence (paragraphs, subheads, in-article lists, the wire
+    /// place line).
+    #[default]
+    Body,
+    /// The article's headline.
+    Headline,
+    /// A byline or author line: who wrote the story, not who is in it.
+    Byline,
+    /// A photo caption or credit.
+    Caption,
+}
+
+impl MentionPlace {
+    /// The stable name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionPlace::Body => "body",
+            MentionPlace::Headline => "headline",
+            MentionPlace::Byline => "byline",
+            MentionPlace::Caption => "caption",
+        }
+    }
+    /// The place of a line of class `class` (None for lines whose names
+    /// are not the article's: furniture, other stories' teasers).
+    pub fn of_class(class: BlockClass) -> Option<Self> {
+        match class {
+            c if c.is_body() => Some(MentionPlace::Body),
+            BlockClass::Title => Some(MentionPlace::Headline),
+            BlockClass::Byline => Some(MentionPlace::Byline),
+            BlockClass::Caption => Some(MentionPlace::Caption),
+            _ => None,
+        }
+    }
 }
 
 /// What a non-empty line of a scraped page is. Every such line of an
@@ -503,6 +552,10 @@ pub struct Article {
     pub teasers: Vec<Span>,
     /// Sentences of the body, in order, each inside one body paragraph.
     pub sentences: Vec<Span>,
+    /// Sentences of the article's lines outside its body where actors are
+    /// still named (the headline, its bylines and captions), in order;
+    /// their mentions index these. No date is searched for here.
+    pub outside: Vec<Span>,
     pub mentions: Vec<Mention>,
     pub times: Vec<TimeExpr>,
     pub warnings: Vec<crate::warning::Warning>,
@@ -532,6 +585,15 @@ impl Article {
     pub fn sentence_text(&self, i: u32) -> &str {
         self.sentences
             .get(i as usize)
+            .map_or("", |s| s.text(&self.raw))
+    }
+    /// The text of the sentence a mention is in, body or not.
+    pub fn mention_sentence(&self, m: &Mention) -> &str {
+        let list = match m.place {
+            MentionPlace::Body => &self.sentences,
+            _ => &self.outside,
+        };
+        list.get(m.sentence as usize)
             .map_or("", |s| s.text(&self.raw))
     }
     pub fn title_text(&self) -> &str {
@@ -646,5 +708,36 @@ mod period_tests {
         ] {
             assert_eq!(DateValue::from_label(bad), None, "{bad}");
         }
+    }
+}
+
+impl Actor {
+    /// Who wrote or photographed stories rather than who is in them: a
+    /// person whose role is author or photo credit.
+    pub fn is_credit(&self) -> bool {
+        self.kind == ActorKind::Person
+            && matches!(self.role.as_deref(), Some(AUTHOR_ROLE | PHOTO_CREDIT_ROLE))
+    }
+}
+
+#[cfg(test)]
+mod credit_tests {
+    use super::*;
+
+    #[test]
+    fn only_people_with_an_author_or_photo_credit_role_are_credits() {
+        let actor = |kind, role: Option<&str>| Actor {
+            id: 0,
+            name: "Ilse Marrow".into(),
+            kind,
+            role: role.map(str::to_string),
+            aliases: Vec::new(),
+            mention_count: 1,
+        };
+        assert!(actor(ActorKind::Person, Some(AUTHOR_ROLE)).is_credit());
+        assert!(actor(ActorKind::Person, Some(PHOTO_CREDIT_ROLE)).is_credit());
+        assert!(!actor(ActorKind::Person, Some("Mayor")).is_credit());
+        assert!(!actor(ActorKind::Person, None).is_credit());
+        assert!(!actor(ActorKind::Organisation, Some(AUTHOR_ROLE)).is_credit());
     }
 }

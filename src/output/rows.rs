@@ -265,7 +265,7 @@ fn actors_in_sentence(a: &Article, sentence: u32) -> Vec<ActorId> {
     let mut ids: Vec<ActorId> = a
         .mentions
         .iter()
-        .filter(|m| m.sentence == sentence)
+        .filter(|m| m.sentence == sentence && m.place == crate::model::MentionPlace::Body)
         .map(|m| m.actor)
         .collect();
     ids.sort_unstable();
@@ -310,7 +310,7 @@ pub fn mentions(c: &Corpus, actor: ActorId) -> impl Iterator<Item = MentionRow<'
         MentionRow {
             end: m.span.end,
             file: &a.path,
-            sentence: a.sentence_text(m.sentence),
+            sentence: a.mention_sentence(m),
             start: m.span.start,
             surface: a.text(m.span),
         }

@@ -10,7 +10,7 @@ pub mod meta;
 pub mod segment;
 
 use crate::ingest::Loaded;
-use crate::model::{Article, ArticleId, Corpus};
+use crate::model::{Article, ArticleId, Corpus, Span};
 use crate::warning::Warning;
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -46,10 +46,22 @@ pub fn parse_article(id: ArticleId, loaded: Loaded) -> Parsed {
     let sentences = segment::sentences(&text, &cleaned.body);
     let candidates = dates::find_all(&text, &sentences, &explicit);
     let (published, times) = dates::resolve_all(&text, &candidates, &explicit, None);
-    let local_actors = actors::extract(&text, &sentences);
+    // Actors are named outside the body too (the headline, bylines,
+    // captions): those sentences follow the body's in what the actor stage
+    // reads, and merging tells the two apart again.
+    let mut outside = segment::sentences(&text, &outside_lines(&cleaned));
+    let local_actors = if outside.is_empty() {
+        actors::extract(&text, &sentences)
+    } else {
+        let mut all = Vec::with_capacity(sentences.len() + outside.len());
+        all.extend_from_slice(&sentences);
+        all.extend_from_slice(&outside);
+        actors::extract_beyond_body(&text, &all, sentences.len())
+    };
     // The article is kept for the whole session: no spare capacity.
     let mut sentences = sentences;
     sentences.shrink_to_fit();
+    outside.shrink_to_fit();
     let mut cleaned = cleaned;
     cleaned.body.shrink_to_fit();
     cleaned.blocks.shrink_to_fit();
@@ -64,6 +76,7 @@ pub fn parse_article(id: ArticleId, loaded: Loaded) -> Parsed {
         blocks: cleaned.blocks,
         teasers: cleaned.teasers,
         sentences,
+        outside,
         mentions: Vec::new(),
         times,
         warnings,
@@ -76,6 +89,45 @@ pub fn parse_article(id: ArticleId, loaded: Loaded) -> Parsed {
         unanchored_dates: explicit.value.is_none().then_some(candidates),
     }
 }
+
+/// The lines outside the body where the article still names its actors:
+/// the headline, and the bylines and captions that sit with the article
+/// (from its headline, or its first body line, to just after its last
+/// body line). Furniture and other stories' teasers are never read, nor a
+/// byline or caption of another story's card further down the page.
+fn outside_lines(cleaned: &blocks::Cleaned) -> Vec<Span> {
+    use crate::model::BlockClass;
+    let blocks = &cleaned.blocks;
+    let Some(last_body) = blocks.iter().rposition(|b| b.class.is_body()) else {
+        return Vec::new();
+    };
+    let first = blocks
+        .iter()
+        .position(|b| b.class == BlockClass::Title || b.class.is_body())
+        .unwrap_or(0);
+    // Credits right after the article's last line are still its own.
+    let mut end = last_body;
+    while blocks
+        .get(end + 1)
+        .is_some_and(|b| matches!(b.class, BlockClass::Byline | BlockClass::Caption))
+        && end < last_body + TRAILING_CREDITS
+    {
+        end += 1;
+    }
+    let mut out: Vec<Span> = cleaned.title.into_iter().collect();
+    out.extend(
+        blocks[first..=end]
+            .iter()
+            .filter(|b| matches!(b.class, BlockClass::Byline | BlockClass::Caption))
+            .map(|b| b.span),
+    );
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Byline and caption lines read after the article's last body line.
+const TRAILING_CREDITS: usize = 2;
 
 /// An HTML page's own spans and metadata in place of the cleaner's: its
 /// metadata date is explicit, a crawl date the inferred fallback. When the
@@ -283,4 +335,137 @@ fn finish_corpus(
     drop(unanchored);
     let actors = actors::merge(&mut articles, locals);
     crate::index::build(articles, actors, warnings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{BlockClass, MentionPlace};
+
+    fn corpus(text: &str) -> Corpus {
+        build_corpus(
+            vec![Loaded {
+                path: "a.txt".into(),
+                text: text.to_string(),
+                warnings: Vec::new(),
+                page: None,
+            }],
+            Vec::new(),
+        )
+    }
+
+    #[test]
+    fn bylines_and_the_headline_name_people_outside_the_body_sentences() {
+        let text = "Velmar harbour crane falls on Tomas Quill's quay\n\
+            Ilse Marrow\n\
+            VELMAR 2025-03-04\n\
+            The crane at the east quay fell on 3 March 2025, the port said.\n\
+            Harbour master Tomas Quill said nobody was hurt on 4 March.\n\
+            Workers clear the quay. Photo: Ode Lind\n";
+        let c = corpus(text);
+        let a = &c.articles[0];
+        let line = |s: &str| {
+            a.blocks
+                .iter()
+                .find(|b| b.span.text(&a.raw) == s)
+                .map(|b| b.class)
+        };
+        assert_eq!(line("Ilse Marrow"), Some(BlockClass::Byline));
+        // The body's sentences are the body's alone; dates are found there.
+        assert_eq!(a.sentences, segment::sentences(&a.raw, &a.body));
+        assert!(a.times.len() >= 2);
+        let person = |name: &str| {
+            c.actors
+                .iter()
+                .find(|x| x.name == name)
+                .unwrap_or_else(|| panic!("{name} not found: {:?}", c.actors))
+        };
+        let places = |name: &str| -> Vec<MentionPlace> {
+            let id = person(name).id;
+            a.mentions
+                .iter()
+                .filter(|m| m.actor == id)
+                .map(|m| m.place)
+                .collect()
+        };
+        assert_eq!(places("Ilse Marrow"), [MentionPlace::Byline]);
+        assert_eq!(person("Ilse Marrow").role.as_deref(), Some("author"));
+        assert_eq!(
+            places("Tomas Quill"),
+            [MentionPlace::Headline, MentionPlace::Body]
+        );
+        assert_ne!(person("Tomas Quill").role.as_deref(), Some("author"));
+        for m in &a.mentions {
+            let list = match m.place {
+                MentionPlace::Body => &a.sentences,
+                _ => &a.outside,
+            };
+            assert!(list[m.sentence as usize].contains(m.span));
+        }
+        // An event's actors come from its body sentence only.
+        for e in c.events.iter().filter(|e| !e.is_publication()) {
+            assert!(!e.actors.contains(&person("Ilse Marrow").id));
+        }
+    }
+
+    #[test]
+    fn a_lone_headline_word_is_an_actor_only_when_the_body_names_it() {
+        let text = "Harbour strike ends as Quill signs deal
+            OSTROVA 2025-06-03
+            The port strike in Ostrova ended on Tuesday after the union signed the deal.
+            Union leader Tomas Quill said the crews would return to the quay.
+";
+        let c = corpus(text);
+        assert!(
+            !c.actors.iter().any(|a| a.name == "Harbour"),
+            "{:?}",
+            c.actors
+        );
+        let quill = c
+            .actors
+            .iter()
+            .find(|a| a.name == "Tomas Quill")
+            .expect("Tomas Quill");
+        let a = &c.articles[0];
+        assert!(a.mentions.iter().any(|m| m.actor == quill.id
+            && m.place == MentionPlace::Headline
+            && a.text(m.span) == "Quill"));
+    }
+
+    #[test]
+    fn a_photo_credit_is_read_but_furniture_and_teasers_are_not() {
+        let cleaned = blocks::Cleaned {
+            title: Some(Span::new(0, 5)),
+            blocks: [
+                BlockClass::Title,
+                BlockClass::Byline,
+                BlockClass::Body,
+                BlockClass::Caption,
+                BlockClass::Body,
+                BlockClass::Caption,
+                BlockClass::Furniture,
+                BlockClass::Teaser,
+                BlockClass::Byline,
+            ]
+            .iter()
+            .enumerate()
+            .map(|(i, &class)| crate::model::Block {
+                span: Span::new(i * 10, i * 10 + 5),
+                class,
+            })
+            .collect(),
+            ..Default::default()
+        };
+        // The headline, the byline, the caption inside the article, and the
+        // credit right after its last line; not the teaser card's byline.
+        assert_eq!(
+            outside_lines(&cleaned),
+            [
+                Span::new(0, 5),
+                Span::new(10, 15),
+                Span::new(30, 35),
+                Span::new(50, 55)
+            ]
+        );
+    }
 }

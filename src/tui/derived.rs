@@ -36,7 +36,12 @@ impl Derived {
         let mut actors_by_mentions: Vec<ActorId> = c.actors.iter().map(|a| a.id).collect();
         actors_by_mentions.sort_by_cached_key(|&id| {
             let a = &c.actors[id as usize];
-            (std::cmp::Reverse(a.mention_count), a.name.to_lowercase())
+            // Authors and photo credits after the people in the stories.
+            (
+                a.is_credit(),
+                std::cmp::Reverse(a.mention_count),
+                a.name.to_lowercase(),
+            )
         });
         let dated: Vec<_> = c
             .articles_by_date

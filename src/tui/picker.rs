@@ -166,6 +166,7 @@ pub fn render(f: &mut Frame, p: &PickerState, c: &Corpus, theme: &super::theme::
         let text = format!(
             "{name:<28} {:<6} {:>5}  ",
             match a.kind {
+                crate::model::ActorKind::Person if a.is_credit() => "credit",
                 crate::model::ActorKind::Person => "person",
                 crate::model::ActorKind::Organisation => "org",
                 crate::model::ActorKind::Place => "place",

@@ -3,7 +3,7 @@
 //! date order, re-cleaning the kept article still finds it.
 
 use dateline::ingest::Loaded;
-use dateline::model::{Article, Span};
+use dateline::model::{Article, MentionPlace, Span};
 use dateline::parse::{self, blocks::classify as clean};
 use proptest::prelude::*;
 use std::path::PathBuf;
@@ -61,7 +61,30 @@ fn check_article(a: &Article) {
         );
     }
     for m in &a.mentions {
-        assert!((m.sentence as usize) < a.sentences.len());
+        // A body mention is in a body sentence; any other is in one of the
+        // headline's, bylines' or captions' sentences, on such a line.
+        let list = if m.place == MentionPlace::Body {
+            &a.sentences
+        } else {
+            let class = a.block_at(m.span.start).map(|b| b.class);
+            assert!(
+                class.is_some_and(|c| MentionPlace::of_class(c) == Some(m.place)),
+                "{:?} mention on a {class:?} line",
+                m.place
+            );
+            &a.outside
+        };
+        assert!(
+            list.get(m.sentence as usize)
+                .is_some_and(|s| s.contains(m.span)),
+            "mention outside its sentence"
+        );
+    }
+    for s in &a.outside {
+        assert!(
+            a.body.iter().all(|p| !p.overlaps(*s)),
+            "an outside sentence in the body"
+        );
     }
     for s in &a.sentences {
         assert!(

@@ -84,6 +84,7 @@ pub fn article(id: ArticleId, spec: Spec) -> Article {
                     actor: *actor,
                     kind: MentionKind::Name,
                     sentence,
+                    place: MentionPlace::Body,
                 })
         })
         .collect();
@@ -110,6 +111,7 @@ pub fn article(id: ArticleId, spec: Spec) -> Article {
         }],
         teasers,
         sentences,
+        outside: Vec::new(),
         mentions,
         times,
         warnings: Vec::new(),

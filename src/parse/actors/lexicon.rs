@@ -90,6 +90,7 @@ pub mod class {
     pub const GIVEN_NAME: u16 = 1 << 12;
     pub const ORG_OPENER: u16 = 1 << 13;
     pub const EVENT_OPENER: u16 = 1 << 14;
+    pub const ORG_NOUN_BEFORE: u16 = 1 << 15;
 }
 
 /// All lexicons, parsed once. The tables the scanner asks of its words
@@ -115,6 +116,7 @@ pub struct Lexicon {
     pub place_heads: WordSet<String>,
     pub event_heads: WordSet<String>,
     pub org_nouns_after: WordSet<String>,
+    pub org_nouns_before: WordSet<String>,
     pub place_nouns_after: WordSet<String>,
     pub place_prepositions: WordSet<String>,
     pub place_of_nouns: WordSet<String>,
@@ -196,13 +198,14 @@ struct UserActor {
 impl Lexicon {
     /// The word tables each of which a bit of [`WordFacts::classes`]
     /// stands for.
-    fn class_tables(&self) -> [(&WordSet<String>, u16); 13] {
+    fn class_tables(&self) -> [(&WordSet<String>, u16); 14] {
         [
             (&self.speech_verbs, class::SPEECH_VERB),
             (&self.org_heads, class::ORG_HEAD),
             (&self.place_heads, class::PLACE_HEAD),
             (&self.event_heads, class::EVENT_HEAD),
             (&self.org_nouns_after, class::ORG_NOUN_AFTER),
+            (&self.org_nouns_before, class::ORG_NOUN_BEFORE),
             (&self.place_nouns_after, class::PLACE_NOUN_AFTER),
             (&self.place_prepositions, class::PLACE_PREPOSITION),
             (&self.place_of_nouns, class::PLACE_OF_NOUN),
@@ -236,6 +239,7 @@ impl Lexicon {
             place_heads: WordSet::default(),
             event_heads: WordSet::default(),
             org_nouns_after: WordSet::default(),
+            org_nouns_before: WordSet::default(),
             place_nouns_after: WordSet::default(),
             place_prepositions: WordSet::default(),
             place_of_nouns: WordSet::default(),
@@ -343,6 +347,7 @@ impl Lexicon {
         lx.place_heads = set("place-heads");
         lx.event_heads = set("event-heads");
         lx.org_nouns_after = set("org-nouns-after");
+        lx.org_nouns_before = set("org-nouns-before");
         lx.place_nouns_after = set("place-nouns-after");
         lx.place_prepositions = set("place-prepositions");
         lx.place_of_nouns = set("place-of-nouns");

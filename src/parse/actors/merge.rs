@@ -11,7 +11,8 @@ use super::alias::{NameParts, same_person, same_place};
 use super::lexicon::{FxMap, LEXICON, Lexicon};
 use super::roles::{RoleDesc, unique_counterpart, unique_holder};
 use super::{ArticleActors, LocalEntity};
-use crate::model::{Actor, ActorKind, Article, Mention, MentionKind};
+use super::{credits, untitled};
+use crate::model::{Actor, ActorKind, Article, Mention, MentionKind, MentionPlace};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -376,6 +377,7 @@ fn merge_with(
                     actor: actor_of(global, m.entity)? as u32,
                     kind: MentionKind::Name,
                     sentence: m.sentence,
+                    place: MentionPlace::Body,
                 })
             }));
             // Roles each person holds in this article (else anywhere).
@@ -450,20 +452,45 @@ fn merge_with(
                             actor: g,
                             kind: MentionKind::Role,
                             sentence: r.sentence,
+                            place: MentionPlace::Body,
                         });
                         mentions.sort_by_key(|m| m.span.start);
                     }
                 }
             }
             mentions.sort_by_key(|m| (m.span.start, m.span.end));
+            place_outside(article, &mut mentions);
             mentions.shrink_to_fit();
             article.mentions = mentions;
         });
+    let places = credits::places(articles, ix.actors.len());
     ix.actors
         .into_iter()
         .enumerate()
-        .map(|(id, p)| finish(id, p, lx))
+        .map(|(id, p)| {
+            let mut actor = finish(id, p, lx);
+            if actor.role.is_none() {
+                let flags = places.get(id).copied().unwrap_or(0);
+                actor.role = credits::role(actor.kind, flags).map(str::to_string);
+            }
+            actor
+        })
         .collect()
+}
+
+/// The actor stage read the article's outside sentences after its body
+/// sentences: a mention past the body's count is in one of those, and is
+/// given that index and the place of its line.
+fn place_outside(article: &Article, mentions: &mut [Mention]) {
+    let body = article.sentences.len() as u32;
+    for m in mentions.iter_mut().filter(|m| m.sentence >= body) {
+        m.sentence -= body;
+        m.place = article
+            .block_at(m.span.start)
+            .and_then(|b| MentionPlace::of_class(b.class))
+            .filter(|p| *p != MentionPlace::Body)
+            .unwrap_or(MentionPlace::Headline);
+    }
 }
 
 /// A possessor given as a local entity index, as the global actor that
@@ -553,6 +580,16 @@ fn finish(id: usize, p: Pending, lx: &Lexicon) -> Actor {
     for (f, _) in &p.forms {
         if !aliases.contains(f) {
             aliases.push(f.clone());
+        }
+    }
+    // "King Tomas" is also "Tomas": the name without its title.
+    if p.kind == ActorKind::Person && lex.is_none() {
+        for i in 0..aliases.len() {
+            if let Some(bare) = untitled::without_title(&aliases[i], lx)
+                && !aliases.iter().any(|a| a == bare)
+            {
+                aliases.push(bare.to_string());
+            }
         }
     }
     let role = lex.and_then(|e| e.role.clone()).or_else(|| {

@@ -12,12 +12,14 @@
 //! the roles each actor holds (`roles`).
 
 mod alias;
+mod credits;
 mod lexicon;
 mod lower_words;
 mod merge;
 mod names;
 mod roles;
 mod tokens;
+mod untitled;
 mod word_hash;
 
 pub use merge::merge;
@@ -102,6 +104,14 @@ fn of_entity<T>(v: &[(u32, T)], e: usize) -> &[(u32, T)] {
 
 /// Finds the actors of one article, searching only inside `sentences`.
 pub fn extract(raw: &str, sentences: &[Span]) -> ArticleActors {
+    extract_beyond_body(raw, sentences, sentences.len())
+}
+
+/// [`extract`] where only the first `body` sentences are the article's
+/// body and the rest are its headline, bylines and captions: a lone word
+/// there is an actor only when the body names it too (a headline opens
+/// on capitals: "Harbour dispute deepens").
+pub fn extract_beyond_body(raw: &str, sentences: &[Span], body: usize) -> ArticleActors {
     thread_local! {
         /// The scan's buffers, kept by each thread from one article to the
         /// next: regrowing them for every article was most of the scan's
@@ -110,9 +120,9 @@ pub fn extract(raw: &str, sentences: &[Span]) -> ArticleActors {
     }
     let lx: &'static Lexicon = &LEXICON;
     SCRATCH.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut scratch) => extract_with(raw, sentences, lx, &mut scratch),
+        Ok(mut scratch) => extract_with(raw, sentences, body, lx, &mut scratch),
         // Not reached (nothing here re-enters), but never a panic.
-        Err(_) => extract_with(raw, sentences, lx, &mut Scratch::default()),
+        Err(_) => extract_with(raw, sentences, body, lx, &mut Scratch::default()),
     })
 }
 
@@ -140,6 +150,7 @@ struct GroupScratch {
 fn extract_with<'a>(
     raw: &str,
     sentences: &[Span],
+    body: usize,
     lx: &'a Lexicon,
     scratch: &mut Scratch<'a>,
 ) -> ArticleActors {
@@ -170,7 +181,7 @@ fn extract_with<'a>(
             refs.extend(found.refs.drain(..).map(|r| (si as u32, r, first_hit)));
         }
     }
-    let out = group(raw, hits, refs, lx, gs);
+    let out = group(raw, hits, refs, body as u32, lx, gs);
     hits.clear();
     out
 }
@@ -217,6 +228,7 @@ fn group(
     raw: &str,
     hits: &[(u32, names::Hit)],
     refs: &mut Vec<(u32, names::RefHit, usize)>,
+    body: u32,
     lx: &Lexicon,
     gs: &mut GroupScratch,
 ) -> ArticleActors {
@@ -365,6 +377,12 @@ fn group(
         // mixed case, or nobody: it never becomes an actor of its own (nor
         // joins another article's through merging).
         if found.is_none() && h.weak && h.words == 1 && !t.chars().any(char::is_lowercase) {
+            continue;
+        }
+        // Outside the body (a headline, a byline) a lone word the body
+        // does not name is no actor of its own either, unless its context
+        // makes it a person (a scorer's "Brask 25th", a title).
+        if found.is_none() && h.words == 1 && hits[i].0 >= body && h.ev.person < 3 {
             continue;
         }
         let e = found.unwrap_or_else(|| new_entity(&mut out, None));

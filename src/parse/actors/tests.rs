@@ -491,3 +491,47 @@ fn a_capitals_headline_names_only_people_met_in_mixed_case() {
     let (_, actors) = run(&["SOCCER - VELMAR BEAT OSTROVA 2-1."]);
     assert_eq!(people(&actors), Vec::<&str>::new());
 }
+
+#[test]
+fn a_company_noun_before_a_name_makes_it_an_organisation() {
+    let (arts, actors) = run(&[
+        "Traders said investment bank Velmor Quist cut its forecast.\n\
+         The consulting firm Ostrava Brandt said costs rose.\n\
+         Analyst Tomas Quill said shares fell.",
+    ]);
+    let people = names_of(&arts, &actors, ActorKind::Person);
+    assert!(people.contains(&"Tomas Quill".to_string()), "{people:?}");
+    assert!(!people.iter().any(|p| p.contains("Quist")), "{people:?}");
+    assert!(!people.iter().any(|p| p.contains("Brandt")), "{people:?}");
+    // A title still makes a person: "bank chairman Ilse Marrow".
+    let (arts, actors) = run(&["The bank chairman Ilse Marrow said rates would stay."]);
+    let people = names_of(&arts, &actors, ActorKind::Person);
+    assert!(people.contains(&"Ilse Marrow".to_string()), "{people:?}");
+}
+
+#[test]
+fn a_titled_name_is_also_known_without_its_title() {
+    let (_, actors) = run(&["King Oskarin left Velmar on Friday for a visit.\n\
+         Lt. Ode Lind said the boat ran out of fuel."]);
+    let king = actor(&actors, "King Oskarin");
+    assert!(king.aliases.iter().any(|a| a == "Oskarin"), "{king:?}");
+    let lind = actors
+        .iter()
+        .find(|a| a.aliases.iter().any(|x| x == "Ode Lind"))
+        .expect("Ode Lind");
+    assert_eq!(lind.kind, ActorKind::Person);
+    assert!(
+        !lind.aliases.iter().any(|a| a.starts_with("Lt")),
+        "{lind:?}"
+    );
+}
+
+#[test]
+fn firms_bodies_and_illnesses_by_their_last_word_are_not_people() {
+    let (arts, actors) = run(&["Brandt Quist Partners said it would sell the unit.\n\
+         The Velmar Observatory said the quake was small.\n\
+         Doctors said Halvard Disease was rare.\n\
+         Tomas Quill said the sale was done."]);
+    let people = names_of(&arts, &actors, ActorKind::Person);
+    assert_eq!(people, ["Tomas Quill"]);
+}

@@ -197,6 +197,26 @@ pub fn classify(raw: &str) -> Cleaned {
             classes[first - 1] = BlockClass::Dateline;
         }
     }
+    // A name alone on a line just under the headline is its byline (a wire
+    // story's "Ilse Marrow" between the headline and the place line).
+    if let Some(t) = title_idx
+        && let Some(tu) = units.iter().position(|u| u.lines().contains(&t))
+    {
+        for ui in tu + 1..(tu + 1 + BYLINE_LINES).min(units.len()) {
+            let (u, l) = (&units[ui], &lines[units[ui].first]);
+            if classes[ui].is_body() {
+                break;
+            }
+            if classes[ui] == BlockClass::Furniture
+                && u.single()
+                && l.pattern == Pattern::None
+                && l.words <= 4
+                && roles::is_bare_name(l.text)
+            {
+                classes[ui] = BlockClass::Byline;
+            }
+        }
+    }
     // A page whose one piece of text is headline-like (a one-sentence note,
     // a lone line) is all body: a title over nothing would leave the
     // article empty.
@@ -439,6 +459,9 @@ fn inside(
         }
     }
 }
+
+/// Lines looked at under the headline for a bare name that is its byline.
+const BYLINE_LINES: usize = 2;
 
 /// Copies of a line this short are page widgets, not article text.
 const SHORT_COPY: u32 = 8;

@@ -152,3 +152,30 @@ fn a_short_sentence_after_the_closing_list_is_still_the_article() {
     assert!(body.contains("The next regatta is on Tuesday."), "{body}");
     assert!(!body.contains("Related stories"), "{body}");
 }
+
+#[test]
+fn a_name_alone_under_a_wire_headline_is_its_byline() {
+    let page = "Ferry strike ends after two weeks in Ostrova\n\
+        Maren Halvorsen\n\
+        OSTROVA 2025-06-03\n\
+        The ferry crews of Ostrova went back to work on Tuesday after the union and the port agreed on pay.\n\
+        The union said the deal would be put to a vote of its members next week.\n\
+        Ferries ran late all day as crews returned to the quay.\n";
+    let c = classify(page);
+    let class_of = |s: &str| {
+        c.blocks
+            .iter()
+            .find(|b| b.span.text(page) == s)
+            .map(|b| b.class)
+    };
+    assert_eq!(class_of("Maren Halvorsen"), Some(BlockClass::Byline));
+    assert_eq!(class_of("OSTROVA 2025-06-03"), Some(BlockClass::Dateline));
+    // A line that is no name stays what it was.
+    let page2 = page.replace("Maren Halvorsen", "Share this story");
+    let c2 = classify(&page2);
+    assert!(
+        c2.blocks
+            .iter()
+            .all(|b| b.span.text(&page2) != "Share this story" || b.class != BlockClass::Byline)
+    );
+}

@@ -206,6 +206,15 @@ impl Scan<'_, '_> {
                         ev.place += 2;
                     }
                 }
+                // "investment bank Velm Brothers said": the noun outweighs
+                // the "said"; only a title makes it a person.
+                if roles.is_empty()
+                    && r.first > 0
+                    && self.toks[r.first - 1].shape == Shape::Lower
+                    && self.is(r.first - 1, class::ORG_NOUN_BEFORE)
+                {
+                    ev.org += 5;
+                }
                 if roles.is_empty() && r.first > 0 && ev.person < 3 {
                     if self.is(r.first - 1, class::PLACE_PREPOSITION) {
                         ev.place += 2;
