@@ -247,6 +247,33 @@ fn is_past_verb(w: &str) -> bool {
 /// Whether `text` contains a past-tense verb: a listed irregular one, or a
 /// lowercase word ending in "-ed" that is not a known exception.
 pub fn has_past_cue(text: &str) -> bool {
+    past_cue(text, false)
+}
+
+/// Whether `text` contains a past-tense verb that is not a reporting verb
+/// ("said", "announced"): what tells the events themselves as past.
+pub fn has_narrated_past_cue(text: &str) -> bool {
+    past_cue(text, true)
+}
+
+static REPORTING_VERBS: LazyLock<FxSet<&'static str>> =
+    LazyLock::new(|| LEXICON.reporting_verbs.iter().map(String::as_str).collect());
+static DETERMINERS: LazyLock<FxSet<&'static str>> =
+    LazyLock::new(|| LEXICON.determiners.iter().map(String::as_str).collect());
+
+/// Whether the date at `start..end` of `text` is told as past: a past-tense
+/// verb near it that narrates ("the plant closed"), a reporting verb after
+/// it ("Lee, on May 9, announced a truce") or one governing it directly
+/// ("said on Friday"). A reporting verb before it introduces what is
+/// reported: "Lee said the vote is on May 9" dates the saying, not the vote.
+pub fn told_as_past(text: &str, start: usize, end: usize) -> bool {
+    let (ws, we) = window(text, start, end);
+    has_narrated_past_cue(text.get(ws..we).unwrap_or(""))
+        || has_past_cue(text.get(end..we).unwrap_or(""))
+        || adjacent_past_verb(text, start, end)
+}
+
+fn past_cue(text: &str, skip_reporting: bool) -> bool {
     // The words of `text.split(|c| !c.is_alphanumeric())`, read byte by
     // byte: only a non-ASCII byte needs its char decoded, and a word that
     // does not start with a lowercase ASCII letter is skipped whole.
@@ -262,6 +289,7 @@ pub fn has_past_cue(text: &str) -> bool {
         }
     };
     let mut i = 0;
+    let mut previous = "";
     while i < bytes.len() {
         let (alnum, n) = in_word(i);
         if !alnum {
@@ -276,9 +304,19 @@ pub fn has_past_cue(text: &str) -> bool {
             }
             i += n;
         }
-        if bytes[start].is_ascii_lowercase() && is_past_verb(text.get(start..i).unwrap_or("")) {
+        let word = text.get(start..i).unwrap_or("");
+        // "its proposed merger": an "-ed" word after a determiner is an
+        // adjective.
+        let adjective = || {
+            !PAST_WORDS.0.contains(word) && DETERMINERS.contains(previous.to_lowercase().as_str())
+        };
+        if bytes[start].is_ascii_lowercase()
+            && is_past_verb(word)
+            && !(skip_reporting && (REPORTING_VERBS.contains(word) || adjective()))
+        {
             return true;
         }
+        previous = word;
     }
     false
 }
@@ -287,19 +325,21 @@ pub fn has_past_cue(text: &str) -> bool {
 /// "met Friday", "on Sunday said". Such a date is past even when the clause
 /// goes on to report a future ("... said the upcoming week will ...").
 pub fn adjacent_past_verb(text: &str, start: usize, end: usize) -> bool {
-    let before = word_before(text, start);
-    let before = if before == "on" {
-        let on_start = text
-            .get(..start)
-            .unwrap_or("")
-            .trim_end()
-            .len()
-            .saturating_sub(2);
-        word_before(text, on_start)
-    } else {
-        before
+    let word_start = |pos: usize| text.get(..pos).unwrap_or("").trim_end().len();
+    let mut verb_end = start;
+    if word_before(text, start) == "on" {
+        verb_end = word_start(start).saturating_sub(2);
+    }
+    let before = word_before(text, verb_end);
+    // "will be paid Dec. 14": a participle after "be" is no past statement.
+    let participle = || {
+        let verb_start = word_start(verb_end).saturating_sub(before.len());
+        matches!(
+            word_before(text, verb_start).as_ref(),
+            "be" | "been" | "being"
+        )
     };
-    is_past_verb(&before) || is_past_verb(&word_after(text, end))
+    (is_past_verb(&before) && !participle()) || is_past_verb(&word_after(text, end))
 }
 
 /// `s` lowercased, borrowed when it has no uppercase letter to change
@@ -372,6 +412,34 @@ mod tests {
         let t = "The talks will resume on Friday";
         let s = t.find("Friday").unwrap();
         assert!(!adjacent_past_verb(t, s, s + 6));
+        let t = "The dividend will be paid Dec. 14 to holders";
+        let s = t.find("Dec.").unwrap();
+        assert!(!adjacent_past_verb(t, s, s + 6));
+        assert!(clause_is_future(t, s, s + 6));
+        let t = "The dividend was paid Dec. 14";
+        let s = t.find("Dec.").unwrap();
+        assert!(adjacent_past_verb(t, s, s + 6));
+    }
+
+    #[test]
+    fn reporting_verbs_date_the_report_not_the_event() {
+        // Said far from the date: the redemption is not told as past.
+        let t =
+            "Zentrix Ltd. said it is calling for a redemption on Dec. 7 of its preferred shares";
+        let s = t.find("Dec.").unwrap();
+        assert!(!told_as_past(t, s, s + 6));
+        // Said governing the date, or a narrating verb: past.
+        let t = "Zentrix said on Dec. 7 that sales rose";
+        let s = t.find("Dec.").unwrap();
+        assert!(told_as_past(t, s, s + 6));
+        let t = "Mira Olsen said the plant closed on Dec. 7";
+        let s = t.find("Dec.").unwrap();
+        assert!(told_as_past(t, s, s + 6));
+        // An "-ed" word after a determiner is an adjective.
+        assert!(!has_narrated_past_cue("the proposed merger is on track"));
+        assert!(has_narrated_past_cue("the board proposed a merger"));
+        assert!(has_past_cue("officials said so"));
+        assert!(!has_narrated_past_cue("officials said so"));
     }
 
     #[test]
