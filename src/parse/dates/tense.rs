@@ -219,13 +219,106 @@ fn has_future_cue_lowered(text: &str) -> bool {
 }
 
 /// Whether the clause around `start..end` of `text` speaks of the future.
+///
+/// The tense cue nearest the date decides: "will begin the process ...
+/// since he was rescued in late November" tells November as past, "On
+/// Tuesday, the league plans to ..." (a date fronted in a clause of its
+/// own reads with the next one) as future, "On Tuesday, he said the plant
+/// will close" as past.
 pub fn clause_is_future(text: &str, start: usize, end: usize) -> bool {
-    let (cs, ce) = clause_around(text, start, end);
+    let (cs, mut ce) = clause_around(text, start, end);
     // The date itself is not a cue ("next" in "next Friday" is handled by
     // the weekday's own direction word).
     let before = text.get(cs..start).unwrap_or("");
+    let fronted = CueWords {
+        text: before,
+        pos: 0,
+    }
+    .count()
+        <= 1
+        && !text
+            .get(end..ce)
+            .unwrap_or("")
+            .chars()
+            .any(char::is_alphanumeric);
+    if fronted && text.get(ce..).is_some_and(|t| t.starts_with(',')) {
+        ce = clause_around(text, ce + 1, ce + 1).1;
+    }
     let after = text.get(end..ce).unwrap_or("");
-    has_future_cue(before) || has_future_cue(after)
+    future_cue_nearest_before(before) || future_cue_nearest_after(after)
+}
+
+/// Byte ranges of the words of `text` (as [`CueWords`] splits them).
+fn word_ranges(text: &str) -> Vec<(usize, usize)> {
+    let base = text.as_ptr() as usize;
+    CueWords { text, pos: 0 }
+        .map(|w| {
+            let s = w.as_ptr() as usize - base;
+            (s, s + w.len())
+        })
+        .collect()
+}
+
+/// Whether `before` (the clause up to the date) has a future cue with no
+/// past-tense verb of its own between it and the date.
+fn future_cue_nearest_before(before: &str) -> bool {
+    if !has_future_cue(before) {
+        return false;
+    }
+    let words = word_ranges(before);
+    let Some(cue_start) = words
+        .iter()
+        .rev()
+        .map(|&(s, _)| s)
+        .find(|&s| has_future_cue(before.get(s..).unwrap_or("")))
+    else {
+        return false;
+    };
+    let cue_end = words
+        .iter()
+        .map(|&(_, e)| e)
+        .find(|&e| e > cue_start && has_future_cue(before.get(cue_start..e).unwrap_or("")))
+        .unwrap_or(before.len());
+    !past_cue(before.get(cue_end..).unwrap_or(""), PastReading::Finite)
+}
+
+/// Whether `after` (the clause after the date) has a future cue before any
+/// past-tense verb.
+fn future_cue_nearest_after(after: &str) -> bool {
+    if !has_future_cue(after) {
+        return false;
+    }
+    let words = word_ranges(after);
+    let Some(cue_end) = words
+        .iter()
+        .map(|&(_, e)| e)
+        .find(|&e| has_future_cue(after.get(..e).unwrap_or("")))
+    else {
+        return false;
+    };
+    let cue_start = words
+        .iter()
+        .rev()
+        .map(|&(s, _)| s)
+        .find(|&s| s < cue_end && has_future_cue(after.get(s..cue_end).unwrap_or("")))
+        .unwrap_or(0);
+    // "were planning to": the auxiliary belongs to the cue; "planned to"
+    // is a plan told as past.
+    let mut head = after.get(..cue_start).unwrap_or("").trim_end();
+    if let Some(&(s, e)) = words.iter().rev().find(|&&(_, e)| e <= head.len())
+        && e == head.len()
+        && matches!(
+            head.get(s..e).map(str::to_ascii_lowercase).as_deref(),
+            Some("was" | "were")
+        )
+    {
+        head = head.get(..s).unwrap_or("");
+    }
+    !past_cue(head, PastReading::Any)
+        && !past_cue(
+            after.get(cue_start..cue_end).unwrap_or(""),
+            PastReading::Any,
+        )
 }
 
 /// `[past_verbs]` and `[not_past_ed]` as sets: every word of a context
@@ -247,13 +340,25 @@ fn is_past_verb(w: &str) -> bool {
 /// Whether `text` contains a past-tense verb: a listed irregular one, or a
 /// lowercase word ending in "-ed" that is not a known exception.
 pub fn has_past_cue(text: &str) -> bool {
-    past_cue(text, false)
+    past_cue(text, PastReading::Any)
 }
 
 /// Whether `text` contains a past-tense verb that is not a reporting verb
 /// ("said", "announced"): what tells the events themselves as past.
 pub fn has_narrated_past_cue(text: &str) -> bool {
-    past_cue(text, true)
+    past_cue(text, PastReading::Narrated)
+}
+
+/// Which past-tense verbs [`past_cue`] counts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PastReading {
+    /// Every one.
+    Any,
+    /// Not reporting verbs, not adjectives ("the proposed merger").
+    Narrated,
+    /// Not participles after "be" or "have" ("will be paid", "has
+    /// agreed"), not adjectives: a verb that puts its own clause in the past.
+    Finite,
 }
 
 static REPORTING_VERBS: LazyLock<FxSet<&'static str>> =
@@ -273,7 +378,7 @@ pub fn told_as_past(text: &str, start: usize, end: usize) -> bool {
         || adjacent_past_verb(text, start, end)
 }
 
-fn past_cue(text: &str, skip_reporting: bool) -> bool {
+fn past_cue(text: &str, reading: PastReading) -> bool {
     // The words of `text.split(|c| !c.is_alphanumeric())`, read byte by
     // byte: only a non-ASCII byte needs its char decoded, and a word that
     // does not start with a lowercase ASCII letter is skipped whole.
@@ -310,10 +415,18 @@ fn past_cue(text: &str, skip_reporting: bool) -> bool {
         let adjective = || {
             !PAST_WORDS.0.contains(word) && DETERMINERS.contains(previous.to_lowercase().as_str())
         };
-        if bytes[start].is_ascii_lowercase()
-            && is_past_verb(word)
-            && !(skip_reporting && (REPORTING_VERBS.contains(word) || adjective()))
-        {
+        let skipped = || match reading {
+            PastReading::Any => false,
+            PastReading::Narrated => REPORTING_VERBS.contains(word) || adjective(),
+            PastReading::Finite => {
+                adjective()
+                    || matches!(
+                        previous.to_lowercase().as_str(),
+                        "be" | "been" | "being" | "have" | "has"
+                    )
+            }
+        };
+        if bytes[start].is_ascii_lowercase() && is_past_verb(word) && !skipped() {
             return true;
         }
         previous = word;
@@ -462,6 +575,51 @@ mod tests {
         assert!(!has_future_cue("next to it"));
         assert!(has_future_cue("next week"));
         assert!(!has_future_cue_lowered("NEXT TO IT"));
+    }
+
+    #[test]
+    fn the_tense_cue_nearest_the_date_decides() {
+        let future = |t: &str, date: &str| {
+            let s = t.find(date).unwrap();
+            clause_is_future(t, s, s + date.len())
+        };
+        let t = "Aid workers will start the process to house the family who have lived here since they were rescued in late November";
+        assert!(!future(t, "November"));
+        assert!(future(
+            "The agency will decide in late November",
+            "November"
+        ));
+        assert!(future(
+            "The two firms are expected to merge in April",
+            "April"
+        ));
+        assert!(future("The dividend will be paid in March", "March"));
+        // A fronted date reads with the clause that follows it.
+        assert!(future(
+            "On Tuesday, the Lakeside Tenants League plans to hold a rally.",
+            "Tuesday"
+        ));
+        assert!(!future(
+            "On Tuesday, the mayor said the depot will close.",
+            "Tuesday"
+        ));
+        assert!(!future(
+            "On Tuesday, the Lakeside Tenants League held a rally.",
+            "Tuesday"
+        ));
+        assert!(!future(
+            "On Friday, the council planned to pay the bills.",
+            "Friday"
+        ));
+        assert!(future(
+            "Fans planned a vigil on Saturday and were planning to march on Monday.",
+            "Saturday"
+        ));
+        // "unspecified" is no verb: the clause stays future.
+        assert!(future(
+            "The dividend would be paid on a still unspecified date in January",
+            "January"
+        ));
     }
 
     #[test]
