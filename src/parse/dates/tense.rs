@@ -373,12 +373,37 @@ static DETERMINERS: LazyLock<FxSet<&'static str>> =
 /// reported: "Lee said the vote is on May 9" dates the saying, not the vote.
 pub fn told_as_past(text: &str, start: usize, end: usize) -> bool {
     let (ws, we) = window(text, start, end);
-    has_narrated_past_cue(text.get(ws..we).unwrap_or(""))
+    let before = text.get(ws..start).unwrap_or("");
+    // "subpoenaed him to testify on Feb. 10": the date is the
+    // infinitive's, which may come after the past verb.
+    let narrated_before = past_verb_end(before, PastReading::Narrated, true)
+        .is_some_and(|e| !has_infinitive(before.get(e..).unwrap_or("")));
+    narrated_before
         || has_past_cue(text.get(end..we).unwrap_or(""))
         || adjacent_past_verb(text, start, end)
 }
 
 fn past_cue(text: &str, reading: PastReading) -> bool {
+    past_verb_end(text, reading, false).is_some()
+}
+
+/// Whether `text` has "to" before a lowercase word that is no determiner:
+/// an infinitive ("to testify"), whose time may lie after the verb's.
+fn has_infinitive(text: &str) -> bool {
+    let mut words = CueWords { text, pos: 0 };
+    let mut previous_to = false;
+    for w in words.by_ref() {
+        if previous_to && w.bytes().all(|b| b.is_ascii_lowercase()) && !DETERMINERS.contains(w) {
+            return true;
+        }
+        previous_to = w.eq_ignore_ascii_case("to");
+    }
+    false
+}
+
+/// Where the first (or, with `last`, the last) past-tense verb of `text`
+/// that `reading` counts ends.
+fn past_verb_end(text: &str, reading: PastReading, last: bool) -> Option<usize> {
     // The words of `text.split(|c| !c.is_alphanumeric())`, read byte by
     // byte: only a non-ASCII byte needs its char decoded, and a word that
     // does not start with a lowercase ASCII letter is skipped whole.
@@ -395,6 +420,7 @@ fn past_cue(text: &str, reading: PastReading) -> bool {
     };
     let mut i = 0;
     let mut previous = "";
+    let mut found = None;
     while i < bytes.len() {
         let (alnum, n) = in_word(i);
         if !alnum {
@@ -427,11 +453,14 @@ fn past_cue(text: &str, reading: PastReading) -> bool {
             }
         };
         if bytes[start].is_ascii_lowercase() && is_past_verb(word) && !skipped() {
-            return true;
+            found = Some(i);
+            if !last {
+                return found;
+            }
         }
         previous = word;
     }
-    false
+    found
 }
 
 /// Whether a past-tense verb governs the date directly: "said on Friday",
@@ -548,6 +577,13 @@ mod tests {
         let t = "Mira Olsen said the plant closed on Dec. 7";
         let s = t.find("Dec.").unwrap();
         assert!(told_as_past(t, s, s + 6));
+        // A date of an infinitive after the past verb is not told as past.
+        let t = "Brandt said he summoned Ada Quill to testify before the panel on Feb. 10";
+        let s = t.find("Feb.").unwrap();
+        assert!(!told_as_past(t, s, s + 7));
+        let t = "Ada Quill flew to the capital on Feb. 10";
+        let s = t.find("Feb.").unwrap();
+        assert!(told_as_past(t, s, s + 7));
         // An "-ed" word after a determiner is an adjective.
         assert!(!has_narrated_past_cue("the proposed merger is on track"));
         assert!(has_narrated_past_cue("the board proposed a merger"));
