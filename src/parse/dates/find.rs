@@ -6,9 +6,7 @@
 //! resolver decides what it means.
 
 use super::lexicon::{LEXICON, RelativePhrase, Unit, alternation};
-use super::tense::{
-    adjacent_past_verb, clause_is_future, has_past_cue, window, word_after, word_before,
-};
+use super::tense::{adjacent_past_verb, clause_is_future, told_as_past, word_after, word_before};
 use crate::hash::FxMap;
 use crate::model::Span;
 use chrono::{NaiveDate, Weekday};
@@ -410,10 +408,7 @@ fn judge(text: &str, caps: &Groups, start: usize, end: usize) -> Option<(Form, b
         && word_before(text, start) != "since"
         && !adjacent_past_verb(text, start, end)
         && (clause_is_future(text, start, end) || after_future_preposition(text, start, end));
-    let stated_past = after_on && !future && {
-        let (ws, we) = window(text, start, end);
-        has_past_cue(text.get(ws..we).unwrap_or(""))
-    };
+    let stated_past = after_on && !future && told_as_past(text, start, end);
     Some((form, future, stated_past))
 }
 
@@ -421,10 +416,7 @@ fn judge(text: &str, caps: &Groups, start: usize, end: usize) -> Option<(Form, b
 /// `[future_prepositions]`, in a sentence not told in the past tense.
 fn after_future_preposition(text: &str, start: usize, end: usize) -> bool {
     let before = word_before(text, start);
-    LEXICON.future_prepositions.iter().any(|p| *p == before) && {
-        let (ws, we) = window(text, start, end);
-        !has_past_cue(text.get(ws..we).unwrap_or(""))
-    }
+    LEXICON.future_prepositions.iter().any(|p| *p == before) && !told_as_past(text, start, end)
 }
 
 /// Whether a form's value depends on its clause's tense: a day, month or

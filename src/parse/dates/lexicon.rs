@@ -66,6 +66,12 @@ pub struct Lexicon {
     pub future_prepositions: Vec<String>,
     pub past_verbs: Vec<String>,
     pub not_past_ed: Vec<String>,
+    /// Verbs that report speech ("said", "announced"): their tense dates
+    /// the report, not what is reported.
+    pub reporting_verbs: Vec<String>,
+    /// Words after which an "-ed" word is an adjective ("the proposed
+    /// merger"), not a verb.
+    pub determiners: Vec<String>,
 }
 
 pub static LEXICON: LazyLock<Lexicon> =
@@ -154,6 +160,8 @@ pub fn parse_lexicon(text: &str) -> Lexicon {
             "sport_words" => lx.sport_words.push(line.to_lowercase()),
             "past_verbs" => lx.past_verbs.push(line.to_lowercase()),
             "not_past_ed" => lx.not_past_ed.push(line.to_lowercase()),
+            "reporting_verbs" => lx.reporting_verbs.push(line.to_lowercase()),
+            "determiners" => lx.determiners.push(line.to_lowercase()),
             _ => {}
         }
     }
@@ -226,6 +234,8 @@ mod tests {
             &lx.past_verbs,
             &lx.not_past_ed,
             &lx.future_prepositions,
+            &lx.reporting_verbs,
+            &lx.determiners,
         ] {
             assert!(!list.is_empty());
         }

@@ -286,3 +286,30 @@ fn labelled<'a>(raw: &'a str, times: &[crate::model::TimeExpr]) -> Vec<(&'a str,
         .map(|t| (t.span.text(raw), t.value.map(|v| v.label())))
         .collect()
 }
+
+#[test]
+fn year_phrases_of_reports_resolve_against_the_anchor() {
+    let raw = "Brightwater Foods expects higher sales for the full year.\nIts share should grow in the current year.\nHeavy rain delayed planting earlier in the year.\nPrices have doubled over the past year.\nThe mill closed on March 3, 2019, and reopened later in the year.";
+    let (_, times) = analyse(raw, &lines(raw), &explicit_day(ymd(2025, 10, 30), None));
+    let got: Vec<_> = times
+        .iter()
+        .map(|t| (t.span.text(raw), t.value.map(|v| v.label())))
+        .collect();
+    let year = |y: &str| Some(y.to_string());
+    assert_eq!(
+        got,
+        [
+            ("the full year", year("2025")),
+            ("the current year", year("2025")),
+            ("earlier in the year", year("2025")),
+            ("the past year", year("2024")),
+            ("March 3, 2019", Some("2019-03-03".to_string())),
+            // Anaphoric: the year of the day stated in the sentence.
+            ("later in the year", year("2019")),
+        ]
+    );
+    // Not a year phrase: the words apart.
+    let raw = "The current in the year-round river is strong.";
+    let (_, times) = analyse(raw, &lines(raw), &explicit_day(ymd(2025, 10, 30), None));
+    assert!(times.iter().all(|t| t.span.text(raw) != "the current year"));
+}

@@ -1,0 +1,206 @@
+use super::*;
+
+#[test]
+fn clause_stops_at_commas_and_quotes() {
+    let t = "He will travel, officials said on Tuesday.";
+    let s = t.find("Tuesday").unwrap();
+    let (cs, ce) = clause_around(t, s, s + 7);
+    assert_eq!(&t[cs..ce], " officials said on Tuesday.");
+    assert!(!clause_is_future(t, s, s + 7));
+    let t = "Jones is expected to meet Lee in Oslo on Friday.";
+    let s = t.find("Friday").unwrap();
+    assert!(clause_is_future(t, s, s + 6));
+}
+
+#[test]
+fn context_is_bounded_and_on_char_boundaries() {
+    let t = format!("{}Friday{}", "é".repeat(1000), "ü".repeat(1000));
+    let s = t.find("Friday").unwrap();
+    let (ws, we) = window(&t, s, s + 6);
+    assert!(t.is_char_boundary(ws) && t.is_char_boundary(we));
+    assert!(s - ws <= CONTEXT_RADIUS && we - (s + 6) <= CONTEXT_RADIUS);
+    let (cs, ce) = clause_around(&t, s, s + 6);
+    assert!(cs >= ws && ce <= we);
+    assert_eq!(window("ab", 0, 2), (0, 2));
+}
+
+#[test]
+fn a_past_verb_next_to_the_date_governs_it() {
+    let t = "The envoy on Sunday said the upcoming week would be crucial.";
+    let s = t.find("Sunday").unwrap();
+    assert!(adjacent_past_verb(t, s, s + 6));
+    let t = "He said on Friday the talks will resume";
+    let s = t.find("Friday").unwrap();
+    assert!(adjacent_past_verb(t, s, s + 6));
+    let t = "The talks will resume on Friday";
+    let s = t.find("Friday").unwrap();
+    assert!(!adjacent_past_verb(t, s, s + 6));
+    let t = "The dividend will be paid Dec. 14 to holders";
+    let s = t.find("Dec.").unwrap();
+    assert!(!adjacent_past_verb(t, s, s + 6));
+    assert!(clause_is_future(t, s, s + 6));
+    let t = "The dividend was paid Dec. 14";
+    let s = t.find("Dec.").unwrap();
+    assert!(adjacent_past_verb(t, s, s + 6));
+}
+
+#[test]
+fn reporting_verbs_date_the_report_not_the_event() {
+    // Said far from the date: the redemption is not told as past.
+    let t = "Zentrix Ltd. said it is calling for a redemption on Dec. 7 of its preferred shares";
+    let s = t.find("Dec.").unwrap();
+    assert!(!told_as_past(t, s, s + 6));
+    // Said governing the date, or a narrating verb: past.
+    let t = "Zentrix said on Dec. 7 that sales rose";
+    let s = t.find("Dec.").unwrap();
+    assert!(told_as_past(t, s, s + 6));
+    let t = "Mira Olsen said the plant closed on Dec. 7";
+    let s = t.find("Dec.").unwrap();
+    assert!(told_as_past(t, s, s + 6));
+    // A date of an infinitive after the past verb is not told as past.
+    let t = "Brandt said he summoned Ada Quill to testify before the panel on Feb. 10";
+    let s = t.find("Feb.").unwrap();
+    assert!(!told_as_past(t, s, s + 7));
+    let t = "Ada Quill flew to the capital on Feb. 10";
+    let s = t.find("Feb.").unwrap();
+    assert!(told_as_past(t, s, s + 7));
+    // An "-ed" word after a determiner is an adjective.
+    assert!(!has_narrated_past_cue("the proposed merger is on track"));
+    assert!(has_narrated_past_cue("the board proposed a merger"));
+    assert!(has_past_cue("officials said so"));
+    assert!(!has_narrated_past_cue("officials said so"));
+}
+
+#[test]
+fn future_cues_in_the_clause() {
+    for t in [
+        "Talks are set to resume Monday",
+        "The team planned to leave on Thursday",
+        "The dividend is payable Jan. 2",
+        "They could arrive as soon as Tuesday",
+        "He would be travelling Thursday",
+        "International Women's Day is this coming Sunday",
+    ] {
+        let s = t.rfind(' ').unwrap() + 1;
+        assert!(clause_is_future(t, s, t.len()), "{t}");
+    }
+    // A place, not a time.
+    let t = "A car exploded next to the embassy on Friday";
+    let s = t.find("Friday").unwrap();
+    assert!(!clause_is_future(t, s, s + 6));
+    assert!(!has_future_cue("next to it"));
+    assert!(has_future_cue("next week"));
+    assert!(!has_future_cue_lowered("NEXT TO IT"));
+}
+
+#[test]
+fn the_tense_cue_nearest_the_date_decides() {
+    let future = |t: &str, date: &str| {
+        let s = t.find(date).unwrap();
+        clause_is_future(t, s, s + date.len())
+    };
+    let t = "Aid workers will start the process to house the family who have lived here since they were rescued in late November";
+    assert!(!future(t, "November"));
+    assert!(future(
+        "The agency will decide in late November",
+        "November"
+    ));
+    assert!(future(
+        "The two firms are expected to merge in April",
+        "April"
+    ));
+    assert!(future("The dividend will be paid in March", "March"));
+    // A fronted date reads with the clause that follows it.
+    assert!(future(
+        "On Tuesday, the Lakeside Tenants League plans to hold a rally.",
+        "Tuesday"
+    ));
+    assert!(!future(
+        "On Tuesday, the mayor said the depot will close.",
+        "Tuesday"
+    ));
+    assert!(!future(
+        "On Tuesday, the Lakeside Tenants League held a rally.",
+        "Tuesday"
+    ));
+    assert!(!future(
+        "On Friday, the council planned to pay the bills.",
+        "Friday"
+    ));
+    assert!(future(
+        "Fans planned a vigil on Saturday and were planning to march on Monday.",
+        "Saturday"
+    ));
+    // "unspecified" is no verb: the clause stays future.
+    assert!(future(
+        "The dividend would be paid on a still unspecified date in January",
+        "January"
+    ));
+}
+
+#[test]
+fn contracted_will_is_future() {
+    assert!(has_future_cue("they’ll meet"));
+    assert!(has_future_cue("we'll see"));
+    assert!(!has_future_cue("we met"));
+}
+
+#[test]
+fn future_cues_agree_with_a_lowercase_copy() {
+    for t in [
+        "They WILL meet",
+        "Talks Are Expected To resume",
+        "Talks are expected",
+        "WE’LL see",
+        "İstanbul will host",
+        "ÉLYSÉE SAYS IT IS TO DECIDE",
+        "Straße plans to",
+        "nothing here",
+        "",
+    ] {
+        assert_eq!(has_future_cue(t), has_future_cue_lowered(t), "{t:?}");
+    }
+    assert!(lowercase_is_ascii("Kyiv’s “deal” — é"));
+    let t = "we’ll — don't,stop 3rd-é ";
+    let words: Vec<&str> = CueWords { text: t, pos: 0 }.collect();
+    let split: Vec<&str> = t
+        .split(|c| !is_cue_char(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    assert_eq!(words, split);
+    assert!(!lowercase_is_ascii("Élysée"));
+}
+
+#[test]
+fn neighbour_words_are_borrowed_when_already_lowercase() {
+    assert!(matches!(
+        word_before("said on Friday", 8),
+        Cow::Borrowed("on")
+    ));
+    assert_eq!(word_after("on Friday", 2), "friday");
+    assert_eq!(word_after("on ÉTÉ", 2), "été");
+}
+
+#[test]
+fn past_cues() {
+    assert!(has_past_cue("Kim said on April 28."));
+    assert!(has_past_cue("Lee announced a truce"));
+    assert!(!has_past_cue(
+        "Ruritania holds grandiose military parades on May 9"
+    ));
+    assert!(!has_past_cue("The United Nations needs speed"));
+    assert!(has_past_cue("Ministers, who MET twice, finally agreed."));
+    assert!(!has_past_cue("Ministers Agreed"));
+    assert!(has_past_cue("Le ministre a parlé; they announced it"));
+    assert!(!has_past_cue("Le ministre a parlé"));
+}
+
+#[test]
+fn neighbour_words() {
+    let t = "Ruritania’s 2014 annexation";
+    let p = t.find("2014").unwrap();
+    assert_eq!(word_before(t, p), "ruritania’s");
+    assert_eq!(word_after(t, p + 4), "annexation");
+    assert_eq!(word_before(t, 0), "");
+    assert_eq!(word_after(t, t.len()), "");
+}
