@@ -301,6 +301,54 @@ const SHAPES: &[Shape] = &[
             ("Il consiglio rinvia il voto sui parcheggi", Teaser),
         ],
     },
+    Shape {
+        file: "share_buttons_above",
+        title: Some("Harbour pilots strike, ferries stay idle in Velmora"),
+        first: "VELMORA — Harbour pilots in Velmora went on strike",
+        last: "Islanders who rely on the morning ferry",
+        classes: &[
+            (
+                "Click to email this to a friend (Opens in new window)",
+                Furniture,
+            ),
+            ("Harbour pilots strike, ferries stay…", Furniture),
+            ("By Tomas Quill | Valley Courier", Byline),
+        ],
+    },
+    Shape {
+        file: "related_list_above",
+        title: Some("Velmora ferry crews freed after two days stuck on a sandbank"),
+        first: "The crews of two Velmora ferries were freed",
+        last: "The island council has asked the port board",
+        classes: &[
+            (
+                "Crew member Jon Barek (left) and the skipper Leni Ott on the quay AP",
+                Caption,
+            ),
+            (
+                "Velmora ferry company to pay for sandbank rescue",
+                Furniture,
+            ),
+            ("By Ilse Varga and Tomas Quill", Byline),
+        ],
+    },
+    Shape {
+        file: "author_box",
+        title: Some("Island Broadband, HarbourNet and TarnLink: So Many Ways to Get Online"),
+        first: "Getting online on the islands used to be simple",
+        last: "For most homes the choice comes down",
+        classes: &[("The Coast Ledger", Furniture), ("By", Byline)],
+    },
+    Shape {
+        file: "camel_case_brand",
+        title: Some("HarbourWatch’s guide to ferry fares and island tolls"),
+        first: "The ferry company and the island council",
+        last: "Together the fare and the toll",
+        classes: &[
+            ("Who Pays for HarbourWatch", Furniture),
+            ("Promise Kept", Furniture),
+        ],
+    },
 ];
 
 fn page(file: &str) -> String {

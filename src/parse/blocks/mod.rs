@@ -26,6 +26,7 @@ mod roles;
 mod shape;
 mod stopwords;
 mod title;
+mod topic;
 
 pub use shape::{card_glue, ends_like_sentence};
 

@@ -28,16 +28,17 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// "… (AP Photo/Jane Doe)", "Getty Images", "Credit: …".
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\(.{2,80}\)$|\([^()]{2,60}/[^()]{2,60}\)$|(?-u:\b)(?:photo|image|picture)s?\s*:\s*\p{Lu}|^(?:photo|image|picture|video|graphic|illustration|credit|source|foto|bild)s?(?:\s+(?:credit|by|courtesy))?\s*[:|]|(?:getty images|shutterstock|istock|ap photo|afp photo|reuters/|/ reuters|/ ap|/ afp|courtesy of|photograph:|photo credit)|^©",
+        r"(?i)^\(.{2,80}\)$|\([^()]{2,60}/[^()]{2,60}\)$|(?-u:\b)(?:photo|image|picture)s?\s*:\s*\p{Lu}|^(?:photo|image|picture|video|graphic|illustration|credit|source|foto|bild)s?(?:\s+(?:credit|by|courtesy))?\s*[:|]|(?:getty images|shutterstock|istock|ap photo|afp photo|reuters/|/ reuters|/ ap|/ afp|courtesy of|photograph:|photo credit)|^©|\((?:left|right|center|centre|l|r|c|top|bottom|pictured|file)\)|\s(?-i:AP|AFP|EPA)$|\[(?:(?:file|photo|image|picture)s?\s*:[^\]]*|ap|afp|epa|reuters|getty images)\]$",
     )
     .expect("caption pattern compiles")
 });
 
 /// A date or time standing alone: "Nov. 19, 2019", "5:50 PM", "2h ago",
-/// "18 NOV 2019", "Updated 14 hours ago", "21/06/2014".
+/// "18 NOV 2019", "Updated 14 hours ago", "21/06/2014", "Published 7:07 PM
+/// EST Nov 19, 2019", "- Nov. 18th 2019 12:12 pm PT".
 static STAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:updated|published|posted|last updated|modified)\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|^(?:(?:updated|published|posted)\s*:?\s*)?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|^\d{1,2}[:.]\d{2}\s*(?:am|pm|[a-z]{2,4})?(?-u:\b)|^\d+\s*(?:s|m|h|d|mins?|hrs?|hours?|days?)\s+ago$|^\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}",
+        r"(?i)^(?:[-–—•|]\s*)?(?:(?:updated|published|posted|last updated|modified)\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+\d{4})?|^(?:(?:updated|published|posted)\s*:?\s*)?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|^(?:(?:updated|published|posted)\s*:?\s*)?\d{1,2}[:.]\d{2}\s*(?:am|pm|[a-z]{2,4})?(?-u:\b)|^\d+\s*(?:s|m|h|d|mins?|hrs?|hours?|days?)\s+ago$|^\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}",
     )
     .expect("stamp pattern compiles")
 });
@@ -99,7 +100,15 @@ pub fn is_bare_name(s: &str) -> bool {
                         .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')))
         })
         && !words.iter().all(|w| w.chars().all(|c| !c.is_lowercase()))
+        && !NOT_NAME_START.contains(&words[0])
 }
+
+/// First words of a capitalised label or headline, never of a name ("The
+/// Harbour Clock", "How It Works").
+const NOT_NAME_START: [&str; 14] = [
+    "The", "A", "An", "This", "That", "How", "Why", "What", "When", "Where", "Who", "Our", "Your",
+    "My",
+];
 
 #[cfg(test)]
 mod tests {
@@ -145,5 +154,20 @@ mod tests {
         assert!(is_live_stamp("14.05 BST") && is_live_stamp("09:45") && is_live_stamp("2h ago"));
         assert!(is_bare_name("Maren Halvorsen") && !is_bare_name("The harbour board"));
         assert!(!is_bare_name("WORLD NEWS"));
+        assert!(!is_bare_name("The Harbour Clock") && !is_bare_name("How It Works"));
+        assert!(is_stamp("Published 7:07 PM EST Nov 19, 2019", 7));
+        assert!(is_stamp("- Nov. 18th 2019 12:12 pm PT", 7));
+        assert!(is_stamp(
+            "Updated 5:27 am CST, Wednesday, November 20, 2019",
+            8
+        ));
+        assert!(!is_stamp("September 2018 open thread", 4));
+        assert!(is_caption(
+            "Mayor Ana Reyes (left) and her deputy at the quay AP"
+        ));
+        assert!(is_caption(
+            "Ferries idle at the quay in Velmora [File: Harbour Wire]"
+        ));
+        assert!(!is_caption("Harbour board approves new ferry [Updated]"));
     }
 }

@@ -8,9 +8,20 @@ use super::lines::{Line, Unit};
 use super::region::Kind;
 use super::roles;
 use super::shape::{self, card_glue};
+use super::topic::Topic;
 
 /// How many lines above the region are searched.
 const WINDOW: usize = 40;
+/// How far above the region a headline on the article's topic is searched
+/// (past a gallery, a car finder, a block of share buttons).
+const FAR_WINDOW: usize = 160;
+/// Fewest words of a headline that a name under it is the byline of (a
+/// menu item of two words is no headline).
+const HEADLINE_WORDS: u32 = 4;
+/// Headline-like lines in a row that make a list.
+const LIST_RUN: usize = 3;
+/// What a headline made wholly of the article's content words gains.
+const TOPIC_WEIGHT: f32 = 10.0;
 
 /// The line index of the title, if any line qualifies. `first` is the
 /// region's first unit; `has_region` is false when the page has no prose.
@@ -40,32 +51,136 @@ pub fn find(
     if !has_region {
         end = lines.len().min(WINDOW);
     }
-    let lo = end.saturating_sub(WINDOW);
+    // Built at the first candidate: most lines never need it.
+    let topic = std::cell::OnceCell::new();
+    let topic = || {
+        topic.get_or_init(|| {
+            if has_region {
+                Topic::of(lines, units, first, &|ui| {
+                    matches!(kinds[ui], Kind::Good | Kind::NearGood)
+                })
+            } else {
+                Topic::default()
+            }
+        })
+    };
+    let near = end.saturating_sub(WINDOW);
+    let lo = if has_region {
+        end.saturating_sub(FAR_WINDOW)
+    } else {
+        near
+    };
+    // Lines that may be headlines, and the head (byline or date) under each.
+    let may_be: Vec<bool> = (lo..end).map(|i| qualifies_marked(&lines[i])).collect();
+    let heads: Vec<Option<usize>> = (lo..end)
+        .map(|i| {
+            if may_be[i - lo] {
+                head_of(lines, i, &is_prose)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let head_at = |i: usize| {
+        if i >= lo && i < end {
+            heads[i - lo]
+        } else {
+            None
+        }
+    };
+    // Another story's card (headline over its own date) followed right
+    // after its date by the next card: a list of stories.
+    let card_in_series =
+        |i: usize| head_at(i).is_some_and(|h| (h + 1..=h + 2).any(|j| head_at(j).is_some()));
+    // (Without a sentence's end, `qualifies` is `qualifies_marked`.)
+    let headline_like = |i: usize| {
+        let l = &lines[i];
+        l.words >= HEADLINE_WORDS && !l.ends_sentence && may_be[i - lo]
+    };
+    // The last line of the run of headline-like lines each line is in.
+    let mut run_end = vec![0usize; end - lo];
+    let mut run_start = vec![0usize; end - lo];
+    let mut i = lo;
+    while i < end {
+        let mut j = i;
+        while j < end && headline_like(j) {
+            j += 1;
+        }
+        run_end[i - lo..j - lo].fill(j.saturating_sub(1));
+        run_start[i - lo..j - lo].fill(i);
+        i = j + 1;
+    }
+    // A run of headline-like lines is a list of stories or buttons (a
+    // headline and its dek make two).
+    let in_list =
+        |i: usize| headline_like(i) && run_end[i - lo] + 1 - run_start[i - lo] >= LIST_RUN;
     let mut best: Option<(f32, usize)> = None;
     // The byline or date under the nearest headed candidate: the article's.
     let mut article_head: Option<usize> = None;
     for i in (lo..end).rev() {
         let l = &lines[i];
-        let head = head_of(lines, i, &is_prose);
+        if !may_be[i - lo] {
+            continue;
+        }
+        let on_topic = topic().overlap(content(l));
+        // Far above the region only a headline on the article's topic.
+        let strongly = on_topic.shared >= 3 && on_topic.share() >= 0.5;
+        if i < near && !strongly {
+            continue;
+        }
+        let head = head_at(i);
         let opening = i == start_line && end == start_line + 1;
         // A headline written as sentences is taken where the page marks
         // it: repeated, or in capitals with a byline or date under it.
         let marked = l.copies > 1 || (head.is_some() && shape::is_title_case(l.text));
-        let allowed = qualifies(l) || ((marked || opening) && qualifies_marked(l));
+        let allowed = marked || opening || qualifies(l);
         // A line rated prose is a paragraph or a standfirst, unless it
-        // opens the region or the page repeats it.
-        if !allowed || (is_prose(i) && !opening && l.copies <= 1) {
+        // opens the region or the page repeats it, or it is a long
+        // headline on the article's topic with a byline or date under it.
+        let long_headline =
+            strongly && head.is_some() && (!l.ends_sentence || l.text.ends_with('?'));
+        if !allowed || (is_prose(i) && !opening && l.copies <= 1 && !long_headline) {
             continue;
         }
-        let unit_single = !lines
-            .get(i + 1)
-            .is_some_and(|n| !n.blank_before && continues(l, n));
-        if !unit_single {
+        if flows_on(lines, units, unit_of(i), i) {
             continue;
         }
         // Without a region the headline is the first that qualifies.
         let distance = if has_region { end - i } else { i };
         let mut score = l.size().min(12) as f32;
+        // A name over a date is the byline block itself; over a byline it
+        // is a headline in capitals.
+        let name = l.words <= 3
+            && roles::is_bare_name(l.text)
+            && !head.is_some_and(|h| roles::is_byline(lines[h].text, lines[h].words));
+        if !name
+            && (on_topic.shared >= 2 || (on_topic.total > 0 && on_topic.shared == on_topic.total))
+        {
+            // A standfirst sentence tells the article's topic too.
+            let sentence = l.ends_sentence && !shape::is_title_case(l.text);
+            score += TOPIC_WEIGHT * on_topic.share() * if sentence { 0.5 } else { 1.0 };
+        }
+        if in_list(i) || card_in_series(i) {
+            score -= 5.0;
+        }
+        // Under a byline and over its date: the author's box (a
+        // publication's name, a job title), not a headline; a label of a
+        // few words under a date is a tag.
+        let in_byline_box = head.is_some()
+            && (i.saturating_sub(HEAD_LINES - 1)..i).any(|j| {
+                let b = &lines[j];
+                roles::is_byline(b.text, b.words)
+                    || (l.words <= HEADLINE_WORDS && roles::is_stamp(b.text, b.words))
+            });
+        // The name under a headline above it is its byline.
+        let names_above = (i.saturating_sub(HEAD_LINES)..i)
+            .any(|k| head_at(k) == Some(i) && lines[k].words >= HEADLINE_WORDS);
+        if in_byline_box || names_above {
+            score -= 8.0;
+        }
+        if shape::is_title_case(l.text) {
+            score += 1.5;
+        }
         let blank_after = lines.get(i + 1).is_none_or(|n| n.blank_before);
         if l.blank_before && blank_after {
             score += 3.0;
@@ -76,11 +191,9 @@ pub fn find(
         // The article's own head (headline, perhaps a dek, then a byline
         // or date) is the nearest one above it; cards of other stories
         // further up have heads too.
-        // A name over a date is the byline block itself.
-        let name = l.words <= 3 && roles::is_bare_name(l.text);
         if let Some(h) = head.filter(|_| !name) {
             let h = *article_head.get_or_insert(h);
-            score += if head == Some(h) { 6.0 } else { 2.0 };
+            score += if head == Some(h) { 8.0 } else { 2.0 };
         }
         if l.has_prefix() {
             score -= 2.0;
@@ -92,7 +205,7 @@ pub fn find(
         if name {
             score -= 3.0;
         }
-        score -= 0.3 * distance as f32;
+        score -= 0.2 * distance.min(WINDOW) as f32 + 0.05 * distance.saturating_sub(WINDOW) as f32;
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, i));
         }
@@ -123,9 +236,37 @@ fn head_of(lines: &[Line], i: usize, is_prose: &dyn Fn(usize) -> bool) -> Option
         })
 }
 
-/// Whether `next` is the same unit as `l` (the text flows on).
-fn continues(l: &Line, next: &Line) -> bool {
-    next.text.chars().next().is_some_and(char::is_lowercase) && !l.ends_sentence
+/// Whether the sentence of line `i` goes on past it: its unit runs on,
+/// the next line starts in lower case (a byline's "by" aside), or, one
+/// element per line, a short link sits between it and a line that goes on
+/// in lower case or with punctuation ("Shares of the retailer" / "Harbour
+/// Stores" / "fell on Monday.").
+fn flows_on(lines: &[Line], units: &[Unit], unit: usize, i: usize) -> bool {
+    let l = &lines[i];
+    if l.ends_sentence {
+        return false;
+    }
+    let byline_next = lines
+        .get(i + 1)
+        .is_some_and(|n| roles::is_byline(n.text, n.words));
+    if units[unit].first == i && !units[unit].single() && !byline_next {
+        return true;
+    }
+    let goes_on = |n: &Line| {
+        n.text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';' | ':' | ')' | '.'))
+            && !roles::is_byline(n.text, n.words)
+            && !roles::is_stamp(n.text, n.words)
+    };
+    match (lines.get(i + 1), lines.get(i + 2)) {
+        (Some(n), _) if goes_on(n) => !n.blank_before,
+        (Some(link), Some(n)) => {
+            link.words <= 4 && !link.ends_sentence && n.words >= 3 && goes_on(n)
+        }
+        _ => false,
+    }
 }
 
 /// Whether a line can be a headline at all.
@@ -144,7 +285,7 @@ fn qualifies_as(l: &Line, marked: bool) -> bool {
     if l.pattern != Pattern::None {
         return false;
     }
-    let text = &l.text[(l.content.start - l.span.start) as usize..];
+    let text = content(l);
     let size = if l.is_cjk() { l.cjk / 3 } else { l.words };
     if !(2..=30).contains(&size) || l.text.len() > 300 {
         return false;
@@ -170,10 +311,17 @@ fn qualifies_as(l: &Line, marked: bool) -> bool {
         || roles::is_byline(text, l.words)
         || roles::is_stamp(text, l.words)
         || roles::is_dateline(text)
-        || card_glue(text).is_some()
+        // A publisher glued to an author's name ("The Daily TimesJane
+        // Doe"), not a brand written in camel case ("PolitiFact's guide…").
+        || card_glue(text).is_some_and(|g| text[g..].split_whitespace().count() <= 3)
         || is_menu(text)
         || text.contains("://")
         || text.starts_with("www."))
+}
+
+/// A line's text after any junk prefix (a date stamp, a list number).
+fn content<'a>(l: &Line<'a>) -> &'a str {
+    &l.text[(l.content.start - l.span.start) as usize..]
 }
 
 /// Whether a line of a few words or more is written in capitals.
@@ -201,7 +349,28 @@ fn is_menu(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_menu;
+    use super::super::lines;
+    use super::{flows_on, is_menu};
+
+    /// Whether line `i` of `raw` (non-empty lines) runs on past itself.
+    fn runs_on(raw: &str, i: usize) -> bool {
+        let (ls, lang) = lines::split(raw);
+        let us = lines::units(&ls, lang);
+        let unit = us.partition_point(|u| u.first <= i) - 1;
+        flows_on(&ls, &us, unit, i)
+    }
+
+    #[test]
+    fn a_sentence_split_around_a_link_is_no_headline() {
+        let split = "Shares of the island ferry operator\n\nTarn Lines\n\nfell in early trading on Monday.\n";
+        assert!(runs_on(split, 0));
+        let joined = "Ferry fares rise as the winter\nstorms keep ships in port.\n";
+        assert!(runs_on(joined, 0));
+        let headline = "Tarn Lines shares fall after a weak winter\n\nBy\n\nAna Reyes\n";
+        assert!(!runs_on(headline, 0));
+        let over_byline = "Ferry crews freed from a sandbank\nby Ilse Varga\n";
+        assert!(!runs_on(over_byline, 0));
+    }
 
     #[test]
     fn menu_bars_are_told_from_headlines_with_their_site() {

@@ -1,0 +1,205 @@
+//! The words an article is about: a headline shares its content words with
+//! the article's opening paragraphs, where a menu item, a share button or
+//! another story's headline shares few or none. Words are folded (case,
+//! a plural or possessive "s", endings past six letters) so that
+//! "Hibernating astronauts" meets "hibernation" and "astronaut"; CJK and
+//! Hangul text, which has no spaces to split words by, is read as pairs of
+//! characters.
+
+use super::lines::{Line, Unit, is_cjk};
+use super::stopwords;
+
+/// Words of the opening paragraphs read for the article's topic.
+const SAMPLE_WORDS: u32 = 400;
+
+/// Letters kept of a folded word: the stem that endings do not change.
+const STEM_CHARS: usize = 6;
+
+/// The article's opening paragraphs, lowercased, where a headline's
+/// words are looked up as the start of a word.
+#[derive(Debug, Default)]
+pub struct Topic {
+    text: String,
+}
+
+/// How much of a line's content is the article's topic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Overlap {
+    /// Content words (or character pairs) of the line found in the topic.
+    pub shared: u32,
+    /// Content words (or character pairs) of the line.
+    pub total: u32,
+}
+
+impl Overlap {
+    /// The share of the line's content words that are the topic's.
+    pub fn share(self) -> f32 {
+        if self.total == 0 {
+            0.0
+        } else {
+            self.shared as f32 / self.total as f32
+        }
+    }
+}
+
+impl Topic {
+    /// The topic of the prose units from `first` on (`prose` says which
+    /// units are prose), up to a few hundred words.
+    pub fn of(lines: &[Line], units: &[Unit], first: usize, prose: &dyn Fn(usize) -> bool) -> Self {
+        let mut text = String::new();
+        let mut words = 0;
+        for ui in (first..units.len()).filter(|&ui| prose(ui)) {
+            for l in &lines[units[ui].lines()] {
+                push_lower(&mut text, l.text);
+                text.push(' ');
+            }
+            words += units[ui].size();
+            if words >= SAMPLE_WORDS {
+                break;
+            }
+        }
+        Topic { text }
+    }
+
+    /// How many of `text`'s content words are in the topic.
+    pub fn overlap(&self, text: &str) -> Overlap {
+        let mut o = Overlap::default();
+        let mut seen = [[0u8; 16]; 24];
+        each_stem(text, |stem| {
+            // A word twice in a headline counts once.
+            let n = (o.total as usize).min(seen.len());
+            let mut key = [0u8; 16];
+            let len = stem.len().min(16);
+            key[..len].copy_from_slice(&stem.as_bytes()[..len]);
+            if seen[..n].contains(&key) {
+                return;
+            }
+            if n < seen.len() {
+                seen[n] = key;
+            }
+            o.total += 1;
+            o.shared += u32::from(self.starts_a_word(stem));
+        });
+        o
+    }
+
+    /// Whether some word of the topic starts with `stem` (a CJK pair may
+    /// sit anywhere).
+    fn starts_a_word(&self, stem: &str) -> bool {
+        let cjk = stem.chars().any(is_cjk);
+        self.text.match_indices(stem).any(|(at, _)| {
+            cjk || self.text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+        })
+    }
+}
+
+/// Appends `s` lowercased, with curly apostrophes made straight.
+fn push_lower(out: &mut String, s: &str) {
+    let start = out.len();
+    if s.is_ascii() {
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.push_str(&s.to_lowercase().replace('’', "'"));
+    }
+}
+
+/// Calls `f` with the stem of each content word of `text`, lowercased:
+/// words split at anything that is not a letter, a digit or an
+/// apostrophe, stop words and words under three characters dropped, a
+/// final "'s" or "s" dropped, then the first few letters; runs of CJK
+/// characters give one stem per pair.
+fn each_stem(text: &str, mut f: impl FnMut(&str)) {
+    let mut buf = String::new();
+    for word in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+        let word = word.trim_matches(['\'', '’']);
+        if word.is_empty() {
+            continue;
+        }
+        if word.chars().any(is_cjk) {
+            let mut prev: Option<char> = None;
+            for c in word.chars() {
+                if !is_cjk(c) {
+                    prev = None;
+                    continue;
+                }
+                if let Some(p) = prev {
+                    buf.clear();
+                    buf.push(p);
+                    buf.push(c);
+                    f(&buf);
+                }
+                prev = Some(c);
+            }
+            continue;
+        }
+        if word.chars().nth(2).is_none() || stopwords::lookup(word).is_some() {
+            continue;
+        }
+        buf.clear();
+        push_lower(&mut buf, word);
+        let mut stem = buf.strip_suffix("'s").unwrap_or(&buf);
+        if stem.chars().nth(3).is_some() && stem.ends_with('s') {
+            stem = &stem[..stem.len() - 1];
+        }
+        let cut = stem
+            .char_indices()
+            .nth(STEM_CHARS)
+            .map_or(stem.len(), |(i, _)| i);
+        f(&stem[..cut]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn topic_of(text: &str) -> Topic {
+        let mut t = String::new();
+        push_lower(&mut t, text);
+        Topic { text: t }
+    }
+
+    #[test]
+    fn a_headline_shares_the_opening_paragraphs_words() {
+        let topic = topic_of(
+            "Harbour pilots in Velmora went on strike on Monday, leaving three \
+             ferries idle at the quay while the port board met the union.",
+        );
+        let headline = topic.overlap("Velmora harbour pilots strike, ferries idle");
+        assert_eq!((headline.shared, headline.total), (6, 6));
+        let menu = topic.overlap("Click to email this to a friend");
+        assert_eq!(menu.shared, 0);
+        assert!(headline.share() > 0.8 && menu.share() == 0.0);
+    }
+
+    #[test]
+    fn endings_plurals_and_possessives_fold_together() {
+        let topic = topic_of("The hibernation of an astronaut's crew.");
+        let o = topic.overlap("Hibernating Astronauts");
+        assert_eq!((o.shared, o.total), (2, 2));
+    }
+
+    #[test]
+    fn a_stem_must_start_a_word() {
+        let topic = topic_of("The crew walked toward the quay.");
+        assert_eq!(topic.overlap("Ward closes").shared, 0);
+    }
+
+    #[test]
+    fn cjk_text_is_read_by_character_pairs() {
+        let topic = topic_of("港口の新しい渡し船が来週から運航する。");
+        let o = topic.overlap("新しい渡し船");
+        assert_eq!(o.total, 5);
+        assert_eq!(o.shared, 5);
+        assert_eq!(topic.overlap("天気予報").shared, 0);
+    }
+
+    #[test]
+    fn stop_words_and_short_words_carry_no_topic() {
+        assert_eq!(topic_of("").overlap("to be or not to be").total, 0);
+    }
+}
