@@ -379,3 +379,21 @@ fn the_density_strip_leaves_a_far_off_event_out_and_says_so() {
     assert!(text.contains("‹1 2031-04-01"), "{text}");
     assert!(!text.contains("1998-01-01"));
 }
+
+#[test]
+fn help_ends_with_a_legend_of_the_symbols() {
+    let s = state(&periods(), 120, 40);
+    let text: Vec<String> = dateline::tui::help::lines(&s.theme, &s.keymap, 90)
+        .iter()
+        .map(|l| l.spans.iter().map(|sp| sp.content.as_ref()).collect())
+        .collect();
+    let legend = text.iter().position(|l| l == "Symbols").expect("a legend");
+    for sym in ["•", "✎", "▌", "‹4", "⋯", "[week]"] {
+        assert!(
+            text[legend..]
+                .iter()
+                .any(|l| l.trim_start().starts_with(sym)),
+            "{sym} explained"
+        );
+    }
+}
