@@ -397,3 +397,23 @@ fn help_ends_with_a_legend_of_the_symbols() {
         );
     }
 }
+
+#[test]
+fn the_height_scrolling_counts_is_the_height_drawn() {
+    for c in [periods(), many_days(), corpus()] {
+        let mut s = state(&c, 120, 40);
+        update(&mut s, &c, Action::Focus(Pane::Timeline));
+        for width in [1, 2, 5, 12, 31, 36, 60, 79, 80, 200] {
+            for pos in 0..s.event_count(&c) {
+                assert_eq!(
+                    dateline::tui::event_rows::event_height(&s, &c, pos, width),
+                    dateline::tui::event_rows::event_lines(&s, &c, pos, width)
+                        .len()
+                        .max(1),
+                    "event {pos} at width {width}: {:?}",
+                    dateline::tui::event_rows::event_lines(&s, &c, pos, width)
+                );
+            }
+        }
+    }
+}

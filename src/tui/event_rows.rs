@@ -247,6 +247,89 @@ pub fn event_lines(s: &AppState, c: &Corpus, pos: usize, width: usize) -> Vec<Li
 
 type Segs = Vec<(String, Style)>;
 
+/// How many lines [`event_lines`] gives for the event at `pos`, without
+/// styling them: scrolling asks this of a screenful of events per key.
+pub fn event_height(s: &AppState, c: &Corpus, pos: usize, width: usize) -> usize {
+    if pos == s.timeline.cursor {
+        return event_lines(s, c, pos, width).len().max(1);
+    }
+    let Some(e) = s.event_at(c, pos).and_then(|i| c.events.get(i)) else {
+        return 1;
+    };
+    let Some(a) = c.articles.get(e.article as usize) else {
+        return 1;
+    };
+    let room = width.saturating_sub(1);
+    if room == 0 || unselected_lines(width) == 1 {
+        return 1;
+    }
+    // A pane this narrow is rare; its rows are counted by drawing them.
+    if room < 24 {
+        return event_lines(s, c, pos, width).len().max(1);
+    }
+    // One line when it all fits on one, else the two it is cut to. The
+    // sentence is measured whitespace-folded, as it is shown, and without
+    // building it: this runs for a screenful of events per key.
+    let lead = if e.is_publication() {
+        "✎ published: ".width()
+    } else {
+        precision_tag(&e.date).width()
+    };
+    let text = a.raw.get(e.sentence.range()).unwrap_or("");
+    if folded_width(text, room.saturating_sub(lead)).is_some() {
+        1
+    } else {
+        2
+    }
+}
+
+/// The width of `text` with whitespace runs folded to one space and the
+/// ends trimmed, if it is at most `limit` (None as soon as it is more).
+fn folded_width(text: &str, limit: usize) -> Option<usize> {
+    let mut w = 0;
+    let mut space = false;
+    for ch in text.chars() {
+        if ch.is_whitespace() {
+            space = w > 0;
+            continue;
+        }
+        w += usize::from(space) + wrap::char_width(ch);
+        space = false;
+        if w > limit {
+            return None;
+        }
+    }
+    Some(w)
+}
+
+/// The words before the date, cut from the left so the date shows in an
+/// unselected row; and the article's short title for the row's end.
+fn cut_before_date(
+    a: &Article,
+    tag: &str,
+    pre: String,
+    date: &str,
+    room: usize,
+) -> (String, String) {
+    let max = unselected_lines(room + 1);
+    let label = short_title(a, SHORT_TITLE_MAX.min(room / 2));
+    let label_w = if label.is_empty() {
+        0
+    } else {
+        label.width() + 2
+    };
+    let budget = (max * room).saturating_sub(label_w);
+    let lead = tag.width() + pre.width() + date.width();
+    let pre = if lead <= budget.saturating_sub(4) || date.is_empty() {
+        pre
+    } else {
+        // As much as leaves the date and a few words after it in view.
+        let keep = budget.saturating_sub(tag.width() + date.width().min(budget / 2) + 6);
+        wrap::truncate_left(&pre, keep)
+    };
+    (pre, label)
+}
+
 /// An unselected event: its sentence in at most [`unselected_lines`] lines,
 /// the date kept in view (the words before it cut from the left when
 /// needed), and the article's short title at the end of the last line.
@@ -258,22 +341,12 @@ fn unselected(
     style: Style,
 ) -> Vec<Segs> {
     let max = unselected_lines(room + 1);
-    let label = short_title(a, SHORT_TITLE_MAX.min(room / 2));
+    // Before the date: all of it when the date still fits, else its end.
+    let (pre, label) = cut_before_date(a, &tag, pre, &date, room);
     let label_w = if label.is_empty() {
         0
     } else {
         label.width() + 2
-    };
-    let budget = (max * room).saturating_sub(label_w);
-    let lead = tag.width() + pre.width() + date.width();
-    // Before the date: all of it when the date still fits, else its end.
-    let pre = if lead <= budget.saturating_sub(4) || date.is_empty() {
-        pre
-    } else {
-        let keep = budget
-            .saturating_sub(tag.width() + date.width().min(budget / 2))
-            .min(budget / 3);
-        wrap::truncate_left(&pre, keep)
     };
     let segs = [
         (tag, style.patch(t.date)),

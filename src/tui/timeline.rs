@@ -32,7 +32,7 @@ fn width(s: &AppState) -> usize {
 
 /// How many lines the event at `pos` takes.
 fn height_of(s: &AppState, c: &Corpus, pos: usize) -> usize {
-    event_lines(s, c, pos, width(s)).len().max(1)
+    super::event_rows::event_height(s, c, pos, width(s))
 }
 
 /// Whether a heading stands between the events at `pos - 1` and `pos`.
