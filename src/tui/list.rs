@@ -66,7 +66,7 @@ fn list_title(a: &Article) -> (String, bool) {
 fn selected_title_lines(a: &Article, dot: &str, width: usize) -> Vec<String> {
     let (title, _) = list_title(a);
     let indent = unicode_width::UnicodeWidthStr::width(dot);
-    let mut lines: Vec<String> = super::event_rows::wrap_styled(
+    let mut lines: Vec<String> = super::styled_wrap::wrap_styled(
         &[(title, Style::default())],
         width.saturating_sub(indent).max(1),
     )

@@ -47,6 +47,7 @@ pub mod session;
 pub mod settings;
 pub mod status;
 pub mod strip;
+pub mod styled_wrap;
 pub mod theme;
 pub mod timeline;
 pub mod update;

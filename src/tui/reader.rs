@@ -301,7 +301,7 @@ pub fn headline_lines(a: &Article, width: usize) -> Vec<String> {
     } else {
         title
     };
-    super::event_rows::wrap_styled(&[(title, Style::default())], width)
+    super::styled_wrap::wrap_styled(&[(title, Style::default())], width)
         .into_iter()
         .map(|l| l.into_iter().map(|(x, _)| x).collect())
         .collect()
