@@ -119,8 +119,17 @@ fn events(articles: &[Article]) -> Vec<Event> {
         debug_assert_eq!(written, piece.len(), "event_count and article_events agree");
     });
     // (date, article, position) is unique, so an unstable sort gives the
-    // stable order without a merge buffer.
-    events.par_sort_unstable_by_key(|e| (e.date.start, e.article, e.time.map_or(0, |t| t + 1)));
+    // stable order without a merge buffer. On one start day the longer
+    // periods come first (a year, then a month, a week, the day), so each
+    // period's events are together and a timeline heads each period once.
+    events.par_sort_unstable_by_key(|e| {
+        (
+            e.date.start,
+            std::cmp::Reverse(e.date.precision),
+            e.article,
+            e.time.map_or(0, |t| t + 1),
+        )
+    });
     events
 }
 

@@ -93,6 +93,8 @@ pub enum Action {
     /// Show / hide every hidden run, in every article.
     ToggleAllHidden,
     ToggleSort,
+    /// The focused pane alone on the screen, and back.
+    ToggleZoom,
     Back,
     Forward,
     ToggleHelp,
@@ -242,6 +244,8 @@ pub struct AppState {
     /// The keys in force (defaults + config remaps): input, help, hints.
     pub keymap: Keymap,
     pub layout: Layout,
+    /// The focused pane shown alone (the zoom key), until asked back.
+    pub zoom: bool,
     pub derived: Derived,
 }
 
@@ -282,7 +286,8 @@ impl AppState {
             quit: false,
             theme: settings.theme,
             keymap: settings.keymap,
-            layout: layout::compute(Rect::new(0, 0, width, height), Pane::List),
+            layout: layout::compute(Rect::new(0, 0, width, height), Pane::List, false),
+            zoom: false,
             derived,
         };
         s.sync_timeline_to_article(corpus);
@@ -408,11 +413,17 @@ impl AppState {
         let Some(pos) = self.current.and_then(|id| self.list_pos(c, id)) else {
             return;
         };
-        let rows = self.layout.list_items();
+        let height = self
+            .layout
+            .list
+            .map_or(20, |r| layout::inner(r).height as usize);
+        let own = super::list::item_height(self, c, pos);
+        // Items of two rows that fit above the selected one.
+        let above = height.saturating_sub(own) / 2;
         if pos < self.list_top {
             self.list_top = pos;
-        } else if pos >= self.list_top + rows {
-            self.list_top = pos + 1 - rows;
+        } else if pos > self.list_top + above {
+            self.list_top = pos - above;
         }
     }
 
@@ -435,7 +446,7 @@ impl AppState {
         let pos = self.event_pos(first as usize);
         if self.event_at(c, pos) == Some(first as usize) {
             self.timeline.cursor = pos;
-            super::timeline::scroll_into_view(self, c);
+            super::timeline::scroll_to_target(self, c);
         }
     }
 
@@ -446,6 +457,10 @@ impl AppState {
             return;
         };
         let width = self.layout.reader_width();
+        let title_lines = super::reader::headline_lines(a, width as usize)
+            .len()
+            .min(super::reader::HEADLINE_MAX_LINES);
+        self.layout.reader_title_lines = title_lines as u16;
         let rows = self.layout.reader_rows().max(1);
         let r = &mut self.reader;
         let before = r.doc.key;

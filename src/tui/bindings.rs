@@ -242,6 +242,13 @@ pub static BINDINGS: &[Binding] = &[
         "forward through the jump list",
         None,
     ),
+    b(
+        &[ch('+')],
+        Global,
+        A::ToggleZoom,
+        "zoom: the focused pane alone on the screen, and back",
+        None,
+    ),
     b(&[ch('?')], Global, A::ToggleHelp, "this help", Some("help")),
     b(
         &[k(C::Esc)],
@@ -358,6 +365,7 @@ pub fn action_name(a: Action) -> Option<&'static str> {
         A::ToggleHidden => "toggle-hidden",
         A::ToggleAllHidden => "toggle-all-hidden",
         A::ToggleSort => "toggle-sort",
+        A::ToggleZoom => "toggle-zoom",
         A::Back => "back",
         A::Forward => "forward",
         A::ToggleHelp => "help",

@@ -11,9 +11,49 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+/// What the marks on screen mean, for the legend after the keys.
+const SYMBOLS: &[(&str, &str)] = &[
+    ("•", "list: an article not read yet"),
+    (
+        "?",
+        "after a date: inferred (the year, or the publication date)",
+    ),
+    ("!", "list: what the parser doubts about the page"),
+    ("✎", "timeline: the article's publication"),
+    ("▌", "timeline: an event of the article in the reader"),
+    (
+        "[week] [month]",
+        "timeline: an event that spans a period, not a day",
+    ),
+    (
+        "‹4  2›",
+        "timeline strip: events before / after the span it shows",
+    ),
+    (
+        "⋯",
+        "reader: lines hidden as not the article (z shows them)",
+    ),
+];
+
 /// Every bound key, grouped by context, as lines (an action the user
-/// unbound is left out).
+/// unbound is left out), then the legend of symbols.
 pub fn lines(theme: &Theme, keymap: &Keymap, width: usize) -> Vec<Line<'static>> {
+    let mut out = key_lines(theme, keymap, width);
+    let key_w = 18.min(width / 2);
+    out.push(Line::default());
+    out.push(Line::from(Span::styled("Symbols", theme.heading)));
+    for (sym, what) in SYMBOLS {
+        let k = wrap::truncate(sym, key_w);
+        let pad = key_w.saturating_sub(unicode_width::UnicodeWidthStr::width(k.as_str()));
+        out.push(Line::from(vec![
+            Span::styled(format!("  {k}{}", " ".repeat(pad)), theme.key),
+            Span::raw(format!(" {what}")),
+        ]));
+    }
+    out
+}
+
+fn key_lines(theme: &Theme, keymap: &Keymap, width: usize) -> Vec<Line<'static>> {
     let key_w = 18.min(width / 2);
     let mut out = Vec::new();
     for ctx in Ctx::ALL {

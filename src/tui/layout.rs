@@ -18,8 +18,13 @@ pub struct Layout {
     pub reader: Option<Rect>,
     pub timeline: Option<Rect>,
     pub status: Option<Rect>,
-    /// One pane at a time (small terminal).
+    /// One pane at a time (small terminal, or zoomed).
     pub single: bool,
+    /// The focused pane fills the screen because the user asked (zoom).
+    pub zoomed: bool,
+    /// Lines the reader's headline wraps to (the reader sets it for the
+    /// article it shows; its header is these plus a metadata line).
+    pub reader_title_lines: u16,
 }
 
 impl Layout {
@@ -46,8 +51,9 @@ impl Layout {
     }
     /// Body rows of the reader (below its title and metadata header).
     pub fn reader_rows(&self) -> usize {
-        self.reader
-            .map_or(20, |r| reader_parts(r).1.height as usize)
+        self.reader.map_or(20, |r| {
+            reader_parts(r, self.reader_title_lines).1.height as usize
+        })
     }
     /// Articles the list shows at once (two rows each).
     pub fn list_items(&self) -> usize {
@@ -75,11 +81,17 @@ pub fn inner(r: Rect) -> Rect {
     }
 }
 
-/// The reader's (header, body) areas: a title and a metadata line above the
-/// text when there is room.
-pub fn reader_parts(r: Rect) -> (Rect, Rect) {
+/// The reader's (header, body) areas: the headline (`title_lines` long when
+/// there is room, else one line) and a metadata line above the text.
+pub fn reader_parts(r: Rect, title_lines: u16) -> (Rect, Rect) {
     let i = inner(r);
-    let head = if i.height >= 6 { 2 } else { 0 };
+    let head = if i.height >= 8 + title_lines {
+        title_lines.max(1) + 1
+    } else if i.height >= 6 {
+        2
+    } else {
+        0
+    };
     (
         Rect::new(i.x, i.y, i.width, head),
         Rect::new(i.x, i.y + head, i.width, i.height - head),
@@ -97,8 +109,8 @@ pub fn timeline_parts(r: Rect) -> (Rect, Rect) {
 }
 
 /// The layout for a terminal of `area`, with `focus` the pane shown when only
-/// one fits.
-pub fn compute(area: Rect, focus: Pane) -> Layout {
+/// one fits or when `zoom` asks for it alone.
+pub fn compute(area: Rect, focus: Pane, zoom: bool) -> Layout {
     let mut l = Layout {
         area,
         ..Layout::default()
@@ -112,8 +124,10 @@ pub fn compute(area: Rect, focus: Pane) -> Layout {
     if body.is_empty() {
         return l;
     }
-    if area.width < SINGLE_PANE_WIDTH || area.height < SINGLE_PANE_HEIGHT {
+    let small = area.width < SINGLE_PANE_WIDTH || area.height < SINGLE_PANE_HEIGHT;
+    if small || zoom {
         l.single = true;
+        l.zoomed = zoom && !small;
         match focus {
             Pane::List => l.list = Some(body),
             Pane::Reader => l.reader = Some(body),

@@ -44,6 +44,83 @@ fn first_words(a: &Article) -> Option<String> {
     (!text.is_empty()).then(|| format!("“{text}"))
 }
 
+/// Most lines the selected article's headline wraps to.
+const SELECTED_TITLE_MAX: usize = 4;
+
+/// The headline the list shows for `a` (its first words when it has none,
+/// in italics, else its file name), whitespace folded.
+fn list_title(a: &Article) -> (String, bool) {
+    let title = wrap::display(a.title_text());
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !title.is_empty() {
+        (title, false)
+    } else if let Some(words) = first_words(a) {
+        (words, true)
+    } else {
+        (a.file_name(), false)
+    }
+}
+
+/// The selected article's headline lines at `width` (its unread dot
+/// included): whole, up to [`SELECTED_TITLE_MAX`] lines.
+fn selected_title_lines(a: &Article, dot: &str, width: usize) -> Vec<String> {
+    let (title, _) = list_title(a);
+    let indent = unicode_width::UnicodeWidthStr::width(dot);
+    let mut lines: Vec<String> = super::styled_wrap::wrap_styled(
+        &[(title, Style::default())],
+        width.saturating_sub(indent).max(1),
+    )
+    .into_iter()
+    .enumerate()
+    .map(|(i, l)| {
+        let text: String = l.into_iter().map(|(x, _)| x).collect();
+        if i == 0 {
+            format!("{dot}{text}")
+        } else {
+            format!("{}{text}", " ".repeat(indent))
+        }
+    })
+    .collect();
+    if lines.len() > SELECTED_TITLE_MAX {
+        lines.truncate(SELECTED_TITLE_MAX);
+        if let Some(last) = lines.last_mut() {
+            *last = wrap::truncate(&format!("{last} …"), width);
+        }
+    }
+    lines
+}
+
+/// Rows the article at list position `pos` takes: a headline and a
+/// metadata row, the selected one's headline whole.
+pub fn item_height(s: &AppState, c: &Corpus, pos: usize) -> usize {
+    let cur = s.current.and_then(|id| s.list_pos(c, id));
+    if Some(pos) != cur {
+        return 2;
+    }
+    let w = s
+        .layout
+        .list
+        .map_or(40, |r| layout::inner(r).width as usize);
+    let id = s.list_order(c).get(pos).copied();
+    match id.and_then(|id| c.articles.get(id as usize)) {
+        Some(a) => 1 + selected_title_lines(a, "• ", w).len(),
+        None => 2,
+    }
+}
+
+/// The list position shown `row` rows below the list's top.
+pub fn item_at_row(s: &AppState, c: &Corpus, row: usize) -> Option<usize> {
+    let n = s.list_order(c).len();
+    let mut y = 0;
+    for pos in s.list_top..n {
+        y += item_height(s, c, pos);
+        if row < y {
+            return Some(pos);
+        }
+    }
+    None
+}
+
 pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
     let t = &s.theme;
     let focused = s.focus == Pane::List;
@@ -78,6 +155,9 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
     let items = (inner.height as usize).div_ceil(2);
     let mut lines = Vec::with_capacity(items * 2);
     for (pos, &id) in order.iter().enumerate().skip(s.list_top).take(items) {
+        if lines.len() >= inner.height as usize {
+            break;
+        }
         let Some(a) = c.articles.get(id as usize) else {
             continue;
         };
@@ -93,22 +173,24 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
         };
         let unread = !s.read.contains(&id);
         let dot = if unread { "• " } else { "  " };
-        let title = wrap::display(a.title_text()).into_owned();
+        let (title, first_words) = list_title(a);
         let mut title_style = if unread { base.patch(t.title) } else { base };
-        let title = if !title.is_empty() {
-            title
-        } else if let Some(words) = first_words(a) {
+        if first_words {
             title_style = title_style.add_modifier(ratatui::style::Modifier::ITALIC);
-            words
+        }
+        let heads = if selected {
+            selected_title_lines(a, dot, w)
         } else {
-            a.file_name()
+            vec![wrap::truncate(&format!("{dot}{title}"), w)]
         };
-        let head = wrap::truncate(&format!("{dot}{title}"), w);
-        let pad = w.saturating_sub(unicode_width::UnicodeWidthStr::width(head.as_str()));
-        lines.push(Line::from(vec![
-            Span::styled(head, title_style),
-            Span::styled(" ".repeat(if selected { pad } else { 0 }), base),
-        ]));
+        for head in heads {
+            let head = wrap::truncate(&head, w);
+            let pad = w.saturating_sub(unicode_width::UnicodeWidthStr::width(head.as_str()));
+            lines.push(Line::from(vec![
+                Span::styled(head, title_style),
+                Span::styled(" ".repeat(if selected { pad } else { 0 }), base),
+            ]));
+        }
         let events = s
             .derived
             .article_events

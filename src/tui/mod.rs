@@ -24,6 +24,7 @@ pub mod app;
 pub mod bench;
 pub mod bindings;
 pub mod derived;
+pub mod event_rows;
 #[cfg(unix)]
 pub mod guardian;
 pub mod help;
@@ -45,6 +46,8 @@ pub mod runtime;
 pub mod session;
 pub mod settings;
 pub mod status;
+pub mod strip;
+pub mod styled_wrap;
 pub mod test_hooks;
 pub mod theme;
 pub mod timeline;

@@ -6,11 +6,15 @@
 use super::app::{
     AppState, Filter, Follow, HitMode, Location, Overlay, Pane, Pending, PromptKind, Search,
 };
+use super::event_rows::human_date;
 use super::layout;
 use super::wrap::EntityKind;
 use crate::model::{ActorId, ArticleId, Corpus};
 use crate::query;
 use chrono::Datelike;
+
+/// What the date prompt takes, as its hint and its error say.
+pub const JUMP_EXAMPLES: &str = "2025-04-25, 25 Apr, april, 2025-04, 2025, 2025-Q2";
 
 /// How many places the jump list remembers.
 const JUMP_LIST_MAX: usize = 200;
@@ -49,7 +53,7 @@ impl AppState {
             self.timeline.cursor = self
                 .event_pos(ev)
                 .min(self.event_count(c).saturating_sub(1));
-            super::timeline::scroll_into_view(self, c);
+            super::timeline::scroll_to_target(self, c);
         }
         self.set_focus(loc.focus);
     }
@@ -87,7 +91,9 @@ impl AppState {
     /// Shows `pane`; in single-pane mode that means switching to it.
     pub fn set_focus(&mut self, pane: Pane) {
         self.focus = pane;
-        self.layout = layout::compute(self.layout.area, pane);
+        let title_lines = self.layout.reader_title_lines;
+        self.layout = layout::compute(self.layout.area, pane, self.zoom);
+        self.layout.reader_title_lines = title_lines;
     }
 
     /// After a jump that changed the reader: show it if only one pane fits.
@@ -253,34 +259,83 @@ impl AppState {
             .map_or(self.derived.default_year, |e| e.date.start.year());
         let Some(date) = query::parse_jump_date(&input, year) else {
             self.complain(format!(
-                "not a date: {:?} (try 2025-04-25, 25 Apr, april, 2025-04, 2025)",
+                "not a date: {:?} (try {JUMP_EXAMPLES})",
                 crate::text::sanitize_line(&input).as_ref()
             ));
             return;
         };
-        self.push_jump(c);
         let n = self.event_count(c);
-        if n > 0 {
-            let pos = self.event_lower_bound(c, date.start);
-            if pos >= n {
-                self.say(format!(
-                    "no events from {} on; showing the last",
-                    date.label()
-                ));
-            } else {
-                self.say(format!("jumped to {}", date.label()));
-            }
-            self.timeline.cursor = pos.min(n - 1);
-            self.timeline.top = self.timeline.cursor;
-        } else {
+        if n == 0 {
             self.say("the timeline is empty");
+            return;
         }
-        if let Some(id) = query::nearest_article_by_date(c, date.start)
-            && self.list_pos(c, id).is_some()
-        {
-            self.select_article(c, id);
-        }
+        // Typed without a year: the year in view, or the nearest one that
+        // has events in that period, said so.
+        let yearless = query::parse_jump_date(&input, year + 1) != Some(date);
+        let mut note = String::new();
+        let date = if yearless && self.events_within(c, &date) == 0 {
+            let other = (1..=30)
+                .flat_map(|k| [year - k, year + k])
+                .filter_map(|y| query::parse_jump_date(&input, y))
+                .find(|d| self.events_within(c, d) > 0);
+            match other {
+                Some(d) => {
+                    note = format!(" (none in {})", human_date(&date));
+                    d
+                }
+                None => date,
+            }
+        } else {
+            date
+        };
+        self.push_jump(c);
+        let pos = self.event_lower_bound(c, date.start);
+        let within = self.events_within(c, &date);
+        let landed = |s: &Self, p: usize| {
+            s.event_at(c, p)
+                .and_then(|e| c.events.get(e))
+                .map_or(String::new(), |e| human_date(&e.date))
+        };
+        let what = human_date(&date);
+        let msg = if within > 0 {
+            let events = if within == 1 { "event" } else { "events" };
+            format!("{what}: {within} {events}{note}")
+        } else if pos >= n {
+            format!(
+                "no events on or after {what} — showing the last ({})",
+                landed(self, n - 1)
+            )
+        } else if pos == 0 {
+            format!(
+                "{what} is before the first event — showing the first ({})",
+                landed(self, 0)
+            )
+        } else {
+            let on = if date.precision == crate::model::Precision::Day {
+                "on"
+            } else {
+                "in"
+            };
+            format!(
+                "no events {on} {what} — showing {} (nearest after)",
+                landed(self, pos)
+            )
+        };
+        self.say(msg);
+        self.timeline.cursor = pos.min(n - 1);
         self.set_focus(Pane::Timeline);
+        super::timeline::scroll_to_target(self, c);
+        super::timeline::preview(self, c);
+    }
+
+    /// How many events in view start within `d`'s period.
+    fn events_within(&self, c: &Corpus, d: &crate::model::DateValue) -> usize {
+        let from = self.event_lower_bound(c, d.start);
+        let to = d
+            .end()
+            .succ_opt()
+            .map_or(self.event_count(c), |e| self.event_lower_bound(c, e));
+        to.saturating_sub(from)
     }
 
     pub(super) fn toggle_filter(&mut self, c: &Corpus) {
@@ -340,7 +395,7 @@ impl AppState {
         let n = self.event_count(c);
         self.timeline.cursor = ev.map_or(0, |e| self.event_pos(e)).min(n.saturating_sub(1));
         self.timeline.top = self.timeline.top.min(self.timeline.cursor);
-        super::timeline::scroll_into_view(self, c);
+        super::timeline::scroll_to_target(self, c);
         let keep = self
             .current
             .is_some_and(|id| self.list_pos(c, id).is_some());
@@ -377,6 +432,7 @@ pub(super) fn move_by(s: &mut AppState, c: &Corpus, pane: Pane, delta: isize) {
             }
             s.timeline.cursor = s.timeline.cursor.saturating_add_signed(delta).min(n - 1);
             super::timeline::scroll_into_view(s, c);
+            super::timeline::preview(s, c);
         }
     }
 }
@@ -393,8 +449,8 @@ pub(super) fn click(s: &mut AppState, c: &Corpus, col: u16, row: u16) {
             if row < inner.y || row >= inner.y + inner.height {
                 return;
             }
-            let pos = s.list_top + (row - inner.y) as usize / 2;
-            if let Some(&id) = s.list_order(c).get(pos) {
+            let pos = super::list::item_at_row(s, c, (row - inner.y) as usize);
+            if let Some(&id) = pos.and_then(|p| s.list_order(c).get(p)) {
                 s.select_article(c, id);
                 s.sync_timeline_to_article(c);
             }
@@ -403,7 +459,7 @@ pub(super) fn click(s: &mut AppState, c: &Corpus, col: u16, row: u16) {
         // A click on a hidden run's marker (or its open head) toggles it.
         Pane::Reader => {
             let Some(r) = s.layout.reader else { return };
-            let body = layout::reader_parts(r).1;
+            let body = layout::reader_parts(r, s.layout.reader_title_lines).1;
             if row < body.y || row >= body.y + body.height {
                 return;
             }

@@ -131,8 +131,8 @@ pub fn activate_entity(s: &mut AppState, c: &Corpus) {
             }
             s.push_jump(c);
             s.timeline.cursor = pos;
-            s.timeline.top = pos;
             s.set_focus(Pane::Timeline);
+            super::timeline::scroll_to_target(s, c);
         }
         EntityKind::Mention(m) => {
             let Some(actor) = a.mentions.get(m as usize).map(|x| x.actor) else {
@@ -233,7 +233,7 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
         return;
     };
     let lines = &s.reader.doc.lines;
-    let (head, body) = layout::reader_parts(r);
+    let (head, body) = layout::reader_parts(r, s.layout.reader_title_lines);
     if layout::bordered(r) {
         let rows = body.height as usize;
         let pct = if lines.len() <= rows {
@@ -259,19 +259,26 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
     }
     if head.height >= 2 {
         let w = head.width as usize;
-        let title = wrap::display(a.title_text()).into_owned();
-        let title = if title.is_empty() {
-            "(untitled)".to_string()
-        } else {
-            title
-        };
-        f.render_widget(
-            Paragraph::new(vec![
-                Line::from(Span::styled(wrap::truncate(&title, w), t.title)),
-                Line::from(Span::styled(wrap::truncate(&meta_line(s, a), w), t.dim)),
-            ]),
-            head,
-        );
+        let rows = head.height as usize - 1;
+        let mut lines: Vec<Line> = headline_lines(a, w)
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, t.title)))
+            .collect();
+        if lines.len() > rows {
+            lines.truncate(rows);
+            if let Some(last) = lines.last_mut() {
+                let text: String = last.spans.iter().map(|sp| sp.content.as_ref()).collect();
+                *last = Line::from(Span::styled(
+                    wrap::truncate(&format!("{text} …"), w),
+                    t.title,
+                ));
+            }
+        }
+        lines.push(Line::from(Span::styled(
+            wrap::truncate(&meta_line(s, a), w),
+            t.dim,
+        )));
+        f.render_widget(Paragraph::new(lines), head);
     }
     let shown: Vec<Line> = lines
         .iter()
@@ -280,6 +287,24 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
         .map(|l| styled_line(s, c, a, l))
         .collect();
     f.render_widget(Paragraph::new(shown), body);
+}
+
+/// Most lines the reader's headline wraps to.
+pub const HEADLINE_MAX_LINES: usize = 3;
+
+/// The article's headline word-wrapped to `width` (`(untitled)` without one).
+pub fn headline_lines(a: &Article, width: usize) -> Vec<String> {
+    let title = wrap::display(a.title_text());
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let title = if title.is_empty() {
+        "(untitled)".to_string()
+    } else {
+        title
+    };
+    super::styled_wrap::wrap_styled(&[(title, Style::default())], width)
+        .into_iter()
+        .map(|l| l.into_iter().map(|(x, _)| x).collect())
+        .collect()
 }
 
 /// `2025-04-28 · Kyiv Independent · 12 events · 30 names`, then the URL

@@ -47,11 +47,22 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
         left.push(Span::styled(p, t.key));
         left.push(Span::raw(sanitize_line(input).into_owned()));
         left.push(Span::styled("▏", t.key));
+        if input.is_empty() && s.message.is_none() {
+            let examples = match kind {
+                PromptKind::Date => format!(" e.g. {}", super::nav::JUMP_EXAMPLES),
+                PromptKind::Search => {
+                    " a regex over article bodies; lower case matches any case".to_string()
+                }
+            };
+            left.push(Span::styled(examples, t.dim));
+        }
         if let Some(m) = &s.message {
             left.push(Span::styled(format!("  {}", m.text), t.error));
         }
     } else {
-        let pane = if s.layout.single {
+        let pane = if s.layout.zoomed {
+            format!(" {} (zoomed) ", s.focus.title())
+        } else if s.layout.single {
             format!(" [{}/3 {}] ", s.focus.number(), s.focus.title())
         } else {
             format!(" {} ", s.focus.title())
@@ -135,13 +146,31 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
         }
     }
     let used: usize = left.iter().map(|sp| sp.width()).sum();
+    // `? help` and `q quit` stay when the bar is narrow; the others drop
+    // from the end of the list first.
+    let hints = s.keymap.hints(context(s));
+    let essential = |h: &str| matches!(h, "help" | "quit");
+    let item = |k: &str, h: &str| format!("{k} {h}  ");
+    let kept: usize = hints
+        .iter()
+        .filter(|(_, h)| essential(h))
+        .map(|(k, h)| item(k, h).chars().count())
+        .sum();
+    let mut room = w.saturating_sub(used + 2 + kept);
     let mut hint = String::new();
-    for (k, h) in s.keymap.hints(context(s)) {
-        let item = format!("{k} {h}  ");
-        if used + hint.chars().count() + item.chars().count() + 2 > w {
-            break;
+    for (k, h) in &hints {
+        let it = item(k, h);
+        let n = it.chars().count();
+        if essential(h) {
+            if used + hint.chars().count() + n <= w {
+                hint.push_str(&it);
+            }
+        } else if n <= room {
+            room -= n;
+            hint.push_str(&it);
+        } else {
+            room = 0;
         }
-        hint.push_str(&item);
     }
     let pad = w.saturating_sub(used + unicode_width::UnicodeWidthStr::width(hint.as_str()));
     left.push(Span::raw(" ".repeat(pad)));

@@ -178,6 +178,17 @@ pub fn update(s: &mut AppState, c: &Corpus, action: Action) {
                 "sorted by date"
             });
         }
+        Action::ToggleZoom => {
+            s.zoom = !s.zoom;
+            s.set_focus(s.focus);
+            super::timeline::scroll_into_view(s, c);
+            let key = s.keymap.label(super::keys::Ctx::Global, Action::ToggleZoom);
+            s.say(if s.zoom {
+                format!("{} alone ({key} shows every pane)", s.focus.title())
+            } else {
+                "every pane".to_string()
+            });
+        }
         Action::Back => s.back(c),
         Action::Forward => s.forward(c),
         Action::ToggleHelp => s.overlay = Overlay::Help { scroll: 0 },
@@ -205,7 +216,9 @@ pub fn update(s: &mut AppState, c: &Corpus, action: Action) {
 /// timeline's cursors kept in view, and an open help scrolled no further
 /// than its end (here, so that drawing never changes state).
 fn resize(s: &mut AppState, c: &Corpus, width: u16, height: u16) {
-    s.layout = layout::compute(Rect::new(0, 0, width, height), s.focus);
+    let title_lines = s.layout.reader_title_lines;
+    s.layout = layout::compute(Rect::new(0, 0, width, height), s.focus, s.zoom);
+    s.layout.reader_title_lines = title_lines;
     s.list_into_view(c);
     super::timeline::scroll_into_view(s, c);
     let area = s.layout.area;

@@ -9,3 +9,4 @@ mod tmux_fill;
 mod tmux_marks;
 mod tmux_session;
 mod tmux_signals;
+mod tmux_timeline;

@@ -139,9 +139,18 @@ fn hidden_lines_fold_open_and_show_by_class_in_a_real_terminal() {
     t.keys(&["?"]);
     // Waits for the line itself: a capture can land while the overlay is
     // still being drawn over the panes.
-    t.wait_for("help listing z", |s| {
-        s.contains("Esc closes") && s.contains("lines hidden\" run on screen")
-    });
+    t.wait_for("help open", |s| s.contains("Esc closes"));
+    // Scrolled a line at a time until the reader's z is on screen.
+    let mut seen = false;
+    for _ in 0..40 {
+        if t.screen().contains("lines hidden\" run on screen") {
+            seen = true;
+            break;
+        }
+        t.keys(&["j"]);
+        std::thread::sleep(std::time::Duration::from_millis(60));
+    }
+    assert!(seen, "help lists z:\n{}", t.screen());
     t.keys(&["Escape", "q"]);
     t.assert_restored("0");
 }

@@ -11,4 +11,5 @@ mod tui_loop;
 mod tui_paste;
 mod tui_render;
 mod tui_soak;
+mod tui_timeline;
 mod tui_update;

@@ -92,8 +92,9 @@ fn read_paths(s: &AppState, c: &Corpus) -> Vec<PathBuf> {
 }
 
 /// A session that has moved about: followed Putin to a mention, read the
-/// first article, selected the long one (c.txt) and scrolled its reader,
-/// moved the timeline cursor and left the focus there.
+/// first article, moved the timeline cursor (which previews its events in
+/// the reader), selected the long one (c.txt) and scrolled its reader, and
+/// left the focus on the timeline.
 fn moved_about(c: &Corpus) -> AppState {
     let mut s = AppState::new(c, 120, 40);
     s.follow_actor(c, PUTIN, None);
@@ -103,6 +104,12 @@ fn moved_about(c: &Corpus) -> AppState {
         c,
         &[Action::Top, Action::Activate, Action::Focus(Pane::List)],
     );
+    run(
+        &mut s,
+        c,
+        &[Action::Focus(Pane::Timeline), Action::Down, Action::Down],
+    );
+    run(&mut s, c, &[Action::Focus(Pane::List)]);
     let c_txt = c
         .articles
         .iter()
@@ -121,11 +128,7 @@ fn moved_about(c: &Corpus) -> AppState {
             Action::PageDown,
         ],
     );
-    run(
-        &mut s,
-        c,
-        &[Action::Focus(Pane::Timeline), Action::Down, Action::Down],
-    );
+    run(&mut s, c, &[Action::Focus(Pane::Timeline)]);
     assert!(s.reader.scroll > 0, "the reader scrolled");
     s
 }

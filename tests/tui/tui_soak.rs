@@ -50,7 +50,7 @@ fn random_action(r: &mut Rng, w: u16, h: u16) -> Action {
     const CHARS: [char; 14] = [
         '2', '0', '5', '-', '4', 'a', 'p', 'r', ' ', '\x1b', '\u{9b}', '(', '*', 'é',
     ];
-    match r.below(40) {
+    match r.below(41) {
         0 => FocusNext,
         1 => FocusPrev,
         2 => Focus(Pane::List),
@@ -89,6 +89,7 @@ fn random_action(r: &mut Rng, w: u16, h: u16) -> Action {
             col: r.below(w as u64 + 2) as u16,
             row: r.below(h as u64 + 2) as u16,
         },
+        39 => ToggleZoom,
         _ => Wheel {
             col: r.below(w as u64 + 2) as u16,
             row: r.below(h as u64 + 2) as u16,

@@ -281,10 +281,13 @@ pub fn all_actions() -> Vec<Action> {
             row: 5,
             down: true,
         },
+        ToggleZoom,
+        Down,
         Resize {
             width: 1,
             height: 1,
         },
+        ToggleZoom,
         Quit,
     ]
 }
