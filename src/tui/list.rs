@@ -57,7 +57,7 @@ fn list_title(a: &Article) -> (String, bool) {
     } else if let Some(words) = first_words(a) {
         (words, true)
     } else {
-        (a.file_name(), false)
+        (sanitize_line(&a.file_name()).into_owned(), false)
     }
 }
 
@@ -230,4 +230,22 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
         ]));
     }
     f.render_widget(Paragraph::new(lines), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A page with no title and no words is listed by its file name, and a
+    /// control character in the name shows as its picture (`␛`), never raw.
+    #[test]
+    fn a_file_name_with_control_characters_is_listed_visibly() {
+        let a = Article {
+            path: std::path::PathBuf::from("news/evil\u{1b}[2Jname.txt"),
+            raw: " ".to_string(),
+            ..Article::default()
+        };
+        let (title, _) = list_title(&a);
+        assert_eq!(title, "evil\u{241b}[2Jname.txt");
+    }
 }

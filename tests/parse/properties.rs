@@ -45,10 +45,10 @@ fn check_article(a: &Article) {
             "span {s:?} out of bounds or off a char boundary in {raw:?}"
         );
     }
-    // Every non-empty line is one block, trimmed, in page order.
-    let lines: Vec<&str> = raw
-        .split('\n')
-        .map(str::trim)
+    // Every non-empty line (ended by \n, \r\n or a lone \r) is one block,
+    // trimmed, in page order.
+    let lines: Vec<&str> = dateline::text::raw_lines(raw)
+        .map(|(_, l)| l.trim())
         .filter(|l| !l.is_empty())
         .collect();
     let blocks: Vec<&str> = a.blocks.iter().map(|b| b.span.text(raw)).collect();
