@@ -4,12 +4,13 @@
 //! step: the reader shows the article selected in the list, the timeline
 //! marks its events, and opening an event opens its article at its sentence.
 
+use super::doc::Doc;
 use super::keymap::Keymap;
 use super::layout::{self, Layout};
 use super::picker::PickerState;
 use super::settings::Settings;
 use super::theme::Theme;
-use super::wrap::{Doc, Folds};
+use super::wrap::Folds;
 use crate::model::{ActorId, ArticleId, Corpus};
 use crate::query;
 use ratatui::layout::Rect;

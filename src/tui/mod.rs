@@ -24,6 +24,7 @@ pub mod app;
 pub mod bench;
 pub mod bindings;
 pub mod derived;
+pub mod doc;
 pub mod event_rows;
 #[cfg(unix)]
 pub mod guardian;
