@@ -44,7 +44,7 @@ impl Doc {
         self.runs.clear();
         self.source = None;
         self.lines = if raw {
-            match crate::ingest::html::page_source(&article.path) {
+            match crate::ingest::page_source(&article.path) {
                 Some(src) => {
                     let lines = source_lines(&src, width);
                     self.source = Some(src);
