@@ -27,6 +27,30 @@ pub struct Loaded {
     pub page: Option<Box<html::Page>>,
 }
 
+/// The HTML source of the page an article was read from, decoded, for the
+/// reader's raw view: the file itself, or record N of an archive for an
+/// article named `crawl.warc.gz#N`. None when the article is not an HTML
+/// page or its source cannot be read again.
+pub fn page_source(path: &Path) -> Option<String> {
+    let meta = std::fs::metadata(path);
+    if meta.as_ref().is_ok_and(|m| m.is_file()) {
+        if meta.ok()?.len() > MAX_FILE_BYTES {
+            return None;
+        }
+        let bytes = std::fs::read(path).ok()?;
+        return html::is_html(path, &bytes).then(|| html::decode(&bytes, None).0);
+    }
+    let name = path.to_str()?;
+    let (archive, n) = name.rsplit_once('#')?;
+    let archive = Path::new(archive);
+    let n: usize = n.parse().ok()?;
+    if !warc::is_archive(archive) {
+        return None;
+    }
+    let (bytes, charset) = warc::record_payload(archive, n)?;
+    Some(html::decode(&bytes, charset.as_deref()).0)
+}
+
 /// The bundled default corpus, compiled in so `dateline` works from any folder.
 pub const BUNDLED_SEEDS: &[(&str, &str)] = &[
     (

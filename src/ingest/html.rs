@@ -86,30 +86,6 @@ pub fn load(path: PathBuf, bytes: &[u8], fetched: Option<Fetched>) -> Result<Loa
     })
 }
 
-/// The HTML source of the page an article was read from, decoded, for the
-/// reader's raw view: the file itself, or record N of an archive for an
-/// article named `crawl.warc.gz#N`. None when the article is not an HTML
-/// page or its source cannot be read again.
-pub fn page_source(path: &Path) -> Option<String> {
-    let meta = std::fs::metadata(path);
-    if meta.as_ref().is_ok_and(|m| m.is_file()) {
-        if meta.ok()?.len() > super::MAX_FILE_BYTES {
-            return None;
-        }
-        let bytes = std::fs::read(path).ok()?;
-        return is_html(path, &bytes).then(|| decode(&bytes, None).0);
-    }
-    let name = path.to_str()?;
-    let (archive, n) = name.rsplit_once('#')?;
-    let archive = Path::new(archive);
-    let n: usize = n.parse().ok()?;
-    if !super::warc::is_archive(archive) {
-        return None;
-    }
-    let (bytes, charset) = super::warc::record_payload(archive, n)?;
-    Some(decode(&bytes, charset.as_deref()).0)
-}
-
 /// Whether `bytes` are an HTML page: a doctype or `<html>` at the start, or
 /// markup at the start and an `<html>`, `<head>` or `<body>` tag in the first
 /// kilobyte; with an `.html`, `.htm` or `.xhtml` name, markup at the start is

@@ -138,18 +138,18 @@ fn a_records_page_source_is_found_again_by_its_name() {
     let path = dir.path().join("crawl.warc.gz");
     fs_write(&path, &gzip(&crawl().concat()));
     let (ok, _) = read_all(&path);
-    let source = html::page_source(&ok[1].path).unwrap();
+    let source = crate::ingest::page_source(&ok[1].path).unwrap();
     assert!(source.starts_with("<!DOCTYPE html>") && source.contains("ferry pier"));
     // The server's wrong charset name: decoded as Windows-1252 all the same.
     assert!(
-        html::page_source(&ok[2].path)
+        crate::ingest::page_source(&ok[2].path)
             .unwrap()
             .contains("Maire\u{e9}")
     );
-    assert!(html::page_source(Path::new(&record_name(&path, 99))).is_none());
+    assert!(crate::ingest::page_source(Path::new(&record_name(&path, 99))).is_none());
     let text = dir.path().join("note.txt");
     fs_write(&text, b"A plain note.");
-    assert!(html::page_source(&text).is_none());
+    assert!(crate::ingest::page_source(&text).is_none());
 }
 
 #[test]

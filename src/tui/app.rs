@@ -1,123 +1,21 @@
-//! View state and the one `update` (in `update.rs`) that changes it. The
-//! corpus is read-only; everything here is about what the user is looking
-//! at. Every key becomes an [`Action`], and [`update`] keeps the panes in
-//! step: the reader shows the article selected in the list, the timeline
-//! marks its events, and opening an event opens its article at its sentence.
+//! The view state: plain data about what the user is looking at (the
+//! corpus is read-only). It names none of the panes' code: each pane keeps
+//! its part in step in its own module (`list`, `reader`, `timeline`), and
+//! the one function that changes the state, [`update`](super::update::update),
+//! builds the first one too. Every key becomes an
+//! [`Action`](super::action::Action).
 
+use super::action::Pane;
+use super::derived::Derived;
+use super::doc::Doc;
 use super::keymap::Keymap;
-use super::layout::{self, Layout};
+use super::layout::Layout;
 use super::picker::PickerState;
-use super::settings::Settings;
 use super::theme::Theme;
-use super::wrap::{Doc, Folds};
+use super::wrap::Folds;
 use crate::model::{ActorId, ArticleId, Corpus};
 use crate::query;
-use ratatui::layout::Rect;
 use std::collections::{HashMap, HashSet};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Pane {
-    List,
-    Reader,
-    Timeline,
-}
-
-/// The one place panes are named: [`Pane::id`] in files (the state file's
-/// focus, the config's `[keys.ID]`), [`Pane::title`] and [`Pane::number`] on
-/// screen (pane borders, the status bar, the `1`-`3` keys).
-impl Pane {
-    pub const ALL: [Pane; 3] = [Pane::List, Pane::Reader, Pane::Timeline];
-    /// The name files use.
-    pub fn id(self) -> &'static str {
-        match self {
-            Pane::List => "list",
-            Pane::Reader => "reader",
-            Pane::Timeline => "timeline",
-        }
-    }
-    /// The pane called `id` in a file.
-    pub fn from_id(id: &str) -> Option<Pane> {
-        Pane::ALL.into_iter().find(|p| p.id() == id)
-    }
-    /// The name shown on screen.
-    pub fn title(self) -> &'static str {
-        match self {
-            Pane::List => "Articles",
-            Pane::Reader => "Reader",
-            Pane::Timeline => "Timeline",
-        }
-    }
-    /// The number shown beside the title, and the key that focuses it.
-    pub fn number(self) -> usize {
-        match self {
-            Pane::List => 1,
-            Pane::Reader => 2,
-            Pane::Timeline => 3,
-        }
-    }
-}
-
-/// Everything a user can ask for. Keys map to these through the registry in
-/// `keys.rs`; mouse events and tests build them directly.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    Quit,
-    FocusNext,
-    FocusPrev,
-    Focus(Pane),
-    Down,
-    Up,
-    HalfDown,
-    HalfUp,
-    PageDown,
-    PageUp,
-    Top,
-    Bottom,
-    /// Enter: open / act on what is under the cursor.
-    Activate,
-    PrevEntity,
-    NextEntity,
-    PrevDay,
-    NextDay,
-    PrevMonth,
-    NextMonth,
-    PromptDate,
-    PromptSearch,
-    OpenPicker,
-    NextHit,
-    PrevHit,
-    ToggleFilter,
-    ToggleRaw,
-    /// Show / hide the lines of the first hidden run on screen.
-    ToggleHidden,
-    /// Show / hide every hidden run, in every article.
-    ToggleAllHidden,
-    ToggleSort,
-    /// The focused pane alone on the screen, and back.
-    ToggleZoom,
-    Back,
-    Forward,
-    ToggleHelp,
-    Escape,
-    Input(char),
-    InputBackspace,
-    InputClear,
-    Submit,
-    Click {
-        col: u16,
-        row: u16,
-    },
-    Wheel {
-        col: u16,
-        row: u16,
-        down: bool,
-    },
-    /// The terminal changed size.
-    Resize {
-        width: u16,
-        height: u16,
-    },
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PromptKind {
@@ -213,8 +111,6 @@ pub struct Message {
     pub error: bool,
 }
 
-pub use super::derived::Derived;
-
 /// All view state over one read-only corpus.
 #[derive(Debug)]
 pub struct AppState {
@@ -250,51 +146,6 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// State for `corpus` as drawn on a `width`×`height` terminal (the size
-    /// only matters until the first frame reports the real one), with the
-    /// default settings.
-    pub fn new(corpus: &Corpus, width: u16, height: u16) -> Self {
-        AppState::with_settings(corpus, width, height, Settings::default())
-    }
-
-    /// [`AppState::new`] with the keys, theme and order of a config file.
-    pub fn with_settings(corpus: &Corpus, width: u16, height: u16, settings: Settings) -> Self {
-        let derived = Derived::new(corpus);
-        let current = if settings.sort_by_file {
-            derived.file_order.first().copied()
-        } else {
-            corpus.articles_by_date.first().copied()
-        };
-        let mut s = AppState {
-            focus: Pane::List,
-            overlay: Overlay::None,
-            sort_by_file: settings.sort_by_file,
-            config_sort_by_file: settings.sort_by_file,
-            filter: None,
-            current,
-            list_top: 0,
-            timeline: TimelineState::default(),
-            reader: ReaderState::default(),
-            follow: None,
-            search: None,
-            hit_mode: HitMode::Follow,
-            jumps: Vec::new(),
-            jump_pos: 0,
-            read: HashSet::new(),
-            message: None,
-            loading: None,
-            quit: false,
-            theme: settings.theme,
-            keymap: settings.keymap,
-            layout: layout::compute(Rect::new(0, 0, width, height), Pane::List, false),
-            zoom: false,
-            derived,
-        };
-        s.sync_timeline_to_article(corpus);
-        s.sync_reader(corpus);
-        s
-    }
-
     pub fn say(&mut self, text: impl Into<String>) {
         self.message = Some(Message {
             text: text.into(),
@@ -380,26 +231,6 @@ impl AppState {
 
     // ----- keeping panes in step -----
 
-    /// Shows article `id` in the reader and selects it in the list, keeping
-    /// the place in the one we leave.
-    pub fn select_article(&mut self, c: &Corpus, id: ArticleId) {
-        if c.articles.get(id as usize).is_none() {
-            return;
-        }
-        if self.current == Some(id) {
-            return;
-        }
-        if let Some(cur) = self.current {
-            let top = self.reader_top_byte();
-            self.reader.places.insert(cur, top);
-        }
-        self.current = Some(id);
-        self.reader.entity = None;
-        self.reader.scroll = 0;
-        self.reader.pending = self.reader.places.get(&id).map(|&b| Pending::Top(b));
-        self.list_into_view(c);
-    }
-
     pub fn reader_top_byte(&self) -> u32 {
         self.reader
             .doc
@@ -407,92 +238,4 @@ impl AppState {
             .get(self.reader.scroll)
             .map_or(0, |l| l.start)
     }
-
-    /// Scrolls the list so the current article is visible.
-    pub fn list_into_view(&mut self, c: &Corpus) {
-        let Some(pos) = self.current.and_then(|id| self.list_pos(c, id)) else {
-            return;
-        };
-        let height = self
-            .layout
-            .list
-            .map_or(20, |r| layout::inner(r).height as usize);
-        let own = super::list::item_height(self, c, pos);
-        // Items of two rows that fit above the selected one.
-        let above = height.saturating_sub(own) / 2;
-        if pos < self.list_top {
-            self.list_top = pos;
-        } else if pos > self.list_top + above {
-            self.list_top = pos - above;
-        }
-    }
-
-    /// Moves the timeline cursor to the current article's first event (its
-    /// publication marker when it has one), so the marks are in view.
-    pub fn sync_timeline_to_article(&mut self, c: &Corpus) {
-        let Some(id) = self.current else { return };
-        let Some(&first) = self
-            .derived
-            .article_events
-            .get(id as usize)
-            .and_then(|evs| {
-                evs.iter()
-                    .find(|&&e| c.events.get(e as usize).is_some_and(|e| e.is_publication()))
-                    .or_else(|| evs.first())
-            })
-        else {
-            return;
-        };
-        let pos = self.event_pos(first as usize);
-        if self.event_at(c, pos) == Some(first as usize) {
-            self.timeline.cursor = pos;
-            super::timeline::scroll_to_target(self, c);
-        }
-    }
-
-    /// Wraps the current article for the reader's width and applies any
-    /// pending scroll. Called after every update and before every draw.
-    pub fn sync_reader(&mut self, c: &Corpus) {
-        let Some(a) = self.current.and_then(|id| c.articles.get(id as usize)) else {
-            return;
-        };
-        let width = self.layout.reader_width();
-        let title_lines = super::reader::headline_lines(a, width as usize)
-            .len()
-            .min(super::reader::HEADLINE_MAX_LINES);
-        self.layout.reader_title_lines = title_lines as u16;
-        let rows = self.layout.reader_rows().max(1);
-        let r = &mut self.reader;
-        let before = r.doc.key;
-        let top = r.doc.lines.get(r.scroll).map(|l| l.start);
-        if r.doc.ensure(a, width, r.raw, &r.folds)
-            && let (Some((id, _, raw, _)), Some(top)) = (before, top)
-            && id == a.id
-            && raw == r.raw
-        {
-            r.scroll = r.doc.line_of(top);
-        }
-        match r.pending.take() {
-            Some(Pending::Top(b)) => r.scroll = r.doc.line_of(b),
-            Some(Pending::Show(b)) => {
-                let line = r.doc.line_of(b);
-                if line < r.scroll || line >= r.scroll + rows {
-                    r.scroll = line.saturating_sub(rows / 3);
-                }
-            }
-            Some(Pending::Run { start, row }) => {
-                let run = r.doc.runs.iter().position(|x| x.start == start);
-                if let Some(line) = run.and_then(|i| r.doc.marker_line(i)) {
-                    r.scroll = line.saturating_sub(row.min(rows.saturating_sub(1)));
-                }
-            }
-            None => {}
-        }
-        r.scroll = r.scroll.min(r.doc.lines.len().saturating_sub(rows));
-        if r.entity.is_some_and(|e| e >= r.doc.entities.len()) {
-            r.entity = None;
-        }
-    }
 }
-
-pub use super::update::update;

@@ -2,7 +2,9 @@
 //! one `update` plus one full render at 120×40, median of many, per key.
 //! Rendering goes to ratatui's TestBackend, so terminal I/O is not counted.
 
-use super::app::{Action, AppState, Pane, update};
+use super::action::{Action, Pane};
+use super::app::AppState;
+use super::update::update;
 use crate::model::Corpus;
 use ratatui::{Terminal, backend::TestBackend};
 use std::time::Instant;

@@ -3,7 +3,7 @@
 //! The running keymap ([`super::keymap::Keymap`]) starts from this table and
 //! applies the user's remaps, so input, help and hints read one thing.
 
-use super::app::{Action, Pane};
+use super::action::{Action, Pane};
 use super::keys::{Ctx, Key, ch, ctrl, k};
 use ratatui::crossterm::event::KeyCode;
 

@@ -194,7 +194,7 @@ pub fn event_lines(s: &AppState, c: &Corpus, pos: usize, width: usize) -> Vec<Li
     let selected = pos == s.timeline.cursor;
     let base = if !selected {
         Style::default()
-    } else if s.focus == super::app::Pane::Timeline {
+    } else if s.focus == super::action::Pane::Timeline {
         t.cursor
     } else {
         t.cursor_unfocused

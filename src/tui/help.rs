@@ -1,7 +1,7 @@
 //! The help overlay, generated from the running keymap so it cannot drift
 //! from what the keys do, remapped ones included.
 
-use super::app::Action;
+use super::action::Action;
 use super::keymap::Keymap;
 use super::keys::{self, Ctx};
 use super::theme::Theme;

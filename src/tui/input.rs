@@ -3,9 +3,11 @@
 //! bracketed paste typed into an open prompt. Pure functions of the view
 //! state and the event; [`super::live::update`] calls them.
 
-use super::app::{self, Action, AppState};
+use super::action::Action;
+use super::app::AppState;
 use super::keys::Ctx;
 use super::status;
+use super::update::update;
 use crate::model::Corpus;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
@@ -50,17 +52,17 @@ pub fn handle_event(s: &mut AppState, c: &Corpus, ev: &Event) -> bool {
         && k.kind == KeyEventKind::Press
         && k.modifiers.contains(KeyModifiers::ALT)
     {
-        app::update(s, c, Action::Escape);
+        update(s, c, Action::Escape);
         let mut plain = *k;
         plain.modifiers.remove(KeyModifiers::ALT);
         if let Some(a) = action_for_event(s, &Event::Key(plain)) {
-            app::update(s, c, a);
+            update(s, c, a);
         }
         return true;
     }
     match action_for_event(s, ev) {
         Some(a) => {
-            app::update(s, c, a);
+            update(s, c, a);
             true
         }
         None => false,
@@ -84,7 +86,7 @@ fn paste(s: &mut AppState, c: &Corpus, text: &str) -> bool {
         .filter(|ch| !ch.is_control())
         .take(PASTE_MAX_CHARS);
     for ch in chars {
-        app::update(s, c, Action::Input(ch));
+        update(s, c, Action::Input(ch));
     }
     true
 }

@@ -9,7 +9,7 @@
 //! (list, reader, timeline) is tried before `global`, so a pane binding may
 //! shadow a global one, as the defaults do with `[` and `]`.
 
-use super::app::Action;
+use super::action::Action;
 use super::bindings::{BINDINGS, action_name};
 use super::keys::{Ctx, Key};
 use crate::config::{Config, ConfigError, Strings};

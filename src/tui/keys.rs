@@ -3,7 +3,7 @@
 //! matches one. The default table is in [`super::bindings`]; the running,
 //! remappable one in [`super::keymap`].
 
-use super::app::Pane;
+use super::action::Pane;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where a binding applies. Pane contexts are tried before `Global`; the

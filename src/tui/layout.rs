@@ -1,7 +1,7 @@
 //! Where the panes go for a terminal size. Pure, so `update` can know page
 //! sizes before anything is drawn and mouse clicks can be mapped back.
 
-use super::app::Pane;
+use super::action::Pane;
 use ratatui::layout::Rect;
 
 /// Below this many columns or rows only one pane is shown at a time.

@@ -3,10 +3,11 @@
 //! and `!` with what the parser doubts about the page (no title, a small
 //! body). An article with no title shows its first body words, in italics.
 
-use super::app::{AppState, Pane};
+use super::action::Pane;
+use super::app::{AppState, Pending};
 use super::layout;
 use super::wrap;
-use crate::model::{Article, Basis, Corpus, PageWarning};
+use crate::model::{Article, ArticleId, Basis, Corpus, PageWarning};
 use crate::text::sanitize_line;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -230,6 +231,49 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
         ]));
     }
     f.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Selecting an article is the list's: the list scrolls to it, the reader
+/// keeps its place in the one left.
+impl AppState {
+    /// Shows article `id` in the reader and selects it in the list, keeping
+    /// the place in the one we leave.
+    pub fn select_article(&mut self, c: &Corpus, id: ArticleId) {
+        if c.articles.get(id as usize).is_none() {
+            return;
+        }
+        if self.current == Some(id) {
+            return;
+        }
+        if let Some(cur) = self.current {
+            let top = self.reader_top_byte();
+            self.reader.places.insert(cur, top);
+        }
+        self.current = Some(id);
+        self.reader.entity = None;
+        self.reader.scroll = 0;
+        self.reader.pending = self.reader.places.get(&id).map(|&b| Pending::Top(b));
+        self.list_into_view(c);
+    }
+
+    /// Scrolls the list so the current article is visible.
+    pub fn list_into_view(&mut self, c: &Corpus) {
+        let Some(pos) = self.current.and_then(|id| self.list_pos(c, id)) else {
+            return;
+        };
+        let height = self
+            .layout
+            .list
+            .map_or(20, |r| layout::inner(r).height as usize);
+        let own = item_height(self, c, pos);
+        // Items of two rows that fit above the selected one.
+        let above = height.saturating_sub(own) / 2;
+        if pos < self.list_top {
+            self.list_top = pos;
+        } else if pos > self.list_top + above {
+            self.list_top = pos - above;
+        }
+    }
 }
 
 #[cfg(test)]

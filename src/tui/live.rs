@@ -14,7 +14,8 @@
 //! comes in through one function ([`App::take_corpus`]) that keeps the
 //! user's place.
 
-use super::app::{Action, AppState};
+use super::action::Action;
+use super::app::AppState;
 use super::keys::Ctx;
 use super::loader::{self, Fill};
 use super::settings::Settings;
@@ -170,7 +171,7 @@ impl App {
             phase: Phase::Loading,
             view: None,
             quit_label: settings.keymap.label(Ctx::Global, Action::Quit),
-            no_color: super::settings::no_color(),
+            no_color: super::theme::no_color(),
             settings,
             key,
             remembered,
@@ -299,7 +300,7 @@ impl App {
         self.dirty = true;
     }
 
-    /// Input to the view: through the keymap into [`super::app::update`].
+    /// Input to the view: through the keymap into [`super::update::update`].
     fn input(&mut self, ev: &Event) -> Vec<Effect> {
         let Some(v) = &mut self.view else {
             if let Event::Key(k) = ev
@@ -363,7 +364,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                     _ => Vec::new(),
                 };
             };
-            super::app::update(&mut v.state, &v.corpus, a);
+            super::update::update(&mut v.state, &v.corpus, a);
             app.dirty = true;
             if v.state.quit {
                 return app.leave(Exit::Quit);

@@ -5,8 +5,8 @@
 //! load, ticks, signals — in one loop ([`runtime::run_loop`]) that carries
 //! out what `update` asks for (load, watch, save, suspend, quit) through a
 //! [`runtime::Host`] and then draws; drawing only reads. Within the panes,
-//! a key becomes an [`app::Action`] through the keymap ([`input`]) and
-//! [`app::update`] applies it.
+//! a key becomes an [`action::Action`] through the keymap ([`input`]) and
+//! [`update::update`] applies it.
 //!
 //! The terminal is restored on every way out: normal return and errors (the
 //! [`TerminalGuard`]'s `Drop`), panics (a hook that restores before the
@@ -20,10 +20,12 @@
 //! large corpus shows an early part of itself while the rest loads, and the
 //! full one is swapped in the same way ([`loader`]).
 
+pub mod action;
 pub mod app;
 pub mod bench;
 pub mod bindings;
 pub mod derived;
+pub mod doc;
 pub mod event_rows;
 #[cfg(unix)]
 pub mod guardian;
@@ -73,7 +75,7 @@ use std::time::Duration;
 pub use input::{action_for_event, handle_event};
 
 /// Draws the panes of `s` over `c`. Reads only: the state is brought up to
-/// date with the terminal's size by [`app::update`] (a resize) beforehand.
+/// date with the terminal's size by [`update::update`] (a resize) beforehand.
 pub fn draw(f: &mut Frame, s: &AppState, c: &Corpus) {
     let area = f.area();
     let l = s.layout;

@@ -3,8 +3,9 @@
 //! is a binary search or a walk over one actor's mentions, never the corpus
 //! (a search scans only the text between two matches).
 
+use super::action::Pane;
 use super::app::{
-    AppState, Filter, Follow, HitMode, Location, Overlay, Pane, Pending, PromptKind, Search,
+    AppState, Filter, Follow, HitMode, Location, Overlay, Pending, PromptKind, Search,
 };
 use super::event_rows::human_date;
 use super::layout;

@@ -256,6 +256,24 @@ pub fn tag(class: Option<BlockClass>, first: bool, gutter: usize) -> String {
     format!("{name}{}", " ".repeat(pad))
 }
 
+/// Most lines the reader's headline wraps to.
+pub const HEADLINE_MAX_LINES: usize = 3;
+
+/// The article's headline word-wrapped to `width` (`(untitled)` without one).
+pub fn headline_lines(a: &Article, width: usize) -> Vec<String> {
+    let title = wrap::display(a.title_text());
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let title = if title.is_empty() {
+        "(untitled)".to_string()
+    } else {
+        title
+    };
+    super::styled_wrap::wrap_styled(&[(title, ratatui::style::Style::default())], width)
+        .into_iter()
+        .map(|l| l.into_iter().map(|(x, _)| x).collect())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

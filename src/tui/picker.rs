@@ -1,7 +1,8 @@
 //! The actor picker: fuzzy match (nucleo-matcher, smart case, accents
 //! folded) over names and aliases; empty query lists actors by mentions.
 
-use super::app::{Action, Derived};
+use super::action::Action;
+use super::derived::Derived;
 use super::wrap;
 use crate::model::{ActorId, Corpus};
 use crate::text::sanitize_line;

@@ -6,7 +6,8 @@
 //! raw file with every line styled and tagged by its class. Only the
 //! visible lines of the cached wrap are styled.
 
-use super::app::{Action, AppState, Pane, Pending};
+use super::action::{Action, Pane};
+use super::app::{AppState, Pending};
 use super::layout;
 use super::wrap::{self, DocLine, EntityKind, LineKind};
 use super::{keys::Ctx, page};
@@ -63,7 +64,7 @@ pub fn step_entity(s: &mut AppState, c: &Corpus, forward: bool) {
     if let Some(a) = s.current.and_then(|id| c.articles.get(id as usize)) {
         let enter = s
             .keymap
-            .label(super::keys::Ctx::Reader, super::app::Action::Activate);
+            .label(super::keys::Ctx::Reader, super::action::Action::Activate);
         let msg = describe(c, a, e.kind, &enter);
         s.say(msg);
     }
@@ -260,7 +261,7 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
     if head.height >= 2 {
         let w = head.width as usize;
         let rows = head.height as usize - 1;
-        let mut lines: Vec<Line> = headline_lines(a, w)
+        let mut lines: Vec<Line> = page::headline_lines(a, w)
             .into_iter()
             .map(|l| Line::from(Span::styled(l, t.title)))
             .collect();
@@ -287,24 +288,6 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
         .map(|l| styled_line(s, c, a, l))
         .collect();
     f.render_widget(Paragraph::new(shown), body);
-}
-
-/// Most lines the reader's headline wraps to.
-pub const HEADLINE_MAX_LINES: usize = 3;
-
-/// The article's headline word-wrapped to `width` (`(untitled)` without one).
-pub fn headline_lines(a: &Article, width: usize) -> Vec<String> {
-    let title = wrap::display(a.title_text());
-    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
-    let title = if title.is_empty() {
-        "(untitled)".to_string()
-    } else {
-        title
-    };
-    super::styled_wrap::wrap_styled(&[(title, Style::default())], width)
-        .into_iter()
-        .map(|l| l.into_iter().map(|(x, _)| x).collect())
-        .collect()
 }
 
 /// `2025-04-28 · Kyiv Independent · 12 events · 30 names`, then the URL
@@ -458,4 +441,51 @@ fn styled_line(s: &AppState, c: &Corpus, a: &Article, l: &DocLine) -> Line<'stat
     }
     let _ = c;
     Line::from(spans)
+}
+
+/// The reader keeps its own part of the view state in step.
+impl AppState {
+    /// Wraps the current article for the reader's width and applies any
+    /// pending scroll. Called after every update and before every draw.
+    pub fn sync_reader(&mut self, c: &Corpus) {
+        let Some(a) = self.current.and_then(|id| c.articles.get(id as usize)) else {
+            return;
+        };
+        let width = self.layout.reader_width();
+        let title_lines = page::headline_lines(a, width as usize)
+            .len()
+            .min(page::HEADLINE_MAX_LINES);
+        self.layout.reader_title_lines = title_lines as u16;
+        let rows = self.layout.reader_rows().max(1);
+        let r = &mut self.reader;
+        let before = r.doc.key;
+        let top = r.doc.lines.get(r.scroll).map(|l| l.start);
+        if r.doc.ensure(a, width, r.raw, &r.folds)
+            && let (Some((id, _, raw, _)), Some(top)) = (before, top)
+            && id == a.id
+            && raw == r.raw
+        {
+            r.scroll = r.doc.line_of(top);
+        }
+        match r.pending.take() {
+            Some(Pending::Top(b)) => r.scroll = r.doc.line_of(b),
+            Some(Pending::Show(b)) => {
+                let line = r.doc.line_of(b);
+                if line < r.scroll || line >= r.scroll + rows {
+                    r.scroll = line.saturating_sub(rows / 3);
+                }
+            }
+            Some(Pending::Run { start, row }) => {
+                let run = r.doc.runs.iter().position(|x| x.start == start);
+                if let Some(line) = run.and_then(|i| r.doc.marker_line(i)) {
+                    r.scroll = line.saturating_sub(row.min(rows.saturating_sub(1)));
+                }
+            }
+            None => {}
+        }
+        r.scroll = r.scroll.min(r.doc.lines.len().saturating_sub(rows));
+        if r.entity.is_some_and(|e| e >= r.doc.entities.len()) {
+            r.entity = None;
+        }
+    }
 }

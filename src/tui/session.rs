@@ -6,7 +6,8 @@
 //! finds them again in whatever corpus is loaded now, and quietly skips what
 //! is gone. Pure functions of state and corpus: no terminal, no files.
 
-use super::app::{AppState, Follow, HitMode, Overlay, Pane, Pending, Search};
+use super::action::Pane;
+use super::app::{AppState, Follow, HitMode, Overlay, Pending, Search};
 use crate::model::{ActorId, ArticleId, Corpus};
 use crate::state::{CorpusKey, FollowRef, Place, SavedState, VERSION};
 use std::collections::HashMap;

@@ -30,15 +30,10 @@ impl Default for Settings {
     }
 }
 
-/// `NO_COLOR` (https://no-color.org) is set to something.
-pub fn no_color() -> bool {
-    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
-}
-
 impl Settings {
     /// The settings `cfg` asks for; `NO_COLOR` from the environment.
     pub fn from_config(cfg: &Config) -> Result<Settings, ConfigError> {
-        Settings::from_config_with(cfg, no_color())
+        Settings::from_config_with(cfg, super::theme::no_color())
     }
 
     /// With `no_color`, colours from the file are still checked but not

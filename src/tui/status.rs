@@ -3,7 +3,8 @@
 //! ("Halvorsen 3/17"), the search, how far a load has got while an early part
 //! of the corpus is shown, and key hints from the registry.
 
-use super::app::{Action, AppState, HitMode, Overlay, PromptKind};
+use super::action::Action;
+use super::app::{AppState, HitMode, Overlay, PromptKind};
 use super::keys::Ctx;
 use super::wrap;
 use crate::model::Corpus;
@@ -130,7 +131,7 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
             left.push(Span::raw(format!(" {} ", parts.join(" · "))));
         }
         // The open article's page warnings, while it is read.
-        if s.focus == super::app::Pane::Reader
+        if s.focus == super::action::Pane::Reader
             && let Some(a) = s.current.and_then(|id| c.articles.get(id as usize))
             && !a.page_warnings.is_empty()
         {

@@ -88,7 +88,7 @@ impl Theme {
     /// The theme the environment asks for: monochrome when `NO_COLOR` is set
     /// to anything non-empty.
     pub fn from_env() -> Self {
-        if super::settings::no_color() {
+        if no_color() {
             Theme::monochrome()
         } else {
             Theme::colour()
@@ -291,6 +291,11 @@ pub fn colour_name(c: Option<Color>) -> String {
             .find(|(_, k)| *k == c)
             .map_or_else(|| "none".into(), |(n, _)| n.to_string()),
     }
+}
+
+/// `NO_COLOR` (https://no-color.org) is set to something.
+pub fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
 #[cfg(test)]

@@ -6,7 +6,8 @@
 //! a walk of at most one screen, so a key costs the same on five articles
 //! or a hundred thousand.
 
-use super::app::{Action, AppState, Pane, Pending};
+use super::action::{Action, Pane};
+use super::app::{AppState, Pending};
 use super::event_rows::{event_lines, group, heading_label};
 use super::layout;
 use super::wrap::{self, EntityKind};
@@ -321,4 +322,30 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
         .map(|l| l.line)
         .collect();
     f.render_widget(Paragraph::new(lines), area);
+}
+
+/// The timeline keeps its own part of the view state in step.
+impl AppState {
+    /// Moves the timeline cursor to the current article's first event (its
+    /// publication marker when it has one), so the marks are in view.
+    pub fn sync_timeline_to_article(&mut self, c: &Corpus) {
+        let Some(id) = self.current else { return };
+        let Some(&first) = self
+            .derived
+            .article_events
+            .get(id as usize)
+            .and_then(|evs| {
+                evs.iter()
+                    .find(|&&e| c.events.get(e as usize).is_some_and(|e| e.is_publication()))
+                    .or_else(|| evs.first())
+            })
+        else {
+            return;
+        };
+        let pos = self.event_pos(first as usize);
+        if self.event_at(c, pos) == Some(first as usize) {
+            self.timeline.cursor = pos;
+            scroll_to_target(self, c);
+        }
+    }
 }

@@ -2,11 +2,15 @@
 //! state, overlay first (help, picker, prompt), then the focused pane, and
 //! then brings the panes back in step.
 
-use super::app::{Action, AppState, HitMode, Overlay, Pane, Pending, PromptKind};
+use super::action::{Action, Pane};
+use super::app::{AppState, HitMode, Overlay, Pending, PromptKind, ReaderState, TimelineState};
+use super::derived::Derived;
 use super::layout;
 use super::picker::PickerState;
+use super::settings::Settings;
 use crate::model::Corpus;
 use ratatui::layout::Rect;
+use std::collections::HashSet;
 
 /// Applies one action. The only place view state changes.
 pub fn update(s: &mut AppState, c: &Corpus, action: Action) {
@@ -234,5 +238,55 @@ fn finish(s: &mut AppState, c: &Corpus) {
         && let Some(id) = s.current
     {
         s.read.insert(id);
+    }
+}
+
+/// The first view state is built here, beside [`update`], because like every
+/// update it ends with the panes in step (timeline at the current article,
+/// reader wrapped), which takes the panes' own code.
+impl AppState {
+    /// State for `corpus` as drawn on a `width`×`height` terminal (the size
+    /// only matters until the first frame reports the real one), with the
+    /// default settings.
+    pub fn new(corpus: &Corpus, width: u16, height: u16) -> Self {
+        AppState::with_settings(corpus, width, height, Settings::default())
+    }
+
+    /// [`AppState::new`] with the keys, theme and order of a config file.
+    pub fn with_settings(corpus: &Corpus, width: u16, height: u16, settings: Settings) -> Self {
+        let derived = Derived::new(corpus);
+        let current = if settings.sort_by_file {
+            derived.file_order.first().copied()
+        } else {
+            corpus.articles_by_date.first().copied()
+        };
+        let mut s = AppState {
+            focus: Pane::List,
+            overlay: Overlay::None,
+            sort_by_file: settings.sort_by_file,
+            config_sort_by_file: settings.sort_by_file,
+            filter: None,
+            current,
+            list_top: 0,
+            timeline: TimelineState::default(),
+            reader: ReaderState::default(),
+            follow: None,
+            search: None,
+            hit_mode: HitMode::Follow,
+            jumps: Vec::new(),
+            jump_pos: 0,
+            read: HashSet::new(),
+            message: None,
+            loading: None,
+            quit: false,
+            theme: settings.theme,
+            keymap: settings.keymap,
+            layout: layout::compute(Rect::new(0, 0, width, height), Pane::List, false),
+            zoom: false,
+            derived,
+        };
+        s.sync_timeline_to_article(corpus);
+        s.sync_reader(corpus);
+        s
     }
 }

@@ -7,12 +7,14 @@ use crate::cli_common;
 use crate::tui_common;
 
 use dateline::config::{Config, ConfigError};
-use dateline::tui::app::{Action, AppState, Pane, update};
+use dateline::tui::action::{Action, Pane};
+use dateline::tui::app::AppState;
 use dateline::tui::bindings::{BINDINGS, action_name};
 use dateline::tui::keymap::Keymap;
 use dateline::tui::keys::{Ctx, Key};
 use dateline::tui::settings::{Settings, default_config_text};
 use dateline::tui::theme::{STYLE_NAMES, Theme};
+use dateline::tui::update::update;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use std::path::Path;
 

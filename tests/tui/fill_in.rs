@@ -7,9 +7,11 @@
 use dateline::model::Corpus;
 use dateline::parse::Progress;
 use dateline::state::{CorpusKey, SavedState, VERSION};
-use dateline::tui::app::{Action, AppState, Overlay, Pane, update};
+use dateline::tui::action::{Action, Pane};
+use dateline::tui::app::{AppState, Overlay};
 use dateline::tui::loader::{self, Msg};
 use dateline::tui::session;
+use dateline::tui::update::update;
 use std::path::Path;
 use std::sync::atomic::Ordering;
 

@@ -6,8 +6,10 @@
 use crate::tui_common::*;
 use dateline::model::{Article, Basis, Corpus};
 use dateline::state::{CorpusKey, SavedState};
-use dateline::tui::app::{Action, AppState, Pane, update};
+use dateline::tui::action::{Action, Pane};
+use dateline::tui::app::AppState;
 use dateline::tui::session;
+use dateline::tui::update::update;
 use std::path::{Path, PathBuf};
 
 fn key() -> CorpusKey {

@@ -3,7 +3,9 @@
 
 use crate::tui_common::*;
 use dateline::model::Corpus;
-use dateline::tui::app::{Action, AppState, Overlay, update};
+use dateline::tui::action::Action;
+use dateline::tui::app::{AppState, Overlay};
+use dateline::tui::update::update;
 
 fn setup() -> (AppState, Corpus) {
     let c = corpus();

@@ -8,7 +8,7 @@
 use dateline::model::Corpus;
 use dateline::parse::Progress;
 use dateline::state::{CorpusKey, SavedState, VERSION};
-use dateline::tui::app::{Action, Pane};
+use dateline::tui::action::{Action, Pane};
 use dateline::tui::live::{App, Effect, Exit, Msg, Phase};
 use dateline::tui::loader;
 use dateline::tui::runtime::{Host, run_loop};

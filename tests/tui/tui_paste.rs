@@ -2,7 +2,8 @@
 //! keys elsewhere.
 
 use crate::tui_common;
-use dateline::tui::app::{Action, AppState, Overlay};
+use dateline::tui::action::Action;
+use dateline::tui::app::{AppState, Overlay};
 use dateline::tui::handle_event;
 use ratatui::crossterm::event::Event;
 
@@ -10,7 +11,7 @@ use ratatui::crossterm::event::Event;
 fn a_paste_goes_into_the_search_prompt_on_one_line() {
     let c = tui_common::corpus();
     let mut s = AppState::new(&c, 120, 40);
-    dateline::tui::app::update(&mut s, &c, Action::PromptSearch);
+    dateline::tui::update::update(&mut s, &c, Action::PromptSearch);
     assert!(handle_event(
         &mut s,
         &c,
@@ -35,7 +36,7 @@ fn a_paste_outside_a_prompt_is_not_taken_for_keys() {
 fn a_huge_paste_is_cut_to_what_a_prompt_holds() {
     let c = tui_common::corpus();
     let mut s = AppState::new(&c, 120, 40);
-    dateline::tui::app::update(&mut s, &c, Action::PromptSearch);
+    dateline::tui::update::update(&mut s, &c, Action::PromptSearch);
     handle_event(&mut s, &c, &Event::Paste("x".repeat(6000)));
     match &s.overlay {
         Overlay::Prompt { input, .. } => assert!(input.len() <= 200),

@@ -4,8 +4,10 @@
 
 use crate::tui_common::*;
 use dateline::model::Corpus;
-use dateline::tui::app::{Action, AppState, Pane, update};
+use dateline::tui::action::{Action, Pane};
+use dateline::tui::app::AppState;
 use dateline::tui::theme::Theme;
+use dateline::tui::update::update;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 

@@ -6,7 +6,9 @@
 
 use dateline::ingest::Loaded;
 use dateline::model::Corpus;
-use dateline::tui::app::{Action, AppState, Pane, update};
+use dateline::tui::action::{Action, Pane};
+use dateline::tui::app::AppState;
+use dateline::tui::update::update;
 use ratatui::{Terminal, backend::TestBackend};
 
 /// xorshift64*: tiny, deterministic, good enough to pick actions.

@@ -5,9 +5,11 @@
 
 use crate::tui_common::*;
 use dateline::model::*;
-use dateline::tui::app::{Action, AppState, Overlay, Pane, update};
+use dateline::tui::action::{Action, Pane};
+use dateline::tui::app::{AppState, Overlay};
 use dateline::tui::theme::Theme;
 use dateline::tui::timeline;
+use dateline::tui::update::update;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 

@@ -3,8 +3,10 @@
 use crate::tui_common::*;
 use chrono::NaiveDate;
 use dateline::model::Corpus;
-use dateline::tui::app::{Action, AppState, HitMode, Overlay, Pane, update};
+use dateline::tui::action::{Action, Pane};
+use dateline::tui::app::{AppState, HitMode, Overlay};
 use dateline::tui::status::follow_label;
+use dateline::tui::update::update;
 
 fn setup() -> (AppState, Corpus) {
     let c = corpus();

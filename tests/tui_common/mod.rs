@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use dateline::model::*;
-use dateline::tui::app::{Action, Pane};
+use dateline::tui::action::{Action, Pane};
 
 pub fn day(y: i32, m: u32, d: u32) -> DateValue {
     DateValue::day(NaiveDate::from_ymd_opt(y, m, d).unwrap())
