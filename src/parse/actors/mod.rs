@@ -47,8 +47,6 @@ pub struct LocalEntity {
     pub lexicon: Option<u32>,
     /// Every mention was weak (a lone capital with nothing to back it).
     pub weak: bool,
-    /// Most words in any form (1 = surname or first name only).
-    pub words: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -432,7 +430,6 @@ fn group(
                 ent.name = Span::new(h.start, h.end);
             }
         }
-        ent.words = ent.words.max(h.words);
         ent.weak &= h.weak;
         ent.ev.person += h.ev.person;
         ent.ev.place += h.ev.place;
@@ -482,6 +479,8 @@ fn group(
     out.entities.shrink_to_fit();
     out.mentions.shrink_to_fit();
     out.refs.shrink_to_fit();
+    out.roles.shrink_to_fit();
+    out.role_texts.shrink_to_fit();
     out
 }
 

@@ -8,7 +8,7 @@ use super::lines::{Line, Unit};
 use super::region::Kind;
 use super::roles;
 use super::shape::{self, card_glue};
-use super::topic::Topic;
+use super::topic::{Overlap, Topic};
 
 /// How many lines above the region are searched.
 const WINDOW: usize = 40;
@@ -122,10 +122,16 @@ pub fn find(
         if !may_be[i - lo] {
             continue;
         }
-        let on_topic = topic().overlap(content(l));
+        // Worked out only for a line that needs it: most candidates fail
+        // the cheaper checks below first.
+        let overlap = std::cell::OnceCell::new();
+        let on_topic = || *overlap.get_or_init(|| topic().overlap(content(l)));
         // Far above the region only a headline on the article's topic.
-        let strongly = on_topic.shared >= 3 && on_topic.share() >= 0.5;
-        if i < near && !strongly {
+        let strongly = || {
+            let o = on_topic();
+            o.shared >= 3 && o.share() >= 0.5
+        };
+        if i < near && !strongly() {
             continue;
         }
         let head = head_at(i);
@@ -138,8 +144,8 @@ pub fn find(
         // opens the region or the page repeats it, or it is a long
         // headline on the article's topic with a byline or date under it.
         let long_headline =
-            strongly && head.is_some() && (!l.ends_sentence || l.text.ends_with('?'));
-        if !allowed || (is_prose(i) && !opening && l.copies <= 1 && !long_headline) {
+            || head.is_some() && (!l.ends_sentence || l.text.ends_with('?')) && strongly();
+        if !allowed || (is_prose(i) && !opening && l.copies <= 1 && !long_headline()) {
             continue;
         }
         if flows_on(lines, units, unit_of(i), i) {
@@ -153,6 +159,7 @@ pub fn find(
         let name = l.words <= 3
             && roles::is_bare_name(l.text)
             && !head.is_some_and(|h| roles::is_byline(lines[h].text, lines[h].words));
+        let on_topic = if name { Overlap::default() } else { on_topic() };
         if !name
             && (on_topic.shared >= 2 || (on_topic.total > 0 && on_topic.shared == on_topic.total))
         {
