@@ -192,15 +192,7 @@ pub fn find(
         // The name under a headline above it is its byline.
         let names_above = (i.saturating_sub(HEAD_LINES)..i)
             .any(|k| head_at(k) == Some(i) && lines[k].words >= HEADLINE_WORDS);
-        // A sentence right under a headline-like line, both over one
-        // byline or date, is that headline's dek.
-        let dek = l.ends_sentence
-            && !shape::is_title_case(l.text)
-            && i > lo
-            && head.is_some()
-            && head_at(i - 1) == head
-            && headline_like(i - 1);
-        if in_byline_box || names_above || dek {
+        if in_byline_box || names_above {
             score -= 8.0;
         }
         if shape::is_title_case(l.text) {
