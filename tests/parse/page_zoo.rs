@@ -340,6 +340,20 @@ const SHAPES: &[Shape] = &[
         classes: &[("The Coast Ledger", Furniture), ("By", Byline)],
     },
     Shape {
+        file: "short_headline_far_byline",
+        title: Some("Quayside Council Complacency"),
+        first: "What were the councillors of Port Elvan thinking",
+        last: "A council that cannot explain its own decisions",
+        classes: &[("The Critical Weekend Review", Furniture)],
+    },
+    Shape {
+        file: "lone_by_then_name",
+        title: Some("Velmora ferry fares fall for winter. Islanders are not convinced."),
+        first: "The harbour board of Velmora cut winter ferry fares",
+        last: "The new fares start next week",
+        classes: &[],
+    },
+    Shape {
         file: "camel_case_brand",
         title: Some("HarbourWatch’s guide to ferry fares and island tolls"),
         first: "The ferry company and the island council",

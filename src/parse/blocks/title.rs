@@ -20,6 +20,9 @@ const FAR_WINDOW: usize = 160;
 const HEADLINE_WORDS: u32 = 4;
 /// Headline-like lines in a row that make a list.
 const LIST_RUN: usize = 3;
+/// Most words of a headline written as sentences ("Fares fall. Islanders
+/// are not convinced."), where a standfirst runs longer.
+const SENTENCE_HEADLINE_WORDS: u32 = 15;
 /// What a headline made wholly of the article's content words gains.
 const TOPIC_WEIGHT: f32 = 10.0;
 
@@ -139,16 +142,28 @@ pub fn find(
         // A headline written as sentences is taken where the page marks
         // it: repeated, or in capitals with a byline or date under it.
         let marked = l.copies > 1 || (head.is_some() && shape::is_title_case(l.text));
-        let allowed = marked || opening || qualifies(l);
+        // So is a short one on the article's topic with a byline or date
+        // under it.
+        let allowed = marked
+            || opening
+            || qualifies(l)
+            || (head.is_some() && sentence_headline(lines, i) && strongly());
         // A line rated prose is a paragraph or a standfirst, unless it
         // opens the region or the page repeats it, or it is a long
         // headline on the article's topic with a byline or date under it.
-        let long_headline =
-            || head.is_some() && (!l.ends_sentence || l.text.ends_with('?')) && strongly();
+        let long_headline = || {
+            head.is_some()
+                && (!l.ends_sentence || l.text.ends_with('?') || sentence_headline(lines, i))
+                && strongly()
+        };
         if !allowed || (is_prose(i) && !opening && l.copies <= 1 && !long_headline()) {
             continue;
         }
-        if flows_on(lines, units, unit_of(i), i) {
+        // The line after a lone "By" is the author's name, whatever its
+        // shape ("Jane Doe | Harbour Media for Courier.com").
+        if flows_on(lines, units, unit_of(i), i)
+            || i.checked_sub(1).is_some_and(|p| is_lone_by(&lines[p]))
+        {
             continue;
         }
         // Without a region the headline is the first that qualifies.
@@ -156,9 +171,13 @@ pub fn find(
         let mut score = l.size().min(12) as f32;
         // A name over a date is the byline block itself; over a byline it
         // is a headline in capitals.
+        // A line of three long capitalised words over a byline further
+        // down (past a photo credit, a section label, a date) is a
+        // headline: the byline names the author.
         let name = l.words <= 3
             && roles::is_bare_name(l.text)
-            && !head.is_some_and(|h| roles::is_byline(lines[h].text, lines[h].words));
+            && !head.is_some_and(|h| roles::is_byline(lines[h].text, lines[h].words))
+            && !(shape::is_title_case(l.text) && byline_under(lines, i));
         let on_topic = if name { Overlap::default() } else { on_topic() };
         if !name
             && (on_topic.shared >= 2 || (on_topic.total > 0 && on_topic.shared == on_topic.total))
@@ -241,6 +260,33 @@ fn head_of(lines: &[Line], i: usize, is_prose: &dyn Fn(usize) -> bool) -> Option
                     && (roles::is_byline(l.text, l.words)
                         || (l.words <= 4 && roles::is_bare_name(l.text))))
         })
+}
+
+/// Lines looked at under a short headline for a byline past its photo
+/// credit, section label and date.
+const BYLINE_REACH: usize = 6;
+
+/// A sentence short enough for a headline and with no photo credit under
+/// it (a caption's sentence has one).
+fn sentence_headline(lines: &[Line], i: usize) -> bool {
+    lines[i].words <= SENTENCE_HEADLINE_WORDS
+        && !lines.get(i + 1).is_some_and(|n| roles::is_caption(n.text))
+}
+
+/// Whether a byline (with no furniture pattern) is among the few lines
+/// under line `i`.
+fn byline_under(lines: &[Line], i: usize) -> bool {
+    lines
+        .iter()
+        .skip(i + 1)
+        .take(BYLINE_REACH)
+        .any(|l| l.pattern == Pattern::None && roles::is_byline(l.text, l.words))
+}
+
+/// A line that is only the word "By" (or "By:"), its name on the next line.
+fn is_lone_by(l: &Line) -> bool {
+    let t = l.text.trim_end_matches(':').trim_end();
+    t.eq_ignore_ascii_case("by")
 }
 
 /// Whether the sentence of line `i` goes on past it: its unit runs on,
