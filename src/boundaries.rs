@@ -7,8 +7,9 @@
 use std::path::{Path, PathBuf};
 
 /// The core's files and folders, under `src/`.
-const CORE: [&str; 10] = [
+const CORE: [&str; 11] = [
     "model.rs",
+    "model",
     "ingest.rs",
     "ingest",
     "parse",
