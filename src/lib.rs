@@ -36,6 +36,7 @@ pub fn open(paths: &[PathBuf]) -> model::Corpus {
 /// [`open`], reporting how far it has got into `progress` (for a loading
 /// screen on a large corpus).
 pub fn open_with_progress(paths: &[PathBuf], progress: &parse::Progress) -> model::Corpus {
+    parse::warm_up();
     if paths.is_empty() {
         let counts = ingest::Counts {
             files: &progress.files,

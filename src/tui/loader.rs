@@ -72,6 +72,7 @@ pub fn load(
         return;
     }
     // As `crate::open_with_progress` does, with the early corpus in between.
+    crate::parse::warm_up();
     let mut warnings = Vec::new();
     let files = crate::ingest::collect_files(paths, &mut warnings);
     progress.files.store(files.len(), Ordering::Relaxed);
