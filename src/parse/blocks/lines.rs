@@ -70,22 +70,10 @@ pub fn split(raw: &str) -> (Vec<Line<'_>>, Language) {
         let span = Span::new(start, start + trimmed.len());
         let prefix = prefix_len(trimmed);
         let content = Span::new(start + prefix, start + trimmed.len());
-        let mut words = 0;
         let mut cjk = 0;
         let mut line_hits = [0u16; stopwords::LANGUAGES];
-        if trimmed.is_ascii() {
-            words = stopwords::count_ascii(trimmed, &mut line_hits);
-        } else {
-            for w in trimmed.split_whitespace() {
-                words += 1;
-                if let Some(mask) = stopwords::lookup(w) {
-                    for (l, h) in line_hits.iter_mut().enumerate() {
-                        if mask & (1 << l) != 0 {
-                            *h = h.saturating_add(1);
-                        }
-                    }
-                }
-            }
+        let words = stopwords::count_words(trimmed, &mut line_hits);
+        if !trimmed.is_ascii() {
             // Every char `is_cjk` counts is written with a lead byte from
             // E3 to EF; most lines (curly quotes and dashes are E2) have
             // none and are not decoded.

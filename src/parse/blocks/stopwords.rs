@@ -123,11 +123,12 @@ fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t'..=b'\r')
 }
 
-/// Words (as `split_whitespace` counts them) of an ASCII line and, for
-/// each language, how many of them are its stop words: one pass over the
-/// bytes, each word trimmed, packed and lowered without a copy.
-pub fn count_ascii(line: &str, hits: &mut [u16; LANGUAGES]) -> u32 {
-    debug_assert!(line.is_ascii());
+/// Words (as `split_whitespace` counts them) of a line and, for each
+/// language, how many of them are its stop words: one pass over the bytes,
+/// each ASCII word trimmed, packed and lowered without a copy. A run
+/// between ASCII spaces that holds other bytes (a curly quote, an accent,
+/// a space from outside ASCII) is split and looked up by chars.
+pub fn count_words(line: &str, hits: &mut [u16; LANGUAGES]) -> u32 {
     let b = line.as_bytes();
     let mut words = 0;
     let mut i = 0;
@@ -137,14 +138,29 @@ pub fn count_ascii(line: &str, hits: &mut [u16; LANGUAGES]) -> u32 {
             continue;
         }
         let start = i;
+        let mut high = 0u8;
         while i < b.len() && !is_space(b[i]) {
+            high |= b[i];
             i += 1;
         }
-        words += 1;
-        if let Some(mask) = lookup_in(b, start, i) {
+        let mut count = |mask: u8| {
             for (l, h) in hits.iter_mut().enumerate() {
                 if mask & (1 << l) != 0 {
                     *h = h.saturating_add(1);
+                }
+            }
+        };
+        if high.is_ascii() {
+            words += 1;
+            if let Some(mask) = lookup_in(b, start, i) {
+                count(mask);
+            }
+        } else {
+            // ASCII spaces end runs at char boundaries.
+            for w in line[start..i].split_whitespace() {
+                words += 1;
+                if let Some(mask) = lookup(w) {
+                    count(mask);
                 }
             }
         }
@@ -276,15 +292,17 @@ mod tests {
     }
 
     #[test]
-    fn ascii_lines_count_as_split_whitespace_and_lookup_do() {
+    fn lines_count_as_split_whitespace_and_lookup_do() {
         for line in [
             "The ferry left (at noon) and THE crew's 'own' boat\u{b}did not.",
+            "“The” crew’s ’own’ DÉJÀ über\u{a0}die Fähre\u{3000}und — das",
+            "Ünd\u{2003}",
             "  ",
             "one",
             "\"Of\" -- a\tb,,  ' ''",
         ] {
             let mut hits = [0u16; LANGUAGES];
-            let words = count_ascii(line, &mut hits);
+            let words = count_words(line, &mut hits);
             assert_eq!(words as usize, line.split_whitespace().count(), "{line:?}");
             let mut want = [0u16; LANGUAGES];
             for w in line.split_whitespace() {
