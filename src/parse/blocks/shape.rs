@@ -85,29 +85,38 @@ pub fn looks_like_headline(s: &str) -> bool {
 /// uppercase one after at least three lowercase letters).
 pub fn card_glue(s: &str) -> Option<usize> {
     // More than ten words: an eleventh is enough to know, however long
-    // the line.
-    if s.split_whitespace().nth(10).is_some() {
-        return None;
-    }
+    // the line. Words are counted as `split_whitespace` counts them, in
+    // the same pass that looks for the glue.
+    let mut words = 0;
+    let mut in_word = false;
+    let mut glue = None;
     let mut lower_run = 0;
     let mut prev_lower = false;
     let mut i = 0;
     while let Some(&b) = s.as_bytes().get(i) {
-        // ASCII letters by byte; a char is decoded only outside ASCII.
-        let (upper, lower, len) = if b.is_ascii() {
-            (b.is_ascii_uppercase(), b.is_ascii_lowercase(), 1)
+        // ASCII by byte; a char is decoded only outside ASCII.
+        let (upper, lower, space, len) = if b.is_ascii() {
+            let space = matches!(b, b' ' | b'\t'..=b'\r');
+            (b.is_ascii_uppercase(), b.is_ascii_lowercase(), space, 1)
         } else {
             let c = s.get(i..)?.chars().next()?;
-            (c.is_uppercase(), c.is_lowercase(), c.len_utf8())
+            (c.is_uppercase(), c.is_lowercase(), c.is_whitespace(), c.len_utf8())
         };
-        if upper && prev_lower && lower_run >= 3 {
-            return Some(i);
+        if !space && !in_word {
+            words += 1;
+            if words > 10 {
+                return None;
+            }
+        }
+        in_word = !space;
+        if glue.is_none() && upper && prev_lower && lower_run >= 3 {
+            glue = Some(i);
         }
         prev_lower = lower;
         lower_run = if prev_lower { lower_run + 1 } else { 0 };
         i += len;
     }
-    None
+    glue
 }
 
 /// Letters and digits only, lowercased: two copies of a headline that differ
@@ -276,6 +285,10 @@ mod tests {
         assert_eq!(card_glue("plain text"), None);
         assert_eq!(card_glue("Le Monde ÉditionsÉlise Dupré"), Some(18));
         assert_eq!(card_glue("Straße"), None);
+        // Words apart by a space from outside ASCII count as two.
+        let spaced = |n: usize| vec!["Herald"; n].join("\u{a0}") + "Jane Doe";
+        assert!(card_glue(&spaced(9)).is_some());
+        assert_eq!(card_glue(&spaced(10)), None, "eleven words");
         let words = |n: usize| vec!["one"; n].join(" ") + " The Daily HeraldJane Doe";
         assert!(card_glue(&words(6)).is_some());
         assert_eq!(card_glue(&words(7)), None, "eleven words");
