@@ -46,7 +46,8 @@ impl Topic {
     /// The topic of the prose units from `first` on (`prose` says which
     /// units are prose), up to a few hundred words.
     pub fn of(lines: &[Line], units: &[Unit], first: usize, prose: &dyn Fn(usize) -> bool) -> Self {
-        let mut text = String::new();
+        // About what the sample's words take, so the text grows once or never.
+        let mut text = String::with_capacity(SAMPLE_WORDS as usize * 7);
         let mut words = 0;
         for ui in (first..units.len()).filter(|&ui| prose(ui)) {
             for l in &lines[units[ui].lines()] {
@@ -113,7 +114,10 @@ fn push_lower(out: &mut String, s: &str) {
     let start = out.len();
     let mut rest = s;
     loop {
-        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
         let at = out.len();
         out.push_str(&rest[..ascii]);
         out[at..].make_ascii_lowercase();
