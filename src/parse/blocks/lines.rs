@@ -55,13 +55,8 @@ impl Line<'_> {
 /// Splits the page into trimmed non-empty lines with their features, and
 /// finds the page's language for stop words.
 pub fn split(raw: &str) -> (Vec<Line<'_>>, Language) {
-    // Room for every line at once: one allocation, not one per doubling.
-    // Never more than an ordinary page's lines per byte, so a file of
-    // blank lines reserves no more than it holds.
-    let expected =
-        (memchr::memchr_iter(b'\n', raw.as_bytes()).count() + 1).min(raw.len() / 32 + 16);
-    let mut out = Vec::with_capacity(expected);
-    let mut hits: Vec<[u16; stopwords::LANGUAGES]> = Vec::with_capacity(expected);
+    let mut out = Vec::new();
+    let mut hits: Vec<[u16; stopwords::LANGUAGES]> = Vec::new();
     let mut totals = [0usize; stopwords::LANGUAGES];
     let mut blank = true;
     let mut keys: FxMap<u64, u32> = FxMap::default();

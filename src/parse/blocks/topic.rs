@@ -46,8 +46,7 @@ impl Topic {
     /// The topic of the prose units from `first` on (`prose` says which
     /// units are prose), up to a few hundred words.
     pub fn of(lines: &[Line], units: &[Unit], first: usize, prose: &dyn Fn(usize) -> bool) -> Self {
-        // About what the sample's words take, so the text grows once or never.
-        let mut text = String::with_capacity(SAMPLE_WORDS as usize * 7);
+        let mut text = String::new();
         let mut words = 0;
         for ui in (first..units.len()).filter(|&ui| prose(ui)) {
             for l in &lines[units[ui].lines()] {
@@ -114,10 +113,7 @@ fn push_lower(out: &mut String, s: &str) {
     let start = out.len();
     let mut rest = s;
     loop {
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
         let at = out.len();
         out.push_str(&rest[..ascii]);
         out[at..].make_ascii_lowercase();
