@@ -61,6 +61,9 @@ pub struct WordFacts {
     /// Longest role or entity phrase (in words) starting with this word;
     /// 0 for none.
     pub max_words: usize,
+    /// Alone, a role phrase ([`alone::ROLE`]) and/or an entity name
+    /// ([`alone::ENTITY`]): a one-word phrase is looked up only then.
+    pub alone: u8,
     /// In `stop`.
     pub stop: bool,
     /// In `particles`.
@@ -68,6 +71,12 @@ pub struct WordFacts {
     /// The word classes ([`class`]) the word is in, a bit each: asked of
     /// the words around every name, and known with the one lookup.
     pub classes: u16,
+}
+
+/// Bits of [`WordFacts::alone`].
+pub mod alone {
+    pub const ROLE: u8 = 1;
+    pub const ENTITY: u8 = 1 << 1;
 }
 
 /// Bits of [`WordFacts::classes`], each for the table of the same name.
@@ -103,6 +112,11 @@ pub struct Lexicon {
     adjectives: WordMap<String, Arc<str>>,
     /// Longest phrase (in words) per first word, for roles and entities.
     max_words: WordMap<String, usize>,
+    /// The first two words of every phrase of two or more, by
+    /// [`pair_key`]: a word that opens some phrase is looked up with the
+    /// words after it only when the next word can follow it ("the" opens
+    /// a few names, and precedes thousands of other words).
+    pairs: WordSet<u64>,
     /// `max_words`, `stop` and `particles` of each word in any of them.
     facts: WordMap<String, WordFacts>,
     /// `facts` of the words of up to seven bytes, by [`short_key`]: most
@@ -150,6 +164,13 @@ pub fn key_of(s: &str) -> String {
         return out;
     }
     crate::text::fold(&s.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Two folded words as one number, for [`Lexicon::may_pair`].
+fn pair_key(first: &str, second: &str) -> u64 {
+    use std::hash::BuildHasher;
+    std::hash::BuildHasherDefault::<super::word_hash::WordHasher>::default()
+        .hash_one((first, second))
 }
 
 fn is_caps(s: &str) -> bool {
@@ -229,6 +250,7 @@ impl Lexicon {
             entity_list: Vec::new(),
             adjectives: WordMap::default(),
             max_words: WordMap::default(),
+            pairs: WordSet::default(),
             facts: WordMap::default(),
             short_facts: WordMap::default(),
             stop: WordSet::default(),
@@ -367,6 +389,12 @@ impl Lexicon {
         for (w, &m) in &lx.max_words {
             lx.facts.entry(w.clone()).or_default().max_words = m;
         }
+        for w in lx.roles.keys().filter(|k| !k.contains(' ')) {
+            lx.facts.entry(w.clone()).or_default().alone |= alone::ROLE;
+        }
+        for w in lx.entities.keys().filter(|k| !k.contains(' ')) {
+            lx.facts.entry(w.clone()).or_default().alone |= alone::ENTITY;
+        }
         for w in &lx.stop {
             lx.facts.entry(w.clone()).or_default().stop = true;
         }
@@ -424,7 +452,11 @@ impl Lexicon {
 
     fn note_words(&mut self, key: &str) {
         let n = key.split(' ').count();
-        let first = key.split(' ').next().unwrap_or("").to_string();
+        let mut words = key.split(' ');
+        let first = words.next().unwrap_or("").to_string();
+        if let Some(second) = words.next() {
+            self.pairs.insert(pair_key(&first, second));
+        }
         let m = self.max_words.entry(first).or_insert(0);
         *m = (*m).max(n);
     }
@@ -458,6 +490,13 @@ impl Lexicon {
         }
         .copied()
         .unwrap_or_default()
+    }
+
+    /// Whether some role or entity phrase opens with folded words `first`
+    /// then `second` (false positives possible, never false negatives).
+    #[inline]
+    pub fn may_pair(&self, first: &str, second: &str) -> bool {
+        self.pairs.contains(&pair_key(first, second))
     }
 
     pub fn role(&self, key: &str) -> Option<&RoleEntry> {
@@ -551,6 +590,26 @@ mod tests {
                 "{w}"
             );
         }
+    }
+
+    #[test]
+    fn pairs_know_every_phrase_opening() {
+        let lx = &*LEXICON;
+        for k in lx.roles.keys().chain(lx.entities.keys()) {
+            let mut w = k.split(' ');
+            if let (Some(a), Some(b)) = (w.next(), w.next()) {
+                assert!(lx.may_pair(a, b), "{k}");
+            }
+        }
+        for k in lx.roles.keys().filter(|k| !k.contains(' ')) {
+            assert!(lx.facts(k).alone & alone::ROLE != 0, "{k}");
+        }
+        for k in lx.entities.keys().filter(|k| !k.contains(' ')) {
+            assert!(lx.facts(k).alone & alone::ENTITY != 0, "{k}");
+        }
+        assert_eq!(lx.facts("varga").alone, 0);
+        assert!(lx.may_pair("secretary", "of"));
+        assert!(!lx.may_pair("secretary", "varga"));
     }
 
     #[test]
