@@ -73,14 +73,18 @@ static ALNUM: [bool; 256] = {
 /// The end of the run of ASCII letters and digits at `from` in `bytes`.
 #[inline]
 fn ascii_run_end(bytes: &[u8], from: usize) -> usize {
-    let mut p = from;
-    while let Some(&b) = bytes.get(p) {
+    let Some(rest) = bytes.get(from..) else {
+        return from;
+    };
+    // Over an iterator, not by index: no bounds check per byte.
+    let mut it = rest.iter();
+    let before = it.len();
+    while let Some(&b) = it.next() {
         if !ALNUM[usize::from(b)] {
-            break;
+            return from + (before - it.len() - 1);
         }
-        p += 1;
     }
-    p
+    from + before
 }
 
 fn is_word_char(c: char) -> bool {
