@@ -8,19 +8,28 @@ use super::lexicon::Lexicon;
 /// A word reduced to a spelling-tolerant key: case and accents folded,
 /// glued particles ("al-") and dots dropped, y/i and w/v merged, doubled
 /// letters collapsed. "Kovalenskyy" and "Kovalensky" both give "kovalenski".
+#[cfg(test)]
 pub fn skeleton(word: &str, lx: &Lexicon) -> String {
+    let mut out = String::new();
+    skeleton_into(word, lx, &mut out);
+    out
+}
+
+/// [`skeleton`] appended to `out`, so that a caller asking for many keys
+/// (every lone word of an article) reuses one buffer.
+pub fn skeleton_into(word: &str, lx: &Lexicon, out: &mut String) {
     // A short ASCII word is folded (lowered) on the stack: this runs for
-    // every word of every name form, and a `String` each time was a third
-    // of its cost.
-    let mut buf = [0u8; 32];
-    let owned;
-    let mut w = match lower_ascii(word, &mut buf) {
-        Some(k) => k,
-        None => {
-            owned = crate::text::fold(word);
-            owned.as_str()
-        }
-    };
+    // every word of every name form.
+    let mut buf = [0u8; LOWER_BUF];
+    match lower_ascii(word, &mut buf) {
+        Some(k) => skeleton_of_lower(k, lx, out),
+        None => skeleton_of_lower(&crate::text::fold(word), lx, out),
+    }
+}
+
+/// The skeleton of a word already folded (`text::fold`), appended to `out`.
+fn skeleton_of_lower(lowered: &str, lx: &Lexicon, out: &mut String) {
+    let mut w = lowered;
     for p in &lx.particle_prefixes {
         // The first byte rules out most prefixes without a comparison call.
         if p.as_bytes()
@@ -36,10 +45,35 @@ pub fn skeleton(word: &str, lx: &Lexicon) -> String {
             break;
         }
     }
-    let mut out = String::with_capacity(w.len());
+    out.reserve(w.len());
+    if w.is_ascii() {
+        // Bytes, not chars: most names are ASCII, and this runs for every
+        // word of every name form.
+        let b = w.as_bytes();
+        let mut prev = 0u8;
+        let mut i = 0;
+        while i < b.len() {
+            let mut c = b[i];
+            i += 1;
+            if c == b'p' && b.get(i) == Some(&b'h') {
+                c = b'f';
+                i += 1;
+            }
+            let c = match c {
+                b'y' => b'i',
+                b'w' => b'v',
+                b'.' | b'\'' | b'-' => continue,
+                c => c,
+            };
+            if c != prev {
+                out.push(char::from(c));
+            }
+            prev = c;
+        }
+        return;
+    }
     let mut prev = '\0';
-    // Over the chars as they come: no vector of them (this runs for every
-    // word of every name form).
+    // Over the chars as they come: no vector of them.
     let mut chars = w.chars().peekable();
     while let Some(mut c) = chars.next() {
         if c == 'p' && chars.peek() == Some(&'h') {
@@ -57,8 +91,10 @@ pub fn skeleton(word: &str, lx: &Lexicon) -> String {
         }
         prev = c;
     }
-    out
 }
+
+/// The stack buffer a short ASCII word is lowered in.
+const LOWER_BUF: usize = 32;
 
 /// Whether a name word, lower-cased, is a particle ("von", "de"). A short
 /// ASCII word is lowered in a buffer on the stack: this runs for every word
@@ -92,12 +128,22 @@ pub struct NameParts {
 
 impl NameParts {
     pub fn of(name: &str, lx: &Lexicon) -> NameParts {
-        let words = name
-            .split_whitespace()
-            .filter(|w| !is_particle(w, lx))
-            .map(|w| skeleton(w, lx))
-            .filter(|w| !w.is_empty())
-            .collect();
+        let mut words = Vec::with_capacity(3);
+        for w in name.split_whitespace() {
+            // An ASCII word is lowered once, for the particle test and its
+            // skeleton both.
+            let mut buf = [0u8; LOWER_BUF];
+            let mut sk = String::new();
+            match lower_ascii(w, &mut buf) {
+                Some(k) if lx.particles.contains(k) => continue,
+                Some(k) => skeleton_of_lower(k, lx, &mut sk),
+                None if is_particle(w, lx) => continue,
+                None => skeleton_into(w, lx, &mut sk),
+            }
+            if !sk.is_empty() {
+                words.push(sk);
+            }
+        }
         NameParts { words }
     }
     pub fn surname(&self) -> &str {

@@ -61,6 +61,9 @@ pub struct WordFacts {
     /// Longest role or entity phrase (in words) starting with this word;
     /// 0 for none.
     pub max_words: usize,
+    /// Alone, a role phrase ([`alone::ROLE`]) and/or an entity name
+    /// ([`alone::ENTITY`]): a one-word phrase is looked up only then.
+    pub alone: u8,
     /// In `stop`.
     pub stop: bool,
     /// In `particles`.
@@ -68,6 +71,12 @@ pub struct WordFacts {
     /// The word classes ([`class`]) the word is in, a bit each: asked of
     /// the words around every name, and known with the one lookup.
     pub classes: u16,
+}
+
+/// Bits of [`WordFacts::alone`].
+pub mod alone {
+    pub const ROLE: u8 = 1;
+    pub const ENTITY: u8 = 1 << 1;
 }
 
 /// Bits of [`WordFacts::classes`], each for the table of the same name.
@@ -103,6 +112,11 @@ pub struct Lexicon {
     adjectives: WordMap<String, Arc<str>>,
     /// Longest phrase (in words) per first word, for roles and entities.
     max_words: WordMap<String, usize>,
+    /// The first two words of every phrase of two or more, by
+    /// [`pair_key`]: a word that opens some phrase is looked up with the
+    /// words after it only when the next word can follow it ("the" opens
+    /// a few names, and precedes thousands of other words).
+    pairs: WordSet<u64>,
     /// `max_words`, `stop` and `particles` of each word in any of them.
     facts: WordMap<String, WordFacts>,
     /// `facts` of the words of up to seven bytes, by [`short_key`]: most
@@ -150,6 +164,13 @@ pub fn key_of(s: &str) -> String {
         return out;
     }
     crate::text::fold(&s.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Two folded words as one number, for [`Lexicon::may_pair`].
+fn pair_key(first: &str, second: &str) -> u64 {
+    use std::hash::BuildHasher;
+    std::hash::BuildHasherDefault::<super::word_hash::WordHasher>::default()
+        .hash_one((first, second))
 }
 
 fn is_caps(s: &str) -> bool {
@@ -229,6 +250,7 @@ impl Lexicon {
             entity_list: Vec::new(),
             adjectives: WordMap::default(),
             max_words: WordMap::default(),
+            pairs: WordSet::default(),
             facts: WordMap::default(),
             short_facts: WordMap::default(),
             stop: WordSet::default(),
@@ -367,6 +389,12 @@ impl Lexicon {
         for (w, &m) in &lx.max_words {
             lx.facts.entry(w.clone()).or_default().max_words = m;
         }
+        for w in lx.roles.keys().filter(|k| !k.contains(' ')) {
+            lx.facts.entry(w.clone()).or_default().alone |= alone::ROLE;
+        }
+        for w in lx.entities.keys().filter(|k| !k.contains(' ')) {
+            lx.facts.entry(w.clone()).or_default().alone |= alone::ENTITY;
+        }
         for w in &lx.stop {
             lx.facts.entry(w.clone()).or_default().stop = true;
         }
@@ -424,7 +452,11 @@ impl Lexicon {
 
     fn note_words(&mut self, key: &str) {
         let n = key.split(' ').count();
-        let first = key.split(' ').next().unwrap_or("").to_string();
+        let mut words = key.split(' ');
+        let first = words.next().unwrap_or("").to_string();
+        if let Some(second) = words.next() {
+            self.pairs.insert(pair_key(&first, second));
+        }
         let m = self.max_words.entry(first).or_insert(0);
         *m = (*m).max(n);
     }
@@ -460,6 +492,13 @@ impl Lexicon {
         .unwrap_or_default()
     }
 
+    /// Whether some role or entity phrase opens with folded words `first`
+    /// then `second` (false positives possible, never false negatives).
+    #[inline]
+    pub fn may_pair(&self, first: &str, second: &str) -> bool {
+        self.pairs.contains(&pair_key(first, second))
+    }
+
     pub fn role(&self, key: &str) -> Option<&RoleEntry> {
         self.roles.get(key)
     }
@@ -481,94 +520,4 @@ impl Lexicon {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn shipped_lexicons_parse() {
-        let lx = &*LEXICON;
-        assert_eq!(
-            lx.role("secretary of state").unwrap().domain.as_deref(),
-            Some("foreign")
-        );
-        assert!(lx.role("pope").unwrap().title);
-        assert!(lx.role("mr").unwrap().honorific);
-        assert_eq!(lx.adjective("russian").map(|c| &**c), Some("Russia"));
-        assert_eq!(
-            lx.entity("kremlin", false).unwrap().1.country.as_deref(),
-            Some("Russia")
-        );
-        assert!(lx.stop.contains("thursday"));
-        assert!(lx.particles.contains("von"));
-        assert!(lx.max_words("secretary") >= 3);
-    }
-
-    #[test]
-    fn word_facts_agree_with_the_tables() {
-        let lx = &*LEXICON;
-        for w in ["thursday", "von", "secretary", "de", "the", "varga", ""] {
-            let f = lx.facts(w);
-            assert_eq!(f.max_words, lx.max_words(w), "{w}");
-            assert_eq!(f.stop, lx.stop.contains(w), "{w}");
-            assert_eq!(f.particle, lx.particles.contains(w), "{w}");
-        }
-        for w in lx
-            .stop
-            .iter()
-            .chain(&lx.particles)
-            .chain(lx.max_words.keys())
-        {
-            let f = lx.facts(w);
-            assert_eq!(f.max_words, lx.max_words(w), "{w}");
-            assert_eq!(f.stop, lx.stop.contains(w), "{w}");
-            assert_eq!(f.particle, lx.particles.contains(w), "{w}");
-        }
-        let tables = lx.class_tables();
-        let words: Vec<&String> = tables
-            .iter()
-            .flat_map(|(t, _)| t.iter())
-            .chain(lx.domains.keys())
-            .chain(lx.adjectives.keys())
-            .chain(lx.stop.iter())
-            .collect();
-        for w in words
-            .iter()
-            .map(|w| w.as_str())
-            .chain(["said", "bank", "the", "varga", ""])
-        {
-            let f = lx.facts(w);
-            for (t, bit) in tables {
-                assert_eq!(f.classes & bit != 0, t.contains(w), "{w} {bit}");
-            }
-            assert_eq!(
-                f.classes & class::DOMAIN != 0,
-                lx.domains.contains_key(w),
-                "{w}"
-            );
-            assert_eq!(
-                f.classes & class::ADJECTIVE != 0,
-                lx.adjective(w).is_some(),
-                "{w}"
-            );
-        }
-    }
-
-    #[test]
-    fn capitals_only_aliases_need_capitals() {
-        let lx = &*LEXICON;
-        assert!(lx.entity("us", true).is_some());
-        assert!(lx.entity("us", false).is_none());
-        assert!(lx.entity("who", false).is_none());
-    }
-
-    #[test]
-    fn user_file_adds_people_and_bad_file_adds_nothing() {
-        let user = "[[actor]]\nname = \"Orla Quint\"\naliases = [\"O. Quint\"]\n";
-        let lx = Lexicon::from_texts("", "", "", "", user);
-        let (_, e) = lx.entity("o. quint", false).unwrap();
-        assert_eq!(e.canonical, "Orla Quint");
-        assert!(lx.user_people.contains_key("orla quint"));
-        let lx = Lexicon::from_texts("", "", "", "", "[[actor]\nname=");
-        assert!(lx.entity_list.is_empty());
-    }
-}
+mod tests;

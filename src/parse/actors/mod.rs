@@ -26,7 +26,7 @@ pub use merge::merge;
 
 use crate::hash::FxMap;
 use crate::model::{ActorKind, Span};
-use alias::{NameParts, same_person, skeleton};
+use alias::{NameParts, same_person, skeleton_into};
 use lexicon::{LEXICON, Lexicon};
 use lower_words::LowerWords;
 use names::Evidence;
@@ -331,6 +331,8 @@ fn group(
     // hit of its entity, and `upcoming` has each entity's next one still
     // ahead (flat lists, not a list per entity).
     let mut last_at: Vec<Option<usize>> = vec![None; out.entities.len()];
+    // The skeleton of the lone word at hand, in one buffer for all.
+    let mut sk_buf = String::new();
     let mut next_hit: Vec<u32> = vec![NO_HIT; hits.len()];
     let mut upcoming: Vec<u32> = vec![NO_HIT; out.entities.len()];
     for (i, e) in entity_of.iter().enumerate().rev() {
@@ -356,7 +358,9 @@ fn group(
             entity_of[i] = Some(e);
             continue;
         }
-        let sk = skeleton(t, lx);
+        sk_buf.clear();
+        skeleton_into(t, lx, &mut sk_buf);
+        let sk = &sk_buf;
         let leans_person = h.ev.person >= h.ev.place && h.ev.person >= h.ev.org;
         let mut found = None;
         if leans_person && !sk.is_empty() {

@@ -10,7 +10,7 @@ mod caps;
 mod emit;
 mod titles;
 
-use super::lexicon::{Lexicon, RoleEntry, WordFacts, class, key_of};
+use super::lexicon::{Lexicon, RoleEntry, WordFacts, alone, class, key_of};
 use super::roles::RoleDesc;
 use super::tokens::{Shape, Token, tokenize_into};
 
@@ -332,7 +332,21 @@ impl<'a> Scan<'_, 'a> {
                 i += 1;
                 continue;
             }
-            let maxw = self.facts[i].max_words;
+            let mut maxw = self.facts[i].max_words;
+            // A longer phrase needs the next word to be able to follow
+            // this one: most words that open a phrase ("the") are followed
+            // by a word no phrase has there.
+            if maxw > 1
+                && (t.possessive
+                    || !self.is_word(i + 1)
+                    || !lx.may_pair(self.key(i), self.key(i + 1)))
+            {
+                maxw = 1;
+            }
+            let alone_bits = self.facts[i].alone;
+            if maxw == 1 && alone_bits == 0 {
+                maxw = 0;
+            }
             let mut best: Option<(usize, Tag<'a>)> = None;
             if maxw > 0 {
                 // Each longer phrase extends the last, so one buffer and the
@@ -354,17 +368,26 @@ impl<'a> Scan<'_, 'a> {
                 for &(j, ph_len) in ends.iter().rev() {
                     let ph = &phrase[..ph_len];
                     let len = j - i + 1;
+                    // The word alone is looked up only if some phrase is
+                    // that word.
+                    if len == 1 && alone_bits == 0 {
+                        break;
+                    }
                     let caps = self.toks[i..=j]
                         .iter()
                         .all(|t| matches!(t.shape, Shape::Upper | Shape::Letter));
-                    if (t.is_capital() && self.toks[j].is_capital() || t.is_capital() && len > 1)
+                    if (len > 1 || alone_bits & alone::ENTITY != 0)
+                        && (t.is_capital() && self.toks[j].is_capital()
+                            || t.is_capital() && len > 1)
                         && let Some((idx, ent)) = lx.entity(ph, caps)
                         && !(len == 1 && self.surname_after_given_name(i, ent))
                     {
                         best = Some((len, Tag::Ent(len, idx)));
                         break;
                     }
-                    if let Some(r) = lx.role(ph) {
+                    if (len > 1 || alone_bits & alone::ROLE != 0)
+                        && let Some(r) = lx.role(ph)
+                    {
                         if r.capital && !t.is_capital() {
                             continue;
                         }

@@ -70,6 +70,23 @@ static ALNUM: [bool; 256] = {
     t
 };
 
+/// The end of the run of ASCII letters and digits at `from` in `bytes`.
+#[inline]
+fn ascii_run_end(bytes: &[u8], from: usize) -> usize {
+    let Some(rest) = bytes.get(from..) else {
+        return from;
+    };
+    // Over an iterator, not by index: no bounds check per byte.
+    let mut it = rest.iter();
+    let before = it.len();
+    while let Some(&b) = it.next() {
+        if !ALNUM[usize::from(b)] {
+            return from + (before - it.len() - 1);
+        }
+    }
+    from + before
+}
+
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
@@ -130,11 +147,32 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     // Whether the next word opens a sentence or a quotation.
     let mut opens = true;
     while p < len {
+        let b = bytes[p];
         // ASCII white space, most of what lies between tokens, undecoded
         // (what `char::is_whitespace` says of ASCII).
-        if matches!(bytes[p], b' ' | b'\t'..=b'\r') {
+        if matches!(b, b' ' | b'\t'..=b'\r') {
             p += 1;
             continue;
+        }
+        // Most words are ASCII letters and digits ended by a space or by
+        // punctuation that joins nothing: such a word is swept and pushed
+        // here, with no char decoded. Any other word is read from its
+        // start by the general loop below.
+        if ALNUM[usize::from(b)] {
+            let end = ascii_run_end(bytes, p + 1);
+            if end == len || bytes[end].is_ascii() && !matches!(bytes[end], b'.' | b'-' | b'\'') {
+                out.push(Token {
+                    start: p,
+                    end,
+                    shape: ascii_word_shape(&bytes[p..end], false),
+                    possessive: false,
+                    initial: opens,
+                    glued: false,
+                });
+                opens = false;
+                p = end;
+                continue;
+            }
         }
         let Some(c) = char_at(text, p) else { break };
         let cl = c.len_utf8();
@@ -179,8 +217,7 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         let mut end_core: Option<usize> = None;
         while p < len {
             // ASCII letters and digits in one sweep.
-            let ascii = bytes[p..].iter().position(|&b| !ALNUM[usize::from(b)]);
-            p = ascii.map_or(len, |k| p + k);
+            p = ascii_run_end(bytes, p);
             if p == len {
                 break;
             }
