@@ -100,7 +100,12 @@ pub fn card_glue(s: &str) -> Option<usize> {
             (b.is_ascii_uppercase(), b.is_ascii_lowercase(), space, 1)
         } else {
             let c = s.get(i..)?.chars().next()?;
-            (c.is_uppercase(), c.is_lowercase(), c.is_whitespace(), c.len_utf8())
+            (
+                c.is_uppercase(),
+                c.is_lowercase(),
+                c.is_whitespace(),
+                c.len_utf8(),
+            )
         };
         if !space && !in_word {
             words += 1;

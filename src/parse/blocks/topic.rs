@@ -113,7 +113,10 @@ fn push_lower(out: &mut String, s: &str) {
     let start = out.len();
     let mut rest = s;
     loop {
-        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
         let at = out.len();
         out.push_str(&rest[..ascii]);
         out[at..].make_ascii_lowercase();
