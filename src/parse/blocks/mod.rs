@@ -85,10 +85,18 @@ pub fn classify(raw: &str) -> Cleaned {
         .iter()
         .map(|u| u.single() && roles::is_live_stamp(lines[u.first].text))
         .collect();
+    region::credit_openings(&mut worths, &units, &kinds, &lines);
     let unfenced = worths.clone();
-    region::fence_isolated(&mut worths, &kinds, &stamps);
+    // The article is above the readers' comments when there is prose there;
+    // a series of comments does not make the article's paragraphs cards.
+    let above = region::comments_start(&units, &lines).unwrap_or(units.len());
+    region::fence_isolated(&mut worths[..above], &kinds[..above], &stamps[..above]);
+    region::fence_isolated(&mut worths[above..], &kinds[above..], &stamps[above..]);
     // When the fenced paragraphs are all the prose there is, they are it.
-    let run = region::best_run(&worths).or_else(|| region::best_run(&unfenced));
+    let run = region::best_run(&worths[..above])
+        .or_else(|| region::best_run(&unfenced[..above]))
+        .or_else(|| region::best_run(&worths))
+        .or_else(|| region::best_run(&unfenced));
     let mut classes = vec![BlockClass::Furniture; units.len()];
     let (first, mut last) = match run {
         Some((s, e)) => {
@@ -98,7 +106,21 @@ pub fn classify(raw: &str) -> Cleaned {
             let s = (s..=e)
                 .find(|&i| matches!(kinds[i], Kind::Good | Kind::NearGood))
                 .unwrap_or(s);
-            let e = trim_teaser_cards(&units, &kinds, &lines, s, e);
+            let mut e = trim_teaser_cards(&units, &kinds, &lines, s, e);
+            // A headline over a byline or a date stamp at the region's end
+            // is the first card of other stories, not a closing subhead.
+            while e > s && kinds[e] == Kind::Short && units[e].single() && {
+                let l = &lines[units[e].first];
+                is_headline(l, l.text)
+                    && units.get(e + 1).is_some_and(|n| {
+                        let nl = &lines[n.first];
+                        n.single()
+                            && (roles::is_byline(nl.text, nl.words)
+                                || roles::is_stamp(nl.text, nl.words))
+                    })
+            } {
+                e -= 1;
+            }
             // Short sentences closing the article ("Okonjo declined to
             // comment."), before or after a list that ends it, are its last
             // lines.
@@ -130,7 +152,11 @@ pub fn classify(raw: &str) -> Cleaned {
     let bare = run.is_some() && lines.iter().all(|l| l.pattern == Pattern::None);
     let region_end = last;
     if bare {
-        last = units.len() - 1;
+        last = if run.is_some_and(|(_, e)| e < above) {
+            above - 1
+        } else {
+            units.len() - 1
+        };
     }
     let card_after = |ui: usize| {
         bare && ui > region_end
@@ -231,7 +257,8 @@ pub fn classify(raw: &str) -> Cleaned {
         t => t,
     };
     assemble(raw, &lines, &units, &classes, title_idx, &mut out);
-    out.warnings = warnings(&out, &units, &kinds, &classes);
+    // Readers' comments are not prose the article could have missed.
+    out.warnings = warnings(&out, &units[..above], &kinds, &classes);
     out
 }
 
