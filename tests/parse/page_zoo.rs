@@ -231,6 +231,19 @@ const SHAPES: &[Shape] = &[
         )],
     },
     Shape {
+        file: "cards_after_read_next",
+        title: Some("Ferry app update drops support for older phones"),
+        first: "The ferry company of Port Elvan released",
+        last: "Islanders who travel every day said",
+        classes: &[
+            ("Read these next", Furniture),
+            (
+                "Deal Alert: Save a third on the Brenna smart kettle this weekend",
+                Teaser,
+            ),
+        ],
+    },
+    Shape {
         file: "tag_cloud",
         title: Some(FROST),
         first: FROST_FIRST,

@@ -382,7 +382,11 @@ fn trim_teaser_cards(
     first: usize,
     mut last: usize,
 ) -> usize {
-    let prose = |i: usize| matches!(kinds[i], Kind::Good | Kind::NearGood);
+    let truncated = |i: usize| {
+        let l = &lines[units[i].first];
+        units[i].single() && shape::is_truncated_headline(l.text, l.words)
+    };
+    let prose = |i: usize| matches!(kinds[i], Kind::Good | Kind::NearGood) && !truncated(i);
     let furniture = |i: usize| units[i].single() && lines[units[i].first].pattern != Pattern::None;
     loop {
         // The last paragraph of the region, and the line before it.
@@ -395,15 +399,38 @@ fn trim_teaser_cards(
         let u = &units[h];
         let l = &lines[u.first];
         let headline = u.single()
-            && kinds[h] == Kind::Short
-            && l.words >= TEASER_HEADLINE_WORDS
-            && is_headline(l, l.text);
+            && (matches!(kinds[h], Kind::Short | Kind::Bad)
+                && l.words >= TEASER_HEADLINE_WORDS
+                && is_headline(l, l.text)
+                || truncated(h));
         let paragraphs_before = (first..h).filter(|&i| prose(i)).count();
         if !headline || paragraphs_before < 2 {
-            return last;
+            return cut_at_footer(units, lines, first, last, &prose);
         }
         last = (first..h).rev().find(|&i| !furniture(i)).unwrap_or(first);
     }
+}
+
+/// The region's end before its last footer label ("Read next", "Related")
+/// when no paragraph of prose follows the label: what is under it is the
+/// page's, not the article's.
+fn cut_at_footer(
+    units: &[Unit],
+    lines: &[Line],
+    first: usize,
+    last: usize,
+    prose: &dyn Fn(usize) -> bool,
+) -> usize {
+    let footer = |i: usize| units[i].single() && lines[units[i].first].pattern == Pattern::Footer;
+    for i in (first + 1..=last).rev() {
+        if prose(i) {
+            return last;
+        }
+        if footer(i) {
+            return (first..i).rev().find(|&j| prose(j)).unwrap_or(last);
+        }
+    }
+    last
 }
 
 /// The class of a unit inside the main region.
