@@ -388,6 +388,11 @@ fn trim_teaser_cards(
     };
     let prose = |i: usize| matches!(kinds[i], Kind::Good | Kind::NearGood) && !truncated(i);
     let furniture = |i: usize| units[i].single() && lines[units[i].first].pattern != Pattern::None;
+    // A headline of few stop words (a product name, a price) heads a card
+    // only below another card or below a footer label ("Read next").
+    let mut cards = 0;
+    let footer_above = (first..=last)
+        .find(|&i| units[i].single() && lines[units[i].first].pattern == Pattern::Footer);
     loop {
         // The last paragraph of the region, and the line before it.
         let Some(p) = (first..=last).rev().find(|&i| prose(i)) else {
@@ -399,7 +404,8 @@ fn trim_teaser_cards(
         let u = &units[h];
         let l = &lines[u.first];
         let headline = u.single()
-            && (matches!(kinds[h], Kind::Short | Kind::Bad)
+            && ((kinds[h] == Kind::Short
+                || kinds[h] == Kind::Bad && (cards > 0 || footer_above.is_some_and(|f| f < h)))
                 && l.words >= TEASER_HEADLINE_WORDS
                 && is_headline(l, l.text)
                 || truncated(h));
@@ -408,6 +414,7 @@ fn trim_teaser_cards(
             return cut_at_footer(units, lines, first, last, &prose);
         }
         last = (first..h).rev().find(|&i| !furniture(i)).unwrap_or(first);
+        cards += 1;
     }
 }
 
