@@ -204,6 +204,46 @@ const SHAPES: &[Shape] = &[
         classes: &[("Reply", Furniture), ("Leave a comment", Furniture)],
     },
     Shape {
+        file: "comments_said",
+        title: Some("Spring open thread"),
+        first: "We host an open thread each season",
+        last: "You can read the winter thread here.",
+        classes: &[
+            ("Peder Vik on March 3, 2031 at 9:12 am said:", Furniture),
+            ("Comments", Furniture),
+        ],
+    },
+    Shape {
+        file: "contact_notice_foot",
+        title: Some("Mayor of Port Elvan resigns after ferry dispute"),
+        first: "The mayor of Port Elvan, Ana Reyes, resigned",
+        last: "Reyes said she would stay on",
+        classes: &[("Bakery in Varrow wins national bread prize", Teaser)],
+    },
+    Shape {
+        file: "carousel_twice",
+        title: Some(FERRY),
+        first: "PORT ELVAN: The harbour board of Port Elvan voted on Monday",
+        last: FERRY_LAST,
+        classes: &[(
+            "Frost damages a third of the apple blossom VARROW: A late frost in the Brenna valley damaged about a third of the apple blossom this week, growers said on Wednesday, and the harvest may be the smallest in ten years...",
+            Furniture,
+        )],
+    },
+    Shape {
+        file: "cards_after_read_next",
+        title: Some("Ferry app update drops support for older phones"),
+        first: "The ferry company of Port Elvan released",
+        last: "Islanders who travel every day said",
+        classes: &[
+            ("Read these next", Furniture),
+            (
+                "Deal Alert: Save a third on the Brenna smart kettle this weekend",
+                Teaser,
+            ),
+        ],
+    },
+    Shape {
         file: "tag_cloud",
         title: Some(FROST),
         first: FROST_FIRST,

@@ -33,6 +33,9 @@ pub struct Line<'a> {
     pub copies: u32,
     /// The line's headline key hash, 0 when it has none.
     pub key: u64,
+    /// A line too long for a headline that the page holds twice or more (a
+    /// carousel of story summaries shown at the top and again at the foot).
+    pub long_copy: bool,
 }
 
 impl Line<'_> {
@@ -60,6 +63,7 @@ pub fn split(raw: &str) -> (Vec<Line<'_>>, Language) {
     let mut totals = [0usize; stopwords::LANGUAGES];
     let mut blank = true;
     let mut keys: FxMap<u64, u32> = FxMap::default();
+    let mut long_keys: FxMap<u64, u32> = FxMap::default();
     for (pos, line) in crate::text::raw_lines(raw) {
         let trimmed = line.trim();
         if trimmed.is_empty() {
@@ -93,6 +97,8 @@ pub fn split(raw: &str) -> (Vec<Line<'_>>, Language) {
         };
         if key != 0 {
             *keys.entry(key).or_insert(0) += 1;
+        } else if words as usize > MAX_HEADLINE_WORDS {
+            *long_keys.entry(long_line_hash(trimmed)).or_insert(0) += 1;
         }
         out.push(Line {
             span,
@@ -109,6 +115,7 @@ pub fn split(raw: &str) -> (Vec<Line<'_>>, Language) {
             ends_sentence: ends_like_sentence(trimmed),
             copies: 1,
             key,
+            long_copy: false,
         });
         blank = false;
     }
@@ -117,9 +124,25 @@ pub fn split(raw: &str) -> (Vec<Line<'_>>, Language) {
         l.stops = h[lang.index()] as u32;
         if l.key != 0 {
             l.copies = keys.get(&l.key).copied().unwrap_or(1);
+        } else if !long_keys.is_empty() && l.words as usize > MAX_HEADLINE_WORDS {
+            l.long_copy = long_keys
+                .get(&long_line_hash(l.text))
+                .is_some_and(|&n| n > 1);
         }
     }
     (out, lang)
+}
+
+/// A long line's identity for finding its copies: its length and its first
+/// and last bytes, so that no long line is read whole twice.
+fn long_line_hash(s: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let b = s.as_bytes();
+    let mut h = rustc_hash::FxHasher::default();
+    b.len().hash(&mut h);
+    b[..b.len().min(64)].hash(&mut h);
+    b[b.len().saturating_sub(32)..].hash(&mut h);
+    h.finish()
 }
 
 /// Han, kana and Hangul: scripts written without spaces between words (or,
@@ -208,7 +231,9 @@ fn flows(prev: &Line, next: &Line, lang: Language) -> bool {
     }
     // "…said the" / "Prime Minister": the first line stops on a function word.
     let last_word = prev.text.split_whitespace().next_back().unwrap_or("");
-    prev.words >= 2 && stopwords::is_stop(last_word, lang)
+    // A word in capitals is not a function word: "09:14 AM" ends a stamp.
+    let capitals = last_word.len() >= 2 && last_word.bytes().all(|b| b.is_ascii_uppercase());
+    prev.words >= 2 && !capitals && stopwords::is_stop(last_word, lang)
 }
 
 #[cfg(test)]

@@ -85,10 +85,18 @@ pub fn classify(raw: &str) -> Cleaned {
         .iter()
         .map(|u| u.single() && roles::is_live_stamp(lines[u.first].text))
         .collect();
+    region::credit_openings(&mut worths, &units, &kinds, &lines);
     let unfenced = worths.clone();
-    region::fence_isolated(&mut worths, &kinds, &stamps);
+    // The article is above the readers' comments when there is prose there;
+    // a series of comments does not make the article's paragraphs cards.
+    let above = region::comments_start(&units, &lines).unwrap_or(units.len());
+    region::fence_isolated(&mut worths[..above], &kinds[..above], &stamps[..above]);
+    region::fence_isolated(&mut worths[above..], &kinds[above..], &stamps[above..]);
     // When the fenced paragraphs are all the prose there is, they are it.
-    let run = region::best_run(&worths).or_else(|| region::best_run(&unfenced));
+    let run = region::best_run(&worths[..above])
+        .or_else(|| region::best_run(&unfenced[..above]))
+        .or_else(|| region::best_run(&worths))
+        .or_else(|| region::best_run(&unfenced));
     let mut classes = vec![BlockClass::Furniture; units.len()];
     let (first, mut last) = match run {
         Some((s, e)) => {
@@ -98,7 +106,21 @@ pub fn classify(raw: &str) -> Cleaned {
             let s = (s..=e)
                 .find(|&i| matches!(kinds[i], Kind::Good | Kind::NearGood))
                 .unwrap_or(s);
-            let e = trim_teaser_cards(&units, &kinds, &lines, s, e);
+            let mut e = trim_teaser_cards(&units, &kinds, &lines, s, e);
+            // A headline over a byline or a date stamp at the region's end
+            // is the first card of other stories, not a closing subhead.
+            while e > s && kinds[e] == Kind::Short && units[e].single() && {
+                let l = &lines[units[e].first];
+                is_headline(l, l.text)
+                    && units.get(e + 1).is_some_and(|n| {
+                        let nl = &lines[n.first];
+                        n.single()
+                            && (roles::is_byline(nl.text, nl.words)
+                                || roles::is_stamp(nl.text, nl.words))
+                    })
+            } {
+                e -= 1;
+            }
             // Short sentences closing the article ("Okonjo declined to
             // comment."), before or after a list that ends it, are its last
             // lines.
@@ -130,7 +152,11 @@ pub fn classify(raw: &str) -> Cleaned {
     let bare = run.is_some() && lines.iter().all(|l| l.pattern == Pattern::None);
     let region_end = last;
     if bare {
-        last = units.len() - 1;
+        last = if run.is_some_and(|(_, e)| e < above) {
+            above - 1
+        } else {
+            units.len() - 1
+        };
     }
     let card_after = |ui: usize| {
         bare && ui > region_end
@@ -231,7 +257,8 @@ pub fn classify(raw: &str) -> Cleaned {
         t => t,
     };
     assemble(raw, &lines, &units, &classes, title_idx, &mut out);
-    out.warnings = warnings(&out, &units, &kinds, &classes);
+    // Readers' comments are not prose the article could have missed.
+    out.warnings = warnings(&out, &units[..above], &kinds, &classes);
     out
 }
 
@@ -355,8 +382,17 @@ fn trim_teaser_cards(
     first: usize,
     mut last: usize,
 ) -> usize {
-    let prose = |i: usize| matches!(kinds[i], Kind::Good | Kind::NearGood);
+    let truncated = |i: usize| {
+        let l = &lines[units[i].first];
+        units[i].single() && shape::is_truncated_headline(l.text, l.words)
+    };
+    let prose = |i: usize| matches!(kinds[i], Kind::Good | Kind::NearGood) && !truncated(i);
     let furniture = |i: usize| units[i].single() && lines[units[i].first].pattern != Pattern::None;
+    // A headline of few stop words (a product name, a price) heads a card
+    // only below another card or below a footer label ("Read next").
+    let mut cards = 0;
+    let footer_above = (first..=last)
+        .find(|&i| units[i].single() && lines[units[i].first].pattern == Pattern::Footer);
     loop {
         // The last paragraph of the region, and the line before it.
         let Some(p) = (first..=last).rev().find(|&i| prose(i)) else {
@@ -368,15 +404,40 @@ fn trim_teaser_cards(
         let u = &units[h];
         let l = &lines[u.first];
         let headline = u.single()
-            && kinds[h] == Kind::Short
-            && l.words >= TEASER_HEADLINE_WORDS
-            && is_headline(l, l.text);
+            && ((kinds[h] == Kind::Short
+                || kinds[h] == Kind::Bad && (cards > 0 || footer_above.is_some_and(|f| f < h)))
+                && l.words >= TEASER_HEADLINE_WORDS
+                && is_headline(l, l.text)
+                || truncated(h));
         let paragraphs_before = (first..h).filter(|&i| prose(i)).count();
         if !headline || paragraphs_before < 2 {
-            return last;
+            return cut_at_footer(units, lines, first, last, &prose);
         }
         last = (first..h).rev().find(|&i| !furniture(i)).unwrap_or(first);
+        cards += 1;
     }
+}
+
+/// The region's end before its last footer label ("Read next", "Related")
+/// when no paragraph of prose follows the label: what is under it is the
+/// page's, not the article's.
+fn cut_at_footer(
+    units: &[Unit],
+    lines: &[Line],
+    first: usize,
+    last: usize,
+    prose: &dyn Fn(usize) -> bool,
+) -> usize {
+    let footer = |i: usize| units[i].single() && lines[units[i].first].pattern == Pattern::Footer;
+    for i in (first + 1..=last).rev() {
+        if prose(i) {
+            return last;
+        }
+        if footer(i) {
+            return (first..i).rev().find(|&j| prose(j)).unwrap_or(last);
+        }
+    }
+    last
 }
 
 /// The class of a unit inside the main region.

@@ -49,6 +49,20 @@ fn density(u: &Unit, lines: &[Line]) -> f32 {
 /// sentences are the prose (a brief, a notice).
 pub fn kinds(units: &[Unit], lines: &[Line]) -> Vec<Kind> {
     let mut kinds = rate(units, lines);
+    // Paragraphs the page shows twice are a carousel or a digest of other
+    // stories, unless they are all its prose (an article saved twice).
+    let copied = |u: &Unit| lines[u.first].long_copy;
+    if units
+        .iter()
+        .zip(&kinds)
+        .any(|(u, &k)| k == Kind::Good && !copied(u))
+    {
+        for (k, u) in kinds.iter_mut().zip(units) {
+            if copied(u) {
+                *k = Kind::Bad;
+            }
+        }
+    }
     if !kinds
         .iter()
         .any(|k| matches!(k, Kind::Good | Kind::NearGood))
@@ -256,6 +270,80 @@ pub fn fence_isolated(worths: &mut [f32], kinds: &[Kind], stamps: &[bool]) {
         *w = w.min(-1.0);
     }
 }
+
+/// Where a readers' comments section starts: the first of two or more
+/// comment headers on the page. Readers' prose under it is never the
+/// article, however long it runs.
+pub fn comments_start(units: &[Unit], lines: &[Line]) -> Option<usize> {
+    let mut first = None;
+    let mut count = 0;
+    for (i, u) in units.iter().enumerate() {
+        if !lines[u.last].text.ends_with(':') || u.words > 16 {
+            continue;
+        }
+        // One element per line splits the header ("Ana Reyes", "on", the
+        // date, "said:"): the unit's lines read as one.
+        let joined;
+        let text = if u.single() {
+            lines[u.first].text
+        } else {
+            joined = lines[u.lines()]
+                .iter()
+                .map(|l| l.text)
+                .collect::<Vec<_>>()
+                .join(" ");
+            joined.as_str()
+        };
+        let next = lines.get(u.last + 1).map(|n| (n.text, n.words));
+        if super::roles::is_comment_header(text, u.words, next) {
+            first.get_or_insert(i);
+            count += 1;
+            if count >= 2 {
+                return first;
+            }
+        }
+    }
+    None
+}
+
+/// Prose that opens an article under its headline and a byline or date
+/// stamp (headline, "By …", date, paragraph): the anchor a reader looks
+/// for. Its worth is raised so that a short article outweighs a longer
+/// block of page text (a contact notice, a disclaimer) elsewhere.
+pub fn credit_openings(worths: &mut [f32], units: &[Unit], kinds: &[Kind], lines: &[Line]) {
+    let prose = |k: Kind| matches!(k, Kind::Good | Kind::NearGood);
+    for i in 1..units.len() {
+        if !prose(kinds[i]) || prose(kinds[i - 1]) {
+            continue;
+        }
+        let mut stamped = false;
+        let mut j = i;
+        while j > 0 && i - j < OPENING_LINES {
+            let u = &units[j - 1];
+            let l = &lines[u.first];
+            if !u.single() || prose(kinds[j - 1]) {
+                break;
+            }
+            if super::roles::is_byline(l.text, l.words) || super::roles::is_stamp(l.text, l.words) {
+                stamped = true;
+                j -= 1;
+            } else {
+                break;
+            }
+        }
+        if stamped && j > 0 && units[j - 1].single() && {
+            let l = &lines[units[j - 1].first];
+            l.words >= 4 && super::title::qualifies(l)
+        } {
+            worths[i] += OPENING_CREDIT;
+        }
+    }
+}
+
+/// Most byline and stamp lines between a headline and its first paragraph.
+const OPENING_LINES: usize = 3;
+/// What an article's opening under its headline and byline adds, in words.
+const OPENING_CREDIT: f32 = 40.0;
 
 /// Most units from one card's summary to the next.
 const CARD_SPACING: usize = 7;

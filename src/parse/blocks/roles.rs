@@ -87,6 +87,24 @@ pub fn is_live_stamp(s: &str) -> bool {
     s.len() <= 20 && LIVE_STAMP.is_match(s)
 }
 
+/// A reader's comment header: "Ana Reyes on May 3, 2031 at 4:10 pm said:",
+/// or "Ana Reyes says:" over a date stamp (`next`). A line that only ends
+/// in "said:" ("The mayor said:") introduces a quote in an article, so a
+/// date must be on the line or under it.
+pub fn is_comment_header(s: &str, words: u32, next: Option<(&str, u32)>) -> bool {
+    let Some(head) = s.strip_suffix(':').map(str::trim_end).and_then(|h| {
+        ["said", "says", "wrote", "writes"]
+            .iter()
+            .find_map(|v| h.strip_suffix(v))
+    }) else {
+        return false;
+    };
+    words <= 16
+        && head.ends_with(' ')
+        && s.chars().next().is_some_and(char::is_alphabetic)
+        && (head.bytes().any(|b| b.is_ascii_digit()) || next.is_some_and(|(n, w)| is_stamp(n, w)))
+}
+
 /// "Maren Halvorsen", "Tomas Quill and Ana Reyes": a name alone on a line
 /// (2 to 5 capitalised words, maybe joined by "and"), the shape of a bare
 /// byline under a wire headline.
@@ -155,6 +173,21 @@ mod tests {
         assert!(is_bare_name("Maren Halvorsen") && !is_bare_name("The harbour board"));
         assert!(!is_bare_name("WORLD NEWS"));
         assert!(!is_bare_name("The Harbour Clock") && !is_bare_name("How It Works"));
+        assert!(is_comment_header(
+            "Lena Fisk on March 5, 2031 at 9:12 am said:",
+            10,
+            None
+        ));
+        assert!(is_comment_header(
+            "Lena Fisk says:",
+            3,
+            Some(("March 5, 2031 at 9:12 am", 6))
+        ));
+        assert!(!is_comment_header(
+            "The mayor said:",
+            3,
+            Some(("We will open the quay.", 5))
+        ));
         assert!(is_stamp("Published 7:07 PM EST Nov 19, 2019", 7));
         assert!(is_stamp("- Nov. 18th 2019 12:12 pm PT", 7));
         assert!(is_stamp(

@@ -70,6 +70,22 @@ pub fn is_title_case(s: &str) -> bool {
     long >= 3 && capital * 10 >= long * 7
 }
 
+/// "Ferry fares to rise again next spr…", "Council delays vote on
+/// parking...": another story's headline cut short by a card widget, the
+/// ellipsis glued to the cut word. A sentence trailing off in an article
+/// ("which is …") has a space before its ellipsis.
+pub fn is_truncated_headline(s: &str, words: u32) -> bool {
+    let Some(head) = s.strip_suffix("...").or_else(|| s.strip_suffix('…')) else {
+        return false;
+    };
+    (3..=16).contains(&words)
+        && head.chars().next_back().is_some_and(char::is_alphanumeric)
+        && s.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        && !head.contains(". ")
+}
+
 pub fn looks_like_headline(s: &str) -> bool {
     if s.ends_with([',', ';', ':', '-', '–', '—']) {
         return false;
@@ -227,6 +243,24 @@ pub fn punctuation(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn card_headlines_cut_short_but_not_sentences_trailing_off() {
+        assert!(is_truncated_headline(
+            "Council delays vote on parking fees after shop owners comp...",
+            10
+        ));
+        assert!(is_truncated_headline(
+            "Ferry fares to rise again next spr…",
+            6
+        ));
+        assert!(!is_truncated_headline("And the mayor said, which is …", 7));
+        assert!(!is_truncated_headline("The board met. Then it voted...", 6));
+        assert!(!is_truncated_headline(
+            "Council delays vote on parking fees",
+            6
+        ));
+    }
 
     #[test]
     fn word_counts_agree_with_split_whitespace() {
