@@ -8,7 +8,7 @@
 use super::lexicon::{LEXICON, RelativePhrase, Unit, alternation};
 use super::tense::{adjacent_past_verb, clause_is_future, told_as_past, word_after, word_before};
 use crate::hash::FxMap;
-use crate::model::Span;
+use crate::model::{Span, TimeRef};
 use chrono::{NaiveDate, Weekday};
 use regex::Regex;
 use regex_automata::util::captures::Captures as GroupSlots;
@@ -61,6 +61,9 @@ pub enum Form {
         dir: Direction,
     },
     Relative(RelativePhrase),
+    /// The present, the past or the future with no date ("now",
+    /// "recently", "in the future").
+    Reference(TimeRef),
     /// A quarter, half or season: "the third quarter", "Q3 2023", "the
     /// first half of 2018", "last summer", "fourth-quarter".
     Period {
@@ -152,6 +155,7 @@ static FAMILIES: LazyLock<Vec<String>> = LazyLock::new(|| {
         alternation(lx.modifiers.iter().map(String::as_str))
     );
     let relative = alternation(lx.relative.keys().map(String::as_str));
+    let references = alternation(lx.references.keys().map(String::as_str));
     let numbers = alternation(lx.number_words.keys().map(String::as_str));
     let units = alternation(lx.ago_units.keys().map(String::as_str));
     let parts = alternation(lx.day_parts.iter().map(String::as_str));
@@ -195,6 +199,7 @@ static FAMILIES: LazyLock<Vec<String>> = LazyLock::new(|| {
         ),
         format!(r"(?P<cm_mod>{modifier})?(?P<cm_core>{b}(?P<cm_m>{full_month}))"),
         format!(r"(?P<yr_core>{b}(?P<yr>{YEAR}))"),
+        format!(r"(?P<rf_core>{b}(?i:{references}){b})"),
     ];
     alternatives.into()
 });
@@ -617,6 +622,12 @@ fn form_of(caps: &Groups, text: &str, whole_start: usize) -> Option<(Form, usize
     }
     if let Some(y) = caps.name("yr") {
         return year_in_context(text, y.start(), y.end()).map(|year| (Form::Year(year), y.start()));
+    }
+    if let Some(r) = caps.name("rf_core") {
+        let reference = LEXICON
+            .references
+            .get(&super::lexicon::normalise(r.as_str()))?;
+        return Some((Form::Reference(*reference), r.start()));
     }
     None
 }

@@ -216,7 +216,6 @@ fn rejections() {
         "threats it may abandon peace talks",
         "May I ask a question?",
         "We value human lives, not parades.",
-        "we believe the war must end now",
         "urged for the war to end immediately",
         "agreed to a full 30-day ceasefire",
         "announces 3-day truce",
@@ -410,4 +409,66 @@ fn years_in_ranges_lists_and_as_modifiers() {
     ] {
         assert!(years(text).is_empty(), "{text}: {:?}", found(text));
     }
+}
+
+#[test]
+fn references_to_the_present_past_and_future() {
+    for (text, surface, reference) in [
+        (
+            "The bakery is now closed on Mondays.",
+            "now",
+            TimeRef::Present,
+        ),
+        (
+            "Orla Penn currently runs the mill.",
+            "currently",
+            TimeRef::Present,
+        ),
+        (
+            "Wages are low these days in Brask.",
+            "these days",
+            TimeRef::Present,
+        ),
+        ("The dam was recently repaired.", "recently", TimeRef::Past),
+        (
+            "Most recently the pier was painted.",
+            "Most recently",
+            TimeRef::Past,
+        ),
+        (
+            "Tolls may rise in the near future.",
+            "the near future",
+            TimeRef::Future,
+        ),
+        (
+            "Nobody knows what the future holds.",
+            "the future",
+            TimeRef::Future,
+        ),
+    ] {
+        assert_eq!(
+            one(text),
+            (surface.to_string(), Form::Reference(reference)),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn reference_words_inside_other_words_or_as_adjectives_are_not_references() {
+    for text in [
+        "Snow fell on the knoll; Nowak knows the town.",
+        "Future plans include a current account and a previously unseen map.",
+        "The mayor would soon resign, once the vote was over.",
+    ] {
+        assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+    }
+}
+
+#[test]
+fn a_reference_does_not_hide_a_date_next_to_it() {
+    assert_eq!(
+        surfaces("The harbour, now closed, reopened on 3 May 2021."),
+        ["now", "3 May 2021"]
+    );
 }

@@ -347,6 +347,11 @@ pub fn resolve(
             year,
             current,
         } => relative(resolve_period_ref(back, year, current, None, anchor)),
+        Form::Reference(r) => Resolved {
+            value: None,
+            kind: TimeKind::Reference(r),
+            anchor: None,
+        },
         Form::Relative(phrase) => {
             if let (true, Some(day)) = (phrase.anaphoric, stated_day) {
                 let assumed = anchor.is_some_and(|a| a.assumed_year);
