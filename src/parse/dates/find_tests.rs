@@ -472,3 +472,66 @@ fn a_reference_does_not_hide_a_date_next_to_it() {
         ["now", "3 May 2021"]
     );
 }
+
+#[test]
+fn named_days_are_found_and_other_names_are_not() {
+    assert_eq!(surfaces("We met on New Year’s Eve."), ["New Year’s Eve"]);
+    assert_eq!(
+        surfaces("It rained last Thanksgiving."),
+        ["last Thanksgiving"]
+    );
+    for text in [
+        "Ships sail to Easter Island and Christmas Island.",
+        "a thanksgiving service and an easter egg",
+    ] {
+        assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+    }
+}
+
+#[test]
+fn years_written_out() {
+    for (text, surface, form) in [
+        (
+            "Bern, nineteen ninety-six. A storm hits.",
+            "nineteen ninety-six",
+            Form::Year(1996),
+        ),
+        (
+            "It was a nineteen eighty-one model.",
+            "nineteen eighty-one",
+            Form::Year(1981),
+        ),
+        (
+            "the nineteen twelve flood",
+            "nineteen twelve",
+            Form::Year(1912),
+        ),
+        (
+            "In January nineteen ninety-seven the mill shut.",
+            "January nineteen ninety-seven",
+            Form::MonthYear {
+                year: 1997,
+                month: 1,
+            },
+        ),
+        (
+            "The approach of the year two thousand worried Ada Korr.",
+            "the year two thousand",
+            Form::Year(2000),
+        ),
+        (
+            "They hope to finish by two thousand.",
+            "two thousand",
+            Form::Year(2000),
+        ),
+    ] {
+        assert_eq!(one(text), (surface.to_string(), form), "{text}");
+    }
+    for text in [
+        "two thousand people marched",
+        "she turned twenty-one and then twenty-two",
+        "in two thousand cases",
+    ] {
+        assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+    }
+}

@@ -3,6 +3,7 @@
 //! Words are data so that a reader can see and extend them without touching
 //! the matching code.
 
+use super::holiday::{self, HolidayRule};
 use crate::model::TimeRef;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -52,6 +53,9 @@ pub struct Lexicon {
     /// Lowercase phrase, single-spaced -> the present, past or future it
     /// speaks of without a date ("now", "recently").
     pub references: HashMap<String, TimeRef>,
+    /// A named day as written (case kept, see [`super::holiday::key`]) ->
+    /// the rule for its day in a year.
+    pub holidays: HashMap<String, HolidayRule>,
     pub ago_units: HashMap<String, Unit>,
     pub number_words: HashMap<String, i32>,
     pub modifiers: Vec<String>,
@@ -144,6 +148,13 @@ pub fn parse_lexicon(text: &str) -> Lexicon {
                     lx.references.insert(normalise(phrase), r);
                 }
             }
+            "holidays" => {
+                if let Some((name, rule)) = line.split_once('|')
+                    && let Some(rule) = HolidayRule::parse(rule)
+                {
+                    lx.holidays.insert(holiday::key(name), rule);
+                }
+            }
             "ago_units" => {
                 if let (Some(w), Some(u)) = (words.next(), words.next().and_then(Unit::parse)) {
                     lx.ago_units.insert(w.to_string(), u);
@@ -227,6 +238,8 @@ mod tests {
         assert!(!upcoming.narrative);
         assert_eq!(lx.number_words.get("three"), Some(&3));
         assert_eq!(lx.references.get("now"), Some(&TimeRef::Present));
+        assert!(lx.holidays.contains_key("Thanksgiving Day"));
+        assert!(lx.holidays.contains_key("New Year's Eve"));
         assert_eq!(lx.references.get("recently"), Some(&TimeRef::Past));
         assert_eq!(lx.references.get("the future"), Some(&TimeRef::Future));
         assert_eq!(lx.ago_units.get("weeks"), Some(&Unit::Week));
@@ -258,11 +271,12 @@ mod tests {
     #[test]
     fn malformed_lines_are_skipped() {
         let lx = parse_lexicon(
-            "[months]\nx Foo\n13\n[relative]\nnow | eon | 1\n[references]\nnow | later\nsoon\n[weird]\nzzz\n",
+            "[months]\nx Foo\n13\n[relative]\nnow | eon | 1\n[references]\nnow | later\nsoon\n[holidays]\nYule | 13-40\nFeast\n[weird]\nzzz\n",
         );
         assert!(lx.months.is_empty());
         assert!(lx.relative.is_empty());
         assert!(lx.references.is_empty());
+        assert!(lx.holidays.is_empty());
     }
 
     #[test]
