@@ -670,6 +670,16 @@ fn form_of(caps: &Groups, text: &str, whole_start: usize) -> Option<(Form, usize
         return Some((form, rest.start()));
     }
     if let Some(r) = caps.name("rf_core") {
+        // "Now, he says ...": a sentence opened by "Now," turns the
+        // discourse, it does not point at the present.
+        let opens = text
+            .get(..r.start())?
+            .trim_start_matches(|c: char| c.is_whitespace() || "\"'“‘`".contains(c))
+            .is_empty();
+        if opens && r.as_str().eq_ignore_ascii_case("now") && text.get(r.end()..)?.starts_with(',')
+        {
+            return None;
+        }
         let reference = LEXICON
             .references
             .get(&super::lexicon::normalise(r.as_str()))?;
