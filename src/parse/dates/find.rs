@@ -164,7 +164,8 @@ static FAMILIES: LazyLock<Vec<String>> = LazyLock::new(|| {
         alternation(lx.modifiers.iter().map(String::as_str))
     );
     let relative = alternation(lx.relative.keys().map(String::as_str));
-    let references = alternation(lx.references.keys().map(String::as_str));
+    let reference_forms = with_capitals(lx.references.keys().map(String::as_str));
+    let references = alternation(reference_forms.iter().map(String::as_str));
     let spelled = |keep: fn(i32) -> bool| {
         alternation(
             lx.number_words
@@ -219,17 +220,34 @@ static FAMILIES: LazyLock<Vec<String>> = LazyLock::new(|| {
             r"(?P<wd_mod>{modifier})?(?P<wd_core>{b}(?:(?P<wd_dir>(?i:last|next|this))\s+)?(?P<wd>{weekday})(?:\s+(?P<wd_part>(?i:{parts})){b})?)"
         ),
         format!(
-            r"(?P<sy_core>{b}(?:(?P<sy_m>{full_month})\s+)?(?P<sy_the>(?i:the\s+year)\s+)?(?:(?P<sy_c>(?i:nineteen|twenty))[\s-]+(?:(?P<sy_tens>(?i:{tens_words}))(?:[\s-]+(?P<sy_unit>(?i:{unit_words})))?|(?P<sy_teen>(?i:{teen_words})))|(?P<sy_k>(?i:two\s+thousand))(?:\s+(?i:and\s+)?(?P<sy_unit2>(?i:{unit_words})))?){b})"
+            r"(?P<sy_core>{b}(?:(?P<sy_m>{full_month})\s+)?(?P<sy_the>[Tt]he\s+year\s+)?(?:(?P<sy_c>[Nn]ineteen|[Tt]wenty)[\s-]+(?:(?P<sy_tens>{tens_words})(?:[\s-]+(?P<sy_unit>{unit_words}))?|(?P<sy_teen>{teen_words}))|(?P<sy_k>[Tt]wo\s+thousand)(?:\s+(?:and\s+)?(?P<sy_unit2>{unit_words}))?){b})"
         ),
         format!(r"(?P<cm_mod>{modifier})?(?P<cm_core>{b}(?P<cm_m>{full_month}))"),
         format!(
             r"(?P<hd_core>{b}(?:(?P<hd_dir>(?i:last|next|this))\s+)?(?P<hd>{holidays}){b}(?P<hd_week>\s+week{b})?(?:,?\s+(?P<hd_y>{YEAR}))?)"
         ),
         format!(r"(?P<yr_core>{b}(?P<yr>{YEAR}))"),
-        format!(r"(?P<rf_core>{b}(?i:{references}){b})"),
+        format!(r"(?P<rf_core>{b}(?:{references}){b})"),
     ];
     alternatives.into()
 });
+
+/// Each of `words` as written (lowercase) and capitalised, as a sentence
+/// opens with it: matching these costs the one pattern less than ignoring
+/// case.
+fn with_capitals<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    words
+        .into_iter()
+        .flat_map(|w| {
+            let mut chars = w.chars();
+            let capital = chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+                .unwrap_or_default();
+            [w.to_string(), capital]
+        })
+        .collect()
+}
 
 /// The whole date pattern: every family as one alternation.
 static PATTERN: LazyLock<Regex> =
