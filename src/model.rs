@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use std::path::PathBuf;
 
 mod date_value;
-pub use date_value::{DateValue, NotADateLabel, Precision};
+pub use date_value::{DateValue, NotADateLabel, Precision, TimeRef};
 
 pub type ArticleId = u32;
 pub type ActorId = u32;
@@ -98,6 +98,9 @@ pub enum TimeKind {
     Relative,
     /// Resolved against another date in the text ("the upcoming week").
     Anaphoric,
+    /// The present, the past or the future with no date ("now",
+    /// "recently"): never a value, never on the timeline.
+    Reference(TimeRef),
 }
 
 impl TimeKind {
@@ -106,6 +109,14 @@ impl TimeKind {
             TimeKind::Absolute => "absolute",
             TimeKind::Relative => "relative",
             TimeKind::Anaphoric => "anaphoric",
+            TimeKind::Reference(_) => "reference",
+        }
+    }
+    /// The present, past or future a reference speaks of.
+    pub fn reference(self) -> Option<TimeRef> {
+        match self {
+            TimeKind::Reference(r) => Some(r),
+            _ => None,
         }
     }
 }

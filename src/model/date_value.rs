@@ -167,6 +167,37 @@ impl DateValue {
     }
 }
 
+/// A word for the present, the past or the future that names no calendar
+/// date ("now", "recently", "in the future"). It is found and kept with its
+/// span, and written with TimeML's value, but never put on the timeline:
+/// it has no date to sit at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TimeRef {
+    Past,
+    Present,
+    Future,
+}
+
+impl TimeRef {
+    /// TimeML's value: `PAST_REF`, `PRESENT_REF` or `FUTURE_REF`.
+    pub fn label(self) -> &'static str {
+        match self {
+            TimeRef::Past => "PAST_REF",
+            TimeRef::Present => "PRESENT_REF",
+            TimeRef::Future => "FUTURE_REF",
+        }
+    }
+    /// The asset's word for it (`past`, `present`, `future`).
+    pub fn from_word(word: &str) -> Option<Self> {
+        match word {
+            "past" => Some(TimeRef::Past),
+            "present" => Some(TimeRef::Present),
+            "future" => Some(TimeRef::Future),
+            _ => None,
+        }
+    }
+}
+
 /// TimeML's season codes, spring first.
 const SEASON_CODES: [&str; 4] = ["SP", "SU", "FA", "WI"];
 

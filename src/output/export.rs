@@ -261,6 +261,7 @@ mod tests {
         EventRow {
             actors: actors.to_vec(),
             assumed_year: false,
+            stamp: (date, None),
             date,
             end: 16,
             file: Path::new("a.txt"),

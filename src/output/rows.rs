@@ -5,7 +5,9 @@
 //! the JSON shapes in DESIGN.md); tables, CSV, Markdown and iCalendar read
 //! the same fields.
 
-use crate::model::{ActorId, ActorKind, Article, Basis, Block, Corpus, DateValue, Event, TimeExpr};
+use crate::model::{
+    ActorId, ActorKind, Article, Basis, Block, Corpus, DateValue, Event, TimeExpr, TimeRef,
+};
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
 use std::path::Path;
@@ -50,7 +52,11 @@ pub struct PublishedRow<'a> {
 pub struct EventRow<'a> {
     pub actors: Vec<&'a str>,
     pub assumed_year: bool,
-    #[serde(serialize_with = "date")]
+    /// The date's label; for a reference to the present, past or future
+    /// ("now"), which has no date, TimeML's value (`PRESENT_REF`).
+    #[serde(rename = "date", serialize_with = "date_or_reference")]
+    pub stamp: (Option<DateValue>, Option<TimeRef>),
+    #[serde(skip)]
     pub date: Option<DateValue>,
     pub end: u32,
     #[serde(serialize_with = "path")]
@@ -122,6 +128,17 @@ fn date<S: Serializer>(d: &Option<DateValue>, s: S) -> Result<S::Ok, S::Error> {
     match d {
         Some(d) => s.collect_str(d),
         None => s.serialize_none(),
+    }
+}
+
+fn date_or_reference<S: Serializer>(
+    d: &(Option<DateValue>, Option<TimeRef>),
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match d {
+        (Some(d), _) => s.collect_str(d),
+        (None, Some(r)) => s.serialize_str(r.label()),
+        (None, None) => s.serialize_none(),
     }
 }
 
@@ -203,6 +220,7 @@ impl<'a> EventRow<'a> {
         EventRow {
             actors: actors.iter().map(|&id| c.actor(id).name.as_str()).collect(),
             assumed_year: t.value.is_some_and(|v| v.assumed_year),
+            stamp: (t.value, t.kind.reference()),
             date: t.value,
             end: t.span.end,
             file: &a.path,

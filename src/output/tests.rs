@@ -201,3 +201,38 @@ fn a_failed_write_stops_the_rows() {
     let e = json::write_array(&mut Full(10), rows::articles(&c, false)).unwrap_err();
     assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe);
 }
+
+#[test]
+fn a_reference_is_written_with_its_timeml_value_and_stays_off_the_dated_timeline() {
+    let c = crate::parse::build_corpus(
+        vec![crate::ingest::Loaded {
+            path: "mill.txt".into(),
+            text: "Mill reopens\n\nPublished 2025-04-02\n\n\
+                   The mill is now open again, Orla Penn said on 1 April 2025.\n"
+                .into(),
+            warnings: Vec::new(),
+            page: None,
+        }],
+        Vec::new(),
+    );
+    assert!(c.events.iter().all(|e| e.date.label() != "PRESENT_REF"));
+    let out = text(|o| json::write_array(o, rows::events(&c, EventFilter::default())));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let now = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["text"] == "now")
+        .expect("the reference is in the JSON timeline");
+    assert_eq!(now["date"], "PRESENT_REF");
+    assert_eq!(now["kind"], "reference");
+    assert_eq!(now["precision"], "unknown");
+    let dated = rows::events(
+        &c,
+        EventFilter {
+            from: chrono::NaiveDate::from_ymd_opt(2025, 1, 1),
+            ..EventFilter::default()
+        },
+    );
+    assert!(dated.into_iter().all(|r| r.text != "now"));
+}

@@ -77,7 +77,14 @@ fn describe(c: &Corpus, a: &Article, kind: EntityKind, enter: &str) -> String {
             Some(te) => format!(
                 "date “{}” = {} ({}) · {enter}: show in timeline",
                 sanitize_line(te.span.text(&a.raw)),
-                te.value.map_or("unresolved".into(), |v| v.label()),
+                te.value.map_or_else(
+                    || te
+                        .kind
+                        .reference()
+                        .map_or("unresolved", |r| r.label())
+                        .into(),
+                    |v| v.label()
+                ),
                 te.kind.as_str()
             ),
             None => String::new(),

@@ -5,10 +5,11 @@
 //! Nothing here needs an anchor: a candidate says what was written, the
 //! resolver decides what it means.
 
+use super::holiday::{self, HolidayRule};
 use super::lexicon::{LEXICON, RelativePhrase, Unit, alternation};
 use super::tense::{adjacent_past_verb, clause_is_future, told_as_past, word_after, word_before};
 use crate::hash::FxMap;
-use crate::model::Span;
+use crate::model::{Span, TimeRef};
 use chrono::{NaiveDate, Weekday};
 use regex::Regex;
 use regex_automata::util::captures::Captures as GroupSlots;
@@ -61,6 +62,17 @@ pub enum Form {
         dir: Direction,
     },
     Relative(RelativePhrase),
+    /// A named day ("Thanksgiving", "last Christmas", "Easter week",
+    /// "Christmas 2031"); `week` for the week it is in.
+    Holiday {
+        rule: HolidayRule,
+        year: Option<i32>,
+        dir: Direction,
+        week: bool,
+    },
+    /// The present, the past or the future with no date ("now",
+    /// "recently", "in the future").
+    Reference(TimeRef),
     /// A quarter, half or season: "the third quarter", "Q3 2023", "the
     /// first half of 2018", "last summer", "fourth-quarter".
     Period {
@@ -152,6 +164,20 @@ static FAMILIES: LazyLock<Vec<String>> = LazyLock::new(|| {
         alternation(lx.modifiers.iter().map(String::as_str))
     );
     let relative = alternation(lx.relative.keys().map(String::as_str));
+    let reference_forms = with_capitals(lx.references.keys().map(String::as_str));
+    let references = alternation(reference_forms.iter().map(String::as_str));
+    let spelled = |keep: fn(i32) -> bool| {
+        alternation(
+            lx.number_words
+                .iter()
+                .filter(|(w, n)| keep(**n) && w.len() > 2)
+                .map(|(w, _)| w.as_str()),
+        )
+    };
+    let unit_words = spelled(|n| (1..=9).contains(&n));
+    let teen_words = spelled(|n| (10..=19).contains(&n));
+    let tens_words = spelled(|n| n >= 20 && n % 10 == 0);
+    let holidays = alternation(lx.holidays.keys().map(String::as_str)).replace('\'', "['’]");
     let numbers = alternation(lx.number_words.keys().map(String::as_str));
     let units = alternation(lx.ago_units.keys().map(String::as_str));
     let parts = alternation(lx.day_parts.iter().map(String::as_str));
@@ -193,11 +219,35 @@ static FAMILIES: LazyLock<Vec<String>> = LazyLock::new(|| {
         format!(
             r"(?P<wd_mod>{modifier})?(?P<wd_core>{b}(?:(?P<wd_dir>(?i:last|next|this))\s+)?(?P<wd>{weekday})(?:\s+(?P<wd_part>(?i:{parts})){b})?)"
         ),
+        format!(
+            r"(?P<sy_core>{b}(?:(?P<sy_m>{full_month})\s+)?(?P<sy_the>[Tt]he\s+year\s+)?(?:(?P<sy_c>[Nn]ineteen|[Tt]wenty)[\s-]+(?:(?P<sy_tens>{tens_words})(?:[\s-]+(?P<sy_unit>{unit_words}))?|(?P<sy_teen>{teen_words}))|(?P<sy_k>[Tt]wo\s+thousand)(?:\s+(?:and\s+)?(?P<sy_unit2>{unit_words}))?){b})"
+        ),
         format!(r"(?P<cm_mod>{modifier})?(?P<cm_core>{b}(?P<cm_m>{full_month}))"),
+        format!(
+            r"(?P<hd_core>{b}(?:(?P<hd_dir>(?i:last|next|this))\s+)?(?P<hd>{holidays}){b}(?P<hd_week>\s+week{b})?(?:,?\s+(?P<hd_y>{YEAR}))?)"
+        ),
         format!(r"(?P<yr_core>{b}(?P<yr>{YEAR}))"),
+        format!(r"(?P<rf_core>{b}(?:{references}){b})"),
     ];
     alternatives.into()
 });
+
+/// Each of `words` as written (lowercase) and capitalised, as a sentence
+/// opens with it: matching these costs the one pattern less than ignoring
+/// case.
+fn with_capitals<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    words
+        .into_iter()
+        .flat_map(|w| {
+            let mut chars = w.chars();
+            let capital = chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+                .unwrap_or_default();
+            [w.to_string(), capital]
+        })
+        .collect()
+}
 
 /// The whole date pattern: every family as one alternation.
 static PATTERN: LazyLock<Regex> =
@@ -425,6 +475,7 @@ fn after_future_preposition(text: &str, start: usize, end: usize) -> bool {
 fn tense_matters(form: Form) -> bool {
     match form {
         Form::DayMonth { .. } | Form::Month { .. } | Form::Weekday { .. } => true,
+        Form::Holiday { year, .. } => year.is_none(),
         Form::Period { year, .. } => !matches!(year, YearRef::Given(_)),
         _ => false,
     }
@@ -618,7 +669,87 @@ fn form_of(caps: &Groups, text: &str, whole_start: usize) -> Option<(Form, usize
     if let Some(y) = caps.name("yr") {
         return year_in_context(text, y.start(), y.end()).map(|year| (Form::Year(year), y.start()));
     }
+    if let Some(core) = caps.name("sy_core") {
+        return spelled_year(caps, text, core.end()).map(|form| (form, core.start()));
+    }
+    if let Some(h) = caps.name("hd") {
+        let rest = caps.name("hd_core")?;
+        // "Easter Island", "Christmas Carol": part of another name.
+        let next = text.get(rest.end()..)?.trim_start_matches([' ', '\t']);
+        if next.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let form = Form::Holiday {
+            rule: *LEXICON.holidays.get(&holiday::key(h.as_str()))?,
+            year: num(caps, "hd_y").and_then(|y| i32::try_from(y).ok()),
+            dir: direction_of(caps, "hd_dir"),
+            week: caps.name("hd_week").is_some(),
+        };
+        return Some((form, rest.start()));
+    }
+    if let Some(r) = caps.name("rf_core") {
+        // "Now, he says ...": a sentence opened by "Now," turns the
+        // discourse, it does not point at the present.
+        let opens = text
+            .get(..r.start())?
+            .trim_start_matches(|c: char| c.is_whitespace() || "\"'“‘`".contains(c))
+            .is_empty();
+        if opens && r.as_str().eq_ignore_ascii_case("now") && text.get(r.end()..)?.starts_with(',')
+        {
+            return None;
+        }
+        let reference = LEXICON
+            .references
+            .get(&super::lexicon::normalise(r.as_str()))?;
+        return Some((Form::Reference(*reference), r.start()));
+    }
     None
+}
+
+/// A year written out: "nineteen ninety-six", "January nineteen
+/// ninety-seven", "the year two thousand". "two thousand" alone is a count
+/// unless "the year" or a month comes before it, or it ends a phrase after
+/// a year's context word ("by two thousand.").
+fn spelled_year(caps: &Groups, text: &str, end: usize) -> Option<Form> {
+    let word = |name: &str| -> Option<i32> {
+        let w = caps.name(name)?.as_str().to_lowercase();
+        LEXICON.number_words.get(&w).copied()
+    };
+    let year = match caps.name("sy_c") {
+        Some(c) => {
+            let century = if c.as_str().eq_ignore_ascii_case("nineteen") {
+                1900
+            } else {
+                2000
+            };
+            century
+                + word("sy_teen")
+                    .unwrap_or_else(|| word("sy_tens").unwrap_or(0) + word("sy_unit").unwrap_or(0))
+        }
+        None => {
+            let start = caps.name("sy_k")?.start();
+            let ends_phrase = !text
+                .get(end..)?
+                .trim_start()
+                .starts_with(char::is_alphanumeric);
+            let in_context = LEXICON
+                .year_context
+                .iter()
+                .any(|w| *w == word_before(text, start));
+            let named = caps.name("sy_the").is_some() || caps.name("sy_m").is_some();
+            if !(named || (ends_phrase && in_context)) {
+                return None;
+            }
+            2000 + word("sy_unit2").unwrap_or(0)
+        }
+    };
+    match caps.name("sy_m") {
+        Some(_) => Some(Form::MonthYear {
+            year,
+            month: month_of(caps, "sy_m")?,
+        }),
+        None => Some(Form::Year(year)),
+    }
 }
 
 /// The quarter, half, season and fiscal-year families; None when the match

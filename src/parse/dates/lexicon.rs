@@ -3,6 +3,8 @@
 //! Words are data so that a reader can see and extend them without touching
 //! the matching code.
 
+use super::holiday::{self, HolidayRule};
+use crate::model::TimeRef;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -48,6 +50,12 @@ pub struct Lexicon {
     pub weekdays: HashMap<String, u32>,
     /// Lowercase phrase, single-spaced -> its meaning.
     pub relative: HashMap<String, RelativePhrase>,
+    /// Lowercase phrase, single-spaced -> the present, past or future it
+    /// speaks of without a date ("now", "recently").
+    pub references: HashMap<String, TimeRef>,
+    /// A named day as written (case kept, see [`super::holiday::key`]) ->
+    /// the rule for its day in a year.
+    pub holidays: HashMap<String, HolidayRule>,
     pub ago_units: HashMap<String, Unit>,
     pub number_words: HashMap<String, i32>,
     pub modifiers: Vec<String>,
@@ -133,6 +141,20 @@ pub fn parse_lexicon(text: &str) -> Lexicon {
                     },
                 );
             }
+            "references" => {
+                if let Some((phrase, word)) = line.split_once('|')
+                    && let Some(r) = TimeRef::from_word(word.trim())
+                {
+                    lx.references.insert(normalise(phrase), r);
+                }
+            }
+            "holidays" => {
+                if let Some((name, rule)) = line.split_once('|')
+                    && let Some(rule) = HolidayRule::parse(rule)
+                {
+                    lx.holidays.insert(holiday::key(name), rule);
+                }
+            }
             "ago_units" => {
                 if let (Some(w), Some(u)) = (words.next(), words.next().and_then(Unit::parse)) {
                     lx.ago_units.insert(w.to_string(), u);
@@ -215,6 +237,11 @@ mod tests {
         assert!(next_day.anaphoric && next_day.narrative);
         assert!(!upcoming.narrative);
         assert_eq!(lx.number_words.get("three"), Some(&3));
+        assert_eq!(lx.references.get("now"), Some(&TimeRef::Present));
+        assert!(lx.holidays.contains_key("Thanksgiving Day"));
+        assert!(lx.holidays.contains_key("New Year's Eve"));
+        assert_eq!(lx.references.get("recently"), Some(&TimeRef::Past));
+        assert_eq!(lx.references.get("the future"), Some(&TimeRef::Future));
         assert_eq!(lx.ago_units.get("weeks"), Some(&Unit::Week));
         assert!(
             lx.future_cues
@@ -243,9 +270,13 @@ mod tests {
 
     #[test]
     fn malformed_lines_are_skipped() {
-        let lx = parse_lexicon("[months]\nx Foo\n13\n[relative]\nnow | eon | 1\n[weird]\nzzz\n");
+        let lx = parse_lexicon(
+            "[months]\nx Foo\n13\n[relative]\nnow | eon | 1\n[references]\nnow | later\nsoon\n[holidays]\nYule | 13-40\nFeast\n[weird]\nzzz\n",
+        );
         assert!(lx.months.is_empty());
         assert!(lx.relative.is_empty());
+        assert!(lx.references.is_empty());
+        assert!(lx.holidays.is_empty());
     }
 
     #[test]

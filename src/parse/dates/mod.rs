@@ -5,6 +5,7 @@
 //! - [`resolve`]: a candidate's calendar value against an anchor.
 //! - [`infer`]: a publication date from the body's latest past statement.
 //! - [`lexicon`]: the words, from `assets/time_words.txt`.
+//! - [`holiday`]: the day a named day ("Thanksgiving") falls on in a year.
 //!
 //! Years: a yearless date takes its year from the article's anchor. An
 //! article with no anchor at all is analysed twice: once per article (its
@@ -16,6 +17,7 @@
 //! one would be a guess, and a wrong year is worse than none.
 
 pub mod find;
+pub mod holiday;
 pub mod infer;
 pub mod lexicon;
 pub mod resolve;

@@ -313,3 +313,35 @@ fn year_phrases_of_reports_resolve_against_the_anchor() {
     let (_, times) = analyse(raw, &lines(raw), &explicit_day(ymd(2025, 10, 30), None));
     assert!(times.iter().all(|t| t.span.text(raw) != "the current year"));
 }
+
+#[test]
+fn references_have_no_value_and_leave_the_narrative_alone() {
+    let raw = "Published 2021-06-10\nThe mill burned on 2 May 2021 and is now rebuilt.\nThe next day inspectors came.";
+    let sentences = lines(raw);
+    let explicit = explicit_day(ymd(2021, 6, 10), Some(sentences[0]));
+    let (_, times) = analyse(raw, &sentences, &explicit);
+    let got: Vec<(&str, Option<String>, TimeKind)> = times
+        .iter()
+        .map(|t| (t.span.text(raw), t.value.map(|v| v.label()), t.kind))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "2 May 2021",
+                Some("2021-05-02".to_string()),
+                TimeKind::Absolute
+            ),
+            (
+                "now",
+                None,
+                TimeKind::Reference(crate::model::TimeRef::Present)
+            ),
+            (
+                "The next day",
+                Some("2021-05-03".to_string()),
+                TimeKind::Anaphoric
+            ),
+        ]
+    );
+}

@@ -347,6 +347,43 @@ pub fn resolve(
             year,
             current,
         } => relative(resolve_period_ref(back, year, current, None, anchor)),
+        Form::Holiday {
+            rule,
+            year,
+            dir,
+            week,
+        } => {
+            let value = |y: i32| {
+                rule.date(y).map(|d| {
+                    if week {
+                        DateValue::week_of(d)
+                    } else {
+                        DateValue::day(d)
+                    }
+                })
+            };
+            match year {
+                Some(y) => absolute(value(y), None),
+                None => relative(precise(Precision::Month).and_then(|a| {
+                    let y = a.start.year();
+                    let this = rule.date(y)?;
+                    let year = match dir {
+                        Direction::Last if this >= a.start => y.checked_sub(1)?,
+                        Direction::Next if this <= a.start => y.checked_add(1)?,
+                        Direction::Last | Direction::Next => y,
+                        Direction::ByTense => {
+                            resolve_yearless(this.month(), this.day(), a.start, tense)?.year()
+                        }
+                    };
+                    with_assumed(value(year), a.assumed_year)
+                })),
+            }
+        }
+        Form::Reference(r) => Resolved {
+            value: None,
+            kind: TimeKind::Reference(r),
+            anchor: None,
+        },
         Form::Relative(phrase) => {
             if let (true, Some(day)) = (phrase.anaphoric, stated_day) {
                 let assumed = anchor.is_some_and(|a| a.assumed_year);

@@ -270,3 +270,46 @@ fn quarter_and_season_words_that_are_not_dates() {
         );
     }
 }
+
+#[test]
+fn named_days_take_their_year_from_the_anchor_and_the_clause() {
+    let january = ymd(2031, 1, 9);
+    // Thanksgiving 2030 was the fourth Thursday of November: the 28th.
+    assert_eq!(
+        label(
+            "The boat was found on Thanksgiving Day by Ivo Marsh.",
+            january
+        )
+        .as_deref(),
+        Some("2030-11-28")
+    );
+    assert_eq!(
+        label("Ivo Marsh came home last Thanksgiving.", january).as_deref(),
+        Some("2030-11-28")
+    );
+    let october = ymd(2030, 10, 2);
+    assert_eq!(
+        label("The council will vote before Election Day.", october).as_deref(),
+        Some("2030-11-05")
+    );
+    assert_eq!(
+        label("Pilgrims gathered as Easter week began.", ymd(2031, 4, 14)).as_deref(),
+        Some("2031-W15")
+    );
+    assert_eq!(
+        label("The shop closed on Christmas Eve 2028.", october).as_deref(),
+        Some("2028-12-24")
+    );
+}
+
+#[test]
+fn the_end_of_the_year_is_the_anchors_year() {
+    let june = ymd(2029, 6, 12);
+    for text in [
+        "Mira Toll hopes to close the sale by year-end.",
+        "The plant should reopen before the end of the year.",
+        "Rules due by year's end worry the bank.",
+    ] {
+        assert_eq!(label(text, june).as_deref(), Some("2029"), "{text}");
+    }
+}
