@@ -20,8 +20,11 @@ pub mod find;
 pub mod holiday;
 pub mod infer;
 pub mod lexicon;
+mod patterns;
+mod period;
 pub mod resolve;
 pub mod tense;
+mod years;
 
 pub use find::Candidate;
 

@@ -1,0 +1,224 @@
+//! The date families as regex sources, compiled once as one alternation
+//! (which family matched, and where) and split per family (its groups),
+//! with each thread's search caches.
+
+use super::lexicon::{LEXICON, alternation};
+use crate::hash::FxMap;
+use regex::Regex;
+use regex_automata::meta;
+use regex_automata::util::captures::Captures as GroupSlots;
+use std::cell::RefCell;
+use std::sync::LazyLock;
+
+/// Day of month, with an optional ordinal suffix.
+pub(super) const DAY: &str = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?-u:\b)";
+/// A plausible year for news text.
+pub(super) const YEAR: &str = r"(?:1[89][0-9]{2}|20[0-9]{2})(?-u:\b)";
+
+/// The date families as regex sources, in priority order: joined with `|`
+/// they are the one date pattern.
+pub(super) static FAMILIES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let lx = &*LEXICON;
+    // Only abbreviations take a dot, so a sentence's full stop stays out.
+    let abbreviations = lx
+        .months
+        .keys()
+        .filter(|m| !lx.full_months.contains(m))
+        .map(String::as_str);
+    let month = format!(
+        r"(?:(?:{})(?-u:\b)|(?:{})(?-u:\b)\.?)",
+        alternation(lx.full_months.iter().map(String::as_str)),
+        alternation(abbreviations)
+    );
+    let full_month = format!(
+        r"(?:{})(?-u:\b)",
+        alternation(lx.full_months.iter().map(String::as_str))
+    );
+    let weekday = format!(
+        r"(?:{})(?-u:\b)",
+        alternation(lx.weekdays.keys().map(String::as_str))
+    );
+    let modifier = format!(
+        r"(?:(?i:{})(?:\s+(?i:on))?\s+|(?i:mid)-\s*)",
+        alternation(lx.modifiers.iter().map(String::as_str))
+    );
+    let relative = alternation(lx.relative.keys().map(String::as_str));
+    let reference_forms = with_capitals(lx.references.keys().map(String::as_str));
+    let references = alternation(reference_forms.iter().map(String::as_str));
+    let spelled = |keep: fn(i32) -> bool| {
+        alternation(
+            lx.number_words
+                .iter()
+                .filter(|(w, n)| keep(**n) && w.len() > 2)
+                .map(|(w, _)| w.as_str()),
+        )
+    };
+    let unit_words = spelled(|n| (1..=9).contains(&n));
+    let teen_words = spelled(|n| (10..=19).contains(&n));
+    let tens_words = spelled(|n| n >= 20 && n % 10 == 0);
+    let holidays = alternation(lx.holidays.keys().map(String::as_str)).replace('\'', "['’]");
+    let numbers = alternation(lx.number_words.keys().map(String::as_str));
+    let units = alternation(lx.ago_units.keys().map(String::as_str));
+    let parts = alternation(lx.day_parts.iter().map(String::as_str));
+    let b = r"(?-u:\b)";
+    let alternatives = [
+        format!(
+            r"{b}(?P<iso_y>{YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12][0-9]|3[01]){b}"
+        ),
+        format!(
+            r"{b}(?P<num_a>[0-9]{{1,2}})(?P<num_s1>[./])(?P<num_b>[0-9]{{1,2}})(?P<num_s2>[./])(?P<num_y>{YEAR})"
+        ),
+        format!(
+            r"(?P<mf_mod>{modifier})?(?P<mf_core>{b}(?:(?P<mf_wd>{weekday}),?\s+)?(?P<mf_m>{month})\s+(?P<mf_d>{DAY})(?:,?\s+(?P<mf_y>{YEAR}))?)"
+        ),
+        format!(
+            r"(?P<df_mod>{modifier})?(?P<df_core>{b}(?:(?P<df_wd>{weekday}),?\s+)?(?:the\s+)?(?P<df_d>{DAY})(?:\s+of)?\s+(?P<df_m>{month})(?:,?\s+(?P<df_y>{YEAR}))?)"
+        ),
+        format!(
+            r"(?P<pq_mod>{modifier})?(?P<pq_core>{b}(?:(?P<pq_det>(?i:the|this|last|next|its|a|that))\s+)?(?:(?P<pq_back>(?i:year-ago|year-earlier|comparable\s+year-ago|comparable\s+year-earlier))\s+)?(?:(?P<pq_y1>{YEAR})(?:'s|’s)?\s+|(?P<pq_rel>(?i:this|last|next))\s+year(?:'s|’s)\s+)?(?:(?P<pq_fis>(?i:fiscal))[\s-]+)?(?P<pq_ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last))[\s-]+(?:(?i:fiscal)\s+)?(?P<pq_unit>(?i:quarter|half)){b}(?:\s+of\s+(?:(?P<pq_y2>{YEAR})|(?P<pq_rel2>(?i:this|last|next))\s+year{b}|the\s+(?:current\s+|fiscal\s+)?year{b}))?(?:,?\s+(?P<pq_y3>{YEAR}))?)"
+        ),
+        format!(
+            r"(?P<qq_core>{b}(?:(?P<qq_y1>{YEAR})[\s-])?(?P<qq>[QH][1-4]){b}(?:\s*(?P<qq_y2>{YEAR}))?)"
+        ),
+        format!(
+            r"(?P<pr_core>{b}(?:(?:(?i:the|this|that|its))\s+(?:(?P<pr_y>{YEAR})\s+|(?P<pr_mod>(?i:latest|current|same|comparable|corresponding|previous|year-earlier|year-ago))\s+(?:(?P<pr_mod2>(?i:year-earlier|year-ago))\s+)?)?|(?P<pr_rel>(?i:last|this))\s+year(?:'s|’s)\s+|(?P<pr_ya>(?i:year-earlier|year-ago))\s+)(?P<pr_unit>quarter|period){b}(?P<pr_back>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year){b})?)"
+        ),
+        format!(
+            r"(?P<ss_core>{b}(?:(?P<ss_det>(?i:this\s+past|this|last|next|the|early|late|mid))[\s-]+)?(?P<ss>(?i:spring|summer|fall|autumn|winter)){b}(?:\s+of\s+(?P<ss_y1>{YEAR})|,?\s+(?P<ss_y2>{YEAR}))?)"
+        ),
+        format!(r"(?P<fy_core>{b}(?i:fiscal)(?:\s+(?i:year))?\s+(?P<fy_y>{YEAR}))"),
+        format!(
+            r"(?P<my_mod>{modifier})?(?P<my_core>{b}(?P<my_m>{month})(?:,?\s+(?P<my_y>{YEAR})|\s+(?P<my_rel>(?i:last|this|next))\s+(?i:year){b}))"
+        ),
+        format!(r"(?P<rm_core>{b}(?P<rm_rel>(?i:last|this|next))\s+(?P<rm_m>{full_month}))"),
+        format!(r"(?P<rel_mod>{modifier})?(?P<rel_core>{b}(?P<rel>(?i:{relative})){b})"),
+        format!(
+            r"(?P<ago_core>{b}(?P<ago_n>[0-9]{{1,3}}|(?i:{numbers}))\s+(?P<ago_u>(?i:{units}))\s+(?P<ago_w>(?i:ago|later|earlier)){b})"
+        ),
+        format!(
+            r"(?P<wd_mod>{modifier})?(?P<wd_core>{b}(?:(?P<wd_dir>(?i:last|next|this))\s+)?(?P<wd>{weekday})(?:\s+(?P<wd_part>(?i:{parts})){b})?)"
+        ),
+        format!(
+            r"(?P<sy_core>{b}(?:(?P<sy_m>{full_month})\s+)?(?P<sy_the>[Tt]he\s+year\s+)?(?:(?P<sy_c>[Nn]ineteen|[Tt]wenty)[\s-]+(?:(?P<sy_tens>{tens_words})(?:[\s-]+(?P<sy_unit>{unit_words}))?|(?P<sy_teen>{teen_words}))|(?P<sy_k>[Tt]wo\s+thousand)(?:\s+(?:and\s+)?(?P<sy_unit2>{unit_words}))?){b})"
+        ),
+        format!(r"(?P<cm_mod>{modifier})?(?P<cm_core>{b}(?P<cm_m>{full_month}))"),
+        format!(
+            r"(?P<hd_core>{b}(?:(?P<hd_dir>(?i:last|next|this))\s+)?(?P<hd>{holidays}){b}(?P<hd_week>\s+week{b})?(?:,?\s+(?P<hd_y>{YEAR}))?)"
+        ),
+        format!(r"(?P<yr_core>{b}(?P<yr>{YEAR}))"),
+        format!(r"(?P<rf_core>{b}(?:{references}){b})"),
+    ];
+    alternatives.into()
+});
+
+/// Each of `words` as written (lowercase) and capitalised, as a sentence
+/// opens with it: matching these costs the one pattern less than ignoring
+/// case.
+pub(super) fn with_capitals<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    words
+        .into_iter()
+        .flat_map(|w| {
+            let mut chars = w.chars();
+            let capital = chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+                .unwrap_or_default();
+            [w.to_string(), capital]
+        })
+        .collect()
+}
+
+/// The whole date pattern: every family as one alternation.
+pub(super) static PATTERN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&FAMILIES.join("|")).expect("date pattern compiles"));
+
+/// The date pattern split so that groups are cheap to read.
+///
+/// Reading groups from the one big pattern costs a backtracking search
+/// over its whole NFA (hundreds of alternatives) per match. Instead,
+/// `any` (the families as one multi-pattern regex, earlier families
+/// first, so it finds exactly the matches of [`PATTERN`]) finds each match
+/// and which family it is, and only that family's own small regex reads
+/// the groups, anchored on the match.
+pub(super) struct Families {
+    pub(super) any: meta::Regex,
+    pub(super) each: Vec<meta::Regex>,
+    /// Each family's group names and indices: form_of asks for many names a
+    /// family does not have, and the regex's own name table hashes slowly.
+    pub(super) names: Vec<FxMap<String, usize>>,
+    /// The stem of every group name of a family ("mf" of "mf_core", "wd" of
+    /// "wd" and "wd_dir"), so that asking a family for another family's
+    /// group costs no hashing; empty when the names share none.
+    pub(super) prefixes: Vec<String>,
+}
+
+pub(super) static SPLIT: LazyLock<Families> = LazyLock::new(|| {
+    let any = meta::Regex::builder()
+        .configure(
+            meta::Config::new()
+                .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit),
+        )
+        .build_many(&FAMILIES)
+        .expect("date pattern compiles");
+    // A family's regex only ever runs anchored on a known match, so it needs
+    // no lazy DFA (and no reverse NFA for one): that halves its build.
+    let each: Vec<meta::Regex> = FAMILIES
+        .iter()
+        .map(|f| {
+            meta::Regex::builder()
+                .configure(meta::Config::new().hybrid(false))
+                .build(f)
+                .expect("date pattern compiles")
+        })
+        .collect();
+    let names = each
+        .iter()
+        .map(|r| {
+            r.group_info()
+                .pattern_names(regex_automata::PatternID::ZERO)
+                .enumerate()
+                .filter_map(|(i, n)| Some((n?.to_string(), i)))
+                .collect()
+        })
+        .collect::<Vec<FxMap<String, usize>>>();
+    let prefixes = names
+        .iter()
+        .map(|n| {
+            let mut common: Option<&str> = None;
+            for name in n.keys() {
+                let p = name.split_once('_').map_or(name.as_str(), |(p, _)| p);
+                common = match common {
+                    None => Some(p),
+                    Some(c) if c == p => Some(c),
+                    // Mixed prefixes: no shortcut for this family.
+                    Some(_) => Some(""),
+                };
+            }
+            common.unwrap_or("").to_string()
+        })
+        .collect();
+    Families {
+        any,
+        each,
+        names,
+        prefixes,
+    }
+});
+
+/// Search state for [`SPLIT`], one per thread: the regexes' own cache pools
+/// serve only their first thread quickly.
+pub(super) struct Caches {
+    pub(super) any: meta::Cache,
+    pub(super) each: Vec<(meta::Cache, GroupSlots)>,
+}
+
+thread_local! {
+    pub(super) static CACHES: RefCell<Caches> = RefCell::new(Caches {
+        any: SPLIT.any.create_cache(),
+        each: SPLIT
+            .each
+            .iter()
+            .map(|r| (r.create_cache(), r.create_captures()))
+            .collect(),
+    });
+}

@@ -1,0 +1,176 @@
+//! Quarters, halves, seasons and fiscal years ("the second quarter",
+//! "Q3 2023", "fiscal 2022", "the first half of 2018"), told apart from
+//! periods of play in a game.
+
+use super::find::{Form, Groups, PeriodKind, YearRef, num};
+use super::lexicon::LEXICON;
+use super::tense::{word_after, word_before};
+
+/// The quarter, half, season and fiscal-year families; None when the match
+/// is of another family, Some(None) when it is rejected.
+#[allow(clippy::option_option)]
+pub(super) fn period_of(caps: &Groups, text: &str) -> Option<Option<(Form, usize)>> {
+    let year = |name: &str| num(caps, name).and_then(|y| i32::try_from(y).ok());
+    let lower = |name: &str| caps.name(name).map(|m| m.as_str().to_ascii_lowercase());
+    let rel = |name: &str| match lower(name).as_deref() {
+        Some("last") => Some(-1),
+        Some("next") => Some(1),
+        Some("this") => Some(0),
+        _ => None,
+    };
+    if let Some(core) = caps.name("pq_core") {
+        let kind = match lower("pq_unit")?.as_str() {
+            "half" => PeriodKind::Half,
+            _ => PeriodKind::Quarter,
+        };
+        let ord = lower("pq_ord")?;
+        let given = year("pq_y1").or(year("pq_y2")).or(year("pq_y3"));
+        let n = match (ord.as_str(), kind) {
+            // "the last half of 1989"; "the last quarter" is the one before.
+            ("last", PeriodKind::Half) if given.is_some() => 2,
+            ("final", PeriodKind::Half) | ("second" | "2nd", _) => 2,
+            ("first" | "1st", _) => 1,
+            ("third" | "3rd", PeriodKind::Quarter) => 3,
+            ("fourth" | "4th" | "final", PeriodKind::Quarter) => 4,
+            _ => return Some(None),
+        };
+        let back = caps.name("pq_back").is_some().then_some(-1);
+        let year_ref = match (given, back.or(rel("pq_rel")).or(rel("pq_rel2"))) {
+            (Some(y), _) => YearRef::Given(y),
+            (None, Some(k)) => YearRef::Relative(k),
+            (None, None) => YearRef::Open,
+        };
+        // "a first half of the match", "the third quarter of the game":
+        // a sports period, not a calendar one.
+        let article_a = lower("pq_det").as_deref() == Some("a");
+        if article_a
+            || (year_ref == YearRef::Open
+                && caps.name("pq_fis").is_none()
+                && (word_after(text, core.end()) == "of" || mentions_sport(text)))
+        {
+            return Some(None);
+        }
+        return Some(Some((
+            Form::Period {
+                kind,
+                n,
+                year: year_ref,
+            },
+            core.start(),
+        )));
+    }
+    if let Some(core) = caps.name("qq_core") {
+        let q = caps.name("qq")?.as_str();
+        let (kind, n) = (
+            if q.starts_with('H') {
+                PeriodKind::Half
+            } else {
+                PeriodKind::Quarter
+            },
+            u32::from(q.as_bytes()[1] - b'0'),
+        );
+        if kind == PeriodKind::Half && n > 2 {
+            return Some(None);
+        }
+        // "Q3" alone is as often a model name as a quarter.
+        let Some(y) = year("qq_y1").or(year("qq_y2")) else {
+            return Some(None);
+        };
+        return Some(Some((
+            Form::Period {
+                kind,
+                n,
+                year: YearRef::Given(y),
+            },
+            core.start(),
+        )));
+    }
+    if let Some(core) = caps.name("pr_core") {
+        let back = i32::from(
+            caps.name("pr_back").is_some()
+                || caps.name("pr_ya").is_some()
+                || matches!(
+                    lower("pr_mod").as_deref(),
+                    Some("year-earlier" | "year-ago")
+                )
+                || caps.name("pr_mod2").is_some()
+                || rel("pr_rel") == Some(-1),
+        );
+        let modifier = lower("pr_mod");
+        let current = modifier.as_deref() == Some("current");
+        let is_period = caps.name("pr_unit")?.as_str() == "period";
+        // "the period" alone is any stretch of time; "the quarter" followed
+        // by "of" or a hyphen is a district or a fraction.
+        let next = text.get(core.end()..).and_then(|t| t.chars().next());
+        if (is_period && modifier.is_none() && back == 0 && caps.name("pr_y").is_none())
+            || next == Some('-')
+            || word_after(text, core.end()) == "of"
+            || mentions_sport(text)
+        {
+            return Some(None);
+        }
+        return Some(Some((
+            Form::PeriodRef {
+                back,
+                year: year("pr_y"),
+                current,
+            },
+            core.start(),
+        )));
+    }
+    if let Some(core) = caps.name("ss_core") {
+        let n = match lower("ss")?.as_str() {
+            "spring" => 0,
+            "summer" => 1,
+            "fall" | "autumn" => 2,
+            _ => 3,
+        };
+        let given = year("ss_y1").or(year("ss_y2"));
+        let det = lower("ss_det").map(|d| d.split_whitespace().collect::<Vec<_>>().join(" "));
+        let year_ref = match (given, det.as_deref()) {
+            (Some(y), _) => YearRef::Given(y),
+            (None, Some("last" | "this past")) => YearRef::Last,
+            (None, Some("next")) => YearRef::Next,
+            (None, Some("this")) => YearRef::Relative(0),
+            (None, _) => YearRef::Open,
+        };
+        // Without a year or "this/last/next", a season word is a date only
+        // after a time preposition ("in the summer", "during winter"); "the
+        // fall of the regime" and "prices fall" are not dates.
+        if year_ref == YearRef::Open {
+            let before = word_before(text, core.start());
+            let after_of = word_after(text, core.end()) == "of";
+            let bare_fall_or_spring = det.is_none() && n % 2 == 0;
+            if after_of
+                || bare_fall_or_spring
+                || !LEXICON.season_context.iter().any(|w| *w == before)
+            {
+                return Some(None);
+            }
+        }
+        return Some(Some((
+            Form::Period {
+                kind: PeriodKind::Season,
+                n,
+                year: year_ref,
+            },
+            core.start(),
+        )));
+    }
+    if let Some(core) = caps.name("fy_core") {
+        return Some(year("fy_y").map(|y| (Form::Year(y), core.start())));
+    }
+    None
+}
+
+/// Whether the sentence speaks of a game: then "the third quarter" and
+/// "the first half" are periods of play.
+pub(super) fn mentions_sport(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(|w| {
+            LEXICON
+                .sport_words
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(w))
+        })
+}

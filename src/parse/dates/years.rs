@@ -1,0 +1,126 @@
+//! Years outside a full date: a bare number read as a year only in a date
+//! context, and years written out in words.
+
+use super::find::month_of;
+use super::find::{Form, Groups};
+use super::lexicon::LEXICON;
+use super::tense::{word_after, word_before};
+
+/// A year written out: "nineteen ninety-six", "January nineteen
+/// ninety-seven", "the year two thousand". "two thousand" alone is a count
+/// unless "the year" or a month comes before it, or it ends a phrase after
+/// a year's context word ("by two thousand.").
+pub(super) fn spelled_year(caps: &Groups, text: &str, end: usize) -> Option<Form> {
+    let word = |name: &str| -> Option<i32> {
+        let w = caps.name(name)?.as_str().to_lowercase();
+        LEXICON.number_words.get(&w).copied()
+    };
+    let year = match caps.name("sy_c") {
+        Some(c) => {
+            let century = if c.as_str().eq_ignore_ascii_case("nineteen") {
+                1900
+            } else {
+                2000
+            };
+            century
+                + word("sy_teen")
+                    .unwrap_or_else(|| word("sy_tens").unwrap_or(0) + word("sy_unit").unwrap_or(0))
+        }
+        None => {
+            let start = caps.name("sy_k")?.start();
+            let ends_phrase = !text
+                .get(end..)?
+                .trim_start()
+                .starts_with(char::is_alphanumeric);
+            let in_context = LEXICON
+                .year_context
+                .iter()
+                .any(|w| *w == word_before(text, start));
+            let named = caps.name("sy_the").is_some() || caps.name("sy_m").is_some();
+            if !(named || (ends_phrase && in_context)) {
+                return None;
+            }
+            2000 + word("sy_unit2").unwrap_or(0)
+        }
+    };
+    match caps.name("sy_m") {
+        Some(_) => Some(Form::MonthYear {
+            year,
+            month: month_of(caps, "sy_m")?,
+        }),
+        None => Some(Form::Year(year)),
+    }
+}
+
+/// A bare number is a year only in a date context ("in 2014", "the 2022
+/// talks", "Ruritania's 2014 annexation") and not when it counts something.
+pub(super) fn year_in_context(text: &str, start: usize, end: usize) -> Option<i32> {
+    let lx = &*LEXICON;
+    let year: i32 = text.get(start..end)?.parse().ok()?;
+    let prev_char = text.get(..start)?.chars().next_back();
+    let after_prefix = prev_char == Some('-')
+        && matches!(
+            word_before(text, start).trim_end_matches('-'),
+            "mid" | "post" | "pre"
+        );
+    if after_prefix {
+        return Some(year);
+    }
+    if matches!(
+        prev_char,
+        Some('$' | '€' | '£' | '#' | '-' | '/' | '.' | ',')
+    ) {
+        return None;
+    }
+    let mut next = text.get(end..)?.chars();
+    match (next.next(), next.next()) {
+        (Some('%'), _) => return None,
+        (Some('.' | ',' | ':'), Some(c)) if c.is_ascii_digit() => return None,
+        _ => {}
+    }
+    let following = word_after(text, end);
+    let singular = following.strip_suffix('s').unwrap_or(&following);
+    if lx
+        .quantity_nouns
+        .iter()
+        .any(|q| *q == following || q == singular)
+    {
+        return None;
+    }
+    let before = word_before(text, start);
+    let before = before.trim_end_matches('-');
+    let possessive = before.ends_with("'s") || before.ends_with("’s") || before.ends_with("s'");
+    let context = lx.year_context.iter().any(|w| w == before);
+    // A determiner before a year that modifies a noun: "a 1996 law", "its
+    // 1988 recapitalization", "that 2019 tour" (counts were rejected above).
+    let modifier = lx.year_determiners.iter().any(|w| w == before)
+        && following.chars().next().is_some_and(char::is_alphabetic);
+    // The second year of a range or list: "between 1991 and 1993", "from
+    // 1991 to 1997", "in 2003, 2005 and 2009", "both 1990 and 1991".
+    let listed = follows_a_year(text.get(..start)?);
+    let of_head = before == "of" && {
+        let of_pos = text.get(..start)?.trim_end().len().saturating_sub(2);
+        lx.of_heads.iter().any(|h| *h == word_before(text, of_pos))
+    };
+    (possessive || context || of_head || modifier || listed).then_some(year)
+}
+
+/// Whether `before` ends with a year and a list or range word: "1991 and ",
+/// "1991 to ", "2003, ", "1991 through ".
+pub(super) fn follows_a_year(before: &str) -> bool {
+    let t = before.trim_end();
+    let t = ["and", "to", "or", "through", "until"]
+        .iter()
+        .find_map(|w| {
+            t.strip_suffix(w)
+                .filter(|r| r.ends_with(|c: char| c.is_whitespace() || c == ','))
+        })
+        .unwrap_or(t);
+    let t = t.trim_end().trim_end_matches(',').trim_end();
+    let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    digits == 4
+        && t[t.len() - 4..]
+            .parse::<i32>()
+            .is_ok_and(|y| (1800..=2099).contains(&y))
+        && !t[..t.len() - 4].ends_with(|c: char| c.is_alphanumeric() || c == '$' || c == '.')
+}
