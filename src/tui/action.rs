@@ -80,6 +80,8 @@ pub enum Action {
     PrevUnread,
     /// The selected sentence, with its date and source, to the clipboard.
     Copy,
+    /// The list of load warnings.
+    ShowWarnings,
     /// The article's file in the user's pager / editor.
     OpenPager,
     OpenEditor,

@@ -34,6 +34,10 @@ pub enum Overlay {
         kind: PromptKind,
         input: String,
     },
+    /// The load warnings, a line each (`W`).
+    Warnings {
+        scroll: usize,
+    },
     /// Every match of the search, a row each (`S`).
     Results(super::results::ResultsState),
 }

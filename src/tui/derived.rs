@@ -16,6 +16,8 @@ pub struct Derived {
     pub actors_by_mentions: Vec<ActorId>,
     /// The year a date typed without one means when the timeline is empty.
     pub default_year: i32,
+    /// Load warnings: the corpus's own, then each article's.
+    pub warning_count: usize,
 }
 
 impl Derived {
@@ -58,6 +60,8 @@ impl Derived {
             file_order: (0..n as ArticleId).collect(),
             article_events,
             actors_by_mentions,
+            warning_count: c.warnings.len()
+                + c.articles.iter().map(|a| a.warnings.len()).sum::<usize>(),
             default_year,
         }
     }

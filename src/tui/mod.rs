@@ -56,6 +56,7 @@ pub mod test_hooks;
 pub mod theme;
 pub mod timeline;
 pub mod update;
+pub mod warnings;
 pub mod watch;
 pub mod wrap;
 
@@ -93,6 +94,7 @@ pub fn draw(f: &mut Frame, s: &AppState, c: &Corpus) {
     match &s.overlay {
         Overlay::Help { scroll } => help::render(f, &s.theme, &s.keymap, *scroll, area),
         Overlay::Picker(p) => picker::render(f, p, c, &s.theme, area),
+        Overlay::Warnings { scroll } => warnings::render(f, c, &s.theme, *scroll, area),
         Overlay::Results(r) => {
             let pattern = s.search.as_ref().map_or("", |x| x.pattern.as_str());
             results::render(f, r, c, pattern, &s.theme, area)

@@ -389,10 +389,14 @@ fn styled_line(s: &AppState, c: &Corpus, a: &Article, l: &DocLine) -> Line<'stat
                 EntityKind::Time(_) => t.date,
                 EntityKind::Mention(m) => {
                     let actor = a.mentions.get(m as usize).map(|m| m.actor);
-                    if actor.is_some() && actor == followed {
-                        t.followed
-                    } else {
-                        t.actor
+                    let kind = actor
+                        .and_then(|id| c.actors.get(id as usize))
+                        .map(|x| x.kind);
+                    match kind {
+                        _ if actor.is_some() && actor == followed => t.followed,
+                        Some(crate::model::ActorKind::Organisation) => t.actor_org,
+                        Some(crate::model::ActorKind::Place) => t.actor_place,
+                        _ => t.actor,
                     }
                 }
             };

@@ -298,7 +298,9 @@ pub fn carry_view(old: &AppState, s: &mut AppState, new: &Corpus) {
             kind: *kind,
             input: input.clone(),
         },
-        Overlay::Picker(_) | Overlay::Results(_) | Overlay::None => Overlay::None,
+        Overlay::Picker(_) | Overlay::Results(_) | Overlay::Warnings { .. } | Overlay::None => {
+            Overlay::None
+        }
     };
     s.sync_reader(new);
 }

@@ -18,7 +18,7 @@ use ratatui::widgets::Paragraph;
 pub fn context(s: &AppState) -> Ctx {
     match &s.overlay {
         Overlay::None => Ctx::of_pane(s.focus),
-        Overlay::Help { .. } => Ctx::Help,
+        Overlay::Help { .. } | Overlay::Warnings { .. } => Ctx::Help,
         Overlay::Picker(_) | Overlay::Results(_) => Ctx::Picker,
         Overlay::Prompt { .. } => Ctx::Prompt,
     }
@@ -143,6 +143,12 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
         if let Some(m) = &s.message {
             let style = if m.error { t.error } else { t.title };
             left.push(Span::styled(format!(" {}", m.text), style));
+        }
+        if s.derived.warning_count > 0 {
+            let n = s.derived.warning_count;
+            let key = km.label(Ctx::Global, Action::ShowWarnings);
+            let what = if n == 1 { "warning" } else { "warnings" };
+            left.push(Span::styled(format!(" {n} {what} ({key}) "), t.warning));
         }
         if let Some(l) = &s.loading {
             left.push(Span::styled(format!(" {l}"), t.dim));

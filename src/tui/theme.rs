@@ -19,7 +19,12 @@ pub struct Theme {
     /// The cursor row when its pane is not focused.
     pub cursor_unfocused: Style,
     pub date: Style,
+    /// A mention of a person (and of an actor of no other kind).
     pub actor: Style,
+    /// A mention of an organisation / of a place: the same as a person's
+    /// by default; a config file can tone them down or switch them off.
+    pub actor_org: Style,
+    pub actor_place: Style,
     pub followed: Style,
     pub entity_cursor: Style,
     pub search: Style,
@@ -103,6 +108,8 @@ impl Theme {
                 .fg(Color::Cyan)
                 .add_modifier(Modifier::UNDERLINED),
             actor: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            actor_org: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            actor_place: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
             followed: Style::new()
                 .fg(Color::Black)
                 .bg(Color::Yellow)
@@ -134,6 +141,8 @@ impl Theme {
             cursor_unfocused: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             date: Style::new().add_modifier(Modifier::UNDERLINED),
             actor: Style::new().add_modifier(Modifier::BOLD),
+            actor_org: Style::new().add_modifier(Modifier::BOLD),
+            actor_place: Style::new().add_modifier(Modifier::BOLD),
             followed: Style::new()
                 .add_modifier(Modifier::BOLD | Modifier::ITALIC | Modifier::UNDERLINED),
             entity_cursor: Style::new().add_modifier(Modifier::REVERSED),
@@ -160,7 +169,7 @@ impl Theme {
 /// The styles a config file can colour (`[theme] date = { fg = "red" }`),
 /// in the order `config --default` writes them. [`Theme::style_mut`] maps
 /// each name to its field.
-pub const STYLE_NAMES: [&str; 27] = [
+pub const STYLE_NAMES: [&str; 29] = [
     "border",
     "border-focused",
     "title",
@@ -170,6 +179,8 @@ pub const STYLE_NAMES: [&str; 27] = [
     "cursor-unfocused",
     "date",
     "actor",
+    "actor-org",
+    "actor-place",
     "followed",
     "entity-cursor",
     "search",
@@ -226,6 +237,8 @@ impl Theme {
             "cursor-unfocused" => &mut self.cursor_unfocused,
             "date" => &mut self.date,
             "actor" => &mut self.actor,
+            "actor-org" => &mut self.actor_org,
+            "actor-place" => &mut self.actor_place,
             "followed" => &mut self.followed,
             "entity-cursor" => &mut self.entity_cursor,
             "search" => &mut self.search,

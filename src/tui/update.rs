@@ -55,6 +55,22 @@ pub fn update(s: &mut AppState, c: &Corpus, action: Action) {
             }
             return finish(s, c);
         }
+        Overlay::Warnings { scroll } => {
+            match action {
+                Action::Down => *scroll = scroll.saturating_add(1),
+                Action::Up => *scroll = scroll.saturating_sub(1),
+                Action::Escape | Action::ToggleHelp | Action::ShowWarnings => {
+                    s.overlay = Overlay::None
+                }
+                Action::Quit => s.quit = true,
+                Action::Resize { width, height } => resize(s, c, width, height),
+                _ => {}
+            }
+            if let Overlay::Warnings { scroll } = &mut s.overlay {
+                *scroll = (*scroll).min(super::warnings::max_scroll(c, s.layout.area));
+            }
+            return finish(s, c);
+        }
         Overlay::Results(r) => {
             match action {
                 Action::Escape => s.overlay = Overlay::None,
@@ -162,6 +178,13 @@ pub fn update(s: &mut AppState, c: &Corpus, action: Action) {
         Action::NextHit => s.step_hit(c, true),
         Action::PrevHit => s.step_hit(c, false),
         Action::SearchResults => s.open_results(c),
+        Action::ShowWarnings => {
+            if s.derived.warning_count == 0 {
+                s.say("no warnings: every file was read");
+            } else {
+                s.overlay = Overlay::Warnings { scroll: 0 };
+            }
+        }
         Action::NextUnread => s.step_unread(c, true),
         Action::PrevUnread => s.step_unread(c, false),
         Action::Copy => s.copy_selected(c),

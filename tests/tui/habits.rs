@@ -251,3 +251,39 @@ fn a_pattern_of_empty_matches_is_no_match_and_nothing_else() {
         message(&s)
     );
 }
+
+/// Load warnings are counted in the status bar while the TUI runs, and `W`
+/// lists them (a control character in a file name shown as its picture).
+#[test]
+fn warnings_are_counted_in_the_status_bar_and_listed_by_w() {
+    use dateline::warning::{Warning, WarningKind};
+    let mut c = corpus();
+    c.warnings.push(Warning::new(
+        "news/gone\u{1b}[2J.txt",
+        WarningKind::NotFileOrFolder,
+    ));
+    c.warnings.push(Warning::new(
+        "news/big.txt",
+        WarningKind::Unreadable("Permission denied".into()),
+    ));
+    let mut s = AppState::new(&c, 80, 24);
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| dateline::tui::draw(f, &s, &c)).unwrap();
+    let bar = screen(&t).lines().last().unwrap_or("").to_string();
+    assert!(bar.contains("2 warnings (W)"), "{bar}");
+    assert!(bar.contains("? help") && bar.contains("q quit"), "{bar}");
+    key(&mut s, &c, KeyCode::Char('W'), KeyModifiers::NONE);
+    assert!(matches!(s.overlay, Overlay::Warnings { .. }));
+    t.draw(|f| dateline::tui::draw(f, &s, &c)).unwrap();
+    let text = screen(&t);
+    assert!(text.contains("2 load warnings"), "{text}");
+    assert!(text.contains("gone␛[2J.txt"), "{text}");
+    assert!(text.contains("Permission denied"), "{text}");
+    update(&mut s, &c, Action::Escape);
+    assert!(matches!(s.overlay, Overlay::None));
+    let clean = corpus();
+    let mut s = AppState::new(&clean, 80, 24);
+    key(&mut s, &clean, KeyCode::Char('W'), KeyModifiers::NONE);
+    assert!(matches!(s.overlay, Overlay::None));
+    assert!(message(&s).starts_with("no warnings"), "{}", message(&s));
+}
