@@ -74,9 +74,18 @@ pub fn csv<'a>(
         "sentence",
         "actors",
         "url",
+        "title",
+        "source",
+        "start_date",
+        "end_date",
     ])?;
     for r in rows {
         let file = crate::text::path_text(r.file);
+        // The first and the last day the date covers (a week, a month...).
+        let (first, last) = r
+            .date
+            .map(|d| (d.start.to_string(), d.end().to_string()))
+            .unwrap_or_default();
         w.write_record([
             r.date.map(|d| d.to_string()).unwrap_or_default().as_str(),
             r.precision,
@@ -88,6 +97,10 @@ pub fn csv<'a>(
             &visible(r.sentence),
             &actor_list(&r),
             &visible(r.url.unwrap_or_default()),
+            &visible(r.title),
+            &visible(r.source.unwrap_or_default()),
+            &first,
+            &last,
         ])?;
     }
     w.flush()
@@ -271,6 +284,7 @@ mod tests {
             text,
             url: None,
             title: "A title",
+            source: None,
         }
     }
 

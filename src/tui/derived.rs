@@ -66,3 +66,19 @@ impl Derived {
         }
     }
 }
+
+impl Derived {
+    /// The article's events in the timeline, its publication aside: the
+    /// count the list, the reader and `dateline articles` all give.
+    pub fn dated_events(&self, c: &Corpus, id: ArticleId) -> usize {
+        self.article_events.get(id as usize).map_or(0, |evs| {
+            evs.iter()
+                .filter(|&&e| {
+                    c.events
+                        .get(e as usize)
+                        .is_some_and(|e| !e.is_publication())
+                })
+                .count()
+        })
+    }
+}
