@@ -119,6 +119,7 @@ impl Theme {
             error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
             key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             warning: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            cursor_unfocused: Style::new().bg(Color::DarkGray),
             class_subhead: m.class_subhead.fg(Color::Green),
             class_list: m.class_list.fg(Color::Green),
             class_dateline: m.class_dateline.fg(Color::Green),
@@ -138,7 +139,8 @@ impl Theme {
             dim: Style::new().add_modifier(Modifier::DIM),
             heading: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             cursor: Style::new().add_modifier(Modifier::REVERSED),
-            cursor_unfocused: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            // Not a heading's bold underline: the row is still a cursor, dimmed.
+            cursor_unfocused: Style::new().add_modifier(Modifier::REVERSED | Modifier::DIM),
             date: Style::new().add_modifier(Modifier::UNDERLINED),
             actor: Style::new().add_modifier(Modifier::BOLD),
             actor_org: Style::new().add_modifier(Modifier::BOLD),
@@ -313,6 +315,16 @@ pub fn no_color() -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    /// An unfocused pane's cursor row must not look like a heading.
+    #[test]
+    fn an_unfocused_cursor_is_not_a_heading() {
+        for t in [Theme::colour(), Theme::monochrome()] {
+            assert_ne!(t.cursor_unfocused, t.heading);
+            assert_ne!(t.cursor_unfocused, t.cursor);
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -287,3 +287,36 @@ fn warnings_are_counted_in_the_status_bar_and_listed_by_w() {
     assert!(matches!(s.overlay, Overlay::None));
     assert!(message(&s).starts_with("no warnings"), "{}", message(&s));
 }
+
+/// At 80 columns help wraps a long line under itself (nothing cut) and its
+/// frame says how much lies below; scrolled to the end, nothing more.
+#[test]
+fn help_wraps_at_80_columns_and_marks_what_is_below() {
+    let c = corpus();
+    let mut s = AppState::new(&c, 80, 24);
+    update(&mut s, &c, Action::ToggleHelp);
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| dateline::tui::draw(f, &s, &c)).unwrap();
+    let first = screen(&t);
+    assert!(first.contains(" more"), "{first}");
+    assert!(!first.contains("above"), "{first}");
+    let mut seen = String::new();
+    for _ in 0..200 {
+        t.draw(|f| dateline::tui::draw(f, &s, &c)).unwrap();
+        seen.push_str(&screen(&t));
+        update(&mut s, &c, Action::Down);
+    }
+    let last = screen(&t);
+    assert!(!last.contains("▼"), "the end: {last}");
+    assert!(last.contains("above"), "{last}");
+    // The longest description, wrapped: its last words are on screen.
+    assert!(seen.contains("52)"), "{seen}");
+    assert!(
+        seen.contains("(OSC 52)") && seen.contains("then come"),
+        "{seen}"
+    );
+    assert!(
+        !seen.contains('…') || !seen.contains("Help ·…"),
+        "no help line is cut"
+    );
+}
