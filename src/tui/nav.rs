@@ -272,16 +272,6 @@ impl AppState {
                 });
                 self.hit_mode = HitMode::Search;
                 self.step_search(c, true);
-                if let Some(s) = &self.search
-                    && self.message.as_ref().is_none_or(|m| !m.error)
-                {
-                    let text = format!(
-                        "/{}: {}",
-                        crate::text::sanitize_line(&s.pattern),
-                        super::results::count_label(s.total, s.articles)
-                    );
-                    self.say(text);
-                }
             }
         }
     }

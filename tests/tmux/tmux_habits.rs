@@ -1,6 +1,6 @@
 //! A news reader's habits in the real binary (80x24 and 120x40, the bundled
 //! seeds): unfollowing with Esc and from the picker, the next unread
-//! article, `?` with its legend of symbols, and `o` handing the article's
+//! article, a date jump landing near the top of the timeline, `?` with its legend of symbols, and `o` handing the article's
 //! file to `$PAGER` and taking the terminal back.
 
 use crate::tmux_common::*;
@@ -47,6 +47,31 @@ fn habits(w: u16, h: u16) {
     t.wait_for("a third article", |s| {
         reader_file(s).is_some_and(|f| f != first && f != second)
     });
+    t.keys(&["1"]);
+
+    // A jump puts its day near the top of the timeline, context above.
+    t.keys(&["3", "t"]);
+    t.text("2025-04-25");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("the timeline at 25 April", |s| {
+        s.contains("Fri 25 Apr 2025")
+    });
+    let rows: Vec<&str> = s.lines().collect();
+    let pane_top = rows.iter().position(|l| l.contains("3 Timeline")).unwrap();
+    let heading = rows
+        .iter()
+        .position(|l| l.contains("Fri 25 Apr 2025"))
+        .unwrap();
+    let pane_rows = rows[pane_top..]
+        .iter()
+        .skip(1)
+        .position(|l| l.contains('└'))
+        .unwrap_or(rows.len() - pane_top);
+    let offset = heading - pane_top;
+    assert!(
+        offset >= 2 && offset <= pane_rows / 2,
+        "the day at row {offset} of {pane_rows}:\n{s}"
+    );
     t.keys(&["1"]);
 
     // Unfollow with Esc, and from the picker's first row.
