@@ -317,10 +317,20 @@ mod tests {
     #[test]
     fn csv_quotes_commas_quotes_and_newlines() {
         let out = text(|o| csv(o, rows()));
-        assert!(out.starts_with("date,precision,file,text,start,end,kind,sentence,actors,url\r\n"));
+        assert!(out.starts_with(
+            "date,precision,file,text,start,end,kind,sentence,actors,url,\
+             title,source,start_date,end_date\r\n"
+        ));
         assert!(
-            out.contains("\"He said, \"\"we agree\"\"; then left.\nNext\",Ana Moss; Bo Li,\r\n"),
+            out.contains(
+                "\"He said, \"\"we agree\"\"; then left.\nNext\",Ana Moss; Bo Li,,\
+                 A title,,2025-04-25,2025-04-25\r\n"
+            ),
             "{out}"
+        );
+        assert!(
+            out.contains(",A title,,2025-04-28,2025-05-04\r\n"),
+            "the week: {out}"
         );
         assert!(out.contains("\r\n,unknown,b.txt,Tuesday,10,16,"), "{out}");
         assert_eq!(out.matches("\r\n").count(), 4);

@@ -39,7 +39,7 @@ pub enum Overlay {
         scroll: usize,
     },
     /// Every match of the search, a row each (`S`).
-    Results(super::results::ResultsState),
+    Results(super::matches::ResultsState),
 }
 
 /// What the view asks of the world outside the terminal's panes; the

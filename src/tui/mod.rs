@@ -41,6 +41,7 @@ pub mod list;
 pub mod live;
 pub mod loader;
 pub mod loading;
+pub mod matches;
 pub mod nav;
 pub mod page;
 pub mod picker;

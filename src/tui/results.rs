@@ -5,9 +5,10 @@
 
 use super::action::Action;
 use super::app::{AppState, Overlay, Pending};
+pub use super::matches::{Match, ResultsState, rows_for};
 use super::theme::Theme;
 use super::wrap;
-use crate::model::{Article, ArticleId, Corpus, Span};
+use crate::model::{Article, Corpus, Span};
 use crate::text::sanitize_line;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -17,14 +18,6 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 /// The most matches counted or listed: past it the count says "at least".
 pub const COUNT_MAX: usize = 100_000;
-
-/// One match: its article, its bytes, and whether it is in the headline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Match {
-    pub article: ArticleId,
-    pub span: Span,
-    pub in_title: bool,
-}
 
 /// The text a search looks at in `a`: its headline (when the body does not
 /// hold it), then its paragraphs.
@@ -72,19 +65,6 @@ pub fn count_label(total: usize, articles: usize) -> String {
     let least = if total >= COUNT_MAX { "at least " } else { "" };
     let s = if articles == 1 { "" } else { "s" };
     format!("{least}{total} in {articles} article{s}")
-}
-
-/// The open list of matches.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ResultsState {
-    pub rows: Vec<Match>,
-    pub selected: usize,
-    pub top: usize,
-}
-
-/// Rows of the list on a screen of `area` (kept in step with `render`).
-pub fn rows_for(area: Rect) -> usize {
-    (area.height as usize * 4 / 5).saturating_sub(2).max(1)
 }
 
 impl AppState {
@@ -141,35 +121,6 @@ impl AppState {
                 span: m.span,
             });
         }
-    }
-}
-
-impl ResultsState {
-    fn keep_in_view(&mut self, rows: usize) {
-        if self.selected < self.top {
-            self.top = self.selected;
-        } else if self.selected >= self.top + rows {
-            self.top = self.selected + 1 - rows;
-        }
-    }
-
-    /// A move in the list (`j`/`k` typed here move too); the chosen match
-    /// on Enter.
-    pub fn update(&mut self, action: Action, area: Rect) -> Option<Match> {
-        let last = self.rows.len().saturating_sub(1);
-        let page = rows_for(area);
-        match action {
-            Action::Down | Action::Input('j') => self.selected = (self.selected + 1).min(last),
-            Action::Up | Action::Input('k') => self.selected = self.selected.saturating_sub(1),
-            Action::PageDown => self.selected = (self.selected + page).min(last),
-            Action::PageUp => self.selected = self.selected.saturating_sub(page),
-            Action::Input('g') => self.selected = 0,
-            Action::Input('G') => self.selected = last,
-            Action::Submit => return self.rows.get(self.selected).copied(),
-            _ => {}
-        }
-        self.keep_in_view(page);
-        None
     }
 }
 
