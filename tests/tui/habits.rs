@@ -205,7 +205,7 @@ fn search_counts_the_whole_corpus_and_lists_every_match() {
     let search = s.search.as_ref().unwrap();
     // Bodies: 2 + 2 + 1; headlines: "Putin announces a truce".
     assert_eq!((search.total, search.articles), (6, 3));
-    let mut t = Terminal::new(TestBackend::new(120, 30)).unwrap();
+    let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
     t.draw(|f| dateline::tui::draw(f, &s, &c)).unwrap();
     let bar = screen(&t).lines().last().unwrap_or("").to_string();
     assert!(bar.contains("of 6 in 3 articles"), "{bar}");
