@@ -109,6 +109,10 @@ pub enum Command {
         format: Format,
         #[command(flatten)]
         filter: EventFilter,
+        /// ics: keep month-, quarter-, season-, half- and year-long events
+        /// too (by default a calendar gets the events of a day or a week).
+        #[arg(long)]
+        all_precisions: bool,
     },
     /// What the corpus holds and what loading it cost (time, MB/s, memory).
     Stats {

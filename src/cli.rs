@@ -55,34 +55,72 @@ impl From<&str> for CliError {
     }
 }
 
-/// `articles`: JSON in file order; the table by date or (`by_file`, the
-/// config file's `sort = "file"`) in file order.
+/// `articles`: by date, or (`by_file`, the config file's `sort = "file"`)
+/// in file order; the JSON in the table's order (each row has its `id`).
 pub fn articles(c: &Corpus, json: bool, by_file: bool, out: &mut dyn Write) -> io::Result<()> {
     if json {
-        json::write_array(out, rows::articles(c, false))
+        json::write_array(out, rows::articles(c, !by_file))
     } else {
         table::articles(out, rows::articles(c, !by_file))
     }
 }
 
+/// How rows go out when JSON is not asked for: a table cut to fit a
+/// terminal, or whole rows of tab-separated fields for a pipe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Text {
+    Table,
+    Tsv,
+}
+
+impl Text {
+    /// Tab-separated when standard output is not a terminal.
+    pub fn for_stdout() -> Text {
+        if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+            Text::Table
+        } else {
+            Text::Tsv
+        }
+    }
+}
+
 /// `timeline`: the events `f` picks.
-pub fn timeline(c: &Corpus, f: EventFilter, json: bool, out: &mut dyn Write) -> io::Result<()> {
-    if json {
-        json::write_array(out, rows::events(c, f))
-    } else {
-        table::timeline(out, rows::events(c, f))
+pub fn timeline(
+    c: &Corpus,
+    f: EventFilter,
+    json: bool,
+    text: Text,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match (json, text) {
+        (true, _) => json::write_array(out, rows::events(c, f)),
+        (false, Text::Table) => table::timeline(out, rows::events(c, f)),
+        (false, Text::Tsv) => crate::output::tsv::timeline(out, rows::events(c, f)),
     }
 }
 
 /// `export`: the events `f` picks, in `format`. An iCalendar file with no
-/// event in it is refused before anything is written.
+/// event in it is refused before anything is written. A calendar gets the
+/// events of a day or a week: a month- or year-long "event" would cover a
+/// calendar in all-day bars, so those come only with `all_precisions`.
 pub fn export(
     c: &Corpus,
     f: EventFilter,
     format: Format,
+    all_precisions: bool,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let mut events = rows::events(c, f).peekable();
+    let keep = move |r: &rows::EventRow| {
+        format != Format::Ics
+            || all_precisions
+            || r.date.is_some_and(|d| {
+                matches!(
+                    d.precision,
+                    crate::model::Precision::Day | crate::model::Precision::Week
+                )
+            })
+    };
+    let mut events = rows::events(c, f).filter(keep).peekable();
     // Dated rows come first: the first one says whether there are any.
     if format == Format::Ics && events.peek().is_none_or(|r| r.date.is_none()) {
         return Err(CliError::NothingToExport);
@@ -105,12 +143,18 @@ pub fn actors(
 }
 
 /// `mentions`: every mention of the one actor `name` means.
-pub fn mentions(c: &Corpus, name: &str, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
+pub fn mentions(
+    c: &Corpus,
+    name: &str,
+    json: bool,
+    text: Text,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
     let id = one_actor(c, name)?;
-    Ok(if json {
-        json::write_array(out, rows::mentions(c, id))
-    } else {
-        table::mentions(out, rows::mentions(c, id))
+    Ok(match (json, text) {
+        (true, _) => json::write_array(out, rows::mentions(c, id)),
+        (false, Text::Table) => table::mentions(out, rows::mentions(c, id)),
+        (false, Text::Tsv) => crate::output::tsv::mentions(out, rows::mentions(c, id)),
     }?)
 }
 

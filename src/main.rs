@@ -257,7 +257,8 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
             let f = filter(&f)?;
             let c = load(&or_config(paths)?)?;
             let f = f.on(&c)?;
-            write_out(|out| Ok(cli::timeline(&c, f, json, out)?))
+            let text = cli::Text::for_stdout();
+            write_out(|out| Ok(cli::timeline(&c, f, json, text, out)?))
         }
         Command::Actors { paths, json, kind } => {
             let c = load(&or_config(paths)?)?;
@@ -265,17 +266,19 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
         }
         Command::Mentions { name, paths, json } => {
             let c = load(&or_config(paths)?)?;
-            write_out(|out| cli::mentions(&c, &name, json, out))
+            let text = cli::Text::for_stdout();
+            write_out(|out| cli::mentions(&c, &name, json, text, out))
         }
         Command::Export {
             paths,
             format,
             filter: f,
+            all_precisions,
         } => {
             let f = filter(&f)?;
             let c = load(&or_config(paths)?)?;
             let f = f.on(&c)?;
-            write_out(|out| cli::export(&c, f, format, out))
+            write_out(|out| cli::export(&c, f, format, all_precisions, out))
         }
         Command::Stats { paths, json } => {
             let paths = or_config(paths)?;

@@ -51,11 +51,14 @@ pub struct File {
 #[derive(Debug, Default, Deserialize)]
 #[serde(
     deny_unknown_fields,
-    expecting = "a table like { fg = \"red\", bg = \"none\" }"
+    expecting = "a table like { fg = \"red\", bg = \"none\", plain = true }"
 )]
 pub struct Colours {
     pub fg: Option<Spanned<String>>,
     pub bg: Option<Spanned<String>>,
+    /// No bold, underline or the like: with `fg` and `bg` "none", text in
+    /// this style looks like the text around it (a highlight switched off).
+    pub plain: Option<bool>,
 }
 
 /// One string or a list of them (`"j"` or `["j", "down"]`), each with its

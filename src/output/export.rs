@@ -74,9 +74,18 @@ pub fn csv<'a>(
         "sentence",
         "actors",
         "url",
+        "title",
+        "source",
+        "start_date",
+        "end_date",
     ])?;
     for r in rows {
         let file = crate::text::path_text(r.file);
+        // The first and the last day the date covers (a week, a month...).
+        let (first, last) = r
+            .date
+            .map(|d| (d.start.to_string(), d.end().to_string()))
+            .unwrap_or_default();
         w.write_record([
             r.date.map(|d| d.to_string()).unwrap_or_default().as_str(),
             r.precision,
@@ -88,6 +97,10 @@ pub fn csv<'a>(
             &visible(r.sentence),
             &actor_list(&r),
             &visible(r.url.unwrap_or_default()),
+            &visible(r.title),
+            &visible(r.source.unwrap_or_default()),
+            &first,
+            &last,
         ])?;
     }
     w.flush()
@@ -272,6 +285,7 @@ mod tests {
             text,
             url: None,
             title: "A title",
+            source: None,
         }
     }
 
@@ -304,10 +318,20 @@ mod tests {
     #[test]
     fn csv_quotes_commas_quotes_and_newlines() {
         let out = text(|o| csv(o, rows()));
-        assert!(out.starts_with("date,precision,file,text,start,end,kind,sentence,actors,url\r\n"));
+        assert!(out.starts_with(
+            "date,precision,file,text,start,end,kind,sentence,actors,url,\
+             title,source,start_date,end_date\r\n"
+        ));
         assert!(
-            out.contains("\"He said, \"\"we agree\"\"; then left.\nNext\",Ana Moss; Bo Li,\r\n"),
+            out.contains(
+                "\"He said, \"\"we agree\"\"; then left.\nNext\",Ana Moss; Bo Li,,\
+                 A title,,2025-04-25,2025-04-25\r\n"
+            ),
             "{out}"
+        );
+        assert!(
+            out.contains(",A title,,2025-04-28,2025-05-04\r\n"),
+            "the week: {out}"
         );
         assert!(out.contains("\r\n,unknown,b.txt,Tuesday,10,16,"), "{out}");
         assert_eq!(out.matches("\r\n").count(), 4);

@@ -8,6 +8,7 @@ pub mod export;
 pub mod json;
 pub mod rows;
 pub mod table;
+pub mod tsv;
 
 #[cfg(test)]
 mod tests;

@@ -28,7 +28,7 @@ pub struct ArticleRow<'a> {
     pub title: Option<&'a str>,
     pub url: Option<&'a str>,
     pub warnings: Vec<Cow<'a, str>>,
-    /// For the table: how many dates and actor mentions the article has.
+    /// For the table: how many events (resolved dates) and actor mentions the article has.
     #[serde(skip)]
     pub dates: usize,
     #[serde(skip)]
@@ -68,9 +68,12 @@ pub struct EventRow<'a> {
     pub start: u32,
     pub text: &'a str,
     pub url: Option<&'a str>,
-    /// The article's title (Markdown and iCalendar show it).
+    /// The article's title (Markdown, iCalendar, CSV and piped tables show it).
     #[serde(skip)]
     pub title: &'a str,
+    /// The article's site (CSV shows it).
+    #[serde(skip)]
+    pub source: Option<&'a str>,
 }
 
 /// `actors`: one actor.
@@ -89,6 +92,9 @@ pub struct ActorRow<'a> {
 #[derive(Serialize)]
 pub struct MentionRow<'a> {
     pub end: u32,
+    /// The article's title (piped tables show it).
+    #[serde(skip)]
+    pub title: &'a str,
     #[serde(serialize_with = "path")]
     pub file: &'a Path,
     pub sentence: &'a str,
@@ -184,7 +190,7 @@ impl<'a> ArticleRow<'a> {
                 .map(|w| Cow::Owned(w.to_string()))
                 .chain(a.page_warnings.iter().map(|w| Cow::Owned(w.message())))
                 .collect(),
-            dates: a.times.len(),
+            dates: a.times.iter().filter(|t| t.value.is_some()).count(),
             mentions: a.mentions.len(),
         }
     }
@@ -231,6 +237,7 @@ impl<'a> EventRow<'a> {
             text: a.text(t.span),
             url: a.url.as_deref(),
             title: a.title_text(),
+            source: a.source.as_deref(),
         }
     }
 
@@ -331,6 +338,7 @@ pub fn mentions(c: &Corpus, actor: ActorId) -> impl Iterator<Item = MentionRow<'
             sentence: a.mention_sentence(m),
             start: m.span.start,
             surface: a.text(m.span),
+            title: a.title_text(),
         }
     })
 }

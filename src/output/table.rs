@@ -26,7 +26,7 @@ pub fn articles<'a>(
             "",
             sanitize_line(&file_name(r.file)),
             count(r.body.len(), "paragraph"),
-            count(r.dates, "date"),
+            count(r.dates, "event"),
             count(r.mentions, "mention"),
             count(r.teasers.len(), "teaser")
         )?;

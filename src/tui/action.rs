@@ -73,6 +73,18 @@ pub enum Action {
     OpenPicker,
     NextHit,
     PrevHit,
+    /// The list of every search match, with its article.
+    SearchResults,
+    /// The next / previous article not read yet, in list order.
+    NextUnread,
+    PrevUnread,
+    /// The selected sentence, with its date and source, to the clipboard.
+    Copy,
+    /// The list of load warnings.
+    ShowWarnings,
+    /// The article's file in the user's pager / editor.
+    OpenPager,
+    OpenEditor,
     ToggleFilter,
     ToggleRaw,
     /// Show / hide the lines of the first hidden run on screen.

@@ -26,9 +26,33 @@ pub enum PromptKind {
 #[derive(Debug)]
 pub enum Overlay {
     None,
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     Picker(PickerState),
-    Prompt { kind: PromptKind, input: String },
+    Prompt {
+        kind: PromptKind,
+        input: String,
+    },
+    /// The load warnings, a line each (`W`).
+    Warnings {
+        scroll: usize,
+    },
+    /// Every match of the search, a row each (`S`).
+    Results(super::matches::ResultsState),
+}
+
+/// What the view asks of the world outside the terminal's panes; the
+/// session turns each into an effect for the loop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
+    /// Show this file in the user's pager (or editor), then come back.
+    Open {
+        path: std::path::PathBuf,
+        editor: bool,
+    },
 }
 
 /// What `n` / `N` step through: whichever was chosen last.
@@ -50,6 +74,10 @@ pub struct Search {
     pub pattern: String,
     pub regex: regex::Regex,
     pub hit: Option<query::Hit>,
+    /// Matches in the whole corpus, titles and bodies (at most
+    /// [`super::results::COUNT_MAX`]), and in how many articles.
+    pub total: usize,
+    pub articles: usize,
 }
 
 /// The followed actor's articles and events, built once when `f` is pressed.
@@ -143,6 +171,8 @@ pub struct AppState {
     /// The focused pane shown alone (the zoom key), until asked back.
     pub zoom: bool,
     pub derived: Derived,
+    /// What the last actions asked of the outside world, oldest first.
+    pub requests: Vec<Request>,
 }
 
 impl AppState {

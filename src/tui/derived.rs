@@ -16,6 +16,8 @@ pub struct Derived {
     pub actors_by_mentions: Vec<ActorId>,
     /// The year a date typed without one means when the timeline is empty.
     pub default_year: i32,
+    /// Load warnings: the corpus's own, then each article's.
+    pub warning_count: usize,
 }
 
 impl Derived {
@@ -58,7 +60,25 @@ impl Derived {
             file_order: (0..n as ArticleId).collect(),
             article_events,
             actors_by_mentions,
+            warning_count: c.warnings.len()
+                + c.articles.iter().map(|a| a.warnings.len()).sum::<usize>(),
             default_year,
         }
+    }
+}
+
+impl Derived {
+    /// The article's events in the timeline, its publication aside: the
+    /// count the list, the reader and `dateline articles` all give.
+    pub fn dated_events(&self, c: &Corpus, id: ArticleId) -> usize {
+        self.article_events.get(id as usize).map_or(0, |evs| {
+            evs.iter()
+                .filter(|&&e| {
+                    c.events
+                        .get(e as usize)
+                        .is_some_and(|e| !e.is_publication())
+                })
+                .count()
+        })
     }
 }

@@ -8,6 +8,7 @@ use super::theme::Theme;
 use super::wrap;
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
@@ -39,22 +40,37 @@ const SYMBOLS: &[(&str, &str)] = &[
 /// unbound is left out), then the legend of symbols.
 pub fn lines(theme: &Theme, keymap: &Keymap, width: usize) -> Vec<Line<'static>> {
     let mut out = key_lines(theme, keymap, width);
-    let key_w = 18.min(width / 2);
     out.push(Line::default());
     out.push(Line::from(Span::styled("Symbols", theme.heading)));
     for (sym, what) in SYMBOLS {
-        let k = wrap::truncate(sym, key_w);
-        let pad = key_w.saturating_sub(unicode_width::UnicodeWidthStr::width(k.as_str()));
-        out.push(Line::from(vec![
-            Span::styled(format!("  {k}{}", " ".repeat(pad)), theme.key),
-            Span::raw(format!(" {what}")),
-        ]));
+        out.extend(row(theme, sym, what, width));
     }
     out
 }
 
-fn key_lines(theme: &Theme, keymap: &Keymap, width: usize) -> Vec<Line<'static>> {
+/// One entry: the keys (or symbol) in a column, then what they do, wrapped
+/// under itself when the box is narrow, never cut.
+fn row(theme: &Theme, keys: &str, what: &str, width: usize) -> Vec<Line<'static>> {
     let key_w = 18.min(width / 2);
+    let k = wrap::truncate(keys, key_w);
+    let pad = key_w.saturating_sub(unicode_width::UnicodeWidthStr::width(k.as_str()));
+    let room = width.saturating_sub(key_w + 3).max(8);
+    let rows = super::styled_wrap::wrap_styled(&[(what.to_string(), Style::new())], room);
+    rows.into_iter()
+        .enumerate()
+        .map(|(i, segs)| {
+            let text: String = segs.into_iter().map(|(t, _)| t).collect();
+            let lead = if i == 0 {
+                Span::styled(format!("  {k}{}", " ".repeat(pad)), theme.key)
+            } else {
+                Span::raw(" ".repeat(key_w + 2))
+            };
+            Line::from(vec![lead, Span::raw(format!(" {text}"))])
+        })
+        .collect()
+}
+
+fn key_lines(theme: &Theme, keymap: &Keymap, width: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     for ctx in Ctx::ALL {
         if !out.is_empty() {
@@ -66,12 +82,7 @@ fn key_lines(theme: &Theme, keymap: &Keymap, width: usize) -> Vec<Line<'static>>
             .iter()
             .filter(|b| b.ctx == ctx && !b.keys.is_empty())
         {
-            let k = wrap::truncate(&keys::keys_label(&b.keys), key_w);
-            let pad = key_w.saturating_sub(unicode_width::UnicodeWidthStr::width(k.as_str()));
-            out.push(Line::from(vec![
-                Span::styled(format!("  {k}{}", " ".repeat(pad)), theme.key),
-                Span::raw(format!(" {}", b.desc)),
-            ]));
+            out.extend(row(theme, &keys::keys_label(&b.keys), b.desc, width));
         }
     }
     out
@@ -136,6 +147,26 @@ pub fn render(f: &mut Frame, theme: &Theme, keymap: &Keymap, scroll: usize, area
     };
     let all = lines(theme, keymap, inner.width as usize);
     let max = all.len().saturating_sub(inner.height as usize);
-    let shown: Vec<Line> = all.into_iter().skip(scroll.min(max)).collect();
+    let top = scroll.min(max);
+    let shown: Vec<Line> = all.into_iter().skip(top).collect();
     f.render_widget(Paragraph::new(shown), inner);
+    // What lies below (and above) the box, marked on its frame.
+    if inner != r && r.height >= 3 {
+        let mut mark = |text: &str, y: u16| {
+            let w = unicode_width::UnicodeWidthStr::width(text) as u16;
+            if w + 2 <= r.width {
+                let area = Rect::new(r.x + r.width - w - 2, y, w, 1);
+                f.render_widget(
+                    Paragraph::new(Span::styled(text.to_string(), theme.key)),
+                    area,
+                );
+            }
+        };
+        if top < max {
+            mark(&format!("▼ {} more", max - top), r.y + r.height - 1);
+        }
+        if top > 0 {
+            mark(&format!("▲ {top} above"), r.y);
+        }
+    }
 }

@@ -187,6 +187,26 @@ impl Host for TermHost {
                     return Ok(vec![Msg::Resumed]);
                 }
             }
+            Effect::Copy(text) => {
+                use std::io::Write;
+                let mut out = io::stdout();
+                out.write_all(super::habits::osc52(&text).as_bytes())?;
+                out.flush()?;
+            }
+            Effect::Open { path, editor } => {
+                let suspended = self.suspend.load(Ordering::Relaxed);
+                let said = super::run_outside(&path, editor, &self.stop)?;
+                // A Ctrl-Z typed in the pager was the pager's.
+                if !suspended {
+                    self.suspend.store(false, Ordering::Relaxed);
+                }
+                terminal.clear().map_err(super::runtime::backend_error)?;
+                let mut back = vec![Msg::Resumed];
+                if let Some(why) = said {
+                    back.push(Msg::EffectFailed(why));
+                }
+                return Ok(back);
+            }
             Effect::Quit => {
                 // Nobody listens any more: the loader stops at its next
                 // message, the watch with its thread.

@@ -192,16 +192,14 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
                 Span::styled(" ".repeat(if selected { pad } else { 0 }), base),
             ]));
         }
-        let events = s
-            .derived
-            .article_events
-            .get(id as usize)
-            .map_or(0, Vec::len);
-        let mut meta = format!("  {} #{}", date_label(a), id + 1);
+        let events = s.derived.dated_events(c, id);
+        // The id `articles --json` gives the article.
+        let mut meta = format!("  {} #{id}", date_label(a));
         if let Some(src) = &a.source {
             meta.push_str(&format!(" · {}", sanitize_line(src)));
         }
-        meta.push_str(&format!(" · {events} ev"));
+        let noun = if events == 1 { "event" } else { "events" };
+        meta.push_str(&format!(" · {events} {noun}"));
         if let Some(url) = &a.url {
             meta.push_str(&format!(" · {}", sanitize_line(url)));
         }

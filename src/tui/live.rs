@@ -79,6 +79,14 @@ pub enum Effect {
     Save(Option<SavedState>),
     /// Stop the job as Ctrl-Z does, until `fg`.
     Suspend,
+    /// Put this text on the terminal's clipboard (OSC 52).
+    Copy(String),
+    /// Run the user's pager (or editor) on this file with the terminal
+    /// given back, then redraw.
+    Open {
+        path: std::path::PathBuf,
+        editor: bool,
+    },
     /// End the loop.
     Quit,
 }
@@ -315,6 +323,7 @@ impl App {
             // Quitting is not acting: a quit straight away saves nothing.
             return self.leave(Exit::Quit);
         }
+        let asked = requested(&mut v.state);
         if changed {
             self.dirty = true;
             if let Phase::Filling(f) | Phase::PartLoaded(f) = &mut self.phase {
@@ -325,8 +334,19 @@ impl App {
                 }
             }
         }
-        Vec::new()
+        asked
     }
+}
+
+/// What the view asked of the outside world, as effects.
+fn requested(s: &mut super::app::AppState) -> Vec<Effect> {
+    s.requests
+        .drain(..)
+        .map(|r| match r {
+            super::app::Request::Copy(text) => Effect::Copy(text),
+            super::app::Request::Open { path, editor } => Effect::Open { path, editor },
+        })
+        .collect()
 }
 
 /// Applies one message to the session; what it returns is for the loop to
@@ -369,12 +389,13 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             if v.state.quit {
                 return app.leave(Exit::Quit);
             }
+            let asked = requested(&mut v.state);
             if let Phase::Filling(f) | Phase::PartLoaded(f) = &mut app.phase
                 && !matches!(a, Action::Resize { .. })
             {
                 f.acted = true;
             }
-            Vec::new()
+            asked
         }
         Msg::EarlyCorpus(c) => {
             if app.phase != Phase::Loading {

@@ -29,6 +29,7 @@ pub mod doc;
 pub mod event_rows;
 #[cfg(unix)]
 pub mod guardian;
+pub mod habits;
 pub mod help;
 pub mod host;
 pub mod input;
@@ -40,10 +41,12 @@ pub mod list;
 pub mod live;
 pub mod loader;
 pub mod loading;
+pub mod matches;
 pub mod nav;
 pub mod page;
 pub mod picker;
 pub mod reader;
+pub mod results;
 pub mod runtime;
 pub mod session;
 pub mod settings;
@@ -54,6 +57,7 @@ pub mod test_hooks;
 pub mod theme;
 pub mod timeline;
 pub mod update;
+pub mod warnings;
 pub mod watch;
 pub mod wrap;
 
@@ -91,6 +95,11 @@ pub fn draw(f: &mut Frame, s: &AppState, c: &Corpus) {
     match &s.overlay {
         Overlay::Help { scroll } => help::render(f, &s.theme, &s.keymap, *scroll, area),
         Overlay::Picker(p) => picker::render(f, p, c, &s.theme, area),
+        Overlay::Warnings { scroll } => warnings::render(f, c, &s.theme, *scroll, area),
+        Overlay::Results(r) => {
+            let pattern = s.search.as_ref().map_or("", |x| x.pattern.as_str());
+            results::render(f, r, c, pattern, &s.theme, area)
+        }
         _ => {}
     }
     if let Some(r) = l.status {
@@ -305,6 +314,66 @@ fn suspend_job() -> io::Result<bool> {
     Ok(false)
 }
 
+/// Set while the user's pager or editor has the terminal: a Ctrl-C or
+/// Ctrl-\ typed there reaches our process group too, but it is the
+/// pager's, so the watchdog leaves the session alone until it is back.
+static OUTSIDE: AtomicBool = AtomicBool::new(false);
+
+/// Runs `$PAGER` (or `$EDITOR`; `less`, `vi` when unset) on `path` with the
+/// terminal given back (cooked mode, the normal screen, no mouse), then
+/// takes it again. The program is run by `sh -c` so that a value with
+/// options (`less -R`) works; the path goes in as `$1`, never into the
+/// command line. Some(why) when it could not run or failed.
+pub(crate) fn run_outside(
+    path: &std::path::Path,
+    editor: bool,
+    stop: &AtomicUsize,
+) -> io::Result<Option<String>> {
+    let (var, fallback) = if editor {
+        ("EDITOR", "vi")
+    } else {
+        ("PAGER", "less")
+    };
+    let program = std::env::var(var)
+        .ok()
+        .filter(|p| !p.trim().is_empty())
+        .unwrap_or_else(|| fallback.to_string());
+    let stopped_before = stop.load(Ordering::Relaxed);
+    OUTSIDE.store(true, Ordering::Relaxed);
+    restore_terminal();
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{program} \"$1\""))
+        .arg("dateline")
+        .arg(path)
+        .status();
+    let back = enable_raw_mode().and_then(|()| enter_screen());
+    // An interrupt typed in the pager was the pager's.
+    #[cfg(unix)]
+    if stopped_before == 0 {
+        let _ = stop.compare_exchange(
+            libc::SIGINT as usize,
+            0,
+            Ordering::Relaxed,
+            Ordering::Relaxed,
+        );
+        let _ = stop.compare_exchange(
+            libc::SIGQUIT as usize,
+            0,
+            Ordering::Relaxed,
+            Ordering::Relaxed,
+        );
+    }
+    OUTSIDE.store(false, Ordering::Relaxed);
+    back?;
+    let shown = crate::text::sanitize_line(&program).into_owned();
+    Ok(match status {
+        Ok(st) if st.success() => None,
+        Ok(st) => Some(format!("{var} ({shown}) ended with {st}")),
+        Err(e) => Some(format!("could not run {var} ({shown}): {e}")),
+    })
+}
+
 /// Once a signal is flagged, the main loop normally sees it within one poll
 /// and leaves cleanly. But when the terminal itself is gone (a closed tmux
 /// pane, a dropped ssh session) crossterm 0.29's reader spins on `read() = 0`
@@ -324,7 +393,9 @@ fn exit_on_signal_watchdog(
     std::thread::spawn(move || {
         let mut since_save = std::time::Instant::now();
         let sig = loop {
-            if let Some(sig) = stopped_by(&stop) {
+            if let Some(sig) = stopped_by(&stop)
+                && !OUTSIDE.load(Ordering::Relaxed)
+            {
                 break sig;
             }
             std::thread::sleep(Duration::from_millis(100));

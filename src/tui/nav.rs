@@ -209,7 +209,18 @@ impl AppState {
         };
         let hit = query::next_search_hit(c, &s.regex, self.list_order(c), from, forward);
         let pattern = s.pattern.clone();
+        let in_titles = s.total > 0;
         match hit {
+            None if in_titles => {
+                let key = self.keymap.label(
+                    super::keys::Ctx::Global,
+                    super::action::Action::SearchResults,
+                );
+                self.complain(format!(
+                    "/{} matches headlines only ({key} lists them)",
+                    crate::text::sanitize_line(&pattern)
+                ))
+            }
             None => self.complain(format!(
                 "no match for /{}",
                 crate::text::sanitize_line(&pattern)
@@ -242,10 +253,22 @@ impl AppState {
                 };
             }
             Ok(regex) => {
+                let (total, articles) = super::results::count(c, &regex);
+                if total == 0 {
+                    // One answer, whatever the pattern: no search is kept
+                    // that would count matches the steps cannot reach.
+                    self.complain(format!(
+                        "no match for /{}",
+                        crate::text::sanitize_line(&pattern)
+                    ));
+                    return;
+                }
                 self.search = Some(Search {
                     pattern,
                     regex,
                     hit: None,
+                    total,
+                    articles,
                 });
                 self.hit_mode = HitMode::Search;
                 self.step_search(c, true);

@@ -17,9 +17,20 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 pub struct PickerState {
     pub query: String,
     pub matches: Vec<ActorId>,
+    /// The followed actor: a first row "stop following" while the query is
+    /// empty.
+    pub following: Option<ActorId>,
+    /// Index into the rows: the unfollow row (when shown), then `matches`.
     pub selected: usize,
     pub top: usize,
     matcher: Matcher,
+}
+
+/// What Enter in the picker chooses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    Actor(ActorId),
+    Unfollow,
 }
 
 impl std::fmt::Debug for PickerState {
@@ -32,14 +43,18 @@ impl std::fmt::Debug for PickerState {
     }
 }
 
-/// Rows the picker shows (kept in step with `render`).
-const PICKER_ROWS: usize = 12;
+/// Rows of actors the picker shows on a screen of `area`: most of its
+/// height (kept in step with `render`).
+pub fn rows_for(area: Rect) -> usize {
+    (area.height as usize * 4 / 5).saturating_sub(3).max(1)
+}
 
 impl PickerState {
-    pub fn new(c: &Corpus, d: &Derived) -> Self {
+    pub fn new(c: &Corpus, d: &Derived, following: Option<ActorId>) -> Self {
         let mut p = PickerState {
             query: String::new(),
             matches: Vec::new(),
+            following,
             selected: 0,
             top: 0,
             matcher: Matcher::new(Config::DEFAULT),
@@ -48,14 +63,40 @@ impl PickerState {
         p
     }
 
+    /// Whether the first row is "stop following".
+    pub fn unfollow_row(&self) -> bool {
+        self.following.is_some() && self.query.trim().is_empty()
+    }
+
+    fn row_count(&self) -> usize {
+        self.matches.len() + usize::from(self.unfollow_row())
+    }
+
+    pub fn choice(&self) -> Option<Choice> {
+        let skip = usize::from(self.unfollow_row());
+        if self.selected < skip {
+            return Some(Choice::Unfollow);
+        }
+        self.matches
+            .get(self.selected - skip)
+            .copied()
+            .map(Choice::Actor)
+    }
+
+    /// The highlighted actor (None on the unfollow row).
     pub fn selected_actor(&self) -> Option<ActorId> {
-        self.matches.get(self.selected).copied()
+        match self.choice()? {
+            Choice::Actor(a) => Some(a),
+            Choice::Unfollow => None,
+        }
     }
 
     /// Scores every actor against the query: best name-or-alias score first,
     /// then most mentioned.
     pub fn refilter(&mut self, c: &Corpus, d: &Derived) {
-        self.selected = 0;
+        // The first actor, not the unfollow row above it: Enter on opening
+        // follows as before.
+        self.selected = usize::from(self.unfollow_row());
         self.top = 0;
         if self.query.trim().is_empty() {
             self.matches = d.actors_by_mentions.clone();
@@ -78,8 +119,9 @@ impl PickerState {
         self.matches = scored.into_iter().map(|(_, _, id)| id).collect();
     }
 
-    pub fn update(&mut self, c: &Corpus, d: &Derived, action: Action) {
-        let n = self.matches.len();
+    /// Typing and moving; `rows` is how many the screen shows.
+    pub fn update(&mut self, c: &Corpus, d: &Derived, action: Action, rows: usize) {
+        let n = self.row_count();
         match action {
             Action::Input(ch) if self.query.chars().count() < 100 => {
                 self.query.push(ch);
@@ -95,16 +137,14 @@ impl PickerState {
             }
             Action::Down => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
             Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::PageDown => {
-                self.selected = (self.selected + PICKER_ROWS).min(n.saturating_sub(1))
-            }
-            Action::PageUp => self.selected = self.selected.saturating_sub(PICKER_ROWS),
+            Action::PageDown => self.selected = (self.selected + rows).min(n.saturating_sub(1)),
+            Action::PageUp => self.selected = self.selected.saturating_sub(rows),
             _ => {}
         }
         if self.selected < self.top {
             self.top = self.selected;
-        } else if self.selected >= self.top + PICKER_ROWS {
-            self.top = self.selected + 1 - PICKER_ROWS;
+        } else if self.selected >= self.top + rows {
+            self.top = self.selected + 1 - rows;
         }
     }
 }
@@ -112,7 +152,9 @@ impl PickerState {
 /// A centred box: query line, then `name  kind  mentions  aliases` rows.
 pub fn render(f: &mut Frame, p: &PickerState, c: &Corpus, theme: &super::theme::Theme, area: Rect) {
     let w = area.width.saturating_sub(4).clamp(1, 80);
-    let h = (PICKER_ROWS as u16 + 3)
+    // As tall as the screen allows, or as the actors need.
+    let need = c.actors.len() + usize::from(p.following.is_some());
+    let h = (rows_for(area).min(need.max(1)) as u16 + 3)
         .min(area.height.saturating_sub(1))
         .max(1);
     let r = Rect::new(
@@ -146,8 +188,29 @@ pub fn render(f: &mut Frame, p: &PickerState, c: &Corpus, theme: &super::theme::
         )),
         Span::styled("▏", theme.key),
     ])];
-    let rows = (inner.height as usize).saturating_sub(1).min(PICKER_ROWS);
-    for (i, &id) in p.matches.iter().enumerate().skip(p.top).take(rows) {
+    let rows = (inner.height as usize).saturating_sub(1);
+    let skip = usize::from(p.unfollow_row());
+    if p.unfollow_row() && p.top == 0 {
+        let name = p
+            .following
+            .and_then(|id| c.actors.get(id as usize))
+            .map_or_else(String::new, |a| sanitize_line(&a.name).into_owned());
+        let style = if p.selected == 0 {
+            theme.cursor
+        } else {
+            theme.dim
+        };
+        let row = wrap::truncate(&format!("× stop following {name}"), iw);
+        let pad = iw.saturating_sub(unicode_width::UnicodeWidthStr::width(row.as_str()));
+        lines.push(Line::from(vec![
+            Span::styled(row, style),
+            Span::styled(" ".repeat(if p.selected == 0 { pad } else { 0 }), style),
+        ]));
+    }
+    let first = p.top.saturating_sub(skip);
+    let shown = rows.saturating_sub(usize::from(p.unfollow_row() && p.top == 0));
+    for (i, &id) in p.matches.iter().enumerate().skip(first).take(shown) {
+        let i = i + skip;
         let Some(a) = c.actors.get(id as usize) else {
             continue;
         };

@@ -283,7 +283,7 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
             }
         }
         lines.push(Line::from(Span::styled(
-            wrap::truncate(&meta_line(s, a), w),
+            wrap::truncate(&meta_line(s, c, a), w),
             t.dim,
         )));
         f.render_widget(Paragraph::new(lines), head);
@@ -299,18 +299,14 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
 
 /// `2025-04-28 · Kyiv Independent · 12 events · 30 names`, then the URL
 /// when there is one, with `?` on an inferred date.
-fn meta_line(s: &AppState, a: &Article) -> String {
+fn meta_line(s: &AppState, c: &Corpus, a: &Article) -> String {
     let date = match (&a.published.value, &a.published.basis) {
         (Some(v), Basis::Explicit) => v.label(),
         (Some(v), Basis::Inferred(why)) => format!("{}? ({})", v.label(), sanitize_line(why)),
         (Some(v), Basis::Unknown) => format!("{}?", v.label()),
         (None, _) => "date unknown".into(),
     };
-    let events = s
-        .derived
-        .article_events
-        .get(a.id as usize)
-        .map_or(0, Vec::len);
+    let events = s.derived.dated_events(c, a.id);
     let mut parts = vec![date];
     if let Some(src) = &a.source {
         parts.push(sanitize_line(src).into_owned());
@@ -318,7 +314,7 @@ fn meta_line(s: &AppState, a: &Article) -> String {
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     parts.push(plural(events, "event", "events"));
-    parts.push(plural(a.mentions.len(), "name", "names"));
+    parts.push(plural(a.mentions.len(), "mention", "mentions"));
     if let Some(url) = &a.url {
         parts.push(sanitize_line(url).into_owned());
     }
@@ -396,10 +392,14 @@ fn styled_line(s: &AppState, c: &Corpus, a: &Article, l: &DocLine) -> Line<'stat
                 EntityKind::Time(_) => t.date,
                 EntityKind::Mention(m) => {
                     let actor = a.mentions.get(m as usize).map(|m| m.actor);
-                    if actor.is_some() && actor == followed {
-                        t.followed
-                    } else {
-                        t.actor
+                    let kind = actor
+                        .and_then(|id| c.actors.get(id as usize))
+                        .map(|x| x.kind);
+                    match kind {
+                        _ if actor.is_some() && actor == followed => t.followed,
+                        Some(crate::model::ActorKind::Organisation) => t.actor_org,
+                        Some(crate::model::ActorKind::Place) => t.actor_place,
+                        _ => t.actor,
                     }
                 }
             };

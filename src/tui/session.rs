@@ -279,10 +279,13 @@ pub fn carry_view(old: &AppState, s: &mut AppState, new: &Corpus) {
     if let Some(old_search) = &old.search
         && let Ok(regex) = crate::query::search_regex(&old_search.pattern)
     {
+        let (total, articles) = super::results::count(new, &regex);
         s.search = Some(Search {
             pattern: old_search.pattern.clone(),
             regex,
             hit: None,
+            total,
+            articles,
         });
         s.hit_mode = old.hit_mode;
     }
@@ -295,7 +298,9 @@ pub fn carry_view(old: &AppState, s: &mut AppState, new: &Corpus) {
             kind: *kind,
             input: input.clone(),
         },
-        Overlay::Picker(_) | Overlay::None => Overlay::None,
+        Overlay::Picker(_) | Overlay::Results(_) | Overlay::Warnings { .. } | Overlay::None => {
+            Overlay::None
+        }
     };
     s.sync_reader(new);
 }

@@ -69,6 +69,11 @@ pub fn apply_theme(cfg: &Config, mut base: Theme) -> Result<Theme, ConfigError> 
             ));
         };
         let c = colours.get_ref();
+        if c.plain == Some(true) {
+            let (fg, bg) = (style.fg, style.bg);
+            *style = ratatui::style::Style::new();
+            (style.fg, style.bg) = (fg, bg);
+        }
         for (value, slot) in [(&c.fg, &mut style.fg), (&c.bg, &mut style.bg)] {
             if let Some(v) = value {
                 *slot = theme::parse_colour(v.get_ref()).map_err(|e| {
@@ -108,7 +113,9 @@ pub fn default_config_text() -> String {
          # yellow, blue, magenta, cyan, gray, dark-gray, light-red, light-green,\n\
          # light-yellow, light-blue, light-magenta, light-cyan, white, reset),\n\
          # \"#rrggbb\", or \"none\" (the terminal's own). Bold, underline and the\n\
-         # like are fixed. NO_COLOR=1 in the environment drops every colour.\n\
+         # like are fixed, unless plain = true drops them: actor-place = { fg =\n\
+         # \"none\", bg = \"none\", plain = true } switches places' highlight off.\n\
+         # NO_COLOR=1 in the environment drops every colour.\n\
          [theme]\n",
     );
     let t = Theme::colour();
@@ -185,6 +192,47 @@ mod tests {
         let e = settings("[theme]\n\ndaet = { fg = \"red\" }\n").unwrap_err();
         assert_eq!(e.line, Some(3));
         assert!(e.message.contains("daet"), "{e}");
+    }
+
+    #[test]
+    fn places_and_organisations_can_be_toned_down_or_switched_off() {
+        let s = settings(
+            "[theme]\nactor-place = { fg = \"none\", bg = \"none\", plain = true }\n\
+             actor-org = { fg = \"dark-gray\" }\n",
+        )
+        .unwrap();
+        assert_eq!(s.theme.actor_place, ratatui::style::Style::new());
+        assert_eq!(s.theme.actor_org.fg, Some(ratatui::style::Color::DarkGray));
+        assert_eq!(
+            s.theme.actor_org.add_modifier,
+            Theme::colour().actor_org.add_modifier,
+            "without plain the bold stays"
+        );
+        assert_eq!(s.theme.actor, Theme::colour().actor, "people as they were");
+    }
+
+    #[test]
+    fn the_habit_keys_can_be_rebound() {
+        use crate::tui::action::Action;
+        use crate::tui::keys::{Ctx, Key};
+        let s = settings(
+            "[keys.global]\nnext-unread = \"F5\"\nprev-unread = \"F6\"\ncopy = \"Y\"\n\
+             open-in-pager = \"F3\"\nopen-in-editor = \"F4\"\nsearch-results = \"F2\"\n",
+        )
+        .unwrap();
+        for (action, key) in [
+            (Action::NextUnread, "f5"),
+            (Action::PrevUnread, "f6"),
+            (Action::Copy, "Y"),
+            (Action::OpenPager, "f3"),
+            (Action::OpenEditor, "f4"),
+            (Action::SearchResults, "f2"),
+        ] {
+            assert_eq!(
+                s.keymap.keys(Ctx::Global, action),
+                [Key::parse(key).unwrap()]
+            );
+        }
     }
 
     #[test]

@@ -18,8 +18,8 @@ use ratatui::widgets::Paragraph;
 pub fn context(s: &AppState) -> Ctx {
     match &s.overlay {
         Overlay::None => Ctx::of_pane(s.focus),
-        Overlay::Help { .. } => Ctx::Help,
-        Overlay::Picker(_) => Ctx::Picker,
+        Overlay::Help { .. } | Overlay::Warnings { .. } => Ctx::Help,
+        Overlay::Picker(_) | Overlay::Results(_) => Ctx::Picker,
         Overlay::Prompt { .. } => Ctx::Prompt,
     }
 }
@@ -103,6 +103,7 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
                         search
                             .regex
                             .find_iter(p.text(&a.raw))
+                            .filter(|m| !m.as_str().is_empty())
                             .take(10_000)
                             .map(move |m| p.start as usize + m.start())
                     });
@@ -117,8 +118,9 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
                 None => count.to_string(),
             };
             parts.push(format!(
-                "/{} {count} here{on}",
-                sanitize_line(&search.pattern)
+                "/{} {count} here of {}{on}",
+                sanitize_line(&search.pattern),
+                super::results::count_label(search.total, search.articles)
             ));
         }
         if s.filter.is_some() {
@@ -141,6 +143,12 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
         if let Some(m) = &s.message {
             let style = if m.error { t.error } else { t.title };
             left.push(Span::styled(format!(" {}", m.text), style));
+        }
+        if s.derived.warning_count > 0 {
+            let n = s.derived.warning_count;
+            let key = km.label(Ctx::Global, Action::ShowWarnings);
+            let what = if n == 1 { "warning" } else { "warnings" };
+            left.push(Span::styled(format!(" {n} {what} ({key}) "), t.warning));
         }
         if let Some(l) = &s.loading {
             left.push(Span::styled(format!(" {l}"), t.dim));

@@ -19,7 +19,12 @@ pub struct Theme {
     /// The cursor row when its pane is not focused.
     pub cursor_unfocused: Style,
     pub date: Style,
+    /// A mention of a person (and of an actor of no other kind).
     pub actor: Style,
+    /// A mention of an organisation / of a place: the same as a person's
+    /// by default; a config file can tone them down or switch them off.
+    pub actor_org: Style,
+    pub actor_place: Style,
     pub followed: Style,
     pub entity_cursor: Style,
     pub search: Style,
@@ -103,6 +108,8 @@ impl Theme {
                 .fg(Color::Cyan)
                 .add_modifier(Modifier::UNDERLINED),
             actor: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            actor_org: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            actor_place: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
             followed: Style::new()
                 .fg(Color::Black)
                 .bg(Color::Yellow)
@@ -112,6 +119,7 @@ impl Theme {
             error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
             key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             warning: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            cursor_unfocused: Style::new().bg(Color::DarkGray),
             class_subhead: m.class_subhead.fg(Color::Green),
             class_list: m.class_list.fg(Color::Green),
             class_dateline: m.class_dateline.fg(Color::Green),
@@ -131,9 +139,12 @@ impl Theme {
             dim: Style::new().add_modifier(Modifier::DIM),
             heading: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             cursor: Style::new().add_modifier(Modifier::REVERSED),
-            cursor_unfocused: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            // Not a heading's bold underline: the row is still a cursor, dimmed.
+            cursor_unfocused: Style::new().add_modifier(Modifier::REVERSED | Modifier::DIM),
             date: Style::new().add_modifier(Modifier::UNDERLINED),
             actor: Style::new().add_modifier(Modifier::BOLD),
+            actor_org: Style::new().add_modifier(Modifier::BOLD),
+            actor_place: Style::new().add_modifier(Modifier::BOLD),
             followed: Style::new()
                 .add_modifier(Modifier::BOLD | Modifier::ITALIC | Modifier::UNDERLINED),
             entity_cursor: Style::new().add_modifier(Modifier::REVERSED),
@@ -160,7 +171,7 @@ impl Theme {
 /// The styles a config file can colour (`[theme] date = { fg = "red" }`),
 /// in the order `config --default` writes them. [`Theme::style_mut`] maps
 /// each name to its field.
-pub const STYLE_NAMES: [&str; 27] = [
+pub const STYLE_NAMES: [&str; 29] = [
     "border",
     "border-focused",
     "title",
@@ -170,6 +181,8 @@ pub const STYLE_NAMES: [&str; 27] = [
     "cursor-unfocused",
     "date",
     "actor",
+    "actor-org",
+    "actor-place",
     "followed",
     "entity-cursor",
     "search",
@@ -226,6 +239,8 @@ impl Theme {
             "cursor-unfocused" => &mut self.cursor_unfocused,
             "date" => &mut self.date,
             "actor" => &mut self.actor,
+            "actor-org" => &mut self.actor_org,
+            "actor-place" => &mut self.actor_place,
             "followed" => &mut self.followed,
             "entity-cursor" => &mut self.entity_cursor,
             "search" => &mut self.search,
@@ -300,6 +315,16 @@ pub fn no_color() -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    /// An unfocused pane's cursor row must not look like a heading.
+    #[test]
+    fn an_unfocused_cursor_is_not_a_heading() {
+        for t in [Theme::colour(), Theme::monochrome()] {
+            assert_ne!(t.cursor_unfocused, t.heading);
+            assert_ne!(t.cursor_unfocused, t.cursor);
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -6,7 +6,7 @@ use super::action::{Action, Pane};
 use super::app::{AppState, HitMode, Overlay, Pending, PromptKind, ReaderState, TimelineState};
 use super::derived::Derived;
 use super::layout;
-use super::picker::PickerState;
+use super::picker::{Choice, PickerState};
 use super::settings::Settings;
 use crate::model::Corpus;
 use ratatui::layout::Rect;
@@ -35,16 +35,53 @@ pub fn update(s: &mut AppState, c: &Corpus, action: Action) {
         Overlay::Picker(p) => {
             match action {
                 Action::Submit => {
-                    let chosen = p.selected_actor();
+                    let chosen = p.choice();
                     s.overlay = Overlay::None;
-                    if let Some(a) = chosen {
-                        s.follow_actor(c, a, None);
+                    match chosen {
+                        Some(Choice::Actor(a)) => s.follow_actor(c, a, None),
+                        Some(Choice::Unfollow) => {
+                            s.unfollow(c);
+                        }
+                        None => {}
                     }
                 }
                 Action::Escape => s.overlay = Overlay::None,
                 Action::Resize { width, height } => resize(s, c, width, height),
                 Action::Click { .. } | Action::Wheel { .. } => {}
-                other => p.update(c, &s.derived, other),
+                other => {
+                    let rows = super::picker::rows_for(s.layout.area);
+                    p.update(c, &s.derived, other, rows)
+                }
+            }
+            return finish(s, c);
+        }
+        Overlay::Warnings { scroll } => {
+            match action {
+                Action::Down => *scroll = scroll.saturating_add(1),
+                Action::Up => *scroll = scroll.saturating_sub(1),
+                Action::Escape | Action::ToggleHelp | Action::ShowWarnings => {
+                    s.overlay = Overlay::None
+                }
+                Action::Quit => s.quit = true,
+                Action::Resize { width, height } => resize(s, c, width, height),
+                _ => {}
+            }
+            if let Overlay::Warnings { scroll } = &mut s.overlay {
+                *scroll = (*scroll).min(super::warnings::max_scroll(c, s.layout.area));
+            }
+            return finish(s, c);
+        }
+        Overlay::Results(r) => {
+            match action {
+                Action::Escape => s.overlay = Overlay::None,
+                Action::Quit => s.quit = true,
+                Action::Resize { width, height } => resize(s, c, width, height),
+                other => {
+                    if let Some(m) = r.update(other, s.layout.area) {
+                        s.overlay = Overlay::None;
+                        s.go_match(c, m);
+                    }
+                }
             }
             return finish(s, c);
         }
@@ -134,11 +171,25 @@ pub fn update(s: &mut AppState, c: &Corpus, action: Action) {
             if c.actors.is_empty() {
                 s.say("no actors were found in these articles");
             } else {
-                s.overlay = Overlay::Picker(PickerState::new(c, &s.derived));
+                let following = s.follow.map(|f| f.actor);
+                s.overlay = Overlay::Picker(PickerState::new(c, &s.derived, following));
             }
         }
         Action::NextHit => s.step_hit(c, true),
         Action::PrevHit => s.step_hit(c, false),
+        Action::SearchResults => s.open_results(c),
+        Action::ShowWarnings => {
+            if s.derived.warning_count == 0 {
+                s.say("no warnings: every file was read");
+            } else {
+                s.overlay = Overlay::Warnings { scroll: 0 };
+            }
+        }
+        Action::NextUnread => s.step_unread(c, true),
+        Action::PrevUnread => s.step_unread(c, false),
+        Action::Copy => s.copy_selected(c),
+        Action::OpenPager => s.open_file(c, false),
+        Action::OpenEditor => s.open_file(c, true),
         Action::ToggleFilter => s.toggle_filter(c),
         Action::ToggleRaw => {
             // A page's source has other offsets than its text: leaving it
@@ -202,6 +253,8 @@ pub fn update(s: &mut AppState, c: &Corpus, action: Action) {
             } else if s.search.take().is_some() {
                 s.hit_mode = HitMode::Follow;
                 s.say("search cleared");
+            } else {
+                s.unfollow(c);
             }
         }
         Action::Click { col, row } => super::nav::click(s, c, col, row),
@@ -284,6 +337,7 @@ impl AppState {
             layout: layout::compute(Rect::new(0, 0, width, height), Pane::List, false),
             zoom: false,
             derived,
+            requests: Vec::new(),
         };
         s.sync_timeline_to_article(corpus);
         s.sync_reader(corpus);

@@ -6,6 +6,7 @@ mod tmux_blocks;
 #[path = "../tmux_common/mod.rs"]
 mod tmux_common;
 mod tmux_fill;
+mod tmux_habits;
 mod tmux_marks;
 mod tmux_session;
 mod tmux_signals;

@@ -2,6 +2,7 @@
 //! One test binary per part (not one per file) so the suite links fewer times.
 
 mod fill_in;
+mod habits;
 mod session;
 mod tui_blocks;
 #[path = "../tui_common/mod.rs"]
