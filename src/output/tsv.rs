@@ -84,6 +84,7 @@ mod tests {
             actors: vec![],
             assumed_year: false,
             date: "2025-04-25".parse().ok(),
+            stamp: ("2025-04-25".parse().ok(), None),
             end: 9,
             file: Path::new("news/a\tb.txt"),
             kind: "absolute",
