@@ -222,6 +222,16 @@ fn one_line(p: &str) -> Cow<'_, str> {
 }
 
 impl<'a> EventRow<'a> {
+    /// What the row says of its date in text: the date, a reference's
+    /// TimeML value (`PRESENT_REF`), or `(unresolved)`.
+    pub fn date_label(&self) -> String {
+        match self.stamp {
+            (Some(d), _) => d.to_string(),
+            (None, Some(r)) => r.label().to_string(),
+            (None, None) => super::table::UNRESOLVED.to_string(),
+        }
+    }
+
     pub fn new(c: &'a Corpus, a: &'a Article, t: &'a TimeExpr, actors: &[ActorId]) -> Self {
         EventRow {
             actors: actors.iter().map(|&id| c.actor(id).name.as_str()).collect(),

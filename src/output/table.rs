@@ -3,7 +3,6 @@
 //! cut to its column.
 
 use super::rows::{ActorRow, ArticleRow, EventRow, MentionRow, StatsRow};
-use crate::model::DateValue;
 use crate::text::sanitize_line;
 use std::io::{self, Write};
 
@@ -83,9 +82,7 @@ pub fn timeline<'a>(
         writeln!(
             out,
             "{:<12} {:<24} {}",
-            r.date
-                .as_ref()
-                .map_or(UNRESOLVED.into(), DateValue::to_string),
+            r.date_label(),
             fit(r.text, 24),
             fit(r.sentence, 90)
         )?;

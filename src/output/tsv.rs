@@ -36,9 +36,7 @@ pub fn timeline<'a>(
     rows: impl IntoIterator<Item = EventRow<'a>>,
 ) -> io::Result<()> {
     for r in rows {
-        let date = r
-            .date
-            .map_or_else(|| super::table::UNRESOLVED.to_string(), |d| d.to_string());
+        let date = r.date_label();
         let file = crate::text::path_text(r.file);
         writeln!(
             out,
@@ -113,5 +111,34 @@ mod tests {
                  past the ninety columns a table would show it in."
             ]
         );
+    }
+
+    #[test]
+    fn a_reference_row_gives_its_timeml_value_and_an_undated_row_says_so() {
+        let row = |stamp| EventRow {
+            actors: vec![],
+            assumed_year: false,
+            date: None,
+            stamp,
+            end: 3,
+            file: Path::new("a.txt"),
+            kind: "reference",
+            precision: "unknown",
+            sentence: "Talks go on now.",
+            start: 0,
+            text: "now",
+            url: None,
+            title: "Talks",
+            source: None,
+        };
+        let mut out = Vec::new();
+        let reference = Some(crate::model::TimeRef::Present);
+        timeline(&mut out, [row((None, reference)), row((None, None))]).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let dates: Vec<&str> = text
+            .lines()
+            .map(|l| l.split('\t').next().unwrap())
+            .collect();
+        assert_eq!(dates, ["PRESENT_REF", "(unresolved)"]);
     }
 }
