@@ -2,7 +2,9 @@
 //! terminal (80x24 and 120x40, the bundled seeds): the reader follows the
 //! timeline cursor without taking focus, the selected event is shown whole
 //! with its headline under it, `+` zooms the focused pane and back, a jump
-//! to an empty date says where it landed, and `?` lists the zoom key.
+//! to an empty date says where it landed, `?` lists the zoom key, and a
+//! folder with a year, a month, a week and days in it heads each period
+//! once, in order.
 
 use crate::tmux_common::*;
 
@@ -81,4 +83,76 @@ fn timeline_reads_and_zooms_at_80x24() {
 #[test]
 fn timeline_reads_and_zooms_at_120x40() {
     timeline_reads_and_zooms(120, 40);
+}
+
+/// Two made-up articles whose dates fall in one April at every precision:
+/// a year, the month, a day, a week and days inside that week.
+fn write_periods(dir: &std::path::Path) {
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(
+        dir.join("a.txt"),
+        "Velmora harbour tolls rise before the season\n\nPublished 20 April 2031\n\n\
+         Ferry crews at the Velmora quay struck this week over pay, the union said.\n\n\
+         Tolls rose this April ahead of the summer season, the harbour board said.\n\n\
+         Talks had begun on 1 April 2031 in the town hall and went on for days.\n\n\
+         The harbour board met on 14 April 2031 to set the new tolls for fishers.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.txt"),
+        "Quay history for the curious reader\n\nPublished 21 April 2031\n\n\
+         The quay was first built in 1998 by the Orlen family of Velmora.\n\n\
+         Its tolls were cut on 14 April 2031 for the fishers who use it.\n",
+    )
+    .unwrap();
+}
+
+/// The rows of the timeline pane that are headings: a line with nothing
+/// but the heading between the pane's borders.
+fn headings(screen: &str, wanted: &[&str]) -> Vec<String> {
+    screen
+        .lines()
+        .map(|l| l.trim_matches(|c| c == '│' || c == ' ').to_string())
+        .filter(|l| wanted.contains(&l.as_str()))
+        .collect()
+}
+
+fn one_heading_per_period(w: u16, h: u16) {
+    let Some(t) = Tmux::start(&format!("periods{w}"), w, h) else {
+        return;
+    };
+    let dir = t.state.path().join("news");
+    write_periods(&dir);
+    t.run_dateline_on("", &dir.display().to_string());
+    t.wait_for("three panes", |s| {
+        s.contains("1 Articles") && s.contains("3 Timeline")
+    });
+    t.keys(&["3", "+"]);
+    let order = [
+        "1998",
+        "April 2031",
+        "Tue 1 Apr 2031",
+        "Week 16 (14–20 Apr 2031)",
+        "Mon 14 Apr 2031",
+        "Sun 20 Apr 2031",
+        "Mon 21 Apr 2031",
+    ];
+    let s = t.wait_for("the timeline zoomed", |s| {
+        status_line(s).contains("(zoomed)") && s.contains("Mon 21 Apr 2031")
+    });
+    // Each period once, in order, though 14 April has two events and sits
+    // inside the week and the month that have their own.
+    assert_eq!(headings(&s, &order), order, "{s}");
+    t.keys(&["q"]);
+    t.assert_restored("0");
+}
+
+#[test]
+fn one_heading_per_period_at_80x24() {
+    one_heading_per_period(80, 24);
+}
+
+#[test]
+fn one_heading_per_period_at_120x40() {
+    one_heading_per_period(120, 40);
 }

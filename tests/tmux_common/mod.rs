@@ -106,7 +106,12 @@ impl Tmux {
 
     /// Runs dateline in the pane, echoing its exit status afterwards.
     pub fn run_dateline(&self, env: &str) {
-        self.text(&format!("{env} {BIN}; echo \"EXIT$?\""));
+        self.run_dateline_on(env, "");
+    }
+
+    /// [`Tmux::run_dateline`] with arguments (paths to open).
+    pub fn run_dateline_on(&self, env: &str, args: &str) {
+        self.text(&format!("{env} {BIN} {args}; echo \"EXIT$?\""));
         self.keys(&["Enter"]);
     }
 
