@@ -4,7 +4,8 @@
 //! with its headline under it, `+` zooms the focused pane and back, a jump
 //! to an empty date says where it landed, `?` lists the zoom key, and a
 //! folder with a year, a month, a week and days in it heads each period
-//! once, in order.
+//! once, in order, and `]`, `}` and `f` leave the selected event near the
+//! top of the pane.
 
 use crate::tmux_common::*;
 
@@ -155,4 +156,76 @@ fn one_heading_per_period_at_80x24() {
 #[test]
 fn one_heading_per_period_at_120x40() {
     one_heading_per_period(120, 40);
+}
+
+/// Where the selected event starts in the timeline pane, counted in rows
+/// below the density strip, and how many rows the pane shows events in:
+/// the selected rows are the ones drawn reversed (`ESC[…7m`).
+fn cursor_row(styled: &str) -> (usize, usize) {
+    let rows: Vec<&str> = styled.lines().collect();
+    let top = rows
+        .iter()
+        .position(|l| l.contains("3 Timeline"))
+        .expect("the timeline pane");
+    let height = rows[top + 1..]
+        .iter()
+        .position(|l| l.contains('└'))
+        .expect("the pane's bottom border");
+    // Below the border, the strip and its axis line.
+    let offset = rows[top + 3..top + 1 + height]
+        .iter()
+        .position(|l| l.contains(";7m") || l.contains("[7m"))
+        .expect("a selected row");
+    (offset, height - 2)
+}
+
+fn jumps_land_near_the_top(w: u16, h: u16) {
+    let Some(t) = Tmux::start(&format!("neartop{w}"), w, h) else {
+        return;
+    };
+    t.run_dateline("");
+    t.wait_for("three panes", |s| {
+        s.contains("1 Articles") && s.contains("3 Timeline") && reader_file(s).is_some()
+    });
+    // `f` filters to the followed actor: follow the first one the picker offers.
+    t.keys(&["a"]);
+    t.wait_for("the actor picker", |s| s.contains("Follow an actor"));
+    t.keys(&["Enter"]);
+    t.wait_for("an actor followed", |s| !s.contains("Follow an actor"));
+    t.keys(&["3", "g"]);
+    t.wait_for("the timeline focused", |s| {
+        status_line(s).trim_start().starts_with("Timeline")
+    });
+    let settle = || std::thread::sleep(std::time::Duration::from_millis(150));
+    let position = |s: &str| -> (usize, usize) {
+        // "3 Timeline 36/50": the cursor's place and the count.
+        let title = s.lines().find(|l| l.contains("3 Timeline")).unwrap();
+        let n = title.split_whitespace().find(|w| w.contains('/')).unwrap();
+        let (a, b) = n.split_once('/').unwrap();
+        (a.parse().unwrap(), b.parse().unwrap())
+    };
+    for key in ["]", "]", "]", "}", "]", "]", "f"] {
+        t.keys(&[key]);
+        settle();
+        let s = t.screen();
+        let (at, of) = position(&s);
+        let (row, rows) = cursor_row(&t.screen_styled());
+        // Near the top, unless the list ends within the pane below it.
+        assert!(
+            row <= rows / 3 + 1 || of - at < rows / 2,
+            "after {key} the selected event is at row {row} of {rows} ({at}/{of}):\n{s}"
+        );
+    }
+    t.keys(&["q"]);
+    t.assert_restored("0");
+}
+
+#[test]
+fn jumps_land_near_the_top_at_80x24() {
+    jumps_land_near_the_top(80, 24);
+}
+
+#[test]
+fn jumps_land_near_the_top_at_120x40() {
+    jumps_land_near_the_top(120, 40);
 }

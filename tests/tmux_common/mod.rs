@@ -82,6 +82,13 @@ impl Tmux {
         String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
     }
 
+    /// The screen with its colours and attributes as escape sequences
+    /// (`capture-pane -e`): where the selected row is shown reversed.
+    pub fn screen_styled(&self) -> String {
+        let out = self.tmux(&["capture-pane", "-p", "-e", "-t", "t"]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
     /// A pane format variable (`alternate_on`, `mouse_any_flag`...).
     pub fn var(&self, name: &str) -> String {
         let out = self.tmux(&["display-message", "-p", "-t", "t", &format!("#{{{name}}}")]);
