@@ -4,8 +4,9 @@
 //! with its headline under it, `+` zooms the focused pane and back, a jump
 //! to an empty date says where it landed, `?` lists the zoom key, and a
 //! folder with a year, a month, a week and days in it heads each period
-//! once, in order, and `]`, `}` and `f` leave the selected event near the
-//! top of the pane.
+//! once, in order, `]`, `}` and `f` leave the selected event near the top
+//! of the pane, and in a narrow pane the selected event is its whole
+//! sentence, wrapped.
 
 use crate::tmux_common::*;
 
@@ -228,4 +229,63 @@ fn jumps_land_near_the_top_at_80x24() {
 #[test]
 fn jumps_land_near_the_top_at_120x40() {
     jumps_land_near_the_top(120, 40);
+}
+
+/// The text of the selected (reversed) rows of the timeline pane, escapes
+/// and borders removed, lines joined by spaces, and how many rows they are.
+fn selected_text(styled: &str) -> (String, usize) {
+    let strip = regex::Regex::new("\x1b\\[[0-9;]*m").unwrap();
+    let rows: Vec<&str> = styled.lines().collect();
+    let top = rows.iter().position(|l| l.contains("3 Timeline")).unwrap();
+    let mut out = Vec::new();
+    for l in &rows[top + 3..] {
+        if l.contains('└') {
+            break;
+        }
+        if l.contains(";7m") || l.contains("[7m") {
+            // The timeline's own column: up to its right border.
+            let plain = strip.replace_all(l, "");
+            let cell = plain.split('│').nth(1).unwrap_or("");
+            out.push(
+                cell.trim_matches(|c: char| c == '▌' || c.is_whitespace())
+                    .to_string(),
+            );
+        } else if !out.is_empty() {
+            break;
+        }
+    }
+    (out.join(" "), out.len())
+}
+
+#[test]
+fn the_selected_event_is_its_whole_sentence_wrapped_in_a_narrow_pane() {
+    let Some(t) = Tmux::start("wrap80", 80, 24) else {
+        return;
+    };
+    let dir = t.state.path().join("news");
+    write_periods(&dir);
+    t.run_dateline_on("", &dir.display().to_string());
+    t.wait_for("three panes", |s| {
+        s.contains("1 Articles") && s.contains("3 Timeline")
+    });
+    t.keys(&["3", "g"]);
+    let sentence = "Ferry crews at the Velmora quay struck this week over pay, the union said.";
+    let (mut seen, mut rows) = (String::new(), 0);
+    for _ in 0..8 {
+        std::thread::sleep(std::time::Duration::from_millis(120));
+        (seen, rows) = selected_text(&t.screen_styled());
+        if seen.contains("Ferry") {
+            break;
+        }
+        t.keys(&["j"]);
+    }
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words(&seen).contains(sentence),
+        "the whole sentence on the selected rows: {seen:?}\n{}",
+        t.screen()
+    );
+    assert!(rows >= 3, "wrapped in the narrow pane: {rows} rows");
+    t.keys(&["q"]);
+    t.assert_restored("0");
 }
