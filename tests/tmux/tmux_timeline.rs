@@ -159,25 +159,81 @@ fn one_heading_per_period_at_120x40() {
     one_heading_per_period(120, 40);
 }
 
-/// Where the selected event starts in the timeline pane, counted in rows
-/// below the density strip, and how many rows the pane shows events in:
-/// the selected rows are the ones drawn reversed (`ESC[…7m`).
-fn cursor_row(styled: &str) -> (usize, usize) {
-    let rows: Vec<&str> = styled.lines().collect();
-    let top = rows
+/// One screen line as cells: each char with whether it is drawn reversed
+/// (SGR 7), read from `capture-pane -e` output.
+fn cells(line: &str) -> Vec<(char, bool)> {
+    let mut out = Vec::new();
+    let mut reversed = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\x1b' {
+            out.push((c, reversed));
+            continue;
+        }
+        if chars.next_if_eq(&'[').is_none() {
+            continue;
+        }
+        let mut params = String::new();
+        for p in chars.by_ref() {
+            if p.is_ascii_alphabetic() {
+                if p == 'm' {
+                    let mut it = params.split(';');
+                    while let Some(n) = it.next() {
+                        match n {
+                            "" | "0" | "27" => reversed = false,
+                            "7" => reversed = true,
+                            // A colour's own numbers are not attributes.
+                            "38" | "48" | "58" => match it.next() {
+                                Some("5") => drop(it.next()),
+                                Some("2") => drop((it.next(), it.next(), it.next())),
+                                _ => {}
+                            },
+                            _ => {}
+                        }
+                    }
+                }
+                break;
+            }
+            params.push(p);
+        }
+    }
+    out
+}
+
+/// The timeline pane's rows below its density strip, as cells of its own
+/// columns (the panes may sit side by side).
+fn timeline_rows(styled: &str) -> Vec<Vec<(char, bool)>> {
+    let lines: Vec<Vec<(char, bool)>> = styled.lines().map(cells).collect();
+    let text = |l: &[(char, bool)]| l.iter().map(|c| c.0).collect::<String>();
+    let top = lines
         .iter()
-        .position(|l| l.contains("3 Timeline"))
+        .position(|l| text(l).contains("3 Timeline"))
         .expect("the timeline pane");
-    let height = rows[top + 1..]
+    let head: Vec<char> = lines[top].iter().map(|c| c.0).collect();
+    let title = text(&lines[top]);
+    let at = title.find("┌ 3 Timeline").expect("the pane's corner");
+    let left = title[..at].chars().count();
+    let right = left
+        + head[left..]
+            .iter()
+            .position(|&c| c == '┐')
+            .expect("the corner");
+    lines[top + 3..]
         .iter()
-        .position(|l| l.contains('└'))
-        .expect("the pane's bottom border");
-    // Below the border, the strip and its axis line.
-    let offset = rows[top + 3..top + 1 + height]
+        .take_while(|l| l.get(left).is_some_and(|c| c.0 != '└'))
+        .map(|l| l.get(left + 1..right).unwrap_or_default().to_vec())
+        .collect()
+}
+
+/// Where the selected (reversed) event starts in the timeline pane, in rows
+/// below the density strip, and how many rows the pane shows events in.
+fn cursor_row(styled: &str) -> (usize, usize) {
+    let rows = timeline_rows(styled);
+    let offset = rows
         .iter()
-        .position(|l| l.contains(";7m") || l.contains("[7m"))
+        .position(|r| r.iter().any(|c| c.1 && !c.0.is_whitespace()))
         .expect("a selected row");
-    (offset, height - 2)
+    (offset, rows.len())
 }
 
 fn jumps_land_near_the_top(w: u16, h: u16) {
@@ -188,11 +244,6 @@ fn jumps_land_near_the_top(w: u16, h: u16) {
     t.wait_for("three panes", |s| {
         s.contains("1 Articles") && s.contains("3 Timeline") && reader_file(s).is_some()
     });
-    // `f` filters to the followed actor: follow the first one the picker offers.
-    t.keys(&["a"]);
-    t.wait_for("the actor picker", |s| s.contains("Follow an actor"));
-    t.keys(&["Enter"]);
-    t.wait_for("an actor followed", |s| !s.contains("Follow an actor"));
     t.keys(&["3", "g"]);
     t.wait_for("the timeline focused", |s| {
         status_line(s).trim_start().starts_with("Timeline")
@@ -200,12 +251,22 @@ fn jumps_land_near_the_top(w: u16, h: u16) {
     let settle = || std::thread::sleep(std::time::Duration::from_millis(150));
     let position = |s: &str| -> (usize, usize) {
         // "3 Timeline 36/50": the cursor's place and the count.
-        let title = s.lines().find(|l| l.contains("3 Timeline")).unwrap();
+        let line = s.lines().find(|l| l.contains("3 Timeline")).unwrap();
+        let title = &line[line.find("3 Timeline").unwrap()..];
         let n = title.split_whitespace().find(|w| w.contains('/')).unwrap();
         let (a, b) = n.split_once('/').unwrap();
         (a.parse().unwrap(), b.parse().unwrap())
     };
     for key in ["]", "]", "]", "}", "]", "]", "f"] {
+        if key == "f" {
+            // `f` filters to the followed actor: follow the first one the
+            // picker offers, back in the timeline.
+            t.keys(&["a"]);
+            t.wait_for("the actor picker", |s| s.contains("Follow an actor"));
+            t.keys(&["Enter"]);
+            t.wait_for("an actor followed", |s| !s.contains("Follow an actor"));
+            t.keys(&["3"]);
+        }
         t.keys(&[key]);
         settle();
         let s = t.screen();
@@ -231,23 +292,15 @@ fn jumps_land_near_the_top_at_120x40() {
     jumps_land_near_the_top(120, 40);
 }
 
-/// The text of the selected (reversed) rows of the timeline pane, escapes
-/// and borders removed, lines joined by spaces, and how many rows they are.
+/// The text of the selected (reversed) rows of the timeline pane, lines
+/// joined by spaces, and how many rows they are.
 fn selected_text(styled: &str) -> (String, usize) {
-    let strip = regex::Regex::new("\x1b\\[[0-9;]*m").unwrap();
-    let rows: Vec<&str> = styled.lines().collect();
-    let top = rows.iter().position(|l| l.contains("3 Timeline")).unwrap();
     let mut out = Vec::new();
-    for l in &rows[top + 3..] {
-        if l.contains('└') {
-            break;
-        }
-        if l.contains(";7m") || l.contains("[7m") {
-            // The timeline's own column: up to its right border.
-            let plain = strip.replace_all(l, "");
-            let cell = plain.split('│').nth(1).unwrap_or("");
+    for r in timeline_rows(styled) {
+        if r.iter().any(|c| c.1 && !c.0.is_whitespace()) {
+            let line: String = r.iter().map(|c| c.0).collect();
             out.push(
-                cell.trim_matches(|c: char| c == '▌' || c.is_whitespace())
+                line.trim_matches(|c: char| c == '▌' || c.is_whitespace())
                     .to_string(),
             );
         } else if !out.is_empty() {
@@ -257,9 +310,8 @@ fn selected_text(styled: &str) -> (String, usize) {
     (out.join(" "), out.len())
 }
 
-#[test]
-fn the_selected_event_is_its_whole_sentence_wrapped_in_a_narrow_pane() {
-    let Some(t) = Tmux::start("wrap80", 80, 24) else {
+fn the_selected_event_is_its_whole_sentence(w: u16, h: u16) {
+    let Some(t) = Tmux::start(&format!("wrap{w}"), w, h) else {
         return;
     };
     let dir = t.state.path().join("news");
@@ -288,4 +340,14 @@ fn the_selected_event_is_its_whole_sentence_wrapped_in_a_narrow_pane() {
     assert!(rows >= 3, "wrapped in the narrow pane: {rows} rows");
     t.keys(&["q"]);
     t.assert_restored("0");
+}
+
+#[test]
+fn the_selected_event_is_its_whole_sentence_wrapped_at_80x24() {
+    the_selected_event_is_its_whole_sentence(80, 24);
+}
+
+#[test]
+fn the_selected_event_is_its_whole_sentence_wrapped_at_120x40() {
+    the_selected_event_is_its_whole_sentence(120, 40);
 }
