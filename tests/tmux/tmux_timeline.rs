@@ -109,6 +109,18 @@ fn write_periods(dir: &std::path::Path) {
     .unwrap();
 }
 
+/// dateline on [`write_periods`]'s folder, its three panes up.
+fn open_periods(name: &str, w: u16, h: u16) -> Option<Tmux> {
+    let t = Tmux::start(name, w, h)?;
+    let dir = t.state.path().join("news");
+    write_periods(&dir);
+    t.run_dateline_on("", &dir.display().to_string());
+    t.wait_for("three panes", |s| {
+        s.contains("1 Articles") && s.contains("3 Timeline")
+    });
+    Some(t)
+}
+
 /// The rows of the timeline pane that are headings: a line with nothing
 /// but the heading between the pane's borders.
 fn headings(screen: &str, wanted: &[&str]) -> Vec<String> {
@@ -120,15 +132,9 @@ fn headings(screen: &str, wanted: &[&str]) -> Vec<String> {
 }
 
 fn one_heading_per_period(w: u16, h: u16) {
-    let Some(t) = Tmux::start(&format!("periods{w}"), w, h) else {
+    let Some(t) = open_periods(&format!("periods{w}"), w, h) else {
         return;
     };
-    let dir = t.state.path().join("news");
-    write_periods(&dir);
-    t.run_dateline_on("", &dir.display().to_string());
-    t.wait_for("three panes", |s| {
-        s.contains("1 Articles") && s.contains("3 Timeline")
-    });
     t.keys(&["3", "+"]);
     let order = [
         "1998",
@@ -311,15 +317,9 @@ fn selected_text(styled: &str) -> (String, usize) {
 }
 
 fn the_selected_event_is_its_whole_sentence(w: u16, h: u16) {
-    let Some(t) = Tmux::start(&format!("wrap{w}"), w, h) else {
+    let Some(t) = open_periods(&format!("wrap{w}"), w, h) else {
         return;
     };
-    let dir = t.state.path().join("news");
-    write_periods(&dir);
-    t.run_dateline_on("", &dir.display().to_string());
-    t.wait_for("three panes", |s| {
-        s.contains("1 Articles") && s.contains("3 Timeline")
-    });
     t.keys(&["3", "g"]);
     let sentence = "Ferry crews at the Velmora quay struck this week over pay, the union said.";
     let (mut seen, mut rows) = (String::new(), 0);
