@@ -127,6 +127,8 @@ pub struct NameParts {
     joined: String,
     /// How many words.
     count: u32,
+    /// Where the first word (the given name) ends in `joined`.
+    first_end: u32,
     /// Where the last word (the surname) starts in `joined`: names are
     /// compared surname first, many times over in merging.
     last_at: u32,
@@ -139,7 +141,7 @@ const SPACE_IN_WORD: &str = "\u{0}";
 impl NameParts {
     pub fn of(name: &str, lx: &Lexicon) -> NameParts {
         let mut joined = String::with_capacity(name.len());
-        let (mut count, mut last_at) = (0, 0);
+        let (mut count, mut first_end, mut last_at) = (0, 0, 0);
         for w in name.split_whitespace() {
             // An ASCII word is lowered once, for the particle test and its
             // skeleton both.
@@ -165,11 +167,16 @@ impl NameParts {
                 joined.truncate(at);
                 joined.push_str(&word);
             }
+            if count == 0 {
+                first_end = joined.len();
+            }
             count += 1;
             last_at = at;
         }
+        // Offsets past 4 GB (never a name) fall back to the whole string.
         NameParts {
             count,
+            first_end: u32::try_from(first_end).unwrap_or(u32::MAX),
             last_at: u32::try_from(last_at).unwrap_or(0),
             joined,
         }
@@ -179,6 +186,7 @@ impl NameParts {
         NameParts {
             joined: word.replace(' ', SPACE_IN_WORD),
             count: u32::from(!word.is_empty()),
+            first_end: u32::try_from(word.len()).unwrap_or(u32::MAX),
             last_at: 0,
         }
     }
@@ -201,7 +209,14 @@ impl NameParts {
         self.joined.get(self.last_at as usize..).unwrap_or("")
     }
     pub fn given(&self) -> &str {
-        self.joined.split(' ').next().unwrap_or("")
+        let end = (self.first_end as usize).min(self.joined.len());
+        self.joined.get(..end).unwrap_or("")
+    }
+    /// The words between the given name and the surname, joined by spaces.
+    fn middle(&self) -> &str {
+        let from = self.first_end as usize + 1;
+        let to = (self.last_at as usize).saturating_sub(1);
+        self.joined.get(from..to).unwrap_or("")
     }
 }
 
@@ -265,11 +280,13 @@ pub fn same_person(a: &NameParts, b: &NameParts) -> bool {
     if same_given(a.given(), b.given()) {
         return true;
     }
-    let inner = |x: &NameParts, y: &NameParts, ly: usize| {
+    // Of the other's words before its surname, its given name differs
+    // (just tested), so only its middle names are left to look among.
+    let inner = |x: &NameParts, y: &NameParts| {
         let given = x.given();
-        y.words().take(ly - 1).any(|w| w == given)
+        y.count >= 3 && y.middle().split(' ').any(|w| w == given)
     };
-    inner(a, b, lb) || inner(b, a, la)
+    inner(a, b) || inner(b, a)
 }
 
 /// Two spellings of one place or organisation: same word count, one word
@@ -371,6 +388,11 @@ mod tests {
         let words: Vec<&str> = n.words().collect();
         assert_eq!(words, ["ursula", "maren", "lehnvarga"]);
         assert_eq!(n.joined(), "ursula maren lehnvarga");
+        assert_eq!(n.middle(), "maren");
+        assert_eq!(p("Ivo Tamm").middle(), "");
+        assert!(same_person(&p("Lise Quint"), &p("Ana Maren Lise Quint")));
+        assert!(same_person(&p("Ana Maren Lise Quint"), &p("Maren Quint")));
+        assert!(!same_person(&p("Ana Maren Quint"), &p("Quint Maren")));
         let one = p("von Tamm");
         assert_eq!((one.len(), one.given(), one.surname()), (1, "tam", "tam"));
         assert_eq!(one, NameParts::single("tam"));

@@ -13,6 +13,7 @@
 
 mod alias;
 mod credits;
+mod form_keys;
 mod lexicon;
 mod lower_words;
 mod merge;
@@ -156,7 +157,7 @@ struct Scratch<'a> {
 #[derive(Default)]
 struct GroupScratch {
     by_lexicon: FxMap<u32, u32>,
-    by_key: FxMap<String, u32>,
+    by_key: form_keys::FormKeys,
     /// Full names by the hash of their surname: a bucket may hold more
     /// than one surname, which `same_person` tells apart, and no key is
     /// copied.
@@ -263,9 +264,8 @@ fn group(
         full,
     } = gs;
     reset(by_lexicon);
-    reset(by_key);
+    by_key.reset(hits.len());
     reset(full);
-    by_key.reserve(hits.len());
     // A form's folded key, in one buffer: copied into the map only when
     // new (most forms repeat one already seen).
     let mut key_buf = String::new();
@@ -291,11 +291,11 @@ fn group(
         } else if h.words >= 2 {
             let t = text_of(h);
             let key = fold_into(&mut key_buf, t);
-            let e = if let Some(&e) = by_key.get(key) {
+            let e = if let Some(e) = by_key.get(key) {
                 e
             } else {
                 let parts = NameParts::of(t, lx);
-                let bucket = full.entry(hash_of(parts.surname())).or_default();
+                let bucket = full.entry(form_keys::hash_of(parts.surname())).or_default();
                 let found = bucket
                     .iter()
                     .find(|(_, p)| same_person(p, &parts) && p.len() >= 2)
@@ -305,7 +305,7 @@ fn group(
                     bucket.push((e, parts));
                     e
                 });
-                by_key.insert(key_buf.clone(), e);
+                by_key.insert(&key_buf, e);
                 e
             };
             entity_of[i] = Some(e);
@@ -372,7 +372,7 @@ fn group(
         }
         let h = &hits[i].1;
         let t = text_of(h);
-        if let Some(&e) = by_key.get(fold_into(&mut key_buf, t)) {
+        if let Some(e) = by_key.get(fold_into(&mut key_buf, t)) {
             entity_of[i] = Some(e);
             continue;
         }
@@ -406,7 +406,7 @@ fn group(
             continue;
         }
         let e = found.unwrap_or_else(|| new_entity(&mut out, None));
-        by_key.insert(key_buf.clone(), e);
+        by_key.insert(&key_buf, e);
         entity_of[i] = Some(e);
         let e = e as usize;
         if e >= last_at.len() {
@@ -529,12 +529,6 @@ fn fold_into<'b>(buf: &'b mut String, t: &str) -> &'b str {
         buf.push_str(&crate::text::fold(t));
     }
     buf
-}
-
-/// The table hash of `s`, as a key that owns nothing.
-fn hash_of(s: &str) -> u64 {
-    use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one(s)
 }
 
 /// No hit: the end of an entity's chain of hits.
