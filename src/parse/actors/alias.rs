@@ -122,35 +122,101 @@ fn lower_ascii<'b>(w: &str, buf: &'b mut [u8]) -> Option<&'b str> {
 /// A person's name split into comparable parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameParts {
-    /// Skeletons of the words, particles left out.
-    pub words: Vec<String>,
+    /// Skeletons of the words, particles left out, joined by single spaces:
+    /// one allocation per name rather than one per word.
+    joined: String,
+    /// How many words.
+    count: u32,
+    /// Where the first word (the given name) ends in `joined`.
+    first_end: u32,
+    /// Where the last word (the surname) starts in `joined`: names are
+    /// compared surname first, many times over in merging.
+    last_at: u32,
 }
+
+/// What stands for a space inside one word's skeleton (a compatibility
+/// decomposition can give one), so that spaces only ever separate words.
+const SPACE_IN_WORD: &str = "\u{0}";
 
 impl NameParts {
     pub fn of(name: &str, lx: &Lexicon) -> NameParts {
-        let mut words = Vec::with_capacity(3);
+        let mut joined = String::with_capacity(name.len());
+        let (mut count, mut first_end, mut last_at) = (0, 0, 0);
         for w in name.split_whitespace() {
             // An ASCII word is lowered once, for the particle test and its
             // skeleton both.
             let mut buf = [0u8; LOWER_BUF];
-            let mut sk = String::new();
+            let from = joined.len();
+            if from > 0 {
+                joined.push(' ');
+            }
+            let at = joined.len();
             match lower_ascii(w, &mut buf) {
-                Some(k) if lx.particles.contains(k) => continue,
-                Some(k) => skeleton_of_lower(k, lx, &mut sk),
-                None if is_particle(w, lx) => continue,
-                None => skeleton_into(w, lx, &mut sk),
+                Some(k) if lx.particles.contains(k) => {}
+                Some(k) => skeleton_of_lower(k, lx, &mut joined),
+                None if is_particle(w, lx) => {}
+                None => skeleton_into(w, lx, &mut joined),
             }
-            if !sk.is_empty() {
-                words.push(sk);
+            if joined.len() == at {
+                // A particle, or a word with nothing left: no word.
+                joined.truncate(from);
+                continue;
             }
+            if joined[at..].contains(' ') {
+                let word = joined[at..].replace(' ', SPACE_IN_WORD);
+                joined.truncate(at);
+                joined.push_str(&word);
+            }
+            if count == 0 {
+                first_end = joined.len();
+            }
+            count += 1;
+            last_at = at;
         }
-        NameParts { words }
+        // Offsets past 4 GB (never a name) fall back to the whole string.
+        NameParts {
+            count,
+            first_end: u32::try_from(first_end).unwrap_or(u32::MAX),
+            last_at: u32::try_from(last_at).unwrap_or(0),
+            joined,
+        }
+    }
+    /// A one-word name whose skeleton is `word`.
+    pub fn single(word: &str) -> NameParts {
+        NameParts {
+            joined: word.replace(' ', SPACE_IN_WORD),
+            count: u32::from(!word.is_empty()),
+            first_end: u32::try_from(word.len()).unwrap_or(u32::MAX),
+            last_at: 0,
+        }
+    }
+    /// The words' skeletons, in order.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.joined.split(' ').filter(|w| !w.is_empty())
+    }
+    /// How many words.
+    pub fn len(&self) -> usize {
+        self.count as usize
+    }
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+    /// The skeletons joined by single spaces.
+    pub fn joined(&self) -> &str {
+        &self.joined
     }
     pub fn surname(&self) -> &str {
-        self.words.last().map_or("", String::as_str)
+        self.joined.get(self.last_at as usize..).unwrap_or("")
     }
     pub fn given(&self) -> &str {
-        self.words.first().map_or("", String::as_str)
+        let end = (self.first_end as usize).min(self.joined.len());
+        self.joined.get(..end).unwrap_or("")
+    }
+    /// The words between the given name and the surname, joined by spaces.
+    fn middle(&self) -> &str {
+        let from = self.first_end as usize + 1;
+        let to = (self.last_at as usize).saturating_sub(1);
+        self.joined.get(from..to).unwrap_or("")
     }
 }
 
@@ -204,16 +270,22 @@ pub fn same_given(a: &str, b: &str) -> bool {
 /// surname, and given names that agree, or one name's given name among the
 /// other's middle names ("Tayyip Erdem" and "Recep Tayyip Erdem").
 pub fn same_person(a: &NameParts, b: &NameParts) -> bool {
-    if a.words.is_empty() || b.words.is_empty() || a.surname() != b.surname() {
+    if a.is_empty() || b.is_empty() || a.surname() != b.surname() {
         return false;
     }
-    if a.words.len() < 2 || b.words.len() < 2 {
+    let (la, lb) = (a.len(), b.len());
+    if la < 2 || lb < 2 {
         return true;
     }
     if same_given(a.given(), b.given()) {
         return true;
     }
-    let inner = |x: &NameParts, y: &NameParts| y.words[..y.words.len() - 1].contains(&x.words[0]);
+    // Of the other's words before its surname, its given name differs
+    // (just tested), so only its middle names are left to look among.
+    let inner = |x: &NameParts, y: &NameParts| {
+        let given = x.given();
+        y.count >= 3 && y.middle().split(' ').any(|w| w == given)
+    };
     inner(a, b) || inner(b, a)
 }
 
@@ -221,15 +293,16 @@ pub fn same_person(a: &NameParts, b: &NameParts) -> bool {
 /// apart by a single letter, long enough that this is no coincidence
 /// ("Kryvyi Rih"/"Kryvyi Rig", never "Iran"/"Iraq").
 pub fn same_place(a: &NameParts, b: &NameParts) -> bool {
-    if a.words.len() != b.words.len() || a.words.is_empty() {
+    let n = a.len();
+    if n != b.len() || n == 0 {
         return false;
     }
-    let total: usize = a.words.iter().map(|w| w.chars().count()).sum::<usize>() + a.words.len();
+    let total: usize = a.words().map(|w| w.chars().count()).sum::<usize>() + n;
     if total < 9 {
-        return a.words == b.words;
+        return a == b;
     }
     let mut diffs = 0;
-    for (x, y) in a.words.iter().zip(&b.words) {
+    for (x, y) in a.words().zip(b.words()) {
         if x != y {
             if x.chars().next() != y.chars().next() || edit_distance(x, y, 1) > 1 {
                 return false;
@@ -303,7 +376,35 @@ mod tests {
         for w in ["Varga", "", "Vonnegut", "Ærø", "abcdefghijklmnopqrstuvwxyz"] {
             assert!(!is_particle(w, lx), "{w}");
         }
-        assert_eq!(p("Ursula VON der Lehn").words, p("Ursula der Lehn").words);
+        assert_eq!(p("Ursula VON der Lehn"), p("Ursula der Lehn"));
+    }
+
+    #[test]
+    fn name_parts_keep_words_apart() {
+        let n = p("Ursula Maren von der Lehn-Varga");
+        assert_eq!(n.len(), 3);
+        assert_eq!(n.given(), "ursula");
+        assert_eq!(n.surname(), "lehnvarga");
+        let words: Vec<&str> = n.words().collect();
+        assert_eq!(words, ["ursula", "maren", "lehnvarga"]);
+        assert_eq!(n.joined(), "ursula maren lehnvarga");
+        assert_eq!(n.middle(), "maren");
+        assert_eq!(p("Ivo Tamm").middle(), "");
+        assert!(same_person(&p("Lise Quint"), &p("Ana Maren Lise Quint")));
+        assert!(same_person(&p("Ana Maren Lise Quint"), &p("Maren Quint")));
+        assert!(!same_person(&p("Ana Maren Quint"), &p("Quint Maren")));
+        let one = p("von Tamm");
+        assert_eq!((one.len(), one.given(), one.surname()), (1, "tam", "tam"));
+        assert_eq!(one, NameParts::single("tam"));
+        let none = p("von de");
+        assert!(none.is_empty());
+        assert_eq!((none.surname(), none.given()), ("", ""));
+        // A compatibility decomposition can put a space inside one word: it
+        // stays one word.
+        let spaced = p("Ana Lo\u{37a}pez");
+        let words: Vec<&str> = spaced.words().collect();
+        assert_eq!(words, ["ana", "lo\u{0}pez"]);
+        assert_eq!(spaced.surname(), "lo\u{0}pez");
     }
 
     #[test]

@@ -60,7 +60,7 @@ fn slot(kind: ActorKind) -> usize {
 
 fn key_parts(form: &str, lx: &Lexicon) -> (String, NameParts) {
     let parts = NameParts::of(form, lx);
-    (parts.words.join(" "), parts)
+    (parts.joined().to_string(), parts)
 }
 
 /// A comparison key and the name parts it came from, shared by every
@@ -82,7 +82,7 @@ fn keys_by_entity(articles: &[Article], locals: &[ArticleActors], lx: &Lexicon) 
             l.entities
                 .iter()
                 .map(|e| {
-                    let form = match e.lexicon {
+                    let form = match e.lexicon() {
                         Some(_) => "",
                         None => articles.get(a).map_or("", |art| e.name.text(&art.raw)),
                     };
@@ -172,7 +172,7 @@ impl Index {
         lx: &Lexicon,
         singles: bool,
     ) -> Option<usize> {
-        if let Some(idx) = e.lexicon {
+        if let Some(idx) = e.lexicon() {
             if singles {
                 return None;
             }
@@ -194,7 +194,7 @@ impl Index {
             return None;
         }
         match kind {
-            ActorKind::Person if parts.words.len() >= 2 => {
+            ActorKind::Person if parts.len() >= 2 => {
                 if singles {
                     return None;
                 }
@@ -219,7 +219,7 @@ impl Index {
                 Some(self.person_single(key, true).unwrap_or(0))
             }
             _ => {
-                if singles != (parts.words.len() == 1) {
+                if singles != (parts.len() == 1) {
                     return None;
                 }
                 self.place_or_org(kind, key, parts, true)
@@ -241,12 +241,7 @@ impl Index {
         if !create {
             return None;
         }
-        let g = self.new_actor(
-            ActorKind::Person,
-            Some(NameParts {
-                words: vec![word.to_string()],
-            }),
-        );
+        let g = self.new_actor(ActorKind::Person, Some(NameParts::single(word)));
         self.single.insert(word.to_string(), g);
         Some(g)
     }
@@ -257,7 +252,7 @@ impl Index {
         if key.is_empty() {
             return None;
         }
-        if parts.words.len() >= 2 {
+        if parts.len() >= 2 {
             let bucket = self.by_surname.get(parts.surname())?;
             return bucket.iter().copied().find(|&g| {
                 self.actors[g]
@@ -321,7 +316,7 @@ fn merge_with(
                     continue;
                 }
                 let g = match pass {
-                    0 if !e.weak && e.lexicon.is_none() => {
+                    0 if !e.weak && e.lexicon().is_none() => {
                         let memo = (Arc::as_ptr(&keys[a][i]) as usize, e.kind);
                         match first_pass.get(&memo) {
                             Some(&g) => g,
@@ -334,7 +329,7 @@ fn merge_with(
                     }
                     0 if !e.weak => ix.place_entity(e, keyed(a, i), lx, false),
                     1 if !e.weak => ix.place_entity(e, keyed(a, i), lx, true),
-                    2 if e.lexicon.is_none() => ix.known(keyed(a, i)),
+                    2 if e.lexicon().is_none() => ix.known(keyed(a, i)),
                     _ => None,
                 };
                 if let Some(g) = g {

@@ -13,6 +13,7 @@
 
 mod alias;
 mod credits;
+mod form_keys;
 mod lexicon;
 mod lower_words;
 mod merge;
@@ -32,6 +33,7 @@ use lower_words::LowerWords;
 use names::Evidence;
 use roles::RoleDesc;
 use std::cell::RefCell;
+use std::num::NonZeroU32;
 
 /// One actor as a single article sees it.
 #[derive(Debug, Clone, Default)]
@@ -43,8 +45,10 @@ pub struct LocalEntity {
     /// None: no evidence of any kind; kept only if it matches a known actor.
     pub kind: Option<ActorKind>,
     pub ev: Evidence,
-    /// Index into the lexicon's entities (place, organisation, user actor).
-    pub lexicon: Option<u32>,
+    /// Index into the lexicon's entities (place, organisation, user actor),
+    /// plus one: a zero never is one, so the option costs no extra word in
+    /// an entity a large corpus holds millions of until merging.
+    lexicon: Option<NonZeroU32>,
     /// Every mention was weak (a lone capital with nothing to back it).
     pub weak: bool,
 }
@@ -80,6 +84,18 @@ pub struct ArticleActors {
     /// Where those titles are written ("Deputy Harbour Commissioner"), by
     /// entity index like `roles`.
     pub role_texts: Vec<(u32, Span)>,
+}
+
+impl LocalEntity {
+    /// Index into the lexicon's entities, when the entity is one.
+    pub fn lexicon(&self) -> Option<u32> {
+        self.lexicon.map(|i| i.get() - 1)
+    }
+}
+
+/// `idx` as kept in [`LocalEntity`]; None only for an index no lexicon has.
+fn lexicon_ref(idx: u32) -> Option<NonZeroU32> {
+    NonZeroU32::new(idx.checked_add(1)?)
 }
 
 impl ArticleActors {
@@ -141,8 +157,11 @@ struct Scratch<'a> {
 #[derive(Default)]
 struct GroupScratch {
     by_lexicon: FxMap<u32, u32>,
-    by_key: FxMap<String, u32>,
-    full: FxMap<String, Vec<(u32, NameParts)>>,
+    by_key: form_keys::FormKeys,
+    /// Full names by the hash of their surname: a bucket may hold more
+    /// than one surname, which `same_person` tells apart, and no key is
+    /// copied.
+    full: FxMap<u64, Vec<(u32, NameParts)>>,
 }
 
 fn extract_with<'a>(
@@ -245,9 +264,8 @@ fn group(
         full,
     } = gs;
     reset(by_lexicon);
-    reset(by_key);
+    by_key.reset(hits.len());
     reset(full);
-    by_key.reserve(hits.len());
     // A form's folded key, in one buffer: copied into the map only when
     // new (most forms repeat one already seen).
     let mut key_buf = String::new();
@@ -256,7 +274,7 @@ fn group(
     let text_of = |h: &names::Hit| raw.get(h.start..h.end).unwrap_or("");
     let new_entity = |out: &mut ArticleActors, lexicon: Option<u32>| {
         out.entities.push(LocalEntity {
-            lexicon,
+            lexicon: lexicon.and_then(lexicon_ref),
             weak: true,
             ..Default::default()
         });
@@ -273,21 +291,21 @@ fn group(
         } else if h.words >= 2 {
             let t = text_of(h);
             let key = fold_into(&mut key_buf, t);
-            let e = if let Some(&e) = by_key.get(key) {
+            let e = if let Some(e) = by_key.get(key) {
                 e
             } else {
                 let parts = NameParts::of(t, lx);
-                let bucket = full.entry(parts.surname().to_string()).or_default();
+                let bucket = full.entry(form_keys::hash_of(parts.surname())).or_default();
                 let found = bucket
                     .iter()
-                    .find(|(_, p)| same_person(p, &parts) && p.words.len() >= 2)
+                    .find(|(_, p)| same_person(p, &parts) && p.len() >= 2)
                     .map(|(e, _)| *e);
                 let e = found.unwrap_or_else(|| {
                     let e = new_entity(&mut out, None);
                     bucket.push((e, parts));
                     e
                 });
-                by_key.insert(key_buf.clone(), e);
+                by_key.insert(&key_buf, e);
                 e
             };
             entity_of[i] = Some(e);
@@ -321,7 +339,7 @@ fn group(
     persons.sort_by_key(|(e, _)| *e);
     for (e, p) in persons {
         by_surname.entry(p.surname()).or_default().push(*e);
-        if p.words.len() >= 2 {
+        if p.len() >= 2 {
             by_given.entry(p.given()).or_default().push(*e);
         }
     }
@@ -354,7 +372,7 @@ fn group(
         }
         let h = &hits[i].1;
         let t = text_of(h);
-        if let Some(&e) = by_key.get(fold_into(&mut key_buf, t)) {
+        if let Some(e) = by_key.get(fold_into(&mut key_buf, t)) {
             entity_of[i] = Some(e);
             continue;
         }
@@ -388,7 +406,7 @@ fn group(
             continue;
         }
         let e = found.unwrap_or_else(|| new_entity(&mut out, None));
-        by_key.insert(key_buf.clone(), e);
+        by_key.insert(&key_buf, e);
         entity_of[i] = Some(e);
         let e = e as usize;
         if e >= last_at.len() {
@@ -455,8 +473,8 @@ fn group(
         });
     }
     for ent in &mut out.entities {
-        ent.kind = match ent.lexicon {
-            Some(idx) => Some(lx.entity_list[idx as usize].kind),
+        ent.kind = match ent.lexicon() {
+            Some(idx) => lx.entity_list.get(idx as usize).map(|e| e.kind),
             None => kind_of(ent.ev),
         };
         if ent.lexicon.is_some() {
