@@ -221,6 +221,9 @@ fn one_line(p: &str) -> Cow<'_, str> {
         .into()
 }
 
+/// What the timeline's text forms say of a date expression they could not place.
+pub const UNRESOLVED: &str = "(unresolved)";
+
 impl<'a> EventRow<'a> {
     /// What the row says of its date in text: the date, a reference's
     /// TimeML value (`PRESENT_REF`), or `(unresolved)`.
@@ -228,7 +231,7 @@ impl<'a> EventRow<'a> {
         match self.stamp {
             (Some(d), _) => d.to_string(),
             (None, Some(r)) => r.label().to_string(),
-            (None, None) => super::table::UNRESOLVED.to_string(),
+            (None, None) => UNRESOLVED.to_string(),
         }
     }
 

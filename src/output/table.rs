@@ -61,9 +61,6 @@ fn published_label(r: &ArticleRow) -> String {
 /// publication date.
 pub const NO_DATE: &str = "no date";
 
-/// What the timeline table says of a date expression it could not place.
-pub const UNRESOLVED: &str = "(unresolved)";
-
 /// "1 teaser", "3 teasers".
 fn count(n: usize, noun: &str) -> String {
     if n == 1 {
@@ -73,7 +70,7 @@ fn count(n: usize, noun: &str) -> String {
     }
 }
 
-/// Date (or [`UNRESOLVED`]), the date's words, the sentence.
+/// Date (or what [`EventRow::date_label`] says instead), the date's words, the sentence.
 pub fn timeline<'a>(
     out: &mut dyn Write,
     rows: impl IntoIterator<Item = EventRow<'a>>,
