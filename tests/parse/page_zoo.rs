@@ -201,11 +201,11 @@ const SHAPES: &[Shape] = &[
         title: Some("Island council sets a plan to cut the cost of tidal power"),
         first: "The island council of Port Elvan has published",
         last: "The yards welcomed the plan",
-        classes: &[("Turbine Parts Makers", Furniture)],
+        classes: &[("Blades & Upstream Manufacturing", Furniture)],
     },
     Shape {
         file: "standfirst_repeated",
-        title: Some("Five Crossings to Try This Spring"),
+        title: Some("Where to Go in April"),
         first: "THE SHORT HOP",
         last: "Both routes sell a day ticket",
         classes: &[],

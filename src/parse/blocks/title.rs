@@ -461,7 +461,7 @@ fn is_menu(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::lines;
-    use super::{flows_on, is_menu};
+    use super::{flows_on, in_label_list, is_lone_by, is_menu};
 
     /// Whether line `i` of `raw` (non-empty lines) runs on past itself.
     fn runs_on(raw: &str, i: usize) -> bool {
@@ -481,6 +481,32 @@ mod tests {
         assert!(!runs_on(headline, 0));
         let over_byline = "Ferry crews freed from a sandbank\nby Ilse Varga\n";
         assert!(!runs_on(over_byline, 0));
+    }
+
+    /// Whether line `i` of `raw` (non-empty lines) is an item of a list of
+    /// labels.
+    fn label_item(raw: &str, i: usize) -> bool {
+        let (ls, _) = lines::split(raw);
+        in_label_list(&ls, i)
+    }
+
+    #[test]
+    fn a_tag_among_tags_is_told_from_a_short_headline() {
+        let tags = "Ilse Varga\nMarkets\nBlades & Upstream Manufacturing\nPolicy\nNorth Sound\n";
+        assert!(label_item(tags, 2));
+        let over_name = "Home\nNews\nFerry Route Approved\nAna Reyes\nMay 3, 2031\n";
+        assert!(!label_item(over_name, 2));
+        let over_credit = "Video\nSearch\nRoyal Ferry Arrogance\n©\nCOURIER / POOL\nColumnists\n";
+        assert!(!label_item(over_credit, 2));
+        let over_dek = "Home\nNews\nFerries Return\nThe first boat left at dawn.\n";
+        assert!(!label_item(over_dek, 2));
+    }
+
+    #[test]
+    fn an_author_label_is_a_lone_by() {
+        let (ls, _) = lines::split("Author:\nBy\nWritten by\nAuthority\n");
+        assert!(is_lone_by(&ls[0]) && is_lone_by(&ls[1]) && is_lone_by(&ls[2]));
+        assert!(!is_lone_by(&ls[3]));
     }
 
     #[test]
