@@ -197,6 +197,20 @@ const SHAPES: &[Shape] = &[
         classes: &[("(", Body), ("Maren Halvorsen", Body)],
     },
     Shape {
+        file: "tags_under_byline",
+        title: Some("Island council sets a plan to cut the cost of tidal power"),
+        first: "The island council of Port Elvan has published",
+        last: "The yards welcomed the plan",
+        classes: &[("Blades & Upstream Manufacturing", Furniture)],
+    },
+    Shape {
+        file: "standfirst_repeated",
+        title: Some("Where to Go in April"),
+        first: "THE SHORT HOP",
+        last: "Both routes sell a day ticket",
+        classes: &[],
+    },
+    Shape {
         file: "comments",
         title: Some(LIBRARY),
         first: LIBRARY_FIRST,

@@ -185,6 +185,14 @@ pub fn classify(raw: &str) -> Cleaned {
                             .starts_with(['|', '-', '–', '—', ':', '·'])
                 }))
     };
+    // A copy of the standfirst right under the title (the page repeats it
+    // as a share text or over the first paragraph) is the dek again.
+    let dek_key = title_idx
+        .and_then(|t| lines.get(t + 1))
+        .filter(|l| l.ends_sentence && l.copies > 1)
+        .map(|l| l.key)
+        .filter(|&k| k != 0);
+    let is_dek_copy = |u: &Unit| u.single() && dek_key.is_some_and(|k| lines[u.first].key == k);
     // Headlines under a "Trending" or "Most popular" label are other
     // stories wherever they sit; a paragraph ends the label's list.
     let mut under_label = false;
@@ -200,7 +208,7 @@ pub fn classify(raw: &str) -> Cleaned {
             BlockClass::Title
         } else if labelled {
             BlockClass::Teaser
-        } else if card_after(ui) {
+        } else if is_dek_copy(u) || card_after(ui) {
             BlockClass::Furniture
         } else if (first..=last).contains(&ui) {
             if run.is_some() {

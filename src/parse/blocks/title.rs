@@ -117,6 +117,24 @@ pub fn find(
     // headline and its dek make two).
     let in_list =
         |i: usize| headline_like(i) && run_end[i - lo] + 1 - run_start[i - lo] >= LIST_RUN;
+    // A sentence right under a headline with the same byline or date under
+    // both is the headline's standfirst, and so is its copy further down
+    // (the first paragraph, a share text).
+    let is_standfirst = |i: usize| {
+        let l = &lines[i];
+        head_at(i).is_some()
+            && l.ends_sentence
+            && !l.text.ends_with(['?', '!'])
+            && !in_capitals(l)
+            && i > lo
+            && headline_like(i - 1)
+            && !in_list(i - 1)
+            && head_at(i - 1) == head_at(i)
+    };
+    let standfirst_keys: Vec<u64> = (lo..end)
+        .filter(|&i| lines[i].key != 0 && is_standfirst(i))
+        .map(|i| lines[i].key)
+        .collect();
     let mut best: Option<(f32, usize)> = None;
     // The byline or date under the nearest headed candidate: the article's.
     let mut article_head: Option<usize> = None;
@@ -159,9 +177,15 @@ pub fn find(
         if !allowed || (is_prose(i) && !opening && l.copies <= 1 && !long_headline()) {
             continue;
         }
+        let standfirst = is_standfirst(i) || (l.key != 0 && standfirst_keys.contains(&l.key));
+        if standfirst {
+            continue;
+        }
         // The line after a lone "By" is the author's name, whatever its
-        // shape ("Jane Doe | Harbour Media for Courier.com").
+        // shape ("Jane Doe | Harbour Media for Courier.com"). A short line
+        // inside a list of labels is one of the article's tags.
         if flows_on(lines, units, unit_of(i), i)
+            || in_label_list(lines, i)
             || i.checked_sub(1).is_some_and(|p| is_lone_by(&lines[p]))
         {
             continue;
@@ -283,10 +307,44 @@ fn byline_under(lines: &[Line], i: usize) -> bool {
         .any(|l| l.pattern == Pattern::None && roles::is_byline(l.text, l.words))
 }
 
-/// A line that is only the word "By" (or "By:"), its name on the next line.
+/// Most words of an item in a list of tags or sections.
+const LABEL_WORDS: u32 = 4;
+
+/// A label: a few words with no sentence's end that are not a byline, a
+/// date or a photo credit ("©" / "Reuters" under a headline).
+fn is_label(l: &Line) -> bool {
+    l.words <= LABEL_WORDS
+        && !l.ends_sentence
+        && l.text.chars().any(char::is_alphabetic)
+        && !roles::is_caption(l.text)
+        && !roles::is_byline(l.text, l.words)
+        && !roles::is_stamp(l.text, l.words)
+}
+
+/// Whether line `i` is a short item inside a list of labels (the tags
+/// under an article's byline: "Markets" / "Solar Panel Makers" / "Policy"
+/// / "Grid"): labels on both sides of it and a third next to those. A
+/// short headline under a menu has a byline (maybe a bare name), a date, a
+/// photo credit in capitals or a dek under it instead.
+fn in_label_list(lines: &[Line], i: usize) -> bool {
+    let label = |j: Option<usize>| j.and_then(|j| lines.get(j)).is_some_and(is_label);
+    let after = lines.get(i + 1).is_some_and(|n| {
+        is_label(n) && !roles::is_bare_name(n.text) && n.text.chars().any(char::is_lowercase)
+    });
+    lines[i].words <= LABEL_WORDS
+        && !lines[i].ends_sentence
+        && after
+        && label(i.checked_sub(1))
+        && (label(i.checked_sub(2)) || label(Some(i + 2)))
+}
+
+/// A line that is only the word "By" (or "By:", "Author:"), its name on the
+/// next line.
 fn is_lone_by(l: &Line) -> bool {
     let t = l.text.trim_end_matches(':').trim_end();
-    t.eq_ignore_ascii_case("by")
+    ["by", "author", "authors", "written by"]
+        .iter()
+        .any(|w| t.eq_ignore_ascii_case(w))
 }
 
 /// Whether the sentence of line `i` goes on past it: its unit runs on,
@@ -403,7 +461,7 @@ fn is_menu(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::lines;
-    use super::{flows_on, is_menu};
+    use super::{flows_on, in_label_list, is_lone_by, is_menu};
 
     /// Whether line `i` of `raw` (non-empty lines) runs on past itself.
     fn runs_on(raw: &str, i: usize) -> bool {
@@ -423,6 +481,32 @@ mod tests {
         assert!(!runs_on(headline, 0));
         let over_byline = "Ferry crews freed from a sandbank\nby Ilse Varga\n";
         assert!(!runs_on(over_byline, 0));
+    }
+
+    /// Whether line `i` of `raw` (non-empty lines) is an item of a list of
+    /// labels.
+    fn label_item(raw: &str, i: usize) -> bool {
+        let (ls, _) = lines::split(raw);
+        in_label_list(&ls, i)
+    }
+
+    #[test]
+    fn a_tag_among_tags_is_told_from_a_short_headline() {
+        let tags = "Ilse Varga\nMarkets\nBlades & Upstream Manufacturing\nPolicy\nNorth Sound\n";
+        assert!(label_item(tags, 2));
+        let over_name = "Home\nNews\nFerry Route Approved\nAna Reyes\nMay 3, 2031\n";
+        assert!(!label_item(over_name, 2));
+        let over_credit = "Video\nSearch\nRoyal Ferry Arrogance\n©\nCOURIER / POOL\nColumnists\n";
+        assert!(!label_item(over_credit, 2));
+        let over_dek = "Home\nNews\nFerries Return\nThe first boat left at dawn.\n";
+        assert!(!label_item(over_dek, 2));
+    }
+
+    #[test]
+    fn an_author_label_is_a_lone_by() {
+        let (ls, _) = lines::split("Author:\nBy\nWritten by\nAuthority\n");
+        assert!(is_lone_by(&ls[0]) && is_lone_by(&ls[1]) && is_lone_by(&ls[2]));
+        assert!(!is_lone_by(&ls[3]));
     }
 
     #[test]
