@@ -90,7 +90,13 @@ fn key_lines(theme: &Theme, keymap: &Keymap, width: usize) -> Vec<Line<'static>>
 
 /// Where the help box goes on a screen of `area`.
 fn frame(area: Rect) -> Rect {
-    let w = area.width.saturating_sub(4).clamp(1, 90);
+    centred_box(area, 90)
+}
+
+/// A box over the panes, centred, at most `max_width` wide, a row below
+/// the top: where the help and other overlays go.
+pub(super) fn centred_box(area: Rect, max_width: u16) -> Rect {
+    let w = area.width.saturating_sub(4).clamp(1, max_width);
     let h = area.height.saturating_sub(2).max(1);
     Rect::new(
         area.x + area.width.saturating_sub(w) / 2,

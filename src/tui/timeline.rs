@@ -125,16 +125,23 @@ fn lines_below(s: &AppState, c: &Corpus, cur: usize, limit: usize) -> usize {
     used.min(limit)
 }
 
+/// The pane's height, the cursor and the cursor event's height; None (and
+/// the view at the top) when there are no events to scroll to.
+fn cursor_frame(s: &mut AppState, c: &Corpus) -> Option<(usize, usize, usize)> {
+    if s.event_count(c) == 0 {
+        s.timeline.top = 0;
+        return None;
+    }
+    let cur = s.timeline.cursor;
+    Some((s.layout.timeline_rows().max(1), cur, height_of(s, c, cur)))
+}
+
 /// Scrolls so the cursor's event is on screen whole, with [`SCROLL_OFF`]
 /// lines of context on either side where there are any (vim's scrolloff).
 pub fn scroll_into_view(s: &mut AppState, c: &Corpus) {
-    let height = s.layout.timeline_rows().max(1);
-    let cur = s.timeline.cursor;
-    if s.event_count(c) == 0 {
-        s.timeline.top = 0;
+    let Some((height, cur, cur_h)) = cursor_frame(s, c) else {
         return;
-    }
-    let cur_h = height_of(s, c, cur);
+    };
     let off = SCROLL_OFF.min(height.saturating_sub(cur_h + 1) / 2);
     let above_needed = off + 1;
     if cur < s.timeline.top {
@@ -164,13 +171,9 @@ pub fn scroll_into_view(s: &mut AppState, c: &Corpus) {
 /// a quarter of the pane of context above it, and no blank space below
 /// when the view ends.
 pub fn scroll_to_target(s: &mut AppState, c: &Corpus) {
-    let height = s.layout.timeline_rows().max(1);
-    let cur = s.timeline.cursor;
-    if s.event_count(c) == 0 {
-        s.timeline.top = 0;
+    let Some((height, cur, cur_h)) = cursor_frame(s, c) else {
         return;
-    }
-    let cur_h = height_of(s, c, cur);
+    };
     let below = lines_below(s, c, cur, height);
     let room = (height / 4)
         .max(height.saturating_sub(cur_h + below))

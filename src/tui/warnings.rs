@@ -27,14 +27,7 @@ fn texts(c: &Corpus) -> impl Iterator<Item = String> + '_ {
 }
 
 fn frame(area: Rect) -> Rect {
-    let w = area.width.saturating_sub(4).clamp(1, 110);
-    let h = area.height.saturating_sub(2).max(1);
-    Rect::new(
-        area.x + area.width.saturating_sub(w) / 2,
-        area.y + 1.min(area.height),
-        w,
-        h,
-    )
+    super::help::centred_box(area, 110)
 }
 
 fn inner(r: Rect) -> Rect {
