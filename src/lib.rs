@@ -10,6 +10,7 @@ pub mod args;
 mod boundaries;
 pub mod cli;
 pub mod config;
+pub(crate) mod date_text;
 pub(crate) mod hash;
 pub mod index;
 pub mod ingest;

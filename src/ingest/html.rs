@@ -344,7 +344,7 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
     s.get(..10)
         .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-        .or_else(|| crate::parse::meta::find_full_date(s).map(|(d, _)| d))
+        .or_else(|| crate::date_text::find_full_date(s).map(|(d, _)| d))
 }
 
 /// The host of an `http(s)` URL, without a leading `www.`.

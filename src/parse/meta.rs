@@ -8,9 +8,8 @@
 //! the dates stage.
 
 use super::blocks::{Cleaned, card_glue};
-use super::dates::lexicon::{LEXICON, alternation};
+use crate::date_text::find_full_date;
 use crate::model::{Basis, DateValue, Published, Span};
-use chrono::NaiveDate;
 use regex::Regex;
 use serde::Deserialize;
 use std::sync::LazyLock;
@@ -24,22 +23,6 @@ struct PublishersFile {
 static PUBLISHERS: LazyLock<PublishersFile> = LazyLock::new(|| {
     toml::from_str(include_str!("../../assets/publishers.toml"))
         .expect("assets/publishers.toml is valid (unit-tested)")
-});
-
-/// Month and weekday names come from the dates stage's lexicon
-/// (`assets/time_words.txt`), so there is one list to extend.
-fn names(map: &std::collections::HashMap<String, u32>) -> String {
-    alternation(map.keys().map(String::as_str))
-}
-
-/// A full date with a year, in the forms mastheads and datelines use.
-static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    let m = names(&LEXICON.months);
-    let w = names(&LEXICON.weekdays);
-    Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:(?:{w})\.?,?\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{m})\.?,?\s+(?P<y1>\d{{4}})|(?P<m2>{m})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))(?-u:\b)"
-    ))
-    .expect("full date pattern compiles")
 });
 
 /// An all-caps place at the start of the first paragraph: "KYIV, " or
@@ -68,89 +51,6 @@ static TOLD: LazyLock<Regex> = LazyLock::new(|| {
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^by\s+[^,|/]{3,60}\s*[,|/]\s*(.{2,60})$").expect("byline pattern compiles")
 });
-
-fn month_number(name: &str) -> Option<u32> {
-    let n = name.trim_end_matches('.');
-    LEXICON
-        .months
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case(n))
-        .map(|(_, &m)| m)
-}
-
-/// A numeric page stamp: "21.09.2022", "3/14/2023", "Posted 11-02-2024",
-/// "2024-01-31", also glued to the word before or after it
-/// ("Reporter12-03-2024", "date 2024-01-31Headline").
-static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<y0>\d{4})-(?P<m0>\d{2})-(?P<d0>\d{2})|(?P<a>\d{1,2})(?P<s1>[./-])(?P<b>\d{1,2})(?P<s2>[./-])(?P<y>\d{4})")
-        .expect("numeric date pattern compiles")
-});
-
-/// The first numeric stamp in `s` that is a date, with its byte range.
-/// Dots and hyphens are day-first (the sites that write them), unless the
-/// second number cannot be a month; slashes month-first (US) unless the
-/// first cannot be. Digits right before or after are another number.
-fn find_numeric_date(s: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
-    for c in NUMERIC_DATE.captures_iter(s) {
-        let whole = c.get(0)?;
-        let digit_at = |i: Option<char>| i.is_some_and(|c| c.is_ascii_digit());
-        if digit_at(s[..whole.start()].chars().next_back())
-            || digit_at(s[whole.end()..].chars().next())
-        {
-            continue;
-        }
-        let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
-        let date = if let Some(y) = num("y0") {
-            NaiveDate::from_ymd_opt(y as i32, num("m0")?, num("d0")?)
-        } else {
-            let (sep, a, b, y) = (c.name("s1")?.as_str(), num("a")?, num("b")?, num("y")?);
-            if sep != c.name("s2")?.as_str() {
-                continue;
-            }
-            let (day, month) = match sep {
-                "." => (a, b),
-                "/" if a > 12 => (a, b),
-                "/" => (b, a),
-                _ if b > 12 => (b, a),
-                _ => (a, b),
-            };
-            NaiveDate::from_ymd_opt(y as i32, month, day)
-        };
-        if let Some(d) = date {
-            return Some((d, whole.range()));
-        }
-    }
-    None
-}
-
-/// The first full date (with a year) in `s`, with its byte range: a
-/// written date or a numeric stamp, whichever comes first.
-pub fn find_full_date(s: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
-    let numeric = find_numeric_date(s);
-    let written = find_written_date(s);
-    match (written, numeric) {
-        (Some(w), Some(n)) => Some(if n.1.start < w.1.start { n } else { w }),
-        (w, n) => w.or(n),
-    }
-}
-
-/// The first date with a month name and a year in `s`.
-fn find_written_date(s: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
-    for c in FULL_DATE.captures_iter(s) {
-        let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
-        let date = if let Some(y) = num("y1") {
-            NaiveDate::from_ymd_opt(y as i32, month_number(c.name("m1")?.as_str())?, num("d1")?)
-        } else if let Some(y) = num("y2") {
-            NaiveDate::from_ymd_opt(y as i32, month_number(c.name("m2")?.as_str())?, num("d2")?)
-        } else {
-            NaiveDate::from_ymd_opt(num("y3")? as i32, num("m3")?, num("d3")?)
-        };
-        if let Some(d) = date {
-            return Some((d, c.get(0)?.range()));
-        }
-    }
-    None
-}
 
 /// The publication date the page states, or `Unknown`.
 pub fn explicit_published(raw: &str, cleaned: &Cleaned) -> Published {
@@ -252,42 +152,6 @@ mod tests {
     #[test]
     fn assets_parse() {
         assert!(!PUBLISHERS.names.is_empty());
-    }
-
-    #[test]
-    fn full_dates_in_many_forms() {
-        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-        assert_eq!(
-            find_full_date("Friday, April 25, 2025").unwrap().0,
-            d(2025, 4, 25)
-        );
-        assert_eq!(
-            find_full_date("date 2025-04-17 Headline").unwrap().0,
-            d(2025, 4, 17)
-        );
-        assert_eq!(
-            find_full_date("Updated 3 Sept. 2024 10:00").unwrap().0,
-            d(2024, 9, 3)
-        );
-        assert_eq!(find_full_date("Feb 29, 2024").unwrap().0, d(2024, 2, 29));
-        for (stamp, want) in [
-            ("Posted 21.09.2022 at noon", d(2022, 9, 21)),
-            ("3/14/2023 by the desk", d(2023, 3, 14)),
-            ("14/3/2023", d(2023, 3, 14)),
-            ("Staff Reporter12-03-2024", d(2024, 3, 12)),
-            ("Posted 11-02-2024", d(2024, 2, 11)),
-            ("Posted 02-13-2024", d(2024, 2, 13)),
-            ("date 2024-01-31Harbour strike ends", d(2024, 1, 31)),
-            ("Updated Mon 6 Mar 2023 08.15 GMT", d(2023, 3, 6)),
-        ] {
-            assert_eq!(find_full_date(stamp).map(|f| f.0), Some(want), "{stamp}");
-        }
-        // Mixed separators, longer numbers, impossible days.
-        for stamp in ["31/31/2024", "3/14.2023", "Ref 123/4/2023", "3/14/20231"] {
-            assert_eq!(find_full_date(stamp), None, "{stamp}");
-        }
-        assert!(find_full_date("Feb 29, 2023").is_none());
-        assert!(find_full_date("In May 2025 we").is_none());
     }
 
     #[test]
