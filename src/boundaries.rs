@@ -156,9 +156,23 @@ fn the_check_sees_each_way_of_naming_a_module() {
     assert_eq!(violations(&[f], &NOT_FROM_CORE, &TERMINAL_CRATES).len(), 2);
 }
 
+/// How many `super::` lead from `file` back to folder `dir`, whose modules
+/// are siblings: `dir/x.rs` and `dir/x/mod.rs` are one level down,
+/// `dir/x/y.rs` two.
+fn depth_below(dir: &Path, file: &Path) -> usize {
+    let rel = file.strip_prefix(dir).unwrap_or(file);
+    let parts = rel.components().count();
+    if rel.file_name().is_some_and(|n| n == "mod.rs") {
+        parts - 1
+    } else {
+        parts
+    }
+}
+
 /// The sibling modules each module of folder `dir` (crate path `path`, e.g.
-/// `crate::tui`) names: `super::x`, `crate::tui::x` and groups
-/// `super::{x, y}`. A module is `x.rs` with its folder `x/` if any.
+/// `crate::tui`) names: `super::x` (as many `super::` as lead back to
+/// `dir`), `crate::tui::x` and groups `super::{x, y}`. A module is `x.rs`
+/// with its folder `x/` if any.
 fn sibling_edges(dir: &Path, path: &str) -> Vec<(String, Vec<String>)> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
@@ -171,8 +185,7 @@ fn sibling_edges(dir: &Path, path: &str) -> Vec<(String, Vec<String>)> {
         .collect();
     names.sort();
     names.dedup();
-    let prefixes = [
-        "super::".to_string(),
+    let absolute = [
         format!("{path}::"),
         path.replacen("crate", "dateline", 1) + "::",
     ];
@@ -188,13 +201,12 @@ fn sibling_edges(dir: &Path, path: &str) -> Vec<(String, Vec<String>)> {
             }
             let mut out: Vec<String> = Vec::new();
             for f in &files {
-                // Inside `x/`, `super::` is `x` itself, not its siblings.
-                let nested = f.parent() != Some(dir);
+                // From `x/y.rs`, `super::` is `x` itself and only
+                // `super::super::` reaches `x`'s siblings.
+                let mut prefixes = absolute.to_vec();
+                prefixes.push("super::".repeat(depth_below(dir, f)));
                 for (_, line) in code_lines(f) {
                     for p in &prefixes {
-                        if nested && p == "super::" {
-                            continue;
-                        }
                         for (i, _) in line.match_indices(p.as_str()) {
                             if i > 0
                                 && line[..i].ends_with(|c: char| {
@@ -274,33 +286,100 @@ fn cycles(edges: &[(String, Vec<String>)]) -> Vec<Vec<String>> {
     out
 }
 
-/// Cycles known and still to break, as data: a new cycle, or a known one
-/// that takes in another module, fails the test; one that is broken only
-/// needs its line removed here.
-const KNOWN_CYCLES: [(&str, &[&str]); 0] = [];
+/// Cycles known and still to break, as data: a new cycle, a known one that
+/// takes in another module, or one that is broken but still listed here
+/// fails the test (so the list stays the list of what is left).
+const KNOWN_CYCLES: [(&str, &[&str]); 2] = [
+    // The headline finder takes the region's unit rating (`Kind`), and the
+    // region asks the headline finder whether a line could be a headline:
+    // the rating belongs with the lines it rates (`lines.rs`).
+    ("crate::parse::blocks", &["region", "title"]),
+    // The finder calls the period and year readers, which take its match
+    // types (`Form`, `Groups`) from it: those belong in a module of their
+    // own (being done on the dates work's branch).
+    ("crate::parse::dates", &["find", "period", "years"]),
+];
+
+/// Every folder under `src/` with its crate path (`src/parse/dates` is
+/// `crate::parse::dates`), the crate itself first.
+fn module_folders(dir: &Path, path: &str, out: &mut Vec<(PathBuf, String)>) {
+    out.push((dir.to_path_buf(), path.to_string()));
+    let mut subs: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    subs.sort();
+    for sub in subs {
+        let name = sub.file_name().unwrap().to_string_lossy().into_owned();
+        module_folders(&sub, &format!("{path}::{name}"), out);
+    }
+}
 
 #[test]
 fn no_import_cycle_between_modules() {
-    let mut found = Vec::new();
-    for (dir, path) in [
-        ("", "crate"),
-        ("tui", "crate::tui"),
-        ("parse", "crate::parse"),
-        ("output", "crate::output"),
-        ("ingest", "crate::ingest"),
+    let mut folders = Vec::new();
+    module_folders(&src(), "crate", &mut folders);
+    for must in [
+        "crate::tui",
+        "crate::parse::dates",
+        "crate::parse::actors::names",
     ] {
-        let edges = sibling_edges(&src().join(dir), path);
-        assert!(edges.len() >= 2, "{dir}: modules not found");
+        assert!(
+            folders.iter().any(|(_, p)| p == must),
+            "{must} was not walked: {folders:?}"
+        );
+    }
+    let mut found = Vec::new();
+    let mut still_there = Vec::new();
+    for (dir, path) in &folders {
+        let edges = sibling_edges(dir, path);
         for c in cycles(&edges) {
             let known = KNOWN_CYCLES
                 .iter()
-                .any(|(p, k)| *p == path && c.iter().all(|m| k.contains(&m.as_str())));
-            if !known {
-                found.push(format!("{path}: {}", c.join(" <-> ")));
+                .find(|(p, k)| p == path && c.iter().all(|m| k.contains(&m.as_str())));
+            match known {
+                Some(k) => still_there.push(k),
+                None => found.push(format!("{path}: {}", c.join(" <-> "))),
             }
         }
     }
     assert!(found.is_empty(), "import cycles:\n{}", found.join("\n"));
+    for k in &KNOWN_CYCLES {
+        assert!(
+            still_there.contains(&k),
+            "{k:?} is broken: take it out of KNOWN_CYCLES"
+        );
+    }
+}
+
+#[test]
+fn a_nested_file_reaches_its_folders_siblings_through_super_super() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("find")).unwrap();
+    // `find/inner.rs`'s one `super::` is `find`'s own `years`, not the sibling.
+    std::fs::write(d.join("find/mod.rs"), "mod inner;\nmod years;\n").unwrap();
+    std::fs::write(
+        d.join("find/inner.rs"),
+        "use super::years::Year;\nuse super::super::period;\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("years.rs"), "use crate::x::period::Span;\n").unwrap();
+    std::fs::write(d.join("period.rs"), "use super::{find, years};\n").unwrap();
+    let edges = sibling_edges(d, "crate::x");
+    let of = |m: &str| edges.iter().find(|(n, _)| n == m).unwrap().1.clone();
+    assert_eq!(of("find"), ["period"]);
+    assert_eq!(of("years"), ["period"]);
+    assert_eq!(of("period"), ["find", "years"]);
+    assert_eq!(
+        cycles(&edges),
+        vec![vec![
+            "find".to_string(),
+            "period".to_string(),
+            "years".to_string()
+        ]]
+    );
 }
 
 #[test]
