@@ -113,7 +113,7 @@ pub fn export(
     let keep = move |r: &rows::EventRow| {
         format != Format::Ics
             || all_precisions
-            || r.date.is_some_and(|d| {
+            || r.date.value().is_some_and(|d| {
                 matches!(
                     d.precision,
                     crate::model::Precision::Day | crate::model::Precision::Week
@@ -122,7 +122,7 @@ pub fn export(
     };
     let mut events = rows::events(c, f).filter(keep).peekable();
     // Dated rows come first: the first one says whether there are any.
-    if format == Format::Ics && events.peek().is_none_or(|r| r.date.is_none()) {
+    if format == Format::Ics && events.peek().is_none_or(|r| r.date.value().is_none()) {
         return Err(CliError::NothingToExport);
     }
     Ok(export::write(out, events, format)?)

@@ -84,10 +84,15 @@ pub fn csv<'a>(
         // The first and the last day the date covers (a week, a month...).
         let (first, last) = r
             .date
+            .value()
             .map(|d| (d.start.to_string(), d.end().to_string()))
             .unwrap_or_default();
         w.write_record([
-            r.date.map(|d| d.to_string()).unwrap_or_default().as_str(),
+            r.date
+                .value()
+                .map(|d| d.to_string())
+                .unwrap_or_default()
+                .as_str(),
             r.precision,
             &visible(&file),
             &visible(r.text),
@@ -122,9 +127,9 @@ pub fn markdown<'a>(
         // Two values with one label (an assumed year and a stated one) are
         // one heading.
         let i = *index
-            .entry(r.date.map(|d| d.to_string()))
+            .entry(r.date.value().map(|d| d.to_string()))
             .or_insert_with(|| {
-                groups.push((r.date, Vec::new()));
+                groups.push((r.date.value(), Vec::new()));
                 groups.len() - 1
             });
         groups[i].1.push(r);
@@ -274,8 +279,7 @@ mod tests {
         EventRow {
             actors: actors.to_vec(),
             assumed_year: false,
-            stamp: (date, None),
-            date,
+            date: date.into(),
             end: 16,
             file: Path::new("a.txt"),
             kind: "relative",

@@ -52,12 +52,7 @@ pub struct PublishedRow<'a> {
 pub struct EventRow<'a> {
     pub actors: Vec<&'a str>,
     pub assumed_year: bool,
-    /// The date's label; for a reference to the present, past or future
-    /// ("now"), which has no date, TimeML's value (`PRESENT_REF`).
-    #[serde(rename = "date", serialize_with = "date_or_reference")]
-    pub stamp: (Option<DateValue>, Option<TimeRef>),
-    #[serde(skip)]
-    pub date: Option<DateValue>,
+    pub date: EventDate,
     pub end: u32,
     #[serde(serialize_with = "path")]
     pub file: &'a Path,
@@ -137,14 +132,58 @@ fn date<S: Serializer>(d: &Option<DateValue>, s: S) -> Result<S::Ok, S::Error> {
     }
 }
 
-fn date_or_reference<S: Serializer>(
-    d: &(Option<DateValue>, Option<TimeRef>),
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    match d {
-        (Some(d), _) => s.collect_str(d),
-        (None, Some(r)) => s.serialize_str(r.label()),
-        (None, None) => s.serialize_none(),
+/// What an event row says of its date: the date itself; for a reference to
+/// the present, past or future ("now"), which has no date, TimeML's value
+/// (`PRESENT_REF`); or nothing. JSON prints the label (null for nothing),
+/// text forms print [`EventDate`]'s `Display` (`(unresolved)` for nothing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventDate {
+    Date(DateValue),
+    Reference(TimeRef),
+    Unresolved,
+}
+
+impl EventDate {
+    /// The date of expression `t`, or what it refers to instead.
+    pub fn of(t: &TimeExpr) -> Self {
+        match (t.value, t.kind.reference()) {
+            (Some(d), _) => EventDate::Date(d),
+            (None, Some(r)) => EventDate::Reference(r),
+            (None, None) => EventDate::Unresolved,
+        }
+    }
+
+    /// The calendar value, when there is one.
+    pub fn value(self) -> Option<DateValue> {
+        match self {
+            EventDate::Date(d) => Some(d),
+            _ => None,
+        }
+    }
+}
+
+impl From<Option<DateValue>> for EventDate {
+    fn from(d: Option<DateValue>) -> Self {
+        d.map_or(EventDate::Unresolved, EventDate::Date)
+    }
+}
+
+impl std::fmt::Display for EventDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EventDate::Date(d) => d.fmt(f),
+            EventDate::Reference(r) => f.write_str(r.label()),
+            EventDate::Unresolved => f.write_str(UNRESOLVED),
+        }
+    }
+}
+
+impl Serialize for EventDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            EventDate::Unresolved => s.serialize_none(),
+            shown => s.collect_str(shown),
+        }
     }
 }
 
@@ -225,22 +264,11 @@ fn one_line(p: &str) -> Cow<'_, str> {
 pub const UNRESOLVED: &str = "(unresolved)";
 
 impl<'a> EventRow<'a> {
-    /// What the row says of its date in text: the date, a reference's
-    /// TimeML value (`PRESENT_REF`), or `(unresolved)`.
-    pub fn date_label(&self) -> String {
-        match self.stamp {
-            (Some(d), _) => d.to_string(),
-            (None, Some(r)) => r.label().to_string(),
-            (None, None) => UNRESOLVED.to_string(),
-        }
-    }
-
     pub fn new(c: &'a Corpus, a: &'a Article, t: &'a TimeExpr, actors: &[ActorId]) -> Self {
         EventRow {
             actors: actors.iter().map(|&id| c.actor(id).name.as_str()).collect(),
             assumed_year: t.value.is_some_and(|v| v.assumed_year),
-            stamp: (t.value, t.kind.reference()),
-            date: t.value,
+            date: EventDate::of(t),
             end: t.span.end,
             file: &a.path,
             kind: t.kind.as_str(),
@@ -257,7 +285,7 @@ impl<'a> EventRow<'a> {
     /// The first day the row's date covers and the day after its last, for
     /// calendars (None when unresolved).
     pub fn period(&self) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
-        let d = self.date?;
+        let d = self.date.value()?;
         Some((d.start, d.end().succ_opt()?))
     }
 }

@@ -70,7 +70,7 @@ fn count(n: usize, noun: &str) -> String {
     }
 }
 
-/// Date (or what [`EventRow::date_label`] says instead), the date's words, the sentence.
+/// Date (or what [`super::rows::EventDate`] says instead), the date's words, the sentence.
 pub fn timeline<'a>(
     out: &mut dyn Write,
     rows: impl IntoIterator<Item = EventRow<'a>>,
@@ -79,7 +79,7 @@ pub fn timeline<'a>(
         writeln!(
             out,
             "{:<12} {:<24} {}",
-            r.date_label(),
+            r.date.to_string(),
             fit(r.text, 24),
             fit(r.sentence, 90)
         )?;

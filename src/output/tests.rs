@@ -160,6 +160,7 @@ fn a_date_filter_leaves_out_the_unresolved_and_an_actor_filter_keeps_theirs() {
     assert!(!rows.is_empty());
     assert!(rows.iter().all(|r| {
         r.date
+            .value()
             .is_some_and(|d| d.start.format("%Y-%m").to_string() == "2025-05")
     }));
     let brekke = crate::query::find_actor(&c, "brekke").unwrap();
@@ -235,4 +236,33 @@ fn a_reference_is_written_with_its_timeml_value_and_stays_off_the_dated_timeline
         },
     );
     assert!(dated.into_iter().all(|r| r.text != "now"));
+}
+
+#[test]
+fn an_event_date_prints_one_label_in_text_and_json() {
+    use rows::EventDate;
+    let day: DateValue = "2025-05-14".parse().unwrap();
+    let forms = [
+        (
+            EventDate::Date(day),
+            "2025-05-14",
+            serde_json::json!("2025-05-14"),
+        ),
+        (
+            EventDate::Reference(crate::model::TimeRef::Past),
+            "PAST_REF",
+            serde_json::json!("PAST_REF"),
+        ),
+        (
+            EventDate::Unresolved,
+            "(unresolved)",
+            serde_json::Value::Null,
+        ),
+    ];
+    for (date, shown, json) in forms {
+        assert_eq!(date.to_string(), shown);
+        assert_eq!(serde_json::to_value(date).unwrap(), json);
+        assert_eq!(date.value(), (shown == "2025-05-14").then_some(day));
+    }
+    assert_eq!(EventDate::from(None), EventDate::Unresolved);
 }

@@ -36,7 +36,7 @@ pub fn timeline<'a>(
     rows: impl IntoIterator<Item = EventRow<'a>>,
 ) -> io::Result<()> {
     for r in rows {
-        let date = r.date_label();
+        let date = r.date;
         let file = crate::text::path_text(r.file);
         writeln!(
             out,
@@ -72,6 +72,7 @@ pub fn mentions<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::rows::EventDate;
     use std::path::Path;
 
     #[test]
@@ -81,8 +82,7 @@ mod tests {
         let row = EventRow {
             actors: vec![],
             assumed_year: false,
-            date: "2025-04-25".parse().ok(),
-            stamp: ("2025-04-25".parse().ok(), None),
+            date: EventDate::Date("2025-04-25".parse().unwrap()),
             end: 9,
             file: Path::new("news/a\tb.txt"),
             kind: "absolute",
@@ -115,11 +115,10 @@ mod tests {
 
     #[test]
     fn a_reference_row_gives_its_timeml_value_and_an_undated_row_says_so() {
-        let row = |stamp| EventRow {
+        let row = |date| EventRow {
             actors: vec![],
             assumed_year: false,
-            date: None,
-            stamp,
+            date,
             end: 3,
             file: Path::new("a.txt"),
             kind: "reference",
@@ -132,8 +131,8 @@ mod tests {
             source: None,
         };
         let mut out = Vec::new();
-        let reference = Some(crate::model::TimeRef::Present);
-        timeline(&mut out, [row((None, reference)), row((None, None))]).unwrap();
+        let reference = EventDate::Reference(crate::model::TimeRef::Present);
+        timeline(&mut out, [row(reference), row(EventDate::Unresolved)]).unwrap();
         let text = String::from_utf8(out).unwrap();
         let dates: Vec<&str> = text
             .lines()
