@@ -7,7 +7,8 @@
 use std::path::{Path, PathBuf};
 
 /// The core's files and folders, under `src/`.
-const CORE: [&str; 12] = [
+const CORE: [&str; 13] = [
+    "load.rs",
     "model.rs",
     "date_text.rs",
     "model",

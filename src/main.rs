@@ -34,7 +34,9 @@ fn shown(message: &str) -> String {
 }
 
 fn load(paths: &[PathBuf]) -> Result<Corpus, CliError> {
-    let corpus = dateline::progress::while_loading(|p| dateline::open_with_progress(paths, p));
+    let corpus = dateline::progress::while_loading(|p| {
+        dateline::load::Loader::new(paths).progress(p).load()
+    });
     let article_warnings = corpus.articles.iter().flat_map(|a| &a.warnings);
     for w in corpus.warnings.iter().chain(article_warnings) {
         eprintln!(

@@ -50,7 +50,7 @@ pub fn measure_with_progress(paths: &[PathBuf], progress: &crate::parse::Progres
     let read_floor_s = t.elapsed().as_secs_f64();
     drop(files);
     let t = Instant::now();
-    let corpus = crate::open_with_progress(paths, progress);
+    let corpus = crate::load::Loader::new(paths).progress(progress).load();
     let pipeline_s = t.elapsed().as_secs_f64();
     let bytes = if paths.is_empty() {
         corpus.articles.iter().map(|a| a.raw.len() as u64).sum()

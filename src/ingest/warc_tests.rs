@@ -250,7 +250,9 @@ fn archives_load_into_a_corpus_in_order_with_their_warnings() {
         b"Another note\n\nThe ferry sailed on 4 March 2026.",
     );
     let progress = crate::parse::Progress::default();
-    let c = crate::open_with_progress(&[dir.path().to_path_buf()], &progress);
+    let c = crate::load::Loader::new(&[dir.path().to_path_buf()])
+        .progress(&progress)
+        .load();
     let names: Vec<String> = c.articles.iter().map(|a| a.file_name()).collect();
     assert_eq!(
         names,

@@ -65,30 +65,13 @@ pub fn load(
     partial: usize,
     send: &mut dyn FnMut(Msg) -> bool,
 ) {
-    if paths.is_empty() {
-        send(Msg::Full(Box::new(crate::open_with_progress(
-            paths, progress,
-        ))));
-        return;
+    let full = crate::load::Loader::new(paths)
+        .progress(progress)
+        .early_part(partial)
+        .load_early_first(|early| send(Msg::Partial(Box::new(early))));
+    if let Some(full) = full {
+        send(Msg::Full(Box::new(full)));
     }
-    // As `crate::open_with_progress` does, with the early corpus in between.
-    crate::parse::warm_up();
-    let mut warnings = Vec::new();
-    let files = crate::ingest::collect_files(paths, &mut warnings);
-    progress.files.store(files.len(), Ordering::Relaxed);
-    let early = partial.min(files.len() / 10);
-    if early > 0 && files.len() > partial.saturating_mul(2) {
-        let early = crate::parse::read_and_build_corpus(
-            &files[..early],
-            warnings.clone(),
-            &Progress::default(),
-        );
-        if !send(Msg::Partial(Box::new(early))) {
-            return;
-        }
-    }
-    let full = crate::parse::read_and_build_corpus(&files, warnings, progress);
-    send(Msg::Full(Box::new(full)));
 }
 
 /// What a panic off the main thread said (loading runs on its own thread

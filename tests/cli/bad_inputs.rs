@@ -142,7 +142,9 @@ fn skipped_files_are_not_counted_as_parsed() {
     write(tmp.path(), "empty.txt", b"");
     write(tmp.path(), "binary.bin", b"\0\x01\x02");
     let progress = dateline::parse::Progress::default();
-    let corpus = dateline::open_with_progress(&[tmp.path().to_path_buf()], &progress);
+    let corpus = dateline::load::Loader::new(&[tmp.path().to_path_buf()])
+        .progress(&progress)
+        .load();
     assert_eq!(corpus.articles.len(), 1);
     assert_eq!(corpus.warnings.len(), 2, "{:?}", corpus.warnings);
     assert_eq!(progress.files.load(Ordering::Relaxed), 3);
