@@ -471,3 +471,100 @@ mod find_actor_tests {
         assert_eq!(find_actor(&c, "IVO ORR"), Some(2));
     }
 }
+
+#[cfg(test)]
+mod stepping_tests {
+    use super::*;
+    use crate::model::MentionRef;
+
+    fn corpus() -> Corpus {
+        let page = |name: &str, text: &str| crate::ingest::Loaded {
+            path: name.into(),
+            text: text.into(),
+            warnings: Vec::new(),
+            page: None,
+        };
+        crate::parse::build_corpus(
+            vec![
+                page(
+                    "a.txt",
+                    "Harbour crossing returns\n\nThe ferry to Brask sailed again on Monday, \
+                     said Mayor Tilda Brekke of the harbour board.\n\n\
+                     The ferry had stopped in March when the pier cracked.\n",
+                ),
+                page(
+                    "b.txt",
+                    "Orchard fair moves\n\nNo boats here: the orchard fair opens in June \
+                     on the hill above the town, said Ivo Lund.\n",
+                ),
+                page(
+                    "c.txt",
+                    "Bridge works start\n\nA ferry will cover the crossing while the bridge \
+                     is shut for the summer, Tilda Brekke said.\n",
+                ),
+            ],
+            Vec::new(),
+        )
+    }
+
+    /// The articles `n` steps of a search for `pattern` visit from the
+    /// start of the list, each hit's text checked.
+    fn walk(c: &Corpus, pattern: &str, forward: bool, n: usize) -> Vec<u32> {
+        let re = search_regex(pattern).unwrap();
+        let order: Vec<u32> = (0..c.articles.len() as u32).collect();
+        let mut from = (0, None);
+        let mut seen = Vec::new();
+        for _ in 0..n {
+            let Some(h) = next_search_hit(c, &re, &order, from, forward) else {
+                break;
+            };
+            let a = c.article(h.article);
+            assert!(a.text(h.span).eq_ignore_ascii_case(pattern), "{h:?}");
+            seen.push(h.article);
+            let pos = order.iter().position(|&id| id == h.article).unwrap();
+            from = (pos, Some(h.span.start));
+        }
+        seen
+    }
+
+    #[test]
+    fn search_steps_through_every_hit_and_wraps_round_both_ways() {
+        let c = corpus();
+        // Two hits in the first article, none in the second, one in the third.
+        assert_eq!(walk(&c, "ferry", true, 5), [0, 0, 2, 0, 0]);
+        // Back from the start of the list: the first article's last hit,
+        // then its first, then round to the last article.
+        assert_eq!(walk(&c, "ferry", false, 4), [0, 0, 2, 0]);
+    }
+
+    #[test]
+    fn a_lone_hit_wraps_round_to_itself_and_no_hit_is_none() {
+        let c = corpus();
+        assert_eq!(walk(&c, "orchard", true, 3), [1, 1, 1]);
+        assert_eq!(walk(&c, "orchard", false, 2), [1, 1]);
+        assert!(walk(&c, "tramway", true, 2).is_empty());
+        let re = search_regex("ferry").unwrap();
+        assert_eq!(next_search_hit(&c, &re, &[], (0, None), true), None);
+    }
+
+    #[test]
+    fn stepping_through_an_actors_mentions_wraps_at_both_ends() {
+        let m = |article| MentionRef {
+            article,
+            mention: 0,
+        };
+        let c = Corpus {
+            mentions_by_actor: vec![vec![m(0), m(1), m(2)], Vec::new()],
+            ..Default::default()
+        };
+        assert_eq!(step_mention(&c, 0, None, true), Some(0));
+        assert_eq!(step_mention(&c, 0, None, false), Some(2));
+        assert_eq!(step_mention(&c, 0, Some(1), true), Some(2));
+        assert_eq!(step_mention(&c, 0, Some(2), true), Some(0));
+        assert_eq!(step_mention(&c, 0, Some(0), false), Some(2));
+        // A place past the end (the corpus shrank on a reload) steps back in.
+        assert_eq!(step_mention(&c, 0, Some(7), false), Some(1));
+        assert_eq!(step_mention(&c, 1, None, true), None);
+        assert_eq!(step_mention(&c, 9, None, true), None);
+    }
+}
