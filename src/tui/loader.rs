@@ -1,11 +1,12 @@
 //! Filling in: on a large corpus the three panes appear as soon as an early
 //! part of it is parsed, and the full corpus is swapped in when it is ready.
 //!
-//! The loader thread ([`load`]) parses the first [`PARTIAL_FILES`] files in
-//! load order (a tenth of the files, when that is fewer) on their own and
-//! sends that corpus, then parses every file (the early ones again: the
-//! corpus-level steps — the folder's year, actor merging, indices — need all
-//! articles at once) and sends the full corpus. So the early part costs at
+//! The loader thread ([`load`], through the core's [`crate::load::Loader`])
+//! parses the first [`PARTIAL_FILES`] files in load order (a tenth of the
+//! files, when that is fewer) on their own and sends that corpus, then
+//! parses every file (the early ones again: the corpus-level steps — the
+//! folder's year, actor merging, indices — need all articles at once) and
+//! sends the full corpus. So the early part costs at
 //! most a tenth more parsing, 2% at 100,000 files. A corpus of no more than
 //! twice [`PARTIAL_FILES`] loads straight to the full corpus, as before.
 //! The shared [`Progress`] counters count only the full load, so the status
@@ -33,10 +34,9 @@ use std::sync::atomic::Ordering;
 use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex};
 
-/// How many files the early corpus has at most: parsing them takes a few
-/// tens of milliseconds, and re-parsing them in the full load costs 2% of a
-/// 100,000-file load. `DATELINE_PARTIAL_FILES` overrides it (0 turns
-/// filling in off).
+/// How many files the early corpus has at most: few enough to show at
+/// once, and re-parsing them in the full load costs 2% of a 100,000-file
+/// load. `DATELINE_PARTIAL_FILES` overrides it (0 turns filling in off).
 pub const PARTIAL_FILES: usize = 2_000;
 
 /// What the loader thread sends.
