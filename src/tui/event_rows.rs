@@ -118,7 +118,7 @@ fn cut_at_word(s: &str, width: usize) -> String {
         out = next;
     }
     if out.is_empty() {
-        wrap::truncate(s, width)
+        crate::text::fit(s, width)
     } else {
         out.push('…');
         out
@@ -411,7 +411,7 @@ fn detail_lines(
     }
     if !from.is_empty() {
         let line = format!("  {}", from.join(" · "));
-        out.push(vec![(wrap::truncate(&line, room), dim)]);
+        out.push(vec![(crate::text::fit(&line, room), dim)]);
     }
     let names: Vec<String> = e
         .actors

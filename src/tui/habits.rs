@@ -75,11 +75,10 @@ impl AppState {
                     Some(quote(a, e.sentence, &e.date.to_string()))
                 }),
             Pane::List | Pane::Reader => self.reader_sentence(c).map(|(a, span)| {
-                let date = a
-                    .published
-                    .value
-                    .as_ref()
-                    .map_or_else(|| "no date".to_string(), |d| d.to_string());
+                let date = a.published.value.as_ref().map_or_else(
+                    || crate::output::table::NO_DATE.to_string(),
+                    |d| d.to_string(),
+                );
                 quote(a, span, &date)
             }),
         };

@@ -5,7 +5,6 @@ use super::action::Action;
 use super::keymap::Keymap;
 use super::keys::{self, Ctx};
 use super::theme::Theme;
-use super::wrap;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -52,7 +51,7 @@ pub fn lines(theme: &Theme, keymap: &Keymap, width: usize) -> Vec<Line<'static>>
 /// under itself when the box is narrow, never cut.
 fn row(theme: &Theme, keys: &str, what: &str, width: usize) -> Vec<Line<'static>> {
     let key_w = 18.min(width / 2);
-    let k = wrap::truncate(keys, key_w);
+    let k = crate::text::fit(keys, key_w);
     let pad = key_w.saturating_sub(unicode_width::UnicodeWidthStr::width(k.as_str()));
     let room = width.saturating_sub(key_w + 3).max(8);
     let rows = super::styled_wrap::wrap_styled(&[(what.to_string(), Style::new())], room);

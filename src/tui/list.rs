@@ -20,7 +20,7 @@ pub fn date_label(a: &Article) -> String {
     match (&a.published.value, &a.published.basis) {
         (Some(v), Basis::Explicit) => v.label(),
         (Some(v), _) => format!("{}?", v.label()),
-        (None, _) => "no date".into(),
+        (None, _) => crate::output::table::NO_DATE.into(),
     }
 }
 
@@ -85,7 +85,7 @@ fn selected_title_lines(a: &Article, dot: &str, width: usize) -> Vec<String> {
     if lines.len() > SELECTED_TITLE_MAX {
         lines.truncate(SELECTED_TITLE_MAX);
         if let Some(last) = lines.last_mut() {
-            *last = wrap::truncate(&format!("{last} …"), width);
+            *last = crate::text::fit(&format!("{last} …"), width);
         }
     }
     lines
@@ -182,10 +182,10 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
         let heads = if selected {
             selected_title_lines(a, dot, w)
         } else {
-            vec![wrap::truncate(&format!("{dot}{title}"), w)]
+            vec![crate::text::fit(&format!("{dot}{title}"), w)]
         };
         for head in heads {
-            let head = wrap::truncate(&head, w);
+            let head = crate::text::fit(&head, w);
             let pad = w.saturating_sub(unicode_width::UnicodeWidthStr::width(head.as_str()));
             lines.push(Line::from(vec![
                 Span::styled(head, title_style),
@@ -215,9 +215,9 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
         let (meta, warn) = if meta_w + warn_w <= w {
             (meta, warn)
         } else {
-            let warn = wrap::truncate(&warn, w);
+            let warn = crate::text::fit(&warn, w);
             let left = w.saturating_sub(unicode_width::UnicodeWidthStr::width(warn.as_str()));
-            (wrap::truncate(&meta, left), warn)
+            (crate::text::fit(&meta, left), warn)
         };
         let used = unicode_width::UnicodeWidthStr::width(meta.as_str())
             + unicode_width::UnicodeWidthStr::width(warn.as_str());

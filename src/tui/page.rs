@@ -251,7 +251,7 @@ pub fn tag(class: Option<BlockClass>, first: bool, gutter: usize) -> String {
         Some(c) if first => c.as_str(),
         _ => "",
     };
-    let name = wrap::truncate(name, gutter.saturating_sub(1));
+    let name = crate::text::fit(name, gutter.saturating_sub(1));
     let pad = gutter.saturating_sub(unicode_width::UnicodeWidthStr::width(name.as_str()));
     format!("{name}{}", " ".repeat(pad))
 }

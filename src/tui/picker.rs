@@ -3,7 +3,6 @@
 
 use super::action::Action;
 use super::derived::Derived;
-use super::wrap;
 use crate::model::{ActorId, Corpus};
 use crate::text::sanitize_line;
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
@@ -169,7 +168,7 @@ pub fn render(f: &mut Frame, p: &PickerState, c: &Corpus, theme: &super::theme::
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
         .title(Span::styled(
-            wrap::truncate(&title, w as usize),
+            crate::text::fit(&title, w as usize),
             theme.title,
         ));
     let inner = if r.width >= 3 && r.height >= 3 {
@@ -182,7 +181,7 @@ pub fn render(f: &mut Frame, p: &PickerState, c: &Corpus, theme: &super::theme::
     let iw = inner.width as usize;
     let mut lines = vec![Line::from(vec![
         Span::styled("> ", theme.key),
-        Span::raw(wrap::truncate(
+        Span::raw(crate::text::fit(
             &sanitize_line(&p.query),
             iw.saturating_sub(3),
         )),
@@ -200,7 +199,7 @@ pub fn render(f: &mut Frame, p: &PickerState, c: &Corpus, theme: &super::theme::
         } else {
             theme.dim
         };
-        let row = wrap::truncate(&format!("× stop following {name}"), iw);
+        let row = crate::text::fit(&format!("× stop following {name}"), iw);
         let pad = iw.saturating_sub(unicode_width::UnicodeWidthStr::width(row.as_str()));
         lines.push(Line::from(vec![
             Span::styled(row, style),
@@ -226,7 +225,7 @@ pub fn render(f: &mut Frame, p: &PickerState, c: &Corpus, theme: &super::theme::
             .take(4)
             .map(|x| sanitize_line(x).into_owned())
             .collect();
-        let name = wrap::truncate(&sanitize_line(&a.name), 28);
+        let name = crate::text::fit(&sanitize_line(&a.name), 28);
         let text = format!(
             "{name:<28} {:<6} {:>5}  ",
             match a.kind {
@@ -238,7 +237,7 @@ pub fn render(f: &mut Frame, p: &PickerState, c: &Corpus, theme: &super::theme::
             a.mention_count
         );
         let rest = aliases.join(", ");
-        let row = wrap::truncate(&format!("{text}{rest}"), iw);
+        let row = crate::text::fit(&format!("{text}{rest}"), iw);
         let pad = iw.saturating_sub(unicode_width::UnicodeWidthStr::width(row.as_str()));
         lines.push(Line::from(vec![
             Span::styled(row, style),

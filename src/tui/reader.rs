@@ -277,13 +277,13 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
             if let Some(last) = lines.last_mut() {
                 let text: String = last.spans.iter().map(|sp| sp.content.as_ref()).collect();
                 *last = Line::from(Span::styled(
-                    wrap::truncate(&format!("{text} …"), w),
+                    crate::text::fit(&format!("{text} …"), w),
                     t.title,
                 ));
             }
         }
         lines.push(Line::from(Span::styled(
-            wrap::truncate(&meta_line(s, c, a), w),
+            crate::text::fit(&meta_line(s, c, a), w),
             t.dim,
         )));
         f.render_widget(Paragraph::new(lines), head);

@@ -7,7 +7,6 @@ use super::action::Action;
 use super::app::{AppState, Overlay, Pending};
 pub use super::matches::{Match, ResultsState, rows_for};
 use super::theme::Theme;
-use super::wrap;
 use crate::model::{Article, Corpus, Span};
 use crate::text::sanitize_line;
 use ratatui::Frame;
@@ -137,7 +136,7 @@ fn snippet(a: &Article, span: Span, width: usize) -> String {
     let text = raw.get(from..).unwrap_or("");
     let line: String = text.chars().take(width * 2).collect();
     let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
-    wrap::truncate(&sanitize_line(&line), width)
+    crate::text::fit(&sanitize_line(&line), width)
 }
 
 /// A centred box: `headline · …words around the match…` per row.
@@ -170,7 +169,7 @@ pub fn render(
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
         .title(TextSpan::styled(
-            wrap::truncate(&title, w as usize),
+            crate::text::fit(&title, w as usize),
             theme.title,
         ));
     let inner = if rect.width >= 3 && rect.height >= 3 {
@@ -207,7 +206,7 @@ pub fn render(
             " ".repeat(pad),
             snippet(a, m.span, rest_w)
         );
-        let row = wrap::truncate(&text, iw);
+        let row = crate::text::fit(&text, iw);
         let fill = iw.saturating_sub(unicode_width::UnicodeWidthStr::width(row.as_str()));
         lines.push(Line::from(vec![
             TextSpan::styled(row, style),

@@ -6,7 +6,6 @@
 use super::action::Action;
 use super::app::{AppState, HitMode, Overlay, PromptKind};
 use super::keys::Ctx;
-use super::wrap;
 use crate::model::Corpus;
 use crate::text::sanitize_line;
 use ratatui::Frame;
@@ -185,6 +184,5 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
     left.push(Span::raw(" ".repeat(pad)));
     left.push(Span::styled(hint, t.dim));
     let line = Line::from(left).style(t.status);
-    let _ = wrap::truncate;
     f.render_widget(Paragraph::new(line), r);
 }

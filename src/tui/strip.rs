@@ -5,7 +5,6 @@
 //! dense span and says how many events lie outside it.
 
 use super::app::AppState;
-use super::wrap;
 use crate::model::{Corpus, Event};
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -128,7 +127,7 @@ pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, area: Rect) {
     let axis = if gap >= 1 {
         format!("{a}{}{b}", " ".repeat(gap))
     } else {
-        wrap::truncate(&a, w)
+        crate::text::fit(&a, w)
     };
     f.render_widget(
         Paragraph::new(vec![

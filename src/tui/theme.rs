@@ -70,7 +70,7 @@ impl Theme {
                 self.border
             })
             .title(Span::styled(
-                super::wrap::truncate(title, width.saturating_sub(reserve) as usize),
+                crate::text::fit(title, width.saturating_sub(reserve) as usize),
                 self.title,
             ))
     }

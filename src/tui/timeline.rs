@@ -10,7 +10,7 @@ use super::action::{Action, Pane};
 use super::app::{AppState, Pending};
 use super::event_rows::{event_lines, group, heading_label};
 use super::layout;
-use super::wrap::{self, EntityKind};
+use super::wrap::EntityKind;
 use crate::model::{Corpus, Event};
 use chrono::{Datelike, NaiveDate};
 use ratatui::Frame;
@@ -68,7 +68,7 @@ pub fn screen(s: &AppState, c: &Corpus, width: usize, height: usize) -> Vec<Scre
             out.push(ScreenLine {
                 pos,
                 heading: true,
-                line: Line::from(Span::styled(wrap::truncate(&label, width), t.heading)),
+                line: Line::from(Span::styled(crate::text::fit(&label, width), t.heading)),
             });
         }
         for line in event_lines(s, c, pos, width) {

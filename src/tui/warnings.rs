@@ -4,7 +4,6 @@
 
 use super::styled_wrap::wrap_styled;
 use super::theme::Theme;
-use super::wrap;
 use crate::model::Corpus;
 use crate::text::sanitize_line;
 use ratatui::Frame;
@@ -69,7 +68,7 @@ pub fn render(f: &mut Frame, c: &Corpus, theme: &Theme, scroll: usize, area: Rec
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
         .title(Span::styled(
-            wrap::truncate(&title, r.width as usize),
+            crate::text::fit(&title, r.width as usize),
             theme.title,
         ));
     let i = inner(r);
@@ -81,7 +80,7 @@ pub fn render(f: &mut Frame, c: &Corpus, theme: &Theme, scroll: usize, area: Rec
         .into_iter()
         .skip(scroll)
         .take(i.height as usize)
-        .map(|l| Line::from(Span::raw(wrap::truncate(&l, i.width as usize))))
+        .map(|l| Line::from(Span::raw(crate::text::fit(&l, i.width as usize))))
         .collect();
     f.render_widget(Paragraph::new(shown), i);
 }

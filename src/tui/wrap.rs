@@ -337,11 +337,6 @@ pub fn display_span(raw: &str, start: u32, end: u32) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Cuts `s` to at most `width` columns, ending in `…` when it had to cut.
-pub fn truncate(s: &str, width: usize) -> String {
-    crate::text::fit(s, width)
-}
-
 /// Keeps the end of `s` within `width` columns, starting with `…` when it
 /// had to cut (the words just before a date in the timeline).
 pub fn truncate_left(s: &str, width: usize) -> String {
