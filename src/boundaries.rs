@@ -139,6 +139,23 @@ fn reading_files_needs_nothing_from_the_parser() {
 }
 
 #[test]
+fn the_cli_and_the_tui_share_the_core_and_never_each_other() {
+    // The commands (and their flags) run with no TUI: a TUI setting can
+    // break neither. Only `main` starts the TUI.
+    let mut commands = Vec::new();
+    sources(&src().join("cli.rs"), &mut commands);
+    sources(&src().join("args.rs"), &mut commands);
+    let mut found = violations(&commands, &["tui"], &TERMINAL_CRATES);
+    // The TUI takes nothing from the command line's code (its number
+    // formatting, its progress line, its flags).
+    let mut tui = Vec::new();
+    sources(&src().join("tui"), &mut tui);
+    assert!(tui.len() > 20, "the TUI's files were not found");
+    found.extend(violations(&tui, &["cli", "args", "main", "progress"], &[]));
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
 fn the_check_sees_each_way_of_naming_a_module() {
     assert!(names_module("use crate::tui::app::App;", "tui"));
     assert!(names_module(
