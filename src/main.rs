@@ -284,9 +284,7 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
         }
         Command::Stats { paths, json } => {
             let paths = or_config(paths)?;
-            let stats = dateline::progress::while_loading(|p| {
-                dateline::stats::measure_with_progress(&paths, p)
-            });
+            let stats = dateline::progress::while_loading(|p| dateline::stats::measure(&paths, p));
             let row = dateline::output::rows::StatsRow::new(&stats);
             write_out(|out| {
                 Ok(if json {

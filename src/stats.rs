@@ -22,12 +22,9 @@ pub struct Stats {
     pub corpus: Corpus,
 }
 
-pub fn measure(paths: &[PathBuf]) -> Stats {
-    measure_with_progress(paths, &crate::parse::Progress::default())
-}
-
-/// [`measure`], counting into `progress` (for the CLI's progress line).
-pub fn measure_with_progress(paths: &[PathBuf], progress: &crate::parse::Progress) -> Stats {
+/// Loads `paths` as every command does, counting into `progress` (for the
+/// CLI's progress line), and times it beside a plain read of the same files.
+pub fn measure(paths: &[PathBuf], progress: &crate::parse::Progress) -> Stats {
     let mut w = Vec::new();
     let files = if paths.is_empty() {
         Vec::new()
