@@ -11,6 +11,7 @@ mod tui_input;
 mod tui_loop;
 mod tui_paste;
 mod tui_render;
+mod tui_search;
 mod tui_soak;
 mod tui_timeline;
 mod tui_update;
