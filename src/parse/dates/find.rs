@@ -5,182 +5,17 @@
 //! Nothing here needs an anchor: a candidate says what was written, the
 //! resolver decides what it means.
 
-use super::holiday::{self, HolidayRule};
+pub use super::form::{Candidate, Direction, Form, PeriodKind, YearRef};
+use super::groups::{Groups, month_of, num};
+use super::holiday;
 use super::lexicon::{LEXICON, RelativePhrase, Unit};
 use super::patterns::{CACHES, PATTERN, SPLIT};
 use super::period::period_of;
 use super::tense::{adjacent_past_verb, clause_is_future, told_as_past, word_before};
 use super::years::{spelled_year, year_in_context};
-use crate::hash::FxMap;
-use crate::model::{Span, TimeRef};
+use crate::model::Span;
 use chrono::{NaiveDate, Weekday};
-use regex_automata::util::captures::Captures as GroupSlots;
 use regex_automata::{Anchored, Input};
-
-/// Which occurrence a "last"/"next"/"this" word asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Direction {
-    /// "last Friday": strictly before the anchor.
-    Last,
-    /// "next Friday": strictly after the anchor.
-    Next,
-    /// Bare or "this": the clause's tense decides.
-    ByTense,
-}
-
-/// What was written, before any anchor is applied.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Form {
-    /// A complete calendar date ("April 17, 2025", "2025-04-17").
-    Full(NaiveDate),
-    /// A day and month without a year ("April 27", "28 February").
-    DayMonth {
-        month: u32,
-        day: u32,
-    },
-    MonthYear {
-        year: i32,
-        month: u32,
-    },
-    /// "August last year": a month in a year given relative to the anchor.
-    MonthRelYear {
-        month: u32,
-        offset: i32,
-    },
-    /// "last August", "next March".
-    MonthRel {
-        month: u32,
-        dir: Direction,
-    },
-    /// A month alone in a date context ("in March").
-    Month {
-        month: u32,
-    },
-    Year(i32),
-    Weekday {
-        weekday: Weekday,
-        dir: Direction,
-    },
-    Relative(RelativePhrase),
-    /// A named day ("Thanksgiving", "last Christmas", "Easter week",
-    /// "Christmas 2031"); `week` for the week it is in.
-    Holiday {
-        rule: HolidayRule,
-        year: Option<i32>,
-        dir: Direction,
-        week: bool,
-    },
-    /// The present, the past or the future with no date ("now",
-    /// "recently", "in the future").
-    Reference(TimeRef),
-    /// A quarter, half or season: "the third quarter", "Q3 2023", "the
-    /// first half of 2018", "last summer", "fourth-quarter".
-    Period {
-        kind: PeriodKind,
-        /// 1-4 for quarters, 1-2 for halves, 0 (spring) to 3 (winter).
-        n: u32,
-        year: YearRef,
-    },
-    /// The period a report is about, named without its number: "the
-    /// quarter", "the latest period", "the year-ago quarter", "the 1988
-    /// period". `back` years before the narrative's last quarter or half;
-    /// `year` when written; `current` for "the current quarter".
-    PeriodRef {
-        back: i32,
-        year: Option<i32>,
-        current: bool,
-    },
-}
-
-/// Which calendar period a [`Form::Period`] names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PeriodKind {
-    Quarter,
-    Half,
-    Season,
-}
-
-/// The year of a period as written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum YearRef {
-    /// "of 2018", "Q3 2023", "the 1988 second quarter".
-    Given(i32),
-    /// "last year's third quarter" (-1), "next year's first quarter" (+1).
-    Relative(i32),
-    /// "last summer": the latest one over before the anchor.
-    Last,
-    /// "next spring": the first one to start after the anchor.
-    Next,
-    /// No year: the anchor and the clause's tense decide.
-    Open,
-}
-
-/// A temporal expression as found in the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Candidate {
-    /// Byte span in the raw text: modifiers kept, a bare preposition left out.
-    pub span: Span,
-    pub form: Form,
-    pub sentence: u32,
-    /// The clause speaks of the future ("will meet on Friday"). Read only
-    /// where it counts (see `tense_matters`, and a date after "on"); false
-    /// elsewhere.
-    pub future: bool,
-    /// "on <date>" in a sentence with a past-tense verb and a clause not in
-    /// the future: evidence that the day had passed when the text was written.
-    pub stated_past: bool,
-}
-
-/// One group of a match: where it starts and what it says.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Group<'t> {
-    start: usize,
-    text: &'t str,
-}
-
-impl<'t> Group<'t> {
-    pub(super) fn start(&self) -> usize {
-        self.start
-    }
-    pub(super) fn end(&self) -> usize {
-        self.start + self.text.len()
-    }
-    pub(super) fn as_str(&self) -> &'t str {
-        self.text
-    }
-}
-
-/// The named groups of one match, from whichever regex read them.
-pub(super) enum Groups<'a, 't> {
-    /// A family's own regex (the usual case), with its group names.
-    Family(&'t str, &'a GroupSlots, &'a FxMap<String, usize>, &'a str),
-    /// The whole pattern, should a family's regex ever disagree with `any`.
-    Whole(regex::Captures<'t>),
-}
-
-impl<'t> Groups<'_, 't> {
-    pub(super) fn name(&self, name: &str) -> Option<Group<'t>> {
-        match self {
-            Groups::Family(text, slots, names, prefix) => {
-                let own = name
-                    .strip_prefix(*prefix)
-                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('_'));
-                if !prefix.is_empty() && !own {
-                    return None;
-                }
-                let span = slots.get_group(*names.get(name)?)?;
-                Some(Group {
-                    start: span.start,
-                    text: text.get(span.range())?,
-                })
-            }
-            Groups::Whole(caps) => caps.name(name).map(|m| Group {
-                start: m.start(),
-                text: m.as_str(),
-            }),
-        }
-    }
-}
 
 /// Every candidate in `raw[sentence]`, in text order. `index` is the
 /// sentence's position, recorded on each candidate.
@@ -266,29 +101,6 @@ fn tense_matters(form: Form) -> bool {
         Form::Period { year, .. } => !matches!(year, YearRef::Given(_)),
         _ => false,
     }
-}
-
-pub(super) fn num(caps: &Groups, name: &str) -> Option<i64> {
-    leading_number(caps.name(name)?.as_str())
-}
-
-/// The number the leading ASCII digits of `s` spell ("17th" -> 17); None
-/// without digits or on overflow, as `str::parse` on those digits gives.
-fn leading_number(s: &str) -> Option<i64> {
-    let mut n: Option<i64> = None;
-    for d in s.bytes().take_while(u8::is_ascii_digit) {
-        n = Some(
-            n.unwrap_or(0)
-                .checked_mul(10)?
-                .checked_add(i64::from(d - b'0'))?,
-        );
-    }
-    n
-}
-
-pub(super) fn month_of(caps: &Groups, name: &str) -> Option<u32> {
-    let s = caps.name(name)?.as_str().trim_end_matches('.');
-    LEXICON.months.get(s).copied()
 }
 
 fn weekday_of(caps: &Groups, name: &str) -> Option<Weekday> {

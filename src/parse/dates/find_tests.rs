@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::TimeRef;
 
 /// Every candidate in `text` (one sentence) as (surface, form).
 fn found(text: &str) -> Vec<(String, Form)> {
@@ -305,24 +306,6 @@ fn no_panic_on_odd_input() {
     let bytes: Vec<u8> = (0..=255u8).cycle().take(5000).collect();
     let text = String::from_utf8_lossy(&bytes);
     let _ = find_in_sentence(&text, Span::new(0, text.len()), 0);
-}
-
-#[test]
-fn leading_numbers_parse_like_str_parse() {
-    for s in [
-        "17th",
-        "2025",
-        "09",
-        "0",
-        "x1",
-        "",
-        "1.5",
-        "99999999999999999999",
-        "3rd",
-    ] {
-        let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
-        assert_eq!(leading_number(s), digits.parse::<i64>().ok(), "{s:?}");
-    }
 }
 
 #[test]

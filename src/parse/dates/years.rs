@@ -1,8 +1,8 @@
 //! Years outside a full date: a bare number read as a year only in a date
 //! context, and years written out in words.
 
-use super::find::month_of;
-use super::find::{Form, Groups};
+use super::form::Form;
+use super::groups::{Groups, month_of};
 use super::lexicon::LEXICON;
 use super::tense::{word_after, word_before};
 
