@@ -11,8 +11,10 @@ use super::holiday;
 use super::lexicon::{LEXICON, RelativePhrase, Unit};
 use super::patterns::{CACHES, PATTERN, SPLIT};
 use super::period::period_of;
-use super::tense::{adjacent_past_verb, clause_is_future, told_as_past, word_before};
-use super::years::{spelled_year, year_in_context};
+use super::tense::{
+    adjacent_past_verb, clause_is_future, narrates_past, told_as_past, word_before,
+};
+use super::years::{spelled_year, the_year_in_context, year_in_context};
 use crate::model::Span;
 use chrono::{NaiveDate, Weekday};
 use regex_automata::{Anchored, Input};
@@ -54,13 +56,18 @@ pub fn find_in_sentence(raw: &str, sentence: Span, index: u32) -> Vec<Candidate>
                     None => continue,
                 }
             };
-            if let Some((form, future, stated_past)) = judge(text, &caps, start, end) {
+            // A family may read one character past its date to see that the
+            // date ends there ("the year" but not "the year-ago"); that
+            // character is no part of it.
+            let end = caps.name("ty_tail").map_or(end, |t| t.start());
+            if let Some((form, future, stated_past, told_past)) = judge(text, &caps, start, end) {
                 out.push(Candidate {
                     span: Span::new(base + start, base + end),
                     form,
                     sentence: index,
                     future,
                     stated_past,
+                    told_past,
                 });
             }
         }
@@ -69,8 +76,9 @@ pub fn find_in_sentence(raw: &str, sentence: Span, index: u32) -> Vec<Candidate>
 }
 
 /// What the match at `start..end` of `text` says: its form, whether its
-/// clause is future and whether it is stated as past; None rejects it.
-fn judge(text: &str, caps: &Groups, start: usize, end: usize) -> Option<(Form, bool, bool)> {
+/// clause is future, whether it is stated as past ("on" a past verb) and
+/// whether it is told as past; None rejects it.
+fn judge(text: &str, caps: &Groups, start: usize, end: usize) -> Option<(Form, bool, bool, bool)> {
     let (form, core_start) = form_of(caps, text, start)?;
     let after_on = word_before(text, core_start) == "on";
     // Reading the clause costs more than the rest of the match: do it only
@@ -80,8 +88,14 @@ fn judge(text: &str, caps: &Groups, start: usize, end: usize) -> Option<(Form, b
         && word_before(text, start) != "since"
         && !adjacent_past_verb(text, start, end)
         && (clause_is_future(text, start, end) || after_future_preposition(text, start, end));
+    // "He was last seen Nov. 3": a yearless day or month in a clause told
+    // as past lies before the day of writing.
     let stated_past = after_on && !future && told_as_past(text, start, end);
-    Some((form, future, stated_past))
+    let told_past = stated_past
+        || !future
+            && matches!(form, Form::DayMonth { .. } | Form::Month { .. })
+            && narrates_past(text, start, end);
+    Some((form, future, stated_past, told_past))
 }
 
 /// "until Tuesday", "by March": a date after a word of
@@ -251,11 +265,21 @@ fn form_of(caps: &Groups, text: &str, whole_start: usize) -> Option<(Form, usize
         };
         return Some((form, core("wd_core")?));
     }
-    if caps.name("cm_m").is_some() {
+    if let Some(y) = caps.name("ty_core") {
+        // "for the year", "the first nine months of the year": the year
+        // being reported on, the anchor's (or the sentence's stated day's).
+        let phrase = RelativePhrase {
+            unit: Unit::Year,
+            offset: 0,
+            anaphoric: true,
+            narrative: false,
+        };
+        return the_year_in_context(text, y.start(), y.end())
+            .then_some((Form::Relative(phrase), y.start()));
+    }
+    if let Some(m) = caps.name("cm_m") {
         let start = core("cm_core")?;
-        let context = word_before(text, start);
-        let context = context.trim_end_matches('-');
-        if caps.name("cm_mod").is_none() && !LEXICON.month_context.iter().any(|w| w == context) {
+        if caps.name("cm_mod").is_none() && !bare_month_in_context(text, start, m.end()) {
             return None;
         }
         return Some((
@@ -303,6 +327,42 @@ fn form_of(caps: &Groups, text: &str, whole_start: usize) -> Option<(Form, usize
         return Some((Form::Reference(*reference), r.start()));
     }
     None
+}
+
+/// Whether a month name alone at `start..end` of `text` names a month: after
+/// a word of `[month_context]` ("in March"), after "for" ("the figures for
+/// January"), or modifying a noun after a determiner ("the October vote", "a
+/// June agreement") or as a possessive ("to December's figures"). A
+/// capitalised word right after it makes it part of a name ("for June
+/// Carter", "the March Hare"), and "for May" is as often the surname.
+fn bare_month_in_context(text: &str, start: usize, end: usize) -> bool {
+    let before = word_before(text, start);
+    let before = before.trim_end_matches('-');
+    if LEXICON.month_context.iter().any(|w| w == before) {
+        return true;
+    }
+    let rest = text.get(end..).unwrap_or("");
+    let (possessive, rest) = match rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s")) {
+        Some(r) => (true, r),
+        None => (false, rest),
+    };
+    let next = rest.trim_start_matches([' ', '\t']);
+    let spaced = next.len() < rest.len();
+    let noun_follows = spaced && next.starts_with(|c: char| c.is_lowercase());
+    let name_follows = spaced && next.starts_with(char::is_uppercase);
+    if possessive {
+        // Mid-sentence, after a lowercase word: not a person's "June's".
+        let after_word = text
+            .get(..start)
+            .map(str::trim_end)
+            .and_then(|t| t.chars().next_back())
+            .is_some_and(char::is_lowercase);
+        return after_word && noun_follows;
+    }
+    if before == "for" {
+        return !name_follows && text.get(start..end) != Some("May");
+    }
+    LEXICON.determiners.iter().any(|w| w == before) && noun_follows
 }
 
 #[cfg(test)]

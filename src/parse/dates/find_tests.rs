@@ -129,6 +129,66 @@ fn month_year_and_month_relative_year() {
 }
 
 #[test]
+fn bare_months_modifying_a_noun_or_after_for() {
+    for (text, month) in [
+        ("the payroll figures for January surprised traders", 1),
+        ("a small revision to December's figures", 12),
+        ("since the October flooding of the valley", 10),
+        ("under a June agreement with the growers", 6),
+        ("The March accession lets Elbonia vote", 3),
+    ] {
+        let f = found(text);
+        assert!(
+            f.iter().any(|(_, form)| *form == Form::Month { month }),
+            "{text:?} gave {f:?}"
+        );
+    }
+    for text in [
+        "a tribute for June Carlisle",
+        "support for May among the members",
+        "June's brother runs the bakery",
+        "the March Hare",
+        "a march for peace",
+    ] {
+        assert!(surfaces(text).is_empty(), "{text:?} gave {:?}", found(text));
+    }
+}
+
+#[test]
+fn the_year_being_reported_on() {
+    let this_year = Form::Relative(RelativePhrase {
+        unit: Unit::Year,
+        offset: 0,
+        anaphoric: true,
+        narrative: false,
+    });
+    for (text, surface) in [
+        ("For the year, bicycle sales were flat.", "the year"),
+        ("a loss over the first nine months of the year.", "the year"),
+        (
+            "lower profit for the fiscal year, it said",
+            "the fiscal year",
+        ),
+    ] {
+        assert_eq!(one(text), (surface.into(), this_year), "{text:?}");
+    }
+    for text in [
+        "For the year ended then, Brakwell earned less.",
+        "the year he left Ostrava",
+        "steady growth throughout the year.",
+        "named player of the year.",
+    ] {
+        assert!(surfaces(text).is_empty(), "{text:?} gave {:?}", found(text));
+    }
+    // "the year" stops short of a hyphen: "year-ago" is its own phrase.
+    assert_eq!(one("The year-ago results were restated.").0, "year-ago");
+    assert_eq!(one("Sales for the year, it said, were flat.").0, "the year");
+    for text in ["the yearly fair", "the years went by"] {
+        assert!(surfaces(text).is_empty(), "{text:?} gave {:?}", found(text));
+    }
+}
+
+#[test]
 fn bare_years_in_a_date_context() {
     assert_eq!(one("annexed in 2014."), ("2014".into(), Form::Year(2014)));
     assert_eq!(
@@ -144,6 +204,25 @@ fn bare_years_in_a_date_context() {
         one("since mid-2023 prices"),
         ("2023".into(), Form::Year(2023))
     );
+}
+
+#[test]
+fn a_year_after_a_possessive_and_an_adjective_modifies_the_noun() {
+    assert_eq!(
+        one("after his unsuccessful 1996 campaign for mayor"),
+        ("1996".into(), Form::Year(1996))
+    );
+    assert_eq!(
+        one("its failed 1991 bid for the port"),
+        ("1991".into(), Form::Year(1991))
+    );
+    for text in [
+        "an estimated 1800 residents fled",
+        "the remaining 1990 shares were sold",
+        "the first 1900 visitors got in free",
+    ] {
+        assert!(surfaces(text).is_empty(), "{text:?} gave {:?}", found(text));
+    }
 }
 
 #[test]

@@ -120,4 +120,7 @@ pub struct Candidate {
     /// "on <date>" in a sentence with a past-tense verb and a clause not in
     /// the future: evidence that the day had passed when the text was written.
     pub stated_past: bool,
+    /// A yearless day or month (or one after "on") in a clause told as
+    /// past ("he was last seen Nov. 3"): it lies before the day of writing.
+    pub told_past: bool,
 }

@@ -28,7 +28,7 @@ impl Tense {
     pub fn of(c: &Candidate) -> Tense {
         if c.future {
             Tense::Future
-        } else if c.stated_past {
+        } else if c.stated_past || c.told_past {
             Tense::Past
         } else {
             Tense::Unmarked

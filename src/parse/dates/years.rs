@@ -95,6 +95,24 @@ pub(super) fn year_in_context(text: &str, start: usize, end: usize) -> Option<i3
     // 1988 recapitalization", "that 2019 tour" (counts were rejected above).
     let modifier = lx.year_determiners.iter().any(|w| w == before)
         && following.chars().next().is_some_and(char::is_alphabetic);
+    // "his unsuccessful 1996 campaign", "its failed 1991 bid": a possessive
+    // or demonstrative, one adjective, the year and its noun ("an estimated
+    // 2000 residents" counts, so "a", "an" and "the" do not take part).
+    let adjective_modifier = before.bytes().all(|b| b.is_ascii_lowercase())
+        && !before.is_empty()
+        && text
+            .get(end..)?
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_lowercase())
+        && {
+            let adjective_start = text
+                .get(..start)?
+                .trim_end()
+                .len()
+                .saturating_sub(before.len());
+            let det = word_before(text, adjective_start);
+            !matches!(&*det, "a" | "an" | "the") && lx.year_determiners.iter().any(|w| *w == det)
+        };
     // The second year of a range or list: "between 1991 and 1993", "from
     // 1991 to 1997", "in 2003, 2005 and 2009", "both 1990 and 1991".
     let listed = follows_a_year(text.get(..start)?);
@@ -102,7 +120,32 @@ pub(super) fn year_in_context(text: &str, start: usize, end: usize) -> Option<i3
         let of_pos = text.get(..start)?.trim_end().len().saturating_sub(2);
         lx.of_heads.iter().any(|h| *h == word_before(text, of_pos))
     };
-    (possessive || context || of_head || modifier || listed).then_some(year)
+    (possessive || context || of_head || modifier || adjective_modifier || listed).then_some(year)
+}
+
+/// Whether "the year" at `start..end` of `text` is the year being reported
+/// on: after "for" or a head of `[of_heads]` and "of" ("for the year,", "the
+/// first nine months of the year."), and closing its phrase. "the year
+/// ended June 30", "the year he left" and "throughout the year" name a span
+/// or another year, and stay out.
+pub(super) fn the_year_in_context(text: &str, start: usize, end: usize) -> bool {
+    let lx = &*LEXICON;
+    let before = word_before(text, start);
+    let context = before == "for"
+        || before == "of" && {
+            let of_pos = text
+                .get(..start)
+                .unwrap_or("")
+                .trim_end()
+                .len()
+                .saturating_sub(2);
+            lx.of_heads.iter().any(|h| *h == word_before(text, of_pos))
+        };
+    let rest = text.get(end..).unwrap_or("").trim_start();
+    let closes = rest.is_empty()
+        || rest.starts_with(['.', ',', ';', ':', '!', '?', ')', '"', '\'', '”', '’'])
+        || matches!(&*word_after(text, end), "and" | "but" | "so");
+    context && closes
 }
 
 /// Whether `before` ends with a year and a list or range word: "1991 and ",
