@@ -207,25 +207,6 @@ fn bare_years_in_a_date_context() {
 }
 
 #[test]
-fn a_year_after_a_possessive_and_an_adjective_modifies_the_noun() {
-    assert_eq!(
-        one("after his unsuccessful 1996 campaign for mayor"),
-        ("1996".into(), Form::Year(1996))
-    );
-    assert_eq!(
-        one("its failed 1991 bid for the port"),
-        ("1991".into(), Form::Year(1991))
-    );
-    for text in [
-        "an estimated 1800 residents fled",
-        "the remaining 1990 shares were sold",
-        "the first 1900 visitors got in free",
-    ] {
-        assert!(surfaces(text).is_empty(), "{text:?} gave {:?}", found(text));
-    }
-}
-
-#[test]
 fn bare_numbers_that_are_not_years() {
     for text in [
         "the 2000 troops arrived",

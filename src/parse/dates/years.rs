@@ -63,7 +63,7 @@ pub(super) fn year_in_context(text: &str, start: usize, end: usize) -> Option<i3
             word_before(text, start).trim_end_matches('-'),
             "mid" | "post" | "pre"
         );
-    if after_prefix {
+    if after_prefix || in_year_range(text, start, end, year) {
         return Some(year);
     }
     if matches!(
@@ -123,6 +123,61 @@ pub(super) fn year_in_context(text: &str, start: usize, end: usize) -> Option<i3
     (possessive || context || of_head || modifier || adjective_modifier || listed).then_some(year)
 }
 
+/// Whether the year at `start..end` of `text` is one end of a span of years
+/// written with a hyphen or dash ("2011-2012", "over 1991–1993"): the later
+/// year within fifty of the earlier, and neither glued to other digits or
+/// codes ("555-2012", "A-2011-2012").
+fn in_year_range(text: &str, start: usize, end: usize, year: i32) -> bool {
+    let (before, after) = (
+        text.get(..start).unwrap_or(""),
+        text.get(end..).unwrap_or(""),
+    );
+    let glued = |s: &str| s.ends_with(|c: char| c.is_alphanumeric() || "-–/$.".contains(c));
+    let dash = |s: &'_ str| -> Option<usize> {
+        s.chars()
+            .next()
+            .filter(|c| matches!(c, '-' | '–'))
+            .map(char::len_utf8)
+    };
+    let fits = |earlier: i32, later: i32| earlier < later && later - earlier <= 50;
+    // This year opens the span: a dash and four digits that end there.
+    let later = dash(after).and_then(|n| {
+        let rest = after.get(n..)?;
+        let digits = rest.get(..4)?;
+        let ends = !rest.get(4..)?.starts_with(|c: char| c.is_alphanumeric());
+        digits
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then_some(())
+            .filter(|()| ends)
+            .and_then(|()| digits.parse::<i32>().ok())
+    });
+    if later.is_some_and(|l| fits(year, l)) && !glued(before) {
+        return true;
+    }
+    // This year closes it: four digits and a dash right before.
+    let Some(dash_len) = before
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, '-' | '–'))
+        .map(char::len_utf8)
+    else {
+        return false;
+    };
+    let head = &before[..before.len() - dash_len];
+    let Some(split) = head
+        .len()
+        .checked_sub(4)
+        .filter(|&i| head.is_char_boundary(i))
+    else {
+        return false;
+    };
+    let (rest, digits) = head.split_at(split);
+    digits.bytes().all(|b| b.is_ascii_digit())
+        && !glued(rest)
+        && digits.parse::<i32>().is_ok_and(|e| fits(e, year))
+}
+
 /// Whether "the year" at `start..end` of `text` is the year being reported
 /// on: after "for" or a head of `[of_heads]` and "of" ("for the year,", "the
 /// first nine months of the year."), and closing its phrase. "the year
@@ -167,3 +222,7 @@ pub(super) fn follows_a_year(before: &str) -> bool {
             .is_ok_and(|y| (1800..=2099).contains(&y))
         && !t[..t.len() - 4].ends_with(|c: char| c.is_alphanumeric() || c == '$' || c == '.')
 }
+
+#[cfg(test)]
+#[path = "years_tests.rs"]
+mod tests;
