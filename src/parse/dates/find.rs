@@ -5,182 +5,19 @@
 //! Nothing here needs an anchor: a candidate says what was written, the
 //! resolver decides what it means.
 
-use super::holiday::{self, HolidayRule};
+pub use super::form::{Candidate, Direction, Form, PeriodKind, YearRef};
+use super::groups::{Groups, month_of, num};
+use super::holiday;
 use super::lexicon::{LEXICON, RelativePhrase, Unit};
 use super::patterns::{CACHES, PATTERN, SPLIT};
 use super::period::period_of;
-use super::tense::{adjacent_past_verb, clause_is_future, told_as_past, word_before};
-use super::years::{spelled_year, year_in_context};
-use crate::hash::FxMap;
-use crate::model::{Span, TimeRef};
+use super::tense::{
+    adjacent_past_verb, clause_is_future, narrates_past, told_as_past, word_before,
+};
+use super::years::{spelled_year, the_year_in_context, year_in_context};
+use crate::model::Span;
 use chrono::{NaiveDate, Weekday};
-use regex_automata::util::captures::Captures as GroupSlots;
 use regex_automata::{Anchored, Input};
-
-/// Which occurrence a "last"/"next"/"this" word asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Direction {
-    /// "last Friday": strictly before the anchor.
-    Last,
-    /// "next Friday": strictly after the anchor.
-    Next,
-    /// Bare or "this": the clause's tense decides.
-    ByTense,
-}
-
-/// What was written, before any anchor is applied.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Form {
-    /// A complete calendar date ("April 17, 2025", "2025-04-17").
-    Full(NaiveDate),
-    /// A day and month without a year ("April 27", "28 February").
-    DayMonth {
-        month: u32,
-        day: u32,
-    },
-    MonthYear {
-        year: i32,
-        month: u32,
-    },
-    /// "August last year": a month in a year given relative to the anchor.
-    MonthRelYear {
-        month: u32,
-        offset: i32,
-    },
-    /// "last August", "next March".
-    MonthRel {
-        month: u32,
-        dir: Direction,
-    },
-    /// A month alone in a date context ("in March").
-    Month {
-        month: u32,
-    },
-    Year(i32),
-    Weekday {
-        weekday: Weekday,
-        dir: Direction,
-    },
-    Relative(RelativePhrase),
-    /// A named day ("Thanksgiving", "last Christmas", "Easter week",
-    /// "Christmas 2031"); `week` for the week it is in.
-    Holiday {
-        rule: HolidayRule,
-        year: Option<i32>,
-        dir: Direction,
-        week: bool,
-    },
-    /// The present, the past or the future with no date ("now",
-    /// "recently", "in the future").
-    Reference(TimeRef),
-    /// A quarter, half or season: "the third quarter", "Q3 2023", "the
-    /// first half of 2018", "last summer", "fourth-quarter".
-    Period {
-        kind: PeriodKind,
-        /// 1-4 for quarters, 1-2 for halves, 0 (spring) to 3 (winter).
-        n: u32,
-        year: YearRef,
-    },
-    /// The period a report is about, named without its number: "the
-    /// quarter", "the latest period", "the year-ago quarter", "the 1988
-    /// period". `back` years before the narrative's last quarter or half;
-    /// `year` when written; `current` for "the current quarter".
-    PeriodRef {
-        back: i32,
-        year: Option<i32>,
-        current: bool,
-    },
-}
-
-/// Which calendar period a [`Form::Period`] names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PeriodKind {
-    Quarter,
-    Half,
-    Season,
-}
-
-/// The year of a period as written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum YearRef {
-    /// "of 2018", "Q3 2023", "the 1988 second quarter".
-    Given(i32),
-    /// "last year's third quarter" (-1), "next year's first quarter" (+1).
-    Relative(i32),
-    /// "last summer": the latest one over before the anchor.
-    Last,
-    /// "next spring": the first one to start after the anchor.
-    Next,
-    /// No year: the anchor and the clause's tense decide.
-    Open,
-}
-
-/// A temporal expression as found in the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Candidate {
-    /// Byte span in the raw text: modifiers kept, a bare preposition left out.
-    pub span: Span,
-    pub form: Form,
-    pub sentence: u32,
-    /// The clause speaks of the future ("will meet on Friday"). Read only
-    /// where it counts (see `tense_matters`, and a date after "on"); false
-    /// elsewhere.
-    pub future: bool,
-    /// "on <date>" in a sentence with a past-tense verb and a clause not in
-    /// the future: evidence that the day had passed when the text was written.
-    pub stated_past: bool,
-}
-
-/// One group of a match: where it starts and what it says.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Group<'t> {
-    start: usize,
-    text: &'t str,
-}
-
-impl<'t> Group<'t> {
-    pub(super) fn start(&self) -> usize {
-        self.start
-    }
-    pub(super) fn end(&self) -> usize {
-        self.start + self.text.len()
-    }
-    pub(super) fn as_str(&self) -> &'t str {
-        self.text
-    }
-}
-
-/// The named groups of one match, from whichever regex read them.
-pub(super) enum Groups<'a, 't> {
-    /// A family's own regex (the usual case), with its group names.
-    Family(&'t str, &'a GroupSlots, &'a FxMap<String, usize>, &'a str),
-    /// The whole pattern, should a family's regex ever disagree with `any`.
-    Whole(regex::Captures<'t>),
-}
-
-impl<'t> Groups<'_, 't> {
-    pub(super) fn name(&self, name: &str) -> Option<Group<'t>> {
-        match self {
-            Groups::Family(text, slots, names, prefix) => {
-                let own = name
-                    .strip_prefix(*prefix)
-                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('_'));
-                if !prefix.is_empty() && !own {
-                    return None;
-                }
-                let span = slots.get_group(*names.get(name)?)?;
-                Some(Group {
-                    start: span.start,
-                    text: text.get(span.range())?,
-                })
-            }
-            Groups::Whole(caps) => caps.name(name).map(|m| Group {
-                start: m.start(),
-                text: m.as_str(),
-            }),
-        }
-    }
-}
 
 /// Every candidate in `raw[sentence]`, in text order. `index` is the
 /// sentence's position, recorded on each candidate.
@@ -219,13 +56,18 @@ pub fn find_in_sentence(raw: &str, sentence: Span, index: u32) -> Vec<Candidate>
                     None => continue,
                 }
             };
-            if let Some((form, future, stated_past)) = judge(text, &caps, start, end) {
+            // A family may read one character past its date to see that the
+            // date ends there ("the year" but not "the year-ago"); that
+            // character is no part of it.
+            let end = caps.name("ty_tail").map_or(end, |t| t.start());
+            if let Some((form, future, stated_past, told_past)) = judge(text, &caps, start, end) {
                 out.push(Candidate {
                     span: Span::new(base + start, base + end),
                     form,
                     sentence: index,
                     future,
                     stated_past,
+                    told_past,
                 });
             }
         }
@@ -234,8 +76,9 @@ pub fn find_in_sentence(raw: &str, sentence: Span, index: u32) -> Vec<Candidate>
 }
 
 /// What the match at `start..end` of `text` says: its form, whether its
-/// clause is future and whether it is stated as past; None rejects it.
-fn judge(text: &str, caps: &Groups, start: usize, end: usize) -> Option<(Form, bool, bool)> {
+/// clause is future, whether it is stated as past ("on" a past verb) and
+/// whether it is told as past; None rejects it.
+fn judge(text: &str, caps: &Groups, start: usize, end: usize) -> Option<(Form, bool, bool, bool)> {
     let (form, core_start) = form_of(caps, text, start)?;
     let after_on = word_before(text, core_start) == "on";
     // Reading the clause costs more than the rest of the match: do it only
@@ -245,8 +88,14 @@ fn judge(text: &str, caps: &Groups, start: usize, end: usize) -> Option<(Form, b
         && word_before(text, start) != "since"
         && !adjacent_past_verb(text, start, end)
         && (clause_is_future(text, start, end) || after_future_preposition(text, start, end));
+    // "He was last seen Nov. 3": a yearless day or month in a clause told
+    // as past lies before the day of writing.
     let stated_past = after_on && !future && told_as_past(text, start, end);
-    Some((form, future, stated_past))
+    let told_past = stated_past
+        || !future
+            && matches!(form, Form::DayMonth { .. } | Form::Month { .. })
+            && narrates_past(text, start, end);
+    Some((form, future, stated_past, told_past))
 }
 
 /// "until Tuesday", "by March": a date after a word of
@@ -266,29 +115,6 @@ fn tense_matters(form: Form) -> bool {
         Form::Period { year, .. } => !matches!(year, YearRef::Given(_)),
         _ => false,
     }
-}
-
-pub(super) fn num(caps: &Groups, name: &str) -> Option<i64> {
-    leading_number(caps.name(name)?.as_str())
-}
-
-/// The number the leading ASCII digits of `s` spell ("17th" -> 17); None
-/// without digits or on overflow, as `str::parse` on those digits gives.
-fn leading_number(s: &str) -> Option<i64> {
-    let mut n: Option<i64> = None;
-    for d in s.bytes().take_while(u8::is_ascii_digit) {
-        n = Some(
-            n.unwrap_or(0)
-                .checked_mul(10)?
-                .checked_add(i64::from(d - b'0'))?,
-        );
-    }
-    n
-}
-
-pub(super) fn month_of(caps: &Groups, name: &str) -> Option<u32> {
-    let s = caps.name(name)?.as_str().trim_end_matches('.');
-    LEXICON.months.get(s).copied()
 }
 
 fn weekday_of(caps: &Groups, name: &str) -> Option<Weekday> {
@@ -439,11 +265,21 @@ fn form_of(caps: &Groups, text: &str, whole_start: usize) -> Option<(Form, usize
         };
         return Some((form, core("wd_core")?));
     }
-    if caps.name("cm_m").is_some() {
+    if let Some(y) = caps.name("ty_core") {
+        // "for the year", "the first nine months of the year": the year
+        // being reported on, the anchor's (or the sentence's stated day's).
+        let phrase = RelativePhrase {
+            unit: Unit::Year,
+            offset: 0,
+            anaphoric: true,
+            narrative: false,
+        };
+        return the_year_in_context(text, y.start(), y.end())
+            .then_some((Form::Relative(phrase), y.start()));
+    }
+    if let Some(m) = caps.name("cm_m") {
         let start = core("cm_core")?;
-        let context = word_before(text, start);
-        let context = context.trim_end_matches('-');
-        if caps.name("cm_mod").is_none() && !LEXICON.month_context.iter().any(|w| w == context) {
+        if caps.name("cm_mod").is_none() && !bare_month_in_context(text, start, m.end()) {
             return None;
         }
         return Some((
@@ -491,6 +327,42 @@ fn form_of(caps: &Groups, text: &str, whole_start: usize) -> Option<(Form, usize
         return Some((Form::Reference(*reference), r.start()));
     }
     None
+}
+
+/// Whether a month name alone at `start..end` of `text` names a month: after
+/// a word of `[month_context]` ("in March"), after "for" ("the figures for
+/// January"), or modifying a noun after a determiner ("the October vote", "a
+/// June agreement") or as a possessive ("to December's figures"). A
+/// capitalised word right after it makes it part of a name ("for June
+/// Carter", "the March Hare"), and "for May" is as often the surname.
+fn bare_month_in_context(text: &str, start: usize, end: usize) -> bool {
+    let before = word_before(text, start);
+    let before = before.trim_end_matches('-');
+    if LEXICON.month_context.iter().any(|w| w == before) {
+        return true;
+    }
+    let rest = text.get(end..).unwrap_or("");
+    let (possessive, rest) = match rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s")) {
+        Some(r) => (true, r),
+        None => (false, rest),
+    };
+    let next = rest.trim_start_matches([' ', '\t']);
+    let spaced = next.len() < rest.len();
+    let noun_follows = spaced && next.starts_with(|c: char| c.is_lowercase());
+    let name_follows = spaced && next.starts_with(char::is_uppercase);
+    if possessive {
+        // Mid-sentence, after a lowercase word: not a person's "June's".
+        let after_word = text
+            .get(..start)
+            .map(str::trim_end)
+            .and_then(|t| t.chars().next_back())
+            .is_some_and(char::is_lowercase);
+        return after_word && noun_follows;
+    }
+    if before == "for" {
+        return !name_follows && text.get(start..end) != Some("May");
+    }
+    LEXICON.determiners.iter().any(|w| w == before) && noun_follows
 }
 
 #[cfg(test)]

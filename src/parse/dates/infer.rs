@@ -25,7 +25,7 @@
 //!   the only evidence is full dates older than the corpus's year, the date
 //!   stays unknown.
 
-use super::find::{Candidate, Direction, Form};
+use super::form::{Candidate, Direction, Form};
 use super::lexicon::Unit;
 use crate::model::DateValue;
 use chrono::{Datelike, Duration, NaiveDate};

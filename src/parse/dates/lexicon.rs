@@ -77,6 +77,9 @@ pub struct Lexicon {
     /// Verbs that report speech ("said", "announced"): their tense dates
     /// the report, not what is reported.
     pub reporting_verbs: Vec<String>,
+    /// Participles of planning ("expected", "planned"): "expected in
+    /// December" says nothing of whether December is past.
+    pub planning_verbs: Vec<String>,
     /// Words after which an "-ed" word is an adjective ("the proposed
     /// merger"), not a verb.
     pub determiners: Vec<String>,
@@ -183,6 +186,7 @@ pub fn parse_lexicon(text: &str) -> Lexicon {
             "past_verbs" => lx.past_verbs.push(line.to_lowercase()),
             "not_past_ed" => lx.not_past_ed.push(line.to_lowercase()),
             "reporting_verbs" => lx.reporting_verbs.push(line.to_lowercase()),
+            "planning_verbs" => lx.planning_verbs.push(line.to_lowercase()),
             "determiners" => lx.determiners.push(line.to_lowercase()),
             _ => {}
         }
@@ -262,6 +266,7 @@ mod tests {
             &lx.not_past_ed,
             &lx.future_prepositions,
             &lx.reporting_verbs,
+            &lx.planning_verbs,
             &lx.determiners,
         ] {
             assert!(!list.is_empty());

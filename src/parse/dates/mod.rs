@@ -17,6 +17,8 @@
 //! one would be a guess, and a wrong year is worse than none.
 
 pub mod find;
+pub mod form;
+mod groups;
 pub mod holiday;
 pub mod infer;
 pub mod lexicon;
@@ -26,7 +28,7 @@ pub mod resolve;
 pub mod tense;
 mod years;
 
-pub use find::Candidate;
+pub use form::Candidate;
 
 use crate::model::{Article, Basis, DateValue, Precision, Published, Span, TimeExpr, TimeKind};
 use chrono::{Datelike, NaiveDate};
@@ -96,7 +98,7 @@ pub fn resolve_all(
     for c in candidates {
         // Narrative phrases ("the next day") may reach back one sentence.
         let reach = match c.form {
-            find::Form::Relative(p) if p.narrative => 1,
+            form::Form::Relative(p) if p.narrative => 1,
             _ => 0,
         };
         let stated_day = stated
@@ -105,7 +107,7 @@ pub fn resolve_all(
         // "that year", "three years later": a coarser statement will do
         // when the phrase counts in units at least as coarse as it.
         let stated_coarse = match c.form {
-            find::Form::Relative(p) if p.narrative && stated_day.is_none() => stated_value
+            form::Form::Relative(p) if p.narrative && stated_day.is_none() => stated_value
                 .filter(|(s, v)| {
                     c.sentence.saturating_sub(*s) <= reach
                         && match p.unit {
@@ -125,7 +127,7 @@ pub fn resolve_all(
         };
         let mut r = resolve::resolve(c, anchor, year_hint, stated_day);
         match c.form {
-            find::Form::PeriodRef {
+            form::Form::PeriodRef {
                 back,
                 year,
                 current,
@@ -138,7 +140,7 @@ pub fn resolve_all(
                     r.kind = TimeKind::Anaphoric;
                 }
             }
-            find::Form::Relative(p) if is_year_back(p, c.span.text(raw)) => {
+            form::Form::Relative(p) if is_year_back(p, c.span.text(raw)) => {
                 if let Some(n) = recent_period(COMPARISON_REACH)
                     && let Some(v) = resolve::resolve_period_ref(1, None, false, Some(n), anchor)
                 {
@@ -152,7 +154,7 @@ pub fn resolve_all(
         // not move the narrative's period.
         let names_period = matches!(
             c.form,
-            find::Form::Period { .. } | find::Form::PeriodRef { back: 0, .. }
+            form::Form::Period { .. } | form::Form::PeriodRef { back: 0, .. }
         );
         if let Some(v) = r.value
             && names_period
@@ -165,7 +167,7 @@ pub fn resolve_all(
         if let Some(v) = r.value
             && matches!(
                 c.form,
-                find::Form::Full(_) | find::Form::DayMonth { .. } | find::Form::Weekday { .. }
+                form::Form::Full(_) | form::Form::DayMonth { .. } | form::Form::Weekday { .. }
             )
             && v.precision == Precision::Day
         {
@@ -176,13 +178,13 @@ pub fn resolve_all(
         if let Some(v) = r.value
             && (matches!(
                 c.form,
-                find::Form::Full(_)
-                    | find::Form::DayMonth { .. }
-                    | find::Form::Weekday { .. }
-                    | find::Form::MonthYear { .. }
-                    | find::Form::Month { .. }
-                    | find::Form::Year(_)
-            ) || matches!(c.form, find::Form::Relative(p) if p.narrative))
+                form::Form::Full(_)
+                    | form::Form::DayMonth { .. }
+                    | form::Form::Weekday { .. }
+                    | form::Form::MonthYear { .. }
+                    | form::Form::Month { .. }
+                    | form::Form::Year(_)
+            ) || matches!(c.form, form::Form::Relative(p) if p.narrative))
         {
             stated_value = Some((c.sentence, v));
         }

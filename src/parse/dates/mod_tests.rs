@@ -218,6 +218,26 @@ fn narrative_phrases_follow_the_last_stated_day_or_stay_unresolved() {
 }
 
 #[test]
+fn the_following_month_follows_the_narrative_not_the_day_of_writing() {
+    let raw = "The mill in Tarnow closed in March.\nThe following month, the owners sold it.\nRain fell for weeks.\nThe following month was quiet.";
+    let (_, times) = analyse(raw, &lines(raw), &explicit_day(ymd(2025, 10, 20), None));
+    let got: Vec<_> = times
+        .iter()
+        .map(|t| (t.span.text(raw), t.value.map(|v| v.label())))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("March", Some("2025-03".to_string())),
+            ("The following month", Some("2025-04".to_string())),
+            // Nothing stated in this or the previous sentence: no value,
+            // never the month after the day of writing.
+            ("The following month", None),
+        ]
+    );
+}
+
+#[test]
 fn a_weekday_can_anchor_an_anaphoric_phrase() {
     let raw = "The envoy on Sunday said the upcoming week would be crucial.";
     // 2025-04-30 is a Wednesday: Sunday is April 27, the week after is W18.

@@ -2,7 +2,8 @@
 //! "Q3 2023", "fiscal 2022", "the first half of 2018"), told apart from
 //! periods of play in a game.
 
-use super::find::{Form, Groups, PeriodKind, YearRef, num};
+use super::form::{Form, PeriodKind, YearRef};
+use super::groups::{Groups, num};
 use super::lexicon::LEXICON;
 use super::tense::{word_after, word_before};
 

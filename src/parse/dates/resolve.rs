@@ -1,7 +1,7 @@
 //! Turning a written form into a calendar value against an anchor (the
 //! publication date, or a day stated earlier in the same sentence).
 
-use super::find::{Candidate, Direction, Form, PeriodKind, YearRef};
+use super::form::{Candidate, Direction, Form, PeriodKind, YearRef};
 use super::lexicon::{RelativePhrase, Unit};
 use crate::model::{DateValue, Precision, TimeKind};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
@@ -28,7 +28,7 @@ impl Tense {
     pub fn of(c: &Candidate) -> Tense {
         if c.future {
             Tense::Future
-        } else if c.stated_past {
+        } else if c.stated_past || c.told_past {
             Tense::Past
         } else {
             Tense::Unmarked

@@ -313,3 +313,39 @@ fn the_end_of_the_year_is_the_anchors_year() {
         assert_eq!(label(text, june).as_deref(), Some("2029"), "{text}");
     }
 }
+
+#[test]
+fn a_yearless_day_told_as_past_lies_before_the_day_of_writing() {
+    let may = ymd(2026, 5, 6);
+    // Five months ahead is plausible for a plan, not for something seen.
+    assert_eq!(
+        label("The courier was last seen Oct. 23 near the depot.", may).unwrap(),
+        "2025-10-23"
+    );
+    assert_eq!(
+        label("The bridge was closed in October for repairs.", may).unwrap(),
+        "2025-10"
+    );
+    // Planned, a deadline or merely reported: the anchor's year.
+    assert_eq!(
+        label("The sale was planned for October, the chairman said.", may).unwrap(),
+        "2026-10"
+    );
+    assert_eq!(
+        label("The merger is to be completed by Oct. 23.", may).unwrap(),
+        "2026-10-23"
+    );
+    assert_eq!(
+        label("The two mills merge in early October, an aide said.", may).unwrap(),
+        "2026-10"
+    );
+    // Unmarked or future, the same day keeps the anchor's year.
+    assert_eq!(
+        label("The festival opens Oct. 23 in the old town.", may).unwrap(),
+        "2026-10-23"
+    );
+    assert_eq!(
+        label("The depot will reopen in October.", may).unwrap(),
+        "2026-10"
+    );
+}

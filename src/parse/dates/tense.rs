@@ -383,6 +383,41 @@ pub fn told_as_past(text: &str, start: usize, end: usize) -> bool {
         || adjacent_past_verb(text, start, end)
 }
 
+/// Whether the clause around the date at `start..end` narrates it as past:
+/// a past-tense verb governing it ("was last seen Nov. 3"), or one of the
+/// clause's own narrating verbs ("changed its year in December", "on the
+/// night of Oct. 23 as he stood"). Stricter than [`told_as_past`]: a
+/// reporting verb dates the report, a participle after a present or
+/// infinitive auxiliary ("is expected", "have gathered", "to be completed")
+/// or a verb of `[planning_verbs]` tells nothing of when the event was, and
+/// a date after "by" or "until" is a deadline.
+pub fn narrates_past(text: &str, start: usize, end: usize) -> bool {
+    let before_word = word_before(text, start);
+    if LEXICON
+        .future_prepositions
+        .iter()
+        .any(|p| *p == before_word)
+    {
+        return false;
+    }
+    if adjacent_past_verb(text, start, end) {
+        return true;
+    }
+    let (cs, ce) = clause_around(text, start, end);
+    let before = text.get(cs..start).unwrap_or("");
+    let narrated_before = past_verb_end(before, PastReading::Narrated, true).is_some_and(|e| {
+        let verb = word_before(before, e);
+        let auxiliary = word_before(before, e.saturating_sub(verb.len()));
+        !has_infinitive(before.get(e..).unwrap_or(""))
+            && !LEXICON.planning_verbs.iter().any(|p| *p == verb)
+            && !matches!(
+                &*auxiliary,
+                "is" | "are" | "am" | "be" | "been" | "being" | "has" | "have" | "to"
+            )
+    });
+    narrated_before || has_narrated_past_cue(text.get(end..ce).unwrap_or(""))
+}
+
 fn past_cue(text: &str, reading: PastReading) -> bool {
     past_verb_end(text, reading, false).is_some()
 }

@@ -1,8 +1,8 @@
 //! Years outside a full date: a bare number read as a year only in a date
 //! context, and years written out in words.
 
-use super::find::month_of;
-use super::find::{Form, Groups};
+use super::form::Form;
+use super::groups::{Groups, month_of};
 use super::lexicon::LEXICON;
 use super::tense::{word_after, word_before};
 
@@ -63,7 +63,7 @@ pub(super) fn year_in_context(text: &str, start: usize, end: usize) -> Option<i3
             word_before(text, start).trim_end_matches('-'),
             "mid" | "post" | "pre"
         );
-    if after_prefix {
+    if after_prefix || in_year_range(text, start, end, year) {
         return Some(year);
     }
     if matches!(
@@ -95,6 +95,24 @@ pub(super) fn year_in_context(text: &str, start: usize, end: usize) -> Option<i3
     // 1988 recapitalization", "that 2019 tour" (counts were rejected above).
     let modifier = lx.year_determiners.iter().any(|w| w == before)
         && following.chars().next().is_some_and(char::is_alphabetic);
+    // "his unsuccessful 1996 campaign", "its failed 1991 bid": a possessive
+    // or demonstrative, one adjective, the year and its noun ("an estimated
+    // 2000 residents" counts, so "a", "an" and "the" do not take part).
+    let adjective_modifier = before.bytes().all(|b| b.is_ascii_lowercase())
+        && !before.is_empty()
+        && text
+            .get(end..)?
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_lowercase())
+        && {
+            let adjective_start = text
+                .get(..start)?
+                .trim_end()
+                .len()
+                .saturating_sub(before.len());
+            let det = word_before(text, adjective_start);
+            !matches!(&*det, "a" | "an" | "the") && lx.year_determiners.iter().any(|w| *w == det)
+        };
     // The second year of a range or list: "between 1991 and 1993", "from
     // 1991 to 1997", "in 2003, 2005 and 2009", "both 1990 and 1991".
     let listed = follows_a_year(text.get(..start)?);
@@ -102,7 +120,87 @@ pub(super) fn year_in_context(text: &str, start: usize, end: usize) -> Option<i3
         let of_pos = text.get(..start)?.trim_end().len().saturating_sub(2);
         lx.of_heads.iter().any(|h| *h == word_before(text, of_pos))
     };
-    (possessive || context || of_head || modifier || listed).then_some(year)
+    (possessive || context || of_head || modifier || adjective_modifier || listed).then_some(year)
+}
+
+/// Whether the year at `start..end` of `text` is one end of a span of years
+/// written with a hyphen or dash ("2011-2012", "over 1991–1993"): the later
+/// year within fifty of the earlier, and neither glued to other digits or
+/// codes ("555-2012", "A-2011-2012").
+fn in_year_range(text: &str, start: usize, end: usize, year: i32) -> bool {
+    let (before, after) = (
+        text.get(..start).unwrap_or(""),
+        text.get(end..).unwrap_or(""),
+    );
+    let glued = |s: &str| s.ends_with(|c: char| c.is_alphanumeric() || "-–/$.".contains(c));
+    let dash = |s: &'_ str| -> Option<usize> {
+        s.chars()
+            .next()
+            .filter(|c| matches!(c, '-' | '–'))
+            .map(char::len_utf8)
+    };
+    let fits = |earlier: i32, later: i32| earlier < later && later - earlier <= 50;
+    // This year opens the span: a dash and four digits that end there.
+    let later = dash(after).and_then(|n| {
+        let rest = after.get(n..)?;
+        let digits = rest.get(..4)?;
+        let ends = !rest.get(4..)?.starts_with(|c: char| c.is_alphanumeric());
+        digits
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then_some(())
+            .filter(|()| ends)
+            .and_then(|()| digits.parse::<i32>().ok())
+    });
+    if later.is_some_and(|l| fits(year, l)) && !glued(before) {
+        return true;
+    }
+    // This year closes it: four digits and a dash right before.
+    let Some(dash_len) = before
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, '-' | '–'))
+        .map(char::len_utf8)
+    else {
+        return false;
+    };
+    let head = &before[..before.len() - dash_len];
+    let Some(split) = head
+        .len()
+        .checked_sub(4)
+        .filter(|&i| head.is_char_boundary(i))
+    else {
+        return false;
+    };
+    let (rest, digits) = head.split_at(split);
+    digits.bytes().all(|b| b.is_ascii_digit())
+        && !glued(rest)
+        && digits.parse::<i32>().is_ok_and(|e| fits(e, year))
+}
+
+/// Whether "the year" at `start..end` of `text` is the year being reported
+/// on: after "for" or a head of `[of_heads]` and "of" ("for the year,", "the
+/// first nine months of the year."), and closing its phrase. "the year
+/// ended June 30", "the year he left" and "throughout the year" name a span
+/// or another year, and stay out.
+pub(super) fn the_year_in_context(text: &str, start: usize, end: usize) -> bool {
+    let lx = &*LEXICON;
+    let before = word_before(text, start);
+    let context = before == "for"
+        || before == "of" && {
+            let of_pos = text
+                .get(..start)
+                .unwrap_or("")
+                .trim_end()
+                .len()
+                .saturating_sub(2);
+            lx.of_heads.iter().any(|h| *h == word_before(text, of_pos))
+        };
+    let rest = text.get(end..).unwrap_or("").trim_start();
+    let closes = rest.is_empty()
+        || rest.starts_with(['.', ',', ';', ':', '!', '?', ')', '"', '\'', '”', '’'])
+        || matches!(&*word_after(text, end), "and" | "but" | "so");
+    context && closes
 }
 
 /// Whether `before` ends with a year and a list or range word: "1991 and ",
@@ -124,3 +222,7 @@ pub(super) fn follows_a_year(before: &str) -> bool {
             .is_ok_and(|y| (1800..=2099).contains(&y))
         && !t[..t.len() - 4].ends_with(|c: char| c.is_alphanumeric() || c == '$' || c == '.')
 }
+
+#[cfg(test)]
+#[path = "years_tests.rs"]
+mod tests;

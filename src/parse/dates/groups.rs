@@ -1,0 +1,103 @@
+//! The named groups of one date match, whichever regex read them, and the
+//! small readers every stage uses on them (numbers, month names).
+
+use super::lexicon::LEXICON;
+use crate::hash::FxMap;
+use regex_automata::util::captures::Captures as GroupSlots;
+
+/// One group of a match: where it starts and what it says.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Group<'t> {
+    start: usize,
+    text: &'t str,
+}
+
+impl<'t> Group<'t> {
+    pub(super) fn start(&self) -> usize {
+        self.start
+    }
+    pub(super) fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+    pub(super) fn as_str(&self) -> &'t str {
+        self.text
+    }
+}
+
+/// The named groups of one match, from whichever regex read them.
+pub(super) enum Groups<'a, 't> {
+    /// A family's own regex (the usual case), with its group names.
+    Family(&'t str, &'a GroupSlots, &'a FxMap<String, usize>, &'a str),
+    /// The whole pattern, should a family's regex ever disagree with `any`.
+    Whole(regex::Captures<'t>),
+}
+
+impl<'t> Groups<'_, 't> {
+    pub(super) fn name(&self, name: &str) -> Option<Group<'t>> {
+        match self {
+            Groups::Family(text, slots, names, prefix) => {
+                let own = name
+                    .strip_prefix(*prefix)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('_'));
+                if !prefix.is_empty() && !own {
+                    return None;
+                }
+                let span = slots.get_group(*names.get(name)?)?;
+                Some(Group {
+                    start: span.start,
+                    text: text.get(span.range())?,
+                })
+            }
+            Groups::Whole(caps) => caps.name(name).map(|m| Group {
+                start: m.start(),
+                text: m.as_str(),
+            }),
+        }
+    }
+}
+
+pub(super) fn num(caps: &Groups, name: &str) -> Option<i64> {
+    leading_number(caps.name(name)?.as_str())
+}
+
+/// The number the leading ASCII digits of `s` spell ("17th" -> 17); None
+/// without digits or on overflow, as `str::parse` on those digits gives.
+fn leading_number(s: &str) -> Option<i64> {
+    let mut n: Option<i64> = None;
+    for d in s.bytes().take_while(u8::is_ascii_digit) {
+        n = Some(
+            n.unwrap_or(0)
+                .checked_mul(10)?
+                .checked_add(i64::from(d - b'0'))?,
+        );
+    }
+    n
+}
+
+pub(super) fn month_of(caps: &Groups, name: &str) -> Option<u32> {
+    let s = caps.name(name)?.as_str().trim_end_matches('.');
+    LEXICON.months.get(s).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::leading_number;
+
+    #[test]
+    fn leading_numbers_parse_like_str_parse() {
+        for s in [
+            "17th",
+            "2025",
+            "09",
+            "0",
+            "x1",
+            "",
+            "1.5",
+            "99999999999999999999",
+            "3rd",
+        ] {
+            let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
+            assert_eq!(leading_number(s), digits.parse::<i64>().ok(), "{s:?}");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+//! Years outside a full date, read through the finder as they are met.
+
+use crate::model::Span;
+use crate::parse::dates::find::{Form, find_in_sentence};
+
+/// Every candidate in `text` (one sentence) as (surface, form).
+fn found(text: &str) -> Vec<(String, Form)> {
+    find_in_sentence(text, Span::new(0, text.len()), 0)
+        .into_iter()
+        .map(|c| (c.span.text(text).to_string(), c.form))
+        .collect()
+}
+
+fn surfaces(text: &str) -> Vec<String> {
+    found(text).into_iter().map(|(s, _)| s).collect()
+}
+
+fn one(text: &str) -> (String, Form) {
+    let f = found(text);
+    assert_eq!(f.len(), 1, "{text:?} gave {f:?}");
+    f.into_iter().next().unwrap()
+}
+
+#[test]
+fn a_year_after_a_possessive_and_an_adjective_modifies_the_noun() {
+    assert_eq!(
+        one("after his unsuccessful 1996 campaign for mayor"),
+        ("1996".into(), Form::Year(1996))
+    );
+    assert_eq!(
+        one("its failed 1991 bid for the port"),
+        ("1991".into(), Form::Year(1991))
+    );
+    for text in [
+        "an estimated 1800 residents fled",
+        "the remaining 1990 shares were sold",
+        "the first 1900 visitors got in free",
+    ] {
+        assert!(surfaces(text).is_empty(), "{text:?} gave {:?}", found(text));
+    }
+}
+
+#[test]
+fn both_ends_of_a_span_of_years_are_years() {
+    let years = |text: &str| -> Vec<Form> { found(text).into_iter().map(|(_, f)| f).collect() };
+    assert_eq!(
+        years("output fell over 2011-2012 in Moravia"),
+        [Form::Year(2011), Form::Year(2012)]
+    );
+    assert_eq!(
+        years("a drought lasting 1991–1993"),
+        [Form::Year(1991), Form::Year(1993)]
+    );
+    for text in [
+        "call 555-2012 for tickets",
+        "they scored 2011-2010 in the final",
+        "route A-2011-2012 closed",
+        "a climb of 1850-2000 metres",
+    ] {
+        assert!(surfaces(text).is_empty(), "{text:?} gave {:?}", found(text));
+    }
+}
