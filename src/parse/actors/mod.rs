@@ -116,6 +116,13 @@ fn of_entity<T>(v: &[(u32, T)], e: usize) -> &[(u32, T)] {
     &v[from..to]
 }
 
+/// Whether `word` is a common given name (`assets/actors/given_names.txt`,
+/// case and accents folded): other stages ask it to tell a person's name
+/// from other capitalised words.
+pub fn is_given_name(word: &str) -> bool {
+    LEXICON.given_names.contains(lexicon::key_of(word).as_str())
+}
+
 /// Finds the actors of one article, searching only inside `sentences`.
 pub fn extract(raw: &str, sentences: &[Span]) -> ArticleActors {
     extract_beyond_body(raw, sentences, sentences.len())
