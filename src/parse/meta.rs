@@ -84,6 +84,40 @@ pub fn explicit_published(raw: &str, cleaned: &Cleaned) -> Published {
     Published::default()
 }
 
+/// A publisher's name glued to its author or desk ("The Velmar
+/// PostIrena Kovac", "The Velmar PostThe Velmar Post news desk"): the
+/// left reads as a name (each word capitalised but for linking words, no
+/// digits or symbols, not a byline) and the right is a person's name that
+/// opens on a known given name, or the publisher again. A brand written in
+/// camel case ("ShopRite", "WordPress") or a sign-up line glued to a link
+/// splits the same way, and fails these.
+fn publisher_card(left: &str, right: &str) -> bool {
+    const LINKING: [&str; 10] = ["of", "the", "and", "&", "de", "la", "le", "du", "di", "del"];
+    let words: Vec<&str> = left.split_whitespace().collect();
+    let left_is_name = words.len() >= 2
+        && !words[0].eq_ignore_ascii_case("by")
+        && words.iter().all(|w| {
+            LINKING.contains(w)
+                || w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        });
+    if !left_is_name {
+        return false;
+    }
+    if right.starts_with(left) {
+        return true;
+    }
+    let names: Vec<&str> = right.split_whitespace().collect();
+    (2..=4).contains(&names.len())
+        && names.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        })
+        && super::actors::is_given_name(names[0])
+}
+
 fn is_publisher_name(s: &str) -> bool {
     let s = s.trim();
     let words: Vec<&str> = s.split_whitespace().collect();
@@ -104,8 +138,8 @@ pub fn source(raw: &str, cleaned: &Cleaned) -> Option<String> {
     for &line in &cleaned.boilerplate {
         let text = line.text(raw);
         if let Some(glue) = card_glue(text) {
-            let left = text[..glue].trim();
-            if left.split_whitespace().count() >= 2 || is_publisher_name(left) {
+            let (left, right) = (text[..glue].trim(), text[glue..].trim());
+            if is_publisher_name(left) || publisher_card(left, right) {
                 return Some(left.to_string());
             }
         }
@@ -191,5 +225,36 @@ mod tests {
         assert_eq!(source(told, &clean(told)).as_deref(), Some("BBC"));
         let none = "Talks resume in the capital city\n\nA source told Quillon Marr that negotiators met.\n";
         assert_eq!(source(none, &clean(none)), None);
+    }
+
+    #[test]
+    fn camel_case_brands_and_glued_links_are_no_publisher_card() {
+        let page = |foot: &str| {
+            format!(
+                "Ferry timetable changes\n\nThe harbour board moved the first ferry to seven on Monday, a week after the vote.\n\n{foot}\n"
+            )
+        };
+        for foot in [
+            "Using QuayKit Smart Locks in Velmar 2.1",
+            "Local FerryMart shops get new timetables",
+            "Sign up for ourNewsletter.",
+            "Download Premium HarbourPress Themes Free",
+            "By Ilse MarrowStaff Writer",
+            "Share on Quay",
+        ] {
+            let raw = page(foot);
+            assert_eq!(source(&raw, &clean(&raw)), None, "{foot}");
+        }
+        // The publisher again after its card, and a known given name.
+        let raw = page("The Velmar PostThe Velmar Post news desk");
+        assert_eq!(
+            source(&raw, &clean(&raw)).as_deref(),
+            Some("The Velmar Post")
+        );
+        let raw = page("Harbour Weekly ReviewAnna Quellmark");
+        assert_eq!(
+            source(&raw, &clean(&raw)).as_deref(),
+            Some("Harbour Weekly Review")
+        );
     }
 }

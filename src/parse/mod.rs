@@ -73,13 +73,14 @@ pub fn parse_article(id: ArticleId, loaded: Loaded) -> Parsed {
     // captions): those sentences follow the body's in what the actor stage
     // reads, and merging tells the two apart again.
     let mut outside = segment::sentences(&text, &outside_lines(&cleaned));
+    let nouns = cleaned.nouns_capitalised;
     let local_actors = if outside.is_empty() {
-        actors::extract(&text, &sentences)
+        actors::extract_beyond_body(&text, &sentences, sentences.len(), nouns)
     } else {
         let mut all = Vec::with_capacity(sentences.len() + outside.len());
         all.extend_from_slice(&sentences);
         all.extend_from_slice(&outside);
-        actors::extract_beyond_body(&text, &all, sentences.len())
+        actors::extract_beyond_body(&text, &all, sentences.len(), nouns)
     };
     // The article is kept for the whole session: no spare capacity.
     let mut sentences = sentences;
@@ -375,6 +376,22 @@ mod tests {
             }],
             Vec::new(),
         )
+    }
+
+    #[test]
+    fn on_a_german_page_capitalised_nouns_are_no_people() {
+        let text = "Neue Fähre für den Hafen\n\n\
+            Die Verwaltung der Hafenbehörde hat am Montag die Planung für die neue Fähre vorgestellt, und der Rat will sie noch in diesem Jahr prüfen.\n\n\
+            Laut Bericht sind Technische Standards und die Sichere Anbindung der Daten für den Betrieb wichtig, sagte die Sprecherin.\n\n\
+            Anna Quellmark sagte, dass die Fähre im Mai fahren soll.\n";
+        let c = corpus(text);
+        let people: Vec<&str> = c
+            .actors
+            .iter()
+            .filter(|a| a.kind == crate::model::ActorKind::Person)
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(people, ["Anna Quellmark"]);
     }
 
     #[test]

@@ -116,16 +116,30 @@ fn of_entity<T>(v: &[(u32, T)], e: usize) -> &[(u32, T)] {
     &v[from..to]
 }
 
+/// Whether `word` is a common given name (`assets/actors/given_names.txt`,
+/// case and accents folded): other stages ask it to tell a person's name
+/// from other capitalised words.
+pub fn is_given_name(word: &str) -> bool {
+    LEXICON.given_names.contains(lexicon::key_of(word).as_str())
+}
+
 /// Finds the actors of one article, searching only inside `sentences`.
 pub fn extract(raw: &str, sentences: &[Span]) -> ArticleActors {
-    extract_beyond_body(raw, sentences, sentences.len())
+    extract_beyond_body(raw, sentences, sentences.len(), false)
 }
 
 /// [`extract`] where only the first `body` sentences are the article's
 /// body and the rest are its headline, bylines and captions: a lone word
 /// there is an actor only when the body names it too (a headline opens
-/// on capitals: "Harbour dispute deepens").
-pub fn extract_beyond_body(raw: &str, sentences: &[Span], body: usize) -> ArticleActors {
+/// on capitals: "Harbour dispute deepens"). On a page whose language
+/// capitalises nouns (`nouns_capitalised`), every sentence is read the
+/// way a headline is: capitals alone prove no name.
+pub fn extract_beyond_body(
+    raw: &str,
+    sentences: &[Span],
+    body: usize,
+    nouns_capitalised: bool,
+) -> ArticleActors {
     thread_local! {
         /// The scan's buffers, kept by each thread from one article to the
         /// next: regrowing them for every article was most of the scan's
@@ -134,9 +148,16 @@ pub fn extract_beyond_body(raw: &str, sentences: &[Span], body: usize) -> Articl
     }
     let lx: &'static Lexicon = &LEXICON;
     SCRATCH.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut scratch) => extract_with(raw, sentences, body, lx, &mut scratch),
+        Ok(mut scratch) => extract_with(raw, sentences, body, nouns_capitalised, lx, &mut scratch),
         // Not reached (nothing here re-enters), but never a panic.
-        Err(_) => extract_with(raw, sentences, body, lx, &mut Scratch::default()),
+        Err(_) => extract_with(
+            raw,
+            sentences,
+            body,
+            nouns_capitalised,
+            lx,
+            &mut Scratch::default(),
+        ),
     })
 }
 
@@ -168,6 +189,7 @@ fn extract_with<'a>(
     raw: &str,
     sentences: &[Span],
     body: usize,
+    nouns_capitalised: bool,
     lx: &'a Lexicon,
     scratch: &mut Scratch<'a>,
 ) -> ArticleActors {
@@ -192,7 +214,8 @@ fn extract_with<'a>(
         // together) is scanned piece by piece, so that no sentence costs
         // more than a bounded amount of work per byte.
         for (from, piece) in pieces(text, MAX_SENTENCE_BYTES) {
-            names::scan_with(piece, s.start as usize + from, lx, &seen, ns, found);
+            let nouns = names::Capitals { nouns_capitalised };
+            names::scan_with(piece, s.start as usize + from, lx, &seen, nouns, ns, found);
             let first_hit = hits.len();
             hits.extend(found.hits.drain(..).map(|h| (si as u32, h)));
             refs.extend(found.refs.drain(..).map(|r| (si as u32, r, first_hit)));

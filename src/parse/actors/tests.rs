@@ -344,6 +344,16 @@ fn storms_cups_and_number_words_are_not_people() {
 }
 
 #[test]
+fn products_and_their_editions_are_not_people() {
+    let text = "Buyers queued for the Quellphone Pro in Velmar on Monday, Ilse Marrow said.\nThe Harbourbox Mini sold out, and the Ostrova Founder's Edition came with a Harbourbox controller.\nThe Velmar Channel showed the queue.";
+    let (arts, actors) = run(&[text]);
+    let people = names_of(&arts, &actors, ActorKind::Person);
+    assert_eq!(people, ["Ilse Marrow"]);
+    let orgs = names_of(&arts, &actors, ActorKind::Organisation);
+    assert!(orgs.iter().any(|o| o == "Velmar Channel"), "{orgs:?}");
+}
+
+#[test]
 fn clubs_results_and_standings_lines_are_teams_not_people() {
     let people = people_in(
         "Ostrova Rovers 2 Velm Harbour 1\nBrandvik Athletic 3 1 2 0 7 4 5\nFC Kelso beat Dynamo Orvik on Sunday.\n-- Velmar Newsroom +44 171 542 7658",

@@ -55,6 +55,9 @@ pub struct Cleaned {
     /// Every non-empty line with its class.
     pub blocks: Vec<Block>,
     pub warnings: Vec<PageWarning>,
+    /// The page's language writes its nouns with a capital (German): a
+    /// capitalised phrase there is no sign of a name.
+    pub nouns_capitalised: bool,
 }
 
 impl Cleaned {
@@ -72,7 +75,10 @@ impl Cleaned {
 /// Classifies every line of `raw` and finds title, body and teasers.
 pub fn classify(raw: &str) -> Cleaned {
     let (lines, lang) = lines::split(raw);
-    let mut out = Cleaned::default();
+    let mut out = Cleaned {
+        nouns_capitalised: lang.capitalises_nouns(),
+        ..Cleaned::default()
+    };
     if lines.is_empty() {
         return out;
     }

@@ -15,6 +15,10 @@ impl Language {
     pub fn index(self) -> usize {
         self.0 as usize
     }
+    /// Whether the language writes every noun with a capital.
+    pub fn capitalises_nouns(self) -> bool {
+        CODES[self.index()] == "de"
+    }
 }
 
 /// Slots in the stop-word table: a power of two, about four times the

@@ -153,10 +153,19 @@ pub fn scan(
         base,
         lx,
         seen_lowercase,
+        Capitals::default(),
         &mut Scratch::default(),
         &mut out,
     );
     out
+}
+
+/// What a capital letter says in the article's language.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Capitals {
+    /// Every noun is written with one (German): capitals are no sign of a
+    /// name, so each sentence is read as a headline is.
+    pub nouns_capitalised: bool,
 }
 
 /// [`scan`] with buffers shared across sentences, into `out` (cleared
@@ -166,6 +175,7 @@ pub fn scan_with<'a>(
     base: usize,
     lx: &'a Lexicon,
     seen_lowercase: &dyn Fn(&str) -> bool,
+    capitals: Capitals,
     scratch: &mut Scratch<'a>,
     out: &mut SentenceHits,
 ) {
@@ -242,7 +252,7 @@ pub fn scan_with<'a>(
     };
     s.tag();
     s.find_runs(seen_lowercase);
-    let headline = s.is_headline();
+    let headline = capitals.nouns_capitalised || s.is_headline();
     s.emit(headline, out);
     s.find_refs(out);
     *scratch = Scratch {
