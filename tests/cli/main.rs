@@ -15,5 +15,6 @@ mod export;
 mod gold_articles;
 mod hostile_inputs;
 mod special_files;
+mod state_cli;
 #[path = "../tui_common/mod.rs"]
 mod tui_common;
