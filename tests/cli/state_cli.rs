@@ -112,3 +112,57 @@ fn help_and_the_man_page_say_how_to_forget_missing_files_marks() {
     let sub = String::from_utf8_lossy(&sub.stdout);
     assert!(sub.contains("--prune") && sub.contains("90 days"), "{sub}");
 }
+
+/// The peak memory (bytes) of `dateline state PATH` with its state in `home`.
+#[cfg(target_os = "linux")]
+fn state_peak_rss(home: &Path, path: &Path) -> u64 {
+    // Waited for with wait4 below, for its peak memory; std never waits.
+    #[allow(clippy::zombie_processes)]
+    let child = cli_common::dateline()
+        .env("XDG_STATE_HOME", home)
+        .arg("state")
+        .arg(path)
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: waits for our own child, which std has not waited for; the
+    // rusage is filled by the call.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    assert_eq!(unsafe { libc::wait4(pid, &mut status, 0, &mut usage) }, pid);
+    assert!(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0);
+    usage.ru_maxrss as u64 * 1024
+}
+
+/// A state file near its size limit (many read marks with long paths) is
+/// read in memory proportional to it: this used to take ten times its size.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_large_state_file_is_read_in_a_few_times_its_size() {
+    let corpus = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    cli_common::write(corpus.path(), "a.txt", GOOD.as_bytes());
+    let store = Store::in_dir(
+        &home.path().join("dateline"),
+        CorpusKey::for_paths(&[corpus.path().into()]),
+    );
+    let marks: Vec<PathBuf> = (0..400_000)
+        .map(|i| {
+            corpus.path().join(format!(
+                "section-{:03}/a-long-article-name-{i:07}.txt",
+                i % 997
+            ))
+        })
+        .collect();
+    saved_with_marks(&store, &marks);
+    let size = std::fs::metadata(&store.path).unwrap().len();
+    assert!(size > 20_000_000, "{size}");
+    let peak = state_peak_rss(home.path(), corpus.path());
+    assert!(
+        peak < 4 * size + 40_000_000,
+        "peak {} MB for a {} MB state file",
+        peak / 1_000_000,
+        size / 1_000_000
+    );
+}
