@@ -27,7 +27,8 @@ use std::path::PathBuf;
   dateline completions bash > /etc/bash_completion.d/dateline
 
 The TUI remembers your place in each corpus in $XDG_STATE_HOME/dateline/
-(default ~/.local/state/dateline/); delete a file there to forget it.")]
+(default ~/.local/state/dateline/); delete a file there to forget it. Read marks
+of files that are missing are kept; `dateline state --prune` forgets them.")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -121,6 +122,17 @@ pub enum Command {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+    },
+    /// What the TUI remembers of a corpus: its state file and the read
+    /// marks of files not in the corpus now (kept in case a drive is
+    /// offline; each is forgotten once missing for 90 days).
+    State {
+        /// Files or folders of article text; none = the config file's corpus, else the seeds.
+        paths: Vec<PathBuf>,
+        /// Forget now the read marks of files not in the corpus (refused
+        /// while a PATH is missing: its marks would all go).
+        #[arg(long)]
+        prune: bool,
     },
     /// Key latency at this corpus size, for bench/run.sh (not for users).
     #[command(hide = true)]
@@ -250,7 +262,10 @@ and colours only the TUI reads are a warning for the other commands).
 The place the TUI was left at in each corpus (focused pane, article, reader
 scroll, timeline cursor, followed actor, read marks, list order): one JSON
 file per corpus, \fIseeds.json\fR for the bundled seeds. Delete a file to
-forget that corpus. A corrupt file is a warning and a fresh start.
+forget that corpus. A corrupt file is a warning and a fresh start. The read
+marks of files that are missing (a drive offline, a folder moved) are kept
+until missing for 90 days; \fBdateline state\fR lists them and
+\fBdateline state \-\-prune\fR forgets them now.
 .SH ENVIRONMENT
 .TP
 \fBXDG_CONFIG_HOME\fR, \fBXDG_STATE_HOME\fR, \fBHOME\fR

@@ -161,6 +161,31 @@ fn config_command(
     })
 }
 
+/// `dateline state [--prune]`: the corpus's state file and its marks of
+/// files not there now, or (`prune`) those marks forgotten.
+fn state_command(paths: &[PathBuf], prune: bool) -> Result<String, CliError> {
+    use dateline::state::{CorpusKey, Store, report};
+    let key = CorpusKey::for_paths(paths);
+    let Some(store) = Store::locate(key.clone()) else {
+        return Err("no state is kept: neither XDG_STATE_HOME nor HOME is set".into());
+    };
+    let present = report::present(&key, paths);
+    if !prune {
+        let summary = store.marks(&present).map_err(|e| e.to_string())?;
+        return Ok(report::summary_text(&store.path, summary.as_ref()));
+    }
+    if let Some(p) = report::missing_root(paths) {
+        let p = shown(&p.display().to_string());
+        return Err(format!(
+            "{p} is not there now: pruning would forget every read mark under it; \
+             prune once it is back"
+        )
+        .into());
+    }
+    let pruned = store.prune(&present)?;
+    Ok(report::pruned_text(&store.path, &pruned))
+}
+
 /// An error when none of `paths` is there, naming the config file they
 /// came from, if they did.
 fn all_missing(paths: &[PathBuf], config_file: Option<&Path>) -> Result<(), CliError> {
@@ -293,6 +318,10 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
                     dateline::output::table::stats(out, &row)
                 }?)
             })
+        }
+        Command::State { paths, prune } => {
+            let paths = or_config(paths)?;
+            emit(state_command(&paths, prune)?)
         }
         Command::TuiBench { paths, rounds } => {
             let c = load(&or_config(paths)?)?;

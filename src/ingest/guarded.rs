@@ -8,6 +8,16 @@
 //! is what was checked), is read up to a limit, and a file that reports no
 //! size (procfs and the like, where a read can block whatever the flags) is
 //! read on a helper thread that is given up on after [`READ_TIMEOUT`].
+//!
+//! A regular file on a network or FUSE file system (NFS, SMB, sshfs, ...)
+//! can block like that too, when the server stops answering: such a file
+//! is read on a helper thread that is given up on once it has made no
+//! progress for [`STALL_TIMEOUT`], and the file is named in the warning. A
+//! read given up on cannot be cancelled: its thread stays blocked until the
+//! read returns or the process ends (a hung NFS read ends with the process).
+//! Files on local disks are read on the calling thread, which costs nothing
+//! per file; a local disk that hangs is not guarded against, nor is a
+//! folder listing on a hung mount (the walk lists folders itself).
 
 use std::fs::File;
 use std::io::Read;
@@ -16,6 +26,15 @@ use std::time::Duration;
 
 /// How long a read of a file that reports no size may take.
 pub const READ_TIMEOUT: Duration = Duration::from_millis(500);
+
+/// How long a read from a network or FUSE file system may go without
+/// getting a byte before it is given up on: longer than a busy server's
+/// pause, short enough that a hung one is reported while the user waits.
+pub const STALL_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// What a file on a network or FUSE file system is read in, so a slow but
+/// moving read is told from a stalled one.
+const REMOTE_CHUNK: usize = 256 * 1024;
 
 /// Why a file was not read.
 #[derive(Debug)]
@@ -30,6 +49,9 @@ pub enum ReadError {
     TooLarge(Option<u64>),
     /// A read would block or took longer than [`READ_TIMEOUT`].
     Blocked,
+    /// A read from a network or FUSE file system got nothing for
+    /// [`STALL_TIMEOUT`].
+    Stalled,
 }
 
 impl std::fmt::Display for ReadError {
@@ -48,6 +70,11 @@ impl std::fmt::Display for ReadError {
                 f,
                 "reading it blocked for over {} ms (a special file?), given up",
                 READ_TIMEOUT.as_millis()
+            ),
+            ReadError::Stalled => write!(
+                f,
+                "reading it stalled for {} s (a network drive not answering?), given up",
+                STALL_TIMEOUT.as_secs()
             ),
         }
     }
@@ -80,6 +107,9 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     let len = meta.len();
     if len > limit {
         return Err(ReadError::TooLarge(Some(len)));
+    }
+    if len > 0 && on_a_remote_file_system(&file) {
+        return read_watched(file, len, STALL_TIMEOUT);
     }
     if len > 0 {
         let mut bytes = Vec::with_capacity(len as usize);
@@ -115,6 +145,96 @@ fn with_timeout(
     rx.recv_timeout(READ_TIMEOUT)
         .unwrap_or(Err(ReadError::Blocked))
 }
+
+/// Reads `len` bytes of `source` on a helper thread, a chunk at a time, and
+/// gives up once no chunk has come for `stall` (the thread is left to its
+/// read: see the module's note).
+fn read_watched(
+    mut source: impl Read + Send + 'static,
+    len: u64,
+    stall: Duration,
+) -> Result<Vec<u8>, ReadError> {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    let got = Arc::new(AtomicU64::new(0));
+    let (tx, rx) = std::sync::mpsc::sync_channel(1);
+    let counter = Arc::clone(&got);
+    std::thread::Builder::new()
+        .name("dateline-read".into())
+        .spawn(move || {
+            let mut read = || -> Result<Vec<u8>, ReadError> {
+                let mut bytes = Vec::with_capacity(len as usize);
+                let mut chunk = vec![0; REMOTE_CHUNK];
+                while (bytes.len() as u64) < len {
+                    let want = REMOTE_CHUNK.min((len - bytes.len() as u64) as usize);
+                    match source.read(&mut chunk[..want]) {
+                        Ok(0) => break,
+                        Ok(n) => bytes.extend_from_slice(&chunk[..n]),
+                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                        Err(e) => return Err(e.into()),
+                    }
+                    counter.store(bytes.len() as u64, Ordering::Relaxed);
+                }
+                Ok(bytes)
+            };
+            let _ = tx.send(read());
+        })
+        .map_err(ReadError::Io)?;
+    let mut seen = 0;
+    loop {
+        match rx.recv_timeout(stall) {
+            Ok(result) => return result,
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return Err(ReadError::Stalled),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                let now = got.load(Ordering::Relaxed);
+                if now == seen {
+                    return Err(ReadError::Stalled);
+                }
+                seen = now;
+            }
+        }
+    }
+}
+
+/// Whether `file` is on a file system whose reads can wait on a server
+/// (or on a FUSE daemon) that may never answer.
+#[cfg(target_os = "linux")]
+fn on_a_remote_file_system(file: &File) -> bool {
+    use std::os::fd::AsRawFd;
+    let mut st = std::mem::MaybeUninit::<libc::statfs>::uninit();
+    // SAFETY: fstatfs fills `st` for a descriptor this function borrows.
+    if unsafe { libc::fstatfs(file.as_raw_fd(), st.as_mut_ptr()) } != 0 {
+        return false;
+    }
+    // SAFETY: initialised by the successful call above.
+    let kind = unsafe { st.assume_init() }.f_type as u32;
+    REMOTE_FILE_SYSTEMS.contains(&kind)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn on_a_remote_file_system(_: &File) -> bool {
+    false
+}
+
+/// The `f_type` of Linux's network, cluster and FUSE file systems
+/// (linux/magic.h and the file systems' own headers).
+#[cfg(target_os = "linux")]
+const REMOTE_FILE_SYSTEMS: &[u32] = &[
+    0x6969,      // NFS
+    0x517B,      // SMB
+    0xFF53_4D42, // CIFS
+    0xFE53_4D42, // SMB2
+    0x6573_5546, // FUSE (sshfs, rclone, s3fs, gvfs ...)
+    0x00C3_6400, // Ceph
+    0x5346_414F, // AFS
+    0x6B41_4653, // kAFS
+    0x0102_1997, // 9P
+    0x7375_7245, // Coda
+    0x564C,      // NCP
+    0x0BD0_0BD0, // Lustre
+    0x0116_1970, // GFS2
+    0x2003_0528, // OrangeFS
+];
 
 #[cfg(unix)]
 fn open_nonblocking(path: &Path) -> std::io::Result<File> {
@@ -206,6 +326,89 @@ mod tests {
             read_regular(p, 10),
             Err(ReadError::TooLarge(None))
         ));
+    }
+
+    /// Gives `head`, then blocks for `then` on the next read (a server that
+    /// stops answering), then gives the rest.
+    struct Stalls {
+        head: Vec<u8>,
+        rest: Vec<u8>,
+        then: Duration,
+    }
+
+    impl Read for Stalls {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let from = if self.head.is_empty() {
+                std::thread::sleep(std::mem::take(&mut self.then));
+                &mut self.rest
+            } else {
+                &mut self.head
+            };
+            let n = buf.len().min(from.len());
+            buf[..n].copy_from_slice(&from[..n]);
+            from.drain(..n);
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_remote_read_that_stalls_is_given_up_and_one_that_moves_is_waited_for() {
+        let stall = Duration::from_millis(300);
+        let t = Instant::now();
+        let hung = Stalls {
+            head: b"first part ".to_vec(),
+            rest: b"never".to_vec(),
+            then: Duration::from_secs(30),
+        };
+        assert!(matches!(
+            read_watched(hung, 16, stall),
+            Err(ReadError::Stalled)
+        ));
+        assert!(
+            t.elapsed() < stall * 2 + Duration::from_millis(300),
+            "{:?}",
+            t.elapsed()
+        );
+        assert!(ReadError::Stalled.to_string().contains("stalled for 5 s"));
+        // Slow, but each pause shorter than the limit: read whole.
+        struct Trickle(usize);
+        impl Read for Trickle {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                if self.0 == 0 {
+                    return Ok(0);
+                }
+                std::thread::sleep(Duration::from_millis(100));
+                self.0 -= 1;
+                buf[0] = b'x';
+                Ok(1)
+            }
+        }
+        let t = Instant::now();
+        assert_eq!(read_watched(Trickle(6), 6, stall).unwrap(), b"xxxxxx");
+        assert!(
+            t.elapsed() > stall,
+            "slower in all than the limit, still read"
+        );
+        let quick = Stalls {
+            head: b"all of it".to_vec(),
+            rest: Vec::new(),
+            then: Duration::ZERO,
+        };
+        assert_eq!(read_watched(quick, 9, stall).unwrap(), b"all of it");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn files_on_local_disks_are_not_taken_for_remote_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.txt");
+        std::fs::write(&p, "local").unwrap();
+        assert!(!on_a_remote_file_system(&File::open(&p).unwrap()));
+        assert!(!on_a_remote_file_system(
+            &File::open("/proc/self/status").unwrap()
+        ));
+        assert!(REMOTE_FILE_SYSTEMS.contains(&(libc::NFS_SUPER_MAGIC as u32)));
+        assert!(REMOTE_FILE_SYSTEMS.contains(&(libc::FUSE_SUPER_MAGIC as u32)));
     }
 
     #[test]

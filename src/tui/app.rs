@@ -159,6 +159,10 @@ pub struct AppState {
     pub jumps: Vec<Location>,
     pub jump_pos: usize,
     pub read: HashSet<ArticleId>,
+    /// Read marks (by identity) of articles a `--watch` reload found gone
+    /// (a folder moved away for a moment): kept, and saved, so they are
+    /// read again when their files come back.
+    pub read_elsewhere: Vec<String>,
     pub message: Option<Message>,
     /// How far the full corpus has loaded while an early part of it is
     /// shown (see `loader`); in the status bar until it is in.

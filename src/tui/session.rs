@@ -43,7 +43,9 @@ fn mention_place(c: &Corpus, key: &CorpusKey, actor: ActorId, pos: usize) -> Opt
 pub fn snapshot(s: &AppState, c: &Corpus, key: &CorpusKey) -> SavedState {
     let path_of = |id: ArticleId| c.articles.get(id as usize).map(|a| key.article_id(&a.path));
     let mut read: Vec<String> = s.read.iter().filter_map(|&id| path_of(id)).collect();
-    read.sort();
+    read.extend(s.read_elsewhere.iter().cloned());
+    read.sort_unstable();
+    read.dedup();
     SavedState {
         version: VERSION,
         corpus: key.names(),
@@ -225,8 +227,21 @@ pub fn changes(old: &Corpus, new: &Corpus) -> String {
 /// raw/clean reader, the search, the actor filter, an open help or prompt,
 /// and each article's reader place. The jump list and an open actor picker
 /// hold corpus indices and are dropped.
+///
+/// The read marks of articles `new` lacks are kept aside
+/// ([`AppState::read_elsewhere`]): a folder moved away for a moment takes
+/// none of its marks with it.
 pub fn reload(old: &AppState, old_c: &Corpus, new: &Corpus, key: &CorpusKey) -> AppState {
-    reload_from(old, old_c, new, key, snapshot(old, old_c, key))
+    let saved = snapshot(old, old_c, key);
+    let marks = saved.read.clone();
+    let mut s = reload_from(old, old_c, new, key, saved);
+    let here: std::collections::HashSet<String> = new
+        .articles
+        .iter()
+        .map(|a| key.article_id(&a.path))
+        .collect();
+    s.read_elsewhere = marks.into_iter().filter(|m| !here.contains(m)).collect();
+    s
 }
 
 /// [`reload`] with the place and read marks taken from `saved` (a

@@ -329,6 +329,7 @@ impl AppState {
             jumps: Vec::new(),
             jump_pos: 0,
             read: HashSet::new(),
+            read_elsewhere: Vec::new(),
             message: None,
             loading: None,
             quit: false,

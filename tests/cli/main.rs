@@ -14,6 +14,8 @@ mod exit_status;
 mod export;
 mod gold_articles;
 mod hostile_inputs;
+mod odd_text;
 mod special_files;
+mod state_cli;
 #[path = "../tui_common/mod.rs"]
 mod tui_common;

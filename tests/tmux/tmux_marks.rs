@@ -67,3 +67,45 @@ fn marks_of_a_missing_subfolder_survive_a_session_without_it() {
         "{read:?}"
     );
 }
+
+/// Two instances on one corpus, each reading another article, quit in
+/// turn: the second's save keeps the first's mark (merged under a lock),
+/// instead of writing over it.
+#[test]
+fn marks_of_two_instances_quitting_in_turn_are_both_kept() {
+    let (Some(a), Some(b)) = (
+        Tmux::start("marks-a", 120, 40),
+        Tmux::start("marks-b", 120, 40),
+    ) else {
+        return;
+    };
+    let corpus = tempfile::tempdir().unwrap();
+    for (i, (_, text)) in dateline::ingest::BUNDLED_SEEDS.iter().take(3).enumerate() {
+        std::fs::write(corpus.path().join(format!("{i}.txt")), text).unwrap();
+    }
+    let dir = corpus.path().display();
+    // Both on one state folder, `a`'s; both open before either saves.
+    a.run_dateline_on("", &dir.to_string());
+    let shared = format!("XDG_STATE_HOME={}", a.state.path().display());
+    b.run_dateline_on(&shared, &dir.to_string());
+    let ready = |s: &str| s.contains("1 Articles") && s.contains("1/3 ");
+    a.wait_for("the first TUI", ready);
+    b.wait_for("the second TUI", ready);
+    let first = reader_file(&a.screen()).unwrap();
+    b.keys(&["j"]);
+    let s = b.wait_for("the second article", |s| s.contains("2/3 "));
+    let second = reader_file(&s).unwrap();
+    assert_ne!(first, second);
+    // Each reads its article and quits, `a` first.
+    a.keys(&["Enter", "q"]);
+    a.assert_restored("0");
+    b.keys(&["Enter", "q"]);
+    b.assert_restored("0");
+    let read = saved_read(&a);
+    for f in [&first, &second] {
+        assert!(
+            read.iter().any(|r| r.ends_with(&format!("/{f}"))),
+            "{f}: {read:?}"
+        );
+    }
+}

@@ -302,3 +302,36 @@ fn saved_order_holds_until_the_config_sort_changes() {
     session::restore(&mut r, &c, &key(), &legacy);
     assert!(!r.sort_by_file);
 }
+
+/// `--watch` while a file goes away for a moment (a folder moved and moved
+/// back, a sync): its read mark is kept aside, saved, and back with it.
+#[test]
+fn a_read_mark_survives_its_file_going_away_and_coming_back() {
+    let full = corpus_with(None);
+    let mut s = AppState::new(&full, 120, 40);
+    let c_id = full
+        .articles
+        .iter()
+        .find(|a| a.path == Path::new("news/c.txt"))
+        .unwrap()
+        .id;
+    s.read.insert(c_id);
+    let without = corpus_without("c");
+    let gone = session::reload(&s, &full, &without, &key());
+    assert!(read_paths(&gone, &without).is_empty());
+    let id = key().article_id(Path::new("news/c.txt"));
+    assert_eq!(
+        session::snapshot(&gone, &without, &key()).read,
+        std::slice::from_ref(&id)
+    );
+    // Another reload while it is still away keeps it aside too.
+    let still = session::reload(&gone, &without, &without, &key());
+    assert_eq!(
+        session::snapshot(&still, &without, &key()).read,
+        std::slice::from_ref(&id)
+    );
+    let back = session::reload(&still, &without, &full, &key());
+    assert_eq!(read_paths(&back, &full), [PathBuf::from("news/c.txt")]);
+    assert!(back.read_elsewhere.is_empty());
+    assert_eq!(session::snapshot(&back, &full, &key()).read, [id]);
+}

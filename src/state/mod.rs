@@ -13,6 +13,10 @@
 //! corrupt, truncated, of another version or for another corpus is a
 //! warning *and* a fresh start, never a failure.
 
+pub mod marks;
+pub mod report;
+
+use marks::Absences;
 use serde::{Deserialize, Serialize};
 use std::fs;
 use std::io::Write;
@@ -186,6 +190,11 @@ impl Store {
     /// Reads the saved state. `Ok(None)`: nothing saved yet. `Err`: what
     /// to warn about; the caller starts fresh.
     pub fn load(&self) -> Result<Option<SavedState>, LoadError> {
+        Ok(self.load_with_absences()?.map(|(saved, _)| saved))
+    }
+
+    /// [`Self::load`] with since when each mark's file has been missing.
+    fn load_with_absences(&self) -> Result<Option<(SavedState, Absences)>, LoadError> {
         let fail = |why: String| LoadError {
             path: self.path.clone(),
             why,
@@ -209,7 +218,7 @@ impl Store {
             let other = saved.corpus.join(", ");
             return Err(fail(format!("for another corpus ({other})")));
         }
-        Ok(Some(saved))
+        Ok(Some((saved, marks::absences(&bytes))))
     }
 
     /// Writes `state` atomically: a temporary file in the same folder,
@@ -219,32 +228,80 @@ impl Store {
     /// Read marks are never lost: under a lock shared with other instances
     /// on the same corpus, the marks already in the file are kept alongside
     /// `state`'s (a file of a folder that is missing now, a mark another
-    /// instance saved meanwhile). The place itself is the last saver's.
+    /// instance saved meanwhile), until a mark's file has been missing for
+    /// [`marks::PRUNE_AFTER`]. The place itself is the last saver's.
     pub fn save(&self, state: &SavedState) -> Result<(), String> {
-        let fail = |what: &str, e: std::io::Error| {
-            format!(
-                "could not save state to {}: {what}: {e}",
-                self.path.display()
-            )
+        let dir = self.prepare_dir()?;
+        let _lock = lock(&dir);
+        let on_disk = self.load_with_absences().ok().flatten();
+        let (merged, absent) = marks::merge(state, on_disk, marks::now(), marks::file_gone);
+        self.write(&dir, merged.as_ref().unwrap_or(state), &absent)
+    }
+
+    /// Drops the read marks of files that `present` (the corpus's files
+    /// now, by identity) lacks, at the user's request; returns them. Under
+    /// the lock, so an instance saving meanwhile is not undone.
+    pub fn prune(&self, present: &crate::hash::FxSet<String>) -> Result<Vec<String>, String> {
+        let dir = self.prepare_dir()?;
+        let _lock = lock(&dir);
+        let Some((mut saved, _)) = self.load_with_absences().map_err(|e| e.to_string())? else {
+            return Ok(Vec::new());
         };
-        let dir = self.path.parent().unwrap_or(Path::new("."));
-        // Private: the file lists what the user has been reading.
+        let gone: crate::hash::FxSet<String> = marks::not_present(&saved.read, present)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        if gone.is_empty() {
+            return Ok(Vec::new());
+        }
+        saved.read.retain(|m| !gone.contains(m));
+        self.write(&dir, &saved, &Absences::new())?;
+        let mut gone: Vec<String> = gone.into_iter().collect();
+        gone.sort_unstable();
+        Ok(gone)
+    }
+
+    /// What the state file holds for the marks: all of them, and those of
+    /// files `present` lacks with since when a save has found them missing.
+    pub fn marks(
+        &self,
+        present: &crate::hash::FxSet<String>,
+    ) -> Result<Option<MarksSummary>, LoadError> {
+        let Some((saved, dates)) = self.load_with_absences()? else {
+            return Ok(None);
+        };
+        let absent = marks::not_present(&saved.read, present)
+            .into_iter()
+            .map(|m| (m.to_string(), dates.get(m).copied()))
+            .collect();
+        Ok(Some(MarksSummary {
+            read: saved.read.len(),
+            absent,
+        }))
+    }
+
+    /// The state folder, created (private: the file lists what the user
+    /// has been reading) if need be.
+    fn prepare_dir(&self) -> Result<PathBuf, String> {
+        let dir = self.path.parent().unwrap_or(Path::new(".")).to_path_buf();
         let mut builder = fs::DirBuilder::new();
         builder.recursive(true);
         #[cfg(unix)]
         std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
         builder
-            .create(dir)
-            .map_err(|e| fail("creating the folder", e))?;
-        let _lock = lock(dir);
-        let merged;
-        let state = match self.load().map(|s| s.map(|s| only_in(s.read, &state.read))) {
-            Ok(Some(more)) if !more.is_empty() => {
-                merged = with_read_marks_of(state, more);
-                &merged
-            }
-            _ => state,
-        };
+            .create(&dir)
+            .map_err(|e| self.failed("creating the folder", e))?;
+        Ok(dir)
+    }
+
+    fn failed(&self, what: &str, e: std::io::Error) -> String {
+        let path = self.path.display();
+        format!("could not save state to {path}: {what}: {e}")
+    }
+
+    /// Writes `state` and `absent` into a temporary of `dir`, then renames it
+    /// over the state file.
+    fn write(&self, dir: &Path, state: &SavedState, absent: &Absences) -> Result<(), String> {
         let file_name = self
             .path
             .file_name()
@@ -255,14 +312,18 @@ impl Store {
             let f = create_private(&tmp)?;
             // Written as it is encoded: no second copy of a large state.
             let mut out = std::io::BufWriter::new(f);
-            serde_json::to_writer(&mut out, state)?;
+            let on_disk = marks::Written {
+                state,
+                absent_since: absent,
+            };
+            serde_json::to_writer(&mut out, &on_disk)?;
             out.flush()?;
             out.get_ref().sync_all()?;
             fs::rename(&tmp, &self.path)
         })();
         if let Err(e) = written {
             let _ = fs::remove_file(&tmp);
-            return Err(fail("writing", e));
+            return Err(self.failed("writing", e));
         }
         // The rename itself is durable once the folder is flushed (best effort:
         // not every file system lets a folder be opened for that).
@@ -273,34 +334,14 @@ impl Store {
     }
 }
 
-/// `state` with `more` read marks added (sorted, without repeats).
-fn with_read_marks_of(state: &SavedState, more: Vec<String>) -> SavedState {
-    let mut read = more;
-    read.extend(state.read.iter().cloned());
-    read.sort_unstable();
-    read.dedup();
-    SavedState {
-        version: state.version,
-        corpus: state.corpus.clone(),
-        focus: state.focus.clone(),
-        article: state.article.clone(),
-        reader_top: state.reader_top,
-        event: state.event.clone(),
-        follow: state.follow.clone(),
-        read,
-        sort_by_file: state.sort_by_file,
-        config_sort_by_file: state.config_sort_by_file,
-    }
-}
-
-/// The marks of `on_disk` that `read` lacks: usually none (one instance,
-/// every file there), and then nothing is copied.
-fn only_in(on_disk: Vec<String>, read: &[String]) -> Vec<String> {
-    let have: crate::hash::FxSet<&str> = read.iter().map(String::as_str).collect();
-    on_disk
-        .into_iter()
-        .filter(|r| !have.contains(r.as_str()))
-        .collect()
+/// The read marks a state file holds, for `dateline state`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarksSummary {
+    /// How many marks.
+    pub read: usize,
+    /// The marks of files not in the corpus now, each with since when
+    /// (seconds since 1970) saves have found it missing, when one has.
+    pub absent: Vec<(String, Option<u64>)>,
 }
 
 /// Creates `path` for writing, readable by its owner only. Exclusively: a
@@ -412,211 +453,4 @@ pub fn parse(bytes: &[u8]) -> Result<SavedState, String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn key(dir: &Path) -> CorpusKey {
-        CorpusKey::for_paths(&[dir.to_path_buf()])
-    }
-
-    fn sample(k: &CorpusKey) -> SavedState {
-        SavedState {
-            version: VERSION,
-            corpus: k.names(),
-            focus: Some("timeline".into()),
-            article: Some("/x/a.txt".into()),
-            reader_top: 120,
-            event: Some(Place {
-                file: "/x/a.txt".into(),
-                start: 40,
-                publication: false,
-            }),
-            follow: Some(FollowRef {
-                name: "Anna Varga".into(),
-                mention: None,
-            }),
-            read: vec!["/x/a.txt".into()],
-            sort_by_file: false,
-            config_sort_by_file: Some(false),
-        }
-    }
-
-    #[test]
-    fn save_then_load_round_trips_and_leaves_no_temp_file() {
-        let corpus = tempfile::tempdir().unwrap();
-        let states = tempfile::tempdir().unwrap();
-        let store = Store::in_dir(&states.path().join("dateline"), key(corpus.path()));
-        assert_eq!(store.load(), Ok(None), "nothing saved yet is a fresh start");
-        let s = sample(&store.key);
-        store.save(&s).unwrap();
-        assert_eq!(store.load(), Ok(Some(s.clone())));
-        let mut s2 = s;
-        s2.reader_top = 7;
-        store.save(&s2).unwrap();
-        assert_eq!(store.load(), Ok(Some(s2)));
-        let files: Vec<_> = fs::read_dir(store.path.parent().unwrap())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(files.len(), 1, "only the state file: {files:?}");
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = fs::metadata(&store.path).unwrap().permissions().mode();
-            assert_eq!(mode & 0o077, 0, "readable by others: {mode:o}");
-        }
-        assert!(
-            fs::read_dir(corpus.path()).unwrap().next().is_none(),
-            "corpus untouched"
-        );
-    }
-
-    #[test]
-    fn bad_files_are_warnings_not_failures() {
-        let corpus = tempfile::tempdir().unwrap();
-        let states = tempfile::tempdir().unwrap();
-        let store = Store::in_dir(states.path(), key(corpus.path()));
-        let good = serde_json::to_string(&sample(&store.key)).unwrap();
-        let cases: Vec<(&str, Vec<u8>)> = vec![
-            ("not valid JSON", b"\x00\xffgarbage".to_vec()),
-            ("truncated", good.as_bytes()[..good.len() / 2].to_vec()),
-            ("truncated", Vec::new()),
-            (
-                "version 99",
-                good.replace("\"version\":1", "\"version\":99").into_bytes(),
-            ),
-            ("no version", b"[1,2,3]".to_vec()),
-            (
-                "unexpected contents",
-                good.replace("\"reader_top\":120", "\"reader_top\":-5")
-                    .into_bytes(),
-            ),
-            (
-                "another corpus",
-                good.replace(&store.key.names()[0], "/elsewhere")
-                    .into_bytes(),
-            ),
-        ];
-        for (why, bytes) in cases {
-            fs::write(&store.path, &bytes).unwrap();
-            let err = store.load().unwrap_err();
-            let (long, short) = (err.to_string(), err.short());
-            assert!(
-                long.contains(why) && long.contains("starting fresh"),
-                "{why}: {long}"
-            );
-            assert!(long.contains(&*store.path.to_string_lossy()), "{long}");
-            let dir = states.path().to_string_lossy();
-            assert!(short.contains(why) && !short.contains(&*dir), "{short}");
-        }
-        // A folder where the file should be: unreadable, still only a warning.
-        fs::remove_file(&store.path).unwrap();
-        fs::create_dir(&store.path).unwrap();
-        assert!(store.load().is_err());
-        assert!(store.save(&sample(&store.key)).is_err());
-    }
-
-    #[test]
-    fn one_key_however_the_corpus_is_named() {
-        let corpus = tempfile::tempdir().unwrap();
-        let sub = corpus.path().join("news");
-        fs::create_dir(&sub).unwrap();
-        let direct = CorpusKey::for_paths(std::slice::from_ref(&sub));
-        let dotted = CorpusKey::for_paths(&[sub.join("../news/.")]);
-        assert_eq!(direct.names(), dotted.names());
-        assert_eq!(direct.file_name(), dotted.file_name());
-        assert_eq!(
-            direct.article_id(&sub.join("a.txt")),
-            dotted.article_id(&sub.join("../news/./a.txt"))
-        );
-        let other = CorpusKey::for_paths(&[corpus.path().to_path_buf()]);
-        assert_ne!(direct.file_name(), other.file_name());
-        let seeds = CorpusKey::for_paths(&[]);
-        assert_eq!(seeds.file_name(), "seeds.json");
-        assert_eq!(seeds.names(), vec![BUNDLED_KEY.to_string()]);
-        assert_eq!(
-            seeds.article_id(Path::new("seeds/000.txt")),
-            "seeds/000.txt"
-        );
-    }
-
-    #[test]
-    fn read_marks_of_files_absent_now_survive_a_save() {
-        let corpus = tempfile::tempdir().unwrap();
-        let states = tempfile::tempdir().unwrap();
-        let store = Store::in_dir(states.path(), key(corpus.path()));
-        let mut s = sample(&store.key);
-        s.read = vec!["/c/away/b.txt".into(), "/c/here/a.txt".into()];
-        store.save(&s).unwrap();
-        // A session with the subfolder `away` missing knows only `here`.
-        s.read = vec!["/c/here/a.txt".into(), "/c/here/c.txt".into()];
-        s.reader_top = 9;
-        store.save(&s).unwrap();
-        let saved = store.load().unwrap().unwrap();
-        assert_eq!(
-            saved.read,
-            ["/c/away/b.txt", "/c/here/a.txt", "/c/here/c.txt"]
-        );
-        assert_eq!(saved.reader_top, 9, "the place is the last save's");
-    }
-
-    #[test]
-    fn two_instances_quitting_in_turn_keep_both_sets_of_marks() {
-        let corpus = tempfile::tempdir().unwrap();
-        let states = tempfile::tempdir().unwrap();
-        let one = Store::in_dir(states.path(), key(corpus.path()));
-        let two = Store::in_dir(states.path(), key(corpus.path()));
-        let mut first = sample(&one.key);
-        first.read = vec!["/c/x.txt".into()];
-        let mut second = sample(&two.key);
-        second.read = vec!["/c/z.txt".into()];
-        second.article = Some("/c/z.txt".into());
-        // Both opened before either saved; both quit.
-        let threads = [(one, first), (two, second)]
-            .map(|(store, s)| std::thread::spawn(move || store.save(&s).unwrap()));
-        threads.into_iter().for_each(|t| t.join().unwrap());
-        let saved = Store::in_dir(states.path(), key(corpus.path()))
-            .load()
-            .unwrap()
-            .unwrap();
-        assert_eq!(saved.read, ["/c/x.txt", "/c/z.txt"]);
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_symlink_planted_as_the_temporary_is_not_followed() {
-        let corpus = tempfile::tempdir().unwrap();
-        let states = tempfile::tempdir().unwrap();
-        let store = Store::in_dir(states.path(), key(corpus.path()));
-        let victim = corpus.path().join("victim.txt");
-        fs::write(&victim, "keep me").unwrap();
-        let name = store.path.file_name().unwrap().to_str().unwrap();
-        let tmp = states
-            .path()
-            .join(format!(".{name}.{}.tmp", std::process::id()));
-        std::os::unix::fs::symlink(&victim, &tmp).unwrap();
-        store.save(&sample(&store.key)).unwrap();
-        assert_eq!(fs::read_to_string(&victim).unwrap(), "keep me");
-        assert_eq!(store.load().unwrap(), Some(sample(&store.key)));
-        assert!(!tmp.exists() && fs::symlink_metadata(&tmp).is_err());
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn names_differing_only_in_bytes_that_are_not_utf8_are_two_identities() {
-        use std::os::unix::ffi::OsStrExt;
-        let k = CorpusKey::for_paths(&[]);
-        let a = Path::new(std::ffi::OsStr::from_bytes(b"seeds/caf\xe9.txt"));
-        let b = Path::new(std::ffi::OsStr::from_bytes(b"seeds/caf\xe8.txt"));
-        assert_eq!(k.article_id(a), "seeds/caf\\xE9.txt");
-        assert_ne!(k.article_id(a), k.article_id(b));
-        assert_eq!(k.article_id(Path::new("seeds/café.txt")), "seeds/café.txt");
-    }
-
-    #[test]
-    fn hash_is_stable() {
-        // Changing it would orphan every user's state files.
-        assert_eq!(crate::hash::stable(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(crate::hash::stable(b"a"), 0xaf63_dc4c_8601_ec8c);
-    }
-}
+mod tests;

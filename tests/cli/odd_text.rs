@@ -1,0 +1,36 @@
+//! Text that once came out wrong (issue 13, item 10): a headline in a
+//! script without capitals is kept as the title.
+
+use crate::cli_common;
+use serde_json::Value;
+
+fn json(args: &[&str]) -> Value {
+    let out = cli_common::run(args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn a_headline_in_japanese_or_cyrillic_is_kept_as_the_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "The Velmora council said on Monday that the new bridge had opened after two years of work.\n";
+    for (name, headline) in [
+        ("ja.txt", "新しい橋が開通"),
+        ("ru.txt", "Новый мост открыт в Велморе"),
+    ] {
+        cli_common::write(dir.path(), name, format!("{headline}\n\n{body}").as_bytes());
+    }
+    let articles = json(&["articles", dir.path().to_str().unwrap(), "--json"]);
+    let mut titles: Vec<&str> = articles
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["title"].as_str())
+        .collect();
+    titles.sort_unstable();
+    assert_eq!(titles, ["Новый мост открыт в Велморе", "新しい橋が開通"]);
+}
