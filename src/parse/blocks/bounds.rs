@@ -31,11 +31,15 @@ pub fn skip_standfirst(
             && (roles::is_byline(l.text, l.words) || roles::is_stamp(l.text, l.words))
     });
     // A banner above the page's headline: the paragraph, menus or buttons,
-    // then the headline, then the article.
+    // then the headline, then the article. A sentence split around links
+    // (one element per line) is no headline.
     let headline_between = next - first >= 3
         && (first + 1..next).any(|i| {
             let l = &lines[units[i].first];
-            units[i].single() && l.words >= 4 && title::qualifies(l)
+            units[i].single()
+                && l.words >= 4
+                && title::qualifies(l)
+                && !title::flows_on(lines, units, i, units[i].first)
         });
     let byline_between = byline_between || headline_between;
     let paragraphs_after = (next..=last).filter(|&i| prose(i)).count();

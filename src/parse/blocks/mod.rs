@@ -103,7 +103,7 @@ pub fn classify(raw: &str) -> Cleaned {
         .or_else(|| region::best_run(&worths))
         .or_else(|| region::best_run(&unfenced));
     let mut classes = vec![BlockClass::Furniture; units.len()];
-    let (first, mut last) = match run {
+    let (mut first, mut last) = match run {
         Some((s, e)) => {
             let s = skip_standfirst(&units, &kinds, &lines, s, e);
             // Short lines rated good from below (a label, a heading over
@@ -150,6 +150,17 @@ pub fn classify(raw: &str) -> Cleaned {
         run.is_some(),
         units[first].single() && kinds[first] == Kind::Short,
     );
+    // A headline found a few lines into the region (under a fact check's
+    // claim) opens the article: the claim above it is the page's.
+    if let Some(t) = title_idx
+        && t > units[first].first
+        && t < units[last].first
+    {
+        let tu = units.partition_point(|u| u.first <= t) - 1;
+        first = (tu + 1..=last)
+            .find(|&i| matches!(kinds[i], Kind::Good | Kind::NearGood))
+            .unwrap_or(first);
+    }
     // A document with nothing of a page around it, no widget, banner or
     // footer line anywhere (a wire story, a plain article file): every line
     // after its first paragraph is the article's, the short ones classified

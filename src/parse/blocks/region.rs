@@ -27,6 +27,14 @@ const SHORT: u32 = 10;
 const LONG: u32 = 25;
 /// Stop-word density of running prose in the page's language.
 const DENSE: f32 = 0.28;
+/// Fewest words of a line shown twice that is a paragraph (a card's
+/// summary), not a headline.
+const COPIED_PARAGRAPH_WORDS: u32 = 20;
+
+/// Fewest short summaries shown twice that make a carousel (counting both
+/// copies of each).
+const CAROUSEL: usize = 6;
+
 /// Stop-word density below which a long unit is not prose.
 const THIN: f32 = 0.16;
 
@@ -51,7 +59,19 @@ pub fn kinds(units: &[Unit], lines: &[Line]) -> Vec<Kind> {
     let mut kinds = rate(units, lines);
     // Paragraphs the page shows twice are a carousel or a digest of other
     // stories, unless they are all its prose (an article saved twice).
-    let copied = |u: &Unit| lines[u.first].long_copy;
+    // Summaries short enough to have a headline key count by their copies
+    // when there are several (one is a standfirst or a share text).
+    let short_copy = |u: &Unit| {
+        let l = &lines[u.first];
+        u.single() && l.copies > 1 && l.words >= COPIED_PARAGRAPH_WORDS
+    };
+    let carousel = units
+        .iter()
+        .filter(|u| short_copy(u))
+        .take(CAROUSEL)
+        .count()
+        == CAROUSEL;
+    let copied = |u: &Unit| lines[u.first].long_copy || (carousel && short_copy(u));
     if units
         .iter()
         .zip(&kinds)
