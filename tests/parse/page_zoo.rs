@@ -478,6 +478,19 @@ const SHAPES: &[Shape] = &[
             Furniture,
         )],
     },
+    Shape {
+        file: "deal_sections_one_per_line",
+        title: Some("Velmora discounts ferry passes from $70, tide lamps $24, storm coats, more"),
+        first: "Monday’s best deals include",
+        last: "The new café at the northern pier",
+        classes: &[
+            (
+                "Island bus card with ten rides drops to $18 this week",
+                Subhead,
+            ),
+            ("Maren Holt", Byline),
+        ],
+    },
 ];
 
 fn page(file: &str) -> String {

@@ -120,6 +120,9 @@ pub fn extend_back_over_list(units: &[Unit], lines: &[Line], first: usize) -> us
 /// closing subhead of the article is shorter.
 pub const TEASER_HEADLINE_WORDS: u32 = 8;
 
+/// Fewest words of a paragraph that is no card's summary.
+const SECTION_WORDS: u32 = 60;
+
 /// The region's end without the teaser cards it swallowed: a long headline
 /// followed by a single paragraph (another story's summary) and perhaps
 /// some short lines, at the very end of the region. Cards are cut from
@@ -158,8 +161,13 @@ pub fn trim_teaser_cards(
                 && l.words >= TEASER_HEADLINE_WORDS
                 && is_headline(l, l.text)
                 || truncated(h));
+        // A paragraph longer than any card's summary under a headline is a
+        // section of the article (a list of deals, each with its write-up),
+        // unless the headline is cut short or a footer label is above it.
+        let section =
+            units[p].size() >= SECTION_WORDS && !truncated(h) && footer_above.is_none_or(|f| f > h);
         let paragraphs_before = (first..h).filter(|&i| prose(i)).count();
-        if !headline || paragraphs_before < 2 {
+        if !headline || section || paragraphs_before < 2 {
             return cut_at_footer(units, lines, first, last, &prose);
         }
         last = (first..h).rev().find(|&i| !furniture(i)).unwrap_or(first);

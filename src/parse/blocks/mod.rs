@@ -95,8 +95,19 @@ pub fn classify(raw: &str) -> Cleaned {
     // The article is above the readers' comments when there is prose there;
     // a series of comments does not make the article's paragraphs cards.
     let above = region::comments_start(&units, &lines).unwrap_or(units.len());
-    region::fence_isolated(&mut worths[..above], &kinds[..above], &stamps[..above]);
-    region::fence_isolated(&mut worths[above..], &kinds[above..], &stamps[above..]);
+    let openers = region::sentence_openers(&units, &lines);
+    region::fence_isolated(
+        &mut worths[..above],
+        &kinds[..above],
+        &stamps[..above],
+        &openers[..above],
+    );
+    region::fence_isolated(
+        &mut worths[above..],
+        &kinds[above..],
+        &stamps[above..],
+        &openers[above..],
+    );
     // When the fenced paragraphs are all the prose there is, they are it.
     let run = region::best_run(&worths[..above])
         .or_else(|| region::best_run(&unfenced[..above]))
@@ -108,9 +119,15 @@ pub fn classify(raw: &str) -> Cleaned {
             let s = skip_standfirst(&units, &kinds, &lines, s, e);
             // Short lines rated good from below (a label, a heading over
             // the first paragraph) do not open the article.
-            let s = (s..=e)
+            let run_start = s;
+            let mut s = (s..=e)
                 .find(|&i| matches!(kinds[i], Kind::Good | Kind::NearGood))
                 .unwrap_or(s);
+            // The start of a sentence split around links (one element per
+            // line) opens it with the paragraph it runs into.
+            while s > run_start && openers[s - 1] {
+                s -= 1;
+            }
             let mut e = trim_teaser_cards(&units, &kinds, &lines, s, e);
             // A headline over a byline or a date stamp at the region's end
             // is the first card of other stories, not a closing subhead.
