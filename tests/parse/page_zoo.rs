@@ -491,6 +491,16 @@ const SHAPES: &[Shape] = &[
             ("Maren Holt", Byline),
         ],
     },
+    Shape {
+        file: "numbered_list_with_links",
+        title: Some("Winter sale for the nostalgic: the offers not to miss"),
+        first: "The winter sale is upon us",
+        last: "5) Lamp of the Sound",
+        classes: &[(
+            "3) Quill Films Box: The Long Crossing / Night Ferry / Storm Pier",
+            List,
+        )],
+    },
 ];
 
 fn page(file: &str) -> String {

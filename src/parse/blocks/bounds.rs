@@ -68,10 +68,18 @@ pub fn extend_over_closing_sentences(units: &[Unit], lines: &[Line], last: usize
 }
 
 pub fn extend_over_list(units: &[Unit], lines: &[Line], last: usize) -> usize {
+    // An item may carry its link on the line under it ("2) Tide Lamp" /
+    // "https://…").
+    let with_link = |u: &Unit| {
+        let l = &lines[u.last];
+        u.last == u.first + 1
+            && l.words == 1
+            && (l.text.starts_with("http://") || l.text.starts_with("https://"))
+    };
     let item = |i: usize| {
         let u = &units[i];
         let l = &lines[u.first];
-        u.single()
+        (u.single() || with_link(u))
             && l.pattern == Pattern::None
             && u.size() <= 40
             && (l.has_prefix() || l.text.bytes().any(|b| b.is_ascii_digit()))
