@@ -417,6 +417,90 @@ const SHAPES: &[Shape] = &[
             ("Promise Kept", Furniture),
         ],
     },
+    Shape {
+        file: "deal_headline_and_more",
+        title: Some("Deals: Ferry Passes, Island Bus Cards, Tide Lamps and More"),
+        first: "Welcome to the daily deals of the Coast Ledger",
+        last: "The tide lamp from the Tessel workshop",
+        classes: &[(
+            "Storm Week Ahead, But Several Offers Start Today",
+            Furniture,
+        )],
+    },
+    Shape {
+        file: "teasers_over_headline",
+        title: Some("Nine nights lost to one broken part, and why nobody fixed it sooner"),
+        first: "The ferry crews who keep the outer islands connected",
+        last: "Until then, the crews have asked the company",
+        classes: &[
+            ("Varrow School Opens Its New Science Wing", Furniture),
+            ("By Ilse Varga, Harbour Courier", Byline),
+        ],
+    },
+    Shape {
+        file: "question_headline_dated_author",
+        title: Some("Harbour Tech Gift Guide: What do you buy for someone who already has it all?"),
+        first: "How do you shop for an islander",
+        last: "The reading light from SeaLamp",
+        classes: &[("Tide Lamp 4K", Furniture), ("Maren Holt", Byline)],
+    },
+    Shape {
+        file: "standfirst_over_byline",
+        title: Some("Where the Gulls Still Gather"),
+        first: "Ferry crews on the outer islands say",
+        last: "Until then the crews have asked",
+        classes: &[(
+            "Winter ferry crossings to the outer islands grow harder as the old boats age.",
+            Furniture,
+        )],
+    },
+    Shape {
+        file: "fact_check_claim",
+        title: Some("What is the number of boats that wait at the northern pier each week?"),
+        first: "In a radio interview this month",
+        last: "We rate the claim Flat Out Wrong",
+        classes: &[
+            ("Flat Out Wrong!", Furniture),
+            ("Tomas Quill", Furniture),
+            (
+                "\"Forty boats a week are stuck at the northern pier waiting for a berth.\"",
+                Furniture,
+            ),
+        ],
+    },
+    Shape {
+        file: "card_summaries_twice",
+        title: Some("Night ferry crews ask for a second pump on every boat"),
+        first: "PORT ELVAN\n: The crews of the night ferry",
+        last: "Islanders who rely on the night ferry",
+        classes: &[(
+            "VARROW: The school of Varrow opened its new science wing on Friday, two years after the old one burned down, with a lab for each of the three upper years...",
+            Furniture,
+        )],
+    },
+    Shape {
+        file: "deal_sections_one_per_line",
+        title: Some("Velmora discounts ferry passes from $70, tide lamps $24, storm coats, more"),
+        first: "Monday’s best deals include",
+        last: "The new café at the northern pier",
+        classes: &[
+            (
+                "Island bus card with ten rides drops to $18 this week",
+                Subhead,
+            ),
+            ("Maren Holt", Byline),
+        ],
+    },
+    Shape {
+        file: "numbered_list_with_links",
+        title: Some("Winter sale for the nostalgic: the offers not to miss"),
+        first: "The winter sale is upon us",
+        last: "5) Lamp of the Sound",
+        classes: &[(
+            "3) Quill Films Box: The Long Crossing / Night Ferry / Storm Pier",
+            List,
+        )],
+    },
 ];
 
 fn page(file: &str) -> String {

@@ -31,11 +31,15 @@ pub fn skip_standfirst(
             && (roles::is_byline(l.text, l.words) || roles::is_stamp(l.text, l.words))
     });
     // A banner above the page's headline: the paragraph, menus or buttons,
-    // then the headline, then the article.
+    // then the headline, then the article. A sentence split around links
+    // (one element per line) is no headline.
     let headline_between = next - first >= 3
         && (first + 1..next).any(|i| {
             let l = &lines[units[i].first];
-            units[i].single() && l.words >= 4 && title::qualifies(l)
+            units[i].single()
+                && l.words >= 4
+                && title::qualifies(l)
+                && !title::flows_on(lines, units, i, units[i].first)
         });
     let byline_between = byline_between || headline_between;
     let paragraphs_after = (next..=last).filter(|&i| prose(i)).count();
@@ -64,10 +68,18 @@ pub fn extend_over_closing_sentences(units: &[Unit], lines: &[Line], last: usize
 }
 
 pub fn extend_over_list(units: &[Unit], lines: &[Line], last: usize) -> usize {
+    // An item may carry its link on the line under it ("2) Tide Lamp" /
+    // "https://…").
+    let with_link = |u: &Unit| {
+        let l = &lines[u.last];
+        u.last == u.first + 1
+            && l.words == 1
+            && (l.text.starts_with("http://") || l.text.starts_with("https://"))
+    };
     let item = |i: usize| {
         let u = &units[i];
         let l = &lines[u.first];
-        u.single()
+        (u.single() || with_link(u))
             && l.pattern == Pattern::None
             && u.size() <= 40
             && (l.has_prefix() || l.text.bytes().any(|b| b.is_ascii_digit()))
@@ -116,6 +128,9 @@ pub fn extend_back_over_list(units: &[Unit], lines: &[Line], first: usize) -> us
 /// closing subhead of the article is shorter.
 pub const TEASER_HEADLINE_WORDS: u32 = 8;
 
+/// Fewest words of a paragraph that is no card's summary.
+const SECTION_WORDS: u32 = 60;
+
 /// The region's end without the teaser cards it swallowed: a long headline
 /// followed by a single paragraph (another story's summary) and perhaps
 /// some short lines, at the very end of the region. Cards are cut from
@@ -154,8 +169,13 @@ pub fn trim_teaser_cards(
                 && l.words >= TEASER_HEADLINE_WORDS
                 && is_headline(l, l.text)
                 || truncated(h));
+        // A paragraph longer than any card's summary under a headline is a
+        // section of the article (a list of deals, each with its write-up),
+        // unless the headline is cut short or a footer label is above it.
+        let section =
+            units[p].size() >= SECTION_WORDS && !truncated(h) && footer_above.is_none_or(|f| f > h);
         let paragraphs_before = (first..h).filter(|&i| prose(i)).count();
-        if !headline || paragraphs_before < 2 {
+        if !headline || section || paragraphs_before < 2 {
             return cut_at_footer(units, lines, first, last, &prose);
         }
         last = (first..h).rev().find(|&i| !furniture(i)).unwrap_or(first);

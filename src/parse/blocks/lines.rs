@@ -233,7 +233,11 @@ fn flows(prev: &Line, next: &Line, lang: Language) -> bool {
     let last_word = prev.text.split_whitespace().next_back().unwrap_or("");
     // A word in capitals is not a function word: "09:14 AM" ends a stamp.
     let capitals = last_word.len() >= 2 && last_word.bytes().all(|b| b.is_ascii_uppercase());
-    prev.words >= 2 && !capitals && stopwords::is_stop(last_word, lang)
+    // A headline set in title case capitalises its function words too
+    // ("Deals Are Live, Including Watches and More"): it ends there.
+    let headline_end =
+        last_word.starts_with(|c: char| c.is_uppercase()) && super::shape::is_title_case(prev.text);
+    prev.words >= 2 && !capitals && !headline_end && stopwords::is_stop(last_word, lang)
 }
 
 #[cfg(test)]
@@ -244,5 +248,19 @@ mod tests {
         let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
         assert_eq!(texts, ["Ferry vote", "The board met.", "It voted."]);
         assert!(lines[2].blank_before && !lines[1].blank_before);
+    }
+
+    fn unit_count(raw: &str) -> usize {
+        let (lines, lang) = super::split(raw);
+        super::units(&lines, lang).len()
+    }
+
+    #[test]
+    fn a_title_case_headline_ending_on_a_function_word_ends_there() {
+        let headline =
+            "Ferry Fares Fall, Including Night Crossings and More\nWinter Timetable Starts Early\n";
+        assert_eq!(unit_count(headline), 2);
+        let sentence = "Passengers who had booked the crossings said the\nHarbour Board should pay them back.\n";
+        assert_eq!(unit_count(sentence), 1);
     }
 }

@@ -101,22 +101,39 @@ pub fn classify(raw: &str) -> Cleaned {
     // The article is above the readers' comments when there is prose there;
     // a series of comments does not make the article's paragraphs cards.
     let above = region::comments_start(&units, &lines).unwrap_or(units.len());
-    region::fence_isolated(&mut worths[..above], &kinds[..above], &stamps[..above]);
-    region::fence_isolated(&mut worths[above..], &kinds[above..], &stamps[above..]);
+    let openers = region::sentence_openers(&units, &lines);
+    region::fence_isolated(
+        &mut worths[..above],
+        &kinds[..above],
+        &stamps[..above],
+        &openers[..above],
+    );
+    region::fence_isolated(
+        &mut worths[above..],
+        &kinds[above..],
+        &stamps[above..],
+        &openers[above..],
+    );
     // When the fenced paragraphs are all the prose there is, they are it.
     let run = region::best_run(&worths[..above])
         .or_else(|| region::best_run(&unfenced[..above]))
         .or_else(|| region::best_run(&worths))
         .or_else(|| region::best_run(&unfenced));
     let mut classes = vec![BlockClass::Furniture; units.len()];
-    let (first, mut last) = match run {
+    let (mut first, mut last) = match run {
         Some((s, e)) => {
             let s = skip_standfirst(&units, &kinds, &lines, s, e);
             // Short lines rated good from below (a label, a heading over
             // the first paragraph) do not open the article.
-            let s = (s..=e)
+            let run_start = s;
+            let mut s = (s..=e)
                 .find(|&i| matches!(kinds[i], Kind::Good | Kind::NearGood))
                 .unwrap_or(s);
+            // The start of a sentence split around links (one element per
+            // line) opens it with the paragraph it runs into.
+            while s > run_start && openers[s - 1] {
+                s -= 1;
+            }
             let mut e = trim_teaser_cards(&units, &kinds, &lines, s, e);
             // A headline over a byline or a date stamp at the region's end
             // is the first card of other stories, not a closing subhead.
@@ -156,6 +173,17 @@ pub fn classify(raw: &str) -> Cleaned {
         run.is_some(),
         units[first].single() && kinds[first] == Kind::Short,
     );
+    // A headline found a few lines into the region (under a fact check's
+    // claim) opens the article: the claim above it is the page's.
+    if let Some(t) = title_idx
+        && t > units[first].first
+        && t < units[last].first
+    {
+        let tu = units.partition_point(|u| u.first <= t) - 1;
+        first = (tu + 1..=last)
+            .find(|&i| matches!(kinds[i], Kind::Good | Kind::NearGood))
+            .unwrap_or(first);
+    }
     // A document with nothing of a page around it, no widget, banner or
     // footer line anywhere (a wire story, a plain article file): every line
     // after its first paragraph is the article's, the short ones classified

@@ -27,6 +27,14 @@ const SHORT: u32 = 10;
 const LONG: u32 = 25;
 /// Stop-word density of running prose in the page's language.
 const DENSE: f32 = 0.28;
+/// Fewest words of a line shown twice that is a paragraph (a card's
+/// summary), not a headline.
+const COPIED_PARAGRAPH_WORDS: u32 = 20;
+
+/// Fewest short summaries shown twice that make a carousel (counting both
+/// copies of each).
+const CAROUSEL: usize = 6;
+
 /// Stop-word density below which a long unit is not prose.
 const THIN: f32 = 0.16;
 
@@ -51,7 +59,19 @@ pub fn kinds(units: &[Unit], lines: &[Line]) -> Vec<Kind> {
     let mut kinds = rate(units, lines);
     // Paragraphs the page shows twice are a carousel or a digest of other
     // stories, unless they are all its prose (an article saved twice).
-    let copied = |u: &Unit| lines[u.first].long_copy;
+    // Summaries short enough to have a headline key count by their copies
+    // when there are several (one is a standfirst or a share text).
+    let short_copy = |u: &Unit| {
+        let l = &lines[u.first];
+        u.single() && l.copies > 1 && l.words >= COPIED_PARAGRAPH_WORDS
+    };
+    let carousel = units
+        .iter()
+        .filter(|u| short_copy(u))
+        .take(CAROUSEL)
+        .count()
+        == CAROUSEL;
+    let copied = |u: &Unit| lines[u.first].long_copy || (carousel && short_copy(u));
     if units
         .iter()
         .zip(&kinds)
@@ -225,7 +245,10 @@ pub fn worth(u: &Unit, kind: Kind, good: bool, lines: &[Line]) -> f32 {
 /// or a comment (name, date, text, "Reply"), when several follow each
 /// other. An article's paragraphs come in runs, with at most a subhead or
 /// a caption between them. Their worth drops to a small cost.
-pub fn fence_isolated(worths: &mut [f32], kinds: &[Kind], stamps: &[bool]) {
+/// `openers` marks the start of a sentence that a link on its own line
+/// splits ("Today only, the yard offers" / "Tessel Lamps" / ". Shipping
+/// is free…"): part of the paragraph after it, so no fence.
+pub fn fence_isolated(worths: &mut [f32], kinds: &[Kind], stamps: &[bool], openers: &[bool]) {
     let n = kinds.len();
     let prose = |k: Kind| matches!(k, Kind::Good | Kind::NearGood);
     // Non-prose units right before each unit (capped), then right after.
@@ -235,6 +258,8 @@ pub fn fence_isolated(worths: &mut [f32], kinds: &[Kind], stamps: &[bool]) {
         before[i] = run;
         run = if prose(kinds[i]) {
             0
+        } else if openers[i] {
+            run
         } else {
             run.saturating_add(1).min(3)
         };
@@ -247,6 +272,8 @@ pub fn fence_isolated(worths: &mut [f32], kinds: &[Kind], stamps: &[bool]) {
         fenced[i] = prose(kinds[i]) && before[i] >= 2 && run >= 2 && !stamped;
         run = if prose(kinds[i]) {
             0
+        } else if openers[i] {
+            run
         } else {
             run.saturating_add(1).min(3)
         };
@@ -269,6 +296,28 @@ pub fn fence_isolated(worths: &mut [f32], kinds: &[Kind], stamps: &[bool]) {
     for (w, _) in worths.iter_mut().zip(&series).filter(|(_, s)| **s) {
         *w = w.min(-1.0);
     }
+}
+
+/// Units that open a sentence a link splits, one element per line: no
+/// sentence's end, a last word in lower case, and the next unit right
+/// under it (no blank line) running on over a line break itself (the
+/// link, then the sentence going on).
+pub fn sentence_openers(units: &[Unit], lines: &[Line]) -> Vec<bool> {
+    units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| {
+            let l = &lines[u.last];
+            !l.ends_sentence
+                && units
+                    .get(i + 1)
+                    .is_some_and(|n| !n.single() && !lines[n.first].blank_before)
+                && l.text
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| w.chars().all(char::is_lowercase))
+        })
+        .collect()
 }
 
 /// Where a readers' comments section starts: the first of two or more

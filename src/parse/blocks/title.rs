@@ -51,6 +51,17 @@ pub fn find(
             end = start_line + 1;
         }
     }
+    // The article's own head may sit a few lines into the region, under a
+    // quoted claim and its speaker (a fact check: the claim, "— Name on
+    // date", then the headline over its byline): such a headline is a
+    // candidate too.
+    if has_region && end <= start_line + 1 {
+        let top = (start_line + 1..(start_line + CLAIM_LINES).min(lines.len() - 1))
+            .find(|&i| headline_over_byline(&lines[i], &lines[i + 1]));
+        if let Some(i) = top {
+            end = i + 1;
+        }
+    }
     if !has_region {
         end = lines.len().min(WINDOW);
     }
@@ -155,7 +166,10 @@ pub fn find(
         if i < near && !strongly() {
             continue;
         }
-        let head = head_at(i);
+        // Inside a list of headlines the byline or date under the list is
+        // the head of its last item only.
+        let head =
+            head_at(i).filter(|&h| !(in_list(i) && run_end[i - lo] > i && h > run_end[i - lo]));
         let opening = i == start_line && end == start_line + 1;
         // A headline written as sentences is taken where the page marks
         // it: repeated, or in capitals with a byline or date under it.
@@ -169,10 +183,15 @@ pub fn find(
         // A line rated prose is a paragraph or a standfirst, unless it
         // opens the region or the page repeats it, or it is a long
         // headline on the article's topic with a byline or date under it.
+        // So is a question or a headline without a sentence's end over
+        // an author's name and a date: the head of an article, whatever
+        // its words.
         let long_headline = || {
-            head.is_some()
-                && (!l.ends_sentence || l.text.ends_with('?') || sentence_headline(lines, i))
-                && strongly()
+            head.is_some_and(|h| {
+                (!l.ends_sentence || l.text.ends_with('?') || sentence_headline(lines, i))
+                    && (strongly()
+                        || (!l.ends_sentence || l.text.ends_with('?')) && dated_author(lines, h))
+            })
         };
         if !allowed || (is_prose(i) && !opening && l.copies <= 1 && !long_headline()) {
             continue;
@@ -266,6 +285,20 @@ pub fn find(
 /// Lines looked at under a headline for its byline or date.
 const HEAD_LINES: usize = 4;
 
+/// Lines into the region where the article's own head may sit.
+const CLAIM_LINES: usize = 6;
+
+/// A headline (a question or a line with no sentence's end) with a byline
+/// right under it: a short one ("By", "By Ana Reyes") or one with a date.
+fn headline_over_byline(l: &Line, next: &Line) -> bool {
+    l.words >= HEADLINE_WORDS
+        && (!l.ends_sentence || l.text.ends_with('?'))
+        && qualifies_marked(l)
+        && next.pattern == Pattern::None
+        && roles::is_byline(next.text, next.words)
+        && (next.words <= 6 || next.text.bytes().any(|b| b.is_ascii_digit()))
+}
+
 /// The line of a byline, a date stamp or a bare name among the few lines
 /// under line `i`, with at most one paragraph (a standfirst) before it: the
 /// head of an article (or of a card).
@@ -284,6 +317,18 @@ fn head_of(lines: &[Line], i: usize, is_prose: &dyn Fn(usize) -> bool) -> Option
                     && (roles::is_byline(l.text, l.words)
                         || (l.words <= 4 && roles::is_bare_name(l.text))))
         })
+}
+
+/// Whether line `h` is an author's name (a byline or a bare name) with a
+/// date stamp right under it.
+fn dated_author(lines: &[Line], h: usize) -> bool {
+    let b = &lines[h];
+    (roles::is_byline(b.text, b.words) || (b.words <= 4 && roles::is_bare_name(b.text)))
+        && lines
+            .iter()
+            .skip(h + 1)
+            .take(2)
+            .any(|n| roles::is_stamp(n.text, n.words))
 }
 
 /// Lines looked at under a short headline for a byline past its photo
@@ -352,7 +397,7 @@ fn is_lone_by(l: &Line) -> bool {
 /// element per line, a short link sits between it and a line that goes on
 /// in lower case or with punctuation ("Shares of the retailer" / "Harbour
 /// Stores" / "fell on Monday.").
-fn flows_on(lines: &[Line], units: &[Unit], unit: usize, i: usize) -> bool {
+pub(super) fn flows_on(lines: &[Line], units: &[Unit], unit: usize, i: usize) -> bool {
     let l = &lines[i];
     if l.ends_sentence {
         return false;
@@ -373,8 +418,13 @@ fn flows_on(lines: &[Line], units: &[Unit], unit: usize, i: usize) -> bool {
     };
     match (lines.get(i + 1), lines.get(i + 2)) {
         (Some(n), _) if goes_on(n) => !n.blank_before,
+        // A continuation of two words ("and another") only with no blank
+        // line around the link: lines set apart are a new paragraph.
         (Some(link), Some(n)) => {
-            link.words <= 4 && !link.ends_sentence && n.words >= 3 && goes_on(n)
+            link.words <= 4
+                && !link.ends_sentence
+                && goes_on(n)
+                && (n.words >= 3 || (n.words == 2 && !link.blank_before && !n.blank_before))
         }
         _ => false,
     }
@@ -406,6 +456,10 @@ fn qualifies_as(l: &Line, marked: bool) -> bool {
     }
     // A sentence of some length is a standfirst or a paragraph.
     if l.ends_sentence && l.words > if marked { 20 } else { 12 } && !text.ends_with(['?', '!']) {
+        return false;
+    }
+    // "— Ana Reyes on May 3, 2031": an attribution under a quote.
+    if text.starts_with(['—', '–']) {
         return false;
     }
     let first = text.chars().find(|c| c.is_alphanumeric());
@@ -481,6 +535,11 @@ mod tests {
         assert!(!runs_on(headline, 0));
         let over_byline = "Ferry crews freed from a sandbank\nby Ilse Varga\n";
         assert!(!runs_on(over_byline, 0));
+        let short_tail =
+            "Some gifts I never tire of, like\nHarbour Vouchers\nand another\nSeaLamp\n";
+        assert!(runs_on(short_tail, 0));
+        let apart = "Several sources dispute the ferry claims\n\nIn a\n\njoint statement\n";
+        assert!(!runs_on(apart, 0));
     }
 
     /// Whether line `i` of `raw` (non-empty lines) is an item of a list of
