@@ -80,6 +80,11 @@ pub fn find_in_sentence(raw: &str, sentence: Span, index: u32) -> Vec<Candidate>
 /// whether it is told as past; None rejects it.
 fn judge(text: &str, caps: &Groups, start: usize, end: usize) -> Option<(Form, bool, bool, bool)> {
     let (form, core_start) = form_of(caps, text, start)?;
+    if matches!(form, Form::DayMonth { .. } | Form::Month { .. })
+        && followed_by_unread_year(&text[end..])
+    {
+        return None;
+    }
     let after_on = word_before(text, core_start) == "on";
     // Reading the clause costs more than the rest of the match: do it only
     // where the value or the inference reads it.
@@ -96,6 +101,19 @@ fn judge(text: &str, caps: &Groups, start: usize, end: usize) -> Option<(Form, b
             && matches!(form, Form::DayMonth { .. } | Form::Month { .. })
             && narrates_past(text, start, end);
     Some((form, future, stated_past, told_past))
+}
+
+/// Whether a yearless day or month runs on into a four-digit number the
+/// year pattern did not take ("31 December 9999", "June 5, 1650"): its
+/// year is written but out of range, so no year may be borrowed for it.
+fn followed_by_unread_year(after: &str) -> bool {
+    let rest = after.strip_prefix(',').unwrap_or(after);
+    let digits = rest.trim_start_matches([' ', '\u{a0}']);
+    if digits.len() == rest.len() {
+        return false;
+    }
+    let n = digits.bytes().take_while(u8::is_ascii_digit).count();
+    n == 4 && !digits[n..].starts_with(|c: char| c.is_alphanumeric())
 }
 
 /// "until Tuesday", "by March": a date after a word of

@@ -60,3 +60,22 @@ fn both_ends_of_a_span_of_years_are_years() {
         assert!(surfaces(text).is_empty(), "{text:?} gave {:?}", found(text));
     }
 }
+
+#[test]
+fn a_day_or_month_with_a_year_out_of_range_borrows_no_year() {
+    // The year is written, but the year pattern does not read it: the
+    // day is not dated at all rather than given the writing year.
+    for text in [
+        "The council will meet on 31 December 9999 to review it.",
+        "The charter was signed on June 5, 1650 in the old hall.",
+        "The vault stays shut until December 9999, the mayor said.",
+    ] {
+        assert!(surfaces(text).is_empty(), "{text}: {:?}", surfaces(text));
+    }
+    // A count after a date, or a year the pattern reads, is no such year.
+    assert_eq!(surfaces("On 3 March 12000 people marched."), ["3 March"]);
+    assert_eq!(
+        surfaces("It opened on 31 December 2023."),
+        ["31 December 2023"]
+    );
+}
