@@ -91,7 +91,10 @@ pub fn looks_like_headline(s: &str) -> bool {
         return false;
     }
     let first = s.chars().find(|c| c.is_alphanumeric());
-    first.is_some_and(|c| c.is_uppercase() || c.is_numeric())
+    // A capital, a digit, or a letter of a script without case (Arabic,
+    // Hebrew, Devanagari, Thai, Han), which opens a headline as a capital
+    // does.
+    first.is_some_and(|c| !c.is_lowercase())
         && (3..=MAX_HEADLINE_WORDS).contains(&word_count(s, MAX_HEADLINE_WORDS))
 }
 
@@ -260,6 +263,14 @@ mod tests {
             "Council delays vote on parking fees",
             6
         ));
+    }
+
+    #[test]
+    fn headlines_in_scripts_without_case_look_like_headlines() {
+        assert!(looks_like_headline("افتتاح پل تازه در شهر ولمورا"));
+        assert!(looks_like_headline("גשר חדש נפתח בעיר ולמורה"));
+        assert!(looks_like_headline("Velmora opens its new bridge"));
+        assert!(!looks_like_headline("and then the new bridge opened"));
     }
 
     #[test]

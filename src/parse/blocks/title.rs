@@ -462,14 +462,18 @@ fn qualifies_as(l: &Line, marked: bool) -> bool {
     if text.starts_with(['—', '–']) {
         return false;
     }
+    // A capital, a digit, or a letter of a script without case (Han,
+    // Arabic, Hebrew) opens a headline.
     let first = text.chars().find(|c| c.is_alphanumeric());
-    let capital =
-        first.is_some_and(|c| c.is_uppercase() || c.is_numeric() || super::lines::is_cjk(c));
-    if !capital {
+    if !first.is_some_and(|c| !c.is_lowercase()) {
         return false;
     }
-    // A section label: a few words in capitals.
-    if l.words <= 3 && !text.chars().any(char::is_lowercase) && !l.is_cjk() {
+    // A section label: a few words in capitals (a script without case has
+    // none).
+    let caseless = text
+        .chars()
+        .any(|c| c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase());
+    if l.words <= 3 && !text.chars().any(char::is_lowercase) && !caseless {
         return false;
     }
     !(roles::is_caption(text)
