@@ -7,13 +7,7 @@ use std::fs;
 use std::path::Path;
 
 fn stats(dir: &Path) -> Value {
-    let out = run(&["stats", dir.to_str().unwrap(), "--json"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    crate::cli_common::json(&["stats", dir.to_str().unwrap(), "--json"])
 }
 
 #[test]

@@ -1,18 +1,7 @@
 //! Text that once came out wrong (issue 13, item 10): a headline in a
 //! script without capitals is kept as the title.
 
-use crate::cli_common;
-use serde_json::Value;
-
-fn json(args: &[&str]) -> Value {
-    let out = cli_common::run(args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
+use crate::cli_common::{self, json};
 
 #[test]
 fn a_headline_in_japanese_cyrillic_persian_or_hebrew_is_kept_as_the_title() {

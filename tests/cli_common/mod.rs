@@ -29,6 +29,17 @@ pub fn run(args: &[&str]) -> Output {
     dateline().args(args).output().expect("binary runs")
 }
 
+/// The JSON a successful run prints (the run's errors shown if it fails).
+pub fn json(args: &[&str]) -> serde_json::Value {
+    let out = run(args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
     let p = dir.join(name);
     std::fs::write(&p, bytes).unwrap();
