@@ -101,7 +101,13 @@ pub(super) static FAMILIES: LazyLock<Vec<String>> = LazyLock::new(|| {
         format!(
             r"(?P<sy_core>{b}(?:(?P<sy_m>{full_month})\s+)?(?P<sy_the>[Tt]he\s+year\s+)?(?:(?P<sy_c>[Nn]ineteen|[Tt]wenty)[\s-]+(?:(?P<sy_tens>{tens_words})(?:[\s-]+(?P<sy_unit>{unit_words}))?|(?P<sy_teen>{teen_words}))|(?P<sy_k>[Tt]wo\s+thousand)(?:\s+(?:and\s+)?(?P<sy_unit2>{unit_words}))?){b})"
         ),
-        format!(r"(?P<ty_core>{b}[Tt]he\s+(?:fiscal\s+)?year)(?P<ty_tail>[^\w-]|$)"),
+        // What may follow "the year": white space or punctuation, not a letter,
+        // a digit or a hyphen ("the year-ago quarter"). Listed, not `[^\w-]`:
+        // that class is every char outside the word class, which grows the
+        // union pattern's automaton (and each thread's caches) by megabytes.
+        format!(
+            r#"(?P<ty_core>{b}[Tt]he\s+(?:fiscal\s+)?year)(?P<ty_tail>[\s.,;:!?)\]'"’“”—–]|$)"#
+        ),
         format!(r"(?P<cm_mod>{modifier})?(?P<cm_core>{b}(?P<cm_m>{full_month}))"),
         format!(
             r"(?P<hd_core>{b}(?:(?P<hd_dir>(?i:last|next|this))\s+)?(?P<hd>{holidays}){b}(?P<hd_week>\s+week{b})?(?:,?\s+(?P<hd_y>{YEAR}))?)"
