@@ -66,7 +66,7 @@ static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     let m = alternation(NAMES.months.iter().map(|(w, _)| w.as_str()));
     let w = alternation(NAMES.weekdays.iter().map(String::as_str));
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:(?:{w})\.?,?\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{m})\.?,?\s+(?P<y1>\d{{4}})|(?P<m2>{m})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))(?-u:\b)"
+        r"(?i)(?-u:\b)(?:(?:{w})\.?,?\s+)?(?:(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{m})\.?,?\s+(?P<y1>[0-9]{{4}})|(?P<m2>{m})\.?\s+(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>[0-9]{{4}})|(?P<y3>[0-9]{{4}})-(?P<m3>[0-9]{{2}})-(?P<d3>[0-9]{{2}}))(?-u:\b)"
     ))
     .expect("full date pattern compiles")
 });
@@ -84,7 +84,7 @@ fn month_number(name: &str) -> Option<u32> {
 /// "2024-01-31", also glued to the word before or after it
 /// ("Reporter12-03-2024", "date 2024-01-31Headline").
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<y0>\d{4})-(?P<m0>\d{2})-(?P<d0>\d{2})|(?P<a>\d{1,2})(?P<s1>[./-])(?P<b>\d{1,2})(?P<s2>[./-])(?P<y>\d{4})")
+    Regex::new(r"(?P<y0>[0-9]{4})-(?P<m0>[0-9]{2})-(?P<d0>[0-9]{2})|(?P<a>[0-9]{1,2})(?P<s1>[./-])(?P<b>[0-9]{1,2})(?P<s2>[./-])(?P<y>[0-9]{4})")
         .expect("numeric date pattern compiles")
 });
 

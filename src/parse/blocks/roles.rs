@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 /// date or an agency, then a dash (or a date), and nothing else.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\p{Lu}[\p{Lu} .'’-]{1,30}(?:,\s*[\p{L} .]{2,30})?(?:,?\s*\p{Lu}[a-z]{2,8}\.? \d{1,2})?(?:\s*\([\p{L} .&/-]{1,30}\))?\s*(?:[—–-]+|:|\d{4}-\d{2}-\d{2})$",
+        r"^\p{Lu}[\p{Lu} .'’-]{1,30}(?:,\s*[\p{L} .]{2,30})?(?:,?\s*\p{Lu}[a-z]{2,8}\.? [0-9]{1,2})?(?:\s*\([\p{L} .&/-]{1,30}\))?\s*(?:[—–-]+|:|[0-9]{4}-[0-9]{2}-[0-9]{2})$",
     )
     .expect("dateline pattern compiles")
 });
@@ -38,7 +38,7 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 /// EST Nov 19, 2019", "- Nov. 18th 2019 12:12 pm PT".
 static STAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:[-–—•|]\s*)?(?:(?:updated|published|posted|last updated|modified)\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+\d{4})?|^(?:(?:updated|published|posted)\s*:?\s*)?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|^(?:(?:updated|published|posted)\s*:?\s*)?\d{1,2}[:.]\d{2}\s*(?:am|pm|[a-z]{2,4})?(?-u:\b)|^\d+\s*(?:s|m|h|d|mins?|hrs?|hours?|days?)\s+ago$|^\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}",
+        r"(?i)^(?:[-–—•|]\s*)?(?:(?:updated|published|posted|last updated|modified)\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?(?:[0-9]{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+[0-9]{4})?|^(?:(?:updated|published|posted)\s*:?\s*)?[0-9]{1,4}[./-][0-9]{1,2}[./-][0-9]{1,4}|^(?:(?:updated|published|posted)\s*:?\s*)?[0-9]{1,2}[:.][0-9]{2}\s*(?:am|pm|[a-z]{2,4})?(?-u:\b)|^[0-9]+\s*(?:s|m|h|d|mins?|hrs?|hours?|days?)\s+ago$|^[0-9]{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[0-9]{4}",
     )
     .expect("stamp pattern compiles")
 });
@@ -47,7 +47,7 @@ static STAMP: LazyLock<Regex> = LazyLock::new(|| {
 /// "2h ago".
 static LIVE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|[A-Z]{2,4}))?|\d+\s*(?:m|h|mins?|hrs?)\s+ago)$",
+        r"(?i)^(?:[0-9]{1,2}[:.][0-9]{2}(?:\s*(?:am|pm|[A-Z]{2,4}))?|[0-9]+\s*(?:m|h|mins?|hrs?)\s+ago)$",
     )
     .expect("live stamp pattern compiles")
 });
