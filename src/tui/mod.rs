@@ -43,6 +43,7 @@ pub mod loader;
 pub mod loading;
 pub mod matches;
 pub mod nav;
+pub mod overlay;
 pub mod page;
 pub mod picker;
 pub mod reader;

@@ -11,7 +11,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 pub struct PickerState {
     pub query: String,
@@ -156,28 +156,8 @@ pub fn render(f: &mut Frame, p: &PickerState, c: &Corpus, theme: &super::theme::
     let h = (rows_for(area).min(need.max(1)) as u16 + 3)
         .min(area.height.saturating_sub(1))
         .max(1);
-    let r = Rect::new(
-        area.x + (area.width.saturating_sub(w)) / 2,
-        area.y + area.height.saturating_sub(h) / 3,
-        w,
-        h,
-    );
-    f.render_widget(Clear, r);
     let title = format!(" Follow an actor ({}) ", p.matches.len());
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border_focused)
-        .title(Span::styled(
-            crate::text::fit(&title, w as usize),
-            theme.title,
-        ));
-    let inner = if r.width >= 3 && r.height >= 3 {
-        let i = block.inner(r);
-        f.render_widget(block, r);
-        i
-    } else {
-        r
-    };
+    let inner = super::overlay::framed(f, area, w, h, &title, theme);
     let iw = inner.width as usize;
     let mut lines = vec![Line::from(vec![
         Span::styled("> ", theme.key),

@@ -13,7 +13,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span as TextSpan};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 /// The most matches counted or listed: past it the count says "at least".
 pub const COUNT_MAX: usize = 100_000;
@@ -152,33 +152,13 @@ pub fn render(
     let h = (rows_for(area) as u16 + 2)
         .min(area.height.saturating_sub(1))
         .max(1);
-    let rect = Rect::new(
-        area.x + area.width.saturating_sub(w) / 2,
-        area.y + area.height.saturating_sub(h) / 3,
-        w,
-        h,
-    );
-    f.render_widget(Clear, rect);
     let least = if r.rows.len() >= COUNT_MAX { "≥" } else { "" };
     let title = format!(
         " /{} · {least}{} matches · Enter goes · Esc closes ",
         sanitize_line(pattern),
         r.rows.len()
     );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border_focused)
-        .title(TextSpan::styled(
-            crate::text::fit(&title, w as usize),
-            theme.title,
-        ));
-    let inner = if rect.width >= 3 && rect.height >= 3 {
-        let i = block.inner(rect);
-        f.render_widget(block, rect);
-        i
-    } else {
-        rect
-    };
+    let inner = super::overlay::framed(f, area, w, h, &title, theme);
     let iw = inner.width as usize;
     let head_w = (iw / 3).clamp(1, 40);
     let mut lines = Vec::new();
