@@ -385,4 +385,4 @@ fn bare_month_in_context(text: &str, start: usize, end: usize) -> bool {
 
 #[cfg(test)]
 #[path = "find_tests.rs"]
-mod tests;
+pub(super) mod tests;

@@ -2,14 +2,14 @@ use super::*;
 use crate::model::TimeRef;
 
 /// Every candidate in `text` (one sentence) as (surface, form).
-fn found(text: &str) -> Vec<(String, Form)> {
+pub(in crate::parse::dates) fn found(text: &str) -> Vec<(String, Form)> {
     find_in_sentence(text, Span::new(0, text.len()), 0)
         .into_iter()
         .map(|c| (c.span.text(text).to_string(), c.form))
         .collect()
 }
 
-fn surfaces(text: &str) -> Vec<String> {
+pub(in crate::parse::dates) fn surfaces(text: &str) -> Vec<String> {
     found(text).into_iter().map(|(s, _)| s).collect()
 }
 
@@ -17,7 +17,7 @@ fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-fn one(text: &str) -> (String, Form) {
+pub(in crate::parse::dates) fn one(text: &str) -> (String, Form) {
     let f = found(text);
     assert_eq!(f.len(), 1, "{text:?} gave {f:?}");
     f.into_iter().next().unwrap()

@@ -1,25 +1,7 @@
 //! Years outside a full date, read through the finder as they are met.
 
-use crate::model::Span;
-use crate::parse::dates::find::{Form, find_in_sentence};
-
-/// Every candidate in `text` (one sentence) as (surface, form).
-fn found(text: &str) -> Vec<(String, Form)> {
-    find_in_sentence(text, Span::new(0, text.len()), 0)
-        .into_iter()
-        .map(|c| (c.span.text(text).to_string(), c.form))
-        .collect()
-}
-
-fn surfaces(text: &str) -> Vec<String> {
-    found(text).into_iter().map(|(s, _)| s).collect()
-}
-
-fn one(text: &str) -> (String, Form) {
-    let f = found(text);
-    assert_eq!(f.len(), 1, "{text:?} gave {f:?}");
-    f.into_iter().next().unwrap()
-}
+use crate::parse::dates::find::Form;
+use crate::parse::dates::find::tests::{found, one, surfaces};
 
 #[test]
 fn a_year_after_a_possessive_and_an_adjective_modifies_the_noun() {
