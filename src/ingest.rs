@@ -27,6 +27,19 @@ pub struct Loaded {
     pub page: Option<Box<html::Page>>,
 }
 
+impl Loaded {
+    /// A plain-text article read without a note: the bundled seeds, and
+    /// the pages tests and benchmarks make.
+    pub fn plain(path: impl Into<PathBuf>, text: impl Into<String>) -> Loaded {
+        Loaded {
+            path: path.into(),
+            text: text.into(),
+            warnings: Vec::new(),
+            page: None,
+        }
+    }
+}
+
 /// The HTML source of the page an article was read from, decoded, for the
 /// reader's raw view: the file itself, or record N of an archive for an
 /// article named `crawl.warc.gz#N`. None when the article is not an HTML
@@ -78,12 +91,7 @@ pub const BUNDLED_SEEDS: &[(&str, &str)] = &[
 pub fn bundled() -> Vec<Loaded> {
     BUNDLED_SEEDS
         .iter()
-        .map(|(p, t)| Loaded {
-            path: PathBuf::from(p),
-            text: (*t).to_string(),
-            warnings: Vec::new(),
-            page: None,
-        })
+        .map(|(p, t)| Loaded::plain(*p, *t))
         .collect()
 }
 

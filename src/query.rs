@@ -478,12 +478,7 @@ mod stepping_tests {
     use crate::model::MentionRef;
 
     fn corpus() -> Corpus {
-        let page = |name: &str, text: &str| crate::ingest::Loaded {
-            path: name.into(),
-            text: text.into(),
-            warnings: Vec::new(),
-            page: None,
-        };
+        let page = |name: &str, text: &str| crate::ingest::Loaded::plain(name, text);
         crate::parse::build_corpus(
             vec![
                 page(

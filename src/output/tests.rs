@@ -5,12 +5,7 @@ use super::{json, table};
 use crate::model::{Corpus, DateValue};
 
 fn corpus() -> Corpus {
-    let page = |name: &str, text: &str| crate::ingest::Loaded {
-        path: name.into(),
-        text: text.into(),
-        warnings: Vec::new(),
-        page: None,
-    };
+    let page = |name: &str, text: &str| crate::ingest::Loaded::plain(name, text);
     crate::parse::build_corpus(
         vec![
             page(
@@ -206,14 +201,11 @@ fn a_failed_write_stops_the_rows() {
 #[test]
 fn a_reference_is_written_with_its_timeml_value_and_stays_off_the_dated_timeline() {
     let c = crate::parse::build_corpus(
-        vec![crate::ingest::Loaded {
-            path: "mill.txt".into(),
-            text: "Mill reopens\n\nPublished 2025-04-02\n\n\
-                   The mill is now open again, Orla Penn said on 1 April 2025.\n"
-                .into(),
-            warnings: Vec::new(),
-            page: None,
-        }],
+        vec![crate::ingest::Loaded::plain(
+            "mill.txt",
+            "Mill reopens\n\nPublished 2025-04-02\n\n\
+             The mill is now open again, Orla Penn said on 1 April 2025.\n",
+        )],
         Vec::new(),
     );
     assert!(c.events.iter().all(|e| e.date.label() != "PRESENT_REF"));

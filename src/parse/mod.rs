@@ -367,15 +367,7 @@ mod tests {
     use crate::model::{BlockClass, MentionPlace};
 
     fn corpus(text: &str) -> Corpus {
-        build_corpus(
-            vec![Loaded {
-                path: "a.txt".into(),
-                text: text.to_string(),
-                warnings: Vec::new(),
-                page: None,
-            }],
-            Vec::new(),
-        )
+        build_corpus(vec![Loaded::plain("a.txt", text)], Vec::new())
     }
 
     #[test]

@@ -6,15 +6,9 @@ use dateline::ingest::Loaded;
 use dateline::model::{Article, MentionPlace, Span};
 use dateline::parse::{self, blocks::classify as clean};
 use proptest::prelude::*;
-use std::path::PathBuf;
 
 fn parse_text(text: String) -> dateline::model::Corpus {
-    let loaded = Loaded {
-        path: PathBuf::from("prop.txt"),
-        text,
-        warnings: Vec::new(),
-        page: None,
-    };
+    let loaded = Loaded::plain("prop.txt", text);
     parse::build_corpus(vec![loaded], Vec::new())
 }
 

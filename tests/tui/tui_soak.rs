@@ -36,12 +36,7 @@ fn hostile_corpus() -> Corpus {
     let mut files: Vec<Loaded> = nasty
         .iter()
         .enumerate()
-        .map(|(i, t)| Loaded {
-            path: format!("hostile/{i}.txt").into(),
-            text: t.to_string(),
-            warnings: Vec::new(),
-            page: None,
-        })
+        .map(|(i, t)| Loaded::plain(format!("hostile/{i}.txt"), t.to_string()))
         .collect();
     files.extend(dateline::ingest::bundled());
     dateline::parse::build_corpus(files, Vec::new())

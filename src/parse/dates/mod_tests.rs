@@ -116,12 +116,7 @@ fn loaded(texts: &[&str]) -> Vec<crate::ingest::Loaded> {
     texts
         .iter()
         .enumerate()
-        .map(|(i, t)| crate::ingest::Loaded {
-            path: PathBuf::from(format!("{i}.txt")),
-            text: t.to_string(),
-            warnings: Vec::new(),
-            page: None,
-        })
+        .map(|(i, t)| crate::ingest::Loaded::plain(format!("{i}.txt"), *t))
         .collect()
 }
 
