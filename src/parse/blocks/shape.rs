@@ -86,16 +86,22 @@ pub fn is_truncated_headline(s: &str, words: u32) -> bool {
         && !head.contains(". ")
 }
 
+/// Whether the first letter or digit of `s` can open a headline: a
+/// capital, a digit, or a letter of a script without case (Arabic, Hebrew,
+/// Devanagari, Thai, Han), which opens one as a capital does.
+pub fn opens_like_headline(s: &str) -> bool {
+    s.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| !c.is_lowercase())
+}
+
+/// A line of headline length that opens like one and does not trail off
+/// on a comma or a dash.
 pub fn looks_like_headline(s: &str) -> bool {
     if s.ends_with([',', ';', ':', '-', '–', '—']) {
         return false;
     }
-    let first = s.chars().find(|c| c.is_alphanumeric());
-    // A capital, a digit, or a letter of a script without case (Arabic,
-    // Hebrew, Devanagari, Thai, Han), which opens a headline as a capital
-    // does.
-    first.is_some_and(|c| !c.is_lowercase())
-        && (3..=MAX_HEADLINE_WORDS).contains(&word_count(s, MAX_HEADLINE_WORDS))
+    opens_like_headline(s) && (3..=MAX_HEADLINE_WORDS).contains(&word_count(s, MAX_HEADLINE_WORDS))
 }
 
 /// A line like `The Daily TimesJane Doe`: a publisher card glued to an

@@ -462,10 +462,7 @@ fn qualifies_as(l: &Line, marked: bool) -> bool {
     if text.starts_with(['—', '–']) {
         return false;
     }
-    // A capital, a digit, or a letter of a script without case (Han,
-    // Arabic, Hebrew) opens a headline.
-    let first = text.chars().find(|c| c.is_alphanumeric());
-    if first.is_none_or(|c| c.is_lowercase()) {
+    if !shape::opens_like_headline(text) {
         return false;
     }
     // A section label: a few words in capitals (a script without case has
