@@ -71,7 +71,9 @@ static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("full date pattern compiles")
 });
 
-fn month_number(name: &str) -> Option<u32> {
+/// The number of a month written in any form of `assets/time_words.txt`
+/// ("Sept.", "august").
+pub fn month_number(name: &str) -> Option<u32> {
     let n = name.trim_end_matches('.');
     NAMES
         .months

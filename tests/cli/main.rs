@@ -9,6 +9,7 @@ mod cli_meta;
 mod cli_progress;
 mod config;
 mod config_cli;
+mod dated_names;
 mod escapes;
 mod exit_status;
 mod export;
