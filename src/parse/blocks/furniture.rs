@@ -271,6 +271,8 @@ thread_local! {
 /// one of them goes to the regex.
 struct Words {
     finders: Vec<memchr::memmem::Finder<'static>>,
+    /// The long s and the Kelvin sign, searched as bytes.
+    folding: [memchr::memmem::Finder<'static>; 2],
     /// The same words as one case-insensitive alternation.
     regex: Option<Regex>,
 }
@@ -291,6 +293,8 @@ impl Words {
                 .iter()
                 .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
                 .collect(),
+            folding: ["\u{17F}", "\u{212A}"]
+                .map(|c| memchr::memmem::Finder::new(c.as_bytes()).into_owned()),
             regex: (!words.is_empty()).then(|| compile(&parse(&format!("(?i:{})", join(words))))),
         }
     }
@@ -300,7 +304,8 @@ impl Words {
         let Some(regex) = &self.regex else {
             return false;
         };
-        if !line.is_ascii() && line.contains(['\u{17F}', '\u{212A}']) {
+        let b = line.as_bytes();
+        if !b.is_ascii() && self.folding.iter().any(|f| f.find(b).is_some()) {
             return regex.is_match(Input::new(line).earliest(true));
         }
         lowered.clear();

@@ -173,7 +173,10 @@ pub fn find(
         let opening = i == start_line && end == start_line + 1;
         // A headline written as sentences is taken where the page marks
         // it: repeated, or in capitals with a byline or date under it.
-        let marked = l.copies > 1 || (head.is_some() && shape::is_title_case(l.text));
+        // Read once for the line, by whichever test asks first.
+        let title_case = std::cell::OnceCell::new();
+        let title_case = || *title_case.get_or_init(|| shape::is_title_case(l.text));
+        let marked = l.copies > 1 || (head.is_some() && title_case());
         // So is a short one on the article's topic with a byline or date
         // under it.
         // `may_be` holds: `qualifies` asks only for the shorter sentence.
@@ -221,13 +224,13 @@ pub fn find(
         let name = l.words <= 3
             && roles::is_bare_name(l.text)
             && !head.is_some_and(|h| roles::is_byline(lines[h].text, lines[h].words))
-            && !(shape::is_title_case(l.text) && byline_under(lines, i));
+            && !(title_case() && byline_under(lines, i));
         let on_topic = if name { Overlap::default() } else { on_topic() };
         if !name
             && (on_topic.shared >= 2 || (on_topic.total > 0 && on_topic.shared == on_topic.total))
         {
             // A standfirst sentence tells the article's topic too.
-            let sentence = l.ends_sentence && !shape::is_title_case(l.text);
+            let sentence = l.ends_sentence && !title_case();
             score += TOPIC_WEIGHT * on_topic.share() * if sentence { 0.5 } else { 1.0 };
         }
         if in_list(i) || card_in_series(i) {
@@ -248,7 +251,7 @@ pub fn find(
         if in_byline_box || names_above {
             score -= 8.0;
         }
-        if shape::is_title_case(l.text) {
+        if title_case() {
             score += 1.5;
         }
         let blank_after = lines.get(i + 1).is_none_or(|n| n.blank_before);
