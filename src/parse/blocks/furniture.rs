@@ -4,6 +4,7 @@
 
 use regex_automata::Input;
 use regex_automata::meta::{Cache, Regex};
+use regex_syntax::hir::Hir;
 use serde::Deserialize;
 use std::cell::RefCell;
 use std::sync::LazyLock;
@@ -30,6 +31,7 @@ pub fn pattern_of(line: &str) -> Pattern {
             .zip(&f.line_opens)
             .zip(&mut c.line)
             .any(|((re, opens), cache)| opens.may_open(line) && is_match(re, cache, line))
+            || f.words.holds(line, &mut c.lowered)
         {
             Pattern::Furniture
         } else {
@@ -58,10 +60,14 @@ struct Furniture {
     line: Vec<Regex>,
     /// Which lines each of `line` can match at all, by their first bytes.
     line_opens: Vec<Openings>,
+    /// The line patterns that are plain words ("newsletter"), which `line`
+    /// leaves out.
+    words: Words,
     footer: Regex,
     footer_opens: Openings,
-    /// The junk-prefix patterns, tried in order.
-    prefix: Vec<Regex>,
+    /// The junk-prefix patterns, tried in order (compiled only where
+    /// [`PREFIX_EACH`] is needed).
+    prefix: Vec<String>,
     /// The prefix patterns as one alternation, when each of them can only
     /// match at the start of a line: the first pattern that matches is then
     /// what the alternation matches, found in one search instead of one per
@@ -81,42 +87,66 @@ struct Openings {
 }
 
 impl Openings {
-    fn of(pattern: &str) -> Openings {
+    /// The openings of the pattern `hir` (every match of which may start
+    /// anywhere unless it is [`always_anchored`]).
+    fn of(hir: &Hir) -> Openings {
         Openings {
-            bits: always_anchored(pattern)
-                .then(|| Self::read(pattern))
-                .flatten(),
+            bits: hir_anchored(hir).then(|| Self::read(hir)).flatten(),
         }
     }
 
-    fn read(pattern: &str) -> Option<Box<[u64; 256]>> {
+    fn read(hir: &Hir) -> Option<Box<[u64; 256]>> {
+        use regex_automata::nfa::thompson::Compiler;
         use regex_automata::{Anchored, hybrid::dfa::DFA};
-        let dfa = DFA::new(pattern).ok()?;
+        let nfa = Compiler::new().build_from_hir(hir).ok()?;
+        let dfa = DFA::builder().build_from_nfa(nfa).ok()?;
         let mut cache = dfa.create_cache();
         let start = dfa
             .start_state_forward(&mut cache, &Input::new("").anchored(Anchored::Yes))
             .ok()?;
+        let classes = dfa.byte_classes();
         let mut bits = Box::new([0u64; 256]);
+        // Bytes of one class lead to the same state: each row (the second
+        // bytes after a first) and each entry of a row is worked out once
+        // per class.
+        let mut rows: [Option<[u64; 2]>; 256] = [None; 256];
         for a in 0..128u8 {
+            let class_a = usize::from(classes.get(a));
+            if let Some(row) = rows[class_a] {
+                bits[usize::from(a) * 2..usize::from(a) * 2 + 2].copy_from_slice(&row);
+                continue;
+            }
             let s1 = dfa.next_state(&mut cache, start, a).ok()?;
             if s1.is_quit() || s1.is_unknown() {
                 return None;
             }
-            if s1.is_dead() {
-                continue;
-            }
-            for b in 0..128u8 {
-                let s2 = dfa.next_state(&mut cache, s1, b).ok()?;
-                if s2.is_quit() || s2.is_unknown() {
-                    return None;
+            let mut row = [0u64; 2];
+            if !s1.is_dead() {
+                let mut opens: [Option<bool>; 256] = [None; 256];
+                for b in 0..128u8 {
+                    let class_b = usize::from(classes.get(b));
+                    let open = match opens[class_b] {
+                        Some(open) => open,
+                        None => {
+                            let s2 = dfa.next_state(&mut cache, s1, b).ok()?;
+                            if s2.is_quit() || s2.is_unknown() {
+                                return None;
+                            }
+                            // A match is reported one byte late: a state
+                            // that is a match, or any state not dead, may
+                            // lead to one.
+                            let open = s1.is_match() || s2.is_match() || !s2.is_dead();
+                            opens[class_b] = Some(open);
+                            open
+                        }
+                    };
+                    if open {
+                        row[usize::from(b) / 64] |= 1 << (b % 64);
+                    }
                 }
-                // A match is reported one byte late: a state that is a
-                // match, or any state not dead, may lead to one.
-                if s1.is_match() || s2.is_match() || !s2.is_dead() {
-                    let bit = usize::from(a) * 128 + usize::from(b);
-                    bits[bit / 64] |= 1 << (bit % 64);
-                }
             }
+            rows[class_a] = Some(row);
+            bits[usize::from(a) * 2..usize::from(a) * 2 + 2].copy_from_slice(&row);
         }
         Some(bits)
     }
@@ -136,19 +166,29 @@ impl Openings {
     }
 }
 
-fn compile(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("furniture patterns compile")
+/// A pattern's syntax, parsed once for the regex and its openings.
+fn parse(pattern: &str) -> Hir {
+    regex_syntax::parse(pattern).expect("furniture patterns compile")
+}
+
+/// What `Regex::new` builds from the pattern `hir` was parsed from.
+fn compile(hir: &Hir) -> Regex {
+    Regex::builder()
+        .build_from_hir(hir)
+        .expect("furniture patterns compile")
 }
 
 /// Whether every match of `pattern` must start where the search starts:
 /// what `thompson::NFA::is_always_start_anchored` says, read from the
 /// pattern's syntax instead of a compiled NFA (most of cleaning's set-up).
 fn always_anchored(pattern: &str) -> bool {
-    regex_syntax::parse(pattern).is_ok_and(|hir| {
-        hir.properties()
-            .look_set_prefix()
-            .contains(regex_syntax::hir::Look::Start)
-    })
+    regex_syntax::parse(pattern).is_ok_and(|hir| hir_anchored(&hir))
+}
+
+fn hir_anchored(hir: &Hir) -> bool {
+    hir.properties()
+        .look_set_prefix()
+        .contains(regex_syntax::hir::Look::Start)
 }
 
 static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
@@ -161,31 +201,47 @@ static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
         alt.join("|")
     };
     let prefixes = &file.prefix.patterns;
-    let (start, anywhere): (Vec<String>, Vec<String>) = file
+    let (words, patterns): (Vec<String>, Vec<String>) = file
         .line
         .patterns
         .iter()
         .cloned()
-        .partition(|p| always_anchored(p));
+        .partition(|p| Words::is_plain(p));
+    let (start, anywhere): (Vec<String>, Vec<String>) =
+        patterns.into_iter().partition(|p| always_anchored(p));
     let line: Vec<String> = [start, anywhere]
         .iter()
         .filter(|ps| !ps.is_empty())
         .map(|ps| format!("(?i:{})", join(ps)))
         .collect();
     let footer = format!("(?i:{})", join(&file.footer.patterns));
-    let prefix_any = (!prefixes.is_empty() && prefixes.iter().all(|p| always_anchored(p)))
-        .then(|| join(prefixes));
+    // An alternation is anchored when each of its patterns is.
+    let prefix_any =
+        Some(parse(&join(prefixes))).filter(|hir| !prefixes.is_empty() && hir_anchored(hir));
+    let line: Vec<Hir> = line.iter().map(|p| parse(p)).collect();
+    let footer = parse(&footer);
     Furniture {
-        line: line.iter().map(|p| compile(p)).collect(),
-        line_opens: line.iter().map(|p| Openings::of(p)).collect(),
+        line: line.iter().map(compile).collect(),
+        line_opens: line.iter().map(Openings::of).collect(),
+        words: Words::new(&words, &join),
         footer: compile(&footer),
         footer_opens: Openings::of(&footer),
-        prefix: prefixes.iter().map(|p| compile(p)).collect(),
-        prefix_any: prefix_any.as_deref().map(compile),
+        prefix: prefixes.clone(),
+        prefix_any: prefix_any.as_ref().map(compile),
         prefix_opens: prefix_any
-            .as_deref()
+            .as_ref()
             .map_or(Openings { bits: None }, Openings::of),
     }
+});
+
+/// The junk-prefix patterns one by one, for a list that is not all
+/// anchored (else the alternation finds what they find).
+static PREFIX_EACH: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    FURNITURE
+        .prefix
+        .iter()
+        .map(|p| Regex::new(p).expect("furniture patterns compile"))
+        .collect()
 });
 
 /// Search caches for [`FURNITURE`], one set per thread: a regex's own cache
@@ -193,17 +249,70 @@ static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
 struct Caches {
     line: Vec<Cache>,
     footer: Cache,
-    prefix: Vec<Cache>,
     prefix_any: Option<Cache>,
+    /// A line with its ASCII letters lowered, for [`Words::holds`].
+    lowered: Vec<u8>,
 }
 
 thread_local! {
     static CACHES: RefCell<Caches> = RefCell::new(Caches {
         line: FURNITURE.line.iter().map(Regex::create_cache).collect(),
         footer: FURNITURE.footer.create_cache(),
-        prefix: FURNITURE.prefix.iter().map(Regex::create_cache).collect(),
         prefix_any: FURNITURE.prefix_any.as_ref().map(Regex::create_cache),
+        lowered: Vec::new(),
     });
+}
+
+/// Furniture patterns that are plain words, matched case-insensitively
+/// anywhere in a line. Each is searched as bytes in the line with its ASCII
+/// letters lowered, where the regex would decode every char of every line:
+/// the same matches, as only two chars outside ASCII fold to an ASCII
+/// letter (the long s to "s", the Kelvin sign to "k"), and a line holding
+/// one of them goes to the regex.
+struct Words {
+    finders: Vec<memchr::memmem::Finder<'static>>,
+    /// The long s and the Kelvin sign, searched as bytes.
+    folding: [memchr::memmem::Finder<'static>; 2],
+    /// The same words as one case-insensitive alternation.
+    regex: Option<Regex>,
+}
+
+impl Words {
+    /// Lowercase ASCII letters, digits and underscores only: a pattern that
+    /// matches itself and its case variants.
+    fn is_plain(pattern: &str) -> bool {
+        !pattern.is_empty()
+            && pattern
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    }
+
+    fn new(words: &[String], join: &dyn Fn(&[String]) -> String) -> Words {
+        Words {
+            finders: words
+                .iter()
+                .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
+                .collect(),
+            folding: ["\u{17F}", "\u{212A}"]
+                .map(|c| memchr::memmem::Finder::new(c.as_bytes()).into_owned()),
+            regex: (!words.is_empty()).then(|| compile(&parse(&format!("(?i:{})", join(words))))),
+        }
+    }
+
+    /// Whether one of the words is in `line` (`lowered` is a buffer).
+    fn holds(&self, line: &str, lowered: &mut Vec<u8>) -> bool {
+        let Some(regex) = &self.regex else {
+            return false;
+        };
+        let b = line.as_bytes();
+        if !b.is_ascii() && self.folding.iter().any(|f| f.find(b).is_some()) {
+            return regex.is_match(Input::new(line).earliest(true));
+        }
+        lowered.clear();
+        lowered.extend_from_slice(line.as_bytes());
+        lowered.make_ascii_lowercase();
+        self.finders.iter().any(|f| f.find(lowered).is_some())
+    }
 }
 
 fn is_match(re: &Regex, cache: &mut Cache, text: &str) -> bool {
@@ -227,11 +336,9 @@ fn prefix_len_with(line: &str, c: &mut Caches, joined: bool) -> usize {
         }
         let found = match (&f.prefix_any, &mut c.prefix_any) {
             (Some(re), Some(cache)) if joined => re.search_with(cache, &Input::new(rest)),
-            _ => f
-                .prefix
+            _ => PREFIX_EACH
                 .iter()
-                .zip(&mut c.prefix)
-                .find_map(|(re, cache)| re.search_with(cache, &Input::new(rest))),
+                .find_map(|re| re.search(&Input::new(rest))),
         };
         match found {
             Some(m) if m.end() > 0 && m.end() < rest.len() => at += m.end(),
@@ -271,7 +378,8 @@ mod tests {
     fn openings_rule_out_only_lines_that_cannot_match() {
         let f = &*FURNITURE;
         assert!(f.footer_opens.bits.is_some() && f.prefix_opens.bits.is_some());
-        assert!(f.line_opens[0].bits.is_some() && f.line_opens[1].bits.is_none());
+        assert!(f.line_opens[0].bits.is_some());
+        assert!(f.line_opens[1..].iter().all(|o| o.bits.is_none()));
         let lines = [
             "Related Posts",
             "related",
@@ -318,6 +426,7 @@ mod tests {
 
     fn is_furniture(line: &str) -> bool {
         FURNITURE.line.iter().any(|r| r.is_match(line))
+            || FURNITURE.words.holds(line, &mut Vec::new())
     }
 
     #[test]
@@ -327,9 +436,42 @@ mod tests {
                 && is_furniture("Subscribe to our newsletter")
                 && FURNITURE.footer.is_match("Related Posts")
                 && !is_furniture("The council voted on the plan.")
-                && FURNITURE.line.len() == 2
+                && FURNITURE.line.len() == 1
+                && FURNITURE.words.finders.len() == 2
                 && FURNITURE.prefix_any.is_some()
         );
+    }
+
+    #[test]
+    fn plain_words_match_where_their_regex_does() {
+        // Outside ASCII only the long s and the Kelvin sign fold to what a
+        // plain word holds.
+        let plain = Regex::new("(?i)[a-z0-9_]").unwrap();
+        let folding: Vec<char> = (0x80..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| plain.is_match(&*c.encode_utf8(&mut [0; 4])))
+            .collect();
+        assert_eq!(folding, ['\u{17F}', '\u{212A}']);
+        let words = &FURNITURE.words;
+        let regex = words.regex.as_ref().unwrap();
+        for line in [
+            "Sign up for our NEWSLETTER today",
+            "Our News\u{AD}letter",
+            "Get the “Newsletter” — free",
+            "Get the Newsle\u{17F}ter",
+            "Get the NEW\u{17F}LETTER and the ſpot_img",
+            "\u{212A}elvin spot_IMG",
+            "Spot img and news letter",
+            "Ünd newsletters",
+            "",
+        ] {
+            assert_eq!(
+                words.holds(line, &mut Vec::new()),
+                regex.is_match(line),
+                "{line:?}"
+            );
+        }
+        assert!(Words::is_plain("spot_img") && !Words::is_plain("^ad$"));
     }
 
     #[test]

@@ -22,6 +22,7 @@
 mod bounds;
 mod furniture;
 mod lines;
+mod place;
 mod region;
 mod roles;
 mod shape;

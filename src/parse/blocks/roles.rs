@@ -5,16 +5,6 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// "LISBON, Portugal (AP) —", "OSLO, June 3 (Reuters) -", "BRUSSELS
-/// 1996-08-22", "WASHINGTON —": a place in capitals, perhaps a region, a
-/// date or an agency, then a dash (or a date), and nothing else.
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^\p{Lu}[\p{Lu} .'’-]{1,30}(?:,\s*[\p{L} .]{2,30})?(?:,?\s*\p{Lu}[a-z]{2,8}\.? [0-9]{1,2})?(?:\s*\([\p{L} .&/-]{1,30}\))?\s*(?:[—–-]+|:|[0-9]{4}-[0-9]{2}-[0-9]{2})$",
-    )
-    .expect("dateline pattern compiles")
-});
-
 /// "By Jane Doe", "Written by", "Von Anna Berg", "di Marco Rossi",
 /// "Posted by admin", "Jane Doe, Staff Writer".
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -25,10 +15,12 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A caption or credit: "(Jane Doe / Agency)", "Photo: …", "Image credit",
-/// "… (AP Photo/Jane Doe)", "Getty Images", "Credit: …".
+/// "… (AP Photo/Jane Doe)", "Getty Images", "Credit: …". The shapes in
+/// brackets are read in code ([`in_brackets`], [`ends_on_credit`]): counted
+/// as repeats of a Unicode class they were most of the pattern's states.
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\(.{2,80}\)$|\([^()]{2,60}/[^()]{2,60}\)$|(?-u:\b)(?:photo|image|picture)s?\s*:\s*\p{Lu}|^(?:photo|image|picture|video|graphic|illustration|credit|source|foto|bild)s?(?:\s+(?:credit|by|courtesy))?\s*[:|]|(?:getty images|shutterstock|istock|ap photo|afp photo|reuters/|/ reuters|/ ap|/ afp|courtesy of|photograph:|photo credit)|^©|\((?:left|right|center|centre|l|r|c|top|bottom|pictured|file)\)|\s(?-i:AP|AFP|EPA)$|\[(?:(?:file|photo|image|picture)s?\s*:[^\]]*|ap|afp|epa|reuters|getty images)\]$",
+        r"(?i)(?-u:\b)(?:photo|image|picture)s?\s*:\s*\p{Lu}|^(?:photo|image|picture|video|graphic|illustration|credit|source|foto|bild)s?(?:\s+(?:credit|by|courtesy))?\s*[:|]|(?:getty images|shutterstock|istock|ap photo|afp photo|reuters/|/ reuters|/ ap|/ afp|courtesy of|photograph:|photo credit)|^©|\((?:left|right|center|centre|l|r|c|top|bottom|pictured|file)\)|\s(?-i:AP|AFP|EPA)$|\[(?:(?:file|photo|image|picture)s?\s*:[^\]]*|ap|afp|epa|reuters|getty images)\]$",
     )
     .expect("caption pattern compiles")
 });
@@ -52,14 +44,17 @@ static LIVE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
     .expect("live stamp pattern compiles")
 });
 
+/// "LISBON, Portugal (AP) —", "OSLO, June 3 (Reuters) -", "BRUSSELS
+/// 1996-08-22", "WASHINGTON —": a place in capitals, perhaps a region, a
+/// date or an agency, then a dash (or a date), and nothing else
+/// ([`super::place`]).
 pub fn is_dateline(s: &str) -> bool {
-    s.len() <= 80 && may_be_dateline(s) && DATELINE.is_match(s)
+    s.len() <= 80 && may_be_dateline(s) && super::place::is_place_line(s)
 }
 
 /// What every place line shows without a regex: a capital, then a second
 /// capital or a space, dot or apostrophe, and a dash, a colon or a digit
-/// (a date's) at the end. Nearly every line fails here, and the pattern's
-/// Unicode classes send it to a slow engine.
+/// (a date's) at the end. Nearly every line fails here.
 fn may_be_dateline(s: &str) -> bool {
     let mut chars = s.chars();
     let (Some(a), Some(b), Some(z)) = (chars.next(), chars.next(), s.chars().next_back()) else {
@@ -75,7 +70,37 @@ pub fn is_byline(s: &str, words: u32) -> bool {
 }
 
 pub fn is_caption(s: &str) -> bool {
-    CAPTION.is_match(s)
+    in_brackets(s) || ends_on_credit(s) || CAPTION.is_match(s)
+}
+
+/// "(Jane Doe / Harbour Wire)": the whole line in brackets, 2 to 80 chars
+/// inside (`^\(.{2,80}\)$`).
+fn in_brackets(s: &str) -> bool {
+    s.strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .is_some_and(|inner| (2..=80).contains(&inner.chars().count()) && !inner.contains('\n'))
+}
+
+/// "… (AP Photo/Jane Doe)": the line ends on brackets holding a slash with
+/// 2 to 60 chars on each side and no other bracket
+/// (`\([^()]{2,60}/[^()]{2,60}\)$`).
+fn ends_on_credit(s: &str) -> bool {
+    let Some(head) = s.strip_suffix(')') else {
+        return false;
+    };
+    // The bracket that opens it is the last bracket before the end.
+    let Some(open) = head
+        .rfind(['(', ')'])
+        .filter(|&i| head.as_bytes()[i] == b'(')
+    else {
+        return false;
+    };
+    let inner = &head[open + 1..];
+    let n = inner.chars().count();
+    inner
+        .chars()
+        .enumerate()
+        .any(|(j, c)| c == '/' && (2..=60).contains(&j) && (2..=60).contains(&(n - j - 1)))
 }
 
 /// A date, a time or a "posted" stamp with little else on the line.
@@ -149,6 +174,46 @@ mod tests {
             "The mayor said —",
         ] {
             assert!(!is_dateline(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn captions_read_in_code_are_what_the_whole_pattern_read() {
+        let whole = Regex::new(
+            r"(?i)^\(.{2,80}\)$|\([^()]{2,60}/[^()]{2,60}\)$|(?-u:\b)(?:photo|image|picture)s?\s*:\s*\p{Lu}|^(?:photo|image|picture|video|graphic|illustration|credit|source|foto|bild)s?(?:\s+(?:credit|by|courtesy))?\s*[:|]|(?:getty images|shutterstock|istock|ap photo|afp photo|reuters/|/ reuters|/ ap|/ afp|courtesy of|photograph:|photo credit)|^©|\((?:left|right|center|centre|l|r|c|top|bottom|pictured|file)\)|\s(?-i:AP|AFP|EPA)$|\[(?:(?:file|photo|image|picture)s?\s*:[^\]]*|ap|afp|epa|reuters|getty images)\]$",
+        )
+        .unwrap();
+        let mut lines = vec![
+            "(Ana Reyes / Harbour Wire)".to_string(),
+            "()".into(),
+            "(x)".into(),
+            "(xy)".into(),
+            "(".into(),
+            ")".into(),
+            "The quay at dawn (Ana Reyes/Harbour Wire)".into(),
+            "The quay (at dawn) (ab/cd)".into(),
+            "The quay (ab/c)".into(),
+            "The quay (a/cd)".into(),
+            "The quay ((ab/cd)".into(),
+            "The quay (ab/cd))".into(),
+            "The quay ab/cd)".into(),
+            "The quay (ab/cd/ef/gh)".into(),
+            "The quay (ö/ü/é/à)".into(),
+            "The quay (Ånä Réyès/Härbour Wíre)".into(),
+            "(first line\nsecond line)".into(),
+        ];
+        for n in [58, 59, 60, 61, 62, 78, 79, 80, 81, 82] {
+            lines.push(format!("({})", "é".repeat(n)));
+            lines.push(format!("Quay ({}/ab)", "é".repeat(n)));
+            lines.push(format!("Quay (ab/{})", "ö".repeat(n)));
+            lines.push(format!(
+                "Quay ({}/{})",
+                "x/".repeat(n / 2),
+                "y".repeat(n % 7)
+            ));
+        }
+        for l in &lines {
+            assert_eq!(is_caption(l), whole.is_match(l), "{l:?}");
         }
     }
 

@@ -109,29 +109,38 @@ pub fn looks_like_headline(s: &str) -> bool {
 /// byte offset of the glue (lowercase letter directly followed by an
 /// uppercase one after at least three lowercase letters).
 pub fn card_glue(s: &str) -> Option<usize> {
+    // Glue needs a lowercase letter right before an uppercase one: most
+    // ASCII lines have none, and are not read char by char.
+    if s.is_ascii() && !has_case_step(s.as_bytes()) {
+        return None;
+    }
     // More than ten words: an eleventh is enough to know, however long
     // the line. Words are counted as `split_whitespace` counts them, in
     // the same pass that looks for the glue.
     let mut words = 0;
     let mut in_word = false;
     let mut glue = None;
-    let mut lower_run = 0;
-    let mut prev_lower = false;
+    // One bit per char read, newest lowest, set for a lowercase letter.
+    let mut lowers = 0u32;
     let mut i = 0;
     while let Some(&b) = s.as_bytes().get(i) {
-        // ASCII by byte; a char is decoded only outside ASCII.
-        let (upper, lower, space, len) = if b.is_ascii() {
-            let space = matches!(b, b' ' | b'\t'..=b'\r');
-            (b.is_ascii_uppercase(), b.is_ascii_lowercase(), space, 1)
+        // ASCII by its byte's kind; a char is decoded only outside ASCII.
+        let (kind, len) = if b.is_ascii() {
+            (ASCII_KIND[usize::from(b)], 1)
         } else {
             let c = s.get(i..)?.chars().next()?;
-            (
-                c.is_uppercase(),
-                c.is_lowercase(),
-                c.is_whitespace(),
-                c.len_utf8(),
-            )
+            let kind = if c.is_uppercase() {
+                UPPER
+            } else if c.is_lowercase() {
+                LOWER
+            } else if c.is_whitespace() {
+                SPACE
+            } else {
+                0
+            };
+            (kind, c.len_utf8())
         };
+        let space = kind == SPACE;
         if !space && !in_word {
             words += 1;
             if words > 10 {
@@ -139,15 +148,67 @@ pub fn card_glue(s: &str) -> Option<usize> {
             }
         }
         in_word = !space;
-        if glue.is_none() && upper && prev_lower && lower_run >= 3 {
+        // An uppercase letter right after at least three lowercase ones.
+        if kind == UPPER && lowers & 0b111 == 0b111 && glue.is_none() {
             glue = Some(i);
         }
-        prev_lower = lower;
-        lower_run = if prev_lower { lower_run + 1 } else { 0 };
+        lowers = (lowers << 1) | u32::from(kind == LOWER);
         i += len;
     }
     glue
 }
+
+/// Whether an ASCII lowercase letter is directly followed by an uppercase
+/// one in `b` (ASCII): eight bytes tested at once, each step one byte back
+/// so that no pair is split.
+fn has_case_step(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Bytes of `x` (all under 0x80) from `lo` to `hi`, as their top bits.
+    fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+        let from = x.wrapping_add(u64::from(0x80 - lo) * ONES);
+        let past = x.wrapping_add(u64::from(0x80 - hi - 1) * ONES);
+        from & !past & (0x80 * ONES)
+    }
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(eight);
+        if (in_range(x, b'a', b'z') << 8) & in_range(x, b'A', b'Z') != 0 {
+            return true;
+        }
+        i += 7;
+    }
+    b[i..]
+        .windows(2)
+        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+}
+
+/// What [`card_glue`] reads of a char: one of these or none (no char is
+/// both a letter and a space).
+const UPPER: u8 = 1;
+const LOWER: u8 = 2;
+const SPACE: u8 = 3;
+
+/// Each ASCII byte's kind for [`card_glue`].
+const ASCII_KIND: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_lowercase() {
+            LOWER
+        } else if matches!(c, b' ' | b'\t'..=b'\r') {
+            SPACE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// Letters and digits only, lowercased: two copies of a headline that differ
 /// in punctuation (an alt-text or slug copy) get the same key.
@@ -183,10 +244,13 @@ const KEY_BYTE: [u8; 128] = {
 };
 
 /// A hash of [`dedup_key`]`(s)` (never 0), or 0 when the key is empty.
-/// The key's bytes are gathered on the stack, 64 at a time, and hashed
-/// eight at a time, so no key is built and most bytes cost no branch.
+/// The key's bytes are gathered on the stack and hashed 64 at a time,
+/// eight at a time, so no key is built and most bytes cost no branch:
+/// sixteen ASCII bytes are taken in one step when they are all ASCII.
 pub fn dedup_key_hash(s: &str) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
+    /// Key bytes hashed at once.
+    const CHUNK: usize = 64;
     fn mix(h: u64, chunk: &[u8]) -> u64 {
         let mut w = [0u8; 8];
         w[..chunk.len()].copy_from_slice(chunk);
@@ -195,13 +259,21 @@ pub fn dedup_key_hash(s: &str) -> u64 {
     fn flush(h: u64, buf: &[u8]) -> u64 {
         buf.chunks(8).fold(h, mix)
     }
-    let mut buf = [0u8; 64];
+    // Under CHUNK bytes wait here between steps; a step adds at most 16.
+    let mut buf = [0u8; 2 * CHUNK];
     let (mut n, mut h, mut len) = (0usize, 0u64, 0u64);
     let bytes = s.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if b.is_ascii() {
-            let v = KEY_BYTE[b as usize];
+        if let Some(block) = bytes.get(i..i + 16).filter(|b| b.is_ascii()) {
+            for &b in block {
+                let v = KEY_BYTE[usize::from(b)];
+                buf[n] = v;
+                n += usize::from(v != 0);
+            }
+            i += 16;
+        } else if b.is_ascii() {
+            let v = KEY_BYTE[usize::from(b)];
             buf[n] = v;
             n += usize::from(v != 0);
             i += 1;
@@ -216,19 +288,15 @@ pub fn dedup_key_hash(s: &str) -> u64 {
                     for &e in l.encode_utf8(&mut enc).as_bytes() {
                         buf[n] = e;
                         n += 1;
-                        if n == buf.len() {
-                            h = flush(h, &buf);
-                            len += n as u64;
-                            n = 0;
-                        }
                     }
                 }
             }
         }
-        if n == buf.len() {
-            h = flush(h, &buf);
-            len += n as u64;
-            n = 0;
+        if n >= CHUNK {
+            h = flush(h, &buf[..CHUNK]);
+            len += CHUNK as u64;
+            buf.copy_within(CHUNK..n, 0);
+            n -= CHUNK;
         }
     }
     len += n as u64;
@@ -351,6 +419,33 @@ mod tests {
     }
 
     #[test]
+    fn case_steps_are_found_wherever_they_sit() {
+        let by_pairs = |s: &str| {
+            s.as_bytes()
+                .windows(2)
+                .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+        };
+        let pieces = ["ab", "C", " ", "z", "Z", "@", "[", "`", "{", "a", "A", "0"];
+        for seed in 0..2000usize {
+            let mut s = String::new();
+            let mut k = seed;
+            while s.len() < seed % 40 {
+                s.push_str(pieces[k % pieces.len()]);
+                k = k.wrapping_mul(31).wrapping_add(7) % 1009;
+            }
+            assert_eq!(has_case_step(s.as_bytes()), by_pairs(&s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn no_char_is_two_of_the_kinds_card_glue_reads() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let kinds = [c.is_uppercase(), c.is_lowercase(), c.is_whitespace()];
+            assert!(kinds.iter().filter(|&&k| k).count() <= 1, "{c:?}");
+        }
+    }
+
+    #[test]
     fn ascii_keys_are_what_the_chars_give() {
         let every_ascii: String = (0u8..128).map(char::from).collect();
         for s in [
@@ -393,6 +488,38 @@ mod tests {
         assert_eq!(dedup_key_hash(&long), dedup_key_hash(&long.to_uppercase()));
         assert_ne!(dedup_key_hash(&long), dedup_key_hash(&(long.clone() + "x")));
         assert_eq!(dedup_key_hash("— * —"), 0);
+    }
+
+    #[test]
+    fn key_hashes_are_the_hash_of_the_key() {
+        fn of_key(key: &str) -> u64 {
+            const K: u64 = 0x517c_c1b7_2722_0a95;
+            let mut h = 0u64;
+            for chunk in key.as_bytes().chunks(64) {
+                for word in chunk.chunks(8) {
+                    let mut w = [0u8; 8];
+                    w[..word.len()].copy_from_slice(word);
+                    h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+                }
+            }
+            if key.is_empty() {
+                0
+            } else {
+                (h.rotate_left(5) ^ key.len() as u64).wrapping_mul(K) | 1
+            }
+        }
+        let pieces = [
+            "Harbour ", "BOARD", "ÄÖÜ", "ǅ", "İ", " - ", "12", "é", "ß", "...", "ﬁ",
+        ];
+        for seed in 0..300usize {
+            let mut s = String::new();
+            let mut k = seed;
+            while s.len() < seed % 230 {
+                s.push_str(pieces[k % pieces.len()]);
+                k = k.wrapping_mul(31).wrapping_add(7) % 1009;
+            }
+            assert_eq!(dedup_key_hash(&s), of_key(&dedup_key(&s)), "{s:?}");
+        }
     }
 
     #[test]

@@ -127,6 +127,88 @@ fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t'..=b'\r')
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Bits per language in [`Found`]'s lanes: a line adds at most one per word.
+const LANE_BITS: u32 = 21;
+
+/// Stop-word hits of a line's ASCII words, one lane per language in one
+/// number, so a hit adds one number ([`SPREAD`]) instead of looping over
+/// the languages; moved into the saturating counts before a lane can fill.
+struct Found {
+    lanes: u128,
+    since_flush: u32,
+}
+
+/// Each language mask spread over the lanes of [`Found`].
+const SPREAD: [u128; 1 << LANGUAGES] = {
+    let mut t = [0u128; 1 << LANGUAGES];
+    let mut m = 0;
+    while m < t.len() {
+        let mut l = 0;
+        while l < LANGUAGES {
+            if m & (1 << l) != 0 {
+                t[m] |= 1 << (LANE_BITS as usize * l);
+            }
+            l += 1;
+        }
+        m += 1;
+    }
+    t
+};
+
+impl Found {
+    fn add(&mut self, mask: u8, hits: &mut [u16; LANGUAGES]) {
+        self.lanes += SPREAD[usize::from(mask) % SPREAD.len()];
+        self.since_flush += 1;
+        if self.since_flush == 1 << (LANE_BITS - 1) {
+            self.flush(hits);
+        }
+    }
+
+    fn flush(&mut self, hits: &mut [u16; LANGUAGES]) {
+        for (l, h) in hits.iter_mut().enumerate() {
+            let n = (self.lanes >> (LANE_BITS as usize * l)) & ((1 << LANE_BITS) - 1);
+            *h = h.saturating_add(u16::try_from(n).unwrap_or(u16::MAX));
+        }
+        self.lanes = 0;
+        self.since_flush = 0;
+    }
+}
+
+/// The end of the run of non-space bytes from `i` (the next ASCII space or
+/// the line's end), and whether the run holds a byte outside ASCII. Eight
+/// bytes are read at once: the lowest byte under 0x21 in them is found
+/// exactly (flags above it may be false), then checked for a space.
+fn run_end(b: &[u8], mut i: usize) -> (usize, bool) {
+    let mut high = 0u64;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(eight);
+        let low = x.wrapping_sub(0x21 * ONES) & !x & HIGH_BITS;
+        if low == 0 {
+            high |= x;
+            i += 8;
+            continue;
+        }
+        let k = (low.trailing_zeros() / 8) as usize;
+        high |= x & ((1u64 << (8 * k)) - 1);
+        if is_space(b[i + k]) {
+            return (i + k, high & HIGH_BITS != 0);
+        }
+        // A control char that is no space is part of the run.
+        i += k + 1;
+    }
+    let mut high = high & HIGH_BITS != 0;
+    while let Some(&c) = b.get(i).filter(|&&c| !is_space(c)) {
+        high |= !c.is_ascii();
+        i += 1;
+    }
+    (i, high)
+}
+
 /// Words (as `split_whitespace` counts them) of a line and, for each
 /// language, how many of them are its stop words: one pass over the bytes,
 /// each ASCII word trimmed, packed and lowered without a copy. A run
@@ -135,6 +217,10 @@ fn is_space(b: u8) -> bool {
 pub fn count_words(line: &str, hits: &mut [u16; LANGUAGES]) -> u32 {
     let b = line.as_bytes();
     let mut words = 0;
+    let mut found = Found {
+        lanes: 0,
+        since_flush: 0,
+    };
     let mut i = 0;
     while i < b.len() {
         if is_space(b[i]) {
@@ -142,35 +228,37 @@ pub fn count_words(line: &str, hits: &mut [u16; LANGUAGES]) -> u32 {
             continue;
         }
         let start = i;
-        let mut high = 0u8;
-        while i < b.len() && !is_space(b[i]) {
-            high |= b[i];
-            i += 1;
-        }
-        let mut count = |mask: u8| {
-            for (l, h) in hits.iter_mut().enumerate() {
-                if mask & (1 << l) != 0 {
-                    *h = h.saturating_add(1);
-                }
-            }
-        };
-        if high.is_ascii() {
+        let (end, high) = run_end(b, i);
+        i = end;
+        if !high {
             words += 1;
             if let Some(mask) = lookup_in(b, start, i) {
-                count(mask);
+                found.add(mask, hits);
             }
         } else {
             // ASCII spaces end runs at char boundaries.
             for w in line[start..i].split_whitespace() {
                 words += 1;
                 if let Some(mask) = lookup(w) {
-                    count(mask);
+                    found.add(mask, hits);
                 }
             }
         }
     }
+    found.flush(hits);
     words
 }
+
+/// Letters and digits among the bytes.
+const ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
 
 /// [`lookup`] of the ASCII token `b[start..end]`. The key is read as two
 /// eight-byte loads from `b` where the line has room past the token (most
@@ -179,7 +267,7 @@ fn lookup_in(b: &[u8], start: usize, end: usize) -> Option<u8> {
     let (mut lo, mut hi) = (start, end);
     // A word with a letter or digit at both ends (most) is not trimmed:
     // none of the four trims below would take a byte off it.
-    if hi > lo && b[lo].is_ascii_alphanumeric() && b[hi - 1].is_ascii_alphanumeric() {
+    if hi > lo && ALNUM[usize::from(b[lo])] && ALNUM[usize::from(b[hi - 1])] {
         if hi - lo > MAX_BYTES {
             return None;
         }
@@ -320,6 +408,62 @@ mod tests {
             lower_ascii(u64::from_le_bytes(*b"AZaz@[09")),
             u64::from_le_bytes(*b"azaz@[09")
         );
+    }
+
+    #[test]
+    fn generated_lines_count_as_split_whitespace_and_lookup_do() {
+        let pieces = [
+            "the",
+            " ",
+            "THE",
+            "\u{1}",
+            "and",
+            "\t",
+            "harbourmasters",
+            "\u{1f}",
+            "’",
+            "dé",
+            "\u{a0}",
+            "(of)",
+            "  ",
+            "wasn't",
+            "\u{b}",
+            "ÜBER",
+            "\u{3000}",
+            ",",
+            "x",
+            "über",
+        ];
+        for seed in 0..600usize {
+            let mut line = String::new();
+            let mut k = seed;
+            while line.len() < 10 + seed % 90 {
+                line.push_str(pieces[k % pieces.len()]);
+                k = k.wrapping_mul(37).wrapping_add(11) % 1013;
+            }
+            let mut hits = [0u16; LANGUAGES];
+            let words = count_words(&line, &mut hits);
+            assert_eq!(words as usize, line.split_whitespace().count(), "{line:?}");
+            let mut want = [0u16; LANGUAGES];
+            for w in line.split_whitespace() {
+                for (l, h) in want.iter_mut().enumerate() {
+                    *h += u16::from(lookup_chars_only(w).is_some_and(|m| m & (1 << l) != 0));
+                }
+            }
+            assert_eq!(hits, want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn hits_saturate_on_a_huge_line() {
+        let line = "the ".repeat(1_100_000);
+        let mut hits = [0u16; LANGUAGES];
+        assert_eq!(count_words(&line, &mut hits), 1_100_000);
+        let mask = lookup("the").unwrap();
+        for (l, h) in hits.iter().enumerate() {
+            let want = if mask & (1 << l) != 0 { u16::MAX } else { 0 };
+            assert_eq!(*h, want);
+        }
     }
 
     /// The lookup by chars alone, as the definition to check against.

@@ -47,7 +47,7 @@ pub fn find(
     if has_region && units[first].single() {
         let l = &lines[start_line];
         let marked = l.copies > 1 || head_of(lines, start_line, &is_prose).is_some();
-        if (opens_on_headline && qualifies(l)) || (marked && qualifies_marked(l)) {
+        if (marked || (opens_on_headline && !long_sentence(l, false))) && qualifies_marked(l) {
             end = start_line + 1;
         }
     }
@@ -173,12 +173,16 @@ pub fn find(
         let opening = i == start_line && end == start_line + 1;
         // A headline written as sentences is taken where the page marks
         // it: repeated, or in capitals with a byline or date under it.
-        let marked = l.copies > 1 || (head.is_some() && shape::is_title_case(l.text));
+        // Read once for the line, by whichever test asks first.
+        let title_case = std::cell::OnceCell::new();
+        let title_case = || *title_case.get_or_init(|| shape::is_title_case(l.text));
+        let marked = l.copies > 1 || (head.is_some() && title_case());
         // So is a short one on the article's topic with a byline or date
         // under it.
+        // `may_be` holds: `qualifies` asks only for the shorter sentence.
         let allowed = marked
             || opening
-            || qualifies(l)
+            || !long_sentence(l, false)
             || (head.is_some() && sentence_headline(lines, i) && strongly());
         // A line rated prose is a paragraph or a standfirst, unless it
         // opens the region or the page repeats it, or it is a long
@@ -220,13 +224,13 @@ pub fn find(
         let name = l.words <= 3
             && roles::is_bare_name(l.text)
             && !head.is_some_and(|h| roles::is_byline(lines[h].text, lines[h].words))
-            && !(shape::is_title_case(l.text) && byline_under(lines, i));
+            && !(title_case() && byline_under(lines, i));
         let on_topic = if name { Overlap::default() } else { on_topic() };
         if !name
             && (on_topic.shared >= 2 || (on_topic.total > 0 && on_topic.shared == on_topic.total))
         {
             // A standfirst sentence tells the article's topic too.
-            let sentence = l.ends_sentence && !shape::is_title_case(l.text);
+            let sentence = l.ends_sentence && !title_case();
             score += TOPIC_WEIGHT * on_topic.share() * if sentence { 0.5 } else { 1.0 };
         }
         if in_list(i) || card_in_series(i) {
@@ -247,7 +251,7 @@ pub fn find(
         if in_byline_box || names_above {
             score -= 8.0;
         }
-        if shape::is_title_case(l.text) {
+        if title_case() {
             score += 1.5;
         }
         let blank_after = lines.get(i + 1).is_none_or(|n| n.blank_before);
@@ -430,19 +434,23 @@ pub(super) fn flows_on(lines: &[Line], units: &[Unit], unit: usize, i: usize) ->
     }
 }
 
-/// Whether a line can be a headline at all.
+/// Whether a line can be a headline at all: [`qualifies_marked`] with the
+/// shorter limit on a sentence's words.
 pub fn qualifies(l: &Line) -> bool {
-    qualifies_as(l, false)
+    !long_sentence(l, false) && qualifies_marked(l)
+}
+
+/// A sentence of some length is a standfirst or a paragraph; a headline the
+/// page marks as one may run longer.
+fn long_sentence(l: &Line, marked: bool) -> bool {
+    l.ends_sentence && l.words > if marked { 20 } else { 12 } && !content(l).ends_with(['?', '!'])
 }
 
 /// [`qualifies`] for a line the page marks as a headline (a copy of it
 /// elsewhere, a byline or date under it): a headline written as one or two
-/// sentences ("Shares fall. Why nobody worries.") is allowed.
+/// sentences ("Shares fall. Why nobody worries.") is allowed. Every line
+/// that qualifies qualifies marked.
 fn qualifies_marked(l: &Line) -> bool {
-    qualifies_as(l, true)
-}
-
-fn qualifies_as(l: &Line, marked: bool) -> bool {
     if l.pattern != Pattern::None {
         return false;
     }
@@ -454,8 +462,7 @@ fn qualifies_as(l: &Line, marked: bool) -> bool {
     if text.ends_with([',', ';', ':', '-', '–', '—', '|', '/']) {
         return false;
     }
-    // A sentence of some length is a standfirst or a paragraph.
-    if l.ends_sentence && l.words > if marked { 20 } else { 12 } && !text.ends_with(['?', '!']) {
+    if long_sentence(l, true) {
         return false;
     }
     // "— Ana Reyes on May 3, 2031": an attribution under a quote.
@@ -467,10 +474,11 @@ fn qualifies_as(l: &Line, marked: bool) -> bool {
     }
     // A section label: a few words in capitals (a script without case has
     // none).
-    let caseless = text
-        .chars()
-        .any(|c| c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase());
-    if l.words <= 3 && !text.chars().any(char::is_lowercase) && !caseless {
+    let caseless = || {
+        text.chars()
+            .any(|c| c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase())
+    };
+    if l.words <= 3 && !text.chars().any(char::is_lowercase) && !caseless() {
         return false;
     }
     !(roles::is_caption(text)
@@ -500,7 +508,8 @@ fn in_capitals(l: &Line) -> bool {
 /// A menu bar: three or more short items split by `|` or `·` ("Home | World
 /// | Sport"), where a headline with its site's name has one split.
 fn is_menu(text: &str) -> bool {
-    if !text.contains(['|', '·']) {
+    // A '·' is written C2 B7: a line with neither byte has neither split.
+    if memchr::memchr2(b'|', 0xB7, text.as_bytes()).is_none() || !text.contains(['|', '·']) {
         return false;
     }
     let mut items = 0;

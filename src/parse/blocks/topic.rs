@@ -113,10 +113,7 @@ fn push_lower(out: &mut String, s: &str) {
     let start = out.len();
     let mut rest = s;
     loop {
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
+        let ascii = ascii_prefix(rest.as_bytes());
         let at = out.len();
         out.push_str(&rest[..ascii]);
         out[at..].make_ascii_lowercase();
@@ -137,6 +134,25 @@ fn push_lower(out: &mut String, s: &str) {
             c => out.extend(c.to_lowercase()),
         }
     }
+}
+
+/// How many bytes from the start of `b` are ASCII: eight bytes are tested
+/// at once.
+fn ascii_prefix(b: &[u8]) -> usize {
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let high = u64::from_le_bytes(eight) & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return i + (high.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i + b[i..]
+        .iter()
+        .position(|c| !c.is_ascii())
+        .unwrap_or(b.len() - i)
 }
 
 /// Calls `f` with the stem of each content word of `text`, lowercased:
@@ -271,6 +287,22 @@ mod tests {
             );
         }
         assert!(topic.starts_a_word("brien") && !topic.starts_a_word("rien"));
+    }
+
+    #[test]
+    fn ascii_prefixes_end_at_the_first_byte_outside_ascii() {
+        for s in [
+            "",
+            "abc",
+            "abcdefgh",
+            "abcdefghé",
+            "é",
+            "abcdefghijklmnop—x",
+            "ab’cdefghijk",
+        ] {
+            let want = s.bytes().position(|b| !b.is_ascii()).unwrap_or(s.len());
+            assert_eq!(ascii_prefix(s.as_bytes()), want, "{s:?}");
+        }
     }
 
     #[test]
