@@ -3,8 +3,8 @@
 //! to it, short of other stories' cards and the page's footer.
 
 use super::furniture::Pattern;
+use super::lines::Kind;
 use super::lines::{Line, Unit};
-use super::region::Kind;
 use super::{is_headline, roles, shape, title};
 
 /// The region's start without a standfirst: when its first paragraph is

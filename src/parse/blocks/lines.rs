@@ -152,6 +152,20 @@ pub fn is_cjk(c: char) -> bool {
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
 }
 
+/// A unit's rating, in the spirit of jusText's good / near-good / short /
+/// bad.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Running prose.
+    Good,
+    /// Prose-like but short or thin: decided by its neighbours.
+    NearGood,
+    /// Too short to tell: decided by its neighbours.
+    Short,
+    /// Not prose: a pattern, a link list, a tag cloud.
+    Bad,
+}
+
 /// Consecutive lines read as one paragraph: `lines[first..=last]`.
 #[derive(Debug, Clone, Copy)]
 pub struct Unit {

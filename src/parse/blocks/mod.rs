@@ -39,8 +39,8 @@ use bounds::{
     trim_teaser_cards,
 };
 use furniture::Pattern;
+use lines::Kind;
 use lines::{Line, Unit};
-use region::Kind;
 
 /// What the classifier found on a page: spans of the raw text.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -5,21 +5,7 @@
 //! costs), found in one pass.
 
 use super::furniture::Pattern;
-use super::lines::{Line, Unit};
-
-/// A unit's rating, in the spirit of jusText's good / near-good / short /
-/// bad.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// Running prose.
-    Good,
-    /// Prose-like but short or thin: decided by its neighbours.
-    NearGood,
-    /// Too short to tell: decided by its neighbours.
-    Short,
-    /// Not prose: a pattern, a link list, a tag cloud.
-    Bad,
-}
+use super::lines::{Kind, Line, Unit};
 
 /// Below this size (words) a unit is short.
 const SHORT: u32 = 10;

@@ -4,8 +4,7 @@
 //! elsewhere on the page ("Headline | Site") ranks higher; distance costs.
 
 use super::furniture::Pattern;
-use super::lines::{Line, Unit};
-use super::region::Kind;
+use super::lines::{Kind, Line, Unit};
 use super::roles;
 use super::shape::{self, card_glue};
 use super::topic::{Overlap, Topic};
