@@ -39,18 +39,46 @@ pub fn window(text: &str, start: usize, end: usize) -> (usize, usize) {
 /// [`CONTEXT_RADIUS`] bytes either side).
 pub fn clause_around(text: &str, start: usize, end: usize) -> (usize, usize) {
     let (ws, we) = window(text, start, end);
-    let before = text.get(ws..start).unwrap_or("");
-    let cs = before
-        .char_indices()
+    let bytes = text.as_bytes();
+    let before = bytes.get(ws..start).unwrap_or(&[]);
+    let cs = (0..before.len())
         .rev()
-        .find(|&(_, c)| is_clause_break(c))
-        .map_or(ws, |(i, c)| ws + i + c.len_utf8());
-    let after = text.get(end..we).unwrap_or("");
-    let ce = after
-        .char_indices()
-        .find(|&(_, c)| is_clause_break(c))
-        .map_or(we, |(i, _)| end + i);
+        .find_map(|i| break_ending_at(before, i))
+        .map_or(ws, |after_break| ws + after_break);
+    let after = bytes.get(end..we).unwrap_or(&[]);
+    let ce = (0..after.len())
+        .find(|&i| break_starting_at(after, i))
+        .map_or(we, |i| end + i);
     (cs, ce.max(cs))
+}
+
+/// Whether the last byte of `c` (a continuation byte) ends one of the
+/// three-byte clause breaks, which all start `E2 80`: '–' '—' '“' '”'.
+fn ends_wide_break(last: u8) -> bool {
+    matches!(last, 0x93 | 0x94 | 0x9C | 0x9D)
+}
+
+/// Where the clause break whose last byte is `bytes[i]` ends (`i + 1`), if
+/// that byte ends one; [`is_clause_break`] read on UTF-8 bytes.
+fn break_ending_at(bytes: &[u8], i: usize) -> Option<usize> {
+    let b = bytes[i];
+    let ends = if b.is_ascii() {
+        is_clause_break(char::from(b))
+    } else {
+        ends_wide_break(b) && i >= 2 && bytes[i - 2..i] == [0xE2, 0x80]
+    };
+    ends.then_some(i + 1)
+}
+
+/// Whether a clause break starts at `bytes[i]`.
+fn break_starting_at(bytes: &[u8], i: usize) -> bool {
+    let b = bytes[i];
+    if b.is_ascii() {
+        return is_clause_break(char::from(b));
+    }
+    b == 0xE2
+        && bytes.get(i + 1) == Some(&0x80)
+        && bytes.get(i + 2).copied().is_some_and(ends_wide_break)
 }
 
 /// Whether lowercasing `text` changes ASCII letters only: then a word's
@@ -120,6 +148,14 @@ struct FutureCues {
     by_first: Vec<Vec<usize>>,
     /// Which (ASCII-lowercased) last bytes a contraction can end with.
     last: [bool; 256],
+    /// By (ASCII-lowercased) first byte, a bit for each length a phrase's
+    /// first word has (the top bit for 31 and longer).
+    first_lens: [u32; 256],
+}
+
+/// A word's length as a bit of [`FutureCues::first_lens`].
+fn length_bit(w: &str) -> u32 {
+    1 << w.len().min(31)
 }
 
 static FUTURE_CUES: LazyLock<FutureCues> = LazyLock::new(|| {
@@ -128,6 +164,7 @@ static FUTURE_CUES: LazyLock<FutureCues> = LazyLock::new(|| {
         phrases: Vec::new(),
         by_first: vec![Vec::new(); 256],
         last: [false; 256],
+        first_lens: [0; 256],
     };
     for cue in &LEXICON.future_cues {
         match cue.as_slice() {
@@ -139,7 +176,9 @@ static FUTURE_CUES: LazyLock<FutureCues> = LazyLock::new(|| {
             }
             [first, ..] => {
                 if let Some(&b) = first.as_bytes().first() {
-                    cues.by_first[usize::from(b.to_ascii_lowercase())].push(cues.phrases.len());
+                    let b = usize::from(b.to_ascii_lowercase());
+                    cues.by_first[b].push(cues.phrases.len());
+                    cues.first_lens[b] |= length_bit(first);
                 }
                 cues.phrases.push(cue);
             }
@@ -177,19 +216,20 @@ pub fn has_future_cue(text: &str) -> bool {
         {
             continue;
         }
-        let first = w.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
-        let found = cues.by_first[usize::from(first)]
-            .iter()
-            .any(|&k| match cues.phrases[k] {
-                [first, rest @ ..] => {
-                    w.eq_ignore_ascii_case(first) && {
-                        let mut next = words.clone();
-                        rest.iter()
-                            .all(|c| next.next().is_some_and(|n| n.eq_ignore_ascii_case(c)))
-                    }
+        let first = usize::from(w.as_bytes().first().map_or(0, u8::to_ascii_lowercase));
+        if cues.first_lens[first] & length_bit(w) == 0 {
+            continue;
+        }
+        let found = cues.by_first[first].iter().any(|&k| match cues.phrases[k] {
+            [first, rest @ ..] => {
+                w.eq_ignore_ascii_case(first) && {
+                    let mut next = words.clone();
+                    rest.iter()
+                        .all(|c| next.next().is_some_and(|n| n.eq_ignore_ascii_case(c)))
                 }
-                [] => false,
-            });
+            }
+            [] => false,
+        });
         if found {
             return true;
         }
@@ -323,18 +363,45 @@ fn future_cue_nearest_after(after: &str) -> bool {
 
 /// `[past_verbs]` and `[not_past_ed]` as sets: every word of a context
 /// window is looked up.
-static PAST_WORDS: LazyLock<(FxSet<&'static str>, FxSet<&'static str>)> = LazyLock::new(|| {
+struct PastWords {
+    past: FxSet<&'static str>,
+    not_past: FxSet<&'static str>,
+    /// By a past verb's first and last letter, a bit for its length (the
+    /// top bit for 31 and longer): most words fail this before any hashing.
+    shapes: [u32; 26 * 26],
+}
+
+/// The slot and bit of a lowercase ASCII word's shape in [`PastWords::shapes`].
+fn shape_of(w: &[u8]) -> Option<(usize, u32)> {
+    let (&first, &last) = (w.first()?, w.last()?);
+    if !first.is_ascii_lowercase() || !last.is_ascii_lowercase() {
+        return None;
+    }
+    let slot = usize::from(first - b'a') * 26 + usize::from(last - b'a');
+    Some((slot, 1 << w.len().min(31)))
+}
+
+static PAST_WORDS: LazyLock<PastWords> = LazyLock::new(|| {
     let lx = &*LEXICON;
-    (
-        lx.past_verbs.iter().map(String::as_str).collect(),
-        lx.not_past_ed.iter().map(String::as_str).collect(),
-    )
+    let mut shapes = [0; 26 * 26];
+    for (slot, bit) in lx.past_verbs.iter().filter_map(|v| shape_of(v.as_bytes())) {
+        shapes[slot] |= bit;
+    }
+    PastWords {
+        past: lx.past_verbs.iter().map(String::as_str).collect(),
+        not_past: lx.not_past_ed.iter().map(String::as_str).collect(),
+        shapes,
+    }
 });
 
 fn is_past_verb(w: &str) -> bool {
-    let (past, not_past) = &*PAST_WORDS;
+    let words = &*PAST_WORDS;
+    let listed = || {
+        shape_of(w.as_bytes()).is_some_and(|(slot, bit)| words.shapes[slot] & bit != 0)
+            && words.past.contains(w)
+    };
     w.bytes().all(|b| b.is_ascii_lowercase())
-        && (past.contains(w) || (w.len() > 4 && w.ends_with("ed") && !not_past.contains(w)))
+        && (listed() || (w.len() > 4 && w.ends_with("ed") && !words.not_past.contains(w)))
 }
 
 /// Whether `text` contains a past-tense verb: a listed irregular one, or a
@@ -474,7 +541,8 @@ fn past_verb_end(text: &str, reading: PastReading, last: bool) -> Option<usize> 
         // "its proposed merger": an "-ed" word after a determiner is an
         // adjective.
         let adjective = || {
-            !PAST_WORDS.0.contains(word) && DETERMINERS.contains(previous.to_lowercase().as_str())
+            !PAST_WORDS.past.contains(word)
+                && DETERMINERS.contains(previous.to_lowercase().as_str())
         };
         let skipped = || match reading {
             PastReading::Any => false,
