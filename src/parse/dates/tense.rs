@@ -104,12 +104,17 @@ fn ends_with_ignore_ascii_case(word: &str, suffix: &str) -> bool {
     w.len() >= s.len() && w[w.len() - s.len()..].eq_ignore_ascii_case(s)
 }
 
+/// Whether an ASCII byte is part of a cue word ([`is_cue_char`] on ASCII).
+fn is_ascii_cue_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'\''
+}
+
 /// Whether the char at byte `pos` of `text` is part of a cue word, and its
 /// length; None at the end. ASCII is read by byte.
 fn cue_char_at(text: &str, pos: usize) -> Option<(bool, usize)> {
     let b = *text.as_bytes().get(pos)?;
     if b.is_ascii() {
-        return Some((b.is_ascii_alphanumeric() || b == b'\'', 1));
+        return Some((is_ascii_cue_byte(b), 1));
     }
     let c = text.get(pos..)?.chars().next()?;
     Some((is_cue_char(c), c.len_utf8()))
@@ -198,43 +203,48 @@ pub fn has_future_cue(text: &str) -> bool {
     let cues = &*FUTURE_CUES;
     let mut words = CueWords { text, pos: 0 };
     while let Some(w) = words.next() {
-        let last = w.as_bytes().last().map_or(0, u8::to_ascii_lowercase);
-        if cues.last[usize::from(last)]
-            && cues
-                .suffixes
-                .iter()
-                .any(|s| ends_with_ignore_ascii_case(w, s))
-        {
-            return true;
-        }
-        // "next to the embassy" is a place, not a time.
-        if w.eq_ignore_ascii_case("next")
-            && words
-                .clone()
-                .next()
-                .is_some_and(|n| n.eq_ignore_ascii_case("to"))
-        {
-            continue;
-        }
-        let first = usize::from(w.as_bytes().first().map_or(0, u8::to_ascii_lowercase));
-        if cues.first_lens[first] & length_bit(w) == 0 {
-            continue;
-        }
-        let found = cues.by_first[first].iter().any(|&k| match cues.phrases[k] {
-            [first, rest @ ..] => {
-                w.eq_ignore_ascii_case(first) && {
-                    let mut next = words.clone();
-                    rest.iter()
-                        .all(|c| next.next().is_some_and(|n| n.eq_ignore_ascii_case(c)))
-                }
-            }
-            [] => false,
-        });
-        if found {
+        if is_cue_at(cues, w, &words) {
             return true;
         }
     }
     false
+}
+
+/// Whether the word `w`, followed by the words `after` yields, is a cue or
+/// starts one.
+fn is_cue_at(cues: &FutureCues, w: &str, after: &CueWords) -> bool {
+    let last = w.as_bytes().last().map_or(0, u8::to_ascii_lowercase);
+    if cues.last[usize::from(last)]
+        && cues
+            .suffixes
+            .iter()
+            .any(|s| ends_with_ignore_ascii_case(w, s))
+    {
+        return true;
+    }
+    // "next to the embassy" is a place, not a time.
+    if w.eq_ignore_ascii_case("next")
+        && after
+            .clone()
+            .next()
+            .is_some_and(|n| n.eq_ignore_ascii_case("to"))
+    {
+        return false;
+    }
+    let first = usize::from(w.as_bytes().first().map_or(0, u8::to_ascii_lowercase));
+    if cues.first_lens[first] & length_bit(w) == 0 {
+        return false;
+    }
+    cues.by_first[first].iter().any(|&k| match cues.phrases[k] {
+        [first, rest @ ..] => {
+            w.eq_ignore_ascii_case(first) && {
+                let mut next = after.clone();
+                rest.iter()
+                    .all(|c| next.next().is_some_and(|n| n.eq_ignore_ascii_case(c)))
+            }
+        }
+        [] => false,
+    })
 }
 
 /// [`has_future_cue`] on a lowercase copy of `text`: for text whose
@@ -274,6 +284,7 @@ pub fn clause_is_future(text: &str, start: usize, end: usize) -> bool {
         text: before,
         pos: 0,
     }
+    .take(2)
     .count()
         <= 1
         && !text
@@ -396,12 +407,12 @@ static PAST_WORDS: LazyLock<PastWords> = LazyLock::new(|| {
 
 fn is_past_verb(w: &str) -> bool {
     let words = &*PAST_WORDS;
-    let listed = || {
-        shape_of(w.as_bytes()).is_some_and(|(slot, bit)| words.shapes[slot] & bit != 0)
-            && words.past.contains(w)
-    };
-    w.bytes().all(|b| b.is_ascii_lowercase())
-        && (listed() || (w.len() > 4 && w.ends_with("ed") && !words.not_past.contains(w)))
+    // The cheap tests first: a listed verb's shape, or the "-ed" ending.
+    let shaped = shape_of(w.as_bytes()).is_some_and(|(slot, bit)| words.shapes[slot] & bit != 0);
+    let ed = w.len() > 4 && w.ends_with("ed");
+    (shaped || ed)
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && ((shaped && words.past.contains(w)) || (ed && !words.not_past.contains(w)))
 }
 
 /// Whether `text` contains a past-tense verb: a listed irregular one, or a
@@ -503,67 +514,121 @@ fn has_infinitive(text: &str) -> bool {
     false
 }
 
-/// Where the first (or, with `last`, the last) past-tense verb of `text`
-/// that `reading` counts ends.
-fn past_verb_end(text: &str, reading: PastReading, last: bool) -> Option<usize> {
-    // The words of `text.split(|c| !c.is_alphanumeric())`, read byte by
-    // byte: only a non-ASCII byte needs its char decoded, and a word that
-    // does not start with a lowercase ASCII letter is skipped whole.
-    let bytes = text.as_bytes();
-    let in_word = |i: usize| -> (bool, usize) {
-        let b = bytes[i];
-        if b.is_ascii() {
-            (b.is_ascii_alphanumeric(), 1)
-        } else {
-            text.get(i..)
-                .and_then(|t| t.chars().next())
-                .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+/// Whether the char at byte `i` of `text` is alphanumeric, and its length.
+/// ASCII is read by byte; only a non-ASCII byte needs its char decoded.
+fn alnum_at(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        (b.is_ascii_alphanumeric(), 1)
+    } else {
+        text.get(i..)
+            .and_then(|t| t.chars().next())
+            .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+    }
+}
+
+/// Whether the char that ends at byte `i` of `text` is alphanumeric, and
+/// its length: [`alnum_at`] read backwards.
+fn alnum_before(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i - 1];
+    if b.is_ascii() {
+        (b.is_ascii_alphanumeric(), 1)
+    } else {
+        text.get(..i)
+            .and_then(|t| t.chars().next_back())
+            .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+    }
+}
+
+/// Whether `word` (which follows `previous`) is a past-tense verb that
+/// `reading` counts.
+fn counts_as_past(word: &str, previous: &str, reading: PastReading) -> bool {
+    // "its proposed merger": an "-ed" word after a determiner is an
+    // adjective.
+    let adjective = || {
+        !PAST_WORDS.past.contains(word) && DETERMINERS.contains(previous.to_lowercase().as_str())
+    };
+    let skipped = || match reading {
+        PastReading::Any => false,
+        PastReading::Narrated => REPORTING_VERBS.contains(word) || adjective(),
+        PastReading::Finite => {
+            adjective()
+                || matches!(
+                    previous.to_lowercase().as_str(),
+                    "be" | "been" | "being" | "have" | "has"
+                )
         }
     };
+    word.as_bytes()[0].is_ascii_lowercase() && is_past_verb(word) && !skipped()
+}
+
+/// Where the first (or, with `last`, the last) past-tense verb of `text`
+/// that `reading` counts ends. The words are those of
+/// `text.split(|c| !c.is_alphanumeric())`; the last is looked for from the
+/// end, so that the usual case reads only the words after it.
+fn past_verb_end(text: &str, reading: PastReading, last: bool) -> Option<usize> {
+    if last {
+        return last_past_verb_end(text, reading);
+    }
     let mut i = 0;
     let mut previous = "";
-    let mut found = None;
-    while i < bytes.len() {
-        let (alnum, n) = in_word(i);
+    while i < text.len() {
+        let (alnum, n) = alnum_at(text, i);
         if !alnum {
             i += n;
             continue;
         }
         let start = i;
-        while i < bytes.len() {
-            let (alnum, n) = in_word(i);
+        while i < text.len() {
+            let (alnum, n) = alnum_at(text, i);
             if !alnum {
                 break;
             }
             i += n;
         }
         let word = text.get(start..i).unwrap_or("");
-        // "its proposed merger": an "-ed" word after a determiner is an
-        // adjective.
-        let adjective = || {
-            !PAST_WORDS.past.contains(word)
-                && DETERMINERS.contains(previous.to_lowercase().as_str())
-        };
-        let skipped = || match reading {
-            PastReading::Any => false,
-            PastReading::Narrated => REPORTING_VERBS.contains(word) || adjective(),
-            PastReading::Finite => {
-                adjective()
-                    || matches!(
-                        previous.to_lowercase().as_str(),
-                        "be" | "been" | "being" | "have" | "has"
-                    )
-            }
-        };
-        if bytes[start].is_ascii_lowercase() && is_past_verb(word) && !skipped() {
-            found = Some(i);
-            if !last {
-                return found;
-            }
+        if counts_as_past(word, previous, reading) {
+            return Some(i);
         }
         previous = word;
     }
-    found
+    None
+}
+
+/// [`past_verb_end`] of the last verb: words are read from the end, each
+/// judged once the word before it is known.
+fn last_past_verb_end(text: &str, reading: PastReading) -> Option<usize> {
+    // The word that ends before byte `i`, as `start..end`; None when no
+    // word is left.
+    let word_before = |mut i: usize| -> Option<(usize, usize)> {
+        while i > 0 {
+            let (alnum, n) = alnum_before(text, i);
+            if alnum {
+                break;
+            }
+            i -= n;
+        }
+        let end = i;
+        while i > 0 {
+            let (alnum, n) = alnum_before(text, i);
+            if !alnum {
+                break;
+            }
+            i -= n;
+        }
+        (i < end).then_some((i, end))
+    };
+    let mut current = word_before(text.len());
+    while let Some((start, end)) = current {
+        let previous = word_before(start);
+        let word = text.get(start..end).unwrap_or("");
+        let previous_word = previous.map_or("", |(s, e)| text.get(s..e).unwrap_or(""));
+        if counts_as_past(word, previous_word, reading) {
+            return Some(end);
+        }
+        current = previous;
+    }
+    None
 }
 
 /// Whether a past-tense verb governs the date directly: "said on Friday",
@@ -600,11 +665,26 @@ fn lowercase(s: &str) -> Cow<'_, str> {
 /// The word right before byte `pos` of `text` (lowercase), skipping spaces.
 pub fn word_before(text: &str, pos: usize) -> Cow<'_, str> {
     let before = text.get(..pos).unwrap_or("").trim_end();
-    let start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    // ASCII word bytes by byte; chars are decoded only from the first
+    // non-ASCII byte on.
+    let bytes = before.as_bytes();
+    let mut ascii_start = bytes.len();
+    while ascii_start > 0
+        && matches!(bytes[ascii_start - 1], b'\'' | b'-' | b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z')
+    {
+        ascii_start -= 1;
+    }
+    let start = if ascii_start > 0 && !bytes[ascii_start - 1].is_ascii() {
+        before
+            .get(..ascii_start)
+            .unwrap_or("")
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+            .map_or(0, |(i, c)| i + c.len_utf8())
+    } else {
+        ascii_start
+    };
     lowercase(before.get(start..).unwrap_or(""))
 }
 
