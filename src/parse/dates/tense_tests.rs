@@ -217,7 +217,7 @@ fn the_last_past_verb_is_the_one_a_forward_reading_ends_on() {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
         {
-            if counts_as_past(w, previous, reading) {
+            if past::counts_as_past(w, previous, reading) {
                 found = Some(w.as_ptr() as usize - base + w.len());
             }
             previous = w;
