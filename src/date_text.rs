@@ -130,12 +130,27 @@ fn find_numeric_date(s: &str) -> Option<(NaiveDate, Range<usize>)> {
 /// The first full date (with a year) in `s`, with its byte range: a
 /// written date or a numeric stamp, whichever comes first.
 pub fn find_full_date(s: &str) -> Option<(NaiveDate, Range<usize>)> {
+    // Every form writes its year as four digits: a line without four in a
+    // row (most header lines) needs neither pattern run.
+    if !has_four_digit_run(s) {
+        return None;
+    }
     let numeric = find_numeric_date(s);
     let written = find_written_date(s);
     match (written, numeric) {
         (Some(w), Some(n)) => Some(if n.1.start < w.1.start { n } else { w }),
         (w, n) => w.or(n),
     }
+}
+
+/// Whether `s` has four ASCII digits in a row, as every year the patterns
+/// read is written.
+fn has_four_digit_run(s: &str) -> bool {
+    let mut run = 0;
+    s.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run == 4
+    })
 }
 
 /// The first date with a month name and a year in `s`.
@@ -215,6 +230,16 @@ mod tests {
         }
         assert!(find_full_date("Feb 29, 2023").is_none());
         assert!(find_full_date("In May 2025 we").is_none());
+    }
+
+    #[test]
+    fn a_four_digit_run_is_what_every_form_needs() {
+        assert!(has_four_digit_run("May 3, 2025"));
+        assert!(has_four_digit_run("2025"));
+        assert!(!has_four_digit_run("May 3, 202 5"));
+        assert!(!has_four_digit_run("12/3/25 at 10:45"));
+        assert!(!has_four_digit_run(""));
+        assert_eq!(find_full_date("Friday, March 3, 202"), None);
     }
 
     #[test]

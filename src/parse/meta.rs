@@ -131,6 +131,14 @@ fn is_publisher_name(s: &str) -> bool {
                 .is_some_and(|w| PUBLISHERS.name_endings.iter().any(|e| e == w)))
 }
 
+/// Whether `text` opens with "by" in any case, as [`BYLINE`] needs.
+fn opens_with_by(text: &str) -> bool {
+    text.as_bytes()
+        .get(..2)
+        .is_some_and(|b| b.eq_ignore_ascii_case(b"by"))
+        && BYLINE.is_match(text)
+}
+
 /// The publisher, where the text reveals it.
 pub fn source(raw: &str, cleaned: &Cleaned) -> Option<String> {
     // A publisher card glued to its author ("The Daily HeraldJane Doe"), or a
@@ -143,12 +151,10 @@ pub fn source(raw: &str, cleaned: &Cleaned) -> Option<String> {
                 return Some(left.to_string());
             }
         }
-        // `is_match` first: `captures` allocates its slots on every call.
-        if let Some(c) = BYLINE
-            .is_match(text)
-            .then(|| BYLINE.captures(text))
-            .flatten()
-        {
+        // `is_match` first: `captures` allocates its slots on every call;
+        // and the pattern is run only on a line that opens "by" (in any
+        // case: no other char folds to 'b' or 'y').
+        if let Some(c) = opens_with_by(text).then(|| BYLINE.captures(text)).flatten() {
             let who = c[1].trim();
             if is_publisher_name(who) {
                 return Some(who.to_string());
@@ -182,6 +188,22 @@ pub fn source(raw: &str, cleaned: &Cleaned) -> Option<String> {
 mod tests {
     use super::*;
     use crate::parse::blocks::classify as clean;
+
+    #[test]
+    fn only_a_line_opening_by_is_a_byline() {
+        for (line, byline) in [
+            ("By Ana Petrov, The Velmar Post", true),
+            ("BY ANA PETROV | THE VELMAR POST", true),
+            ("bY Ana Petrov / Velmar Post", true),
+            ("Story by Ana Petrov, The Velmar Post", false),
+            ("B", false),
+            ("", false),
+            ("Bylines, and other matters", false),
+        ] {
+            assert_eq!(opens_with_by(line), byline, "{line}");
+            assert_eq!(opens_with_by(line), BYLINE.is_match(line), "{line}");
+        }
+    }
 
     #[test]
     fn assets_parse() {

@@ -6,7 +6,8 @@
 //! will travel, officials said on Tuesday" has a future clause and a past one.
 
 use super::lexicon::LEXICON;
-use crate::hash::FxSet;
+use past::{DETERMINERS, PastReading, is_past_verb, past_cue, past_verb_end};
+pub use past::{has_narrated_past_cue, has_past_cue};
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -39,18 +40,46 @@ pub fn window(text: &str, start: usize, end: usize) -> (usize, usize) {
 /// [`CONTEXT_RADIUS`] bytes either side).
 pub fn clause_around(text: &str, start: usize, end: usize) -> (usize, usize) {
     let (ws, we) = window(text, start, end);
-    let before = text.get(ws..start).unwrap_or("");
-    let cs = before
-        .char_indices()
+    let bytes = text.as_bytes();
+    let before = bytes.get(ws..start).unwrap_or(&[]);
+    let cs = (0..before.len())
         .rev()
-        .find(|&(_, c)| is_clause_break(c))
-        .map_or(ws, |(i, c)| ws + i + c.len_utf8());
-    let after = text.get(end..we).unwrap_or("");
-    let ce = after
-        .char_indices()
-        .find(|&(_, c)| is_clause_break(c))
-        .map_or(we, |(i, _)| end + i);
+        .find_map(|i| break_ending_at(before, i))
+        .map_or(ws, |after_break| ws + after_break);
+    let after = bytes.get(end..we).unwrap_or(&[]);
+    let ce = (0..after.len())
+        .find(|&i| break_starting_at(after, i))
+        .map_or(we, |i| end + i);
     (cs, ce.max(cs))
+}
+
+/// Whether the last byte of `c` (a continuation byte) ends one of the
+/// three-byte clause breaks, which all start `E2 80`: '–' '—' '“' '”'.
+fn ends_wide_break(last: u8) -> bool {
+    matches!(last, 0x93 | 0x94 | 0x9C | 0x9D)
+}
+
+/// Where the clause break whose last byte is `bytes[i]` ends (`i + 1`), if
+/// that byte ends one; [`is_clause_break`] read on UTF-8 bytes.
+fn break_ending_at(bytes: &[u8], i: usize) -> Option<usize> {
+    let b = bytes[i];
+    let ends = if b.is_ascii() {
+        is_clause_break(char::from(b))
+    } else {
+        ends_wide_break(b) && i >= 2 && bytes[i - 2..i] == [0xE2, 0x80]
+    };
+    ends.then_some(i + 1)
+}
+
+/// Whether a clause break starts at `bytes[i]`.
+fn break_starting_at(bytes: &[u8], i: usize) -> bool {
+    let b = bytes[i];
+    if b.is_ascii() {
+        return is_clause_break(char::from(b));
+    }
+    b == 0xE2
+        && bytes.get(i + 1) == Some(&0x80)
+        && bytes.get(i + 2).copied().is_some_and(ends_wide_break)
 }
 
 /// Whether lowercasing `text` changes ASCII letters only: then a word's
@@ -76,12 +105,17 @@ fn ends_with_ignore_ascii_case(word: &str, suffix: &str) -> bool {
     w.len() >= s.len() && w[w.len() - s.len()..].eq_ignore_ascii_case(s)
 }
 
+/// Whether an ASCII byte is part of a cue word ([`is_cue_char`] on ASCII).
+fn is_ascii_cue_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'\''
+}
+
 /// Whether the char at byte `pos` of `text` is part of a cue word, and its
 /// length; None at the end. ASCII is read by byte.
 fn cue_char_at(text: &str, pos: usize) -> Option<(bool, usize)> {
     let b = *text.as_bytes().get(pos)?;
     if b.is_ascii() {
-        return Some((b.is_ascii_alphanumeric() || b == b'\'', 1));
+        return Some((is_ascii_cue_byte(b), 1));
     }
     let c = text.get(pos..)?.chars().next()?;
     Some((is_cue_char(c), c.len_utf8()))
@@ -120,6 +154,14 @@ struct FutureCues {
     by_first: Vec<Vec<usize>>,
     /// Which (ASCII-lowercased) last bytes a contraction can end with.
     last: [bool; 256],
+    /// By (ASCII-lowercased) first byte, a bit for each length a phrase's
+    /// first word has (the top bit for 31 and longer).
+    first_lens: [u32; 256],
+}
+
+/// A word's length as a bit of [`FutureCues::first_lens`].
+fn length_bit(w: &str) -> u32 {
+    1 << w.len().min(31)
 }
 
 static FUTURE_CUES: LazyLock<FutureCues> = LazyLock::new(|| {
@@ -128,6 +170,7 @@ static FUTURE_CUES: LazyLock<FutureCues> = LazyLock::new(|| {
         phrases: Vec::new(),
         by_first: vec![Vec::new(); 256],
         last: [false; 256],
+        first_lens: [0; 256],
     };
     for cue in &LEXICON.future_cues {
         match cue.as_slice() {
@@ -139,7 +182,9 @@ static FUTURE_CUES: LazyLock<FutureCues> = LazyLock::new(|| {
             }
             [first, ..] => {
                 if let Some(&b) = first.as_bytes().first() {
-                    cues.by_first[usize::from(b.to_ascii_lowercase())].push(cues.phrases.len());
+                    let b = usize::from(b.to_ascii_lowercase());
+                    cues.by_first[b].push(cues.phrases.len());
+                    cues.first_lens[b] |= length_bit(first);
                 }
                 cues.phrases.push(cue);
             }
@@ -159,42 +204,48 @@ pub fn has_future_cue(text: &str) -> bool {
     let cues = &*FUTURE_CUES;
     let mut words = CueWords { text, pos: 0 };
     while let Some(w) = words.next() {
-        let last = w.as_bytes().last().map_or(0, u8::to_ascii_lowercase);
-        if cues.last[usize::from(last)]
-            && cues
-                .suffixes
-                .iter()
-                .any(|s| ends_with_ignore_ascii_case(w, s))
-        {
-            return true;
-        }
-        // "next to the embassy" is a place, not a time.
-        if w.eq_ignore_ascii_case("next")
-            && words
-                .clone()
-                .next()
-                .is_some_and(|n| n.eq_ignore_ascii_case("to"))
-        {
-            continue;
-        }
-        let first = w.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
-        let found = cues.by_first[usize::from(first)]
-            .iter()
-            .any(|&k| match cues.phrases[k] {
-                [first, rest @ ..] => {
-                    w.eq_ignore_ascii_case(first) && {
-                        let mut next = words.clone();
-                        rest.iter()
-                            .all(|c| next.next().is_some_and(|n| n.eq_ignore_ascii_case(c)))
-                    }
-                }
-                [] => false,
-            });
-        if found {
+        if is_cue_at(cues, w, &words) {
             return true;
         }
     }
     false
+}
+
+/// Whether the word `w`, followed by the words `after` yields, is a cue or
+/// starts one.
+fn is_cue_at(cues: &FutureCues, w: &str, after: &CueWords) -> bool {
+    let last = w.as_bytes().last().map_or(0, u8::to_ascii_lowercase);
+    if cues.last[usize::from(last)]
+        && cues
+            .suffixes
+            .iter()
+            .any(|s| ends_with_ignore_ascii_case(w, s))
+    {
+        return true;
+    }
+    // "next to the embassy" is a place, not a time.
+    if w.eq_ignore_ascii_case("next")
+        && after
+            .clone()
+            .next()
+            .is_some_and(|n| n.eq_ignore_ascii_case("to"))
+    {
+        return false;
+    }
+    let first = usize::from(w.as_bytes().first().map_or(0, u8::to_ascii_lowercase));
+    if cues.first_lens[first] & length_bit(w) == 0 {
+        return false;
+    }
+    cues.by_first[first].iter().any(|&k| match cues.phrases[k] {
+        [first, rest @ ..] => {
+            w.eq_ignore_ascii_case(first) && {
+                let mut next = after.clone();
+                rest.iter()
+                    .all(|c| next.next().is_some_and(|n| n.eq_ignore_ascii_case(c)))
+            }
+        }
+        [] => false,
+    })
 }
 
 /// [`has_future_cue`] on a lowercase copy of `text`: for text whose
@@ -234,6 +285,7 @@ pub fn clause_is_future(text: &str, start: usize, end: usize) -> bool {
         text: before,
         pos: 0,
     }
+    .take(2)
     .count()
         <= 1
         && !text
@@ -321,51 +373,6 @@ fn future_cue_nearest_after(after: &str) -> bool {
         )
 }
 
-/// `[past_verbs]` and `[not_past_ed]` as sets: every word of a context
-/// window is looked up.
-static PAST_WORDS: LazyLock<(FxSet<&'static str>, FxSet<&'static str>)> = LazyLock::new(|| {
-    let lx = &*LEXICON;
-    (
-        lx.past_verbs.iter().map(String::as_str).collect(),
-        lx.not_past_ed.iter().map(String::as_str).collect(),
-    )
-});
-
-fn is_past_verb(w: &str) -> bool {
-    let (past, not_past) = &*PAST_WORDS;
-    w.bytes().all(|b| b.is_ascii_lowercase())
-        && (past.contains(w) || (w.len() > 4 && w.ends_with("ed") && !not_past.contains(w)))
-}
-
-/// Whether `text` contains a past-tense verb: a listed irregular one, or a
-/// lowercase word ending in "-ed" that is not a known exception.
-pub fn has_past_cue(text: &str) -> bool {
-    past_cue(text, PastReading::Any)
-}
-
-/// Whether `text` contains a past-tense verb that is not a reporting verb
-/// ("said", "announced"): what tells the events themselves as past.
-pub fn has_narrated_past_cue(text: &str) -> bool {
-    past_cue(text, PastReading::Narrated)
-}
-
-/// Which past-tense verbs [`past_cue`] counts.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum PastReading {
-    /// Every one.
-    Any,
-    /// Not reporting verbs, not adjectives ("the proposed merger").
-    Narrated,
-    /// Not participles after "be" or "have" ("will be paid", "has
-    /// agreed"), not adjectives: a verb that puts its own clause in the past.
-    Finite,
-}
-
-static REPORTING_VERBS: LazyLock<FxSet<&'static str>> =
-    LazyLock::new(|| LEXICON.reporting_verbs.iter().map(String::as_str).collect());
-static DETERMINERS: LazyLock<FxSet<&'static str>> =
-    LazyLock::new(|| LEXICON.determiners.iter().map(String::as_str).collect());
-
 /// Whether the date at `start..end` of `text` is told as past: a past-tense
 /// verb near it that narrates ("the plant closed"), a reporting verb after
 /// it ("Lee, on May 9, announced a truce") or one governing it directly
@@ -418,10 +425,6 @@ pub fn narrates_past(text: &str, start: usize, end: usize) -> bool {
     narrated_before || has_narrated_past_cue(text.get(end..ce).unwrap_or(""))
 }
 
-fn past_cue(text: &str, reading: PastReading) -> bool {
-    past_verb_end(text, reading, false).is_some()
-}
-
 /// Whether `text` has "to" before a lowercase word that is no determiner:
 /// an infinitive ("to testify"), whose time may lie after the verb's.
 fn has_infinitive(text: &str) -> bool {
@@ -434,68 +437,6 @@ fn has_infinitive(text: &str) -> bool {
         previous_to = w.eq_ignore_ascii_case("to");
     }
     false
-}
-
-/// Where the first (or, with `last`, the last) past-tense verb of `text`
-/// that `reading` counts ends.
-fn past_verb_end(text: &str, reading: PastReading, last: bool) -> Option<usize> {
-    // The words of `text.split(|c| !c.is_alphanumeric())`, read byte by
-    // byte: only a non-ASCII byte needs its char decoded, and a word that
-    // does not start with a lowercase ASCII letter is skipped whole.
-    let bytes = text.as_bytes();
-    let in_word = |i: usize| -> (bool, usize) {
-        let b = bytes[i];
-        if b.is_ascii() {
-            (b.is_ascii_alphanumeric(), 1)
-        } else {
-            text.get(i..)
-                .and_then(|t| t.chars().next())
-                .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
-        }
-    };
-    let mut i = 0;
-    let mut previous = "";
-    let mut found = None;
-    while i < bytes.len() {
-        let (alnum, n) = in_word(i);
-        if !alnum {
-            i += n;
-            continue;
-        }
-        let start = i;
-        while i < bytes.len() {
-            let (alnum, n) = in_word(i);
-            if !alnum {
-                break;
-            }
-            i += n;
-        }
-        let word = text.get(start..i).unwrap_or("");
-        // "its proposed merger": an "-ed" word after a determiner is an
-        // adjective.
-        let adjective = || {
-            !PAST_WORDS.0.contains(word) && DETERMINERS.contains(previous.to_lowercase().as_str())
-        };
-        let skipped = || match reading {
-            PastReading::Any => false,
-            PastReading::Narrated => REPORTING_VERBS.contains(word) || adjective(),
-            PastReading::Finite => {
-                adjective()
-                    || matches!(
-                        previous.to_lowercase().as_str(),
-                        "be" | "been" | "being" | "have" | "has"
-                    )
-            }
-        };
-        if bytes[start].is_ascii_lowercase() && is_past_verb(word) && !skipped() {
-            found = Some(i);
-            if !last {
-                return found;
-            }
-        }
-        previous = word;
-    }
-    found
 }
 
 /// Whether a past-tense verb governs the date directly: "said on Friday",
@@ -532,11 +473,26 @@ fn lowercase(s: &str) -> Cow<'_, str> {
 /// The word right before byte `pos` of `text` (lowercase), skipping spaces.
 pub fn word_before(text: &str, pos: usize) -> Cow<'_, str> {
     let before = text.get(..pos).unwrap_or("").trim_end();
-    let start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    // ASCII word bytes by byte; chars are decoded only from the first
+    // non-ASCII byte on.
+    let bytes = before.as_bytes();
+    let mut ascii_start = bytes.len();
+    while ascii_start > 0
+        && matches!(bytes[ascii_start - 1], b'\'' | b'-' | b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z')
+    {
+        ascii_start -= 1;
+    }
+    let start = if ascii_start > 0 && !bytes[ascii_start - 1].is_ascii() {
+        before
+            .get(..ascii_start)
+            .unwrap_or("")
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+            .map_or(0, |(i, c)| i + c.len_utf8())
+    } else {
+        ascii_start
+    };
     lowercase(before.get(start..).unwrap_or(""))
 }
 
@@ -549,6 +505,9 @@ pub fn word_after(text: &str, pos: usize) -> Cow<'_, str> {
         .map_or(after.len(), |(i, _)| i);
     lowercase(after.get(..end).unwrap_or(""))
 }
+
+#[path = "tense_past.rs"]
+mod past;
 
 #[cfg(test)]
 #[path = "tense_tests.rs"]

@@ -204,3 +204,99 @@ fn neighbour_words() {
     assert_eq!(word_before(t, 0), "");
     assert_eq!(word_after(t, t.len()), "");
 }
+
+#[test]
+fn the_last_past_verb_is_the_one_a_forward_reading_ends_on() {
+    // Every word judged after the one before it, front to back: the last
+    // that counts is what the backward search must find.
+    let forward = |text: &str, reading: PastReading| {
+        let mut previous = "";
+        let mut found = None;
+        let base = text.as_ptr() as usize;
+        for w in text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            if past::counts_as_past(w, previous, reading) {
+                found = Some(w.as_ptr() as usize - base + w.len());
+            }
+            previous = w;
+        }
+        found
+    };
+    for text in [
+        "",
+        "   ",
+        "The mayor visited the plant and opened a wing",
+        "Ms. Ruvalo said the proposed merger collapsed — talks stalled",
+        "its proposed plan, the announced cuts",
+        "will be paid, has agreed, been rejected",
+        "Éléonore walked to Zürich and crossed the bridge",
+        "naïve claimed ünïcode stopped",
+        "opened",
+        "x opened y",
+        "closed—reopened",
+        "42 signed 17",
+    ] {
+        for reading in [PastReading::Any, PastReading::Narrated, PastReading::Finite] {
+            assert_eq!(
+                past_verb_end(text, reading, true),
+                forward(text, reading),
+                "{text:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn clause_breaks_read_on_bytes_are_the_break_chars() {
+    // Every char that breaks a clause, and look-alikes that do not (other
+    // chars whose UTF-8 ends in the same byte or starts E2 80).
+    for (sep, breaks) in [
+        ("—", true),
+        ("–", true),
+        ("“", true),
+        ("”", true),
+        (";", true),
+        ("‘", false),
+        ("’", false),
+        ("…", false),
+        ("ē", false),
+        ("┓", false),
+    ] {
+        let t = format!("one two{sep}three Friday four{sep}five");
+        let s = t.find("Friday").unwrap();
+        let (cs, ce) = clause_around(&t, s, s + 6);
+        let want = if breaks {
+            " three Friday four".trim_start().to_string()
+        } else {
+            t.clone()
+        };
+        assert_eq!(t[cs..ce].trim_start(), want, "{sep}");
+    }
+}
+
+#[test]
+fn cue_words_found_by_their_starts_agree_with_reading_every_word() {
+    for text in [
+        "",
+        "This is his island, as it was",
+        "The firm plans to open; Willa will",
+        "Shillings were paid. They'll see",
+        "THEY’LL SEE, it Is Expected To rain",
+        "the shop next to the bank",
+        "next to nothing, then Next",
+        "whose planned route is set",
+        "setting the schedule, as soon as",
+        "as early as Tuesday",
+        "effectively payable-later",
+        "no later than noon",
+        "nowill isn't a word",
+    ] {
+        assert_eq!(
+            has_future_cue(text),
+            has_future_cue_lowered(text),
+            "{text:?}"
+        );
+    }
+}

@@ -1,0 +1,200 @@
+//! Past-tense verbs in a date's context: which words are past-tense verbs
+//! (`[past_verbs]`, or "-ed" words not in `[not_past_ed]`), which of them a
+//! reading counts, and where the first or last one in a text ends.
+
+use super::super::lexicon::LEXICON;
+use crate::hash::FxSet;
+use std::sync::LazyLock;
+
+/// `[past_verbs]` and `[not_past_ed]` as sets: every word of a context
+/// window is looked up.
+struct PastWords {
+    past: FxSet<&'static str>,
+    not_past: FxSet<&'static str>,
+    /// By a past verb's first and last letter, a bit for its length (the
+    /// top bit for 31 and longer): most words fail this before any hashing.
+    shapes: [u32; 26 * 26],
+}
+
+/// The slot and bit of a lowercase ASCII word's shape in [`PastWords::shapes`].
+fn shape_of(w: &[u8]) -> Option<(usize, u32)> {
+    let (&first, &last) = (w.first()?, w.last()?);
+    if !first.is_ascii_lowercase() || !last.is_ascii_lowercase() {
+        return None;
+    }
+    let slot = usize::from(first - b'a') * 26 + usize::from(last - b'a');
+    Some((slot, 1 << w.len().min(31)))
+}
+
+static PAST_WORDS: LazyLock<PastWords> = LazyLock::new(|| {
+    let lx = &*LEXICON;
+    let mut shapes = [0; 26 * 26];
+    for (slot, bit) in lx.past_verbs.iter().filter_map(|v| shape_of(v.as_bytes())) {
+        shapes[slot] |= bit;
+    }
+    PastWords {
+        past: lx.past_verbs.iter().map(String::as_str).collect(),
+        not_past: lx.not_past_ed.iter().map(String::as_str).collect(),
+        shapes,
+    }
+});
+
+pub(super) fn is_past_verb(w: &str) -> bool {
+    let words = &*PAST_WORDS;
+    // The cheap tests first: a listed verb's shape, or the "-ed" ending.
+    let shaped = shape_of(w.as_bytes()).is_some_and(|(slot, bit)| words.shapes[slot] & bit != 0);
+    let ed = w.len() > 4 && w.ends_with("ed");
+    (shaped || ed)
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && ((shaped && words.past.contains(w)) || (ed && !words.not_past.contains(w)))
+}
+
+/// Whether `text` contains a past-tense verb: a listed irregular one, or a
+/// lowercase word ending in "-ed" that is not a known exception.
+pub fn has_past_cue(text: &str) -> bool {
+    past_cue(text, PastReading::Any)
+}
+
+/// Whether `text` contains a past-tense verb that is not a reporting verb
+/// ("said", "announced"): what tells the events themselves as past.
+pub fn has_narrated_past_cue(text: &str) -> bool {
+    past_cue(text, PastReading::Narrated)
+}
+
+/// Which past-tense verbs [`past_cue`] counts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum PastReading {
+    /// Every one.
+    Any,
+    /// Not reporting verbs, not adjectives ("the proposed merger").
+    Narrated,
+    /// Not participles after "be" or "have" ("will be paid", "has
+    /// agreed"), not adjectives: a verb that puts its own clause in the past.
+    Finite,
+}
+
+static REPORTING_VERBS: LazyLock<FxSet<&'static str>> =
+    LazyLock::new(|| LEXICON.reporting_verbs.iter().map(String::as_str).collect());
+pub(super) static DETERMINERS: LazyLock<FxSet<&'static str>> =
+    LazyLock::new(|| LEXICON.determiners.iter().map(String::as_str).collect());
+
+pub(super) fn past_cue(text: &str, reading: PastReading) -> bool {
+    past_verb_end(text, reading, false).is_some()
+}
+
+/// Whether the char at byte `i` of `text` is alphanumeric, and its length.
+/// ASCII is read by byte; only a non-ASCII byte needs its char decoded.
+fn alnum_at(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        (b.is_ascii_alphanumeric(), 1)
+    } else {
+        text.get(i..)
+            .and_then(|t| t.chars().next())
+            .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+    }
+}
+
+/// Whether the char that ends at byte `i` of `text` is alphanumeric, and
+/// its length: [`alnum_at`] read backwards.
+fn alnum_before(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i - 1];
+    if b.is_ascii() {
+        (b.is_ascii_alphanumeric(), 1)
+    } else {
+        text.get(..i)
+            .and_then(|t| t.chars().next_back())
+            .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+    }
+}
+
+/// Whether `word` (which follows `previous`) is a past-tense verb that
+/// `reading` counts.
+pub(super) fn counts_as_past(word: &str, previous: &str, reading: PastReading) -> bool {
+    // "its proposed merger": an "-ed" word after a determiner is an
+    // adjective.
+    let adjective = || {
+        !PAST_WORDS.past.contains(word) && DETERMINERS.contains(previous.to_lowercase().as_str())
+    };
+    let skipped = || match reading {
+        PastReading::Any => false,
+        PastReading::Narrated => REPORTING_VERBS.contains(word) || adjective(),
+        PastReading::Finite => {
+            adjective()
+                || matches!(
+                    previous.to_lowercase().as_str(),
+                    "be" | "been" | "being" | "have" | "has"
+                )
+        }
+    };
+    word.as_bytes()[0].is_ascii_lowercase() && is_past_verb(word) && !skipped()
+}
+
+/// Where the first (or, with `last`, the last) past-tense verb of `text`
+/// that `reading` counts ends. The words are those of
+/// `text.split(|c| !c.is_alphanumeric())`; the last is looked for from the
+/// end, so that the usual case reads only the words after it.
+pub(super) fn past_verb_end(text: &str, reading: PastReading, last: bool) -> Option<usize> {
+    if last {
+        return last_past_verb_end(text, reading);
+    }
+    let mut i = 0;
+    let mut previous = "";
+    while i < text.len() {
+        let (alnum, n) = alnum_at(text, i);
+        if !alnum {
+            i += n;
+            continue;
+        }
+        let start = i;
+        while i < text.len() {
+            let (alnum, n) = alnum_at(text, i);
+            if !alnum {
+                break;
+            }
+            i += n;
+        }
+        let word = text.get(start..i).unwrap_or("");
+        if counts_as_past(word, previous, reading) {
+            return Some(i);
+        }
+        previous = word;
+    }
+    None
+}
+
+/// [`past_verb_end`] of the last verb: words are read from the end, each
+/// judged once the word before it is known.
+fn last_past_verb_end(text: &str, reading: PastReading) -> Option<usize> {
+    // The word that ends before byte `i`, as `start..end`; None when no
+    // word is left.
+    let word_before = |mut i: usize| -> Option<(usize, usize)> {
+        while i > 0 {
+            let (alnum, n) = alnum_before(text, i);
+            if alnum {
+                break;
+            }
+            i -= n;
+        }
+        let end = i;
+        while i > 0 {
+            let (alnum, n) = alnum_before(text, i);
+            if !alnum {
+                break;
+            }
+            i -= n;
+        }
+        (i < end).then_some((i, end))
+    };
+    let mut current = word_before(text.len());
+    while let Some((start, end)) = current {
+        let previous = word_before(start);
+        let word = text.get(start..end).unwrap_or("");
+        let previous_word = previous.map_or("", |(s, e)| text.get(s..e).unwrap_or(""));
+        if counts_as_past(word, previous_word, reading) {
+            return Some(end);
+        }
+        current = previous;
+    }
+    None
+}
