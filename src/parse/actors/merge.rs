@@ -5,6 +5,7 @@
 //! organisations by key and a short prefix, so no two actors are compared
 //! unless they could be one.
 
+mod assigned;
 mod forms;
 
 use super::alias::{NameParts, same_person, same_place};
@@ -13,6 +14,7 @@ use super::roles::{RoleDesc, unique_counterpart, unique_holder};
 use super::{ArticleActors, LocalEntity};
 use super::{credits, untitled};
 use crate::model::{Actor, ActorKind, Article, Mention, MentionKind, MentionPlace};
+use assigned::{Assigned, actor_of, to_global};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -485,71 +487,6 @@ fn place_outside(article: &Article, mentions: &mut [Mention]) {
             .and_then(|b| MentionPlace::of_class(b.class))
             .filter(|p| *p != MentionPlace::Body)
             .unwrap_or(MentionPlace::Headline);
-    }
-}
-
-/// A possessor given as a local entity index, as the global actor that
-/// entity became (None when it became none).
-fn to_global(global: &[u32], local: Option<u32>) -> Option<u32> {
-    local.and_then(|le| actor_of(global, le)).map(|g| g as u32)
-}
-
-/// The global actor local entity `e` became, given one article's part of
-/// [`Assigned`].
-fn actor_of(global: &[u32], e: u32) -> Option<usize> {
-    global
-        .get(e as usize)
-        .filter(|&&g| g != Assigned::NONE)
-        .map(|&g| g as usize)
-}
-
-/// Which global actor each local entity became, every article's in one
-/// list (`starts[a]..starts[a + 1]` is article `a`'s): a few bytes per
-/// entity and no list per article, for the millions of entities a large
-/// corpus has.
-pub(super) struct Assigned {
-    starts: Vec<usize>,
-    actor: Vec<u32>,
-}
-
-impl Assigned {
-    /// An entity that became no actor.
-    const NONE: u32 = u32::MAX;
-
-    fn new(locals: &[ArticleActors]) -> Self {
-        let mut starts = Vec::with_capacity(locals.len() + 1);
-        let mut n = 0;
-        starts.push(0);
-        for l in locals {
-            n += l.entities.len();
-            starts.push(n);
-        }
-        Assigned {
-            starts,
-            actor: vec![Self::NONE; n],
-        }
-    }
-
-    /// Article `a`'s entities, each as [`actor_of`] reads it.
-    fn of(&self, a: usize) -> &[u32] {
-        match (self.starts.get(a), self.starts.get(a + 1)) {
-            (Some(&from), Some(&to)) => &self.actor[from..to],
-            _ => &[],
-        }
-    }
-
-    fn get(&self, a: usize, e: usize) -> Option<usize> {
-        actor_of(self.of(a), e as u32)
-    }
-
-    fn set(&mut self, a: usize, e: usize, g: usize) {
-        if let Some(x) = self
-            .starts
-            .get(a)
-            .and_then(|&from| self.actor.get_mut(from + e))
-        {
-            *x = g as u32;
-        }
     }
 }
 

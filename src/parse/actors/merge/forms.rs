@@ -10,7 +10,7 @@
 
 use super::super::ArticleActors;
 use super::super::roles::RoleDesc;
-use super::{Assigned, actor_of, to_global};
+use super::assigned::{Assigned, actor_of, to_global};
 use crate::hash::FxMap;
 use crate::model::Article;
 use rayon::prelude::*;
