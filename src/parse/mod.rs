@@ -20,7 +20,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 pub struct Parsed {
     pub article: Article,
     /// Its actors before merging with other articles.
-    pub actors: actors::ArticleActors,
+    pub actors: actors::Local,
     /// Its date candidates when the page has no explicit date, so the
     /// folder-year step re-resolves them without searching again.
     pub unanchored_dates: Option<Vec<dates::Candidate>>,
@@ -109,7 +109,7 @@ pub fn parse_article(id: ArticleId, loaded: Loaded) -> Parsed {
     };
     Parsed {
         article,
-        actors: local_actors,
+        actors: local_actors.into(),
         unanchored_dates: explicit.value.is_none().then_some(candidates),
     }
 }
@@ -260,10 +260,7 @@ pub fn build_corpus(
 /// them.
 type Lists = (
     Vec<Article>,
-    (
-        Vec<actors::ArticleActors>,
-        Vec<Option<Vec<dates::Candidate>>>,
-    ),
+    (Vec<actors::Local>, Vec<Option<Vec<dates::Candidate>>>),
 );
 
 /// What parsing leaves for the corpus-level steps, one entry per article

@@ -7,14 +7,16 @@
 
 mod assigned;
 mod forms;
+mod local;
 
 use super::alias::{NameParts, same_person, same_place};
 use super::lexicon::{FxMap, LEXICON, Lexicon};
 use super::roles::{RoleDesc, unique_counterpart, unique_holder};
-use super::{ArticleActors, LocalEntity};
 use super::{credits, untitled};
 use crate::model::{Actor, ActorKind, Article, Mention, MentionKind, MentionPlace};
 use assigned::{Assigned, actor_of, to_global};
+use local::Entity;
+pub use local::Local;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -73,7 +75,7 @@ type Keyed = Arc<(String, NameParts)>;
 /// names recur across a large corpus (1,115 distinct forms in 2.2 million
 /// entities at 100,000 articles), so each is worked out once per piece of
 /// parallel work and shared; nothing is hashed twice.
-fn keys_by_entity(articles: &[Article], locals: &[ArticleActors], lx: &Lexicon) -> Vec<Vec<Keyed>> {
+fn keys_by_entity(articles: &[Article], locals: &[Local], lx: &Lexicon) -> Vec<Vec<Keyed>> {
     locals
         .par_iter()
         .enumerate()
@@ -169,7 +171,7 @@ impl Index {
     /// The actor a strong local entity belongs to (created when new).
     fn place_entity(
         &mut self,
-        e: &LocalEntity,
+        e: &Entity,
         keyed: &(String, NameParts),
         lx: &Lexicon,
         singles: bool,
@@ -276,15 +278,12 @@ impl Index {
 
 /// Merges per-article actors into corpus actors and fills each article's
 /// `mentions` with global actor ids.
-pub fn merge(articles: &mut [Article], locals: Vec<ArticleActors>) -> Vec<Actor> {
+pub fn merge(articles: &mut [Article], locals: Vec<impl Into<Local>>) -> Vec<Actor> {
+    let locals = locals.into_iter().map(Into::into).collect();
     merge_with(articles, locals, &LEXICON)
 }
 
-fn merge_with(
-    articles: &mut [Article],
-    mut locals: Vec<ArticleActors>,
-    lx: &Lexicon,
-) -> Vec<Actor> {
+fn merge_with(articles: &mut [Article], mut locals: Vec<Local>, lx: &Lexicon) -> Vec<Actor> {
     let mut ix = Index::default();
     let mut global = Assigned::new(&locals);
     // Mentions per local entity, counted once (not once per entity).
@@ -292,7 +291,7 @@ fn merge_with(
         .par_iter()
         .map(|l| {
             let mut n = vec![0u32; l.entities.len()];
-            for m in &l.mentions {
+            for m in &l.found.mentions {
                 if let Some(c) = n.get_mut(m.entity as usize) {
                     *c += 1;
                 }
@@ -367,8 +366,9 @@ fn merge_with(
             let global = global.of(a);
             // Room for every mention and every resolved reference, so the
             // list the article keeps has no spare capacity.
-            let mut mentions: Vec<Mention> = Vec::with_capacity(l.mentions.len() + l.refs.len());
-            mentions.extend(l.mentions.iter().filter_map(|m| {
+            let mut mentions: Vec<Mention> =
+                Vec::with_capacity(l.found.mentions.len() + l.found.refs.len());
+            mentions.extend(l.found.mentions.iter().filter_map(|m| {
                 Some(Mention {
                     span: m.span,
                     actor: actor_of(global, m.entity)? as u32,
@@ -384,7 +384,7 @@ fn merge_with(
                     && ix.actors[g].kind == ActorKind::Person
                 {
                     let v = local_roles.entry(g as u32).or_default();
-                    for r in l.roles_of(i) {
+                    for r in l.found.roles_of(i) {
                         let mut r = r.clone();
                         r.possessor = to_global(global, r.possessor);
                         v.push(r);
@@ -399,7 +399,7 @@ fn merge_with(
             };
             let mut persons: Vec<u32> = local_roles.keys().copied().collect();
             persons.sort_unstable();
-            for r in &l.refs {
+            for r in &l.found.refs {
                 let mut want = r.desc.clone();
                 want.possessor = to_global(global, want.possessor);
                 let is_person =

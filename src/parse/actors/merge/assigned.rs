@@ -1,7 +1,7 @@
 //! Which corpus actor each article's local entities became: the one
 //! answer every later step of merging reads (forms, roles, mentions).
 
-use super::super::ArticleActors;
+use super::local::Local;
 
 /// A possessor given as a local entity index, as the global actor that
 /// entity became (None when it became none).
@@ -31,7 +31,7 @@ impl Assigned {
     /// An entity that became no actor.
     const NONE: u32 = u32::MAX;
 
-    pub(super) fn new(locals: &[ArticleActors]) -> Self {
+    pub(super) fn new(locals: &[Local]) -> Self {
         let mut starts = Vec::with_capacity(locals.len() + 1);
         let mut n = 0;
         starts.push(0);
@@ -71,13 +71,15 @@ impl Assigned {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::actors::LocalEntity;
+    use crate::parse::actors::{ArticleActors, LocalEntity};
 
     #[test]
     fn each_article_reads_only_its_own_entities_and_unset_ones_are_none() {
-        let with = |n: usize| ArticleActors {
-            entities: vec![LocalEntity::default(); n],
-            ..ArticleActors::default()
+        let with = |n: usize| {
+            Local::from(ArticleActors {
+                entities: vec![LocalEntity::default(); n],
+                ..ArticleActors::default()
+            })
         };
         let mut assigned = Assigned::new(&[with(2), with(0), with(3)]);
         assigned.set(0, 1, 7);
