@@ -59,7 +59,7 @@ fn stages(c: &mut Criterion) {
     // corpus steps (the folder's year, actor merging, indices).
     g.bench_function("whole_corpus", |b| {
         b.iter(|| {
-            parse::build_corpus(ingest::bundled(), Vec::new())
+            parse::build_corpus(ingest::bundled(), Vec::new(), None)
                 .events
                 .len()
         })

@@ -9,7 +9,7 @@ use dateline::parse::{actors, blocks, segment};
 use std::path::PathBuf;
 fn main() {
     let paths: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
-    let (files, _) = dateline::ingest::load(&paths);
+    let (files, _) = dateline::ingest::load(&paths, None);
     let prepped: Vec<(String, Vec<dateline::model::Span>)> = files
         .into_iter()
         .map(|f| {

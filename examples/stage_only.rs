@@ -17,7 +17,7 @@ fn main() {
         .and_then(|s| s.into_string().ok())
         .unwrap_or_default();
     let paths: Vec<PathBuf> = args.map(PathBuf::from).collect();
-    let (files, _) = dateline::ingest::load(&paths);
+    let (files, _) = dateline::ingest::load(&paths, None);
     let prepped: Vec<_> = files
         .into_iter()
         .map(|f| {

@@ -45,7 +45,7 @@ fn main() {
         .collect();
     walks.sort();
     let t = Instant::now();
-    let (files, warnings) = dateline::ingest::load(&paths);
+    let (files, warnings) = dateline::ingest::load(&paths, None);
     let load = t.elapsed();
     let bytes: usize = files.iter().map(|f| f.text.len()).sum();
     let mut stage = [Duration::ZERO; 5];

@@ -281,19 +281,6 @@ fn finish(text: String, note: Option<String>) -> Result<(String, Option<String>)
     Ok((text, note))
 }
 
-/// Loads every path; returns the decoded files in a stable order and the
-/// warnings for what was skipped. No paths means the bundled seeds.
-pub fn load(paths: &[PathBuf]) -> (Vec<Loaded>, Vec<Warning>) {
-    let (files, read) = (AtomicUsize::new(0), AtomicUsize::new(0));
-    load_with_progress(
-        paths,
-        Counts {
-            files: &files,
-            read: &read,
-        },
-    )
-}
-
 /// Where reading counts how far it has got: files found, files read. The
 /// loader's progress (`parse::Progress`) lends its two reading counters, so
 /// reading needs nothing from the parser that comes after it.
@@ -303,9 +290,16 @@ pub struct Counts<'a> {
     pub read: &'a AtomicUsize,
 }
 
-/// [`load`], counting files found and read into `progress`.
-pub fn load_with_progress(paths: &[PathBuf], progress: Counts) -> (Vec<Loaded>, Vec<Warning>) {
+/// Loads every path; returns the decoded files in a stable order and the
+/// warnings for what was skipped. No paths means the bundled seeds. Counts
+/// files found and read into `progress` when given.
+pub fn load(paths: &[PathBuf], progress: Option<Counts>) -> (Vec<Loaded>, Vec<Warning>) {
     use rayon::prelude::*;
+    let (files_found, files_read) = (AtomicUsize::new(0), AtomicUsize::new(0));
+    let progress = progress.unwrap_or(Counts {
+        files: &files_found,
+        read: &files_read,
+    });
     if paths.is_empty() {
         let b = bundled();
         progress.files.store(b.len(), Ordering::Relaxed);

@@ -69,10 +69,8 @@ impl<'a> Loader<'a> {
                 files: &progress.files,
                 read: &progress.read,
             };
-            let (files, warnings) = crate::ingest::load_with_progress(self.paths, counts);
-            return Some(crate::parse::build_corpus_with_progress(
-                files, warnings, progress,
-            ));
+            let (files, warnings) = crate::ingest::load(self.paths, Some(counts));
+            return Some(crate::parse::build_corpus(files, warnings, Some(progress)));
         }
         let mut warnings = Vec::new();
         let files = crate::ingest::collect_files(self.paths, &mut warnings);

@@ -499,6 +499,7 @@ mod stepping_tests {
                 ),
             ],
             Vec::new(),
+            None,
         )
     }
 

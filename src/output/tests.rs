@@ -23,6 +23,7 @@ fn corpus() -> Corpus {
             ),
         ],
         Vec::new(),
+        None,
     )
 }
 
@@ -207,6 +208,7 @@ fn a_reference_is_written_with_its_timeml_value_and_stays_off_the_dated_timeline
              The mill is now open again, Orla Penn said on 1 April 2025.\n",
         )],
         Vec::new(),
+        None,
     );
     assert!(c.events.iter().all(|e| e.date.label() != "PRESENT_REF"));
     let out = text(|o| json::write_array(o, rows::events(&c, EventFilter::default())));

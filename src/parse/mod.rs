@@ -21,7 +21,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 pub struct Parsed {
     pub article: Article,
     /// Its actors before merging with other articles.
-    pub actors: actors::ArticleActors,
+    pub actors: actors::Local,
     /// Its date candidates when the page has no explicit date, so the
     /// folder-year step re-resolves them without searching again.
     pub unanchored_dates: Option<Vec<dates::Candidate>>,
@@ -111,7 +111,7 @@ pub fn parse_article(id: ArticleId, loaded: Loaded) -> Parsed {
     };
     Parsed {
         article,
-        actors: local_actors,
+        actors: local_actors.into(),
         unanchored_dates: explicit.value.is_none().then_some(candidates),
     }
 }
@@ -268,11 +268,6 @@ fn from_page(
     (cleaned, explicit, source, page.url)
 }
 
-/// Parses every file (in parallel) and builds the corpus with its indices.
-pub fn build_corpus(files: Vec<Loaded>, warnings: Vec<Warning>) -> Corpus {
-    build_corpus_with_progress(files, warnings, &Progress::default())
-}
-
 /// How far a load has got, shared with whoever shows it (the TUI's loading
 /// screen, a CLI progress line). Counters only grow.
 #[derive(Debug, Default)]
@@ -287,22 +282,97 @@ pub struct Progress {
     pub indexing: AtomicBool,
 }
 
-/// [`build_corpus`], counting parsed articles into `progress`.
-pub fn build_corpus_with_progress(
+/// Parses every file (in parallel) and builds the corpus with its indices,
+/// counting parsed articles into `progress` when given. Front ends load
+/// through [`crate::load::Loader`]; this is for texts already in memory.
+pub fn build_corpus(
     files: Vec<Loaded>,
     warnings: Vec<Warning>,
-    progress: &Progress,
+    progress: Option<&Progress>,
 ) -> Corpus {
-    let parsed: Vec<Result<Parsed, Warning>> = files
-        .into_par_iter()
-        .enumerate()
-        .map(|(i, l)| {
-            let r = parse_article(i as ArticleId, l);
-            progress.parsed.fetch_add(1, Ordering::Relaxed);
-            Ok(r)
-        })
-        .collect();
-    finish_corpus(parsed, warnings, progress)
+    let quiet = Progress::default();
+    let progress = progress.unwrap_or(&quiet);
+    let mut parts = Parts::default();
+    parts.extend_parallel(files.into_par_iter().map(|l| {
+        let r = parse_article(0, l);
+        progress.parsed.fetch_add(1, Ordering::Relaxed);
+        Ok(r)
+    }));
+    finish_corpus(parts, warnings, progress)
+}
+
+/// Each article, the actors it names, its unanchored dates: one entry
+/// per article in each list, nested in pairs as parallel unzipping fills
+/// them.
+type Lists = (
+    Vec<Article>,
+    (Vec<actors::Local>, Vec<Option<Vec<dates::Candidate>>>),
+);
+
+/// What parsing leaves for the corpus-level steps, one entry per article
+/// in lists side by side: parallel parsing writes each list in place, so
+/// no list of whole [`Parsed`] results is held and then split (a second
+/// copy of every article's fields at the peak of a load).
+#[derive(Default)]
+struct Parts {
+    /// The articles, the actors each found, its unanchored dates.
+    lists: Lists,
+    /// Entries that stand for a file that failed (ascending): removed
+    /// before the corpus-level steps.
+    failed: Vec<usize>,
+    /// Why each file failed, in file order.
+    warnings: Vec<Warning>,
+}
+
+impl Parts {
+    /// Adds the results of `run` in its order, in place.
+    fn extend_parallel(
+        &mut self,
+        run: impl IndexedParallelIterator<Item = Result<Parsed, Warning>>,
+    ) {
+        let offset = self.lists.0.len();
+        let failed = std::sync::Mutex::new(Vec::new());
+        self.lists.par_extend(run.enumerate().map(|(i, r)| match r {
+            Ok(p) => (p.article, (p.actors, p.unanchored_dates)),
+            Err(w) => {
+                if let Ok(mut f) = failed.lock() {
+                    f.push((offset + i, w));
+                }
+                Default::default()
+            }
+        }));
+        let mut failed = failed.into_inner().unwrap_or_default();
+        failed.sort_unstable_by_key(|(i, _)| *i);
+        for (i, w) in failed {
+            self.failed.push(i);
+            self.warnings.push(w);
+        }
+    }
+
+    /// Adds one result after the others.
+    fn push(&mut self, r: Result<Parsed, Warning>) {
+        match r {
+            Ok(p) => {
+                self.lists.0.push(p.article);
+                self.lists.1.0.push(p.actors);
+                self.lists.1.1.push(p.unanchored_dates);
+            }
+            Err(w) => self.warnings.push(w),
+        }
+    }
+}
+
+/// `v` without the entries at `slots` (ascending).
+fn remove_slots<T>(v: &mut Vec<T>, slots: &[usize]) {
+    if slots.is_empty() {
+        return;
+    }
+    let (mut i, mut next) = (0, slots.iter().peekable());
+    v.retain(|_| {
+        let gone = next.next_if_eq(&&i).is_some();
+        i += 1;
+        !gone
+    });
 }
 
 /// Reads and parses `files` in one parallel pass, so each text is parsed
@@ -314,7 +384,7 @@ pub fn read_and_build_corpus(
     progress: &Progress,
 ) -> Corpus {
     use crate::ingest::warc;
-    let mut results: Vec<Result<Parsed, Warning>> = Vec::with_capacity(files.len());
+    let mut parts = Parts::default();
     let mut rest = files;
     while !rest.is_empty() {
         // A run of plain files in parallel, then an archive streamed.
@@ -322,7 +392,7 @@ pub fn read_and_build_corpus(
             .iter()
             .position(|f| warc::is_archive(f))
             .unwrap_or(rest.len());
-        results.par_extend(rest[..run].par_iter().map(|f| {
+        parts.extend_parallel(rest[..run].par_iter().map(|f| {
             let r = crate::ingest::read_file(f);
             progress.read.fetch_add(1, Ordering::Relaxed);
             let r = r.map(|l| parse_article(0, l));
@@ -334,26 +404,22 @@ pub fn read_and_build_corpus(
             r
         }));
         if let Some(archive) = rest.get(run) {
-            read_archive(archive, &mut results, progress);
+            read_archive(archive, &mut parts, progress);
         }
         rest = &rest[(run + 1).min(rest.len())..];
     }
-    finish_corpus(results, warnings, progress)
+    finish_corpus(parts, warnings, progress)
 }
 
 /// Parses an archive's records as they are read, on every core, keeping
 /// the archive's order; memory holds the records being parsed, not the
 /// archive. Each record counts as a file found and read.
-fn read_archive(
-    archive: &std::path::Path,
-    results: &mut Vec<Result<Parsed, Warning>>,
-    progress: &Progress,
-) {
+fn read_archive(archive: &std::path::Path, parts: &mut Parts, progress: &Progress) {
     let records = match crate::ingest::warc::records(archive) {
         Ok(r) => r,
         Err(w) => {
             progress.read.fetch_add(1, Ordering::Relaxed);
-            results.push(Err(w));
+            parts.push(Err(w));
             return;
         }
     };
@@ -374,32 +440,26 @@ fn read_archive(
         })
         .collect();
     parsed.sort_unstable_by_key(|(i, _)| *i);
-    results.extend(parsed.into_iter().map(|(_, r)| r));
+    for (_, r) in parsed {
+        parts.push(r);
+    }
 }
 
 /// The corpus-level steps: the folder's year, actor merging, indices. A file
 /// that failed is a warning here; ids count the articles that parsed.
-fn finish_corpus(
-    results: Vec<Result<Parsed, Warning>>,
-    mut warnings: Vec<Warning>,
-    progress: &Progress,
-) -> Corpus {
+fn finish_corpus(parts: Parts, mut warnings: Vec<Warning>, progress: &Progress) -> Corpus {
     progress.indexing.store(true, Ordering::Relaxed);
-    // Split straight into the three lists, without a fourth copy of every
-    // parsed article in between.
-    let mut articles = Vec::with_capacity(results.len());
-    let mut locals = Vec::with_capacity(results.len());
-    let mut unanchored = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(mut p) => {
-                p.article.id = articles.len() as ArticleId;
-                articles.push(p.article);
-                locals.push(p.actors);
-                unanchored.push(p.unanchored_dates);
-            }
-            Err(w) => warnings.push(w),
-        }
+    let Parts {
+        lists: (mut articles, (mut locals, mut unanchored)),
+        failed,
+        warnings: failures,
+    } = parts;
+    remove_slots(&mut articles, &failed);
+    remove_slots(&mut locals, &failed);
+    remove_slots(&mut unanchored, &failed);
+    warnings.extend(failures);
+    for (id, a) in articles.iter_mut().enumerate() {
+        a.id = id as ArticleId;
     }
     dates::assume_folder_year_with(&mut articles, &unanchored);
     drop(unanchored);
@@ -413,7 +473,41 @@ mod tests {
     use crate::model::{BlockClass, MentionPlace};
 
     fn corpus(text: &str) -> Corpus {
-        build_corpus(vec![Loaded::plain("a.txt", text)], Vec::new())
+        build_corpus(vec![Loaded::plain("a.txt", text)], Vec::new(), None)
+    }
+
+    #[test]
+    fn a_file_that_fails_between_two_is_a_warning_and_ids_stay_consecutive() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, body: &[u8]| std::fs::write(dir.path().join(name), body).unwrap();
+        write(
+            "a.txt",
+            b"Ferry to Brask\n\nThe ferry sailed on 4 March 2026.\n",
+        );
+        write("b.txt", b"bin\0ary");
+        write(
+            "c.txt",
+            b"Quay reopens\n\nThe quay opened on 5 March 2026.\n",
+        );
+        let files: Vec<_> = ["a.txt", "b.txt", "c.txt"]
+            .iter()
+            .map(|n| dir.path().join(n))
+            .collect();
+        let c = read_and_build_corpus(&files, Vec::new(), &Progress::default());
+        let titles: Vec<(ArticleId, &str)> =
+            c.articles.iter().map(|a| (a.id, a.title_text())).collect();
+        assert_eq!(titles, [(0, "Ferry to Brask"), (1, "Quay reopens")]);
+        assert_eq!(c.warnings.len(), 1);
+        assert!(c.warnings[0].path.ends_with("b.txt"));
+    }
+
+    #[test]
+    fn removing_slots_keeps_the_rest_in_order() {
+        let mut v: Vec<u32> = (0..8).collect();
+        remove_slots(&mut v, &[0, 3, 7]);
+        assert_eq!(v, [1, 2, 4, 5, 6]);
+        remove_slots(&mut v, &[]);
+        assert_eq!(v, [1, 2, 4, 5, 6]);
     }
 
     #[test]

@@ -39,7 +39,7 @@ fn hostile_corpus() -> Corpus {
         .map(|(i, t)| Loaded::plain(format!("hostile/{i}.txt"), t.to_string()))
         .collect();
     files.extend(dateline::ingest::bundled());
-    dateline::parse::build_corpus(files, Vec::new())
+    dateline::parse::build_corpus(files, Vec::new(), None)
 }
 
 fn random_action(r: &mut Rng, w: u16, h: u16) -> Action {

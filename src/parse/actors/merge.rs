@@ -5,14 +5,18 @@
 //! organisations by key and a short prefix, so no two actors are compared
 //! unless they could be one.
 
+mod assigned;
 mod forms;
+mod local;
 
 use super::alias::{NameParts, same_person, same_place};
 use super::lexicon::{FxMap, LEXICON, Lexicon};
 use super::roles::{RoleDesc, unique_counterpart, unique_holder};
-use super::{ArticleActors, LocalEntity};
 use super::{credits, untitled};
 use crate::model::{Actor, ActorKind, Article, Mention, MentionKind, MentionPlace};
+use assigned::{Assigned, actor_of, to_global};
+use local::Entity;
+pub use local::Local;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -71,7 +75,7 @@ type Keyed = Arc<(String, NameParts)>;
 /// names recur across a large corpus (1,115 distinct forms in 2.2 million
 /// entities at 100,000 articles), so each is worked out once per piece of
 /// parallel work and shared; nothing is hashed twice.
-fn keys_by_entity(articles: &[Article], locals: &[ArticleActors], lx: &Lexicon) -> Vec<Vec<Keyed>> {
+fn keys_by_entity(articles: &[Article], locals: &[Local], lx: &Lexicon) -> Vec<Vec<Keyed>> {
     locals
         .par_iter()
         .enumerate()
@@ -167,7 +171,7 @@ impl Index {
     /// The actor a strong local entity belongs to (created when new).
     fn place_entity(
         &mut self,
-        e: &LocalEntity,
+        e: &Entity,
         keyed: &(String, NameParts),
         lx: &Lexicon,
         singles: bool,
@@ -274,15 +278,12 @@ impl Index {
 
 /// Merges per-article actors into corpus actors and fills each article's
 /// `mentions` with global actor ids.
-pub fn merge(articles: &mut [Article], locals: Vec<ArticleActors>) -> Vec<Actor> {
+pub fn merge(articles: &mut [Article], locals: Vec<impl Into<Local>>) -> Vec<Actor> {
+    let locals = locals.into_iter().map(Into::into).collect();
     merge_with(articles, locals, &LEXICON)
 }
 
-fn merge_with(
-    articles: &mut [Article],
-    mut locals: Vec<ArticleActors>,
-    lx: &Lexicon,
-) -> Vec<Actor> {
+fn merge_with(articles: &mut [Article], mut locals: Vec<Local>, lx: &Lexicon) -> Vec<Actor> {
     let mut ix = Index::default();
     let mut global = Assigned::new(&locals);
     // Mentions per local entity, counted once (not once per entity).
@@ -290,7 +291,7 @@ fn merge_with(
         .par_iter()
         .map(|l| {
             let mut n = vec![0u32; l.entities.len()];
-            for m in &l.mentions {
+            for m in &l.found.mentions {
                 if let Some(c) = n.get_mut(m.entity as usize) {
                     *c += 1;
                 }
@@ -365,8 +366,9 @@ fn merge_with(
             let global = global.of(a);
             // Room for every mention and every resolved reference, so the
             // list the article keeps has no spare capacity.
-            let mut mentions: Vec<Mention> = Vec::with_capacity(l.mentions.len() + l.refs.len());
-            mentions.extend(l.mentions.iter().filter_map(|m| {
+            let mut mentions: Vec<Mention> =
+                Vec::with_capacity(l.found.mentions.len() + l.found.refs.len());
+            mentions.extend(l.found.mentions.iter().filter_map(|m| {
                 Some(Mention {
                     span: m.span,
                     actor: actor_of(global, m.entity)? as u32,
@@ -382,7 +384,7 @@ fn merge_with(
                     && ix.actors[g].kind == ActorKind::Person
                 {
                     let v = local_roles.entry(g as u32).or_default();
-                    for r in l.roles_of(i) {
+                    for r in l.found.roles_of(i) {
                         let mut r = r.clone();
                         r.possessor = to_global(global, r.possessor);
                         v.push(r);
@@ -397,7 +399,7 @@ fn merge_with(
             };
             let mut persons: Vec<u32> = local_roles.keys().copied().collect();
             persons.sort_unstable();
-            for r in &l.refs {
+            for r in &l.found.refs {
                 let mut want = r.desc.clone();
                 want.possessor = to_global(global, want.possessor);
                 let is_person =
@@ -485,71 +487,6 @@ fn place_outside(article: &Article, mentions: &mut [Mention]) {
             .and_then(|b| MentionPlace::of_class(b.class))
             .filter(|p| *p != MentionPlace::Body)
             .unwrap_or(MentionPlace::Headline);
-    }
-}
-
-/// A possessor given as a local entity index, as the global actor that
-/// entity became (None when it became none).
-fn to_global(global: &[u32], local: Option<u32>) -> Option<u32> {
-    local.and_then(|le| actor_of(global, le)).map(|g| g as u32)
-}
-
-/// The global actor local entity `e` became, given one article's part of
-/// [`Assigned`].
-fn actor_of(global: &[u32], e: u32) -> Option<usize> {
-    global
-        .get(e as usize)
-        .filter(|&&g| g != Assigned::NONE)
-        .map(|&g| g as usize)
-}
-
-/// Which global actor each local entity became, every article's in one
-/// list (`starts[a]..starts[a + 1]` is article `a`'s): a few bytes per
-/// entity and no list per article, for the millions of entities a large
-/// corpus has.
-pub(super) struct Assigned {
-    starts: Vec<usize>,
-    actor: Vec<u32>,
-}
-
-impl Assigned {
-    /// An entity that became no actor.
-    const NONE: u32 = u32::MAX;
-
-    fn new(locals: &[ArticleActors]) -> Self {
-        let mut starts = Vec::with_capacity(locals.len() + 1);
-        let mut n = 0;
-        starts.push(0);
-        for l in locals {
-            n += l.entities.len();
-            starts.push(n);
-        }
-        Assigned {
-            starts,
-            actor: vec![Self::NONE; n],
-        }
-    }
-
-    /// Article `a`'s entities, each as [`actor_of`] reads it.
-    fn of(&self, a: usize) -> &[u32] {
-        match (self.starts.get(a), self.starts.get(a + 1)) {
-            (Some(&from), Some(&to)) => &self.actor[from..to],
-            _ => &[],
-        }
-    }
-
-    fn get(&self, a: usize, e: usize) -> Option<usize> {
-        actor_of(self.of(a), e as u32)
-    }
-
-    fn set(&mut self, a: usize, e: usize, g: usize) {
-        if let Some(x) = self
-            .starts
-            .get(a)
-            .and_then(|&from| self.actor.get_mut(from + e))
-        {
-            *x = g as u32;
-        }
     }
 }
 

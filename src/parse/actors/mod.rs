@@ -23,7 +23,7 @@ mod tokens;
 mod untitled;
 mod word_hash;
 
-pub use merge::merge;
+pub use merge::{Local, merge};
 
 use crate::hash::FxMap;
 use crate::model::{ActorKind, Span};

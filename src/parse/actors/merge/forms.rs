@@ -8,9 +8,9 @@
 //! the thing was first seen; the pieces are added up, and sorting by that
 //! place gives exactly the lists the one serial pass would have built.
 
-use super::super::ArticleActors;
 use super::super::roles::RoleDesc;
-use super::{Assigned, actor_of, to_global};
+use super::assigned::{Assigned, actor_of, to_global};
+use super::local::Local;
 use crate::hash::FxMap;
 use crate::model::Article;
 use rayon::prelude::*;
@@ -46,7 +46,7 @@ pub struct Gathered {
 /// to the first `cap` distinct ones.
 pub fn gather(
     articles: &[Article],
-    locals: &[ArticleActors],
+    locals: &[Local],
     global: &Assigned,
     actors: usize,
     cap: usize,
@@ -62,19 +62,19 @@ pub fn gather(
             let global = global.of(a);
             let a = a as u32;
             let raw = article.raw.as_str();
-            for (k, m) in l.mentions.iter().enumerate() {
+            for (k, m) in l.found.mentions.iter().enumerate() {
                 if let Some(g) = actor_of(global, m.entity) {
                     count(&mut t.forms, (g, m.span.text(raw)), (a, k as u32));
                 }
             }
-            for (k, (e, r)) in l.roles.iter().enumerate() {
+            for (k, (e, r)) in l.found.roles.iter().enumerate() {
                 if let Some(g) = actor_of(global, *e) {
                     let mut r = r.clone();
                     r.possessor = to_global(global, r.possessor);
                     count(&mut t.roles, (g, r), (a, k as u32));
                 }
             }
-            for (k, (e, span)) in l.role_texts.iter().enumerate() {
+            for (k, (e, span)) in l.found.role_texts.iter().enumerate() {
                 if let Some(g) = actor_of(global, *e) {
                     count(&mut t.role_texts, (g, span.text(raw)), (a, k as u32));
                 }
