@@ -69,7 +69,7 @@ pub fn parse_article(id: ArticleId, loaded: Loaded) -> Parsed {
     };
     let sentences = segment::sentences(&text, &cleaned.body);
     let candidates = dates::find_all(&text, &sentences, &explicit);
-    let explicit = dated_by_name(explicit, &path, &text, &cleaned, &candidates);
+    let explicit = name_date::unless_stated(explicit, &path, &text, &cleaned, &candidates);
     let (published, times) = dates::resolve_all(&text, &candidates, &explicit, None);
     // Actors are named outside the body too (the headline, bylines,
     // captions): those sentences follow the body's in what the actor stage
@@ -113,50 +113,6 @@ pub fn parse_article(id: ArticleId, loaded: Loaded) -> Parsed {
         article,
         actors: local_actors.into(),
         unanchored_dates: explicit.value.is_none().then_some(candidates),
-    }
-}
-
-/// A page that states no publication date, and whose words give none to
-/// infer, takes the day its file's name gives (as inferred, saying so),
-/// unless the page contradicts it: without an anchor, every "today" and
-/// "Tuesday" in it stays undated.
-fn dated_by_name(
-    explicit: crate::model::Published,
-    path: &std::path::Path,
-    raw: &str,
-    cleaned: &blocks::Cleaned,
-    candidates: &[dates::Candidate],
-) -> crate::model::Published {
-    use crate::model::{Basis, DateValue, Published};
-    if explicit.value.is_some() {
-        return explicit;
-    }
-    let Some(name_day) = name_date::in_path(path) else {
-        return explicit;
-    };
-    if dates::infer::infer_published(raw, candidates, None).is_some() {
-        return explicit;
-    }
-    // The wire's place line opens the article: above the body or its first line.
-    let place_day = cleaned
-        .header()
-        .chain(cleaned.body.first().copied())
-        .find_map(|line| name_date::place_line_day(line.text(raw)));
-    let latest_past = candidates
-        .iter()
-        .filter(|c| c.stated_past)
-        .filter_map(|c| match c.form {
-            dates::form::Form::Full(d) => Some(d),
-            _ => None,
-        })
-        .max();
-    match name_date::published(name_day, place_day, latest_past) {
-        Some((day, why)) => Published {
-            value: Some(DateValue::day(day)),
-            basis: Basis::Inferred(why),
-            span: None,
-        },
-        None => explicit,
     }
 }
 

@@ -9,6 +9,10 @@
 //! Six-digit forms (`YYMMDD`, `DDMMYY`) read as ids as often as dates, and
 //! a name that gives two different days says neither.
 
+use super::blocks::Cleaned;
+use super::dates::Candidate;
+use super::dates::form::Form;
+use crate::model::{Basis, DateValue, Published};
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use std::path::Path;
@@ -17,6 +21,49 @@ use std::sync::LazyLock;
 /// The oldest and newest years read as a date in a name: outside them,
 /// eight digits are an id.
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=2099;
+
+/// A page that states no publication date, and whose words give none to
+/// infer, takes the day its file's name gives (as inferred, saying so),
+/// unless the page contradicts it: without an anchor, every "today" and
+/// "Tuesday" in it stays undated.
+pub fn unless_stated(
+    explicit: Published,
+    path: &Path,
+    raw: &str,
+    cleaned: &Cleaned,
+    candidates: &[Candidate],
+) -> Published {
+    if explicit.value.is_some() {
+        return explicit;
+    }
+    let Some(name_day) = in_path(path) else {
+        return explicit;
+    };
+    if super::dates::infer::infer_published(raw, candidates, None).is_some() {
+        return explicit;
+    }
+    // The wire's place line opens the article: above the body or its first line.
+    let place_day = cleaned
+        .header()
+        .chain(cleaned.body.first().copied())
+        .find_map(|line| place_line_day(line.text(raw)));
+    let latest_past = candidates
+        .iter()
+        .filter(|c| c.stated_past)
+        .filter_map(|c| match c.form {
+            Form::Full(d) => Some(d),
+            _ => None,
+        })
+        .max();
+    match checked(name_day, place_day, latest_past) {
+        Some((day, why)) => Published {
+            value: Some(DateValue::day(day)),
+            basis: Basis::Inferred(why),
+            span: None,
+        },
+        None => explicit,
+    }
+}
 
 /// The day the file's name gives, when it gives exactly one.
 pub fn in_path(path: &Path) -> Option<NaiveDate> {
@@ -81,7 +128,7 @@ pub fn place_line_day(line: &str) -> Option<(u32, u32)> {
 /// day the page reports as past may come after it; otherwise the two
 /// disagree and the date stays unknown. Returns the day and how it was
 /// found.
-pub fn published(
+fn checked(
     name_day: NaiveDate,
     place_day: Option<(u32, u32)>,
     latest_past: Option<NaiveDate>,
@@ -186,7 +233,7 @@ mod tests {
         assert_eq!(place_line_day("March 9 was a quiet day in Lombard"), None);
         assert_eq!(place_line_day("Lombard, March 9 (Kestrel) --"), None);
         let name = day(2011, 7, 1).unwrap();
-        let (d, why) = published(name, Some((7, 1)), None).unwrap();
+        let (d, why) = checked(name, Some((7, 1)), None).unwrap();
         assert_eq!(d, name);
         assert!(why.contains("place line"), "{why}");
     }
@@ -196,11 +243,11 @@ mod tests {
         let name = day(2011, 7, 1).unwrap();
         // The place line gives another day, near or far: either may be
         // the publication date, so neither is given.
-        assert_eq!(published(name, Some((6, 30)), None), None);
-        assert_eq!(published(name, Some((3, 2)), None), None);
+        assert_eq!(checked(name, Some((6, 30)), None), None);
+        assert_eq!(checked(name, Some((3, 2)), None), None);
         // The page reports a later day as past.
-        assert_eq!(published(name, None, day(2011, 7, 5)), None);
-        let (d, why) = published(name, None, day(2011, 6, 20)).unwrap();
+        assert_eq!(checked(name, None, day(2011, 7, 5)), None);
+        let (d, why) = checked(name, None, day(2011, 6, 20)).unwrap();
         assert_eq!(d, name);
         assert!(why.contains("file's name"), "{why}");
     }
