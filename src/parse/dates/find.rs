@@ -91,6 +91,7 @@ fn judge(text: &str, caps: &Groups, start: usize, end: usize) -> Option<(Form, b
     // "since March" looks back whatever the clause goes on to say.
     let future = (after_on || tense_matters(form))
         && word_before(text, start) != "since"
+        && !names_a_reported_day(form, &text[end..])
         && !adjacent_past_verb(text, start, end)
         && (clause_is_future(text, start, end) || after_future_preposition(text, start, end));
     // "He was last seen Nov. 3": a yearless day or month in a clause told
@@ -114,6 +115,20 @@ fn followed_by_unread_year(after: &str) -> bool {
     }
     let n = digits.bytes().take_while(u8::is_ascii_digit).count();
     n == 4 && !digits[n..].starts_with(|c: char| c.is_alphanumeric())
+}
+
+/// "Wednesday's ruling", "after Friday's vote": a weekday in the
+/// possessive names a day whose event the text already reports, so the
+/// future tense of its clause ("will appeal Wednesday's ruling") is not its
+/// own. "next Friday's" keeps its direction word.
+fn names_a_reported_day(form: Form, after: &str) -> bool {
+    matches!(
+        form,
+        Form::Weekday {
+            dir: Direction::ByTense,
+            ..
+        }
+    ) && (after.starts_with("'s") || after.starts_with("’s"))
 }
 
 /// "until Tuesday", "by March": a date after a word of

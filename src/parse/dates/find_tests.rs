@@ -331,6 +331,10 @@ fn stated_past_needs_on_a_past_verb_and_no_future() {
     assert!(first("Banks must repay the loan by March.").future);
     assert!(!first("The minister stayed in office until March.").future);
     assert!(!first("The car parked next to the court on Friday was towed.").future);
+    // A weekday in the possessive names a day already reported on.
+    assert!(!first("The tenants will appeal Wednesday's ruling.").future);
+    assert!(first("The tenants will appeal next Wednesday's ruling.").future);
+    assert!(first("The tenants will appeal on Wednesday.").future);
 }
 
 #[test]
