@@ -80,6 +80,9 @@ pub fn find_in_sentence(raw: &str, sentence: Span, index: u32) -> Vec<Candidate>
 /// whether it is told as past; None rejects it.
 fn judge(text: &str, caps: &Groups, start: usize, end: usize) -> Option<(Form, bool, bool, bool)> {
     let (form, core_start) = form_of(caps, text, start)?;
+    if recurs(form, text, start) || is_generic_today(text, start, end) {
+        return None;
+    }
     if matches!(form, Form::DayMonth { .. } | Form::Month { .. })
         && followed_by_unread_year(&text[end..])
     {
@@ -129,6 +132,42 @@ fn names_a_reported_day(form: Form, after: &str) -> bool {
             ..
         }
     ) && (after.starts_with("'s") || after.starts_with("’s"))
+}
+
+/// "departs each Thursday", "marches every July": a weekday or month
+/// after "each" or "every" recurs; it is no one day or month.
+fn recurs(form: Form, text: &str, start: usize) -> bool {
+    matches!(
+        form,
+        Form::Weekday {
+            dir: Direction::ByTense,
+            ..
+        } | Form::Month { .. }
+    ) && matches!(&*word_before(text, start), "each" | "every")
+}
+
+/// "today's world", "today's youth": "today's" before a noun of
+/// `[generic_today_heads]` (next word, or the one after it) means the
+/// present age, not the day of writing.
+fn is_generic_today(text: &str, start: usize, end: usize) -> bool {
+    let Some(after) = text
+        .get(end..)
+        .and_then(|t| t.strip_prefix("'s").or_else(|| t.strip_prefix("’s")))
+    else {
+        return false;
+    };
+    if !text
+        .get(start..end)
+        .is_some_and(|t| t.eq_ignore_ascii_case("today"))
+    {
+        return false;
+    }
+    let heads = &LEXICON.generic_today_heads;
+    after
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .any(|w| heads.iter().any(|h| h.eq_ignore_ascii_case(w)))
 }
 
 /// "until Tuesday", "by March": a date after a word of

@@ -296,9 +296,19 @@ fn rejections() {
         "France's President (L) and Smith (2R) and Jones (3L)",
         "So far, Oslo has refused.",
         "March organisers said",
+        // Recurring days and months, and the present age.
+        "the ferry leaves each Thursday at noon",
+        "pilgrims walk to Tarn every July",
+        "in today's world, few write letters",
+        "many of today's home computers",
+        "a hero to today's youth",
     ] {
         assert!(surfaces(text).is_empty(), "{text:?} gave {:?}", found(text));
     }
+    // A single day or month, and the day of writing, stay.
+    assert_eq!(surfaces("the ferry leaves on Thursday"), ["Thursday"]);
+    assert_eq!(surfaces("each of them left in July"), ["July"]);
+    assert_eq!(surfaces("in today's vote, Olsen won"), ["today"]);
 }
 
 #[test]
