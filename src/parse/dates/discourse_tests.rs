@@ -87,3 +87,16 @@ fn a_bare_month_keeps_the_year_the_article_gave_it() {
     let got = read(raw, 2030, 12, 5);
     assert_eq!(got[1].1.as_deref(), Some("2030-04"), "{got:?}");
 }
+
+#[test]
+fn until_then_is_the_day_last_stated() {
+    let got = read(
+        "The offer ends on Nov. 30.\nUntil then, holders may convert.",
+        2030,
+        11,
+        2,
+    );
+    assert_eq!(value_of(&got, "Until then"), Some("2030-11-30".into()));
+    let got = read("Until then, holders may convert.", 2030, 11, 2);
+    assert_eq!(value_of(&got, "Until then"), None);
+}

@@ -80,7 +80,10 @@ pub fn find_in_sentence(raw: &str, sentence: Span, index: u32) -> Vec<Candidate>
 /// whether it is told as past; None rejects it.
 fn judge(text: &str, caps: &Groups, start: usize, end: usize) -> Option<(Form, bool, bool, bool)> {
     let (form, core_start) = form_of(caps, text, start)?;
-    if recurs(form, text, start) || is_generic_today(text, start, end) {
+    if recurs(form, text, start)
+        || is_generic_today(text, start, end)
+        || is_quoted_title(form, text, start, end)
+    {
         return None;
     }
     if matches!(form, Form::DayMonth { .. } | Form::Month { .. })
@@ -144,6 +147,25 @@ fn recurs(form: Form, text: &str, start: usize) -> bool {
             ..
         } | Form::Month { .. }
     ) && matches!(&*word_before(text, start), "each" | "every")
+}
+
+/// `"This Week,"`, `"Next Year in Tarn"`: a relative phrase of two or more
+/// capitalized words right after an opening quote is a title (a show, a
+/// book), not a time.
+fn is_quoted_title(form: Form, text: &str, start: usize, end: usize) -> bool {
+    let Form::Relative(_) = form else {
+        return false;
+    };
+    let quoted = text
+        .get(..start)
+        .and_then(|t| t.chars().next_back())
+        .is_some_and(|c| matches!(c, '"' | '“' | '`' | '‘'));
+    let words: Vec<&str> = text
+        .get(start..end)
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    quoted && words.len() >= 2 && words.iter().all(|w| w.starts_with(char::is_uppercase))
 }
 
 /// "today's world", "today's youth": "today's" before a noun of

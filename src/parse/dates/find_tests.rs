@@ -302,6 +302,8 @@ fn rejections() {
         "in today's world, few write letters",
         "many of today's home computers",
         "a hero to today's youth",
+        "the host of \"This Week,\" said",
+        "on the show \u{201c}Next Year in Tarn\u{201d} Olsen sang",
     ] {
         assert!(surfaces(text).is_empty(), "{text:?} gave {:?}", found(text));
     }
@@ -309,6 +311,7 @@ fn rejections() {
     assert_eq!(surfaces("the ferry leaves on Thursday"), ["Thursday"]);
     assert_eq!(surfaces("each of them left in July"), ["July"]);
     assert_eq!(surfaces("in today's vote, Olsen won"), ["today"]);
+    assert_eq!(surfaces("\"This week we vote,\" Olsen said"), ["This week"]);
 }
 
 #[test]
