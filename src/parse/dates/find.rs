@@ -196,7 +196,22 @@ fn is_generic_today(text: &str, start: usize, end: usize) -> bool {
 /// `[future_prepositions]`, in a sentence not told in the past tense.
 fn after_future_preposition(text: &str, start: usize, end: usize) -> bool {
     let before = word_before(text, start);
-    LEXICON.future_prepositions.iter().any(|p| *p == before) && !told_as_past(text, start, end)
+    LEXICON.future_prepositions.iter().any(|p| *p == before)
+        && (!told_as_past(text, start, end) || right_after_deferral(text, start, &before))
+}
+
+/// "postponed until Tuesday", "was delayed until March": a verb of
+/// `[deferral_verbs]` right before the preposition moves the event to a
+/// day after its own, past though it is.
+fn right_after_deferral(text: &str, start: usize, preposition: &str) -> bool {
+    let at = text
+        .get(..start)
+        .unwrap_or("")
+        .trim_end()
+        .len()
+        .saturating_sub(preposition.len());
+    let verb = word_before(text, at);
+    LEXICON.deferral_verbs.iter().any(|v| *v == verb)
 }
 
 /// Whether a form's value depends on its clause's tense: a day, month or

@@ -343,6 +343,10 @@ fn stated_past_needs_on_a_past_verb_and_no_future() {
     assert!(!first("The ship has been at sea since March and is scheduled to dock soon.").future);
     assert!(first("Banks must repay the loan by March.").future);
     assert!(!first("The minister stayed in office until March.").future);
+    // A deferral moves the event after itself.
+    assert!(first("Officials postponed until Tuesday any ruling on the permit.").future);
+    assert!(first("The vote was delayed until Friday.").future);
+    assert!(!first("The vote was held until Friday.").future);
     assert!(!first("The car parked next to the court on Friday was towed.").future);
     // A weekday in the possessive names a day already reported on.
     assert!(!first("The tenants will appeal Wednesday's ruling.").future);
