@@ -100,3 +100,22 @@ fn until_then_is_the_day_last_stated() {
     let got = read("Until then, holders may convert.", 2030, 11, 2);
     assert_eq!(value_of(&got, "Until then"), None);
 }
+
+#[test]
+fn later_in_the_day_is_the_day_stated_else_the_day_of_writing() {
+    let got = read(
+        "Olsen flew to Tarn on May 3 and spoke later in the day.",
+        2030,
+        5,
+        9,
+    );
+    assert_eq!(
+        value_of(&got, "later in the day"),
+        Some("2030-05-03".into())
+    );
+    let got = read("Olsen spoke in Tarn later in the day.", 2030, 5, 9);
+    assert_eq!(
+        value_of(&got, "later in the day"),
+        Some("2030-05-09".into())
+    );
+}
