@@ -32,14 +32,21 @@ pub fn week_named_by_day(raw: &str, c: &Candidate, value: DateValue) -> Option<D
 /// ("the day before last Tuesday's hearing"): only spaces, or "the",
 /// between them.
 pub fn counts_from_next(raw: &str, c: &Candidate, p: RelativePhrase, next: &Candidate) -> bool {
-    let text = c.span.text(raw).trim_end().to_ascii_lowercase();
+    if !p.narrative || next.sentence != c.sentence {
+        return false;
+    }
+    let text = c.span.text(raw).trim_end();
+    let ends_with = |w: &str| {
+        text.len() > w.len()
+            && text
+                .get(text.len() - w.len()..)
+                .is_some_and(|t| t.eq_ignore_ascii_case(w))
+    };
     let gap = raw
         .get(c.span.range().end..next.span.range().start)
-        .unwrap_or("x");
-    let gap = gap.trim();
-    p.narrative
-        && (text.ends_with(" before") || text.ends_with(" after"))
-        && next.sentence == c.sentence
+        .unwrap_or("x")
+        .trim();
+    (ends_with(" before") || ends_with(" after"))
         && (gap.is_empty() || gap.eq_ignore_ascii_case("the"))
 }
 
