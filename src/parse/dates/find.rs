@@ -80,6 +80,12 @@ pub fn find_in_sentence(raw: &str, sentence: Span, index: u32) -> Vec<Candidate>
 /// whether it is told as past; None rejects it.
 fn judge(text: &str, caps: &Groups, start: usize, end: usize) -> Option<(Form, bool, bool, bool)> {
     let (form, core_start) = form_of(caps, text, start)?;
+    if recurs(form, text, start)
+        || is_generic_today(text, start, end)
+        || is_quoted_title(form, text, start, end)
+    {
+        return None;
+    }
     if matches!(form, Form::DayMonth { .. } | Form::Month { .. })
         && followed_by_unread_year(&text[end..])
     {
@@ -91,6 +97,7 @@ fn judge(text: &str, caps: &Groups, start: usize, end: usize) -> Option<(Form, b
     // "since March" looks back whatever the clause goes on to say.
     let future = (after_on || tense_matters(form))
         && word_before(text, start) != "since"
+        && !names_a_reported_day(form, &text[end..])
         && !adjacent_past_verb(text, start, end)
         && (clause_is_future(text, start, end) || after_future_preposition(text, start, end));
     // "He was last seen Nov. 3": a yearless day or month in a clause told
@@ -116,11 +123,95 @@ fn followed_by_unread_year(after: &str) -> bool {
     n == 4 && !digits[n..].starts_with(|c: char| c.is_alphanumeric())
 }
 
+/// "Wednesday's ruling", "after Friday's vote": a weekday in the
+/// possessive names a day whose event the text already reports, so the
+/// future tense of its clause ("will appeal Wednesday's ruling") is not its
+/// own. "next Friday's" keeps its direction word.
+fn names_a_reported_day(form: Form, after: &str) -> bool {
+    matches!(
+        form,
+        Form::Weekday {
+            dir: Direction::ByTense,
+            ..
+        }
+    ) && (after.starts_with("'s") || after.starts_with("’s"))
+}
+
+/// "departs each Thursday", "marches every July": a weekday or month
+/// after "each" or "every" recurs; it is no one day or month.
+fn recurs(form: Form, text: &str, start: usize) -> bool {
+    matches!(
+        form,
+        Form::Weekday {
+            dir: Direction::ByTense,
+            ..
+        } | Form::Month { .. }
+    ) && matches!(&*word_before(text, start), "each" | "every")
+}
+
+/// `"This Week,"`, `"Next Year in Tarn"`: a relative phrase of two or more
+/// capitalized words right after an opening quote is a title (a show, a
+/// book), not a time.
+fn is_quoted_title(form: Form, text: &str, start: usize, end: usize) -> bool {
+    let Form::Relative(_) = form else {
+        return false;
+    };
+    let quoted = text
+        .get(..start)
+        .and_then(|t| t.chars().next_back())
+        .is_some_and(|c| matches!(c, '"' | '“' | '`' | '‘'));
+    let words: Vec<&str> = text
+        .get(start..end)
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    quoted && words.len() >= 2 && words.iter().all(|w| w.starts_with(char::is_uppercase))
+}
+
+/// "today's world", "today's youth": "today's" before a noun of
+/// `[generic_today_heads]` (next word, or the one after it) means the
+/// present age, not the day of writing.
+fn is_generic_today(text: &str, start: usize, end: usize) -> bool {
+    let Some(after) = text
+        .get(end..)
+        .and_then(|t| t.strip_prefix("'s").or_else(|| t.strip_prefix("’s")))
+    else {
+        return false;
+    };
+    if !text
+        .get(start..end)
+        .is_some_and(|t| t.eq_ignore_ascii_case("today"))
+    {
+        return false;
+    }
+    let heads = &LEXICON.generic_today_heads;
+    after
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .any(|w| heads.iter().any(|h| h.eq_ignore_ascii_case(w)))
+}
+
 /// "until Tuesday", "by March": a date after a word of
 /// `[future_prepositions]`, in a sentence not told in the past tense.
 fn after_future_preposition(text: &str, start: usize, end: usize) -> bool {
     let before = word_before(text, start);
-    LEXICON.future_prepositions.iter().any(|p| *p == before) && !told_as_past(text, start, end)
+    LEXICON.future_prepositions.iter().any(|p| *p == before)
+        && (!told_as_past(text, start, end) || right_after_deferral(text, start, &before))
+}
+
+/// "postponed until Tuesday", "was delayed until March": a verb of
+/// `[deferral_verbs]` right before the preposition moves the event to a
+/// day after its own, past though it is.
+fn right_after_deferral(text: &str, start: usize, preposition: &str) -> bool {
+    let at = text
+        .get(..start)
+        .unwrap_or("")
+        .trim_end()
+        .len()
+        .saturating_sub(preposition.len());
+    let verb = word_before(text, at);
+    LEXICON.deferral_verbs.iter().any(|v| *v == verb)
 }
 
 /// Whether a form's value depends on its clause's tense: a day, month or

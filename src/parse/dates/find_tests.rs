@@ -296,9 +296,22 @@ fn rejections() {
         "France's President (L) and Smith (2R) and Jones (3L)",
         "So far, Oslo has refused.",
         "March organisers said",
+        // Recurring days and months, and the present age.
+        "the ferry leaves each Thursday at noon",
+        "pilgrims walk to Tarn every July",
+        "in today's world, few write letters",
+        "many of today's home computers",
+        "a hero to today's youth",
+        "the host of \"This Week,\" said",
+        "on the show \u{201c}Next Year in Tarn\u{201d} Olsen sang",
     ] {
         assert!(surfaces(text).is_empty(), "{text:?} gave {:?}", found(text));
     }
+    // A single day or month, and the day of writing, stay.
+    assert_eq!(surfaces("the ferry leaves on Thursday"), ["Thursday"]);
+    assert_eq!(surfaces("each of them left in July"), ["July"]);
+    assert_eq!(surfaces("in today's vote, Olsen won"), ["today"]);
+    assert_eq!(surfaces("\"This week we vote,\" Olsen said"), ["This week"]);
 }
 
 #[test]
@@ -330,7 +343,15 @@ fn stated_past_needs_on_a_past_verb_and_no_future() {
     assert!(!first("The ship has been at sea since March and is scheduled to dock soon.").future);
     assert!(first("Banks must repay the loan by March.").future);
     assert!(!first("The minister stayed in office until March.").future);
+    // A deferral moves the event after itself.
+    assert!(first("Officials postponed until Tuesday any ruling on the permit.").future);
+    assert!(first("The vote was delayed until Friday.").future);
+    assert!(!first("The vote was held until Friday.").future);
     assert!(!first("The car parked next to the court on Friday was towed.").future);
+    // A weekday in the possessive names a day already reported on.
+    assert!(!first("The tenants will appeal Wednesday's ruling.").future);
+    assert!(first("The tenants will appeal next Wednesday's ruling.").future);
+    assert!(first("The tenants will appeal on Wednesday.").future);
 }
 
 #[test]

@@ -16,6 +16,7 @@
 //! `assumed_year`. A folder of mixed years lends no year: the most common
 //! one would be a guess, and a wrong year is worse than none.
 
+mod discourse;
 pub mod find;
 pub mod form;
 mod groups;
@@ -95,7 +96,12 @@ pub fn resolve_all(
     // The last quarter or half named (sentence, value): the period a
     // report is about, for "the quarter" and "a year earlier".
     let mut period: Option<(u32, DateValue)> = None;
-    for c in candidates {
+    let mut month_years = discourse::MonthYears::default();
+    let mut skip_next = false;
+    for (i, c) in candidates.iter().enumerate() {
+        if std::mem::take(&mut skip_next) {
+            continue;
+        }
         // Narrative phrases ("the next day") may reach back one sentence.
         let reach = match c.form {
             form::Form::Relative(p) if p.narrative => 1,
@@ -126,6 +132,34 @@ pub fn resolve_all(
                 .map(|(_, v)| v)
         };
         let mut r = resolve::resolve(c, anchor, year_hint, stated_day);
+        let mut span = c.span;
+        // "the day before last Tuesday's hearing": the phrase counts from
+        // the date that follows it, and the two are one expression.
+        if let form::Form::Relative(p) = c.form
+            && let Some(next) = candidates.get(i + 1)
+            && discourse::counts_from_next(raw, c, p, next)
+            && let Some(day) = resolve::resolve(next, anchor, year_hint, None)
+                .value
+                .filter(|v| v.precision == Precision::Day)
+        {
+            r.value = resolve::shift(p, day.start).map(|mut v| {
+                v.assumed_year = day.assumed_year;
+                v
+            });
+            r.anchor = Some(day.start);
+            span = discourse::joined(c.span, next.span);
+            skip_next = true;
+        }
+        if let Some(v) = r
+            .value
+            .and_then(|v| discourse::week_named_by_day(raw, c, v))
+        {
+            r.value = Some(v);
+        }
+        if let Some(v) = month_years.reread(c, r.value) {
+            r.value = Some(v);
+        }
+        month_years.note(c, r.value);
         match c.form {
             form::Form::PeriodRef {
                 back,
@@ -189,7 +223,7 @@ pub fn resolve_all(
             stated_value = Some((c.sentence, v));
         }
         times.push(TimeExpr {
-            span: c.span,
+            span,
             value: r.value,
             kind: r.kind,
             anchor: r.anchor,

@@ -297,7 +297,11 @@ pub fn clause_is_future(text: &str, start: usize, end: usize) -> bool {
         ce = clause_around(text, ce + 1, ce + 1).1;
     }
     let after = text.get(end..ce).unwrap_or("");
-    future_cue_nearest_before(before) || future_cue_nearest_after(after)
+    // "issued a statement Friday saying the pact will last": a verb told
+    // in the past before the date governs it, and a future cue after the
+    // date belongs to what follows.
+    future_cue_nearest_before(before)
+        || (!narrated_past_before(before) && future_cue_nearest_after(after))
 }
 
 /// Byte ranges of the words of `text` (as [`CueWords`] splits them).
@@ -412,7 +416,15 @@ pub fn narrates_past(text: &str, start: usize, end: usize) -> bool {
     }
     let (cs, ce) = clause_around(text, start, end);
     let before = text.get(cs..start).unwrap_or("");
-    let narrated_before = past_verb_end(before, PastReading::Narrated, true).is_some_and(|e| {
+    narrated_past_before(before) || has_narrated_past_cue(text.get(end..ce).unwrap_or(""))
+}
+
+/// Whether the last past-tense verb of `before` (a clause up to a date)
+/// narrates: not a reporting verb, not a verb of `[planning_verbs]`, not a
+/// participle after a present or infinitive auxiliary, and with no
+/// infinitive between it and the date, whose time it would not tell.
+fn narrated_past_before(before: &str) -> bool {
+    past_verb_end(before, PastReading::Narrated, true).is_some_and(|e| {
         let verb = word_before(before, e);
         let auxiliary = word_before(before, e.saturating_sub(verb.len()));
         !has_infinitive(before.get(e..).unwrap_or(""))
@@ -421,8 +433,7 @@ pub fn narrates_past(text: &str, start: usize, end: usize) -> bool {
                 &*auxiliary,
                 "is" | "are" | "am" | "be" | "been" | "being" | "has" | "have" | "to"
             )
-    });
-    narrated_before || has_narrated_past_cue(text.get(end..ce).unwrap_or(""))
+    })
 }
 
 /// Whether `text` has "to" before a lowercase word that is no determiner:

@@ -131,6 +131,25 @@ fn the_tense_cue_nearest_the_date_decides() {
         "Fans planned a vigil on Saturday and were planning to march on Monday.",
         "Saturday"
     ));
+    // A verb told in the past before the date governs it; the future cue
+    // after the date belongs to what follows.
+    assert!(!future(
+        "The two mayors signed a joint letter Friday saying the bridge will reopen.",
+        "Friday"
+    ));
+    assert!(!future(
+        "The Harbor Rovers left Friday and will play in Tamsworth.",
+        "Friday"
+    ));
+    // With no past verb before it, the cue after the date still counts.
+    assert!(future(
+        "The Harbor Rovers on Friday will play in Tamsworth.",
+        "Friday"
+    ));
+    assert!(future(
+        "The Harbor Rovers left Tamsworth and will play Friday.",
+        "Friday"
+    ));
     // "unspecified" is no verb: the clause stays future.
     assert!(future(
         "The dividend would be paid on a still unspecified date in January",

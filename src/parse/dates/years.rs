@@ -120,7 +120,12 @@ pub(super) fn year_in_context(text: &str, start: usize, end: usize) -> Option<i3
         let of_pos = text.get(..start)?.trim_end().len().saturating_sub(2);
         lx.of_heads.iter().any(|h| *h == word_before(text, of_pos))
     };
-    (possessive || context || of_head || modifier || adjective_modifier || listed).then_some(year)
+    let to_head = before == "to" && {
+        let to_pos = text.get(..start)?.trim_end().len().saturating_sub(2);
+        lx.to_heads.iter().any(|h| *h == word_before(text, to_pos))
+    };
+    (possessive || context || of_head || to_head || modifier || adjective_modifier || listed)
+        .then_some(year)
 }
 
 /// Whether the year at `start..end` of `text` is one end of a span of years

@@ -61,3 +61,21 @@ fn a_day_or_month_with_a_year_out_of_range_borrows_no_year() {
         ["31 December 2023"]
     );
 }
+
+#[test]
+fn a_year_after_dating_to_or_back_to() {
+    assert_eq!(
+        one("a string of break-ins dating to 1994"),
+        ("1994".into(), Form::Year(1994))
+    );
+    assert_eq!(
+        one("records going back to 1987 were lost"),
+        ("1987".into(), Form::Year(1987))
+    );
+    for text in [
+        "the index rose to 1995 by noon",
+        "the index fell back to 1990 points",
+    ] {
+        assert!(surfaces(text).is_empty(), "{text:?} gave {:?}", found(text));
+    }
+}
