@@ -95,8 +95,9 @@ fn judge(text: &str, caps: &Groups, start: usize, end: usize) -> Option<(Form, b
     // Reading the clause costs more than the rest of the match: do it only
     // where the value or the inference reads it.
     // "since March" looks back whatever the clause goes on to say.
+    let since = governed_by_since(text, start);
     let future = (after_on || tense_matters(form))
-        && word_before(text, start) != "since"
+        && !since
         && !names_a_reported_day(form, &text[end..])
         && !adjacent_past_verb(text, start, end)
         && (clause_is_future(text, start, end) || after_future_preposition(text, start, end));
@@ -104,6 +105,7 @@ fn judge(text: &str, caps: &Groups, start: usize, end: usize) -> Option<(Form, b
     // as past lies before the day of writing.
     let stated_past = after_on && !future && told_as_past(text, start, end);
     let told_past = stated_past
+        || since && matches!(form, Form::DayMonth { .. } | Form::Month { .. })
         || !future
             && matches!(form, Form::DayMonth { .. } | Form::Month { .. })
             && narrates_past(text, start, end);
@@ -203,6 +205,26 @@ fn after_future_preposition(text: &str, start: usize, end: usize) -> bool {
 /// "postponed until Tuesday", "was delayed until March": a verb of
 /// `[deferral_verbs]` right before the preposition moves the event to a
 /// day after its own, past though it is.
+/// "since March", "since shortly after the Oct. 23 attack": whether the
+/// word "since" governs the date at `start`, with only words of
+/// `[since_fillers]` between them. Such a date lies before the day of
+/// writing.
+fn governed_by_since(text: &str, start: usize) -> bool {
+    let mut pos = start;
+    for _ in 0..4 {
+        let word = word_before(text, pos);
+        if word == "since" {
+            return true;
+        }
+        if !LEXICON.since_fillers.iter().any(|f| *f == word) {
+            return false;
+        }
+        // The fillers are ASCII: the lowercased word is as long as the text's.
+        pos = text[..pos].trim_end().len() - word.len();
+    }
+    false
+}
+
 fn right_after_deferral(text: &str, start: usize, preposition: &str) -> bool {
     let at = text
         .get(..start)

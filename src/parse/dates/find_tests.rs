@@ -330,6 +330,26 @@ fn leap_days() {
 }
 
 #[test]
+fn a_date_governed_by_since_lies_in_the_past() {
+    let first = |t: &str| find_in_sentence(t, Span::new(0, t.len()), 0)[0];
+    for t in [
+        "Rescuers have been searching for Orla Venn since shortly after the Oct. 23 landslide.",
+        "The bridge has stayed shut since just before May 4.",
+        "Trains have run late since March.",
+    ] {
+        let c = first(t);
+        assert!(c.told_past && !c.future, "{t:?}: {c:?}");
+    }
+    // Not governed by "since": other words stand between, or none at all.
+    for t in [
+        "Since then the council has promised to reopen the bridge on May 4.",
+        "The bridge will reopen after the Oct. 23 vote.",
+    ] {
+        assert!(!first(t).told_past, "{t:?}");
+    }
+}
+
+#[test]
 fn stated_past_needs_on_a_past_verb_and_no_future() {
     let first = |t: &str| find_in_sentence(t, Span::new(0, t.len()), 0)[0];
     assert!(first("Kim said on April 28.").stated_past);
