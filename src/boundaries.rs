@@ -325,6 +325,41 @@ fn module_folders(dir: &Path, path: &str, out: &mut Vec<(PathBuf, String)>) {
     }
 }
 
+/// Every Rust file under `dir`, tests included.
+fn all_rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            all_rust_files(&p, out);
+        } else if p.extension().is_some_and(|e| e == "rs") {
+            out.push(p);
+        }
+    }
+}
+
+/// One test-file convention: tests too long to sit in their file are
+/// `mod tests;` in `<module>/tests.rs`, where Rust looks for them, never a
+/// file put elsewhere by a path attribute.
+#[test]
+fn tests_out_of_their_file_live_in_the_modules_folder_as_tests_rs() {
+    let mut files = Vec::new();
+    all_rust_files(&src(), &mut files);
+    let attribute = concat!("#[", "path");
+    let mut found: Vec<String> = files
+        .iter()
+        .filter(|f| {
+            let stem = f.file_stem().unwrap().to_string_lossy();
+            stem.ends_with("_tests") || std::fs::read_to_string(f).unwrap().contains(attribute)
+        })
+        .map(|f| f.display().to_string())
+        .collect();
+    found.sort();
+    assert!(
+        found.is_empty(),
+        "move these to <module>/tests.rs: {found:?}"
+    );
+}
+
 #[test]
 fn no_import_cycle_between_modules() {
     let mut folders = Vec::new();

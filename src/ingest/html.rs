@@ -488,5 +488,4 @@ pub fn visible_text(html: &str) -> String {
 }
 
 #[cfg(test)]
-#[path = "html_tests.rs"]
 pub(crate) mod tests;

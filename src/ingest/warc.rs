@@ -342,5 +342,4 @@ fn dechunk(mut rest: &[u8]) -> Vec<u8> {
 }
 
 #[cfg(test)]
-#[path = "warc_tests.rs"]
 mod tests;

@@ -97,5 +97,4 @@ impl MonthYears {
 }
 
 #[cfg(test)]
-#[path = "discourse_tests.rs"]
 mod tests;

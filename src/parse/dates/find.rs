@@ -497,5 +497,4 @@ fn bare_month_in_context(text: &str, start: usize, end: usize) -> bool {
 }
 
 #[cfg(test)]
-#[path = "find_tests.rs"]
 pub(super) mod tests;

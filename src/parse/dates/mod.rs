@@ -334,5 +334,4 @@ pub fn explicit_day(date: NaiveDate, span: Option<Span>) -> Published {
 }
 
 #[cfg(test)]
-#[path = "mod_tests.rs"]
 mod tests;

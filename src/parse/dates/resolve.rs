@@ -409,5 +409,4 @@ pub fn resolve(
 }
 
 #[cfg(test)]
-#[path = "resolve_tests.rs"]
 mod tests;

@@ -517,9 +517,7 @@ pub fn word_after(text: &str, pos: usize) -> Cow<'_, str> {
     lowercase(after.get(..end).unwrap_or(""))
 }
 
-#[path = "tense_past.rs"]
 mod past;
 
 #[cfg(test)]
-#[path = "tense_tests.rs"]
 mod tests;

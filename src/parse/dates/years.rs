@@ -229,5 +229,4 @@ pub(super) fn follows_a_year(before: &str) -> bool {
 }
 
 #[cfg(test)]
-#[path = "years_tests.rs"]
 mod tests;
