@@ -18,6 +18,7 @@ mod lexicon;
 mod lower_words;
 mod merge;
 mod names;
+mod pieces;
 mod roles;
 mod tokens;
 mod untitled;
@@ -31,6 +32,7 @@ use alias::{NameParts, same_person, skeleton_into};
 use lexicon::{LEXICON, Lexicon};
 use lower_words::LowerWords;
 use names::Evidence;
+use pieces::{MAX_SENTENCE_BYTES, pieces};
 use roles::RoleDesc;
 use std::cell::RefCell;
 use std::num::NonZeroU32;
@@ -224,42 +226,6 @@ fn extract_with<'a>(
     let out = group(raw, hits, refs, body as u32, lx, gs);
     hits.clear();
     out
-}
-
-/// The longest stretch of text scanned as one sentence; a longer sentence
-/// is cut at white space into pieces of at most this size.
-const MAX_SENTENCE_BYTES: usize = 4096;
-
-/// `text` cut into pieces of at most about `max` bytes, each ending at white
-/// space where there is some, with each piece's offset in `text`.
-fn pieces(text: &str, max: usize) -> impl Iterator<Item = (usize, &str)> {
-    let mut from = 0;
-    std::iter::from_fn(move || {
-        if from >= text.len() {
-            return None;
-        }
-        let rest = &text[from..];
-        let mut cut = if rest.len() <= max {
-            rest.len()
-        } else {
-            let mut end = max;
-            while !rest.is_char_boundary(end) {
-                end -= 1;
-            }
-            // The last white space in the window, else the window itself.
-            rest[..end]
-                .rfind(char::is_whitespace)
-                .filter(|&i| i > max / 2)
-                .unwrap_or(end)
-        };
-        if cut == 0 {
-            // A char wider than `max`: never an empty piece.
-            cut = rest.chars().next().map_or(rest.len(), char::len_utf8);
-        }
-        let piece = (from, &rest[..cut]);
-        from += cut;
-        Some(piece)
-    })
 }
 
 /// Groups hits (in sentence order) into local entities (alias resolution
