@@ -181,10 +181,22 @@ struct Scratch<'a> {
 struct GroupScratch {
     by_lexicon: FxMap<u32, u32>,
     by_key: form_keys::FormKeys,
-    /// Full names by the hash of their surname: a bucket may hold more
-    /// than one surname, which `same_person` tells apart, and no key is
-    /// copied.
-    full: FxMap<u64, Vec<(u32, NameParts)>>,
+    /// Full names by the hash of their surname: the first with each hash,
+    /// the rest chained through [`FullName::next`] in order of appearance
+    /// (a hash may hold more than one surname, which `same_person` tells
+    /// apart). No list per surname, and no key copied.
+    full_by_surname: FxMap<u64, u32>,
+    /// The article's full names, in the order of their entities.
+    full: Vec<FullName>,
+}
+
+/// A full name of the article being grouped, as a node of its surname's
+/// chain in [`GroupScratch::full`].
+struct FullName {
+    entity: u32,
+    parts: NameParts,
+    /// The next full name with the same surname hash, or [`NO_HIT`].
+    next: u32,
 }
 
 fn extract_with<'a>(
@@ -250,11 +262,17 @@ fn group(
     let GroupScratch {
         by_lexicon,
         by_key,
+        full_by_surname,
         full,
     } = gs;
     reset(by_lexicon);
     by_key.reset(hits.len());
-    reset(full);
+    reset(full_by_surname);
+    if full.capacity() > 1024 {
+        *full = Vec::new();
+    } else {
+        full.clear();
+    }
     // A form's folded key, in one buffer: copied into the map only when
     // new (most forms repeat one already seen).
     let mut key_buf = String::new();
@@ -284,14 +302,35 @@ fn group(
                 e
             } else {
                 let parts = NameParts::of(t, lx);
-                let bucket = full.entry(form_keys::hash_of(parts.surname())).or_default();
-                let found = bucket
-                    .iter()
-                    .find(|(_, p)| same_person(p, &parts) && p.len() >= 2)
-                    .map(|(e, _)| *e);
+                let hash = form_keys::hash_of(parts.surname());
+                // The first full name with this surname hash that is the
+                // same person, else the chain's last node (to link a new
+                // one after).
+                let mut found = None;
+                let mut last = None;
+                let mut at = full_by_surname.get(&hash).copied().unwrap_or(NO_HIT);
+                while let Some(f) = full.get(at as usize) {
+                    if same_person(&f.parts, &parts) && f.parts.len() >= 2 {
+                        found = Some(f.entity);
+                        break;
+                    }
+                    last = Some(at as usize);
+                    at = f.next;
+                }
                 let e = found.unwrap_or_else(|| {
                     let e = new_entity(&mut out, None);
-                    bucket.push((e, parts));
+                    let node = full.len() as u32;
+                    match last {
+                        Some(l) => full[l].next = node,
+                        None => {
+                            full_by_surname.insert(hash, node);
+                        }
+                    }
+                    full.push(FullName {
+                        entity: e,
+                        parts,
+                        next: NO_HIT,
+                    });
                     e
                 });
                 by_key.insert(&key_buf, e);
@@ -318,20 +357,18 @@ fn group(
     };
     // Person-like full names by surname and by given name, each list in
     // order of first appearance (the order of the entities).
-    let mut by_surname: FxMap<&str, Vec<u32>> = FxMap::default();
-    let mut by_given: FxMap<&str, Vec<u32>> = FxMap::default();
-    let mut persons: Vec<&(u32, NameParts)> = full
-        .values()
-        .flatten()
-        .filter(|(e, _)| person_like(*e))
-        .collect();
-    persons.sort_by_key(|(e, _)| *e);
-    for (e, p) in persons {
-        by_surname.entry(p.surname()).or_default().push(*e);
-        if p.len() >= 2 {
-            by_given.entry(p.given()).or_default().push(*e);
+    // Sorted (stably) by the name, so that each name's entities are one
+    // run, in order: two lists, not a map with a list per name.
+    let mut by_surname: Vec<(&str, u32)> = Vec::new();
+    let mut by_given: Vec<(&str, u32)> = Vec::new();
+    for f in full.iter().filter(|f| person_like(f.entity)) {
+        by_surname.push((f.parts.surname(), f.entity));
+        if f.parts.len() >= 2 {
+            by_given.push((f.parts.given(), f.entity));
         }
     }
+    by_surname.sort_by(|a, b| a.0.cmp(b.0));
+    by_given.sort_by(|a, b| a.0.cmp(b.0));
     // Where each entity was last mentioned before the hit at hand, and the
     // next of its hits grouped so far (full names and lexicon entities), for
     // a surname that several people share: each such hit links to the next
@@ -371,13 +408,13 @@ fn group(
         let leans_person = h.ev.person >= h.ev.place && h.ev.person >= h.ev.org;
         let mut found = None;
         if leans_person && !sk.is_empty() {
-            found = match by_surname.get(sk.as_str()).map(Vec::as_slice) {
-                None | Some([]) => None,
-                Some([one]) => Some(*one),
-                Some(many) => nearest_before(many, h.start, hits, &last_at, &upcoming),
+            found = match named(&by_surname, sk) {
+                [] => None,
+                [(_, one)] => Some(*one),
+                many => nearest_before(many, h.start, hits, &last_at, &upcoming),
             };
             if found.is_none()
-                && let Some([one]) = by_given.get(sk.as_str()).map(Vec::as_slice)
+                && let [(_, one)] = named(&by_given, sk)
             {
                 found = Some(*one);
             }
@@ -520,14 +557,22 @@ fn fold_into<'b>(buf: &'b mut String, t: &str) -> &'b str {
     buf
 }
 
-/// No hit: the end of an entity's chain of hits.
+/// The run of `v` (sorted by name) whose name is `name`.
+fn named<'v, 'k>(v: &'v [(&'k str, u32)], name: &str) -> &'v [(&'k str, u32)] {
+    let from = v.partition_point(|(k, _)| *k < name);
+    let len = v[from..].partition_point(|(k, _)| *k == name);
+    &v[from..from + len]
+}
+
+/// No hit: the end of an entity's chain of hits (and of a surname's chain
+/// of full names).
 const NO_HIT: u32 = u32::MAX;
 
 /// Of several entities sharing a surname, the one mentioned last before
 /// `pos` (else the first after it). `last_at` has each entity's last
 /// mention so far, `upcoming` the index of its next hit still to come.
 fn nearest_before(
-    cands: &[u32],
+    cands: &[(&str, u32)],
     pos: usize,
     hits: &[(u32, names::Hit)],
     last_at: &[Option<usize>],
@@ -535,7 +580,7 @@ fn nearest_before(
 ) -> Option<u32> {
     let mut best: Option<(usize, u32)> = None;
     let mut after: Option<(usize, u32)> = None;
-    for &e in cands {
+    for &(_, e) in cands {
         if let Some(at) = last_at.get(e as usize).copied().flatten()
             && at < pos
             && best.is_none_or(|(p, _)| at > p)
