@@ -5,7 +5,7 @@
 //! tokens left untagged.
 
 use super::super::lexicon::{Entity, alone, class, key_of};
-use super::{Scan, Shape, Spare, Tag};
+use super::{Scan, Shape, Tag};
 
 impl<'a> Scan<'_, 'a> {
     /// Marks lexicon roles, entities, adjectives and stop words.
@@ -13,11 +13,10 @@ impl<'a> Scan<'_, 'a> {
         let lx = self.lx;
         let n = self.toks.len();
         let mut i = 0;
-        let Spare {
-            mut phrase,
-            mut ends,
-            all,
-        } = std::mem::take(&mut self.spare);
+        // The phrase buffers taken out of the scratch and put back at the
+        // end (not the whole scratch, whose emptied copy would be dropped).
+        let mut phrase = std::mem::take(&mut self.spare.phrase);
+        let mut ends = std::mem::take(&mut self.spare.ends);
         while i < n {
             let t = self.toks[i];
             if !t.is_word() {
@@ -118,7 +117,8 @@ impl<'a> Scan<'_, 'a> {
             }
             i += 1;
         }
-        self.spare = Spare { phrase, ends, all };
+        self.spare.phrase = phrase;
+        self.spare.ends = ends;
     }
 
     /// A one-word city or region right after a known given name is that
