@@ -18,6 +18,7 @@ mod lexicon;
 mod lower_words;
 mod merge;
 mod names;
+mod namesakes;
 mod pieces;
 mod roles;
 mod tokens;
@@ -32,6 +33,7 @@ use alias::{NameParts, same_person, skeleton_into};
 use lexicon::{LEXICON, Lexicon};
 use lower_words::LowerWords;
 use names::Evidence;
+use namesakes::{named, nearest_before};
 use pieces::{MAX_SENTENCE_BYTES, pieces};
 use roles::RoleDesc;
 use std::cell::RefCell;
@@ -557,49 +559,9 @@ fn fold_into<'b>(buf: &'b mut String, t: &str) -> &'b str {
     buf
 }
 
-/// The run of `v` (sorted by name) whose name is `name`.
-fn named<'v, 'k>(v: &'v [(&'k str, u32)], name: &str) -> &'v [(&'k str, u32)] {
-    let from = v.partition_point(|(k, _)| *k < name);
-    let len = v[from..].partition_point(|(k, _)| *k == name);
-    &v[from..from + len]
-}
-
 /// No hit: the end of an entity's chain of hits (and of a surname's chain
 /// of full names).
 const NO_HIT: u32 = u32::MAX;
-
-/// Of several entities sharing a surname, the one mentioned last before
-/// `pos` (else the first after it). `last_at` has each entity's last
-/// mention so far, `upcoming` the index of its next hit still to come.
-fn nearest_before(
-    cands: &[(&str, u32)],
-    pos: usize,
-    hits: &[(u32, names::Hit)],
-    last_at: &[Option<usize>],
-    upcoming: &[u32],
-) -> Option<u32> {
-    let mut best: Option<(usize, u32)> = None;
-    let mut after: Option<(usize, u32)> = None;
-    for &(_, e) in cands {
-        if let Some(at) = last_at.get(e as usize).copied().flatten()
-            && at < pos
-            && best.is_none_or(|(p, _)| at > p)
-        {
-            best = Some((at, e));
-        }
-        let next = upcoming
-            .get(e as usize)
-            .and_then(|&i| hits.get(i as usize))
-            .map(|(_, h)| h.start);
-        if let Some(at) = next
-            && at >= pos
-            && after.is_none_or(|(p, _)| at < p)
-        {
-            after = Some((at, e));
-        }
-    }
-    best.or(after).map(|(_, e)| e)
-}
 
 /// The kind the evidence points to; None when there is none.
 fn kind_of(ev: Evidence) -> Option<ActorKind> {
