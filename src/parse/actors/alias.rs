@@ -31,10 +31,11 @@ pub fn skeleton_into(word: &str, lx: &Lexicon, out: &mut String) {
 fn skeleton_of_lower(lowered: &str, lx: &Lexicon, out: &mut String) {
     let mut w = lowered;
     for p in &lx.particle_prefixes {
-        // The first byte rules out most prefixes without a comparison call.
-        if p.as_bytes()
-            .first()
-            .is_some_and(|b| w.as_bytes().first() != Some(b))
+        // The first and last bytes rule out most prefixes without a
+        // comparison call ("al-" is not at the start of "alexander").
+        let (pb, wb) = (p.as_bytes(), w.as_bytes());
+        if pb.first().is_some_and(|b| wb.first() != Some(b))
+            || pb.last().is_some_and(|b| wb.get(pb.len() - 1) != Some(b))
         {
             continue;
         }
@@ -110,12 +111,16 @@ fn is_particle(w: &str, lx: &Lexicon) -> bool {
 /// `w` in ASCII lower case, in `buf`, when `w` is ASCII and fits (what
 /// both `fold` and `to_lowercase` give for it); None otherwise.
 fn lower_ascii<'b>(w: &str, buf: &'b mut [u8]) -> Option<&'b str> {
-    if !w.is_ascii() {
+    let b = buf.get_mut(..w.len())?;
+    // Copied, lowered and checked in one pass over the bytes.
+    let mut ascii = true;
+    for (d, &s) in b.iter_mut().zip(w.as_bytes()) {
+        ascii &= s.is_ascii();
+        *d = s.to_ascii_lowercase();
+    }
+    if !ascii {
         return None;
     }
-    let b = buf.get_mut(..w.len())?;
-    b.copy_from_slice(w.as_bytes());
-    b.make_ascii_lowercase();
     std::str::from_utf8(b).ok()
 }
 
@@ -162,7 +167,9 @@ impl NameParts {
                 joined.truncate(from);
                 continue;
             }
-            if joined[at..].contains(' ') {
+            // Only a folded non-ASCII word can hold a space (a compatibility
+            // decomposition): an ASCII word's skeleton is never searched.
+            if !w.is_ascii() && joined[at..].contains(' ') {
                 let word = joined[at..].replace(' ', SPACE_IN_WORD);
                 joined.truncate(at);
                 joined.push_str(&word);

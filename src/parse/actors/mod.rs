@@ -18,6 +18,8 @@ mod lexicon;
 mod lower_words;
 mod merge;
 mod names;
+mod namesakes;
+mod pieces;
 mod roles;
 mod tokens;
 mod untitled;
@@ -31,6 +33,8 @@ use alias::{NameParts, same_person, skeleton_into};
 use lexicon::{LEXICON, Lexicon};
 use lower_words::LowerWords;
 use names::Evidence;
+use namesakes::{named, nearest_before};
+use pieces::{MAX_SENTENCE_BYTES, pieces};
 use roles::RoleDesc;
 use std::cell::RefCell;
 use std::num::NonZeroU32;
@@ -179,10 +183,22 @@ struct Scratch<'a> {
 struct GroupScratch {
     by_lexicon: FxMap<u32, u32>,
     by_key: form_keys::FormKeys,
-    /// Full names by the hash of their surname: a bucket may hold more
-    /// than one surname, which `same_person` tells apart, and no key is
-    /// copied.
-    full: FxMap<u64, Vec<(u32, NameParts)>>,
+    /// Full names by the hash of their surname: the first with each hash,
+    /// the rest chained through [`FullName::next`] in order of appearance
+    /// (a hash may hold more than one surname, which `same_person` tells
+    /// apart). No list per surname, and no key copied.
+    full_by_surname: FxMap<u64, u32>,
+    /// The article's full names, in the order of their entities.
+    full: Vec<FullName>,
+}
+
+/// A full name of the article being grouped, as a node of its surname's
+/// chain in [`GroupScratch::full`].
+struct FullName {
+    entity: u32,
+    parts: NameParts,
+    /// The next full name with the same surname hash, or [`NO_HIT`].
+    next: u32,
 }
 
 fn extract_with<'a>(
@@ -226,42 +242,6 @@ fn extract_with<'a>(
     out
 }
 
-/// The longest stretch of text scanned as one sentence; a longer sentence
-/// is cut at white space into pieces of at most this size.
-const MAX_SENTENCE_BYTES: usize = 4096;
-
-/// `text` cut into pieces of at most about `max` bytes, each ending at white
-/// space where there is some, with each piece's offset in `text`.
-fn pieces(text: &str, max: usize) -> impl Iterator<Item = (usize, &str)> {
-    let mut from = 0;
-    std::iter::from_fn(move || {
-        if from >= text.len() {
-            return None;
-        }
-        let rest = &text[from..];
-        let mut cut = if rest.len() <= max {
-            rest.len()
-        } else {
-            let mut end = max;
-            while !rest.is_char_boundary(end) {
-                end -= 1;
-            }
-            // The last white space in the window, else the window itself.
-            rest[..end]
-                .rfind(char::is_whitespace)
-                .filter(|&i| i > max / 2)
-                .unwrap_or(end)
-        };
-        if cut == 0 {
-            // A char wider than `max`: never an empty piece.
-            cut = rest.chars().next().map_or(rest.len(), char::len_utf8);
-        }
-        let piece = (from, &rest[..cut]);
-        from += cut;
-        Some(piece)
-    })
-}
-
 /// Groups hits (in sentence order) into local entities (alias resolution
 /// inside one article); takes the references out of `refs`.
 fn group(
@@ -284,11 +264,17 @@ fn group(
     let GroupScratch {
         by_lexicon,
         by_key,
+        full_by_surname,
         full,
     } = gs;
     reset(by_lexicon);
     by_key.reset(hits.len());
-    reset(full);
+    reset(full_by_surname);
+    if full.capacity() > 1024 {
+        *full = Vec::new();
+    } else {
+        full.clear();
+    }
     // A form's folded key, in one buffer: copied into the map only when
     // new (most forms repeat one already seen).
     let mut key_buf = String::new();
@@ -318,14 +304,35 @@ fn group(
                 e
             } else {
                 let parts = NameParts::of(t, lx);
-                let bucket = full.entry(form_keys::hash_of(parts.surname())).or_default();
-                let found = bucket
-                    .iter()
-                    .find(|(_, p)| same_person(p, &parts) && p.len() >= 2)
-                    .map(|(e, _)| *e);
+                let hash = form_keys::hash_of(parts.surname());
+                // The first full name with this surname hash that is the
+                // same person, else the chain's last node (to link a new
+                // one after).
+                let mut found = None;
+                let mut last = None;
+                let mut at = full_by_surname.get(&hash).copied().unwrap_or(NO_HIT);
+                while let Some(f) = full.get(at as usize) {
+                    if same_person(&f.parts, &parts) && f.parts.len() >= 2 {
+                        found = Some(f.entity);
+                        break;
+                    }
+                    last = Some(at as usize);
+                    at = f.next;
+                }
                 let e = found.unwrap_or_else(|| {
                     let e = new_entity(&mut out, None);
-                    bucket.push((e, parts));
+                    let node = full.len() as u32;
+                    match last {
+                        Some(l) => full[l].next = node,
+                        None => {
+                            full_by_surname.insert(hash, node);
+                        }
+                    }
+                    full.push(FullName {
+                        entity: e,
+                        parts,
+                        next: NO_HIT,
+                    });
                     e
                 });
                 by_key.insert(&key_buf, e);
@@ -352,20 +359,18 @@ fn group(
     };
     // Person-like full names by surname and by given name, each list in
     // order of first appearance (the order of the entities).
-    let mut by_surname: FxMap<&str, Vec<u32>> = FxMap::default();
-    let mut by_given: FxMap<&str, Vec<u32>> = FxMap::default();
-    let mut persons: Vec<&(u32, NameParts)> = full
-        .values()
-        .flatten()
-        .filter(|(e, _)| person_like(*e))
-        .collect();
-    persons.sort_by_key(|(e, _)| *e);
-    for (e, p) in persons {
-        by_surname.entry(p.surname()).or_default().push(*e);
-        if p.len() >= 2 {
-            by_given.entry(p.given()).or_default().push(*e);
+    // Sorted (stably) by the name, so that each name's entities are one
+    // run, in order: two lists, not a map with a list per name.
+    let mut by_surname: Vec<(&str, u32)> = Vec::new();
+    let mut by_given: Vec<(&str, u32)> = Vec::new();
+    for f in full.iter().filter(|f| person_like(f.entity)) {
+        by_surname.push((f.parts.surname(), f.entity));
+        if f.parts.len() >= 2 {
+            by_given.push((f.parts.given(), f.entity));
         }
     }
+    by_surname.sort_by(|a, b| a.0.cmp(b.0));
+    by_given.sort_by(|a, b| a.0.cmp(b.0));
     // Where each entity was last mentioned before the hit at hand, and the
     // next of its hits grouped so far (full names and lexicon entities), for
     // a surname that several people share: each such hit links to the next
@@ -405,13 +410,13 @@ fn group(
         let leans_person = h.ev.person >= h.ev.place && h.ev.person >= h.ev.org;
         let mut found = None;
         if leans_person && !sk.is_empty() {
-            found = match by_surname.get(sk.as_str()).map(Vec::as_slice) {
-                None | Some([]) => None,
-                Some([one]) => Some(*one),
-                Some(many) => nearest_before(many, h.start, hits, &last_at, &upcoming),
+            found = match named(&by_surname, sk) {
+                [] => None,
+                [(_, one)] => Some(*one),
+                many => nearest_before(many, h.start, hits, &last_at, &upcoming),
             };
             if found.is_none()
-                && let Some([one]) = by_given.get(sk.as_str()).map(Vec::as_slice)
+                && let [(_, one)] = named(&by_given, sk)
             {
                 found = Some(*one);
             }
@@ -554,41 +559,9 @@ fn fold_into<'b>(buf: &'b mut String, t: &str) -> &'b str {
     buf
 }
 
-/// No hit: the end of an entity's chain of hits.
+/// No hit: the end of an entity's chain of hits (and of a surname's chain
+/// of full names).
 const NO_HIT: u32 = u32::MAX;
-
-/// Of several entities sharing a surname, the one mentioned last before
-/// `pos` (else the first after it). `last_at` has each entity's last
-/// mention so far, `upcoming` the index of its next hit still to come.
-fn nearest_before(
-    cands: &[u32],
-    pos: usize,
-    hits: &[(u32, names::Hit)],
-    last_at: &[Option<usize>],
-    upcoming: &[u32],
-) -> Option<u32> {
-    let mut best: Option<(usize, u32)> = None;
-    let mut after: Option<(usize, u32)> = None;
-    for &e in cands {
-        if let Some(at) = last_at.get(e as usize).copied().flatten()
-            && at < pos
-            && best.is_none_or(|(p, _)| at > p)
-        {
-            best = Some((at, e));
-        }
-        let next = upcoming
-            .get(e as usize)
-            .and_then(|&i| hits.get(i as usize))
-            .map(|(_, h)| h.start);
-        if let Some(at) = next
-            && at >= pos
-            && after.is_none_or(|(p, _)| at < p)
-        {
-            after = Some((at, e));
-        }
-    }
-    best.or(after).map(|(_, e)| e)
-}
 
 /// The kind the evidence points to; None when there is none.
 fn kind_of(ev: Evidence) -> Option<ActorKind> {

@@ -290,22 +290,6 @@ fn lower_words_set_agrees_with_search() {
 }
 
 #[test]
-fn pieces_cut_long_sentences_at_spaces_and_keep_every_byte() {
-    let text = "Aino Virta met Oskar Lind. ".repeat(400);
-    let mut joined = String::new();
-    for (from, piece) in pieces(&text, 100) {
-        assert!(piece.len() <= 100);
-        assert_eq!(&text[from..from + piece.len()], piece);
-        joined.push_str(piece);
-    }
-    assert_eq!(joined, text);
-    // A word longer than the limit, and wide chars, still come out whole.
-    let long = "ß".repeat(300);
-    let all: String = pieces(&long, 7).map(|(_, p)| p).collect();
-    assert_eq!(all, long);
-}
-
-#[test]
 fn a_long_run_of_names_is_found_piece_by_piece() {
     // One "sentence" far longer than prose: each name is still found.
     let mut text = String::new();

@@ -57,16 +57,8 @@ impl Scan<'_, '_> {
         // No small word is longer than four bytes: longer ones are not
         // compared with each.
         let small = |k: &str| k.len() <= 4 && SMALL.contains(&k);
-        // A list of names ("Ivo Brask, Lars Pellin, Ugo Tarrant") is
-        // capitalised throughout too, but a headline has few commas.
-        let commas = self
-            .toks
-            .iter()
-            .filter(|t| t.shape == Shape::Punct(','))
-            .count();
-        if commas >= 2 {
-            return false;
-        }
+        // Most sentences are prose, ruled out at their first long
+        // lower-case word: the commas are counted only after that.
         let mut caps = 0;
         for (i, t) in self.toks.iter().enumerate() {
             match t.shape {
@@ -77,6 +69,13 @@ impl Scan<'_, '_> {
                 _ => {}
             }
         }
-        caps >= 4
+        // A list of names ("Ivo Brask, Lars Pellin, Ugo Tarrant") is
+        // capitalised throughout too, but a headline has few commas.
+        let commas = self
+            .toks
+            .iter()
+            .filter(|t| t.shape == Shape::Punct(','))
+            .count();
+        caps >= 4 && commas < 2
     }
 }

@@ -160,7 +160,15 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         // start by the general loop below.
         if ALNUM[usize::from(b)] {
             let end = ascii_run_end(bytes, p + 1);
-            if end == len || bytes[end].is_ascii() && !matches!(bytes[end], b'.' | b'-' | b'\'') {
+            // A full stop ends a word that opens on a small letter or a
+            // digit as the general loop would end it: only an initial ("W.")
+            // or an abbreviation that keeps its stop ("Gen.") opens on a
+            // capital.
+            let stop_ends = |e: usize| bytes[e] == b'.' && !b.is_ascii_uppercase();
+            if end == len
+                || bytes[end].is_ascii() && !matches!(bytes[end], b'.' | b'-' | b'\'')
+                || stop_ends(end)
+            {
                 out.push(Token {
                     start: p,
                     end,
@@ -181,14 +189,17 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
             continue;
         }
         if !is_word_char(c) {
-            let prev_space = p == 0
-                || text
-                    .get(..p)
-                    .and_then(|t| t.chars().next_back())
-                    .is_some_and(char::is_whitespace);
-            let next_word = char_at(text, p + cl).is_some_and(is_word_char);
+            // Asked only of an opening quote (most punctuation is not one).
+            let prev_space = || {
+                p == 0
+                    || text
+                        .get(..p)
+                        .and_then(|t| t.chars().next_back())
+                        .is_some_and(char::is_whitespace)
+            };
+            let next_word = || char_at(text, p + cl).is_some_and(is_word_char);
             if matches!(c, '.' | '!' | '?' | ':' | ';')
-                || (is_opening_quote(c) && prev_space && next_word)
+                || (is_opening_quote(c) && prev_space() && next_word())
             {
                 opens = true;
             }

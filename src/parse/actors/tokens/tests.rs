@@ -138,6 +138,8 @@ fn byte_walk_agrees_with_the_char_by_char_tokenizer() {
         "Varga left. Then \u{201c}Tomas, stop!\u{201d} she said",
         "É.-x Ü.Ö. É's Zoë\u{2019} naïve-Ärger \u{2014} (Ørsted) [«Łódź»]",
         "e\u{0301}te\u{0301} Ａ.Ｂ. x's's s' s\u{2019} ''s -- .- A.-",
+        // Full stops after small words, digits, initials and abbreviations.
+        "talks failed. etc. 3.5 velmar.org x.Y 2. Gen. Orr W. Tamm Mr.Orr a.b.c.",
     ];
     // Pseudo-random mixes of the characters the scanner treats apart.
     let alphabet: Vec<char> = "aAsSzZ09 .'-\u{2019}\u{201c}\u{201d}(,!?:;\u{e9}\u{c9}\u{f8}\u{15e}\u{301}\u{2014}\u{a0}\n\u{ab}\t\r\u{b}\u{c}\u{2009}\u{200b}\u{2028}\u{2026}"
