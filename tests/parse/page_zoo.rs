@@ -455,6 +455,21 @@ const SHAPES: &[Shape] = &[
         )],
     },
     Shape {
+        file: "editorial_lead_in",
+        title: Some("Editorials from the region"),
+        first: "The Tessel Daily said in an editorial",
+        last: "The board meets again next month",
+        classes: &[
+            // The sentence that introduces the quoted editorial is the
+            // article's first line; a sign-off under it is not.
+            (
+                "The Tessel Daily said in an editorial on Thursday, June 12:",
+                Subhead,
+            ),
+            ("Follow us on social media for more:", Furniture),
+        ],
+    },
+    Shape {
         file: "fact_check_claim",
         title: Some("What is the number of boats that wait at the northern pier each week?"),
         first: "In a radio interview this month",

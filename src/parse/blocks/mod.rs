@@ -135,6 +135,11 @@ pub fn classify(raw: &str) -> Cleaned {
             while s > run_start && openers[s - 1] {
                 s -= 1;
             }
+            // A lead-in sentence ending on a colon right above the first
+            // paragraph opens the article with it.
+            if s > 0 && region::is_lead_in(&units[s - 1], &lines) {
+                s -= 1;
+            }
             let mut e = trim_teaser_cards(&units, &kinds, &lines, s, e);
             // A headline over a byline or a date stamp at the region's end
             // is the first card of other stories, not a closing subhead.

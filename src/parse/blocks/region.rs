@@ -306,6 +306,22 @@ pub fn sentence_openers(units: &[Unit], lines: &[Line]) -> Vec<bool> {
         .collect()
 }
 
+/// A sentence that introduces the paragraph under it and ends on a colon
+/// ("The Courier said in an editorial on Thursday:", "Here is what the
+/// council decided:"): the article's first line, not the page's. One line
+/// reading as prose (six words or more, three of them stop words, opening
+/// on a capital), named by no furniture pattern.
+pub fn is_lead_in(u: &Unit, lines: &[Line]) -> bool {
+    let l = &lines[u.first];
+    u.single()
+        && l.pattern == Pattern::None
+        && !l.has_prefix()
+        && l.text.ends_with(':')
+        && l.words >= 6
+        && l.stops >= 3
+        && l.text.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// Where a readers' comments section starts: the first of two or more
 /// comment headers on the page. Readers' prose under it is never the
 /// article, however long it runs.
