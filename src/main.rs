@@ -111,6 +111,39 @@ fn load_config(explicit: Option<&Path>) -> Result<Config, CliError> {
     .map_err(config_error)
 }
 
+/// The user's own actors file, `actors.toml` in the config file's folder.
+fn user_actors_path(explicit: Option<&Path>) -> Option<PathBuf> {
+    explicit
+        .map(Path::to_path_buf)
+        .or_else(config::default_location)
+        .map(|p| p.with_file_name("actors.toml"))
+}
+
+/// Reads the user's own actors file, when there is one, into what every
+/// article is parsed with: a mistake in it stops dateline, naming the file
+/// and the line. Returns the file and how many actors it names.
+fn load_user_actors(explicit: Option<&Path>) -> Result<Option<(PathBuf, usize)>, CliError> {
+    let Some(path) = user_actors_path(explicit) else {
+        return Ok(None);
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("{}: {e}", path.display()).into()),
+    };
+    let n = dateline::parse::actors::user_actors::add(text).map_err(|e| {
+        // "file:3: what" when the line is known, else "file: what".
+        let sep = if e.starts_with(|c: char| c.is_ascii_digit()) {
+            ":"
+        } else {
+            ": "
+        };
+        let message = format!("{}{sep}{e}", path.display());
+        CliError::Other(dateline::text::sanitize_line(&message).into_owned())
+    })?;
+    Ok(Some((path, n)))
+}
+
 /// The TUI's keys, theme and sort order from `cfg`, checked.
 fn tui_settings(cfg: &Config) -> Result<Settings, CliError> {
     Settings::from_config(cfg).map_err(config_error)
@@ -146,6 +179,12 @@ fn config_command(
     }
     let cfg = load_config(explicit)?;
     tui_settings(&cfg)?;
+    let actors = load_user_actors(explicit)?
+        .map(|(p, n)| {
+            let actors = if n == 1 { "actor" } else { "actors" };
+            format!("{}: ok ({n} {actors})\n", p.display())
+        })
+        .unwrap_or_default();
     // Well-formed, but what it points at may not be there (yet).
     for p in cfg.corpus() {
         if std::fs::metadata(&p).is_err() {
@@ -155,10 +194,11 @@ fn config_command(
             );
         }
     }
-    emit(match cfg.path {
+    let config = match cfg.path {
         Some(p) => format!("{}: ok\n", p.display()),
         None => format!("{}: not found; using the defaults\n", location.display()),
-    })
+    };
+    emit(config + &actors)
 }
 
 /// `dateline state [--prune]`: the corpus's state file and its marks of
@@ -214,6 +254,7 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
         Some(Command::Completions { .. } | Command::Man) => Config::defaults(),
         _ => {
             let cfg = load_config(explicit)?;
+            load_user_actors(explicit)?;
             // What the TUI would refuse is said, and stops only the TUI.
             if args.command.is_some()
                 && let Err(e) = tui_settings(&cfg)

@@ -215,3 +215,78 @@ fn config_flag_and_missing_files() {
     let out = run_with(empty.path(), &["seeds", "articles"]);
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// The names and kinds `actors --json` gives for `corpus`.
+fn actor_kinds(xdg: &Path, corpus: &Path) -> Vec<(String, String)> {
+    let out = run_with(xdg, &["actors", corpus.to_str().unwrap(), "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let s = |k: &str| a[k].as_str().unwrap().to_string();
+            (s("name"), s("kind"))
+        })
+        .collect()
+}
+
+#[test]
+fn the_users_own_actors_file_beside_the_config_is_read_and_checked() {
+    let corpus = tempfile::tempdir().unwrap();
+    cli_common::write(
+        corpus.path(),
+        "a.txt",
+        b"Published 3 March 2031\n\nVarga Lund signed the harbour contract on Monday, the Velmora council said.\n",
+    );
+    let xdg = xdg_with("");
+    let lund = |kinds: &[(String, String)]| {
+        kinds
+            .iter()
+            .find(|(n, _)| n == "Varga Lund")
+            .map(|(_, k)| k.clone())
+    };
+    // Read as a person by default; the user's file says it is a firm.
+    assert_eq!(
+        lund(&actor_kinds(xdg.path(), corpus.path())).as_deref(),
+        Some("person")
+    );
+    let actors = xdg.path().join("dateline/actors.toml");
+    std::fs::write(
+        &actors,
+        "[[actor]]\nname = \"Varga Lund\"\nkind = \"organisation\"\n",
+    )
+    .unwrap();
+    assert_eq!(
+        lund(&actor_kinds(xdg.path(), corpus.path())).as_deref(),
+        Some("organisation")
+    );
+    let checked = run_with(xdg.path(), &["config"]);
+    assert!(
+        String::from_utf8_lossy(&checked.stdout).contains("actors.toml: ok (1 actor)"),
+        "{checked:?}"
+    );
+
+    // A mistake stops every command, naming the file and the line.
+    std::fs::write(&actors, "[[actor]]\nname = \"Varga Lund\"\nknd = \"org\"\n").unwrap();
+    for args in [
+        vec!["actors", corpus.path().to_str().unwrap()],
+        vec!["config"],
+    ] {
+        let out = run_with(xdg.path(), &args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?}");
+        assert!(err.contains("actors.toml:3: unknown field `knd`"), "{err}");
+    }
+    std::fs::write(
+        &actors,
+        "[[actor]]\nname = \"Varga Lund\"\nkind = \"ship\"\n",
+    )
+    .unwrap();
+    let out = run_with(xdg.path(), &["actors", corpus.path().to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown kind \"ship\""));
+}

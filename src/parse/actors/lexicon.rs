@@ -199,23 +199,6 @@ fn sections(text: &str) -> HashMap<String, Vec<String>> {
     out
 }
 
-#[derive(serde::Deserialize, Default)]
-struct UserFile {
-    #[serde(default)]
-    actor: Vec<UserActor>,
-}
-
-#[derive(serde::Deserialize)]
-struct UserActor {
-    name: String,
-    #[serde(default)]
-    kind: Option<String>,
-    #[serde(default)]
-    aliases: Vec<String>,
-    #[serde(default)]
-    role: Option<String>,
-}
-
 impl Lexicon {
     /// The word tables each of which a bit of [`WordFacts::classes`]
     /// stands for.
@@ -239,7 +222,12 @@ impl Lexicon {
     }
 
     fn load() -> Lexicon {
-        Self::from_texts(ROLES, PLACES, ORGS, WORDS, USER)
+        match super::user_actors::text() {
+            // Both files are only [[actor]] tables: one after the other
+            // they read as one.
+            Some(own) => Self::from_texts(ROLES, PLACES, ORGS, WORDS, &format!("{USER}\n{own}")),
+            None => Self::from_texts(ROLES, PLACES, ORGS, WORDS, USER),
+        }
     }
 
     /// Builds a lexicon from the text of each asset (tests pass their own).
@@ -422,10 +410,11 @@ impl Lexicon {
         lx
     }
 
-    /// Reads the user's `actors.toml`; a malformed file adds nothing (the
-    /// shipped file is all comments, and a broken edit must not stop parsing).
+    /// Adds the actors of an actors file (the built-in one, then the
+    /// user's): checked before it gets here, so a file that does not read
+    /// adds nothing.
     fn load_user(&mut self, text: &str) {
-        let file: UserFile = toml::from_str(text).unwrap_or_default();
+        let file = super::user_actors::parse(text).unwrap_or_default();
         for a in file.actor {
             let kind = a
                 .kind

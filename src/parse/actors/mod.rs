@@ -23,6 +23,7 @@ mod pieces;
 mod roles;
 mod tokens;
 mod untitled;
+pub mod user_actors;
 mod word_hash;
 
 pub use merge::{Local, merge};

@@ -1,0 +1,103 @@
+//! The user's own actors: `actors.toml` beside the config file, in the
+//! format of `assets/actors.toml` (canonical names, kinds, aliases, roles).
+//! Read once at start, before the first article is parsed, and added to
+//! the built-in file's; a mistake in it is an error naming its line, never
+//! a silent skip.
+
+use crate::model::ActorKind;
+use std::sync::OnceLock;
+
+#[derive(serde::Deserialize, Default, Debug)]
+#[serde(deny_unknown_fields)]
+pub(super) struct UserFile {
+    #[serde(default)]
+    pub actor: Vec<UserActor>,
+}
+
+#[derive(serde::Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub(super) struct UserActor {
+    pub name: String,
+    #[serde(default)]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub role: Option<String>,
+}
+
+/// The text of the user's file, once given.
+static USER_TEXT: OnceLock<String> = OnceLock::new();
+
+/// Reads `text` as an actors file: the actors it names, or what is wrong
+/// and on which line.
+pub(super) fn parse(text: &str) -> Result<UserFile, String> {
+    let file: UserFile = toml::from_str(text).map_err(|e| {
+        let line = e
+            .span()
+            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+        let message = e.message().trim().to_string();
+        match line {
+            Some(n) => format!("{n}: {message}"),
+            None => message,
+        }
+    })?;
+    for a in &file.actor {
+        if a.name.trim().is_empty() {
+            return Err("an [[actor]] has an empty name".into());
+        }
+        if let Some(k) = &a.kind
+            && ActorKind::parse(k).is_none()
+        {
+            return Err(format!(
+                "actor \"{}\": unknown kind \"{k}\"; use person, organisation or place",
+                a.name
+            ));
+        }
+    }
+    Ok(file)
+}
+
+/// Adds the user's actors file (its text) to what every article is read
+/// with; returns how many actors it names. Call once, before any article
+/// is parsed: the lexicon is built on first use.
+pub fn add(text: String) -> Result<usize, String> {
+    let n = parse(&text)?.actor.len();
+    USER_TEXT
+        .set(text)
+        .map_err(|_| "the user's actors were already given".to_string())?;
+    Ok(n)
+}
+
+/// The user's actors file, if one was given.
+pub(super) fn text() -> Option<&'static str> {
+    USER_TEXT.get().map(String::as_str)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_good_file_names_its_actors() {
+        let f = parse(
+            "[[actor]]\nname = \"Varga Lund\"\nkind = \"organisation\"\naliases = [\"VL\"]\n\n[[actor]]\nname = \"Orla Venn\"\n",
+        )
+        .unwrap();
+        assert_eq!(f.actor.len(), 2);
+        assert_eq!(parse("# nothing yet\n").unwrap().actor.len(), 0);
+    }
+
+    #[test]
+    fn mistakes_are_errors_naming_the_line() {
+        let e = parse("[[actor]]\nname = \"Orla Venn\"\nnmae = \"x\"\n").unwrap_err();
+        assert!(e.starts_with("3: ") && e.contains("nmae"), "{e}");
+        let e = parse("[[actor]]\nname = \"Orla Venn\"\nkind = \"ship\"\n").unwrap_err();
+        assert!(e.contains("unknown kind \"ship\""), "{e}");
+        let e = parse("[[actor]]\nname = \n").unwrap_err();
+        assert!(e.starts_with("2: "), "{e}");
+        let e = parse("[[actor]]\nkind = \"place\"\n").unwrap_err();
+        assert!(e.contains("name"), "{e}");
+        assert!(parse("[[actor]]\nname = \" \"\n").is_err());
+    }
+}
