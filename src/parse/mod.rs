@@ -77,12 +77,12 @@ pub fn parse_article(id: ArticleId, loaded: Loaded) -> Parsed {
     let mut outside = segment::sentences(&text, &outside_lines(&cleaned));
     let nouns = cleaned.nouns_capitalised;
     let local_actors = if outside.is_empty() {
-        actors::extract_beyond_body(&text, &sentences, sentences.len(), nouns)
+        actors::extract_beyond_body(&text, &sentences, sentences.len(), nouns, cleaned.title)
     } else {
         let mut all = Vec::with_capacity(sentences.len() + outside.len());
         all.extend_from_slice(&sentences);
         all.extend_from_slice(&outside);
-        actors::extract_beyond_body(&text, &all, sentences.len(), nouns)
+        actors::extract_beyond_body(&text, &all, sentences.len(), nouns, cleaned.title)
     };
     // The article is kept for the whole session: no spare capacity.
     let mut sentences = sentences;

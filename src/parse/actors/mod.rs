@@ -130,7 +130,7 @@ pub fn is_given_name(word: &str) -> bool {
 
 /// Finds the actors of one article, searching only inside `sentences`.
 pub fn extract(raw: &str, sentences: &[Span]) -> ArticleActors {
-    extract_beyond_body(raw, sentences, sentences.len(), false)
+    extract_beyond_body(raw, sentences, sentences.len(), false, None)
 }
 
 /// [`extract`] where only the first `body` sentences are the article's
@@ -138,12 +138,14 @@ pub fn extract(raw: &str, sentences: &[Span]) -> ArticleActors {
 /// there is an actor only when the body names it too (a headline opens
 /// on capitals: "Harbour dispute deepens"). On a page whose language
 /// capitalises nouns (`nouns_capitalised`), every sentence is read the
-/// way a headline is: capitals alone prove no name.
+/// way a headline is: capitals alone prove no name. So is the page's
+/// headline (`title`) however short: "Harbour Deal Signed" names no one.
 pub fn extract_beyond_body(
     raw: &str,
     sentences: &[Span],
     body: usize,
     nouns_capitalised: bool,
+    title: Option<Span>,
 ) -> ArticleActors {
     thread_local! {
         /// The scan's buffers, kept by each thread from one article to the
@@ -153,13 +155,22 @@ pub fn extract_beyond_body(
     }
     let lx: &'static Lexicon = &LEXICON;
     SCRATCH.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut scratch) => extract_with(raw, sentences, body, nouns_capitalised, lx, &mut scratch),
+        Ok(mut scratch) => extract_with(
+            raw,
+            sentences,
+            body,
+            nouns_capitalised,
+            title,
+            lx,
+            &mut scratch,
+        ),
         // Not reached (nothing here re-enters), but never a panic.
         Err(_) => extract_with(
             raw,
             sentences,
             body,
             nouns_capitalised,
+            title,
             lx,
             &mut Scratch::default(),
         ),
@@ -207,6 +218,7 @@ fn extract_with<'a>(
     sentences: &[Span],
     body: usize,
     nouns_capitalised: bool,
+    title: Option<Span>,
     lx: &'a Lexicon,
     scratch: &mut Scratch<'a>,
 ) -> ArticleActors {
@@ -230,8 +242,12 @@ fn extract_with<'a>(
         // A "sentence" longer than prose ever is (a table or a list run
         // together) is scanned piece by piece, so that no sentence costs
         // more than a bounded amount of work per byte.
+        let headline = title.is_some_and(|t| t.start <= s.start && s.end <= t.end);
         for (from, piece) in pieces(text, MAX_SENTENCE_BYTES) {
-            let nouns = names::Capitals { nouns_capitalised };
+            let nouns = names::Capitals {
+                nouns_capitalised,
+                headline,
+            };
             names::scan_with(piece, s.start as usize + from, lx, &seen, nouns, ns, found);
             let first_hit = hits.len();
             hits.extend(found.hits.drain(..).map(|h| (si as u32, h)));

@@ -119,6 +119,48 @@ fn headline_case_sentences_give_no_new_people() {
     assert!(names_of(&arts, &actors, ActorKind::Person).is_empty());
 }
 
+/// The people `extract_beyond_body` finds in `text`, its first line the
+/// page's headline and the rest its body, one sentence per line.
+fn people_under_headline(text: &str) -> Vec<String> {
+    let mut sentences = Vec::new();
+    let mut pos = 0;
+    for line in text.split('\n') {
+        sentences.push(Span::new(pos, pos + line.len()));
+        pos += line.len() + 1;
+    }
+    let title = sentences[0];
+    let body: Vec<Span> = sentences[1..].to_vec();
+    let mut all = body.clone();
+    all.push(title);
+    let local = extract_beyond_body(text, &all, body.len(), false, Some(title));
+    let mut arts = vec![Article {
+        raw: text.to_string(),
+        sentences: body,
+        outside: vec![title],
+        ..Default::default()
+    }];
+    let actors = merge(&mut arts, vec![local]);
+    names_of(&arts, &actors, ActorKind::Person)
+}
+
+#[test]
+fn a_short_title_case_headline_names_no_one_without_evidence() {
+    let body = "The harbour board said on Monday that work would start in May.";
+    for headline in [
+        "Harbour Deal Signed",
+        "Ferry Strike Ends",
+        "Council Vote Delayed Again",
+    ] {
+        let people = people_under_headline(&format!("{headline}\n{body}"));
+        assert!(people.is_empty(), "{headline}: {people:?}");
+    }
+    // A person the headline names with a given name, or whom the body
+    // names, is still a person.
+    let people =
+        people_under_headline("Orla Venn Wins Harbour Seat\nOrla Venn won the seat on Monday.");
+    assert_eq!(people, ["Orla Venn"]);
+}
+
 #[test]
 fn spelling_variants_merge_across_articles() {
     let (_, actors) = run(&[

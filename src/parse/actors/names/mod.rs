@@ -167,6 +167,9 @@ pub struct Capitals {
     /// Every noun is written with one (German): capitals are no sign of a
     /// name, so each sentence is read as a headline is.
     pub nouns_capitalised: bool,
+    /// The sentence is the page's headline: read as one, however few
+    /// capitalised words it has.
+    pub headline: bool,
 }
 
 /// [`scan`] with buffers shared across sentences, into `out` (cleared
@@ -253,7 +256,7 @@ pub fn scan_with<'a>(
     };
     s.tag();
     s.find_runs(seen_lowercase);
-    let headline = capitals.nouns_capitalised || s.is_headline();
+    let headline = capitals.nouns_capitalised || capitals.headline || s.is_headline();
     s.emit(headline, out);
     s.find_refs(out);
     *scratch = Scratch {
