@@ -31,6 +31,12 @@ const TERMINAL_CRATES: [&str; 2] = ["ratatui", "crossterm"];
 
 /// The Rust files under `path` (itself, if it is one), without tests.
 fn sources(path: &Path, out: &mut Vec<PathBuf>) {
+    rust_files(path, false, out);
+}
+
+/// The Rust files under `path` (itself, if it is one), in name order;
+/// test files (`tests.rs`, `*_tests.rs`) only if `tests`.
+fn rust_files(path: &Path, tests: bool, out: &mut Vec<PathBuf>) {
     if path.is_dir() {
         let mut entries: Vec<_> = std::fs::read_dir(path)
             .unwrap()
@@ -38,14 +44,15 @@ fn sources(path: &Path, out: &mut Vec<PathBuf>) {
             .collect();
         entries.sort();
         for p in entries {
-            sources(&p, out);
+            rust_files(&p, tests, out);
         }
     } else if path.extension().is_some_and(|e| e == "rs")
-        && !path
-            .file_stem()
-            .unwrap()
-            .to_string_lossy()
-            .ends_with("tests")
+        && (tests
+            || !path
+                .file_stem()
+                .unwrap()
+                .to_string_lossy()
+                .ends_with("tests"))
     {
         out.push(path.to_path_buf());
     }
@@ -325,25 +332,13 @@ fn module_folders(dir: &Path, path: &str, out: &mut Vec<(PathBuf, String)>) {
     }
 }
 
-/// Every Rust file under `dir`, tests included.
-fn all_rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            all_rust_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "rs") {
-            out.push(p);
-        }
-    }
-}
-
 /// One test-file convention: tests too long to sit in their file are
 /// `mod tests;` in `<module>/tests.rs`, where Rust looks for them, never a
 /// file put elsewhere by a path attribute.
 #[test]
 fn tests_out_of_their_file_live_in_the_modules_folder_as_tests_rs() {
     let mut files = Vec::new();
-    all_rust_files(&src(), &mut files);
+    rust_files(&src(), true, &mut files);
     let attribute = concat!("#[", "path");
     let mut found: Vec<String> = files
         .iter()

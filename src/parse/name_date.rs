@@ -12,7 +12,7 @@
 use super::blocks::Cleaned;
 use super::dates::Candidate;
 use super::dates::form::Form;
-use crate::model::{Basis, DateValue, Published};
+use crate::model::{Basis, BlockClass, DateValue, Published};
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use std::path::Path;
@@ -42,9 +42,15 @@ pub fn unless_stated(
     if super::dates::infer::infer_published(raw, candidates, None).is_some() {
         return explicit;
     }
-    // The wire's place line opens the article: above the body or its first line.
-    let place_day = cleaned
-        .header()
+    // The wire's place line opens the article: the line the blocks stage
+    // classed as one, or the start of the first paragraph ("OSLO, June 3
+    // (Wire) - The council...").
+    let place_lines = cleaned
+        .blocks
+        .iter()
+        .filter(|b| b.class == BlockClass::Dateline)
+        .map(|b| b.span);
+    let place_day = place_lines
         .chain(cleaned.body.first().copied())
         .find_map(|line| place_line_day(line.text(raw)));
     let latest_past = candidates

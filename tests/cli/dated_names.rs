@@ -17,12 +17,18 @@ fn published<'a>(articles: &'a serde_json::Value, name: &str) -> &'a serde_json:
 #[test]
 fn a_date_in_the_file_name_anchors_an_undated_page() {
     let dir = tempfile::tempdir().unwrap();
-    let body = "Harbour Strike Ends\n\nDock workers in Velmora returned to work on Tuesday after the union accepted the offer.\n";
+    let headline = "Harbour Strike Ends\n\n";
+    let paragraph =
+        "Dock workers in Velmora returned to work on Tuesday after the union accepted the offer.\n";
+    let body = format!("{headline}{paragraph}");
     cli_common::write(dir.path(), "2023-04-07-harbour.txt", body.as_bytes());
     cli_common::write(dir.path(), "notes-harbour.txt", body.as_bytes());
-    // The wire's place line says the 6th: the name's 7th is not sure.
-    let wired = format!("VELMORA, April 6 (Kestrel) --\n\n{body}");
+    // The wire's place line says the 6th, on its own line or opening the
+    // paragraph: the name's 7th is not sure.
+    let wired = format!("{headline}VELMORA, April 6 (Kestrel) --\n\n{paragraph}");
     cli_common::write(dir.path(), "KST20230407.0012.txt", wired.as_bytes());
+    let inline = format!("{headline}VELMORA, April 6 (Kestrel) - {paragraph}");
+    cli_common::write(dir.path(), "KST20230407.0013.txt", inline.as_bytes());
     let d = dir.path().to_str().unwrap();
 
     let articles = json(&["articles", d, "--json"]);
@@ -63,6 +69,7 @@ fn a_date_in_the_file_name_anchors_an_undated_page() {
         [
             ("2023-04-07-harbour.txt", "2023-04-04"),
             ("KST20230407.0012.txt", ""),
+            ("KST20230407.0013.txt", ""),
             ("notes-harbour.txt", ""),
         ]
     );

@@ -154,26 +154,13 @@ pub fn extract_beyond_body(
         static SCRATCH: RefCell<Scratch<'static>> = RefCell::default();
     }
     let lx: &'static Lexicon = &LEXICON;
+    let run = |scratch: &mut Scratch<'static>| {
+        extract_with(raw, sentences, body, nouns_capitalised, title, lx, scratch)
+    };
     SCRATCH.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut scratch) => extract_with(
-            raw,
-            sentences,
-            body,
-            nouns_capitalised,
-            title,
-            lx,
-            &mut scratch,
-        ),
+        Ok(mut scratch) => run(&mut scratch),
         // Not reached (nothing here re-enters), but never a panic.
-        Err(_) => extract_with(
-            raw,
-            sentences,
-            body,
-            nouns_capitalised,
-            title,
-            lx,
-            &mut Scratch::default(),
-        ),
+        Err(_) => run(&mut Scratch::default()),
     })
 }
 
