@@ -21,6 +21,7 @@ use regex_automata::{Anchored, Input};
 
 /// Every candidate in `raw[sentence]`, in text order. `index` is the
 /// sentence's position, recorded on each candidate.
+#[inline(never)]
 pub fn find_in_sentence(raw: &str, sentence: Span, index: u32) -> Vec<Candidate> {
     let Some(text) = raw.get(sentence.range()) else {
         return Vec::new();

@@ -7,6 +7,7 @@ use crate::hash::FxMap;
 use regex::Regex;
 use regex_automata::meta;
 use regex_automata::util::captures::Captures as GroupSlots;
+use regex_syntax::hir::Hir;
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
@@ -160,21 +161,32 @@ pub(super) struct Families {
 }
 
 pub(super) static SPLIT: LazyLock<Families> = LazyLock::new(|| {
+    // Each family is parsed once: the same syntax trees build both the
+    // multi-pattern regex and each family's own.
+    let trees: Vec<Hir> = FAMILIES
+        .iter()
+        .map(|f| regex_automata::util::syntax::parse(f).expect("date pattern parses"))
+        .collect();
+    // No prefilter: the families start with too many words for a literal
+    // search to skip text, and extracting the literals costs more at
+    // start-up than it saves.
     let any = meta::Regex::builder()
         .configure(
             meta::Config::new()
-                .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit),
+                .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit)
+                .auto_prefilter(false),
         )
-        .build_many(&FAMILIES)
+        .build_many_from_hir(&trees)
         .expect("date pattern compiles");
     // A family's regex only ever runs anchored on a known match, so it needs
-    // no lazy DFA (and no reverse NFA for one): that halves its build.
-    let each: Vec<meta::Regex> = FAMILIES
+    // no lazy DFA (and no reverse NFA for one) and no prefilter: that cuts
+    // its build to the NFA.
+    let each: Vec<meta::Regex> = trees
         .iter()
-        .map(|f| {
+        .map(|tree| {
             meta::Regex::builder()
-                .configure(meta::Config::new().hybrid(false))
-                .build(f)
+                .configure(meta::Config::new().hybrid(false).auto_prefilter(false))
+                .build_from_hir(tree)
                 .expect("date pattern compiles")
         })
         .collect();

@@ -300,8 +300,10 @@ pub fn clause_is_future(text: &str, start: usize, end: usize) -> bool {
     // "issued a statement Friday saying the pact will last": a verb told
     // in the past before the date governs it, and a future cue after the
     // date belongs to what follows.
+    // The cue after the date first: most clauses have none, and the past
+    // verb before it is the dearer test.
     future_cue_nearest_before(before)
-        || (!narrated_past_before(before) && future_cue_nearest_after(after))
+        || (future_cue_nearest_after(after) && !narrated_past_before(before))
 }
 
 /// Byte ranges of the words of `text` (as [`CueWords`] splits them).
