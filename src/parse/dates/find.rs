@@ -12,12 +12,15 @@ use super::lexicon::{LEXICON, RelativePhrase, Unit};
 use super::patterns::{CACHES, PATTERN, SPLIT};
 use super::period::period_of;
 use super::tense::{
-    adjacent_past_verb, clause_is_future, narrates_past, told_as_past, word_before,
+    adjacent_past_verb, clause_is_future, narrates_past, told_as_past, told_as_past_knowing,
+    word_before,
 };
 use super::years::{spelled_year, the_year_in_context, year_in_context};
 use crate::model::Span;
 use chrono::{NaiveDate, Weekday};
-use regex_automata::{Anchored, Input};
+use regex_automata::util::captures::Captures as GroupSlots;
+use regex_automata::util::primitives::NonMaxUsize;
+use regex_automata::{Anchored, Input, PatternID};
 
 /// Every candidate in `raw[sentence]`, in text order. `index` is the
 /// sentence's position, recorded on each candidate.
@@ -45,9 +48,13 @@ pub fn find_in_sentence(raw: &str, sentence: Span, index: u32) -> Vec<Candidate>
                 end + next.map_or(1, char::len_utf8)
             };
             let (cache, slots) = &mut caches.each[m.pattern().as_usize()];
-            let family = &SPLIT.each[m.pattern().as_usize()];
-            let on_match = Input::new(text).span(start..end).anchored(Anchored::Yes);
-            family.search_captures_with(cache, &on_match, slots);
+            if SPLIT.whole[m.pattern().as_usize()] {
+                whole_match_groups(slots, start, end);
+            } else {
+                let family = &SPLIT.each[m.pattern().as_usize()];
+                let on_match = Input::new(text).span(start..end).anchored(Anchored::Yes);
+                family.search_captures_with(cache, &on_match, slots);
+            }
             let caps = if slots.get_match().map(|g| g.range()) == Some(start..end) {
                 let i = m.pattern().as_usize();
                 Groups::Family(text, slots, &SPLIT.names[i], &SPLIT.prefixes[i])
@@ -76,6 +83,15 @@ pub fn find_in_sentence(raw: &str, sentence: Span, index: u32) -> Vec<Candidate>
     out
 }
 
+/// Every group of `slots` set to `start..end`: what a family whose groups
+/// all span the whole match would read there.
+pub(super) fn whole_match_groups(slots: &mut GroupSlots, start: usize, end: usize) {
+    slots.set_pattern(Some(PatternID::ZERO));
+    for (i, slot) in slots.slots_mut().iter_mut().enumerate() {
+        *slot = NonMaxUsize::new(if i % 2 == 0 { start } else { end });
+    }
+}
+
 /// What the match at `start..end` of `text` says: its form, whether its
 /// clause is future, whether it is stated as past ("on" a past verb) and
 /// whether it is told as past; None rejects it.
@@ -97,14 +113,16 @@ fn judge(text: &str, caps: &Groups, start: usize, end: usize) -> Option<(Form, b
     // where the value or the inference reads it.
     // "since March" looks back whatever the clause goes on to say.
     let since = governed_by_since(text, start);
+    // Whether a past verb governs the date directly, once it is known.
+    let mut adjacent = None;
     let future = (after_on || tense_matters(form))
         && !since
         && !names_a_reported_day(form, &text[end..])
-        && !adjacent_past_verb(text, start, end)
+        && !*adjacent.insert(adjacent_past_verb(text, start, end))
         && (clause_is_future(text, start, end) || after_future_preposition(text, start, end));
     // "He was last seen Nov. 3": a yearless day or month in a clause told
     // as past lies before the day of writing.
-    let stated_past = after_on && !future && told_as_past(text, start, end);
+    let stated_past = after_on && !future && told_as_past_knowing(text, start, end, adjacent);
     let told_past = stated_past
         || since && matches!(form, Form::DayMonth { .. } | Form::Month { .. })
         || !future

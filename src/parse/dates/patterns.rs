@@ -158,7 +158,15 @@ pub(super) struct Families {
     /// "wd" and "wd_dir"), so that asking a family for another family's
     /// group costs no hashing; empty when the names share none.
     pub(super) prefixes: Vec<String>,
+    /// Whether every group of a family is the whole match (the bare year,
+    /// the reference words): its groups are read off the match itself,
+    /// without running its regex.
+    pub(super) whole: Vec<bool>,
 }
+
+/// The stems of the families whose every group spans the whole match: no
+/// optional part, nothing outside the named groups but word boundaries.
+const WHOLE_MATCH_FAMILIES: [&str; 2] = ["yr", "rf"];
 
 pub(super) static SPLIT: LazyLock<Families> = LazyLock::new(|| {
     // Each family is parsed once: the same syntax trees build both the
@@ -200,7 +208,7 @@ pub(super) static SPLIT: LazyLock<Families> = LazyLock::new(|| {
                 .collect()
         })
         .collect::<Vec<FxMap<String, usize>>>();
-    let prefixes = names
+    let prefixes: Vec<String> = names
         .iter()
         .map(|n| {
             let mut common: Option<&str> = None;
@@ -216,11 +224,16 @@ pub(super) static SPLIT: LazyLock<Families> = LazyLock::new(|| {
             common.unwrap_or("").to_string()
         })
         .collect();
+    let whole = prefixes
+        .iter()
+        .map(|p| WHOLE_MATCH_FAMILIES.contains(&p.as_str()))
+        .collect();
     Families {
         any,
         each,
         names,
         prefixes,
+        whole,
     }
 });
 

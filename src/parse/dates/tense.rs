@@ -385,6 +385,16 @@ fn future_cue_nearest_after(after: &str) -> bool {
 /// ("said on Friday"). A reporting verb before it introduces what is
 /// reported: "Lee said the vote is on May 9" dates the saying, not the vote.
 pub fn told_as_past(text: &str, start: usize, end: usize) -> bool {
+    told_as_past_knowing(text, start, end, None)
+}
+
+/// [`told_as_past`] where whether a past verb governs the date directly
+/// ([`adjacent_past_verb`]) may be known already: when it does, the
+/// context need not be read.
+pub fn told_as_past_knowing(text: &str, start: usize, end: usize, adjacent: Option<bool>) -> bool {
+    if adjacent == Some(true) {
+        return true;
+    }
     let (ws, we) = window(text, start, end);
     let before = text.get(ws..start).unwrap_or("");
     // "subpoenaed him to testify on Feb. 10": the date is the
@@ -393,7 +403,7 @@ pub fn told_as_past(text: &str, start: usize, end: usize) -> bool {
         .is_some_and(|e| !has_infinitive(before.get(e..).unwrap_or("")));
     narrated_before
         || has_past_cue(text.get(end..we).unwrap_or(""))
-        || adjacent_past_verb(text, start, end)
+        || adjacent.is_none() && adjacent_past_verb(text, start, end)
 }
 
 /// Whether the clause around the date at `start..end` narrates it as past:

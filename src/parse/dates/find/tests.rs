@@ -621,3 +621,35 @@ fn years_written_out() {
         assert!(found(text).is_empty(), "{text}: {:?}", found(text));
     }
 }
+
+#[test]
+fn whole_match_families_read_what_their_regex_reads() {
+    assert_eq!(SPLIT.whole.iter().filter(|&&w| w).count(), 2);
+    let texts = [
+        "Right now, in 1999 and 2024's budget, most recently at the moment.",
+        "Nowadays (2031) the near future, these days; 1850. Currently 2099!",
+    ];
+    let mut seen = 0;
+    for text in texts {
+        let mut at = 0;
+        while let Some(m) = SPLIT.any.find(Input::new(text).span(at..text.len())) {
+            at = m.end();
+            let i = m.pattern().as_usize();
+            if !SPLIT.whole[i] {
+                continue;
+            }
+            seen += 1;
+            let family = &SPLIT.each[i];
+            let mut read = family.create_captures();
+            family.captures(
+                Input::new(text).span(m.range()).anchored(Anchored::Yes),
+                &mut read,
+            );
+            let mut filled = family.create_captures();
+            super::whole_match_groups(&mut filled, m.start(), m.end());
+            assert_eq!(read.slots(), filled.slots(), "{text:?} at {m:?}");
+            assert_eq!(read.pattern(), filled.pattern());
+        }
+    }
+    assert!(seen >= 10, "{seen}");
+}
