@@ -168,8 +168,10 @@ pub fn source(raw: &str, cleaned: &Cleaned) -> Option<String> {
     }
     // An agency tag in the dateline: "PARIS (AFP) —".
     if let Some(&first) = cleaned.body.first() {
-        let head: String = first.text(raw).chars().take(80).collect();
-        if let Some(c) = AGENCY_TAG.captures(&head)
+        // Its first 80 chars, in place.
+        let text = first.text(raw);
+        let head = &text[..text.char_indices().nth(80).map_or(text.len(), |(i, _)| i)];
+        if let Some(c) = AGENCY_TAG.captures(head)
             && PUBLISHERS.names.iter().any(|n| n == &c[1])
         {
             return Some(c[1].to_string());
