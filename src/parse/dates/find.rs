@@ -61,14 +61,22 @@ pub fn find_in_sentence(raw: &str, sentence: Span, index: u32) -> Vec<Candidate>
             // character is no part of it.
             let end = caps.name("ty_tail").map_or(end, |t| t.start());
             if let Some((form, future, stated_past, told_past)) = judge(text, &caps, start, end) {
-                out.push(Candidate {
+                let candidate = Candidate {
                     span: Span::new(base + start, base + end),
                     form,
                     sentence: index,
                     future,
                     stated_past,
                     told_past,
-                });
+                };
+                out.push(candidate);
+                if let Some((range, form)) = listed_second_day(text, end, form) {
+                    out.push(Candidate {
+                        span: Span::new(base + range.start, base + range.end),
+                        form,
+                        ..candidate
+                    });
+                }
             }
         }
     });
@@ -82,6 +90,7 @@ fn judge(text: &str, caps: &Groups, start: usize, end: usize) -> Option<(Form, b
     let (form, core_start) = form_of(caps, text, start)?;
     if recurs(form, text, start)
         || is_generic_today(text, start, end)
+        || today_names_no_day(text, start, end)
         || is_quoted_title(form, text, start, end)
     {
         return None;
@@ -192,6 +201,65 @@ fn is_generic_today(text: &str, start: usize, end: usize) -> bool {
         .filter(|w| !w.is_empty())
         .take(2)
         .any(|w| heads.iter().any(|h| h.eq_ignore_ascii_case(w)))
+}
+
+/// "on April 24 and 25": the second day of a list after a yearless
+/// month-first day is a day of the same month. Only a number that ends the
+/// phrase ("and 25 delegates" is a count) and comes later in the month.
+fn listed_second_day(text: &str, end: usize, form: Form) -> Option<(std::ops::Range<usize>, Form)> {
+    let Form::DayMonth { month, day } = form else {
+        return None;
+    };
+    if !text[..end].ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let rest = &text[end..];
+    let joined = rest.trim_start();
+    let joined = joined
+        .strip_prefix("and")
+        .or_else(|| joined.strip_prefix("or"))
+        .filter(|r| r.starts_with(' ') && joined.len() < rest.len())?;
+    let number = joined.trim_start();
+    let digits = number.bytes().take_while(u8::is_ascii_digit).count();
+    let second: u32 = number.get(..digits)?.parse().ok()?;
+    let after = &number[digits..];
+    let closes = after.is_empty() || after.starts_with(['.', ',', ';', ':', ')', '!', '?']);
+    if !(1..=2).contains(&digits) || !closes || second <= day || !valid_day_month(month, second) {
+        return None;
+    }
+    let start = text.len() - number.len();
+    Some((start..start + digits, Form::DayMonth { month, day: second }))
+}
+
+/// "USA Today", "the people of tomorrow": "Today" capitalised right after
+/// a capitalised word is part of a name (a newspaper, a programme); "the
+/// <noun> of tomorrow" and "the youth of today" (a noun of
+/// `[generic_today_heads]`) speak of an age, not of a day.
+fn today_names_no_day(text: &str, start: usize, end: usize) -> bool {
+    let word = text.get(start..end).unwrap_or("");
+    let tomorrow = word.eq_ignore_ascii_case("tomorrow");
+    if !tomorrow && !word.eq_ignore_ascii_case("today") {
+        return false;
+    }
+    let before = text.get(..start).unwrap_or("");
+    let name_before = before
+        .strip_suffix(' ')
+        .and_then(|b| b.split(' ').next_back())
+        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+    if word.starts_with('T') && name_before {
+        return true;
+    }
+    if word_before(text, start) != "of" {
+        return false;
+    }
+    let of_at = before.trim_end().len().saturating_sub(2);
+    let head_at = before[..of_at].trim_end().len();
+    let head = word_before(text, head_at);
+    let det_at = before[..head_at].len().saturating_sub(head.len());
+    head.bytes().all(|b| b.is_ascii_lowercase())
+        && !head.is_empty()
+        && word_before(text, det_at) == "the"
+        && (tomorrow || LEXICON.generic_today_heads.iter().any(|h| *h == head))
 }
 
 /// "until Tuesday", "by March": a date after a word of

@@ -93,6 +93,8 @@ pub fn resolve_all(
     let mut stated: Option<(u32, NaiveDate)> = None;
     // The last date stated at any precision (sentence, value).
     let mut stated_value: Option<(u32, DateValue)> = None;
+    // Whether the expression just before the current one stated it.
+    let mut stated_value_last = false;
     // The last quarter or half named (sentence, value): the period a
     // report is about, for "the quarter" and "a year earlier".
     let mut period: Option<(u32, DateValue)> = None;
@@ -115,7 +117,8 @@ pub fn resolve_all(
         let stated_coarse = match c.form {
             form::Form::Relative(p) if p.narrative && stated_day.is_none() => stated_value
                 .filter(|(s, v)| {
-                    c.sentence.saturating_sub(*s) <= reach
+                    let back = c.sentence.saturating_sub(*s);
+                    (back <= reach || back <= COARSE_NARRATIVE_REACH && stated_value_last)
                         && match p.unit {
                             lexicon::Unit::Year => v.precision <= Precision::Year,
                             lexicon::Unit::Month => v.precision <= Precision::Month,
@@ -221,6 +224,9 @@ pub fn resolve_all(
             ) || matches!(c.form, form::Form::Relative(p) if p.narrative))
         {
             stated_value = Some((c.sentence, v));
+            stated_value_last = true;
+        } else {
+            stated_value_last = false;
         }
         times.push(TimeExpr {
             span,
@@ -233,6 +239,11 @@ pub fn resolve_all(
     (published, times)
 }
 
+/// How many sentences back "the following month" or "that year" looks for
+/// the month or year the narrative stated last, when no other expression
+/// of time came between: a paragraph stays in the same month or year
+/// longer than on the same day.
+const COARSE_NARRATIVE_REACH: u32 = 3;
 /// How many sentences back "the quarter" looks for the quarter named last.
 const PERIOD_REACH: u32 = 10;
 /// How many sentences back "a year earlier" looks for a quarter or half to

@@ -214,7 +214,7 @@ fn narrative_phrases_follow_the_last_stated_day_or_stay_unresolved() {
 
 #[test]
 fn the_following_month_follows_the_narrative_not_the_day_of_writing() {
-    let raw = "The mill in Tarnow closed in March.\nThe following month, the owners sold it.\nRain fell for weeks.\nThe following month was quiet.";
+    let raw = "The mill in Tarnow closed in March.\nThe following month, the owners sold it.\nRain fell for weeks.\nThe following month was quiet.\nThe river rose.\nThe roads shut.\nThe town waited.\nThe following month the mill reopened.";
     let (_, times) = analyse(raw, &lines(raw), &explicit_day(ymd(2025, 10, 20), None));
     let got: Vec<_> = times
         .iter()
@@ -225,8 +225,10 @@ fn the_following_month_follows_the_narrative_not_the_day_of_writing() {
         [
             ("March", Some("2025-03".to_string())),
             ("The following month", Some("2025-04".to_string())),
-            // Nothing stated in this or the previous sentence: no value,
-            // never the month after the day of writing.
+            // The narrative's month two sentences back, nothing between.
+            ("The following month", Some("2025-05".to_string())),
+            // Nothing stated in the last three sentences: no value, never
+            // the month after the day of writing.
             ("The following month", None),
         ]
     );
