@@ -89,6 +89,7 @@ pub fn find_in_sentence(raw: &str, sentence: Span, index: u32) -> Vec<Candidate>
 fn judge(text: &str, caps: &Groups, start: usize, end: usize) -> Option<(Form, bool, bool, bool)> {
     let (form, core_start) = form_of(caps, text, start)?;
     if recurs(form, text, start)
+        || recurs_by_plural_part(form, &text[end..])
         || is_generic_today(text, start, end)
         || today_names_no_day(text, start, end)
         || is_quoted_title(form, text, start, end)
@@ -158,6 +159,40 @@ fn recurs(form: Form, text: &str, start: usize) -> bool {
             ..
         } | Form::Month { .. }
     ) && matches!(&*word_before(text, start), "each" | "every")
+}
+
+/// "flights on Tuesday nights", "on Monday and Friday mornings": a weekday
+/// before a day part of `[day_parts]` in the plural (or listed with one
+/// that is) recurs.
+fn recurs_by_plural_part(form: Form, after: &str) -> bool {
+    if !matches!(
+        form,
+        Form::Weekday {
+            dir: Direction::ByTense,
+            ..
+        }
+    ) {
+        return false;
+    }
+    let mut words = after
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let mut next = words.next();
+    if matches!(next, Some("and" | "or")) {
+        if !words
+            .next()
+            .is_some_and(|w| LEXICON.weekdays.contains_key(w))
+        {
+            return false;
+        }
+        next = words.next();
+    }
+    next.and_then(|w| w.strip_suffix('s')).is_some_and(|part| {
+        LEXICON
+            .day_parts
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(part))
+    })
 }
 
 /// `"This Week,"`, `"Next Year in Tarn"`: a relative phrase of two or more

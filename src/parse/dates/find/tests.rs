@@ -330,6 +330,8 @@ fn rejections() {
         // Recurring days and months, and the present age.
         "the ferry leaves each Thursday at noon",
         "pilgrims walk to Tarn every July",
+        "the ferry sails on Tuesday nights",
+        "the ferry sails on Monday and Friday mornings",
         "in today's world, few write letters",
         "many of today's home computers",
         "a hero to today's youth",
@@ -345,6 +347,14 @@ fn rejections() {
     }
     // A single day or month, and the day of writing, stay.
     assert_eq!(surfaces("the ferry leaves on Thursday"), ["Thursday"]);
+    assert_eq!(
+        surfaces("the ferry left on Tuesday night"),
+        ["Tuesday night"]
+    );
+    assert_eq!(
+        surfaces("on Monday and Friday, 3 ferries"),
+        ["Monday", "Friday"]
+    );
     assert_eq!(surfaces("each of them left in July"), ["July"]);
     assert_eq!(surfaces("in today's vote, Olsen won"), ["today"]);
     assert_eq!(surfaces("Today Olsen sails"), ["Today"]);
