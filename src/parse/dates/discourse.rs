@@ -35,19 +35,44 @@ pub fn counts_from_next(raw: &str, c: &Candidate, p: RelativePhrase, next: &Cand
     if !p.narrative || next.sentence != c.sentence {
         return false;
     }
-    let text = c.span.text(raw).trim_end();
+    let gap = raw
+        .get(c.span.range().end..next.span.range().start)
+        .unwrap_or("x")
+        .trim();
+    counts_from_a_point(c.span.text(raw)) && (gap.is_empty() || gap.eq_ignore_ascii_case("the"))
+}
+
+/// "the day before", "a week after": a phrase ending on the word that
+/// makes it count from a point.
+fn counts_from_a_point(text: &str) -> bool {
+    let text = text.trim_end();
     let ends_with = |w: &str| {
         text.len() > w.len()
             && text
                 .get(text.len() - w.len()..)
                 .is_some_and(|t| t.eq_ignore_ascii_case(w))
     };
+    ends_with(" before") || ends_with(" after")
+}
+
+/// "last seen Nov. 3, the day before the warrant was issued": a phrase
+/// counting from a point, set off by a comma right after a date, with an
+/// event after it, is in apposition to that date. It counts from the event
+/// it goes on to name, so it is the date itself, not the day before it.
+pub fn in_apposition(raw: &str, prev: &Candidate, c: &Candidate, p: RelativePhrase) -> bool {
+    if !p.narrative || prev.sentence != c.sentence || !counts_from_a_point(c.span.text(raw)) {
+        return false;
+    }
     let gap = raw
-        .get(c.span.range().end..next.span.range().start)
+        .get(prev.span.range().end..c.span.range().start)
         .unwrap_or("x")
         .trim();
-    (ends_with(" before") || ends_with(" after"))
-        && (gap.is_empty() || gap.eq_ignore_ascii_case("the"))
+    let event_follows = raw
+        .get(c.span.range().end..)
+        .unwrap_or("")
+        .trim_start()
+        .starts_with(char::is_alphabetic);
+    gap == "," && event_follows
 }
 
 /// The span from the start of `a` to the end of `b`.

@@ -88,7 +88,7 @@ pub fn resolve_all(
         }
     };
     let anchor = published.value;
-    let mut times = Vec::with_capacity(candidates.len());
+    let mut times: Vec<TimeExpr> = Vec::with_capacity(candidates.len());
     // The last day stated (sentence, day), for anaphora.
     let mut stated: Option<(u32, NaiveDate)> = None;
     // The last date stated at any precision (sentence, value).
@@ -152,6 +152,18 @@ pub fn resolve_all(
             r.anchor = Some(day.start);
             span = discourse::joined(c.span, next.span);
             skip_next = true;
+        }
+        if let form::Form::Relative(p) = c.form
+            && let Some(prev) = i.checked_sub(1).and_then(|j| candidates.get(j))
+            && let Some(day) = times
+                .last()
+                .filter(|t| t.span == prev.span)
+                .and_then(|t| t.value)
+                .filter(|v| v.precision == Precision::Day)
+            && discourse::in_apposition(raw, prev, c, p)
+        {
+            r.value = Some(day);
+            r.anchor = Some(day.start);
         }
         if let Some(v) = r
             .value

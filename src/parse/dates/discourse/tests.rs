@@ -119,3 +119,24 @@ fn later_in_the_day_is_the_day_stated_else_the_day_of_writing() {
         Some("2030-05-09".into())
     );
 }
+
+#[test]
+fn a_day_before_an_event_in_apposition_is_the_date_it_follows() {
+    let got = read(
+        "Olsen was last seen on May 3, the day before the court in Tarn issued a warrant.",
+        2030,
+        6,
+        1,
+    );
+    assert_eq!(value_of(&got, "the day before"), Some("2030-05-03".into()));
+    // Counted from the date stated: the day before it.
+    let got = read(
+        "The ferry sank on May 3.\nThe day before, the wind rose.",
+        2030,
+        6,
+        1,
+    );
+    assert_eq!(value_of(&got, "The day before"), Some("2030-05-02".into()));
+    let got = read("On May 3, the day before, Olsen left.", 2030, 6, 1);
+    assert_eq!(value_of(&got, "the day before"), Some("2030-05-02".into()));
+}
