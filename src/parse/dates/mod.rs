@@ -223,7 +223,9 @@ pub fn resolve_all(
             stated = Some((c.sentence, v.start));
         }
         // A narrative phrase resolved ("later that year") carries the
-        // narrative on to the next one ("three years later").
+        // narrative on to the next one ("three years later"), and so does
+        // a year or month counted from the day of writing ("last year ...
+        // the year before").
         if let Some(v) = r.value
             && (matches!(
                 c.form,
@@ -233,7 +235,8 @@ pub fn resolve_all(
                     | form::Form::MonthYear { .. }
                     | form::Form::Month { .. }
                     | form::Form::Year(_)
-            ) || matches!(c.form, form::Form::Relative(p) if p.narrative))
+            ) || matches!(c.form, form::Form::Relative(p)
+                if p.narrative || !p.anaphoric && matches!(p.unit, lexicon::Unit::Year | lexicon::Unit::Month)))
         {
             stated_value = Some((c.sentence, v));
             stated_value_last = true;
