@@ -199,12 +199,16 @@ pub fn resolve_all(
             }
             _ => {}
         }
-        // A comparison ("a year earlier", "the year-ago quarter") does
-        // not move the narrative's period.
-        let names_period = matches!(
-            c.form,
-            form::Form::Period { .. } | form::Form::PeriodRef { back: 0, .. }
-        );
+        // A comparison ("a year earlier", "the year-ago quarter", "the
+        // 1988 period" in a report on 1989) does not move the narrative's
+        // period.
+        let names_period = match c.form {
+            form::Form::Period { .. } => true,
+            form::Form::PeriodRef {
+                back: 0, year: y, ..
+            } => y.is_none_or(|y| period.is_none_or(|(_, p)| p.start.year() == y)),
+            _ => false,
+        };
         if let Some(v) = r.value
             && names_period
             && matches!(v.precision, Precision::Quarter | Precision::Half)

@@ -269,6 +269,23 @@ fn the_quarter_and_a_year_earlier_follow_the_reports_period() {
 }
 
 #[test]
+fn a_period_of_another_year_is_a_comparison_and_moves_nothing() {
+    let raw = "Lakeside Mills said third-quarter net income rose to $5 million.\n\
+               It lost $2 million in the 2023 period.\n\
+               The year-ago results included a charge.";
+    let (_, times) = analyse(raw, &lines(raw), &explicit_day(ymd(2024, 10, 30), None));
+    assert_eq!(
+        labelled(raw, &times),
+        [
+            ("third-quarter", Some("2024-Q3".to_string())),
+            ("the 2023 period", Some("2023-Q3".to_string())),
+            // A year before the report's quarter, not before 2023's.
+            ("year-ago", Some("2023-Q3".to_string())),
+        ]
+    );
+}
+
+#[test]
 fn anaphoric_phrases_count_from_the_narratives_last_date() {
     let raw = "The bridge at Vell opened in 1998.\n\
                Later that year it was closed for repairs.\n\
