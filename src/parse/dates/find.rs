@@ -5,6 +5,7 @@
 //! Nothing here needs an anchor: a candidate says what was written, the
 //! resolver decides what it means.
 
+use super::discourse;
 pub use super::form::{Candidate, Direction, Form, PeriodKind, YearRef};
 use super::groups::{Groups, month_of, num};
 use super::holiday;
@@ -70,7 +71,7 @@ pub fn find_in_sentence(raw: &str, sentence: Span, index: u32) -> Vec<Candidate>
                     told_past,
                 };
                 out.push(candidate);
-                if let Some((range, form)) = listed_second_day(text, end, form) {
+                if let Some((range, form)) = discourse::listed_second_day(text, end, form) {
                     out.push(Candidate {
                         span: Span::new(base + range.start, base + range.end),
                         form,
@@ -89,9 +90,9 @@ pub fn find_in_sentence(raw: &str, sentence: Span, index: u32) -> Vec<Candidate>
 fn judge(text: &str, caps: &Groups, start: usize, end: usize) -> Option<(Form, bool, bool, bool)> {
     let (form, core_start) = form_of(caps, text, start)?;
     if recurs(form, text, start)
-        || recurs_by_plural_part(form, &text[end..])
+        || discourse::recurs_by_plural_part(form, &text[end..])
         || is_generic_today(text, start, end)
-        || today_names_no_day(text, start, end)
+        || discourse::today_names_no_day(text, start, end)
         || is_quoted_title(form, text, start, end)
     {
         return None;
@@ -161,40 +162,6 @@ fn recurs(form: Form, text: &str, start: usize) -> bool {
     ) && matches!(&*word_before(text, start), "each" | "every")
 }
 
-/// "flights on Tuesday nights", "on Monday and Friday mornings": a weekday
-/// before a day part of `[day_parts]` in the plural (or listed with one
-/// that is) recurs.
-fn recurs_by_plural_part(form: Form, after: &str) -> bool {
-    if !matches!(
-        form,
-        Form::Weekday {
-            dir: Direction::ByTense,
-            ..
-        }
-    ) {
-        return false;
-    }
-    let mut words = after
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty());
-    let mut next = words.next();
-    if matches!(next, Some("and" | "or")) {
-        if !words
-            .next()
-            .is_some_and(|w| LEXICON.weekdays.contains_key(w))
-        {
-            return false;
-        }
-        next = words.next();
-    }
-    next.and_then(|w| w.strip_suffix('s')).is_some_and(|part| {
-        LEXICON
-            .day_parts
-            .iter()
-            .any(|p| p.eq_ignore_ascii_case(part))
-    })
-}
-
 /// `"This Week,"`, `"Next Year in Tarn"`: a relative phrase of two or more
 /// capitalized words right after an opening quote is a title (a show, a
 /// book), not a time.
@@ -236,65 +203,6 @@ fn is_generic_today(text: &str, start: usize, end: usize) -> bool {
         .filter(|w| !w.is_empty())
         .take(2)
         .any(|w| heads.iter().any(|h| h.eq_ignore_ascii_case(w)))
-}
-
-/// "on April 24 and 25": the second day of a list after a yearless
-/// month-first day is a day of the same month. Only a number that ends the
-/// phrase ("and 25 delegates" is a count) and comes later in the month.
-fn listed_second_day(text: &str, end: usize, form: Form) -> Option<(std::ops::Range<usize>, Form)> {
-    let Form::DayMonth { month, day } = form else {
-        return None;
-    };
-    if !text[..end].ends_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
-    let rest = &text[end..];
-    let joined = rest.trim_start();
-    let joined = joined
-        .strip_prefix("and")
-        .or_else(|| joined.strip_prefix("or"))
-        .filter(|r| r.starts_with(' ') && joined.len() < rest.len())?;
-    let number = joined.trim_start();
-    let digits = number.bytes().take_while(u8::is_ascii_digit).count();
-    let second: u32 = number.get(..digits)?.parse().ok()?;
-    let after = &number[digits..];
-    let closes = after.is_empty() || after.starts_with(['.', ',', ';', ':', ')', '!', '?']);
-    if !(1..=2).contains(&digits) || !closes || second <= day || !valid_day_month(month, second) {
-        return None;
-    }
-    let start = text.len() - number.len();
-    Some((start..start + digits, Form::DayMonth { month, day: second }))
-}
-
-/// "USA Today", "the people of tomorrow": "Today" capitalised right after
-/// a capitalised word is part of a name (a newspaper, a programme); "the
-/// <noun> of tomorrow" and "the youth of today" (a noun of
-/// `[generic_today_heads]`) speak of an age, not of a day.
-fn today_names_no_day(text: &str, start: usize, end: usize) -> bool {
-    let word = text.get(start..end).unwrap_or("");
-    let tomorrow = word.eq_ignore_ascii_case("tomorrow");
-    if !tomorrow && !word.eq_ignore_ascii_case("today") {
-        return false;
-    }
-    let before = text.get(..start).unwrap_or("");
-    let name_before = before
-        .strip_suffix(' ')
-        .and_then(|b| b.split(' ').next_back())
-        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
-    if word.starts_with('T') && name_before {
-        return true;
-    }
-    if word_before(text, start) != "of" {
-        return false;
-    }
-    let of_at = before.trim_end().len().saturating_sub(2);
-    let head_at = before[..of_at].trim_end().len();
-    let head = word_before(text, head_at);
-    let det_at = before[..head_at].len().saturating_sub(head.len());
-    head.bytes().all(|b| b.is_ascii_lowercase())
-        && !head.is_empty()
-        && word_before(text, det_at) == "the"
-        && (tomorrow || LEXICON.generic_today_heads.iter().any(|h| *h == head))
 }
 
 /// "until Tuesday", "by March": a date after a word of
