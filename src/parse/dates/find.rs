@@ -5,6 +5,7 @@
 //! Nothing here needs an anchor: a candidate says what was written, the
 //! resolver decides what it means.
 
+use super::discourse;
 pub use super::form::{Candidate, Direction, Form, PeriodKind, YearRef};
 use super::groups::{Groups, month_of, num};
 use super::holiday;
@@ -69,14 +70,22 @@ pub fn find_in_sentence(raw: &str, sentence: Span, index: u32) -> Vec<Candidate>
             // character is no part of it.
             let end = caps.name("ty_tail").map_or(end, |t| t.start());
             if let Some((form, future, stated_past, told_past)) = judge(text, &caps, start, end) {
-                out.push(Candidate {
+                let candidate = Candidate {
                     span: Span::new(base + start, base + end),
                     form,
                     sentence: index,
                     future,
                     stated_past,
                     told_past,
-                });
+                };
+                out.push(candidate);
+                if let Some((range, form)) = discourse::listed_second_day(text, end, form) {
+                    out.push(Candidate {
+                        span: Span::new(base + range.start, base + range.end),
+                        form,
+                        ..candidate
+                    });
+                }
             }
         }
     });
@@ -98,7 +107,9 @@ pub(super) fn whole_match_groups(slots: &mut GroupSlots, start: usize, end: usiz
 fn judge(text: &str, caps: &Groups, start: usize, end: usize) -> Option<(Form, bool, bool, bool)> {
     let (form, core_start) = form_of(caps, text, start)?;
     if recurs(form, text, start)
+        || discourse::recurs_by_plural_part(form, &text[end..])
         || is_generic_today(text, start, end)
+        || discourse::today_names_no_day(text, start, end)
         || is_quoted_title(form, text, start, end)
     {
         return None;

@@ -88,11 +88,13 @@ pub fn resolve_all(
         }
     };
     let anchor = published.value;
-    let mut times = Vec::with_capacity(candidates.len());
+    let mut times: Vec<TimeExpr> = Vec::with_capacity(candidates.len());
     // The last day stated (sentence, day), for anaphora.
     let mut stated: Option<(u32, NaiveDate)> = None;
     // The last date stated at any precision (sentence, value).
     let mut stated_value: Option<(u32, DateValue)> = None;
+    // Whether the expression just before the current one stated it.
+    let mut stated_value_last = false;
     // The last quarter or half named (sentence, value): the period a
     // report is about, for "the quarter" and "a year earlier".
     let mut period: Option<(u32, DateValue)> = None;
@@ -115,7 +117,8 @@ pub fn resolve_all(
         let stated_coarse = match c.form {
             form::Form::Relative(p) if p.narrative && stated_day.is_none() => stated_value
                 .filter(|(s, v)| {
-                    c.sentence.saturating_sub(*s) <= reach
+                    let back = c.sentence.saturating_sub(*s);
+                    (back <= reach || back <= COARSE_NARRATIVE_REACH && stated_value_last)
                         && match p.unit {
                             lexicon::Unit::Year => v.precision <= Precision::Year,
                             lexicon::Unit::Month => v.precision <= Precision::Month,
@@ -149,6 +152,18 @@ pub fn resolve_all(
             r.anchor = Some(day.start);
             span = discourse::joined(c.span, next.span);
             skip_next = true;
+        }
+        if let form::Form::Relative(p) = c.form
+            && let Some(prev) = i.checked_sub(1).and_then(|j| candidates.get(j))
+            && let Some(day) = times
+                .last()
+                .filter(|t| t.span == prev.span)
+                .and_then(|t| t.value)
+                .filter(|v| v.precision == Precision::Day)
+            && discourse::in_apposition(raw, prev, c, p)
+        {
+            r.value = Some(day);
+            r.anchor = Some(day.start);
         }
         if let Some(v) = r
             .value
@@ -184,12 +199,16 @@ pub fn resolve_all(
             }
             _ => {}
         }
-        // A comparison ("a year earlier", "the year-ago quarter") does
-        // not move the narrative's period.
-        let names_period = matches!(
-            c.form,
-            form::Form::Period { .. } | form::Form::PeriodRef { back: 0, .. }
-        );
+        // A comparison ("a year earlier", "the year-ago quarter", "the
+        // 1988 period" in a report on 1989) does not move the narrative's
+        // period.
+        let names_period = match c.form {
+            form::Form::Period { .. } => true,
+            form::Form::PeriodRef {
+                back: 0, year: y, ..
+            } => y.is_none_or(|y| period.is_none_or(|(_, p)| p.start.year() == y)),
+            _ => false,
+        };
         if let Some(v) = r.value
             && names_period
             && matches!(v.precision, Precision::Quarter | Precision::Half)
@@ -208,7 +227,9 @@ pub fn resolve_all(
             stated = Some((c.sentence, v.start));
         }
         // A narrative phrase resolved ("later that year") carries the
-        // narrative on to the next one ("three years later").
+        // narrative on to the next one ("three years later"), and so does
+        // a year or month counted from the day of writing ("last year ...
+        // the year before").
         if let Some(v) = r.value
             && (matches!(
                 c.form,
@@ -218,9 +239,13 @@ pub fn resolve_all(
                     | form::Form::MonthYear { .. }
                     | form::Form::Month { .. }
                     | form::Form::Year(_)
-            ) || matches!(c.form, form::Form::Relative(p) if p.narrative))
+            ) || matches!(c.form, form::Form::Relative(p)
+                if p.narrative || !p.anaphoric && matches!(p.unit, lexicon::Unit::Year | lexicon::Unit::Month)))
         {
             stated_value = Some((c.sentence, v));
+            stated_value_last = true;
+        } else {
+            stated_value_last = false;
         }
         times.push(TimeExpr {
             span,
@@ -233,6 +258,11 @@ pub fn resolve_all(
     (published, times)
 }
 
+/// How many sentences back "the following month" or "that year" looks for
+/// the month or year the narrative stated last, when no other expression
+/// of time came between: a paragraph stays in the same month or year
+/// longer than on the same day.
+const COARSE_NARRATIVE_REACH: u32 = 3;
 /// How many sentences back "the quarter" looks for the quarter named last.
 const PERIOD_REACH: u32 = 10;
 /// How many sentences back "a year earlier" looks for a quarter or half to

@@ -319,7 +319,9 @@ pub fn resolve(
         Form::MonthRel { month, dir } => relative(precise(Precision::Month).and_then(|a| {
             let (y, am) = (a.start.year(), a.start.month());
             let year = match dir {
-                Direction::Last if month >= am => y.checked_sub(1)?,
+                // This year's month just gone would be "last month":
+                // "last February" written in March is a year back.
+                Direction::Last if month + 1 >= am => y.checked_sub(1)?,
                 Direction::Next if month <= am => y.checked_add(1)?,
                 _ => y,
             };

@@ -214,7 +214,7 @@ fn narrative_phrases_follow_the_last_stated_day_or_stay_unresolved() {
 
 #[test]
 fn the_following_month_follows_the_narrative_not_the_day_of_writing() {
-    let raw = "The mill in Tarnow closed in March.\nThe following month, the owners sold it.\nRain fell for weeks.\nThe following month was quiet.";
+    let raw = "The mill in Tarnow closed in March.\nThe following month, the owners sold it.\nRain fell for weeks.\nThe following month was quiet.\nThe river rose.\nThe roads shut.\nThe town waited.\nThe following month the mill reopened.";
     let (_, times) = analyse(raw, &lines(raw), &explicit_day(ymd(2025, 10, 20), None));
     let got: Vec<_> = times
         .iter()
@@ -225,8 +225,10 @@ fn the_following_month_follows_the_narrative_not_the_day_of_writing() {
         [
             ("March", Some("2025-03".to_string())),
             ("The following month", Some("2025-04".to_string())),
-            // Nothing stated in this or the previous sentence: no value,
-            // never the month after the day of writing.
+            // The narrative's month two sentences back, nothing between.
+            ("The following month", Some("2025-05".to_string())),
+            // Nothing stated in the last three sentences: no value, never
+            // the month after the day of writing.
             ("The following month", None),
         ]
     );
@@ -262,6 +264,23 @@ fn the_quarter_and_a_year_earlier_follow_the_reports_period() {
             ("the current quarter", Some("2024-Q4".to_string())),
             // Far from the quarter and not a comparison phrase: a year.
             ("last year", Some("2023".to_string())),
+        ]
+    );
+}
+
+#[test]
+fn a_period_of_another_year_is_a_comparison_and_moves_nothing() {
+    let raw = "Lakeside Mills said third-quarter net income rose to $5 million.\n\
+               It lost $2 million in the 2023 period.\n\
+               The year-ago results included a charge.";
+    let (_, times) = analyse(raw, &lines(raw), &explicit_day(ymd(2024, 10, 30), None));
+    assert_eq!(
+        labelled(raw, &times),
+        [
+            ("third-quarter", Some("2024-Q3".to_string())),
+            ("the 2023 period", Some("2023-Q3".to_string())),
+            // A year before the report's quarter, not before 2023's.
+            ("year-ago", Some("2023-Q3".to_string())),
         ]
     );
 }

@@ -204,8 +204,20 @@ pub(super) fn the_year_in_context(text: &str, start: usize, end: usize) -> bool 
     let rest = text.get(end..).unwrap_or("").trim_start();
     let closes = rest.is_empty()
         || rest.starts_with(['.', ',', ';', ':', '!', '?', ')', '"', '\'', '”', '’'])
-        || matches!(&*word_after(text, end), "and" | "but" | "so");
+        || matches!(&*word_after(text, end), "and" | "but" | "so")
+        || closes_on_a_figure(rest);
     context && closes
+}
+
+/// "a high for the year of $42": a figure for the year follows it. (The
+/// year "ended Sept. 30" is a span of twelve months, not a date.)
+fn closes_on_a_figure(rest: &str) -> bool {
+    rest.strip_prefix("of")
+        .filter(|r| r.starts_with(' '))
+        .map(str::trim_start)
+        .is_some_and(|r| {
+            r.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '#'))
+        })
 }
 
 /// Whether `before` ends with a year and a list or range word: "1991 and ",

@@ -119,3 +119,39 @@ fn later_in_the_day_is_the_day_stated_else_the_day_of_writing() {
         Some("2030-05-09".into())
     );
 }
+
+#[test]
+fn a_day_before_an_event_in_apposition_is_the_date_it_follows() {
+    let got = read(
+        "Olsen was last seen on May 3, the day before the court in Tarn issued a warrant.",
+        2030,
+        6,
+        1,
+    );
+    assert_eq!(value_of(&got, "the day before"), Some("2030-05-03".into()));
+    // Counted from the date stated: the day before it.
+    let got = read(
+        "The ferry sank on May 3.\nThe day before, the wind rose.",
+        2030,
+        6,
+        1,
+    );
+    assert_eq!(value_of(&got, "The day before"), Some("2030-05-02".into()));
+    let got = read("On May 3, the day before, Olsen left.", 2030, 6, 1);
+    assert_eq!(value_of(&got, "the day before"), Some("2030-05-02".into()));
+}
+
+#[test]
+fn a_year_counted_from_the_day_of_writing_carries_the_narrative() {
+    let got = read(
+        "Ferry traffic in Tarn fell to 3 million last year, down from 4 million the year before.",
+        2030,
+        6,
+        1,
+    );
+    assert_eq!(value_of(&got, "last year"), Some("2029".into()));
+    assert_eq!(value_of(&got, "the year before"), Some("2028".into()));
+    // "a year earlier" counts from the anchor itself and moves nothing.
+    let got = read("Sales rose a year earlier.\nThat year was dry.", 2030, 6, 1);
+    assert_eq!(value_of(&got, "That year"), None);
+}

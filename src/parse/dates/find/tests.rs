@@ -87,6 +87,30 @@ fn day_month_without_year() {
 }
 
 #[test]
+fn the_second_day_of_a_list_takes_the_month_of_the_first() {
+    assert_eq!(
+        found("The fair in Tarn runs on May 9 and 10."),
+        [
+            ("May 9".into(), Form::DayMonth { month: 5, day: 9 }),
+            ("10".into(), Form::DayMonth { month: 5, day: 10 }),
+        ]
+    );
+    assert_eq!(
+        surfaces("talks on June 2 or 3, Olsen said"),
+        ["June 2", "3"]
+    );
+    // A count, an earlier number, a day past the month's end: one date.
+    for text in [
+        "on May 9 and 10 boats sailed",
+        "on May 9 and 4.",
+        "on April 30 and 31.",
+        "on May 9, 2024 and 10.",
+    ] {
+        assert_eq!(found(text).len(), 1, "{text:?} gave {:?}", found(text));
+    }
+}
+
+#[test]
 fn month_year_and_month_relative_year() {
     assert_eq!(
         one("war in February 2022."),
@@ -183,6 +207,13 @@ fn the_year_being_reported_on() {
     // "the year" stops short of a hyphen: "year-ago" is its own phrase.
     assert_eq!(one("The year-ago results were restated.").0, "year-ago");
     assert_eq!(one("Sales for the year, it said, were flat.").0, "the year");
+    // A figure for the year may follow it.
+    assert_eq!(one("a high for the year of $12 a share").0, "the year");
+    assert!(surfaces("for the year of the horse").is_empty());
+    assert_eq!(
+        surfaces("For the year ended Sept. 30, Brakwell earned less."),
+        ["Sept. 30"]
+    );
     for text in ["the yearly fair", "the years went by"] {
         assert!(surfaces(text).is_empty(), "{text:?} gave {:?}", found(text));
     }
@@ -299,18 +330,36 @@ fn rejections() {
         // Recurring days and months, and the present age.
         "the ferry leaves each Thursday at noon",
         "pilgrims walk to Tarn every July",
+        "the ferry sails on Tuesday nights",
+        "the ferry sails on Monday and Friday mornings",
         "in today's world, few write letters",
         "many of today's home computers",
         "a hero to today's youth",
         "the host of \"This Week,\" said",
         "on the show \u{201c}Next Year in Tarn\u{201d} Olsen sang",
+        // "Today" in a name, and the age of today or tomorrow.
+        "Olsen told Tarn Today that the ferry was late",
+        "an interview with Ruritania Today.",
+        "the schools of tomorrow need teachers",
+        "the youth of today are restless",
     ] {
         assert!(surfaces(text).is_empty(), "{text:?} gave {:?}", found(text));
     }
     // A single day or month, and the day of writing, stay.
     assert_eq!(surfaces("the ferry leaves on Thursday"), ["Thursday"]);
+    assert_eq!(
+        surfaces("the ferry left on Tuesday night"),
+        ["Tuesday night"]
+    );
+    assert_eq!(
+        surfaces("on Monday and Friday, 3 ferries"),
+        ["Monday", "Friday"]
+    );
     assert_eq!(surfaces("each of them left in July"), ["July"]);
     assert_eq!(surfaces("in today's vote, Olsen won"), ["today"]);
+    assert_eq!(surfaces("Today Olsen sails"), ["Today"]);
+    assert_eq!(surfaces("Olsen said today of all days"), ["today"]);
+    assert_eq!(surfaces("the vote of today was close"), ["today"]);
     assert_eq!(surfaces("\"This week we vote,\" Olsen said"), ["This week"]);
 }
 

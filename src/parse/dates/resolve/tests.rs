@@ -130,6 +130,19 @@ fn relative_periods() {
         label("talks next March", ymd(2025, 1, 12)).unwrap(),
         "2025-03"
     );
+    // The month just gone would be "last month": named, it is a year back.
+    assert_eq!(
+        label("the ferry sank last February", ymd(2025, 3, 2)).unwrap(),
+        "2024-02"
+    );
+    assert_eq!(
+        label("the ferry sank last January", ymd(2025, 3, 2)).unwrap(),
+        "2025-01"
+    );
+    assert_eq!(
+        label("the ferry sank last December", ymd(2025, 1, 20)).unwrap(),
+        "2024-12"
+    );
     // ISO week of a date in late December can belong to the next year.
     assert_eq!(
         label("said this week that", ymd(2024, 12, 30)).unwrap(),
