@@ -57,6 +57,12 @@ pub struct EventFilter {
     /// Only events whose sentence mentions this actor (any alias, any case or accents).
     #[arg(long)]
     pub actor: Option<String>,
+    /// Also list the references to the present, past or future ("now",
+    /// "recently", "in the future"), with TimeML's value (PRESENT_REF,
+    /// PAST_REF, FUTURE_REF) as their date: they name no date, so the
+    /// timeline leaves them out unless asked.
+    #[arg(long)]
+    pub references: bool,
 }
 
 #[derive(Subcommand, Debug)]

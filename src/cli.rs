@@ -158,13 +158,14 @@ pub fn mentions(
     }?)
 }
 
-/// The events `--from`, `--to` and `--actor` ask for; the dates are checked
-/// before the corpus is loaded, the actor once it is.
+/// The events `--from`, `--to`, `--actor` and `--references` ask for; the
+/// dates are checked before the corpus is loaded, the actor once it is.
 #[derive(Debug, Clone, Default)]
 pub struct TimelineFilter {
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
     pub actor: Option<String>,
+    pub references: bool,
 }
 
 impl TimelineFilter {
@@ -179,6 +180,7 @@ impl TimelineFilter {
             from: from.map(|s| parse_date_bound(s, false)).transpose()?,
             to: to.map(|s| parse_date_bound(s, true)).transpose()?,
             actor,
+            references: false,
         };
         if let (Some(a), Some(b)) = (f.from, f.to)
             && a > b
@@ -201,6 +203,7 @@ impl TimelineFilter {
             from: self.from,
             to: self.to,
             actor,
+            references: self.references,
         })
     }
 }

@@ -93,7 +93,9 @@ fn emit(text: impl AsRef<[u8]>) -> Result<(), CliError> {
 }
 
 fn filter(f: &EventFilter) -> Result<cli::TimelineFilter, CliError> {
-    cli::TimelineFilter::new(f.from.as_deref(), f.to.as_deref(), f.actor.clone())
+    let mut t = cli::TimelineFilter::new(f.from.as_deref(), f.to.as_deref(), f.actor.clone())?;
+    t.references = f.references;
+    Ok(t)
 }
 
 /// Reads the config file (`--config FILE`, else the default location;

@@ -290,12 +290,17 @@ impl<'a> EventRow<'a> {
     }
 }
 
-/// Which events a timeline shows: a date range (either end open) and an actor.
+/// Which events a timeline shows: a date range (either end open), an actor,
+/// and whether references are listed.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct EventFilter {
     pub from: Option<chrono::NaiveDate>,
     pub to: Option<chrono::NaiveDate>,
     pub actor: Option<ActorId>,
+    /// Also the references ("now", "recently"): expressions that name no
+    /// date and are not waiting for one either, so a timeline of dated
+    /// events (the TUI's, or a calendar export) has no place for them.
+    pub references: bool,
 }
 
 /// The timeline: resolved expressions in date order, then (with no date
@@ -315,7 +320,7 @@ pub fn events(c: &Corpus, f: EventFilter) -> impl Iterator<Item = EventRow<'_>> 
     let undated = undated_from.iter().flat_map(move |a| {
         a.times
             .iter()
-            .filter(|t| t.value.is_none())
+            .filter(move |t| t.value.is_none() && (f.references || t.kind.reference().is_none()))
             .filter_map(move |t| {
                 let ids = actors_in_sentence(a, t.sentence);
                 f.actor

@@ -150,7 +150,7 @@ fn a_date_filter_leaves_out_the_unresolved_and_an_actor_filter_keeps_theirs() {
     let f = EventFilter {
         from: Some(may.start),
         to: Some(may.end()),
-        actor: None,
+        ..EventFilter::default()
     };
     let rows: Vec<_> = rows::events(&c, f).collect();
     assert!(!rows.is_empty());
@@ -200,32 +200,46 @@ fn a_failed_write_stops_the_rows() {
 }
 
 #[test]
-fn a_reference_is_written_with_its_timeml_value_and_stays_off_the_dated_timeline() {
+fn a_reference_is_listed_only_when_asked_with_its_timeml_value_and_never_on_the_dated_timeline() {
     let c = crate::parse::build_corpus(
         vec![crate::ingest::Loaded::plain(
             "mill.txt",
             "Mill reopens\n\nPublished 2025-04-02\n\n\
-             The mill is now open again, Orla Penn said on 1 April 2025.\n",
+             The mill is now open again, Orla Penn said on 1 April 2025. \
+             When it reopens is not known.\n",
         )],
         Vec::new(),
         None,
     );
     assert!(c.events.iter().all(|e| e.date.label() != "PRESENT_REF"));
-    let out = text(|o| json::write_array(o, rows::events(&c, EventFilter::default())));
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let now = v
-        .as_array()
-        .unwrap()
+    let json_of = |f: EventFilter| -> Vec<serde_json::Value> {
+        let out = text(|o| json::write_array(o, rows::events(&c, f)));
+        serde_json::from_str::<serde_json::Value>(&out)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let plain = json_of(EventFilter::default());
+    assert!(plain.iter().any(|r| r["date"] == "2025-04-01"), "{plain:?}");
+    assert!(plain.iter().all(|r| r["text"] != "now"), "{plain:?}");
+    let asked = json_of(EventFilter {
+        references: true,
+        ..EventFilter::default()
+    });
+    let now = asked
         .iter()
         .find(|r| r["text"] == "now")
-        .expect("the reference is in the JSON timeline");
+        .expect("the reference is listed when asked");
     assert_eq!(now["date"], "PRESENT_REF");
     assert_eq!(now["kind"], "reference");
     assert_eq!(now["precision"], "unknown");
+    assert_eq!(asked.len(), plain.len() + 1);
     let dated = rows::events(
         &c,
         EventFilter {
             from: chrono::NaiveDate::from_ymd_opt(2025, 1, 1),
+            references: true,
             ..EventFilter::default()
         },
     );
