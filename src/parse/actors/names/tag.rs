@@ -35,7 +35,7 @@ impl<'a> Scan<'_, 'a> {
                 i += 1;
                 continue;
             }
-            let mut maxw = self.facts[i].max_words;
+            let mut maxw = usize::from(self.facts[i].max_words);
             // A longer phrase needs the next word to be able to follow
             // this one: most words that open a phrase ("the") are followed
             // by a word no phrase has there.
