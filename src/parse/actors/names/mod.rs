@@ -132,6 +132,13 @@ struct Spare {
     ends: Vec<(usize, usize)>,
     /// Hits of `emit` before sorting, with the run each name came from.
     all: Vec<(Option<usize>, Hit)>,
+    /// The tokens `tag` marked as a lexicon entity or a role, in order:
+    /// `emit` and `find_refs` visit these, not every token again.
+    marked: Vec<u32>,
+    /// The words `tag` may tag, in order: capitalised ones and those that
+    /// open some lexicon phrase. Any other word (most of them) `tag`
+    /// leaves as it is, so it does not visit them.
+    taggable: Vec<u32>,
 }
 
 const DASHES: [char; 3] = ['\u{2013}', '\u{2014}', '-'];
@@ -203,8 +210,10 @@ pub fn scan_with<'a>(
     let mut facts = std::mem::take(&mut scratch.facts);
     facts.clear();
     facts.reserve(toks.len());
+    let mut spare = std::mem::take(&mut scratch.spare);
+    spare.taggable.clear();
     // Each token's key and its facts in one pass.
-    for t in &toks {
+    for (i, t) in toks.iter().enumerate() {
         if !t.is_word() {
             key_at.push((t.start as u32, t.start as u32));
             facts.push(WordFacts::default());
@@ -225,7 +234,11 @@ pub fn scan_with<'a>(
             }
         };
         key_at.push((a as u32, b as u32));
-        facts.push(lx.facts(key_buf.get(a..b).unwrap_or("")));
+        let f = lx.facts(key_buf.get(a..b).unwrap_or(""));
+        if f.max_words > 0 || t.is_capital() || t.glued {
+            spare.taggable.push(i as u32);
+        }
+        facts.push(f);
     }
     let n = toks.len();
     /// `v` reused as `n` copies of `x`.
@@ -252,7 +265,7 @@ pub fn scan_with<'a>(
         run_at_last: refill(std::mem::take(&mut scratch.run_at_last), n, None),
         run_hits,
         caps_line: false,
-        spare: std::mem::take(&mut scratch.spare),
+        spare,
     };
     s.tag();
     s.find_runs(seen_lowercase);
