@@ -30,7 +30,13 @@ pub fn skeleton_into(word: &str, lx: &Lexicon, out: &mut String) {
 /// The skeleton of a word already folded (`text::fold`), appended to `out`.
 fn skeleton_of_lower(lowered: &str, lx: &Lexicon, out: &mut String) {
     let mut w = lowered;
-    for p in &lx.particle_prefixes {
+    // Most words hold no byte that ends a prefix: none is compared.
+    let prefixes: &[String] = if lx.may_have_prefix(w) {
+        &lx.particle_prefixes
+    } else {
+        &[]
+    };
+    for p in prefixes {
         // The first and last bytes rule out most prefixes without a
         // comparison call ("al-" is not at the start of "alexander").
         let (pb, wb) = (p.as_bytes(), w.as_bytes());

@@ -59,8 +59,11 @@ struct Phrase<T> {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct WordFacts {
     /// Longest role or entity phrase (in words) starting with this word;
-    /// 0 for none.
-    pub max_words: usize,
+    /// 0 for none. Two bytes, not a word's eight: the table of facts is
+    /// read for every token, and the smaller its entries the more of it
+    /// stays in cache (no piece of a sentence holds 65,535 words, so the
+    /// saturated value never cuts a phrase short).
+    pub max_words: u16,
     /// Alone, a role phrase ([`alone::ROLE`]) and/or an entity name
     /// ([`alone::ENTITY`]): a one-word phrase is looked up only then.
     pub alone: u8,
@@ -121,10 +124,16 @@ pub struct Lexicon {
     facts: WordMap<String, WordFacts>,
     /// `facts` of the words of up to seven bytes, by [`short_key`]: most
     /// words, asked of a table of numbers.
-    short_facts: WordMap<u64, WordFacts>,
+    short_facts: ShortTable<WordFacts>,
     pub stop: WordSet<String>,
     pub particles: WordSet<String>,
     pub particle_prefixes: Vec<String>,
+    /// The last byte of each particle prefix, and the longest prefix's
+    /// length: a word none of whose first `prefix_reach` bytes ends a
+    /// prefix starts with none, which one pass over a few bytes tells
+    /// (most name words) instead of a comparison per prefix.
+    prefix_ends: [bool; 256],
+    prefix_reach: usize,
     pub speech_verbs: WordSet<String>,
     pub org_heads: WordSet<String>,
     pub place_heads: WordSet<String>,
@@ -144,7 +153,7 @@ pub struct Lexicon {
     pub user_people: FxMap<String, u32>,
 }
 
-use super::word_hash::{WordMap, WordSet, short_key};
+use super::word_hash::{ShortTable, WordMap, WordSet, short_key};
 pub use crate::hash::{FxMap, FxSet};
 
 /// The parsed lexicons (first use parses; later uses share).
@@ -240,10 +249,12 @@ impl Lexicon {
             max_words: WordMap::default(),
             pairs: WordSet::default(),
             facts: WordMap::default(),
-            short_facts: WordMap::default(),
+            short_facts: ShortTable::new([]),
             stop: WordSet::default(),
             particles: WordSet::default(),
             particle_prefixes: Vec::new(),
+            prefix_ends: [false; 256],
+            prefix_reach: 0,
             speech_verbs: WordSet::default(),
             org_heads: WordSet::default(),
             place_heads: WordSet::default(),
@@ -349,6 +360,12 @@ impl Lexicon {
             .collect::<FxSet<String>>()
             .into_iter()
             .collect();
+        for p in &lx.particle_prefixes {
+            if let Some(&b) = p.as_bytes().last() {
+                lx.prefix_ends[usize::from(b)] = true;
+            }
+            lx.prefix_reach = lx.prefix_reach.max(p.len());
+        }
         let mut set = |name: &str| -> WordSet<String> { keys(name).into_iter().collect() };
         lx.stop = set("stop");
         lx.particles = set("particles");
@@ -375,7 +392,7 @@ impl Lexicon {
             }
         }
         for (w, &m) in &lx.max_words {
-            lx.facts.entry(w.clone()).or_default().max_words = m;
+            lx.facts.entry(w.clone()).or_default().max_words = u16::try_from(m).unwrap_or(u16::MAX);
         }
         for w in lx.roles.keys().filter(|k| !k.contains(' ')) {
             lx.facts.entry(w.clone()).or_default().alone |= alone::ROLE;
@@ -402,11 +419,11 @@ impl Lexicon {
         for w in lx.adjectives.keys() {
             lx.facts.entry(w.clone()).or_default().classes |= class::ADJECTIVE;
         }
-        lx.short_facts = lx
-            .facts
-            .iter()
-            .filter_map(|(w, f)| Some((short_key(w)?, *f)))
-            .collect();
+        lx.short_facts = ShortTable::new(
+            lx.facts
+                .iter()
+                .filter_map(|(w, f)| Some((short_key(w)?, *f))),
+        );
         lx
     }
 
@@ -474,10 +491,9 @@ impl Lexicon {
     #[inline]
     pub fn facts(&self, key: &str) -> WordFacts {
         match short_key(key) {
-            Some(k) => self.short_facts.get(&k),
-            None => self.facts.get(key),
+            Some(k) => self.short_facts.get(k),
+            None => self.facts.get(key).copied(),
         }
-        .copied()
         .unwrap_or_default()
     }
 
@@ -486,6 +502,15 @@ impl Lexicon {
     #[inline]
     pub fn may_pair(&self, first: &str, second: &str) -> bool {
         self.pairs.contains(&pair_key(first, second))
+    }
+
+    /// Whether folded word `w` may start with a particle prefix ("al-"):
+    /// false only when it starts with none.
+    #[inline]
+    pub fn may_have_prefix(&self, w: &str) -> bool {
+        w.bytes()
+            .take(self.prefix_reach)
+            .any(|b| self.prefix_ends[usize::from(b)])
     }
 
     pub fn role(&self, key: &str) -> Option<&RoleEntry> {

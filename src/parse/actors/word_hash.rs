@@ -92,6 +92,66 @@ pub fn short_key(w: &str) -> Option<u64> {
     Some(bytes | (n as u64) << 56)
 }
 
+/// A table from [`short_key`]s to small values, asked once for every word
+/// of every sentence: open addressing with linear probing over a key array
+/// at most half full, so that a word no lexicon holds (most content
+/// words) is told after one or two key comparisons, with no hashing of
+/// bytes and no control bytes to read first.
+pub struct ShortTable<V> {
+    /// [`EMPTY`] where no key is; a slot's value is in `values`.
+    keys: Box<[u64]>,
+    values: Box<[V]>,
+    /// How far the product of a key is shifted to give its first slot.
+    shift: u32,
+}
+
+/// No short key: its top byte holds a length of at most seven.
+const EMPTY: u64 = u64::MAX;
+
+impl<V: Copy + Default> ShortTable<V> {
+    /// The table of `pairs` (a key given twice keeps its last value).
+    pub fn new(pairs: impl IntoIterator<Item = (u64, V)>) -> Self {
+        let pairs: Vec<(u64, V)> = pairs.into_iter().filter(|(k, _)| *k != EMPTY).collect();
+        let slots = (pairs.len() * 2).next_power_of_two().max(8);
+        let mut t = ShortTable {
+            keys: vec![EMPTY; slots].into_boxed_slice(),
+            values: vec![V::default(); slots].into_boxed_slice(),
+            shift: 64 - slots.trailing_zeros(),
+        };
+        for (k, v) in pairs {
+            let mut i = t.slot_of(k);
+            while t.keys[i] != EMPTY && t.keys[i] != k {
+                i = (i + 1) & (slots - 1);
+            }
+            t.keys[i] = k;
+            t.values[i] = v;
+        }
+        t
+    }
+
+    #[inline]
+    fn slot_of(&self, k: u64) -> usize {
+        (k.wrapping_mul(WORD_K) >> self.shift) as usize
+    }
+
+    /// The value of key `k`, if the table holds it.
+    #[inline]
+    pub fn get(&self, k: u64) -> Option<V> {
+        let mask = self.keys.len() - 1;
+        let mut i = self.slot_of(k);
+        loop {
+            let at = self.keys[i];
+            if at == EMPTY {
+                return None;
+            }
+            if at == k {
+                return self.values.get(i).copied();
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,5 +202,30 @@ mod tests {
             assert_eq!(map.get(w.as_str()), Some(&i));
         }
         assert_eq!(map.get("abcx"), None);
+    }
+
+    #[test]
+    fn short_tables_find_what_they_hold_and_nothing_else() {
+        let words = ["a", "of", "the", "said", "von", "abcdefg", "\u{e9}t\u{e9}"];
+        let t = ShortTable::new(
+            words
+                .iter()
+                .enumerate()
+                .filter_map(|(i, w)| Some((short_key(w)?, i as u32 + 1))),
+        );
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(t.get(short_key(w).unwrap()), Some(i as u32 + 1), "{w}");
+        }
+        for w in ["", "b", "fo", "then", "abcdef", "vom"] {
+            assert_eq!(t.get(short_key(w).unwrap()), None, "{w}");
+        }
+        assert_eq!(t.get(EMPTY), None);
+        let none: ShortTable<u32> = ShortTable::new([]);
+        assert_eq!(none.get(short_key("a").unwrap()), None);
+        // Many keys in one small table: every one found past collisions.
+        let many: Vec<u64> = (0..1000u64).map(|n| n << 8 | 3 << 56).collect();
+        let t = ShortTable::new(many.iter().map(|&k| (k, k)));
+        assert!(many.iter().all(|&k| t.get(k) == Some(k)));
+        assert_eq!(t.get(1 << 56), None);
     }
 }

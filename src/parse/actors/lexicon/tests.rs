@@ -27,7 +27,7 @@ fn word_facts_agree_with_the_tables() {
     let lx = &*LEXICON;
     for w in ["thursday", "von", "secretary", "de", "the", "varga", ""] {
         let f = lx.facts(w);
-        assert_eq!(f.max_words, lx.max_words(w), "{w}");
+        assert_eq!(usize::from(f.max_words), lx.max_words(w), "{w}");
         assert_eq!(f.stop, lx.stop.contains(w), "{w}");
         assert_eq!(f.particle, lx.particles.contains(w), "{w}");
     }
@@ -38,7 +38,7 @@ fn word_facts_agree_with_the_tables() {
         .chain(lx.max_words.keys())
     {
         let f = lx.facts(w);
-        assert_eq!(f.max_words, lx.max_words(w), "{w}");
+        assert_eq!(usize::from(f.max_words), lx.max_words(w), "{w}");
         assert_eq!(f.stop, lx.stop.contains(w), "{w}");
         assert_eq!(f.particle, lx.particles.contains(w), "{w}");
     }

@@ -14,7 +14,8 @@ impl Scan<'_, '_> {
         // Then names, with the run each came from; sorted by start below.
         let mut all = std::mem::take(&mut self.spare.all);
         all.clear();
-        for i in 0..self.toks.len() {
+        for &i in &self.spare.marked {
+            let i = i as usize;
             if let Tag::Ent(len, idx) = self.tags[i] {
                 let last = i + len - 1;
                 let end = if self.toks[i].glued {

@@ -132,6 +132,18 @@ struct Spare {
     ends: Vec<(usize, usize)>,
     /// Hits of `emit` before sorting, with the run each name came from.
     all: Vec<(Option<usize>, Hit)>,
+    /// The tokens `tag` marked as a lexicon entity or a role, in order:
+    /// `emit` and `find_refs` visit these, not every token again.
+    marked: Vec<u32>,
+    /// The words `tag` may tag, in order: capitalised ones and those that
+    /// open some lexicon phrase. Any other word (most of them) `tag`
+    /// leaves as it is, so it does not visit them.
+    taggable: Vec<u32>,
+    /// The tokens a name run may open on, in order: capitalised words and
+    /// lower-case particles. `find_runs` steps over any other token
+    /// (lower-case words, numbers, punctuation) without looking, so it
+    /// visits only these.
+    nameable: Vec<u32>,
 }
 
 const DASHES: [char; 3] = ['\u{2013}', '\u{2014}', '-'];
@@ -203,8 +215,11 @@ pub fn scan_with<'a>(
     let mut facts = std::mem::take(&mut scratch.facts);
     facts.clear();
     facts.reserve(toks.len());
+    let mut spare = std::mem::take(&mut scratch.spare);
+    spare.taggable.clear();
+    spare.nameable.clear();
     // Each token's key and its facts in one pass.
-    for t in &toks {
+    for (i, t) in toks.iter().enumerate() {
         if !t.is_word() {
             key_at.push((t.start as u32, t.start as u32));
             facts.push(WordFacts::default());
@@ -225,7 +240,14 @@ pub fn scan_with<'a>(
             }
         };
         key_at.push((a as u32, b as u32));
-        facts.push(lx.facts(key_buf.get(a..b).unwrap_or("")));
+        let f = lx.facts(key_buf.get(a..b).unwrap_or(""));
+        if f.max_words > 0 || t.is_capital() || t.glued {
+            spare.taggable.push(i as u32);
+        }
+        if t.is_capital() || f.particle && t.shape == Shape::Lower {
+            spare.nameable.push(i as u32);
+        }
+        facts.push(f);
     }
     let n = toks.len();
     /// `v` reused as `n` copies of `x`.
@@ -252,7 +274,7 @@ pub fn scan_with<'a>(
         run_at_last: refill(std::mem::take(&mut scratch.run_at_last), n, None),
         run_hits,
         caps_line: false,
-        spare: std::mem::take(&mut scratch.spare),
+        spare,
     };
     s.tag();
     s.find_runs(seen_lowercase);
@@ -372,10 +394,15 @@ impl<'a> Scan<'_, 'a> {
     }
 
     fn find_runs(&mut self, seen_lowercase: &dyn Fn(&str) -> bool) {
-        let n = self.toks.len();
         self.caps_line = self.is_caps_line();
+        let nameable = std::mem::take(&mut self.spare.nameable);
+        let mut next = nameable.iter().map(|&k| k as usize).peekable();
         let mut i = 0;
-        while i < n {
+        loop {
+            // The next token at or after `i` that a run may open on.
+            while next.next_if(|&k| k < i).is_some() {}
+            let Some(k) = next.next() else { break };
+            i = k;
             if self.caps_line && self.caps_word(i) {
                 self.push_run(i, i);
                 if let Some(r) = self.runs.last_mut() {
@@ -384,19 +411,8 @@ impl<'a> Scan<'_, 'a> {
                 i += 1;
                 continue;
             }
-            // Most tokens are plain lower-case words, numbers or
-            // punctuation: neither name, particle nor acronym.
-            match self.toks[i].shape {
-                Shape::Lower if !self.facts[i].particle => {
-                    i += 1;
-                    continue;
-                }
-                Shape::Number | Shape::Punct(_) => {
-                    i += 1;
-                    continue;
-                }
-                _ => {}
-            }
+            // Plain lower-case words, numbers and punctuation (most tokens)
+            // are neither name, particle nor acronym: not in `nameable`.
             let starts =
                 self.nameish(i) || self.is_particle(i) && self.particles_then_name(i).is_some();
             if !starts {
@@ -438,6 +454,7 @@ impl<'a> Scan<'_, 'a> {
             }
             i = last + 1;
         }
+        self.spare.nameable = nameable;
     }
 
     fn push_run(&mut self, first: usize, last: usize) {

@@ -17,7 +17,15 @@ impl<'a> Scan<'_, 'a> {
         // end (not the whole scratch, whose emptied copy would be dropped).
         let mut phrase = std::mem::take(&mut self.spare.phrase);
         let mut ends = std::mem::take(&mut self.spare.ends);
-        while i < n {
+        self.spare.marked.clear();
+        let taggable = std::mem::take(&mut self.spare.taggable);
+        let mut next = taggable.iter().map(|&k| k as usize).peekable();
+        loop {
+            // Only a word that may take a tag is visited (the rest keep
+            // none): the next at or after `i`.
+            while next.next_if(|&k| k < i).is_some() {}
+            let Some(k) = next.next() else { break };
+            i = k;
             let t = self.toks[i];
             if !t.is_word() {
                 i += 1;
@@ -29,13 +37,16 @@ impl<'a> Scan<'_, 'a> {
                 let head = w.split('-').next().unwrap_or(w);
                 let caps = !head.chars().any(char::is_lowercase);
                 self.tags[i] = match lx.entity(&key_of(head), caps) {
-                    Some((idx, _)) => Tag::Ent(1, idx),
+                    Some((idx, _)) => {
+                        self.spare.marked.push(i as u32);
+                        Tag::Ent(1, idx)
+                    }
                     None => Tag::Stop,
                 };
                 i += 1;
                 continue;
             }
-            let mut maxw = self.facts[i].max_words;
+            let mut maxw = usize::from(self.facts[i].max_words);
             // A longer phrase needs the next word to be able to follow
             // this one: most words that open a phrase ("the") are followed
             // by a word no phrase has there.
@@ -56,20 +67,30 @@ impl<'a> Scan<'_, 'a> {
                 // length of each prefix do.
                 phrase.clear();
                 ends.clear();
-                let mut j = i;
-                while j < n && ends.len() < maxw && self.toks[j].is_word() {
-                    if !phrase.is_empty() {
-                        phrase.push(' ');
+                if maxw == 1 {
+                    // One word (most openers, once the next word rules out
+                    // a longer phrase): its key is the phrase, not copied.
+                    ends.push((i, 0));
+                } else {
+                    let mut j = i;
+                    while j < n && ends.len() < maxw && self.toks[j].is_word() {
+                        if !phrase.is_empty() {
+                            phrase.push(' ');
+                        }
+                        phrase.push_str(self.key(j));
+                        ends.push((j, phrase.len()));
+                        if self.toks[j].possessive {
+                            break;
+                        }
+                        j += 1;
                     }
-                    phrase.push_str(self.key(j));
-                    ends.push((j, phrase.len()));
-                    if self.toks[j].possessive {
-                        break;
-                    }
-                    j += 1;
                 }
                 for &(j, ph_len) in ends.iter().rev() {
-                    let ph = &phrase[..ph_len];
+                    let ph = if maxw == 1 {
+                        self.key(i)
+                    } else {
+                        &phrase[..ph_len]
+                    };
                     let len = j - i + 1;
                     // The word alone is looked up only if some phrase is
                     // that word.
@@ -101,6 +122,7 @@ impl<'a> Scan<'_, 'a> {
             }
             if let Some((len, tag)) = best {
                 self.tags[i] = tag;
+                self.spare.marked.push(i as u32);
                 for k in i + 1..i + len {
                     self.tags[k] = Tag::Covered(i);
                 }
@@ -119,6 +141,7 @@ impl<'a> Scan<'_, 'a> {
         }
         self.spare.phrase = phrase;
         self.spare.ends = ends;
+        self.spare.taggable = taggable;
     }
 
     /// A one-word city or region right after a known given name is that

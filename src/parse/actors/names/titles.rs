@@ -315,8 +315,8 @@ impl Scan<'_, '_> {
     /// Role references: a role phrase after "the"/"his"/a possessive that
     /// names no one directly ("the spokesperson", "Sylvania's president").
     pub(super) fn find_refs(&self, out: &mut SentenceHits) {
-        let n = self.toks.len();
-        for s in 0..n {
+        for &s in &self.spare.marked {
+            let s = s as usize;
             let Tag::Role(len, e) = self.tags[s] else {
                 continue;
             };
