@@ -56,6 +56,15 @@ pub fn is_question_headline(s: &str) -> bool {
 /// letters or more start with a capital, the way many sites set headlines
 /// (and not paragraphs or standfirsts).
 pub fn is_title_case(s: &str) -> bool {
+    if s.is_ascii() {
+        ascii_title_case(s.as_bytes())
+    } else {
+        chars_title_case(s)
+    }
+}
+
+/// [`is_title_case`] read by chars, for any text.
+fn chars_title_case(s: &str) -> bool {
     let (mut long, mut capital) = (0, 0);
     for w in s.split_whitespace() {
         let mut letters = w.chars().skip_while(|c| !c.is_alphabetic());
@@ -65,6 +74,37 @@ pub fn is_title_case(s: &str) -> bool {
         if 1 + letters.take_while(|c| c.is_alphabetic()).count() >= 4 {
             long += 1;
             capital += usize::from(first.is_uppercase());
+        }
+    }
+    long >= 3 && capital * 10 >= long * 7
+}
+
+/// [`is_title_case`] of an ASCII line, over its bytes: the same words (runs
+/// between ASCII whitespace, the vertical tab included, as
+/// `split_whitespace` splits) and the same letters.
+fn ascii_title_case(b: &[u8]) -> bool {
+    let (mut long, mut capital) = (0usize, 0usize);
+    let mut i = 0;
+    while i < b.len() {
+        // Past the spaces and whatever else comes before the word's first
+        // letter.
+        while i < b.len() && !b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let Some(&first) = b.get(i) else {
+            break;
+        };
+        let start = i;
+        while i < b.len() && b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        if i - start >= 4 {
+            long += 1;
+            capital += usize::from(first.is_ascii_uppercase());
+        }
+        // The rest of the word does not count.
+        while i < b.len() && !matches!(b[i], b' ' | b'\t'..=b'\r') {
+            i += 1;
         }
     }
     long >= 3 && capital * 10 >= long * 7
@@ -531,6 +571,18 @@ mod tests {
             "Harbour ferry fares rise again, and riders are not amused."
         ));
         assert!(!is_title_case("The Big One"), "too few long words");
+        for s in [
+            "Shares Fall After the Report. Why Nobody Worries.",
+            "\"Ferry\" (Fares) Rise-Again 2031's Best\u{b}Crossings\u{c}Here",
+            "123 456 Harbour.Board Votes x1y2 Ferry",
+            "  Ferry\tFares\rRise\nTonight ",
+            "ferry fares rise tonight",
+            "Ferry FARES rise tonight; ABCD Efgh ijkl",
+            "",
+            "...",
+        ] {
+            assert_eq!(ascii_title_case(s.as_bytes()), chars_title_case(s), "{s:?}");
+        }
     }
 
     #[test]

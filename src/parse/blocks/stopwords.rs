@@ -325,6 +325,15 @@ pub fn lookup(token: &str) -> Option<u8> {
     }
     let t = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
     let t = t.trim_matches(['\'', '’']);
+    // Curly quotes around an ASCII word ("“The"): the word is read as
+    // bytes, which a letter or digit at both ends leaves untrimmed.
+    let b = t.as_bytes();
+    if t.is_ascii()
+        && b.first().is_some_and(u8::is_ascii_alphanumeric)
+        && b.last().is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return lookup_in(b, 0, b.len());
+    }
     if t.is_empty() || t.len() > MAX_BYTES {
         return None;
     }
