@@ -471,7 +471,12 @@ fn assemble(
         if class == BlockClass::Teaser && ui > last_body {
             let l = &lines[u.first];
             let content = l.content_text(raw);
-            let hash = shape::dedup_key_hash(content);
+            // The line's key (of the same text) when it has one.
+            let hash = if l.key != 0 {
+                l.key
+            } else {
+                shape::dedup_key_hash(content)
+            };
             match teaser_keys.get(&hash) {
                 Some(&k) => {
                     // Prefer the copy that kept its punctuation.
