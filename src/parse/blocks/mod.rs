@@ -382,7 +382,7 @@ fn inside(
             };
             if l.has_prefix() || (ui > 0 && shortish(ui - 1)) || shortish(ui + 1) {
                 BlockClass::List
-            } else if shape::looks_like_headline(text)
+            } else if shape::looks_like_headline(text, || l.words as usize)
                 || (l.words <= 8
                     && !l.ends_sentence
                     && text.chars().next().is_some_and(char::is_uppercase))
@@ -430,7 +430,13 @@ fn is_headline(l: &Line, text: &str) -> bool {
     let content = &text[(l.content.start - l.span.start) as usize..];
     shape::is_question_headline(content)
         || (!(l.ends_sentence && l.words > 3)
-            && shape::looks_like_headline(content)
+            && shape::looks_like_headline(content, || {
+                if l.has_prefix() {
+                    shape::word_count(content, shape::MAX_HEADLINE_WORDS)
+                } else {
+                    l.words as usize
+                }
+            })
             && card_glue(text).is_none())
 }
 
