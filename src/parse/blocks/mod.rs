@@ -382,7 +382,7 @@ fn inside(
             };
             if l.has_prefix() || (ui > 0 && shortish(ui - 1)) || shortish(ui + 1) {
                 BlockClass::List
-            } else if shape::looks_like_headline(text)
+            } else if shape::looks_like_headline(text, || l.words as usize)
                 || (l.words <= 8
                     && !l.ends_sentence
                     && text.chars().next().is_some_and(char::is_uppercase))
@@ -430,7 +430,13 @@ fn is_headline(l: &Line, text: &str) -> bool {
     let content = &text[(l.content.start - l.span.start) as usize..];
     shape::is_question_headline(content)
         || (!(l.ends_sentence && l.words > 3)
-            && shape::looks_like_headline(content)
+            && shape::looks_like_headline(content, || {
+                if l.has_prefix() {
+                    shape::word_count(content, shape::MAX_HEADLINE_WORDS)
+                } else {
+                    l.words as usize
+                }
+            })
             && card_glue(text).is_none())
 }
 
@@ -471,7 +477,12 @@ fn assemble(
         if class == BlockClass::Teaser && ui > last_body {
             let l = &lines[u.first];
             let content = l.content_text(raw);
-            let hash = shape::dedup_key_hash(content);
+            // The line's key (of the same text) when it has one.
+            let hash = if l.key != 0 {
+                l.key
+            } else {
+                shape::dedup_key_hash(content)
+            };
             match teaser_keys.get(&hash) {
                 Some(&k) => {
                     // Prefer the copy that kept its punctuation.

@@ -56,6 +56,15 @@ pub fn is_question_headline(s: &str) -> bool {
 /// letters or more start with a capital, the way many sites set headlines
 /// (and not paragraphs or standfirsts).
 pub fn is_title_case(s: &str) -> bool {
+    if s.is_ascii() {
+        ascii_title_case(s.as_bytes())
+    } else {
+        chars_title_case(s)
+    }
+}
+
+/// [`is_title_case`] read by chars, for any text.
+fn chars_title_case(s: &str) -> bool {
     let (mut long, mut capital) = (0, 0);
     for w in s.split_whitespace() {
         let mut letters = w.chars().skip_while(|c| !c.is_alphabetic());
@@ -65,6 +74,37 @@ pub fn is_title_case(s: &str) -> bool {
         if 1 + letters.take_while(|c| c.is_alphabetic()).count() >= 4 {
             long += 1;
             capital += usize::from(first.is_uppercase());
+        }
+    }
+    long >= 3 && capital * 10 >= long * 7
+}
+
+/// [`is_title_case`] of an ASCII line, over its bytes: the same words (runs
+/// between ASCII whitespace, the vertical tab included, as
+/// `split_whitespace` splits) and the same letters.
+fn ascii_title_case(b: &[u8]) -> bool {
+    let (mut long, mut capital) = (0usize, 0usize);
+    let mut i = 0;
+    while i < b.len() {
+        // Past the spaces and whatever else comes before the word's first
+        // letter.
+        while i < b.len() && !b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let Some(&first) = b.get(i) else {
+            break;
+        };
+        let start = i;
+        while i < b.len() && b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        if i - start >= 4 {
+            long += 1;
+            capital += usize::from(first.is_ascii_uppercase());
+        }
+        // The rest of the word does not count.
+        while i < b.len() && !matches!(b[i], b' ' | b'\t'..=b'\r') {
+            i += 1;
         }
     }
     long >= 3 && capital * 10 >= long * 7
@@ -96,12 +136,14 @@ pub fn opens_like_headline(s: &str) -> bool {
 }
 
 /// A line of headline length that opens like one and does not trail off
-/// on a comma or a dash.
-pub fn looks_like_headline(s: &str) -> bool {
+/// on a comma or a dash. Its words (as `split_whitespace` counts them, or past
+/// [`MAX_HEADLINE_WORDS`] as many as it likes) come from `words`, asked
+/// last: a line's own count, or [`word_count`] of a part of it.
+pub fn looks_like_headline(s: &str, words: impl FnOnce() -> usize) -> bool {
     if s.ends_with([',', ';', ':', '-', '–', '—']) {
         return false;
     }
-    opens_like_headline(s) && (3..=MAX_HEADLINE_WORDS).contains(&word_count(s, MAX_HEADLINE_WORDS))
+    opens_like_headline(s) && (3..=MAX_HEADLINE_WORDS).contains(&words())
 }
 
 /// A line like `The Daily TimesJane Doe`: a publisher card glued to an
@@ -341,10 +383,21 @@ mod tests {
 
     #[test]
     fn headlines_in_scripts_without_case_look_like_headlines() {
-        assert!(looks_like_headline("افتتاح پل تازه در شهر ولمورا"));
-        assert!(looks_like_headline("גשר חדש נפתח בעיר ולמורה"));
-        assert!(looks_like_headline("Velmora opens its new bridge"));
-        assert!(!looks_like_headline("and then the new bridge opened"));
+        assert!(looks_like_headline(
+            "افتتاح پل تازه در شهر ولمورا",
+            || word_count("افتتاح پل تازه در شهر ولمورا", MAX_HEADLINE_WORDS)
+        ));
+        assert!(looks_like_headline(
+            "גשר חדש נפתח בעיר ולמורה",
+            || word_count("גשר חדש נפתח בעיר ולמורה", MAX_HEADLINE_WORDS)
+        ));
+        assert!(looks_like_headline("Velmora opens its new bridge", || {
+            word_count("Velmora opens its new bridge", MAX_HEADLINE_WORDS)
+        }));
+        assert!(!looks_like_headline(
+            "and then the new bridge opened",
+            || word_count("and then the new bridge opened", MAX_HEADLINE_WORDS)
+        ));
     }
 
     #[test]
@@ -531,6 +584,18 @@ mod tests {
             "Harbour ferry fares rise again, and riders are not amused."
         ));
         assert!(!is_title_case("The Big One"), "too few long words");
+        for s in [
+            "Shares Fall After the Report. Why Nobody Worries.",
+            "\"Ferry\" (Fares) Rise-Again 2031's Best\u{b}Crossings\u{c}Here",
+            "123 456 Harbour.Board Votes x1y2 Ferry",
+            "  Ferry\tFares\rRise\nTonight ",
+            "ferry fares rise tonight",
+            "Ferry FARES rise tonight; ABCD Efgh ijkl",
+            "",
+            "...",
+        ] {
+            assert_eq!(ascii_title_case(s.as_bytes()), chars_title_case(s), "{s:?}");
+        }
     }
 
     #[test]

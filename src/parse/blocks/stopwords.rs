@@ -37,6 +37,40 @@ struct Table {
     /// are not stop words stop at this small bit set, and the large key
     /// array is touched only for the few slots the frequent words use.
     starts: [u64; SLOTS / 64],
+    /// One bit per shape of an ASCII stop word ([`shape_bit`]): its length
+    /// and the kinds of its first and last bytes. Most words that are not
+    /// stop words have a shape none has, and are told before they are
+    /// packed and hashed.
+    shapes: [u64; SHAPES.div_ceil(64)],
+}
+
+/// Kinds of a word's end bytes in a shape: a digit, a letter (either
+/// case), anything else.
+const BYTE_KINDS: usize = 37;
+const SHAPES: usize = MAX_BYTES * BYTE_KINDS * BYTE_KINDS;
+
+/// Each byte's kind in a shape: digits 0 to 9, letters 10 to 35 (a capital
+/// as its small letter), the rest 36.
+const BYTE_KIND: [u8; 256] = {
+    let mut t = [36u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = (b as u8).to_ascii_lowercase();
+        if c.is_ascii_digit() {
+            t[b] = c - b'0';
+        } else if c.is_ascii_lowercase() {
+            t[b] = 10 + c - b'a';
+        }
+        b += 1;
+    }
+    t
+};
+
+/// The shape bit of a word of `len` bytes (1 to [`MAX_BYTES`]) from
+/// `first` to `last`.
+fn shape_bit(len: usize, first: u8, last: u8) -> usize {
+    ((len - 1) * BYTE_KINDS + usize::from(BYTE_KIND[usize::from(first)])) * BYTE_KINDS
+        + usize::from(BYTE_KIND[usize::from(last)])
 }
 
 impl Table {
@@ -63,7 +97,20 @@ impl Table {
         }
     }
 
+    /// Whether an ASCII word of `len` bytes (1 to [`MAX_BYTES`]) from
+    /// `first` to `last` may be a stop word.
+    fn may_hold(&self, len: usize, first: u8, last: u8) -> bool {
+        let bit = shape_bit(len, first, last);
+        self.shapes[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
     fn insert(&mut self, key: u128, lang: usize) {
+        let bytes = key.to_le_bytes();
+        let len = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
+        if (1..=MAX_BYTES).contains(&len) && bytes[..len].is_ascii() {
+            let bit = shape_bit(len, bytes[0], bytes[len - 1]);
+            self.shapes[bit / 64] |= 1 << (bit % 64);
+        }
         let mut i = Self::slot(key);
         self.starts[i / 64] |= 1 << (i % 64);
         while self.keys[i] != 0 && self.keys[i] != key {
@@ -79,6 +126,7 @@ static WORDS: LazyLock<Table> = LazyLock::new(|| {
         keys: Box::new([0; SLOTS]),
         masks: Box::new([0; SLOTS]),
         starts: [0; SLOTS / 64],
+        shapes: [0; SHAPES.div_ceil(64)],
     };
     let mut n = 0;
     for line in include_str!("../../../assets/stopwords.txt").lines() {
@@ -290,6 +338,10 @@ fn lookup_in(b: &[u8], start: usize, end: usize) -> Option<u8> {
     if len == 0 || len > MAX_BYTES {
         return None;
     }
+    let words = &*WORDS;
+    if !words.may_hold(len, b[lo], b[hi - 1]) {
+        return None;
+    }
     let (low, high) = match b.get(lo..lo + 16) {
         Some(w) => {
             let keep = |n: usize| {
@@ -312,7 +364,7 @@ fn lookup_in(b: &[u8], start: usize, end: usize) -> Option<u8> {
             )
         }
     };
-    WORDS.get(u128::from(lower_ascii(low)) | u128::from(lower_ascii(high)) << 64)
+    words.get(u128::from(lower_ascii(low)) | u128::from(lower_ascii(high)) << 64)
 }
 
 /// The language mask of `token` (a whitespace-separated word, perhaps with
@@ -325,6 +377,15 @@ pub fn lookup(token: &str) -> Option<u8> {
     }
     let t = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
     let t = t.trim_matches(['\'', '’']);
+    // Curly quotes around an ASCII word ("“The"): the word is read as
+    // bytes, which a letter or digit at both ends leaves untrimmed.
+    let b = t.as_bytes();
+    if t.is_ascii()
+        && b.first().is_some_and(u8::is_ascii_alphanumeric)
+        && b.last().is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return lookup_in(b, 0, b.len());
+    }
     if t.is_empty() || t.len() > MAX_BYTES {
         return None;
     }
@@ -452,6 +513,31 @@ mod tests {
             }
             assert_eq!(hits, want, "{line:?}");
         }
+    }
+
+    #[test]
+    fn every_stop_word_passes_the_shape_test() {
+        let mut ascii = 0;
+        for line in include_str!("../../../assets/stopwords.txt").lines() {
+            for w in line.split_whitespace().skip(1) {
+                let lowered = w.replace('’', "'").to_lowercase();
+                let Some(key) = pack(lowered.as_bytes()) else {
+                    continue;
+                };
+                let want = WORDS.get(key);
+                for form in [lowered.clone(), w.to_uppercase(), format!("({w}),")] {
+                    // An apostrophe at an end is trimmed off a token.
+                    let whole = !lowered.starts_with('\'') && !lowered.ends_with('\'');
+                    if form.is_ascii() && whole && lowered.len() <= MAX_BYTES && want.is_some() {
+                        ascii += 1;
+                        assert_eq!(lookup(&form), want, "{form:?}");
+                    }
+                }
+            }
+        }
+        assert!(ascii > 1000, "{ascii}");
+        // Words of shapes no stop word has are told without the table.
+        assert!(!WORDS.may_hold(9, b'h', b'r') && lookup("harbourer").is_none());
     }
 
     #[test]

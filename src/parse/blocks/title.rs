@@ -214,7 +214,7 @@ pub fn find(
         }
         // Without a region the headline is the first that qualifies.
         let distance = if has_region { end - i } else { i };
-        let mut score = l.size().min(12) as f32;
+        let base = l.size().min(12) as f32;
         // A name over a date is the byline block itself; over a byline it
         // is a headline in capitals.
         // A line of three long capitalised words over a byline further
@@ -224,17 +224,6 @@ pub fn find(
             && roles::is_bare_name(l.text)
             && !head.is_some_and(|h| roles::is_byline(lines[h].text, lines[h].words))
             && !(title_case() && byline_under(lines, i));
-        let on_topic = if name { Overlap::default() } else { on_topic() };
-        if !name
-            && (on_topic.shared >= 2 || (on_topic.total > 0 && on_topic.shared == on_topic.total))
-        {
-            // A standfirst sentence tells the article's topic too.
-            let sentence = l.ends_sentence && !title_case();
-            score += TOPIC_WEIGHT * on_topic.share() * if sentence { 0.5 } else { 1.0 };
-        }
-        if in_list(i) || card_in_series(i) {
-            score -= 5.0;
-        }
         // Under a byline and over its date: the author's box (a
         // publication's name, a job title), not a headline; a label of a
         // few words under a date is a tag.
@@ -247,37 +236,69 @@ pub fn find(
         // The name under a headline above it is its byline.
         let names_above = (i.saturating_sub(HEAD_LINES)..i)
             .any(|k| head_at(k) == Some(i) && lines[k].words >= HEADLINE_WORDS);
-        if in_byline_box || names_above {
-            score -= 8.0;
-        }
-        if title_case() {
-            score += 1.5;
-        }
+        let listed = in_list(i) || card_in_series(i);
         let blank_after = lines.get(i + 1).is_none_or(|n| n.blank_before);
-        if l.blank_before && blank_after {
-            score += 3.0;
-        }
-        if l.copies > 1 {
-            score += 2.0;
-        }
         // The article's own head (headline, perhaps a dek, then a byline
         // or date) is the nearest one above it; cards of other stories
         // further up have heads too.
-        if let Some(h) = head.filter(|_| !name) {
+        let head_bonus = head.filter(|_| !name).map(|h| {
             let h = *article_head.get_or_insert(h);
-            score += if head == Some(h) { 8.0 } else { 2.0 };
+            if head == Some(h) { 8.0 } else { 2.0 }
+        });
+        // The score from its start, with the topic's share added to it:
+        // each step adds or takes a constant, so a larger start never ends
+        // lower.
+        let finish = |mut score: f32| {
+            if listed {
+                score -= 5.0;
+            }
+            if in_byline_box || names_above {
+                score -= 8.0;
+            }
+            if title_case() {
+                score += 1.5;
+            }
+            if l.blank_before && blank_after {
+                score += 3.0;
+            }
+            if l.copies > 1 {
+                score += 2.0;
+            }
+            if let Some(bonus) = head_bonus {
+                score += bonus;
+            }
+            if l.has_prefix() {
+                score -= 2.0;
+            }
+            // A wire headline in capitals ends on a full stop and is no
+            // sentence.
+            if l.ends_sentence && !l.text.ends_with(['?', '!']) && !in_capitals(l) {
+                score -= 4.0;
+            }
+            if name {
+                score -= 3.0;
+            }
+            score
+                - (0.2 * distance.min(WINDOW) as f32
+                    + 0.05 * distance.saturating_sub(WINDOW) as f32)
+        };
+        // A line that could not win with every word on the topic (the
+        // topic adds at most its weight) is not compared with the topic:
+        // the search of the article's words is most of this loop's work.
+        let ceiling = finish(base + TOPIC_WEIGHT);
+        if ceiling <= 0.0 || best.is_some_and(|(b, _)| ceiling <= b) {
+            continue;
         }
-        if l.has_prefix() {
-            score -= 2.0;
+        let mut score = base;
+        let on_topic = if name { Overlap::default() } else { on_topic() };
+        if !name
+            && (on_topic.shared >= 2 || (on_topic.total > 0 && on_topic.shared == on_topic.total))
+        {
+            // A standfirst sentence tells the article's topic too.
+            let sentence = l.ends_sentence && !title_case();
+            score += TOPIC_WEIGHT * on_topic.share() * if sentence { 0.5 } else { 1.0 };
         }
-        // A wire headline in capitals ends on a full stop and is no sentence.
-        if l.ends_sentence && !l.text.ends_with(['?', '!']) && !in_capitals(l) {
-            score -= 4.0;
-        }
-        if name {
-            score -= 3.0;
-        }
-        score -= 0.2 * distance.min(WINDOW) as f32 + 0.05 * distance.saturating_sub(WINDOW) as f32;
+        let score = finish(score);
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, i));
         }
