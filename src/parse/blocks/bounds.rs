@@ -5,7 +5,7 @@
 use super::furniture::Pattern;
 use super::lines::Kind;
 use super::lines::{Line, Unit};
-use super::{is_headline, roles, shape, title};
+use super::{flow, is_headline, roles, shape, title};
 
 /// The region's start without a standfirst: when its first paragraph is
 /// followed by a byline or a date stamp before the next paragraph
@@ -39,7 +39,7 @@ pub fn skip_standfirst(
             units[i].single()
                 && l.words >= 4
                 && title::qualifies(l)
-                && !title::flows_on(lines, units, i, units[i].first)
+                && !flow::flows_on(lines, units, i, units[i].first)
         });
     let byline_between = byline_between || headline_between;
     let paragraphs_after = (next..=last).filter(|&i| prose(i)).count();

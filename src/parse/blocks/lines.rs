@@ -3,8 +3,9 @@
 //! a link on its own line splits a sentence, "led to" / "widespread
 //! problems" / " last week when…").
 
+use super::dedup::dedup_key_hash;
 use super::furniture::{Pattern, pattern_of, prefix_len};
-use super::shape::{MAX_HEADLINE_BYTES, MAX_HEADLINE_WORDS, dedup_key_hash, ends_like_sentence};
+use super::shape::{MAX_HEADLINE_BYTES, MAX_HEADLINE_WORDS, ends_like_sentence};
 use super::stopwords::{self, Language};
 use crate::hash::FxMap;
 use crate::model::Span;

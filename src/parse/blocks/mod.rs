@@ -20,6 +20,8 @@
 //!    line nearest above the region ([`title`]).
 
 mod bounds;
+mod dedup;
+mod flow;
 mod furniture;
 mod lines;
 mod place;
@@ -481,7 +483,7 @@ fn assemble(
             let hash = if l.key != 0 {
                 l.key
             } else {
-                shape::dedup_key_hash(content)
+                dedup::dedup_key_hash(content)
             };
             match teaser_keys.get(&hash) {
                 Some(&k) => {
@@ -492,7 +494,7 @@ fn assemble(
                 }
                 None => {
                     teaser_keys.insert(hash, teasers.len());
-                    teasers.push((shape::dedup_key(content), l.content));
+                    teasers.push((dedup::dedup_key(content), l.content));
                 }
             }
         }

@@ -1,0 +1,182 @@
+//! A line's identity for finding its copies on the page: a headline
+//! repeated as a teaser, an alt text or a slug differs from it only in case
+//! and punctuation, so the key keeps letters and digits, lowered.
+
+/// Letters and digits only, lowercased: two copies of a headline that differ
+/// in punctuation (an alt-text or slug copy) get the same key.
+pub fn dedup_key(s: &str) -> String {
+    if s.is_ascii() {
+        // The same key read from bytes (what the chars give for ASCII).
+        let key: Vec<u8> = s
+            .bytes()
+            .map(|b| KEY_BYTE[usize::from(b)])
+            .filter(|&k| k != 0)
+            .collect();
+        return String::from_utf8(key).unwrap_or_default();
+    }
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Each ASCII byte's share of a dedup key: letters lowered, digits kept,
+/// anything else 0 (left out).
+const KEY_BYTE: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
+/// A hash of [`dedup_key`]`(s)` (never 0), or 0 when the key is empty.
+/// The key's bytes are gathered on the stack and hashed 64 at a time,
+/// eight at a time, so no key is built and most bytes cost no branch:
+/// sixteen ASCII bytes are taken in one step when they are all ASCII.
+pub fn dedup_key_hash(s: &str) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    /// Key bytes hashed at once.
+    const CHUNK: usize = 64;
+    fn mix(h: u64, chunk: &[u8]) -> u64 {
+        let mut w = [0u8; 8];
+        w[..chunk.len()].copy_from_slice(chunk);
+        (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K)
+    }
+    fn flush(h: u64, buf: &[u8]) -> u64 {
+        buf.chunks(8).fold(h, mix)
+    }
+    // Under CHUNK bytes wait here between steps; a step adds at most 16.
+    let mut buf = [0u8; 2 * CHUNK];
+    let (mut n, mut h, mut len) = (0usize, 0u64, 0u64);
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if let Some(block) = bytes.get(i..i + 16).filter(|b| b.is_ascii()) {
+            for &b in block {
+                let v = KEY_BYTE[usize::from(b)];
+                buf[n] = v;
+                n += usize::from(v != 0);
+            }
+            i += 16;
+        } else if b.is_ascii() {
+            let v = KEY_BYTE[usize::from(b)];
+            buf[n] = v;
+            n += usize::from(v != 0);
+            i += 1;
+        } else {
+            let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
+                break;
+            };
+            i += c.len_utf8();
+            if c.is_alphanumeric() {
+                for l in c.to_lowercase() {
+                    let mut enc = [0u8; 4];
+                    for &e in l.encode_utf8(&mut enc).as_bytes() {
+                        buf[n] = e;
+                        n += 1;
+                    }
+                }
+            }
+        }
+        if n >= CHUNK {
+            h = flush(h, &buf[..CHUNK]);
+            len += CHUNK as u64;
+            buf.copy_within(CHUNK..n, 0);
+            n -= CHUNK;
+        }
+    }
+    len += n as u64;
+    if len == 0 {
+        return 0;
+    }
+    let h = flush(h, &buf[..n]);
+    (h.rotate_left(5) ^ len).wrapping_mul(K) | 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_keys_are_what_the_chars_give() {
+        let every_ascii: String = (0u8..128).map(char::from).collect();
+        for s in [
+            every_ascii.as_str(),
+            "Harbour Board: 12 NEW ferries (2025)!",
+            "",
+            "--",
+        ] {
+            let by_chars: String = s
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect();
+            assert_eq!(dedup_key(s), by_chars, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn key_hashes_agree_when_the_keys_do() {
+        let same = [
+            (
+                "Harbour board approves new ferry",
+                "harbour board: approves new ferry!",
+            ),
+            ("Ärger über Fähre", "ÄRGER – ÜBER FÄHRE"),
+            ("12 things", "12 Things"),
+        ];
+        for (a, b) in same {
+            assert_eq!(dedup_key(a), dedup_key(b));
+            assert_eq!(dedup_key_hash(a), dedup_key_hash(b), "{a} / {b}");
+            assert_ne!(dedup_key_hash(a), 0);
+        }
+        assert_ne!(
+            dedup_key_hash("Harbour board approves new ferry"),
+            dedup_key_hash("Harbour board approves new ferries")
+        );
+        assert_ne!(dedup_key_hash("abcdefgh"), dedup_key_hash("abcdefgh0"));
+        // Keys longer than the 64-byte buffer, with wide chars across its edge.
+        let long = "Ä".repeat(40) + &"Harbour board ".repeat(9);
+        assert_eq!(dedup_key_hash(&long), dedup_key_hash(&long.to_uppercase()));
+        assert_ne!(dedup_key_hash(&long), dedup_key_hash(&(long.clone() + "x")));
+        assert_eq!(dedup_key_hash("— * —"), 0);
+    }
+
+    #[test]
+    fn key_hashes_are_the_hash_of_the_key() {
+        fn of_key(key: &str) -> u64 {
+            const K: u64 = 0x517c_c1b7_2722_0a95;
+            let mut h = 0u64;
+            for chunk in key.as_bytes().chunks(64) {
+                for word in chunk.chunks(8) {
+                    let mut w = [0u8; 8];
+                    w[..word.len()].copy_from_slice(word);
+                    h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+                }
+            }
+            if key.is_empty() {
+                0
+            } else {
+                (h.rotate_left(5) ^ key.len() as u64).wrapping_mul(K) | 1
+            }
+        }
+        let pieces = [
+            "Harbour ", "BOARD", "ÄÖÜ", "ǅ", "İ", " - ", "12", "é", "ß", "...", "ﬁ",
+        ];
+        for seed in 0..300usize {
+            let mut s = String::new();
+            let mut k = seed;
+            while s.len() < seed % 230 {
+                s.push_str(pieces[k % pieces.len()]);
+                k = k.wrapping_mul(31).wrapping_add(7) % 1009;
+            }
+            assert_eq!(dedup_key_hash(&s), of_key(&dedup_key(&s)), "{s:?}");
+        }
+    }
+}
