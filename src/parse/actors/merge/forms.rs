@@ -56,9 +56,15 @@ pub fn gather(
         .par_iter()
         .zip(locals)
         .enumerate()
-        // Big pieces: each keeps a map of the forms it saw, and fewer maps
-        // mean less adding up.
-        .with_min_len(2048)
+        // One piece per thread (and none under 2048 articles): each keeps
+        // maps of what it saw until they are added up, so fewer pieces
+        // mean less adding up and fewer maps held at once.
+        .with_min_len(
+            articles
+                .len()
+                .div_ceil(rayon::current_num_threads())
+                .max(2048),
+        )
         .fold(Tallies::default, |mut t, (a, (article, l))| {
             let global = global.of(a);
             let a = a as u32;
