@@ -56,7 +56,7 @@ fn bench(c: &mut Criterion) {
                     ..Default::default()
                 })
                 .collect();
-            let locals = docs
+            let locals: Vec<_> = docs
                 .iter()
                 .map(|(raw, sentences)| actors::extract(raw, sentences))
                 .collect();

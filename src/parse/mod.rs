@@ -8,11 +8,13 @@ pub mod blocks;
 pub mod dates;
 pub mod meta;
 pub mod name_date;
+mod parts;
 pub mod segment;
 
 use crate::ingest::Loaded;
 use crate::model::{Article, ArticleId, Corpus, Span};
 use crate::warning::Warning;
+use parts::{Parts, remove_slots};
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
@@ -21,7 +23,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 pub struct Parsed {
     pub article: Article,
     /// Its actors before merging with other articles.
-    pub actors: actors::Local,
+    pub actors: actors::ArticleActors,
     /// Its date candidates when the page has no explicit date, so the
     /// folder-year step re-resolves them without searching again.
     pub unanchored_dates: Option<Vec<dates::Candidate>>,
@@ -111,7 +113,7 @@ pub fn parse_article(id: ArticleId, loaded: Loaded) -> Parsed {
     };
     Parsed {
         article,
-        actors: local_actors.into(),
+        actors: local_actors,
         unanchored_dates: explicit.value.is_none().then_some(candidates),
     }
 }
@@ -257,80 +259,6 @@ pub fn build_corpus(
     finish_corpus(parts, warnings, progress)
 }
 
-/// Each article, the actors it names, its unanchored dates: one entry
-/// per article in each list, nested in pairs as parallel unzipping fills
-/// them.
-type Lists = (
-    Vec<Article>,
-    (Vec<actors::Local>, Vec<Option<Vec<dates::Candidate>>>),
-);
-
-/// What parsing leaves for the corpus-level steps, one entry per article
-/// in lists side by side: parallel parsing writes each list in place, so
-/// no list of whole [`Parsed`] results is held and then split (a second
-/// copy of every article's fields at the peak of a load).
-#[derive(Default)]
-struct Parts {
-    /// The articles, the actors each found, its unanchored dates.
-    lists: Lists,
-    /// Entries that stand for a file that failed (ascending): removed
-    /// before the corpus-level steps.
-    failed: Vec<usize>,
-    /// Why each file failed, in file order.
-    warnings: Vec<Warning>,
-}
-
-impl Parts {
-    /// Adds the results of `run` in its order, in place.
-    fn extend_parallel(
-        &mut self,
-        run: impl IndexedParallelIterator<Item = Result<Parsed, Warning>>,
-    ) {
-        let offset = self.lists.0.len();
-        let failed = std::sync::Mutex::new(Vec::new());
-        self.lists.par_extend(run.enumerate().map(|(i, r)| match r {
-            Ok(p) => (p.article, (p.actors, p.unanchored_dates)),
-            Err(w) => {
-                if let Ok(mut f) = failed.lock() {
-                    f.push((offset + i, w));
-                }
-                Default::default()
-            }
-        }));
-        let mut failed = failed.into_inner().unwrap_or_default();
-        failed.sort_unstable_by_key(|(i, _)| *i);
-        for (i, w) in failed {
-            self.failed.push(i);
-            self.warnings.push(w);
-        }
-    }
-
-    /// Adds one result after the others.
-    fn push(&mut self, r: Result<Parsed, Warning>) {
-        match r {
-            Ok(p) => {
-                self.lists.0.push(p.article);
-                self.lists.1.0.push(p.actors);
-                self.lists.1.1.push(p.unanchored_dates);
-            }
-            Err(w) => self.warnings.push(w),
-        }
-    }
-}
-
-/// `v` without the entries at `slots` (ascending).
-fn remove_slots<T>(v: &mut Vec<T>, slots: &[usize]) {
-    if slots.is_empty() {
-        return;
-    }
-    let (mut i, mut next) = (0, slots.iter().peekable());
-    v.retain(|_| {
-        let gone = next.next_if_eq(&&i).is_some();
-        i += 1;
-        !gone
-    });
-}
-
 /// Reads and parses `files` in one parallel pass, so each text is parsed
 /// while it is still in cache and reading overlaps parsing. A file that
 /// cannot be read is a warning; ids follow the order of `files`.
@@ -407,6 +335,7 @@ fn finish_corpus(parts: Parts, mut warnings: Vec<Warning>, progress: &Progress) 
     progress.indexing.store(true, Ordering::Relaxed);
     let Parts {
         lists: (mut articles, (mut locals, mut unanchored)),
+        interned,
         failed,
         warnings: failures,
     } = parts;
@@ -419,7 +348,13 @@ fn finish_corpus(parts: Parts, mut warnings: Vec<Warning>, progress: &Progress) 
     }
     dates::assume_folder_year_with(&mut articles, &unanchored);
     drop(unanchored);
-    let actors = actors::merge(&mut articles, locals);
+    let locals = actors::Locals {
+        list: locals,
+        interned: interned
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner),
+    };
+    let actors = actors::merge_locals(&mut articles, locals);
     crate::index::build(articles, actors, warnings)
 }
 
@@ -455,15 +390,6 @@ mod tests {
         assert_eq!(titles, [(0, "Ferry to Brask"), (1, "Quay reopens")]);
         assert_eq!(c.warnings.len(), 1);
         assert!(c.warnings[0].path.ends_with("b.txt"));
-    }
-
-    #[test]
-    fn removing_slots_keeps_the_rest_in_order() {
-        let mut v: Vec<u32> = (0..8).collect();
-        remove_slots(&mut v, &[0, 3, 7]);
-        assert_eq!(v, [1, 2, 4, 5, 6]);
-        remove_slots(&mut v, &[]);
-        assert_eq!(v, [1, 2, 4, 5, 6]);
     }
 
     #[test]

@@ -12,14 +12,13 @@ mod local;
 use super::alias::{NameParts, same_person, same_place};
 use super::lexicon::{FxMap, LEXICON, Lexicon};
 use super::roles::{RoleDesc, unique_counterpart, unique_holder};
-use super::{credits, untitled};
+use super::{ArticleActors, credits, untitled};
 use crate::model::{Actor, ActorKind, Article, Mention, MentionKind, MentionPlace};
 use assigned::{Assigned, actor_of, to_global};
 use local::Entity;
-pub use local::Local;
+pub use local::{Interned, Local, Locals};
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 /// A global actor while merging.
 struct Pending {
@@ -67,36 +66,15 @@ fn key_parts(form: &str, lx: &Lexicon) -> (String, NameParts) {
     (parts.joined().to_string(), parts)
 }
 
-/// A comparison key and the name parts it came from, shared by every
-/// entity with the same name form.
-type Keyed = Arc<(String, NameParts)>;
-
-/// Every entity's comparison key and name parts. The same few thousand
-/// names recur across a large corpus (1,115 distinct forms in 2.2 million
-/// entities at 100,000 articles), so each is worked out once per piece of
-/// parallel work and shared; nothing is hashed twice.
-fn keys_by_entity(articles: &[Article], locals: &[Local], lx: &Lexicon) -> Vec<Vec<Keyed>> {
-    locals
+/// Each name form's comparison key and name parts, by form number. The
+/// same few thousand names recur across a large corpus (1,115 distinct
+/// forms in 2.2 million entities at 100,000 articles): each is worked out
+/// once, for every entity that has it.
+fn keys_by_form(interned: &Interned, lx: &Lexicon) -> Vec<(String, NameParts)> {
+    interned
+        .forms()
         .par_iter()
-        .enumerate()
-        // Big pieces, so each distinct form is worked out a few times, not
-        // once for every small piece rayon would otherwise split off.
-        .with_min_len(2048)
-        .map_init(FxMap::<&str, Keyed>::default, |seen, (a, l)| {
-            l.entities
-                .iter()
-                .map(|e| {
-                    let form = match e.lexicon() {
-                        Some(_) => "",
-                        None => articles.get(a).map_or("", |art| e.name.text(&art.raw)),
-                    };
-                    Arc::clone(
-                        seen.entry(form)
-                            .or_insert_with(|| Arc::new(key_parts(form, lx))),
-                    )
-                })
-                .collect()
-        })
+        .map(|form| key_parts(form, lx))
         .collect()
 }
 
@@ -276,14 +254,30 @@ impl Index {
     }
 }
 
-/// Merges per-article actors into corpus actors and fills each article's
-/// `mentions` with global actor ids.
-pub fn merge(articles: &mut [Article], locals: Vec<impl Into<Local>>) -> Vec<Actor> {
-    let locals = locals.into_iter().map(Into::into).collect();
+/// Merges per-article actors (`found[a]` names those of `articles[a]`)
+/// into corpus actors and fills each article's `mentions` with global
+/// actor ids.
+pub fn merge(articles: &mut [Article], found: Vec<ArticleActors>) -> Vec<Actor> {
+    let mut interned = Interned::default();
+    let list = found
+        .into_iter()
+        .enumerate()
+        .map(|(a, f)| interned.local(f, articles.get(a).map_or("", |art| &art.raw)))
+        .collect();
+    merge_locals(articles, Locals { list, interned })
+}
+
+/// [`merge`] of findings already made [`Local`] as their articles were
+/// parsed.
+pub fn merge_locals(articles: &mut [Article], locals: Locals) -> Vec<Actor> {
     merge_with(articles, locals, &LEXICON)
 }
 
-fn merge_with(articles: &mut [Article], mut locals: Vec<Local>, lx: &Lexicon) -> Vec<Actor> {
+fn merge_with(articles: &mut [Article], locals: Locals, lx: &Lexicon) -> Vec<Actor> {
+    let Locals {
+        list: mut locals,
+        interned,
+    } = locals;
     let mut ix = Index::default();
     let mut global = Assigned::new(&locals);
     // Mentions per local entity, counted once (not once per entity).
@@ -291,7 +285,7 @@ fn merge_with(articles: &mut [Article], mut locals: Vec<Local>, lx: &Lexicon) ->
         .par_iter()
         .map(|l| {
             let mut n = vec![0u32; l.entities.len()];
-            for m in &l.found.mentions {
+            for m in &l.mentions {
                 if let Some(c) = n.get_mut(m.entity as usize) {
                     *c += 1;
                 }
@@ -299,16 +293,15 @@ fn merge_with(articles: &mut [Article], mut locals: Vec<Local>, lx: &Lexicon) ->
             n
         })
         .collect();
-    let keys = keys_by_entity(articles, &locals, lx);
-    let keyed = |a: usize, i: usize| &*keys[a][i];
+    let keys = keys_by_form(&interned, lx);
+    let keyed = |e: &Entity| &keys[e.form as usize];
     // Pass 1: lexicon entities and full names; pass 2: one-word names with
     // evidence; pass 3: weak names that match something known.
     //
     // Pass 1 answers depend only on the entity's kind and key (a bucket only
     // grows, and the first actor that matched keeps matching), so each is
     // looked up once; the later passes weigh mention counts, which change.
-    // Keyed by the shared key's address: one form may have a few copies
-    // (one per piece of parallel work), which only costs a few more lookups.
+    // Keyed by the form's number.
     let mut first_pass: FxMap<(usize, Option<ActorKind>), Option<usize>> = FxMap::default();
     for pass in 0..3 {
         for (a, l) in locals.iter().enumerate() {
@@ -318,19 +311,19 @@ fn merge_with(articles: &mut [Article], mut locals: Vec<Local>, lx: &Lexicon) ->
                 }
                 let g = match pass {
                     0 if !e.weak && e.lexicon().is_none() => {
-                        let memo = (Arc::as_ptr(&keys[a][i]) as usize, e.kind);
+                        let memo = (e.form as usize, e.kind);
                         match first_pass.get(&memo) {
                             Some(&g) => g,
                             None => {
-                                let g = ix.place_entity(e, keyed(a, i), lx, false);
+                                let g = ix.place_entity(e, keyed(e), lx, false);
                                 first_pass.insert(memo, g);
                                 g
                             }
                         }
                     }
-                    0 if !e.weak => ix.place_entity(e, keyed(a, i), lx, false),
-                    1 if !e.weak => ix.place_entity(e, keyed(a, i), lx, true),
-                    2 if e.lexicon().is_none() => ix.known(keyed(a, i)),
+                    0 if !e.weak => ix.place_entity(e, keyed(e), lx, false),
+                    1 if !e.weak => ix.place_entity(e, keyed(e), lx, true),
+                    2 if e.lexicon().is_none() => ix.known(keyed(e)),
                     _ => None,
                 };
                 if let Some(g) = g {
@@ -340,16 +333,21 @@ fn merge_with(articles: &mut [Article], mut locals: Vec<Local>, lx: &Lexicon) ->
             }
         }
     }
-    // The keys have done their work: freed now, and in parallel, as there
-    // are millions of shared ones to let go of.
     drop(counts);
-    keys.into_par_iter().for_each(drop);
+    drop(keys);
     // So are the local entities themselves (the largest part of what
     // parsing left for merging): what follows reads only which actor each
     // became, so they go before the articles' mentions are made.
     locals.par_iter_mut().for_each(|l| l.entities = Vec::new());
     // Forms, roles and role texts. (Kinds are set when an actor is made.)
-    let gathered = forms::gather(articles, &locals, &global, ix.actors.len(), MAX_ROLES);
+    let gathered = forms::gather(
+        articles,
+        &locals,
+        &interned,
+        &global,
+        ix.actors.len(),
+        MAX_ROLES,
+    );
     for (p, g) in ix.actors.iter_mut().zip(gathered) {
         p.forms = g.forms;
         p.roles = g.roles;
@@ -366,9 +364,8 @@ fn merge_with(articles: &mut [Article], mut locals: Vec<Local>, lx: &Lexicon) ->
             let global = global.of(a);
             // Room for every mention and every resolved reference, so the
             // list the article keeps has no spare capacity.
-            let mut mentions: Vec<Mention> =
-                Vec::with_capacity(l.found.mentions.len() + l.found.refs.len());
-            mentions.extend(l.found.mentions.iter().filter_map(|m| {
+            let mut mentions: Vec<Mention> = Vec::with_capacity(l.mentions.len() + l.refs.len());
+            mentions.extend(l.mentions.iter().filter_map(|m| {
                 Some(Mention {
                     span: m.span,
                     actor: actor_of(global, m.entity)? as u32,
@@ -384,7 +381,7 @@ fn merge_with(articles: &mut [Article], mut locals: Vec<Local>, lx: &Lexicon) ->
                     && ix.actors[g].kind == ActorKind::Person
                 {
                     let v = local_roles.entry(g as u32).or_default();
-                    for r in l.found.roles_of(i) {
+                    for r in l.roles_of(i, &interned) {
                         let mut r = r.clone();
                         r.possessor = to_global(global, r.possessor);
                         v.push(r);
@@ -399,8 +396,8 @@ fn merge_with(articles: &mut [Article], mut locals: Vec<Local>, lx: &Lexicon) ->
             };
             let mut persons: Vec<u32> = local_roles.keys().copied().collect();
             persons.sort_unstable();
-            for r in &l.found.refs {
-                let mut want = r.desc.clone();
+            for r in &l.refs {
+                let mut want = interned.role(r.desc).clone();
                 want.possessor = to_global(global, want.possessor);
                 let is_person =
                     |m: &&Mention| ix.actors[m.actor as usize].kind == ActorKind::Person;

@@ -26,7 +26,7 @@ mod untitled;
 pub mod user_actors;
 mod word_hash;
 
-pub use merge::{Local, merge};
+pub use merge::{Interned, Local, Locals, merge, merge_locals};
 
 use crate::hash::FxMap;
 use crate::model::{ActorKind, Span};

@@ -70,16 +70,20 @@ impl Assigned {
 
 #[cfg(test)]
 mod tests {
+    use super::super::local::Interned;
     use super::*;
     use crate::parse::actors::{ArticleActors, LocalEntity};
 
     #[test]
     fn each_article_reads_only_its_own_entities_and_unset_ones_are_none() {
         let with = |n: usize| {
-            Local::from(ArticleActors {
-                entities: vec![LocalEntity::default(); n],
-                ..ArticleActors::default()
-            })
+            Interned::default().local(
+                ArticleActors {
+                    entities: vec![LocalEntity::default(); n],
+                    ..ArticleActors::default()
+                },
+                "",
+            )
         };
         let mut assigned = Assigned::new(&[with(2), with(0), with(3)]);
         assigned.set(0, 1, 7);

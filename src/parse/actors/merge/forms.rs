@@ -10,7 +10,7 @@
 
 use super::super::roles::RoleDesc;
 use super::assigned::{Assigned, actor_of, to_global};
-use super::local::Local;
+use super::local::{Interned, Local};
 use crate::hash::FxMap;
 use crate::model::Article;
 use rayon::prelude::*;
@@ -47,6 +47,7 @@ pub struct Gathered {
 pub fn gather(
     articles: &[Article],
     locals: &[Local],
+    interned: &Interned,
     global: &Assigned,
     actors: usize,
     cap: usize,
@@ -55,26 +56,32 @@ pub fn gather(
         .par_iter()
         .zip(locals)
         .enumerate()
-        // Big pieces: each keeps a map of the forms it saw, and fewer maps
-        // mean less adding up.
-        .with_min_len(2048)
+        // One piece per thread (and none under 2048 articles): each keeps
+        // maps of what it saw until they are added up, so fewer pieces
+        // mean less adding up and fewer maps held at once.
+        .with_min_len(
+            articles
+                .len()
+                .div_ceil(rayon::current_num_threads())
+                .max(2048),
+        )
         .fold(Tallies::default, |mut t, (a, (article, l))| {
             let global = global.of(a);
             let a = a as u32;
             let raw = article.raw.as_str();
-            for (k, m) in l.found.mentions.iter().enumerate() {
+            for (k, m) in l.mentions.iter().enumerate() {
                 if let Some(g) = actor_of(global, m.entity) {
                     count(&mut t.forms, (g, m.span.text(raw)), (a, k as u32));
                 }
             }
-            for (k, (e, r)) in l.found.roles.iter().enumerate() {
-                if let Some(g) = actor_of(global, *e) {
-                    let mut r = r.clone();
+            for (k, &(e, r)) in l.roles.iter().enumerate() {
+                if let Some(g) = actor_of(global, e) {
+                    let mut r = interned.role(r).clone();
                     r.possessor = to_global(global, r.possessor);
                     count(&mut t.roles, (g, r), (a, k as u32));
                 }
             }
-            for (k, (e, span)) in l.found.role_texts.iter().enumerate() {
+            for (k, (e, span)) in l.role_texts.iter().enumerate() {
                 if let Some(g) = actor_of(global, *e) {
                     count(&mut t.role_texts, (g, span.text(raw)), (a, k as u32));
                 }
