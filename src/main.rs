@@ -8,26 +8,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    one_malloc_arena();
     match run(Cli::parse()) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("dateline: error: {}", shown(&e.to_string()));
             ExitCode::FAILURE
         }
-    }
-}
-
-/// Lets glibc's malloc keep one arena, not one per parsing thread: what
-/// each thread frees then fills the next allocation wherever it is made,
-/// where a free hole in another thread's arena stayed unused, and a load's
-/// peak memory is lower for it.
-fn one_malloc_arena() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only sets a tunable of the allocator, before any
-    // thread is started.
-    unsafe {
-        libc::mallopt(libc::M_ARENA_MAX, 1);
     }
 }
 
