@@ -16,6 +16,7 @@ mod export;
 mod gold_articles;
 mod hostile_inputs;
 mod odd_text;
+mod references;
 mod special_files;
 mod state_cli;
 #[path = "../tui_common/mod.rs"]
