@@ -113,37 +113,63 @@ fn load_config(explicit: Option<&Path>) -> Result<Config, CliError> {
     .map_err(config_error)
 }
 
-/// The user's own actors file, `actors.toml` in the config file's folder.
-fn user_actors_path(explicit: Option<&Path>) -> Option<PathBuf> {
-    explicit
+/// Adds a user's file (its text) to the parser's knowledge: how many
+/// entries it holds, or its first mistake ("line: what").
+type AddUserFile = fn(String) -> Result<usize, String>;
+
+/// The user's own knowledge files, read from the config file's folder at
+/// start and added to the bundled ones: (file name, what adds it, what one
+/// entry is called).
+const USER_FILES: [(&str, AddUserFile, &str); 2] = [
+    (
+        "actors.toml",
+        dateline::parse::actors::user_actors::add,
+        "actor",
+    ),
+    (
+        "time_words.txt",
+        dateline::parse::dates::lexicon::add_user_words,
+        "entry",
+    ),
+];
+
+/// Reads the user's own knowledge files (see [`USER_FILES`]), those that
+/// are there, into what every article is parsed with: a mistake in one
+/// stops dateline, naming the file and the line. Returns what `config`
+/// says of each: "FILE: ok (N actors)".
+fn load_user_files(explicit: Option<&Path>) -> Result<String, CliError> {
+    let Some(config) = explicit
         .map(Path::to_path_buf)
         .or_else(config::default_location)
-        .map(|p| p.with_file_name("actors.toml"))
-}
-
-/// Reads the user's own actors file, when there is one, into what every
-/// article is parsed with: a mistake in it stops dateline, naming the file
-/// and the line. Returns the file and how many actors it names.
-fn load_user_actors(explicit: Option<&Path>) -> Result<Option<(PathBuf, usize)>, CliError> {
-    let Some(path) = user_actors_path(explicit) else {
-        return Ok(None);
+    else {
+        return Ok(String::new());
     };
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("{}: {e}", path.display()).into()),
-    };
-    let n = dateline::parse::actors::user_actors::add(text).map_err(|e| {
-        // "file:3: what" when the line is known, else "file: what".
-        let sep = if e.starts_with(|c: char| c.is_ascii_digit()) {
-            ":"
-        } else {
-            ": "
+    let mut said = String::new();
+    for (name, add, noun) in USER_FILES {
+        let path = config.with_file_name(name);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(format!("{}: {e}", path.display()).into()),
         };
-        let message = format!("{}{sep}{e}", path.display());
-        CliError::Other(dateline::text::sanitize_line(&message).into_owned())
-    })?;
-    Ok(Some((path, n)))
+        let n = add(text).map_err(|e| {
+            // "file:3: what" when the line is known, else "file: what".
+            let sep = if e.starts_with(|c: char| c.is_ascii_digit()) {
+                ":"
+            } else {
+                ": "
+            };
+            let message = format!("{}{sep}{e}", path.display());
+            CliError::Other(dateline::text::sanitize_line(&message).into_owned())
+        })?;
+        let plural = match (n, noun) {
+            (1, _) => noun.to_string(),
+            (_, "entry") => "entries".to_string(),
+            _ => format!("{noun}s"),
+        };
+        said += &format!("{}: ok ({n} {plural})\n", path.display());
+    }
+    Ok(said)
 }
 
 /// The TUI's keys, theme and sort order from `cfg`, checked.
@@ -181,12 +207,7 @@ fn config_command(
     }
     let cfg = load_config(explicit)?;
     tui_settings(&cfg)?;
-    let actors = load_user_actors(explicit)?
-        .map(|(p, n)| {
-            let actors = if n == 1 { "actor" } else { "actors" };
-            format!("{}: ok ({n} {actors})\n", p.display())
-        })
-        .unwrap_or_default();
+    let user_files = load_user_files(explicit)?;
     // Well-formed, but what it points at may not be there (yet).
     for p in cfg.corpus() {
         if std::fs::metadata(&p).is_err() {
@@ -200,7 +221,7 @@ fn config_command(
         Some(p) => format!("{}: ok\n", p.display()),
         None => format!("{}: not found; using the defaults\n", location.display()),
     };
-    emit(config + &actors)
+    emit(config + &user_files)
 }
 
 /// `dateline state [--prune]`: the corpus's state file and its marks of
@@ -256,7 +277,7 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
         Some(Command::Completions { .. } | Command::Man) => Config::defaults(),
         _ => {
             let cfg = load_config(explicit)?;
-            load_user_actors(explicit)?;
+            load_user_files(explicit)?;
             // What the TUI would refuse is said, and stops only the TUI.
             if args.command.is_some()
                 && let Err(e) = tui_settings(&cfg)

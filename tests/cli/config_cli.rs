@@ -290,3 +290,73 @@ fn the_users_own_actors_file_beside_the_config_is_read_and_checked() {
     let out = run_with(xdg.path(), &["actors", corpus.path().to_str().unwrap()]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown kind \"ship\""));
 }
+
+/// The dates of `timeline --json` on `corpus` with the config home `xdg`,
+/// as (text, date) pairs.
+fn timeline_dates(xdg: &Path, corpus: &Path) -> Vec<(String, String)> {
+    let out = run_with(xdg, &["timeline", corpus.to_str().unwrap(), "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["text"].as_str().unwrap().to_string(),
+                e["date"].to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_users_time_words_file_adds_to_the_bundled_words_and_a_mistake_stops_dateline() {
+    let corpus = tempfile::tempdir().unwrap();
+    cli_common::write(
+        corpus.path(),
+        "a.txt",
+        b"Published 3 March 2031\n\nThe Velmora ferry will sail again on Harbour Day, the council said on 2 March 2031.\n",
+    );
+    let xdg = xdg_with("");
+    let harbour_day = |dates: &[(String, String)]| {
+        dates
+            .iter()
+            .find(|(t, _)| t.contains("Harbour Day"))
+            .map(|(_, d)| d.clone())
+    };
+    assert_eq!(
+        harbour_day(&timeline_dates(xdg.path(), corpus.path())),
+        None
+    );
+    let words = xdg.path().join("dateline/time_words.txt");
+    std::fs::write(
+        &words,
+        "# Velmora's own days\n[holidays]\nHarbour Day | 06-21\n",
+    )
+    .unwrap();
+    assert_eq!(
+        harbour_day(&timeline_dates(xdg.path(), corpus.path())).as_deref(),
+        Some("\"2031-06-21\"")
+    );
+    let checked = run_with(xdg.path(), &["config"]);
+    assert!(
+        String::from_utf8_lossy(&checked.stdout).contains("time_words.txt: ok (1 entry)"),
+        "{checked:?}"
+    );
+
+    // A line dateline cannot read stops every command, naming the file and the line.
+    std::fs::write(&words, "[holidays]\nHarbour Day | 06-21\nRegatta Day\n").unwrap();
+    for args in [
+        vec!["timeline", corpus.path().to_str().unwrap()],
+        vec!["config"],
+    ] {
+        let out = run_with(xdg.path(), &args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?}");
+        assert!(err.contains("time_words.txt:3: a holiday is"), "{err}");
+    }
+}

@@ -6,7 +6,7 @@
 use super::holiday::{self, HolidayRule};
 use crate::model::TimeRef;
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// The calendar unit a relative phrase moves by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,117 +89,227 @@ pub struct Lexicon {
     pub determiners: Vec<String>,
 }
 
-pub static LEXICON: LazyLock<Lexicon> =
-    LazyLock::new(|| parse_lexicon(include_str!("../../../assets/time_words.txt")));
+/// The bundled word list, then the user's own (see [`add_user_words`]).
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut lx = parse_lexicon(include_str!("../../../assets/time_words.txt"));
+    if let Some(text) = USER_WORDS.get() {
+        read_into(&mut lx, text);
+    }
+    lx
+});
+
+/// The text of the user's `time_words.txt`, once given.
+static USER_WORDS: OnceLock<String> = OnceLock::new();
+
+/// Adds the user's own time words (`time_words.txt` beside the config
+/// file, in the format of `assets/time_words.txt`) to the bundled ones:
+/// another language's month names, a local holiday, a phrase. Returns how
+/// many entries it holds, or its first mistake as "line: what" — a user's
+/// line that would be skipped is an error, never a silent loss. Call once,
+/// before any article is parsed: the lexicon is built on first use.
+pub fn add_user_words(text: String) -> Result<usize, String> {
+    let entries = check_user_words(&text)?;
+    USER_WORDS
+        .set(text)
+        .map_err(|_| "the user's time words were already given".to_string())?;
+    Ok(entries)
+}
+
+/// How many entries a user's time words file holds, or its first mistake
+/// as "line: what".
+pub fn check_user_words(text: &str) -> Result<usize, String> {
+    let (entries, problems) = read_into(&mut Lexicon::default(), text);
+    match problems.into_iter().next() {
+        Some((line, what)) => Err(format!("{line}: {what}")),
+        None => Ok(entries),
+    }
+}
 
 /// Parses the asset format; unknown sections and malformed lines are skipped
 /// (a unit test checks that the bundled file has none of those).
 pub fn parse_lexicon(text: &str) -> Lexicon {
     let mut lx = Lexicon::default();
+    read_into(&mut lx, text);
+    lx
+}
+
+/// Adds the entries of `text` to `lx`: how many it took, and each line it
+/// could not read (its number from 1, and why).
+fn read_into(lx: &mut Lexicon, text: &str) -> (usize, Vec<(usize, String)>) {
     let mut section = String::new();
-    for line in text.lines() {
+    let mut entries = 0;
+    let mut problems = Vec::new();
+    for (n, line) in text.lines().enumerate() {
         let line = line.split('#').next().unwrap_or("").trim();
         if line.is_empty() {
             continue;
         }
         if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             section = name.to_string();
+            if !SECTIONS.contains(&name) {
+                problems.push((n + 1, format!("unknown section [{name}]")));
+            }
             continue;
         }
-        let mut words = line.split_whitespace();
-        match section.as_str() {
-            "months" => {
-                let Some(n) = words.next().and_then(|w| w.parse::<u32>().ok()) else {
-                    continue;
-                };
-                for (i, w) in words.enumerate() {
-                    if i == 0 {
-                        lx.full_months.push(w.to_string());
-                    }
-                    lx.months.insert(w.to_string(), n);
-                }
-            }
-            "weekdays" => {
-                if let (Some(n), Some(w)) =
-                    (words.next().and_then(|w| w.parse().ok()), words.next())
-                {
-                    lx.weekdays.insert(w.to_string(), n);
-                }
-            }
-            "relative" => {
-                let fields: Vec<&str> = line.split('|').map(str::trim).collect();
-                let (Some(phrase), Some(unit), Some(offset)) = (
-                    fields.first(),
-                    fields.get(1).and_then(|u| Unit::parse(u)),
-                    fields.get(2).and_then(|o| o.parse::<i32>().ok()),
-                ) else {
-                    continue;
-                };
-                let flag = fields.get(3).copied();
-                let narrative = flag == Some("narrative");
-                let anaphoric = narrative || flag == Some("anaphoric");
-                lx.relative.insert(
-                    normalise(phrase),
-                    RelativePhrase {
-                        unit,
-                        offset,
-                        anaphoric,
-                        narrative,
-                    },
-                );
-            }
-            "references" => {
-                if let Some((phrase, word)) = line.split_once('|')
-                    && let Some(r) = TimeRef::from_word(word.trim())
-                {
-                    lx.references.insert(normalise(phrase), r);
-                }
-            }
-            "holidays" => {
-                if let Some((name, rule)) = line.split_once('|')
-                    && let Some(rule) = HolidayRule::parse(rule)
-                {
-                    lx.holidays.insert(holiday::key(name), rule);
-                }
-            }
-            "ago_units" => {
-                if let (Some(w), Some(u)) = (words.next(), words.next().and_then(Unit::parse)) {
-                    lx.ago_units.insert(w.to_string(), u);
-                }
-            }
-            "number_words" => {
-                if let (Some(w), Some(n)) =
-                    (words.next(), words.next().and_then(|n| n.parse().ok()))
-                {
-                    lx.number_words.insert(w.to_string(), n);
-                }
-            }
-            "future_cues" => lx
-                .future_cues
-                .push(line.split_whitespace().map(str::to_lowercase).collect()),
-            "future_prepositions" => lx.future_prepositions.push(line.to_lowercase()),
-            "modifiers" => lx.modifiers.push(line.to_lowercase()),
-            "day_parts" => lx.day_parts.push(line.to_lowercase()),
-            "month_context" => lx.month_context.push(line.to_lowercase()),
-            "year_context" => lx.year_context.push(line.to_lowercase()),
-            "of_heads" => lx.of_heads.push(line.to_lowercase()),
-            "to_heads" => lx.to_heads.push(line.to_lowercase()),
-            "generic_today_heads" => lx.generic_today_heads.push(line.to_lowercase()),
-            "deferral_verbs" => lx.deferral_verbs.push(line.to_lowercase()),
-            "since_fillers" => lx.since_fillers.push(line.to_lowercase()),
-            "quantity_nouns" => lx.quantity_nouns.push(line.to_lowercase()),
-            "season_context" => lx.season_context.push(line.to_lowercase()),
-            "year_determiners" => lx.year_determiners.push(line.to_lowercase()),
-            "sport_words" => lx.sport_words.push(line.to_lowercase()),
-            "past_verbs" => lx.past_verbs.push(line.to_lowercase()),
-            "not_past_ed" => lx.not_past_ed.push(line.to_lowercase()),
-            "reporting_verbs" => lx.reporting_verbs.push(line.to_lowercase()),
-            "planning_verbs" => lx.planning_verbs.push(line.to_lowercase()),
-            "determiners" => lx.determiners.push(line.to_lowercase()),
-            _ => {}
+        match entry(lx, &section, line) {
+            Ok(()) => entries += 1,
+            Err(why) => problems.push((n + 1, why)),
         }
     }
-    lx
+    (entries, problems)
+}
+
+/// Every section the format has.
+const SECTIONS: [&str; 27] = [
+    "months",
+    "weekdays",
+    "relative",
+    "references",
+    "holidays",
+    "ago_units",
+    "number_words",
+    "future_cues",
+    "future_prepositions",
+    "modifiers",
+    "day_parts",
+    "month_context",
+    "year_context",
+    "of_heads",
+    "to_heads",
+    "generic_today_heads",
+    "deferral_verbs",
+    "since_fillers",
+    "quantity_nouns",
+    "season_context",
+    "year_determiners",
+    "sport_words",
+    "past_verbs",
+    "not_past_ed",
+    "reporting_verbs",
+    "planning_verbs",
+    "determiners",
+];
+
+/// Reads one entry of `section` into `lx`, or says why it cannot.
+fn entry(lx: &mut Lexicon, section: &str, line: &str) -> Result<(), String> {
+    let mut words = line.split_whitespace();
+    let list = |l: &mut Vec<String>| l.push(line.to_lowercase());
+    match section {
+        "months" => {
+            let n = words
+                .next()
+                .and_then(|w| w.parse::<u32>().ok())
+                .filter(|n| (1..=12).contains(n))
+                .ok_or("a month is its number (1 to 12), then its written forms")?;
+            let forms: Vec<&str> = words.collect();
+            if forms.is_empty() {
+                return Err(format!("month {n} has no written form"));
+            }
+            lx.full_months.push(forms[0].to_string());
+            for w in forms {
+                lx.months.insert(w.to_string(), n);
+            }
+        }
+        "weekdays" => {
+            let (Some(n), Some(w)) = (
+                words
+                    .next()
+                    .and_then(|w| w.parse().ok())
+                    .filter(|n| (1..=7).contains(n)),
+                words.next(),
+            ) else {
+                return Err("a weekday is its ISO number (Monday = 1), then its name".into());
+            };
+            lx.weekdays.insert(w.to_string(), n);
+        }
+        "relative" => {
+            let fields: Vec<&str> = line.split('|').map(str::trim).collect();
+            let (Some(phrase), Some(unit), Some(offset)) = (
+                fields.first().filter(|p| !p.is_empty()),
+                fields.get(1).and_then(|u| Unit::parse(u)),
+                fields.get(2).and_then(|o| o.parse::<i32>().ok()),
+            ) else {
+                return Err("a relative phrase is `phrase | unit | offset`, \
+                            unit one of day, week, month, quarter, year"
+                    .into());
+            };
+            let flag = fields.get(3).copied();
+            if flag.is_some_and(|f| f != "narrative" && f != "anaphoric") {
+                return Err("a relative phrase's fourth field is narrative or anaphoric".into());
+            }
+            let narrative = flag == Some("narrative");
+            let anaphoric = narrative || flag == Some("anaphoric");
+            lx.relative.insert(
+                normalise(phrase),
+                RelativePhrase {
+                    unit,
+                    offset,
+                    anaphoric,
+                    narrative,
+                },
+            );
+        }
+        "references" => {
+            let Some((phrase, r)) = line
+                .split_once('|')
+                .and_then(|(p, w)| Some((p, TimeRef::from_word(w.trim())?)))
+            else {
+                return Err("a reference is `phrase | present`, `| past` or `| future`".into());
+            };
+            lx.references.insert(normalise(phrase), r);
+        }
+        "holidays" => {
+            let Some((name, rule)) = line
+                .split_once('|')
+                .and_then(|(n, r)| Some((n, HolidayRule::parse(r)?)))
+            else {
+                return Err("a holiday is `name | rule` (see the bundled file's rules)".into());
+            };
+            lx.holidays.insert(holiday::key(name), rule);
+        }
+        "ago_units" => {
+            let (Some(w), Some(u)) = (words.next(), words.next().and_then(Unit::parse)) else {
+                return Err("an ago unit is a word, then its unit".into());
+            };
+            lx.ago_units.insert(w.to_string(), u);
+        }
+        "number_words" => {
+            let (Some(w), Some(n)) = (words.next(), words.next().and_then(|n| n.parse().ok()))
+            else {
+                return Err("a number word is a word, then its number".into());
+            };
+            lx.number_words.insert(w.to_string(), n);
+        }
+        "future_cues" => lx
+            .future_cues
+            .push(line.split_whitespace().map(str::to_lowercase).collect()),
+        "future_prepositions" => list(&mut lx.future_prepositions),
+        "modifiers" => list(&mut lx.modifiers),
+        "day_parts" => list(&mut lx.day_parts),
+        "month_context" => list(&mut lx.month_context),
+        "year_context" => list(&mut lx.year_context),
+        "of_heads" => list(&mut lx.of_heads),
+        "to_heads" => list(&mut lx.to_heads),
+        "generic_today_heads" => list(&mut lx.generic_today_heads),
+        "deferral_verbs" => list(&mut lx.deferral_verbs),
+        "since_fillers" => list(&mut lx.since_fillers),
+        "quantity_nouns" => list(&mut lx.quantity_nouns),
+        "season_context" => list(&mut lx.season_context),
+        "year_determiners" => list(&mut lx.year_determiners),
+        "sport_words" => list(&mut lx.sport_words),
+        "past_verbs" => list(&mut lx.past_verbs),
+        "not_past_ed" => list(&mut lx.not_past_ed),
+        "reporting_verbs" => list(&mut lx.reporting_verbs),
+        "planning_verbs" => list(&mut lx.planning_verbs),
+        "determiners" => list(&mut lx.determiners),
+        "" => return Err("an entry before any [section]".into()),
+        _ => {
+            return Err(format!(
+                "no entry can be read in the unknown section [{section}]"
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Lowercase with single spaces: the key form of a relative phrase.
@@ -294,6 +404,47 @@ mod tests {
         assert!(lx.relative.is_empty());
         assert!(lx.references.is_empty());
         assert!(lx.holidays.is_empty());
+    }
+
+    #[test]
+    fn the_bundled_file_reads_without_a_problem() {
+        let (entries, problems) = read_into(
+            &mut Lexicon::default(),
+            include_str!("../../../assets/time_words.txt"),
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(entries > 300);
+    }
+
+    #[test]
+    fn a_users_words_are_counted_and_a_mistake_names_its_line() {
+        let words = "# Velmoran\n[months]\n1 Jannar Jann\n\n[holidays]\nHarbour Day | 06-21\n\
+                     [relative]\nthe morrow | day | 1\n[day_parts]\nforenoon\n";
+        assert_eq!(check_user_words(words), Ok(4));
+        let mut lx = Lexicon::default();
+        read_into(&mut lx, words);
+        assert_eq!(lx.months.get("Jann"), Some(&1));
+        assert_eq!(lx.relative["the morrow"].offset, 1);
+        assert!(lx.day_parts.contains(&"forenoon".to_string()));
+        for (text, said) in [
+            ("[months]\n13 Smarch\n", "2: a month is its number"),
+            ("[months]\n\n3\n", "3: month 3 has no written form"),
+            (
+                "[relative]\nthe morrow | eon | 1\n",
+                "2: a relative phrase is",
+            ),
+            (
+                "[relative]\nthe morrow | day | 1 | soon\n",
+                "2: a relative phrase's fourth",
+            ),
+            ("[references]\nnowadays | later\n", "2: a reference is"),
+            ("[holidays]\nHarbour Day\n", "2: a holiday is"),
+            ("forenoon\n", "1: an entry before any [section]"),
+            ("[weekday]\n1 Mondag\n", "1: unknown section [weekday]"),
+        ] {
+            let e = check_user_words(text).unwrap_err();
+            assert!(e.starts_with(said), "{text:?}: {e}");
+        }
     }
 
     #[test]
