@@ -273,15 +273,11 @@ fn the_users_own_actors_file_beside_the_config_is_read_and_checked() {
 
     // A mistake stops every command, naming the file and the line.
     std::fs::write(&actors, "[[actor]]\nname = \"Varga Lund\"\nknd = \"org\"\n").unwrap();
-    for args in [
-        vec!["actors", corpus.path().to_str().unwrap()],
-        vec!["config"],
-    ] {
-        let out = run_with(xdg.path(), &args);
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert!(!out.status.success(), "{args:?}");
-        assert!(err.contains("actors.toml:3: unknown field `knd`"), "{err}");
-    }
+    stops_naming(
+        xdg.path(),
+        &["actors", corpus.path().to_str().unwrap()],
+        "actors.toml:3: unknown field `knd`",
+    );
     std::fs::write(
         &actors,
         "[[actor]]\nname = \"Varga Lund\"\nkind = \"ship\"\n",
@@ -350,13 +346,20 @@ fn the_users_time_words_file_adds_to_the_bundled_words_and_a_mistake_stops_datel
 
     // A line dateline cannot read stops every command, naming the file and the line.
     std::fs::write(&words, "[holidays]\nHarbour Day | 06-21\nRegatta Day\n").unwrap();
-    for args in [
-        vec!["timeline", corpus.path().to_str().unwrap()],
-        vec!["config"],
-    ] {
-        let out = run_with(xdg.path(), &args);
+    stops_naming(
+        xdg.path(),
+        &["timeline", corpus.path().to_str().unwrap()],
+        "time_words.txt:3: a holiday is",
+    );
+}
+
+/// Both `command` and `dateline config` fail with the config home `xdg`,
+/// saying `said` on stderr.
+fn stops_naming(xdg: &Path, command: &[&str], said: &str) {
+    for args in [command, &["config"]] {
+        let out = run_with(xdg, args);
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success(), "{args:?}");
-        assert!(err.contains("time_words.txt:3: a holiday is"), "{err}");
+        assert!(err.contains(said), "{err}");
     }
 }
