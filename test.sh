@@ -18,4 +18,4 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "test.sh: missing ${missing[*]} and cannot install here: the tests that need them will fail" >&2
   fi
 fi
-cargo test --profile tests --locked --features test-hooks "$@"
+cargo test --profile tests --locked --workspace --features dateline/test-hooks "$@"

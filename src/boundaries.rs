@@ -1,12 +1,17 @@
-//! The parts' boundaries, checked on the source: the core (model, ingest,
-//! parse, query, index, output rows and the text helpers they share) knows
-//! nothing of the terminal, the TUI or the command line, and reading files
-//! needs nothing from the parser that comes after it. A `use` that crosses
-//! one of these lines fails here, naming the file and the line.
+//! The parts' boundaries. The compiler keeps the first: `dateline-core`
+//! (crates/core) depends on no terminal crate and on neither the TUI nor
+//! this crate, and the TUI (crates/tui) cannot name the command line; a
+//! test here fails if a manifest adds such a dependency. The rest are
+//! checked on the source: inside the core, the parser and model know
+//! nothing of the user's files (config, state); reading files needs nothing
+//! from the parser that comes after it; the commands never name the TUI; no
+//! two modules import each other. A `use` that crosses one of these lines
+//! fails here, naming the file and the line.
 
 use std::path::{Path, PathBuf};
 
-/// The core's files and folders, under `src/`.
+/// The core's files and folders that know nothing of the user's files,
+/// under `crates/core/src/` (all but `config`, `state` and `stats`).
 const CORE: [&str; 13] = [
     "load.rs",
     "model.rs",
@@ -23,7 +28,8 @@ const CORE: [&str; 13] = [
     "warning.rs",
 ];
 
-/// Modules of the crate the core must not name.
+/// Modules the core's parser and model must not name (the first five
+/// cannot compile in the core crate; the check still names them).
 const NOT_FROM_CORE: [&str; 7] = ["tui", "cli", "args", "main", "progress", "state", "config"];
 
 /// Crates only the TUI (and the CLI's progress line) may use.
@@ -118,15 +124,58 @@ fn violations(files: &[PathBuf], forbidden: &[&str], crates: &[&str]) -> Vec<Str
     found
 }
 
+/// The command line's sources (this crate).
 fn src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+}
+
+/// The core crate's sources.
+fn core_src() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/core/src")
+}
+
+/// The TUI crate's sources.
+fn tui_src() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/tui/src")
+}
+
+/// The package names in the `[dependencies]` table of a crate's manifest.
+fn dependencies(manifest: &str) -> Vec<String> {
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(manifest)).unwrap();
+    let doc: toml::Table = toml::from_str(&text).unwrap();
+    doc.get("dependencies")
+        .and_then(|d| d.as_table())
+        .map(|t| t.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_core_crate_depends_on_no_terminal_crate_nor_the_tui_nor_the_cli() {
+    let core = dependencies("crates/core/Cargo.toml");
+    assert!(
+        core.iter().any(|d| d == "regex"),
+        "read the wrong table: {core:?}"
+    );
+    for forbidden in ["ratatui", "crossterm", "dateline-tui", "dateline"] {
+        assert!(
+            !core.iter().any(|d| d == forbidden),
+            "dateline-core depends on {forbidden}"
+        );
+    }
+    let tui = dependencies("crates/tui/Cargo.toml");
+    assert!(tui.iter().any(|d| d == "dateline-core"), "{tui:?}");
+    assert!(
+        !tui.iter().any(|d| d == "dateline"),
+        "the TUI depends on the command line"
+    );
 }
 
 #[test]
 fn the_core_reaches_neither_the_tui_nor_the_cli_nor_the_terminal() {
     let mut files = Vec::new();
     for part in CORE {
-        sources(&src().join(part), &mut files);
+        sources(&core_src().join(part), &mut files);
     }
     assert!(
         files.len() > 20,
@@ -139,8 +188,8 @@ fn the_core_reaches_neither_the_tui_nor_the_cli_nor_the_terminal() {
 #[test]
 fn reading_files_needs_nothing_from_the_parser() {
     let mut files = Vec::new();
-    sources(&src().join("ingest.rs"), &mut files);
-    sources(&src().join("ingest"), &mut files);
+    sources(&core_src().join("ingest.rs"), &mut files);
+    sources(&core_src().join("ingest"), &mut files);
     let found = violations(&files, &["parse"], &[]);
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
@@ -156,7 +205,7 @@ fn the_cli_and_the_tui_share_the_core_and_never_each_other() {
     // The TUI takes nothing from the command line's code (its number
     // formatting, its progress line, its flags).
     let mut tui = Vec::new();
-    sources(&src().join("tui"), &mut tui);
+    sources(&tui_src(), &mut tui);
     assert!(tui.len() > 20, "the TUI's files were not found");
     found.extend(violations(&tui, &["cli", "args", "main", "progress"], &[]));
     assert!(found.is_empty(), "{}", found.join("\n"));
@@ -338,7 +387,9 @@ fn module_folders(dir: &Path, path: &str, out: &mut Vec<(PathBuf, String)>) {
 #[test]
 fn tests_out_of_their_file_live_in_the_modules_folder_as_tests_rs() {
     let mut files = Vec::new();
-    rust_files(&src(), true, &mut files);
+    for dir in [src(), core_src(), tui_src()] {
+        rust_files(&dir, true, &mut files);
+    }
     let attribute = concat!("#[", "path");
     let mut found: Vec<String> = files
         .iter()
@@ -357,15 +408,21 @@ fn tests_out_of_their_file_live_in_the_modules_folder_as_tests_rs() {
 
 #[test]
 fn no_import_cycle_between_modules() {
+    // Each crate's folders, with crate paths as that crate names them.
     let mut folders = Vec::new();
-    module_folders(&src(), "crate", &mut folders);
-    for must in [
-        "crate::tui",
-        "crate::parse::dates",
-        "crate::parse::actors::names",
+    for dir in [src(), core_src(), tui_src()] {
+        module_folders(&dir, "crate", &mut folders);
+    }
+    for (must, dir) in [
+        ("crate::parse::dates", core_src().join("parse/dates")),
+        (
+            "crate::parse::actors::names",
+            core_src().join("parse/actors/names"),
+        ),
+        ("crate", tui_src()),
     ] {
         assert!(
-            folders.iter().any(|(_, p)| p == must),
+            folders.iter().any(|(d, p)| p == must && *d == dir),
             "{must} was not walked: {folders:?}"
         );
     }

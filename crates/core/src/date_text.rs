@@ -1,0 +1,259 @@
+//! Full dates (with a year) as pages state them: a written date ("Friday,
+//! April 25, 2025", "3 Sept. 2024") or a numeric stamp ("21.09.2022",
+//! "2024-01-31"). Read by ingest (an HTML page's metadata dates) and by the
+//! parser's metadata stage (mastheads and datelines); it lives in the core
+//! beside both so that reading files needs nothing from the parser.
+//!
+//! Month and weekday names are those of `assets/time_words.txt`, the list
+//! the dates stage reads too, so there is one list to extend.
+
+use chrono::NaiveDate;
+use regex::Regex;
+use regex_automata::meta;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Every written form of a month (as in the asset, case kept) with its
+/// number, and every weekday name.
+struct CalendarNames {
+    months: Vec<(String, u32)>,
+    weekdays: Vec<String>,
+}
+
+static NAMES: LazyLock<CalendarNames> =
+    LazyLock::new(|| calendar_names(include_str!("../../../assets/time_words.txt")));
+
+/// The `[months]` and `[weekdays]` sections of the time-words format
+/// (`number form form ...`, `#` comments); other sections are skipped.
+fn calendar_names(text: &str) -> CalendarNames {
+    let mut names = CalendarNames {
+        months: Vec::new(),
+        weekdays: Vec::new(),
+    };
+    let mut section = "";
+    for line in text.lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name;
+            continue;
+        }
+        let mut words = line.split_whitespace();
+        let Some(n) = words.next().and_then(|w| w.parse::<u32>().ok()) else {
+            continue;
+        };
+        match section {
+            "months" => names.months.extend(words.map(|w| (w.to_string(), n))),
+            "weekdays" => names.weekdays.extend(words.next().map(str::to_string)),
+            _ => {}
+        }
+    }
+    names
+}
+
+/// A regex alternation of `words`, longest first (so "Sept" is tried
+/// before "Sep").
+fn alternation<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
+    let mut v: Vec<&str> = words.into_iter().collect();
+    v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    v.dedup();
+    v.iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// A full date with a year, in the forms mastheads and datelines use.
+///
+/// Built without a prefilter: it runs only on lines with a four-digit run,
+/// and extracting the literals of its case-insensitive names costs more at
+/// start-up than a literal search would save on those few lines.
+static FULL_DATE: LazyLock<meta::Regex> = LazyLock::new(|| {
+    let m = alternation(NAMES.months.iter().map(|(w, _)| w.as_str()));
+    let w = alternation(NAMES.weekdays.iter().map(String::as_str));
+    meta::Regex::builder()
+        .configure(meta::Config::new().auto_prefilter(false))
+        .build(&format!(
+        r"(?i)(?-u:\b)(?:(?:{w})\.?,?\s+)?(?:(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{m})\.?,?\s+(?P<y1>[0-9]{{4}})|(?P<m2>{m})\.?\s+(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>[0-9]{{4}})|(?P<y3>[0-9]{{4}})-(?P<m3>[0-9]{{2}})-(?P<d3>[0-9]{{2}}))(?-u:\b)"
+    ))
+    .expect("full date pattern compiles")
+});
+
+/// The number of a month written in any form of `assets/time_words.txt`
+/// ("Sept.", "august").
+pub fn month_number(name: &str) -> Option<u32> {
+    let n = name.trim_end_matches('.');
+    NAMES
+        .months
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(n))
+        .map(|&(_, m)| m)
+}
+
+/// A numeric page stamp: "21.09.2022", "3/14/2023", "Posted 11-02-2024",
+/// "2024-01-31", also glued to the word before or after it
+/// ("Reporter12-03-2024", "date 2024-01-31Headline").
+static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<y0>[0-9]{4})-(?P<m0>[0-9]{2})-(?P<d0>[0-9]{2})|(?P<a>[0-9]{1,2})(?P<s1>[./-])(?P<b>[0-9]{1,2})(?P<s2>[./-])(?P<y>[0-9]{4})")
+        .expect("numeric date pattern compiles")
+});
+
+/// The first numeric stamp in `s` that is a date, with its byte range.
+/// Dots and hyphens are day-first (the sites that write them), unless the
+/// second number cannot be a month; slashes month-first (US) unless the
+/// first cannot be. Digits right before or after are another number.
+fn find_numeric_date(s: &str) -> Option<(NaiveDate, Range<usize>)> {
+    for c in NUMERIC_DATE.captures_iter(s) {
+        let whole = c.get(0)?;
+        let digit_at = |i: Option<char>| i.is_some_and(|c| c.is_ascii_digit());
+        if digit_at(s[..whole.start()].chars().next_back())
+            || digit_at(s[whole.end()..].chars().next())
+        {
+            continue;
+        }
+        let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
+        let date = if let Some(y) = num("y0") {
+            NaiveDate::from_ymd_opt(y as i32, num("m0")?, num("d0")?)
+        } else {
+            let (sep, a, b, y) = (c.name("s1")?.as_str(), num("a")?, num("b")?, num("y")?);
+            if sep != c.name("s2")?.as_str() {
+                continue;
+            }
+            let (day, month) = match sep {
+                "." => (a, b),
+                "/" if a > 12 => (a, b),
+                "/" => (b, a),
+                _ if b > 12 => (b, a),
+                _ => (a, b),
+            };
+            NaiveDate::from_ymd_opt(y as i32, month, day)
+        };
+        if let Some(d) = date {
+            return Some((d, whole.range()));
+        }
+    }
+    None
+}
+
+/// The first full date (with a year) in `s`, with its byte range: a
+/// written date or a numeric stamp, whichever comes first.
+pub fn find_full_date(s: &str) -> Option<(NaiveDate, Range<usize>)> {
+    // Every form writes its year as four digits: a line without four in a
+    // row (most header lines) needs neither pattern run.
+    if !has_four_digit_run(s) {
+        return None;
+    }
+    let numeric = find_numeric_date(s);
+    let written = find_written_date(s);
+    match (written, numeric) {
+        (Some(w), Some(n)) => Some(if n.1.start < w.1.start { n } else { w }),
+        (w, n) => w.or(n),
+    }
+}
+
+/// Whether `s` has four ASCII digits in a row, as every year the patterns
+/// read is written.
+fn has_four_digit_run(s: &str) -> bool {
+    let mut run = 0;
+    s.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run == 4
+    })
+}
+
+/// The first date with a month name and a year in `s`.
+fn find_written_date(s: &str) -> Option<(NaiveDate, Range<usize>)> {
+    for c in FULL_DATE.captures_iter(s) {
+        let text = |k: &str| c.get_group_by_name(k).and_then(|g| s.get(g.range()));
+        let num = |k: &str| text(k).and_then(|t| t.parse::<u32>().ok());
+        let date = if let Some(y) = num("y1") {
+            NaiveDate::from_ymd_opt(y as i32, month_number(text("m1")?)?, num("d1")?)
+        } else if let Some(y) = num("y2") {
+            NaiveDate::from_ymd_opt(y as i32, month_number(text("m2")?)?, num("d2")?)
+        } else {
+            NaiveDate::from_ymd_opt(num("y3")? as i32, num("m3")?, num("d3")?)
+        };
+        if let Some(d) = date {
+            return Some((d, c.get_match()?.range()));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_asset_names_every_month_and_weekday() {
+        let mut months: Vec<u32> = NAMES.months.iter().map(|&(_, n)| n).collect();
+        months.dedup();
+        assert_eq!(months, (1..=12).collect::<Vec<_>>());
+        assert_eq!(NAMES.weekdays.len(), 7);
+        assert!(NAMES.months.contains(&("Sept".to_string(), 9)));
+    }
+
+    #[test]
+    fn the_names_reader_keeps_its_sections_apart() {
+        let n = calendar_names(
+            "[months]\n# a comment\n1 Jan Janvier # trailing\n[other]\n2 Feb\n[weekdays]\n1 Lundi Lun\nnot a line\n",
+        );
+        assert_eq!(
+            n.months,
+            [("Jan".to_string(), 1), ("Janvier".to_string(), 1)]
+        );
+        assert_eq!(n.weekdays, ["Lundi"]);
+    }
+
+    #[test]
+    fn full_dates_in_many_forms() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(
+            find_full_date("Friday, April 25, 2025").unwrap().0,
+            d(2025, 4, 25)
+        );
+        assert_eq!(
+            find_full_date("date 2025-04-17 Headline").unwrap().0,
+            d(2025, 4, 17)
+        );
+        assert_eq!(
+            find_full_date("Updated 3 Sept. 2024 10:00").unwrap().0,
+            d(2024, 9, 3)
+        );
+        assert_eq!(find_full_date("Feb 29, 2024").unwrap().0, d(2024, 2, 29));
+        for (stamp, want) in [
+            ("Posted 21.09.2022 at noon", d(2022, 9, 21)),
+            ("3/14/2023 by the desk", d(2023, 3, 14)),
+            ("14/3/2023", d(2023, 3, 14)),
+            ("Staff Reporter12-03-2024", d(2024, 3, 12)),
+            ("Posted 11-02-2024", d(2024, 2, 11)),
+            ("Posted 02-13-2024", d(2024, 2, 13)),
+            ("date 2024-01-31Harbour strike ends", d(2024, 1, 31)),
+            ("Updated Mon 6 Mar 2023 08.15 GMT", d(2023, 3, 6)),
+        ] {
+            assert_eq!(find_full_date(stamp).map(|f| f.0), Some(want), "{stamp}");
+        }
+        // Mixed separators, longer numbers, impossible days.
+        for stamp in ["31/31/2024", "3/14.2023", "Ref 123/4/2023", "3/14/20231"] {
+            assert_eq!(find_full_date(stamp), None, "{stamp}");
+        }
+        assert!(find_full_date("Feb 29, 2023").is_none());
+        assert!(find_full_date("In May 2025 we").is_none());
+    }
+
+    #[test]
+    fn a_four_digit_run_is_what_every_form_needs() {
+        assert!(has_four_digit_run("May 3, 2025"));
+        assert!(has_four_digit_run("2025"));
+        assert!(!has_four_digit_run("May 3, 202 5"));
+        assert!(!has_four_digit_run("12/3/25 at 10:45"));
+        assert!(!has_four_digit_run(""));
+        assert_eq!(find_full_date("Friday, March 3, 202"), None);
+    }
+
+    #[test]
+    fn the_range_is_the_date_itself() {
+        let s = "Lisbon, Monday, March 3, 2025 — dock workers";
+        let (_, r) = find_full_date(s).unwrap();
+        assert_eq!(&s[r], "Monday, March 3, 2025");
+    }
+}

@@ -1,0 +1,537 @@
+//! The word knowledge the actor scanner uses, read once from `assets/`.
+//!
+//! Everything here is general data (roles, countries, organisations, stop
+//! words) that a user can extend; none of it names the people of a corpus.
+//! Keys are folded with [`key_of`] so lookups ignore case and accents.
+
+use crate::model::ActorKind;
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock};
+
+const ROLES: &str = include_str!("../../../../../assets/actors/roles.txt");
+const PLACES: &str = include_str!("../../../../../assets/actors/places.txt");
+const ORGS: &str = include_str!("../../../../../assets/actors/organisations.txt");
+const WORDS: &str = include_str!("../../../../../assets/actors/words.txt");
+const GIVEN_NAMES: &str = include_str!("../../../../../assets/actors/given_names.txt");
+const USER: &str = include_str!("../../../../../assets/actors.toml");
+
+/// One role phrase from `roles.txt`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleEntry {
+    /// Normalised head ("spokesperson" for "spokesman"); empty for honorifics.
+    pub head: Arc<str>,
+    pub domain: Option<Arc<str>>,
+    pub leader: bool,
+    pub title: bool,
+    pub honorific: bool,
+    pub capital: bool,
+    pub noref: bool,
+    pub generic: bool,
+    pub counterpart: bool,
+}
+
+/// A named place or organisation (or a user's actor) the text may mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    pub canonical: String,
+    pub kind: ActorKind,
+    /// The country this is or belongs to: "Russia" for the Kremlin, the
+    /// country itself for a country. Gives a role its nationality.
+    pub country: Option<Arc<str>>,
+    /// A country (not a city or region).
+    pub is_country: bool,
+    /// From the user's `actors.toml`: wins over any other reading.
+    pub user: bool,
+    pub role: Option<String>,
+}
+
+/// Where a phrase of one or more words leads.
+#[derive(Debug, Clone)]
+struct Phrase<T> {
+    value: T,
+    /// All letters upper case in the lexicon ("US", "WHO"): the text must
+    /// write it so too, or "Who"/"us" would match.
+    caps: bool,
+}
+
+/// What the scanner asks of every word, found with one lookup rather than
+/// one per table.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordFacts {
+    /// Longest role or entity phrase (in words) starting with this word;
+    /// 0 for none. Two bytes, not a word's eight: the table of facts is
+    /// read for every token, and the smaller its entries the more of it
+    /// stays in cache (no piece of a sentence holds 65,535 words, so the
+    /// saturated value never cuts a phrase short).
+    pub max_words: u16,
+    /// Alone, a role phrase ([`alone::ROLE`]) and/or an entity name
+    /// ([`alone::ENTITY`]): a one-word phrase is looked up only then.
+    pub alone: u8,
+    /// In `stop`.
+    pub stop: bool,
+    /// In `particles`.
+    pub particle: bool,
+    /// The word classes ([`class`]) the word is in, a bit each: asked of
+    /// the words around every name, and known with the one lookup.
+    pub classes: u16,
+}
+
+/// Bits of [`WordFacts::alone`].
+pub mod alone {
+    pub const ROLE: u8 = 1;
+    pub const ENTITY: u8 = 1 << 1;
+}
+
+/// Bits of [`WordFacts::classes`], each for the table of the same name.
+pub mod class {
+    pub const SPEECH_VERB: u16 = 1;
+    pub const ORG_HEAD: u16 = 1 << 1;
+    pub const PLACE_HEAD: u16 = 1 << 2;
+    pub const EVENT_HEAD: u16 = 1 << 3;
+    pub const ORG_NOUN_AFTER: u16 = 1 << 4;
+    pub const PLACE_NOUN_AFTER: u16 = 1 << 5;
+    pub const PLACE_PREPOSITION: u16 = 1 << 6;
+    pub const PLACE_OF_NOUN: u16 = 1 << 7;
+    pub const DETERMINER: u16 = 1 << 8;
+    pub const ROLE_MODIFIER: u16 = 1 << 9;
+    /// A key of `domains`.
+    pub const DOMAIN: u16 = 1 << 10;
+    /// A key of `adjectives`.
+    pub const ADJECTIVE: u16 = 1 << 11;
+    /// A common given name (`given_names.txt`).
+    pub const GIVEN_NAME: u16 = 1 << 12;
+    pub const ORG_OPENER: u16 = 1 << 13;
+    pub const EVENT_OPENER: u16 = 1 << 14;
+    pub const ORG_NOUN_BEFORE: u16 = 1 << 15;
+}
+
+/// All lexicons, parsed once. The tables the scanner asks of its words
+/// are [`WordMap`]s; none is iterated where the order could show.
+pub struct Lexicon {
+    roles: WordMap<String, RoleEntry>,
+    entities: WordMap<String, Phrase<u32>>,
+    pub entity_list: Vec<Entity>,
+    /// Folded nationality adjective or demonym -> country canonical name.
+    adjectives: WordMap<String, Arc<str>>,
+    /// Longest phrase (in words) per first word, for roles and entities.
+    max_words: WordMap<String, usize>,
+    /// The first two words of every phrase of two or more, by
+    /// [`pair_key`]: a word that opens some phrase is looked up with the
+    /// words after it only when the next word can follow it ("the" opens
+    /// a few names, and precedes thousands of other words).
+    pairs: WordSet<u64>,
+    /// `max_words`, `stop` and `particles` of each word in any of them.
+    facts: WordMap<String, WordFacts>,
+    /// `facts` of the words of up to seven bytes, by [`short_key`]: most
+    /// words, asked of a table of numbers.
+    short_facts: ShortTable<WordFacts>,
+    pub stop: WordSet<String>,
+    pub particles: WordSet<String>,
+    pub particle_prefixes: Vec<String>,
+    /// The last byte of each particle prefix, and the longest prefix's
+    /// length: a word none of whose first `prefix_reach` bytes ends a
+    /// prefix starts with none, which one pass over a few bytes tells
+    /// (most name words) instead of a comparison per prefix.
+    prefix_ends: [bool; 256],
+    prefix_reach: usize,
+    pub speech_verbs: WordSet<String>,
+    pub org_heads: WordSet<String>,
+    pub place_heads: WordSet<String>,
+    pub event_heads: WordSet<String>,
+    pub org_nouns_after: WordSet<String>,
+    pub org_nouns_before: WordSet<String>,
+    pub place_nouns_after: WordSet<String>,
+    pub place_prepositions: WordSet<String>,
+    pub place_of_nouns: WordSet<String>,
+    pub determiners: WordSet<String>,
+    pub role_modifiers: WordSet<String>,
+    pub given_names: WordSet<String>,
+    pub org_openers: WordSet<String>,
+    pub event_openers: WordSet<String>,
+    pub domains: WordMap<String, Arc<str>>,
+    /// User aliases of people: folded alias -> entity index.
+    pub user_people: FxMap<String, u32>,
+}
+
+use super::word_hash::{ShortTable, WordMap, WordSet, short_key};
+pub use crate::hash::{FxMap, FxSet};
+
+/// The parsed lexicons (first use parses; later uses share).
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+/// The lookup key of a word or phrase: case and accents folded, curly
+/// apostrophes straightened, whitespace collapsed.
+pub fn key_of(s: &str) -> String {
+    if s.is_ascii() {
+        let mut out = String::with_capacity(s.len());
+        for w in s.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+        }
+        return out;
+    }
+    crate::text::fold(&s.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Two folded words as one number, for [`Lexicon::may_pair`].
+fn pair_key(first: &str, second: &str) -> u64 {
+    use std::hash::BuildHasher;
+    std::hash::BuildHasherDefault::<super::word_hash::WordHasher>::default()
+        .hash_one((first, second))
+}
+
+fn is_caps(s: &str) -> bool {
+    s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !s.chars().any(|c| c.is_lowercase())
+}
+
+/// Lines of a section-less file without comments and blanks.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+}
+
+/// `[section]` -> its lines.
+fn sections(text: &str) -> HashMap<String, Vec<String>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    let mut current = String::new();
+    for l in lines(text) {
+        if let Some(name) = l.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+            current = name.trim().to_string();
+            out.entry(current.clone()).or_default();
+        } else {
+            out.entry(current.clone()).or_default().push(l.to_string());
+        }
+    }
+    out
+}
+
+impl Lexicon {
+    /// The word tables each of which a bit of [`WordFacts::classes`]
+    /// stands for.
+    fn class_tables(&self) -> [(&WordSet<String>, u16); 14] {
+        [
+            (&self.speech_verbs, class::SPEECH_VERB),
+            (&self.org_heads, class::ORG_HEAD),
+            (&self.place_heads, class::PLACE_HEAD),
+            (&self.event_heads, class::EVENT_HEAD),
+            (&self.org_nouns_after, class::ORG_NOUN_AFTER),
+            (&self.org_nouns_before, class::ORG_NOUN_BEFORE),
+            (&self.place_nouns_after, class::PLACE_NOUN_AFTER),
+            (&self.place_prepositions, class::PLACE_PREPOSITION),
+            (&self.place_of_nouns, class::PLACE_OF_NOUN),
+            (&self.determiners, class::DETERMINER),
+            (&self.role_modifiers, class::ROLE_MODIFIER),
+            (&self.given_names, class::GIVEN_NAME),
+            (&self.org_openers, class::ORG_OPENER),
+            (&self.event_openers, class::EVENT_OPENER),
+        ]
+    }
+
+    fn load() -> Lexicon {
+        match super::user_actors::text() {
+            // Both files are only [[actor]] tables: one after the other
+            // they read as one.
+            Some(own) => Self::from_texts(ROLES, PLACES, ORGS, WORDS, &format!("{USER}\n{own}")),
+            None => Self::from_texts(ROLES, PLACES, ORGS, WORDS, USER),
+        }
+    }
+
+    /// Builds a lexicon from the text of each asset (tests pass their own).
+    pub fn from_texts(roles: &str, places: &str, orgs: &str, words: &str, user: &str) -> Lexicon {
+        let mut lx = Lexicon {
+            roles: WordMap::default(),
+            entities: WordMap::default(),
+            entity_list: Vec::new(),
+            adjectives: WordMap::default(),
+            max_words: WordMap::default(),
+            pairs: WordSet::default(),
+            facts: WordMap::default(),
+            short_facts: ShortTable::new([]),
+            stop: WordSet::default(),
+            particles: WordSet::default(),
+            particle_prefixes: Vec::new(),
+            prefix_ends: [false; 256],
+            prefix_reach: 0,
+            speech_verbs: WordSet::default(),
+            org_heads: WordSet::default(),
+            place_heads: WordSet::default(),
+            event_heads: WordSet::default(),
+            org_nouns_after: WordSet::default(),
+            org_nouns_before: WordSet::default(),
+            place_nouns_after: WordSet::default(),
+            place_prepositions: WordSet::default(),
+            place_of_nouns: WordSet::default(),
+            determiners: WordSet::default(),
+            role_modifiers: WordSet::default(),
+            given_names: WordSet::default(),
+            org_openers: WordSet::default(),
+            event_openers: WordSet::default(),
+            domains: WordMap::default(),
+            user_people: FxMap::default(),
+        };
+        lx.load_user(user);
+        for l in lines(roles) {
+            let f: Vec<&str> = l.split('|').map(str::trim).collect();
+            let Some(&phrase) = f.first() else { continue };
+            let flags: Vec<&str> = f
+                .get(3)
+                .map_or(Vec::new(), |s| s.split_whitespace().collect());
+            let has = |x: &str| flags.contains(&x);
+            let entry = RoleEntry {
+                head: f.get(1).map_or_else(|| Arc::from(""), |s| Arc::from(*s)),
+                domain: f.get(2).filter(|s| !s.is_empty()).map(|s| Arc::from(*s)),
+                leader: has("leader"),
+                title: has("title"),
+                honorific: has("honorific"),
+                capital: has("capital"),
+                noref: has("noref"),
+                generic: has("generic"),
+                counterpart: has("counterpart"),
+            };
+            let key = key_of(phrase);
+            lx.note_words(&key);
+            lx.roles.entry(key).or_insert(entry);
+        }
+        for l in lines(places) {
+            let f: Vec<&str> = l.split('|').map(str::trim).collect();
+            if f.len() < 2 {
+                continue;
+            }
+            let canonical = f[1].to_string();
+            let is_country = f[0] == "country";
+            let idx = lx.entity_list.len() as u32;
+            lx.entity_list.push(Entity {
+                canonical: canonical.clone(),
+                kind: ActorKind::Place,
+                country: is_country.then(|| Arc::from(canonical.as_str())),
+                is_country,
+                user: false,
+                role: None,
+            });
+            lx.add_entity_name(&canonical, idx);
+            for a in f.get(2).into_iter().flat_map(|s| s.split(',')) {
+                lx.add_entity_name(a.trim(), idx);
+            }
+            let country: Arc<str> = Arc::from(canonical.as_str());
+            for a in f.get(3).into_iter().flat_map(|s| s.split(',')) {
+                let a = a.trim();
+                if !a.is_empty() {
+                    lx.adjectives
+                        .entry(key_of(a))
+                        .or_insert_with(|| Arc::clone(&country));
+                }
+            }
+        }
+        for l in lines(orgs) {
+            let f: Vec<&str> = l.split('|').map(str::trim).collect();
+            let Some(&canonical) = f.first() else {
+                continue;
+            };
+            let idx = lx.entity_list.len() as u32;
+            lx.entity_list.push(Entity {
+                canonical: canonical.to_string(),
+                kind: ActorKind::Organisation,
+                country: f.get(2).filter(|s| !s.is_empty()).map(|s| Arc::from(*s)),
+                is_country: false,
+                user: false,
+                role: None,
+            });
+            lx.add_entity_name(canonical, idx);
+            for a in f.get(1).into_iter().flat_map(|s| s.split(',')) {
+                lx.add_entity_name(a.trim(), idx);
+            }
+        }
+        let mut sec = sections(words);
+        // The keys of a section, in file order.
+        let mut keys = |name: &str| -> Vec<String> {
+            sec.remove(name)
+                .unwrap_or_default()
+                .iter()
+                .map(|w| key_of(w))
+                .collect()
+        };
+        // Tried in turn, and the first that fits is dropped: in the order
+        // an FxSet of them iterates (built just so), as they always were.
+        lx.particle_prefixes = keys("particle-prefixes")
+            .into_iter()
+            .collect::<FxSet<String>>()
+            .into_iter()
+            .collect();
+        for p in &lx.particle_prefixes {
+            if let Some(&b) = p.as_bytes().last() {
+                lx.prefix_ends[usize::from(b)] = true;
+            }
+            lx.prefix_reach = lx.prefix_reach.max(p.len());
+        }
+        let mut set = |name: &str| -> WordSet<String> { keys(name).into_iter().collect() };
+        lx.stop = set("stop");
+        lx.particles = set("particles");
+        lx.speech_verbs = set("speech-verbs");
+        lx.org_heads = set("org-heads");
+        lx.place_heads = set("place-heads");
+        lx.event_heads = set("event-heads");
+        lx.org_nouns_after = set("org-nouns-after");
+        lx.org_nouns_before = set("org-nouns-before");
+        lx.place_nouns_after = set("place-nouns-after");
+        lx.place_prepositions = set("place-prepositions");
+        lx.place_of_nouns = set("place-of-nouns");
+        lx.determiners = set("determiners");
+        lx.role_modifiers = set("role-modifiers");
+        lx.org_openers = set("org-openers");
+        lx.event_openers = set("event-openers");
+        lx.given_names = lines(GIVEN_NAMES)
+            .flat_map(str::split_whitespace)
+            .map(key_of)
+            .collect();
+        for l in sec.remove("domains").unwrap_or_default() {
+            if let Some((w, d)) = l.split_once('|') {
+                lx.domains.insert(key_of(w.trim()), Arc::from(d.trim()));
+            }
+        }
+        for (w, &m) in &lx.max_words {
+            lx.facts.entry(w.clone()).or_default().max_words = u16::try_from(m).unwrap_or(u16::MAX);
+        }
+        for w in lx.roles.keys().filter(|k| !k.contains(' ')) {
+            lx.facts.entry(w.clone()).or_default().alone |= alone::ROLE;
+        }
+        for w in lx.entities.keys().filter(|k| !k.contains(' ')) {
+            lx.facts.entry(w.clone()).or_default().alone |= alone::ENTITY;
+        }
+        for w in &lx.stop {
+            lx.facts.entry(w.clone()).or_default().stop = true;
+        }
+        for w in &lx.particles {
+            lx.facts.entry(w.clone()).or_default().particle = true;
+        }
+        let mut facts = std::mem::take(&mut lx.facts);
+        for (set, bit) in lx.class_tables() {
+            for w in set {
+                facts.entry(w.clone()).or_default().classes |= bit;
+            }
+        }
+        lx.facts = facts;
+        for w in lx.domains.keys() {
+            lx.facts.entry(w.clone()).or_default().classes |= class::DOMAIN;
+        }
+        for w in lx.adjectives.keys() {
+            lx.facts.entry(w.clone()).or_default().classes |= class::ADJECTIVE;
+        }
+        lx.short_facts = ShortTable::new(
+            lx.facts
+                .iter()
+                .filter_map(|(w, f)| Some((short_key(w)?, *f))),
+        );
+        lx
+    }
+
+    /// Adds the actors of an actors file (the built-in one, then the
+    /// user's): checked before it gets here, so a file that does not read
+    /// adds nothing.
+    fn load_user(&mut self, text: &str) {
+        let file = super::user_actors::parse(text).unwrap_or_default();
+        for a in file.actor {
+            let kind = a
+                .kind
+                .as_deref()
+                .and_then(ActorKind::parse)
+                .unwrap_or(ActorKind::Person);
+            let idx = self.entity_list.len() as u32;
+            self.entity_list.push(Entity {
+                canonical: a.name.clone(),
+                kind,
+                country: None,
+                is_country: false,
+                user: true,
+                role: a.role,
+            });
+            for n in std::iter::once(&a.name).chain(&a.aliases) {
+                if kind == ActorKind::Person {
+                    self.user_people.insert(key_of(n), idx);
+                }
+                self.add_entity_name(n, idx);
+            }
+        }
+    }
+
+    fn note_words(&mut self, key: &str) {
+        let n = key.split(' ').count();
+        let mut words = key.split(' ');
+        let first = words.next().unwrap_or("").to_string();
+        if let Some(second) = words.next() {
+            self.pairs.insert(pair_key(&first, second));
+        }
+        let m = self.max_words.entry(first).or_insert(0);
+        *m = (*m).max(n);
+    }
+
+    fn add_entity_name(&mut self, name: &str, idx: u32) {
+        if name.is_empty() {
+            return;
+        }
+        let key = key_of(name);
+        self.note_words(&key);
+        self.entities.entry(key).or_insert(Phrase {
+            value: idx,
+            caps: is_caps(name),
+        });
+    }
+
+    /// The longest phrase (in words) any role or entity starting with this
+    /// folded word has; 0 when none starts with it. The scanner reads it
+    /// from [`Lexicon::facts`].
+    #[cfg(test)]
+    pub fn max_words(&self, first: &str) -> usize {
+        self.max_words.get(first).copied().unwrap_or(0)
+    }
+
+    /// [`WordFacts`] of a folded word (all false and 0 for an unknown one).
+    #[inline]
+    pub fn facts(&self, key: &str) -> WordFacts {
+        match short_key(key) {
+            Some(k) => self.short_facts.get(k),
+            None => self.facts.get(key).copied(),
+        }
+        .unwrap_or_default()
+    }
+
+    /// Whether some role or entity phrase opens with folded words `first`
+    /// then `second` (false positives possible, never false negatives).
+    #[inline]
+    pub fn may_pair(&self, first: &str, second: &str) -> bool {
+        self.pairs.contains(&pair_key(first, second))
+    }
+
+    /// Whether folded word `w` may start with a particle prefix ("al-"):
+    /// false only when it starts with none.
+    #[inline]
+    pub fn may_have_prefix(&self, w: &str) -> bool {
+        w.bytes()
+            .take(self.prefix_reach)
+            .any(|b| self.prefix_ends[usize::from(b)])
+    }
+
+    pub fn role(&self, key: &str) -> Option<&RoleEntry> {
+        self.roles.get(key)
+    }
+
+    /// The entity a folded phrase names; `caps` says whether the text wrote
+    /// it all in capitals.
+    pub fn entity(&self, key: &str, caps: bool) -> Option<(u32, &Entity)> {
+        let p = self.entities.get(key)?;
+        if p.caps && !caps {
+            return None;
+        }
+        Some((p.value, &self.entity_list[p.value as usize]))
+    }
+
+    /// The country a nationality adjective or demonym belongs to.
+    pub fn adjective(&self, key: &str) -> Option<&Arc<str>> {
+        self.adjectives.get(key)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,500 @@
+//! The furniture patterns of `assets/furniture.toml`: widget labels, ad
+//! slots, prompts and the markers after which a page lists other stories.
+//! One feature of a line among others; the classifier decides.
+
+use regex_automata::Input;
+use regex_automata::meta::{Cache, Regex};
+use regex_syntax::hir::Hir;
+use serde::Deserialize;
+use std::cell::RefCell;
+use std::sync::LazyLock;
+
+/// What the patterns say about one line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pattern {
+    /// A widget, ad or prompt.
+    Furniture,
+    /// A marker after which the article is usually over ("Related stories").
+    Footer,
+    None,
+}
+
+/// Which patterns match `line` (a trimmed line).
+pub fn pattern_of(line: &str) -> Pattern {
+    let f = &*FURNITURE;
+    CACHES.with_borrow_mut(|c| {
+        if f.footer_opens.may_open(line) && is_match(&f.footer, &mut c.footer, line) {
+            Pattern::Footer
+        } else if f
+            .line
+            .iter()
+            .zip(&f.line_opens)
+            .zip(&mut c.line)
+            .any(|((re, opens), cache)| opens.may_open(line) && is_match(re, cache, line))
+            || f.words.holds(line, &mut c.lowered)
+        {
+            Pattern::Furniture
+        } else {
+            Pattern::None
+        }
+    })
+}
+
+#[derive(Deserialize)]
+struct PatternList {
+    patterns: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct FurnitureFile {
+    line: PatternList,
+    footer: PatternList,
+    prefix: PatternList,
+}
+
+struct Furniture {
+    /// The line patterns as (at most) two alternations: those that can
+    /// only match at the start of a line, whose search gives up after a few
+    /// bytes, and the others, which are read to the end of every line. A
+    /// line is furniture when either matches.
+    line: Vec<Regex>,
+    /// Which lines each of `line` can match at all, by their first bytes.
+    line_opens: Vec<Openings>,
+    /// The line patterns that are plain words ("newsletter"), which `line`
+    /// leaves out.
+    words: Words,
+    footer: Regex,
+    footer_opens: Openings,
+    /// The junk-prefix patterns, tried in order (compiled only where
+    /// [`PREFIX_EACH`] is needed).
+    prefix: Vec<String>,
+    /// The prefix patterns as one alternation, when each of them can only
+    /// match at the start of a line: the first pattern that matches is then
+    /// what the alternation matches, found in one search instead of one per
+    /// pattern.
+    prefix_any: Option<Regex>,
+    prefix_opens: Openings,
+}
+
+/// The two-byte openings (ASCII) with which a line can match a pattern that
+/// only matches at the line's start: most lines are ruled out by a bit
+/// test instead of a regex search. Read from the pattern's own automaton,
+/// so the furniture file can change freely.
+struct Openings {
+    /// Bit `a * 128 + b`: a line starting with bytes `a`, `b` may match.
+    /// None for a pattern that can match anywhere (every line may match).
+    bits: Option<Box<[u64; 256]>>,
+}
+
+impl Openings {
+    /// The openings of the pattern `hir` (every match of which may start
+    /// anywhere unless it is [`always_anchored`]).
+    fn of(hir: &Hir) -> Openings {
+        Openings {
+            bits: hir_anchored(hir).then(|| Self::read(hir)).flatten(),
+        }
+    }
+
+    fn read(hir: &Hir) -> Option<Box<[u64; 256]>> {
+        use regex_automata::nfa::thompson::Compiler;
+        use regex_automata::{Anchored, hybrid::dfa::DFA};
+        let nfa = Compiler::new().build_from_hir(hir).ok()?;
+        let dfa = DFA::builder().build_from_nfa(nfa).ok()?;
+        let mut cache = dfa.create_cache();
+        let start = dfa
+            .start_state_forward(&mut cache, &Input::new("").anchored(Anchored::Yes))
+            .ok()?;
+        let classes = dfa.byte_classes();
+        let mut bits = Box::new([0u64; 256]);
+        // Bytes of one class lead to the same state: each row (the second
+        // bytes after a first) and each entry of a row is worked out once
+        // per class.
+        let mut rows: [Option<[u64; 2]>; 256] = [None; 256];
+        for a in 0..128u8 {
+            let class_a = usize::from(classes.get(a));
+            if let Some(row) = rows[class_a] {
+                bits[usize::from(a) * 2..usize::from(a) * 2 + 2].copy_from_slice(&row);
+                continue;
+            }
+            let s1 = dfa.next_state(&mut cache, start, a).ok()?;
+            if s1.is_quit() || s1.is_unknown() {
+                return None;
+            }
+            let mut row = [0u64; 2];
+            if !s1.is_dead() {
+                let mut opens: [Option<bool>; 256] = [None; 256];
+                for b in 0..128u8 {
+                    let class_b = usize::from(classes.get(b));
+                    let open = match opens[class_b] {
+                        Some(open) => open,
+                        None => {
+                            let s2 = dfa.next_state(&mut cache, s1, b).ok()?;
+                            if s2.is_quit() || s2.is_unknown() {
+                                return None;
+                            }
+                            // A match is reported one byte late: a state
+                            // that is a match, or any state not dead, may
+                            // lead to one.
+                            let open = s1.is_match() || s2.is_match() || !s2.is_dead();
+                            opens[class_b] = Some(open);
+                            open
+                        }
+                    };
+                    if open {
+                        row[usize::from(b) / 64] |= 1 << (b % 64);
+                    }
+                }
+            }
+            rows[class_a] = Some(row);
+            bits[usize::from(a) * 2..usize::from(a) * 2 + 2].copy_from_slice(&row);
+        }
+        Some(bits)
+    }
+
+    /// False only when no match can start this line.
+    fn may_open(&self, line: &str) -> bool {
+        let Some(bits) = &self.bits else {
+            return true;
+        };
+        match line.as_bytes() {
+            [a, b, ..] if a.is_ascii() && b.is_ascii() => {
+                let bit = usize::from(*a) * 128 + usize::from(*b);
+                bits[bit / 64] & (1 << (bit % 64)) != 0
+            }
+            _ => true,
+        }
+    }
+}
+
+/// A pattern's syntax, parsed once for the regex and its openings.
+fn parse(pattern: &str) -> Hir {
+    regex_syntax::parse(pattern).expect("furniture patterns compile")
+}
+
+/// What `Regex::new` builds from the pattern `hir` was parsed from.
+fn compile(hir: &Hir) -> Regex {
+    Regex::builder()
+        .build_from_hir(hir)
+        .expect("furniture patterns compile")
+}
+
+/// Whether every match of `pattern` must start where the search starts:
+/// what `thompson::NFA::is_always_start_anchored` says, read from the
+/// pattern's syntax instead of a compiled NFA (most of cleaning's set-up).
+fn always_anchored(pattern: &str) -> bool {
+    regex_syntax::parse(pattern).is_ok_and(|hir| hir_anchored(&hir))
+}
+
+fn hir_anchored(hir: &Hir) -> bool {
+    hir.properties()
+        .look_set_prefix()
+        .contains(regex_syntax::hir::Look::Start)
+}
+
+static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
+    let file: FurnitureFile = toml::from_str(include_str!("../../../../../assets/furniture.toml"))
+        .expect("assets/furniture.toml is valid TOML (checked by a unit test)");
+    // One alternation, not a RegexSet: only "any match" is needed, and a set's
+    // all-matches search is ~100x slower on these patterns.
+    let join = |ps: &[String]| {
+        let alt: Vec<String> = ps.iter().map(|p| format!("(?:{p})")).collect();
+        alt.join("|")
+    };
+    let prefixes = &file.prefix.patterns;
+    let (words, patterns): (Vec<String>, Vec<String>) = file
+        .line
+        .patterns
+        .iter()
+        .cloned()
+        .partition(|p| Words::is_plain(p));
+    let (start, anywhere): (Vec<String>, Vec<String>) =
+        patterns.into_iter().partition(|p| always_anchored(p));
+    let line: Vec<String> = [start, anywhere]
+        .iter()
+        .filter(|ps| !ps.is_empty())
+        .map(|ps| format!("(?i:{})", join(ps)))
+        .collect();
+    let footer = format!("(?i:{})", join(&file.footer.patterns));
+    // An alternation is anchored when each of its patterns is.
+    let prefix_any =
+        Some(parse(&join(prefixes))).filter(|hir| !prefixes.is_empty() && hir_anchored(hir));
+    let line: Vec<Hir> = line.iter().map(|p| parse(p)).collect();
+    let footer = parse(&footer);
+    Furniture {
+        line: line.iter().map(compile).collect(),
+        line_opens: line.iter().map(Openings::of).collect(),
+        words: Words::new(&words, &join),
+        footer: compile(&footer),
+        footer_opens: Openings::of(&footer),
+        prefix: prefixes.clone(),
+        prefix_any: prefix_any.as_ref().map(compile),
+        prefix_opens: prefix_any
+            .as_ref()
+            .map_or(Openings { bits: None }, Openings::of),
+    }
+});
+
+/// The junk-prefix patterns one by one, for a list that is not all
+/// anchored (else the alternation finds what they find).
+static PREFIX_EACH: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    FURNITURE
+        .prefix
+        .iter()
+        .map(|p| Regex::new(p).expect("furniture patterns compile"))
+        .collect()
+});
+
+/// Search caches for [`FURNITURE`], one set per thread: a regex's own cache
+/// pool serves only its first thread quickly.
+struct Caches {
+    line: Vec<Cache>,
+    footer: Cache,
+    prefix_any: Option<Cache>,
+    /// A line with its ASCII letters lowered, for [`Words::holds`].
+    lowered: Vec<u8>,
+}
+
+thread_local! {
+    static CACHES: RefCell<Caches> = RefCell::new(Caches {
+        line: FURNITURE.line.iter().map(Regex::create_cache).collect(),
+        footer: FURNITURE.footer.create_cache(),
+        prefix_any: FURNITURE.prefix_any.as_ref().map(Regex::create_cache),
+        lowered: Vec::new(),
+    });
+}
+
+/// Furniture patterns that are plain words, matched case-insensitively
+/// anywhere in a line. Each is searched as bytes in the line with its ASCII
+/// letters lowered, where the regex would decode every char of every line:
+/// the same matches, as only two chars outside ASCII fold to an ASCII
+/// letter (the long s to "s", the Kelvin sign to "k"), and a line holding
+/// one of them goes to the regex.
+struct Words {
+    finders: Vec<memchr::memmem::Finder<'static>>,
+    /// The long s and the Kelvin sign, searched as bytes.
+    folding: [memchr::memmem::Finder<'static>; 2],
+    /// The same words as one case-insensitive alternation.
+    regex: Option<Regex>,
+}
+
+impl Words {
+    /// Lowercase ASCII letters, digits and underscores only: a pattern that
+    /// matches itself and its case variants.
+    fn is_plain(pattern: &str) -> bool {
+        !pattern.is_empty()
+            && pattern
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    }
+
+    fn new(words: &[String], join: &dyn Fn(&[String]) -> String) -> Words {
+        Words {
+            finders: words
+                .iter()
+                .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
+                .collect(),
+            folding: ["\u{17F}", "\u{212A}"]
+                .map(|c| memchr::memmem::Finder::new(c.as_bytes()).into_owned()),
+            regex: (!words.is_empty()).then(|| compile(&parse(&format!("(?i:{})", join(words))))),
+        }
+    }
+
+    /// Whether one of the words is in `line` (`lowered` is a buffer).
+    fn holds(&self, line: &str, lowered: &mut Vec<u8>) -> bool {
+        let Some(regex) = &self.regex else {
+            return false;
+        };
+        let b = line.as_bytes();
+        if !b.is_ascii() && self.folding.iter().any(|f| f.find(b).is_some()) {
+            return regex.is_match(Input::new(line).earliest(true));
+        }
+        lowered.clear();
+        lowered.extend_from_slice(line.as_bytes());
+        lowered.make_ascii_lowercase();
+        self.finders.iter().any(|f| f.find(lowered).is_some())
+    }
+}
+
+fn is_match(re: &Regex, cache: &mut Cache, text: &str) -> bool {
+    re.search_half_with(cache, &Input::new(text).earliest(true))
+        .is_some()
+}
+
+/// Bytes of junk before the real text of a line (repeated prefixes allowed).
+pub fn prefix_len(line: &str) -> usize {
+    CACHES.with_borrow_mut(|c| prefix_len_with(line, c, true))
+}
+
+/// [`prefix_len`]; `joined` allows the one-search alternation.
+fn prefix_len_with(line: &str, c: &mut Caches, joined: bool) -> usize {
+    let f = &*FURNITURE;
+    let mut at = 0;
+    for _ in 0..3 {
+        let rest = &line[at..];
+        if joined && !f.prefix_opens.may_open(rest) {
+            break;
+        }
+        let found = match (&f.prefix_any, &mut c.prefix_any) {
+            (Some(re), Some(cache)) if joined => re.search_with(cache, &Input::new(rest)),
+            _ => PREFIX_EACH
+                .iter()
+                .find_map(|re| re.search(&Input::new(rest))),
+        };
+        match found {
+            Some(m) if m.end() > 0 && m.end() < rest.len() => at += m.end(),
+            _ => break,
+        }
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joined_prefixes_find_what_the_list_finds() {
+        assert!(always_anchored("^a|^b") && !always_anchored("^a|b"));
+        CACHES.with_borrow_mut(|c| {
+            for line in [
+                "date 2025-04-17 Harbour board approves route",
+                "1. date 2025-04-17 2) • Headline here",
+                "article?.meta.title() Headline",
+                "- 3. Headline",
+                "12) ",
+                "No prefix at all",
+                "",
+            ] {
+                assert_eq!(
+                    prefix_len_with(line, c, true),
+                    prefix_len_with(line, c, false),
+                    "{line:?}"
+                );
+            }
+        });
+    }
+
+    #[test]
+    fn openings_rule_out_only_lines_that_cannot_match() {
+        let f = &*FURNITURE;
+        assert!(f.footer_opens.bits.is_some() && f.prefix_opens.bits.is_some());
+        assert!(f.line_opens[0].bits.is_some());
+        assert!(f.line_opens[1..].iter().all(|o| o.bits.is_none()));
+        let lines = [
+            "Related Posts",
+            "related",
+            "Read more: the full story",
+            "The council voted on the plan.",
+            "- Advertisement -",
+            "Advertisement",
+            "ad",
+            "Friday, April 25, 2025",
+            "25 April 2025",
+            "2025-04-25",
+            "Share",
+            "x",
+            "X | twitter",
+            "12) Headline",
+            "1. Item",
+            "• bullet",
+            "date 2025-04-17 Harbour board",
+            "a.b.c() Headline",
+            "In the harbour",
+            "你好",
+            "関連記事",
+            "",
+        ];
+        CACHES.with_borrow_mut(|c| {
+            for l in lines {
+                if is_match(&f.footer, &mut c.footer, l) {
+                    assert!(f.footer_opens.may_open(l), "{l:?}");
+                }
+                for ((re, o), cache) in f.line.iter().zip(&f.line_opens).zip(&mut c.line) {
+                    if is_match(re, cache, l) {
+                        assert!(o.may_open(l), "{l:?}");
+                    }
+                }
+                assert_eq!(
+                    prefix_len_with(l, c, true),
+                    prefix_len_with(l, c, false),
+                    "{l:?}"
+                );
+            }
+        });
+        assert!(!f.footer_opens.may_open("In the harbour"));
+    }
+
+    fn is_furniture(line: &str) -> bool {
+        FURNITURE.line.iter().any(|r| r.is_match(line))
+            || FURNITURE.words.holds(line, &mut Vec::new())
+    }
+
+    #[test]
+    fn furniture_file_parses_and_compiles() {
+        assert!(
+            is_furniture("- Advertisement -")
+                && is_furniture("Subscribe to our newsletter")
+                && FURNITURE.footer.is_match("Related Posts")
+                && !is_furniture("The council voted on the plan.")
+                && FURNITURE.line.len() == 1
+                && FURNITURE.words.finders.len() == 2
+                && FURNITURE.prefix_any.is_some()
+        );
+    }
+
+    #[test]
+    fn plain_words_match_where_their_regex_does() {
+        // Outside ASCII only the long s and the Kelvin sign fold to what a
+        // plain word holds.
+        let plain = Regex::new("(?i)[a-z0-9_]").unwrap();
+        let folding: Vec<char> = (0x80..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| plain.is_match(&*c.encode_utf8(&mut [0; 4])))
+            .collect();
+        assert_eq!(folding, ['\u{17F}', '\u{212A}']);
+        let words = &FURNITURE.words;
+        let regex = words.regex.as_ref().unwrap();
+        for line in [
+            "Sign up for our NEWSLETTER today",
+            "Our News\u{AD}letter",
+            "Get the “Newsletter” — free",
+            "Get the Newsle\u{17F}ter",
+            "Get the NEW\u{17F}LETTER and the ſpot_img",
+            "\u{212A}elvin spot_IMG",
+            "Spot img and news letter",
+            "Ünd newsletters",
+            "",
+        ] {
+            assert_eq!(
+                words.holds(line, &mut Vec::new()),
+                regex.is_match(line),
+                "{line:?}"
+            );
+        }
+        assert!(Words::is_plain("spot_img") && !Words::is_plain("^ad$"));
+    }
+
+    #[test]
+    fn anchoring_read_from_syntax_agrees_with_the_compiled_pattern() {
+        use regex_automata::nfa::thompson::NFA;
+        let file: FurnitureFile =
+            toml::from_str(include_str!("../../../../../assets/furniture.toml")).unwrap();
+        let patterns = file
+            .line
+            .patterns
+            .iter()
+            .chain(&file.footer.patterns)
+            .chain(&file.prefix.patterns)
+            .map(String::as_str)
+            .chain([
+                "^x", "x", "(?m)^x", "^a|b", "^a|^b", "(?:^)?x", r"\Ax", "$x",
+            ]);
+        let mut anchored = 0;
+        for p in patterns {
+            let nfa = NFA::new(p).unwrap().is_always_start_anchored();
+            assert_eq!(always_anchored(p), nfa, "{p}");
+            anchored += usize::from(nfa);
+        }
+        assert!(anchored > 3, "some patterns are anchored");
+    }
+}

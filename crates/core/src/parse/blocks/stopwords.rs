@@ -1,0 +1,569 @@
+//! Stop words per language (`assets/stopwords.txt`): their density in a
+//! line tells running prose from menus, link lists and tag clouds.
+
+use std::sync::LazyLock;
+
+/// How many languages the list holds (one bit each in a word's mask).
+pub const LANGUAGES: usize = 6;
+const CODES: [&str; LANGUAGES] = ["en", "it", "de", "fr", "es", "pt"];
+
+/// A language of the stop-word list, by index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Language(u8);
+
+impl Language {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+    /// Whether the language writes every noun with a capital.
+    pub fn capitalises_nouns(self) -> bool {
+        CODES[self.index()] == "de"
+    }
+}
+
+/// Slots in the stop-word table: a power of two, about four times the
+/// words, so a word that is not in it nearly always meets an empty slot
+/// first.
+const SLOTS: usize = 2048;
+
+/// Each stop word with the languages it belongs to, as a bit mask, keyed
+/// by its packed bytes ([`pack`]) in an open-addressing table: a key is
+/// one number, so a lookup multiplies once and compares one number, with
+/// no string to build.
+struct Table {
+    keys: Box<[u128; SLOTS]>,
+    masks: Box<[u8; SLOTS]>,
+    /// One bit per slot: some word's search starts there. Most words that
+    /// are not stop words stop at this small bit set, and the large key
+    /// array is touched only for the few slots the frequent words use.
+    starts: [u64; SLOTS / 64],
+    /// One bit per shape of an ASCII stop word ([`shape_bit`]): its length
+    /// and the kinds of its first and last bytes. Most words that are not
+    /// stop words have a shape none has, and are told before they are
+    /// packed and hashed.
+    shapes: [u64; SHAPES.div_ceil(64)],
+}
+
+/// Kinds of a word's end bytes in a shape: a digit, a letter (either
+/// case), anything else.
+const BYTE_KINDS: usize = 37;
+const SHAPES: usize = MAX_BYTES * BYTE_KINDS * BYTE_KINDS;
+
+/// Each byte's kind in a shape: digits 0 to 9, letters 10 to 35 (a capital
+/// as its small letter), the rest 36.
+const BYTE_KIND: [u8; 256] = {
+    let mut t = [36u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = (b as u8).to_ascii_lowercase();
+        if c.is_ascii_digit() {
+            t[b] = c - b'0';
+        } else if c.is_ascii_lowercase() {
+            t[b] = 10 + c - b'a';
+        }
+        b += 1;
+    }
+    t
+};
+
+/// The shape bit of a word of `len` bytes (1 to [`MAX_BYTES`]) from
+/// `first` to `last`.
+fn shape_bit(len: usize, first: u8, last: u8) -> usize {
+    ((len - 1) * BYTE_KINDS + usize::from(BYTE_KIND[usize::from(first)])) * BYTE_KINDS
+        + usize::from(BYTE_KIND[usize::from(last)])
+}
+
+impl Table {
+    fn slot(key: u128) -> usize {
+        let mixed =
+            (key as u64 ^ ((key >> 64) as u64).rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (mixed >> (64 - SLOTS.trailing_zeros())) as usize
+    }
+
+    fn get(&self, key: u128) -> Option<u8> {
+        let mut i = Self::slot(key);
+        if self.starts[i / 64] & (1 << (i % 64)) == 0 {
+            return None;
+        }
+        loop {
+            let k = self.keys[i];
+            if k == key {
+                return Some(self.masks[i]);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) % SLOTS;
+        }
+    }
+
+    /// Whether an ASCII word of `len` bytes (1 to [`MAX_BYTES`]) from
+    /// `first` to `last` may be a stop word.
+    fn may_hold(&self, len: usize, first: u8, last: u8) -> bool {
+        let bit = shape_bit(len, first, last);
+        self.shapes[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    fn insert(&mut self, key: u128, lang: usize) {
+        let bytes = key.to_le_bytes();
+        let len = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
+        if (1..=MAX_BYTES).contains(&len) && bytes[..len].is_ascii() {
+            let bit = shape_bit(len, bytes[0], bytes[len - 1]);
+            self.shapes[bit / 64] |= 1 << (bit % 64);
+        }
+        let mut i = Self::slot(key);
+        self.starts[i / 64] |= 1 << (i % 64);
+        while self.keys[i] != 0 && self.keys[i] != key {
+            i = (i + 1) % SLOTS;
+        }
+        self.keys[i] = key;
+        self.masks[i] |= 1 << lang;
+    }
+}
+
+static WORDS: LazyLock<Table> = LazyLock::new(|| {
+    let mut t = Table {
+        keys: Box::new([0; SLOTS]),
+        masks: Box::new([0; SLOTS]),
+        starts: [0; SLOTS / 64],
+        shapes: [0; SHAPES.div_ceil(64)],
+    };
+    let mut n = 0;
+    for line in include_str!("../../../../../assets/stopwords.txt").lines() {
+        let mut parts = line.split_whitespace();
+        let Some(code) = parts.next().filter(|c| !c.starts_with('#')) else {
+            continue;
+        };
+        let Some(lang) = CODES.iter().position(|c| *c == code) else {
+            continue;
+        };
+        for w in parts {
+            if let Some(k) = pack(w.replace('’', "'").to_lowercase().as_bytes())
+                && n < SLOTS / 2
+            {
+                t.insert(k, lang);
+                n += 1;
+            }
+        }
+    }
+    t
+});
+
+/// The longest stop word in bytes: longer tokens are not looked up.
+const MAX_BYTES: usize = 12;
+
+/// Up to 16 bytes as one number (little-endian, zero-padded); None when
+/// longer or empty. No stop word holds a NUL, so two words never share a
+/// key, and no key is 0 (the table's empty slot).
+fn pack(bytes: &[u8]) -> Option<u128> {
+    let mut b = [0u8; 16];
+    b.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    Some(u128::from_le_bytes(b)).filter(|&k| k != 0)
+}
+
+/// ASCII capitals to lower case in eight bytes at once (every byte below
+/// 0x80, so no sum carries into the next byte).
+fn lower_ascii(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let from_a = x.wrapping_add((0x80 - u64::from(b'A')) * ONES);
+    let past_z = x.wrapping_add((0x80 - u64::from(b'Z') - 1) * ONES);
+    let upper = from_a & !past_z & (0x80 * ONES);
+    x | (upper >> 2)
+}
+
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Bits per language in [`Found`]'s lanes: a line adds at most one per word.
+const LANE_BITS: u32 = 21;
+
+/// Stop-word hits of a line's ASCII words, one lane per language in one
+/// number, so a hit adds one number ([`SPREAD`]) instead of looping over
+/// the languages; moved into the saturating counts before a lane can fill.
+struct Found {
+    lanes: u128,
+    since_flush: u32,
+}
+
+/// Each language mask spread over the lanes of [`Found`].
+const SPREAD: [u128; 1 << LANGUAGES] = {
+    let mut t = [0u128; 1 << LANGUAGES];
+    let mut m = 0;
+    while m < t.len() {
+        let mut l = 0;
+        while l < LANGUAGES {
+            if m & (1 << l) != 0 {
+                t[m] |= 1 << (LANE_BITS as usize * l);
+            }
+            l += 1;
+        }
+        m += 1;
+    }
+    t
+};
+
+impl Found {
+    fn add(&mut self, mask: u8, hits: &mut [u16; LANGUAGES]) {
+        self.lanes += SPREAD[usize::from(mask) % SPREAD.len()];
+        self.since_flush += 1;
+        if self.since_flush == 1 << (LANE_BITS - 1) {
+            self.flush(hits);
+        }
+    }
+
+    fn flush(&mut self, hits: &mut [u16; LANGUAGES]) {
+        for (l, h) in hits.iter_mut().enumerate() {
+            let n = (self.lanes >> (LANE_BITS as usize * l)) & ((1 << LANE_BITS) - 1);
+            *h = h.saturating_add(u16::try_from(n).unwrap_or(u16::MAX));
+        }
+        self.lanes = 0;
+        self.since_flush = 0;
+    }
+}
+
+/// The end of the run of non-space bytes from `i` (the next ASCII space or
+/// the line's end), and whether the run holds a byte outside ASCII. Eight
+/// bytes are read at once: the lowest byte under 0x21 in them is found
+/// exactly (flags above it may be false), then checked for a space.
+fn run_end(b: &[u8], mut i: usize) -> (usize, bool) {
+    let mut high = 0u64;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(eight);
+        let low = x.wrapping_sub(0x21 * ONES) & !x & HIGH_BITS;
+        if low == 0 {
+            high |= x;
+            i += 8;
+            continue;
+        }
+        let k = (low.trailing_zeros() / 8) as usize;
+        high |= x & ((1u64 << (8 * k)) - 1);
+        if is_space(b[i + k]) {
+            return (i + k, high & HIGH_BITS != 0);
+        }
+        // A control char that is no space is part of the run.
+        i += k + 1;
+    }
+    let mut high = high & HIGH_BITS != 0;
+    while let Some(&c) = b.get(i).filter(|&&c| !is_space(c)) {
+        high |= !c.is_ascii();
+        i += 1;
+    }
+    (i, high)
+}
+
+/// Words (as `split_whitespace` counts them) of a line and, for each
+/// language, how many of them are its stop words: one pass over the bytes,
+/// each ASCII word trimmed, packed and lowered without a copy. A run
+/// between ASCII spaces that holds other bytes (a curly quote, an accent,
+/// a space from outside ASCII) is split and looked up by chars.
+pub fn count_words(line: &str, hits: &mut [u16; LANGUAGES]) -> u32 {
+    let b = line.as_bytes();
+    let mut words = 0;
+    let mut found = Found {
+        lanes: 0,
+        since_flush: 0,
+    };
+    let mut i = 0;
+    while i < b.len() {
+        if is_space(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let (end, high) = run_end(b, i);
+        i = end;
+        if !high {
+            words += 1;
+            if let Some(mask) = lookup_in(b, start, i) {
+                found.add(mask, hits);
+            }
+        } else {
+            // ASCII spaces end runs at char boundaries.
+            for w in line[start..i].split_whitespace() {
+                words += 1;
+                if let Some(mask) = lookup(w) {
+                    found.add(mask, hits);
+                }
+            }
+        }
+    }
+    found.flush(hits);
+    words
+}
+
+/// Letters and digits among the bytes.
+const ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// [`lookup`] of the ASCII token `b[start..end]`. The key is read as two
+/// eight-byte loads from `b` where the line has room past the token (most
+/// words), then masked to the token's length.
+fn lookup_in(b: &[u8], start: usize, end: usize) -> Option<u8> {
+    let (mut lo, mut hi) = (start, end);
+    // A word with a letter or digit at both ends (most) is not trimmed:
+    // none of the four trims below would take a byte off it.
+    if hi > lo && ALNUM[usize::from(b[lo])] && ALNUM[usize::from(b[hi - 1])] {
+        if hi - lo > MAX_BYTES {
+            return None;
+        }
+    } else {
+        let punct = |c: u8| !c.is_ascii_alphanumeric() && c != b'\'';
+        while lo < hi && punct(b[lo]) {
+            lo += 1;
+        }
+        while hi > lo && punct(b[hi - 1]) {
+            hi -= 1;
+        }
+        while lo < hi && b[lo] == b'\'' {
+            lo += 1;
+        }
+        while hi > lo && b[hi - 1] == b'\'' {
+            hi -= 1;
+        }
+    }
+    let len = hi - lo;
+    if len == 0 || len > MAX_BYTES {
+        return None;
+    }
+    let words = &*WORDS;
+    if !words.may_hold(len, b[lo], b[hi - 1]) {
+        return None;
+    }
+    let (low, high) = match b.get(lo..lo + 16) {
+        Some(w) => {
+            let keep = |n: usize| {
+                if n >= 8 {
+                    u64::MAX
+                } else {
+                    (1u64 << (8 * n)) - 1
+                }
+            };
+            let low = u64::from_le_bytes(w[..8].try_into().ok()?) & keep(len);
+            let high = u64::from_le_bytes(w[8..].try_into().ok()?) & keep(len.saturating_sub(8));
+            (low, high)
+        }
+        None => {
+            let mut buf = [0u8; 16];
+            buf[..len].copy_from_slice(&b[lo..hi]);
+            (
+                u64::from_le_bytes(buf[..8].try_into().ok()?),
+                u64::from_le_bytes(buf[8..].try_into().ok()?),
+            )
+        }
+    };
+    words.get(u128::from(lower_ascii(low)) | u128::from(lower_ascii(high)) << 64)
+}
+
+/// The language mask of `token` (a whitespace-separated word, perhaps with
+/// punctuation around it) when it is a stop word: punctuation other than
+/// apostrophes is trimmed from both ends, then apostrophes, and the rest
+/// is lowered (a curly apostrophe read as a straight one).
+pub fn lookup(token: &str) -> Option<u8> {
+    if token.is_ascii() {
+        return lookup_in(token.as_bytes(), 0, token.len());
+    }
+    let t = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+    let t = t.trim_matches(['\'', '’']);
+    // Curly quotes around an ASCII word ("“The"): the word is read as
+    // bytes, which a letter or digit at both ends leaves untrimmed.
+    let b = t.as_bytes();
+    if t.is_ascii()
+        && b.first().is_some_and(u8::is_ascii_alphanumeric)
+        && b.last().is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return lookup_in(b, 0, b.len());
+    }
+    if t.is_empty() || t.len() > MAX_BYTES {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    let mut n = 0;
+    for c in t.chars() {
+        let lowered = if c == '’' { '\'' } else { c };
+        for l in lowered.to_lowercase() {
+            let dst = buf.get_mut(n..n + l.len_utf8())?;
+            l.encode_utf8(dst);
+            n += l.len_utf8();
+        }
+    }
+    WORDS.get(u128::from_le_bytes(buf))
+}
+
+/// Whether `token` is a stop word of `lang`.
+pub fn is_stop(token: &str, lang: Language) -> bool {
+    lookup(token).is_some_and(|m| m & (1 << lang.0) != 0)
+}
+
+/// The language whose stop words are the most frequent on the page
+/// (English when none is found).
+pub fn choose(totals: &[usize; LANGUAGES]) -> Language {
+    let mut best = 0;
+    for (i, &t) in totals.iter().enumerate() {
+        if t > totals[best] {
+            best = i;
+        }
+    }
+    Language(best as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_found_whatever_their_case_and_punctuation() {
+        assert!(lookup("The").is_some_and(|m| m & 1 != 0));
+        assert!(lookup("“about").is_some());
+        assert!(lookup("(about),").is_some());
+        assert!(lookup("'about'").is_some());
+        assert!(lookup("don’t,").is_some());
+        assert!(lookup("don't").is_some());
+        assert!(lookup("Über").is_some_and(|m| m & (1 << 2) != 0));
+        assert_eq!(lookup("harbour"), None);
+        assert_eq!(lookup("the-harbour"), None);
+        assert_eq!(lookup("...").or(lookup("")), None);
+        assert_eq!(
+            lookup("'(the)'"),
+            None,
+            "apostrophes trimmed after the rest"
+        );
+        assert!(is_stop("della", Language(1)) && !is_stop("della", Language(0)));
+        assert!(lookup("('the')").is_some());
+    }
+
+    #[test]
+    fn lines_count_as_split_whitespace_and_lookup_do() {
+        for line in [
+            "The ferry left (at noon) and THE crew's 'own' boat\u{b}did not.",
+            "“The” crew’s ’own’ DÉJÀ über\u{a0}die Fähre\u{3000}und — das",
+            "Ünd\u{2003}",
+            "  ",
+            "one",
+            "\"Of\" -- a\tb,,  ' ''",
+        ] {
+            let mut hits = [0u16; LANGUAGES];
+            let words = count_words(line, &mut hits);
+            assert_eq!(words as usize, line.split_whitespace().count(), "{line:?}");
+            let mut want = [0u16; LANGUAGES];
+            for w in line.split_whitespace() {
+                for (l, h) in want.iter_mut().enumerate() {
+                    *h += u16::from(lookup_chars_only(w).is_some_and(|m| m & (1 << l) != 0));
+                }
+            }
+            assert_eq!(hits, want, "{line:?}");
+        }
+        assert_eq!(
+            lower_ascii(u64::from_le_bytes(*b"AZaz@[09")),
+            u64::from_le_bytes(*b"azaz@[09")
+        );
+    }
+
+    #[test]
+    fn generated_lines_count_as_split_whitespace_and_lookup_do() {
+        let pieces = [
+            "the",
+            " ",
+            "THE",
+            "\u{1}",
+            "and",
+            "\t",
+            "harbourmasters",
+            "\u{1f}",
+            "’",
+            "dé",
+            "\u{a0}",
+            "(of)",
+            "  ",
+            "wasn't",
+            "\u{b}",
+            "ÜBER",
+            "\u{3000}",
+            ",",
+            "x",
+            "über",
+        ];
+        for seed in 0..600usize {
+            let mut line = String::new();
+            let mut k = seed;
+            while line.len() < 10 + seed % 90 {
+                line.push_str(pieces[k % pieces.len()]);
+                k = k.wrapping_mul(37).wrapping_add(11) % 1013;
+            }
+            let mut hits = [0u16; LANGUAGES];
+            let words = count_words(&line, &mut hits);
+            assert_eq!(words as usize, line.split_whitespace().count(), "{line:?}");
+            let mut want = [0u16; LANGUAGES];
+            for w in line.split_whitespace() {
+                for (l, h) in want.iter_mut().enumerate() {
+                    *h += u16::from(lookup_chars_only(w).is_some_and(|m| m & (1 << l) != 0));
+                }
+            }
+            assert_eq!(hits, want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn every_stop_word_passes_the_shape_test() {
+        let mut ascii = 0;
+        for line in include_str!("../../../../../assets/stopwords.txt").lines() {
+            for w in line.split_whitespace().skip(1) {
+                let lowered = w.replace('’', "'").to_lowercase();
+                let Some(key) = pack(lowered.as_bytes()) else {
+                    continue;
+                };
+                let want = WORDS.get(key);
+                for form in [lowered.clone(), w.to_uppercase(), format!("({w}),")] {
+                    // An apostrophe at an end is trimmed off a token.
+                    let whole = !lowered.starts_with('\'') && !lowered.ends_with('\'');
+                    if form.is_ascii() && whole && lowered.len() <= MAX_BYTES && want.is_some() {
+                        ascii += 1;
+                        assert_eq!(lookup(&form), want, "{form:?}");
+                    }
+                }
+            }
+        }
+        assert!(ascii > 1000, "{ascii}");
+        // Words of shapes no stop word has are told without the table.
+        assert!(!WORDS.may_hold(9, b'h', b'r') && lookup("harbourer").is_none());
+    }
+
+    #[test]
+    fn hits_saturate_on_a_huge_line() {
+        let line = "the ".repeat(1_100_000);
+        let mut hits = [0u16; LANGUAGES];
+        assert_eq!(count_words(&line, &mut hits), 1_100_000);
+        let mask = lookup("the").unwrap();
+        for (l, h) in hits.iter().enumerate() {
+            let want = if mask & (1 << l) != 0 { u16::MAX } else { 0 };
+            assert_eq!(*h, want);
+        }
+    }
+
+    /// The lookup by chars alone, as the definition to check against.
+    fn lookup_chars_only(token: &str) -> Option<u8> {
+        let t = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+        let t = t.trim_matches(['\'', '’']).to_lowercase().replace('’', "'");
+        pack(t.as_bytes())
+            .filter(|_| t.len() <= MAX_BYTES)
+            .and_then(|k| WORDS.get(k))
+    }
+
+    #[test]
+    fn the_language_with_most_hits_is_chosen() {
+        assert_eq!(CODES[choose(&[0; LANGUAGES]).index()], "en");
+        assert_eq!(CODES[choose(&[3, 9, 0, 0, 0, 0]).index()], "it");
+    }
+}

@@ -1,0 +1,284 @@
+//! Article metadata: the publisher (source) and an explicit publication date.
+//!
+//! Both are taken only where the page states them. The date comes from the
+//! header (a `date YYYY-MM-DD` stamp, a masthead like "Friday, April 25,
+//! 2025", a "Published …" line) or a dateline ("KYIV, April 25, 2025 —").
+//! The source comes from a publisher card or byline, an agency tag, or a
+//! self-reference ("told the BBC"); inference from other evidence belongs to
+//! the dates stage.
+
+use super::blocks::{Cleaned, card_glue};
+use crate::date_text::find_full_date;
+use crate::model::{Basis, DateValue, Published, Span};
+use regex::Regex;
+use serde::Deserialize;
+use std::sync::LazyLock;
+
+#[derive(Deserialize)]
+struct PublishersFile {
+    names: Vec<String>,
+    name_endings: Vec<String>,
+}
+
+static PUBLISHERS: LazyLock<PublishersFile> = LazyLock::new(|| {
+    toml::from_str(include_str!("../../../../assets/publishers.toml"))
+        .expect("assets/publishers.toml is valid (unit-tested)")
+});
+
+/// An all-caps place at the start of the first paragraph: "KYIV, " or
+/// "PARIS (AFP) — ".
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[A-Z][A-Z .'’-]{2,40}(?:\s*\([^)]{1,30}\))?\s*[,—–-]")
+        .expect("dateline pattern compiles")
+});
+
+static AGENCY_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(([^()]{2,40})\)").expect("agency tag pattern compiles"));
+
+static TOLD: LazyLock<Regex> = LazyLock::new(|| {
+    let names = PUBLISHERS
+        .names
+        .iter()
+        .map(|n| regex::escape(n))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(
+        r"(?-u:\b)(?:told|said to|speaking to|in an interview with)\s+(?:the\s+)?({names})(?-u:\b)"
+    ))
+    .expect("self-reference pattern compiles")
+});
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^by\s+[^,|/]{3,60}\s*[,|/]\s*(.{2,60})$").expect("byline pattern compiles")
+});
+
+/// The publication date the page states, or `Unknown`.
+pub fn explicit_published(raw: &str, cleaned: &Cleaned) -> Published {
+    let explicit = |span: Span, text: &str| {
+        find_full_date(text).map(|(d, r)| Published {
+            value: Some(DateValue::day(d)),
+            basis: Basis::Explicit,
+            span: Some(Span::new(
+                span.start as usize + r.start,
+                span.start as usize + r.end,
+            )),
+        })
+    };
+    for line in cleaned.header() {
+        if let Some(p) = explicit(line, line.text(raw)) {
+            return p;
+        }
+    }
+    if let Some(&first) = cleaned.body.first() {
+        let text = first.text(raw);
+        if let Some(m) = DATELINE.find(text) {
+            let head_end = (m.end() + 40).min(text.len());
+            let head_end = (head_end..=text.len())
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(text.len());
+            if let Some(p) = explicit(first, &text[..head_end]) {
+                return p;
+            }
+        }
+    }
+    Published::default()
+}
+
+/// A publisher's name glued to its author or desk ("The Velmar
+/// PostIrena Kovac", "The Velmar PostThe Velmar Post news desk"): the
+/// left reads as a name (each word capitalised but for linking words, no
+/// digits or symbols, not a byline) and the right is a person's name that
+/// opens on a known given name, or the publisher again. A brand written in
+/// camel case ("ShopRite", "WordPress") or a sign-up line glued to a link
+/// splits the same way, and fails these.
+fn publisher_card(left: &str, right: &str) -> bool {
+    const LINKING: [&str; 10] = ["of", "the", "and", "&", "de", "la", "le", "du", "di", "del"];
+    let words: Vec<&str> = left.split_whitespace().collect();
+    let left_is_name = words.len() >= 2
+        && !words[0].eq_ignore_ascii_case("by")
+        && words.iter().all(|w| {
+            LINKING.contains(w)
+                || w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        });
+    if !left_is_name {
+        return false;
+    }
+    if right.starts_with(left) {
+        return true;
+    }
+    let names: Vec<&str> = right.split_whitespace().collect();
+    (2..=4).contains(&names.len())
+        && names.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        })
+        && super::actors::is_given_name(names[0])
+}
+
+fn is_publisher_name(s: &str) -> bool {
+    let s = s.trim();
+    let words: Vec<&str> = s.split_whitespace().collect();
+    PUBLISHERS.names.iter().any(|n| n == s)
+        || ((2..=6).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+            && words
+                .last()
+                .is_some_and(|w| PUBLISHERS.name_endings.iter().any(|e| e == w)))
+}
+
+/// Whether `text` opens with "by" in any case, as [`BYLINE`] needs.
+fn opens_with_by(text: &str) -> bool {
+    text.as_bytes()
+        .get(..2)
+        .is_some_and(|b| b.eq_ignore_ascii_case(b"by"))
+        && BYLINE.is_match(text)
+}
+
+/// The publisher, where the text reveals it.
+pub fn source(raw: &str, cleaned: &Cleaned) -> Option<String> {
+    // A publisher card glued to its author ("The Daily HeraldJane Doe"), or a
+    // byline ("By Jane Doe, The Daily Herald"), or "The X news desk".
+    for &line in &cleaned.boilerplate {
+        let text = line.text(raw);
+        if let Some(glue) = card_glue(text) {
+            let (left, right) = (text[..glue].trim(), text[glue..].trim());
+            if is_publisher_name(left) || publisher_card(left, right) {
+                return Some(left.to_string());
+            }
+        }
+        // `is_match` first: `captures` allocates its slots on every call;
+        // and the pattern is run only on a line that opens "by" (in any
+        // case: no other char folds to 'b' or 'y').
+        if let Some(c) = opens_with_by(text).then(|| BYLINE.captures(text)).flatten() {
+            let who = c[1].trim();
+            if is_publisher_name(who) {
+                return Some(who.to_string());
+            }
+        }
+        if let Some(desk) = text.strip_suffix(" news desk")
+            && (is_publisher_name(desk) || desk.starts_with("The "))
+        {
+            return Some(desk.to_string());
+        }
+    }
+    // An agency tag in the dateline: "PARIS (AFP) —".
+    if let Some(&first) = cleaned.body.first() {
+        // Its first 80 chars, in place.
+        let text = first.text(raw);
+        let head = &text[..text.char_indices().nth(80).map_or(text.len(), |(i, _)| i)];
+        if let Some(c) = AGENCY_TAG.captures(head)
+            && PUBLISHERS.names.iter().any(|n| n == &c[1])
+        {
+            return Some(c[1].to_string());
+        }
+    }
+    // A self-reference in the body: "a source told the BBC".
+    cleaned
+        .body
+        .iter()
+        .map(|&p| p.text(raw))
+        .filter(|t| TOLD.is_match(t))
+        .find_map(|t| TOLD.captures(t).map(|c| c[1].to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::blocks::classify as clean;
+
+    #[test]
+    fn only_a_line_opening_by_is_a_byline() {
+        for (line, byline) in [
+            ("By Ana Petrov, The Velmar Post", true),
+            ("BY ANA PETROV | THE VELMAR POST", true),
+            ("bY Ana Petrov / Velmar Post", true),
+            ("Story by Ana Petrov, The Velmar Post", false),
+            ("B", false),
+            ("", false),
+            ("Bylines, and other matters", false),
+        ] {
+            assert_eq!(opens_with_by(line), byline, "{line}");
+            assert_eq!(opens_with_by(line), BYLINE.is_match(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn assets_parse() {
+        assert!(!PUBLISHERS.names.is_empty());
+    }
+
+    #[test]
+    fn masthead_date_is_explicit() {
+        let raw = "12 C\nLisbon\nMonday, March 3, 2025\n\nHarbour strike ends after three weeks\n\nDock workers returned to work on Monday after a deal was reached.\n";
+        let c = clean(raw);
+        let p = explicit_published(raw, &c);
+        assert_eq!(p.basis, Basis::Explicit);
+        assert_eq!(p.value.unwrap().label(), "2025-03-03");
+        assert_eq!(p.span.unwrap().text(raw), "Monday, March 3, 2025");
+    }
+
+    #[test]
+    fn dateline_date_is_explicit_but_body_dates_are_not() {
+        let raw = "Floods close mountain pass\n\nOSLO, June 3, 2024 (Reuters) - Floods closed the pass on Monday.\n";
+        let p = explicit_published(raw, &clean(raw));
+        assert_eq!(p.value.unwrap().label(), "2024-06-03");
+        let raw2 = "Floods close mountain pass\n\nFloods that began on June 3, 2024 closed the pass, officials said.\n";
+        assert_eq!(explicit_published(raw2, &clean(raw2)).basis, Basis::Unknown);
+    }
+
+    #[test]
+    fn source_from_card_byline_agency_and_self_reference() {
+        let card = "Talks resume\n\nNegotiators met again on Friday after a week.\n\nExplainer: what the talks are\n\nThe Lakeside GazetteJane Doe\n";
+        assert_eq!(
+            source(card, &clean(card)).as_deref(),
+            Some("The Lakeside Gazette")
+        );
+        let byline = "Talks resume in the capital city\n\nBy Jane Doe, The Lakeside Gazette\n\nNegotiators met again on Friday after a week.\n";
+        assert_eq!(
+            source(byline, &clean(byline)).as_deref(),
+            Some("The Lakeside Gazette")
+        );
+        let agency = "Talks resume in the capital city\n\nPARIS (AFP) - Negotiators met again on Friday after a week.\n";
+        assert_eq!(source(agency, &clean(agency)).as_deref(), Some("AFP"));
+        let told = "Talks resume in the capital city\n\nA source told the BBC that negotiators met on Friday.\n";
+        assert_eq!(source(told, &clean(told)).as_deref(), Some("BBC"));
+        let none = "Talks resume in the capital city\n\nA source told Quillon Marr that negotiators met.\n";
+        assert_eq!(source(none, &clean(none)), None);
+    }
+
+    #[test]
+    fn camel_case_brands_and_glued_links_are_no_publisher_card() {
+        let page = |foot: &str| {
+            format!(
+                "Ferry timetable changes\n\nThe harbour board moved the first ferry to seven on Monday, a week after the vote.\n\n{foot}\n"
+            )
+        };
+        for foot in [
+            "Using QuayKit Smart Locks in Velmar 2.1",
+            "Local FerryMart shops get new timetables",
+            "Sign up for ourNewsletter.",
+            "Download Premium HarbourPress Themes Free",
+            "By Ilse MarrowStaff Writer",
+            "Share on Quay",
+        ] {
+            let raw = page(foot);
+            assert_eq!(source(&raw, &clean(&raw)), None, "{foot}");
+        }
+        // The publisher again after its card, and a known given name.
+        let raw = page("The Velmar PostThe Velmar Post news desk");
+        assert_eq!(
+            source(&raw, &clean(&raw)).as_deref(),
+            Some("The Velmar Post")
+        );
+        let raw = page("Harbour Weekly ReviewAnna Quellmark");
+        assert_eq!(
+            source(&raw, &clean(&raw)).as_deref(),
+            Some("Harbour Weekly Review")
+        );
+    }
+}
