@@ -120,7 +120,7 @@ type AddUserFile = fn(String) -> Result<usize, String>;
 /// The user's own knowledge files, read from the config file's folder at
 /// start and added to the bundled ones: (file name, what adds it, what one
 /// entry is called).
-const USER_FILES: [(&str, AddUserFile, &str); 2] = [
+const USER_FILES: [(&str, AddUserFile, &str); 3] = [
     (
         "actors.toml",
         dateline::parse::actors::user_actors::add,
@@ -130,6 +130,11 @@ const USER_FILES: [(&str, AddUserFile, &str); 2] = [
         "time_words.txt",
         dateline::parse::dates::lexicon::add_user_words,
         "entry",
+    ),
+    (
+        "furniture.toml",
+        dateline::parse::blocks::user_furniture::add,
+        "pattern",
     ),
 ];
 

@@ -355,3 +355,44 @@ fn stops_naming(xdg: &Path, command: &[&str], said: &str) {
         assert!(err.contains(said), "{err}");
     }
 }
+
+/// The file names and clean bodies `articles --json` gives for `corpus`.
+fn bodies(xdg: &Path, corpus: &Path) -> Vec<(String, String)> {
+    let args = ["articles", corpus.to_str().unwrap(), "--json"];
+    json_pairs(xdg, &args, ("file", "body"))
+}
+
+#[test]
+fn the_users_furniture_file_takes_a_sites_widget_out_of_the_body_and_a_mistake_stops_dateline() {
+    let corpus = tempfile::tempdir().unwrap();
+    cli_common::write(
+        corpus.path(),
+        "a.txt",
+        b"Published 3 March 2031\n\nThe Velmora council approved the new ferry timetable on Monday after a long debate about costs, crews and routes.\n\nTide times at Velmora quay, high water 06:12 and 18:40, low water 00:05 and 12:30, updated each morning.\n\nThe harbour master said the first sailing would leave at dawn and the last at dusk through the summer.\n",
+    );
+    let xdg = xdg_with("");
+    let tide_in_body = |bodies: &[(String, String)]| bodies[0].1.contains("Tide times");
+    assert!(tide_in_body(&bodies(xdg.path(), corpus.path())));
+    let furniture = xdg.path().join("dateline/furniture.toml");
+    std::fs::write(
+        &furniture,
+        "# Velmora Courier widgets\n[line]\npatterns = ['^tide times at ']\n",
+    )
+    .unwrap();
+    let after = bodies(xdg.path(), corpus.path());
+    assert!(!tide_in_body(&after), "{after:?}");
+    assert!(after[0].1.contains("first sailing"), "{after:?}");
+    let checked = run_with(xdg.path(), &["config"]);
+    assert!(
+        String::from_utf8_lossy(&checked.stdout).contains("furniture.toml: ok (1 pattern)"),
+        "{checked:?}"
+    );
+
+    // A pattern that does not compile stops every command, naming the file and the line.
+    std::fs::write(&furniture, "[line]\npatterns = [\n  '^tide (times']\n").unwrap();
+    stops_naming(
+        xdg.path(),
+        &["articles", corpus.path().to_str().unwrap()],
+        "furniture.toml:3: the pattern '^tide (times' does not compile",
+    );
+}

@@ -1,4 +1,5 @@
-//! The furniture patterns of `assets/furniture.toml`: widget labels, ad
+//! The furniture patterns of `assets/furniture.toml` (and the user's own
+//! `furniture.toml`, see `user_furniture.rs`): widget labels, ad
 //! slots, prompts and the markers after which a page lists other stories.
 //! One feature of a line among others; the classifier decides.
 
@@ -191,9 +192,20 @@ fn hir_anchored(hir: &Hir) -> bool {
         .contains(regex_syntax::hir::Look::Start)
 }
 
+/// The bundled patterns, then the user's own (see [`super::user_furniture`]).
 static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
-    let file: FurnitureFile = toml::from_str(include_str!("../../../../../assets/furniture.toml"))
-        .expect("assets/furniture.toml is valid TOML (checked by a unit test)");
+    let mut file: FurnitureFile =
+        toml::from_str(include_str!("../../../../../assets/furniture.toml"))
+            .expect("assets/furniture.toml is valid TOML (checked by a unit test)");
+    if let Some(user) = super::user_furniture::given() {
+        file.line.patterns.extend_from_slice(&user.line.patterns);
+        file.footer
+            .patterns
+            .extend_from_slice(&user.footer.patterns);
+        file.prefix
+            .patterns
+            .extend_from_slice(&user.prefix.patterns);
+    }
     // One alternation, not a RegexSet: only "any match" is needed, and a set's
     // all-matches search is ~100x slower on these patterns.
     let join = |ps: &[String]| {

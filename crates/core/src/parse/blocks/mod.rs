@@ -31,6 +31,7 @@ mod shape;
 mod stopwords;
 mod title;
 mod topic;
+pub mod user_furniture;
 
 pub use shape::{card_glue, ends_like_sentence};
 

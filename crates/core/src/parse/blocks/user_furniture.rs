@@ -1,0 +1,117 @@
+//! The user's own furniture patterns: `furniture.toml` beside the config
+//! file, in the format of `assets/furniture.toml` (any of its `[line]`,
+//! `[footer]` and `[prefix]` lists). A site whose widgets leak into the body
+//! is fixed there without a rebuild. Read once at start, before the first
+//! page is cleaned, and added after the bundled patterns; a mistake is an
+//! error naming its line, never a silent skip.
+
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+#[derive(Deserialize, Default, Debug)]
+#[serde(deny_unknown_fields)]
+pub(super) struct UserFurniture {
+    #[serde(default)]
+    pub line: Patterns,
+    #[serde(default)]
+    pub footer: Patterns,
+    #[serde(default)]
+    pub prefix: Patterns,
+}
+
+#[derive(Deserialize, Default, Debug)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Patterns {
+    #[serde(default)]
+    pub patterns: Vec<String>,
+}
+
+/// The user's file, once given and checked.
+static USER: OnceLock<UserFurniture> = OnceLock::new();
+
+/// Reads `text` as a furniture file: its patterns, or what is wrong and on
+/// which line. Each pattern must compile as the cleaner compiles it
+/// (case-insensitively), and none may match an empty line: such a pattern
+/// would make every line of every page furniture.
+pub(super) fn parse(text: &str) -> Result<UserFurniture, String> {
+    let file: UserFurniture = toml::from_str(text).map_err(|e| {
+        let line = e.span().map(|s| line_of(text, s.start.min(text.len())));
+        let message = e.message().trim().to_string();
+        match line {
+            Some(n) => format!("{n}: {message}"),
+            None => message,
+        }
+    })?;
+    let all = [&file.line, &file.footer, &file.prefix];
+    for p in all.iter().flat_map(|l| &l.patterns) {
+        // The pattern's own line when its text is there as written (a
+        // literal string); else the file's first line that holds it.
+        let at = text
+            .find(p.as_str())
+            .map_or(String::new(), |i| format!("{}: ", line_of(text, i)));
+        let re = regex_automata::meta::Regex::new(&format!("(?i:{p})")).map_err(|e| {
+            let why = e.to_string();
+            let why = why.lines().last().unwrap_or("").trim();
+            format!("{at}the pattern '{p}' does not compile: {why}")
+        })?;
+        if re.is_match("") {
+            return Err(format!(
+                "{at}the pattern '{p}' matches an empty line, so it would make every line furniture"
+            ));
+        }
+    }
+    Ok(file)
+}
+
+/// The 1-based line of byte `at` in `text`.
+fn line_of(text: &str, at: usize) -> usize {
+    text[..at].matches('\n').count() + 1
+}
+
+/// Adds the user's furniture file (its text) to the patterns every page is
+/// cleaned with; returns how many patterns it holds. Call once, before any
+/// page is cleaned: the patterns are compiled on first use.
+pub fn add(text: String) -> Result<usize, String> {
+    let file = parse(&text)?;
+    let n = file.line.patterns.len() + file.footer.patterns.len() + file.prefix.patterns.len();
+    USER.set(file)
+        .map_err(|_| "the user's furniture was already given".to_string())?;
+    Ok(n)
+}
+
+/// The user's furniture, if a file was given.
+pub(super) fn given() -> Option<&'static UserFurniture> {
+    USER.get()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_good_file_holds_its_patterns_in_any_of_the_three_lists() {
+        let f = parse(
+            "# the Harbour Courier's widgets\n[line]\npatterns = ['^tide table$', 'ferry times']\n\n[footer]\npatterns = ['^more from the quay$']\n",
+        )
+        .unwrap();
+        assert_eq!(f.line.patterns, ["^tide table$", "ferry times"]);
+        assert_eq!(f.footer.patterns.len(), 1);
+        assert!(f.prefix.patterns.is_empty());
+        assert!(parse("# nothing yet\n").unwrap().line.patterns.is_empty());
+    }
+
+    #[test]
+    fn mistakes_are_errors_naming_the_line() {
+        let e = parse("[line]\npatterns = ['ok']\n[sidebar]\npatterns = []\n").unwrap_err();
+        assert!(e.starts_with("3: ") && e.contains("sidebar"), "{e}");
+        let e = parse("[line]\npatterns = ['fine',\n  '^(unclosed']\n").unwrap_err();
+        assert!(
+            e.starts_with("3: ") && e.contains("does not compile"),
+            "{e}"
+        );
+        let e = parse("[prefix]\npatterns = [\n  'x*']\n").unwrap_err();
+        assert!(e.starts_with("3: ") && e.contains("empty line"), "{e}");
+        let e = parse("[line]\npaterns = ['a']\n").unwrap_err();
+        assert!(e.starts_with("2: ") && e.contains("paterns"), "{e}");
+    }
+}
