@@ -120,7 +120,7 @@ type AddUserFile = fn(String) -> Result<usize, String>;
 /// The user's own knowledge files, read from the config file's folder at
 /// start and added to the bundled ones: (file name, what adds it, what one
 /// entry is called).
-const USER_FILES: [(&str, AddUserFile, &str); 3] = [
+const USER_FILES: [(&str, AddUserFile, &str); 4] = [
     (
         "actors.toml",
         dateline::parse::actors::user_actors::add,
@@ -135,6 +135,11 @@ const USER_FILES: [(&str, AddUserFile, &str); 3] = [
         "furniture.toml",
         dateline::parse::blocks::user_furniture::add,
         "pattern",
+    ),
+    (
+        "publishers.toml",
+        dateline::parse::meta::user_publishers::add,
+        "name",
     ),
 ];
 

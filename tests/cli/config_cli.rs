@@ -396,3 +396,40 @@ fn the_users_furniture_file_takes_a_sites_widget_out_of_the_body_and_a_mistake_s
         "furniture.toml:3: the pattern '^tide (times' does not compile",
     );
 }
+
+#[test]
+fn the_users_publishers_file_names_a_local_paper_as_the_source_and_a_mistake_stops_dateline() {
+    let corpus = tempfile::tempdir().unwrap();
+    cli_common::write(
+        corpus.path(),
+        "a.txt",
+        b"Ferry fares rise in Velmora\n\nPublished 3 March 2031\n\nThe ferry company will raise fares in April, its director told Harbour Light on Monday, after a winter of storms and repairs.\n",
+    );
+    let xdg = xdg_with("");
+    let args = ["articles", corpus.path().to_str().unwrap(), "--json"];
+    let source = |xdg: &Path| json_pairs(xdg, &args, ("file", "source"))[0].1.clone();
+    assert_eq!(source(xdg.path()), "null");
+    let publishers = xdg.path().join("dateline/publishers.toml");
+    std::fs::write(
+        &publishers,
+        "# Velmora's papers\nnames = [\"Harbour Light\"]\n",
+    )
+    .unwrap();
+    assert_eq!(source(xdg.path()), "Harbour Light");
+    let checked = run_with(xdg.path(), &["config"]);
+    assert!(
+        String::from_utf8_lossy(&checked.stdout).contains("publishers.toml: ok (1 name)"),
+        "{checked:?}"
+    );
+
+    std::fs::write(
+        &publishers,
+        "names = [\"Harbour Light\"]\nendings = [\"Lamp\"]\n",
+    )
+    .unwrap();
+    stops_naming(
+        xdg.path(),
+        &["articles", corpus.path().to_str().unwrap()],
+        "publishers.toml:2: unknown field `endings`",
+    );
+}

@@ -14,15 +14,24 @@ use regex::Regex;
 use serde::Deserialize;
 use std::sync::LazyLock;
 
+pub mod user_publishers;
+
 #[derive(Deserialize)]
 struct PublishersFile {
     names: Vec<String>,
     name_endings: Vec<String>,
 }
 
+/// The bundled lists, then the user's own (see [`user_publishers`]).
 static PUBLISHERS: LazyLock<PublishersFile> = LazyLock::new(|| {
-    toml::from_str(include_str!("../../../../assets/publishers.toml"))
-        .expect("assets/publishers.toml is valid (unit-tested)")
+    let mut file: PublishersFile =
+        toml::from_str(include_str!("../../../../assets/publishers.toml"))
+            .expect("assets/publishers.toml is valid (unit-tested)");
+    if let Some(user) = user_publishers::given() {
+        file.names.extend_from_slice(&user.names);
+        file.name_endings.extend_from_slice(&user.name_endings);
+    }
+    file
 });
 
 /// An all-caps place at the start of the first paragraph: "KYIV, " or

@@ -1,0 +1,97 @@
+//! The user's own publishers: `publishers.toml` beside the config file, in
+//! the format of `assets/publishers.toml` (`names`, `name_endings`, either
+//! optional). A local paper the bundled list does not know ("told Harbour
+//! Light") becomes an article's source without a rebuild. Read once at
+//! start, before the first article is parsed, and added after the bundled
+//! lists; a mistake is an error naming its line, never a silent skip.
+
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+#[derive(Deserialize, Default, Debug)]
+#[serde(deny_unknown_fields)]
+pub(super) struct UserPublishers {
+    #[serde(default)]
+    pub names: Vec<String>,
+    #[serde(default)]
+    pub name_endings: Vec<String>,
+}
+
+/// The user's file, once given and checked.
+static USER: OnceLock<UserPublishers> = OnceLock::new();
+
+/// Reads `text` as a publishers file, or says what is wrong and on which
+/// line. A blank name, or an ending of more than one word (an ending is
+/// the last word of a name), is a mistake.
+pub(super) fn parse(text: &str) -> Result<UserPublishers, String> {
+    let line_of = |at: usize| text[..at.min(text.len())].matches('\n').count() + 1;
+    let file: UserPublishers = toml::from_str(text).map_err(|e| {
+        let message = e.message().trim().to_string();
+        match e.span() {
+            Some(s) => format!("{}: {message}", line_of(s.start)),
+            None => message,
+        }
+    })?;
+    let at = |needle: &str| {
+        text.find(needle)
+            .map_or(String::new(), |i| format!("{}: ", line_of(i)))
+    };
+    if let Some(_blank) = file.names.iter().find(|n| n.trim().is_empty()) {
+        return Err(format!("{}a publisher's name is blank", at("names")));
+    }
+    if let Some(e) = file
+        .name_endings
+        .iter()
+        .find(|e| e.trim().is_empty() || e.trim().contains(char::is_whitespace))
+    {
+        return Err(format!(
+            "{}the name ending \"{e}\" is not one word",
+            at(&format!("\"{e}\""))
+        ));
+    }
+    Ok(file)
+}
+
+/// Adds the user's publishers file (its text) to the lists every article
+/// is read with; returns how many names and endings it holds. Call once,
+/// before any article is parsed: the lists are built on first use.
+pub fn add(text: String) -> Result<usize, String> {
+    let file = parse(&text)?;
+    let n = file.names.len() + file.name_endings.len();
+    USER.set(file)
+        .map_err(|_| "the user's publishers were already given".to_string())?;
+    Ok(n)
+}
+
+/// The user's publishers, if a file was given.
+pub(super) fn given() -> Option<&'static UserPublishers> {
+    USER.get()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_good_file_holds_names_and_endings_each_optional() {
+        let f =
+            parse("# local papers\nnames = [\"Harbour Light\", \"Velmora Courier\"]\n").unwrap();
+        assert_eq!(f.names, ["Harbour Light", "Velmora Courier"]);
+        assert!(f.name_endings.is_empty());
+        let f = parse("name_endings = [\"Lantern\"]\n").unwrap();
+        assert_eq!(f.name_endings, ["Lantern"]);
+        assert!(parse("").unwrap().names.is_empty());
+    }
+
+    #[test]
+    fn mistakes_are_errors_naming_the_line() {
+        let e = parse("names = [\"Harbour Light\"]\nendings = [\"Lantern\"]\n").unwrap_err();
+        assert!(e.starts_with("2: ") && e.contains("endings"), "{e}");
+        let e = parse("# papers\nnames = [\"Harbour Light\", \" \"]\n").unwrap_err();
+        assert!(e.starts_with("2: ") && e.contains("blank"), "{e}");
+        let e = parse("names = []\nname_endings = [\n  \"Evening Lamp\"]\n").unwrap_err();
+        assert!(e.starts_with("3: ") && e.contains("not one word"), "{e}");
+        let e = parse("names = \"Harbour Light\"\n").unwrap_err();
+        assert!(e.starts_with("1: "), "{e}");
+    }
+}
