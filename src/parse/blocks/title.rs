@@ -146,7 +146,9 @@ pub fn find(
         .filter(|&i| lines[i].key != 0 && is_standfirst(i))
         .map(|i| lines[i].key)
         .collect();
-    let mut best: Option<(f32, usize)> = None;
+    // The lines that pass every test, nearest first, with their scores
+    // known up to the topic's part.
+    let mut contenders: Vec<Contender> = Vec::new();
     // The byline or date under the nearest headed candidate: the article's.
     let mut article_head: Option<usize> = None;
     for i in (lo..end).rev() {
@@ -246,65 +248,168 @@ pub fn find(
             let h = *article_head.get_or_insert(h);
             if head == Some(h) { 8.0 } else { 2.0 }
         });
-        // The score from its start, with the topic's share added to it:
-        // each step adds or takes a constant, so a larger start never ends
-        // lower.
-        let finish = |mut score: f32| {
-            if listed {
-                score -= 5.0;
-            }
-            if in_byline_box || names_above {
-                score -= 8.0;
-            }
-            if title_case() {
-                score += 1.5;
-            }
-            if l.blank_before && blank_after {
-                score += 3.0;
-            }
-            if l.copies > 1 {
-                score += 2.0;
-            }
-            if let Some(bonus) = head_bonus {
-                score += bonus;
-            }
-            if l.has_prefix() {
-                score -= 2.0;
-            }
+        let steps = Steps {
+            listed,
+            demoted: in_byline_box || names_above,
+            title_case: title_case(),
+            set_apart: l.blank_before && blank_after,
+            copied: l.copies > 1,
+            head_bonus,
+            prefixed: l.has_prefix(),
             // A wire headline in capitals ends on a full stop and is no
             // sentence.
-            if l.ends_sentence && !l.text.ends_with(['?', '!']) && !in_capitals(l) {
-                score -= 4.0;
-            }
-            if name {
-                score -= 3.0;
-            }
-            score
-                - (0.2 * distance.min(WINDOW) as f32
-                    + 0.05 * distance.saturating_sub(WINDOW) as f32)
+            sentence_end: l.ends_sentence && !l.text.ends_with(['?', '!']) && !in_capitals(l),
+            name,
+            distance,
         };
-        // A line that could not win with every word on the topic (the
-        // topic adds at most its weight) is not compared with the topic:
-        // the search of the article's words is most of this loop's work.
-        let ceiling = finish(base + TOPIC_WEIGHT);
-        if ceiling <= 0.0 || best.is_some_and(|(b, _)| ceiling <= b) {
-            continue;
+        // A standfirst sentence tells the article's topic too, at half
+        // weight; a name takes nothing from it.
+        let sentence = l.ends_sentence && !title_case();
+        let weight = if sentence { 0.5 } else { 1.0 };
+        let most = if name { 0.0 } else { TOPIC_WEIGHT * weight };
+        contenders.push(Contender {
+            line: i,
+            base,
+            weight,
+            least: steps.finish(base),
+            most: steps.finish(base + most),
+            steps,
+            overlap: if name { None } else { overlap.get().copied() },
+        });
+    }
+    // The best score wins, the nearest line among equal ones, if it is
+    // above zero. Each score is known between its least and its most until
+    // the topic's part is worked out, which is done only for a line that
+    // could still beat the leader: the search of the article's words is
+    // most of this function's work, and a page with one headline-like line
+    // or a clear winner needs none of it.
+    let mut range: Vec<(f32, f32)> = contenders.iter().map(|c| (c.least, c.most)).collect();
+    let exact = |k: usize| {
+        let c = &contenders[k];
+        let o = c
+            .overlap
+            .unwrap_or_else(|| topic().overlap(content(&lines[c.line])));
+        c.score(o)
+    };
+    // `k` ranks above `j`: a larger score, or the nearer line.
+    let above = |k: usize, kv: f32, j: usize, jv: f32| kv > jv || (kv == jv && k < j);
+    let winner = loop {
+        let leader = (0..range.len()).reduce(|a, k| {
+            if above(k, range[k].0, a, range[a].0) {
+                k
+            } else {
+                a
+            }
+        })?;
+        let floor = range[leader].0;
+        // A line that could still rank above the leader (so its score is
+        // not known yet: a known one at most the leader's least ranks
+        // below it).
+        let rival = (0..range.len())
+            .filter(|&k| k != leader && above(k, range[k].1, leader, floor))
+            .reduce(|a, k| {
+                if above(k, range[k].1, a, range[a].1) {
+                    k
+                } else {
+                    a
+                }
+            });
+        match rival {
+            Some(r) => {
+                let score = exact(r);
+                range[r] = (score, score);
+            }
+            None => break leader,
         }
-        let mut score = base;
-        let on_topic = if name { Overlap::default() } else { on_topic() };
-        if !name
+    };
+    let (least, most) = range[winner];
+    let above_zero = least > 0.0 || (most > 0.0 && exact(winner) > 0.0);
+    above_zero.then_some(contenders[winner].line)
+}
+
+/// A line that passed every test for a headline, with what its score is
+/// made of besides the article's topic.
+struct Contender {
+    line: usize,
+    /// Its score from its length.
+    base: f32,
+    /// What the topic's share counts for: half for a standfirst sentence.
+    weight: f32,
+    /// Its score with none of the topic and with all of it.
+    least: f32,
+    most: f32,
+    steps: Steps,
+    /// The line's share of the topic, when a test already read it; `None`
+    /// too for a name, which takes nothing from the topic.
+    overlap: Option<Overlap>,
+}
+
+impl Contender {
+    /// The score with the line's share of the topic.
+    fn score(&self, on_topic: Overlap) -> f32 {
+        let mut score = self.base;
+        if !self.steps.name
             && (on_topic.shared >= 2 || (on_topic.total > 0 && on_topic.shared == on_topic.total))
         {
-            // A standfirst sentence tells the article's topic too.
-            let sentence = l.ends_sentence && !title_case();
-            score += TOPIC_WEIGHT * on_topic.share() * if sentence { 0.5 } else { 1.0 };
+            score += TOPIC_WEIGHT * on_topic.share() * self.weight;
         }
-        let score = finish(score);
-        if best.is_none_or(|(b, _)| score > b) {
-            best = Some((score, i));
-        }
+        self.steps.finish(score)
     }
-    best.filter(|&(s, _)| s > 0.0).map(|(_, i)| i)
+}
+
+/// What a headline's score gains or loses for its place and shape.
+struct Steps {
+    /// In a list of headlines or a series of cards.
+    listed: bool,
+    /// In an author's box, or the name under a headline.
+    demoted: bool,
+    title_case: bool,
+    /// Blank lines above and below.
+    set_apart: bool,
+    copied: bool,
+    head_bonus: Option<f32>,
+    prefixed: bool,
+    sentence_end: bool,
+    name: bool,
+    /// Lines from the region (or from the page's top without one).
+    distance: usize,
+}
+
+impl Steps {
+    /// The score from its start: each step adds or takes a constant, so a
+    /// larger start never ends lower.
+    fn finish(&self, mut score: f32) -> f32 {
+        if self.listed {
+            score -= 5.0;
+        }
+        if self.demoted {
+            score -= 8.0;
+        }
+        if self.title_case {
+            score += 1.5;
+        }
+        if self.set_apart {
+            score += 3.0;
+        }
+        if self.copied {
+            score += 2.0;
+        }
+        if let Some(bonus) = self.head_bonus {
+            score += bonus;
+        }
+        if self.prefixed {
+            score -= 2.0;
+        }
+        if self.sentence_end {
+            score -= 4.0;
+        }
+        if self.name {
+            score -= 3.0;
+        }
+        score
+            - (0.2 * self.distance.min(WINDOW) as f32
+                + 0.05 * self.distance.saturating_sub(WINDOW) as f32)
+    }
 }
 
 /// Lines looked at under a headline for its byline or date.
