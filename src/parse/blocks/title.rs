@@ -8,7 +8,10 @@ use super::furniture::Pattern;
 use super::lines::{Kind, Line, Unit};
 use super::roles;
 use super::shape::{self, card_glue};
-use super::topic::{Overlap, Topic};
+use super::topic::Topic;
+use contest::{Contender, Steps};
+
+mod contest;
 
 /// How many lines above the region are searched.
 const WINDOW: usize = 40;
@@ -23,8 +26,6 @@ const LIST_RUN: usize = 3;
 /// Most words of a headline written as sentences ("Fares fall. Islanders
 /// are not convinced."), where a standfirst runs longer.
 const SENTENCE_HEADLINE_WORDS: u32 = 15;
-/// What a headline made wholly of the article's content words gains.
-const TOPIC_WEIGHT: f32 = 10.0;
 
 /// The line index of the title, if any line qualifies. `first` is the
 /// region's first unit; `has_region` is false when the page has no prose.
@@ -263,153 +264,17 @@ pub fn find(
             distance,
         };
         // A standfirst sentence tells the article's topic too, at half
-        // weight; a name takes nothing from it.
+        // weight.
         let sentence = l.ends_sentence && !title_case();
-        let weight = if sentence { 0.5 } else { 1.0 };
-        let most = if name { 0.0 } else { TOPIC_WEIGHT * weight };
         contenders.push(Contender {
             line: i,
             base,
-            weight,
-            least: steps.finish(base),
-            most: steps.finish(base + most),
+            weight: if sentence { 0.5 } else { 1.0 },
             steps,
             overlap: if name { None } else { overlap.get().copied() },
         });
     }
-    // The best score wins, the nearest line among equal ones, if it is
-    // above zero. Each score is known between its least and its most until
-    // the topic's part is worked out, which is done only for a line that
-    // could still beat the leader: the search of the article's words is
-    // most of this function's work, and a page with one headline-like line
-    // or a clear winner needs none of it.
-    let mut range: Vec<(f32, f32)> = contenders.iter().map(|c| (c.least, c.most)).collect();
-    let exact = |k: usize| {
-        let c = &contenders[k];
-        let o = c
-            .overlap
-            .unwrap_or_else(|| topic().overlap(content(&lines[c.line])));
-        c.score(o)
-    };
-    // `k` ranks above `j`: a larger score, or the nearer line.
-    let above = |k: usize, kv: f32, j: usize, jv: f32| kv > jv || (kv == jv && k < j);
-    let winner = loop {
-        let leader = (0..range.len()).reduce(|a, k| {
-            if above(k, range[k].0, a, range[a].0) {
-                k
-            } else {
-                a
-            }
-        })?;
-        let floor = range[leader].0;
-        // A line that could still rank above the leader (so its score is
-        // not known yet: a known one at most the leader's least ranks
-        // below it).
-        let rival = (0..range.len())
-            .filter(|&k| k != leader && above(k, range[k].1, leader, floor))
-            .reduce(|a, k| {
-                if above(k, range[k].1, a, range[a].1) {
-                    k
-                } else {
-                    a
-                }
-            });
-        match rival {
-            Some(r) => {
-                let score = exact(r);
-                range[r] = (score, score);
-            }
-            None => break leader,
-        }
-    };
-    let (least, most) = range[winner];
-    let above_zero = least > 0.0 || (most > 0.0 && exact(winner) > 0.0);
-    above_zero.then_some(contenders[winner].line)
-}
-
-/// A line that passed every test for a headline, with what its score is
-/// made of besides the article's topic.
-struct Contender {
-    line: usize,
-    /// Its score from its length.
-    base: f32,
-    /// What the topic's share counts for: half for a standfirst sentence.
-    weight: f32,
-    /// Its score with none of the topic and with all of it.
-    least: f32,
-    most: f32,
-    steps: Steps,
-    /// The line's share of the topic, when a test already read it; `None`
-    /// too for a name, which takes nothing from the topic.
-    overlap: Option<Overlap>,
-}
-
-impl Contender {
-    /// The score with the line's share of the topic.
-    fn score(&self, on_topic: Overlap) -> f32 {
-        let mut score = self.base;
-        if !self.steps.name
-            && (on_topic.shared >= 2 || (on_topic.total > 0 && on_topic.shared == on_topic.total))
-        {
-            score += TOPIC_WEIGHT * on_topic.share() * self.weight;
-        }
-        self.steps.finish(score)
-    }
-}
-
-/// What a headline's score gains or loses for its place and shape.
-struct Steps {
-    /// In a list of headlines or a series of cards.
-    listed: bool,
-    /// In an author's box, or the name under a headline.
-    demoted: bool,
-    title_case: bool,
-    /// Blank lines above and below.
-    set_apart: bool,
-    copied: bool,
-    head_bonus: Option<f32>,
-    prefixed: bool,
-    sentence_end: bool,
-    name: bool,
-    /// Lines from the region (or from the page's top without one).
-    distance: usize,
-}
-
-impl Steps {
-    /// The score from its start: each step adds or takes a constant, so a
-    /// larger start never ends lower.
-    fn finish(&self, mut score: f32) -> f32 {
-        if self.listed {
-            score -= 5.0;
-        }
-        if self.demoted {
-            score -= 8.0;
-        }
-        if self.title_case {
-            score += 1.5;
-        }
-        if self.set_apart {
-            score += 3.0;
-        }
-        if self.copied {
-            score += 2.0;
-        }
-        if let Some(bonus) = self.head_bonus {
-            score += bonus;
-        }
-        if self.prefixed {
-            score -= 2.0;
-        }
-        if self.sentence_end {
-            score -= 4.0;
-        }
-        if self.name {
-            score -= 3.0;
-        }
-        score
-            - (0.2 * self.distance.min(WINDOW) as f32
-                + 0.05 * self.distance.saturating_sub(WINDOW) as f32)
-    }
+    contest::decide(&contenders, &|i| content(&lines[i]), &topic)
 }
 
 /// Lines looked at under a headline for its byline or date.
