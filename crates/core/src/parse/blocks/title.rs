@@ -8,7 +8,10 @@ use super::furniture::Pattern;
 use super::lines::{Kind, Line, Unit};
 use super::roles;
 use super::shape::{self, card_glue};
-use super::topic::{Overlap, Topic};
+use super::topic::Topic;
+use contest::{Contender, Steps};
+
+mod contest;
 
 /// How many lines above the region are searched.
 const WINDOW: usize = 40;
@@ -23,8 +26,6 @@ const LIST_RUN: usize = 3;
 /// Most words of a headline written as sentences ("Fares fall. Islanders
 /// are not convinced."), where a standfirst runs longer.
 const SENTENCE_HEADLINE_WORDS: u32 = 15;
-/// What a headline made wholly of the article's content words gains.
-const TOPIC_WEIGHT: f32 = 10.0;
 
 /// The line index of the title, if any line qualifies. `first` is the
 /// region's first unit; `has_region` is false when the page has no prose.
@@ -146,7 +147,9 @@ pub fn find(
         .filter(|&i| lines[i].key != 0 && is_standfirst(i))
         .map(|i| lines[i].key)
         .collect();
-    let mut best: Option<(f32, usize)> = None;
+    // The lines that pass every test, nearest first, with their scores
+    // known up to the topic's part.
+    let mut contenders: Vec<Contender> = Vec::new();
     // The byline or date under the nearest headed candidate: the article's.
     let mut article_head: Option<usize> = None;
     for i in (lo..end).rev() {
@@ -246,65 +249,32 @@ pub fn find(
             let h = *article_head.get_or_insert(h);
             if head == Some(h) { 8.0 } else { 2.0 }
         });
-        // The score from its start, with the topic's share added to it:
-        // each step adds or takes a constant, so a larger start never ends
-        // lower.
-        let finish = |mut score: f32| {
-            if listed {
-                score -= 5.0;
-            }
-            if in_byline_box || names_above {
-                score -= 8.0;
-            }
-            if title_case() {
-                score += 1.5;
-            }
-            if l.blank_before && blank_after {
-                score += 3.0;
-            }
-            if l.copies > 1 {
-                score += 2.0;
-            }
-            if let Some(bonus) = head_bonus {
-                score += bonus;
-            }
-            if l.has_prefix() {
-                score -= 2.0;
-            }
+        let steps = Steps {
+            listed,
+            demoted: in_byline_box || names_above,
+            title_case: title_case(),
+            set_apart: l.blank_before && blank_after,
+            copied: l.copies > 1,
+            head_bonus,
+            prefixed: l.has_prefix(),
             // A wire headline in capitals ends on a full stop and is no
             // sentence.
-            if l.ends_sentence && !l.text.ends_with(['?', '!']) && !in_capitals(l) {
-                score -= 4.0;
-            }
-            if name {
-                score -= 3.0;
-            }
-            score
-                - (0.2 * distance.min(WINDOW) as f32
-                    + 0.05 * distance.saturating_sub(WINDOW) as f32)
+            sentence_end: l.ends_sentence && !l.text.ends_with(['?', '!']) && !in_capitals(l),
+            name,
+            distance,
         };
-        // A line that could not win with every word on the topic (the
-        // topic adds at most its weight) is not compared with the topic:
-        // the search of the article's words is most of this loop's work.
-        let ceiling = finish(base + TOPIC_WEIGHT);
-        if ceiling <= 0.0 || best.is_some_and(|(b, _)| ceiling <= b) {
-            continue;
-        }
-        let mut score = base;
-        let on_topic = if name { Overlap::default() } else { on_topic() };
-        if !name
-            && (on_topic.shared >= 2 || (on_topic.total > 0 && on_topic.shared == on_topic.total))
-        {
-            // A standfirst sentence tells the article's topic too.
-            let sentence = l.ends_sentence && !title_case();
-            score += TOPIC_WEIGHT * on_topic.share() * if sentence { 0.5 } else { 1.0 };
-        }
-        let score = finish(score);
-        if best.is_none_or(|(b, _)| score > b) {
-            best = Some((score, i));
-        }
+        // A standfirst sentence tells the article's topic too, at half
+        // weight.
+        let sentence = l.ends_sentence && !title_case();
+        contenders.push(Contender {
+            line: i,
+            base,
+            weight: if sentence { 0.5 } else { 1.0 },
+            steps,
+            overlap: if name { None } else { overlap.get().copied() },
+        });
     }
-    best.filter(|&(s, _)| s > 0.0).map(|(_, i)| i)
+    contest::decide(&contenders, &|i| content(&lines[i]), &topic)
 }
 
 /// Lines looked at under a headline for its byline or date.

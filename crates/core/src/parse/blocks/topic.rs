@@ -22,6 +22,24 @@ pub struct Topic {
     text: String,
 }
 
+thread_local! {
+    /// The last topic's text, kept for the next page's topic to grow into
+    /// (most pages build one, a few kilobytes long).
+    static SPARE_TEXT: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
+}
+
+/// Most bytes of a topic's text kept for the next page.
+const SPARE_BYTES: usize = 1 << 16;
+
+impl Drop for Topic {
+    fn drop(&mut self) {
+        let text = std::mem::take(&mut self.text);
+        if text.capacity() > 0 && text.capacity() <= SPARE_BYTES {
+            SPARE_TEXT.set(text);
+        }
+    }
+}
+
 /// How much of a line's content is the article's topic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Overlap {
@@ -42,11 +60,58 @@ impl Overlap {
     }
 }
 
+/// A line's content words as the topic reads them (see [`each_stem`]),
+/// a word twice in the line counted once, so that they can be looked up
+/// in the topic one at a time.
+#[derive(Debug, Default)]
+pub struct Stems {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Stems {
+    pub fn of(text: &str) -> Self {
+        // Sized once: a stem is no longer than its word.
+        let mut stems = Stems {
+            text: String::with_capacity(text.len()),
+            ends: Vec::with_capacity(16),
+        };
+        let mut seen = [[0u8; 16]; 24];
+        each_stem(text, |stem| {
+            // A word twice in a headline counts once.
+            let n = stems.len().min(seen.len());
+            let mut key = [0u8; 16];
+            let len = stem.len().min(16);
+            key[..len].copy_from_slice(&stem.as_bytes()[..len]);
+            if seen[..n].contains(&key) {
+                return;
+            }
+            if n < seen.len() {
+                seen[n] = key;
+            }
+            stems.text.push_str(stem);
+            stems.ends.push(stems.text.len());
+        });
+        stems
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The `k`th stem.
+    pub fn get(&self, k: usize) -> &str {
+        let start = k.checked_sub(1).map_or(0, |p| self.ends[p]);
+        &self.text[start..self.ends[k]]
+    }
+}
+
 impl Topic {
     /// The topic of the prose units from `first` on (`prose` says which
     /// units are prose), up to a few hundred words.
     pub fn of(lines: &[Line], units: &[Unit], first: usize, prose: &dyn Fn(usize) -> bool) -> Self {
-        let mut text = String::new();
+        let mut text = SPARE_TEXT.take();
+        text.clear();
         let mut words = 0;
         for ui in (first..units.len()).filter(|&ui| prose(ui)) {
             for l in &lines[units[ui].lines()] {
@@ -63,24 +128,16 @@ impl Topic {
 
     /// How many of `text`'s content words are in the topic.
     pub fn overlap(&self, text: &str) -> Overlap {
-        let mut o = Overlap::default();
-        let mut seen = [[0u8; 16]; 24];
-        each_stem(text, |stem| {
-            // A word twice in a headline counts once.
-            let n = (o.total as usize).min(seen.len());
-            let mut key = [0u8; 16];
-            let len = stem.len().min(16);
-            key[..len].copy_from_slice(&stem.as_bytes()[..len]);
-            if seen[..n].contains(&key) {
-                return;
-            }
-            if n < seen.len() {
-                seen[n] = key;
-            }
-            o.total += 1;
-            o.shared += u32::from(self.starts_a_word(stem));
-        });
-        o
+        let stems = Stems::of(text);
+        Overlap {
+            shared: (0..stems.len()).filter(|&k| self.has(stems.get(k))).count() as u32,
+            total: stems.len() as u32,
+        }
+    }
+
+    /// Whether a content word's stem (one of [`Stems`]) is in the topic.
+    pub fn has(&self, stem: &str) -> bool {
+        self.starts_a_word(stem)
     }
 
     /// Whether some word of the topic starts with `stem` (a CJK pair may
@@ -95,7 +152,7 @@ impl Topic {
         let cjk = stem.chars().any(is_cjk);
         // A match of a non-empty stem starts at a char boundary: UTF-8
         // never starts a char with a continuation byte.
-        memchr::memmem::find_iter(self.text.as_bytes(), stem.as_bytes()).any(|at| {
+        any_match(self.text.as_bytes(), stem.as_bytes(), |at| {
             cjk || self.text.get(..at).is_some_and(|before| {
                 before
                     .chars()
@@ -104,6 +161,35 @@ impl Topic {
             })
         })
     }
+}
+
+/// Whether `test` holds at one of the places where the non-empty `needle`
+/// is found in `haystack`, leftmost first and not overlapping (as
+/// `memmem::find_iter` finds them). With AVX2 the search is `memchr`'s
+/// packed-pair finder alone: building the general `memmem` finder for a
+/// stem of a few bytes costs about half of searching a topic with it.
+fn any_match(haystack: &[u8], needle: &[u8], mut test: impl FnMut(usize) -> bool) -> bool {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(finder) = memchr::arch::x86_64::avx2::packedpair::Finder::new(needle) {
+        let mut from = 0;
+        while let Some(rest) = haystack.get(from..) {
+            // The vectorised search needs a haystack a few vectors long.
+            let found = if rest.len() >= finder.min_haystack_len() {
+                finder.find(rest, needle)
+            } else {
+                rest.windows(needle.len()).position(|w| w == needle)
+            };
+            let Some(at) = found else {
+                return false;
+            };
+            if test(from + at) {
+                return true;
+            }
+            from += at + needle.len();
+        }
+        return false;
+    }
+    memchr::memmem::find_iter(haystack, needle).any(test)
 }
 
 /// Appends `s` lowercased, with curly apostrophes made straight. ASCII
@@ -161,6 +247,15 @@ fn ascii_prefix(b: &[u8]) -> usize {
 /// final "'s" or "s" dropped, then the first few letters; runs of CJK
 /// characters give one stem per pair.
 fn each_stem(text: &str, mut f: impl FnMut(&str)) {
+    if text.is_ascii() {
+        each_ascii_stem(text, &mut f);
+    } else {
+        each_stem_by_chars(text, f);
+    }
+}
+
+/// [`each_stem`] for any text, read by chars.
+fn each_stem_by_chars(text: &str, mut f: impl FnMut(&str)) {
     let mut buf = String::new();
     for word in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
         let word = word.trim_matches(['\'', '’']);
@@ -198,6 +293,42 @@ fn each_stem(text: &str, mut f: impl FnMut(&str)) {
             .nth(STEM_CHARS)
             .map_or(stem.len(), |(i, _)| i);
         f(&stem[..cut]);
+    }
+}
+
+/// [`each_stem`] for ASCII text, read over bytes: only the word's first
+/// few letters and its end are lowered.
+fn each_ascii_stem(text: &str, f: &mut impl FnMut(&str)) {
+    let in_word = |b: u8| b.is_ascii_alphanumeric() || b == b'\'';
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !in_word(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && in_word(bytes[i]) {
+            i += 1;
+        }
+        let word = text[start..i].trim_matches('\'');
+        if word.len() < 3 || stopwords::lookup(word).is_some() {
+            continue;
+        }
+        let w = word.as_bytes();
+        let mut len = w.len();
+        if w[len - 2] == b'\'' && w[len - 1].eq_ignore_ascii_case(&b's') {
+            len -= 2;
+        }
+        if len >= 4 && w[len - 1].eq_ignore_ascii_case(&b's') {
+            len -= 1;
+        }
+        let cut = len.min(STEM_CHARS);
+        let mut stem = [0u8; STEM_CHARS];
+        for (s, c) in stem.iter_mut().zip(&w[..cut]) {
+            *s = c.to_ascii_lowercase();
+        }
+        f(std::str::from_utf8(&stem[..cut]).unwrap_or_default());
     }
 }
 
@@ -290,6 +421,30 @@ mod tests {
     }
 
     #[test]
+    fn matches_are_found_as_find_iter_finds_them() {
+        let long = "ab ".repeat(40) + "abab xab abc";
+        for (hay, needle) in [
+            ("a'a'a'a'a", "a'a"),
+            ("ababab", "abab"),
+            (long.as_str(), "ab"),
+            (long.as_str(), "abc"),
+            (long.as_str(), "xyz"),
+            ("short", "longer than it"),
+            ("x", "x"),
+        ] {
+            let mut fast = Vec::new();
+            any_match(hay.as_bytes(), needle.as_bytes(), |at| {
+                fast.push(at);
+                false
+            });
+            let slow: Vec<usize> = memchr::memmem::find_iter(hay.as_bytes(), needle).collect();
+            assert_eq!(fast, slow, "{hay:?} {needle:?}");
+            let found = any_match(hay.as_bytes(), needle.as_bytes(), |_| true);
+            assert_eq!(found, !slow.is_empty());
+        }
+    }
+
+    #[test]
     fn ascii_prefixes_end_at_the_first_byte_outside_ascii() {
         for s in [
             "",
@@ -303,6 +458,29 @@ mod tests {
             let want = s.bytes().position(|b| !b.is_ascii()).unwrap_or(s.len());
             assert_eq!(ascii_prefix(s.as_bytes()), want, "{s:?}");
         }
+    }
+
+    #[test]
+    fn ascii_stems_are_the_stems_read_by_chars() {
+        for text in [
+            "Harbour pilots' strike: Velmora's ferries IDLE, buses and bus stops",
+            "'Tis O'Brien's ab's x's ab''s abcs ABCS Abc'S tHE 2031 isn't",
+            "a-b--c  ''' 's s's ssss Masses",
+            "",
+        ] {
+            let mut fast = Vec::new();
+            each_ascii_stem(text, &mut |s: &str| fast.push(s.to_string()));
+            let mut slow = Vec::new();
+            each_stem_by_chars(text, |s| slow.push(s.to_string()));
+            assert_eq!(fast, slow, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_line_s_stems_count_a_repeated_word_once() {
+        let stems = Stems::of("Ferry fares rise, ferry fares fall");
+        let all: Vec<&str> = (0..stems.len()).map(|k| stems.get(k)).collect();
+        assert_eq!(all, ["ferry", "fare", "rise", "fall"]);
     }
 
     #[test]
