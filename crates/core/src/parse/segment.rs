@@ -23,6 +23,12 @@ static ABBREVIATIONS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The search for '…' (the only terminal outside ASCII), built once: the
+/// free `memmem::find` builds its searcher on every call, which costs more
+/// than searching a paragraph.
+static ELLIPSIS: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("…".as_bytes()));
+
 /// The longest sentence, in bytes: far above any sentence of prose.
 pub const MAX_SENTENCE: usize = 1_000;
 
@@ -121,12 +127,13 @@ fn boundaries(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let mut i = 0;
     // The next '…' (the only terminal outside ASCII) at or after `i`.
-    let mut ellipsis = memchr::memmem::find(bytes, "…".as_bytes());
+    let finder = &*ELLIPSIS;
+    let mut ellipsis = finder.find(bytes);
     while i < bytes.len() {
         if ellipsis.is_some_and(|e| e < i) {
             ellipsis = bytes
                 .get(i..)
-                .and_then(|rest| memchr::memmem::find(rest, "…".as_bytes()))
+                .and_then(|rest| finder.find(rest))
                 .map(|e| i + e);
         }
         let stop = bytes

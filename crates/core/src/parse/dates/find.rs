@@ -122,11 +122,14 @@ fn judge(text: &str, caps: &Groups, start: usize, end: usize) -> Option<(Form, b
     let after_on = word_before(text, core_start) == "on";
     // Reading the clause costs more than the rest of the match: do it only
     // where the value or the inference reads it.
-    // "since March" looks back whatever the clause goes on to say.
-    let since = governed_by_since(text, start);
+    let reads_tense = after_on || tense_matters(form);
+    let day_or_month = matches!(form, Form::DayMonth { .. } | Form::Month { .. });
+    // "since March" looks back whatever the clause goes on to say; only a
+    // form whose tense or past telling is read needs to know.
+    let since = (reads_tense || day_or_month) && governed_by_since(text, start);
     // Whether a past verb governs the date directly, once it is known.
     let mut adjacent = None;
-    let future = (after_on || tense_matters(form))
+    let future = reads_tense
         && !since
         && !names_a_reported_day(form, &text[end..])
         && !*adjacent.insert(adjacent_past_verb(text, start, end))
@@ -135,10 +138,8 @@ fn judge(text: &str, caps: &Groups, start: usize, end: usize) -> Option<(Form, b
     // as past lies before the day of writing.
     let stated_past = after_on && !future && told_as_past_knowing(text, start, end, adjacent);
     let told_past = stated_past
-        || since && matches!(form, Form::DayMonth { .. } | Form::Month { .. })
-        || !future
-            && matches!(form, Form::DayMonth { .. } | Form::Month { .. })
-            && narrates_past(text, start, end);
+        || since && day_or_month
+        || !future && day_or_month && narrates_past(text, start, end);
     Some((form, future, stated_past, told_past))
 }
 

@@ -16,6 +16,7 @@
 //! `assumed_year`. A folder of mixed years lends no year: the most common
 //! one would be a guess, and a wrong year is worse than none.
 
+mod alternation;
 mod discourse;
 pub mod find;
 pub mod form;
