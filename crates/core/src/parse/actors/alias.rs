@@ -109,8 +109,8 @@ const LOWER_BUF: usize = 32;
 fn is_particle(w: &str, lx: &Lexicon) -> bool {
     let mut buf = [0u8; 24];
     match lower_ascii(w, &mut buf) {
-        Some(k) => lx.particles.contains(k),
-        None => lx.particles.contains(w.to_lowercase().as_str()),
+        Some(k) => lx.facts(k).particle,
+        None => lx.facts(&w.to_lowercase()).particle,
     }
 }
 
@@ -163,7 +163,9 @@ impl NameParts {
             }
             let at = joined.len();
             match lower_ascii(w, &mut buf) {
-                Some(k) if lx.particles.contains(k) => {}
+                // A particle by the word's facts: a lookup of numbers, not
+                // a string hashed.
+                Some(k) if lx.facts(k).particle => {}
                 Some(k) => skeleton_of_lower(k, lx, &mut joined),
                 None if is_particle(w, lx) => {}
                 None => skeleton_into(w, lx, &mut joined),

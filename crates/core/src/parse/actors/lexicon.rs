@@ -125,6 +125,9 @@ pub struct Lexicon {
     /// `facts` of the words of up to seven bytes, by [`short_key`]: most
     /// words, asked of a table of numbers.
     short_facts: ShortTable<WordFacts>,
+    /// `facts` of the words of eight to fifteen bytes, by [`mid_key`]: most
+    /// of the rest.
+    mid_facts: ShortTable<WordFacts, [u64; 2]>,
     pub stop: WordSet<String>,
     pub particles: WordSet<String>,
     pub particle_prefixes: Vec<String>,
@@ -153,7 +156,7 @@ pub struct Lexicon {
     pub user_people: FxMap<String, u32>,
 }
 
-use super::word_hash::{ShortTable, WordMap, WordSet, short_key};
+use super::word_hash::{ShortTable, WordMap, WordSet, mid_key, short_key, short_key_of_bytes};
 pub use crate::hash::{FxMap, FxSet};
 
 /// The parsed lexicons (first use parses; later uses share).
@@ -250,6 +253,7 @@ impl Lexicon {
             pairs: WordSet::default(),
             facts: WordMap::default(),
             short_facts: ShortTable::new([]),
+            mid_facts: ShortTable::new([]),
             stop: WordSet::default(),
             particles: WordSet::default(),
             particle_prefixes: Vec::new(),
@@ -424,6 +428,11 @@ impl Lexicon {
                 .iter()
                 .filter_map(|(w, f)| Some((short_key(w)?, *f))),
         );
+        lx.mid_facts = ShortTable::new(
+            lx.facts
+                .iter()
+                .filter_map(|(w, f)| Some((mid_key(w.as_bytes())?, *f))),
+        );
         lx
     }
 
@@ -490,11 +499,25 @@ impl Lexicon {
     /// [`WordFacts`] of a folded word (all false and 0 for an unknown one).
     #[inline]
     pub fn facts(&self, key: &str) -> WordFacts {
-        match short_key(key) {
-            Some(k) => self.short_facts.get(k),
-            None => self.facts.get(key).copied(),
+        self.facts_of_bytes(key.as_bytes())
+    }
+
+    /// [`Lexicon::facts`] of a folded word's bytes (a `str`'s): a word of
+    /// up to fifteen bytes (nearly all) is looked up as numbers, with no
+    /// string hashed or compared. Always inlined: it runs for every word,
+    /// in a loop that does little else.
+    #[inline(always)]
+    pub fn facts_of_bytes(&self, key: &[u8]) -> WordFacts {
+        if let Some(k) = short_key_of_bytes(key) {
+            return self.short_facts.get(k).unwrap_or_default();
         }
-        .unwrap_or_default()
+        if let Some(k) = mid_key(key) {
+            return self.mid_facts.get(k).unwrap_or_default();
+        }
+        std::str::from_utf8(key)
+            .ok()
+            .and_then(|k| self.facts.get(k).copied())
+            .unwrap_or_default()
     }
 
     /// Whether some role or entity phrase opens with folded words `first`

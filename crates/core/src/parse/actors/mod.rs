@@ -479,8 +479,7 @@ fn group(
             let first = last_form[e as usize] == NO_FORM;
             forms.push((t, last_form[e as usize]));
             last_form[e as usize] = (forms.len() - 1) as u32;
-            let words = |f: &str| f.split_whitespace().count();
-            if first || words(t) >= words(ent.name.text(raw)) {
+            if first || word_count(t) >= word_count(ent.name.text(raw)) {
                 ent.name = Span::new(h.start, h.end);
             }
         }
@@ -561,6 +560,21 @@ fn fold_into<'b>(buf: &'b mut String, t: &str) -> &'b str {
         buf.push_str(&crate::text::fold(t));
     }
     buf
+}
+
+/// How many words `f` holds (`split_whitespace().count()`); an ASCII form
+/// counted over its bytes (white space as `char::is_whitespace` says).
+fn word_count(f: &str) -> usize {
+    if !f.is_ascii() {
+        return f.split_whitespace().count();
+    }
+    let (mut n, mut in_word) = (0, false);
+    for b in f.as_bytes() {
+        let word = !matches!(b, b' ' | b'\t'..=b'\r');
+        n += usize::from(word && !in_word);
+        in_word = word;
+    }
+    n
 }
 
 /// No hit: the end of an entity's chain of hits (and of a surname's chain

@@ -571,3 +571,21 @@ fn firms_bodies_and_illnesses_by_their_last_word_are_not_people() {
     let people = names_of(&arts, &actors, ActorKind::Person);
     assert_eq!(people, ["Tomas Quill"]);
 }
+
+#[test]
+fn a_form_has_as_many_words_as_white_space_splits_it_into() {
+    for f in [
+        "",
+        " ",
+        "Ivo",
+        "Ivo Brask",
+        "  Ivo \t Brask\n",
+        "Ivo\u{b}Brask\u{c}Tamm\r",
+        "Jean-Noel  de la Tour ",
+        "Micheál Ó Sé",
+        "Ivo\u{a0}Brask",
+        "Ivo\u{1f}Brask",
+    ] {
+        assert_eq!(word_count(f), f.split_whitespace().count(), "{f:?}");
+    }
+}

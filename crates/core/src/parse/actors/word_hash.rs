@@ -68,7 +68,13 @@ pub type WordSet<K> = HashSet<K, std::hash::BuildHasherDefault<WordHasher>>;
 /// compares a number, not a string, and hashes one word of eight bytes.
 #[inline]
 pub fn short_key(w: &str) -> Option<u64> {
-    let b = w.as_bytes();
+    short_key_of_bytes(w.as_bytes())
+}
+
+/// [`short_key`] of a word's bytes, for a caller that holds them and need
+/// not slice a `str` (which checks both ends are char boundaries).
+#[inline]
+pub fn short_key_of_bytes(b: &[u8]) -> Option<u64> {
     if b.len() > 7 {
         return None;
     }
@@ -97,30 +103,69 @@ pub fn short_key(w: &str) -> Option<u64> {
 /// at most half full, so that a word no lexicon holds (most content
 /// words) is told after one or two key comparisons, with no hashing of
 /// bytes and no control bytes to read first.
-pub struct ShortTable<V> {
-    /// [`EMPTY`] where no key is; a slot's value is in `values`.
-    keys: Box<[u64]>,
+pub struct ShortTable<V, K: TableKey = u64> {
+    /// [`TableKey::EMPTY`] where no key is; a slot's value is in `values`.
+    keys: Box<[K]>,
     values: Box<[V]>,
     /// How far the product of a key is shifted to give its first slot.
     shift: u32,
 }
 
-/// No short key: its top byte holds a length of at most seven.
-const EMPTY: u64 = u64::MAX;
+/// A key of a [`ShortTable`]: a [`short_key`] or a [`mid_key`].
+pub trait TableKey: Copy + Eq {
+    /// What no key is, marking an empty slot.
+    const EMPTY: Self;
+    /// The key as one number, to find its first slot by.
+    fn mix(self) -> u64;
+}
 
-impl<V: Copy + Default> ShortTable<V> {
+impl TableKey for u64 {
+    /// No short key: its top byte holds a length of at most seven.
+    const EMPTY: u64 = u64::MAX;
+    #[inline]
+    fn mix(self) -> u64 {
+        self
+    }
+}
+
+impl TableKey for [u64; 2] {
+    /// No mid key: the low byte of its second number is a length of at
+    /// most fifteen.
+    const EMPTY: [u64; 2] = [u64::MAX; 2];
+    #[inline]
+    fn mix(self) -> u64 {
+        self[0] ^ self[1].rotate_left(29)
+    }
+}
+
+/// A word of eight to fifteen bytes as two numbers: its first eight bytes,
+/// and its last eight with the lowest of those (which the first eight hold
+/// too, the word being shorter than sixteen) replaced by its length, so
+/// that no two words share one.
+#[inline]
+pub fn mid_key(b: &[u8]) -> Option<[u64; 2]> {
+    let n = b.len();
+    if !(8..16).contains(&n) {
+        return None;
+    }
+    let first = u64::from_le_bytes(*b.first_chunk::<8>()?);
+    let last = u64::from_le_bytes(*b.last_chunk::<8>()?);
+    Some([first, last & !0xff | n as u64])
+}
+
+impl<V: Copy + Default, K: TableKey> ShortTable<V, K> {
     /// The table of `pairs` (a key given twice keeps its last value).
-    pub fn new(pairs: impl IntoIterator<Item = (u64, V)>) -> Self {
-        let pairs: Vec<(u64, V)> = pairs.into_iter().filter(|(k, _)| *k != EMPTY).collect();
+    pub fn new(pairs: impl IntoIterator<Item = (K, V)>) -> Self {
+        let pairs: Vec<(K, V)> = pairs.into_iter().filter(|(k, _)| *k != K::EMPTY).collect();
         let slots = (pairs.len() * 2).next_power_of_two().max(8);
         let mut t = ShortTable {
-            keys: vec![EMPTY; slots].into_boxed_slice(),
+            keys: vec![K::EMPTY; slots].into_boxed_slice(),
             values: vec![V::default(); slots].into_boxed_slice(),
             shift: 64 - slots.trailing_zeros(),
         };
         for (k, v) in pairs {
             let mut i = t.slot_of(k);
-            while t.keys[i] != EMPTY && t.keys[i] != k {
+            while t.keys[i] != K::EMPTY && t.keys[i] != k {
                 i = (i + 1) & (slots - 1);
             }
             t.keys[i] = k;
@@ -130,18 +175,18 @@ impl<V: Copy + Default> ShortTable<V> {
     }
 
     #[inline]
-    fn slot_of(&self, k: u64) -> usize {
-        (k.wrapping_mul(WORD_K) >> self.shift) as usize
+    fn slot_of(&self, k: K) -> usize {
+        (k.mix().wrapping_mul(WORD_K) >> self.shift) as usize
     }
 
     /// The value of key `k`, if the table holds it.
     #[inline]
-    pub fn get(&self, k: u64) -> Option<V> {
+    pub fn get(&self, k: K) -> Option<V> {
         let mask = self.keys.len() - 1;
         let mut i = self.slot_of(k);
         loop {
             let at = self.keys[i];
-            if at == EMPTY {
+            if at == K::EMPTY {
                 return None;
             }
             if at == k {
@@ -219,7 +264,7 @@ mod tests {
         for w in ["", "b", "fo", "then", "abcdef", "vom"] {
             assert_eq!(t.get(short_key(w).unwrap()), None, "{w}");
         }
-        assert_eq!(t.get(EMPTY), None);
+        assert_eq!(t.get(<u64 as TableKey>::EMPTY), None);
         let none: ShortTable<u32> = ShortTable::new([]);
         assert_eq!(none.get(short_key("a").unwrap()), None);
         // Many keys in one small table: every one found past collisions.
@@ -227,5 +272,31 @@ mod tests {
         let t = ShortTable::new(many.iter().map(|&k| (k, k)));
         assert!(many.iter().all(|&k| t.get(k) == Some(k)));
         assert_eq!(t.get(1 << 56), None);
+    }
+
+    #[test]
+    fn mid_keys_tell_apart_every_word_of_eight_to_fifteen_bytes() {
+        // Words that share their first and last eight bytes but not their
+        // length, and words that differ in one byte only.
+        let mut words: Vec<String> = (8..16).map(|n| "a".repeat(n)).collect();
+        for n in 8..16 {
+            for at in 0..n {
+                let mut w = "abcdefghijklmnop"[..n].to_string().into_bytes();
+                w[at] = b'z';
+                words.push(String::from_utf8(w).unwrap());
+            }
+        }
+        let keys: Vec<[u64; 2]> = words
+            .iter()
+            .map(|w| mid_key(w.as_bytes()).unwrap())
+            .collect();
+        let distinct: std::collections::HashSet<_> = keys.iter().collect();
+        assert_eq!(distinct.len(), words.len());
+        assert!(mid_key(b"abcdefg").is_none() && mid_key(&[b'a'; 16]).is_none());
+        let t = ShortTable::new(keys.iter().zip(0u32..).map(|(&k, i)| (k, i)));
+        for (i, k) in keys.iter().enumerate() {
+            assert_eq!(t.get(*k), Some(i as u32));
+        }
+        assert_eq!(t.get(mid_key(b"zzzzzzzzz").unwrap()), None);
     }
 }

@@ -95,9 +95,9 @@ struct Scan<'t, 'a> {
     tags: Vec<Tag<'a>>,
     /// Role tokens already used as a title or appositive.
     used: Vec<bool>,
+    /// In order of their last tokens (each run ends after the one before;
+    /// [`Scan::run_ending_at`] finds one by its last token).
     runs: Vec<Run>,
-    /// run index by last token
-    run_at_last: Vec<Option<usize>>,
     /// (run, hit) pairs once hits are emitted, for possessors.
     run_hits: Vec<(usize, usize)>,
     /// The sentence is written in capitals (see `caps`).
@@ -119,7 +119,6 @@ pub struct Scratch<'a> {
     tags: Vec<Tag<'a>>,
     used: Vec<bool>,
     runs: Vec<Run>,
-    run_at_last: Vec<Option<usize>>,
     run_hits: Vec<(usize, usize)>,
     spare: Spare,
 }
@@ -208,7 +207,6 @@ pub fn scan_with<'a>(
     key_buf.clear();
     key_buf.push_str(text);
     key_buf.make_ascii_lowercase();
-    let all_ascii = text.is_ascii();
     let mut key_at = std::mem::take(&mut scratch.key_at);
     key_at.clear();
     key_at.reserve(toks.len());
@@ -226,21 +224,19 @@ pub fn scan_with<'a>(
             continue;
         }
         // What `key_of` gives for one ASCII word (words hold no white
-        // space): its range of the lowered copy.
-        let (a, b) = if all_ascii {
+        // space) is its range of the lowered copy; a word with other chars
+        // (the tokenizer says which) is folded after the copy.
+        let (a, b) = if t.ascii {
             (t.start, t.end)
         } else {
-            match text.get(t.start..t.end) {
-                Some(w) if !w.is_ascii() => {
-                    let from = key_buf.len();
-                    key_buf.push_str(&key_of(w));
-                    (from, key_buf.len())
-                }
-                _ => (t.start, t.end),
-            }
+            let from = key_buf.len();
+            key_buf.push_str(&key_of(text.get(t.start..t.end).unwrap_or("")));
+            (from, key_buf.len())
         };
         key_at.push((a as u32, b as u32));
-        let f = lx.facts(key_buf.get(a..b).unwrap_or(""));
+        // Looked up by the key's bytes: no `str` to slice, whose ends
+        // would be checked for char boundaries.
+        let f = lx.facts_of_bytes(key_buf.as_bytes().get(a..b).unwrap_or_default());
         if f.max_words > 0 || t.is_capital() || t.glued {
             spare.taggable.push(i as u32);
         }
@@ -271,7 +267,6 @@ pub fn scan_with<'a>(
         tags: refill(std::mem::take(&mut scratch.tags), n, Tag::None),
         used: refill(std::mem::take(&mut scratch.used), n, false),
         runs,
-        run_at_last: refill(std::mem::take(&mut scratch.run_at_last), n, None),
         run_hits,
         caps_line: false,
         spare,
@@ -289,7 +284,6 @@ pub fn scan_with<'a>(
         tags: s.tags,
         used: s.used,
         runs: s.runs,
-        run_at_last: s.run_at_last,
         run_hits: s.run_hits,
         spare: s.spare,
     };
@@ -458,13 +452,25 @@ impl<'a> Scan<'_, 'a> {
     }
 
     fn push_run(&mut self, first: usize, last: usize) {
-        self.run_at_last[last] = Some(self.runs.len());
         self.runs.push(Run {
             first,
             last,
             consumed: false,
             caps: false,
         });
+    }
+
+    /// The run whose last token is `i`, if any: runs end in order, so it is
+    /// found by bisection (no table as long as the sentence to fill).
+    fn run_ending_at(&self, i: usize) -> Option<usize> {
+        let r = self.runs.partition_point(|r| r.last < i);
+        self.runs.get(r).is_some_and(|x| x.last == i).then_some(r)
+    }
+
+    /// The first run that ends at or after token `i`.
+    fn run_ending_from(&self, i: usize) -> Option<usize> {
+        let r = self.runs.partition_point(|r| r.last < i);
+        (r < self.runs.len()).then_some(r)
     }
 
     /// `i` starts particles ("von der") followed by a name word: its index.

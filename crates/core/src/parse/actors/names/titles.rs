@@ -52,7 +52,7 @@ impl<'a> Scan<'_, 'a> {
                     }
                 }
                 Tag::None if self.toks[i].possessive => {
-                    if let Some(r) = self.run_at_last[i] {
+                    if let Some(r) = self.run_ending_at(i) {
                         desc.possessor = Some(r as u32);
                     }
                     break;
@@ -64,7 +64,7 @@ impl<'a> Scan<'_, 'a> {
                     } else if self.is(i, class::ROLE_MODIFIER) {
                         start = s;
                     } else if capital_head && self.toks[i].is_capital() && !self.facts[i].stop {
-                        if let Some(r) = self.run_at_last[i] {
+                        if let Some(r) = self.run_ending_at(i) {
                             swallowed.push(r);
                             let f = self.runs[r].first;
                             start = f;
@@ -257,7 +257,7 @@ impl<'a> Scan<'_, 'a> {
                 if self.nameish(end + 1) {
                     // A title of another name: fine only as a possessor
                     // ("Ola Berg, President Ivo Tamm's envoy").
-                    let ri = (end + 1..n).find_map(|x| self.run_at_last[x])?;
+                    let ri = self.run_ending_from(end + 1)?;
                     let run = self.runs[ri];
                     if run.first != end + 1 || !self.toks[run.last].possessive {
                         return None;

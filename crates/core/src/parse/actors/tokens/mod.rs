@@ -36,6 +36,9 @@ pub struct Token {
     /// A lower-case part was glued on with a hyphen ("Kremlin-friendly"):
     /// the word is an adjective even though it starts with a capital.
     pub glued: bool,
+    /// Every byte of the token (the word without its possessive) is
+    /// ASCII: its key is its own bytes lowered, with nothing to fold.
+    pub ascii: bool,
 }
 
 impl Token {
@@ -176,6 +179,7 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
                     possessive: false,
                     initial: opens,
                     glued: false,
+                    ascii: true,
                 });
                 opens = false;
                 p = end;
@@ -210,6 +214,7 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
                 possessive: false,
                 initial: false,
                 glued: false,
+                ascii: c.is_ascii(),
             });
             p += cl;
             continue;
@@ -322,6 +327,7 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
             possessive,
             initial: opens,
             glued,
+            ascii: ascii_only,
         });
         opens = false;
     }

@@ -35,6 +35,7 @@ fn reference_tokenize(text: &str) -> Vec<Token> {
                 possessive: false,
                 initial: false,
                 glued: false,
+                ascii: c.is_ascii(),
             });
             i += 1;
             continue;
@@ -123,6 +124,7 @@ fn reference_tokenize(text: &str) -> Vec<Token> {
             possessive,
             initial: opens,
             glued,
+            ascii: word.is_ascii(),
         });
         opens = false;
     }
@@ -272,4 +274,36 @@ fn odd_input_never_panics() {
     ] {
         let _ = tokenize(s);
     }
+}
+
+#[test]
+fn the_word_sweep_ends_at_the_first_byte_that_is_no_ascii_letter_or_digit() {
+    // Every byte value at every place of a run, and runs of every length.
+    for b in 0..=255u8 {
+        for at in 0..20 {
+            for len in at..21 {
+                let mut bytes: Vec<u8> = b"aZ09mzAQ7kxyzBCDqrstu"[..len].to_vec();
+                if at < len {
+                    bytes[at] = b;
+                }
+                let expected = bytes
+                    .iter()
+                    .position(|c| !c.is_ascii_alphanumeric())
+                    .unwrap_or(bytes.len());
+                assert_eq!(
+                    super::ascii_run_end(&bytes, 0),
+                    expected,
+                    "{b} at {at} of {len}"
+                );
+                if len > 0 {
+                    let from_one = bytes[1..]
+                        .iter()
+                        .position(|c| !c.is_ascii_alphanumeric())
+                        .map_or(bytes.len(), |p| p + 1);
+                    assert_eq!(super::ascii_run_end(&bytes, 1), from_one);
+                }
+            }
+        }
+    }
+    assert_eq!(super::ascii_run_end(b"abc", 5), 5);
 }
