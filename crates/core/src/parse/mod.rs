@@ -93,6 +93,7 @@ pub fn parse_article(id: ArticleId, loaded: Loaded) -> Parsed {
     let mut cleaned = cleaned;
     cleaned.body.shrink_to_fit();
     cleaned.blocks.shrink_to_fit();
+    cleaned.teasers.shrink_to_fit();
     let article = Article {
         id,
         path,
@@ -114,7 +115,12 @@ pub fn parse_article(id: ArticleId, loaded: Loaded) -> Parsed {
     Parsed {
         article,
         actors: local_actors,
-        unanchored_dates: explicit.value.is_none().then_some(candidates),
+        // Held until the corpus-level steps: no spare capacity either.
+        unanchored_dates: explicit.value.is_none().then(|| {
+            let mut candidates = candidates;
+            candidates.shrink_to_fit();
+            candidates
+        }),
     }
 }
 

@@ -23,13 +23,6 @@ type Seen = (u32, u32);
 /// (actor, thing) -> (first seen, count).
 type Tally<K> = FxMap<(usize, K), (Seen, u32)>;
 
-#[derive(Default)]
-struct Tallies<'a> {
-    forms: Tally<&'a str>,
-    roles: Tally<RoleDesc>,
-    role_texts: Tally<&'a str>,
-}
-
 /// One actor's lists, in order of first appearance.
 #[derive(Debug, Default, PartialEq)]
 pub struct Gathered {
@@ -44,6 +37,12 @@ pub struct Gathered {
 /// The lists of each of `actors` actors, given which actor each local
 /// entity became (`global`); roles and role texts are cut
 /// to the first `cap` distinct ones.
+///
+/// Forms, roles and role texts are tallied one after the other, each
+/// tally's maps freed before the next is made: this step runs while the
+/// parse's results are all still held, and three sets of maps at once
+/// (two or more per thread while they are added up) were the top of a
+/// load's memory.
 pub fn gather(
     articles: &[Article],
     locals: &[Local],
@@ -52,12 +51,66 @@ pub fn gather(
     actors: usize,
     cap: usize,
 ) -> Vec<Gathered> {
-    let tallies = articles
+    let mut out: Vec<Gathered> = (0..actors).map(|_| Gathered::default()).collect();
+    let forms = tally(articles, locals, |t, a, article, l| {
+        let global = global.of(a as usize);
+        let raw = article.raw.as_str();
+        for (k, m) in l.mentions.iter().enumerate() {
+            if let Some(g) = actor_of(global, m.entity) {
+                count(t, (g, m.span.text(raw)), (a, k as u32));
+            }
+        }
+    });
+    for (g, form, n) in in_order(forms, usize::MAX) {
+        if let Some(o) = out.get_mut(g) {
+            o.forms.push((form.to_string(), n));
+        }
+    }
+    let roles = tally(articles, locals, |t, a, _, l| {
+        let global = global.of(a as usize);
+        for (k, &(e, r)) in l.roles.iter().enumerate() {
+            if let Some(g) = actor_of(global, e) {
+                let mut r = interned.role(r).clone();
+                r.possessor = to_global(global, r.possessor);
+                count(t, (g, r), (a, k as u32));
+            }
+        }
+    });
+    for (g, role, _) in in_order(roles, cap) {
+        if let Some(o) = out.get_mut(g) {
+            o.roles.push(role);
+        }
+    }
+    let role_texts = tally(articles, locals, |t, a, article, l| {
+        let global = global.of(a as usize);
+        let raw = article.raw.as_str();
+        for (k, (e, span)) in l.role_texts.iter().enumerate() {
+            if let Some(g) = actor_of(global, *e) {
+                count(t, (g, span.text(raw)), (a, k as u32));
+            }
+        }
+    });
+    for (g, text, n) in in_order(role_texts, cap) {
+        if let Some(o) = out.get_mut(g) {
+            o.role_texts.push((text.to_string(), n));
+        }
+    }
+    out
+}
+
+/// One tally over every article in parallel: `visit` counts what one
+/// article (its number, the article, its local actors) shows into a map.
+fn tally<'a, K, F>(articles: &'a [Article], locals: &'a [Local], visit: F) -> Tally<K>
+where
+    K: Hash + Eq + Send,
+    F: Fn(&mut Tally<K>, u32, &'a Article, &'a Local) + Sync,
+{
+    articles
         .par_iter()
         .zip(locals)
         .enumerate()
         // One piece per thread (and none under 2048 articles): each keeps
-        // maps of what it saw until they are added up, so fewer pieces
+        // a map of what it saw until they are added up, so fewer pieces
         // mean less adding up and fewer maps held at once.
         .with_min_len(
             articles
@@ -65,52 +118,17 @@ pub fn gather(
                 .div_ceil(rayon::current_num_threads())
                 .max(2048),
         )
-        .fold(Tallies::default, |mut t, (a, (article, l))| {
-            let global = global.of(a);
-            let a = a as u32;
-            let raw = article.raw.as_str();
-            for (k, m) in l.mentions.iter().enumerate() {
-                if let Some(g) = actor_of(global, m.entity) {
-                    count(&mut t.forms, (g, m.span.text(raw)), (a, k as u32));
-                }
-            }
-            for (k, &(e, r)) in l.roles.iter().enumerate() {
-                if let Some(g) = actor_of(global, e) {
-                    let mut r = interned.role(r).clone();
-                    r.possessor = to_global(global, r.possessor);
-                    count(&mut t.roles, (g, r), (a, k as u32));
-                }
-            }
-            for (k, (e, span)) in l.role_texts.iter().enumerate() {
-                if let Some(g) = actor_of(global, *e) {
-                    count(&mut t.role_texts, (g, span.text(raw)), (a, k as u32));
-                }
-            }
+        .fold(Tally::default, |mut t, (a, (article, l))| {
+            visit(&mut t, a as u32, article, l);
             t
         })
-        .reduce(Tallies::default, |mut x, y| {
-            add(&mut x.forms, y.forms);
-            add(&mut x.roles, y.roles);
-            add(&mut x.role_texts, y.role_texts);
-            x
-        });
-    let mut out: Vec<Gathered> = (0..actors).map(|_| Gathered::default()).collect();
-    for (g, form, n) in in_order(tallies.forms, usize::MAX) {
-        if let Some(o) = out.get_mut(g) {
-            o.forms.push((form.to_string(), n));
-        }
-    }
-    for (g, role, _) in in_order(tallies.roles, cap) {
-        if let Some(o) = out.get_mut(g) {
-            o.roles.push(role);
-        }
-    }
-    for (g, text, n) in in_order(tallies.role_texts, cap) {
-        if let Some(o) = out.get_mut(g) {
-            o.role_texts.push((text.to_string(), n));
-        }
-    }
-    out
+        .reduce(Tally::default, |x, y| {
+            // The smaller map is added into the larger, which then grows
+            // least (adding up is the same either way round).
+            let (mut into, from) = if x.len() < y.len() { (y, x) } else { (x, y) };
+            add(&mut into, from);
+            into
+        })
 }
 
 /// One more sighting of `key` at `seen` (pieces see articles in order, so
