@@ -33,58 +33,38 @@ const SLOTS: usize = 2048;
 struct Table {
     keys: Box<[u128; SLOTS]>,
     masks: Box<[u8; SLOTS]>,
-    /// One bit per slot: some word's search starts there. Most words that
-    /// are not stop words stop at this small bit set, and the large key
-    /// array is touched only for the few slots the frequent words use.
-    starts: [u64; SLOTS / 64],
-    /// One bit per shape of an ASCII stop word ([`shape_bit`]): its length
-    /// and the kinds of its first and last bytes. Most words that are not
-    /// stop words have a shape none has, and are told before they are
-    /// packed and hashed.
-    shapes: [u64; SHAPES.div_ceil(64)],
+    /// One bit per value of a longer hash of the key (whose top bits are
+    /// the slot): set for each stop word. Nearly every word that is not a
+    /// stop word finds its bit clear, and the key array is touched only for
+    /// the stop words and a few others.
+    filter: Box<[u64; FILTER_BITS / 64]>,
+    /// The longest ASCII stop word in bytes: a longer ASCII token is none.
+    longest_ascii: usize,
 }
 
-/// Kinds of a word's end bytes in a shape: a digit, a letter (either
-/// case), anything else.
-const BYTE_KINDS: usize = 37;
-const SHAPES: usize = MAX_BYTES * BYTE_KINDS * BYTE_KINDS;
-
-/// Each byte's kind in a shape: digits 0 to 9, letters 10 to 35 (a capital
-/// as its small letter), the rest 36.
-const BYTE_KIND: [u8; 256] = {
-    let mut t = [36u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = (b as u8).to_ascii_lowercase();
-        if c.is_ascii_digit() {
-            t[b] = c - b'0';
-        } else if c.is_ascii_lowercase() {
-            t[b] = 10 + c - b'a';
-        }
-        b += 1;
-    }
-    t
-};
-
-/// The shape bit of a word of `len` bytes (1 to [`MAX_BYTES`]) from
-/// `first` to `last`.
-fn shape_bit(len: usize, first: u8, last: u8) -> usize {
-    ((len - 1) * BYTE_KINDS + usize::from(BYTE_KIND[usize::from(first)])) * BYTE_KINDS
-        + usize::from(BYTE_KIND[usize::from(last)])
-}
+/// Bits of [`Table::filter`]: a power of two, many times the words, so
+/// that few words that are not stop words find their bit set.
+const FILTER_BITS: usize = 1 << 15;
 
 impl Table {
-    fn slot(key: u128) -> usize {
+    /// The key's bit in [`Self::filter`]; its slot is the bit's top bits.
+    fn bit(key: u128) -> usize {
         let mixed =
             (key as u64 ^ ((key >> 64) as u64).rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        (mixed >> (64 - SLOTS.trailing_zeros())) as usize
+        (mixed >> (64 - FILTER_BITS.trailing_zeros())) as usize
     }
 
+    fn slot_of(bit: usize) -> usize {
+        bit >> (FILTER_BITS.trailing_zeros() - SLOTS.trailing_zeros())
+    }
+
+    #[inline]
     fn get(&self, key: u128) -> Option<u8> {
-        let mut i = Self::slot(key);
-        if self.starts[i / 64] & (1 << (i % 64)) == 0 {
+        let bit = Self::bit(key);
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
             return None;
         }
+        let mut i = Self::slot_of(bit);
         loop {
             let k = self.keys[i];
             if k == key {
@@ -97,36 +77,79 @@ impl Table {
         }
     }
 
-    /// Whether an ASCII word of `len` bytes (1 to [`MAX_BYTES`]) from
-    /// `first` to `last` may be a stop word.
-    fn may_hold(&self, len: usize, first: u8, last: u8) -> bool {
-        let bit = shape_bit(len, first, last);
-        self.shapes[bit / 64] & (1 << (bit % 64)) != 0
-    }
-
     fn insert(&mut self, key: u128, lang: usize) {
         let bytes = key.to_le_bytes();
         let len = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
-        if (1..=MAX_BYTES).contains(&len) && bytes[..len].is_ascii() {
-            let bit = shape_bit(len, bytes[0], bytes[len - 1]);
-            self.shapes[bit / 64] |= 1 << (bit % 64);
+        if bytes[..len].is_ascii() {
+            self.longest_ascii = self.longest_ascii.max(len);
         }
-        let mut i = Self::slot(key);
-        self.starts[i / 64] |= 1 << (i % 64);
+        let bit = Self::bit(key);
+        self.filter[bit / 64] |= 1 << (bit % 64);
+        let mut i = Self::slot_of(bit);
         while self.keys[i] != 0 && self.keys[i] != key {
             i = (i + 1) % SLOTS;
         }
         self.keys[i] = key;
         self.masks[i] |= 1 << lang;
     }
+
+    /// The mask of the ASCII token `b[start..start + len]` (1 to
+    /// [`Self::longest_ascii`] bytes) that has a letter or digit at both
+    /// ends (so nothing is trimmed): read as two eight-byte loads where the
+    /// line has room past the token (most words), masked to its length
+    /// and lowered.
+    #[inline]
+    fn get_ascii(&self, b: &[u8], start: usize, len: usize) -> Option<u8> {
+        let (low, high) = match b.get(start..start + 16) {
+            Some(w) => {
+                let mut eight = [0u8; 8];
+                eight.copy_from_slice(&w[..8]);
+                let low = u64::from_le_bytes(eight);
+                eight.copy_from_slice(&w[8..]);
+                let high = u64::from_le_bytes(eight);
+                let (keep_low, keep_high) = KEEP[len.min(16)];
+                (low & keep_low, high & keep_high)
+            }
+            None => {
+                let mut buf = [0u8; 16];
+                buf[..len].copy_from_slice(&b[start..start + len]);
+                let mut eight = [0u8; 8];
+                eight.copy_from_slice(&buf[..8]);
+                let low = u64::from_le_bytes(eight);
+                eight.copy_from_slice(&buf[8..]);
+                (low, u64::from_le_bytes(eight))
+            }
+        };
+        self.get(u128::from(lower_ascii(low)) | u128::from(lower_ascii(high)) << 64)
+    }
 }
+
+/// For a key of `n` bytes (0 to 16), the bits of its low and high eight
+/// bytes that hold it.
+const KEEP: [(u64, u64); 17] = {
+    let mut t = [(0u64, 0u64); 17];
+    let mut n = 0;
+    while n <= 16 {
+        let low = if n >= 8 { u64::MAX } else { (1 << (8 * n)) - 1 };
+        let high = if n >= 16 {
+            u64::MAX
+        } else if n > 8 {
+            (1 << (8 * (n - 8))) - 1
+        } else {
+            0
+        };
+        t[n] = (low, high);
+        n += 1;
+    }
+    t
+};
 
 static WORDS: LazyLock<Table> = LazyLock::new(|| {
     let mut t = Table {
         keys: Box::new([0; SLOTS]),
         masks: Box::new([0; SLOTS]),
-        starts: [0; SLOTS / 64],
-        shapes: [0; SHAPES.div_ceil(64)],
+        filter: Box::new([0; FILTER_BITS / 64]),
+        longest_ascii: 0,
     };
     let mut n = 0;
     for line in include_str!("../../../../../assets/stopwords.txt").lines() {
@@ -175,9 +198,6 @@ fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t'..=b'\r')
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
 /// Bits per language in [`Found`]'s lanes: a line adds at most one per word.
 const LANE_BITS: u32 = 21;
 
@@ -225,6 +245,131 @@ impl Found {
     }
 }
 
+/// Words (as `split_whitespace` counts them) of a line and, for each
+/// language, how many of them are its stop words: one pass over the bytes.
+/// A word of up to seven bytes followed by a space or the line's end (most
+/// words) is read from one eight-byte load: its end, whether it is ASCII,
+/// its end bytes and its key all come from that number. Any other run of
+/// non-space bytes is read by [`count_run`].
+pub fn count_words(line: &str, hits: &mut [u16; LANGUAGES]) -> u32 {
+    let b = line.as_bytes();
+    let table = &*WORDS;
+    let mut count = Count {
+        words: 0,
+        found: Found {
+            lanes: 0,
+            since_flush: 0,
+        },
+    };
+    let mut i = 0;
+    while i < b.len() {
+        let x = load8(b, i);
+        // The lowest byte under 0x21 is found exactly (flags above it may
+        // be false).
+        let low = x.wrapping_sub(0x21 * ONES) & !x & HIGH_BITS;
+        let k = (low.trailing_zeros() / 8) as usize;
+        if k == 0 {
+            if is_space(b[i]) {
+                i += 1;
+                continue;
+            }
+        } else if k < 8 {
+            let end = i + k;
+            // The run stops at a space or at the line's end (read as zero).
+            let stops = end >= b.len() || is_space(b[end]);
+            let word = x & ((1u64 << (8 * k)) - 1);
+            if stops && word & HIGH_BITS == 0 {
+                count.words += 1;
+                let first = word as u8;
+                let last = (word >> (8 * (k - 1))) as u8;
+                let mask = if ALNUM[usize::from(first)] && ALNUM[usize::from(last)] {
+                    if k > table.longest_ascii {
+                        None
+                    } else {
+                        table.get(u128::from(lower_ascii(word)))
+                    }
+                } else {
+                    lookup_in(b, i, end)
+                };
+                if let Some(mask) = mask {
+                    count.found.add(mask, hits);
+                }
+                // Past the space that ends the word.
+                i = end + 1;
+                continue;
+            }
+        }
+        i = count_run(line, i, table, &mut count, hits);
+    }
+    count.found.flush(hits);
+    count.words
+}
+
+/// Words and stop-word hits counted so far in a line.
+struct Count {
+    words: u32,
+    found: Found,
+}
+
+/// Eight bytes of `b` from `i` as a number, zero past its end.
+#[inline]
+fn load8(b: &[u8], i: usize) -> u64 {
+    let mut eight = [0u8; 8];
+    match b.get(i..i + 8) {
+        Some(w) => eight.copy_from_slice(w),
+        None if b.len() >= 8 => {
+            let off = b.len() - 8;
+            eight.copy_from_slice(&b[off..]);
+            return u64::from_le_bytes(eight) >> (8 * (i - off));
+        }
+        None => eight[..b.len() - i].copy_from_slice(&b[i..]),
+    }
+    u64::from_le_bytes(eight)
+}
+
+/// Counts the run of non-space bytes that starts at `start` (a byte that
+/// is no ASCII space) and returns where it ends. An ASCII run is one word;
+/// a run that holds other bytes (a curly quote, an accent, a space from
+/// outside ASCII) is split and looked up by chars.
+fn count_run(
+    line: &str,
+    start: usize,
+    table: &Table,
+    count: &mut Count,
+    hits: &mut [u16; LANGUAGES],
+) -> usize {
+    let b = line.as_bytes();
+    let (i, high) = run_end(b, start);
+    if !high {
+        count.words += 1;
+        let len = i - start;
+        let mask = if ALNUM[usize::from(b[start])] && ALNUM[usize::from(b[i - 1])] {
+            if len > table.longest_ascii {
+                None
+            } else {
+                table.get_ascii(b, start, len)
+            }
+        } else {
+            lookup_in(b, start, i)
+        };
+        if let Some(mask) = mask {
+            count.found.add(mask, hits);
+        }
+    } else {
+        // ASCII spaces end runs at char boundaries.
+        for w in line[start..i].split_whitespace() {
+            count.words += 1;
+            if let Some(mask) = lookup(w) {
+                count.found.add(mask, hits);
+            }
+        }
+    }
+    i
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
 /// The end of the run of non-space bytes from `i` (the next ASCII space or
 /// the line's end), and whether the run holds a byte outside ASCII. Eight
 /// bytes are read at once: the lowest byte under 0x21 in them is found
@@ -257,46 +402,6 @@ fn run_end(b: &[u8], mut i: usize) -> (usize, bool) {
     (i, high)
 }
 
-/// Words (as `split_whitespace` counts them) of a line and, for each
-/// language, how many of them are its stop words: one pass over the bytes,
-/// each ASCII word trimmed, packed and lowered without a copy. A run
-/// between ASCII spaces that holds other bytes (a curly quote, an accent,
-/// a space from outside ASCII) is split and looked up by chars.
-pub fn count_words(line: &str, hits: &mut [u16; LANGUAGES]) -> u32 {
-    let b = line.as_bytes();
-    let mut words = 0;
-    let mut found = Found {
-        lanes: 0,
-        since_flush: 0,
-    };
-    let mut i = 0;
-    while i < b.len() {
-        if is_space(b[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let (end, high) = run_end(b, i);
-        i = end;
-        if !high {
-            words += 1;
-            if let Some(mask) = lookup_in(b, start, i) {
-                found.add(mask, hits);
-            }
-        } else {
-            // ASCII spaces end runs at char boundaries.
-            for w in line[start..i].split_whitespace() {
-                words += 1;
-                if let Some(mask) = lookup(w) {
-                    found.add(mask, hits);
-                }
-            }
-        }
-    }
-    found.flush(hits);
-    words
-}
-
 /// Letters and digits among the bytes.
 const ALNUM: [bool; 256] = {
     let mut t = [false; 256];
@@ -308,63 +413,28 @@ const ALNUM: [bool; 256] = {
     t
 };
 
-/// [`lookup`] of the ASCII token `b[start..end]`. The key is read as two
-/// eight-byte loads from `b` where the line has room past the token (most
-/// words), then masked to the token's length.
+/// [`lookup`] of the ASCII token `b[start..end]`.
 fn lookup_in(b: &[u8], start: usize, end: usize) -> Option<u8> {
     let (mut lo, mut hi) = (start, end);
-    // A word with a letter or digit at both ends (most) is not trimmed:
-    // none of the four trims below would take a byte off it.
-    if hi > lo && ALNUM[usize::from(b[lo])] && ALNUM[usize::from(b[hi - 1])] {
-        if hi - lo > MAX_BYTES {
-            return None;
-        }
-    } else {
-        let punct = |c: u8| !c.is_ascii_alphanumeric() && c != b'\'';
-        while lo < hi && punct(b[lo]) {
-            lo += 1;
-        }
-        while hi > lo && punct(b[hi - 1]) {
-            hi -= 1;
-        }
-        while lo < hi && b[lo] == b'\'' {
-            lo += 1;
-        }
-        while hi > lo && b[hi - 1] == b'\'' {
-            hi -= 1;
-        }
+    let punct = |c: u8| !ALNUM[usize::from(c)] && c != b'\'';
+    while lo < hi && punct(b[lo]) {
+        lo += 1;
     }
-    let len = hi - lo;
-    if len == 0 || len > MAX_BYTES {
-        return None;
+    while hi > lo && punct(b[hi - 1]) {
+        hi -= 1;
+    }
+    while lo < hi && b[lo] == b'\'' {
+        lo += 1;
+    }
+    while hi > lo && b[hi - 1] == b'\'' {
+        hi -= 1;
     }
     let words = &*WORDS;
-    if !words.may_hold(len, b[lo], b[hi - 1]) {
+    let len = hi - lo;
+    if len == 0 || len > words.longest_ascii {
         return None;
     }
-    let (low, high) = match b.get(lo..lo + 16) {
-        Some(w) => {
-            let keep = |n: usize| {
-                if n >= 8 {
-                    u64::MAX
-                } else {
-                    (1u64 << (8 * n)) - 1
-                }
-            };
-            let low = u64::from_le_bytes(w[..8].try_into().ok()?) & keep(len);
-            let high = u64::from_le_bytes(w[8..].try_into().ok()?) & keep(len.saturating_sub(8));
-            (low, high)
-        }
-        None => {
-            let mut buf = [0u8; 16];
-            buf[..len].copy_from_slice(&b[lo..hi]);
-            (
-                u64::from_le_bytes(buf[..8].try_into().ok()?),
-                u64::from_le_bytes(buf[8..].try_into().ok()?),
-            )
-        }
-    };
-    words.get(u128::from(lower_ascii(low)) | u128::from(lower_ascii(high)) << 64)
+    words.get_ascii(b, lo, len)
 }
 
 /// The language mask of `token` (a whitespace-separated word, perhaps with
@@ -375,8 +445,17 @@ pub fn lookup(token: &str) -> Option<u8> {
     if token.is_ascii() {
         return lookup_in(token.as_bytes(), 0, token.len());
     }
-    let t = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
-    let t = t.trim_matches(['\'', '’']);
+    let ends = token.as_bytes();
+    // An ASCII letter or digit at both ends ("president’s"): nothing to
+    // trim.
+    let t = if ends.first().is_some_and(|&c| ALNUM[usize::from(c)])
+        && ends.last().is_some_and(|&c| ALNUM[usize::from(c)])
+    {
+        token
+    } else {
+        let t = token.trim_matches(|c: char| !is_alphanumeric(c) && c != '\'' && c != '’');
+        t.trim_matches(['\'', '’'])
+    };
     // Curly quotes around an ASCII word ("“The"): the word is read as
     // bytes, which a letter or digit at both ends leaves untrimmed.
     let b = t.as_bytes();
@@ -400,6 +479,17 @@ pub fn lookup(token: &str) -> Option<u8> {
         }
     }
     WORDS.get(u128::from_le_bytes(buf))
+}
+
+/// `c.is_alphanumeric()`, told without the Unicode tables for ASCII and
+/// for the general punctuation (U+2000 to U+206F: dashes, curly quotes,
+/// spaces, the ellipsis), which holds no letter or digit.
+fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+    }
 }
 
 /// Whether `token` is a stop word of `lang`.
@@ -516,7 +606,7 @@ mod tests {
     }
 
     #[test]
-    fn every_stop_word_passes_the_shape_test() {
+    fn every_stop_word_is_found_in_its_ascii_forms() {
         let mut ascii = 0;
         for line in include_str!("../../../../../assets/stopwords.txt").lines() {
             for w in line.split_whitespace().skip(1) {
@@ -536,8 +626,19 @@ mod tests {
             }
         }
         assert!(ascii > 1000, "{ascii}");
-        // Words of shapes no stop word has are told without the table.
-        assert!(!WORDS.may_hold(9, b'h', b'r') && lookup("harbourer").is_none());
+        // No ASCII token longer than the longest stop word is one.
+        assert!(lookup("harbourer").is_none() && lookup("shouldn't").is_some());
+        assert!((9..=MAX_BYTES).contains(&WORDS.longest_ascii));
+        // Nearly every word that is not a stop word is told by its bit.
+        let set: u32 = WORDS.filter.iter().map(|w| w.count_ones()).sum();
+        assert!(set as usize * 16 < FILTER_BITS, "{set}");
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        for c in ('\u{0}'..='\u{2100}').chain(['\u{10000}', 'é', 'ß']) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
