@@ -10,6 +10,7 @@ pub mod meta;
 pub mod name_date;
 mod parts;
 pub mod segment;
+mod user_file;
 
 use crate::ingest::Loaded;
 use crate::model::{Article, ArticleId, Corpus, Span};

@@ -32,16 +32,7 @@ static USER_TEXT: OnceLock<String> = OnceLock::new();
 /// Reads `text` as an actors file: the actors it names, or what is wrong
 /// and on which line.
 pub(super) fn parse(text: &str) -> Result<UserFile, String> {
-    let file: UserFile = toml::from_str(text).map_err(|e| {
-        let line = e
-            .span()
-            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
-        let message = e.message().trim().to_string();
-        match line {
-            Some(n) => format!("{n}: {message}"),
-            None => message,
-        }
-    })?;
+    let file: UserFile = crate::parse::user_file::read_toml(text)?;
     for a in &file.actor {
         if a.name.trim().is_empty() {
             return Err("an [[actor]] has an empty name".into());

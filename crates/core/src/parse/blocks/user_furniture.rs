@@ -5,6 +5,7 @@
 //! page is cleaned, and added after the bundled patterns; a mistake is an
 //! error naming its line, never a silent skip.
 
+use crate::parse::user_file::{line_prefix, read_toml};
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -34,21 +35,12 @@ static USER: OnceLock<UserFurniture> = OnceLock::new();
 /// (case-insensitively), and none may match an empty line: such a pattern
 /// would make every line of every page furniture.
 pub(super) fn parse(text: &str) -> Result<UserFurniture, String> {
-    let file: UserFurniture = toml::from_str(text).map_err(|e| {
-        let line = e.span().map(|s| line_of(text, s.start.min(text.len())));
-        let message = e.message().trim().to_string();
-        match line {
-            Some(n) => format!("{n}: {message}"),
-            None => message,
-        }
-    })?;
+    let file: UserFurniture = read_toml(text)?;
     let all = [&file.line, &file.footer, &file.prefix];
     for p in all.iter().flat_map(|l| &l.patterns) {
         // The pattern's own line when its text is there as written (a
         // literal string); else the file's first line that holds it.
-        let at = text
-            .find(p.as_str())
-            .map_or(String::new(), |i| format!("{}: ", line_of(text, i)));
+        let at = line_prefix(text, p);
         let re = regex_automata::meta::Regex::new(&format!("(?i:{p})")).map_err(|e| {
             let why = e.to_string();
             let why = why.lines().last().unwrap_or("").trim();
@@ -61,11 +53,6 @@ pub(super) fn parse(text: &str) -> Result<UserFurniture, String> {
         }
     }
     Ok(file)
-}
-
-/// The 1-based line of byte `at` in `text`.
-fn line_of(text: &str, at: usize) -> usize {
-    text[..at].matches('\n').count() + 1
 }
 
 /// Adds the user's furniture file (its text) to the patterns every page is

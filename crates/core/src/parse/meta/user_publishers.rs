@@ -5,6 +5,7 @@
 //! start, before the first article is parsed, and added after the bundled
 //! lists; a mistake is an error naming its line, never a silent skip.
 
+use crate::parse::user_file::{line_prefix, read_toml};
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -24,18 +25,8 @@ static USER: OnceLock<UserPublishers> = OnceLock::new();
 /// line. A blank name, or an ending of more than one word (an ending is
 /// the last word of a name), is a mistake.
 pub(super) fn parse(text: &str) -> Result<UserPublishers, String> {
-    let line_of = |at: usize| text[..at.min(text.len())].matches('\n').count() + 1;
-    let file: UserPublishers = toml::from_str(text).map_err(|e| {
-        let message = e.message().trim().to_string();
-        match e.span() {
-            Some(s) => format!("{}: {message}", line_of(s.start)),
-            None => message,
-        }
-    })?;
-    let at = |needle: &str| {
-        text.find(needle)
-            .map_or(String::new(), |i| format!("{}: ", line_of(i)))
-    };
+    let file: UserPublishers = read_toml(text)?;
+    let at = |needle: &str| line_prefix(text, needle);
     if let Some(_blank) = file.names.iter().find(|n| n.trim().is_empty()) {
         return Err(format!("{}a publisher's name is blank", at("names")));
     }
