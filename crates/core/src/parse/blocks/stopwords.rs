@@ -173,6 +173,10 @@ static WORDS: LazyLock<Table> = LazyLock::new(|| {
 });
 
 /// The longest stop word in bytes: longer tokens are not looked up.
+mod bytes;
+
+use bytes::{ALNUM, is_space, load8, lower_ascii, run_end};
+
 const MAX_BYTES: usize = 12;
 
 /// Up to 16 bytes as one number (little-endian, zero-padded); None when
@@ -182,20 +186,6 @@ fn pack(bytes: &[u8]) -> Option<u128> {
     let mut b = [0u8; 16];
     b.get_mut(..bytes.len())?.copy_from_slice(bytes);
     Some(u128::from_le_bytes(b)).filter(|&k| k != 0)
-}
-
-/// ASCII capitals to lower case in eight bytes at once (every byte below
-/// 0x80, so no sum carries into the next byte).
-fn lower_ascii(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let from_a = x.wrapping_add((0x80 - u64::from(b'A')) * ONES);
-    let past_z = x.wrapping_add((0x80 - u64::from(b'Z') - 1) * ONES);
-    let upper = from_a & !past_z & (0x80 * ONES);
-    x | (upper >> 2)
-}
-
-fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t'..=b'\r')
 }
 
 /// Bits per language in [`Found`]'s lanes: a line adds at most one per word.
@@ -311,22 +301,6 @@ struct Count {
     found: Found,
 }
 
-/// Eight bytes of `b` from `i` as a number, zero past its end.
-#[inline]
-fn load8(b: &[u8], i: usize) -> u64 {
-    let mut eight = [0u8; 8];
-    match b.get(i..i + 8) {
-        Some(w) => eight.copy_from_slice(w),
-        None if b.len() >= 8 => {
-            let off = b.len() - 8;
-            eight.copy_from_slice(&b[off..]);
-            return u64::from_le_bytes(eight) >> (8 * (i - off));
-        }
-        None => eight[..b.len() - i].copy_from_slice(&b[i..]),
-    }
-    u64::from_le_bytes(eight)
-}
-
 /// Counts the run of non-space bytes that starts at `start` (a byte that
 /// is no ASCII space) and returns where it ends. An ASCII run is one word;
 /// a run that holds other bytes (a curly quote, an accent, a space from
@@ -369,49 +343,6 @@ fn count_run(
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// The end of the run of non-space bytes from `i` (the next ASCII space or
-/// the line's end), and whether the run holds a byte outside ASCII. Eight
-/// bytes are read at once: the lowest byte under 0x21 in them is found
-/// exactly (flags above it may be false), then checked for a space.
-fn run_end(b: &[u8], mut i: usize) -> (usize, bool) {
-    let mut high = 0u64;
-    while let Some(chunk) = b.get(i..i + 8) {
-        let mut eight = [0u8; 8];
-        eight.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(eight);
-        let low = x.wrapping_sub(0x21 * ONES) & !x & HIGH_BITS;
-        if low == 0 {
-            high |= x;
-            i += 8;
-            continue;
-        }
-        let k = (low.trailing_zeros() / 8) as usize;
-        high |= x & ((1u64 << (8 * k)) - 1);
-        if is_space(b[i + k]) {
-            return (i + k, high & HIGH_BITS != 0);
-        }
-        // A control char that is no space is part of the run.
-        i += k + 1;
-    }
-    let mut high = high & HIGH_BITS != 0;
-    while let Some(&c) = b.get(i).filter(|&&c| !is_space(c)) {
-        high |= !c.is_ascii();
-        i += 1;
-    }
-    (i, high)
-}
-
-/// Letters and digits among the bytes.
-const ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    t
-};
 
 /// [`lookup`] of the ASCII token `b[start..end]`.
 fn lookup_in(b: &[u8], start: usize, end: usize) -> Option<u8> {
@@ -555,10 +486,6 @@ mod tests {
             }
             assert_eq!(hits, want, "{line:?}");
         }
-        assert_eq!(
-            lower_ascii(u64::from_le_bytes(*b"AZaz@[09")),
-            u64::from_le_bytes(*b"azaz@[09")
-        );
     }
 
     #[test]
