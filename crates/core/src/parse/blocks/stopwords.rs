@@ -465,6 +465,21 @@ mod tests {
         assert!(lookup("('the')").is_some());
     }
 
+    /// `count_words` on `line` gives the words `split_whitespace` gives,
+    /// and per language the stop words `lookup` finds char by char.
+    fn counts_as_split_whitespace_and_lookup(line: &str) {
+        let mut hits = [0u16; LANGUAGES];
+        let words = count_words(line, &mut hits);
+        assert_eq!(words as usize, line.split_whitespace().count(), "{line:?}");
+        let mut want = [0u16; LANGUAGES];
+        for w in line.split_whitespace() {
+            for (l, h) in want.iter_mut().enumerate() {
+                *h += u16::from(lookup_chars_only(w).is_some_and(|m| m & (1 << l) != 0));
+            }
+        }
+        assert_eq!(hits, want, "{line:?}");
+    }
+
     #[test]
     fn lines_count_as_split_whitespace_and_lookup_do() {
         for line in [
@@ -475,16 +490,7 @@ mod tests {
             "one",
             "\"Of\" -- a\tb,,  ' ''",
         ] {
-            let mut hits = [0u16; LANGUAGES];
-            let words = count_words(line, &mut hits);
-            assert_eq!(words as usize, line.split_whitespace().count(), "{line:?}");
-            let mut want = [0u16; LANGUAGES];
-            for w in line.split_whitespace() {
-                for (l, h) in want.iter_mut().enumerate() {
-                    *h += u16::from(lookup_chars_only(w).is_some_and(|m| m & (1 << l) != 0));
-                }
-            }
-            assert_eq!(hits, want, "{line:?}");
+            counts_as_split_whitespace_and_lookup(line);
         }
     }
 
@@ -519,16 +525,7 @@ mod tests {
                 line.push_str(pieces[k % pieces.len()]);
                 k = k.wrapping_mul(37).wrapping_add(11) % 1013;
             }
-            let mut hits = [0u16; LANGUAGES];
-            let words = count_words(&line, &mut hits);
-            assert_eq!(words as usize, line.split_whitespace().count(), "{line:?}");
-            let mut want = [0u16; LANGUAGES];
-            for w in line.split_whitespace() {
-                for (l, h) in want.iter_mut().enumerate() {
-                    *h += u16::from(lookup_chars_only(w).is_some_and(|m| m & (1 << l) != 0));
-                }
-            }
-            assert_eq!(hits, want, "{line:?}");
+            counts_as_split_whitespace_and_lookup(&line);
         }
     }
 
