@@ -44,6 +44,9 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 static AGENCY_TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(([^()]{2,40})\)").expect("agency tag pattern compiles"));
 
+/// The self-reference as a regex: what [`self_reference`] finds by hand,
+/// kept for a publisher list it cannot read that way (a name that is empty
+/// or opens with white space).
 static TOLD: LazyLock<Regex> = LazyLock::new(|| {
     let names = PUBLISHERS
         .names
@@ -190,9 +193,100 @@ pub fn source(raw: &str, cleaned: &Cleaned) -> Option<String> {
     cleaned
         .body
         .iter()
-        .map(|&p| p.text(raw))
-        .filter(|t| TOLD.is_match(t))
-        .find_map(|t| TOLD.captures(t).map(|c| c[1].to_string()))
+        .find_map(|&p| self_reference(p.text(raw)))
+        .map(str::to_string)
+}
+
+/// The words that open a self-reference, each followed by white space,
+/// an optional "the" and a publisher's name.
+const SELF_REFERENCE_CUES: [&str; 4] = ["told", "said to", "speaking to", "in an interview with"];
+
+/// The cues alone: a few literals, which the regex crate searches for
+/// without an automaton, and builds in a fraction of [`TOLD`]'s time.
+static SELF_REFERENCE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&SELF_REFERENCE_CUES.join("|")).expect("self-reference cues compile")
+});
+
+/// Whether every publisher's name can be matched as [`self_reference`]
+/// does: none is empty or opens with white space (which the white space
+/// before it could give back).
+static NAMES_READ_BY_HAND: LazyLock<bool> = LazyLock::new(|| {
+    PUBLISHERS
+        .names
+        .iter()
+        .all(|n| n.chars().next().is_some_and(|c| !c.is_whitespace()))
+});
+
+/// The publisher a self-reference in `text` names ("a source told the
+/// BBC"): the match of [`TOLD`] read without building it. The leftmost cue
+/// (at a word start) that a name follows wins; after the cue, white space,
+/// then "the" and white space if a name follows them, else a name right
+/// away; the first listed name that ends at a word end.
+fn self_reference(text: &str) -> Option<&str> {
+    if !*NAMES_READ_BY_HAND {
+        return TOLD
+            .captures(text)
+            .and_then(|c| c.get(1))
+            .map(|m| m.as_str());
+    }
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    // One cue at a time from its start on: a cue that fails may hold the
+    // start of the next ("said told").
+    while let Some(m) = SELF_REFERENCE_CUE.find_at(text, from) {
+        let at = m.start();
+        if (at == 0 || !is_ascii_word_byte(bytes[at - 1]))
+            && let Some(name) = named_after(text, m.end())
+        {
+            return Some(name);
+        }
+        from = at + 1;
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    None
+}
+
+/// The publisher named from byte `pos` of `text` on: white space, an
+/// optional "the" with white space, a listed name ending at a word end.
+fn named_after(text: &str, pos: usize) -> Option<&str> {
+    let rest = text.get(pos..)?;
+    let after_space = rest.trim_start();
+    if after_space.len() == rest.len() {
+        return None;
+    }
+    if let Some(after_the) = after_space.strip_prefix("the") {
+        let name_start = after_the.trim_start();
+        if name_start.len() < after_the.len()
+            && let Some(name) = name_at(name_start)
+        {
+            return Some(name);
+        }
+    }
+    name_at(after_space)
+}
+
+/// The first listed publisher's name `t` opens with, ending at a word end.
+fn name_at(t: &str) -> Option<&str> {
+    PUBLISHERS
+        .names
+        .iter()
+        .find(|n| t.starts_with(n.as_str()) && word_boundary_at(t, n.len()))
+        .map(|n| &t[..n.len()])
+}
+
+/// Whether `t` has an ASCII word boundary at byte `at`, as `(?-u:\b)`
+/// reads it: a word byte on one side only.
+fn word_boundary_at(t: &str, at: usize) -> bool {
+    let b = t.as_bytes();
+    let before = at.checked_sub(1).is_some_and(|i| is_ascii_word_byte(b[i]));
+    let after = b.get(at).is_some_and(|&c| is_ascii_word_byte(c));
+    before != after
+}
+
+fn is_ascii_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 #[cfg(test)]
@@ -214,6 +308,42 @@ mod tests {
             assert_eq!(opens_with_by(line), byline, "{line}");
             assert_eq!(opens_with_by(line), BYLINE.is_match(line), "{line}");
         }
+    }
+
+    #[test]
+    fn self_references_read_by_hand_match_the_pattern() {
+        for text in [
+            "A source told the BBC that talks resumed.",
+            "A source told BBC News on Friday.",
+            "He said to the Guardian and told Reuters later.",
+            "She was speaking to  the\tAssociated Press in May.",
+            "in an interview with AFP, he said",
+            "foretold the BBC",
+            "told theBBC",
+            "told the BBCs",
+            "told the the BBC",
+            "told\u{a0}Reuters.",
+            "told the Times of Israel",
+            "told The Times",
+            "told",
+            "said to be told AP",
+            "Told the BBC",
+            "told_Reuters and told AP",
+            "told the BBC News",
+            "he said told AP",
+            "retold the BBC, then told Reuters",
+        ] {
+            let by_pattern = TOLD.captures(text).map(|c| c[1].to_string());
+            assert_eq!(
+                self_reference(text).map(str::to_string),
+                by_pattern,
+                "{text}"
+            );
+        }
+        assert_eq!(
+            self_reference("A source told the BBC News desk"),
+            Some("BBC")
+        );
     }
 
     #[test]

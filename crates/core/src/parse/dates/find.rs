@@ -13,8 +13,8 @@ use super::lexicon::{LEXICON, RelativePhrase, Unit};
 use super::patterns::{CACHES, PATTERN, SPLIT};
 use super::period::period_of;
 use super::tense::{
-    adjacent_past_verb, clause_is_future, narrates_past, told_as_past, told_as_past_knowing,
-    word_before,
+    adjacent_past_verb_after, clause_around, clause_is_future_in, narrates_past_knowing,
+    told_as_past_knowing, word_before,
 };
 use super::years::{spelled_year, the_year_in_context, year_in_context};
 use crate::model::Span;
@@ -22,6 +22,8 @@ use chrono::{NaiveDate, Weekday};
 use regex_automata::util::captures::Captures as GroupSlots;
 use regex_automata::util::primitives::NonMaxUsize;
 use regex_automata::{Anchored, Input, PatternID};
+use std::borrow::Cow;
+use std::cell::OnceCell;
 
 /// Every candidate in `raw[sentence]`, in text order. `index` is the
 /// sentence's position, recorded on each candidate.
@@ -106,7 +108,8 @@ pub(super) fn whole_match_groups(slots: &mut GroupSlots, start: usize, end: usiz
 /// whether it is told as past; None rejects it.
 fn judge(text: &str, caps: &Groups, start: usize, end: usize) -> Option<(Form, bool, bool, bool)> {
     let (form, core_start) = form_of(caps, text, start)?;
-    if recurs(form, text, start)
+    let context = Context::new(text, start, end);
+    if recurs(form, &context)
         || discourse::recurs_by_plural_part(form, &text[end..])
         || is_generic_today(text, start, end)
         || discourse::today_names_no_day(text, start, end)
@@ -119,28 +122,103 @@ fn judge(text: &str, caps: &Groups, start: usize, end: usize) -> Option<(Form, b
     {
         return None;
     }
-    let after_on = word_before(text, core_start) == "on";
+    let after_on = if core_start == start {
+        context.word_before() == "on"
+    } else {
+        word_before(text, core_start) == "on"
+    };
     // Reading the clause costs more than the rest of the match: do it only
     // where the value or the inference reads it.
     let reads_tense = after_on || tense_matters(form);
     let day_or_month = matches!(form, Form::DayMonth { .. } | Form::Month { .. });
     // "since March" looks back whatever the clause goes on to say; only a
     // form whose tense or past telling is read needs to know.
-    let since = (reads_tense || day_or_month) && governed_by_since(text, start);
+    let since = (reads_tense || day_or_month) && governed_by_since(&context);
     // Whether a past verb governs the date directly, once it is known.
     let mut adjacent = None;
     let future = reads_tense
         && !since
         && !names_a_reported_day(form, &text[end..])
-        && !*adjacent.insert(adjacent_past_verb(text, start, end))
-        && (clause_is_future(text, start, end) || after_future_preposition(text, start, end));
+        && !*adjacent.insert(context.adjacent_past_verb())
+        && (clause_is_future_in(text, start, end, context.clause())
+            || after_future_preposition(&context));
     // "He was last seen Nov. 3": a yearless day or month in a clause told
     // as past lies before the day of writing.
-    let stated_past = after_on && !future && told_as_past_knowing(text, start, end, adjacent);
+    let stated_past = after_on && !future && context.told_as_past(adjacent);
     let told_past = stated_past
         || since && day_or_month
-        || !future && day_or_month && narrates_past(text, start, end);
+        || !future
+            && day_or_month
+            && narrates_past_knowing(
+                text,
+                start,
+                end,
+                context.word_before(),
+                context.adjacent_past_verb(),
+                context.clause(),
+            );
     Some((form, future, stated_past, told_past))
+}
+
+/// What several tests of one match read around it, each worked out once
+/// (on first use) instead of once per test.
+struct Context<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+    /// [`word_before`] the match.
+    word_before: OnceCell<Cow<'t, str>>,
+    /// [`adjacent_past_verb_after`] for the match.
+    adjacent: OnceCell<bool>,
+    /// [`clause_around`] the match.
+    clause: OnceCell<(usize, usize)>,
+    /// [`told_as_past_knowing`] for the match.
+    told_as_past: OnceCell<bool>,
+}
+
+impl<'t> Context<'t> {
+    fn new(text: &'t str, start: usize, end: usize) -> Self {
+        Context {
+            text,
+            start,
+            end,
+            word_before: OnceCell::new(),
+            adjacent: OnceCell::new(),
+            clause: OnceCell::new(),
+            told_as_past: OnceCell::new(),
+        }
+    }
+
+    fn word_before(&self) -> &str {
+        self.word_before
+            .get_or_init(|| word_before(self.text, self.start))
+    }
+
+    fn adjacent_past_verb(&self) -> bool {
+        *self.adjacent.get_or_init(|| {
+            adjacent_past_verb_after(self.text, self.start, self.end, self.word_before())
+        })
+    }
+
+    fn clause(&self) -> (usize, usize) {
+        *self
+            .clause
+            .get_or_init(|| clause_around(self.text, self.start, self.end))
+    }
+
+    /// Whether the match is told as past, `adjacent` saying whether a past
+    /// verb governs it when that is known: the answer is the same either
+    /// way, the knowing only spares a reading.
+    fn told_as_past(&self, adjacent: Option<bool>) -> bool {
+        *self.told_as_past.get_or_init(|| {
+            told_as_past_knowing(
+                self.text,
+                self.start,
+                self.end,
+                adjacent.or_else(|| self.adjacent.get().copied()),
+            )
+        })
+    }
 }
 
 /// Whether a yearless day or month runs on into a four-digit number the
@@ -172,14 +250,14 @@ fn names_a_reported_day(form: Form, after: &str) -> bool {
 
 /// "departs each Thursday", "marches every July": a weekday or month
 /// after "each" or "every" recurs; it is no one day or month.
-fn recurs(form: Form, text: &str, start: usize) -> bool {
+fn recurs(form: Form, context: &Context) -> bool {
     matches!(
         form,
         Form::Weekday {
             dir: Direction::ByTense,
             ..
         } | Form::Month { .. }
-    ) && matches!(&*word_before(text, start), "each" | "every")
+    ) && matches!(context.word_before(), "each" | "every")
 }
 
 /// `"This Week,"`, `"Next Year in Tarn"`: a relative phrase of two or more
@@ -227,10 +305,11 @@ fn is_generic_today(text: &str, start: usize, end: usize) -> bool {
 
 /// "until Tuesday", "by March": a date after a word of
 /// `[future_prepositions]`, in a sentence not told in the past tense.
-fn after_future_preposition(text: &str, start: usize, end: usize) -> bool {
-    let before = word_before(text, start);
+fn after_future_preposition(context: &Context) -> bool {
+    let before = context.word_before();
     LEXICON.future_prepositions.iter().any(|p| *p == before)
-        && (!told_as_past(text, start, end) || right_after_deferral(text, start, &before))
+        && (!context.told_as_past(None)
+            || right_after_deferral(context.text, context.start, before))
 }
 
 /// "postponed until Tuesday", "was delayed until March": a verb of
@@ -240,10 +319,15 @@ fn after_future_preposition(text: &str, start: usize, end: usize) -> bool {
 /// word "since" governs the date at `start`, with only words of
 /// `[since_fillers]` between them. Such a date lies before the day of
 /// writing.
-fn governed_by_since(text: &str, start: usize) -> bool {
-    let mut pos = start;
-    for _ in 0..4 {
-        let word = word_before(text, pos);
+fn governed_by_since(context: &Context) -> bool {
+    let text = context.text;
+    let mut pos = context.start;
+    for i in 0..4 {
+        let word = if i == 0 {
+            Cow::Borrowed(context.word_before())
+        } else {
+            word_before(text, pos)
+        };
         if word == "since" {
             return true;
         }

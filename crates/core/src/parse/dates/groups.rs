@@ -36,10 +36,7 @@ impl<'t> Groups<'_, 't> {
     pub(super) fn name(&self, name: &str) -> Option<Group<'t>> {
         match self {
             Groups::Family(text, slots, names, prefix) => {
-                let own = name
-                    .strip_prefix(*prefix)
-                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('_'));
-                if !prefix.is_empty() && !own {
+                if !prefix.is_empty() && !has_stem(name, prefix) {
                     return None;
                 }
                 let span = slots.get_group(*names.get(name)?)?;
@@ -54,6 +51,17 @@ impl<'t> Groups<'_, 't> {
             }),
         }
     }
+}
+
+/// Whether the group name `name` has the stem `prefix` ("mf" of "mf_core"
+/// and of "mf"), compared byte by byte: the names are a few bytes long,
+/// and most asked for differ in their first.
+#[inline]
+fn has_stem(name: &str, prefix: &str) -> bool {
+    let (n, p) = (name.as_bytes(), prefix.as_bytes());
+    n.len() >= p.len()
+        && n.iter().zip(p).all(|(a, b)| a == b)
+        && n.get(p.len()).is_none_or(|&b| b == b'_')
 }
 
 pub(super) fn num(caps: &Groups, name: &str) -> Option<i64> {
@@ -81,7 +89,22 @@ pub(super) fn month_of(caps: &Groups, name: &str) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::leading_number;
+    use super::{has_stem, leading_number};
+
+    #[test]
+    fn a_stem_is_the_whole_name_or_its_part_before_an_underscore() {
+        for (name, stem, has) in [
+            ("mf_core", "mf", true),
+            ("mf", "mf", true),
+            ("mfx", "mf", false),
+            ("m", "mf", false),
+            ("df_core", "mf", false),
+            ("rel_core", "rel", true),
+            ("rm_m", "rel", false),
+        ] {
+            assert_eq!(has_stem(name, stem), has, "{name} {stem}");
+        }
+    }
 
     #[test]
     fn leading_numbers_parse_like_str_parse() {

@@ -5,8 +5,8 @@
 
 pub use super::alternation::alternation;
 use super::holiday::{self, HolidayRule};
+use crate::hash::FxMap;
 use crate::model::TimeRef;
-use std::collections::HashMap;
 use std::sync::{LazyLock, OnceLock};
 
 /// The calendar unit a relative phrase moves by.
@@ -44,21 +44,21 @@ pub struct RelativePhrase {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     /// Written month form (as in the asset, case kept) -> month number.
-    pub months: HashMap<String, u32>,
+    pub months: FxMap<String, u32>,
     /// Full month names only (for the "in March" form).
     pub full_months: Vec<String>,
     /// Weekday name -> ISO number (Monday = 1).
-    pub weekdays: HashMap<String, u32>,
+    pub weekdays: FxMap<String, u32>,
     /// Lowercase phrase, single-spaced -> its meaning.
-    pub relative: HashMap<String, RelativePhrase>,
+    pub relative: FxMap<String, RelativePhrase>,
     /// Lowercase phrase, single-spaced -> the present, past or future it
     /// speaks of without a date ("now", "recently").
-    pub references: HashMap<String, TimeRef>,
+    pub references: FxMap<String, TimeRef>,
     /// A named day as written (case kept, see [`super::holiday::key`]) ->
     /// the rule for its day in a year.
-    pub holidays: HashMap<String, HolidayRule>,
-    pub ago_units: HashMap<String, Unit>,
-    pub number_words: HashMap<String, i32>,
+    pub holidays: FxMap<String, HolidayRule>,
+    pub ago_units: FxMap<String, Unit>,
+    pub number_words: FxMap<String, i32>,
     pub modifiers: Vec<String>,
     pub day_parts: Vec<String>,
     pub month_context: Vec<String>,
@@ -315,11 +315,20 @@ fn entry(lx: &mut Lexicon, section: &str, line: &str) -> Result<(), String> {
 
 /// Lowercase with single spaces: the key form of a relative phrase.
 pub fn normalise(phrase: &str) -> String {
-    phrase
-        .split_whitespace()
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(phrase.len());
+    for (i, word) in phrase.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        // Each word lowercased on its own, as the words of a phrase were
+        // before they were joined (a final sigma is a word's own).
+        if word.is_ascii() {
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.push_str(&word.to_lowercase());
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -106,7 +106,7 @@ fn ends_with_ignore_ascii_case(word: &str, suffix: &str) -> bool {
 }
 
 /// Whether an ASCII byte is part of a cue word ([`is_cue_char`] on ASCII).
-fn is_ascii_cue_byte(b: u8) -> bool {
+const fn is_ascii_cue_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'\''
 }
 
@@ -159,6 +159,21 @@ struct FutureCues {
     first_lens: [u32; 256],
 }
 
+impl FutureCues {
+    /// Whether `w` could be a cue or start one, by its last byte (a
+    /// contraction's) or by its first byte and length (a phrase's): most
+    /// words are ruled out here.
+    #[inline]
+    fn may_start(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+            return false;
+        };
+        self.last[usize::from(last.to_ascii_lowercase())]
+            || self.first_lens[usize::from(first.to_ascii_lowercase())] & length_bit(w) != 0
+    }
+}
+
 /// A word's length as a bit of [`FutureCues::first_lens`].
 fn length_bit(w: &str) -> u32 {
     1 << w.len().min(31)
@@ -196,6 +211,9 @@ static FUTURE_CUES: LazyLock<FutureCues> = LazyLock::new(|| {
 
 /// Whether a cue from `[future_cues]` occurs in `text`.
 pub fn has_future_cue(text: &str) -> bool {
+    if let Some(found) = future_cue_in_place(text) {
+        return found;
+    }
     if !lowercase_is_ascii(text) {
         return has_future_cue_lowered(text);
     }
@@ -211,8 +229,66 @@ pub fn has_future_cue(text: &str) -> bool {
     false
 }
 
+/// [`has_future_cue`] read in place, its words found byte by byte (the
+/// words [`CueWords`] yields); None when `text` holds a char that
+/// lowercasing changes beyond ASCII, which needs the lowercase copy.
+fn future_cue_in_place(text: &str) -> Option<bool> {
+    let cues = &*FUTURE_CUES;
+    let bytes = text.as_bytes();
+    let mut found = false;
+    let mut word_start = None;
+    let mut i = 0;
+    while i <= bytes.len() {
+        // Whether the char at `i` is part of a word, and its length (the
+        // end of the text ends a word).
+        let (in_word, n) = match bytes.get(i) {
+            None => (false, 1),
+            Some(&b) if b.is_ascii() => (ASCII_CUE_BYTES[usize::from(b)], 1),
+            Some(_) => {
+                let c = text.get(i..)?.chars().next()?;
+                let mut lower = c.to_lowercase();
+                if lower.next() != Some(c) || lower.next().is_some() {
+                    return None;
+                }
+                (is_cue_char(c), c.len_utf8())
+            }
+        };
+        match (in_word, word_start) {
+            (true, None) => word_start = Some(i),
+            (false, Some(start)) => {
+                word_start = None;
+                // Once a cue is found, only the rest of the text's chars
+                // still need reading: one that lowercasing changes sends
+                // the whole text to the copy.
+                if !found {
+                    let w = &text[start..i];
+                    found = cues.may_start(w) && is_cue_at(cues, w, &CueWords { text, pos: i });
+                    if found && text.is_ascii() {
+                        return Some(true);
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += n;
+    }
+    Some(found)
+}
+
+/// [`is_ascii_cue_byte`] of every byte below 128, looked up.
+static ASCII_CUE_BYTES: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = is_ascii_cue_byte(b as u8);
+        b += 1;
+    }
+    table
+};
+
 /// Whether the word `w`, followed by the words `after` yields, is a cue or
 /// starts one.
+#[inline]
 fn is_cue_at(cues: &FutureCues, w: &str, after: &CueWords) -> bool {
     let last = w.as_bytes().last().map_or(0, u8::to_ascii_lowercase);
     if cues.last[usize::from(last)]
@@ -277,7 +353,13 @@ fn has_future_cue_lowered(text: &str) -> bool {
 /// own reads with the next one) as future, "On Tuesday, he said the plant
 /// will close" as past.
 pub fn clause_is_future(text: &str, start: usize, end: usize) -> bool {
-    let (cs, mut ce) = clause_around(text, start, end);
+    clause_is_future_in(text, start, end, clause_around(text, start, end))
+}
+
+/// [`clause_is_future`] with the clause around the date
+/// ([`clause_around`]) already known.
+pub fn clause_is_future_in(text: &str, start: usize, end: usize, clause: (usize, usize)) -> bool {
+    let (cs, mut ce) = clause;
     // The date itself is not a cue ("next" in "next Friday" is handled by
     // the weekday's own direction word).
     let before = text.get(cs..start).unwrap_or("");
@@ -415,7 +497,27 @@ pub fn told_as_past_knowing(text: &str, start: usize, end: usize, adjacent: Opti
 /// or a verb of `[planning_verbs]` tells nothing of when the event was, and
 /// a date after "by" or "until" is a deadline.
 pub fn narrates_past(text: &str, start: usize, end: usize) -> bool {
-    let before_word = word_before(text, start);
+    narrates_past_knowing(
+        text,
+        start,
+        end,
+        &word_before(text, start),
+        adjacent_past_verb(text, start, end),
+        clause_around(text, start, end),
+    )
+}
+
+/// [`narrates_past`] with the word before the date ([`word_before`]),
+/// whether a past verb governs it ([`adjacent_past_verb`]) and its clause
+/// ([`clause_around`]) already known.
+pub fn narrates_past_knowing(
+    text: &str,
+    start: usize,
+    end: usize,
+    before_word: &str,
+    adjacent: bool,
+    clause: (usize, usize),
+) -> bool {
     if LEXICON
         .future_prepositions
         .iter()
@@ -423,10 +525,10 @@ pub fn narrates_past(text: &str, start: usize, end: usize) -> bool {
     {
         return false;
     }
-    if adjacent_past_verb(text, start, end) {
+    if adjacent {
         return true;
     }
-    let (cs, ce) = clause_around(text, start, end);
+    let (cs, ce) = clause;
     let before = text.get(cs..start).unwrap_or("");
     narrated_past_before(before) || has_narrated_past_cue(text.get(end..ce).unwrap_or(""))
 }
@@ -466,9 +568,15 @@ fn has_infinitive(text: &str) -> bool {
 /// "met Friday", "on Sunday said". Such a date is past even when the clause
 /// goes on to report a future ("... said the upcoming week will ...").
 pub fn adjacent_past_verb(text: &str, start: usize, end: usize) -> bool {
+    adjacent_past_verb_after(text, start, end, &word_before(text, start))
+}
+
+/// [`adjacent_past_verb`] with the word right before the date
+/// ([`word_before`] at `start`) already known.
+pub fn adjacent_past_verb_after(text: &str, start: usize, end: usize, before_date: &str) -> bool {
     let word_start = |pos: usize| text.get(..pos).unwrap_or("").trim_end().len();
     let mut verb_end = start;
-    if word_before(text, start) == "on" {
+    if before_date == "on" {
         verb_end = word_start(start).saturating_sub(2);
     }
     let before = word_before(text, verb_end);

@@ -84,6 +84,7 @@ pub(super) fn past_cue(text: &str, reading: PastReading) -> bool {
 
 /// Whether the char at byte `i` of `text` is alphanumeric, and its length.
 /// ASCII is read by byte; only a non-ASCII byte needs its char decoded.
+#[inline]
 fn alnum_at(text: &str, i: usize) -> (bool, usize) {
     let b = text.as_bytes()[i];
     if b.is_ascii() {
@@ -97,6 +98,7 @@ fn alnum_at(text: &str, i: usize) -> (bool, usize) {
 
 /// Whether the char that ends at byte `i` of `text` is alphanumeric, and
 /// its length: [`alnum_at`] read backwards.
+#[inline]
 fn alnum_before(text: &str, i: usize) -> (bool, usize) {
     let b = text.as_bytes()[i - 1];
     if b.is_ascii() {
@@ -113,21 +115,33 @@ fn alnum_before(text: &str, i: usize) -> (bool, usize) {
 pub(super) fn counts_as_past(word: &str, previous: &str, reading: PastReading) -> bool {
     // "its proposed merger": an "-ed" word after a determiner is an
     // adjective.
-    let adjective = || {
-        !PAST_WORDS.past.contains(word) && DETERMINERS.contains(previous.to_lowercase().as_str())
-    };
+    let adjective =
+        || !PAST_WORDS.past.contains(word) && with_lowercase(previous, |p| DETERMINERS.contains(p));
     let skipped = || match reading {
         PastReading::Any => false,
         PastReading::Narrated => REPORTING_VERBS.contains(word) || adjective(),
         PastReading::Finite => {
             adjective()
-                || matches!(
-                    previous.to_lowercase().as_str(),
-                    "be" | "been" | "being" | "have" | "has"
-                )
+                || with_lowercase(previous, |p| {
+                    matches!(p, "be" | "been" | "being" | "have" | "has")
+                })
         }
     };
     word.as_bytes()[0].is_ascii_lowercase() && is_past_verb(word) && !skipped()
+}
+
+/// `f` of `word` lowercased: a short ASCII word in a buffer on the stack,
+/// any other through `str::to_lowercase`.
+fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..word.len()) {
+        Some(lower) if word.is_ascii() => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            f(std::str::from_utf8(lower).unwrap_or(""))
+        }
+        _ => f(&word.to_lowercase()),
+    }
 }
 
 /// Where the first (or, with `last`, the last) past-tense verb of `text`
@@ -135,6 +149,9 @@ pub(super) fn counts_as_past(word: &str, previous: &str, reading: PastReading) -
 /// `text.split(|c| !c.is_alphanumeric())`; the last is looked for from the
 /// end, so that the usual case reads only the words after it.
 pub(super) fn past_verb_end(text: &str, reading: PastReading, last: bool) -> Option<usize> {
+    if text.is_ascii() {
+        return ascii_past_verb_end(text, reading, last);
+    }
     if last {
         return last_past_verb_end(text, reading);
     }
@@ -159,6 +176,54 @@ pub(super) fn past_verb_end(text: &str, reading: PastReading, last: bool) -> Opt
             return Some(i);
         }
         previous = word;
+    }
+    None
+}
+
+/// [`past_verb_end`] on ASCII text, whose words are runs of ASCII letters
+/// and digits, read byte by byte.
+fn ascii_past_verb_end(text: &str, reading: PastReading, last: bool) -> Option<usize> {
+    let b = text.as_bytes();
+    let word = |s: usize, e: usize| text.get(s..e).unwrap_or("");
+    if last {
+        // The word that ends before byte `i`, as `start..end`.
+        let word_before = |mut i: usize| -> Option<(usize, usize)> {
+            while i > 0 && !b[i - 1].is_ascii_alphanumeric() {
+                i -= 1;
+            }
+            let end = i;
+            while i > 0 && b[i - 1].is_ascii_alphanumeric() {
+                i -= 1;
+            }
+            (i < end).then_some((i, end))
+        };
+        let mut current = word_before(b.len());
+        while let Some((start, end)) = current {
+            let previous = word_before(start);
+            let previous_word = previous.map_or("", |(s, e)| word(s, e));
+            if counts_as_past(word(start, end), previous_word, reading) {
+                return Some(end);
+            }
+            current = previous;
+        }
+        return None;
+    }
+    let mut i = 0;
+    let mut previous = "";
+    while i < b.len() {
+        if !b[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let w = word(start, i);
+        if counts_as_past(w, previous, reading) {
+            return Some(i);
+        }
+        previous = w;
     }
     None
 }
