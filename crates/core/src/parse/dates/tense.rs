@@ -6,6 +6,7 @@
 //! will travel, officials said on Tuesday" has a future clause and a past one.
 
 use super::lexicon::LEXICON;
+use crate::hash::FxMap;
 use past::{DETERMINERS, PastReading, is_past_verb, past_cue, past_verb_end};
 pub use past::{has_narrated_past_cue, has_past_cue};
 use std::borrow::Cow;
@@ -149,9 +150,9 @@ struct FutureCues {
     suffixes: Vec<&'static str>,
     /// Words and word sequences ("will", "is expected to").
     phrases: Vec<&'static [String]>,
-    /// The phrases by the (ASCII-lowercased) first byte they start with, so
-    /// that a word is compared only with the phrases of its initial.
-    by_first: Vec<Vec<usize>>,
+    /// The phrases by their first word (ASCII-lowercased), so that a word
+    /// is compared only with the phrases it opens.
+    by_first_word: FxMap<String, Vec<usize>>,
     /// Which (ASCII-lowercased) last bytes a contraction can end with.
     last: [bool; 256],
     /// By (ASCII-lowercased) first byte, a bit for each length a phrase's
@@ -183,7 +184,7 @@ static FUTURE_CUES: LazyLock<FutureCues> = LazyLock::new(|| {
     let mut cues = FutureCues {
         suffixes: Vec::new(),
         phrases: Vec::new(),
-        by_first: vec![Vec::new(); 256],
+        by_first_word: FxMap::default(),
         last: [false; 256],
         first_lens: [0; 256],
     };
@@ -197,10 +198,12 @@ static FUTURE_CUES: LazyLock<FutureCues> = LazyLock::new(|| {
             }
             [first, ..] => {
                 if let Some(&b) = first.as_bytes().first() {
-                    let b = usize::from(b.to_ascii_lowercase());
-                    cues.by_first[b].push(cues.phrases.len());
-                    cues.first_lens[b] |= length_bit(first);
+                    cues.first_lens[usize::from(b.to_ascii_lowercase())] |= length_bit(first);
                 }
+                cues.by_first_word
+                    .entry(first.to_ascii_lowercase())
+                    .or_default()
+                    .push(cues.phrases.len());
                 cues.phrases.push(cue);
             }
             [] => {}
@@ -312,17 +315,52 @@ fn is_cue_at(cues: &FutureCues, w: &str, after: &CueWords) -> bool {
     if cues.first_lens[first] & length_bit(w) == 0 {
         return false;
     }
-    cues.by_first[first].iter().any(|&k| match cues.phrases[k] {
-        [first, rest @ ..] => {
-            w.eq_ignore_ascii_case(first) && {
+    let Some(opened) = with_ascii_lowercase(w, |lower| cues.by_first_word.get(lower)) else {
+        return false;
+    };
+    // The words after `w`, read once for all the phrases that open with
+    // it ("is" opens several).
+    let mut following: Option<[Option<&str>; FOLLOWING_READ]> = None;
+    opened.iter().any(|&k| match cues.phrases[k] {
+        [_] => true,
+        [_, rest @ ..] => {
+            if rest.len() > FOLLOWING_READ {
                 let mut next = after.clone();
-                rest.iter()
-                    .all(|c| next.next().is_some_and(|n| n.eq_ignore_ascii_case(c)))
+                return rest
+                    .iter()
+                    .all(|c| next.next().is_some_and(|n| n.eq_ignore_ascii_case(c)));
             }
+            let words = following.get_or_insert_with(|| {
+                let mut next = after.clone();
+                std::array::from_fn(|_| next.next())
+            });
+            rest.iter()
+                .zip(words.iter())
+                .all(|(c, n)| n.is_some_and(|n| n.eq_ignore_ascii_case(c)))
         }
         [] => false,
     })
 }
+
+/// `f` of `word` with its ASCII letters lowercased: a short word in a
+/// buffer on the stack, a longer one in a copy.
+fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..word.len()) {
+        Some(lower) => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            // Lowercasing ASCII letters keeps UTF-8 valid.
+            f(std::str::from_utf8(lower).unwrap_or(""))
+        }
+        None => f(&word.to_ascii_lowercase()),
+    }
+}
+
+/// How many words after a cue's first [`is_cue_at`] reads at once: the
+/// longest cues of `[future_cues]` have three words; a longer one reads
+/// its own.
+const FOLLOWING_READ: usize = 2;
 
 /// [`has_future_cue`] on a lowercase copy of `text`: for text whose
 /// lowercase form changes more than ASCII letters.

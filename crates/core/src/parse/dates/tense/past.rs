@@ -155,24 +155,32 @@ pub(super) fn past_verb_end(text: &str, reading: PastReading, last: bool) -> Opt
     if last {
         return last_past_verb_end(text, reading);
     }
+    let bytes = text.as_bytes();
+    // Whether the char at `i` is alphanumeric, and its length: an ASCII
+    // byte read in place, another char decoded.
+    let alnum = |i: usize| match bytes[i] {
+        b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+        _ => alnum_at(text, i),
+    };
     let mut i = 0;
     let mut previous = "";
     while i < text.len() {
-        let (alnum, n) = alnum_at(text, i);
-        if !alnum {
+        let (is_alnum, n) = alnum(i);
+        if !is_alnum {
             i += n;
             continue;
         }
         let start = i;
         while i < text.len() {
-            let (alnum, n) = alnum_at(text, i);
-            if !alnum {
+            let (is_alnum, n) = alnum(i);
+            if !is_alnum {
                 break;
             }
             i += n;
         }
         let word = text.get(start..i).unwrap_or("");
-        if counts_as_past(word, previous, reading) {
+        // A past verb opens with a lowercase ASCII letter.
+        if bytes[start].is_ascii_lowercase() && counts_as_past(word, previous, reading) {
             return Some(i);
         }
         previous = word;
@@ -200,9 +208,13 @@ fn ascii_past_verb_end(text: &str, reading: PastReading, last: bool) -> Option<u
         let mut current = word_before(b.len());
         while let Some((start, end)) = current {
             let previous = word_before(start);
-            let previous_word = previous.map_or("", |(s, e)| word(s, e));
-            if counts_as_past(word(start, end), previous_word, reading) {
-                return Some(end);
+            // A past verb opens with a lowercase letter: most words are
+            // ruled out before their previous word is read.
+            if b[start].is_ascii_lowercase() {
+                let previous_word = previous.map_or("", |(s, e)| word(s, e));
+                if counts_as_past(word(start, end), previous_word, reading) {
+                    return Some(end);
+                }
             }
             current = previous;
         }
@@ -220,7 +232,7 @@ fn ascii_past_verb_end(text: &str, reading: PastReading, last: bool) -> Option<u
             i += 1;
         }
         let w = word(start, i);
-        if counts_as_past(w, previous, reading) {
+        if b[start].is_ascii_lowercase() && counts_as_past(w, previous, reading) {
             return Some(i);
         }
         previous = w;
@@ -254,10 +266,13 @@ fn last_past_verb_end(text: &str, reading: PastReading) -> Option<usize> {
     let mut current = word_before(text.len());
     while let Some((start, end)) = current {
         let previous = word_before(start);
-        let word = text.get(start..end).unwrap_or("");
-        let previous_word = previous.map_or("", |(s, e)| text.get(s..e).unwrap_or(""));
-        if counts_as_past(word, previous_word, reading) {
-            return Some(end);
+        // A past verb opens with a lowercase ASCII letter.
+        if text.as_bytes()[start].is_ascii_lowercase() {
+            let word = text.get(start..end).unwrap_or("");
+            let previous_word = previous.map_or("", |(s, e)| text.get(s..e).unwrap_or(""));
+            if counts_as_past(word, previous_word, reading) {
+                return Some(end);
+            }
         }
         current = previous;
     }
