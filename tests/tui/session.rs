@@ -74,7 +74,7 @@ fn cursor_event(s: &AppState, c: &Corpus) -> (PathBuf, u32) {
 
 fn followed_mention(s: &AppState, c: &Corpus) -> (String, PathBuf, u32) {
     let f = s.follow.unwrap();
-    let m = c.mentions_by_actor[f.actor as usize][f.pos.unwrap()];
+    let m = c.mentions_by_actor()[f.actor as usize][f.pos.unwrap()];
     let a = &c.articles[m.article as usize];
     (
         c.actors[f.actor as usize].name.clone(),

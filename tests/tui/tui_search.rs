@@ -130,7 +130,7 @@ fn filter_to_followed_actor_and_escape_clears() {
     assert!(
         f.events
             .iter()
-            .all(|&e| c.events[e as usize].actors.contains(&RUBIO))
+            .all(|&e| c.actors_of(&c.events[e as usize]).contains(&RUBIO))
     );
     assert_eq!(s.list_order(&c), [0]);
     update(&mut s, &c, Action::Escape);

@@ -121,7 +121,7 @@ fn check_invariants(s: &AppState, c: &Corpus, where_: &str) {
     }
     if let Some(f) = &s.follow {
         let list = c
-            .mentions_by_actor
+            .mentions_by_actor()
             .get(f.actor as usize)
             .unwrap_or_else(|| panic!("{where_}: followed actor out of range"));
         assert!(

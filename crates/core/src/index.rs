@@ -2,7 +2,8 @@
 //! mentions by actor.
 
 use crate::model::{
-    Actor, ActorId, Article, ArticleId, Corpus, DateValue, Event, MentionPlace, MentionRef, Span,
+    Actor, ActorId, Article, ArticleId, Corpus, DateValue, Event, IdRange, MentionPlace,
+    MentionRef, Span,
 };
 use rayon::prelude::*;
 
@@ -14,29 +15,36 @@ pub fn build(
 ) -> Corpus {
     let articles_by_date = articles_by_date(&articles);
     // One after the other: side by side they add to each other's peak.
-    let events = events(&articles);
-    let mentions_by_actor = mentions_by_actor(&articles, &articles_by_date, actors.len());
-    for (actor, list) in actors.iter_mut().zip(&mentions_by_actor) {
-        actor.mention_count = list.len() as u32;
+    let (events, event_actors) = events(&articles);
+    // Counted here; the lists themselves are built on first use
+    // (`Corpus::mentions_by_actor`).
+    let counts = mention_counts(&articles, actors.len());
+    for (actor, n) in actors.iter_mut().zip(counts) {
+        actor.mention_count = n as u32;
     }
     Corpus {
         articles,
         actors,
         events,
+        event_actors,
         articles_by_date,
-        mentions_by_actor,
+        mention_index: Default::default(),
         warnings,
     }
 }
 
-/// For each actor, its mentions in reading order (articles by date).
-fn mentions_by_actor(
-    articles: &[Article],
-    articles_by_date: &[ArticleId],
-    actors: usize,
-) -> Vec<Vec<MentionRef>> {
-    // Sized first (counted in parallel), so filling never regrows a list.
-    let sizes = articles
+impl Corpus {
+    /// For each actor id, its mentions in reading order (articles by date,
+    /// then position in the article); built on the first call.
+    pub fn mentions_by_actor(&self) -> &[Vec<MentionRef>] {
+        self.mention_index
+            .get_or_init(|| mentions_by_actor(&self.articles, &self.articles_by_date, &self.actors))
+    }
+}
+
+/// How many mentions each actor id has (counted in parallel).
+fn mention_counts(articles: &[Article], actors: usize) -> Vec<usize> {
+    articles
         .par_iter()
         .fold(
             || vec![0usize; actors],
@@ -55,7 +63,18 @@ fn mentions_by_actor(
                 x.iter_mut().zip(y).for_each(|(x, y)| *x += y);
                 x
             },
-        );
+        )
+}
+
+/// For each of `actors`, its mentions in reading order (articles by date);
+/// see [`Corpus::mentions_by_actor`].
+fn mentions_by_actor(
+    articles: &[Article],
+    articles_by_date: &[ArticleId],
+    actors: &[Actor],
+) -> Vec<Vec<MentionRef>> {
+    // Sized first (from the counts), so filling never regrows a list.
+    let sizes = actors.iter().map(|a| a.mention_count as usize);
     let mut mentions_by_actor: Vec<Vec<MentionRef>> =
         sizes.into_iter().map(Vec::with_capacity).collect();
     for &aid in articles_by_date {
@@ -88,8 +107,9 @@ fn articles_by_date(articles: &[Article]) -> Vec<ArticleId> {
 }
 
 /// One event per resolved time expression plus one publication marker per
-/// dated article, sorted by date start; stable (article, position) within a date.
-fn events(articles: &[Article]) -> Vec<Event> {
+/// dated article, sorted by date start; stable (article, position) within a
+/// date. Each event's actors are a run of the second list.
+fn events(articles: &[Article]) -> (Vec<Event>, Vec<ActorId>) {
     // Built in place at its final size, each article's events written into
     // its own slots in parallel: per-article lists gathered and appended
     // would cost a second copy of every event at the peak.
@@ -100,7 +120,7 @@ fn events(articles: &[Article]) -> Vec<Event> {
         article: 0,
         time: None,
         sentence: Span::default(),
-        actors: Vec::new(),
+        actors: IdRange::default(),
     };
     let mut events: Vec<Event> = vec![placeholder; counts.iter().sum()];
     let mut pieces: Vec<&mut [Event]> = Vec::with_capacity(articles.len());
@@ -110,14 +130,40 @@ fn events(articles: &[Article]) -> Vec<Event> {
         pieces.push(piece);
         rest = tail;
     }
-    articles.par_iter().zip(pieces).for_each(|(a, piece)| {
-        let mut written = 0;
-        for (slot, e) in piece.iter_mut().zip(article_events(a)) {
-            *slot = e;
-            written += 1;
-        }
-        debug_assert_eq!(written, piece.len(), "event_count and article_events agree");
-    });
+    // Each article's actor runs start at 0 in a list of its own, moved
+    // into the shared list after: the ids are few beside the events.
+    let own: Vec<Vec<ActorId>> = articles
+        .par_iter()
+        .zip(pieces)
+        .map(|(a, piece)| {
+            let mut ids = Vec::new();
+            let mut written = 0;
+            let by_sentence = SentenceActors::new(a);
+            for (slot, (e, actors)) in piece.iter_mut().zip(article_events(a, &by_sentence)) {
+                *slot = Event {
+                    actors: IdRange {
+                        start: ids.len() as u32,
+                        len: actors.len() as u32,
+                    },
+                    ..e
+                };
+                ids.extend_from_slice(actors);
+                written += 1;
+            }
+            debug_assert_eq!(written, piece.len(), "event_count and article_events agree");
+            ids.shrink_to_fit();
+            ids
+        })
+        .collect();
+    let mut base = Vec::with_capacity(own.len());
+    let mut actors = Vec::with_capacity(own.iter().map(Vec::len).sum());
+    for ids in own {
+        base.push(actors.len() as u32);
+        actors.extend_from_slice(&ids);
+    }
+    events
+        .par_iter_mut()
+        .for_each(|e| e.actors.start += base[e.article as usize]);
     // (date, article, position) is unique, so an unstable sort gives the
     // stable order without a merge buffer. On one start day the longer
     // periods come first (a year, then a month, a week, the day), so each
@@ -130,7 +176,7 @@ fn events(articles: &[Article]) -> Vec<Event> {
             e.time.map_or(0, |t| t + 1),
         )
     });
-    events
+    (events, actors)
 }
 
 /// How many events [`article_events`] gives for `a`.
@@ -139,24 +185,27 @@ fn event_count(a: &Article) -> usize {
     usize::from(marker) + a.times.iter().filter(|t| t.value.is_some()).count()
 }
 
-/// One article's publication marker and dated statements.
+/// One article's publication marker and dated statements, each with its
+/// actors from `by_sentence` (the article's; the event's `actors` field is
+/// left empty).
 ///
 /// The actors of each sentence are gathered once per article (its mentions
 /// sorted by sentence), so linking a date to them is a lookup, not a scan of
-/// every mention: linear in the article, however many dates it has. Each
-/// event's list is exactly as long as it needs to be.
-fn article_events(a: &Article) -> impl Iterator<Item = Event> + '_ {
+/// every mention: linear in the article, however many dates it has.
+fn article_events<'a>(
+    a: &'a Article,
+    by_sentence: &'a SentenceActors,
+) -> impl Iterator<Item = (Event, &'a [ActorId])> + 'a {
     let marker = match (a.published.value, a.title) {
         (Some(date), Some(title)) => Some(Event {
             date,
             article: a.id,
             time: None,
             sentence: title,
-            actors: Vec::new(),
+            actors: IdRange::default(),
         }),
         _ => None,
     };
-    let by_sentence = SentenceActors::new(a);
     let statements = a.times.iter().enumerate().filter_map(move |(i, t)| {
         let date = t.value?;
         let sentence = a
@@ -169,10 +218,16 @@ fn article_events(a: &Article) -> impl Iterator<Item = Event> + '_ {
             article: a.id,
             time: Some(i as u32),
             sentence,
-            actors: by_sentence.of(t.sentence).to_vec(),
+            actors: IdRange::default(),
         })
     });
-    marker.into_iter().chain(statements)
+    marker
+        .into_iter()
+        .map(|e| (e, &[][..]))
+        .chain(statements.map(move |e| {
+            let t = e.time.map_or(0, |i| a.times[i as usize].sentence);
+            (e, by_sentence.of(t))
+        }))
 }
 
 /// The distinct actors mentioned in each sentence of one article, in actor
@@ -249,21 +304,79 @@ mod tests {
             times: vec![dated(0), dated(1), dated(2)],
             ..Article::default()
         };
-        let actors: Vec<Vec<ActorId>> = article_events(&a).map(|e| e.actors).collect();
-        assert_eq!(actors, [vec![3], vec![], vec![1, 7]]);
+        // A second article's runs start where the first's end.
+        let b = Article {
+            id: 1,
+            sentences: vec![Span::new(0, 1), Span::new(1, 2)],
+            mentions: vec![mention(1, 4), mention(0, 2), mention(1, 5)],
+            times: vec![dated(1), dated(0)],
+            ..Article::default()
+        };
+        let c = build(vec![a, b], Vec::new(), Vec::new());
+        let actors: Vec<(ArticleId, &[ActorId])> = c
+            .events
+            .iter()
+            .map(|e| (e.article, c.actors_of(e)))
+            .collect();
+        let want: [(ArticleId, &[ActorId]); 5] =
+            [(0, &[3]), (0, &[]), (0, &[1, 7]), (1, &[4, 5]), (1, &[2])];
+        assert_eq!(actors, want);
     }
 
     #[test]
-    fn event_lists_have_no_spare_capacity() {
+    fn the_shared_actor_list_has_no_spare_capacity() {
         let a = Article {
             sentences: vec![Span::new(0, 1)],
             mentions: (0..100).map(|i| mention(0, i % 10)).collect(),
             times: vec![dated(0); 50],
             ..Article::default()
         };
-        for e in article_events(&a) {
-            assert_eq!(e.actors.len(), 10);
-            assert_eq!(e.actors.capacity(), 10);
+        let c = build(vec![a], Vec::new(), Vec::new());
+        for e in &c.events {
+            assert_eq!(c.actors_of(e), (0..10).collect::<Vec<ActorId>>());
         }
+        assert_eq!(c.event_actors.len(), 500);
+        assert_eq!(c.event_actors.capacity(), 500);
+    }
+
+    #[test]
+    fn mention_lists_are_built_on_first_use_in_reading_order() {
+        let dated_article = |id, day| Article {
+            id,
+            published: Published {
+                value: Some(DateValue::day(
+                    chrono::NaiveDate::from_ymd_opt(2024, 3, day).unwrap(),
+                )),
+                ..Published::default()
+            },
+            sentences: vec![Span::new(0, 1)],
+            mentions: vec![mention(0, 1), mention(0, 0), mention(0, 1)],
+            ..Article::default()
+        };
+        let actor = |id| Actor {
+            id,
+            name: format!("Actor {id}"),
+            kind: crate::model::ActorKind::Person,
+            role: None,
+            aliases: Vec::new(),
+            mention_count: 0,
+        };
+        // The later article first in file order.
+        let c = build(
+            vec![dated_article(0, 9), dated_article(1, 2)],
+            vec![actor(0), actor(1)],
+            Vec::new(),
+        );
+        let counts: Vec<u32> = c.actors.iter().map(|a| a.mention_count).collect();
+        assert_eq!(counts, [2, 4]);
+        assert!(c.mention_index.get().is_none());
+        let r = |article, mention| MentionRef { article, mention };
+        assert_eq!(
+            c.mentions_by_actor(),
+            [
+                vec![r(1, 1), r(0, 1)],
+                vec![r(1, 0), r(1, 2), r(0, 0), r(0, 2)]
+            ]
+        );
     }
 }

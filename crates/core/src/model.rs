@@ -415,7 +415,23 @@ pub struct Event {
     pub time: Option<u32>,
     /// The sentence the date is in (for a publication marker, the title).
     pub sentence: Span,
-    pub actors: Vec<ActorId>,
+    /// The distinct actors of that sentence, in id order: a run of
+    /// `Corpus::event_actors`, read with [`Corpus::actors_of`] (one list
+    /// for every event instead of a list each).
+    pub actors: IdRange,
+}
+
+/// A run of ids in one of the corpus's shared lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct IdRange {
+    pub start: u32,
+    pub len: u32,
+}
+
+impl IdRange {
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.start as usize + self.len as usize
+    }
 }
 
 impl Event {
@@ -438,11 +454,16 @@ pub struct Corpus {
     pub actors: Vec<Actor>,
     /// All events ordered by date (start), stable within a date.
     pub events: Vec<Event>,
+    /// The actors of every event, each event's a run of it (its `actors`).
+    pub event_actors: Vec<ActorId>,
     /// Article ids ordered by publication date (unknown dates last), then id.
     pub articles_by_date: Vec<ArticleId>,
     /// For each actor id, its mentions in reading order (articles by date,
-    /// then position in the article).
-    pub mentions_by_actor: Vec<Vec<MentionRef>>,
+    /// then position in the article), read through
+    /// `Corpus::mentions_by_actor` (in `index`): built on first use, so
+    /// the commands that never follow an actor (`timeline`, `export`)
+    /// never hold it. Set here only to give a corpus a ready index.
+    pub mention_index: std::sync::OnceLock<Vec<Vec<MentionRef>>>,
     /// Load warnings that belong to no article (missing path, binary file...).
     pub warnings: Vec<crate::warning::Warning>,
 }
@@ -453,6 +474,10 @@ impl Corpus {
     }
     pub fn actor(&self, id: ActorId) -> &Actor {
         &self.actors[id as usize]
+    }
+    /// The actors of event `e`, each once, in id order.
+    pub fn actors_of(&self, e: &Event) -> &[ActorId] {
+        self.event_actors.get(e.actors.range()).unwrap_or(&[])
     }
 }
 

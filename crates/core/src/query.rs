@@ -100,7 +100,7 @@ pub fn events_in<'a>(
     corpus.events.iter().filter(move |e| {
         from.is_none_or(|f| e.date.end() >= f)
             && to.is_none_or(|t| e.date.start <= t)
-            && actor.is_none_or(|a| e.actors.contains(&a))
+            && actor.is_none_or(|a| corpus.actors_of(e).contains(&a))
     })
 }
 
@@ -365,7 +365,7 @@ pub fn next_search_hit(
     None
 }
 
-/// The index into `corpus.mentions_by_actor[actor]` one step from `current`
+/// The index into `corpus.mentions_by_actor()[actor]` one step from `current`
 /// (forward or back), wrapping at the ends; the first (last) mention when
 /// there is no current one. None when the actor has no mentions.
 pub fn step_mention(
@@ -374,7 +374,7 @@ pub fn step_mention(
     current: Option<usize>,
     forward: bool,
 ) -> Option<usize> {
-    let n = corpus.mentions_by_actor.get(actor as usize)?.len();
+    let n = corpus.mentions_by_actor().get(actor as usize)?.len();
     if n == 0 {
         return None;
     }
@@ -550,7 +550,7 @@ mod stepping_tests {
             mention: 0,
         };
         let c = Corpus {
-            mentions_by_actor: vec![vec![m(0), m(1), m(2)], Vec::new()],
+            mention_index: vec![vec![m(0), m(1), m(2)], Vec::new()].into(),
             ..Default::default()
         };
         assert_eq!(step_mention(&c, 0, None, true), Some(0));

@@ -65,7 +65,7 @@ pub enum HitMode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Follow {
     pub actor: ActorId,
-    /// Index into `Corpus::mentions_by_actor[actor]`.
+    /// Index into `Corpus::mentions_by_actor()[actor]`.
     pub pos: Option<usize>,
 }
 

@@ -413,8 +413,8 @@ fn detail_lines(
         let line = format!("  {}", from.join(" · "));
         out.push(vec![(dateline_core::text::fit(&line, room), dim)]);
     }
-    let names: Vec<String> = e
-        .actors
+    let names: Vec<String> = c
+        .actors_of(e)
         .iter()
         .filter_map(|&id| c.actors.get(id as usize))
         .map(|x| sanitize_line(&x.name).into_owned())

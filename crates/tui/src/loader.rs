@@ -65,11 +65,17 @@ pub fn load(
     partial: usize,
     send: &mut dyn FnMut(Msg) -> bool,
 ) {
+    // The mention index is built here, off the interface's thread, so
+    // following an actor never waits for it.
     let full = dateline_core::load::Loader::new(paths)
         .progress(progress)
         .early_part(partial)
-        .load_early_first(|early| send(Msg::Partial(Box::new(early))));
+        .load_early_first(|early| {
+            early.mentions_by_actor();
+            send(Msg::Partial(Box::new(early)))
+        });
     if let Some(full) = full {
+        full.mentions_by_actor();
         send(Msg::Full(Box::new(full)));
     }
 }

@@ -109,7 +109,7 @@ impl AppState {
     /// Follows `actor`, landing on its first mention at or after the current
     /// article in reading order.
     pub fn follow_actor(&mut self, c: &Corpus, actor: ActorId, pos: Option<usize>) {
-        let Some(list) = c.mentions_by_actor.get(actor as usize) else {
+        let Some(list) = c.mentions_by_actor().get(actor as usize) else {
             return;
         };
         self.follow = Some(Follow { actor, pos: None });
@@ -141,7 +141,7 @@ impl AppState {
 
     pub(super) fn go_mention(&mut self, c: &Corpus, actor: ActorId, pos: usize) {
         let Some(m) = c
-            .mentions_by_actor
+            .mentions_by_actor()
             .get(actor as usize)
             .and_then(|l| l.get(pos))
             .copied()
@@ -379,7 +379,7 @@ impl AppState {
         };
         let ev = self.event_at(c, self.timeline.cursor);
         let mentions = c
-            .mentions_by_actor
+            .mentions_by_actor()
             .get(f.actor as usize)
             .map_or(&[][..], |v| v);
         let mut articles: Vec<ArticleId> = mentions.iter().map(|m| m.article).collect();
@@ -398,7 +398,7 @@ impl AppState {
             .filter(|&e| {
                 c.events
                     .get(e as usize)
-                    .is_some_and(|e| e.actors.contains(&f.actor))
+                    .is_some_and(|e| c.actors_of(e).contains(&f.actor))
             })
             .collect();
         events.sort_unstable();

@@ -147,7 +147,7 @@ pub fn activate_entity(s: &mut AppState, c: &Corpus) {
                 return;
             };
             let rank = |aid: u32| s.derived.date_rank.get(aid as usize).copied().unwrap_or(0);
-            let pos = c.mentions_by_actor.get(actor as usize).and_then(|list| {
+            let pos = c.mentions_by_actor().get(actor as usize).and_then(|list| {
                 list.binary_search_by_key(&(rank(id), m), |r| (rank(r.article), r.mention))
                     .ok()
             });

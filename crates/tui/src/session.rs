@@ -30,7 +30,7 @@ fn event_place(c: &Corpus, key: &CorpusKey, ev: usize) -> Option<Place> {
 
 /// The followed actor's `pos`-th mention as (file, first byte).
 fn mention_place(c: &Corpus, key: &CorpusKey, actor: ActorId, pos: usize) -> Option<Place> {
-    let m = c.mentions_by_actor.get(actor as usize)?.get(pos)?;
+    let m = c.mentions_by_actor().get(actor as usize)?.get(pos)?;
     let a = c.articles.get(m.article as usize)?;
     Some(Place {
         file: key.article_id(&a.path),
@@ -149,7 +149,7 @@ fn find_mention(
 ) -> Option<usize> {
     let article = *ids.get(&m.file)?;
     let a = c.articles.get(article as usize)?;
-    c.mentions_by_actor
+    c.mentions_by_actor()
         .get(actor as usize)?
         .iter()
         .position(|r| {

@@ -28,7 +28,7 @@ pub fn follow_label(s: &AppState, c: &Corpus) -> Option<String> {
     let f = s.follow?;
     let actor = c.actors.get(f.actor as usize)?;
     let total = c
-        .mentions_by_actor
+        .mentions_by_actor()
         .get(f.actor as usize)
         .map_or(0, Vec::len);
     let pos = f.pos.map_or("-".to_string(), |p| (p + 1).to_string());

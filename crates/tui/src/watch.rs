@@ -116,6 +116,8 @@ pub fn start(paths: &[PathBuf]) -> Result<Watch, String> {
                 return;
             }
             let corpus = dateline_core::open(&paths);
+            // Built on this thread, not the interface's (see `loader::load`).
+            corpus.mentions_by_actor();
             if tx.send(Reload::Done(Box::new(corpus))).is_err() {
                 return;
             }

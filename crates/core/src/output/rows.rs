@@ -310,7 +310,7 @@ pub fn events(c: &Corpus, f: EventFilter) -> impl Iterator<Item = EventRow<'_>> 
     let dated = crate::query::events_in(c, f.from, f.to, f.actor).filter_map(|e: &Event| {
         let a = c.article(e.article);
         let t = a.times.get(e.time? as usize)?;
-        Some(EventRow::new(c, a, t, &e.actors))
+        Some(EventRow::new(c, a, t, c.actors_of(e)))
     });
     let undated_from: &[Article] = if f.from.is_none() && f.to.is_none() {
         &c.articles
@@ -357,7 +357,7 @@ pub fn actors(c: &Corpus, kind: Option<ActorKind>) -> impl Iterator<Item = Actor
             .then(a.name.cmp(&b.name))
     });
     list.into_iter().map(move |a| {
-        let mut files: Vec<&Path> = c.mentions_by_actor[a.id as usize]
+        let mut files: Vec<&Path> = c.mentions_by_actor()[a.id as usize]
             .iter()
             .map(|m| c.article(m.article).path.as_path())
             .collect();
@@ -375,7 +375,7 @@ pub fn actors(c: &Corpus, kind: Option<ActorKind>) -> impl Iterator<Item = Actor
 
 /// Every mention of `actor`, in reading order.
 pub fn mentions(c: &Corpus, actor: ActorId) -> impl Iterator<Item = MentionRow<'_>> {
-    c.mentions_by_actor[actor as usize].iter().map(move |r| {
+    c.mentions_by_actor()[actor as usize].iter().map(move |r| {
         let a = c.article(r.article);
         let m = &a.mentions[r.mention as usize];
         MentionRow {
