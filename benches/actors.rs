@@ -52,7 +52,7 @@ fn bench(c: &mut Criterion) {
                 .map(|(i, (raw, sentences))| Article {
                     id: i as u32,
                     raw: raw.clone(),
-                    sentences: sentences.clone(),
+                    sentences: sentences.clone().into(),
                     ..Default::default()
                 })
                 .collect();

@@ -57,9 +57,9 @@ fn page(id: ArticleId, lines: &[(&str, Option<BlockClass>)]) -> Article {
         path: format!("pages/{id:02}_page.txt").into(),
         raw,
         title,
-        sentences: body.clone(),
-        body,
-        blocks,
+        sentences: body.clone().into(),
+        body: body.into(),
+        blocks: blocks.into(),
         ..Article::default()
     }
 }
@@ -328,7 +328,8 @@ fn page_warnings_are_marked_in_the_list_and_the_status_bar() {
             ("Gulls nest early on the breakwater this year.", Some(Body)),
         ],
     );
-    doubtful.page_warnings = vec![PageWarning::NoTitle, PageWarning::SmallBody { percent: 12 }];
+    doubtful.page_warnings =
+        Box::new([PageWarning::NoTitle, PageWarning::SmallBody { percent: 12 }]);
     let c = corpus(vec![doubtful, harbour(1)]);
     let mut s = AppState::new(&c, 120, 30);
     s.theme = Theme::monochrome();

@@ -104,18 +104,18 @@ pub fn article(id: ArticleId, spec: Spec) -> Article {
             basis,
             span: None,
         },
-        body,
-        blocks: vec![Block {
+        body: body.into(),
+        blocks: Box::new([Block {
             span: Span::new(0, 14),
             class: BlockClass::Furniture,
-        }],
-        teasers,
-        sentences,
-        outside: Vec::new(),
-        mentions,
-        times,
-        warnings: Vec::new(),
-        page_warnings: Vec::new(),
+        }]),
+        teasers: teasers.into(),
+        sentences: sentences.into(),
+        outside: Box::default(),
+        mentions: mentions.into(),
+        times: times.into(),
+        warnings: Box::default(),
+        page_warnings: Box::default(),
     }
 }
 

@@ -293,23 +293,24 @@ mod tests {
     fn an_event_links_the_distinct_actors_of_its_own_sentence() {
         let a = Article {
             published: Published::default(),
-            sentences: vec![Span::new(0, 1), Span::new(1, 2), Span::new(2, 3)],
+            sentences: vec![Span::new(0, 1), Span::new(1, 2), Span::new(2, 3)].into(),
             mentions: vec![
                 mention(2, 7),
                 mention(0, 3),
                 mention(2, 1),
                 mention(0, 3),
                 mention(2, 7),
-            ],
-            times: vec![dated(0), dated(1), dated(2)],
+            ]
+            .into(),
+            times: vec![dated(0), dated(1), dated(2)].into(),
             ..Article::default()
         };
         // A second article's runs start where the first's end.
         let b = Article {
             id: 1,
-            sentences: vec![Span::new(0, 1), Span::new(1, 2)],
-            mentions: vec![mention(1, 4), mention(0, 2), mention(1, 5)],
-            times: vec![dated(1), dated(0)],
+            sentences: vec![Span::new(0, 1), Span::new(1, 2)].into(),
+            mentions: vec![mention(1, 4), mention(0, 2), mention(1, 5)].into(),
+            times: vec![dated(1), dated(0)].into(),
             ..Article::default()
         };
         let c = build(vec![a, b], Vec::new(), Vec::new());
@@ -326,9 +327,9 @@ mod tests {
     #[test]
     fn the_shared_actor_list_has_no_spare_capacity() {
         let a = Article {
-            sentences: vec![Span::new(0, 1)],
+            sentences: vec![Span::new(0, 1)].into(),
             mentions: (0..100).map(|i| mention(0, i % 10)).collect(),
-            times: vec![dated(0); 50],
+            times: vec![dated(0); 50].into(),
             ..Article::default()
         };
         let c = build(vec![a], Vec::new(), Vec::new());
@@ -349,8 +350,8 @@ mod tests {
                 )),
                 ..Published::default()
             },
-            sentences: vec![Span::new(0, 1)],
-            mentions: vec![mention(0, 1), mention(0, 0), mention(0, 1)],
+            sentences: vec![Span::new(0, 1)].into(),
+            mentions: vec![mention(0, 1), mention(0, 0), mention(0, 1)].into(),
             ..Article::default()
         };
         let actor = |id| Actor {

@@ -321,7 +321,8 @@ impl PageWarning {
     }
 }
 
-/// One article file, parsed.
+/// One article file, parsed. Its lists are boxed slices: they never grow
+/// once parsed, and a large corpus holds every article at once.
 #[derive(Debug, Clone, Default)]
 pub struct Article {
     pub id: ArticleId,
@@ -337,23 +338,23 @@ pub struct Article {
     /// Body paragraphs, in order; each a span of `raw` from the start of
     /// its first line to the end of its last (a paragraph may run over
     /// several lines where the text flows; read a newline in it as a space).
-    pub body: Vec<Span>,
+    pub body: Box<[Span]>,
     /// Every non-empty line of the page (trimmed), in order, with its class.
-    pub blocks: Vec<Block>,
+    pub blocks: Box<[Block]>,
     /// Headlines of other stories on the page, deduplicated, as spans of one
     /// of their copies.
-    pub teasers: Vec<Span>,
+    pub teasers: Box<[Span]>,
     /// Sentences of the body, in order, each inside one body paragraph.
-    pub sentences: Vec<Span>,
+    pub sentences: Box<[Span]>,
     /// Sentences of the article's lines outside its body where actors are
     /// still named (the headline, its bylines and captions), in order;
     /// their mentions index these. No date is searched for here.
-    pub outside: Vec<Span>,
-    pub mentions: Vec<Mention>,
-    pub times: Vec<TimeExpr>,
-    pub warnings: Vec<crate::warning::Warning>,
+    pub outside: Box<[Span]>,
+    pub mentions: Box<[Mention]>,
+    pub times: Box<[TimeExpr]>,
+    pub warnings: Box<[crate::warning::Warning]>,
     /// What the parser doubts about the page (no title, a small body).
-    pub page_warnings: Vec<PageWarning>,
+    pub page_warnings: Box<[PageWarning]>,
 }
 
 impl Article {

@@ -137,7 +137,7 @@ mod tests {
         let a = Article {
             path: page,
             raw: "Pier reopened".into(),
-            body: vec![Span::new(0, 13)],
+            body: vec![Span::new(0, 13)].into(),
             ..Article::default()
         };
         let mut doc = Doc::default();

@@ -307,8 +307,8 @@ mod tests {
         Article {
             id: 7 as ArticleId,
             raw,
-            blocks,
-            body,
+            blocks: blocks.into(),
+            body: body.into(),
             ..Article::default()
         }
     }

@@ -102,15 +102,15 @@ pub fn parse_article(id: ArticleId, loaded: Loaded) -> Parsed {
         source,
         url,
         published,
-        body: cleaned.body,
-        blocks: cleaned.blocks,
-        teasers: cleaned.teasers,
-        sentences,
-        outside,
-        mentions: Vec::new(),
-        times,
-        warnings,
-        page_warnings: cleaned.warnings,
+        body: cleaned.body.into(),
+        blocks: cleaned.blocks.into(),
+        teasers: cleaned.teasers.into(),
+        sentences: sentences.into(),
+        outside: outside.into(),
+        mentions: Box::default(),
+        times: times.into(),
+        warnings: warnings.into(),
+        page_warnings: cleaned.warnings.into(),
         raw: text,
     };
     Parsed {
@@ -433,7 +433,7 @@ mod tests {
         };
         assert_eq!(line("Ilse Marrow"), Some(BlockClass::Byline));
         // The body's sentences are the body's alone; dates are found there.
-        assert_eq!(a.sentences, segment::sentences(&a.raw, &a.body));
+        assert_eq!(*a.sentences, *segment::sentences(&a.raw, &a.body));
         assert!(a.times.len() >= 2);
         let person = |name: &str| {
             c.actors

@@ -454,8 +454,7 @@ fn merge_with(articles: &mut [Article], locals: Locals, lx: &Lexicon) -> Vec<Act
             }
             mentions.sort_by_key(|m| (m.span.start, m.span.end));
             place_outside(article, &mut mentions);
-            mentions.shrink_to_fit();
-            article.mentions = mentions;
+            article.mentions = mentions.into();
         });
     let places = credits::places(articles, ix.actors.len());
     ix.actors

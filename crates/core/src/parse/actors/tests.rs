@@ -20,7 +20,7 @@ fn run(texts: &[&str]) -> (Vec<Article>, Vec<crate::model::Actor>) {
         arts.push(Article {
             id: i as u32,
             raw: t.to_string(),
-            sentences,
+            sentences: sentences.into(),
             ..Default::default()
         });
     }
@@ -135,8 +135,8 @@ fn people_under_headline(text: &str) -> Vec<String> {
     let local = extract_beyond_body(text, &all, body.len(), false, Some(title));
     let mut arts = vec![Article {
         raw: text.to_string(),
-        sentences: body,
-        outside: vec![title],
+        sentences: body.into(),
+        outside: vec![title].into(),
         ..Default::default()
     }];
     let actors = merge(&mut arts, vec![local]);

@@ -317,7 +317,7 @@ pub fn assume_folder_year_with(articles: &mut [Article], candidates: &[Option<Ve
                 None => analyse_with_year(&a.raw, &a.sentences, &explicit, Some(year)),
             };
             a.published = published;
-            a.times = times;
+            a.times = times.into();
         });
 }
 

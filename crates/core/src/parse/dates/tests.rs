@@ -27,8 +27,8 @@ fn article(id: u32, raw: &str) -> Article {
         path: PathBuf::from(format!("{id}.txt")),
         raw: raw.to_string(),
         published,
-        sentences,
-        times,
+        sentences: sentences.into(),
+        times: times.into(),
         ..Article::default()
     }
 }
