@@ -272,7 +272,7 @@ impl Scan<'_, '_> {
         }
         // Possessors point at runs; make them point at hits of this sentence.
         all.sort_by_key(|(_, h)| h.start);
-        let mut run_to_hit = std::mem::take(&mut self.run_hits);
+        let mut run_to_hit = std::mem::take(&mut *self.run_hits);
         run_to_hit.clear();
         run_to_hit.extend(
             all.iter()
@@ -290,7 +290,7 @@ impl Scan<'_, '_> {
                 d.possessor = d.possessor.and_then(map);
             }
         }
-        self.run_hits = run_to_hit;
+        *self.run_hits = run_to_hit;
         out.hits.extend(all.drain(..).map(|(_, h)| h));
         self.spare.all = all;
     }

@@ -79,31 +79,33 @@ struct Run {
     caps: bool,
 }
 
-/// The sentence being scanned. `'t`: the text; `'a`: the lexicon.
+/// The sentence being scanned. `'t`: the text, and the article's scratch
+/// whose buffers the scan borrows (not moves in and out: the moves of a
+/// struct this size were copies for every sentence); `'a`: the lexicon.
 struct Scan<'t, 'a> {
     text: &'t str,
     base: usize,
     lx: &'a Lexicon,
-    toks: Vec<Token>,
+    toks: &'t mut Vec<Token>,
     /// Folded word keys, all in one buffer (`key_at` has each token's
     /// range; empty for punctuation): the sentence in ASCII lower case,
     /// then the keys of words with other chars. No allocation per word.
-    key_buf: String,
-    key_at: Vec<(u32, u32)>,
+    key_buf: &'t mut String,
+    key_at: &'t mut Vec<(u32, u32)>,
     /// Lexicon facts of each token's key (all false for punctuation).
-    facts: Vec<WordFacts>,
-    tags: Vec<Tag<'a>>,
+    facts: &'t mut Vec<WordFacts>,
+    tags: &'t mut Vec<Tag<'a>>,
     /// Role tokens already used as a title or appositive.
-    used: Vec<bool>,
+    used: &'t mut Vec<bool>,
     /// In order of their last tokens (each run ends after the one before;
     /// [`Scan::run_ending_at`] finds one by its last token).
-    runs: Vec<Run>,
+    runs: &'t mut Vec<Run>,
     /// (run, hit) pairs once hits are emitted, for possessors.
-    run_hits: Vec<(usize, usize)>,
+    run_hits: &'t mut Vec<(usize, usize)>,
     /// The sentence is written in capitals (see `caps`).
     caps_line: bool,
     /// The rest of the scratch, for `tag` and `emit`.
-    spare: Spare,
+    spare: &'t mut Spare,
 }
 
 /// Buffers the sentences of one article share, so that scanning a sentence
@@ -196,24 +198,30 @@ pub fn scan_with<'a>(
 ) {
     out.hits.clear();
     out.refs.clear();
-    let mut toks = std::mem::take(&mut scratch.toks);
-    tokenize_into(text, &mut toks);
+    let Scratch {
+        toks,
+        key_buf,
+        key_at,
+        facts,
+        tags,
+        used,
+        runs,
+        run_hits,
+        spare,
+    } = scratch;
+    tokenize_into(text, toks);
     // Keys: the sentence lowered once (ASCII letters only, so it stays
     // valid UTF-8 and keeps every offset), and an ASCII word's key is its
     // own range of that copy. Only words with other chars are folded one by
     // one, their keys appended after the copy. Lowering word by word was a
     // copy call and two passes per word.
-    let mut key_buf = std::mem::take(&mut scratch.key_buf);
     key_buf.clear();
     key_buf.push_str(text);
     key_buf.make_ascii_lowercase();
-    let mut key_at = std::mem::take(&mut scratch.key_at);
     key_at.clear();
     key_at.reserve(toks.len());
-    let mut facts = std::mem::take(&mut scratch.facts);
     facts.clear();
     facts.reserve(toks.len());
-    let mut spare = std::mem::take(&mut scratch.spare);
     spare.taggable.clear();
     spare.nameable.clear();
     // Each token's key and its facts in one pass.
@@ -246,15 +254,11 @@ pub fn scan_with<'a>(
         facts.push(f);
     }
     let n = toks.len();
-    /// `v` reused as `n` copies of `x`.
-    fn refill<T: Clone>(mut v: Vec<T>, n: usize, x: T) -> Vec<T> {
-        v.clear();
-        v.resize(n, x);
-        v
-    }
-    let mut runs = std::mem::take(&mut scratch.runs);
+    tags.clear();
+    tags.resize(n, Tag::None);
+    used.clear();
+    used.resize(n, false);
     runs.clear();
-    let mut run_hits = std::mem::take(&mut scratch.run_hits);
     run_hits.clear();
     let mut s = Scan {
         text,
@@ -264,8 +268,8 @@ pub fn scan_with<'a>(
         key_buf,
         key_at,
         facts,
-        tags: refill(std::mem::take(&mut scratch.tags), n, Tag::None),
-        used: refill(std::mem::take(&mut scratch.used), n, false),
+        tags,
+        used,
         runs,
         run_hits,
         caps_line: false,
@@ -276,17 +280,6 @@ pub fn scan_with<'a>(
     let headline = capitals.nouns_capitalised || capitals.headline || s.is_headline();
     s.emit(headline, out);
     s.find_refs(out);
-    *scratch = Scratch {
-        toks: s.toks,
-        key_buf: s.key_buf,
-        key_at: s.key_at,
-        facts: s.facts,
-        tags: s.tags,
-        used: s.used,
-        runs: s.runs,
-        run_hits: s.run_hits,
-        spare: s.spare,
-    };
 }
 
 impl<'a> Scan<'_, 'a> {

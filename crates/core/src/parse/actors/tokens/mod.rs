@@ -182,7 +182,9 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
                     ascii: true,
                 });
                 opens = false;
-                p = end;
+                // Most words end at a single space: stepped over here, not
+                // by another turn of the loop (white space makes no token).
+                p = end + usize::from(bytes.get(end) == Some(&b' '));
                 continue;
             }
         }
