@@ -12,18 +12,15 @@ use super::holiday;
 use super::lexicon::{LEXICON, RelativePhrase, Unit};
 use super::patterns::{CACHES, PATTERN, SPLIT};
 use super::period::period_of;
-use super::tense::{
-    adjacent_past_verb_after, clause_around, clause_is_future_in, narrates_past_knowing,
-    told_as_past_knowing, word_before,
-};
+use super::tense::{clause_is_future_in, narrates_past_knowing, word_before};
 use super::years::{spelled_year, the_year_in_context, year_in_context};
 use crate::model::Span;
 use chrono::{NaiveDate, Weekday};
+use context::Context;
 use regex_automata::util::captures::Captures as GroupSlots;
 use regex_automata::util::primitives::NonMaxUsize;
 use regex_automata::{Anchored, Input, PatternID};
 use std::borrow::Cow;
-use std::cell::OnceCell;
 
 /// Every candidate in `raw[sentence]`, in text order. `index` is the
 /// sentence's position, recorded on each candidate.
@@ -158,67 +155,6 @@ fn judge(text: &str, caps: &Groups, start: usize, end: usize) -> Option<(Form, b
                 context.clause(),
             );
     Some((form, future, stated_past, told_past))
-}
-
-/// What several tests of one match read around it, each worked out once
-/// (on first use) instead of once per test.
-struct Context<'t> {
-    text: &'t str,
-    start: usize,
-    end: usize,
-    /// [`word_before`] the match.
-    word_before: OnceCell<Cow<'t, str>>,
-    /// [`adjacent_past_verb_after`] for the match.
-    adjacent: OnceCell<bool>,
-    /// [`clause_around`] the match.
-    clause: OnceCell<(usize, usize)>,
-    /// [`told_as_past_knowing`] for the match.
-    told_as_past: OnceCell<bool>,
-}
-
-impl<'t> Context<'t> {
-    fn new(text: &'t str, start: usize, end: usize) -> Self {
-        Context {
-            text,
-            start,
-            end,
-            word_before: OnceCell::new(),
-            adjacent: OnceCell::new(),
-            clause: OnceCell::new(),
-            told_as_past: OnceCell::new(),
-        }
-    }
-
-    fn word_before(&self) -> &str {
-        self.word_before
-            .get_or_init(|| word_before(self.text, self.start))
-    }
-
-    fn adjacent_past_verb(&self) -> bool {
-        *self.adjacent.get_or_init(|| {
-            adjacent_past_verb_after(self.text, self.start, self.end, self.word_before())
-        })
-    }
-
-    fn clause(&self) -> (usize, usize) {
-        *self
-            .clause
-            .get_or_init(|| clause_around(self.text, self.start, self.end))
-    }
-
-    /// Whether the match is told as past, `adjacent` saying whether a past
-    /// verb governs it when that is known: the answer is the same either
-    /// way, the knowing only spares a reading.
-    fn told_as_past(&self, adjacent: Option<bool>) -> bool {
-        *self.told_as_past.get_or_init(|| {
-            told_as_past_knowing(
-                self.text,
-                self.start,
-                self.end,
-                adjacent.or_else(|| self.adjacent.get().copied()),
-            )
-        })
-    }
 }
 
 /// Whether a yearless day or month runs on into a four-digit number the
@@ -611,5 +547,6 @@ fn bare_month_in_context(text: &str, start: usize, end: usize) -> bool {
     LEXICON.determiners.iter().any(|w| w == before) && noun_follows
 }
 
+mod context;
 #[cfg(test)]
 pub(super) mod tests;

@@ -6,11 +6,10 @@
 //! will travel, officials said on Tuesday" has a future clause and a past one.
 
 use super::lexicon::LEXICON;
-use crate::hash::FxMap;
+pub use future::has_future_cue;
 use past::{DETERMINERS, PastReading, is_past_verb, past_cue, past_verb_end};
 pub use past::{has_narrated_past_cue, has_past_cue};
 use std::borrow::Cow;
-use std::sync::LazyLock;
 
 fn is_clause_break(c: char) -> bool {
     matches!(
@@ -83,27 +82,8 @@ fn break_starting_at(bytes: &[u8], i: usize) -> bool {
         && bytes.get(i + 2).copied().is_some_and(ends_wide_break)
 }
 
-/// Whether lowercasing `text` changes ASCII letters only: then a word's
-/// lowercase form is its ASCII lowercase form, and words can be compared
-/// in place without building a lowercase copy.
-fn lowercase_is_ascii(text: &str) -> bool {
-    text.is_ascii()
-        || text.chars().all(|c| {
-            c.is_ascii() || {
-                let mut l = c.to_lowercase();
-                l.next() == Some(c) && l.next().is_none()
-            }
-        })
-}
-
 fn is_cue_char(c: char) -> bool {
     c.is_alphanumeric() || c == '\'' || c == '’'
-}
-
-/// Whether `word` ends with `suffix`, ASCII letters compared without case.
-fn ends_with_ignore_ascii_case(word: &str, suffix: &str) -> bool {
-    let (w, s) = (word.as_bytes(), suffix.as_bytes());
-    w.len() >= s.len() && w[w.len() - s.len()..].eq_ignore_ascii_case(s)
 }
 
 /// Whether an ASCII byte is part of a cue word ([`is_cue_char`] on ASCII).
@@ -142,245 +122,6 @@ impl<'t> Iterator for CueWords<'t> {
         }
         self.text.get(start..self.pos).filter(|w| !w.is_empty())
     }
-}
-
-/// `[future_cues]` sorted for matching word by word.
-struct FutureCues {
-    /// Contractions ("'ll"): a word that ends with one is a cue.
-    suffixes: Vec<&'static str>,
-    /// Words and word sequences ("will", "is expected to").
-    phrases: Vec<&'static [String]>,
-    /// The phrases by their first word (ASCII-lowercased), so that a word
-    /// is compared only with the phrases it opens.
-    by_first_word: FxMap<String, Vec<usize>>,
-    /// Which (ASCII-lowercased) last bytes a contraction can end with.
-    last: [bool; 256],
-    /// By (ASCII-lowercased) first byte, a bit for each length a phrase's
-    /// first word has (the top bit for 31 and longer).
-    first_lens: [u32; 256],
-}
-
-impl FutureCues {
-    /// Whether `w` could be a cue or start one, by its last byte (a
-    /// contraction's) or by its first byte and length (a phrase's): most
-    /// words are ruled out here.
-    #[inline]
-    fn may_start(&self, w: &str) -> bool {
-        let b = w.as_bytes();
-        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
-            return false;
-        };
-        self.last[usize::from(last.to_ascii_lowercase())]
-            || self.first_lens[usize::from(first.to_ascii_lowercase())] & length_bit(w) != 0
-    }
-}
-
-/// A word's length as a bit of [`FutureCues::first_lens`].
-fn length_bit(w: &str) -> u32 {
-    1 << w.len().min(31)
-}
-
-static FUTURE_CUES: LazyLock<FutureCues> = LazyLock::new(|| {
-    let mut cues = FutureCues {
-        suffixes: Vec::new(),
-        phrases: Vec::new(),
-        by_first_word: FxMap::default(),
-        last: [false; 256],
-        first_lens: [0; 256],
-    };
-    for cue in &LEXICON.future_cues {
-        match cue.as_slice() {
-            [one] if one.starts_with('\'') || one.starts_with('’') => {
-                if let Some(&b) = one.as_bytes().last() {
-                    cues.last[usize::from(b.to_ascii_lowercase())] = true;
-                }
-                cues.suffixes.push(one);
-            }
-            [first, ..] => {
-                if let Some(&b) = first.as_bytes().first() {
-                    cues.first_lens[usize::from(b.to_ascii_lowercase())] |= length_bit(first);
-                }
-                cues.by_first_word
-                    .entry(first.to_ascii_lowercase())
-                    .or_default()
-                    .push(cues.phrases.len());
-                cues.phrases.push(cue);
-            }
-            [] => {}
-        }
-    }
-    cues
-});
-
-/// Whether a cue from `[future_cues]` occurs in `text`.
-pub fn has_future_cue(text: &str) -> bool {
-    if let Some(found) = future_cue_in_place(text) {
-        return found;
-    }
-    if !lowercase_is_ascii(text) {
-        return has_future_cue_lowered(text);
-    }
-    // The words of `text` in place: case-folded they are the words of its
-    // lowercase copy, so this agrees with [`has_future_cue_lowered`].
-    let cues = &*FUTURE_CUES;
-    let mut words = CueWords { text, pos: 0 };
-    while let Some(w) = words.next() {
-        if is_cue_at(cues, w, &words) {
-            return true;
-        }
-    }
-    false
-}
-
-/// [`has_future_cue`] read in place, its words found byte by byte (the
-/// words [`CueWords`] yields); None when `text` holds a char that
-/// lowercasing changes beyond ASCII, which needs the lowercase copy.
-fn future_cue_in_place(text: &str) -> Option<bool> {
-    let cues = &*FUTURE_CUES;
-    let bytes = text.as_bytes();
-    let mut found = false;
-    let mut word_start = None;
-    let mut i = 0;
-    while i <= bytes.len() {
-        // Whether the char at `i` is part of a word, and its length (the
-        // end of the text ends a word).
-        let (in_word, n) = match bytes.get(i) {
-            None => (false, 1),
-            Some(&b) if b.is_ascii() => (ASCII_CUE_BYTES[usize::from(b)], 1),
-            Some(_) => {
-                let c = text.get(i..)?.chars().next()?;
-                let mut lower = c.to_lowercase();
-                if lower.next() != Some(c) || lower.next().is_some() {
-                    return None;
-                }
-                (is_cue_char(c), c.len_utf8())
-            }
-        };
-        match (in_word, word_start) {
-            (true, None) => word_start = Some(i),
-            (false, Some(start)) => {
-                word_start = None;
-                // Once a cue is found, only the rest of the text's chars
-                // still need reading: one that lowercasing changes sends
-                // the whole text to the copy.
-                if !found {
-                    let w = &text[start..i];
-                    found = cues.may_start(w) && is_cue_at(cues, w, &CueWords { text, pos: i });
-                    if found && text.is_ascii() {
-                        return Some(true);
-                    }
-                }
-            }
-            _ => {}
-        }
-        i += n;
-    }
-    Some(found)
-}
-
-/// [`is_ascii_cue_byte`] of every byte below 128, looked up.
-static ASCII_CUE_BYTES: [bool; 128] = {
-    let mut table = [false; 128];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = is_ascii_cue_byte(b as u8);
-        b += 1;
-    }
-    table
-};
-
-/// Whether the word `w`, followed by the words `after` yields, is a cue or
-/// starts one.
-#[inline]
-fn is_cue_at(cues: &FutureCues, w: &str, after: &CueWords) -> bool {
-    let last = w.as_bytes().last().map_or(0, u8::to_ascii_lowercase);
-    if cues.last[usize::from(last)]
-        && cues
-            .suffixes
-            .iter()
-            .any(|s| ends_with_ignore_ascii_case(w, s))
-    {
-        return true;
-    }
-    // "next to the embassy" is a place, not a time.
-    if w.eq_ignore_ascii_case("next")
-        && after
-            .clone()
-            .next()
-            .is_some_and(|n| n.eq_ignore_ascii_case("to"))
-    {
-        return false;
-    }
-    let first = usize::from(w.as_bytes().first().map_or(0, u8::to_ascii_lowercase));
-    if cues.first_lens[first] & length_bit(w) == 0 {
-        return false;
-    }
-    let Some(opened) = with_ascii_lowercase(w, |lower| cues.by_first_word.get(lower)) else {
-        return false;
-    };
-    // The words after `w`, read once for all the phrases that open with
-    // it ("is" opens several).
-    let mut following: Option<[Option<&str>; FOLLOWING_READ]> = None;
-    opened.iter().any(|&k| match cues.phrases[k] {
-        [_] => true,
-        [_, rest @ ..] => {
-            if rest.len() > FOLLOWING_READ {
-                let mut next = after.clone();
-                return rest
-                    .iter()
-                    .all(|c| next.next().is_some_and(|n| n.eq_ignore_ascii_case(c)));
-            }
-            let words = following.get_or_insert_with(|| {
-                let mut next = after.clone();
-                std::array::from_fn(|_| next.next())
-            });
-            rest.iter()
-                .zip(words.iter())
-                .all(|(c, n)| n.is_some_and(|n| n.eq_ignore_ascii_case(c)))
-        }
-        [] => false,
-    })
-}
-
-/// `f` of `word` with its ASCII letters lowercased: a short word in a
-/// buffer on the stack, a longer one in a copy.
-fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 32];
-    match buf.get_mut(..word.len()) {
-        Some(lower) => {
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            // Lowercasing ASCII letters keeps UTF-8 valid.
-            f(std::str::from_utf8(lower).unwrap_or(""))
-        }
-        None => f(&word.to_ascii_lowercase()),
-    }
-}
-
-/// How many words after a cue's first [`is_cue_at`] reads at once: the
-/// longest cues of `[future_cues]` have three words; a longer one reads
-/// its own.
-const FOLLOWING_READ: usize = 2;
-
-/// [`has_future_cue`] on a lowercase copy of `text`: for text whose
-/// lowercase form changes more than ASCII letters.
-fn has_future_cue_lowered(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    let ws: Vec<&str> = lower
-        .split(|c: char| !is_cue_char(c))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let next_to = |i: usize| ws[i] == "next" && ws.get(i + 1) == Some(&"to");
-    LEXICON.future_cues.iter().any(|cue| match cue.as_slice() {
-        [one] if one.starts_with('\'') || one.starts_with('’') => {
-            ws.iter().any(|w| w.ends_with(one.as_str()))
-        }
-        cue if !cue.is_empty() => ws
-            .windows(cue.len())
-            .enumerate()
-            .any(|(i, win)| win == cue && !next_to(i)),
-        _ => false,
-    })
 }
 
 /// Whether the clause around `start..end` of `text` speaks of the future.
@@ -675,6 +416,7 @@ pub fn word_after(text: &str, pos: usize) -> Cow<'_, str> {
     lowercase(after.get(..end).unwrap_or(""))
 }
 
+mod future;
 mod past;
 
 #[cfg(test)]

@@ -1,3 +1,4 @@
+use super::future::{has_future_cue_lowered, lowercase_is_ascii};
 use super::*;
 
 #[test]
