@@ -22,6 +22,23 @@ pub enum Pattern {
 
 /// Which patterns match `line` (a trimmed line).
 pub fn pattern_of(line: &str) -> Pattern {
+    pattern_with(line, None)
+}
+
+/// [`pattern_of`] for a line whose plain-word patterns were searched for
+/// in the whole page ([`page_words`]): `holds_word` says whether one is
+/// in it.
+pub fn pattern_given_words(line: &str, holds_word: bool) -> Pattern {
+    pattern_with(line, Some(holds_word))
+}
+
+/// The furniture patterns that are plain words, as one search of the page
+/// with its ASCII letters lowered (see [`super::page_words`]).
+pub fn page_words() -> Option<&'static Regex> {
+    FURNITURE.words.literals.as_ref()
+}
+
+fn pattern_with(line: &str, holds_word: Option<bool>) -> Pattern {
     let f = &*FURNITURE;
     CACHES.with_borrow_mut(|c| {
         if f.footer_opens.may_open(line) && is_match(&f.footer, &mut c.footer, line) {
@@ -32,7 +49,7 @@ pub fn pattern_of(line: &str) -> Pattern {
             .zip(&f.line_opens)
             .zip(&mut c.line)
             .any(|((re, opens), cache)| opens.may_open(line) && is_match(re, cache, line))
-            || f.words.holds(line, &mut c.lowered)
+            || holds_word.unwrap_or_else(|| f.words.holds(line, &mut c.lowered))
         {
             Pattern::Furniture
         } else {
@@ -287,6 +304,8 @@ struct Words {
     folding: [memchr::memmem::Finder<'static>; 2],
     /// The same words as one case-insensitive alternation.
     regex: Option<Regex>,
+    /// The same words as they are (lowercase), for a lowered page.
+    literals: Option<Regex>,
 }
 
 impl Words {
@@ -308,6 +327,9 @@ impl Words {
             folding: ["\u{17F}", "\u{212A}"]
                 .map(|c| memchr::memmem::Finder::new(c.as_bytes()).into_owned()),
             regex: (!words.is_empty()).then(|| compile(&parse(&format!("(?i:{})", join(words))))),
+            literals: super::page_words::literals(
+                &words.iter().map(String::as_str).collect::<Vec<_>>(),
+            ),
         }
     }
 

@@ -4,9 +4,10 @@
 //! problems" / " last week when…").
 
 use super::dedup::dedup_key_hash;
-use super::furniture::{Pattern, pattern_of, prefix_len};
+use super::furniture::{self, Pattern, pattern_given_words, pattern_of, prefix_len};
 use super::shape::{MAX_HEADLINE_BYTES, MAX_HEADLINE_WORDS, ends_like_sentence};
 use super::stopwords::{self, Language};
+use super::{page_words, roles};
 use crate::hash::FxMap;
 use crate::model::Span;
 
@@ -37,6 +38,9 @@ pub struct Line<'a> {
     /// A line too long for a headline that the page holds twice or more (a
     /// carousel of story summaries shown at the top and again at the foot).
     pub long_copy: bool,
+    /// The line holds a word of photo captions and credits, or the page
+    /// was not searched for them (see [`roles::may_be_caption`]).
+    pub caption_word: bool,
 }
 
 impl Line<'_> {
@@ -54,6 +58,12 @@ impl Line<'_> {
     pub fn content_text<'r>(&self, raw: &'r str) -> &'r str {
         self.content.text(raw)
     }
+    /// [`roles::is_caption`] of the line's text or of its content (`text`
+    /// is one of them), not read for a line with no mark of one.
+    pub fn is_caption(&self, text: &str) -> bool {
+        let content = &self.text[(self.content.start - self.span.start) as usize..];
+        roles::may_be_caption(self.text, content, self.caption_word) && roles::is_caption(text)
+    }
 }
 
 /// Splits the page into trimmed non-empty lines with their features, and
@@ -65,6 +75,21 @@ pub fn split(raw: &str) -> (Vec<Line<'_>>, Language) {
     let mut blank = true;
     let mut keys: FxMap<u64, u32> = FxMap::default();
     let mut long_keys: FxMap<u64, u32> = FxMap::default();
+    // Furniture words and caption words, searched for once in the page
+    // (unless a char outside ASCII could match a letter of one).
+    let (mut furniture_words, mut caption_words) = if page_words::has_folding(raw) {
+        (None, None)
+    } else {
+        page_words::in_lowered(raw, |lowered| {
+            (
+                Some(page_words::Found::of(lowered, furniture::page_words())),
+                Some(page_words::Found::of(
+                    lowered,
+                    roles::CAPTION_WORDS.as_ref(),
+                )),
+            )
+        })
+    };
     for (pos, line) in crate::text::raw_lines(raw) {
         let trimmed = line.trim();
         if trimmed.is_empty() {
@@ -109,14 +134,30 @@ pub fn split(raw: &str) -> (Vec<Line<'_>>, Language) {
             words,
             stops: 0,
             cjk,
-            pattern: match pattern_of(trimmed) {
-                Pattern::None if prefix > 0 => pattern_of(&trimmed[prefix..]),
-                p => p,
+            pattern: match &mut furniture_words {
+                // A word inside the content is inside the line.
+                Some(found) => {
+                    let holds = found.within(span.start as usize, span.end as usize);
+                    match pattern_given_words(trimmed, holds) {
+                        Pattern::None if prefix > 0 => pattern_given_words(
+                            &trimmed[prefix..],
+                            holds && found.within(content.start as usize, content.end as usize),
+                        ),
+                        p => p,
+                    }
+                }
+                None => match pattern_of(trimmed) {
+                    Pattern::None if prefix > 0 => pattern_of(&trimmed[prefix..]),
+                    p => p,
+                },
             },
             ends_sentence: ends_like_sentence(trimmed),
             copies: 1,
             key,
             long_copy: false,
+            caption_word: caption_words
+                .as_mut()
+                .is_none_or(|found| found.within(span.start as usize, span.end as usize)),
         });
         blank = false;
     }
@@ -263,6 +304,59 @@ mod tests {
         let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
         assert_eq!(texts, ["Ferry vote", "The board met.", "It voted."]);
         assert!(lines[2].blank_before && !lines[1].blank_before);
+    }
+
+    #[test]
+    fn every_caption_has_the_mark_of_one() {
+        let captions = [
+            "The quay at dawn. Photos: Ana Reyes",
+            "IMAGE credit: harbour board",
+            "Video by | Tomas Quill",
+            "ILLUSTRATION: Ana Reyes",
+            "Source: Harbour Wire",
+            "Bild: Ilse Marrow",
+            "The ferry at the quay (Getty Images)",
+            "Ferry crew at work. SHUTTERSTOCK",
+            "Harbour lights, iStock",
+            "The quay, AP Photo",
+            "The quay, courtesy of the board",
+            "Reuters/Ana Reyes",
+            "Ana Reyes / AP",
+            "© Harbour Board 2031",
+            "The mayor (left) at the quay",
+            "The mayor at the quay AP",
+            "The mayor at the quay [File: Ana Reyes]",
+            "1. Source: Harbour Wire",
+            "date 2031-05-03 Photos: Ana Reyes",
+        ];
+        let prose = [
+            "The ferry left the quay at dawn.",
+            "Harbour board votes",
+            "Aa",
+        ];
+        let raw = captions.join("\n\n") + "\n" + &prose.join("\n");
+        let (lines, _) = super::split(&raw);
+        assert_eq!(lines.len(), captions.len() + prose.len());
+        for l in &lines {
+            let content = &l.text[(l.content.start - l.span.start) as usize..];
+            let caption = super::roles::is_caption(l.text) || super::roles::is_caption(content);
+            assert!(
+                l.is_caption(l.text) == super::roles::is_caption(l.text),
+                "{:?}",
+                l.text
+            );
+            assert!(
+                l.is_caption(content) == super::roles::is_caption(content),
+                "{:?}",
+                l.text
+            );
+            assert_eq!(caption, captions.contains(&l.text), "{:?}", l.text);
+        }
+        // Plain prose is ruled out without the pattern.
+        assert!(lines[captions.len()..].iter().all(|l| {
+            let content = &l.text[(l.content.start - l.span.start) as usize..];
+            !super::roles::may_be_caption(l.text, content, l.caption_word)
+        }));
     }
 
     fn unit_count(raw: &str) -> usize {

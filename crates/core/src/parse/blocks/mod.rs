@@ -24,6 +24,7 @@ mod dedup;
 mod flow;
 mod furniture;
 mod lines;
+mod page_words;
 mod place;
 mod region;
 mod roles;
@@ -341,7 +342,7 @@ fn inside(
         return BlockClass::Furniture;
     }
     let size = u.size();
-    if size <= 30 && roles::is_caption(text) {
+    if size <= 30 && l.is_caption(text) {
         return BlockClass::Caption;
     }
     // Dated lines one after another below the first paragraph are a list
@@ -415,7 +416,7 @@ fn outside(u: &Unit, lines: &[Line], after: bool) -> BlockClass {
         return BlockClass::Furniture;
     }
     let text = l.text;
-    if u.size() <= 30 && roles::is_caption(text) {
+    if u.size() <= 30 && l.is_caption(text) {
         return BlockClass::Caption;
     }
     if u.single() && (roles::is_byline(text, l.words) || roles::is_stamp(text, l.words)) {

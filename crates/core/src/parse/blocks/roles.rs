@@ -69,6 +69,45 @@ pub fn is_byline(s: &str, words: u32) -> bool {
     words <= 14 && BYLINE.is_match(s)
 }
 
+/// Lowercase words one of which every line [`CAPTION`] matches holds
+/// unless it has a mark [`may_be_caption`] reads (an opening word, a
+/// bracket, a slash, an agency at its end): "photo", "image", "pictur(e)",
+/// "getty", "(i/shutter)stock", "courtesy". Searched for in the whole page
+/// at once (see [`super::page_words`]).
+pub static CAPTION_WORDS: LazyLock<Option<regex_automata::meta::Regex>> = LazyLock::new(|| {
+    super::page_words::literals(&["photo", "image", "pictur", "getty", "stock", "courtesy"])
+});
+
+/// False only for a line (`text`, and `content` after its junk prefix)
+/// that [`is_caption`] cannot be true of, nor of its content: it holds no
+/// caption word (`holds_word`, searched for in the page), no bracket or
+/// slash ("(left)", "(Name / Agency)", "Name / Reuters"), does not end on
+/// an agency ("… AP") or a bracket, and neither it nor its content opens
+/// on a credit's word or "©".
+pub fn may_be_caption(text: &str, content: &str, holds_word: bool) -> bool {
+    fn opens(s: &str) -> bool {
+        if s.starts_with('©') {
+            return true;
+        }
+        let Some(head) = s.as_bytes().get(..4) else {
+            return false;
+        };
+        let mut four = [0u8; 4];
+        four.copy_from_slice(head);
+        four.make_ascii_lowercase();
+        [
+            b"phot", b"imag", b"pict", b"vide", b"grap", b"illu", b"cred", b"sour", b"foto",
+            b"bild",
+        ]
+        .contains(&&four)
+    }
+    holds_word
+        || text.ends_with(['P', 'A', ']'])
+        || opens(text)
+        || opens(content)
+        || memchr::memchr2(b'(', b'/', text.as_bytes()).is_some()
+}
+
 pub fn is_caption(s: &str) -> bool {
     in_brackets(s) || ends_on_credit(s) || CAPTION.is_match(s)
 }

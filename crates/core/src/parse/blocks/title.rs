@@ -334,7 +334,7 @@ const BYLINE_REACH: usize = 6;
 /// it (a caption's sentence has one).
 fn sentence_headline(lines: &[Line], i: usize) -> bool {
     lines[i].words <= SENTENCE_HEADLINE_WORDS
-        && !lines.get(i + 1).is_some_and(|n| roles::is_caption(n.text))
+        && !lines.get(i + 1).is_some_and(|n| n.is_caption(n.text))
 }
 
 /// Whether a byline (with no furniture pattern) is among the few lines
@@ -356,7 +356,7 @@ fn is_label(l: &Line) -> bool {
     l.words <= LABEL_WORDS
         && !l.ends_sentence
         && l.text.chars().any(char::is_alphabetic)
-        && !roles::is_caption(l.text)
+        && !l.is_caption(l.text)
         && !roles::is_byline(l.text, l.words)
         && !roles::is_stamp(l.text, l.words)
 }
@@ -434,7 +434,7 @@ fn qualifies_marked(l: &Line) -> bool {
     if l.words <= 3 && !text.chars().any(char::is_lowercase) && !caseless() {
         return false;
     }
-    !(roles::is_caption(text)
+    !(l.is_caption(text)
         || roles::is_byline(text, l.words)
         || roles::is_stamp(text, l.words)
         || roles::is_dateline(text)
