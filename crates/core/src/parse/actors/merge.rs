@@ -6,19 +6,20 @@
 //! unless they could be one.
 
 mod assigned;
+mod distinct;
 mod forms;
 mod local;
+mod refs;
 
 use super::alias::{NameParts, same_person, same_place};
 use super::lexicon::{FxMap, LEXICON, Lexicon};
-use super::roles::{RoleDesc, unique_counterpart, unique_holder};
+use super::roles::RoleDesc;
 use super::{ArticleActors, credits, untitled};
 use crate::model::{Actor, ActorKind, Article, Mention, MentionKind, MentionPlace};
-use assigned::{Assigned, actor_of, to_global};
+use assigned::{Assigned, actor_of};
 use local::Entity;
 pub use local::{Interned, Local, Locals};
 use rayon::prelude::*;
-use std::collections::HashMap;
 
 /// A global actor while merging.
 struct Pending {
@@ -279,65 +280,48 @@ fn merge_with(articles: &mut [Article], locals: Locals, lx: &Lexicon) -> Vec<Act
         interned,
     } = locals;
     let mut ix = Index::default();
-    let mut global = Assigned::new(&locals);
-    // Mentions per local entity, counted once (not once per entity).
-    let counts: Vec<Vec<u32>> = locals
-        .par_iter()
-        .map(|l| {
-            let mut n = vec![0u32; l.entities.len()];
-            for m in &l.mentions {
-                if let Some(c) = n.get_mut(m.entity as usize) {
-                    *c += 1;
-                }
-            }
-            n
-        })
-        .collect();
     let keys = keys_by_form(&interned, lx);
     let keyed = |e: &Entity| &keys[e.form as usize];
     // Pass 1: lexicon entities and full names; pass 2: one-word names with
-    // evidence; pass 3: weak names that match something known.
-    //
-    // Pass 1 answers depend only on the entity's kind and key (a bucket only
-    // grows, and the first actor that matched keeps matching), so each is
-    // looked up once; the later passes weigh mention counts, which change.
-    // Keyed by the form's number.
-    let mut first_pass: FxMap<(usize, Option<ActorKind>), Option<usize>> = FxMap::default();
+    // evidence; pass 3: weak names that match something known. Each pass
+    // places an entity by its fields and what is known so far: each
+    // distinct entity once, in order of first appearance (see
+    // `distinct`), stands for all its copies. Pass 2 weighs mention
+    // counts; for a one-word name they change only as that word is
+    // placed, so its first copy decides for the rest too.
+    let distinct = distinct::in_order(&locals);
+    let mut placed: Vec<Option<usize>> = vec![None; distinct.len()];
     for pass in 0..3 {
-        for (a, l) in locals.iter().enumerate() {
-            for (i, e) in l.entities.iter().enumerate() {
-                if global.get(a, i).is_some() {
-                    continue;
-                }
-                let g = match pass {
-                    0 if !e.weak && e.lexicon().is_none() => {
-                        let memo = (e.form as usize, e.kind);
-                        match first_pass.get(&memo) {
-                            Some(&g) => g,
-                            None => {
-                                let g = ix.place_entity(e, keyed(e), lx, false);
-                                first_pass.insert(memo, g);
-                                g
-                            }
-                        }
-                    }
-                    0 if !e.weak => ix.place_entity(e, keyed(e), lx, false),
-                    1 if !e.weak => ix.place_entity(e, keyed(e), lx, true),
-                    2 if e.lexicon().is_none() => ix.known(keyed(e)),
-                    _ => None,
-                };
-                if let Some(g) = g {
-                    ix.actors[g].mentions += counts[a][i];
-                    global.set(a, i, g);
-                }
+        for ((e, mentions), at) in distinct.iter().zip(placed.iter_mut()) {
+            if at.is_some() {
+                continue;
+            }
+            let g = match pass {
+                0 if !e.weak => ix.place_entity(e, keyed(e), lx, false),
+                1 if !e.weak => ix.place_entity(e, keyed(e), lx, true),
+                2 if e.lexicon().is_none() => ix.known(keyed(e)),
+                _ => None,
+            };
+            if let Some(g) = g {
+                ix.actors[g].mentions += mentions;
+                *at = Some(g);
             }
         }
     }
-    drop(counts);
+    let actor: FxMap<Entity, usize> = distinct
+        .iter()
+        .zip(&placed)
+        .filter_map(|((e, _), g)| Some((*e, (*g)?)))
+        .collect();
+    drop(distinct);
+    drop(placed);
+    let mut global = Assigned::new(&locals);
+    global.fill(&locals, |e| actor.get(e).copied());
+    drop(actor);
     drop(keys);
-    // So are the local entities themselves (the largest part of what
-    // parsing left for merging): what follows reads only which actor each
-    // became, so they go before the articles' mentions are made.
+    // The local entities (the largest part of what parsing left for
+    // merging) go now: what follows reads only which actor each became,
+    // so they go before the articles' mentions are made.
     locals.par_iter_mut().for_each(|l| l.entities = Vec::new());
     // Forms, roles and role texts. (Kinds are set when an actor is made.)
     let gathered = forms::gather(
@@ -374,89 +358,32 @@ fn merge_with(articles: &mut [Article], locals: Locals, lx: &Lexicon) -> Vec<Act
                     place: MentionPlace::Body,
                 })
             }));
-            // Roles each person holds in this article (else anywhere).
-            let mut local_roles: HashMap<u32, Vec<RoleDesc>> = HashMap::new();
-            for i in 0..global.len() {
-                if let Some(g) = actor_of(global, i as u32)
-                    && ix.actors[g].kind == ActorKind::Person
-                {
-                    let v = local_roles.entry(g as u32).or_default();
-                    for r in l.roles_of(i, &interned) {
-                        let mut r = r.clone();
-                        r.possessor = to_global(global, r.possessor);
-                        v.push(r);
-                    }
-                }
+            refs::resolve(&l, global, &interned, &ix.actors, &mut mentions);
+            // Names come in reading order: most articles' lists are sorted.
+            if !mentions.is_sorted_by_key(|m| (m.span.start, m.span.end)) {
+                mentions.sort_by_key(|m| (m.span.start, m.span.end));
             }
-            let roles_of = |g: u32| -> &[RoleDesc] {
-                match local_roles.get(&g) {
-                    Some(v) if !v.is_empty() => v,
-                    _ => &ix.actors[g as usize].roles,
-                }
-            };
-            let mut persons: Vec<u32> = local_roles.keys().copied().collect();
-            persons.sort_unstable();
-            for r in &l.refs {
-                let mut want = interned.role(r.desc).clone();
-                want.possessor = to_global(global, want.possessor);
-                let is_person =
-                    |m: &&Mention| ix.actors[m.actor as usize].kind == ActorKind::Person;
-                let got = if want.counterpart {
-                    let subject = mentions
-                        .iter()
-                        .filter(|m| m.sentence == r.sentence && m.span.end <= r.span.start)
-                        .filter(is_person)
-                        .max_by_key(|m| m.span.start)
-                        .map(|m| m.actor);
-                    subject.and_then(|s| {
-                        unique_counterpart(
-                            roles_of(s),
-                            want.nat.as_deref(),
-                            persons
-                                .iter()
-                                .filter(|&&p| p != s)
-                                .map(|&p| (p, roles_of(p))),
-                        )
-                    })
-                } else if want.generic {
-                    let before: Vec<u32> = mentions
-                        .iter()
-                        .filter(|m| m.sentence == r.sentence && m.span.end <= r.span.start)
-                        .filter(is_person)
-                        .map(|m| m.actor)
-                        .collect();
-                    unique_holder(&want, before.iter().map(|&p| (p, roles_of(p))))
-                } else {
-                    unique_holder(
-                        &want,
-                        persons
-                            .iter()
-                            .filter(|&&p| Some(p) != want.possessor)
-                            .map(|&p| (p, roles_of(p))),
-                    )
-                };
-                if let Some(g) = got {
-                    let clash = mentions.iter().any(|m| {
-                        m.span.overlaps(r.span)
-                            && ix.actors[m.actor as usize].kind == ActorKind::Person
-                    });
-                    if !clash {
-                        mentions.push(Mention {
-                            span: r.span,
-                            actor: g,
-                            kind: MentionKind::Role,
-                            sentence: r.sentence,
-                            place: MentionPlace::Body,
-                        });
-                        mentions.sort_by_key(|m| m.span.start);
-                    }
-                }
-            }
-            mentions.sort_by_key(|m| (m.span.start, m.span.end));
             place_outside(article, &mut mentions);
             article.mentions = mentions.into();
         });
-    let places = credits::places(articles, ix.actors.len());
+    // Each piece of the articles flags what its mentions say; the flags
+    // add up by OR.
+    let actors = ix.actors.len();
+    let places = articles
+        .par_chunks(
+            articles
+                .len()
+                .div_ceil(rayon::current_num_threads())
+                .max(1024),
+        )
+        .map(|piece| credits::places(piece, actors))
+        .reduce(Vec::new, |x, y| {
+            if x.len() < y.len() {
+                or_into(y, &x)
+            } else {
+                or_into(x, &y)
+            }
+        });
     ix.actors
         .into_iter()
         .enumerate()
@@ -469,6 +396,14 @@ fn merge_with(articles: &mut [Article], locals: Locals, lx: &Lexicon) -> Vec<Act
             actor
         })
         .collect()
+}
+
+/// `into` with each of `from`'s flags added.
+fn or_into(mut into: Vec<u8>, from: &[u8]) -> Vec<u8> {
+    for (x, y) in into.iter_mut().zip(from) {
+        *x |= y;
+    }
+    into
 }
 
 /// The actor stage read the article's outside sentences after its body

@@ -1,7 +1,8 @@
 //! Which corpus actor each article's local entities became: the one
 //! answer every later step of merging reads (forms, roles, mentions).
 
-use super::local::Local;
+use super::local::{Entity, Local};
+use rayon::prelude::*;
 
 /// A possessor given as a local entity index, as the global actor that
 /// entity became (None when it became none).
@@ -53,18 +54,25 @@ impl Assigned {
         }
     }
 
-    pub(super) fn get(&self, a: usize, e: usize) -> Option<usize> {
-        actor_of(self.of(a), e as u32)
-    }
-
-    pub(super) fn set(&mut self, a: usize, e: usize, g: usize) {
-        if let Some(x) = self
-            .starts
-            .get(a)
-            .and_then(|&from| self.actor.get_mut(from + e))
-        {
-            *x = g as u32;
+    /// Every article's entities at once, in parallel: `actor(e)` is the
+    /// actor entity `e` became.
+    pub(super) fn fill(
+        &mut self,
+        locals: &[Local],
+        actor: impl Fn(&Entity) -> Option<usize> + Sync,
+    ) {
+        let mut pieces: Vec<&mut [u32]> = Vec::with_capacity(locals.len());
+        let mut rest = self.actor.as_mut_slice();
+        for l in locals {
+            let (piece, tail) = rest.split_at_mut(l.entities.len().min(rest.len()));
+            pieces.push(piece);
+            rest = tail;
         }
+        pieces.into_par_iter().zip(locals).for_each(|(piece, l)| {
+            for (slot, e) in piece.iter_mut().zip(&l.entities) {
+                *slot = actor(e).map_or(Self::NONE, |g| g as u32);
+            }
+        });
     }
 }
 
@@ -72,30 +80,49 @@ impl Assigned {
 mod tests {
     use super::super::local::Interned;
     use super::*;
+    use crate::model::Span;
     use crate::parse::actors::{ArticleActors, LocalEntity};
 
     #[test]
-    fn each_article_reads_only_its_own_entities_and_unset_ones_are_none() {
-        let with = |n: usize| {
-            Interned::default().local(
+    fn each_article_reads_only_its_own_entities_and_unplaced_ones_are_none() {
+        let mut table = Interned::default();
+        let mut with = |names: &[&str]| {
+            let raw = names.join(" ");
+            let mut at = 0;
+            let entities = names
+                .iter()
+                .map(|n| {
+                    let e = LocalEntity {
+                        name: Span::new(at, at + n.len()),
+                        ..LocalEntity::default()
+                    };
+                    at += n.len() + 1;
+                    e
+                })
+                .collect();
+            table.local(
                 ArticleActors {
-                    entities: vec![LocalEntity::default(); n],
+                    entities,
                     ..ArticleActors::default()
                 },
-                "",
+                &raw,
             )
         };
-        let mut assigned = Assigned::new(&[with(2), with(0), with(3)]);
-        assigned.set(0, 1, 7);
-        assigned.set(2, 0, 4);
-        assert_eq!(assigned.get(0, 1), Some(7));
-        assert_eq!(assigned.get(0, 0), None);
-        assert_eq!(assigned.get(2, 0), Some(4));
+        let locals = [
+            with(&["Varga", "Lind"]),
+            with(&[]),
+            with(&["Lind", "Quill", "Varga"]),
+        ];
+        let mut assigned = Assigned::new(&locals);
+        // Forms are numbered as first met: Varga 0, Lind 1, Quill 2.
+        assigned.fill(&locals, |e| (e.form != 2).then_some(7 + e.form as usize));
+        assert_eq!(assigned.of(0), &[7, 8]);
         assert_eq!(assigned.of(1), &[] as &[u32]);
-        assert_eq!(assigned.of(2).len(), 3);
-        assert_eq!(to_global(assigned.of(2), Some(0)), Some(4));
+        assert_eq!(actor_of(assigned.of(2), 0), Some(8));
+        assert_eq!(actor_of(assigned.of(2), 1), None);
+        assert_eq!(to_global(assigned.of(2), Some(2)), Some(7));
         assert_eq!(to_global(assigned.of(2), Some(9)), None);
         // An article past the end has no entities.
-        assert_eq!(assigned.get(5, 0), None);
+        assert_eq!(assigned.of(5), &[] as &[u32]);
     }
 }

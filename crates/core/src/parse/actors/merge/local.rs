@@ -10,7 +10,7 @@ use crate::model::{ActorKind, Span};
 /// A local entity as merging reads it: its name form, kind, whether it is
 /// weak and its lexicon entry. The evidence that decided its kind is not
 /// kept: a large corpus holds millions of these until merging.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Entity {
     /// The form merging compares by, numbered in the load's [`Interned`]
     /// (the empty form for a lexicon entity, which is compared by entry).

@@ -1,0 +1,103 @@
+//! Role references ("the Russian president", "his counterpart")
+//! resolved, one article at a time, against the roles each person holds
+//! in that article (else anywhere in the corpus).
+
+use super::super::roles::{RoleDesc, unique_counterpart, unique_holder};
+use super::Pending;
+use super::assigned::{actor_of, to_global};
+use super::local::{Interned, Local};
+use crate::hash::FxMap;
+use crate::model::{ActorKind, Mention, MentionKind, MentionPlace};
+
+/// Adds to `mentions` (article `l`'s named mentions, with global actors)
+/// each of its role references that one person fits, unless a person's
+/// name is written there already; `global` says which actor each of its
+/// entities became.
+pub(super) fn resolve(
+    l: &Local,
+    global: &[u32],
+    interned: &Interned,
+    actors: &[Pending],
+    mentions: &mut Vec<Mention>,
+) {
+    // Most articles have none: nothing to gather roles for.
+    if l.refs.is_empty() {
+        return;
+    }
+    // Roles each person holds in this article (else anywhere).
+    let mut local_roles: FxMap<u32, Vec<RoleDesc>> = FxMap::default();
+    for i in 0..global.len() {
+        if let Some(g) = actor_of(global, i as u32)
+            && actors[g].kind == ActorKind::Person
+        {
+            let v = local_roles.entry(g as u32).or_default();
+            for r in l.roles_of(i, interned) {
+                let mut r = r.clone();
+                r.possessor = to_global(global, r.possessor);
+                v.push(r);
+            }
+        }
+    }
+    let roles_of = |g: u32| -> &[RoleDesc] {
+        match local_roles.get(&g) {
+            Some(v) if !v.is_empty() => v,
+            _ => &actors[g as usize].roles,
+        }
+    };
+    let mut persons: Vec<u32> = local_roles.keys().copied().collect();
+    persons.sort_unstable();
+    for r in &l.refs {
+        let mut want = interned.role(r.desc).clone();
+        want.possessor = to_global(global, want.possessor);
+        let is_person = |m: &&Mention| actors[m.actor as usize].kind == ActorKind::Person;
+        let got = if want.counterpart {
+            let subject = mentions
+                .iter()
+                .filter(|m| m.sentence == r.sentence && m.span.end <= r.span.start)
+                .filter(is_person)
+                .max_by_key(|m| m.span.start)
+                .map(|m| m.actor);
+            subject.and_then(|s| {
+                unique_counterpart(
+                    roles_of(s),
+                    want.nat.as_deref(),
+                    persons
+                        .iter()
+                        .filter(|&&p| p != s)
+                        .map(|&p| (p, roles_of(p))),
+                )
+            })
+        } else if want.generic {
+            let before: Vec<u32> = mentions
+                .iter()
+                .filter(|m| m.sentence == r.sentence && m.span.end <= r.span.start)
+                .filter(is_person)
+                .map(|m| m.actor)
+                .collect();
+            unique_holder(&want, before.iter().map(|&p| (p, roles_of(p))))
+        } else {
+            unique_holder(
+                &want,
+                persons
+                    .iter()
+                    .filter(|&&p| Some(p) != want.possessor)
+                    .map(|&p| (p, roles_of(p))),
+            )
+        };
+        if let Some(g) = got {
+            let clash = mentions.iter().any(|m| {
+                m.span.overlaps(r.span) && actors[m.actor as usize].kind == ActorKind::Person
+            });
+            if !clash {
+                mentions.push(Mention {
+                    span: r.span,
+                    actor: g,
+                    kind: MentionKind::Role,
+                    sentence: r.sentence,
+                    place: MentionPlace::Body,
+                });
+                mentions.sort_by_key(|m| m.span.start);
+            }
+        }
+    }
+}
