@@ -53,7 +53,7 @@ fn a_corpus_file_swapped_for_a_fifo_after_listing_is_a_warning() {
     mkfifo(&p);
     // What the walk listed as a file is read as it is now.
     let path = p.clone();
-    let why = within_a_second(move || dateline::ingest::read_file(&path)).unwrap_err();
+    let why = within_a_second(move || dateline::ingest::read_file(path)).unwrap_err();
     assert!(why.kind.skipped() && why.path == p, "{why:?}");
     let why = why.to_string();
     assert!(

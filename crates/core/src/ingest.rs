@@ -206,8 +206,8 @@ fn describe_io(e: &std::io::Error) -> String {
 /// Reads and decodes one file; `Err` is the warning to show instead. A
 /// file that is not (or no longer) a regular file, or whose read blocks, is
 /// skipped with a warning: see [`guarded`].
-pub fn read_file(path: &Path) -> Result<Loaded, Warning> {
-    let bytes = guarded::read_regular(path, MAX_FILE_BYTES).map_err(|e| {
+pub fn read_file(path: PathBuf) -> Result<Loaded, Warning> {
+    let bytes = guarded::read_regular(&path, MAX_FILE_BYTES).map_err(|e| {
         let kind = match e {
             guarded::ReadError::TooLarge(size) => WarningKind::TooLarge {
                 size,
@@ -215,19 +215,19 @@ pub fn read_file(path: &Path) -> Result<Loaded, Warning> {
             },
             e => WarningKind::Unreadable(e.to_string()),
         };
-        Warning::new(path, kind)
+        Warning::new(&path, kind)
     })?;
-    if html::is_html(path, &bytes) {
-        return html::load(path.to_path_buf(), &bytes, None);
+    if html::is_html(&path, &bytes) {
+        return html::load(path, &bytes, None);
     }
-    let (text, note) = decode_owned(bytes).map_err(|kind| Warning::new(path, kind))?;
+    let (text, note) = decode_owned(bytes).map_err(|kind| Warning::new(&path, kind))?;
     Ok(Loaded {
-        path: path.to_path_buf(),
-        text,
         warnings: note
-            .map(|n| Warning::new(path, WarningKind::Decoded(n)))
+            .map(|n| Warning::new(&path, WarningKind::Decoded(n)))
             .into_iter()
             .collect(),
+        path,
+        text,
         page: None,
     })
 }
@@ -311,10 +311,10 @@ pub fn load(paths: &[PathBuf], progress: Option<Counts>) -> (Vec<Loaded>, Vec<Wa
     progress.files.store(files.len(), Ordering::Relaxed);
     // Reading is parallel too: on a cold cache 100k small files are latency-bound.
     let results: Vec<Result<Loaded, Warning>> = files
-        .par_iter()
+        .into_par_iter()
         .flat_map_iter(|f| {
-            let r: Vec<Result<Loaded, Warning>> = if warc::is_archive(f) {
-                warc::records(f).map_or_else(|w| vec![Err(w)], Iterator::collect)
+            let r: Vec<Result<Loaded, Warning>> = if warc::is_archive(&f) {
+                warc::records(&f).map_or_else(|w| vec![Err(w)], Iterator::collect)
             } else {
                 vec![read_file(f)]
             };

@@ -78,7 +78,7 @@ impl<'a> Loader<'a> {
         let first = self.early_files.min(files.len() / 10);
         if first > 0 && files.len() > self.early_files.saturating_mul(2) {
             let part = crate::parse::read_and_build_corpus(
-                &files[..first],
+                files[..first].to_vec(),
                 warnings.clone(),
                 &Progress::default(),
             );
@@ -87,7 +87,7 @@ impl<'a> Loader<'a> {
             }
         }
         Some(crate::parse::read_and_build_corpus(
-            &files, warnings, progress,
+            files, warnings, progress,
         ))
     }
 }

@@ -268,22 +268,28 @@ pub fn build_corpus(
 
 /// Reads and parses `files` in one parallel pass, so each text is parsed
 /// while it is still in cache and reading overlaps parsing. A file that
-/// cannot be read is a warning; ids follow the order of `files`.
+/// cannot be read is a warning; ids follow the order of `files`. Each path
+/// moves into its article (or warning), so the list is not held twice
+/// while the corpus is built.
 pub fn read_and_build_corpus(
-    files: &[std::path::PathBuf],
+    files: Vec<std::path::PathBuf>,
     warnings: Vec<Warning>,
     progress: &Progress,
 ) -> Corpus {
     use crate::ingest::warc;
     let mut parts = Parts::default();
-    let mut rest = files;
-    while !rest.is_empty() {
-        // A run of plain files in parallel, then an archive streamed.
-        let run = rest
-            .iter()
-            .position(|f| warc::is_archive(f))
-            .unwrap_or(rest.len());
-        parts.extend_parallel(rest[..run].par_iter().map(|f| {
+    // Runs of plain files in parallel, each archive streamed between them.
+    let mut run = Vec::new();
+    let mut files = files.into_iter();
+    loop {
+        let next = match files.next() {
+            Some(f) if !warc::is_archive(&f) => {
+                run.push(f);
+                continue;
+            }
+            next => next,
+        };
+        parts.extend_parallel(std::mem::take(&mut run).into_par_iter().map(|f| {
             let r = crate::ingest::read_file(f);
             progress.read.fetch_add(1, Ordering::Relaxed);
             let r = r.map(|l| parse_article(0, l));
@@ -294,10 +300,10 @@ pub fn read_and_build_corpus(
             }
             r
         }));
-        if let Some(archive) = rest.get(run) {
-            read_archive(archive, &mut parts, progress);
+        match next {
+            Some(archive) => read_archive(&archive, &mut parts, progress),
+            None => break,
         }
-        rest = &rest[(run + 1).min(rest.len())..];
     }
     finish_corpus(parts, warnings, progress)
 }
@@ -391,7 +397,7 @@ mod tests {
             .iter()
             .map(|n| dir.path().join(n))
             .collect();
-        let c = read_and_build_corpus(&files, Vec::new(), &Progress::default());
+        let c = read_and_build_corpus(files, Vec::new(), &Progress::default());
         let titles: Vec<(ArticleId, &str)> =
             c.articles.iter().map(|a| (a.id, a.title_text())).collect();
         assert_eq!(titles, [(0, "Ferry to Brask"), (1, "Quay reopens")]);
