@@ -53,6 +53,14 @@ pub fn warm_up() {
     });
 }
 
+/// Gives back what the calling thread's searches grew while parsing (the
+/// regexes' lazy automata): after the last article they are only memory,
+/// held through the corpus steps, where the load's peak is.
+pub fn release_thread_scratch() {
+    blocks::release_thread_caches();
+    dates::release_thread_caches();
+}
+
 /// Parses one article on its own: everything that needs no other article.
 pub fn parse_article(id: ArticleId, loaded: Loaded) -> Parsed {
     let Loaded {
@@ -305,6 +313,7 @@ pub fn read_and_build_corpus(
             None => break,
         }
     }
+    rayon::broadcast(|_| release_thread_scratch());
     finish_corpus(parts, warnings, progress)
 }
 
@@ -378,6 +387,23 @@ mod tests {
 
     fn corpus(text: &str) -> Corpus {
         build_corpus(vec![Loaded::plain("a.txt", text)], Vec::new(), None)
+    }
+
+    #[test]
+    fn searches_after_their_caches_are_given_back_find_the_same() {
+        let text = "Quay plan\n\nHarbour Light Newsletter: sign up\n\nMira Colt said on 5 March 2026 the quay would open by June.\n";
+        let before = corpus(text);
+        release_thread_scratch();
+        let after = corpus(text);
+        let events = |c: &Corpus| {
+            c.events
+                .iter()
+                .map(|e| (e.sentence, e.time, e.date))
+                .collect::<Vec<_>>()
+        };
+        assert!(!events(&before).is_empty());
+        assert_eq!(events(&before), events(&after));
+        assert_eq!(before.articles[0].blocks, after.articles[0].blocks);
     }
 
     #[test]

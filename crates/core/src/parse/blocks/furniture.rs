@@ -41,6 +41,7 @@ pub fn page_words() -> Option<&'static Regex> {
 fn pattern_with(line: &str, holds_word: Option<bool>) -> Pattern {
     let f = &*FURNITURE;
     CACHES.with_borrow_mut(|c| {
+        let c = c.get_or_insert_with(Caches::new);
         if f.footer_opens.may_open(line) && is_match(&f.footer, &mut c.footer, line) {
             Pattern::Footer
         } else if f
@@ -283,12 +284,29 @@ struct Caches {
     lowered: Vec<u8>,
 }
 
+impl Caches {
+    fn new() -> Self {
+        Caches {
+            line: FURNITURE.line.iter().map(Regex::create_cache).collect(),
+            footer: FURNITURE.footer.create_cache(),
+            prefix_any: FURNITURE.prefix_any.as_ref().map(Regex::create_cache),
+            lowered: Vec::new(),
+        }
+    }
+}
+
 thread_local! {
-    static CACHES: RefCell<Caches> = RefCell::new(Caches {
-        line: FURNITURE.line.iter().map(Regex::create_cache).collect(),
-        footer: FURNITURE.footer.create_cache(),
-        prefix_any: FURNITURE.prefix_any.as_ref().map(Regex::create_cache),
-        lowered: Vec::new(),
+    /// None until this thread searches (again after a release).
+    static CACHES: RefCell<Option<Caches>> = const { RefCell::new(None) };
+}
+
+/// Gives back this thread's search caches, grown while parsing (see
+/// [`crate::parse::release_thread_scratch`]).
+pub(super) fn release_caches() {
+    CACHES.with(|c| {
+        if let Ok(mut c) = c.try_borrow_mut() {
+            *c = None;
+        }
     });
 }
 
@@ -356,7 +374,7 @@ fn is_match(re: &Regex, cache: &mut Cache, text: &str) -> bool {
 
 /// Bytes of junk before the real text of a line (repeated prefixes allowed).
 pub fn prefix_len(line: &str) -> usize {
-    CACHES.with_borrow_mut(|c| prefix_len_with(line, c, true))
+    CACHES.with_borrow_mut(|c| prefix_len_with(line, c.get_or_insert_with(Caches::new), true))
 }
 
 /// [`prefix_len`]; `joined` allows the one-search alternation.
@@ -390,6 +408,7 @@ mod tests {
     fn joined_prefixes_find_what_the_list_finds() {
         assert!(always_anchored("^a|^b") && !always_anchored("^a|b"));
         CACHES.with_borrow_mut(|c| {
+            let c = c.get_or_insert_with(Caches::new);
             for line in [
                 "date 2025-04-17 Harbour board approves route",
                 "1. date 2025-04-17 2) • Headline here",
@@ -439,6 +458,7 @@ mod tests {
             "",
         ];
         CACHES.with_borrow_mut(|c| {
+            let c = c.get_or_insert_with(Caches::new);
             for l in lines {
                 if is_match(&f.footer, &mut c.footer, l) {
                     assert!(f.footer_opens.may_open(l), "{l:?}");

@@ -77,6 +77,12 @@ impl Cleaned {
     }
 }
 
+/// Gives back this thread's line-search caches (see
+/// [`crate::parse::release_thread_scratch`]).
+pub fn release_thread_caches() {
+    furniture::release_caches();
+}
+
 /// Classifies every line of `raw` and finds title, body and teasers.
 pub fn classify(raw: &str) -> Cleaned {
     let (lines, lang) = lines::split(raw);

@@ -10,7 +10,7 @@ pub use super::form::{Candidate, Direction, Form, PeriodKind, YearRef};
 use super::groups::{Groups, month_of, num};
 use super::holiday;
 use super::lexicon::{LEXICON, RelativePhrase, Unit};
-use super::patterns::{CACHES, PATTERN, SPLIT};
+use super::patterns::{CACHES, Caches, PATTERN, SPLIT};
 use super::period::period_of;
 use super::tense::{clause_is_future_in, narrates_past_knowing, word_before};
 use super::years::{spelled_year, the_year_in_context, year_in_context};
@@ -32,6 +32,7 @@ pub fn find_in_sentence(raw: &str, sentence: Span, index: u32) -> Vec<Candidate>
     let base = sentence.start as usize;
     let mut out = Vec::new();
     CACHES.with_borrow_mut(|caches| {
+        let caches = caches.get_or_insert_with(Caches::new);
         let mut at = 0;
         while at <= text.len() {
             let input = Input::new(text).span(at..text.len());

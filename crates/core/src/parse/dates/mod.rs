@@ -55,6 +55,12 @@ pub fn analyse_with_year(
     resolve_all(raw, &candidates, explicit, year_hint)
 }
 
+/// Gives back this thread's date-search state (see
+/// [`crate::parse::release_thread_scratch`]).
+pub fn release_thread_caches() {
+    patterns::release_caches();
+}
+
 /// Every temporal expression in `sentences`, not yet resolved. Kept apart
 /// from [`resolve_all`] so the corpus step can resolve again with the
 /// folder's year without searching the text a second time.

@@ -244,13 +244,30 @@ pub(super) struct Caches {
     pub(super) each: Vec<(meta::Cache, GroupSlots)>,
 }
 
+impl Caches {
+    pub(super) fn new() -> Self {
+        Caches {
+            any: SPLIT.any.create_cache(),
+            each: SPLIT
+                .each
+                .iter()
+                .map(|r| (r.create_cache(), r.create_captures()))
+                .collect(),
+        }
+    }
+}
+
 thread_local! {
-    pub(super) static CACHES: RefCell<Caches> = RefCell::new(Caches {
-        any: SPLIT.any.create_cache(),
-        each: SPLIT
-            .each
-            .iter()
-            .map(|r| (r.create_cache(), r.create_captures()))
-            .collect(),
+    /// None until this thread searches (again after a release).
+    pub(super) static CACHES: RefCell<Option<Caches>> = const { RefCell::new(None) };
+}
+
+/// Gives back this thread's search state, grown while parsing (see
+/// [`crate::parse::release_thread_scratch`]).
+pub(super) fn release_caches() {
+    CACHES.with(|c| {
+        if let Ok(mut c) = c.try_borrow_mut() {
+            *c = None;
+        }
     });
 }
