@@ -53,12 +53,14 @@ pub fn warm_up() {
     });
 }
 
-/// Gives back what the calling thread's searches grew while parsing (the
-/// regexes' lazy automata): after the last article they are only memory,
-/// held through the corpus steps, where the load's peak is.
+/// Gives back what the calling thread kept from one article for the next
+/// (the regexes' lazy automata, the stages' buffers): after the last
+/// article it is only memory, held through the corpus steps, where the
+/// load's peak is. The next parse on the thread makes it again.
 pub fn release_thread_scratch() {
-    blocks::release_thread_caches();
-    dates::release_thread_caches();
+    blocks::release_thread_scratch();
+    dates::release_thread_scratch();
+    actors::release_thread_scratch();
 }
 
 /// Parses one article on its own: everything that needs no other article.
@@ -390,7 +392,7 @@ mod tests {
     }
 
     #[test]
-    fn searches_after_their_caches_are_given_back_find_the_same() {
+    fn a_parse_after_the_thread_scratch_is_given_back_finds_the_same() {
         let text = "Quay plan\n\nHarbour Light Newsletter: sign up\n\nMira Colt said on 5 March 2026 the quay would open by June.\n";
         let before = corpus(text);
         release_thread_scratch();
@@ -404,6 +406,8 @@ mod tests {
         assert!(!events(&before).is_empty());
         assert_eq!(events(&before), events(&after));
         assert_eq!(before.articles[0].blocks, after.articles[0].blocks);
+        assert!(!before.articles[0].mentions.is_empty());
+        assert_eq!(before.articles[0].mentions, after.articles[0].mentions);
     }
 
     #[test]

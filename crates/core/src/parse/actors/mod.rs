@@ -147,12 +147,6 @@ pub fn extract_beyond_body(
     nouns_capitalised: bool,
     title: Option<Span>,
 ) -> ArticleActors {
-    thread_local! {
-        /// The scan's buffers, kept by each thread from one article to the
-        /// next: regrowing them for every article was most of the scan's
-        /// remaining allocations.
-        static SCRATCH: RefCell<Scratch<'static>> = RefCell::default();
-    }
     let lx: &'static Lexicon = &LEXICON;
     let run = |scratch: &mut Scratch<'static>| {
         extract_with(raw, sentences, body, nouns_capitalised, title, lx, scratch)
@@ -162,6 +156,23 @@ pub fn extract_beyond_body(
         // Not reached (nothing here re-enters), but never a panic.
         Err(_) => run(&mut Scratch::default()),
     })
+}
+
+thread_local! {
+    /// The scan's buffers, kept by each thread from one article to the
+    /// next: regrowing them for every article was most of the scan's
+    /// remaining allocations.
+    static SCRATCH: RefCell<Scratch<'static>> = RefCell::default();
+}
+
+/// Gives back this thread's scan buffers (see
+/// [`crate::parse::release_thread_scratch`]).
+pub fn release_thread_scratch() {
+    SCRATCH.with(|cell| {
+        if let Ok(mut scratch) = cell.try_borrow_mut() {
+            *scratch = Scratch::default();
+        }
+    });
 }
 
 /// The buffers of one article: the scan's, and the hits and references of

@@ -77,10 +77,12 @@ impl Cleaned {
     }
 }
 
-/// Gives back this thread's line-search caches (see
+/// Gives back this thread's line-search caches and page buffers (see
 /// [`crate::parse::release_thread_scratch`]).
-pub fn release_thread_caches() {
+pub fn release_thread_scratch() {
     furniture::release_caches();
+    page_words::release();
+    topic::release();
 }
 
 /// Classifies every line of `raw` and finds title, body and teasers.

@@ -73,6 +73,11 @@ pub fn in_lowered<R>(raw: &str, f: impl FnOnce(&[u8]) -> R) -> R {
     })
 }
 
+/// Gives back this thread's lowered page.
+pub fn release() {
+    LOWERED.with_borrow_mut(|buf| *buf = Vec::new());
+}
+
 fn lower_into(raw: &str, buf: &mut Vec<u8>) {
     buf.clear();
     buf.extend_from_slice(raw.as_bytes());

@@ -31,6 +31,11 @@ thread_local! {
 /// Most bytes of a topic's text kept for the next page.
 const SPARE_BYTES: usize = 1 << 16;
 
+/// Gives back this thread's spare topic text.
+pub fn release() {
+    SPARE_TEXT.take();
+}
+
 impl Drop for Topic {
     fn drop(&mut self) {
         let text = std::mem::take(&mut self.text);

@@ -57,7 +57,7 @@ pub fn analyse_with_year(
 
 /// Gives back this thread's date-search state (see
 /// [`crate::parse::release_thread_scratch`]).
-pub fn release_thread_caches() {
+pub fn release_thread_scratch() {
     patterns::release_caches();
 }
 
