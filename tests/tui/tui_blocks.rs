@@ -16,53 +16,12 @@ use dateline::tui::keys::Ctx;
 use dateline::tui::settings::Settings;
 use dateline::tui::theme::Theme;
 use dateline::tui::update::update;
+use dateline_core::testing::page;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Color, Modifier};
 use std::path::Path;
-
-/// A page from `(line, class)` pairs, one per raw line (None: an empty
-/// line). Body lines that follow each other are one paragraph, the way a
-/// one-element-per-line page is joined; every other body-class line is a
-/// paragraph of its own.
-fn page(id: ArticleId, lines: &[(&str, Option<BlockClass>)]) -> Article {
-    let mut raw = String::new();
-    let mut blocks = Vec::new();
-    let mut body: Vec<Span> = Vec::new();
-    let mut title = None;
-    let mut joined = false;
-    for (text, class) in lines {
-        let start = raw.len();
-        raw.push_str(text);
-        let span = Span::new(start, raw.len());
-        raw.push('\n');
-        let Some(class) = *class else {
-            joined = false;
-            continue;
-        };
-        blocks.push(Block { span, class });
-        match body.last_mut() {
-            Some(p) if joined && class == Body => p.end = span.end,
-            _ if class.is_body() => body.push(span),
-            _ => {}
-        }
-        if class == Title {
-            title = Some(span);
-        }
-        joined = class == Body;
-    }
-    Article {
-        id,
-        path: format!("pages/{id:02}_page.txt").into(),
-        raw,
-        title,
-        sentences: body.clone().into(),
-        body: body.into(),
-        blocks: blocks.into(),
-        ..Article::default()
-    }
-}
 
 const BANNER: &str = "We use cookies on this site. Accept all";
 const CAPTION: &str = "Gulls over the pier at dawn. Photo: Ivo Lark";

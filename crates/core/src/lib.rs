@@ -22,6 +22,8 @@ pub mod parse;
 pub mod query;
 pub mod state;
 pub mod stats;
+#[cfg(feature = "test-support")]
+pub mod testing;
 pub mod text;
 pub mod warning;
 

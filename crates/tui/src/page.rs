@@ -277,40 +277,10 @@ pub fn headline_lines(a: &Article, width: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dateline_core::model::ArticleId;
 
-    /// An article from `(line, class)` pairs, one per raw line; body lines
-    /// that follow each other form one paragraph (the way a one-element-
-    /// per-line page is joined), others are a paragraph each.
+    /// The shared hand-built page, numbered 7.
     fn page(lines: &[(&str, Option<BlockClass>)]) -> Article {
-        let mut raw = String::new();
-        let mut blocks = Vec::new();
-        let mut body: Vec<Span> = Vec::new();
-        let mut joined = false;
-        for (text, class) in lines {
-            let start = raw.len();
-            raw.push_str(text);
-            let span = Span::new(start, raw.len());
-            raw.push('\n');
-            let Some(class) = *class else {
-                joined = false;
-                continue;
-            };
-            blocks.push(Block { span, class });
-            match body.last_mut() {
-                Some(p) if joined && class == BlockClass::Body => p.end = span.end,
-                _ if class.is_body() => body.push(span),
-                _ => {}
-            }
-            joined = class == BlockClass::Body;
-        }
-        Article {
-            id: 7 as ArticleId,
-            raw,
-            blocks: blocks.into(),
-            body: body.into(),
-            ..Article::default()
-        }
+        dateline_core::testing::page(7, lines)
     }
 
     fn kinds(a: &Article, open: bool) -> (Vec<String>, Vec<Run>) {
