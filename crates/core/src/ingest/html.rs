@@ -339,12 +339,30 @@ impl PageMeta {
 }
 
 /// The day of a metadata date: ISO 8601 (`2025-04-17`, with or without a
-/// time), else a written date (`April 17, 2025`).
+/// time), else a written date (`April 17, 2025`). A software's "no date"
+/// value is no date: see [`is_placeholder`].
 fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
     s.get(..10)
         .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
         .or_else(|| crate::date_text::find_full_date(s).map(|(d, _)| d))
+        .filter(|d| !is_placeholder(*d))
+}
+
+/// Whether `day` is what a site's software writes when an article has no
+/// date: the zero value of a date type (Go's and .NET's `0001-01-01`, which
+/// static site generators such as Hugo print for an undated page; Unix time
+/// 0; the zero dates of SQL Server and of spreadsheets). Taken as the
+/// publication date it would date the page, and anchor every relative date
+/// in it, centuries away; the page's own text usually says the real one.
+fn is_placeholder(day: NaiveDate) -> bool {
+    use chrono::Datelike;
+    const ZERO_DAYS: [(i32, u32, u32); 4] =
+        [(1970, 1, 1), (1900, 1, 1), (1899, 12, 30), (1899, 12, 31)];
+    day.year() < 1000
+        || ZERO_DAYS
+            .iter()
+            .any(|&(y, m, d)| NaiveDate::from_ymd_opt(y, m, d) == Some(day))
 }
 
 /// The host of an `http(s)` URL, without a leading `www.`.

@@ -130,6 +130,28 @@ fn publication_date_from_json_ld_or_a_time_element() {
 }
 
 #[test]
+fn a_software_zero_date_in_the_metadata_is_no_date() {
+    for zero in [
+        "0001-01-01T00:00:00Z",
+        "1970-01-01T00:00:00+00:00",
+        "1900-01-01",
+    ] {
+        let ld = format!(
+            r#"<script type="application/ld+json">{{"@context":"https://schema.org","@type":"NewsArticle","headline":"Harbour bridge reopens","datePublished":"{zero}"}}</script>"#
+        );
+        let (_, page, _) = read_page(&news_page(&ld), None);
+        assert_eq!(page.published, None, "{zero}");
+        let meta = format!(r#"<meta property="article:published_time" content="{zero}">"#);
+        let (_, page, _) = read_page(&news_page(&meta), None);
+        assert_eq!(page.published, None, "{zero}");
+    }
+    // A real date before the web is still a date (an archive's page).
+    let old = r#"<meta property="article:published_time" content="1912-04-16">"#;
+    let (_, page, _) = read_page(&news_page(old), None);
+    assert_eq!(page.published, NaiveDate::from_ymd_opt(1912, 4, 16));
+}
+
+#[test]
 fn without_og_title_the_h1_the_title_starts_with_is_the_headline() {
     // A short headline, which Readability does not cut from the site's name.
     let html = news_page("")
