@@ -1,24 +1,63 @@
 //! Rows as pretty-printed JSON, written as they come: an array is opened,
-//! each row serialized straight into the writer, and closed, so no row and
-//! no text of the whole array is held.
+//! rows are serialized a batch at a time (each batch's rows on every core,
+//! each into its own buffer) and written in order, and the array closed, so
+//! no more than a batch of rows is ever held.
 
-use serde::{Serialize, Serializer as _};
-use serde_json::ser::{Formatter, PrettyFormatter};
+use rayon::prelude::*;
+use serde::Serialize;
+use serde_json::ser::Formatter;
 use std::io::{self, Write};
 
-/// Writes `rows` as one JSON array (then a line break) into `out`.
-pub fn write_array<T: Serialize>(
+/// How many rows are serialized side by side before they are written: enough
+/// to keep every core busy, few enough that the buffers stay small.
+const BATCH: usize = 1024;
+
+/// How many rows one buffer holds within a batch.
+const PER_BUFFER: usize = 32;
+
+/// Writes `rows` as one JSON array (then a line break) into `out`: the same
+/// text serde_json's pretty printer writes for the whole array at once,
+/// with [`Visible`]'s escapes.
+pub fn write_array<T: Serialize + Sync>(
     out: &mut dyn Write,
     rows: impl IntoIterator<Item = T>,
 ) -> io::Result<()> {
-    let mut ser = serde_json::Serializer::with_formatter(&mut *out, Visible::default());
-    ser.collect_seq(rows)?;
-    out.write_all(b"\n")
+    let mut rows = rows.into_iter();
+    let mut batch: Vec<T> = Vec::with_capacity(BATCH);
+    let mut any = false;
+    out.write_all(b"[")?;
+    loop {
+        batch.extend(rows.by_ref().take(BATCH));
+        if batch.is_empty() {
+            break;
+        }
+        // Every row is written after ",\n" and its indent; the array's
+        // first row has no comma.
+        let buffers: Vec<io::Result<Vec<u8>>> = batch
+            .par_chunks(PER_BUFFER)
+            .map(|chunk| {
+                let mut buf = Vec::new();
+                for row in chunk {
+                    buf.extend_from_slice(b",\n  ");
+                    let mut ser = serde_json::Serializer::with_formatter(&mut buf, Visible::at(1));
+                    row.serialize(&mut ser)?;
+                }
+                Ok(buf)
+            })
+            .collect();
+        batch.clear();
+        for buf in buffers {
+            let buf = buf?;
+            out.write_all(if any { &buf } else { &buf[1..] })?;
+            any = true;
+        }
+    }
+    out.write_all(if any { b"\n]\n" } else { b"]\n" })
 }
 
 /// Writes one value as JSON (then a line break) into `out`.
 pub fn write_value<T: Serialize>(out: &mut dyn Write, value: &T) -> io::Result<()> {
-    let mut ser = serde_json::Serializer::with_formatter(&mut *out, Visible::default());
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, Visible::at(0));
     value.serialize(&mut ser)?;
     out.write_all(b"\n")
 }
@@ -28,61 +67,164 @@ pub fn write_value<T: Serialize>(out: &mut dyn Write, value: &T) -> io::Result<(
 /// written as `\uXXXX`, as serde_json writes C0 controls. JSON's own syntax
 /// is ASCII, so they occur only inside strings, and the text stays valid
 /// JSON of the same values.
-#[derive(Default)]
-pub struct Visible<'a>(PrettyFormatter<'a>);
+pub struct Visible {
+    /// How deep in arrays and objects the writer is.
+    depth: usize,
+    /// Whether the array or object just closed had anything in it.
+    has_value: bool,
+}
+
+impl Visible {
+    /// A printer for a value written `depth` levels deep (0: on its own).
+    pub fn at(depth: usize) -> Self {
+        Visible {
+            depth,
+            has_value: false,
+        }
+    }
+}
+
+/// The line break and two spaces a level before a value or key.
+fn new_line<W: ?Sized + Write>(w: &mut W, first: bool, depth: usize) -> io::Result<()> {
+    w.write_all(if first { b"\n" } else { b",\n" })?;
+    indent(w, depth)
+}
+
+fn indent<W: ?Sized + Write>(w: &mut W, depth: usize) -> io::Result<()> {
+    const SPACES: &[u8] = &[b' '; 64];
+    let mut n = depth * 2;
+    while n > 0 {
+        let k = n.min(SPACES.len());
+        w.write_all(&SPACES[..k])?;
+        n -= k;
+    }
+    Ok(())
+}
+
+/// The end of an array or object: on a line of its own when it held
+/// anything, right after its opening bracket when empty.
+fn close<W: ?Sized + Write>(f: &mut Visible, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+    f.depth -= 1;
+    if f.has_value {
+        w.write_all(b"\n")?;
+        indent(w, f.depth)?;
+    }
+    w.write_all(bracket)
+}
 
 /// Whether `c` is written escaped.
 fn invisible(c: char) -> bool {
     matches!(c as u32, 0x80..=0x9f | 0x202a..=0x202e | 0x2066..=0x2069)
 }
 
-impl Formatter for Visible<'_> {
+impl Formatter for Visible {
     fn write_string_fragment<W: ?Sized + Write>(
         &mut self,
         w: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
-        // Every such character starts with byte C2 or E2: most fragments
-        // have neither and go out whole.
-        if !fragment.bytes().any(|b| b == 0xc2 || b == 0xe2) {
-            return w.write_all(fragment.as_bytes());
-        }
+        // Every such character starts with byte C2 or E2 (lead bytes, so
+        // char boundaries); curly quotes and dashes start with E2 too, so
+        // only the chars at those bytes are looked at, not every char.
+        let bytes = fragment.as_bytes();
         let mut from = 0;
-        for (i, c) in fragment.char_indices() {
+        for i in memchr::memchr2_iter(0xc2, 0xe2, bytes) {
+            let Some(c) = fragment.get(i..).and_then(|rest| rest.chars().next()) else {
+                continue;
+            };
             if invisible(c) {
-                w.write_all(&fragment.as_bytes()[from..i])?;
+                w.write_all(&bytes[from..i])?;
                 write!(w, "\\u{:04x}", c as u32)?;
                 from = i + c.len_utf8();
             }
         }
-        w.write_all(&fragment.as_bytes()[from..])
+        w.write_all(&bytes[from..])
     }
 
+    // The layout of serde_json's `PrettyFormatter` (two spaces a level),
+    // kept here so that a value can start at any depth.
     fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_array(w)
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"[")
     }
     fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array(w)
+        close(self, w, b"]")
     }
     fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_array_value(w, first)
+        new_line(w, first, self.depth)
     }
-    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array_value(w)
+    fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
     fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object(w)
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"{")
     }
     fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object(w)
+        close(self, w, b"}")
     }
     fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_object_key(w, first)
+        new_line(w, first, self.depth)
     }
     fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object_value(w)
+        w.write_all(b": ")
     }
-    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object_value(w)
+    fn end_object_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn written(rows: &[serde_json::Value]) -> String {
+        let mut out = Vec::new();
+        write_array(&mut out, rows.iter()).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn an_array_in_batches_is_the_text_serde_json_prints_whole() {
+        // Rows of every shape (empty and nested arrays and objects), more of
+        // them than one batch holds, and a batch's worth exactly.
+        let row = |i: usize| {
+            json!({
+                "n": i,
+                "empty_list": [],
+                "empty_map": {},
+                "nested": [i, {"inner": [], "deeper": [[], {"k": "Ria Tolvan"}]}],
+                "text": format!("row {i}"),
+                "none": null,
+            })
+        };
+        for n in [1, 2, PER_BUFFER, BATCH, BATCH + 1, 2 * BATCH + 7] {
+            let rows: Vec<_> = (0..n).map(row).collect();
+            let whole = serde_json::to_string_pretty(&rows).unwrap() + "\n";
+            assert_eq!(written(&rows), whole, "{n} rows");
+        }
+        assert_eq!(written(&[]), "[]\n");
+        let mut one = Vec::new();
+        write_value(&mut one, &row(3)).unwrap();
+        assert_eq!(
+            String::from_utf8(one).unwrap(),
+            serde_json::to_string_pretty(&row(3)).unwrap() + "\n"
+        );
+    }
+
+    #[test]
+    fn only_the_chars_that_drive_a_terminal_are_escaped_among_curly_quotes() {
+        let mut out = Vec::new();
+        let text = "\u{201c}Ria\u{201d} \u{2014} a\u{85}b\u{202e}c\u{2066}d \u{a0}\u{e9}\u{2019}";
+        write_value(&mut out, &text).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "\"\u{201c}Ria\u{201d} \u{2014} a\\u0085b\\u202ec\\u2066d \u{a0}\u{e9}\u{2019}\"\n"
+        );
     }
 }
