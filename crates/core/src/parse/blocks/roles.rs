@@ -66,7 +66,39 @@ fn may_be_dateline(s: &str) -> bool {
 }
 
 pub fn is_byline(s: &str, words: u32) -> bool {
-    words <= 14 && BYLINE.is_match(s)
+    words <= 14 && may_be_byline(s) && BYLINE.is_match(s)
+}
+
+/// What every line [`BYLINE`] matches shows without it: it opens on the
+/// first two letters of one of its opening words ("by", "von", "written",
+/// "additional"…) or ends on a role ("staff writer", "correspondent"…),
+/// ASCII case ignored. Of the chars outside ASCII only the long s matches
+/// a letter of these words case-insensitively: a line ending on one goes
+/// to the pattern.
+fn may_be_byline(s: &str) -> bool {
+    const OPENINGS: [&[u8; 2]; 15] = [
+        b"by", b"vo", b"di", b"po", b"pa", b"do", b"av", b"af", b"wr", b"ph", b"te", b"wo", b"ad",
+        b"re", b"ed",
+    ];
+    const ROLES: [&str; 6] = [
+        "writer",
+        "reporter",
+        "correspondent",
+        "contributor",
+        "editor",
+        "columnist",
+    ];
+    let b = s.as_bytes();
+    if let [x, y, ..] = b
+        && OPENINGS.contains(&&[x.to_ascii_lowercase(), y.to_ascii_lowercase()])
+    {
+        return true;
+    }
+    let tail = &b[b.len().saturating_sub(16)..];
+    !tail.is_ascii()
+        || ROLES.iter().any(|r| {
+            tail.len() >= r.len() && tail[tail.len() - r.len()..].eq_ignore_ascii_case(r.as_bytes())
+        })
 }
 
 /// Lowercase words one of which every line [`CAPTION`] matches holds
@@ -144,11 +176,40 @@ fn ends_on_credit(s: &str) -> bool {
 
 /// A date, a time or a "posted" stamp with little else on the line.
 pub fn is_stamp(s: &str, words: u32) -> bool {
-    words <= 12 && STAMP.is_match(s)
+    words <= 12 && may_be_stamp(s) && STAMP.is_match(s)
+}
+
+/// What every line [`STAMP`] matches shows without it: it opens on a
+/// digit, a dash, a bullet or a bar, or on the first three letters of a
+/// stamp's word, a weekday or a month (ASCII case ignored). The long s
+/// matches "s" case-insensitively: a line with a char outside ASCII among
+/// its first three goes to the pattern.
+fn may_be_stamp(s: &str) -> bool {
+    const WORDS: [&[u8; 3]; 24] = [
+        b"upd", b"pub", b"pos", b"las", b"mod", b"mon", b"tue", b"wed", b"thu", b"fri", b"sat",
+        b"sun", b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct",
+        b"nov", b"dec",
+    ];
+    let b = s.as_bytes();
+    match b {
+        [c, ..] if !c.is_ascii_alphabetic() => {
+            !c.is_ascii() || c.is_ascii_digit() || matches!(c, b'-' | b'|')
+        }
+        [x, y, z, ..] => {
+            !b[..3].is_ascii()
+                || WORDS.contains(&&[
+                    x.to_ascii_lowercase(),
+                    y.to_ascii_lowercase(),
+                    z.to_ascii_lowercase(),
+                ])
+        }
+        _ => false,
+    }
 }
 
 pub fn is_live_stamp(s: &str) -> bool {
-    s.len() <= 20 && LIVE_STAMP.is_match(s)
+    // Every live stamp opens on a digit.
+    s.len() <= 20 && s.as_bytes().first().is_some_and(u8::is_ascii_digit) && LIVE_STAMP.is_match(s)
 }
 
 /// A reader's comment header: "Ana Reyes on May 3, 2031 at 4:10 pm said:",
@@ -195,6 +256,131 @@ const NOT_NAME_START: [&str; 14] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_ruled_out_before_a_pattern_do_not_match_it() {
+        let heads = [
+            "", "b", "x", "9", "-", "|", "“", "ſ", "\u{212A}", "é", "•", "—", "(", " ", "B", "V",
+            "Re", "te",
+        ];
+        let bodies = [
+            "y Ana Reyes",
+            "on Ilse Marrow",
+            "at 4:10",
+            "0:45",
+            "un 3, 2031",
+            "ov 3",
+            "",
+        ];
+        let tails = [
+            "",
+            " staff writer",
+            ", correspondent",
+            " editor",
+            " columniſt",
+            "r",
+            "t",
+            ".",
+            " REPORTER",
+            ",Contributor",
+            " Columnist",
+        ];
+        let mut lines: Vec<String> = Vec::new();
+        for h in heads {
+            for b in bodies {
+                for t in tails {
+                    lines.push(format!("{h}{b}{t}"));
+                }
+            }
+        }
+        for word in [
+            "updated",
+            "published",
+            "posted",
+            "last updated",
+            "modified",
+            "Monday",
+            "tue",
+            "WED",
+            "thu",
+            "fri",
+            "sat",
+            "sun",
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "may",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "oct",
+            "nov",
+            "dec",
+            "poſted",
+            "ſat",
+            "ſep",
+        ] {
+            lines.push(format!("{word} Nov 3, 2031"));
+            lines.push(format!("{word} 3 2031"));
+            lines.push(format!("{word}: 10:45 pm"));
+        }
+        for opener in [
+            "by",
+            "von",
+            "di",
+            "por",
+            "par",
+            "door",
+            "av",
+            "af",
+            "written by",
+            "posted by",
+            "reported by",
+            "photos by",
+            "text by",
+            "words by",
+            "additional reporting by",
+            "writing by",
+            "editing by",
+        ] {
+            lines.push(format!("{opener} Ana Reyes"));
+            lines.push(format!("{}: Ana Reyes", opener.to_uppercase()));
+        }
+        for c in (0u8..128).map(char::from) {
+            lines.push(format!("{c}y Ana Reyes"));
+            lines.push(format!("B{c} Ana Reyes"));
+            lines.push(format!("{c}ritten by Ana"));
+            lines.push(format!("{c}ov. 3, 2031"));
+            lines.push(format!("S{c}p 3, 2031"));
+            lines.push(format!("Tu{c} 3 Nov 2031"));
+            lines.push(format!("{c}"));
+            lines.push(format!("{c}9:45 pm"));
+        }
+        let words = |l: &str| l.split_whitespace().count() as u32;
+        for l in &lines {
+            assert_eq!(
+                is_byline(l, words(l)),
+                words(l) <= 14 && BYLINE.is_match(l),
+                "{l:?}"
+            );
+            assert_eq!(
+                is_stamp(l, words(l)),
+                words(l) <= 12 && STAMP.is_match(l),
+                "{l:?}"
+            );
+            assert_eq!(
+                is_live_stamp(l),
+                l.len() <= 20 && LIVE_STAMP.is_match(l),
+                "{l:?}"
+            );
+        }
+        assert!(is_byline("By Ana Reyes", 3) && is_byline("Ana Reyes, staff writer", 4));
+        assert!(is_byline("EDITING BY: Ana Reyes", 4) && is_byline("Von Ilse Marrow", 3));
+        assert!(is_stamp("Nov. 3, 2031", 3) && is_live_stamp("09:45"));
+        assert!(is_stamp("Updated: 10:45 pm", 3) && is_stamp("ſat Nov 3, 2031", 4));
+    }
 
     #[test]
     fn wire_place_lines() {

@@ -45,9 +45,13 @@ pub fn find(
     // page repeats or heads with a byline or a date.
     let start_line = units[first].first;
     let mut end = start_line;
+    // Whether each line is an article's head, read once per line: the
+    // lines under a candidate are asked about for each of the few above.
+    let mut known_heads = vec![HeadRead::Unread; lines.len()];
     if has_region && units[first].single() {
         let l = &lines[start_line];
-        let marked = l.copies > 1 || head_of(lines, start_line, &is_prose).is_some();
+        let marked =
+            l.copies > 1 || head_of(lines, start_line, &is_prose, &mut known_heads).is_some();
         if (marked || (opens_on_headline && !long_sentence(l, false))) && qualifies_marked(l) {
             end = start_line + 1;
         }
@@ -90,7 +94,7 @@ pub fn find(
     let heads: Vec<Option<usize>> = (lo..end)
         .map(|i| {
             if may_be[i - lo] {
-                head_of(lines, i, &is_prose)
+                head_of(lines, i, &is_prose, &mut known_heads)
             } else {
                 None
             }
@@ -297,21 +301,47 @@ fn headline_over_byline(l: &Line, next: &Line) -> bool {
 /// The line of a byline, a date stamp or a bare name among the few lines
 /// under line `i`, with at most one paragraph (a standfirst) before it: the
 /// head of an article (or of a card).
-fn head_of(lines: &[Line], i: usize, is_prose: &dyn Fn(usize) -> bool) -> Option<usize> {
+/// `known` holds what is known of each line (see [`HeadRead`]).
+fn head_of(
+    lines: &[Line],
+    i: usize,
+    is_prose: &dyn Fn(usize) -> bool,
+    known: &mut [HeadRead],
+) -> Option<usize> {
     let mut paragraphs = 0;
-    (i + 1..lines.len().min(i + 1 + HEAD_LINES))
-        .take_while(|&j| {
-            paragraphs += usize::from(is_prose(j));
-            paragraphs <= 1
-        })
-        .find(|&j| {
-            let l = &lines[j];
-            // A time alone stamps a live blog's entry, not an article.
-            (roles::is_stamp(l.text, l.words) && !roles::is_live_stamp(l.text))
-                || (l.pattern == Pattern::None
-                    && (roles::is_byline(l.text, l.words)
-                        || (l.words <= 4 && roles::is_bare_name(l.text))))
-        })
+    for j in i + 1..lines.len().min(i + 1 + HEAD_LINES) {
+        paragraphs += usize::from(is_prose(j));
+        if paragraphs > 1 {
+            break;
+        }
+        if known[j] == HeadRead::Unread {
+            known[j] = if is_head(&lines[j]) {
+                HeadRead::Head
+            } else {
+                HeadRead::NoHead
+            };
+        }
+        if known[j] == HeadRead::Head {
+            return Some(j);
+        }
+    }
+    None
+}
+
+/// What is known of a line being the head of an article.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum HeadRead {
+    Unread,
+    Head,
+    NoHead,
+}
+
+/// A byline, a date stamp or a bare name: the head of an article.
+fn is_head(l: &Line) -> bool {
+    // A time alone stamps a live blog's entry, not an article.
+    (roles::is_stamp(l.text, l.words) && !roles::is_live_stamp(l.text))
+        || (l.pattern == Pattern::None
+            && (roles::is_byline(l.text, l.words) || (l.words <= 4 && roles::is_bare_name(l.text))))
 }
 
 /// Whether line `h` is an author's name (a byline or a bare name) with a
