@@ -21,64 +21,75 @@ pub fn skeleton_into(word: &str, lx: &Lexicon, out: &mut String) {
     // A short ASCII word is folded (lowered) on the stack: this runs for
     // every word of every name form.
     let mut buf = [0u8; LOWER_BUF];
-    match lower_ascii(word, &mut buf) {
-        Some(k) => skeleton_of_lower(k, lx, out),
+    match lower_ascii_bytes(word, &mut buf) {
+        Some(k) => skeleton_of_ascii(k, lx, out),
         None => skeleton_of_lower(&crate::text::fold(word), lx, out),
+    }
+}
+
+/// `w` without the particle prefix it opens with ("al-"), if any and if
+/// something is left after it: the bytes of the prefix are whole chars,
+/// so a `str`'s rest is one too.
+fn without_prefix<'w>(w: &'w [u8], lx: &Lexicon) -> &'w [u8] {
+    // Most words hold no byte that ends a prefix: none is compared.
+    if !lx.may_have_prefix(w) {
+        return w;
+    }
+    for p in &lx.particle_prefixes {
+        // The first and last bytes rule out most prefixes without a
+        // comparison call ("al-" is not at the start of "alexander").
+        let pb = p.as_bytes();
+        if pb.first().is_some_and(|b| w.first() != Some(b))
+            || pb.last().is_some_and(|b| w.get(pb.len() - 1) != Some(b))
+        {
+            continue;
+        }
+        if let Some(rest) = w.strip_prefix(pb)
+            && !rest.is_empty()
+        {
+            return rest;
+        }
+    }
+    w
+}
+
+/// [`skeleton_of_lower`] of an ASCII word already lowered, over its bytes:
+/// most names are ASCII, and this runs for every word of every name form
+/// (no `str` to make of the lowered copy, which would check its bytes).
+fn skeleton_of_ascii(lowered: &[u8], lx: &Lexicon, out: &mut String) {
+    let b = without_prefix(lowered, lx);
+    out.reserve(b.len());
+    let mut prev = 0u8;
+    let mut i = 0;
+    while i < b.len() {
+        let mut c = b[i];
+        i += 1;
+        if c == b'p' && b.get(i) == Some(&b'h') {
+            c = b'f';
+            i += 1;
+        }
+        let c = match c {
+            b'y' => b'i',
+            b'w' => b'v',
+            b'.' | b'\'' | b'-' => continue,
+            c => c,
+        };
+        if c != prev {
+            out.push(char::from(c));
+        }
+        prev = c;
     }
 }
 
 /// The skeleton of a word already folded (`text::fold`), appended to `out`.
 fn skeleton_of_lower(lowered: &str, lx: &Lexicon, out: &mut String) {
-    let mut w = lowered;
-    // Most words hold no byte that ends a prefix: none is compared.
-    let prefixes: &[String] = if lx.may_have_prefix(w) {
-        &lx.particle_prefixes
-    } else {
-        &[]
-    };
-    for p in prefixes {
-        // The first and last bytes rule out most prefixes without a
-        // comparison call ("al-" is not at the start of "alexander").
-        let (pb, wb) = (p.as_bytes(), w.as_bytes());
-        if pb.first().is_some_and(|b| wb.first() != Some(b))
-            || pb.last().is_some_and(|b| wb.get(pb.len() - 1) != Some(b))
-        {
-            continue;
-        }
-        if let Some(rest) = w.strip_prefix(p.as_str())
-            && !rest.is_empty()
-        {
-            w = rest;
-            break;
-        }
-    }
-    out.reserve(w.len());
-    if w.is_ascii() {
-        // Bytes, not chars: most names are ASCII, and this runs for every
-        // word of every name form.
-        let b = w.as_bytes();
-        let mut prev = 0u8;
-        let mut i = 0;
-        while i < b.len() {
-            let mut c = b[i];
-            i += 1;
-            if c == b'p' && b.get(i) == Some(&b'h') {
-                c = b'f';
-                i += 1;
-            }
-            let c = match c {
-                b'y' => b'i',
-                b'w' => b'v',
-                b'.' | b'\'' | b'-' => continue,
-                c => c,
-            };
-            if c != prev {
-                out.push(char::from(c));
-            }
-            prev = c;
-        }
+    if lowered.is_ascii() {
+        skeleton_of_ascii(lowered.as_bytes(), lx, out);
         return;
     }
+    let rest = without_prefix(lowered.as_bytes(), lx);
+    let w = lowered.get(lowered.len() - rest.len()..).unwrap_or(lowered);
+    out.reserve(w.len());
     let mut prev = '\0';
     // Over the chars as they come: no vector of them.
     let mut chars = w.chars().peekable();
@@ -108,15 +119,22 @@ const LOWER_BUF: usize = 32;
 /// of every full name, and a `String` each time was most of its cost.
 fn is_particle(w: &str, lx: &Lexicon) -> bool {
     let mut buf = [0u8; 24];
-    match lower_ascii(w, &mut buf) {
-        Some(k) => lx.facts(k).particle,
+    match lower_ascii_bytes(w, &mut buf) {
+        Some(k) => lx.facts_of_bytes(k).particle,
         None => lx.facts(&w.to_lowercase()).particle,
     }
 }
 
 /// `w` in ASCII lower case, in `buf`, when `w` is ASCII and fits (what
 /// both `fold` and `to_lowercase` give for it); None otherwise.
+#[cfg(test)]
 fn lower_ascii<'b>(w: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    std::str::from_utf8(lower_ascii_bytes(w, buf)?).ok()
+}
+
+/// [`lower_ascii`]'s bytes, for callers that read them as bytes (no
+/// `str` made of them, which would check them again).
+fn lower_ascii_bytes<'b>(w: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
     let b = buf.get_mut(..w.len())?;
     // Copied, lowered and checked in one pass over the bytes.
     let mut ascii = true;
@@ -124,10 +142,7 @@ fn lower_ascii<'b>(w: &str, buf: &'b mut [u8]) -> Option<&'b str> {
         ascii &= s.is_ascii();
         *d = s.to_ascii_lowercase();
     }
-    if !ascii {
-        return None;
-    }
-    std::str::from_utf8(b).ok()
+    ascii.then_some(&*b)
 }
 
 /// A person's name split into comparable parts.
@@ -162,11 +177,11 @@ impl NameParts {
                 joined.push(' ');
             }
             let at = joined.len();
-            match lower_ascii(w, &mut buf) {
+            match lower_ascii_bytes(w, &mut buf) {
                 // A particle by the word's facts: a lookup of numbers, not
                 // a string hashed.
-                Some(k) if lx.facts(k).particle => {}
-                Some(k) => skeleton_of_lower(k, lx, &mut joined),
+                Some(k) if lx.facts_of_bytes(k).particle => {}
+                Some(k) => skeleton_of_ascii(k, lx, &mut joined),
                 None if is_particle(w, lx) => {}
                 None => skeleton_into(w, lx, &mut joined),
             }

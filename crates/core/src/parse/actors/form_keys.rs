@@ -25,6 +25,10 @@ struct Entry {
 
 const NONE: u32 = u32::MAX;
 
+/// The hash of a form [`FormKeys::seek`] did not find.
+#[derive(Clone, Copy)]
+pub struct Unseen(u64);
+
 /// Past this many bytes of forms, an emptied table gives its memory back:
 /// one long article should not hold it for every small one after.
 const KEEP_BYTES: usize = 1 << 16;
@@ -48,18 +52,40 @@ impl FormKeys {
     }
 
     /// The entity `form` names, if it has been seen.
+    #[cfg(test)]
     pub fn get(&self, form: &str) -> Option<u32> {
-        self.find(form, hash_of(form))
-            .map(|i| self.entries[i as usize].entity)
+        self.seek(form).ok()
+    }
+
+    /// The entity `form` names, or else its hash, for [`FormKeys::add`] to
+    /// record it by without hashing and searching for it again.
+    pub fn seek(&self, form: &str) -> Result<u32, Unseen> {
+        let h = hash_of(form);
+        match self.find(form, h) {
+            Some(i) => Ok(self.entries[i as usize].entity),
+            None => Err(Unseen(h)),
+        }
+    }
+
+    /// Records that `form`, which [`FormKeys::seek`] did not find (nothing
+    /// recorded since), names `entity`.
+    pub fn add(&mut self, form: &str, Unseen(h): Unseen, entity: u32) {
+        self.push(form, h, entity);
     }
 
     /// Records that `form` names `entity` (replacing what it named before).
+    #[cfg(test)]
     pub fn insert(&mut self, form: &str, entity: u32) {
         let h = hash_of(form);
         if let Some(i) = self.find(form, h) {
             self.entries[i as usize].entity = entity;
             return;
         }
+        self.push(form, h, entity);
+    }
+
+    /// A new entry for `form` (hash `h`), which the table does not hold.
+    fn push(&mut self, form: &str, h: u64, entity: u32) {
         let start = self.text.len();
         self.text.push_str(form);
         let before = self.newest.get(&h).copied().unwrap_or(NONE);
@@ -109,6 +135,25 @@ mod tests {
         assert_eq!(k.get("tamm"), Some(2));
         k.reset(0);
         assert_eq!(k.get("tamm"), None);
+    }
+
+    #[test]
+    fn an_unseen_form_is_added_by_the_hash_its_search_found() {
+        let mut k = FormKeys::default();
+        k.reset(2);
+        let Err(unseen) = k.seek("ivo tamm") else {
+            panic!("an empty table holds no form");
+        };
+        k.add("ivo tamm", unseen, 3);
+        assert_eq!(k.seek("ivo tamm").ok(), Some(3));
+        assert!(k.seek("ivo").is_err());
+        // Added after a form with a different text: both kept.
+        let Err(unseen) = k.seek("tamm") else {
+            panic!("not added yet");
+        };
+        k.add("tamm", unseen, 3);
+        assert_eq!(k.get("tamm"), Some(3));
+        assert_eq!(k.get("ivo tamm"), Some(3));
     }
 
     #[test]

@@ -530,10 +530,10 @@ impl Lexicon {
     /// Whether folded word `w` may start with a particle prefix ("al-"):
     /// false only when it starts with none.
     #[inline]
-    pub fn may_have_prefix(&self, w: &str) -> bool {
-        w.bytes()
+    pub fn may_have_prefix(&self, w: &[u8]) -> bool {
+        w.iter()
             .take(self.prefix_reach)
-            .any(|b| self.prefix_ends[usize::from(b)])
+            .any(|&b| self.prefix_ends[usize::from(b)])
     }
 
     pub fn role(&self, key: &str) -> Option<&RoleEntry> {

@@ -200,6 +200,17 @@ struct GroupScratch {
     full_by_surname: FxMap<u64, u32>,
     /// The article's full names, in the order of their entities.
     full: Vec<FullName>,
+    /// Tables by hit and by entity, and the key buffers: filled for each
+    /// article in the buffers of the one before (a dozen allocations per
+    /// article were a sixth of the grouping's cost).
+    entity_of: Vec<Option<u32>>,
+    ev_so_far: Vec<Evidence>,
+    last_at: Vec<Option<usize>>,
+    next_hit: Vec<u32>,
+    upcoming: Vec<u32>,
+    last_form: Vec<u32>,
+    key_buf: String,
+    sk_buf: String,
 }
 
 /// A full name of the article being grouped, as a node of its surname's
@@ -275,13 +286,21 @@ fn group(
         refs: Vec::with_capacity(refs.len()),
         ..ArticleActors::default()
     };
-    let mut entity_of: Vec<Option<u32>> = vec![None; hits.len()];
     let GroupScratch {
         by_lexicon,
         by_key,
         full_by_surname,
         full,
+        entity_of,
+        ev_so_far,
+        last_at,
+        next_hit,
+        upcoming,
+        last_form,
+        key_buf,
+        sk_buf,
     } = gs;
+    refill(entity_of, hits.len(), None);
     reset(by_lexicon);
     by_key.reset(hits.len());
     reset(full_by_surname);
@@ -290,9 +309,8 @@ fn group(
     } else {
         full.clear();
     }
-    // A form's folded key, in one buffer: copied into the map only when
-    // new (most forms repeat one already seen).
-    let mut key_buf = String::new();
+    // A form's folded key, in one buffer (`key_buf`): copied into the map
+    // only when new (most forms repeat one already seen).
     // Full names by surname: two forms are one person only when their
     // surnames agree, so a new form is compared only with those.
     let text_of = |h: &names::Hit| raw.get(h.start..h.end).unwrap_or("");
@@ -314,8 +332,9 @@ fn group(
             entity_of[i] = Some(e);
         } else if h.words >= 2 {
             let t = text_of(h);
-            let key = fold_into(&mut key_buf, t);
-            let e = if let Some(e) = by_key.get(key) {
+            let key = fold_into(key_buf, t);
+            let seen = by_key.seek(key);
+            let e = if let Ok(e) = seen {
                 e
             } else {
                 let parts = NameParts::of(t, lx);
@@ -350,7 +369,9 @@ fn group(
                     });
                     e
                 });
-                by_key.insert(&key_buf, e);
+                if let Err(unseen) = seen {
+                    by_key.add(key_buf, unseen, e);
+                }
                 e
             };
             entity_of[i] = Some(e);
@@ -359,7 +380,7 @@ fn group(
     // Person-like full names by surname and by first name. The evidence of
     // every entity so far is summed in one pass over the hits, not one pass
     // per full name (that was quadratic in a long article).
-    let mut ev_so_far = vec![Evidence::default(); out.entities.len()];
+    refill(ev_so_far, out.entities.len(), Evidence::default());
     for (i, (_, h)) in hits.iter().enumerate() {
         if let Some(e) = entity_of[i] {
             let ev = &mut ev_so_far[e as usize];
@@ -376,26 +397,28 @@ fn group(
     // order of first appearance (the order of the entities).
     // Sorted (stably) by the name, so that each name's entities are one
     // run, in order: two lists, not a map with a list per name.
-    let mut by_surname: Vec<(&str, u32)> = Vec::new();
-    let mut by_given: Vec<(&str, u32)> = Vec::new();
+    let mut by_surname: Vec<(&str, u32)> = Vec::with_capacity(full.len());
+    let mut by_given: Vec<(&str, u32)> = Vec::with_capacity(full.len());
     for f in full.iter().filter(|f| person_like(f.entity)) {
         by_surname.push((f.parts.surname(), f.entity));
         if f.parts.len() >= 2 {
             by_given.push((f.parts.given(), f.entity));
         }
     }
-    by_surname.sort_by(|a, b| a.0.cmp(b.0));
-    by_given.sort_by(|a, b| a.0.cmp(b.0));
+    // Entities grow in the order of `full`, so ordering equal names by
+    // entity is the stable order, got without the stable sort's buffer.
+    by_surname.sort_unstable_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
+    by_given.sort_unstable_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
     // Where each entity was last mentioned before the hit at hand, and the
     // next of its hits grouped so far (full names and lexicon entities), for
     // a surname that several people share: each such hit links to the next
     // hit of its entity, and `upcoming` has each entity's next one still
     // ahead (flat lists, not a list per entity).
-    let mut last_at: Vec<Option<usize>> = vec![None; out.entities.len()];
-    // The skeleton of the lone word at hand, in one buffer for all.
-    let mut sk_buf = String::new();
-    let mut next_hit: Vec<u32> = vec![NO_HIT; hits.len()];
-    let mut upcoming: Vec<u32> = vec![NO_HIT; out.entities.len()];
+    refill(last_at, out.entities.len(), None);
+    // The skeleton of the lone word at hand goes in one buffer for all
+    // (`sk_buf`).
+    refill(next_hit, hits.len(), NO_HIT);
+    refill(upcoming, out.entities.len(), NO_HIT);
     for (i, e) in entity_of.iter().enumerate().rev() {
         if let Some(e) = e {
             next_hit[i] = upcoming[*e as usize];
@@ -415,20 +438,23 @@ fn group(
         }
         let h = &hits[i].1;
         let t = text_of(h);
-        if let Some(e) = by_key.get(fold_into(&mut key_buf, t)) {
-            entity_of[i] = Some(e);
-            continue;
-        }
+        let unseen = match by_key.seek(fold_into(key_buf, t)) {
+            Ok(e) => {
+                entity_of[i] = Some(e);
+                continue;
+            }
+            Err(unseen) => unseen,
+        };
         sk_buf.clear();
-        skeleton_into(t, lx, &mut sk_buf);
-        let sk = &sk_buf;
+        skeleton_into(t, lx, sk_buf);
+        let sk = &*sk_buf;
         let leans_person = h.ev.person >= h.ev.place && h.ev.person >= h.ev.org;
         let mut found = None;
         if leans_person && !sk.is_empty() {
             found = match named(&by_surname, sk) {
                 [] => None,
                 [(_, one)] => Some(*one),
-                many => nearest_before(many, h.start, hits, &last_at, &upcoming),
+                many => nearest_before(many, h.start, hits, last_at, upcoming),
             };
             if found.is_none()
                 && let [(_, one)] = named(&by_given, sk)
@@ -449,7 +475,7 @@ fn group(
             continue;
         }
         let e = found.unwrap_or_else(|| new_entity(&mut out, None));
-        by_key.insert(&key_buf, e);
+        by_key.add(key_buf, unseen, e);
         entity_of[i] = Some(e);
         let e = e as usize;
         if e >= last_at.len() {
@@ -471,7 +497,7 @@ fn group(
     // before) rather than kept in a list per entity (an allocation each).
     // Roles in flat lists too, put in entity order (stably) at the end.
     const NO_FORM: u32 = u32::MAX;
-    let mut last_form: Vec<u32> = vec![NO_FORM; out.entities.len()];
+    refill(last_form, out.entities.len(), NO_FORM);
     let mut forms: Vec<(&str, u32)> = Vec::with_capacity(hits.len());
     let mut roles: Vec<(u32, RoleDesc)> = Vec::new();
     let mut role_seen: crate::hash::FxSet<(u32, RoleDesc)> = Default::default();
@@ -534,7 +560,10 @@ fn group(
             desc,
         });
     }
-    out.mentions.sort_by_key(|m| m.span.start);
+    // Hits come in sentence order, so the mentions mostly are in order.
+    if !out.mentions.is_sorted_by_key(|m| m.span.start) {
+        out.mentions.sort_by_key(|m| m.span.start);
+    }
     roles.sort_by_key(|(e, _)| *e);
     role_texts.sort_by_key(|(e, _)| *e);
     out.roles = roles;
@@ -558,6 +587,19 @@ fn reset<K, V>(map: &mut FxMap<K, V>) {
     } else {
         map.clear();
     }
+}
+
+/// `v` emptied and filled with `n` copies of `x`, in the buffer it had
+/// unless a large article grew it past what most need (each thread keeps
+/// its buffers from one article to the next).
+fn refill<T: Clone>(v: &mut Vec<T>, n: usize, x: T) {
+    const KEEP: usize = 4096;
+    if v.capacity() > KEEP {
+        *v = Vec::new();
+    } else {
+        v.clear();
+    }
+    v.resize(n, x);
 }
 
 /// `t` folded (`text::fold`) into `buf`: ASCII lowered in place, with no
