@@ -112,62 +112,67 @@ impl Local {
         if counts.iter().all(|&n| n == 0) {
             return Local::default();
         }
-        let mut body = Vec::with_capacity(
-            3 * entities.len()
-                + 5 * mentions.len()
-                + 6 * refs.len()
-                + 3 * roles.len()
-                + 4 * role_texts.len(),
-        );
+        // Room for the most the lists can take (ten bytes a number), so
+        // writing checks no capacity; the unused rest is never kept.
+        let numbers = 2 * entities.len()
+            + 4 * mentions.len()
+            + 4 * refs.len()
+            + 2 * roles.len()
+            + 3 * role_texts.len();
+        let mut room = vec![0u8; MAX_BYTES * numbers + entities.len()];
+        let mut body = Writer::new(&mut room);
         let mut ends = [0; LISTS];
         for e in entities {
-            put(&mut body, u64::from(e.form));
+            body.put(u64::from(e.form));
             // No lexicon entry (u32::MAX) wraps to zero.
-            put(&mut body, u64::from(e.lexicon_code().wrapping_add(1)));
-            body.push(kind_code(e.kind) | (u8::from(e.weak) << 2));
+            body.put(u64::from(e.lexicon_code().wrapping_add(1)));
+            body.byte(kind_code(e.kind) | (u8::from(e.weak) << 2));
         }
-        ends[0] = body.len();
+        ends[0] = body.n;
         let (mut at, mut sentence) = (0, 0);
         for m in mentions {
-            put_span(&mut body, &mut at, m.span);
-            put(&mut body, u64::from(m.entity));
-            put(&mut body, zigzag(i64::from(m.sentence) - sentence));
+            body.span(&mut at, m.span);
+            body.put(u64::from(m.entity));
+            body.put(zigzag(i64::from(m.sentence) - sentence));
             sentence = i64::from(m.sentence);
         }
-        ends[1] = body.len();
+        ends[1] = body.n;
         let (mut at, mut sentence) = (0, 0);
         for r in refs {
-            put_span(&mut body, &mut at, r.span);
-            put(&mut body, zigzag(i64::from(r.sentence) - sentence));
+            body.span(&mut at, r.span);
+            body.put(zigzag(i64::from(r.sentence) - sentence));
             sentence = i64::from(r.sentence);
-            put(&mut body, u64::from(r.desc));
+            body.put(u64::from(r.desc));
         }
-        ends[2] = body.len();
+        ends[2] = body.n;
         for &(e, r) in roles {
-            put(&mut body, u64::from(e));
-            put(&mut body, u64::from(r));
+            body.put(u64::from(e));
+            body.put(u64::from(r));
         }
-        ends[3] = body.len();
+        ends[3] = body.n;
         let mut at = 0;
         for &(e, span) in role_texts {
-            put(&mut body, u64::from(e));
-            put_span(&mut body, &mut at, span);
+            body.put(u64::from(e));
+            body.span(&mut at, span);
         }
-        ends[4] = body.len();
+        ends[4] = body.n;
+        let body = body.written();
         // Counts, then the lengths of all lists but the last (which runs
         // to the end).
-        let mut head = Vec::with_capacity(2 * LISTS * 5);
+        let mut head_room = [0u8; MAX_BYTES * (2 * LISTS - 1)];
+        let mut head = Writer::new(&mut head_room);
         for n in counts {
-            put(&mut head, n as u64);
+            head.put(n as u64);
         }
         let mut from = 0;
         for &end in &ends[..LISTS - 1] {
-            put(&mut head, (end - from) as u64);
+            head.put((end - from) as u64);
             from = end;
         }
+        let head = head.written();
         let mut bytes = Vec::with_capacity(head.len() + body.len());
-        bytes.extend_from_slice(&head);
-        bytes.extend_from_slice(&body);
+        bytes.extend_from_slice(head);
+        bytes.extend_from_slice(body);
         Local {
             bytes: bytes.into_boxed_slice(),
         }
@@ -199,16 +204,25 @@ impl Local {
         (r, h.counts[i])
     }
 
+    /// How many entries `list` has: the header's counts come first.
+    fn count(&self, list: List) -> usize {
+        let mut r = Reader::new(&self.bytes);
+        for _ in 0..list as usize {
+            r.next();
+        }
+        r.next() as usize
+    }
+
     pub fn entity_count(&self) -> usize {
-        self.header().counts[List::Entities as usize]
+        self.count(List::Entities)
     }
 
     pub fn mention_count(&self) -> usize {
-        self.header().counts[List::Mentions as usize]
+        self.count(List::Mentions)
     }
 
     pub fn ref_count(&self) -> usize {
-        self.header().counts[List::Refs as usize]
+        self.count(List::Refs)
     }
 
     /// The local entities, by index.
@@ -289,35 +303,71 @@ fn kind_of(code: u8) -> Option<ActorKind> {
     }
 }
 
-/// Appends `v` as LEB128: seven bits a byte, low first, the top bit set
-/// on every byte but the last.
-fn put(buf: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        buf.push(v as u8 | 0x80);
-        v >>= 7;
-    }
-    buf.push(v as u8);
+/// The most bytes a number takes as LEB128 (64 bits, seven a byte).
+const MAX_BYTES: usize = 10;
+
+/// Writes numbers as LEB128 (seven bits a byte, low first, the top bit
+/// set on every byte but the last) into room sized for them beforehand.
+struct Writer<'a> {
+    room: &'a mut [u8],
+    /// Bytes written so far.
+    n: usize,
 }
 
-/// Appends `span` as its start's distance from `at` (the previous start)
-/// and its length, each signed, so any order and any span reads back.
-fn put_span(buf: &mut Vec<u8>, at: &mut i64, span: Span) {
-    let start = i64::from(span.start);
-    put(buf, zigzag(start - *at));
-    put(buf, zigzag(i64::from(span.end) - start));
-    *at = start;
+impl<'a> Writer<'a> {
+    fn new(room: &'a mut [u8]) -> Self {
+        Writer { room, n: 0 }
+    }
+
+    /// One byte; past the room (never, as sized) it is dropped, not a
+    /// panic.
+    #[inline]
+    fn byte(&mut self, b: u8) {
+        if let Some(x) = self.room.get_mut(self.n) {
+            *x = b;
+        }
+        self.n += 1;
+    }
+
+    #[inline]
+    fn put(&mut self, mut v: u64) {
+        while v >= 0x80 {
+            self.byte(v as u8 | 0x80);
+            v >>= 7;
+        }
+        self.byte(v as u8);
+    }
+
+    /// `span` as its start's distance from `at` (the previous start) and
+    /// its length, each signed, so any order and any span reads back.
+    #[inline]
+    fn span(&mut self, at: &mut i64, span: Span) {
+        let start = i64::from(span.start);
+        self.put(zigzag(start - *at));
+        self.put(zigzag(i64::from(span.end) - start));
+        *at = start;
+    }
+
+    /// What was written.
+    fn written(self) -> &'a [u8] {
+        let n = self.n.min(self.room.len());
+        &self.room[..n]
+    }
 }
 
 /// A signed number as an unsigned one, small either side of zero.
+#[inline]
 fn zigzag(v: i64) -> u64 {
     ((v << 1) ^ (v >> 63)) as u64
 }
 
+#[inline]
 fn unzigzag(v: u64) -> i64 {
     (v >> 1) as i64 ^ -((v & 1) as i64)
 }
 
-/// Reads numbers written by [`put`]; past the end every number is zero.
+/// Reads numbers written by a [`Writer`]; past the end every number is
+/// zero.
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
@@ -328,13 +378,26 @@ impl<'a> Reader<'a> {
         Reader { bytes, at: 0 }
     }
 
+    #[inline]
     fn byte(&mut self) -> u8 {
         let b = self.bytes.get(self.at).copied().unwrap_or(0);
         self.at += 1;
         b
     }
 
+    /// The next number: most are under 128, one byte read inline.
+    #[inline]
     fn next(&mut self) -> u64 {
+        match self.bytes.get(self.at) {
+            Some(&b) if b < 0x80 => {
+                self.at += 1;
+                u64::from(b)
+            }
+            _ => self.next_long(),
+        }
+    }
+
+    fn next_long(&mut self) -> u64 {
         let (mut v, mut shift) = (0u64, 0);
         loop {
             let b = self.byte();
@@ -348,7 +411,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A span written by [`put_span`] after one starting at `at`.
+    /// A span written by [`Writer::span`] after one starting at `at`.
+    #[inline]
     fn span(&mut self, at: &mut i64) -> Span {
         let start = at.wrapping_add(unzigzag(self.next()));
         let end = start.wrapping_add(unzigzag(self.next()));
