@@ -43,8 +43,10 @@ impl Parts {
         let interned = &self.interned;
         self.lists.par_extend(run.enumerate().map(|(i, r)| match r {
             Ok(p) => {
-                let local = lock(interned).local(p.actors, &p.article.raw);
-                (p.article, (local, p.unanchored_dates))
+                // The shared table is held only to number forms and roles;
+                // packing runs outside it.
+                let numbered = lock(interned).number(&p.actors, &p.article.raw);
+                (p.article, (numbered.pack(&p.actors), p.unanchored_dates))
             }
             Err(w) => {
                 lock(&failed).push((offset + i, w));

@@ -9,6 +9,7 @@ mod assigned;
 mod distinct;
 mod forms;
 mod local;
+mod packed;
 mod refs;
 
 use super::alias::{NameParts, same_person, same_place};
@@ -276,7 +277,7 @@ pub fn merge_locals(articles: &mut [Article], locals: Locals) -> Vec<Actor> {
 
 fn merge_with(articles: &mut [Article], locals: Locals, lx: &Lexicon) -> Vec<Actor> {
     let Locals {
-        list: mut locals,
+        list: locals,
         interned,
     } = locals;
     let mut ix = Index::default();
@@ -319,10 +320,6 @@ fn merge_with(articles: &mut [Article], locals: Locals, lx: &Lexicon) -> Vec<Act
     global.fill(&locals, |e| actor.get(e).copied());
     drop(actor);
     drop(keys);
-    // The local entities (the largest part of what parsing left for
-    // merging) go now: what follows reads only which actor each became,
-    // so they go before the articles' mentions are made.
-    locals.par_iter_mut().for_each(|l| l.entities = Vec::new());
     // Forms, roles and role texts. (Kinds are set when an actor is made.)
     let gathered = forms::gather(
         articles,
@@ -348,8 +345,8 @@ fn merge_with(articles: &mut [Article], locals: Locals, lx: &Lexicon) -> Vec<Act
             let global = global.of(a);
             // Room for every mention and every resolved reference, so the
             // list the article keeps has no spare capacity.
-            let mut mentions: Vec<Mention> = Vec::with_capacity(l.mentions.len() + l.refs.len());
-            mentions.extend(l.mentions.iter().filter_map(|m| {
+            let mut mentions: Vec<Mention> = Vec::with_capacity(l.mention_count() + l.ref_count());
+            mentions.extend(l.mentions().filter_map(|m| {
                 Some(Mention {
                     span: m.span,
                     actor: actor_of(global, m.entity)? as u32,

@@ -568,12 +568,8 @@ fn group(
     role_texts.sort_by_key(|(e, _)| *e);
     out.roles = roles;
     out.role_texts = role_texts;
-    // Kept until the corpus is merged: no spare capacity.
-    out.entities.shrink_to_fit();
-    out.mentions.shrink_to_fit();
-    out.refs.shrink_to_fit();
-    out.roles.shrink_to_fit();
-    out.role_texts.shrink_to_fit();
+    // Not shrunk: the load packs these at once (`Interned::local`) and
+    // drops them.
     out
 }
 

@@ -37,7 +37,7 @@ impl Assigned {
         let mut n = 0;
         starts.push(0);
         for l in locals {
-            n += l.entities.len();
+            n += l.entity_count();
             starts.push(n);
         }
         Assigned {
@@ -64,13 +64,13 @@ impl Assigned {
         let mut pieces: Vec<&mut [u32]> = Vec::with_capacity(locals.len());
         let mut rest = self.actor.as_mut_slice();
         for l in locals {
-            let (piece, tail) = rest.split_at_mut(l.entities.len().min(rest.len()));
+            let (piece, tail) = rest.split_at_mut(l.entity_count().min(rest.len()));
             pieces.push(piece);
             rest = tail;
         }
         pieces.into_par_iter().zip(locals).for_each(|(piece, l)| {
-            for (slot, e) in piece.iter_mut().zip(&l.entities) {
-                *slot = actor(e).map_or(Self::NONE, |g| g as u32);
+            for (slot, e) in piece.iter_mut().zip(l.entities()) {
+                *slot = actor(&e).map_or(Self::NONE, |g| g as u32);
             }
         });
     }

@@ -32,15 +32,15 @@ pub(super) fn in_order(locals: &[Local]) -> Vec<(Entity, u32)> {
                 .max(2048),
         )
         .fold(FxMap::default, |mut t, (a, l)| {
-            let mut mentions = vec![0u32; l.entities.len()];
-            for m in &l.mentions {
+            let mut mentions = vec![0u32; l.entity_count()];
+            for m in l.mentions() {
                 if let Some(c) = mentions.get_mut(m.entity as usize) {
                     *c += 1;
                 }
             }
-            for (i, (e, n)) in l.entities.iter().zip(mentions).enumerate() {
+            for (i, (e, n)) in l.entities().zip(mentions).enumerate() {
                 let at = (a as u32, i as u32);
-                let x = t.entry(*e).or_insert((at, 0));
+                let x = t.entry(e).or_insert((at, 0));
                 x.0 = x.0.min(at);
                 x.1 += n;
             }

@@ -55,7 +55,7 @@ pub fn gather(
     let forms = tally(articles, locals, |t, a, article, l| {
         let global = global.of(a as usize);
         let raw = article.raw.as_str();
-        for (k, m) in l.mentions.iter().enumerate() {
+        for (k, m) in l.mentions().enumerate() {
             if let Some(g) = actor_of(global, m.entity) {
                 count(t, (g, m.span.text(raw)), (a, k as u32));
             }
@@ -68,7 +68,7 @@ pub fn gather(
     }
     let roles = tally(articles, locals, |t, a, _, l| {
         let global = global.of(a as usize);
-        for (k, &(e, r)) in l.roles.iter().enumerate() {
+        for (k, (e, r)) in l.roles().enumerate() {
             if let Some(g) = actor_of(global, e) {
                 let mut r = interned.role(r).clone();
                 r.possessor = to_global(global, r.possessor);
@@ -84,8 +84,8 @@ pub fn gather(
     let role_texts = tally(articles, locals, |t, a, article, l| {
         let global = global.of(a as usize);
         let raw = article.raw.as_str();
-        for (k, (e, span)) in l.role_texts.iter().enumerate() {
-            if let Some(g) = actor_of(global, *e) {
+        for (k, (e, span)) in l.role_texts().enumerate() {
+            if let Some(g) = actor_of(global, e) {
                 count(t, (g, span.text(raw)), (a, k as u32));
             }
         }

@@ -3,38 +3,9 @@
 //! and role given as its number in a table every article shares.
 
 use super::super::roles::RoleDesc;
-use super::super::{ArticleActors, LocalEntity, LocalMention};
+use super::super::{ArticleActors, LocalEntity};
+pub use super::packed::{Entity, FormId, Local, Ref, RoleId};
 use crate::hash::FxMap;
-use crate::model::{ActorKind, Span};
-
-/// A local entity as merging reads it: its name form, kind, whether it is
-/// weak and its lexicon entry. The evidence that decided its kind is not
-/// kept: a large corpus holds millions of these until merging.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Entity {
-    /// The form merging compares by, numbered in the load's [`Interned`]
-    /// (the empty form for a lexicon entity, which is compared by entry).
-    pub form: FormId,
-    /// Index into the lexicon's entities, or [`Entity::NO_LEXICON`].
-    lexicon: u32,
-    pub kind: Option<ActorKind>,
-    pub weak: bool,
-}
-
-impl Entity {
-    const NO_LEXICON: u32 = u32::MAX;
-
-    /// Index into the lexicon's entities, when the entity is one.
-    pub fn lexicon(&self) -> Option<u32> {
-        (self.lexicon != Self::NO_LEXICON).then_some(self.lexicon)
-    }
-}
-
-/// A role's number in an [`Interned`].
-pub type RoleId = u32;
-
-/// A name form's number in an [`Interned`].
-pub type FormId = u32;
 
 /// Every distinct role (with its possessor as a local entity index) and
 /// every distinct name form the articles of one load name, each once. The
@@ -52,13 +23,13 @@ pub struct Interned {
 
 impl Interned {
     /// The number of `role`, given it when new.
-    fn role_id(&mut self, role: RoleDesc) -> RoleId {
-        if let Some(&id) = self.role_ids.get(&role) {
+    fn role_id(&mut self, role: &RoleDesc) -> RoleId {
+        if let Some(&id) = self.role_ids.get(role) {
             return id;
         }
         let id = self.roles.len() as RoleId;
         self.roles.push(role.clone());
-        self.role_ids.insert(role, id);
+        self.role_ids.insert(role.clone(), id);
         id
     }
 
@@ -86,29 +57,30 @@ impl Interned {
     /// One article's findings for merging, its name forms (read from its
     /// text `raw`) and roles numbered in this table.
     pub fn local(&mut self, found: ArticleActors, raw: &str) -> Local {
-        let ArticleActors {
-            entities,
-            mentions,
-            refs,
-            roles,
-            role_texts,
-        } = found;
-        Local {
-            entities: entities.iter().map(|e| self.entity(e, raw)).collect(),
-            mentions,
-            refs: refs
-                .into_iter()
+        self.number(&found, raw).pack(&found)
+    }
+
+    /// The numbers of one article's name forms (read from its text `raw`)
+    /// and roles in this table, giving new ones theirs: all of
+    /// [`Interned::local`] that needs the table, so that a table shared
+    /// by threads is held only that long.
+    pub fn number(&mut self, found: &ArticleActors, raw: &str) -> Numbered {
+        Numbered {
+            entities: found.entities.iter().map(|e| self.entity(e, raw)).collect(),
+            refs: found
+                .refs
+                .iter()
                 .map(|r| Ref {
                     span: r.span,
                     sentence: r.sentence,
-                    desc: self.role_id(r.desc),
+                    desc: self.role_id(&r.desc),
                 })
                 .collect(),
-            roles: roles
-                .into_iter()
-                .map(|(e, r)| (e, self.role_id(r)))
+            roles: found
+                .roles
+                .iter()
+                .map(|(e, r)| (*e, self.role_id(r)))
                 .collect(),
-            role_texts,
         }
     }
 
@@ -117,50 +89,35 @@ impl Interned {
             Some(_) => "",
             None => e.name.text(raw),
         };
-        Entity {
-            form: self.form_id(form),
-            lexicon: e.lexicon().unwrap_or(Entity::NO_LEXICON),
-            kind: e.kind,
-            weak: e.weak,
-        }
+        Entity::new(
+            self.form_id(form),
+            e.lexicon().unwrap_or(Entity::NO_LEXICON),
+            e.kind,
+            e.weak,
+        )
     }
 }
 
-/// A role reference to resolve at corpus level ("the Russian president"),
-/// its role numbered in the load's [`Interned`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Ref {
-    pub span: Span,
-    pub sentence: u32,
-    /// `possessor` = local entity index.
-    pub desc: RoleId,
-}
-
-/// One article's actors before merging: its entities (compact), mentions,
-/// role references, roles and role texts as the actor stage found them.
+/// One article's entities, role references and roles with their forms and
+/// roles numbered in an [`Interned`]: what [`Numbered::pack`] makes a
+/// [`Local`] of.
 #[derive(Debug, Default)]
-pub struct Local {
-    pub entities: Vec<Entity>,
-    /// In reading order.
-    pub mentions: Vec<LocalMention>,
-    pub refs: Vec<Ref>,
-    /// Roles by entity index (sorted; each entity's in order of
-    /// appearance); `possessor` = local entity index.
-    pub roles: Vec<(u32, RoleId)>,
-    /// Where those titles are written, by entity index like `roles`.
-    pub role_texts: Vec<(u32, Span)>,
+pub struct Numbered {
+    entities: Vec<Entity>,
+    refs: Vec<Ref>,
+    roles: Vec<(u32, RoleId)>,
 }
 
-impl Local {
-    /// The roles of local entity `e`.
-    pub fn roles_of<'a>(
-        &'a self,
-        e: usize,
-        table: &'a Interned,
-    ) -> impl Iterator<Item = &'a RoleDesc> + 'a {
-        let from = self.roles.partition_point(|(x, _)| (*x as usize) < e);
-        let to = self.roles.partition_point(|(x, _)| (*x as usize) <= e);
-        self.roles[from..to].iter().map(|&(_, r)| table.role(r))
+impl Numbered {
+    /// The article's [`Local`]: these numbers with the rest of `found`.
+    pub fn pack(&self, found: &ArticleActors) -> Local {
+        Local::pack(
+            &self.entities,
+            &found.mentions,
+            &self.refs,
+            &self.roles,
+            &found.role_texts,
+        )
     }
 }
 
@@ -175,6 +132,7 @@ pub struct Locals {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{ActorKind, Span};
     use crate::parse::actors::LocalRef;
 
     fn role(head: &str, possessor: Option<u32>) -> RoleDesc {
@@ -199,19 +157,14 @@ mod tests {
         };
         let mut table = Interned::default();
         let local = table.local(found, "At Velmar pier, Ostrova and Velmar met.");
+        let entities: Vec<Entity> = local.entities().collect();
         assert_eq!(
-            local.entities[0],
-            Entity {
-                form: 0,
-                lexicon: Entity::NO_LEXICON,
-                kind: Some(ActorKind::Place),
-                weak: true,
-            }
+            entities[0],
+            Entity::new(0, Entity::NO_LEXICON, Some(ActorKind::Place), true)
         );
-        assert_eq!(local.entities[0].lexicon(), None);
+        assert_eq!(entities[0].lexicon(), None);
         // One number for one form, whichever entity has it.
-        let forms: Vec<&str> = local
-            .entities
+        let forms: Vec<&str> = entities
             .iter()
             .map(|e| &*table.forms()[e.form as usize])
             .collect();
@@ -234,13 +187,20 @@ mod tests {
         let mut table = Interned::default();
         let a = table.local(found(None), "");
         let b = table.local(found(Some(0)), "");
+        let (a_roles, b_roles): (Vec<_>, Vec<_>) = (a.roles().collect(), b.roles().collect());
+        let a_refs: Vec<Ref> = a.refs().collect();
         // "mayor" once; "clerk" of no one and "clerk" of entity 0 differ.
         assert_eq!(table.roles.len(), 3);
-        assert_eq!(a.roles[0].1, b.roles[0].1);
-        assert_ne!(a.roles[1].1, b.roles[1].1);
-        assert_eq!(a.refs[0].desc, a.roles[0].1);
-        assert_eq!((a.refs[0].span, a.refs[0].sentence), (Span::new(4, 13), 2));
-        let of = |l: &Local, e| -> Vec<RoleDesc> { l.roles_of(e, &table).cloned().collect() };
+        assert_eq!(a_roles[0].1, b_roles[0].1);
+        assert_ne!(a_roles[1].1, b_roles[1].1);
+        assert_eq!(a_refs[0].desc, a_roles[0].1);
+        assert_eq!((a_refs[0].span, a_refs[0].sentence), (Span::new(4, 13), 2));
+        let of = |l: &Local, e: u32| -> Vec<RoleDesc> {
+            l.roles()
+                .filter(|&(x, _)| x == e)
+                .map(|(_, r)| table.role(r).clone())
+                .collect()
+        };
         assert_eq!(of(&b, 1), [role("clerk", Some(0))]);
         assert_eq!(of(&a, 0), [role("mayor", None)]);
         assert!(of(&a, 2).is_empty());

@@ -21,21 +21,23 @@ pub(super) fn resolve(
     mentions: &mut Vec<Mention>,
 ) {
     // Most articles have none: nothing to gather roles for.
-    if l.refs.is_empty() {
+    if l.ref_count() == 0 {
         return;
     }
-    // Roles each person holds in this article (else anywhere).
+    // Roles each person holds in this article (else anywhere): every
+    // person has an entry, and the roles (in entity order) fill them.
+    let person = |e: u32| actor_of(global, e).filter(|&g| actors[g].kind == ActorKind::Person);
     let mut local_roles: FxMap<u32, Vec<RoleDesc>> = FxMap::default();
     for i in 0..global.len() {
-        if let Some(g) = actor_of(global, i as u32)
-            && actors[g].kind == ActorKind::Person
-        {
-            let v = local_roles.entry(g as u32).or_default();
-            for r in l.roles_of(i, interned) {
-                let mut r = r.clone();
-                r.possessor = to_global(global, r.possessor);
-                v.push(r);
-            }
+        if let Some(g) = person(i as u32) {
+            local_roles.entry(g as u32).or_default();
+        }
+    }
+    for (e, r) in l.roles() {
+        if let Some(g) = person(e) {
+            let mut r = interned.role(r).clone();
+            r.possessor = to_global(global, r.possessor);
+            local_roles.entry(g as u32).or_default().push(r);
         }
     }
     let roles_of = |g: u32| -> &[RoleDesc] {
@@ -46,7 +48,7 @@ pub(super) fn resolve(
     };
     let mut persons: Vec<u32> = local_roles.keys().copied().collect();
     persons.sort_unstable();
-    for r in &l.refs {
+    for r in l.refs() {
         let mut want = interned.role(r.desc).clone();
         want.possessor = to_global(global, want.possessor);
         let is_person = |m: &&Mention| actors[m.actor as usize].kind == ActorKind::Person;
