@@ -2,6 +2,7 @@
 //! (which family matched, and where) and split per family (its groups),
 //! with each thread's search caches.
 
+use super::direct::Direct;
 use super::lexicon::{LEXICON, alternation};
 use crate::hash::FxMap;
 use regex::Regex;
@@ -162,6 +163,9 @@ pub(super) struct Families {
     /// the reference words): its groups are read off the match itself,
     /// without running its regex.
     pub(super) whole: Vec<bool>,
+    /// The families whose groups are read in code ([`super::direct`]),
+    /// with the indices of their groups in [`Direct::group_names`] order.
+    pub(super) direct: Vec<Option<(Direct, Vec<usize>)>>,
 }
 
 /// The stems of the families whose every group spans the whole match: no
@@ -228,12 +232,26 @@ pub(super) static SPLIT: LazyLock<Families> = LazyLock::new(|| {
         .iter()
         .map(|p| WHOLE_MATCH_FAMILIES.contains(&p.as_str()))
         .collect();
+    let direct = prefixes
+        .iter()
+        .zip(&names)
+        .map(|(stem, names)| {
+            let family = Direct::of_stem(stem)?;
+            let indices = family
+                .group_names()
+                .iter()
+                .map(|n| names.get(*n).copied())
+                .collect::<Option<Vec<usize>>>()?;
+            Some((family, indices))
+        })
+        .collect();
     Families {
         any,
         each,
         names,
         prefixes,
         whole,
+        direct,
     }
 });
 
