@@ -58,7 +58,8 @@ pub fn find_in_sentence(raw: &str, sentence: Span, index: u32) -> Vec<Candidate>
             {
                 // Read in code, as the family's regex would.
             } else {
-                let family = &SPLIT.each[m.pattern().as_usize()];
+                let family = SPLIT.family(i);
+                let cache = cache.get_or_insert_with(|| family.create_cache());
                 let on_match = Input::new(text).span(start..end).anchored(Anchored::Yes);
                 family.search_captures_with(cache, &on_match, slots);
             }

@@ -56,7 +56,7 @@ fn groups_read_in_code_are_what_each_familys_regex_reads() {
                 continue;
             };
             matches += 1;
-            let regex = &SPLIT.each[i];
+            let regex = SPLIT.family(i);
             let mut expected = regex.create_captures();
             regex.captures(
                 Input::new(text).span(m.range()).anchored(Anchored::Yes),
@@ -89,7 +89,7 @@ fn a_match_with_a_non_ascii_byte_is_left_to_the_regex() {
     let m = SPLIT.any.find(text).unwrap();
     let i = m.pattern().as_usize();
     let (family, indices) = SPLIT.direct[i].as_ref().unwrap();
-    let mut slots = SPLIT.each[i].create_captures();
+    let mut slots = SPLIT.family(i).create_captures();
     assert!(!read(
         *family,
         indices,
@@ -106,4 +106,24 @@ fn digits_take_one_to_most_and_no_more() {
     assert_eq!(digits(b"123", 0, 2), None);
     assert_eq!(digits(b"x1", 0, 2), None);
     assert_eq!(digits(b"2024", 0, 4), Some(4));
+}
+
+#[test]
+fn each_familys_groups_known_from_its_tree_are_its_regexs() {
+    for (i, groups) in SPLIT.groups.iter().enumerate() {
+        let regex = SPLIT.family(i);
+        let from_tree: Vec<_> = groups
+            .pattern_names(regex_automata::PatternID::ZERO)
+            .collect();
+        let from_regex: Vec<_> = regex
+            .group_info()
+            .pattern_names(regex_automata::PatternID::ZERO)
+            .collect();
+        assert_eq!(from_tree, from_regex, "family {i}");
+        assert_eq!(
+            groups.slot_len(),
+            regex.group_info().slot_len(),
+            "family {i}"
+        );
+    }
 }
