@@ -5,6 +5,7 @@
 //! Nothing here needs an anchor: a candidate says what was written, the
 //! resolver decides what it means.
 
+use super::direct;
 use super::discourse;
 pub use super::form::{Candidate, Direction, Form, PeriodKind, YearRef};
 use super::groups::{Groups, month_of, num};
@@ -48,11 +49,17 @@ pub fn find_in_sentence(raw: &str, sentence: Span, index: u32) -> Vec<Candidate>
                 let next = text.get(end..).and_then(|t| t.chars().next());
                 end + next.map_or(1, char::len_utf8)
             };
-            let (cache, slots) = &mut caches.each[m.pattern().as_usize()];
-            if SPLIT.whole[m.pattern().as_usize()] {
+            let i = m.pattern().as_usize();
+            let (cache, slots) = &mut caches.each[i];
+            if SPLIT.whole[i] {
                 whole_match_groups(slots, start, end);
+            } else if let Some((family, indices)) = &SPLIT.direct[i]
+                && direct::read(*family, indices, text, start, end, slots)
+            {
+                // Read in code, as the family's regex would.
             } else {
-                let family = &SPLIT.each[m.pattern().as_usize()];
+                let family = SPLIT.family(i);
+                let cache = cache.get_or_insert_with(|| family.create_cache());
                 let on_match = Input::new(text).span(start..end).anchored(Anchored::Yes);
                 family.search_captures_with(cache, &on_match, slots);
             }

@@ -17,6 +17,7 @@
 //! one would be a guess, and a wrong year is worse than none.
 
 mod alternation;
+mod direct;
 mod discourse;
 pub mod find;
 pub mod form;

@@ -2,14 +2,16 @@
 //! (which family matched, and where) and split per family (its groups),
 //! with each thread's search caches.
 
+use super::direct::Direct;
 use super::lexicon::{LEXICON, alternation};
 use crate::hash::FxMap;
 use regex::Regex;
 use regex_automata::meta;
 use regex_automata::util::captures::Captures as GroupSlots;
-use regex_syntax::hir::Hir;
+use regex_automata::util::captures::GroupInfo;
+use regex_syntax::hir::{Hir, HirKind};
 use std::cell::RefCell;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// Day of month, with an optional ordinal suffix.
 pub(super) const DAY: &str = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?-u:\b)";
@@ -150,7 +152,14 @@ pub(super) static PATTERN: LazyLock<Regex> =
 /// the groups, anchored on the match.
 pub(super) struct Families {
     pub(super) any: meta::Regex,
-    pub(super) each: Vec<meta::Regex>,
+    /// Each family's syntax tree, for its own regex.
+    trees: Vec<Hir>,
+    /// Each family's own regex, compiled when first needed: the families
+    /// whose groups are read in code ([`Families::direct`]) need theirs
+    /// only for a match those readers leave, which most corpora never hold.
+    each: Vec<OnceLock<meta::Regex>>,
+    /// Each family's groups, known from its syntax tree without its regex.
+    pub(super) groups: Vec<GroupInfo>,
     /// Each family's group names and indices: form_of asks for many names a
     /// family does not have, and the regex's own name table hashes slowly.
     pub(super) names: Vec<FxMap<String, usize>>,
@@ -162,6 +171,9 @@ pub(super) struct Families {
     /// the reference words): its groups are read off the match itself,
     /// without running its regex.
     pub(super) whole: Vec<bool>,
+    /// The families whose groups are read in code ([`super::direct`]),
+    /// with the indices of their groups in [`Direct::group_names`] order.
+    pub(super) direct: Vec<Option<(Direct, Vec<usize>)>>,
 }
 
 /// The stems of the families whose every group spans the whole match: no
@@ -186,23 +198,18 @@ pub(super) static SPLIT: LazyLock<Families> = LazyLock::new(|| {
         )
         .build_many_from_hir(&trees)
         .expect("date pattern compiles");
-    // A family's regex only ever runs anchored on a known match, so it needs
-    // no lazy DFA (and no reverse NFA for one) and no prefilter: that cuts
-    // its build to the NFA.
-    let each: Vec<meta::Regex> = trees
+    let groups: Vec<GroupInfo> = trees
         .iter()
         .map(|tree| {
-            meta::Regex::builder()
-                .configure(meta::Config::new().hybrid(false).auto_prefilter(false))
-                .build_from_hir(tree)
-                .expect("date pattern compiles")
+            let mut names = vec![None];
+            capture_names(tree, &mut names);
+            GroupInfo::new([names]).expect("date pattern groups")
         })
         .collect();
-    let names = each
+    let names = groups
         .iter()
-        .map(|r| {
-            r.group_info()
-                .pattern_names(regex_automata::PatternID::ZERO)
+        .map(|g| {
+            g.pattern_names(regex_automata::PatternID::ZERO)
                 .enumerate()
                 .filter_map(|(i, n)| Some((n?.to_string(), i)))
                 .collect()
@@ -228,20 +235,74 @@ pub(super) static SPLIT: LazyLock<Families> = LazyLock::new(|| {
         .iter()
         .map(|p| WHOLE_MATCH_FAMILIES.contains(&p.as_str()))
         .collect();
+    let direct = prefixes
+        .iter()
+        .zip(&names)
+        .map(|(stem, names)| {
+            let family = Direct::of_stem(stem)?;
+            let indices = family
+                .group_names()
+                .iter()
+                .map(|n| names.get(*n).copied())
+                .collect::<Option<Vec<usize>>>()?;
+            Some((family, indices))
+        })
+        .collect();
     Families {
         any,
-        each,
+        each: trees.iter().map(|_| OnceLock::new()).collect(),
+        trees,
+        groups,
         names,
         prefixes,
         whole,
+        direct,
     }
 });
+
+impl Families {
+    /// Family `i`'s own regex, compiled on first use. It only ever runs
+    /// anchored on a known match, so it needs no lazy DFA (and no reverse
+    /// NFA for one) and no prefilter: that cuts its build to the NFA.
+    pub(super) fn family(&self, i: usize) -> &meta::Regex {
+        self.each[i].get_or_init(|| {
+            meta::Regex::builder()
+                .configure(meta::Config::new().hybrid(false).auto_prefilter(false))
+                .build_from_hir(&self.trees[i])
+                .expect("date pattern compiles")
+        })
+    }
+}
+
+/// The names of the groups of `tree`, at their indices (group 0 is the
+/// whole match, unnamed): the groups its regex will have.
+fn capture_names(tree: &Hir, names: &mut Vec<Option<String>>) {
+    match tree.kind() {
+        HirKind::Capture(c) => {
+            let i = c.index as usize;
+            if names.len() <= i {
+                names.resize(i + 1, None);
+            }
+            names[i] = c.name.as_deref().map(str::to_string);
+            capture_names(&c.sub, names);
+        }
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => {
+            for sub in subs {
+                capture_names(sub, names);
+            }
+        }
+        HirKind::Repetition(r) => capture_names(&r.sub, names),
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => {}
+    }
+}
 
 /// Search state for [`SPLIT`], one per thread: the regexes' own cache pools
 /// serve only their first thread quickly.
 pub(super) struct Caches {
     pub(super) any: meta::Cache,
-    pub(super) each: Vec<(meta::Cache, GroupSlots)>,
+    /// A family's regex cache, made when its regex first runs in this
+    /// thread, and its group slots.
+    pub(super) each: Vec<(Option<meta::Cache>, GroupSlots)>,
 }
 
 impl Caches {
@@ -249,9 +310,9 @@ impl Caches {
         Caches {
             any: SPLIT.any.create_cache(),
             each: SPLIT
-                .each
+                .groups
                 .iter()
-                .map(|r| (r.create_cache(), r.create_captures()))
+                .map(|g| (None, GroupSlots::all(g.clone())))
                 .collect(),
         }
     }

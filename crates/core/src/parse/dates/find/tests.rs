@@ -478,7 +478,7 @@ fn split_families_read_the_same_groups_as_the_whole_pattern() {
             let w = whole.get(0).unwrap();
             assert_eq!(m.range(), w.range(), "{text:?}");
             at = m.end();
-            let family = &SPLIT.each[m.pattern().as_usize()];
+            let family = SPLIT.family(m.pattern().as_usize());
             let mut slots = family.create_captures();
             family.captures(
                 Input::new(text).span(m.range()).anchored(Anchored::Yes),
@@ -688,7 +688,7 @@ fn whole_match_families_read_what_their_regex_reads() {
                 continue;
             }
             seen += 1;
-            let family = &SPLIT.each[i];
+            let family = SPLIT.family(i);
             let mut read = family.create_captures();
             family.captures(
                 Input::new(text).span(m.range()).anchored(Anchored::Yes),
