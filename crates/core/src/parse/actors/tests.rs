@@ -586,6 +586,6 @@ fn a_form_has_as_many_words_as_white_space_splits_it_into() {
         "Ivo\u{a0}Brask",
         "Ivo\u{1f}Brask",
     ] {
-        assert_eq!(word_count(f), f.split_whitespace().count(), "{f:?}");
+        assert_eq!(group::word_count(f), f.split_whitespace().count(), "{f:?}");
     }
 }
