@@ -224,7 +224,7 @@ fn from_page(
             span: None,
         },
         None if page.fallback => meta::explicit_published(text, &cleaned),
-        None => Published::default(),
+        None => stamp_near_top(text, &cleaned.body),
     };
     if explicit.value.is_none()
         && let Some(d) = page.crawl_date
@@ -241,6 +241,34 @@ fn from_page(
             .flatten()
     });
     (cleaned, explicit, source, page.url)
+}
+
+/// An extracted page's own date stamp, when its metadata gave no date: a
+/// stamp line among its first paragraphs ("Published 11:34 PM EST Nov 19,
+/// 2019" under the headline and the agency's name), where the extractor
+/// keeps it as text.
+fn stamp_near_top(text: &str, body: &[Span]) -> crate::model::Published {
+    use crate::model::{Basis, DateValue, Published};
+    /// How many paragraphs from the top a stamp may sit.
+    const LOOK: usize = 4;
+    body.iter()
+        .take(LOOK)
+        .find_map(|&p| {
+            let line = p.text(text);
+            if !blocks::is_stamp_line(line) {
+                return None;
+            }
+            let (day, at) = crate::date_text::find_full_date(line)?;
+            Some(Published {
+                value: Some(DateValue::day(day)),
+                basis: Basis::Explicit,
+                span: Some(Span::new(
+                    p.start as usize + at.start,
+                    p.start as usize + at.end,
+                )),
+            })
+        })
+        .unwrap_or_default()
 }
 
 /// How far a load has got, shared with whoever shows it (the TUI's loading
@@ -408,6 +436,61 @@ mod tests {
         assert_eq!(before.articles[0].blocks, after.articles[0].blocks);
         assert!(!before.articles[0].mentions.is_empty());
         assert_eq!(before.articles[0].mentions, after.articles[0].mentions);
+    }
+
+    #[test]
+    fn a_page_without_a_metadata_date_is_dated_by_its_stamp_under_the_headline() {
+        let paragraphs: String = (1..=6)
+            .map(|i| {
+                format!(
+                    "<p>The ferry to Brask ran late again on crossing {i}, and the \
+                     harbour master Ilse Varn said the new engines would come in \
+                     spring, once the yard at Tollmere had finished its work.</p>"
+                )
+            })
+            .collect();
+        let page = |head: &str, stamp: &str| {
+            format!(
+                "<!DOCTYPE html><html><head><title>Ferry delays | Brask Herald</title>{head}</head>\
+                 <body><nav><a href=\"/\">Home</a></nav><article><h1>Ferry delays go on</h1>\
+                 <p>Brask Herald</p><p>{stamp}</p>{paragraphs}</article></body></html>"
+            )
+        };
+        let published = |html: String| {
+            let loaded =
+                crate::ingest::html::load("ferry.html".into(), html.as_bytes(), None).unwrap();
+            let c = build_corpus(vec![loaded], Vec::new(), None);
+            c.articles[0].published.value.map(|v| v.start)
+        };
+        let day = chrono::NaiveDate::from_ymd_opt;
+        assert_eq!(
+            published(page("", "Published 11:34 PM EST Nov 19, 2024")),
+            day(2024, 11, 19)
+        );
+        // The metadata's date wins; a software's zero date is none.
+        let meta = |d: &str| format!(r#"<meta property="article:published_time" content="{d}">"#);
+        assert_eq!(
+            published(page(
+                &meta("2024-11-18"),
+                "Published 11:34 PM EST Nov 19, 2024"
+            )),
+            day(2024, 11, 18)
+        );
+        assert_eq!(
+            published(page(
+                &meta("0001-01-01T00:00:00Z"),
+                "Published Nov 19, 2024"
+            )),
+            day(2024, 11, 19)
+        );
+        // A date in a sentence is not a stamp.
+        assert_eq!(
+            published(page(
+                "",
+                "The crossing of Nov 19, 2024 was the worst this year, the crew said."
+            )),
+            None
+        );
     }
 
     #[test]

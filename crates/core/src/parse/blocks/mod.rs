@@ -36,6 +36,13 @@ pub mod user_furniture;
 
 pub use shape::{card_glue, ends_like_sentence};
 
+/// Whether `line` reads as a date stamp ("Published 11:34 PM EST Nov 19,
+/// 2019", "Updated 3 March 2026"): a date or a time with little else.
+pub fn is_stamp_line(line: &str) -> bool {
+    let line = line.trim();
+    roles::is_stamp(line, line.split_whitespace().count() as u32)
+}
+
 use crate::hash::{FxMap, FxSet};
 use crate::model::{Block, BlockClass, PageWarning, Span};
 use bounds::{
