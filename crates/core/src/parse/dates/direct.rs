@@ -331,13 +331,7 @@ fn month_first(t: &[u8], k: usize, end: usize, out: &mut Spans) -> Option<()> {
         out[5] = y;
         Some(())
     };
-    if let Some((m, wd)) = leading_weekday(t, k)
-        && read(m, out).is_some()
-    {
-        out[2] = Some(wd);
-        return Some(());
-    }
-    read(k, out)
+    after_any_weekday(t, k, out, read)
 }
 
 /// df: `(?:weekday,?\s+)?(?:the\s+)?{DAY}(?:\s+of)?\s+{month}(?:,?\s+{YEAR})?`.
@@ -368,13 +362,24 @@ fn day_first(t: &[u8], k: usize, end: usize, out: &mut Spans) -> Option<()> {
         out[5] = y;
         Some(())
     };
+    // "the" before the day is optional: the day itself may stand at `k`.
+    after_any_weekday(t, k, out, read)
+}
+
+/// `read` at the date after a weekday opening at `k` (the weekday then in
+/// `out[2]`), else at `k` itself: the weekday is optional.
+fn after_any_weekday(
+    t: &[u8],
+    k: usize,
+    out: &mut Spans,
+    read: impl Fn(usize, &mut Spans) -> Option<()>,
+) -> Option<()> {
     if let Some((p, wd)) = leading_weekday(t, k)
         && read(p, out).is_some()
     {
         out[2] = Some(wd);
         return Some(());
     }
-    // "the" before the day is optional: the day itself may stand at `k`.
     read(k, out)
 }
 
