@@ -93,7 +93,7 @@ pub fn timeline(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match (json, text) {
-        (true, _) => json::write_array(out, rows::events(c, f)),
+        (true, _) => json::write_array_of(out, rows::event_sources(c, f), |s| s.row(c)),
         (false, Text::Table) => table::timeline(out, rows::events(c, f)),
         (false, Text::Tsv) => crate::output::tsv::timeline(out, rows::events(c, f)),
     }

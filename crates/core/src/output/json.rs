@@ -22,12 +22,34 @@ pub fn write_array<T: Serialize + Sync>(
     out: &mut dyn Write,
     rows: impl IntoIterator<Item = T>,
 ) -> io::Result<()> {
-    let mut rows = rows.into_iter();
-    let mut batch: Vec<T> = Vec::with_capacity(BATCH);
+    write_batched(out, rows, |row, ser| row.serialize(ser))
+}
+
+/// [`write_array`] of the rows `row` makes of `sources`, made where they
+/// are serialized (on every core), in the order of `sources`.
+pub fn write_array_of<S: Sync, T: Serialize>(
+    out: &mut dyn Write,
+    sources: impl IntoIterator<Item = S>,
+    row: impl Fn(&S) -> T + Sync,
+) -> io::Result<()> {
+    write_batched(out, sources, |source, ser| row(source).serialize(ser))
+}
+
+/// A row's printer: into its batch's buffer, one level deep.
+type RowSerializer<'b> = serde_json::Serializer<&'b mut Vec<u8>, Visible>;
+
+/// The array of what `write` prints of each of `items`, a batch at a time.
+fn write_batched<S: Sync>(
+    out: &mut dyn Write,
+    items: impl IntoIterator<Item = S>,
+    write: impl Fn(&S, &mut RowSerializer<'_>) -> serde_json::Result<()> + Sync,
+) -> io::Result<()> {
+    let mut items = items.into_iter();
+    let mut batch: Vec<S> = Vec::with_capacity(BATCH);
     let mut any = false;
     out.write_all(b"[")?;
     loop {
-        batch.extend(rows.by_ref().take(BATCH));
+        batch.extend(items.by_ref().take(BATCH));
         if batch.is_empty() {
             break;
         }
@@ -37,10 +59,10 @@ pub fn write_array<T: Serialize + Sync>(
             .par_chunks(PER_BUFFER)
             .map(|chunk| {
                 let mut buf = Vec::new();
-                for row in chunk {
+                for item in chunk {
                     buf.extend_from_slice(b",\n  ");
                     let mut ser = serde_json::Serializer::with_formatter(&mut buf, Visible::at(1));
-                    row.serialize(&mut ser)?;
+                    write(item, &mut ser)?;
                 }
                 Ok(buf)
             })

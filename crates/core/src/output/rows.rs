@@ -307,10 +307,34 @@ pub struct EventFilter {
 /// filter) the unresolved ones with a null date, in file order. Lazy: each
 /// row is made when it is asked for.
 pub fn events(c: &Corpus, f: EventFilter) -> impl Iterator<Item = EventRow<'_>> {
+    event_sources(c, f).map(move |s| s.row(c))
+}
+
+/// What an event row is made from, found in order before the row is made:
+/// a writer can then make the rows themselves on every core.
+pub struct EventSource<'a> {
+    article: &'a Article,
+    time: &'a TimeExpr,
+    actors: Cow<'a, [ActorId]>,
+}
+
+impl<'a> EventSource<'a> {
+    /// The row of corpus `c`'s event.
+    pub fn row(&self, c: &'a Corpus) -> EventRow<'a> {
+        EventRow::new(c, self.article, self.time, &self.actors)
+    }
+}
+
+/// The sources of [`events`]' rows, in the same order.
+pub fn event_sources(c: &Corpus, f: EventFilter) -> impl Iterator<Item = EventSource<'_>> {
     let dated = crate::query::events_in(c, f.from, f.to, f.actor).filter_map(|e: &Event| {
-        let a = c.article(e.article);
-        let t = a.times.get(e.time? as usize)?;
-        Some(EventRow::new(c, a, t, c.actors_of(e)))
+        let article = c.article(e.article);
+        let time = article.times.get(e.time? as usize)?;
+        Some(EventSource {
+            article,
+            time,
+            actors: Cow::Borrowed(c.actors_of(e)),
+        })
     });
     let undated_from: &[Article] = if f.from.is_none() && f.to.is_none() {
         &c.articles
@@ -325,7 +349,11 @@ pub fn events(c: &Corpus, f: EventFilter) -> impl Iterator<Item = EventRow<'_>> 
                 let ids = actors_in_sentence(a, t.sentence);
                 f.actor
                     .is_none_or(|x| ids.contains(&x))
-                    .then(|| EventRow::new(c, a, t, &ids))
+                    .then_some(EventSource {
+                        article: a,
+                        time: t,
+                        actors: Cow::Owned(ids),
+                    })
             })
     });
     dated.chain(undated)

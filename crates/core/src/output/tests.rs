@@ -130,6 +130,23 @@ fn timeline_json_is_one_array_of_rows_in_date_order_then_unresolved() {
 }
 
 #[test]
+fn timeline_rows_made_on_every_core_are_the_rows_made_in_order() {
+    let c = corpus();
+    for f in [
+        EventFilter::default(),
+        EventFilter {
+            references: true,
+            ..EventFilter::default()
+        },
+    ] {
+        let in_order = text(|o| json::write_array(o, rows::events(&c, f)));
+        let sourced = text(|o| json::write_array_of(o, rows::event_sources(&c, f), |s| s.row(&c)));
+        assert!(in_order.matches("\"date\"").count() > 1, "{in_order}");
+        assert_eq!(sourced, in_order);
+    }
+}
+
+#[test]
 fn json_escapes_bidi_overrides_and_stays_valid() {
     let c = corpus();
     let out = text(|o| json::write_array(o, rows::articles(&c, false)));
