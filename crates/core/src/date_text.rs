@@ -134,6 +134,11 @@ fn find_numeric_date(s: &str) -> Option<(NaiveDate, Range<usize>)> {
     None
 }
 
+/// The years a date in news can plausibly have; the date patterns' `YEAR`
+/// (`parse::dates::patterns`) spells the same range. Outside it, a date in
+/// a page's metadata is a software's placeholder, not the article's.
+pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1800..=2099;
+
 /// The first full date (with a year) in `s`, with its byte range: a
 /// written date or a numeric stamp, whichever comes first.
 pub fn find_full_date(s: &str) -> Option<(NaiveDate, Range<usize>)> {

@@ -351,15 +351,16 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
 
 /// Whether `day` is what a site's software writes when an article has no
 /// date: the zero value of a date type (Go's and .NET's `0001-01-01`, which
-/// static site generators such as Hugo print for an undated page; Unix time
-/// 0; the zero dates of SQL Server and of spreadsheets). Taken as the
-/// publication date it would date the page, and anchor every relative date
-/// in it, centuries away; the page's own text usually says the real one.
+/// static site generators such as Hugo print for an undated page, and any
+/// other year no news date has; Unix time 0; the zero dates of SQL Server
+/// and of spreadsheets). Taken as the publication date it would date the
+/// page, and anchor every relative date in it, centuries away; the page's
+/// own text usually says the real one.
 fn is_placeholder(day: NaiveDate) -> bool {
     use chrono::Datelike;
     const ZERO_DAYS: [(i32, u32, u32); 4] =
         [(1970, 1, 1), (1900, 1, 1), (1899, 12, 30), (1899, 12, 31)];
-    day.year() < 1000
+    !crate::date_text::PLAUSIBLE_YEARS.contains(&day.year())
         || ZERO_DAYS
             .iter()
             .any(|&(y, m, d)| NaiveDate::from_ymd_opt(y, m, d) == Some(day))

@@ -64,20 +64,23 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^by\s+[^,|/]{3,60}\s*[,|/]\s*(.{2,60})$").expect("byline pattern compiles")
 });
 
+/// The first full date written in `text`, the page's text at `span`, as
+/// the publication date the page states there.
+pub fn stated_in(span: Span, text: &str) -> Option<Published> {
+    find_full_date(text).map(|(d, r)| Published {
+        value: Some(DateValue::day(d)),
+        basis: Basis::Explicit,
+        span: Some(Span::new(
+            span.start as usize + r.start,
+            span.start as usize + r.end,
+        )),
+    })
+}
+
 /// The publication date the page states, or `Unknown`.
 pub fn explicit_published(raw: &str, cleaned: &Cleaned) -> Published {
-    let explicit = |span: Span, text: &str| {
-        find_full_date(text).map(|(d, r)| Published {
-            value: Some(DateValue::day(d)),
-            basis: Basis::Explicit,
-            span: Some(Span::new(
-                span.start as usize + r.start,
-                span.start as usize + r.end,
-            )),
-        })
-    };
     for line in cleaned.header() {
-        if let Some(p) = explicit(line, line.text(raw)) {
+        if let Some(p) = stated_in(line, line.text(raw)) {
             return p;
         }
     }
@@ -88,7 +91,7 @@ pub fn explicit_published(raw: &str, cleaned: &Cleaned) -> Published {
             let head_end = (head_end..=text.len())
                 .find(|&i| text.is_char_boundary(i))
                 .unwrap_or(text.len());
-            if let Some(p) = explicit(first, &text[..head_end]) {
+            if let Some(p) = stated_in(first, &text[..head_end]) {
                 return p;
             }
         }

@@ -79,25 +79,15 @@ pub(super) fn from_page(
 /// 2019" under the headline and the agency's name), where the extractor
 /// keeps it as text.
 fn stamp_near_top(text: &str, body: &[Span]) -> crate::model::Published {
-    use crate::model::{Basis, DateValue, Published};
     /// How many paragraphs from the top a stamp may sit.
     const LOOK: usize = 4;
     body.iter()
         .take(LOOK)
         .find_map(|&p| {
             let line = p.text(text);
-            if !blocks::is_stamp_line(line) {
-                return None;
-            }
-            let (day, at) = crate::date_text::find_full_date(line)?;
-            Some(Published {
-                value: Some(DateValue::day(day)),
-                basis: Basis::Explicit,
-                span: Some(Span::new(
-                    p.start as usize + at.start,
-                    p.start as usize + at.end,
-                )),
-            })
+            blocks::is_stamp_line(line)
+                .then(|| meta::stated_in(p, line))
+                .flatten()
         })
         .unwrap_or_default()
 }

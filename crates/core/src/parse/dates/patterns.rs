@@ -15,7 +15,7 @@ use std::sync::{LazyLock, OnceLock};
 
 /// Day of month, with an optional ordinal suffix.
 pub(super) const DAY: &str = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?-u:\b)";
-/// A plausible year for news text.
+/// A plausible year for news text: [`crate::date_text::PLAUSIBLE_YEARS`].
 pub(super) const YEAR: &str = r"(?:1[89][0-9]{2}|20[0-9]{2})(?-u:\b)";
 
 /// The date families as regex sources, in priority order: joined with `|`

@@ -379,3 +379,15 @@ fn references_have_no_value_and_leave_the_narrative_alone() {
         ]
     );
 }
+
+#[test]
+fn the_year_pattern_reads_the_plausible_years_and_no_other() {
+    let year = regex::Regex::new(&format!("^{}$", super::patterns::YEAR)).unwrap();
+    for y in [1799, 1800, 1912, 2026, 2099, 2100, 1] {
+        assert_eq!(
+            year.is_match(&format!("{y:04}")),
+            crate::date_text::PLAUSIBLE_YEARS.contains(&y),
+            "{y}"
+        );
+    }
+}
