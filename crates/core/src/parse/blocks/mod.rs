@@ -43,6 +43,25 @@ pub fn is_stamp_line(line: &str) -> bool {
     roles::is_stamp(line, line.split_whitespace().count() as u32)
 }
 
+/// What a line says of itself, with no page around it: furniture by its
+/// pattern (or no letter or digit at all), a caption or a photo credit, a
+/// byline or a date stamp; None for a line that may be the article's. For
+/// text an extractor already took from a page's article, where the page's
+/// layout that [`classify`] reads is gone.
+pub fn line_role(line: &str) -> Option<BlockClass> {
+    let line = line.trim();
+    let words = line.split_whitespace().count() as u32;
+    if furniture::pattern_of(line) != Pattern::None || !line.chars().any(char::is_alphanumeric) {
+        Some(BlockClass::Furniture)
+    } else if words <= 30 && roles::is_caption(line) {
+        Some(BlockClass::Caption)
+    } else if roles::is_byline(line, words) || roles::is_stamp(line, words) {
+        Some(BlockClass::Byline)
+    } else {
+        None
+    }
+}
+
 use crate::hash::{FxMap, FxSet};
 use crate::model::{Block, BlockClass, PageWarning, Span};
 use bounds::{
