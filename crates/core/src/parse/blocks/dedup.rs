@@ -2,6 +2,51 @@
 //! repeated as a teaser, an alt text or a slug differs from it only in case
 //! and punctuation, so the key keeps letters and digits, lowered.
 
+use crate::hash::FxSet;
+use crate::model::Span;
+
+/// Fewest bytes of a teaser's key that another teaser's key can end with
+/// and make it a glued copy.
+const GLUED_KEY_BYTES: usize = 12;
+
+/// `teasers` without the copies a section label or list number glued
+/// before a headline leaves ("WORLD Heavy metals…"): a key that ends with
+/// another teaser's key. The keys are built only when two teasers' keys
+/// may end alike: most pages have no two whose keys end on the same
+/// twelve bytes.
+pub fn without_glued_copies(raw: &str, teasers: Vec<Span>) -> Vec<Span> {
+    let tails: Vec<KeyTail<GLUED_KEY_BYTES>> =
+        teasers.iter().map(|s| key_tail(s.text(raw))).collect();
+    let may_end_alike = tails.iter().enumerate().any(|(i, t)| match t {
+        KeyTail::Unread => true,
+        KeyTail::Short => false,
+        KeyTail::Ends(e) => tails[i + 1..]
+            .iter()
+            .any(|u| matches!(u, KeyTail::Ends(f) if f == e)),
+    });
+    if !may_end_alike {
+        return teasers;
+    }
+    let keys: Vec<String> = teasers.iter().map(|s| dedup_key(s.text(raw))).collect();
+    let suffixes: FxSet<&str> = keys
+        .iter()
+        .map(String::as_str)
+        .filter(|k| k.len() >= GLUED_KEY_BYTES)
+        .collect();
+    teasers
+        .into_iter()
+        .zip(&keys)
+        .filter(|(_, k)| {
+            // Any shorter teaser key that is a suffix of this one: checked
+            // at each char boundary (linear in the key's length).
+            !k.char_indices()
+                .skip(1)
+                .any(|(i, _)| k.len() - i >= GLUED_KEY_BYTES && suffixes.contains(&k[i..]))
+        })
+        .map(|(s, _)| s)
+        .collect()
+}
+
 /// Letters and digits only, lowercased: two copies of a headline that differ
 /// in punctuation (an alt-text or slug copy) get the same key.
 pub fn dedup_key(s: &str) -> String {
@@ -18,6 +63,38 @@ pub fn dedup_key(s: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// What the last `N` bytes of a text's [`dedup_key`] are, read from its
+/// end without building the key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyTail<const N: usize> {
+    /// The key's last `N` bytes.
+    Ends([u8; N]),
+    /// The key is shorter than `N` bytes.
+    Short,
+    /// Not read: the text holds a char outside ASCII.
+    Unread,
+}
+
+/// The last `N` bytes of [`dedup_key`]`(s)`.
+pub fn key_tail<const N: usize>(s: &str) -> KeyTail<N> {
+    if !s.is_ascii() {
+        return KeyTail::Unread;
+    }
+    let mut tail = [0u8; N];
+    let mut n = 0;
+    for &b in s.as_bytes().iter().rev() {
+        let k = KEY_BYTE[usize::from(b)];
+        if k != 0 {
+            n += 1;
+            tail[N - n] = k;
+            if n == N {
+                return KeyTail::Ends(tail);
+            }
+        }
+    }
+    KeyTail::Short
 }
 
 /// Each ASCII byte's share of a dedup key: letters lowered, digits kept,
@@ -122,6 +199,28 @@ mod tests {
     }
 
     #[test]
+    fn key_tails_are_the_ends_of_the_keys() {
+        for s in [
+            "Harbour board approves new ferry",
+            "WORLD: Harbour board approves new ferry!",
+            "Harbour board",
+            "Ferry vote!",
+            "",
+            "Ärger über die neue Fähre im Hafen",
+        ] {
+            let key = dedup_key(s);
+            let want = if !s.is_ascii() {
+                KeyTail::Unread
+            } else if key.len() < 12 {
+                KeyTail::Short
+            } else {
+                KeyTail::Ends(key.as_bytes()[key.len() - 12..].try_into().unwrap())
+            };
+            assert_eq!(key_tail::<12>(s), want, "{s:?}");
+        }
+    }
+
+    #[test]
     fn key_hashes_agree_when_the_keys_do() {
         let same = [
             (
@@ -167,7 +266,22 @@ mod tests {
             }
         }
         let pieces = [
-            "Harbour ", "BOARD", "ÄÖÜ", "ǅ", "İ", " - ", "12", "é", "ß", "...", "ﬁ",
+            "Harbour ",
+            "BOARD",
+            "ÄÖÜ",
+            "ǅ",
+            "İ",
+            " - ",
+            "12",
+            "é",
+            "ß",
+            "...",
+            "ﬁ",
+            "a,b",
+            "x\u{0}y",
+            "Ferrymen's",
+            "@[`{",
+            "/09:",
         ];
         for seed in 0..300usize {
             let mut s = String::new();

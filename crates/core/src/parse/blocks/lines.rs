@@ -69,11 +69,15 @@ impl Line<'_> {
 /// Splits the page into trimmed non-empty lines with their features, and
 /// finds the page's language for stop words.
 pub fn split(raw: &str) -> (Vec<Line<'_>>, Language) {
-    let mut out = Vec::new();
-    let mut hits: Vec<[u16; stopwords::LANGUAGES]> = Vec::new();
+    // Sized once for the most lines the page can have (a lone CR ends a
+    // line too, rarely), up to a bound that a page of blank lines cannot
+    // make large: growing them line by line copied each several times.
+    let most_lines = (memchr::memchr_iter(b'\n', raw.as_bytes()).count() + 1).min(RESERVED_LINES);
+    let mut out = Vec::with_capacity(most_lines);
+    let mut hits: Vec<[u16; stopwords::LANGUAGES]> = Vec::with_capacity(most_lines);
     let mut totals = [0usize; stopwords::LANGUAGES];
     let mut blank = true;
-    let mut keys: FxMap<u64, u32> = FxMap::default();
+    let mut keys: FxMap<u64, u32> = FxMap::with_capacity_and_hasher(most_lines, Default::default());
     let mut long_keys: FxMap<u64, u32> = FxMap::default();
     // Furniture words and caption words, searched for once in the page
     // (unless a char outside ASCII could match a letter of one).
@@ -174,6 +178,9 @@ pub fn split(raw: &str) -> (Vec<Line<'_>>, Language) {
     }
     (out, lang)
 }
+
+/// Most lines [`split`] makes room for at once.
+const RESERVED_LINES: usize = 4096;
 
 /// A long line's identity for finding its copies: its length and its first
 /// and last bytes, so that no long line is read whole twice.

@@ -62,7 +62,7 @@ pub fn line_role(line: &str) -> Option<BlockClass> {
     }
 }
 
-use crate::hash::{FxMap, FxSet};
+use crate::hash::FxMap;
 use crate::model::{Block, BlockClass, PageWarning, Span};
 use bounds::{
     extend_back_over_list, extend_over_closing_sentences, extend_over_list, skip_standfirst,
@@ -491,9 +491,9 @@ fn assemble(
     out.title = title_idx.map(|i| lines[i].content);
     out.blocks.reserve_exact(lines.len());
     let last_body = classes.iter().rposition(|c| c.is_body()).unwrap_or(0);
-    // Teasers by the hash of their key; the key itself is built once each.
+    // Teasers by the hash of their key.
     let mut teaser_keys: FxMap<u64, usize> = FxMap::default();
-    let mut teasers: Vec<(String, Span)> = Vec::new();
+    let mut teasers: Vec<Span> = Vec::new();
     for (ui, (u, &class)) in units.iter().zip(classes).enumerate() {
         for (i, l) in lines[u.lines()].iter().enumerate() {
             out.blocks.push(Block {
@@ -524,35 +524,18 @@ fn assemble(
             match teaser_keys.get(&hash) {
                 Some(&k) => {
                     // Prefer the copy that kept its punctuation.
-                    if shape::punctuation(content) > shape::punctuation(teasers[k].1.text(raw)) {
-                        teasers[k].1 = l.content;
+                    if shape::punctuation(content) > shape::punctuation(teasers[k].text(raw)) {
+                        teasers[k] = l.content;
                     }
                 }
                 None => {
                     teaser_keys.insert(hash, teasers.len());
-                    teasers.push((dedup::dedup_key(content), l.content));
+                    teasers.push(l.content);
                 }
             }
         }
     }
-    // A section label or list number glued before a headline ("WORLD Heavy
-    // metals…") leaves a copy whose key ends with another teaser's key.
-    let suffixes: FxSet<&str> = teasers
-        .iter()
-        .map(|(k, _)| k.as_str())
-        .filter(|k| k.len() >= 12)
-        .collect();
-    out.teasers = teasers
-        .iter()
-        .filter(|(k, _)| {
-            // Any shorter teaser key that is a suffix of this one: checked
-            // at each char boundary (linear in the key's length).
-            !k.char_indices()
-                .skip(1)
-                .any(|(i, _)| k.len() - i >= 12 && suffixes.contains(&k[i..]))
-        })
-        .map(|&(_, s)| s)
-        .collect();
+    out.teasers = dedup::without_glued_copies(raw, teasers);
 }
 
 /// Below this share of the page's prose words, the body is flagged.

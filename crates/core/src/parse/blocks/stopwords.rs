@@ -93,6 +93,16 @@ impl Table {
         self.masks[i] |= 1 << lang;
     }
 
+    /// The mask of the ASCII token of `len` bytes (1 to 16) held in `low`
+    /// and `high` (its first and last eight bytes, zero past its end).
+    #[inline]
+    fn get_packed(&self, low: u64, high: u64, len: usize) -> Option<u8> {
+        if len > self.longest_ascii {
+            return None;
+        }
+        self.get(u128::from(lower_ascii(low)) | u128::from(lower_ascii(high)) << 64)
+    }
+
     /// The mask of the ASCII token `b[start..start + len]` (1 to
     /// [`Self::longest_ascii`] bytes) that has a letter or digit at both
     /// ends (so nothing is trimmed): read as two eight-byte loads where the
@@ -126,7 +136,7 @@ impl Table {
 
 /// For a key of `n` bytes (0 to 16), the bits of its low and high eight
 /// bytes that hold it.
-const KEEP: [(u64, u64); 17] = {
+static KEEP: [(u64, u64); 17] = {
     let mut t = [(0u64, 0u64); 17];
     let mut n = 0;
     while n <= 16 {
@@ -177,6 +187,10 @@ mod bytes;
 
 use bytes::{ALNUM, is_space, load8, lower_ascii, run_end};
 
+mod lanes;
+
+use lanes::Found;
+
 const MAX_BYTES: usize = 12;
 
 /// Up to 16 bytes as one number (little-endian, zero-padded); None when
@@ -188,96 +202,58 @@ fn pack(bytes: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(b)).filter(|&k| k != 0)
 }
 
-/// Bits per language in [`Found`]'s lanes: a line adds at most one per word.
-const LANE_BITS: u32 = 21;
-
-/// Stop-word hits of a line's ASCII words, one lane per language in one
-/// number, so a hit adds one number ([`SPREAD`]) instead of looping over
-/// the languages; moved into the saturating counts before a lane can fill.
-struct Found {
-    lanes: u128,
-    since_flush: u32,
-}
-
-/// Each language mask spread over the lanes of [`Found`].
-const SPREAD: [u128; 1 << LANGUAGES] = {
-    let mut t = [0u128; 1 << LANGUAGES];
-    let mut m = 0;
-    while m < t.len() {
-        let mut l = 0;
-        while l < LANGUAGES {
-            if m & (1 << l) != 0 {
-                t[m] |= 1 << (LANE_BITS as usize * l);
-            }
-            l += 1;
-        }
-        m += 1;
-    }
-    t
-};
-
-impl Found {
-    fn add(&mut self, mask: u8, hits: &mut [u16; LANGUAGES]) {
-        self.lanes += SPREAD[usize::from(mask) % SPREAD.len()];
-        self.since_flush += 1;
-        if self.since_flush == 1 << (LANE_BITS - 1) {
-            self.flush(hits);
-        }
-    }
-
-    fn flush(&mut self, hits: &mut [u16; LANGUAGES]) {
-        for (l, h) in hits.iter_mut().enumerate() {
-            let n = (self.lanes >> (LANE_BITS as usize * l)) & ((1 << LANE_BITS) - 1);
-            *h = h.saturating_add(u16::try_from(n).unwrap_or(u16::MAX));
-        }
-        self.lanes = 0;
-        self.since_flush = 0;
-    }
-}
-
 /// Words (as `split_whitespace` counts them) of a line and, for each
 /// language, how many of them are its stop words: one pass over the bytes.
-/// A word of up to seven bytes followed by a space or the line's end (most
-/// words) is read from one eight-byte load: its end, whether it is ASCII,
-/// its end bytes and its key all come from that number. Any other run of
-/// non-space bytes is read by [`count_run`].
+/// An ASCII word of up to fifteen bytes followed by a space or the line's
+/// end (nearly every word) is read from two eight-byte loads: its end,
+/// whether it is ASCII, its end bytes and its key all come from those
+/// numbers, and one closing punctuation mark ("said,") is dropped there.
+/// Any other run of non-space bytes is read by [`count_run`].
 pub fn count_words(line: &str, hits: &mut [u16; LANGUAGES]) -> u32 {
     let b = line.as_bytes();
     let table = &*WORDS;
     let mut count = Count {
         words: 0,
-        found: Found {
-            lanes: 0,
-            since_flush: 0,
-        },
+        found: Found::default(),
     };
     let mut i = 0;
     while i < b.len() {
         let x = load8(b, i);
         // The lowest byte under 0x21 is found exactly (flags above it may
-        // be false).
+        // be false); past the line's end the bytes read as zero.
         let low = x.wrapping_sub(0x21 * ONES) & !x & HIGH_BITS;
-        let k = (low.trailing_zeros() / 8) as usize;
+        let (k, y) = if low != 0 {
+            ((low.trailing_zeros() / 8) as usize, 0)
+        } else if i + 8 >= b.len() {
+            (8, 0)
+        } else {
+            let y = load8(b, i + 8);
+            let low = y.wrapping_sub(0x21 * ONES) & !y & HIGH_BITS;
+            (8 + (low.trailing_zeros() / 8) as usize, y)
+        };
         if k == 0 {
             if is_space(b[i]) {
                 i += 1;
                 continue;
             }
-        } else if k < 8 {
+        } else if k < 16 {
             let end = i + k;
-            // The run stops at a space or at the line's end (read as zero).
+            // The run stops at a space or at the line's end.
             let stops = end >= b.len() || is_space(b[end]);
-            let word = x & ((1u64 << (8 * k)) - 1);
-            if stops && word & HIGH_BITS == 0 {
+            let (keep_low, keep_high) = KEEP[k];
+            let (lo, hi) = (x & keep_low, y & keep_high);
+            if stops && (lo | hi) & HIGH_BITS == 0 {
                 count.words += 1;
-                let first = word as u8;
-                let last = (word >> (8 * (k - 1))) as u8;
-                let mask = if ALNUM[usize::from(first)] && ALNUM[usize::from(last)] {
-                    if k > table.longest_ascii {
-                        None
-                    } else {
-                        table.get(u128::from(lower_ascii(word)))
-                    }
+                let last = b[end - 1];
+                let mask = if !ALNUM[usize::from(lo as u8)] {
+                    lookup_in(b, i, end)
+                } else if ALNUM[usize::from(last)] {
+                    table.get_packed(lo, hi, k)
+                } else if last != b'\'' && ALNUM[usize::from(b[end - 2])] {
+                    // One mark closes the word ("said,", "year."): what
+                    // trimming it leaves.
+                    let (keep_low, keep_high) = KEEP[k - 1];
+                    table.get_packed(lo & keep_low, hi & keep_high, k - 1)
                 } else {
                     lookup_in(b, i, end)
                 };
@@ -517,6 +493,12 @@ mod tests {
             ",",
             "x",
             "über",
+            "the,",
+            "Harbour.",
+            "of'",
+            "shouldn't.",
+            "abcdefghijklmnop",
+            "ferrymen",
         ];
         for seed in 0..600usize {
             let mut line = String::new();

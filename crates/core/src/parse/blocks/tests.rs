@@ -179,3 +179,30 @@ fn a_name_alone_under_a_wire_headline_is_its_byline() {
             .all(|b| b.span.text(&page2) != "Share this story" || b.class != BlockClass::Byline)
     );
 }
+
+#[test]
+fn a_teaser_with_a_label_glued_before_it_is_a_copy() {
+    for (copy, headline) in [
+        (
+            "WORLD Ferry crews walk out over the winter timetable",
+            "Ferry crews walk out over the winter timetable",
+        ),
+        (
+            "MEINUNG Fährleute streiken wegen des Winterfahrplans",
+            "Fährleute streiken wegen des Winterfahrplans",
+        ),
+    ] {
+        let raw = PAGE.replace(
+            "Local bakery wins national award",
+            &format!("{copy}\n\nLocal bakery wins national award\n\n{headline}"),
+        );
+        let c = classify(&raw);
+        let teasers = texts(&raw, &c.teasers);
+        assert!(
+            teasers.contains(&headline)
+                && teasers.contains(&"Local bakery wins national award")
+                && !teasers.contains(&copy),
+            "{teasers:?}"
+        );
+    }
+}
