@@ -98,47 +98,79 @@ pub fn has_future_cue(text: &str) -> bool {
 /// [`has_future_cue`] read in place, its words found byte by byte (the
 /// words [`CueWords`] yields); None when `text` holds a char that
 /// lowercasing changes beyond ASCII, which needs the lowercase copy.
+///
+/// The gaps between words and the words themselves are each run through
+/// in a loop of their own: a byte is looked up once, and only a word's end
+/// stops the reading to judge it.
 fn future_cue_in_place(text: &str) -> Option<bool> {
     let cues = &*FUTURE_CUES;
     let bytes = text.as_bytes();
     let mut found = false;
-    let mut word_start = None;
     let mut i = 0;
-    while i <= bytes.len() {
-        // Whether the char at `i` is part of a word, and its length (the
-        // end of the text ends a word).
-        let (in_word, n) = match bytes.get(i) {
-            None => (false, 1),
-            Some(&b) if b.is_ascii() => (ASCII_CUE_BYTES[usize::from(b)], 1),
-            Some(_) => {
-                let c = text.get(i..)?.chars().next()?;
-                let mut lower = c.to_lowercase();
-                if lower.next() != Some(c) || lower.next().is_some() {
-                    return None;
+    loop {
+        // Up to the next word's first char.
+        let start = loop {
+            match bytes.get(i) {
+                None => break None,
+                Some(&b) if b.is_ascii() => {
+                    if ASCII_CUE_BYTES[usize::from(b)] {
+                        break Some(i);
+                    }
+                    i += 1;
                 }
-                (is_cue_char(c), c.len_utf8())
+                Some(_) => {
+                    let (in_word, n) = char_in_place(text, i)?;
+                    if in_word {
+                        break Some(i);
+                    }
+                    i += n;
+                }
             }
         };
-        match (in_word, word_start) {
-            (true, None) => word_start = Some(i),
-            (false, Some(start)) => {
-                word_start = None;
-                // Once a cue is found, only the rest of the text's chars
-                // still need reading: one that lowercasing changes sends
-                // the whole text to the copy.
-                if !found {
-                    let w = &text[start..i];
-                    found = cues.may_start(w) && is_cue_at(cues, w, &CueWords { text, pos: i });
-                    if found && text.is_ascii() {
-                        return Some(true);
+        let Some(start) = start else {
+            return Some(found);
+        };
+        // Up to the end of the word.
+        loop {
+            match bytes.get(i) {
+                None => break,
+                Some(&b) if b.is_ascii() => {
+                    if !ASCII_CUE_BYTES[usize::from(b)] {
+                        break;
                     }
+                    i += 1;
+                }
+                Some(_) => {
+                    let (in_word, n) = char_in_place(text, i)?;
+                    if !in_word {
+                        break;
+                    }
+                    i += n;
                 }
             }
-            _ => {}
         }
-        i += n;
+        // Once a cue is found, only the rest of the text's chars still
+        // need reading: one that lowercasing changes sends the whole text
+        // to the copy.
+        if !found {
+            let w = &text[start..i];
+            found = cues.may_start(w) && is_cue_at(cues, w, &CueWords { text, pos: i });
+            if found && text.is_ascii() {
+                return Some(true);
+            }
+        }
     }
-    Some(found)
+}
+
+/// Whether the non-ASCII char at byte `i` of `text` is part of a word, and
+/// its length; None when lowercasing changes it.
+fn char_in_place(text: &str, i: usize) -> Option<(bool, usize)> {
+    let c = text.get(i..)?.chars().next()?;
+    let mut lower = c.to_lowercase();
+    if lower.next() != Some(c) || lower.next().is_some() {
+        return None;
+    }
+    Some((is_cue_char(c), c.len_utf8()))
 }
 
 /// [`is_ascii_cue_byte`] of every byte below 128, looked up.
