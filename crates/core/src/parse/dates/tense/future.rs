@@ -18,24 +18,53 @@ struct FutureCues {
     by_first_word: FxMap<String, Vec<usize>>,
     /// Which (ASCII-lowercased) last bytes a contraction can end with.
     last: [bool; 256],
-    /// By (ASCII-lowercased) first byte, a bit for each length a phrase's
-    /// first word has (the top bit for 31 and longer).
+    /// By (ASCII-lowercased) first and last letter, a bit for each length
+    /// a phrase's first word with those letters has (the top bit for 31
+    /// and longer).
+    shapes: [u32; 26 * 26],
+    /// By (ASCII-lowercased) first byte, the same for a phrase's first
+    /// word that does not open and end with an ASCII letter.
     first_lens: [u32; 256],
 }
 
 impl FutureCues {
-    /// Whether `w` could be a cue or start one, by its last byte (a
-    /// contraction's) or by its first byte and length (a phrase's): most
-    /// words are ruled out here.
+    /// Whether `w` could be a cue or start one: it ends with a
+    /// contraction, or has the first and last letter and the length of a
+    /// phrase's first word. Most words are ruled out here.
     #[inline]
     fn may_start(&self, w: &str) -> bool {
+        let Some(&last) = w.as_bytes().last() else {
+            return false;
+        };
+        (self.last[usize::from(last.to_ascii_lowercase())]
+            && self
+                .suffixes
+                .iter()
+                .any(|s| ends_with_ignore_ascii_case(w, s)))
+            || self.may_open_phrase(w)
+    }
+
+    /// Whether `w` has the shape (first and last letter, length) of a
+    /// phrase's first word: a word equal to it without ASCII case has.
+    #[inline]
+    fn may_open_phrase(&self, w: &str) -> bool {
         let b = w.as_bytes();
         let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
             return false;
         };
-        self.last[usize::from(last.to_ascii_lowercase())]
-            || self.first_lens[usize::from(first.to_ascii_lowercase())] & length_bit(w) != 0
+        match shape_slot(first, last) {
+            Some(slot) => self.shapes[slot] & length_bit(w) != 0,
+            None => self.first_lens[usize::from(first.to_ascii_lowercase())] & length_bit(w) != 0,
+        }
     }
+}
+
+/// The slot of [`FutureCues::shapes`] for a word opening with `first` and
+/// ending with `last`, when both are ASCII letters.
+fn shape_slot(first: u8, last: u8) -> Option<usize> {
+    let (f, l) = (first.to_ascii_lowercase(), last.to_ascii_lowercase());
+    (f.is_ascii_lowercase() && l.is_ascii_lowercase())
+        .then(|| usize::from(f - b'a') * 26 + usize::from(l - b'a'))
 }
 
 /// A word's length as a bit of [`FutureCues::first_lens`].
@@ -49,6 +78,7 @@ static FUTURE_CUES: LazyLock<FutureCues> = LazyLock::new(|| {
         phrases: Vec::new(),
         by_first_word: FxMap::default(),
         last: [false; 256],
+        shapes: [0; 26 * 26],
         first_lens: [0; 256],
     };
     for cue in &LEXICON.future_cues {
@@ -60,8 +90,15 @@ static FUTURE_CUES: LazyLock<FutureCues> = LazyLock::new(|| {
                 cues.suffixes.push(one);
             }
             [first, ..] => {
-                if let Some(&b) = first.as_bytes().first() {
-                    cues.first_lens[usize::from(b.to_ascii_lowercase())] |= length_bit(first);
+                let b = first.as_bytes();
+                if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
+                    match shape_slot(f, l) {
+                        Some(slot) => cues.shapes[slot] |= length_bit(first),
+                        None => {
+                            cues.first_lens[usize::from(f.to_ascii_lowercase())] |=
+                                length_bit(first)
+                        }
+                    }
                 }
                 cues.by_first_word
                     .entry(first.to_ascii_lowercase())
@@ -98,47 +135,79 @@ pub fn has_future_cue(text: &str) -> bool {
 /// [`has_future_cue`] read in place, its words found byte by byte (the
 /// words [`CueWords`] yields); None when `text` holds a char that
 /// lowercasing changes beyond ASCII, which needs the lowercase copy.
+///
+/// The gaps between words and the words themselves are each run through
+/// in a loop of their own: a byte is looked up once, and only a word's end
+/// stops the reading to judge it.
 fn future_cue_in_place(text: &str) -> Option<bool> {
     let cues = &*FUTURE_CUES;
     let bytes = text.as_bytes();
     let mut found = false;
-    let mut word_start = None;
     let mut i = 0;
-    while i <= bytes.len() {
-        // Whether the char at `i` is part of a word, and its length (the
-        // end of the text ends a word).
-        let (in_word, n) = match bytes.get(i) {
-            None => (false, 1),
-            Some(&b) if b.is_ascii() => (ASCII_CUE_BYTES[usize::from(b)], 1),
-            Some(_) => {
-                let c = text.get(i..)?.chars().next()?;
-                let mut lower = c.to_lowercase();
-                if lower.next() != Some(c) || lower.next().is_some() {
-                    return None;
+    loop {
+        // Up to the next word's first char.
+        let start = loop {
+            match bytes.get(i) {
+                None => break None,
+                Some(&b) if b.is_ascii() => {
+                    if ASCII_CUE_BYTES[usize::from(b)] {
+                        break Some(i);
+                    }
+                    i += 1;
                 }
-                (is_cue_char(c), c.len_utf8())
+                Some(_) => {
+                    let (in_word, n) = char_in_place(text, i)?;
+                    if in_word {
+                        break Some(i);
+                    }
+                    i += n;
+                }
             }
         };
-        match (in_word, word_start) {
-            (true, None) => word_start = Some(i),
-            (false, Some(start)) => {
-                word_start = None;
-                // Once a cue is found, only the rest of the text's chars
-                // still need reading: one that lowercasing changes sends
-                // the whole text to the copy.
-                if !found {
-                    let w = &text[start..i];
-                    found = cues.may_start(w) && is_cue_at(cues, w, &CueWords { text, pos: i });
-                    if found && text.is_ascii() {
-                        return Some(true);
+        let Some(start) = start else {
+            return Some(found);
+        };
+        // Up to the end of the word.
+        loop {
+            match bytes.get(i) {
+                None => break,
+                Some(&b) if b.is_ascii() => {
+                    if !ASCII_CUE_BYTES[usize::from(b)] {
+                        break;
                     }
+                    i += 1;
+                }
+                Some(_) => {
+                    let (in_word, n) = char_in_place(text, i)?;
+                    if !in_word {
+                        break;
+                    }
+                    i += n;
                 }
             }
-            _ => {}
         }
-        i += n;
+        // Once a cue is found, only the rest of the text's chars still
+        // need reading: one that lowercasing changes sends the whole text
+        // to the copy.
+        if !found {
+            let w = &text[start..i];
+            found = cues.may_start(w) && is_cue_at(cues, w, &CueWords { text, pos: i });
+            if found && text.is_ascii() {
+                return Some(true);
+            }
+        }
     }
-    Some(found)
+}
+
+/// Whether the non-ASCII char at byte `i` of `text` is part of a word, and
+/// its length; None when lowercasing changes it.
+fn char_in_place(text: &str, i: usize) -> Option<(bool, usize)> {
+    let c = text.get(i..)?.chars().next()?;
+    let mut lower = c.to_lowercase();
+    if lower.next() != Some(c) || lower.next().is_some() {
+        return None;
+    }
+    Some((is_cue_char(c), c.len_utf8()))
 }
 
 /// [`is_ascii_cue_byte`] of every byte below 128, looked up.
@@ -174,8 +243,7 @@ fn is_cue_at(cues: &FutureCues, w: &str, after: &CueWords) -> bool {
     {
         return false;
     }
-    let first = usize::from(w.as_bytes().first().map_or(0, u8::to_ascii_lowercase));
-    if cues.first_lens[first] & length_bit(w) == 0 {
+    if !cues.may_open_phrase(w) {
         return false;
     }
     let Some(opened) = with_ascii_lowercase(w, |lower| cues.by_first_word.get(lower)) else {
