@@ -2,6 +2,9 @@
 //! one thread over a corpus, then the parallel parse and the corpus-level
 //! steps, and the live heap (counted by a wrapping allocator) after each,
 //! over the corpus bytes. One figure per line; `bench/run.sh` prints them.
+//! Also the allocations each stage makes per article, and the whole
+//! `parse_article` on one thread beside the sum of its named stages (the
+//! difference is what joins them and keeping every result).
 //! The counting allocator costs an atomic add per allocation, which makes
 //! allocation-heavy stages (actors) look a little slower here than in
 //! `dateline stats`.
@@ -19,15 +22,25 @@ use std::time::{Duration, Instant};
 struct Counting;
 static LIVE: AtomicUsize = AtomicUsize::new(0);
 static PEAK: AtomicUsize = AtomicUsize::new(0);
+/// Calls to allocate or grow a block: each is a trip into malloc.
+static CALLS: AtomicUsize = AtomicUsize::new(0);
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, l: Layout) -> *mut u8 {
         let n = LIVE.fetch_add(l.size(), Ordering::Relaxed) + l.size();
         PEAK.fetch_max(n, Ordering::Relaxed);
+        CALLS.fetch_add(1, Ordering::Relaxed);
         unsafe { System.alloc(l) }
     }
     unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
         LIVE.fetch_sub(l.size(), Ordering::Relaxed);
         unsafe { System.dealloc(p, l) }
+    }
+    unsafe fn realloc(&self, p: *mut u8, l: Layout, new_size: usize) -> *mut u8 {
+        let n = LIVE.fetch_add(new_size, Ordering::Relaxed) + new_size;
+        LIVE.fetch_sub(l.size(), Ordering::Relaxed);
+        PEAK.fetch_max(n, Ordering::Relaxed);
+        CALLS.fetch_add(1, Ordering::Relaxed);
+        unsafe { System.realloc(p, l, new_size) }
     }
 }
 #[global_allocator]
@@ -49,26 +62,46 @@ fn main() {
     let load = t.elapsed();
     let bytes: usize = files.iter().map(|f| f.text.len()).sum();
     let mut stage = [Duration::ZERO; 5];
+    let mut calls = [0usize; 5];
     let names = ["clean", "meta", "segment", "dates", "actors"];
     for f in &files {
         let text = &f.text;
-        let t = Instant::now();
+        let (t, c) = (Instant::now(), CALLS.load(Ordering::Relaxed));
         let cleaned = blocks::classify(text);
         stage[0] += t.elapsed();
-        let t = Instant::now();
+        calls[0] += CALLS.load(Ordering::Relaxed) - c;
+        let (t, c) = (Instant::now(), CALLS.load(Ordering::Relaxed));
         let explicit = meta::explicit_published(text, &cleaned);
         let _ = std::hint::black_box(meta::source(text, &cleaned));
         stage[1] += t.elapsed();
-        let t = Instant::now();
+        calls[1] += CALLS.load(Ordering::Relaxed) - c;
+        let (t, c) = (Instant::now(), CALLS.load(Ordering::Relaxed));
         let sentences = segment::sentences(text, &cleaned.body);
         stage[2] += t.elapsed();
-        let t = Instant::now();
+        calls[2] += CALLS.load(Ordering::Relaxed) - c;
+        let (t, c) = (Instant::now(), CALLS.load(Ordering::Relaxed));
         let _ = std::hint::black_box(dates::analyse(text, &sentences, &explicit));
         stage[3] += t.elapsed();
-        let t = Instant::now();
+        calls[3] += CALLS.load(Ordering::Relaxed) - c;
+        let (t, c) = (Instant::now(), CALLS.load(Ordering::Relaxed));
         let _ = std::hint::black_box(actors::extract(text, &sentences));
         stage[4] += t.elapsed();
+        calls[4] += CALLS.load(Ordering::Relaxed) - c;
     }
+    // The whole per-article parse on this thread, over copies of the files:
+    // the named stages above plus what joins them.
+    let copies = files.clone();
+    let (t, c) = (Instant::now(), CALLS.load(Ordering::Relaxed));
+    let one: Vec<_> = copies
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| parse::parse_article(i as u32, l))
+        .collect();
+    let parse_one = t.elapsed();
+    let parse_calls = CALLS.load(Ordering::Relaxed) - c;
+    drop(one);
+    // The copies are not the pipeline's: the peak is counted from here.
+    PEAK.store(LIVE.load(Ordering::Relaxed), Ordering::Relaxed);
     let mb = bytes as f64 / 1e6;
     println!("walk_s {:.3}", walks[2].as_secs_f64());
     println!("load_s {:.3}", load.as_secs_f64());
@@ -76,6 +109,14 @@ fn main() {
     for (n, d) in names.iter().zip(stage) {
         println!("stage_{n}_mb_per_s_one_thread {:.1}", mb / d.as_secs_f64());
     }
+    let per_article = |n: usize| n as f64 / files.len().max(1) as f64;
+    for (n, c) in names.iter().zip(calls) {
+        println!("stage_{n}_allocs_per_article {:.1}", per_article(c));
+    }
+    let stage_sum: Duration = stage.iter().sum();
+    println!("stages_one_thread_s {:.3}", stage_sum.as_secs_f64());
+    println!("parse_one_thread_s {:.3}", parse_one.as_secs_f64());
+    println!("parse_allocs_per_article {:.1}", per_article(parse_calls));
     use rayon::prelude::*;
     let t = Instant::now();
     let parsed: Vec<_> = files
