@@ -10,7 +10,7 @@
 
 use super::super::roles::RoleDesc;
 use super::assigned::{Assigned, actor_of, to_global};
-use super::local::{Interned, Local};
+use super::local::{Interned, Local, RoleId};
 use crate::hash::FxMap;
 use crate::model::Article;
 use rayon::prelude::*;
@@ -66,18 +66,22 @@ pub fn gather(
             o.forms.push((form.to_string(), n));
         }
     }
+    // A role is counted by numbers, not by a copy of its words: its
+    // number with whose it is left out, and whose it is as a global actor.
+    let unowned = Unowned::of(interned);
     let roles = tally(articles, locals, |t, a, _, l| {
         let global = global.of(a as usize);
         for (k, (e, r)) in l.roles().enumerate() {
             if let Some(g) = actor_of(global, e) {
-                let mut r = interned.role(r).clone();
-                r.possessor = to_global(global, r.possessor);
-                count(t, (g, r), (a, k as u32));
+                let possessor = to_global(global, interned.role(r).possessor);
+                count(t, (g, (unowned.number(r), possessor)), (a, k as u32));
             }
         }
     });
-    for (g, role, _) in in_order(roles, cap) {
+    for (g, (number, possessor), _) in in_order(roles, cap) {
         if let Some(o) = out.get_mut(g) {
+            let mut role = interned.role(unowned.example(number)).clone();
+            role.possessor = possessor;
             o.roles.push(role);
         }
     }
@@ -96,6 +100,48 @@ pub fn gather(
         }
     }
     out
+}
+
+/// The roles of a load numbered with whose they are left out: two roles
+/// that differ only in their possessor (a local entity, which may become
+/// the same global actor in two articles or different ones) share a
+/// number, so a role with its possessor made global is told by that
+/// number and the global possessor.
+struct Unowned {
+    /// By role number: its number without a possessor.
+    numbers: Vec<u32>,
+    /// By number without a possessor: a role that has it.
+    examples: Vec<RoleId>,
+}
+
+impl Unowned {
+    fn of(interned: &Interned) -> Self {
+        let mut seen: FxMap<RoleDesc, u32> = FxMap::default();
+        let mut examples = Vec::new();
+        let numbers = (0..interned.role_count() as RoleId)
+            .map(|id| {
+                let role = RoleDesc {
+                    possessor: None,
+                    ..interned.role(id).clone()
+                };
+                *seen.entry(role).or_insert_with(|| {
+                    examples.push(id);
+                    (examples.len() - 1) as u32
+                })
+            })
+            .collect();
+        Unowned { numbers, examples }
+    }
+
+    /// Role `id`'s number without its possessor.
+    fn number(&self, id: RoleId) -> u32 {
+        self.numbers.get(id as usize).copied().unwrap_or(u32::MAX)
+    }
+
+    /// A role whose number without its possessor is `number`.
+    fn example(&self, number: u32) -> RoleId {
+        self.examples.get(number as usize).copied().unwrap_or(0)
+    }
 }
 
 /// One tally over every article in parallel: `visit` counts what one
