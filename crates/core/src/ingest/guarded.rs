@@ -227,16 +227,25 @@ impl Nearby {
     #[cfg(target_os = "linux")]
     fn open(&mut self, path: &Path) -> std::io::Result<File> {
         use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+        use std::os::unix::ffi::OsStrExt;
         let Some((folder, name)) = folder_and_name(path) else {
             return open_nonblocking(path);
         };
-        if self.folder.as_ref().is_none_or(|(f, _)| f != folder) {
+        let same = |f: &std::path::PathBuf| f.as_os_str().as_encoded_bytes() == folder;
+        if self.folder.as_ref().is_none_or(|(f, _)| !same(f)) {
+            let folder = Path::new(std::ffi::OsStr::from_bytes(folder));
             self.folder = open_folder(folder).map(|fd| (folder.to_path_buf(), fd));
         }
         let Some((_, fd)) = &self.folder else {
             return open_nonblocking(path);
         };
-        let Ok(name) = std::ffi::CString::new(name.as_encoded_bytes()) else {
+        // The name with its NUL, on the stack (a name is at most 255 bytes).
+        let mut buf = [0u8; 256];
+        let Some(room) = buf.get_mut(..name.len()) else {
+            return open_nonblocking(path);
+        };
+        room.copy_from_slice(name);
+        let Ok(name) = std::ffi::CStr::from_bytes_with_nul(&buf[..=name.len()]) else {
             return open_nonblocking(path);
         };
         let flags = libc::O_RDONLY | libc::O_NONBLOCK | libc::O_NOCTTY | libc::O_CLOEXEC;
@@ -280,23 +289,17 @@ fn device_of(_: &std::fs::Metadata) -> u64 {
     u64::MAX
 }
 
-/// `path` as a folder and a name in it, when it is written exactly as the
-/// two joined by one separator (no trailing separator or `.`, which name
-/// no file in that folder); None otherwise.
+/// `path` as the bytes of a folder and of a name in it, split at its last
+/// separator: None when either is empty or the name is `.` or `..`
+/// (which name no file in that folder), and the file is then opened by
+/// its path.
 #[cfg(target_os = "linux")]
-fn folder_and_name(path: &Path) -> Option<(&Path, &std::ffi::OsStr)> {
-    let (folder, name) = (path.parent()?, path.file_name()?);
-    let (p, f, n) = (
-        path.as_os_str().as_encoded_bytes(),
-        folder.as_os_str().as_encoded_bytes(),
-        name.as_encoded_bytes(),
-    );
-    let exact = !f.is_empty()
-        && p.len() == f.len() + 1 + n.len()
-        && p.starts_with(f)
-        && p[f.len()] == b'/'
-        && p.ends_with(n);
-    exact.then_some((folder, name))
+fn folder_and_name(path: &Path) -> Option<(&[u8], &[u8])> {
+    let p = path.as_os_str().as_encoded_bytes();
+    let cut = p.iter().rposition(|&b| b == b'/')?;
+    let (folder, name) = (&p[..cut], &p[cut + 1..]);
+    let plain = !folder.is_empty() && !name.is_empty() && name != b"." && name != b"..";
+    plain.then_some((folder, name))
 }
 
 /// A descriptor of `folder` to open its files from (not to read it by):
@@ -462,15 +465,20 @@ mod tests {
 
     #[cfg(target_os = "linux")]
     #[test]
-    fn only_a_folder_joined_to_a_name_is_split() {
+    fn a_path_is_split_at_its_last_separator_into_a_folder_and_a_name() {
         let split = |p: &'static str| {
-            folder_and_name(Path::new(p)).map(|(f, n)| (f.to_str().unwrap(), n.to_str().unwrap()))
+            folder_and_name(Path::new(p)).map(|(f, n)| {
+                (
+                    std::str::from_utf8(f).unwrap(),
+                    std::str::from_utf8(n).unwrap(),
+                )
+            })
         };
         assert_eq!(split("news/a.txt"), Some(("news", "a.txt")));
         assert_eq!(split("/srv/news/a.txt"), Some(("/srv/news", "a.txt")));
+        assert_eq!(split("news//a.txt"), Some(("news/", "a.txt")));
         assert_eq!(split("a.txt"), None);
         assert_eq!(split("/a.txt"), None);
-        assert_eq!(split("news//a.txt"), None);
         assert_eq!(split("news/a.txt/"), None);
         assert_eq!(split("news/a.txt/."), None);
         assert_eq!(split("news/.."), None);

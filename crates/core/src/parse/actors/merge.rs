@@ -39,9 +39,9 @@ struct Pending {
 /// jobs a person holds, bounded for actors mentioned 100,000 times.
 const MAX_ROLES: usize = 16;
 
-/// The fewest articles a piece of the mention pass takes: fine enough for
-/// the threads to share the work evenly, coarse enough that few tallies
-/// of forms are made and added up.
+/// The fewest articles a piece of the mention pass takes, however few the
+/// articles: coarse enough that few tallies of forms are made and added
+/// up.
 const FORM_PIECE: usize = 256;
 
 #[derive(Default)]
@@ -344,13 +344,15 @@ fn merge_with(articles: &mut [Article], locals: Locals, lx: &Lexicon) -> Vec<Act
     // counted while its local actors and text are at hand. Each article's
     // local actors are freed as soon as its mentions are built, which
     // keeps the peak down.
+    let piece = (articles.len() / (8 * rayon::current_num_threads()).max(1)).max(FORM_PIECE);
     let tallied = articles
         .par_iter_mut()
         .zip(locals.into_par_iter())
         .enumerate()
-        // Pieces of at least this many articles: each keeps a map of the
-        // forms it saw until they are added up.
-        .with_min_len(FORM_PIECE)
+        // Pieces of at least an eighth of a thread's share (and 256
+        // articles): each keeps a map of the forms it saw until they are
+        // added up, and the threads still share the work evenly.
+        .with_min_len(piece)
         .fold(forms::FormTally::default, |mut t, (a, (article, l))| {
             let global = global.of(a);
             // Room for every mention and every resolved reference, so the
