@@ -95,7 +95,7 @@ impl From<std::io::Error> for ReadError {
 /// A file is read as large as it was when opened (one that grows meanwhile
 /// is read as it was); one that reports a size of 0 is read up to the limit.
 pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
-    read_regular_with(path, limit, &mut Nearby::default())
+    read_open(open_nonblocking(path)?, limit, None)
 }
 
 /// What reading one file of a load learns that the next file read on the
@@ -120,7 +120,12 @@ pub fn read_regular_with(
     limit: u64,
     nearby: &mut Nearby,
 ) -> Result<Vec<u8>, ReadError> {
-    let file = nearby.open(path)?;
+    read_open(nearby.open(path)?, limit, Some(nearby))
+}
+
+/// The checks and the read of a file just opened (see [`read_regular`]);
+/// `nearby` says whether its device is remote when it has seen it.
+fn read_open(file: File, limit: u64, nearby: Option<&mut Nearby>) -> Result<Vec<u8>, ReadError> {
     let meta = file.metadata()?;
     let kind = meta.file_type();
     if kind.is_dir() {
@@ -133,7 +138,11 @@ pub fn read_regular_with(
     if len > limit {
         return Err(ReadError::TooLarge(Some(len)));
     }
-    if len > 0 && nearby.remote(&file, &meta) {
+    let remote = |file: &File| match nearby {
+        Some(n) => n.remote(file, &meta),
+        None => on_a_remote_file_system(file),
+    };
+    if len > 0 && remote(&file) {
         return read_watched(file, len, STALL_TIMEOUT);
     }
     if len > 0 {
