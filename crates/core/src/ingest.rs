@@ -207,7 +207,23 @@ fn describe_io(e: &std::io::Error) -> String {
 /// file that is not (or no longer) a regular file, or whose read blocks, is
 /// skipped with a warning: see [`guarded`].
 pub fn read_file(path: PathBuf) -> Result<Loaded, Warning> {
-    let bytes = guarded::read_regular(&path, MAX_FILE_BYTES).map_err(|e| {
+    let bytes = guarded::read_regular(&path, MAX_FILE_BYTES);
+    decode_read(path, bytes)
+}
+
+/// [`read_file`], with what the files read before it on this thread in
+/// the same load showed (see [`guarded::Nearby`]).
+pub fn read_file_with(path: PathBuf, nearby: &mut guarded::Nearby) -> Result<Loaded, Warning> {
+    let bytes = guarded::read_regular_with(&path, MAX_FILE_BYTES, nearby);
+    decode_read(path, bytes)
+}
+
+/// The file at `path` from what reading it gave.
+fn decode_read(
+    path: PathBuf,
+    bytes: Result<Vec<u8>, guarded::ReadError>,
+) -> Result<Loaded, Warning> {
+    let bytes = bytes.map_err(|e| {
         let kind = match e {
             guarded::ReadError::TooLarge(size) => WarningKind::TooLarge {
                 size,

@@ -95,7 +95,37 @@ impl From<std::io::Error> for ReadError {
 /// A file is read as large as it was when opened (one that grows meanwhile
 /// is read as it was); one that reports a size of 0 is read up to the limit.
 pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
-    let file = open_nonblocking(path)?;
+    read_open(open_nonblocking(path)?, limit, None)
+}
+
+/// What reading one file of a load learns that the next file read on the
+/// same thread can use: the file's folder, opened (a file beside it is
+/// opened from there instead of through its whole path again), and
+/// whether the file system the file is on answers over a network (the
+/// same for every file on that device). Kept for one load only: between
+/// loads a folder may be moved away or a device unmounted and another
+/// mounted.
+#[derive(Default)]
+pub struct Nearby {
+    #[cfg(target_os = "linux")]
+    folder: Option<(std::path::PathBuf, std::os::fd::OwnedFd)>,
+    /// A device and whether its file system is remote.
+    device: Option<(u64, bool)>,
+}
+
+/// [`read_regular`], with what the files read before on this thread
+/// showed (`nearby`): the same checks, fewer system calls.
+pub fn read_regular_with(
+    path: &Path,
+    limit: u64,
+    nearby: &mut Nearby,
+) -> Result<Vec<u8>, ReadError> {
+    read_open(nearby.open(path)?, limit, Some(nearby))
+}
+
+/// The checks and the read of a file just opened (see [`read_regular`]);
+/// `nearby` says whether its device is remote when it has seen it.
+fn read_open(file: File, limit: u64, nearby: Option<&mut Nearby>) -> Result<Vec<u8>, ReadError> {
     let meta = file.metadata()?;
     let kind = meta.file_type();
     if kind.is_dir() {
@@ -108,7 +138,11 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     if len > limit {
         return Err(ReadError::TooLarge(Some(len)));
     }
-    if len > 0 && on_a_remote_file_system(&file) {
+    let remote = |file: &File| match nearby {
+        Some(n) => n.remote(file, &meta),
+        None => on_a_remote_file_system(file),
+    };
+    if len > 0 && remote(&file) {
         return read_watched(file, len, STALL_TIMEOUT);
     }
     if len > 0 {
@@ -196,6 +230,100 @@ fn read_watched(
     }
 }
 
+impl Nearby {
+    /// `path` opened as [`open_nonblocking`] opens it; from the folder the
+    /// last file was in when `path` is a name in that folder.
+    #[cfg(target_os = "linux")]
+    fn open(&mut self, path: &Path) -> std::io::Result<File> {
+        use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+        use std::os::unix::ffi::OsStrExt;
+        let Some((folder, name)) = folder_and_name(path) else {
+            return open_nonblocking(path);
+        };
+        let same = |f: &std::path::PathBuf| f.as_os_str().as_encoded_bytes() == folder;
+        if self.folder.as_ref().is_none_or(|(f, _)| !same(f)) {
+            let folder = Path::new(std::ffi::OsStr::from_bytes(folder));
+            self.folder = open_folder(folder).map(|fd| (folder.to_path_buf(), fd));
+        }
+        let Some((_, fd)) = &self.folder else {
+            return open_nonblocking(path);
+        };
+        // The name with its NUL, on the stack (a name is at most 255 bytes).
+        let mut buf = [0u8; 256];
+        let Some(room) = buf.get_mut(..name.len()) else {
+            return open_nonblocking(path);
+        };
+        room.copy_from_slice(name);
+        let Ok(name) = std::ffi::CStr::from_bytes_with_nul(&buf[..=name.len()]) else {
+            return open_nonblocking(path);
+        };
+        let flags = libc::O_RDONLY | libc::O_NONBLOCK | libc::O_NOCTTY | libc::O_CLOEXEC;
+        // SAFETY: a descriptor this value owns and a NUL-terminated name.
+        let opened = unsafe { libc::openat(fd.as_raw_fd(), name.as_ptr(), flags) };
+        if opened < 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        // SAFETY: openat returned a new descriptor that nothing else owns.
+        Ok(File::from(unsafe { OwnedFd::from_raw_fd(opened) }))
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    fn open(&mut self, path: &Path) -> std::io::Result<File> {
+        open_nonblocking(path)
+    }
+
+    /// Whether `file` (described by `meta`) is on a remote file system:
+    /// asked once per device.
+    fn remote(&mut self, file: &File, meta: &std::fs::Metadata) -> bool {
+        let device = device_of(meta);
+        match self.device {
+            Some((d, remote)) if d == device => remote,
+            _ => {
+                let remote = on_a_remote_file_system(file);
+                self.device = Some((device, remote));
+                remote
+            }
+        }
+    }
+}
+
+#[cfg(unix)]
+fn device_of(meta: &std::fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::dev(meta)
+}
+
+/// Without device numbers every file is asked about on its own.
+#[cfg(not(unix))]
+fn device_of(_: &std::fs::Metadata) -> u64 {
+    u64::MAX
+}
+
+/// `path` as the bytes of a folder and of a name in it, split at its last
+/// separator: None when either is empty or the name is `.` or `..`
+/// (which name no file in that folder), and the file is then opened by
+/// its path.
+#[cfg(target_os = "linux")]
+fn folder_and_name(path: &Path) -> Option<(&[u8], &[u8])> {
+    let p = path.as_os_str().as_encoded_bytes();
+    let cut = p.iter().rposition(|&b| b == b'/')?;
+    let (folder, name) = (&p[..cut], &p[cut + 1..]);
+    let plain = !folder.is_empty() && !name.is_empty() && name != b"." && name != b"..";
+    plain.then_some((folder, name))
+}
+
+/// A descriptor of `folder` to open its files from (not to read it by):
+/// None when it cannot be opened, and the file is then opened by its path.
+#[cfg(target_os = "linux")]
+fn open_folder(folder: &Path) -> Option<std::os::fd::OwnedFd> {
+    use std::os::fd::FromRawFd;
+    let c = std::ffi::CString::new(folder.as_os_str().as_encoded_bytes()).ok()?;
+    let flags = libc::O_PATH | libc::O_DIRECTORY | libc::O_CLOEXEC;
+    // SAFETY: a NUL-terminated path.
+    let fd = unsafe { libc::open(c.as_ptr(), flags) };
+    // SAFETY: open returned a new descriptor that nothing else owns.
+    (fd >= 0).then(|| unsafe { std::os::fd::OwnedFd::from_raw_fd(fd) })
+}
+
 /// Whether `file` is on a file system whose reads can wait on a server
 /// (or on a FUSE daemon) that may never answer.
 #[cfg(target_os = "linux")]
@@ -272,6 +400,7 @@ fn special_kind(_: &std::fs::FileType) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::PathBuf;
     use std::time::Instant;
 
     #[test]
@@ -290,6 +419,78 @@ mod tests {
         ));
         let missing = read_regular(&dir.path().join("gone"), 99).unwrap_err();
         assert_eq!(missing.to_string(), "no such file or folder");
+    }
+
+    #[test]
+    fn files_read_from_their_folder_read_and_fail_as_by_their_paths() {
+        let dir = tempfile::tempdir().unwrap();
+        let (one, two) = (dir.path().join("one"), dir.path().join("two"));
+        std::fs::create_dir(&one).unwrap();
+        std::fs::create_dir(&two).unwrap();
+        std::fs::write(one.join("a.txt"), "first").unwrap();
+        std::fs::write(one.join("b.txt"), "second").unwrap();
+        std::fs::write(two.join("a.txt"), "third").unwrap();
+        std::fs::create_dir(one.join("sub")).unwrap();
+        let mut nearby = Nearby::default();
+        let mut read = |p: &Path| match read_regular_with(p, 99, &mut nearby) {
+            Ok(b) => String::from_utf8(b).unwrap(),
+            Err(e) => e.to_string(),
+        };
+        // The same name in another folder is that folder's file.
+        let got: Vec<String> = [
+            one.join("a.txt"),
+            one.join("b.txt"),
+            two.join("a.txt"),
+            one.join("b.txt"),
+            one.join("gone.txt"),
+            one.join("sub"),
+            dir.path().join("three").join("a.txt"),
+        ]
+        .iter()
+        .map(|p| read(p))
+        .collect();
+        assert_eq!(
+            got,
+            [
+                "first",
+                "second",
+                "third",
+                "second",
+                "no such file or folder",
+                "is a folder, not a file",
+                "no such file or folder",
+            ]
+        );
+        // A file named with a trailing `/.` is no file, from its folder
+        // or not.
+        let dotted = PathBuf::from(format!("{}/.", one.join("a.txt").display()));
+        assert!(
+            read(&dotted).contains("Not a directory"),
+            "{}",
+            read(&dotted)
+        );
+        assert!(read_regular(&dotted, 99).is_err());
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_path_is_split_at_its_last_separator_into_a_folder_and_a_name() {
+        let split = |p: &'static str| {
+            folder_and_name(Path::new(p)).map(|(f, n)| {
+                (
+                    std::str::from_utf8(f).unwrap(),
+                    std::str::from_utf8(n).unwrap(),
+                )
+            })
+        };
+        assert_eq!(split("news/a.txt"), Some(("news", "a.txt")));
+        assert_eq!(split("/srv/news/a.txt"), Some(("/srv/news", "a.txt")));
+        assert_eq!(split("news//a.txt"), Some(("news/", "a.txt")));
+        assert_eq!(split("a.txt"), None);
+        assert_eq!(split("/a.txt"), None);
+        assert_eq!(split("news/a.txt/"), None);
+        assert_eq!(split("news/a.txt/."), None);
+        assert_eq!(split("news/.."), None);
     }
 
     #[cfg(unix)]

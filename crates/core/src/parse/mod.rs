@@ -218,7 +218,7 @@ pub fn read_and_build_corpus(
     warnings: Vec<Warning>,
     progress: &Progress,
 ) -> Corpus {
-    use crate::ingest::warc;
+    use crate::ingest::{guarded::Nearby, warc};
     let mut parts = Parts::default();
     // Runs of plain files in parallel, each archive streamed between them.
     let mut run = Vec::new();
@@ -231,8 +231,9 @@ pub fn read_and_build_corpus(
             }
             next => next,
         };
-        parts.extend_parallel(std::mem::take(&mut run).into_par_iter().map(|f| {
-            let r = crate::ingest::read_file(f);
+        let run = std::mem::take(&mut run).into_par_iter();
+        parts.extend_parallel(run.map_init(Nearby::default, |nearby, f| {
+            let r = crate::ingest::read_file_with(f, nearby);
             progress.read.fetch_add(1, Ordering::Relaxed);
             let r = r.map(|l| parse_article(0, l));
             // Only what became an article counts as parsed: "N articles

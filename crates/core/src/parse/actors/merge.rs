@@ -39,6 +39,11 @@ struct Pending {
 /// jobs a person holds, bounded for actors mentioned 100,000 times.
 const MAX_ROLES: usize = 16;
 
+/// The fewest articles a piece of the mention pass takes, however few the
+/// articles: coarse enough that few tallies of forms are made and added
+/// up.
+const FORM_PIECE: usize = 256;
+
 #[derive(Default)]
 struct Index {
     actors: Vec<Pending>,
@@ -320,8 +325,9 @@ fn merge_with(articles: &mut [Article], locals: Locals, lx: &Lexicon) -> Vec<Act
     global.fill(&locals, |e| actor.get(e).copied());
     drop(actor);
     drop(keys);
-    // Forms, roles and role texts. (Kinds are set when an actor is made.)
-    let gathered = forms::gather(
+    // Roles and role texts. (Kinds are set when an actor is made; forms
+    // are counted with the mentions below.)
+    let gathered = forms::gather_roles(
         articles,
         &locals,
         &interned,
@@ -330,18 +336,24 @@ fn merge_with(articles: &mut [Article], locals: Locals, lx: &Lexicon) -> Vec<Act
         MAX_ROLES,
     );
     for (p, g) in ix.actors.iter_mut().zip(gathered) {
-        p.forms = g.forms;
         p.roles = g.roles;
         p.role_texts = g.role_texts;
     }
     // Mentions, then role references resolved against the roles held: each
-    // article on its own, so in parallel. Each article's local actors are
-    // freed as soon as its mentions are built, which keeps the peak down.
-    articles
+    // article on its own, so in parallel, and the forms of its mentions
+    // counted while its local actors and text are at hand. Each article's
+    // local actors are freed as soon as its mentions are built, which
+    // keeps the peak down.
+    let piece = (articles.len() / (8 * rayon::current_num_threads()).max(1)).max(FORM_PIECE);
+    let tallied = articles
         .par_iter_mut()
         .zip(locals.into_par_iter())
         .enumerate()
-        .for_each(|(a, (article, l))| {
+        // Pieces of at least an eighth of a thread's share (and 256
+        // articles): each keeps a map of the forms it saw until they are
+        // added up, and the threads still share the work evenly.
+        .with_min_len(piece)
+        .fold(forms::FormTally::default, |mut t, (a, (article, l))| {
             let global = global.of(a);
             // Room for every mention and every resolved reference, so the
             // list the article keeps has no spare capacity.
@@ -362,7 +374,16 @@ fn merge_with(articles: &mut [Article], locals: Locals, lx: &Lexicon) -> Vec<Act
             }
             place_outside(article, &mut mentions);
             article.mentions = mentions.into();
-        });
+            let article: &Article = article;
+            forms::count_forms(&mut t, a as u32, &article.raw, &l, global);
+            t
+        })
+        .reduce(forms::FormTally::default, forms::added);
+    for (g, form, n) in forms::forms_in_order(tallied) {
+        if let Some(p) = ix.actors.get_mut(g) {
+            p.forms.push((form.to_string(), n));
+        }
+    }
     // Each piece of the articles flags what its mentions say; the flags
     // add up by OR.
     let actors = ix.actors.len();

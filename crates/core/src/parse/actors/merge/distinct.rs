@@ -31,21 +31,28 @@ pub(super) fn in_order(locals: &[Local]) -> Vec<(Entity, u32)> {
                 .div_ceil(rayon::current_num_threads())
                 .max(2048),
         )
-        .fold(FxMap::default, |mut t, (a, l)| {
-            let mut mentions = vec![0u32; l.entity_count()];
-            for m in l.mentions() {
-                if let Some(c) = mentions.get_mut(m.entity as usize) {
-                    *c += 1;
+        // Each piece counts an article's mentions by entity in one buffer
+        // it keeps for the next article.
+        .fold(
+            || (FxMap::default(), Vec::new()),
+            |(mut t, mut mentions): (FxMap<Entity, (Seen, u32)>, Vec<u32>), (a, l)| {
+                mentions.clear();
+                mentions.resize(l.entity_count(), 0);
+                for m in l.mentions() {
+                    if let Some(c) = mentions.get_mut(m.entity as usize) {
+                        *c += 1;
+                    }
                 }
-            }
-            for (i, (e, n)) in l.entities().zip(mentions).enumerate() {
-                let at = (a as u32, i as u32);
-                let x = t.entry(e).or_insert((at, 0));
-                x.0 = x.0.min(at);
-                x.1 += n;
-            }
-            t
-        })
+                for (i, (e, &n)) in l.entities().zip(&mentions).enumerate() {
+                    let at = (a as u32, i as u32);
+                    let x = t.entry(e).or_insert((at, 0));
+                    x.0 = x.0.min(at);
+                    x.1 += n;
+                }
+                (t, mentions)
+            },
+        )
+        .map(|(t, _)| t)
         .reduce(FxMap::default, |x, y| {
             let (mut into, from) = if x.len() < y.len() { (y, x) } else { (x, y) };
             for (e, (at, n)) in from {

@@ -10,7 +10,7 @@
 
 use super::super::roles::RoleDesc;
 use super::assigned::{Assigned, actor_of, to_global};
-use super::local::{Interned, Local};
+use super::local::{Interned, Local, RoleId};
 use crate::hash::FxMap;
 use crate::model::Article;
 use rayon::prelude::*;
@@ -21,7 +21,7 @@ use std::hash::Hash;
 type Seen = (u32, u32);
 
 /// (actor, thing) -> (first seen, count).
-type Tally<K> = FxMap<(usize, K), (Seen, u32)>;
+pub(super) type Tally<K> = FxMap<(usize, K), (Seen, u32)>;
 
 /// One actor's lists, in order of first appearance.
 #[derive(Debug, Default, PartialEq)]
@@ -34,16 +34,17 @@ pub struct Gathered {
     pub role_texts: Vec<(String, u32)>,
 }
 
-/// The lists of each of `actors` actors, given which actor each local
-/// entity became (`global`); roles and role texts are cut
-/// to the first `cap` distinct ones.
+/// The roles and role texts of each of `actors` actors, given which actor
+/// each local entity became (`global`), cut to the first `cap` distinct
+/// ones; the forms are tallied later, with the mentions (see
+/// [`count_forms`]).
 ///
-/// Forms, roles and role texts are tallied one after the other, each
-/// tally's maps freed before the next is made: this step runs while the
-/// parse's results are all still held, and three sets of maps at once
-/// (two or more per thread while they are added up) were the top of a
-/// load's memory.
-pub fn gather(
+/// Roles and role texts are tallied one after the other, each tally's
+/// maps freed before the next is made: this step runs while the parse's
+/// results are all still held, and several sets of maps at once (two or
+/// more per thread while they are added up) were the top of a load's
+/// memory.
+pub fn gather_roles(
     articles: &[Article],
     locals: &[Local],
     interned: &Interned,
@@ -52,32 +53,22 @@ pub fn gather(
     cap: usize,
 ) -> Vec<Gathered> {
     let mut out: Vec<Gathered> = (0..actors).map(|_| Gathered::default()).collect();
-    let forms = tally(articles, locals, |t, a, article, l| {
-        let global = global.of(a as usize);
-        let raw = article.raw.as_str();
-        for (k, m) in l.mentions().enumerate() {
-            if let Some(g) = actor_of(global, m.entity) {
-                count(t, (g, m.span.text(raw)), (a, k as u32));
-            }
-        }
-    });
-    for (g, form, n) in in_order(forms, usize::MAX) {
-        if let Some(o) = out.get_mut(g) {
-            o.forms.push((form.to_string(), n));
-        }
-    }
+    // A role is counted by numbers, not by a copy of its words: its
+    // number with whose it is left out, and whose it is as a global actor.
+    let unowned = Unowned::of(interned);
     let roles = tally(articles, locals, |t, a, _, l| {
         let global = global.of(a as usize);
         for (k, (e, r)) in l.roles().enumerate() {
             if let Some(g) = actor_of(global, e) {
-                let mut r = interned.role(r).clone();
-                r.possessor = to_global(global, r.possessor);
-                count(t, (g, r), (a, k as u32));
+                let possessor = to_global(global, interned.role(r).possessor);
+                count(t, (g, (unowned.number(r), possessor)), (a, k as u32));
             }
         }
     });
-    for (g, role, _) in in_order(roles, cap) {
+    for (g, (number, possessor), _) in in_order(roles, cap) {
         if let Some(o) = out.get_mut(g) {
+            let mut role = interned.role(unowned.example(number)).clone();
+            role.possessor = possessor;
             o.roles.push(role);
         }
     }
@@ -96,6 +87,84 @@ pub fn gather(
         }
     }
     out
+}
+
+/// The roles of a load numbered with whose they are left out: two roles
+/// that differ only in their possessor (a local entity, which may become
+/// the same global actor in two articles or different ones) share a
+/// number, so a role with its possessor made global is told by that
+/// number and the global possessor.
+struct Unowned {
+    /// By role number: its number without a possessor.
+    numbers: Vec<u32>,
+    /// By number without a possessor: a role that has it.
+    examples: Vec<RoleId>,
+}
+
+impl Unowned {
+    fn of(interned: &Interned) -> Self {
+        let mut seen: FxMap<RoleDesc, u32> = FxMap::default();
+        let mut examples = Vec::new();
+        let numbers = (0..interned.role_count() as RoleId)
+            .map(|id| {
+                let role = RoleDesc {
+                    possessor: None,
+                    ..interned.role(id).clone()
+                };
+                *seen.entry(role).or_insert_with(|| {
+                    examples.push(id);
+                    (examples.len() - 1) as u32
+                })
+            })
+            .collect();
+        Unowned { numbers, examples }
+    }
+
+    /// Role `id`'s number without its possessor.
+    fn number(&self, id: RoleId) -> u32 {
+        self.numbers.get(id as usize).copied().unwrap_or(u32::MAX)
+    }
+
+    /// A role whose number without its possessor is `number`.
+    fn example(&self, number: u32) -> RoleId {
+        self.examples.get(number as usize).copied().unwrap_or(0)
+    }
+}
+
+/// Each surface form an actor's mentions are written in: (actor, form) ->
+/// (first seen, mentions).
+pub(super) type FormTally<'a> = Tally<&'a str>;
+
+/// Counts the forms of article `a`'s mentions (its text `raw`, its local
+/// actors `l`, which actor each entity became `global`) into `t`. Done
+/// while the article's mentions are built, so its local actors and text
+/// are read once for both.
+pub(super) fn count_forms<'a>(
+    t: &mut FormTally<'a>,
+    a: u32,
+    raw: &'a str,
+    l: &Local,
+    global: &[u32],
+) {
+    for (k, m) in l.mentions().enumerate() {
+        if let Some(g) = actor_of(global, m.entity) {
+            count(t, (g, m.span.text(raw)), (a, k as u32));
+        }
+    }
+}
+
+/// Two pieces' tallies added up (the smaller into the larger, which then
+/// grows least; the sum is the same either way round).
+pub(super) fn added<K: Hash + Eq>(x: Tally<K>, y: Tally<K>) -> Tally<K> {
+    let (mut into, from) = if x.len() < y.len() { (y, x) } else { (x, y) };
+    add(&mut into, from);
+    into
+}
+
+/// Each actor's forms with their mentions, in order of first appearance:
+/// (actor, form, mentions).
+pub(super) fn forms_in_order(t: FormTally<'_>) -> impl Iterator<Item = (usize, &str, u32)> {
+    in_order(t, usize::MAX)
 }
 
 /// One tally over every article in parallel: `visit` counts what one
@@ -122,13 +191,7 @@ where
             visit(&mut t, a as u32, article, l);
             t
         })
-        .reduce(Tally::default, |x, y| {
-            // The smaller map is added into the larger, which then grows
-            // least (adding up is the same either way round).
-            let (mut into, from) = if x.len() < y.len() { (y, x) } else { (x, y) };
-            add(&mut into, from);
-            into
-        })
+        .reduce(Tally::default, added)
 }
 
 /// One more sighting of `key` at `seen` (pieces see articles in order, so

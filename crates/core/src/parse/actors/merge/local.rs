@@ -49,6 +49,11 @@ impl Interned {
         &self.roles[id as usize]
     }
 
+    /// How many distinct roles there are (numbered from 0).
+    pub fn role_count(&self) -> usize {
+        self.roles.len()
+    }
+
     /// Every name form, in the order of their numbers.
     pub fn forms(&self) -> &[Box<str>] {
         &self.forms
