@@ -125,11 +125,15 @@ fn paragraph_classes(text: &str, paragraphs: &[Span]) -> Vec<BlockClass> {
 }
 
 /// The cleaner's class for a paragraph when every line of it is the page's
-/// (furniture, a teaser, a caption, a byline), else None.
+/// (furniture, a teaser, a caption, a byline), else None. `lines` are in
+/// order of their start, so a paragraph's are found by a search, not by
+/// reading every line of the page for every paragraph.
 fn layout_role(lines: &[Block], paragraph: Span) -> Option<BlockClass> {
-    let mut inside = lines
+    let from = lines.partition_point(|b| b.span.start < paragraph.start);
+    let mut inside = lines[from..]
         .iter()
-        .filter(|b| b.span.start >= paragraph.start && b.span.end <= paragraph.end)
+        .take_while(|b| b.span.start < paragraph.end)
+        .filter(|b| b.span.end <= paragraph.end)
         .map(|b| b.class);
     let first = inside.next()?;
     let pages = |c: BlockClass| {
