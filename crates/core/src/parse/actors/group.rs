@@ -27,6 +27,8 @@ pub(super) struct GroupScratch {
     next_hit: Vec<u32>,
     upcoming: Vec<u32>,
     last_form: Vec<u32>,
+    last_role: Vec<u32>,
+    role_before: Vec<u32>,
     key_buf: String,
     sk_buf: String,
 }
@@ -74,6 +76,8 @@ pub(super) fn group(
         next_hit,
         upcoming,
         last_form,
+        last_role,
+        role_before,
         key_buf,
         sk_buf,
     } = gs;
@@ -277,7 +281,17 @@ pub(super) fn group(
     refill(last_form, out.entities.len(), NO_FORM);
     let mut forms: Vec<(&str, u32)> = Vec::with_capacity(hits.len());
     let mut roles: Vec<(u32, RoleDesc)> = Vec::new();
-    let mut role_seen: crate::hash::FxSet<(u32, RoleDesc)> = Default::default();
+    // Each entity's roles so far are told apart by comparing them, chained
+    // like the forms (`last_role` has each entity's newest, `role_before`
+    // each role the one before): an entity holds a handful, where hashing
+    // every role's words into a set cost more than the comparisons. An
+    // entity with more than `ROLE_WALK` roles is asked of a set of every
+    // role instead, made the first time (so no article costs time
+    // quadratic in its roles).
+    const ROLE_WALK: usize = 16;
+    refill(last_role, out.entities.len(), NO_FORM);
+    refill(role_before, 0, NO_FORM);
+    let mut role_set: Option<crate::hash::FxSet<(u32, RoleDesc)>> = None;
     let mut role_texts: Vec<(u32, Span)> = Vec::new();
     for (i, (si, h)) in hits.iter().enumerate() {
         let Some(e) = entity_of[i] else { continue };
@@ -302,9 +316,37 @@ pub(super) fn group(
         ent.ev.place += h.ev.place;
         ent.ev.org += h.ev.org;
         for (r, (a, b)) in &h.roles {
-            let mut r = r.clone();
-            r.possessor = possessor_entity(*si, r.possessor);
-            if role_seen.insert((e, r.clone())) {
+            let possessor = possessor_entity(*si, r.possessor);
+            // Some(held or not) from the walk, None past its length.
+            let mut at = last_role[e as usize];
+            let mut held = Some(false);
+            for _ in 0..=ROLE_WALK {
+                held = match roles.get(at as usize) {
+                    None => Some(false),
+                    Some((_, h)) if h.possessor == possessor && same_words(h, r) => Some(true),
+                    Some(_) => None,
+                };
+                if held.is_some() {
+                    break;
+                }
+                at = role_before[at as usize];
+            }
+            let with_possessor = || RoleDesc {
+                possessor,
+                ..r.clone()
+            };
+            let held = held.unwrap_or_else(|| {
+                role_set
+                    .get_or_insert_with(|| roles.iter().cloned().collect())
+                    .contains(&(e, with_possessor()))
+            });
+            if !held {
+                let r = with_possessor();
+                if let Some(set) = &mut role_set {
+                    set.insert((e, r.clone()));
+                }
+                role_before.push(last_role[e as usize]);
+                last_role[e as usize] = roles.len() as u32;
                 roles.push((e, r));
             }
             if raw.get(*a..*b).is_some() {
@@ -403,6 +445,28 @@ pub(super) fn word_count(f: &str) -> usize {
     n
 }
 
+/// Whether two roles are the same but for their possessors (what
+/// `RoleDesc`'s equality compares, the possessor left to the caller).
+fn same_words(a: &RoleDesc, b: &RoleDesc) -> bool {
+    let RoleDesc {
+        head,
+        domain,
+        nat,
+        leader,
+        any_leader,
+        generic,
+        counterpart,
+        possessor: _,
+    } = a;
+    *head == b.head
+        && *domain == b.domain
+        && *nat == b.nat
+        && *leader == b.leader
+        && *any_leader == b.any_leader
+        && *generic == b.generic
+        && *counterpart == b.counterpart
+}
+
 /// No hit: the end of an entity's chain of hits (and of a surname's chain
 /// of full names).
 const NO_HIT: u32 = u32::MAX;
@@ -419,4 +483,65 @@ fn kind_of(ev: Evidence) -> Option<ActorKind> {
     } else {
         Some(ActorKind::Organisation)
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    /// One person named in every sentence, with a role each time: `heads`
+    /// gives the role's head word per sentence.
+    fn roles_grouped(heads: &[usize]) -> Vec<String> {
+        let raw = "Ivo Tamm. ".repeat(heads.len());
+        let hits: Vec<(u32, names::Hit)> = heads
+            .iter()
+            .enumerate()
+            .map(|(k, head)| {
+                let at = k * 10;
+                let role = RoleDesc {
+                    head: Arc::from(format!("head{head}")),
+                    ..RoleDesc::default()
+                };
+                let hit = names::Hit {
+                    start: at,
+                    end: at + 8,
+                    words: 2,
+                    entity: None,
+                    ev: Evidence {
+                        person: 3,
+                        ..Evidence::default()
+                    },
+                    weak: false,
+                    roles: vec![(role, (at, at + 3))],
+                };
+                (k as u32, hit)
+            })
+            .collect();
+        let out = group(
+            &raw,
+            &hits,
+            &mut Vec::new(),
+            heads.len() as u32,
+            &LEXICON,
+            &mut GroupScratch::default(),
+        );
+        assert_eq!(out.entities.len(), 1);
+        out.roles_of(0).map(|r| r.head.to_string()).collect()
+    }
+
+    #[test]
+    fn an_entitys_roles_are_each_kept_once_in_order_of_appearance() {
+        // A few roles, repeated: found by walking the entity's roles.
+        let few = [1, 2, 1, 3, 2, 2, 1];
+        assert_eq!(roles_grouped(&few), ["head1", "head2", "head3"]);
+        // More roles than a walk takes (then a set of them is asked), each
+        // repeated later: still each once, in order.
+        let many: Vec<usize> = (0..3).flat_map(|_| 0..ROLE_WALK_OF_TEST).collect();
+        let want: Vec<String> = (0..ROLE_WALK_OF_TEST).map(|h| format!("head{h}")).collect();
+        assert_eq!(roles_grouped(&many), want);
+    }
+
+    /// Past the length of a walk along one entity's roles.
+    const ROLE_WALK_OF_TEST: usize = 40;
 }
