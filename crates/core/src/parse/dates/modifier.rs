@@ -9,7 +9,6 @@
 //! the union's own: where the whole pattern would have matched from a
 //! modifier, the families that take one are run anchored there.
 
-use super::lexicon::LEXICON;
 use super::patterns::{Caches, SPLIT};
 use regex_automata::{Anchored, Input};
 
@@ -28,7 +27,12 @@ pub(super) fn next_match(
     }
     // A modifier ending where the match starts: no family matched before
     // it, so the whole pattern's match (if any) starts at the modifier.
-    let before = modifiers_before(&text[at..start]);
+    let before = &text[at..start];
+    let last = before.trim_end().bytes().next_back();
+    let before = match last {
+        Some(b) if SPLIT.modifier_ends[usize::from(b)] => modifiers_before(before),
+        _ => [None, None],
+    };
     if let Some(p) = before.into_iter().flatten().next() {
         // The family found takes it, ending where it ends: a family before
         // it in order would have matched here too. Unless the match opens
@@ -47,7 +51,11 @@ pub(super) fn next_match(
     // A modifier opening the match ("later this week" is also the
     // modifier "later" and "this week"): the family first in order wins,
     // and a family prefers to take its modifier.
-    if opens_with_modifier(&text[start..])
+    if text
+        .as_bytes()
+        .get(start)
+        .is_some_and(|&b| SPLIT.modifier_opens[usize::from(b)])
+        && opens_with_modifier(&text[start..])
         && let Some(found) = with_modifier_at(caches, text, start)
         && found.2 <= family
     {
@@ -84,11 +92,17 @@ fn modifiers_before(before: &str) -> [Option<usize>; 2] {
 
 /// Where the longest word of `[modifiers]` that ends `text` starts.
 fn word_ending(text: &str) -> Option<usize> {
-    LEXICON
-        .modifiers
+    let b = text.as_bytes();
+    let last = b.last()?.to_ascii_lowercase();
+    SPLIT
+        .modifier_words
         .iter()
-        .filter(|w| ends_with_ignoring_case(text, w))
-        .map(|w| text.len() - w.len())
+        .filter(|w| {
+            w.last() == Some(&last)
+                && b.len() >= w.len()
+                && b[b.len() - w.len()..].eq_ignore_ascii_case(w)
+        })
+        .map(|w| b.len() - w.len())
         .min()
 }
 
@@ -102,8 +116,8 @@ fn opens_with_on(rest: &str) -> bool {
 /// Whether `rest` opens with a word of `[modifiers]` or "mid".
 fn opens_with_modifier(rest: &str) -> bool {
     let b = rest.as_bytes();
-    let opens = |w: &str| b.len() >= w.len() && b[..w.len()].eq_ignore_ascii_case(w.as_bytes());
-    opens("mid") || LEXICON.modifiers.iter().any(|w| opens(w))
+    let opens = |w: &[u8]| b.len() >= w.len() && b[..w.len()].eq_ignore_ascii_case(w);
+    opens(b"mid") || SPLIT.modifier_words.iter().any(|w| opens(w))
 }
 
 fn ends_with_ignoring_case(text: &str, word: &str) -> bool {

@@ -186,6 +186,14 @@ pub(super) struct Families {
     /// The families that may open with the modifier (indices into the
     /// families), when the union leaves it out; empty otherwise.
     pub(super) modified: Vec<usize>,
+    /// Bytes that may end a modifier before a date's start (the last
+    /// letter of a modifier word, of "on", or a hyphen), and bytes that
+    /// may open one, in either case: most matches have neither next to
+    /// them.
+    pub(super) modifier_ends: [bool; 256],
+    pub(super) modifier_opens: [bool; 256],
+    /// The words of `[modifiers]`, lowercase.
+    pub(super) modifier_words: Vec<Box<[u8]>>,
     /// Those families whole, as one regex run anchored where a modifier
     /// starts; compiled when first needed.
     with_modifier: OnceLock<meta::Regex>,
@@ -236,10 +244,10 @@ pub(super) static SPLIT: LazyLock<Families> = LazyLock::new(|| {
         trees.iter().map(|_| None).collect()
     };
     let modified: Vec<usize> = (0..cores.len()).filter(|&i| cores[i].is_some()).collect();
-    let core_trees: Vec<Hir> = cores
-        .into_iter()
+    let core_trees: Vec<&Hir> = cores
+        .iter()
         .zip(&trees)
-        .map(|(core, tree)| core.unwrap_or_else(|| tree.clone()))
+        .map(|(core, tree)| core.as_ref().unwrap_or(tree))
         .collect();
     let any = meta::Regex::builder()
         .configure(
@@ -299,9 +307,34 @@ pub(super) static SPLIT: LazyLock<Families> = LazyLock::new(|| {
             Some((family, indices))
         })
         .collect();
+    let mut modifier_ends = [false; 256];
+    let mut modifier_opens = [false; 256];
+    if !modified.is_empty() {
+        let words = LEXICON.modifiers.iter().map(String::as_str);
+        for w in words.chain(["on", "mid"]) {
+            for (table, b) in [
+                (&mut modifier_ends, w.bytes().last()),
+                (&mut modifier_opens, w.bytes().next()),
+            ] {
+                if let Some(b) = b {
+                    table[usize::from(b.to_ascii_lowercase())] = true;
+                    table[usize::from(b.to_ascii_uppercase())] = true;
+                }
+            }
+        }
+        modifier_ends[usize::from(b'-')] = true;
+    }
+    let modifier_words = LEXICON
+        .modifiers
+        .iter()
+        .map(|w| w.to_ascii_lowercase().into_bytes().into())
+        .collect();
     Families {
         any,
         modified,
+        modifier_ends,
+        modifier_opens,
+        modifier_words,
         with_modifier: OnceLock::new(),
         each: trees.iter().map(|_| OnceLock::new()).collect(),
         trees,
