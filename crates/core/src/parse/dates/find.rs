@@ -11,6 +11,7 @@ pub use super::form::{Candidate, Direction, Form, PeriodKind, YearRef};
 use super::groups::{Groups, month_of, num};
 use super::holiday;
 use super::lexicon::{LEXICON, RelativePhrase, Unit};
+use super::modifier::next_match;
 use super::patterns::{CACHES, Caches, PATTERN, SPLIT};
 use super::period::period_of;
 use super::tense::{clause_is_future_in, narrates_past_knowing, word_before};
@@ -36,11 +37,9 @@ pub fn find_in_sentence(raw: &str, sentence: Span, index: u32) -> Vec<Candidate>
         let caches = caches.get_or_insert_with(Caches::new);
         let mut at = 0;
         while at <= text.len() {
-            let input = Input::new(text).span(at..text.len());
-            let Some(m) = SPLIT.any.search_with(&mut caches.any, &input) else {
+            let Some((start, end, i)) = next_match(caches, text, at) else {
                 break;
             };
-            let (start, end) = (m.start(), m.end());
             // No family matches the empty string; step past one anyway so
             // the loop always ends.
             at = if end > start {
@@ -49,7 +48,6 @@ pub fn find_in_sentence(raw: &str, sentence: Span, index: u32) -> Vec<Candidate>
                 let next = text.get(end..).and_then(|t| t.chars().next());
                 end + next.map_or(1, char::len_utf8)
             };
-            let i = m.pattern().as_usize();
             let (cache, slots) = &mut caches.each[i];
             if SPLIT.whole[i] {
                 whole_match_groups(slots, start, end);
@@ -64,7 +62,6 @@ pub fn find_in_sentence(raw: &str, sentence: Span, index: u32) -> Vec<Candidate>
                 family.search_captures_with(cache, &on_match, slots);
             }
             let caps = if slots.get_match().map(|g| g.range()) == Some(start..end) {
-                let i = m.pattern().as_usize();
                 Groups::Family(text, slots, &SPLIT.names[i], &SPLIT.prefixes[i])
             } else {
                 match PATTERN.captures_at(text, start) {

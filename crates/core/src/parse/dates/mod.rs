@@ -25,6 +25,7 @@ mod groups;
 pub mod holiday;
 pub mod infer;
 pub mod lexicon;
+mod modifier;
 mod patterns;
 mod period;
 pub mod resolve;

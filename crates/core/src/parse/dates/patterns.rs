@@ -121,6 +121,35 @@ pub(super) static FAMILIES: LazyLock<Vec<String>> = LazyLock::new(|| {
     alternatives.into()
 });
 
+/// Whether the modifier is read around a match in code ([`super::modifier`])
+/// rather than by the union: its words must be ASCII letters compared
+/// without case, none of them 'k' or 's', whose case folds reach beyond
+/// ASCII (the Kelvin sign, the long s).
+pub(super) fn modifier_read_in_code() -> bool {
+    LEXICON.modifiers.iter().all(|w| {
+        !w.is_empty()
+            && w.bytes()
+                .all(|b| b.is_ascii_alphabetic() && !matches!(b.to_ascii_lowercase(), b'k' | b's'))
+    })
+}
+
+/// `tree` without its optional modifier (`(?P<xx_mod>...)?` opening it),
+/// or None when it opens with none.
+fn without_modifier(tree: &Hir) -> Option<Hir> {
+    let HirKind::Concat(parts) = tree.kind() else {
+        return None;
+    };
+    let HirKind::Repetition(optional) = parts.first()?.kind() else {
+        return None;
+    };
+    let HirKind::Capture(group) = optional.sub.kind() else {
+        return None;
+    };
+    let is_modifier = group.name.as_deref().is_some_and(|n| n.ends_with("_mod"));
+    (is_modifier && optional.min == 0 && optional.max == Some(1))
+        .then(|| Hir::concat(parts[1..].to_vec()))
+}
+
 /// Each of `words` as written (lowercase) and capitalised, as a sentence
 /// opens with it: matching these costs the one pattern less than ignoring
 /// case.
@@ -151,7 +180,23 @@ pub(super) static PATTERN: LazyLock<Regex> =
 /// and which family it is, and only that family's own small regex reads
 /// the groups, anchored on the match.
 pub(super) struct Families {
+    /// The families as one regex, each without its optional modifier when
+    /// [`super::modifier`] reads that in code.
     pub(super) any: meta::Regex,
+    /// The families that may open with the modifier (indices into the
+    /// families), when the union leaves it out; empty otherwise.
+    pub(super) modified: Vec<usize>,
+    /// Bytes that may end a modifier before a date's start (the last
+    /// letter of a modifier word, of "on", or a hyphen), and bytes that
+    /// may open one, in either case: most matches have neither next to
+    /// them.
+    pub(super) modifier_ends: [bool; 256],
+    pub(super) modifier_opens: [bool; 256],
+    /// The words of `[modifiers]`, lowercase.
+    pub(super) modifier_words: Vec<Box<[u8]>>,
+    /// Those families whole, as one regex run anchored where a modifier
+    /// starts; compiled when first needed.
+    with_modifier: OnceLock<meta::Regex>,
     /// Each family's syntax tree, for its own regex.
     trees: Vec<Hir>,
     /// Each family's own regex, compiled when first needed: the families
@@ -190,13 +235,27 @@ pub(super) static SPLIT: LazyLock<Families> = LazyLock::new(|| {
     // No prefilter: the families start with too many words for a literal
     // search to skip text, and extracting the literals costs more at
     // start-up than it saves.
+    // The union leaves the modifier out when code reads it: seven copies
+    // of it at every start make the union's automaton far larger (states
+    // are built per thread).
+    let cores: Vec<Option<Hir>> = if modifier_read_in_code() {
+        trees.iter().map(without_modifier).collect()
+    } else {
+        trees.iter().map(|_| None).collect()
+    };
+    let modified: Vec<usize> = (0..cores.len()).filter(|&i| cores[i].is_some()).collect();
+    let core_trees: Vec<&Hir> = cores
+        .iter()
+        .zip(&trees)
+        .map(|(core, tree)| core.as_ref().unwrap_or(tree))
+        .collect();
     let any = meta::Regex::builder()
         .configure(
             meta::Config::new()
                 .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit)
                 .auto_prefilter(false),
         )
-        .build_many_from_hir(&trees)
+        .build_many_from_hir(&core_trees)
         .expect("date pattern compiles");
     let groups: Vec<GroupInfo> = trees
         .iter()
@@ -248,8 +307,35 @@ pub(super) static SPLIT: LazyLock<Families> = LazyLock::new(|| {
             Some((family, indices))
         })
         .collect();
+    let mut modifier_ends = [false; 256];
+    let mut modifier_opens = [false; 256];
+    if !modified.is_empty() {
+        let words = LEXICON.modifiers.iter().map(String::as_str);
+        for w in words.chain(["on", "mid"]) {
+            for (table, b) in [
+                (&mut modifier_ends, w.bytes().last()),
+                (&mut modifier_opens, w.bytes().next()),
+            ] {
+                if let Some(b) = b {
+                    table[usize::from(b.to_ascii_lowercase())] = true;
+                    table[usize::from(b.to_ascii_uppercase())] = true;
+                }
+            }
+        }
+        modifier_ends[usize::from(b'-')] = true;
+    }
+    let modifier_words = LEXICON
+        .modifiers
+        .iter()
+        .map(|w| w.to_ascii_lowercase().into_bytes().into())
+        .collect();
     Families {
         any,
+        modified,
+        modifier_ends,
+        modifier_opens,
+        modifier_words,
+        with_modifier: OnceLock::new(),
         each: trees.iter().map(|_| OnceLock::new()).collect(),
         trees,
         groups,
@@ -261,6 +347,25 @@ pub(super) static SPLIT: LazyLock<Families> = LazyLock::new(|| {
 });
 
 impl Families {
+    /// The families that may open with the modifier, whole, as one regex
+    /// (pattern `k` is family `modified[k]`).
+    pub(super) fn with_modifier(&self) -> &meta::Regex {
+        self.with_modifier.get_or_init(|| {
+            let trees: Vec<&Hir> = self.modified.iter().map(|&i| &self.trees[i]).collect();
+            // Run anchored on a few matches only: no automaton to build.
+            meta::Regex::builder()
+                .configure(
+                    meta::Config::new()
+                        .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit)
+                        .hybrid(false)
+                        .onepass(false)
+                        .auto_prefilter(false),
+                )
+                .build_many_from_hir(&trees)
+                .expect("date pattern compiles")
+        })
+    }
+
     /// Family `i`'s own regex, compiled on first use. It only ever runs
     /// anchored on a known match, so it needs no lazy DFA (and no reverse
     /// NFA for one) and no prefilter: that cuts its build to the NFA.
@@ -300,6 +405,8 @@ fn capture_names(tree: &Hir, names: &mut Vec<Option<String>>) {
 /// serve only their first thread quickly.
 pub(super) struct Caches {
     pub(super) any: meta::Cache,
+    /// For [`Families::with_modifier`], made on its first search.
+    pub(super) with_modifier: Option<meta::Cache>,
     /// A family's regex cache, made when its regex first runs in this
     /// thread, and its group slots.
     pub(super) each: Vec<(Option<meta::Cache>, GroupSlots)>,
@@ -309,6 +416,7 @@ impl Caches {
     pub(super) fn new() -> Self {
         Caches {
             any: SPLIT.any.create_cache(),
+            with_modifier: None,
             each: SPLIT
                 .groups
                 .iter()

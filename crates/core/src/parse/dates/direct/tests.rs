@@ -1,6 +1,7 @@
 use super::*;
 use crate::hash::FxSet;
-use crate::parse::dates::patterns::SPLIT;
+use crate::parse::dates::modifier::next_match;
+use crate::parse::dates::patterns::{CACHES, Caches, SPLIT};
 use regex_automata::{Anchored, Input};
 
 /// Sentences with dates of every family read here, in the shapes and
@@ -49,9 +50,11 @@ fn groups_read_in_code_are_what_each_familys_regex_reads() {
     let mut direct = 0;
     for text in TEXTS {
         let mut at = 0;
-        while let Some(m) = SPLIT.any.find(Input::new(text).span(at..text.len())) {
-            at = m.end();
-            let i = m.pattern().as_usize();
+        while let Some((start, end, i)) =
+            CACHES.with_borrow_mut(|c| next_match(c.get_or_insert_with(Caches::new), text, at))
+        {
+            at = end;
+            let m = start..end;
             let Some((family, indices)) = &SPLIT.direct[i] else {
                 continue;
             };
@@ -59,18 +62,18 @@ fn groups_read_in_code_are_what_each_familys_regex_reads() {
             let regex = SPLIT.family(i);
             let mut expected = regex.create_captures();
             regex.captures(
-                Input::new(text).span(m.range()).anchored(Anchored::Yes),
+                Input::new(text).span(m.clone()).anchored(Anchored::Yes),
                 &mut expected,
             );
             let mut got = regex.create_captures();
-            if read(*family, indices, text, m.start(), m.end(), &mut got) {
+            if read(*family, indices, text, start, end, &mut got) {
                 read_families.insert(format!("{family:?}"));
                 direct += 1;
                 assert_eq!(
                     got.slots(),
                     expected.slots(),
                     "{family:?} {:?} in {text:?}",
-                    &text[m.range()]
+                    &text[m.clone()]
                 );
                 assert_eq!(got.pattern(), expected.pattern());
             }

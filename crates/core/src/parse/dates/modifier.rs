@@ -1,0 +1,140 @@
+//! The optional modifier of a date ("early March", "late on Friday",
+//! "mid-2019"), read around a match of the families' union rather than by
+//! it.
+//!
+//! Seven families may open with the modifier. Left in the union, its seven
+//! copies sit at every position the automaton may start a match, and every
+//! state the lazy DFA builds carries them; read here, the union matches the
+//! date proper and a modifier next to it is checked in code. The result is
+//! the union's own: where the whole pattern would have matched from a
+//! modifier, the families that take one are run anchored there.
+
+use super::patterns::{Caches, SPLIT};
+use regex_automata::{Anchored, Input};
+
+/// The first match in `text` at or after `at`, as the families with their
+/// modifiers would find it: its start, end and family.
+pub(super) fn next_match(
+    caches: &mut Caches,
+    text: &str,
+    at: usize,
+) -> Option<(usize, usize, usize)> {
+    let input = Input::new(text).span(at..text.len());
+    let m = SPLIT.any.search_with(&mut caches.any, &input)?;
+    let (start, end, family) = (m.start(), m.end(), m.pattern().as_usize());
+    if SPLIT.modified.is_empty() {
+        return Some((start, end, family));
+    }
+    // A modifier ending where the match starts: no family matched before
+    // it, so the whole pattern's match (if any) starts at the modifier.
+    let before = &text[at..start];
+    let last = before.trim_end().bytes().next_back();
+    let before = match last {
+        Some(b) if SPLIT.modifier_ends[usize::from(b)] => modifiers_before(before),
+        _ => [None, None],
+    };
+    if let Some(p) = before.into_iter().flatten().next() {
+        // The family found takes it, ending where it ends: a family before
+        // it in order would have matched here too. Unless the match opens
+        // with "on", which the modifier may have taken.
+        if SPLIT.modified.contains(&family) && !opens_with_on(&text[start..]) {
+            return Some((at + p, end, family));
+        }
+        // Otherwise a later family may take it, or none: the families that
+        // take one decide.
+        for p in before.into_iter().flatten() {
+            if let Some(found) = with_modifier_at(caches, text, at + p) {
+                return Some(found);
+            }
+        }
+    }
+    // A modifier opening the match ("later this week" is also the
+    // modifier "later" and "this week"): the family first in order wins,
+    // and a family prefers to take its modifier.
+    if text
+        .as_bytes()
+        .get(start)
+        .is_some_and(|&b| SPLIT.modifier_opens[usize::from(b)])
+        && opens_with_modifier(&text[start..])
+        && let Some(found) = with_modifier_at(caches, text, start)
+        && found.2 <= family
+    {
+        return Some(found);
+    }
+    Some((start, end, family))
+}
+
+/// Where a modifier that ends at the end of `before` may start, leftmost
+/// first: a word of `[modifiers]`, white space, "on" and white space; the
+/// word and white space alone; or "mid-" and any white space. (Which
+/// family takes it, if any, the families' regex decides.)
+fn modifiers_before(before: &str) -> [Option<usize>; 2] {
+    let trimmed = before.trim_end();
+    if let Some(dash) = trimmed.strip_suffix('-') {
+        return [
+            ends_with_ignoring_case(dash, "mid").then(|| dash.len() - 3),
+            None,
+        ];
+    }
+    if trimmed.len() == before.len() {
+        return [None, None];
+    }
+    let with_on = trimmed
+        .len()
+        .checked_sub(2)
+        .filter(|&on| {
+            trimmed.as_bytes()[on..].eq_ignore_ascii_case(b"on")
+                && trimmed[..on].ends_with(char::is_whitespace)
+        })
+        .and_then(|on| word_ending(trimmed[..on].trim_end()));
+    [with_on, word_ending(trimmed)]
+}
+
+/// Where the longest word of `[modifiers]` that ends `text` starts.
+fn word_ending(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let last = b.last()?.to_ascii_lowercase();
+    SPLIT
+        .modifier_words
+        .iter()
+        .filter(|w| {
+            w.last() == Some(&last)
+                && b.len() >= w.len()
+                && b[b.len() - w.len()..].eq_ignore_ascii_case(w)
+        })
+        .map(|w| b.len() - w.len())
+        .min()
+}
+
+/// Whether `rest` opens with the word "on".
+fn opens_with_on(rest: &str) -> bool {
+    rest.as_bytes()
+        .get(..2)
+        .is_some_and(|b| b.eq_ignore_ascii_case(b"on"))
+}
+
+/// Whether `rest` opens with a word of `[modifiers]` or "mid".
+fn opens_with_modifier(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    let opens = |w: &[u8]| b.len() >= w.len() && b[..w.len()].eq_ignore_ascii_case(w);
+    opens(b"mid") || SPLIT.modifier_words.iter().any(|w| opens(w))
+}
+
+fn ends_with_ignoring_case(text: &str, word: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() >= word.len() && b[b.len() - word.len()..].eq_ignore_ascii_case(word.as_bytes())
+}
+
+/// The match of a family that may take the modifier, anchored at `p`.
+fn with_modifier_at(caches: &mut Caches, text: &str, p: usize) -> Option<(usize, usize, usize)> {
+    let regex = SPLIT.with_modifier();
+    let cache = caches
+        .with_modifier
+        .get_or_insert_with(|| regex.create_cache());
+    let input = Input::new(text).span(p..text.len()).anchored(Anchored::Yes);
+    let m = regex.search_with(cache, &input)?;
+    Some((m.start(), m.end(), SPLIT.modified[m.pattern().as_usize()]))
+}
+
+#[cfg(test)]
+mod tests;
