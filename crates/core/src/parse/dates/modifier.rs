@@ -136,5 +136,23 @@ fn with_modifier_at(caches: &mut Caches, text: &str, p: usize) -> Option<(usize,
     Some((m.start(), m.end(), SPLIT.modified[m.pattern().as_usize()]))
 }
 
+/// Every match in `text`, in order, as [`next_match`] gives them to
+/// `find_in_sentence`'s loop: (start, end, family). For the tests that
+/// compare the union's matches with other readings.
+#[cfg(test)]
+pub(super) fn all_matches(text: &str) -> Vec<(usize, usize, usize)> {
+    super::patterns::CACHES.with_borrow_mut(|caches| {
+        let caches = caches.get_or_insert_with(Caches::new);
+        let mut out = Vec::new();
+        let mut at = 0;
+        while let Some(found) = next_match(caches, text, at) {
+            out.push(found);
+            // No family matches the empty string.
+            at = found.1.max(found.0 + 1);
+        }
+        out
+    })
+}
+
 #[cfg(test)]
 mod tests;

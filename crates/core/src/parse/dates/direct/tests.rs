@@ -1,7 +1,7 @@
 use super::*;
 use crate::hash::FxSet;
-use crate::parse::dates::modifier::next_match;
-use crate::parse::dates::patterns::{CACHES, Caches, SPLIT};
+use crate::parse::dates::modifier::all_matches;
+use crate::parse::dates::patterns::SPLIT;
 use regex_automata::{Anchored, Input};
 
 /// Sentences with dates of every family read here, in the shapes and
@@ -49,11 +49,7 @@ fn groups_read_in_code_are_what_each_familys_regex_reads() {
     let mut matches = 0;
     let mut direct = 0;
     for text in TEXTS {
-        let mut at = 0;
-        while let Some((start, end, i)) =
-            CACHES.with_borrow_mut(|c| next_match(c.get_or_insert_with(Caches::new), text, at))
-        {
-            at = end;
+        for (start, end, i) in all_matches(text) {
             let m = start..end;
             let Some((family, indices)) = &SPLIT.direct[i] else {
                 continue;

@@ -1,5 +1,5 @@
-use super::next_match;
-use crate::parse::dates::patterns::{CACHES, Caches, PATTERN, SPLIT};
+use super::all_matches;
+use crate::parse::dates::patterns::{PATTERN, SPLIT};
 
 /// Every match of the whole pattern (the modifier inside the union).
 fn whole(text: &str) -> Vec<(usize, usize)> {
@@ -10,19 +10,10 @@ fn whole(text: &str) -> Vec<(usize, usize)> {
 }
 
 fn split(text: &str) -> Vec<(usize, usize)> {
-    CACHES.with_borrow_mut(|caches| {
-        let caches = caches.get_or_insert_with(Caches::new);
-        let mut out = Vec::new();
-        let mut at = 0;
-        while at <= text.len() {
-            let Some((start, end, _)) = next_match(caches, text, at) else {
-                break;
-            };
-            out.push((start, end));
-            at = end.max(start + 1);
-        }
-        out
-    })
+    all_matches(text)
+        .into_iter()
+        .map(|(start, end, _)| (start, end))
+        .collect()
 }
 
 #[test]
