@@ -101,8 +101,10 @@ fn paragraph_classes(text: &str, paragraphs: &[Span]) -> Vec<BlockClass> {
         .position(Option::is_none)
         .zip(by_layout.iter().rposition(Option::is_none))
         .map(|(first, last)| first..=last);
-    let by_line: Vec<Option<BlockClass>> =
-        paragraphs.iter().map(|p| line_role(p.text(text))).collect();
+    let by_line: Vec<Option<BlockClass>> = paragraphs
+        .iter()
+        .map(|p| one_line_role(p.text(text)))
+        .collect();
     // A byline or a stamp comes once; one-line paragraphs with figures
     // that read so one after another are a list (tour dates, results).
     let dated_role = |i: usize| {
@@ -147,7 +149,7 @@ fn layout_role(lines: &[Block], paragraph: Span) -> Option<BlockClass> {
 
 /// The role a one-line paragraph gives itself; prose that runs over lines
 /// is the article's.
-fn line_role(paragraph: &str) -> Option<BlockClass> {
+fn one_line_role(paragraph: &str) -> Option<BlockClass> {
     if paragraph.trim().contains('\n') {
         return None;
     }

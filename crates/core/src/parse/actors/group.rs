@@ -288,7 +288,6 @@ pub(super) fn group(
     // entity with more than `ROLE_WALK` roles is asked of a set of every
     // role instead, made the first time (so no article costs time
     // quadratic in its roles).
-    const ROLE_WALK: usize = 16;
     refill(last_role, out.entities.len(), NO_FORM);
     refill(role_before, 0, NO_FORM);
     let mut role_set: Option<crate::hash::FxSet<(u32, RoleDesc)>> = None;
@@ -316,32 +315,17 @@ pub(super) fn group(
         ent.ev.place += h.ev.place;
         ent.ev.org += h.ev.org;
         for (r, (a, b)) in &h.roles {
-            let possessor = possessor_entity(*si, r.possessor);
-            // Some(held or not) from the walk, None past its length.
-            let mut at = last_role[e as usize];
-            let mut held = Some(false);
-            for _ in 0..=ROLE_WALK {
-                held = match roles.get(at as usize) {
-                    None => Some(false),
-                    Some((_, h)) if h.possessor == possessor && same_words(h, r) => Some(true),
-                    Some(_) => None,
-                };
-                if held.is_some() {
-                    break;
-                }
-                at = role_before[at as usize];
-            }
-            let with_possessor = || RoleDesc {
-                possessor,
+            let r = RoleDesc {
+                possessor: possessor_entity(*si, r.possessor),
                 ..r.clone()
             };
-            let held = held.unwrap_or_else(|| {
-                role_set
-                    .get_or_insert_with(|| roles.iter().cloned().collect())
-                    .contains(&(e, with_possessor()))
-            });
+            let held = held_in_chain(roles.as_slice(), role_before, last_role[e as usize], &r)
+                .unwrap_or_else(|| {
+                    role_set
+                        .get_or_insert_with(|| roles.iter().cloned().collect())
+                        .contains(&(e, r.clone()))
+                });
             if !held {
-                let r = with_possessor();
                 if let Some(set) = &mut role_set {
                     set.insert((e, r.clone()));
                 }
@@ -445,26 +429,27 @@ pub(super) fn word_count(f: &str) -> usize {
     n
 }
 
-/// Whether two roles are the same but for their possessors (what
-/// `RoleDesc`'s equality compares, the possessor left to the caller).
-fn same_words(a: &RoleDesc, b: &RoleDesc) -> bool {
-    let RoleDesc {
-        head,
-        domain,
-        nat,
-        leader,
-        any_leader,
-        generic,
-        counterpart,
-        possessor: _,
-    } = a;
-    *head == b.head
-        && *domain == b.domain
-        && *nat == b.nat
-        && *leader == b.leader
-        && *any_leader == b.any_leader
-        && *generic == b.generic
-        && *counterpart == b.counterpart
+/// How many of an entity's roles [`held_in_chain`] compares before the
+/// caller asks a set of every role instead.
+const ROLE_WALK: usize = 16;
+
+/// Whether `role` is among an entity's roles, chained from its newest at
+/// `at` through `role_before`; None when the chain is longer than
+/// [`ROLE_WALK`].
+fn held_in_chain(
+    roles: &[(u32, RoleDesc)],
+    role_before: &[u32],
+    mut at: u32,
+    role: &RoleDesc,
+) -> Option<bool> {
+    for _ in 0..ROLE_WALK {
+        match roles.get(at as usize) {
+            None => return Some(false),
+            Some((_, held)) if held == role => return Some(true),
+            Some(_) => at = role_before[at as usize],
+        }
+    }
+    None
 }
 
 /// No hit: the end of an entity's chain of hits (and of a surname's chain
