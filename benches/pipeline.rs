@@ -51,7 +51,16 @@ fn stages(c: &mut Criterion) {
             ingest::bundled()
                 .into_iter()
                 .enumerate()
-                .map(|(i, l)| parse::parse_article(i as u32, l).article.sentences.len())
+                .map(|(i, l)| {
+                    parse::parse_article(
+                        &dateline::knowledge::Knowledge::shared_builtin(),
+                        i as u32,
+                        l,
+                    )
+                    .article
+                    .sentences
+                    .len()
+                })
                 .sum::<usize>()
         })
     });
@@ -59,9 +68,14 @@ fn stages(c: &mut Criterion) {
     // corpus steps (the folder's year, actor merging, indices).
     g.bench_function("whole_corpus", |b| {
         b.iter(|| {
-            parse::build_corpus(ingest::bundled(), Vec::new(), None)
-                .events
-                .len()
+            parse::build_corpus(
+                &dateline::knowledge::Knowledge::shared_builtin(),
+                ingest::bundled(),
+                Vec::new(),
+                None,
+            )
+            .events
+            .len()
         })
     });
     g.finish();

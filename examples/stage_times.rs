@@ -95,7 +95,13 @@ fn main() {
     let one: Vec<_> = copies
         .into_iter()
         .enumerate()
-        .map(|(i, l)| parse::parse_article(i as u32, l))
+        .map(|(i, l)| {
+            parse::parse_article(
+                &dateline::knowledge::Knowledge::shared_builtin(),
+                i as u32,
+                l,
+            )
+        })
         .collect();
     let parse_one = t.elapsed();
     let parse_calls = CALLS.load(Ordering::Relaxed) - c;
@@ -122,7 +128,13 @@ fn main() {
     let parsed: Vec<_> = files
         .into_par_iter()
         .enumerate()
-        .map(|(i, l)| parse::parse_article(i as u32, l))
+        .map(|(i, l)| {
+            parse::parse_article(
+                &dateline::knowledge::Knowledge::shared_builtin(),
+                i as u32,
+                l,
+            )
+        })
         .collect();
     heap("after_parse", bytes);
     println!("parse_all_cores_s {:.3}", t.elapsed().as_secs_f64());

@@ -16,7 +16,7 @@ pub mod progress;
 pub mod suggest;
 
 pub use dateline_core::{
-    config, index, ingest, load, model, numfmt, open, output, parse, query, state, stats, text,
-    warning,
+    config, index, ingest, knowledge, load, model, numfmt, open, output, parse, query, state,
+    stats, text, warning,
 };
 pub use dateline_tui as tui;

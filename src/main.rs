@@ -2,10 +2,12 @@ use clap::{CommandFactory, Parser};
 use dateline::args::{Cli, Command, EventFilter};
 use dateline::cli::{self, CliError};
 use dateline::config::{self, Config};
+use dateline::knowledge::{Knowledge, UserFileRead};
 use dateline::model::Corpus;
 use dateline::tui::settings::{self, Settings};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 fn main() -> ExitCode {
     match run(Cli::parse()) {
@@ -33,9 +35,12 @@ fn shown(message: &str) -> String {
     }
 }
 
-fn load(paths: &[PathBuf]) -> Result<Corpus, CliError> {
+fn load(paths: &[PathBuf], knowledge: &Arc<Knowledge>) -> Result<Corpus, CliError> {
     let corpus = dateline::progress::while_loading(|p| {
-        dateline::load::Loader::new(paths).progress(p).load()
+        dateline::load::Loader::new(paths)
+            .knowledge(Arc::clone(knowledge))
+            .progress(p)
+            .load()
     });
     let article_warnings = corpus.articles.iter().flat_map(|a| &a.warnings);
     for w in corpus.warnings.iter().chain(article_warnings) {
@@ -113,73 +118,23 @@ fn load_config(explicit: Option<&Path>) -> Result<Config, CliError> {
     .map_err(config_error)
 }
 
-/// Adds a user's file (its text) to the parser's knowledge: how many
-/// entries it holds, or its first mistake ("line: what").
-type AddUserFile = fn(String) -> Result<usize, String>;
-
-/// The user's own knowledge files, read from the config file's folder at
-/// start and added to the bundled ones: (file name, what adds it, what one
-/// entry is called).
-const USER_FILES: [(&str, AddUserFile, &str); 4] = [
-    (
-        "actors.toml",
-        dateline::parse::actors::user_actors::add,
-        "actor",
-    ),
-    (
-        "time_words.txt",
-        dateline::parse::dates::lexicon::add_user_words,
-        "entry",
-    ),
-    (
-        "furniture.toml",
-        dateline::parse::blocks::user_furniture::add,
-        "pattern",
-    ),
-    (
-        "publishers.toml",
-        dateline::parse::meta::user_publishers::add,
-        "name",
-    ),
-];
-
-/// Reads the user's own knowledge files (see [`USER_FILES`]), those that
-/// are there, into what every article is parsed with: a mistake in one
-/// stops dateline, naming the file and the line. Returns what `config`
-/// says of each: "FILE: ok (N actors)".
-fn load_user_files(explicit: Option<&Path>) -> Result<String, CliError> {
-    let Some(config) = explicit
+/// What the parser knows: the bundled knowledge plus the user's own files
+/// beside the config file (`--config FILE`, else the default location),
+/// those that are there, with what was read of each. A mistake in one
+/// stops dateline, naming the file and the line.
+fn load_knowledge(
+    explicit: Option<&Path>,
+) -> Result<(Arc<Knowledge>, Vec<UserFileRead>), CliError> {
+    let folder = explicit
         .map(Path::to_path_buf)
         .or_else(config::default_location)
-    else {
-        return Ok(String::new());
+        .and_then(|config| config.parent().map(Path::to_path_buf));
+    let Some(folder) = folder else {
+        return Ok((Knowledge::shared_builtin(), Vec::new()));
     };
-    let mut said = String::new();
-    for (name, add, noun) in USER_FILES {
-        let path = config.with_file_name(name);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-            Err(e) => return Err(format!("{}: {e}", path.display()).into()),
-        };
-        let n = add(text).map_err(|e| {
-            // "file:3: what" when the line is known, else "file: what".
-            let sep = if e.starts_with(|c: char| c.is_ascii_digit()) {
-                ":"
-            } else {
-                ": "
-            };
-            let message = format!("{}{sep}{e}", path.display());
-            CliError::Other(dateline::text::sanitize_line(&message).into_owned())
-        })?;
-        let plural = match (n, noun) {
-            (1, _) => noun.to_string(),
-            (_, "entry") => "entries".to_string(),
-            _ => format!("{noun}s"),
-        };
-        said += &format!("{}: ok ({n} {plural})\n", path.display());
-    }
-    Ok(said)
+    let (knowledge, read) = Knowledge::with_user_files(&folder)
+        .map_err(|e| CliError::Other(dateline::text::sanitize_line(&e.to_string()).into_owned()))?;
+    Ok((Arc::new(knowledge), read))
 }
 
 /// The TUI's keys, theme and sort order from `cfg`, checked.
@@ -217,7 +172,8 @@ fn config_command(
     }
     let cfg = load_config(explicit)?;
     tui_settings(&cfg)?;
-    let user_files = load_user_files(explicit)?;
+    let (_, user_files) = load_knowledge(explicit)?;
+    let user_files: String = user_files.iter().map(|f| format!("{f}\n")).collect();
     // Well-formed, but what it points at may not be there (yet).
     for p in cfg.corpus() {
         if std::fs::metadata(&p).is_err() {
@@ -279,15 +235,17 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
         );
     }
     let explicit = args.config.as_deref();
-    let cfg = match &args.command {
+    let (cfg, knowledge) = match &args.command {
         Some(Command::Config {
             print_default,
             path,
         }) => return config_command(explicit, *print_default, *path).map(|()| ExitCode::SUCCESS),
-        Some(Command::Completions { .. } | Command::Man) => Config::defaults(),
+        Some(Command::Completions { .. } | Command::Man) => {
+            (Config::defaults(), Knowledge::shared_builtin())
+        }
         _ => {
             let cfg = load_config(explicit)?;
-            load_user_files(explicit)?;
+            let (knowledge, _) = load_knowledge(explicit)?;
             // What the TUI would refuse is said, and stops only the TUI.
             if args.command.is_some()
                 && let Err(e) = tui_settings(&cfg)
@@ -295,7 +253,7 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
                 let e = shown(&e.to_string());
                 eprintln!("dateline: warning: {e} (the TUI will not start until it is fixed)");
             }
-            cfg
+            (cfg, knowledge)
         }
     };
     // No PATH on the command line: the config file's corpus (empty: the
@@ -337,7 +295,10 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
         let outcome = dateline::tui::run(
             paths,
             settings,
-            dateline::tui::Options { watch: args.watch },
+            dateline::tui::Options {
+                watch: args.watch,
+                knowledge,
+            },
         )
         .map_err(|e| CliError::Other(format!("terminal: {e}")))?;
         for w in &outcome.warnings {
@@ -347,7 +308,7 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
     };
     let done = match command {
         Command::Articles { paths, json } => {
-            let c = load(&or_config(paths)?)?;
+            let c = load(&or_config(paths)?, &knowledge)?;
             write_out(|out| Ok(cli::articles(&c, json, by_file, out)?))
         }
         Command::Timeline {
@@ -356,17 +317,17 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
             filter: f,
         } => {
             let f = filter(&f)?;
-            let c = load(&or_config(paths)?)?;
+            let c = load(&or_config(paths)?, &knowledge)?;
             let f = f.on(&c)?;
             let text = cli::Text::for_stdout();
             write_out(|out| Ok(cli::timeline(&c, f, json, text, out)?))
         }
         Command::Actors { paths, json, kind } => {
-            let c = load(&or_config(paths)?)?;
+            let c = load(&or_config(paths)?, &knowledge)?;
             write_out(|out| Ok(cli::actors(&c, kind, json, out)?))
         }
         Command::Mentions { name, paths, json } => {
-            let c = load(&or_config(paths)?)?;
+            let c = load(&or_config(paths)?, &knowledge)?;
             let text = cli::Text::for_stdout();
             write_out(|out| cli::mentions(&c, &name, json, text, out))
         }
@@ -377,13 +338,15 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
             all_precisions,
         } => {
             let f = filter(&f)?;
-            let c = load(&or_config(paths)?)?;
+            let c = load(&or_config(paths)?, &knowledge)?;
             let f = f.on(&c)?;
             write_out(|out| cli::export(&c, f, format, all_precisions, out))
         }
         Command::Stats { paths, json } => {
             let paths = or_config(paths)?;
-            let stats = dateline::progress::while_loading(|p| dateline::stats::measure(&paths, p));
+            let stats = dateline::progress::while_loading(|p| {
+                dateline::stats::measure(&paths, &knowledge, p)
+            });
             let row = dateline::output::rows::StatsRow::new(&stats);
             write_out(|out| {
                 Ok(if json {
@@ -398,7 +361,7 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
             emit(state_command(&paths, prune)?)
         }
         Command::TuiBench { paths, rounds } => {
-            let c = load(&or_config(paths)?)?;
+            let c = load(&or_config(paths)?, &knowledge)?;
             let t = std::time::Instant::now();
             let (per_key, all) = dateline::tui::bench::key_latency(&c, rounds);
             let mut out = format!("key_update_render_ms_median {:.3}\n", all as f64 / 1e6);

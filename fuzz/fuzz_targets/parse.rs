@@ -8,7 +8,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let Ok((text, _)) = decode(data) else { return };
     let loaded = Loaded { path: "fuzz.txt".into(), text, warnings: Vec::new() };
-    let corpus = dateline::parse::build_corpus(vec![loaded], Vec::new());
+    let corpus = dateline::parse::build_corpus(&dateline::knowledge::Knowledge::shared_builtin(), vec![loaded], Vec::new(), None);
     for a in &corpus.articles {
         let spans = a.body.iter().chain(&a.sentences).chain(&a.boilerplate).chain(&a.teasers).copied()
             .chain(a.times.iter().map(|t| t.span))

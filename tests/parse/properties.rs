@@ -9,7 +9,12 @@ use proptest::prelude::*;
 
 fn parse_text(text: String) -> dateline::model::Corpus {
     let loaded = Loaded::plain("prop.txt", text);
-    parse::build_corpus(vec![loaded], Vec::new(), None)
+    parse::build_corpus(
+        &dateline::knowledge::Knowledge::shared_builtin(),
+        vec![loaded],
+        Vec::new(),
+        None,
+    )
 }
 
 fn span_ok(raw: &str, s: Span) -> bool {

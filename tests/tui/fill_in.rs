@@ -31,10 +31,16 @@ fn folder(n: usize) -> tempfile::TempDir {
 fn messages(dir: &Path, partial: usize) -> (Vec<Msg>, Progress) {
     let progress = Progress::default();
     let mut got = Vec::new();
-    loader::load(&[dir.to_path_buf()], &progress, partial, &mut |m| {
-        got.push(m);
-        true
-    });
+    loader::load(
+        &[dir.to_path_buf()],
+        &dateline::knowledge::Knowledge::shared_builtin(),
+        &progress,
+        partial,
+        &mut |m| {
+            got.push(m);
+            true
+        },
+    );
     (got, progress)
 }
 
@@ -134,10 +140,16 @@ fn a_corpus_not_clearly_larger_than_the_early_part_loads_straight_to_full() {
     // The bundled seeds: no paths.
     let progress = Progress::default();
     let mut got = Vec::new();
-    loader::load(&[], &progress, 1, &mut |m| {
-        got.push(m);
-        true
-    });
+    loader::load(
+        &[],
+        &dateline::knowledge::Knowledge::shared_builtin(),
+        &progress,
+        1,
+        &mut |m| {
+            got.push(m);
+            true
+        },
+    );
     assert!(matches!(got.as_slice(), [Msg::Full(c)] if c.articles.len() == 5));
 }
 
@@ -146,10 +158,16 @@ fn nobody_listening_stops_the_loader_before_the_full_load() {
     let dir = folder(40);
     let progress = Progress::default();
     let mut sent = 0;
-    loader::load(&[dir.path().to_path_buf()], &progress, 3, &mut |_| {
-        sent += 1;
-        false
-    });
+    loader::load(
+        &[dir.path().to_path_buf()],
+        &dateline::knowledge::Knowledge::shared_builtin(),
+        &progress,
+        3,
+        &mut |_| {
+            sent += 1;
+            false
+        },
+    );
     assert_eq!(sent, 1);
     assert_eq!(progress.parsed.load(Ordering::Relaxed), 0);
 }

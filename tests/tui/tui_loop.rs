@@ -129,10 +129,16 @@ fn folder(n: usize) -> tempfile::TempDir {
 /// sends them.
 fn early_and_full(dir: &Path) -> (Box<Corpus>, Box<Corpus>) {
     let mut got = Vec::new();
-    loader::load(&[dir.to_path_buf()], &Progress::default(), 3, &mut |m| {
-        got.push(m);
-        true
-    });
+    loader::load(
+        &[dir.to_path_buf()],
+        &dateline::knowledge::Knowledge::shared_builtin(),
+        &Progress::default(),
+        3,
+        &mut |m| {
+            got.push(m);
+            true
+        },
+    );
     match (got.remove(0), got.remove(0)) {
         (loader::Msg::Partial(p), loader::Msg::Full(f)) => (p, f),
         _ => panic!("early first, full last"),

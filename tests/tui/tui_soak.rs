@@ -39,7 +39,12 @@ fn hostile_corpus() -> Corpus {
         .map(|(i, t)| Loaded::plain(format!("hostile/{i}.txt"), t.to_string()))
         .collect();
     files.extend(dateline::ingest::bundled());
-    dateline::parse::build_corpus(files, Vec::new(), None)
+    dateline::parse::build_corpus(
+        &dateline::knowledge::Knowledge::shared_builtin(),
+        files,
+        Vec::new(),
+        None,
+    )
 }
 
 fn random_action(r: &mut Rng, w: u16, h: u16) -> Action {

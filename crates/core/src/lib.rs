@@ -14,6 +14,7 @@ pub(crate) mod date_text;
 pub(crate) mod hash;
 pub mod index;
 pub mod ingest;
+pub mod knowledge;
 pub mod load;
 pub mod model;
 pub mod numfmt;

@@ -4,13 +4,16 @@
 //! report on it; [`Loader::load`] walks the folders, reads and parses the
 //! files in one parallel pass and builds the corpus.
 
+use crate::knowledge::Knowledge;
 use crate::model::Corpus;
 use crate::parse::Progress;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
-/// What to load and how: the paths (none: the bundled seeds), the counters
-/// to report into, and whether an early part is handed over first.
+/// What to load and how: the paths (none: the bundled seeds), what the
+/// parser knows (the bundled knowledge unless given), the counters to
+/// report into, and whether an early part is handed over first.
 ///
 /// ```no_run
 /// # use dateline_core::load::Loader;
@@ -20,6 +23,7 @@ use std::sync::atomic::Ordering;
 /// ```
 pub struct Loader<'a> {
     paths: &'a [PathBuf],
+    knowledge: Arc<Knowledge>,
     progress: Option<&'a Progress>,
     early_files: usize,
 }
@@ -28,9 +32,17 @@ impl<'a> Loader<'a> {
     pub fn new(paths: &'a [PathBuf]) -> Self {
         Loader {
             paths,
+            knowledge: Knowledge::shared_builtin(),
             progress: None,
             early_files: 0,
         }
+    }
+
+    /// Parses with `knowledge` (the user's files added, say) instead of
+    /// the bundled knowledge alone.
+    pub fn knowledge(mut self, knowledge: Arc<Knowledge>) -> Self {
+        self.knowledge = knowledge;
+        self
     }
 
     /// Counts the load into `progress` (for a loading screen or line).
@@ -63,14 +75,20 @@ impl<'a> Loader<'a> {
     pub fn load_early_first(self, mut early: impl FnMut(Corpus) -> bool) -> Option<Corpus> {
         let quiet = Progress::default();
         let progress = self.progress.unwrap_or(&quiet);
-        crate::parse::warm_up();
+        let knowledge = &*self.knowledge;
+        crate::parse::warm_up(&self.knowledge);
         if self.paths.is_empty() {
             let counts = crate::ingest::Counts {
                 files: &progress.files,
                 read: &progress.read,
             };
             let (files, warnings) = crate::ingest::load(self.paths, Some(counts));
-            return Some(crate::parse::build_corpus(files, warnings, Some(progress)));
+            return Some(crate::parse::build_corpus(
+                knowledge,
+                files,
+                warnings,
+                Some(progress),
+            ));
         }
         let mut warnings = Vec::new();
         let files = crate::ingest::collect_files(self.paths, &mut warnings);
@@ -78,6 +96,7 @@ impl<'a> Loader<'a> {
         let first = self.early_files.min(files.len() / 10);
         if first > 0 && files.len() > self.early_files.saturating_mul(2) {
             let part = crate::parse::read_and_build_corpus(
+                knowledge,
                 files[..first].to_vec(),
                 warnings.clone(),
                 &Progress::default(),
@@ -87,7 +106,7 @@ impl<'a> Loader<'a> {
             }
         }
         Some(crate::parse::read_and_build_corpus(
-            files, warnings, progress,
+            knowledge, files, warnings, progress,
         ))
     }
 }

@@ -22,9 +22,13 @@ pub struct Stats {
     pub corpus: Corpus,
 }
 
-/// Loads `paths` as every command does, counting into `progress` (for the
+/// Loads `paths` with `knowledge` as every command does, counting into `progress` (for the
 /// CLI's progress line), and times it beside a plain read of the same files.
-pub fn measure(paths: &[PathBuf], progress: &crate::parse::Progress) -> Stats {
+pub fn measure(
+    paths: &[PathBuf],
+    knowledge: &std::sync::Arc<crate::knowledge::Knowledge>,
+    progress: &crate::parse::Progress,
+) -> Stats {
     let mut w = Vec::new();
     let files = if paths.is_empty() {
         Vec::new()
@@ -47,7 +51,10 @@ pub fn measure(paths: &[PathBuf], progress: &crate::parse::Progress) -> Stats {
     let read_floor_s = t.elapsed().as_secs_f64();
     drop(files);
     let t = Instant::now();
-    let corpus = crate::load::Loader::new(paths).progress(progress).load();
+    let corpus = crate::load::Loader::new(paths)
+        .knowledge(std::sync::Arc::clone(knowledge))
+        .progress(progress)
+        .load();
     let pipeline_s = t.elapsed().as_secs_f64();
     let bytes = if paths.is_empty() {
         corpus.articles.iter().map(|a| a.raw.len() as u64).sum()

@@ -6,6 +6,7 @@ use super::keeper::Keeper;
 use super::live::{App, Effect, Msg, Phase};
 use super::runtime::Host;
 use super::{loader, watch};
+use dateline_core::knowledge::Knowledge;
 use dateline_core::parse::Progress;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
@@ -22,6 +23,8 @@ use std::time::{Duration, Instant};
 /// The session's outside world.
 pub struct TermHost {
     paths: Vec<PathBuf>,
+    /// What the parser knows, for the load and every reload.
+    knowledge: Arc<Knowledge>,
     progress: Arc<Progress>,
     pub keeper: Keeper,
     /// The loader's messages, until the whole corpus (or its failure) came.
@@ -51,6 +54,7 @@ struct Reported {
 impl TermHost {
     pub fn new(
         paths: Vec<PathBuf>,
+        knowledge: Arc<Knowledge>,
         progress: Arc<Progress>,
         keeper: Keeper,
         stop: Arc<AtomicUsize>,
@@ -59,6 +63,7 @@ impl TermHost {
     ) -> Self {
         TermHost {
             paths,
+            knowledge,
             progress,
             keeper,
             loads: None,
@@ -168,10 +173,11 @@ impl Host for TermHost {
             Effect::SpawnLoad => {
                 self.loads = Some(loader::spawn(
                     self.paths.clone(),
+                    Arc::clone(&self.knowledge),
                     Arc::clone(&self.progress),
                 ));
             }
-            Effect::StartWatch => match watch::start(&self.paths) {
+            Effect::StartWatch => match watch::start(&self.paths, &self.knowledge) {
                 Ok(w) => self.watch = Some(w),
                 Err(e) => return Ok(vec![Msg::EffectFailed(e)]),
             },

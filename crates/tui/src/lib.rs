@@ -195,10 +195,22 @@ pub(crate) fn stopped_by(stop: &AtomicUsize) -> Option<i32> {
 }
 
 /// How a TUI session runs, beyond what it shows.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Clone)]
 pub struct Options {
     /// Reload when files in the corpus change (`--watch`).
     pub watch: bool,
+    /// What the parser knows, for the load and every reload.
+    pub knowledge: Arc<dateline_core::knowledge::Knowledge>,
+}
+
+impl Default for Options {
+    /// No watching; the bundled knowledge.
+    fn default() -> Self {
+        Options {
+            watch: false,
+            knowledge: dateline_core::knowledge::Knowledge::shared_builtin(),
+        }
+    }
 }
 
 /// Opens the TUI at once on a loading screen, loads and parses `paths` in
@@ -247,8 +259,15 @@ pub fn run(
         Arc::clone(&progress),
         opts.watch,
     );
-    let mut host =
-        host::TermHost::new(paths, progress, keeper, Arc::clone(&stop), suspend, started);
+    let mut host = host::TermHost::new(
+        paths,
+        opts.knowledge,
+        progress,
+        keeper,
+        Arc::clone(&stop),
+        suspend,
+        started,
+    );
     let _guard = TerminalGuard::enter()?;
     let backend = ratatui::backend::CrosstermBackend::new(io::stdout());
     let mut terminal = ratatui::Terminal::new(backend)?;

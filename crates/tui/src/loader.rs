@@ -24,6 +24,7 @@
 use super::app::AppState;
 use super::session;
 use super::settings::Settings;
+use dateline_core::knowledge::Knowledge;
 use dateline_core::model::Corpus;
 use dateline_core::numfmt::thousands;
 use dateline_core::parse::Progress;
@@ -55,12 +56,13 @@ pub fn partial_files() -> usize {
         .unwrap_or(PARTIAL_FILES)
 }
 
-/// Loads `paths` (none: the bundled seeds), sending an early corpus of the
+/// Loads `paths` (none: the bundled seeds) with `knowledge`, sending an early corpus of the
 /// first `partial` files (at most a tenth of them) first when there are
 /// more than twice as many, then the full one; stops early once `send`
 /// returns false (nobody listening). Counts the full load into `progress`.
 pub fn load(
     paths: &[PathBuf],
+    knowledge: &Arc<Knowledge>,
     progress: &Progress,
     partial: usize,
     send: &mut dyn FnMut(Msg) -> bool,
@@ -68,6 +70,7 @@ pub fn load(
     // The mention index is built here, off the interface's thread, so
     // following an actor never waits for it.
     let full = dateline_core::load::Loader::new(paths)
+        .knowledge(Arc::clone(knowledge))
         .progress(progress)
         .early_part(partial)
         .load_early_first(|early| {
@@ -110,7 +113,11 @@ pub fn take_panic() -> Option<String> {
 
 /// Runs [`load`] on its own thread. The thread is abandoned, not joined, when
 /// the session ends first: it stops at its next message.
-pub fn spawn(paths: Vec<PathBuf>, progress: Arc<Progress>) -> Receiver<Msg> {
+pub fn spawn(
+    paths: Vec<PathBuf>,
+    knowledge: Arc<Knowledge>,
+    progress: Arc<Progress>,
+) -> Receiver<Msg> {
     let (tx, rx) = mpsc::channel();
     let partial = partial_files();
     // For the terminal tests only (see `test_hooks`): the full load waits,
@@ -119,7 +126,7 @@ pub fn spawn(paths: Vec<PathBuf>, progress: Arc<Progress>) -> Receiver<Msg> {
     let hold = super::test_hooks::var("DATELINE_TEST_HOLD_FULL_LOAD").map(PathBuf::from);
     let panic = super::test_hooks::is("DATELINE_TEST_PANIC", "loader");
     let spawned = std::thread::Builder::new().spawn(move || {
-        load(&paths, &progress, partial, &mut |m| {
+        load(&paths, &knowledge, &progress, partial, &mut |m| {
             let early = matches!(m, Msg::Partial(_));
             let listening = tx.send(m).is_ok();
             while early && listening && hold.as_ref().is_some_and(|h| !h.exists()) {

@@ -10,9 +10,11 @@
 //! load — hidden files and folders, like editor swap files — and mere reads
 //! (our own re-parse opens every file) are ignored.
 
+use dateline_core::knowledge::Knowledge;
 use dateline_core::model::Corpus;
 use notify::{EventKind, RecursiveMode, Watcher};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
@@ -65,7 +67,7 @@ fn relevant(path: &Path, roots: &[Root]) -> bool {
 
 /// Starts watching `paths` (as given on the command line) and re-parsing
 /// them on change. `Err` is the message to show when nothing can be watched.
-pub fn start(paths: &[PathBuf]) -> Result<Watch, String> {
+pub fn start(paths: &[PathBuf], knowledge: &Arc<Knowledge>) -> Result<Watch, String> {
     if paths.is_empty() {
         return Err("--watch: the bundled seeds are built in, nothing to watch".into());
     }
@@ -101,6 +103,7 @@ pub fn start(paths: &[PathBuf]) -> Result<Watch, String> {
     }
     let (tx, rx) = mpsc::channel();
     let paths = paths.to_vec();
+    let knowledge = Arc::clone(knowledge);
     std::thread::spawn(move || {
         // Ends when the watcher (and with it the event sender) is dropped.
         while ev_rx.recv().is_ok() {
@@ -115,7 +118,9 @@ pub fn start(paths: &[PathBuf]) -> Result<Watch, String> {
             if tx.send(Reload::Started).is_err() {
                 return;
             }
-            let corpus = dateline_core::open(&paths);
+            let corpus = dateline_core::load::Loader::new(&paths)
+                .knowledge(Arc::clone(&knowledge))
+                .load();
             // Built on this thread, not the interface's (see `loader::load`).
             corpus.mentions_by_actor();
             if tx.send(Reload::Done(Box::new(corpus))).is_err() {
@@ -154,8 +159,16 @@ mod tests {
 
     #[test]
     fn nothing_to_watch_is_an_error_message() {
-        assert!(start(&[]).err().unwrap().contains("bundled seeds"));
-        let missing = start(&[PathBuf::from("/no/such/dateline/dir")]);
+        assert!(
+            start(&[], &Knowledge::shared_builtin())
+                .err()
+                .unwrap()
+                .contains("bundled seeds")
+        );
+        let missing = start(
+            &[PathBuf::from("/no/such/dateline/dir")],
+            &Knowledge::shared_builtin(),
+        );
         assert!(missing.err().unwrap().contains("nothing to watch"));
     }
 
@@ -164,7 +177,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let text = "Harbour board approves new ferry route\n\nThe harbour board approved a ferry route on Monday, officials said.\n";
         std::fs::write(dir.path().join("a.txt"), text).unwrap();
-        let w = start(&[dir.path().to_path_buf()]).unwrap();
+        let w = start(&[dir.path().to_path_buf()], &Knowledge::shared_builtin()).unwrap();
         let wait_done = |limit: Duration| -> Option<Box<Corpus>> {
             let t = Instant::now();
             while t.elapsed() < limit {

@@ -14,6 +14,7 @@ pub mod segment;
 mod user_file;
 
 use crate::ingest::Loaded;
+use crate::knowledge::Knowledge;
 use crate::model::{Article, ArticleId, Corpus, Span};
 use crate::warning::Warning;
 use parts::{Parts, remove_slots};
@@ -36,12 +37,16 @@ pub struct Parsed {
 /// first article on each thread waits while one thread compiles them all
 /// in turn; started before the folders are walked, the work overlaps the
 /// walk too. Nothing it does changes what any stage finds.
-pub fn warm_up() {
+pub fn warm_up(knowledge: &std::sync::Arc<Knowledge>) {
     const SAMPLE: &str = "Warm Up\n\nOn Monday, March 2, 2026, Jane Doe said it will rain.\n";
-    rayon::spawn(|| {
+    let k = std::sync::Arc::clone(knowledge);
+    rayon::spawn(move || {
+        let _k = &k;
         blocks::classify(SAMPLE);
     });
-    rayon::spawn(|| {
+    let k = std::sync::Arc::clone(knowledge);
+    rayon::spawn(move || {
+        let _k = &k;
         let cleaned = blocks::Cleaned {
             body: vec![Span::new(0, SAMPLE.len())],
             ..Default::default()
@@ -65,7 +70,8 @@ pub fn release_thread_scratch() {
 }
 
 /// Parses one article on its own: everything that needs no other article.
-pub fn parse_article(id: ArticleId, loaded: Loaded) -> Parsed {
+pub fn parse_article(knowledge: &Knowledge, id: ArticleId, loaded: Loaded) -> Parsed {
+    let _k = knowledge;
     let Loaded {
         path,
         text,
@@ -193,6 +199,7 @@ pub struct Progress {
 /// counting parsed articles into `progress` when given. Front ends load
 /// through [`crate::load::Loader`]; this is for texts already in memory.
 pub fn build_corpus(
+    knowledge: &Knowledge,
     files: Vec<Loaded>,
     warnings: Vec<Warning>,
     progress: Option<&Progress>,
@@ -201,11 +208,11 @@ pub fn build_corpus(
     let progress = progress.unwrap_or(&quiet);
     let mut parts = Parts::default();
     parts.extend_parallel(files.into_par_iter().map(|l| {
-        let r = parse_article(0, l);
+        let r = parse_article(knowledge, 0, l);
         progress.parsed.fetch_add(1, Ordering::Relaxed);
         Ok(r)
     }));
-    finish_corpus(parts, warnings, progress)
+    finish_corpus(knowledge, parts, warnings, progress)
 }
 
 /// Reads and parses `files` in one parallel pass, so each text is parsed
@@ -214,6 +221,7 @@ pub fn build_corpus(
 /// moves into its article (or warning), so the list is not held twice
 /// while the corpus is built.
 pub fn read_and_build_corpus(
+    knowledge: &Knowledge,
     files: Vec<std::path::PathBuf>,
     warnings: Vec<Warning>,
     progress: &Progress,
@@ -235,7 +243,7 @@ pub fn read_and_build_corpus(
         parts.extend_parallel(run.map_init(Nearby::default, |nearby, f| {
             let r = crate::ingest::read_file_with(f, nearby);
             progress.read.fetch_add(1, Ordering::Relaxed);
-            let r = r.map(|l| parse_article(0, l));
+            let r = r.map(|l| parse_article(knowledge, 0, l));
             // Only what became an article counts as parsed: "N articles
             // parsed" must not count the files skipped with a warning.
             if r.is_ok() {
@@ -244,18 +252,23 @@ pub fn read_and_build_corpus(
             r
         }));
         match next {
-            Some(archive) => read_archive(&archive, &mut parts, progress),
+            Some(archive) => read_archive(knowledge, &archive, &mut parts, progress),
             None => break,
         }
     }
     rayon::broadcast(|_| release_thread_scratch());
-    finish_corpus(parts, warnings, progress)
+    finish_corpus(knowledge, parts, warnings, progress)
 }
 
 /// Parses an archive's records as they are read, on every core, keeping
 /// the archive's order; memory holds the records being parsed, not the
 /// archive. Each record counts as a file found and read.
-fn read_archive(archive: &std::path::Path, parts: &mut Parts, progress: &Progress) {
+fn read_archive(
+    knowledge: &Knowledge,
+    archive: &std::path::Path,
+    parts: &mut Parts,
+    progress: &Progress,
+) {
     let records = match crate::ingest::warc::records(archive) {
         Ok(r) => r,
         Err(w) => {
@@ -273,7 +286,7 @@ fn read_archive(archive: &std::path::Path, parts: &mut Parts, progress: &Progres
                 progress.files.fetch_add(1, Ordering::Relaxed);
             }
             progress.read.fetch_add(1, Ordering::Relaxed);
-            let r = r.map(|l| parse_article(0, l));
+            let r = r.map(|l| parse_article(knowledge, 0, l));
             if r.is_ok() {
                 progress.parsed.fetch_add(1, Ordering::Relaxed);
             }
@@ -288,7 +301,13 @@ fn read_archive(archive: &std::path::Path, parts: &mut Parts, progress: &Progres
 
 /// The corpus-level steps: the folder's year, actor merging, indices. A file
 /// that failed is a warning here; ids count the articles that parsed.
-fn finish_corpus(parts: Parts, mut warnings: Vec<Warning>, progress: &Progress) -> Corpus {
+fn finish_corpus(
+    knowledge: &Knowledge,
+    parts: Parts,
+    mut warnings: Vec<Warning>,
+    progress: &Progress,
+) -> Corpus {
+    let _k = knowledge;
     progress.indexing.store(true, Ordering::Relaxed);
     let Parts {
         lists: (mut articles, (mut locals, mut unanchored)),
@@ -321,7 +340,12 @@ mod tests {
     use crate::model::{BlockClass, MentionPlace};
 
     fn corpus(text: &str) -> Corpus {
-        build_corpus(vec![Loaded::plain("a.txt", text)], Vec::new(), None)
+        build_corpus(
+            &crate::knowledge::Knowledge::shared_builtin(),
+            vec![Loaded::plain("a.txt", text)],
+            Vec::new(),
+            None,
+        )
     }
 
     #[test]
@@ -364,7 +388,12 @@ mod tests {
         let published = |html: String| {
             let loaded =
                 crate::ingest::html::load("ferry.html".into(), html.as_bytes(), None).unwrap();
-            let c = build_corpus(vec![loaded], Vec::new(), None);
+            let c = build_corpus(
+                &crate::knowledge::Knowledge::shared_builtin(),
+                vec![loaded],
+                Vec::new(),
+                None,
+            );
             c.articles[0].published.value.map(|v| v.start)
         };
         let day = chrono::NaiveDate::from_ymd_opt;
@@ -415,7 +444,12 @@ mod tests {
             .iter()
             .map(|n| dir.path().join(n))
             .collect();
-        let c = read_and_build_corpus(files, Vec::new(), &Progress::default());
+        let c = read_and_build_corpus(
+            &crate::knowledge::Knowledge::shared_builtin(),
+            files,
+            Vec::new(),
+            &Progress::default(),
+        );
         let titles: Vec<(ArticleId, &str)> =
             c.articles.iter().map(|a| (a.id, a.title_text())).collect();
         assert_eq!(titles, [(0, "Ferry to Brask"), (1, "Quay reopens")]);

@@ -190,7 +190,12 @@ mod tests {
              {paragraphs}</article></body></html>"
         );
         let loaded = crate::ingest::html::load("ferry.html".into(), html.as_bytes(), None).unwrap();
-        let c = crate::parse::build_corpus(vec![loaded], Vec::new(), None);
+        let c = crate::parse::build_corpus(
+            &crate::knowledge::Knowledge::shared_builtin(),
+            vec![loaded],
+            Vec::new(),
+            None,
+        );
         let a = &c.articles[0];
         let text = |s: crate::model::Span| s.text(&a.raw).trim().to_string();
         (

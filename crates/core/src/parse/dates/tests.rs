@@ -129,7 +129,12 @@ fn dated(year: i32) -> String {
 #[test]
 fn a_folder_of_mixed_years_lends_no_year() {
     let (a, b, c) = (dated(2025), dated(2025), dated(2019));
-    let corpus = crate::parse::build_corpus(loaded(&[UNDATED, &a, &b, &c]), Vec::new(), None);
+    let corpus = crate::parse::build_corpus(
+        &crate::knowledge::Knowledge::shared_builtin(),
+        loaded(&[UNDATED, &a, &b, &c]),
+        Vec::new(),
+        None,
+    );
     let undated = &corpus.articles[0];
     assert_eq!(undated.published.value, None);
     assert!(
@@ -138,14 +143,24 @@ fn a_folder_of_mixed_years_lends_no_year() {
         undated.times
     );
     // One dated article is not a folder's year either.
-    let corpus = crate::parse::build_corpus(loaded(&[UNDATED, &a]), Vec::new(), None);
+    let corpus = crate::parse::build_corpus(
+        &crate::knowledge::Knowledge::shared_builtin(),
+        loaded(&[UNDATED, &a]),
+        Vec::new(),
+        None,
+    );
     assert_eq!(corpus.articles[0].published.value, None);
 }
 
 #[test]
 fn a_folder_of_one_year_lends_it_marked_assumed() {
     let (a, b) = (dated(2025), dated(2025));
-    let corpus = crate::parse::build_corpus(loaded(&[UNDATED, &a, &b]), Vec::new(), None);
+    let corpus = crate::parse::build_corpus(
+        &crate::knowledge::Knowledge::shared_builtin(),
+        loaded(&[UNDATED, &a, &b]),
+        Vec::new(),
+        None,
+    );
     let p = corpus.articles[0].published.value.unwrap();
     assert_eq!(
         (p.label(), p.assumed_year),
