@@ -26,8 +26,15 @@ struct PublishersFile {
 /// The publishers an article's source is recognised by: the bundled lists
 /// (`assets/publishers.toml`), then the user's own (see
 /// [`user_publishers`]). Part of what the parser knows
-/// ([`crate::knowledge::Knowledge`]), given to [`source`].
+/// ([`crate::knowledge::Knowledge`]), given to [`source`]. The lists are
+/// built on first use; the user's file is checked when the value is made.
 pub struct Publishers {
+    user: Option<user_publishers::UserPublishers>,
+    lists: OnceLock<Lists>,
+}
+
+/// The publishers' names and name endings, as [`source`] reads them.
+struct Lists {
     names: Vec<String>,
     name_endings: Vec<String>,
     /// Whether every name can be matched as [`self_reference`] does: none
@@ -43,7 +50,10 @@ pub struct Publishers {
 impl Publishers {
     /// The bundled lists alone.
     pub fn builtin() -> Publishers {
-        Self::with(None)
+        Publishers {
+            user: None,
+            lists: OnceLock::new(),
+        }
     }
 
     /// The bundled lists plus the user's `publishers.toml` (its text),
@@ -52,10 +62,21 @@ impl Publishers {
     pub fn with_user(text: &str) -> Result<(Publishers, usize), String> {
         let user = user_publishers::parse(text)?;
         let n = user.names.len() + user.name_endings.len();
-        Ok((Self::with(Some(&user)), n))
+        let value = Publishers {
+            user: Some(user),
+            lists: OnceLock::new(),
+        };
+        Ok((value, n))
     }
 
-    fn with(user: Option<&user_publishers::UserPublishers>) -> Publishers {
+    /// The lists, built on first use.
+    fn lists(&self) -> &Lists {
+        self.lists.get_or_init(|| Lists::with(self.user.as_ref()))
+    }
+}
+
+impl Lists {
+    fn with(user: Option<&user_publishers::UserPublishers>) -> Lists {
         let mut file: PublishersFile =
             toml::from_str(include_str!("../../../../assets/publishers.toml"))
                 .expect("assets/publishers.toml is valid (unit-tested)");
@@ -63,7 +84,7 @@ impl Publishers {
             file.names.extend_from_slice(&user.names);
             file.name_endings.extend_from_slice(&user.name_endings);
         }
-        Publishers {
+        Lists {
             names_read_by_hand: file
                 .names
                 .iter()
@@ -174,7 +195,7 @@ fn publisher_card(left: &str, right: &str) -> bool {
         && super::actors::is_given_name(names[0])
 }
 
-fn is_publisher_name(publishers: &Publishers, s: &str) -> bool {
+fn is_publisher_name(publishers: &Lists, s: &str) -> bool {
     let s = s.trim();
     let words: Vec<&str> = s.split_whitespace().collect();
     publishers.names.iter().any(|n| n == s)
@@ -198,7 +219,7 @@ fn opens_with_by(text: &str) -> bool {
 /// The publisher, where the text reveals it, by the publishers `knowledge`
 /// knows.
 pub fn source(knowledge: &Knowledge, raw: &str, cleaned: &Cleaned) -> Option<String> {
-    let publishers = &knowledge.publishers;
+    let publishers = knowledge.publishers.lists();
     // A publisher card glued to its author ("The Daily HeraldJane Doe"), or a
     // byline ("By Jane Doe, The Daily Herald"), or "The X news desk".
     for &line in &cleaned.boilerplate {
@@ -249,17 +270,17 @@ const SELF_REFERENCE_CUES: [&str; 4] = ["told", "said to", "speaking to", "in an
 
 /// The cues alone: a few literals, which the regex crate searches for
 /// without an automaton, and builds in a fraction of the time of
-/// [`Publishers::told`].
+/// [`Lists::told`].
 static SELF_REFERENCE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&SELF_REFERENCE_CUES.join("|")).expect("self-reference cues compile")
 });
 
 /// The publisher a self-reference in `text` names ("a source told the
-/// BBC"): the match of [`Publishers::told`] read without building it. The leftmost cue
+/// BBC"): the match of [`Lists::told`] read without building it. The leftmost cue
 /// (at a word start) that a name follows wins; after the cue, white space,
 /// then "the" and white space if a name follows them, else a name right
 /// away; the first listed name that ends at a word end.
-fn self_reference<'t>(publishers: &Publishers, text: &'t str) -> Option<&'t str> {
+fn self_reference<'t>(publishers: &Lists, text: &'t str) -> Option<&'t str> {
     if !publishers.names_read_by_hand {
         return publishers
             .told()
@@ -288,7 +309,7 @@ fn self_reference<'t>(publishers: &Publishers, text: &'t str) -> Option<&'t str>
 
 /// The publisher named from byte `pos` of `text` on: white space, an
 /// optional "the" with white space, a listed name ending at a word end.
-fn named_after<'t>(publishers: &Publishers, text: &'t str, pos: usize) -> Option<&'t str> {
+fn named_after<'t>(publishers: &Lists, text: &'t str, pos: usize) -> Option<&'t str> {
     let rest = text.get(pos..)?;
     let after_space = rest.trim_start();
     if after_space.len() == rest.len() {
@@ -306,7 +327,7 @@ fn named_after<'t>(publishers: &Publishers, text: &'t str, pos: usize) -> Option
 }
 
 /// The first listed publisher's name `t` opens with, ending at a word end.
-fn name_at<'t>(publishers: &Publishers, t: &'t str) -> Option<&'t str> {
+fn name_at<'t>(publishers: &Lists, t: &'t str) -> Option<&'t str> {
     publishers
         .names
         .iter()
@@ -358,7 +379,7 @@ mod tests {
     #[test]
     fn self_references_read_by_hand_match_the_pattern() {
         let k = Knowledge::shared_builtin();
-        let p = &k.publishers;
+        let p = k.publishers.lists();
         for text in [
             "A source told the BBC that talks resumed.",
             "A source told BBC News on Friday.",
@@ -434,7 +455,7 @@ mod tests {
 
     #[test]
     fn assets_parse() {
-        assert!(!Publishers::builtin().names.is_empty());
+        assert!(!Publishers::builtin().lists().names.is_empty());
     }
 
     #[test]

@@ -51,7 +51,7 @@ mod tests {
     fn runs_on(raw: &str, i: usize) -> bool {
         let k = super::super::PageKnowledge::builtin_for_tests();
         let (ls, lang) = lines::split(k, raw);
-        let us = lines::units(&k.stop_words, &ls, lang);
+        let us = lines::units(k.stop_words(), &ls, lang);
         let unit = us.partition_point(|u| u.first <= i) - 1;
         flows_on(&ls, &us, unit, i)
     }

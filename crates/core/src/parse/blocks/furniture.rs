@@ -219,12 +219,7 @@ fn hir_anchored(hir: &Hir) -> bool {
 }
 
 impl Furniture {
-    /// The bundled patterns (`assets/furniture.toml`).
-    pub fn builtin() -> Furniture {
-        Self::with(None)
-    }
-
-    /// The bundled patterns, then the user's (see [`super::user_furniture`]).
+    /// The bundled patterns (`assets/furniture.toml`), then the user's (see [`super::user_furniture`]).
     pub(super) fn with(user: Option<&super::user_furniture::UserFurniture>) -> Furniture {
         let mut file: FurnitureFile =
             toml::from_str(include_str!("../../../../../assets/furniture.toml"))
@@ -442,7 +437,7 @@ mod tests {
     use super::*;
 
     fn builtin() -> &'static Furniture {
-        &super::super::PageKnowledge::builtin_for_tests().furniture
+        super::super::PageKnowledge::builtin_for_tests().furniture()
     }
 
     #[test]

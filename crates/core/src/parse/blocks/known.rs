@@ -6,11 +6,17 @@
 
 use super::furniture::Furniture;
 use super::stopwords::StopWords;
+use super::user_furniture::UserFurniture;
+use std::sync::OnceLock;
 
 /// The page cleaner's knowledge: a part of [`crate::knowledge::Knowledge`].
+/// The automata and the table are built on first use (a value that is
+/// made and never cleans a page costs next to nothing); the user's
+/// patterns are checked when it is made.
 pub struct PageKnowledge {
-    pub(super) furniture: Furniture,
-    pub(super) stop_words: StopWords,
+    user: Option<UserFurniture>,
+    furniture: OnceLock<Furniture>,
+    stop_words: OnceLock<StopWords>,
 }
 
 impl PageKnowledge {
@@ -18,8 +24,9 @@ impl PageKnowledge {
     /// `assets/stopwords.txt`).
     pub fn builtin() -> PageKnowledge {
         PageKnowledge {
-            furniture: Furniture::builtin(),
-            stop_words: StopWords::builtin(),
+            user: None,
+            furniture: OnceLock::new(),
+            stop_words: OnceLock::new(),
         }
     }
 
@@ -28,11 +35,24 @@ impl PageKnowledge {
     /// "LINE: what".
     pub fn with_user(furniture: &str) -> Result<(PageKnowledge, usize), String> {
         let user = super::user_furniture::parse(furniture)?;
+        let n = user.len();
         let value = PageKnowledge {
-            furniture: Furniture::with(Some(&user)),
-            stop_words: StopWords::builtin(),
+            user: Some(user),
+            furniture: OnceLock::new(),
+            stop_words: OnceLock::new(),
         };
-        Ok((value, user.len()))
+        Ok((value, n))
+    }
+
+    /// The furniture patterns, compiled.
+    pub(super) fn furniture(&self) -> &Furniture {
+        self.furniture
+            .get_or_init(|| Furniture::with(self.user.as_ref()))
+    }
+
+    /// The stop words.
+    pub(super) fn stop_words(&self) -> &StopWords {
+        self.stop_words.get_or_init(StopWords::builtin)
     }
 
     /// The bundled knowledge, one value for every unit test of the cleaner.

@@ -69,7 +69,8 @@ impl Line<'_> {
 /// Splits the page into trimmed non-empty lines with their features, and
 /// finds the page's language for stop words.
 pub fn split<'a>(k: &super::PageKnowledge, raw: &'a str) -> (Vec<Line<'a>>, Language) {
-    let furniture = &k.furniture;
+    let furniture = k.furniture();
+    let stop_words = k.stop_words();
     // Sized once for the most lines the page can have (a lone CR ends a
     // line too, rarely), up to a bound that a page of blank lines cannot
     // make large: growing them line by line copied each several times.
@@ -110,7 +111,7 @@ pub fn split<'a>(k: &super::PageKnowledge, raw: &'a str) -> (Vec<Line<'a>>, Lang
         let content = Span::new(start + prefix, start + trimmed.len());
         let mut cjk = 0;
         let mut line_hits = [0u16; stopwords::LANGUAGES];
-        let words = stopwords::count_words(&k.stop_words, trimmed, &mut line_hits);
+        let words = stopwords::count_words(stop_words, trimmed, &mut line_hits);
         if !trimmed.is_ascii() {
             // Every char `is_cjk` counts is written with a lead byte from
             // E3 to EF; most lines (curly quotes and dashes are E2) have
@@ -377,7 +378,7 @@ mod tests {
     fn unit_count(raw: &str) -> usize {
         let (lines, lang) = super::split(super::super::PageKnowledge::builtin_for_tests(), raw);
         super::units(
-            &super::super::PageKnowledge::builtin_for_tests().stop_words,
+            super::super::PageKnowledge::builtin_for_tests().stop_words(),
             &lines,
             lang,
         )

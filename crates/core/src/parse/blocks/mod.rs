@@ -53,7 +53,7 @@ pub fn is_stamp_line(line: &str) -> bool {
 pub fn line_role(k: &PageKnowledge, line: &str) -> Option<BlockClass> {
     let line = line.trim();
     let words = line.split_whitespace().count() as u32;
-    if furniture::pattern_of(&k.furniture, line) != Pattern::None
+    if furniture::pattern_of(k.furniture(), line) != Pattern::None
         || !line.chars().any(char::is_alphanumeric)
     {
         Some(BlockClass::Furniture)
@@ -126,7 +126,7 @@ pub fn classify(k: &PageKnowledge, raw: &str) -> Cleaned {
     if lines.is_empty() {
         return out;
     }
-    let units = lines::units(&k.stop_words, &lines, lang);
+    let units = lines::units(k.stop_words(), &lines, lang);
     let mut kinds = region::kinds(&units, &lines);
     region::mark_link_runs(&mut kinds, &units, &lines);
     let good = region::smooth(&kinds);
@@ -215,7 +215,7 @@ pub fn classify(k: &PageKnowledge, raw: &str) -> Cleaned {
         None => (0, units.len() - 1),
     };
     let title_idx = title::find(
-        &k.stop_words,
+        k.stop_words(),
         &lines,
         &units,
         &kinds,

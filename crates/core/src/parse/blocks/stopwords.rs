@@ -427,7 +427,7 @@ mod tests {
     use super::*;
 
     fn words() -> &'static StopWords {
-        &super::super::PageKnowledge::builtin_for_tests().stop_words
+        super::super::PageKnowledge::builtin_for_tests().stop_words()
     }
 
     fn lookup(token: &str) -> Option<u8> {

@@ -342,7 +342,7 @@ mod tests {
     use super::*;
 
     fn stop() -> &'static StopWords {
-        &super::super::PageKnowledge::builtin_for_tests().stop_words
+        super::super::PageKnowledge::builtin_for_tests().stop_words()
     }
 
     #[test]
