@@ -8,6 +8,7 @@ use std::hint::black_box;
 
 /// (raw text, sentences) for the seeds repeated to at least `target` bytes.
 fn corpus(target: usize) -> Vec<(String, Vec<Span>)> {
+    let knowledge = dateline::knowledge::Knowledge::shared_builtin();
     let mut seeds: Vec<(String, Vec<Span>)> = Vec::new();
     let mut paths: Vec<_> = std::fs::read_dir("seeds")
         .expect("seeds folder")
@@ -16,8 +17,8 @@ fn corpus(target: usize) -> Vec<(String, Vec<Span>)> {
     paths.sort();
     for p in paths {
         let raw = std::fs::read_to_string(&p).expect("seed text");
-        let cleaned = blocks::classify(&raw);
-        let sentences = segment::sentences(&raw, &cleaned.body);
+        let cleaned = blocks::classify(&knowledge.page, &raw);
+        let sentences = segment::sentences(&knowledge.abbreviations, &raw, &cleaned.body);
         seeds.push((raw, sentences));
     }
     let mut out = Vec::new();

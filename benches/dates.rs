@@ -10,6 +10,7 @@ use std::path::Path;
 
 /// (raw text, sentence spans) for each seed, repeated to about `target` bytes.
 fn inputs(target: usize) -> (Vec<(String, Vec<Span>)>, u64) {
+    let knowledge = dateline::knowledge::Knowledge::shared_builtin();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let mut seeds = Vec::new();
     let mut entries: Vec<_> = std::fs::read_dir(&dir)
@@ -20,8 +21,8 @@ fn inputs(target: usize) -> (Vec<(String, Vec<Span>)>, u64) {
     entries.sort();
     for path in entries {
         let raw = std::fs::read_to_string(&path).expect("seed is UTF-8");
-        let cleaned = blocks::classify(&raw);
-        let sentences = segment::sentences(&raw, &cleaned.body);
+        let cleaned = blocks::classify(&knowledge.page, &raw);
+        let sentences = segment::sentences(&knowledge.abbreviations, &raw, &cleaned.body);
         seeds.push((raw, sentences));
     }
     let mut out = Vec::new();

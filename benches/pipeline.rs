@@ -12,6 +12,7 @@ fn seeds() -> Vec<String> {
 }
 
 fn stages(c: &mut Criterion) {
+    let knowledge = dateline::knowledge::Knowledge::shared_builtin();
     let texts = seeds();
     let bytes: u64 = texts.iter().map(|t| t.len() as u64).sum();
     let mut g = c.benchmark_group("stage");
@@ -20,11 +21,14 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             texts
                 .iter()
-                .map(|t| blocks::classify(black_box(t)).body.len())
+                .map(|t| blocks::classify(&knowledge.page, black_box(t)).body.len())
                 .sum::<usize>()
         })
     });
-    let cleaned: Vec<_> = texts.iter().map(|t| blocks::classify(t)).collect();
+    let cleaned: Vec<_> = texts
+        .iter()
+        .map(|t| blocks::classify(&knowledge.page, t))
+        .collect();
     g.bench_function("meta", |b| {
         b.iter(|| {
             texts
@@ -32,7 +36,7 @@ fn stages(c: &mut Criterion) {
                 .zip(&cleaned)
                 .map(|(t, c)| {
                     meta::explicit_published(black_box(t), c).span.is_some() as usize
-                        + meta::source(t, c).is_some() as usize
+                        + meta::source(&knowledge, t, c).is_some() as usize
                 })
                 .sum::<usize>()
         })
@@ -42,7 +46,9 @@ fn stages(c: &mut Criterion) {
             texts
                 .iter()
                 .zip(&cleaned)
-                .map(|(t, c)| segment::sentences(black_box(t), &c.body).len())
+                .map(|(t, c)| {
+                    segment::sentences(&knowledge.abbreviations, black_box(t), &c.body).len()
+                })
                 .sum::<usize>()
         })
     });

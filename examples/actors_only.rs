@@ -8,13 +8,14 @@
 use dateline::parse::{actors, blocks, segment};
 use std::path::PathBuf;
 fn main() {
+    let knowledge = dateline::knowledge::Knowledge::shared_builtin();
     let paths: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
     let (files, _) = dateline::ingest::load(&paths, None);
     let prepped: Vec<(String, Vec<dateline::model::Span>)> = files
         .into_iter()
         .map(|f| {
-            let c = blocks::classify(&f.text);
-            let s = segment::sentences(&f.text, &c.body);
+            let c = blocks::classify(&knowledge.page, &f.text);
+            let s = segment::sentences(&knowledge.abbreviations, &f.text, &c.body);
             (f.text, s)
         })
         .collect();

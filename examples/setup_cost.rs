@@ -8,18 +8,19 @@ use dateline::parse::{actors, blocks, dates, meta, segment};
 use std::time::Instant;
 
 fn main() {
+    let knowledge = dateline::knowledge::Knowledge::shared_builtin();
     const SAMPLE: &str = "Warm Up\n\nOn Monday, March 2, 2026, Jane Doe said it will rain.\n";
     let whole = [Span::new(0, SAMPLE.len())];
     for round in ["cold", "warm"] {
         let t = Instant::now();
-        let c = blocks::classify(SAMPLE);
+        let c = blocks::classify(&knowledge.page, SAMPLE);
         let t_clean = t.elapsed();
         let t = Instant::now();
         let e = meta::explicit_published(SAMPLE, &c);
-        let _ = meta::source(SAMPLE, &c);
+        let _ = meta::source(&knowledge, SAMPLE, &c);
         let t_meta = t.elapsed();
         let t = Instant::now();
-        let s = segment::sentences(SAMPLE, &whole);
+        let s = segment::sentences(&knowledge.abbreviations, SAMPLE, &whole);
         let t_seg = t.elapsed();
         let t = Instant::now();
         let _ = dates::analyse(SAMPLE, &s, &e);

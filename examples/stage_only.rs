@@ -11,6 +11,7 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 fn main() {
+    let knowledge = dateline::knowledge::Knowledge::shared_builtin();
     let mut args = std::env::args_os().skip(1);
     let stage = args
         .next()
@@ -21,9 +22,9 @@ fn main() {
     let prepped: Vec<_> = files
         .into_iter()
         .map(|f| {
-            let c = blocks::classify(&f.text);
+            let c = blocks::classify(&knowledge.page, &f.text);
             let e = meta::explicit_published(&f.text, &c);
-            let s = segment::sentences(&f.text, &c.body);
+            let s = segment::sentences(&knowledge.abbreviations, &f.text, &c.body);
             (f.text, c, e, s)
         })
         .collect();
@@ -31,12 +32,16 @@ fn main() {
     for _ in 0..3 {
         for (text, cleaned, explicit, sentences) in &prepped {
             match stage.as_str() {
-                "clean" => drop(black_box(blocks::classify(text))),
+                "clean" => drop(black_box(blocks::classify(&knowledge.page, text))),
                 "meta" => {
                     black_box(meta::explicit_published(text, cleaned));
-                    black_box(meta::source(text, cleaned));
+                    black_box(meta::source(&knowledge, text, cleaned));
                 }
-                "segment" => drop(black_box(segment::sentences(text, &cleaned.body))),
+                "segment" => drop(black_box(segment::sentences(
+                    &knowledge.abbreviations,
+                    text,
+                    &cleaned.body,
+                ))),
                 "dates" => drop(black_box(dates::analyse(text, sentences, explicit))),
                 _ => {
                     eprintln!("usage: stage_only clean|meta|segment|dates PATH...");

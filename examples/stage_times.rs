@@ -47,6 +47,7 @@ unsafe impl GlobalAlloc for Counting {
 static ALLOC: Counting = Counting;
 
 fn main() {
+    let knowledge = dateline::knowledge::Knowledge::shared_builtin();
     let paths: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
     // The folder walk on its own (median of 5), then the walk and the reads.
     let mut walks: Vec<Duration> = (0..5)
@@ -67,16 +68,16 @@ fn main() {
     for f in &files {
         let text = &f.text;
         let (t, c) = (Instant::now(), CALLS.load(Ordering::Relaxed));
-        let cleaned = blocks::classify(text);
+        let cleaned = blocks::classify(&knowledge.page, text);
         stage[0] += t.elapsed();
         calls[0] += CALLS.load(Ordering::Relaxed) - c;
         let (t, c) = (Instant::now(), CALLS.load(Ordering::Relaxed));
         let explicit = meta::explicit_published(text, &cleaned);
-        let _ = std::hint::black_box(meta::source(text, &cleaned));
+        let _ = std::hint::black_box(meta::source(&knowledge, text, &cleaned));
         stage[1] += t.elapsed();
         calls[1] += CALLS.load(Ordering::Relaxed) - c;
         let (t, c) = (Instant::now(), CALLS.load(Ordering::Relaxed));
-        let sentences = segment::sentences(text, &cleaned.body);
+        let sentences = segment::sentences(&knowledge.abbreviations, text, &cleaned.body);
         stage[2] += t.elapsed();
         calls[2] += CALLS.load(Ordering::Relaxed) - c;
         let (t, c) = (Instant::now(), CALLS.load(Ordering::Relaxed));

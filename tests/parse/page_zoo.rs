@@ -535,7 +535,7 @@ fn every_shape_gives_its_title_body_and_classes() {
     let mut failures = Vec::new();
     for s in SHAPES {
         let raw = page(s.file);
-        let c = classify(&raw);
+        let c = classify(&dateline::knowledge::Knowledge::shared_builtin().page, &raw);
         let title = c.title.map(|t| t.text(&raw));
         if title != s.title {
             failures.push(format!("{}: title {title:?}, want {:?}", s.file, s.title));
@@ -571,13 +571,16 @@ fn zoo_pages_warn_only_when_something_is_doubtful() {
     for s in SHAPES {
         let raw = page(s.file);
         assert!(
-            classify(&raw).warnings.is_empty(),
+            classify(&dateline::knowledge::Knowledge::shared_builtin().page, &raw)
+                .warnings
+                .is_empty(),
             "{}: {:?}",
             s.file,
-            classify(&raw).warnings
+            classify(&dateline::knowledge::Knowledge::shared_builtin().page, &raw).warnings
         );
     }
     let no_title = classify(
+        &dateline::knowledge::Knowledge::shared_builtin().page,
         "the harbour board met on monday and said that it would decide on the ferry route to the islands next week after hearing from the towns.\n",
     );
     assert!(

@@ -14,7 +14,14 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, LazyLock};
 
 /// Everything the parse stages read besides the text.
-pub struct Knowledge {}
+pub struct Knowledge {
+    /// The page cleaner's furniture patterns and stop words.
+    pub page: crate::parse::blocks::PageKnowledge,
+    /// The abbreviations whose full stop ends no sentence.
+    pub abbreviations: crate::parse::segment::Abbreviations,
+    /// The publishers an article's source is recognised by.
+    pub publishers: crate::parse::meta::Publishers,
+}
 
 /// The user's files, by name, that add to the bundled knowledge, and what
 /// one entry of each is called (for `dateline config`'s report).
@@ -84,7 +91,11 @@ pub enum KnowledgeError {
 impl Knowledge {
     /// The bundled knowledge (`assets/`) alone.
     pub fn builtin() -> Knowledge {
-        Knowledge {}
+        Knowledge {
+            page: crate::parse::blocks::PageKnowledge::builtin(),
+            abbreviations: crate::parse::segment::Abbreviations::builtin(),
+            publishers: crate::parse::meta::Publishers::builtin(),
+        }
     }
 
     /// The bundled knowledge, built on first use and shared: what a
@@ -128,9 +139,57 @@ impl Knowledge {
         };
         add(0, actors, crate::parse::actors::user_actors::add)?;
         add(1, time_words, crate::parse::dates::lexicon::add_user_words)?;
-        add(2, furniture, crate::parse::blocks::user_furniture::add)?;
-        add(3, publishers, crate::parse::meta::user_publishers::add)?;
-        Ok((Knowledge::builtin(), read))
+        use crate::parse::{blocks::PageKnowledge, meta::Publishers, segment::Abbreviations};
+        let page = part(
+            folder,
+            &mut read,
+            2,
+            furniture,
+            PageKnowledge::builtin,
+            PageKnowledge::with_user,
+        )?;
+        let publishers = part(
+            folder,
+            &mut read,
+            3,
+            publishers,
+            Publishers::builtin,
+            Publishers::with_user,
+        )?;
+        let knowledge = Knowledge {
+            page,
+            abbreviations: Abbreviations::builtin(),
+            publishers,
+        };
+        Ok((knowledge, read))
+    }
+}
+
+/// One part of the knowledge: built from the bundled files and the user's
+/// file `i` (its text) when there is one, which is then recorded in
+/// `read`; else the bundled part alone.
+fn part<T>(
+    folder: &Path,
+    read: &mut Vec<UserFileRead>,
+    i: usize,
+    text: Option<String>,
+    builtin: fn() -> T,
+    with_user: fn(&str) -> Result<(T, usize), String>,
+) -> Result<T, KnowledgeError> {
+    let Some(text) = text else {
+        return Ok(builtin());
+    };
+    let path = folder.join(USER_FILES[i].name);
+    match with_user(&text) {
+        Ok((value, entries)) => {
+            read.push(UserFileRead {
+                path,
+                entries,
+                entry: USER_FILES[i].entry,
+            });
+            Ok(value)
+        }
+        Err(why) => Err(KnowledgeError::Malformed { path, why }),
     }
 }
 

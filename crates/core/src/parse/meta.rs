@@ -9,10 +9,11 @@
 
 use super::blocks::{Cleaned, card_glue};
 use crate::date_text::find_full_date;
+use crate::knowledge::Knowledge;
 use crate::model::{Basis, DateValue, Published, Span};
 use regex::Regex;
 use serde::Deserialize;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 pub mod user_publishers;
 
@@ -22,17 +23,94 @@ struct PublishersFile {
     name_endings: Vec<String>,
 }
 
-/// The bundled lists, then the user's own (see [`user_publishers`]).
-static PUBLISHERS: LazyLock<PublishersFile> = LazyLock::new(|| {
-    let mut file: PublishersFile =
-        toml::from_str(include_str!("../../../../assets/publishers.toml"))
-            .expect("assets/publishers.toml is valid (unit-tested)");
-    if let Some(user) = user_publishers::given() {
-        file.names.extend_from_slice(&user.names);
-        file.name_endings.extend_from_slice(&user.name_endings);
+/// The publishers an article's source is recognised by: the bundled lists
+/// (`assets/publishers.toml`), then the user's own (see
+/// [`user_publishers`]). Part of what the parser knows
+/// ([`crate::knowledge::Knowledge`]), given to [`source`]. The lists are
+/// built on first use; the user's file is checked when the value is made.
+pub struct Publishers {
+    user: Option<user_publishers::UserPublishers>,
+    lists: OnceLock<Lists>,
+}
+
+/// The publishers' names and name endings, as [`source`] reads them.
+struct Lists {
+    names: Vec<String>,
+    name_endings: Vec<String>,
+    /// Whether every name can be matched as [`self_reference`] does: none
+    /// is empty or opens with white space (which the white space before it
+    /// could give back).
+    names_read_by_hand: bool,
+    /// The self-reference as a regex, built on first use: what
+    /// [`self_reference`] finds by hand, kept for names it cannot read
+    /// that way.
+    told: OnceLock<Regex>,
+}
+
+impl Publishers {
+    /// The bundled lists alone.
+    pub fn builtin() -> Publishers {
+        Publishers {
+            user: None,
+            lists: OnceLock::new(),
+        }
     }
-    file
-});
+
+    /// The bundled lists plus the user's `publishers.toml` (its text),
+    /// with how many names and endings that holds; or what is wrong with
+    /// it, as "LINE: what".
+    pub fn with_user(text: &str) -> Result<(Publishers, usize), String> {
+        let user = user_publishers::parse(text)?;
+        let n = user.names.len() + user.name_endings.len();
+        let value = Publishers {
+            user: Some(user),
+            lists: OnceLock::new(),
+        };
+        Ok((value, n))
+    }
+
+    /// The lists, built on first use.
+    fn lists(&self) -> &Lists {
+        self.lists.get_or_init(|| Lists::with(self.user.as_ref()))
+    }
+}
+
+impl Lists {
+    fn with(user: Option<&user_publishers::UserPublishers>) -> Lists {
+        let mut file: PublishersFile =
+            toml::from_str(include_str!("../../../../assets/publishers.toml"))
+                .expect("assets/publishers.toml is valid (unit-tested)");
+        if let Some(user) = user {
+            file.names.extend_from_slice(&user.names);
+            file.name_endings.extend_from_slice(&user.name_endings);
+        }
+        Lists {
+            names_read_by_hand: file
+                .names
+                .iter()
+                .all(|n| n.chars().next().is_some_and(|c| !c.is_whitespace())),
+            names: file.names,
+            name_endings: file.name_endings,
+            told: OnceLock::new(),
+        }
+    }
+
+    /// The self-reference pattern over these names.
+    fn told(&self) -> &Regex {
+        self.told.get_or_init(|| {
+            let names = self
+                .names
+                .iter()
+                .map(|n| regex::escape(n))
+                .collect::<Vec<_>>()
+                .join("|");
+            Regex::new(&format!(
+                r"(?-u:\b)(?:told|said to|speaking to|in an interview with)\s+(?:the\s+)?({names})(?-u:\b)"
+            ))
+            .expect("self-reference pattern compiles")
+        })
+    }
+}
 
 /// An all-caps place at the start of the first paragraph: "KYIV, " or
 /// "PARIS (AFP) — ".
@@ -43,22 +121,6 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 
 static AGENCY_TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(([^()]{2,40})\)").expect("agency tag pattern compiles"));
-
-/// The self-reference as a regex: what [`self_reference`] finds by hand,
-/// kept for a publisher list it cannot read that way (a name that is empty
-/// or opens with white space).
-static TOLD: LazyLock<Regex> = LazyLock::new(|| {
-    let names = PUBLISHERS
-        .names
-        .iter()
-        .map(|n| regex::escape(n))
-        .collect::<Vec<_>>()
-        .join("|");
-    Regex::new(&format!(
-        r"(?-u:\b)(?:told|said to|speaking to|in an interview with)\s+(?:the\s+)?({names})(?-u:\b)"
-    ))
-    .expect("self-reference pattern compiles")
-});
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^by\s+[^,|/]{3,60}\s*[,|/]\s*(.{2,60})$").expect("byline pattern compiles")
@@ -133,17 +195,17 @@ fn publisher_card(left: &str, right: &str) -> bool {
         && super::actors::is_given_name(names[0])
 }
 
-fn is_publisher_name(s: &str) -> bool {
+fn is_publisher_name(publishers: &Lists, s: &str) -> bool {
     let s = s.trim();
     let words: Vec<&str> = s.split_whitespace().collect();
-    PUBLISHERS.names.iter().any(|n| n == s)
+    publishers.names.iter().any(|n| n == s)
         || ((2..=6).contains(&words.len())
             && words
                 .iter()
                 .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
             && words
                 .last()
-                .is_some_and(|w| PUBLISHERS.name_endings.iter().any(|e| e == w)))
+                .is_some_and(|w| publishers.name_endings.iter().any(|e| e == w)))
 }
 
 /// Whether `text` opens with "by" in any case, as [`BYLINE`] needs.
@@ -154,15 +216,17 @@ fn opens_with_by(text: &str) -> bool {
         && BYLINE.is_match(text)
 }
 
-/// The publisher, where the text reveals it.
-pub fn source(raw: &str, cleaned: &Cleaned) -> Option<String> {
+/// The publisher, where the text reveals it, by the publishers `knowledge`
+/// knows.
+pub fn source(knowledge: &Knowledge, raw: &str, cleaned: &Cleaned) -> Option<String> {
+    let publishers = knowledge.publishers.lists();
     // A publisher card glued to its author ("The Daily HeraldJane Doe"), or a
     // byline ("By Jane Doe, The Daily Herald"), or "The X news desk".
     for &line in &cleaned.boilerplate {
         let text = line.text(raw);
         if let Some(glue) = card_glue(text) {
             let (left, right) = (text[..glue].trim(), text[glue..].trim());
-            if is_publisher_name(left) || publisher_card(left, right) {
+            if is_publisher_name(publishers, left) || publisher_card(left, right) {
                 return Some(left.to_string());
             }
         }
@@ -171,12 +235,12 @@ pub fn source(raw: &str, cleaned: &Cleaned) -> Option<String> {
         // case: no other char folds to 'b' or 'y').
         if let Some(c) = opens_with_by(text).then(|| BYLINE.captures(text)).flatten() {
             let who = c[1].trim();
-            if is_publisher_name(who) {
+            if is_publisher_name(publishers, who) {
                 return Some(who.to_string());
             }
         }
         if let Some(desk) = text.strip_suffix(" news desk")
-            && (is_publisher_name(desk) || desk.starts_with("The "))
+            && (is_publisher_name(publishers, desk) || desk.starts_with("The "))
         {
             return Some(desk.to_string());
         }
@@ -187,7 +251,7 @@ pub fn source(raw: &str, cleaned: &Cleaned) -> Option<String> {
         let text = first.text(raw);
         let head = &text[..text.char_indices().nth(80).map_or(text.len(), |(i, _)| i)];
         if let Some(c) = AGENCY_TAG.captures(head)
-            && PUBLISHERS.names.iter().any(|n| n == &c[1])
+            && publishers.names.iter().any(|n| n == &c[1])
         {
             return Some(c[1].to_string());
         }
@@ -196,7 +260,7 @@ pub fn source(raw: &str, cleaned: &Cleaned) -> Option<String> {
     cleaned
         .body
         .iter()
-        .find_map(|&p| self_reference(p.text(raw)))
+        .find_map(|&p| self_reference(publishers, p.text(raw)))
         .map(str::to_string)
 }
 
@@ -205,29 +269,21 @@ pub fn source(raw: &str, cleaned: &Cleaned) -> Option<String> {
 const SELF_REFERENCE_CUES: [&str; 4] = ["told", "said to", "speaking to", "in an interview with"];
 
 /// The cues alone: a few literals, which the regex crate searches for
-/// without an automaton, and builds in a fraction of [`TOLD`]'s time.
+/// without an automaton, and builds in a fraction of the time of
+/// [`Lists::told`].
 static SELF_REFERENCE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&SELF_REFERENCE_CUES.join("|")).expect("self-reference cues compile")
 });
 
-/// Whether every publisher's name can be matched as [`self_reference`]
-/// does: none is empty or opens with white space (which the white space
-/// before it could give back).
-static NAMES_READ_BY_HAND: LazyLock<bool> = LazyLock::new(|| {
-    PUBLISHERS
-        .names
-        .iter()
-        .all(|n| n.chars().next().is_some_and(|c| !c.is_whitespace()))
-});
-
 /// The publisher a self-reference in `text` names ("a source told the
-/// BBC"): the match of [`TOLD`] read without building it. The leftmost cue
+/// BBC"): the match of [`Lists::told`] read without building it. The leftmost cue
 /// (at a word start) that a name follows wins; after the cue, white space,
 /// then "the" and white space if a name follows them, else a name right
 /// away; the first listed name that ends at a word end.
-fn self_reference(text: &str) -> Option<&str> {
-    if !*NAMES_READ_BY_HAND {
-        return TOLD
+fn self_reference<'t>(publishers: &Lists, text: &'t str) -> Option<&'t str> {
+    if !publishers.names_read_by_hand {
+        return publishers
+            .told()
             .captures(text)
             .and_then(|c| c.get(1))
             .map(|m| m.as_str());
@@ -239,7 +295,7 @@ fn self_reference(text: &str) -> Option<&str> {
     while let Some(m) = SELF_REFERENCE_CUE.find_at(text, from) {
         let at = m.start();
         if (at == 0 || !is_ascii_word_byte(bytes[at - 1]))
-            && let Some(name) = named_after(text, m.end())
+            && let Some(name) = named_after(publishers, text, m.end())
         {
             return Some(name);
         }
@@ -253,7 +309,7 @@ fn self_reference(text: &str) -> Option<&str> {
 
 /// The publisher named from byte `pos` of `text` on: white space, an
 /// optional "the" with white space, a listed name ending at a word end.
-fn named_after(text: &str, pos: usize) -> Option<&str> {
+fn named_after<'t>(publishers: &Lists, text: &'t str, pos: usize) -> Option<&'t str> {
     let rest = text.get(pos..)?;
     let after_space = rest.trim_start();
     if after_space.len() == rest.len() {
@@ -262,17 +318,17 @@ fn named_after(text: &str, pos: usize) -> Option<&str> {
     if let Some(after_the) = after_space.strip_prefix("the") {
         let name_start = after_the.trim_start();
         if name_start.len() < after_the.len()
-            && let Some(name) = name_at(name_start)
+            && let Some(name) = name_at(publishers, name_start)
         {
             return Some(name);
         }
     }
-    name_at(after_space)
+    name_at(publishers, after_space)
 }
 
 /// The first listed publisher's name `t` opens with, ending at a word end.
-fn name_at(t: &str) -> Option<&str> {
-    PUBLISHERS
+fn name_at<'t>(publishers: &Lists, t: &'t str) -> Option<&'t str> {
+    publishers
         .names
         .iter()
         .find(|n| t.starts_with(n.as_str()) && word_boundary_at(t, n.len()))
@@ -295,7 +351,14 @@ fn is_ascii_word_byte(b: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::blocks::classify as clean;
+
+    fn clean(raw: &str) -> Cleaned {
+        crate::parse::blocks::classify(&Knowledge::shared_builtin().page, raw)
+    }
+
+    fn source(raw: &str, cleaned: &Cleaned) -> Option<String> {
+        super::source(&Knowledge::shared_builtin(), raw, cleaned)
+    }
 
     #[test]
     fn only_a_line_opening_by_is_a_byline() {
@@ -315,6 +378,8 @@ mod tests {
 
     #[test]
     fn self_references_read_by_hand_match_the_pattern() {
+        let k = Knowledge::shared_builtin();
+        let p = k.publishers.lists();
         for text in [
             "A source told the BBC that talks resumed.",
             "A source told BBC News on Friday.",
@@ -336,22 +401,61 @@ mod tests {
             "he said told AP",
             "retold the BBC, then told Reuters",
         ] {
-            let by_pattern = TOLD.captures(text).map(|c| c[1].to_string());
+            let by_pattern = p.told().captures(text).map(|c| c[1].to_string());
             assert_eq!(
-                self_reference(text).map(str::to_string),
+                self_reference(p, text).map(str::to_string),
                 by_pattern,
                 "{text}"
             );
         }
         assert_eq!(
-            self_reference("A source told the BBC News desk"),
+            self_reference(p, "A source told the BBC News desk"),
             Some("BBC")
         );
     }
 
     #[test]
+    fn two_values_attribute_the_same_page_differently_in_either_order() {
+        let raw = "Ferry fares rise again\n\nA harbour official told Quillon Lantern that fares would rise in May.\n\nThe board met on Monday and agreed on the new fares.\n";
+        let (publishers, n) = Publishers::with_user("names = [\"Quillon Lantern\"]\n").unwrap();
+        assert_eq!(n, 1);
+        let user = Knowledge {
+            publishers,
+            ..Knowledge::builtin()
+        };
+        let builtin = Knowledge::builtin();
+        let cleaned = clean(raw);
+        for _ in 0..2 {
+            assert_eq!(super::source(&builtin, raw, &cleaned), None);
+            assert_eq!(
+                super::source(&user, raw, &cleaned).as_deref(),
+                Some("Quillon Lantern")
+            );
+        }
+        for _ in 0..2 {
+            assert_eq!(
+                super::source(&user, raw, &cleaned).as_deref(),
+                Some("Quillon Lantern")
+            );
+            assert_eq!(super::source(&builtin, raw, &cleaned), None);
+        }
+    }
+
+    #[test]
+    fn a_malformed_user_file_is_an_error_naming_its_line() {
+        let e = Publishers::with_user("# papers\nnames = [\"Harbour Light\", \" \"]\n")
+            .err()
+            .unwrap();
+        assert!(e.starts_with("2: ") && e.contains("blank"), "{e}");
+        let e = Publishers::with_user("names = []\nendings = [\"Lamp\"]\n")
+            .err()
+            .unwrap();
+        assert!(e.starts_with("2: ") && e.contains("endings"), "{e}");
+    }
+
+    #[test]
     fn assets_parse() {
-        assert!(!PUBLISHERS.names.is_empty());
+        assert!(!Publishers::builtin().lists().names.is_empty());
     }
 
     #[test]

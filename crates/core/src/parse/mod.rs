@@ -41,8 +41,7 @@ pub fn warm_up(knowledge: &std::sync::Arc<Knowledge>) {
     const SAMPLE: &str = "Warm Up\n\nOn Monday, March 2, 2026, Jane Doe said it will rain.\n";
     let k = std::sync::Arc::clone(knowledge);
     rayon::spawn(move || {
-        let _k = &k;
-        blocks::classify(SAMPLE);
+        blocks::classify(&k.page, SAMPLE);
     });
     let k = std::sync::Arc::clone(knowledge);
     rayon::spawn(move || {
@@ -52,8 +51,8 @@ pub fn warm_up(knowledge: &std::sync::Arc<Knowledge>) {
             ..Default::default()
         };
         let explicit = meta::explicit_published(SAMPLE, &cleaned);
-        meta::source(SAMPLE, &cleaned);
-        let sentences = segment::sentences(SAMPLE, &cleaned.body);
+        meta::source(&k, SAMPLE, &cleaned);
+        let sentences = segment::sentences(&k.abbreviations, SAMPLE, &cleaned.body);
         dates::find_all(SAMPLE, &sentences, &explicit);
         actors::extract(SAMPLE, &sentences);
     });
@@ -79,22 +78,22 @@ pub fn parse_article(knowledge: &Knowledge, id: ArticleId, loaded: Loaded) -> Pa
         page,
     } = loaded;
     let (cleaned, explicit, source, url) = match page {
-        Some(page) => page::from_page(&text, *page),
+        Some(page) => page::from_page(knowledge, &text, *page),
         None => {
-            let cleaned = blocks::classify(&text);
+            let cleaned = blocks::classify(&knowledge.page, &text);
             let explicit = meta::explicit_published(&text, &cleaned);
-            let source = meta::source(&text, &cleaned);
+            let source = meta::source(knowledge, &text, &cleaned);
             (cleaned, explicit, source, None)
         }
     };
-    let sentences = segment::sentences(&text, &cleaned.body);
+    let sentences = segment::sentences(&knowledge.abbreviations, &text, &cleaned.body);
     let candidates = dates::find_all(&text, &sentences, &explicit);
     let explicit = name_date::unless_stated(explicit, &path, &text, &cleaned, &candidates);
     let (published, times) = dates::resolve_all(&text, &candidates, &explicit, None);
     // Actors are named outside the body too (the headline, bylines,
     // captions): those sentences follow the body's in what the actor stage
     // reads, and merging tells the two apart again.
-    let mut outside = segment::sentences(&text, &outside_lines(&cleaned));
+    let mut outside = segment::sentences(&knowledge.abbreviations, &text, &outside_lines(&cleaned));
     let nouns = cleaned.nouns_capitalised;
     let local_actors = if outside.is_empty() {
         actors::extract_beyond_body(&text, &sentences, sentences.len(), nouns, cleaned.title)
@@ -491,7 +490,10 @@ mod tests {
         };
         assert_eq!(line("Ilse Marrow"), Some(BlockClass::Byline));
         // The body's sentences are the body's alone; dates are found there.
-        assert_eq!(*a.sentences, *segment::sentences(&a.raw, &a.body));
+        assert_eq!(
+            *a.sentences,
+            *segment::sentences(&Knowledge::shared_builtin().abbreviations, &a.raw, &a.body)
+        );
         assert!(a.times.len() >= 2);
         let person = |name: &str| {
             c.actors

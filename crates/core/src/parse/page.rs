@@ -10,6 +10,7 @@ use crate::model::{Block, BlockClass, Span};
 /// extractor found no article, the cleaner chooses the body from the
 /// page's visible text and the page's title and date still win.
 pub(super) fn from_page(
+    knowledge: &crate::knowledge::Knowledge,
     text: &str,
     mut page: crate::ingest::html::Page,
 ) -> (
@@ -20,13 +21,13 @@ pub(super) fn from_page(
 ) {
     use crate::model::{Basis, DateValue, Published};
     let cleaned = if page.fallback {
-        let mut c = blocks::classify(text);
+        let mut c = blocks::classify(&knowledge.page, text);
         c.title = page.title.or(c.title);
         c
     } else {
         // The extractor's text holds only the article: its lines are the
         // title and the body, and the blocks say so.
-        let classes = paragraph_classes(text, &page.body);
+        let classes = paragraph_classes(&knowledge.page, text, &page.body);
         let mut blocks: Vec<Block> = page
             .title
             .iter()
@@ -77,7 +78,7 @@ pub(super) fn from_page(
     }
     let source = page.source.or_else(|| {
         page.fallback
-            .then(|| meta::source(text, &cleaned))
+            .then(|| meta::source(knowledge, text, &cleaned))
             .flatten()
     });
     (cleaned, explicit, source, page.url)
@@ -90,8 +91,12 @@ pub(super) fn from_page(
 /// it reads as the article's, only what a line says of itself does
 /// ([`blocks::line_role`]): an article's own lists, tables and quoted posts
 /// look like furniture to a reader of layout.
-fn paragraph_classes(text: &str, paragraphs: &[Span]) -> Vec<BlockClass> {
-    let read = blocks::classify(text);
+fn paragraph_classes(
+    k: &blocks::PageKnowledge,
+    text: &str,
+    paragraphs: &[Span],
+) -> Vec<BlockClass> {
+    let read = blocks::classify(k, text);
     let by_layout: Vec<Option<BlockClass>> = paragraphs
         .iter()
         .map(|&p| layout_role(&read.blocks, p))
@@ -103,7 +108,7 @@ fn paragraph_classes(text: &str, paragraphs: &[Span]) -> Vec<BlockClass> {
         .map(|(first, last)| first..=last);
     let by_line: Vec<Option<BlockClass>> = paragraphs
         .iter()
-        .map(|p| one_line_role(p.text(text)))
+        .map(|p| one_line_role(k, p.text(text)))
         .collect();
     // A byline or a stamp comes once; one-line paragraphs with figures
     // that read so one after another are a list (tour dates, results).
@@ -149,11 +154,11 @@ fn layout_role(lines: &[Block], paragraph: Span) -> Option<BlockClass> {
 
 /// The role a one-line paragraph gives itself; prose that runs over lines
 /// is the article's.
-fn one_line_role(paragraph: &str) -> Option<BlockClass> {
+fn one_line_role(k: &blocks::PageKnowledge, paragraph: &str) -> Option<BlockClass> {
     if paragraph.trim().contains('\n') {
         return None;
     }
-    blocks::line_role(paragraph)
+    blocks::line_role(k, paragraph)
 }
 
 /// An extracted page's own date stamp, when its metadata gave no date: a

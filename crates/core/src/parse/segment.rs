@@ -15,13 +15,38 @@ use crate::hash::FxSet;
 use crate::model::Span;
 use std::sync::LazyLock;
 
-static ABBREVIATIONS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../../../assets/abbreviations.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+/// The words whose full stop ends no sentence ("Dr.", "Jan."): part of
+/// what the parser knows ([`crate::knowledge::Knowledge`]), given to
+/// [`sentences`].
+pub struct Abbreviations {
+    words: FxSet<&'static str>,
+}
+
+impl Abbreviations {
+    /// The bundled list (`assets/abbreviations.txt`).
+    pub fn builtin() -> Abbreviations {
+        Self::from_text(include_str!("../../../../assets/abbreviations.txt"))
+    }
+
+    /// The list in `text`: one abbreviation a line, `#` opening a comment.
+    fn from_text(text: &'static str) -> Abbreviations {
+        Abbreviations {
+            words: text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect(),
+        }
+    }
+
+    /// The bundled list, one value for every unit test that splits
+    /// sentences.
+    #[cfg(test)]
+    pub(crate) fn builtin_for_tests() -> &'static Abbreviations {
+        static BUILTIN: LazyLock<Abbreviations> = LazyLock::new(Abbreviations::builtin);
+        &BUILTIN
+    }
+}
 
 /// The search for '…' (the only terminal outside ASCII), built once: the
 /// free `memmem::find` builds its searcher on every call, which costs more
@@ -35,15 +60,16 @@ pub const MAX_SENTENCE: usize = 1_000;
 const CLOSERS: [char; 8] = ['"', '\'', '”', '’', ')', ']', '»', '*'];
 const OPENERS: [char; 6] = ['"', '“', '‘', '\'', '(', '['];
 
-/// Splits each paragraph into sentences; every sentence lies inside its
-/// paragraph and has no surrounding white space.
-pub fn sentences(raw: &str, paragraphs: &[Span]) -> Vec<Span> {
+/// Splits each paragraph into sentences, a full stop after one of
+/// `abbreviations` ending none; every sentence lies inside its paragraph
+/// and has no surrounding white space.
+pub fn sentences(abbreviations: &Abbreviations, raw: &str, paragraphs: &[Span]) -> Vec<Span> {
     let mut out = Vec::with_capacity(paragraphs.len() * 3);
     for &p in paragraphs {
         let text = p.text(raw);
         let base = p.start as usize;
         let mut start = 0;
-        for end in boundaries(text) {
+        for end in boundaries(abbreviations, text) {
             push_capped(&mut out, text, base, start, end);
             start = end;
         }
@@ -122,7 +148,7 @@ fn skip_while(text: &str, mut pos: usize, keep: impl Fn(&char) -> bool) -> (usiz
 ///
 /// Jumps from one terminal to the next (a vectorised byte search), decoding
 /// chars only around them: a paragraph is mostly letters between them.
-fn boundaries(text: &str) -> Vec<usize> {
+fn boundaries(abbreviations: &Abbreviations, text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -162,7 +188,7 @@ fn boundaries(text: &str) -> Vec<usize> {
                 starts(n)
                     || (OPENERS.contains(&n) && char_at(text, k + n.len_utf8()).is_some_and(starts))
             });
-        if followed_by_start && !(single_stop && is_abbreviation(&text[..at + 1])) {
+        if followed_by_start && !(single_stop && is_abbreviation(abbreviations, &text[..at + 1])) {
             out.push(end);
         }
         i = j;
@@ -172,14 +198,14 @@ fn boundaries(text: &str) -> Vec<usize> {
 
 /// Whether the word ending at the end of `before` (which ends with `.`) is an
 /// abbreviation, an initial or a dotted acronym rather than a sentence end.
-fn is_abbreviation(before: &str) -> bool {
+fn is_abbreviation(abbreviations: &Abbreviations, before: &str) -> bool {
     let word_start = before
         .char_indices()
         .rev()
         .find(|&(_, c)| c.is_whitespace() || OPENERS.contains(&c) || c == '—' || c == '–')
         .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &before[word_start..];
-    if ABBREVIATIONS.contains(word) {
+    if abbreviations.words.contains(word) {
         return true;
     }
     let stem = &word[..word.len() - 1];
@@ -200,7 +226,11 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        let spans = sentences(text, &[Span::new(0, text.len())]);
+        let spans = sentences(
+            Abbreviations::builtin_for_tests(),
+            text,
+            &[Span::new(0, text.len())],
+        );
         spans.iter().map(|s| s.text(text)).collect()
     }
 
@@ -230,6 +260,22 @@ mod tests {
             split("It starts at 9 a.m. Tuesday and costs 4.5 euros."),
             ["It starts at 9 a.m. Tuesday and costs 4.5 euros."]
         );
+    }
+
+    #[test]
+    fn two_lists_in_one_process_split_differently_in_either_order() {
+        let text = "The ferry left at noon, said Capt. Orrin Vale of the harbour.";
+        let whole = [Span::new(0, text.len())];
+        let made_up = Abbreviations::from_text("# ours\nCapt.\n");
+        let bundled_without = Abbreviations::from_text("Dr.\n");
+        for _ in 0..2 {
+            assert_eq!(sentences(&bundled_without, text, &whole).len(), 2);
+            assert_eq!(sentences(&made_up, text, &whole).len(), 1);
+        }
+        for _ in 0..2 {
+            assert_eq!(sentences(&made_up, text, &whole).len(), 1);
+            assert_eq!(sentences(&bundled_without, text, &whole).len(), 2);
+        }
     }
 
     #[test]
@@ -323,7 +369,11 @@ mod tests {
     #[test]
     fn sentences_stay_inside_their_paragraphs() {
         let raw = "First para. Two.\nSecond para here.";
-        let s = sentences(raw, &[Span::new(0, 16), Span::new(17, raw.len())]);
+        let s = sentences(
+            Abbreviations::builtin_for_tests(),
+            raw,
+            &[Span::new(0, 16), Span::new(17, raw.len())],
+        );
         assert_eq!(s.len(), 3);
         assert!(
             s.iter()

@@ -49,8 +49,9 @@ mod tests {
 
     /// Whether line `i` of `raw` (non-empty lines) runs on past itself.
     fn runs_on(raw: &str, i: usize) -> bool {
-        let (ls, lang) = lines::split(raw);
-        let us = lines::units(&ls, lang);
+        let k = super::super::PageKnowledge::builtin_for_tests();
+        let (ls, lang) = lines::split(k, raw);
+        let us = lines::units(k.stop_words(), &ls, lang);
         let unit = us.partition_point(|u| u.first <= i) - 1;
         flows_on(&ls, &us, unit, i)
     }

@@ -8,7 +8,7 @@ use regex_automata::meta::{Cache, Regex};
 use regex_syntax::hir::Hir;
 use serde::Deserialize;
 use std::cell::RefCell;
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 /// What the patterns say about one line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,28 +20,26 @@ pub enum Pattern {
     None,
 }
 
-/// Which patterns match `line` (a trimmed line).
-pub fn pattern_of(line: &str) -> Pattern {
-    pattern_with(line, None)
+/// Which of `f`'s patterns match `line` (a trimmed line).
+pub fn pattern_of(f: &Furniture, line: &str) -> Pattern {
+    pattern_with(f, line, None)
 }
 
 /// [`pattern_of`] for a line whose plain-word patterns were searched for
 /// in the whole page ([`page_words`]): `holds_word` says whether one is
 /// in it.
-pub fn pattern_given_words(line: &str, holds_word: bool) -> Pattern {
-    pattern_with(line, Some(holds_word))
+pub fn pattern_given_words(f: &Furniture, line: &str, holds_word: bool) -> Pattern {
+    pattern_with(f, line, Some(holds_word))
 }
 
-/// The furniture patterns that are plain words, as one search of the page
-/// with its ASCII letters lowered (see [`super::page_words`]).
-pub fn page_words() -> Option<&'static Regex> {
-    FURNITURE.words.literals.as_ref()
+/// `f`'s patterns that are plain words, as one search of the page with
+/// its ASCII letters lowered (see [`super::page_words`]).
+pub fn page_words(f: &Furniture) -> Option<&Regex> {
+    f.words.literals.as_ref()
 }
 
-fn pattern_with(line: &str, holds_word: Option<bool>) -> Pattern {
-    let f = &*FURNITURE;
-    CACHES.with_borrow_mut(|c| {
-        let c = c.get_or_insert_with(Caches::new);
+fn pattern_with(f: &Furniture, line: &str, holds_word: Option<bool>) -> Pattern {
+    with_caches(f, |c| {
         if f.footer_opens.may_open(line) && is_match(&f.footer, &mut c.footer, line) {
             Pattern::Footer
         } else if f
@@ -71,7 +69,13 @@ struct FurnitureFile {
     prefix: PatternList,
 }
 
-struct Furniture {
+/// The furniture patterns, compiled: the bundled ones, then any of the
+/// user's. Part of the page knowledge ([`super::PageKnowledge`]), which
+/// the cleaner is given.
+pub struct Furniture {
+    /// Which value this is: this thread's search caches ([`CACHES`]) are
+    /// for the value whose id they carry.
+    id: u64,
     /// The line patterns as (at most) two alternations: those that can
     /// only match at the start of a line, whose search gives up after a few
     /// bytes, and the others, which are read to the end of every line. A
@@ -85,8 +89,12 @@ struct Furniture {
     footer: Regex,
     footer_opens: Openings,
     /// The junk-prefix patterns, tried in order (compiled only where
-    /// [`PREFIX_EACH`] is needed).
+    /// `prefix_each` is needed).
     prefix: Vec<String>,
+    /// The junk-prefix patterns one by one, for a list that is not all
+    /// anchored (else the alternation finds what they find): compiled on
+    /// first use.
+    prefix_each: OnceLock<Vec<Regex>>,
     /// The prefix patterns as one alternation, when each of them can only
     /// match at the start of a line: the first pattern that matches is then
     /// what the alternation matches, found in one search instead of one per
@@ -210,73 +218,83 @@ fn hir_anchored(hir: &Hir) -> bool {
         .contains(regex_syntax::hir::Look::Start)
 }
 
-/// The bundled patterns, then the user's own (see [`super::user_furniture`]).
-static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
-    let mut file: FurnitureFile =
-        toml::from_str(include_str!("../../../../../assets/furniture.toml"))
-            .expect("assets/furniture.toml is valid TOML (checked by a unit test)");
-    if let Some(user) = super::user_furniture::given() {
-        file.line.patterns.extend_from_slice(&user.line.patterns);
-        file.footer
-            .patterns
-            .extend_from_slice(&user.footer.patterns);
-        file.prefix
-            .patterns
-            .extend_from_slice(&user.prefix.patterns);
+impl Furniture {
+    /// The bundled patterns (`assets/furniture.toml`), then the user's (see [`super::user_furniture`]).
+    pub(super) fn with(user: Option<&super::user_furniture::UserFurniture>) -> Furniture {
+        let mut file: FurnitureFile =
+            toml::from_str(include_str!("../../../../../assets/furniture.toml"))
+                .expect("assets/furniture.toml is valid TOML (checked by a unit test)");
+        if let Some(user) = user {
+            file.line.patterns.extend_from_slice(&user.line.patterns);
+            file.footer
+                .patterns
+                .extend_from_slice(&user.footer.patterns);
+            file.prefix
+                .patterns
+                .extend_from_slice(&user.prefix.patterns);
+        }
+        Self::compile_file(file)
     }
-    // One alternation, not a RegexSet: only "any match" is needed, and a set's
-    // all-matches search is ~100x slower on these patterns.
-    let join = |ps: &[String]| {
-        let alt: Vec<String> = ps.iter().map(|p| format!("(?:{p})")).collect();
-        alt.join("|")
-    };
-    let prefixes = &file.prefix.patterns;
-    let (words, patterns): (Vec<String>, Vec<String>) = file
-        .line
-        .patterns
-        .iter()
-        .cloned()
-        .partition(|p| Words::is_plain(p));
-    let (start, anywhere): (Vec<String>, Vec<String>) =
-        patterns.into_iter().partition(|p| always_anchored(p));
-    let line: Vec<String> = [start, anywhere]
-        .iter()
-        .filter(|ps| !ps.is_empty())
-        .map(|ps| format!("(?i:{})", join(ps)))
-        .collect();
-    let footer = format!("(?i:{})", join(&file.footer.patterns));
-    // An alternation is anchored when each of its patterns is.
-    let prefix_any =
-        Some(parse(&join(prefixes))).filter(|hir| !prefixes.is_empty() && hir_anchored(hir));
-    let line: Vec<Hir> = line.iter().map(|p| parse(p)).collect();
-    let footer = parse(&footer);
-    Furniture {
-        line: line.iter().map(compile).collect(),
-        line_opens: line.iter().map(Openings::of).collect(),
-        words: Words::new(&words, &join),
-        footer: compile(&footer),
-        footer_opens: Openings::of(&footer),
-        prefix: prefixes.clone(),
-        prefix_any: prefix_any.as_ref().map(compile),
-        prefix_opens: prefix_any
-            .as_ref()
-            .map_or(Openings { bits: None }, Openings::of),
+
+    fn compile_file(file: FurnitureFile) -> Furniture {
+        // One alternation, not a RegexSet: only "any match" is needed, and a
+        // set's all-matches search is ~100x slower on these patterns.
+        let join = |ps: &[String]| {
+            let alt: Vec<String> = ps.iter().map(|p| format!("(?:{p})")).collect();
+            alt.join("|")
+        };
+        let prefixes = &file.prefix.patterns;
+        let (words, patterns): (Vec<String>, Vec<String>) = file
+            .line
+            .patterns
+            .iter()
+            .cloned()
+            .partition(|p| Words::is_plain(p));
+        let (start, anywhere): (Vec<String>, Vec<String>) =
+            patterns.into_iter().partition(|p| always_anchored(p));
+        let line: Vec<String> = [start, anywhere]
+            .iter()
+            .filter(|ps| !ps.is_empty())
+            .map(|ps| format!("(?i:{})", join(ps)))
+            .collect();
+        let footer = format!("(?i:{})", join(&file.footer.patterns));
+        // An alternation is anchored when each of its patterns is.
+        let prefix_any =
+            Some(parse(&join(prefixes))).filter(|hir| !prefixes.is_empty() && hir_anchored(hir));
+        let line: Vec<Hir> = line.iter().map(|p| parse(p)).collect();
+        let footer = parse(&footer);
+        Furniture {
+            id: crate::knowledge::next_id(),
+            line: line.iter().map(compile).collect(),
+            line_opens: line.iter().map(Openings::of).collect(),
+            words: Words::new(&words, &join),
+            footer: compile(&footer),
+            footer_opens: Openings::of(&footer),
+            prefix: prefixes.clone(),
+            prefix_each: OnceLock::new(),
+            prefix_any: prefix_any.as_ref().map(compile),
+            prefix_opens: prefix_any
+                .as_ref()
+                .map_or(Openings { bits: None }, Openings::of),
+        }
     }
-});
 
-/// The junk-prefix patterns one by one, for a list that is not all
-/// anchored (else the alternation finds what they find).
-static PREFIX_EACH: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    FURNITURE
-        .prefix
-        .iter()
-        .map(|p| Regex::new(p).expect("furniture patterns compile"))
-        .collect()
-});
+    /// The junk-prefix patterns one by one.
+    fn prefix_each(&self) -> &[Regex] {
+        self.prefix_each.get_or_init(|| {
+            self.prefix
+                .iter()
+                .map(|p| Regex::new(p).expect("furniture patterns compile"))
+                .collect()
+        })
+    }
+}
 
-/// Search caches for [`FURNITURE`], one set per thread: a regex's own cache
-/// pool serves only its first thread quickly.
+/// Search caches for one [`Furniture`] value, one set per thread: a
+/// regex's own cache pool serves only its first thread quickly.
 struct Caches {
+    /// The id of the value whose regexes these caches are for.
+    id: u64,
     line: Vec<Cache>,
     footer: Cache,
     prefix_any: Option<Cache>,
@@ -285,19 +303,32 @@ struct Caches {
 }
 
 impl Caches {
-    fn new() -> Self {
+    fn new(f: &Furniture) -> Self {
         Caches {
-            line: FURNITURE.line.iter().map(Regex::create_cache).collect(),
-            footer: FURNITURE.footer.create_cache(),
-            prefix_any: FURNITURE.prefix_any.as_ref().map(Regex::create_cache),
+            id: f.id,
+            line: f.line.iter().map(Regex::create_cache).collect(),
+            footer: f.footer.create_cache(),
+            prefix_any: f.prefix_any.as_ref().map(Regex::create_cache),
             lowered: Vec::new(),
         }
     }
 }
 
 thread_local! {
-    /// None until this thread searches (again after a release).
+    /// None until this thread searches (again after a release); made
+    /// again when a search is for another value than they were made for.
     static CACHES: RefCell<Option<Caches>> = const { RefCell::new(None) };
+}
+
+/// `body` with this thread's search caches for `f`.
+fn with_caches<R>(f: &Furniture, body: impl FnOnce(&mut Caches) -> R) -> R {
+    CACHES.with_borrow_mut(|c| {
+        let c = match c {
+            Some(c) if c.id == f.id => c,
+            slot => slot.insert(Caches::new(f)),
+        };
+        body(c)
+    })
 }
 
 /// Gives back this thread's search caches, grown while parsing (see
@@ -372,14 +403,14 @@ fn is_match(re: &Regex, cache: &mut Cache, text: &str) -> bool {
         .is_some()
 }
 
-/// Bytes of junk before the real text of a line (repeated prefixes allowed).
-pub fn prefix_len(line: &str) -> usize {
-    CACHES.with_borrow_mut(|c| prefix_len_with(line, c.get_or_insert_with(Caches::new), true))
+/// Bytes of junk before the real text of a line (repeated prefixes
+/// allowed), by `f`'s prefix patterns.
+pub fn prefix_len(f: &Furniture, line: &str) -> usize {
+    with_caches(f, |c| prefix_len_with(f, line, c, true))
 }
 
 /// [`prefix_len`]; `joined` allows the one-search alternation.
-fn prefix_len_with(line: &str, c: &mut Caches, joined: bool) -> usize {
-    let f = &*FURNITURE;
+fn prefix_len_with(f: &Furniture, line: &str, c: &mut Caches, joined: bool) -> usize {
     let mut at = 0;
     for _ in 0..3 {
         let rest = &line[at..];
@@ -388,7 +419,8 @@ fn prefix_len_with(line: &str, c: &mut Caches, joined: bool) -> usize {
         }
         let found = match (&f.prefix_any, &mut c.prefix_any) {
             (Some(re), Some(cache)) if joined => re.search_with(cache, &Input::new(rest)),
-            _ => PREFIX_EACH
+            _ => f
+                .prefix_each()
                 .iter()
                 .find_map(|re| re.search(&Input::new(rest))),
         };
@@ -404,11 +436,15 @@ fn prefix_len_with(line: &str, c: &mut Caches, joined: bool) -> usize {
 mod tests {
     use super::*;
 
+    fn builtin() -> &'static Furniture {
+        super::super::PageKnowledge::builtin_for_tests().furniture()
+    }
+
     #[test]
     fn joined_prefixes_find_what_the_list_finds() {
         assert!(always_anchored("^a|^b") && !always_anchored("^a|b"));
-        CACHES.with_borrow_mut(|c| {
-            let c = c.get_or_insert_with(Caches::new);
+        let f = builtin();
+        with_caches(f, |c| {
             for line in [
                 "date 2025-04-17 Harbour board approves route",
                 "1. date 2025-04-17 2) • Headline here",
@@ -419,8 +455,8 @@ mod tests {
                 "",
             ] {
                 assert_eq!(
-                    prefix_len_with(line, c, true),
-                    prefix_len_with(line, c, false),
+                    prefix_len_with(f, line, c, true),
+                    prefix_len_with(f, line, c, false),
                     "{line:?}"
                 );
             }
@@ -429,7 +465,7 @@ mod tests {
 
     #[test]
     fn openings_rule_out_only_lines_that_cannot_match() {
-        let f = &*FURNITURE;
+        let f = builtin();
         assert!(f.footer_opens.bits.is_some() && f.prefix_opens.bits.is_some());
         assert!(f.line_opens[0].bits.is_some());
         assert!(f.line_opens[1..].iter().all(|o| o.bits.is_none()));
@@ -457,8 +493,7 @@ mod tests {
             "関連記事",
             "",
         ];
-        CACHES.with_borrow_mut(|c| {
-            let c = c.get_or_insert_with(Caches::new);
+        with_caches(f, |c| {
             for l in lines {
                 if is_match(&f.footer, &mut c.footer, l) {
                     assert!(f.footer_opens.may_open(l), "{l:?}");
@@ -469,8 +504,8 @@ mod tests {
                     }
                 }
                 assert_eq!(
-                    prefix_len_with(l, c, true),
-                    prefix_len_with(l, c, false),
+                    prefix_len_with(f, l, c, true),
+                    prefix_len_with(f, l, c, false),
                     "{l:?}"
                 );
             }
@@ -479,8 +514,8 @@ mod tests {
     }
 
     fn is_furniture(line: &str) -> bool {
-        FURNITURE.line.iter().any(|r| r.is_match(line))
-            || FURNITURE.words.holds(line, &mut Vec::new())
+        builtin().line.iter().any(|r| r.is_match(line))
+            || builtin().words.holds(line, &mut Vec::new())
     }
 
     #[test]
@@ -488,11 +523,11 @@ mod tests {
         assert!(
             is_furniture("- Advertisement -")
                 && is_furniture("Subscribe to our newsletter")
-                && FURNITURE.footer.is_match("Related Posts")
+                && builtin().footer.is_match("Related Posts")
                 && !is_furniture("The council voted on the plan.")
-                && FURNITURE.line.len() == 1
-                && FURNITURE.words.finders.len() == 2
-                && FURNITURE.prefix_any.is_some()
+                && builtin().line.len() == 1
+                && builtin().words.finders.len() == 2
+                && builtin().prefix_any.is_some()
         );
     }
 
@@ -506,7 +541,7 @@ mod tests {
             .filter(|c| plain.is_match(&*c.encode_utf8(&mut [0; 4])))
             .collect();
         assert_eq!(folding, ['\u{17F}', '\u{212A}']);
-        let words = &FURNITURE.words;
+        let words = &builtin().words;
         let regex = words.regex.as_ref().unwrap();
         for line in [
             "Sign up for our NEWSLETTER today",

@@ -6,7 +6,7 @@
 use super::dedup::dedup_key_hash;
 use super::furniture::{self, Pattern, pattern_given_words, pattern_of, prefix_len};
 use super::shape::{MAX_HEADLINE_BYTES, MAX_HEADLINE_WORDS, ends_like_sentence};
-use super::stopwords::{self, Language};
+use super::stopwords::{self, Language, StopWords};
 use super::{page_words, roles};
 use crate::hash::FxMap;
 use crate::model::Span;
@@ -68,7 +68,9 @@ impl Line<'_> {
 
 /// Splits the page into trimmed non-empty lines with their features, and
 /// finds the page's language for stop words.
-pub fn split(raw: &str) -> (Vec<Line<'_>>, Language) {
+pub fn split<'a>(k: &super::PageKnowledge, raw: &'a str) -> (Vec<Line<'a>>, Language) {
+    let furniture = k.furniture();
+    let stop_words = k.stop_words();
     // Sized once for the most lines the page can have (a lone CR ends a
     // line too, rarely), up to a bound that a page of blank lines cannot
     // make large: growing them line by line copied each several times.
@@ -86,7 +88,10 @@ pub fn split(raw: &str) -> (Vec<Line<'_>>, Language) {
     } else {
         page_words::in_lowered(raw, |lowered| {
             (
-                Some(page_words::Found::of(lowered, furniture::page_words())),
+                Some(page_words::Found::of(
+                    lowered,
+                    furniture::page_words(furniture),
+                )),
                 Some(page_words::Found::of(
                     lowered,
                     roles::CAPTION_WORDS.as_ref(),
@@ -102,11 +107,11 @@ pub fn split(raw: &str) -> (Vec<Line<'_>>, Language) {
         }
         let start = pos + (line.len() - line.trim_start().len());
         let span = Span::new(start, start + trimmed.len());
-        let prefix = prefix_len(trimmed);
+        let prefix = prefix_len(furniture, trimmed);
         let content = Span::new(start + prefix, start + trimmed.len());
         let mut cjk = 0;
         let mut line_hits = [0u16; stopwords::LANGUAGES];
-        let words = stopwords::count_words(trimmed, &mut line_hits);
+        let words = stopwords::count_words(stop_words, trimmed, &mut line_hits);
         if !trimmed.is_ascii() {
             // Every char `is_cjk` counts is written with a lead byte from
             // E3 to EF; most lines (curly quotes and dashes are E2) have
@@ -142,16 +147,17 @@ pub fn split(raw: &str) -> (Vec<Line<'_>>, Language) {
                 // A word inside the content is inside the line.
                 Some(found) => {
                     let holds = found.within(span.start as usize, span.end as usize);
-                    match pattern_given_words(trimmed, holds) {
+                    match pattern_given_words(furniture, trimmed, holds) {
                         Pattern::None if prefix > 0 => pattern_given_words(
+                            furniture,
                             &trimmed[prefix..],
                             holds && found.within(content.start as usize, content.end as usize),
                         ),
                         p => p,
                     }
                 }
-                None => match pattern_of(trimmed) {
-                    Pattern::None if prefix > 0 => pattern_of(&trimmed[prefix..]),
+                None => match pattern_of(furniture, trimmed) {
+                    Pattern::None if prefix > 0 => pattern_of(furniture, &trimmed[prefix..]),
                     p => p,
                 },
             },
@@ -241,10 +247,10 @@ impl Unit {
 /// line separates them and the text visibly flows on (the second starts in
 /// lowercase or with closing punctuation, or the first stops on an opener,
 /// a comma or a function word).
-pub fn units(lines: &[Line], lang: Language) -> Vec<Unit> {
+pub fn units(stop: &StopWords, lines: &[Line], lang: Language) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::with_capacity(lines.len());
     for (i, l) in lines.iter().enumerate() {
-        let joins = i > 0 && !l.blank_before && flows(&lines[i - 1], l, lang);
+        let joins = i > 0 && !l.blank_before && flows(stop, &lines[i - 1], l, lang);
         match out.last_mut() {
             Some(u) if joins => {
                 u.last = i;
@@ -265,7 +271,7 @@ pub fn units(lines: &[Line], lang: Language) -> Vec<Unit> {
 }
 
 /// Whether `next` continues the text of `prev` on a new line.
-fn flows(prev: &Line, next: &Line, lang: Language) -> bool {
+fn flows(stop: &StopWords, prev: &Line, next: &Line, lang: Language) -> bool {
     if prev.pattern != Pattern::None || next.pattern != Pattern::None {
         return false;
     }
@@ -300,14 +306,17 @@ fn flows(prev: &Line, next: &Line, lang: Language) -> bool {
     // ("Deals Are Live, Including Watches and More"): it ends there.
     let headline_end =
         last_word.starts_with(|c: char| c.is_uppercase()) && super::shape::is_title_case(prev.text);
-    prev.words >= 2 && !capitals && !headline_end && stopwords::is_stop(last_word, lang)
+    prev.words >= 2 && !capitals && !headline_end && stopwords::is_stop(stop, last_word, lang)
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn a_file_with_lone_cr_line_ends_is_lines() {
-        let (lines, _) = super::split("Ferry vote\rThe board met.\r\rIt voted.\r");
+        let (lines, _) = super::split(
+            super::super::PageKnowledge::builtin_for_tests(),
+            "Ferry vote\rThe board met.\r\rIt voted.\r",
+        );
         let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
         assert_eq!(texts, ["Ferry vote", "The board met.", "It voted."]);
         assert!(lines[2].blank_before && !lines[1].blank_before);
@@ -342,7 +351,7 @@ mod tests {
             "Aa",
         ];
         let raw = captions.join("\n\n") + "\n" + &prose.join("\n");
-        let (lines, _) = super::split(&raw);
+        let (lines, _) = super::split(super::super::PageKnowledge::builtin_for_tests(), &raw);
         assert_eq!(lines.len(), captions.len() + prose.len());
         for l in &lines {
             let content = &l.text[(l.content.start - l.span.start) as usize..];
@@ -367,8 +376,13 @@ mod tests {
     }
 
     fn unit_count(raw: &str) -> usize {
-        let (lines, lang) = super::split(raw);
-        super::units(&lines, lang).len()
+        let (lines, lang) = super::split(super::super::PageKnowledge::builtin_for_tests(), raw);
+        super::units(
+            super::super::PageKnowledge::builtin_for_tests().stop_words(),
+            &lines,
+            lang,
+        )
+        .len()
     }
 
     #[test]

@@ -23,6 +23,7 @@ mod bounds;
 mod dedup;
 mod flow;
 mod furniture;
+mod known;
 mod lines;
 mod page_words;
 mod place;
@@ -34,6 +35,7 @@ mod title;
 mod topic;
 pub mod user_furniture;
 
+pub use known::PageKnowledge;
 pub use shape::{card_glue, ends_like_sentence};
 
 /// Whether `line` reads as a date stamp ("Published 11:34 PM EST Nov 19,
@@ -48,10 +50,12 @@ pub fn is_stamp_line(line: &str) -> bool {
 /// byline or a date stamp; None for a line that may be the article's. For
 /// text an extractor already took from a page's article, where the page's
 /// layout that [`classify`] reads is gone.
-pub fn line_role(line: &str) -> Option<BlockClass> {
+pub fn line_role(k: &PageKnowledge, line: &str) -> Option<BlockClass> {
     let line = line.trim();
     let words = line.split_whitespace().count() as u32;
-    if furniture::pattern_of(line) != Pattern::None || !line.chars().any(char::is_alphanumeric) {
+    if furniture::pattern_of(k.furniture(), line) != Pattern::None
+        || !line.chars().any(char::is_alphanumeric)
+    {
         Some(BlockClass::Furniture)
     } else if words <= 30 && roles::is_caption(line) {
         Some(BlockClass::Caption)
@@ -111,9 +115,10 @@ pub fn release_thread_scratch() {
     topic::release();
 }
 
-/// Classifies every line of `raw` and finds title, body and teasers.
-pub fn classify(raw: &str) -> Cleaned {
-    let (lines, lang) = lines::split(raw);
+/// Classifies every line of `raw` and finds title, body and teasers, with
+/// what `k` knows of furniture and stop words.
+pub fn classify(k: &PageKnowledge, raw: &str) -> Cleaned {
+    let (lines, lang) = lines::split(k, raw);
     let mut out = Cleaned {
         nouns_capitalised: lang.capitalises_nouns(),
         ..Cleaned::default()
@@ -121,7 +126,7 @@ pub fn classify(raw: &str) -> Cleaned {
     if lines.is_empty() {
         return out;
     }
-    let units = lines::units(&lines, lang);
+    let units = lines::units(k.stop_words(), &lines, lang);
     let mut kinds = region::kinds(&units, &lines);
     region::mark_link_runs(&mut kinds, &units, &lines);
     let good = region::smooth(&kinds);
@@ -210,6 +215,7 @@ pub fn classify(raw: &str) -> Cleaned {
         None => (0, units.len() - 1),
     };
     let title_idx = title::find(
+        k.stop_words(),
         &lines,
         &units,
         &kinds,

@@ -1,8 +1,6 @@
 //! Stop words per language (`assets/stopwords.txt`): their density in a
 //! line tells running prose from menus, link lists and tag clouds.
 
-use std::sync::LazyLock;
-
 /// How many languages the list holds (one bit each in a word's mask).
 pub const LANGUAGES: usize = 6;
 const CODES: [&str; LANGUAGES] = ["en", "it", "de", "fr", "es", "pt"];
@@ -29,8 +27,9 @@ const SLOTS: usize = 2048;
 /// Each stop word with the languages it belongs to, as a bit mask, keyed
 /// by its packed bytes ([`pack`]) in an open-addressing table: a key is
 /// one number, so a lookup multiplies once and compares one number, with
-/// no string to build.
-struct Table {
+/// no string to build. Part of the page knowledge
+/// ([`super::PageKnowledge`]), which the cleaner is given.
+pub struct StopWords {
     keys: Box<[u128; SLOTS]>,
     masks: Box<[u8; SLOTS]>,
     /// One bit per value of a longer hash of the key (whose top bits are
@@ -46,7 +45,7 @@ struct Table {
 /// that few words that are not stop words find their bit set.
 const FILTER_BITS: usize = 1 << 15;
 
-impl Table {
+impl StopWords {
     /// The key's bit in [`Self::filter`]; its slot is the bit's top bits.
     fn bit(key: u128) -> usize {
         let mixed =
@@ -154,33 +153,42 @@ static KEEP: [(u64, u64); 17] = {
     t
 };
 
-static WORDS: LazyLock<Table> = LazyLock::new(|| {
-    let mut t = Table {
-        keys: Box::new([0; SLOTS]),
-        masks: Box::new([0; SLOTS]),
-        filter: Box::new([0; FILTER_BITS / 64]),
-        longest_ascii: 0,
-    };
-    let mut n = 0;
-    for line in include_str!("../../../../../assets/stopwords.txt").lines() {
-        let mut parts = line.split_whitespace();
-        let Some(code) = parts.next().filter(|c| !c.starts_with('#')) else {
-            continue;
+impl StopWords {
+    /// The bundled list (`assets/stopwords.txt`).
+    pub fn builtin() -> StopWords {
+        Self::from_text(include_str!("../../../../../assets/stopwords.txt"))
+    }
+
+    /// The words of a list in the format of `assets/stopwords.txt`: a
+    /// language code, then its words, on each line.
+    fn from_text(text: &str) -> StopWords {
+        let mut t = StopWords {
+            keys: Box::new([0; SLOTS]),
+            masks: Box::new([0; SLOTS]),
+            filter: Box::new([0; FILTER_BITS / 64]),
+            longest_ascii: 0,
         };
-        let Some(lang) = CODES.iter().position(|c| *c == code) else {
-            continue;
-        };
-        for w in parts {
-            if let Some(k) = pack(w.replace('’', "'").to_lowercase().as_bytes())
-                && n < SLOTS / 2
-            {
-                t.insert(k, lang);
-                n += 1;
+        let mut n = 0;
+        for line in text.lines() {
+            let mut parts = line.split_whitespace();
+            let Some(code) = parts.next().filter(|c| !c.starts_with('#')) else {
+                continue;
+            };
+            let Some(lang) = CODES.iter().position(|c| *c == code) else {
+                continue;
+            };
+            for w in parts {
+                if let Some(k) = pack(w.replace('’', "'").to_lowercase().as_bytes())
+                    && n < SLOTS / 2
+                {
+                    t.insert(k, lang);
+                    n += 1;
+                }
             }
         }
+        t
     }
-    t
-});
+}
 
 /// The longest stop word in bytes: longer tokens are not looked up.
 mod bytes;
@@ -209,9 +217,8 @@ fn pack(bytes: &[u8]) -> Option<u128> {
 /// whether it is ASCII, its end bytes and its key all come from those
 /// numbers, and one closing punctuation mark ("said,") is dropped there.
 /// Any other run of non-space bytes is read by [`count_run`].
-pub fn count_words(line: &str, hits: &mut [u16; LANGUAGES]) -> u32 {
+pub fn count_words(table: &StopWords, line: &str, hits: &mut [u16; LANGUAGES]) -> u32 {
     let b = line.as_bytes();
-    let table = &*WORDS;
     let mut count = Count {
         words: 0,
         found: Found::default(),
@@ -246,7 +253,7 @@ pub fn count_words(line: &str, hits: &mut [u16; LANGUAGES]) -> u32 {
                 count.words += 1;
                 let last = b[end - 1];
                 let mask = if !ALNUM[usize::from(lo as u8)] {
-                    lookup_in(b, i, end)
+                    lookup_in(table, b, i, end)
                 } else if ALNUM[usize::from(last)] {
                     table.get_packed(lo, hi, k)
                 } else if last != b'\'' && ALNUM[usize::from(b[end - 2])] {
@@ -255,7 +262,7 @@ pub fn count_words(line: &str, hits: &mut [u16; LANGUAGES]) -> u32 {
                     let (keep_low, keep_high) = KEEP[k - 1];
                     table.get_packed(lo & keep_low, hi & keep_high, k - 1)
                 } else {
-                    lookup_in(b, i, end)
+                    lookup_in(table, b, i, end)
                 };
                 if let Some(mask) = mask {
                     count.found.add(mask, hits);
@@ -284,7 +291,7 @@ struct Count {
 fn count_run(
     line: &str,
     start: usize,
-    table: &Table,
+    table: &StopWords,
     count: &mut Count,
     hits: &mut [u16; LANGUAGES],
 ) -> usize {
@@ -300,7 +307,7 @@ fn count_run(
                 table.get_ascii(b, start, len)
             }
         } else {
-            lookup_in(b, start, i)
+            lookup_in(table, b, start, i)
         };
         if let Some(mask) = mask {
             count.found.add(mask, hits);
@@ -309,7 +316,7 @@ fn count_run(
         // ASCII spaces end runs at char boundaries.
         for w in line[start..i].split_whitespace() {
             count.words += 1;
-            if let Some(mask) = lookup(w) {
+            if let Some(mask) = lookup(table, w) {
                 count.found.add(mask, hits);
             }
         }
@@ -321,7 +328,7 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// [`lookup`] of the ASCII token `b[start..end]`.
-fn lookup_in(b: &[u8], start: usize, end: usize) -> Option<u8> {
+fn lookup_in(words: &StopWords, b: &[u8], start: usize, end: usize) -> Option<u8> {
     let (mut lo, mut hi) = (start, end);
     let punct = |c: u8| !ALNUM[usize::from(c)] && c != b'\'';
     while lo < hi && punct(b[lo]) {
@@ -336,7 +343,6 @@ fn lookup_in(b: &[u8], start: usize, end: usize) -> Option<u8> {
     while hi > lo && b[hi - 1] == b'\'' {
         hi -= 1;
     }
-    let words = &*WORDS;
     let len = hi - lo;
     if len == 0 || len > words.longest_ascii {
         return None;
@@ -348,9 +354,9 @@ fn lookup_in(b: &[u8], start: usize, end: usize) -> Option<u8> {
 /// punctuation around it) when it is a stop word: punctuation other than
 /// apostrophes is trimmed from both ends, then apostrophes, and the rest
 /// is lowered (a curly apostrophe read as a straight one).
-pub fn lookup(token: &str) -> Option<u8> {
+pub fn lookup(words: &StopWords, token: &str) -> Option<u8> {
     if token.is_ascii() {
-        return lookup_in(token.as_bytes(), 0, token.len());
+        return lookup_in(words, token.as_bytes(), 0, token.len());
     }
     let ends = token.as_bytes();
     // An ASCII letter or digit at both ends ("president’s"): nothing to
@@ -370,7 +376,7 @@ pub fn lookup(token: &str) -> Option<u8> {
         && b.first().is_some_and(u8::is_ascii_alphanumeric)
         && b.last().is_some_and(u8::is_ascii_alphanumeric)
     {
-        return lookup_in(b, 0, b.len());
+        return lookup_in(words, b, 0, b.len());
     }
     if t.is_empty() || t.len() > MAX_BYTES {
         return None;
@@ -385,7 +391,7 @@ pub fn lookup(token: &str) -> Option<u8> {
             n += l.len_utf8();
         }
     }
-    WORDS.get(u128::from_le_bytes(buf))
+    words.get(u128::from_le_bytes(buf))
 }
 
 /// `c.is_alphanumeric()`, told without the Unicode tables for ASCII and
@@ -400,8 +406,8 @@ fn is_alphanumeric(c: char) -> bool {
 }
 
 /// Whether `token` is a stop word of `lang`.
-pub fn is_stop(token: &str, lang: Language) -> bool {
-    lookup(token).is_some_and(|m| m & (1 << lang.0) != 0)
+pub fn is_stop(words: &StopWords, token: &str, lang: Language) -> bool {
+    lookup(words, token).is_some_and(|m| m & (1 << lang.0) != 0)
 }
 
 /// The language whose stop words are the most frequent on the page
@@ -419,6 +425,22 @@ pub fn choose(totals: &[usize; LANGUAGES]) -> Language {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn words() -> &'static StopWords {
+        super::super::PageKnowledge::builtin_for_tests().stop_words()
+    }
+
+    fn lookup(token: &str) -> Option<u8> {
+        super::lookup(words(), token)
+    }
+
+    fn is_stop(token: &str, lang: Language) -> bool {
+        super::is_stop(words(), token, lang)
+    }
+
+    fn count_words(line: &str, hits: &mut [u16; LANGUAGES]) -> u32 {
+        super::count_words(words(), line, hits)
+    }
 
     #[test]
     fn words_are_found_whatever_their_case_and_punctuation() {
@@ -520,7 +542,7 @@ mod tests {
                 let Some(key) = pack(lowered.as_bytes()) else {
                     continue;
                 };
-                let want = WORDS.get(key);
+                let want = words().get(key);
                 for form in [lowered.clone(), w.to_uppercase(), format!("({w}),")] {
                     // An apostrophe at an end is trimmed off a token.
                     let whole = !lowered.starts_with('\'') && !lowered.ends_with('\'');
@@ -534,9 +556,9 @@ mod tests {
         assert!(ascii > 1000, "{ascii}");
         // No ASCII token longer than the longest stop word is one.
         assert!(lookup("harbourer").is_none() && lookup("shouldn't").is_some());
-        assert!((9..=MAX_BYTES).contains(&WORDS.longest_ascii));
+        assert!((9..=MAX_BYTES).contains(&words().longest_ascii));
         // Nearly every word that is not a stop word is told by its bit.
-        let set: u32 = WORDS.filter.iter().map(|w| w.count_ones()).sum();
+        let set: u32 = words().filter.iter().map(|w| w.count_ones()).sum();
         assert!(set as usize * 16 < FILTER_BITS, "{set}");
     }
 
@@ -565,7 +587,7 @@ mod tests {
         let t = t.trim_matches(['\'', '’']).to_lowercase().replace('’', "'");
         pack(t.as_bytes())
             .filter(|_| t.len() <= MAX_BYTES)
-            .and_then(|k| WORDS.get(k))
+            .and_then(|k| words().get(k))
     }
 
     #[test]

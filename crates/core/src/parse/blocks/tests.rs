@@ -18,7 +18,7 @@ const PAGE: &str = "3 hours ago 5\n\nHarbour board approves new ferry route to t
 
 #[test]
 fn title_body_and_teasers_on_a_made_up_page() {
-    let c = classify(PAGE);
+    let c = classify(PageKnowledge::builtin_for_tests(), PAGE);
     assert_eq!(
         c.title.map(|s| s.text(PAGE)),
         Some("Harbour board approves new ferry route to the islands")
@@ -41,7 +41,7 @@ fn title_body_and_teasers_on_a_made_up_page() {
 
 #[test]
 fn every_non_empty_line_is_exactly_one_block() {
-    let c = classify(PAGE);
+    let c = classify(PageKnowledge::builtin_for_tests(), PAGE);
     let lines: Vec<&str> = PAGE
         .lines()
         .map(str::trim)
@@ -56,7 +56,7 @@ fn every_non_empty_line_is_exactly_one_block() {
 #[test]
 fn lines_where_the_text_flows_are_one_paragraph() {
     let raw = "Ferry news\n\nThe harbour board said on Monday that it had\napproved\n a new route to the islands, which\nwill open in June after a year of talks with the towns on the coast.\nA second paragraph follows here, and it is also long enough to count as prose for the page.\n";
-    let c = classify(raw);
+    let c = classify(PageKnowledge::builtin_for_tests(), raw);
     let body = texts(raw, &c.body);
     assert_eq!(body.len(), 2, "{body:?}");
     assert!(body[0].ends_with("on the coast."));
@@ -66,15 +66,22 @@ fn lines_where_the_text_flows_are_one_paragraph() {
 fn pages_without_prose_lose_nothing() {
     let raw =
         "Menu\nHome\nNews list\nOne headline about the ferry\nAnother headline about the bakery\n";
-    let c = classify(raw);
+    let c = classify(PageKnowledge::builtin_for_tests(), raw);
     assert_eq!(c.blocks.len(), 5);
     assert!(!c.body.is_empty());
 }
 
 #[test]
 fn empty_and_blank_pages() {
-    assert_eq!(classify(""), Cleaned::default());
-    assert!(classify("\n  \n\t\n").blocks.is_empty());
+    assert_eq!(
+        classify(PageKnowledge::builtin_for_tests(), ""),
+        Cleaned::default()
+    );
+    assert!(
+        classify(PageKnowledge::builtin_for_tests(), "\n  \n\t\n")
+            .blocks
+            .is_empty()
+    );
 }
 
 #[test]
@@ -83,7 +90,7 @@ fn a_page_of_one_headline_like_line_is_all_body() {
         "Ferry service resumes on Tuesday.\n",
         "Friday the fair.\n\n- Advertisement -\n",
     ] {
-        let c = classify(raw);
+        let c = classify(PageKnowledge::builtin_for_tests(), raw);
         assert_eq!(c.title, None, "{raw:?}");
         assert_eq!(
             texts(raw, &c.body),
@@ -92,7 +99,7 @@ fn a_page_of_one_headline_like_line_is_all_body() {
         );
     }
     // With an article under it, the headline stays the title.
-    let c = classify(PAGE);
+    let c = classify(PageKnowledge::builtin_for_tests(), PAGE);
     assert!(c.title.is_some());
 }
 
@@ -101,7 +108,7 @@ const WIRE: &str = "SAILING - HARBOUR CUP RESULTS AFTER THE FIRST DAY.\nPORT ELV
 
 #[test]
 fn a_wire_document_is_kept_whole_after_its_first_paragraph() {
-    let c = classify(WIRE);
+    let c = classify(PageKnowledge::builtin_for_tests(), WIRE);
     assert_eq!(
         c.title.map(|s| s.text(WIRE)),
         Some("SAILING - HARBOUR CUP RESULTS AFTER THE FIRST DAY.")
@@ -123,7 +130,7 @@ fn a_wire_document_is_kept_whole_after_its_first_paragraph() {
 #[test]
 fn a_repeated_headline_written_as_sentences_is_the_title() {
     let raw = "Menu\n\nSubscribe\n\nHarbour Fares Rise Again. Why Riders Should Not Worry Yet.\n\nBy Maren Halvorsen\n\nJune 2, 2031\n\nThe harbour board raised ferry fares on Monday for the second time this year, saying that fuel and the new winter boats had cost more than it planned for.\n\nRiders who buy a season pass will pay the same as before, the board said, and the island towns will get a discount for schoolchildren.\n\nHarbour Fares Rise Again. Why Riders Should Not Worry Yet.\n";
-    let c = classify(raw);
+    let c = classify(PageKnowledge::builtin_for_tests(), raw);
     assert_eq!(
         c.title.map(|s| s.text(raw)),
         Some("Harbour Fares Rise Again. Why Riders Should Not Worry Yet.")
@@ -136,7 +143,7 @@ const WIRE_PAGE: &str = "Home | World | Business | Sport\nAccept cookies to cont
 
 #[test]
 fn a_capitals_headline_with_a_full_stop_beats_the_menu_bar() {
-    let c = classify(WIRE_PAGE);
+    let c = classify(PageKnowledge::builtin_for_tests(), WIRE_PAGE);
     assert_eq!(
         c.title.map(|s| s.text(WIRE_PAGE)),
         Some("ROWING - VELLMAR WINS SINGLE SCULLS AT LAKE ORSA REGATTA.")
@@ -146,7 +153,7 @@ fn a_capitals_headline_with_a_full_stop_beats_the_menu_bar() {
 #[test]
 fn a_short_sentence_after_the_closing_list_is_still_the_article() {
     let raw = "Menu\n\nSubscribe now\n\nLake regatta ends in a tie for first place\n\nTwo crews from Norland shared first place at the lake regatta on Sunday after the judges could not split them at the line, the race office said.\n\nThe crews had been level for most of the last lap, and both asked for the tie to stand rather than race again in the dark.\n\nFinal standings:\n\n1. Norland Blue 14 points\n\n1. Norland Red 14 points\n\n3. Tessel 19 points\n\nThe next regatta is on Tuesday.\n\nRelated stories\n\nHarbour Cup postponed by storm\n";
-    let c = classify(raw);
+    let c = classify(PageKnowledge::builtin_for_tests(), raw);
     let body = texts(raw, &c.body).join("\n");
     assert!(body.contains("3. Tessel 19 points"), "{body}");
     assert!(body.contains("The next regatta is on Tuesday."), "{body}");
@@ -161,7 +168,7 @@ fn a_name_alone_under_a_wire_headline_is_its_byline() {
         The ferry crews of Ostrova went back to work on Tuesday after the union and the port agreed on pay.\n\
         The union said the deal would be put to a vote of its members next week.\n\
         Ferries ran late all day as crews returned to the quay.\n";
-    let c = classify(page);
+    let c = classify(PageKnowledge::builtin_for_tests(), page);
     let class_of = |s: &str| {
         c.blocks
             .iter()
@@ -172,7 +179,7 @@ fn a_name_alone_under_a_wire_headline_is_its_byline() {
     assert_eq!(class_of("OSTROVA 2025-06-03"), Some(BlockClass::Dateline));
     // A line that is no name stays what it was.
     let page2 = page.replace("Maren Halvorsen", "Share this story");
-    let c2 = classify(&page2);
+    let c2 = classify(PageKnowledge::builtin_for_tests(), &page2);
     assert!(
         c2.blocks
             .iter()
@@ -196,7 +203,7 @@ fn a_teaser_with_a_label_glued_before_it_is_a_copy() {
             "Local bakery wins national award",
             &format!("{copy}\n\nLocal bakery wins national award\n\n{headline}"),
         );
-        let c = classify(&raw);
+        let c = classify(PageKnowledge::builtin_for_tests(), &raw);
         let teasers = texts(&raw, &c.teasers);
         assert!(
             teasers.contains(&headline)

@@ -8,6 +8,7 @@ use super::furniture::Pattern;
 use super::lines::{Kind, Line, Unit};
 use super::roles;
 use super::shape::{self, card_glue};
+use super::stopwords::StopWords;
 use super::topic::Topic;
 use contest::{Contender, Steps};
 
@@ -30,6 +31,7 @@ const SENTENCE_HEADLINE_WORDS: u32 = 15;
 /// The line index of the title, if any line qualifies. `first` is the
 /// region's first unit; `has_region` is false when the page has no prose.
 pub fn find(
+    stop: &StopWords,
     lines: &[Line],
     units: &[Unit],
     kinds: &[Kind],
@@ -164,7 +166,7 @@ pub fn find(
         // Worked out only for a line that needs it: most candidates fail
         // the cheaper checks below first.
         let overlap = std::cell::OnceCell::new();
-        let on_topic = || *overlap.get_or_init(|| topic().overlap(content(l)));
+        let on_topic = || *overlap.get_or_init(|| topic().overlap(stop, content(l)));
         // Far above the region only a headline on the article's topic.
         let strongly = || {
             let o = on_topic();
@@ -278,7 +280,7 @@ pub fn find(
             overlap: if name { None } else { overlap.get().copied() },
         });
     }
-    contest::decide(&contenders, &|i| content(&lines[i]), &topic)
+    contest::decide(stop, &contenders, &|i| content(&lines[i]), &topic)
 }
 
 /// Lines looked at under a headline for its byline or date.
@@ -513,7 +515,7 @@ mod tests {
     /// Whether line `i` of `raw` (non-empty lines) is an item of a list of
     /// labels.
     fn label_item(raw: &str, i: usize) -> bool {
-        let (ls, _) = lines::split(raw);
+        let (ls, _) = lines::split(super::super::PageKnowledge::builtin_for_tests(), raw);
         in_label_list(&ls, i)
     }
 
@@ -531,7 +533,10 @@ mod tests {
 
     #[test]
     fn an_author_label_is_a_lone_by() {
-        let (ls, _) = lines::split("Author:\nBy\nWritten by\nAuthority\n");
+        let (ls, _) = lines::split(
+            super::super::PageKnowledge::builtin_for_tests(),
+            "Author:\nBy\nWritten by\nAuthority\n",
+        );
         assert!(is_lone_by(&ls[0]) && is_lone_by(&ls[1]) && is_lone_by(&ls[2]));
         assert!(!is_lone_by(&ls[3]));
     }

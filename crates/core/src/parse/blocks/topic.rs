@@ -7,7 +7,7 @@
 //! characters.
 
 use super::lines::{Line, Unit, is_cjk};
-use super::stopwords;
+use super::stopwords::{self, StopWords};
 
 /// Words of the opening paragraphs read for the article's topic.
 const SAMPLE_WORDS: u32 = 400;
@@ -75,14 +75,14 @@ pub struct Stems {
 }
 
 impl Stems {
-    pub fn of(text: &str) -> Self {
+    pub fn of(stop: &StopWords, text: &str) -> Self {
         // Sized once: a stem is no longer than its word.
         let mut stems = Stems {
             text: String::with_capacity(text.len()),
             ends: Vec::with_capacity(16),
         };
         let mut seen = [[0u8; 16]; 24];
-        each_stem(text, |stem| {
+        each_stem(stop, text, |stem| {
             // A word twice in a headline counts once.
             let n = stems.len().min(seen.len());
             let mut key = [0u8; 16];
@@ -132,8 +132,8 @@ impl Topic {
     }
 
     /// How many of `text`'s content words are in the topic.
-    pub fn overlap(&self, text: &str) -> Overlap {
-        let stems = Stems::of(text);
+    pub fn overlap(&self, stop: &StopWords, text: &str) -> Overlap {
+        let stems = Stems::of(stop, text);
         Overlap {
             shared: (0..stems.len()).filter(|&k| self.has(stems.get(k))).count() as u32,
             total: stems.len() as u32,
@@ -251,16 +251,16 @@ fn ascii_prefix(b: &[u8]) -> usize {
 /// apostrophe, stop words and words under three characters dropped, a
 /// final "'s" or "s" dropped, then the first few letters; runs of CJK
 /// characters give one stem per pair.
-fn each_stem(text: &str, mut f: impl FnMut(&str)) {
+fn each_stem(stop: &StopWords, text: &str, mut f: impl FnMut(&str)) {
     if text.is_ascii() {
-        each_ascii_stem(text, &mut f);
+        each_ascii_stem(stop, text, &mut f);
     } else {
-        each_stem_by_chars(text, f);
+        each_stem_by_chars(stop, text, f);
     }
 }
 
 /// [`each_stem`] for any text, read by chars.
-fn each_stem_by_chars(text: &str, mut f: impl FnMut(&str)) {
+fn each_stem_by_chars(stop: &StopWords, text: &str, mut f: impl FnMut(&str)) {
     let mut buf = String::new();
     for word in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
         let word = word.trim_matches(['\'', '’']);
@@ -284,7 +284,7 @@ fn each_stem_by_chars(text: &str, mut f: impl FnMut(&str)) {
             }
             continue;
         }
-        if word.chars().nth(2).is_none() || stopwords::lookup(word).is_some() {
+        if word.chars().nth(2).is_none() || stopwords::lookup(stop, word).is_some() {
             continue;
         }
         buf.clear();
@@ -303,7 +303,7 @@ fn each_stem_by_chars(text: &str, mut f: impl FnMut(&str)) {
 
 /// [`each_stem`] for ASCII text, read over bytes: only the word's first
 /// few letters and its end are lowered.
-fn each_ascii_stem(text: &str, f: &mut impl FnMut(&str)) {
+fn each_ascii_stem(stop: &StopWords, text: &str, f: &mut impl FnMut(&str)) {
     let in_word = |b: u8| b.is_ascii_alphanumeric() || b == b'\'';
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -317,7 +317,7 @@ fn each_ascii_stem(text: &str, f: &mut impl FnMut(&str)) {
             i += 1;
         }
         let word = text[start..i].trim_matches('\'');
-        if word.len() < 3 || stopwords::lookup(word).is_some() {
+        if word.len() < 3 || stopwords::lookup(stop, word).is_some() {
             continue;
         }
         let w = word.as_bytes();
@@ -340,6 +340,10 @@ fn each_ascii_stem(text: &str, f: &mut impl FnMut(&str)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn stop() -> &'static StopWords {
+        super::super::PageKnowledge::builtin_for_tests().stop_words()
+    }
 
     #[test]
     fn lowering_in_runs_gives_what_the_whole_string_lowering_gives() {
@@ -370,9 +374,9 @@ mod tests {
             "Harbour pilots in Velmora went on strike on Monday, leaving three \
              ferries idle at the quay while the port board met the union.",
         );
-        let headline = topic.overlap("Velmora harbour pilots strike, ferries idle");
+        let headline = topic.overlap(stop(), "Velmora harbour pilots strike, ferries idle");
         assert_eq!((headline.shared, headline.total), (6, 6));
-        let menu = topic.overlap("Click to email this to a friend");
+        let menu = topic.overlap(stop(), "Click to email this to a friend");
         assert_eq!(menu.shared, 0);
         assert!(headline.share() > 0.8 && menu.share() == 0.0);
     }
@@ -380,23 +384,23 @@ mod tests {
     #[test]
     fn endings_plurals_and_possessives_fold_together() {
         let topic = topic_of("The hibernation of an astronaut's crew.");
-        let o = topic.overlap("Hibernating Astronauts");
+        let o = topic.overlap(stop(), "Hibernating Astronauts");
         assert_eq!((o.shared, o.total), (2, 2));
     }
 
     #[test]
     fn a_stem_must_start_a_word() {
         let topic = topic_of("The crew walked toward the quay.");
-        assert_eq!(topic.overlap("Ward closes").shared, 0);
+        assert_eq!(topic.overlap(stop(), "Ward closes").shared, 0);
     }
 
     #[test]
     fn cjk_text_is_read_by_character_pairs() {
         let topic = topic_of("港口の新しい渡し船が来週から運航する。");
-        let o = topic.overlap("新しい渡し船");
+        let o = topic.overlap(stop(), "新しい渡し船");
         assert_eq!(o.total, 5);
         assert_eq!(o.shared, 5);
-        assert_eq!(topic.overlap("天気予報").shared, 0);
+        assert_eq!(topic.overlap(stop(), "天気予報").shared, 0);
     }
 
     #[test]
@@ -474,22 +478,22 @@ mod tests {
             "",
         ] {
             let mut fast = Vec::new();
-            each_ascii_stem(text, &mut |s: &str| fast.push(s.to_string()));
+            each_ascii_stem(stop(), text, &mut |s: &str| fast.push(s.to_string()));
             let mut slow = Vec::new();
-            each_stem_by_chars(text, |s| slow.push(s.to_string()));
+            each_stem_by_chars(stop(), text, |s| slow.push(s.to_string()));
             assert_eq!(fast, slow, "{text:?}");
         }
     }
 
     #[test]
     fn a_line_s_stems_count_a_repeated_word_once() {
-        let stems = Stems::of("Ferry fares rise, ferry fares fall");
+        let stems = Stems::of(stop(), "Ferry fares rise, ferry fares fall");
         let all: Vec<&str> = (0..stems.len()).map(|k| stems.get(k)).collect();
         assert_eq!(all, ["ferry", "fare", "rise", "fall"]);
     }
 
     #[test]
     fn stop_words_and_short_words_carry_no_topic() {
-        assert_eq!(topic_of("").overlap("to be or not to be").total, 0);
+        assert_eq!(topic_of("").overlap(stop(), "to be or not to be").total, 0);
     }
 }

@@ -1,13 +1,12 @@
 //! The user's own furniture patterns: `furniture.toml` beside the config
 //! file, in the format of `assets/furniture.toml` (any of its `[line]`,
 //! `[footer]` and `[prefix]` lists). A site whose widgets leak into the body
-//! is fixed there without a rebuild. Read once at start, before the first
-//! page is cleaned, and added after the bundled patterns; a mistake is an
-//! error naming its line, never a silent skip.
+//! is fixed there without a rebuild. Read at start into the page knowledge
+//! ([`super::PageKnowledge::with_user`]), after the bundled patterns; a
+//! mistake is an error naming its line, never a silent skip.
 
 use crate::parse::user_file::{line_prefix, read_toml};
 use serde::Deserialize;
-use std::sync::OnceLock;
 
 #[derive(Deserialize, Default, Debug)]
 #[serde(deny_unknown_fields)]
@@ -26,9 +25,6 @@ pub(super) struct Patterns {
     #[serde(default)]
     pub patterns: Vec<String>,
 }
-
-/// The user's file, once given and checked.
-static USER: OnceLock<UserFurniture> = OnceLock::new();
 
 /// Reads `text` as a furniture file: its patterns, or what is wrong and on
 /// which line. Each pattern must compile as the cleaner compiles it
@@ -55,20 +51,11 @@ pub(super) fn parse(text: &str) -> Result<UserFurniture, String> {
     Ok(file)
 }
 
-/// Adds the user's furniture file (its text) to the patterns every page is
-/// cleaned with; returns how many patterns it holds. Call once, before any
-/// page is cleaned: the patterns are compiled on first use.
-pub fn add(text: String) -> Result<usize, String> {
-    let file = parse(&text)?;
-    let n = file.line.patterns.len() + file.footer.patterns.len() + file.prefix.patterns.len();
-    USER.set(file)
-        .map_err(|_| "the user's furniture was already given".to_string())?;
-    Ok(n)
-}
-
-/// The user's furniture, if a file was given.
-pub(super) fn given() -> Option<&'static UserFurniture> {
-    USER.get()
+impl UserFurniture {
+    /// How many patterns the file holds.
+    pub(super) fn len(&self) -> usize {
+        self.line.patterns.len() + self.footer.patterns.len() + self.prefix.patterns.len()
+    }
 }
 
 #[cfg(test)]

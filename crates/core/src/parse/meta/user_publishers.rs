@@ -1,13 +1,13 @@
 //! The user's own publishers: `publishers.toml` beside the config file, in
 //! the format of `assets/publishers.toml` (`names`, `name_endings`, either
 //! optional). A local paper the bundled list does not know ("told Harbour
-//! Light") becomes an article's source without a rebuild. Read once at
-//! start, before the first article is parsed, and added after the bundled
-//! lists; a mistake is an error naming its line, never a silent skip.
+//! Light") becomes an article's source without a rebuild. Read at start
+//! into the parser's knowledge ([`super::Publishers::with_user`]), after
+//! the bundled lists; a mistake is an error naming its line, never a
+//! silent skip.
 
 use crate::parse::user_file::{line_prefix, read_toml};
 use serde::Deserialize;
-use std::sync::OnceLock;
 
 #[derive(Deserialize, Default, Debug)]
 #[serde(deny_unknown_fields)]
@@ -17,9 +17,6 @@ pub(super) struct UserPublishers {
     #[serde(default)]
     pub name_endings: Vec<String>,
 }
-
-/// The user's file, once given and checked.
-static USER: OnceLock<UserPublishers> = OnceLock::new();
 
 /// Reads `text` as a publishers file, or says what is wrong and on which
 /// line. A blank name, or an ending of more than one word (an ending is
@@ -41,22 +38,6 @@ pub(super) fn parse(text: &str) -> Result<UserPublishers, String> {
         ));
     }
     Ok(file)
-}
-
-/// Adds the user's publishers file (its text) to the lists every article
-/// is read with; returns how many names and endings it holds. Call once,
-/// before any article is parsed: the lists are built on first use.
-pub fn add(text: String) -> Result<usize, String> {
-    let file = parse(&text)?;
-    let n = file.names.len() + file.name_endings.len();
-    USER.set(file)
-        .map_err(|_| "the user's publishers were already given".to_string())?;
-    Ok(n)
-}
-
-/// The user's publishers, if a file was given.
-pub(super) fn given() -> Option<&'static UserPublishers> {
-    USER.get()
 }
 
 #[cfg(test)]

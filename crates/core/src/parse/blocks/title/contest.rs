@@ -7,6 +7,7 @@
 //! a time, only while the line could still beat the leader: a page with
 //! one headline-like line or a clear winner searches nothing.
 
+use super::super::stopwords::StopWords;
 use super::super::topic::{Overlap, Stems, Topic};
 use super::WINDOW;
 
@@ -137,11 +138,11 @@ fn range(c: &Contender, known: &Known) -> (f32, f32) {
 
 /// Learns one more thing of a contender's share: its words, or whether
 /// the next of them is in the topic.
-fn learn<'a>(known: &mut Known, text: &str, topic: &dyn Fn() -> &'a Topic) {
+fn learn<'a>(stop: &StopWords, known: &mut Known, text: &str, topic: &dyn Fn() -> &'a Topic) {
     match known {
         Known::Nothing => {
             *known = Known::Partly {
-                stems: Stems::of(text),
+                stems: Stems::of(stop, text),
                 checked: 0,
                 found: 0,
             };
@@ -169,6 +170,7 @@ fn learn<'a>(known: &mut Known, text: &str, topic: &dyn Fn() -> &'a Topic) {
 /// The winning line, if its score is above zero. `text` is a line's
 /// content; `contenders` come nearest first.
 pub fn decide<'t, 'a>(
+    stop: &StopWords,
     contenders: &[Contender],
     text: &dyn Fn(usize) -> &'t str,
     topic: &dyn Fn() -> &'a Topic,
@@ -208,12 +210,17 @@ pub fn decide<'t, 'a>(
         let Some(r) = rival else {
             break leader;
         };
-        learn(&mut known[r], text(contenders[r].line), topic);
+        learn(stop, &mut known[r], text(contenders[r].line), topic);
         ranges[r] = range(&contenders[r], &known[r]);
     };
     // The winner's score, as far as it decides whether it is above zero.
     while ranges[winner].0 <= 0.0 && ranges[winner].1 > 0.0 {
-        learn(&mut known[winner], text(contenders[winner].line), topic);
+        learn(
+            stop,
+            &mut known[winner],
+            text(contenders[winner].line),
+            topic,
+        );
         ranges[winner] = range(&contenders[winner], &known[winner]);
     }
     (ranges[winner].0 > 0.0).then_some(contenders[winner].line)
