@@ -14,7 +14,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, LazyLock};
 
 /// Everything the parse stages read besides the text.
-pub struct Knowledge {}
+pub struct Knowledge {
+    /// What the actor stage knows: roles, places, organisations, its word
+    /// classes, and the user's actors.
+    pub actors: crate::parse::actors::Lexicon,
+}
 
 /// The user's files, by name, that add to the bundled knowledge, and what
 /// one entry of each is called (for `dateline config`'s report).
@@ -84,7 +88,9 @@ pub enum KnowledgeError {
 impl Knowledge {
     /// The bundled knowledge (`assets/`) alone.
     pub fn builtin() -> Knowledge {
-        Knowledge {}
+        Knowledge {
+            actors: crate::parse::actors::Lexicon::builtin(),
+        }
     }
 
     /// The bundled knowledge, built on first use and shared: what a
@@ -111,10 +117,10 @@ impl Knowledge {
             }
         }
         let [actors, time_words, furniture, publishers] = texts;
-        let mut add = |i: usize, text: Option<String>, add: fn(String) -> Result<usize, String>| {
-            let Some(text) = text else { return Ok(()) };
+        // What was read of file `i`, or its mistake.
+        let mut noted = |i: usize, added: Result<usize, String>| {
             let path = folder.join(USER_FILES[i].name);
-            match add(text) {
+            match added {
                 Ok(entries) => {
                     read.push(UserFileRead {
                         path,
@@ -126,11 +132,27 @@ impl Knowledge {
                 Err(why) => Err(KnowledgeError::Malformed { path, why }),
             }
         };
-        add(0, actors, crate::parse::actors::user_actors::add)?;
+        let actors =
+            match actors {
+                Some(text) => {
+                    let (lexicon, entries) = crate::parse::actors::Lexicon::with_user(&text)
+                        .map_err(|why| KnowledgeError::Malformed {
+                            path: folder.join(USER_FILES[0].name),
+                            why,
+                        })?;
+                    noted(0, Ok(entries))?;
+                    lexicon
+                }
+                None => crate::parse::actors::Lexicon::builtin(),
+            };
+        let mut add = |i: usize, text: Option<String>, add: fn(String) -> Result<usize, String>| {
+            let Some(text) = text else { return Ok(()) };
+            noted(i, add(text))
+        };
         add(1, time_words, crate::parse::dates::lexicon::add_user_words)?;
         add(2, furniture, crate::parse::blocks::user_furniture::add)?;
         add(3, publishers, crate::parse::meta::user_publishers::add)?;
-        Ok((Knowledge::builtin(), read))
+        Ok((Knowledge { actors }, read))
     }
 }
 
