@@ -34,6 +34,8 @@ fn corpus(target: usize) -> Vec<(String, Vec<Span>)> {
 
 fn bench(c: &mut Criterion) {
     let docs = corpus(1 << 20);
+    let lexicon = actors::Lexicon::builtin();
+    let lx = &lexicon;
     let bytes: usize = docs.iter().map(|d| d.0.len()).sum();
     let mut g = c.benchmark_group("actors");
     g.throughput(Throughput::Bytes(bytes as u64));
@@ -41,7 +43,7 @@ fn bench(c: &mut Criterion) {
     g.bench_function("extract", |b| {
         b.iter(|| {
             for (raw, sentences) in &docs {
-                black_box(actors::extract(raw, sentences));
+                black_box(actors::extract(lx, raw, sentences));
             }
         })
     });
@@ -59,9 +61,9 @@ fn bench(c: &mut Criterion) {
                 .collect();
             let locals: Vec<_> = docs
                 .iter()
-                .map(|(raw, sentences)| actors::extract(raw, sentences))
+                .map(|(raw, sentences)| actors::extract(lx, raw, sentences))
                 .collect();
-            black_box(actors::merge(&mut arts, locals));
+            black_box(actors::merge(lx, &mut arts, locals));
         })
     });
     g.finish();

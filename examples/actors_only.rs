@@ -19,11 +19,12 @@ fn main() {
             (f.text, s)
         })
         .collect();
+    let lexicon = actors::Lexicon::builtin();
     let t = std::time::Instant::now();
     let mut n = 0;
     for _ in 0..3 {
         for (text, s) in &prepped {
-            n += actors::extract(text, s).mentions.len();
+            n += actors::extract(&lexicon, text, s).mentions.len();
         }
     }
     let mb: usize = prepped.iter().map(|p| p.0.len()).sum();

@@ -47,8 +47,8 @@ unsafe impl GlobalAlloc for Counting {
 static ALLOC: Counting = Counting;
 
 fn main() {
-    let knowledge = dateline::knowledge::Knowledge::shared_builtin();
     let paths: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    let knowledge = dateline::knowledge::Knowledge::shared_builtin();
     // The folder walk on its own (median of 5), then the walk and the reads.
     let mut walks: Vec<Duration> = (0..5)
         .map(|_| {
@@ -85,7 +85,7 @@ fn main() {
         stage[3] += t.elapsed();
         calls[3] += CALLS.load(Ordering::Relaxed) - c;
         let (t, c) = (Instant::now(), CALLS.load(Ordering::Relaxed));
-        let _ = std::hint::black_box(actors::extract(text, &sentences));
+        let _ = std::hint::black_box(actors::extract(&knowledge.actors, text, &sentences));
         stage[4] += t.elapsed();
         calls[4] += CALLS.load(Ordering::Relaxed) - c;
     }
@@ -162,7 +162,11 @@ fn main() {
         .collect();
     println!("pack_actors_one_thread_s {:.3}", t.elapsed().as_secs_f64());
     let t = Instant::now();
-    let actors = actors::merge_locals(&mut articles, actors::Locals { list, interned });
+    let actors = actors::merge_locals(
+        &knowledge.actors,
+        &mut articles,
+        actors::Locals { list, interned },
+    );
     heap("after_merge", bytes);
     println!("merge_actors_s {:.3}", t.elapsed().as_secs_f64());
     let t = Instant::now();

@@ -21,6 +21,9 @@ pub struct Knowledge {
     pub abbreviations: crate::parse::segment::Abbreviations,
     /// The publishers an article's source is recognised by.
     pub publishers: crate::parse::meta::Publishers,
+    /// What the actor stage knows: roles, places, organisations, its word
+    /// classes, and the user's actors.
+    pub actors: crate::parse::actors::Lexicon,
 }
 
 /// The user's files, by name, that add to the bundled knowledge, and what
@@ -95,6 +98,7 @@ impl Knowledge {
             page: crate::parse::blocks::PageKnowledge::builtin(),
             abbreviations: crate::parse::segment::Abbreviations::builtin(),
             publishers: crate::parse::meta::Publishers::builtin(),
+            actors: crate::parse::actors::Lexicon::builtin(),
         }
     }
 
@@ -122,6 +126,17 @@ impl Knowledge {
             }
         }
         let [actors, time_words, furniture, publishers] = texts;
+        use crate::parse::{
+            actors::Lexicon, blocks::PageKnowledge, meta::Publishers, segment::Abbreviations,
+        };
+        let actors = part(
+            folder,
+            &mut read,
+            0,
+            actors,
+            Lexicon::builtin,
+            Lexicon::with_user,
+        )?;
         let mut add = |i: usize, text: Option<String>, add: fn(String) -> Result<usize, String>| {
             let Some(text) = text else { return Ok(()) };
             let path = folder.join(USER_FILES[i].name);
@@ -137,9 +152,7 @@ impl Knowledge {
                 Err(why) => Err(KnowledgeError::Malformed { path, why }),
             }
         };
-        add(0, actors, crate::parse::actors::user_actors::add)?;
         add(1, time_words, crate::parse::dates::lexicon::add_user_words)?;
-        use crate::parse::{blocks::PageKnowledge, meta::Publishers, segment::Abbreviations};
         let page = part(
             folder,
             &mut read,
@@ -160,6 +173,7 @@ impl Knowledge {
             page,
             abbreviations: Abbreviations::builtin(),
             publishers,
+            actors,
         };
         Ok((knowledge, read))
     }
@@ -199,121 +213,4 @@ fn part<T>(
 pub fn next_id() -> u64 {
     static NEXT: AtomicU64 = AtomicU64::new(0);
     NEXT.fetch_add(1, Ordering::Relaxed)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::ingest::Loaded;
-
-    /// A folder holding the given user files.
-    fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
-        let dir = tempfile::tempdir().unwrap();
-        for (name, text) in files {
-            std::fs::write(dir.path().join(name), text).unwrap();
-        }
-        dir
-    }
-
-    const PAGE: &str = "Quay plan\n\nTide times at Brask are posted on the harbour wall each morning by the quay staff.\n\nSaid Orla Venn of the Harbour Light, the quay opens on Harbour Day 2031.\n\nThe Velmora Board agreed.\n";
-
-    /// What parsing [`PAGE`] with `knowledge` finds: the body's lines, the
-    /// source, the dated events and the actors' names.
-    fn read(knowledge: &Knowledge) -> (Vec<String>, Option<String>, Vec<String>, Vec<String>) {
-        let c = crate::parse::build_corpus(
-            knowledge,
-            vec![Loaded::plain("quay.txt", PAGE)],
-            Vec::new(),
-            None,
-        );
-        let a = &c.articles[0];
-        let body = a
-            .body
-            .iter()
-            .map(|s| a.raw[s.range()].to_string())
-            .collect();
-        let dates = a.times.iter().map(|t| format!("{:?}", t.value)).collect();
-        let actors = c
-            .actors
-            .iter()
-            .map(|x| format!("{} ({:?})", x.name, x.kind))
-            .collect();
-        (body, a.source.clone(), dates, actors)
-    }
-
-    const USER_FILES_TEXT: [(&str, &str); 4] = [
-        (
-            "actors.toml",
-            "[[actor]]\nname = \"Velmora Board\"\nkind = \"organisation\"\n",
-        ),
-        ("time_words.txt", "[holidays]\nHarbour Day | 06-21\n"),
-        ("furniture.toml", "[line]\npatterns = ['^tide times at ']\n"),
-        ("publishers.toml", "names = [\"Harbour Light\"]\n"),
-    ];
-
-    #[test]
-    fn two_values_in_one_process_parse_differently_in_either_order() {
-        let dir = folder(&USER_FILES_TEXT);
-        let builtin = read(&Knowledge::builtin());
-        let (knowledge, said) = Knowledge::with_user_files(dir.path()).unwrap();
-        let user = read(&knowledge);
-        // Each user file changes what is found, and the bundled value
-        // built after them has not learnt any of it.
-        assert_ne!(builtin.0, user.0, "furniture");
-        assert_ne!(builtin.1, user.1, "publishers");
-        assert_ne!(builtin.2, user.2, "time words");
-        assert_ne!(builtin.3, user.3, "actors");
-        assert_eq!(read(&Knowledge::builtin()), builtin);
-        assert_eq!(read(&knowledge), user);
-        let said: Vec<String> = said.iter().map(ToString::to_string).collect();
-        assert_eq!(said.len(), 4, "{said:?}");
-        assert!(said[0].ends_with("actors.toml: ok (1 actor)"), "{said:?}");
-        assert!(
-            said[1].ends_with("time_words.txt: ok (1 entry)"),
-            "{said:?}"
-        );
-    }
-
-    #[test]
-    fn a_malformed_user_file_is_an_error_naming_the_file_and_the_line() {
-        let dir = folder(&[(
-            "furniture.toml",
-            "[line]\npatterns = [\n  '^tide (times']\n",
-        )]);
-        let e = Knowledge::with_user_files(dir.path())
-            .err()
-            .unwrap()
-            .to_string();
-        let at = dir.path().join("furniture.toml").display().to_string();
-        assert!(
-            e.starts_with(&format!(
-                "{at}:3: the pattern '^tide (times' does not compile"
-            )),
-            "{e}"
-        );
-        let dir = folder(&[(
-            "actors.toml",
-            "[[actor]]\nname = \"Velmora Board\"\nkind = \"ship\"\n",
-        )]);
-        let e = Knowledge::with_user_files(dir.path())
-            .err()
-            .unwrap()
-            .to_string();
-        assert!(
-            e.contains("actors.toml: actor \"Velmora Board\": unknown kind \"ship\""),
-            "{e}"
-        );
-    }
-
-    #[test]
-    fn a_user_file_that_cannot_be_read_is_an_error_and_none_is_no_change() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir(dir.path().join("publishers.toml")).unwrap();
-        let e = Knowledge::with_user_files(dir.path()).err().unwrap();
-        assert!(matches!(e, KnowledgeError::Read { .. }), "{e}");
-        let empty = tempfile::tempdir().unwrap();
-        let (k, said) = Knowledge::with_user_files(empty.path()).unwrap();
-        assert!(said.is_empty());
-        assert_eq!(read(&k), read(&Knowledge::builtin()));
-    }
 }

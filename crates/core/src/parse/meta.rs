@@ -192,7 +192,10 @@ fn publisher_card(left: &str, right: &str) -> bool {
                 && w.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
         })
-        && super::actors::is_given_name(names[0])
+        // TODO(lead): from the knowledge meta is given
+        && crate::knowledge::Knowledge::shared_builtin()
+            .actors
+            .is_given_name(names[0])
 }
 
 fn is_publisher_name(publishers: &Lists, s: &str) -> bool {

@@ -54,7 +54,7 @@ pub fn warm_up(knowledge: &std::sync::Arc<Knowledge>) {
         meta::source(&k, SAMPLE, &cleaned);
         let sentences = segment::sentences(&k.abbreviations, SAMPLE, &cleaned.body);
         dates::find_all(SAMPLE, &sentences, &explicit);
-        actors::extract(SAMPLE, &sentences);
+        actors::extract(&k.actors, SAMPLE, &sentences);
     });
 }
 
@@ -96,12 +96,26 @@ pub fn parse_article(knowledge: &Knowledge, id: ArticleId, loaded: Loaded) -> Pa
     let mut outside = segment::sentences(&knowledge.abbreviations, &text, &outside_lines(&cleaned));
     let nouns = cleaned.nouns_capitalised;
     let local_actors = if outside.is_empty() {
-        actors::extract_beyond_body(&text, &sentences, sentences.len(), nouns, cleaned.title)
+        actors::extract_beyond_body(
+            &knowledge.actors,
+            &text,
+            &sentences,
+            sentences.len(),
+            nouns,
+            cleaned.title,
+        )
     } else {
         let mut all = Vec::with_capacity(sentences.len() + outside.len());
         all.extend_from_slice(&sentences);
         all.extend_from_slice(&outside);
-        actors::extract_beyond_body(&text, &all, sentences.len(), nouns, cleaned.title)
+        actors::extract_beyond_body(
+            &knowledge.actors,
+            &text,
+            &all,
+            sentences.len(),
+            nouns,
+            cleaned.title,
+        )
     };
     // The article is kept for the whole session: no spare capacity.
     let mut sentences = sentences;
@@ -329,7 +343,7 @@ fn finish_corpus(
             .into_inner()
             .unwrap_or_else(std::sync::PoisonError::into_inner),
     };
-    let actors = actors::merge_locals(&mut articles, locals);
+    let actors = actors::merge_locals(&knowledge.actors, &mut articles, locals);
     crate::index::build(articles, actors, warnings)
 }
 

@@ -508,7 +508,7 @@ mod tests {
             &hits,
             &mut Vec::new(),
             heads.len() as u32,
-            &LEXICON,
+            Lexicon::builtin_for_tests(),
             &mut GroupScratch::default(),
         );
         assert_eq!(out.entities.len(), 1);

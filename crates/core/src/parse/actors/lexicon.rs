@@ -1,4 +1,7 @@
-//! The word knowledge the actor scanner uses, read once from `assets/`.
+//! The word knowledge the actor scanner uses: the bundled `assets/` and
+//! the user's own actors, as one value built at start and handed to the
+//! stage (it is [`crate::knowledge::Knowledge::actors`]), so two lexicons
+//! in one process find different actors and no global decides which.
 //!
 //! Everything here is general data (roles, countries, organisations, stop
 //! words) that a user can extend; none of it names the people of a corpus.
@@ -6,7 +9,7 @@
 
 use crate::model::ActorKind;
 use std::collections::HashMap;
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 
 const ROLES: &str = include_str!("../../../../../assets/actors/roles.txt");
 const PLACES: &str = include_str!("../../../../../assets/actors/places.txt");
@@ -108,6 +111,10 @@ pub mod class {
 /// All lexicons, parsed once. The tables the scanner asks of its words
 /// are [`WordMap`]s; none is iterated where the order could show.
 pub struct Lexicon {
+    /// This value's own number ([`crate::knowledge::next_id`]): the
+    /// scanner's per-thread buffers hold references into the lexicon they
+    /// were last used with, and are emptied when another one comes.
+    id: u64,
     roles: WordMap<String, RoleEntry>,
     entities: WordMap<String, Phrase<u32>>,
     pub entity_list: Vec<Entity>,
@@ -158,9 +165,6 @@ pub struct Lexicon {
 
 use super::word_hash::{ShortTable, WordMap, WordSet, mid_key, short_key, short_key_of_bytes};
 pub use crate::hash::{FxMap, FxSet};
-
-/// The parsed lexicons (first use parses; later uses share).
-pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
 /// The lookup key of a word or phrase: case and accents folded, curly
 /// apostrophes straightened, whitespace collapsed.
@@ -233,18 +237,47 @@ impl Lexicon {
         ]
     }
 
-    fn load() -> Lexicon {
-        match super::user_actors::text() {
-            // Both files are only [[actor]] tables: one after the other
-            // they read as one.
-            Some(own) => Self::from_texts(ROLES, PLACES, ORGS, WORDS, &format!("{USER}\n{own}")),
-            None => Self::from_texts(ROLES, PLACES, ORGS, WORDS, USER),
-        }
+    /// The bundled lexicons (`assets/actors/` and `assets/actors.toml`).
+    pub fn builtin() -> Lexicon {
+        Self::from_texts(ROLES, PLACES, ORGS, WORDS, USER)
+    }
+
+    /// The bundled lexicons plus the user's actors file (its text), and
+    /// how many actors that names; or what is wrong with it and on which
+    /// line ("3: ..."), never a silent skip.
+    pub fn with_user(text: &str) -> Result<(Lexicon, usize), String> {
+        let n = super::user_actors::parse(text)?.actor.len();
+        // Both files are only [[actor]] tables: one after the other they
+        // read as one.
+        let lx = Self::from_texts(ROLES, PLACES, ORGS, WORDS, &format!("{USER}\n{text}"));
+        Ok((lx, n))
+    }
+
+    /// The builtin lexicon of [`crate::knowledge::Knowledge::shared_builtin`],
+    /// for tests that call the stage's functions directly.
+    #[cfg(test)]
+    pub(crate) fn builtin_for_tests() -> &'static Lexicon {
+        static SHARED: std::sync::LazyLock<Arc<crate::knowledge::Knowledge>> =
+            std::sync::LazyLock::new(crate::knowledge::Knowledge::shared_builtin);
+        &SHARED.actors
+    }
+
+    /// This value's number, unique in the process.
+    pub(super) fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// Whether `word` is a common given name (`assets/actors/given_names.txt`,
+    /// case and accents folded): other stages ask it to tell a person's
+    /// name from other capitalised words.
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given_names.contains(key_of(word).as_str())
     }
 
     /// Builds a lexicon from the text of each asset (tests pass their own).
     pub fn from_texts(roles: &str, places: &str, orgs: &str, words: &str, user: &str) -> Lexicon {
         let mut lx = Lexicon {
+            id: crate::knowledge::next_id(),
             roles: WordMap::default(),
             entities: WordMap::default(),
             entity_list: Vec::new(),

@@ -13,7 +13,7 @@ mod packed;
 mod refs;
 
 use super::alias::{NameParts, same_person, same_place};
-use super::lexicon::{FxMap, LEXICON, Lexicon};
+use super::lexicon::{FxMap, Lexicon};
 use super::roles::RoleDesc;
 use super::{ArticleActors, credits, untitled};
 use crate::model::{Actor, ActorKind, Article, Mention, MentionKind, MentionPlace};
@@ -261,26 +261,22 @@ impl Index {
     }
 }
 
-/// Merges per-article actors (`found[a]` names those of `articles[a]`)
-/// into corpus actors and fills each article's `mentions` with global
-/// actor ids.
-pub fn merge(articles: &mut [Article], found: Vec<ArticleActors>) -> Vec<Actor> {
+/// Merges per-article actors (`found[a]` names those of `articles[a]`,
+/// found with `lx`) into corpus actors and fills each article's
+/// `mentions` with global actor ids.
+pub fn merge(lx: &Lexicon, articles: &mut [Article], found: Vec<ArticleActors>) -> Vec<Actor> {
     let mut interned = Interned::default();
     let list = found
         .into_iter()
         .enumerate()
         .map(|(a, f)| interned.local(f, articles.get(a).map_or("", |art| &art.raw)))
         .collect();
-    merge_locals(articles, Locals { list, interned })
+    merge_locals(lx, articles, Locals { list, interned })
 }
 
 /// [`merge`] of findings already made [`Local`] as their articles were
 /// parsed.
-pub fn merge_locals(articles: &mut [Article], locals: Locals) -> Vec<Actor> {
-    merge_with(articles, locals, &LEXICON)
-}
-
-fn merge_with(articles: &mut [Article], locals: Locals, lx: &Lexicon) -> Vec<Actor> {
+pub fn merge_locals(lx: &Lexicon, articles: &mut [Article], locals: Locals) -> Vec<Actor> {
     let Locals {
         list: locals,
         interned,

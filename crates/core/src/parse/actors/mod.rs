@@ -24,16 +24,16 @@ mod pieces;
 mod roles;
 mod tokens;
 mod untitled;
-pub mod user_actors;
+mod user_actors;
 mod word_hash;
 
+pub use lexicon::Lexicon;
 pub use merge::{Interned, Local, Locals, merge, merge_locals};
 
 use crate::hash::FxMap;
 use crate::model::{ActorKind, Span};
 use alias::{NameParts, same_person, skeleton_into};
 use group::{GroupScratch, group};
-use lexicon::{LEXICON, Lexicon};
 use lower_words::LowerWords;
 use names::Evidence;
 use namesakes::{named, nearest_before};
@@ -118,16 +118,10 @@ fn of_entity<T>(v: &[(u32, T)], e: usize) -> &[(u32, T)] {
     &v[from..to]
 }
 
-/// Whether `word` is a common given name (`assets/actors/given_names.txt`,
-/// case and accents folded): other stages ask it to tell a person's name
-/// from other capitalised words.
-pub fn is_given_name(word: &str) -> bool {
-    LEXICON.given_names.contains(lexicon::key_of(word).as_str())
-}
-
-/// Finds the actors of one article, searching only inside `sentences`.
-pub fn extract(raw: &str, sentences: &[Span]) -> ArticleActors {
-    extract_beyond_body(raw, sentences, sentences.len(), false, None)
+/// Finds the actors of one article, searching only inside `sentences`,
+/// with what `lx` knows.
+pub fn extract(lx: &Lexicon, raw: &str, sentences: &[Span]) -> ArticleActors {
+    extract_beyond_body(lx, raw, sentences, sentences.len(), false, None)
 }
 
 /// [`extract`] where only the first `body` sentences are the article's
@@ -138,28 +132,46 @@ pub fn extract(raw: &str, sentences: &[Span]) -> ArticleActors {
 /// way a headline is: capitals alone prove no name. So is the page's
 /// headline (`title`) however short: "Harbour Deal Signed" names no one.
 pub fn extract_beyond_body(
+    lx: &Lexicon,
     raw: &str,
     sentences: &[Span],
     body: usize,
     nouns_capitalised: bool,
     title: Option<Span>,
 ) -> ArticleActors {
-    let lx: &'static Lexicon = &LEXICON;
-    let run = |scratch: &mut Scratch<'static>| {
-        extract_with(raw, sentences, body, nouns_capitalised, title, lx, scratch)
+    let text = Text {
+        raw,
+        sentences,
+        body,
+        nouns_capitalised,
+        title,
     };
-    SCRATCH.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut scratch) => run(&mut scratch),
-        // Not reached (nothing here re-enters), but never a panic.
-        Err(_) => run(&mut Scratch::default()),
+    SCRATCH.with(|cell| {
+        let Ok(mut kept) = cell.try_borrow_mut() else {
+            // Not reached (nothing here re-enters), but never a panic.
+            return extract_with(&text, lx, &mut Scratch::default());
+        };
+        let (id, kept) = &mut *kept;
+        // Buffers last used with another lexicon are not reused.
+        let mut scratch = if *id == Some(lx.id()) {
+            std::mem::take(kept).rebind()
+        } else {
+            Scratch::default()
+        };
+        let out = extract_with(&text, lx, &mut scratch);
+        *kept = scratch.rebind();
+        *id = Some(lx.id());
+        out
     })
 }
 
 thread_local! {
     /// The scan's buffers, kept by each thread from one article to the
-    /// next: regrowing them for every article was most of the scan's
-    /// remaining allocations.
-    static SCRATCH: RefCell<Scratch<'static>> = RefCell::default();
+    /// next (regrowing them for every article was most of the scan's
+    /// remaining allocations), with the id of the lexicon they were last
+    /// used with. Kept rebound to no lexicon: they refer into none
+    /// between articles.
+    static SCRATCH: RefCell<(Option<u64>, Scratch<'static>)> = RefCell::default();
 }
 
 /// Gives back this thread's scan buffers (see
@@ -167,7 +179,7 @@ thread_local! {
 pub fn release_thread_scratch() {
     SCRATCH.with(|cell| {
         if let Ok(mut scratch) = cell.try_borrow_mut() {
-            *scratch = Scratch::default();
+            *scratch = Default::default();
         }
     });
 }
@@ -184,15 +196,36 @@ struct Scratch<'a> {
     group: GroupScratch,
 }
 
-fn extract_with<'a>(
-    raw: &str,
-    sentences: &[Span],
+impl Scratch<'_> {
+    /// The same buffers, for another lexicon (see [`names::Scratch::rebind`]).
+    fn rebind<'b>(self) -> Scratch<'b> {
+        Scratch {
+            names: self.names.rebind(),
+            found: self.found,
+            hits: self.hits,
+            refs: self.refs,
+            group: self.group,
+        }
+    }
+}
+
+/// The article [`extract_beyond_body`] reads, as it was given.
+struct Text<'t> {
+    raw: &'t str,
+    sentences: &'t [Span],
     body: usize,
     nouns_capitalised: bool,
     title: Option<Span>,
-    lx: &'a Lexicon,
-    scratch: &mut Scratch<'a>,
-) -> ArticleActors {
+}
+
+fn extract_with<'a>(text: &Text<'_>, lx: &'a Lexicon, scratch: &mut Scratch<'a>) -> ArticleActors {
+    let &Text {
+        raw,
+        sentences,
+        body,
+        nouns_capitalised,
+        title,
+    } = text;
     // Whether a folded word also occurs in lower case: a capital at a
     // sentence start on such a word is grammar, not a name.
     let lower = LowerWords::new(raw, sentences);

@@ -3,6 +3,11 @@
 use super::*;
 use crate::model::{Article, MentionKind};
 
+/// The builtin lexicon the stage reads with.
+fn lx() -> &'static Lexicon {
+    Lexicon::builtin_for_tests()
+}
+
 /// Runs extract + merge over articles given as one sentence per line.
 fn run(texts: &[&str]) -> (Vec<Article>, Vec<crate::model::Actor>) {
     let mut arts = Vec::new();
@@ -16,7 +21,7 @@ fn run(texts: &[&str]) -> (Vec<Article>, Vec<crate::model::Actor>) {
             }
             pos += line.len() + 1;
         }
-        locals.push(extract(t, &sentences));
+        locals.push(extract(lx(), t, &sentences));
         arts.push(Article {
             id: i as u32,
             raw: t.to_string(),
@@ -24,7 +29,7 @@ fn run(texts: &[&str]) -> (Vec<Article>, Vec<crate::model::Actor>) {
             ..Default::default()
         });
     }
-    let actors = merge(&mut arts, locals);
+    let actors = merge(lx(), &mut arts, locals);
     (arts, actors)
 }
 
@@ -132,14 +137,14 @@ fn people_under_headline(text: &str) -> Vec<String> {
     let body: Vec<Span> = sentences[1..].to_vec();
     let mut all = body.clone();
     all.push(title);
-    let local = extract_beyond_body(text, &all, body.len(), false, Some(title));
+    let local = extract_beyond_body(lx(), text, &all, body.len(), false, Some(title));
     let mut arts = vec![Article {
         raw: text.to_string(),
         sentences: body.into(),
         outside: vec![title].into(),
         ..Default::default()
     }];
-    let actors = merge(&mut arts, vec![local]);
+    let actors = merge(lx(), &mut arts, vec![local]);
     names_of(&arts, &actors, ActorKind::Person)
 }
 
@@ -294,7 +299,7 @@ fn odd_text_never_panics() {
     }
     // Spans out of range or off char boundaries are skipped, not panicked on.
     let raw = "Ølav Berg";
-    let _ = extract(raw, &[Span::new(1, 4), Span::new(0, 100)]);
+    let _ = extract(lx(), raw, &[Span::new(1, 4), Span::new(0, 100)]);
 }
 
 #[test]
@@ -339,7 +344,7 @@ fn a_long_run_of_names_is_found_piece_by_piece() {
         text.push_str(&format!("Delegate Aino Virta{} spoke, ", i % 7));
     }
     let sentences = [Span::new(0, text.len())];
-    let found = extract(&text, &sentences);
+    let found = extract(lx(), &text, &sentences);
     assert!(found.mentions.len() >= 1500, "{}", found.mentions.len());
 }
 

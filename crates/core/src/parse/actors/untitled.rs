@@ -36,11 +36,10 @@ pub fn without_title<'f>(form: &'f str, lx: &Lexicon) -> Option<&'f str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::actors::lexicon::LEXICON;
 
     #[test]
     fn titles_come_off_and_names_stay() {
-        let lx = &LEXICON;
+        let lx = Lexicon::builtin_for_tests();
         assert_eq!(without_title("King Tomas", lx), Some("Tomas"));
         assert_eq!(
             without_title("Patriarch Ilse Marrow", lx),

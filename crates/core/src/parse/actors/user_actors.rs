@@ -1,11 +1,10 @@
 //! The user's own actors: `actors.toml` beside the config file, in the
 //! format of `assets/actors.toml` (canonical names, kinds, aliases, roles).
-//! Read once at start, before the first article is parsed, and added to
-//! the built-in file's; a mistake in it is an error naming its line, never
-//! a silent skip.
+//! Read at start and added to the built-in file's in the lexicon
+//! ([`super::Lexicon::with_user`]); a mistake in it is an error naming its
+//! line, never a silent skip.
 
 use crate::model::ActorKind;
-use std::sync::OnceLock;
 
 #[derive(serde::Deserialize, Default, Debug)]
 #[serde(deny_unknown_fields)]
@@ -26,9 +25,6 @@ pub(super) struct UserActor {
     pub role: Option<String>,
 }
 
-/// The text of the user's file, once given.
-static USER_TEXT: OnceLock<String> = OnceLock::new();
-
 /// Reads `text` as an actors file: the actors it names, or what is wrong
 /// and on which line.
 pub(super) fn parse(text: &str) -> Result<UserFile, String> {
@@ -47,22 +43,6 @@ pub(super) fn parse(text: &str) -> Result<UserFile, String> {
         }
     }
     Ok(file)
-}
-
-/// Adds the user's actors file (its text) to what every article is read
-/// with; returns how many actors it names. Call once, before any article
-/// is parsed: the lexicon is built on first use.
-pub fn add(text: String) -> Result<usize, String> {
-    let n = parse(&text)?.actor.len();
-    USER_TEXT
-        .set(text)
-        .map_err(|_| "the user's actors were already given".to_string())?;
-    Ok(n)
-}
-
-/// The user's actors file, if one was given.
-pub(super) fn text() -> Option<&'static str> {
-    USER_TEXT.get().map(String::as_str)
 }
 
 #[cfg(test)]

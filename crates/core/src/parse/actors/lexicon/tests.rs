@@ -5,7 +5,7 @@ use super::*;
 
 #[test]
 fn shipped_lexicons_parse() {
-    let lx = &*LEXICON;
+    let lx = Lexicon::builtin_for_tests();
     assert_eq!(
         lx.role("secretary of state").unwrap().domain.as_deref(),
         Some("foreign")
@@ -24,7 +24,7 @@ fn shipped_lexicons_parse() {
 
 #[test]
 fn word_facts_agree_with_the_tables() {
-    let lx = &*LEXICON;
+    let lx = Lexicon::builtin_for_tests();
     for w in ["thursday", "von", "secretary", "de", "the", "varga", ""] {
         let f = lx.facts(w);
         assert_eq!(usize::from(f.max_words), lx.max_words(w), "{w}");
@@ -74,7 +74,7 @@ fn word_facts_agree_with_the_tables() {
 
 #[test]
 fn pairs_know_every_phrase_opening() {
-    let lx = &*LEXICON;
+    let lx = Lexicon::builtin_for_tests();
     for k in lx.roles.keys().chain(lx.entities.keys()) {
         let mut w = k.split(' ');
         if let (Some(a), Some(b)) = (w.next(), w.next()) {
@@ -94,7 +94,7 @@ fn pairs_know_every_phrase_opening() {
 
 #[test]
 fn capitals_only_aliases_need_capitals() {
-    let lx = &*LEXICON;
+    let lx = Lexicon::builtin_for_tests();
     assert!(lx.entity("us", true).is_some());
     assert!(lx.entity("us", false).is_none());
     assert!(lx.entity("who", false).is_none());
@@ -109,4 +109,54 @@ fn user_file_adds_people_and_bad_file_adds_nothing() {
     assert!(lx.user_people.contains_key("orla quint"));
     let lx = Lexicon::from_texts("", "", "", "", "[[actor]\nname=");
     assert!(lx.entity_list.is_empty());
+}
+
+/// The actors named in one made-up article, read and merged with `lx`.
+fn actors_found(lx: &Lexicon, text: &str) -> Vec<(String, ActorKind)> {
+    use crate::model::{Article, Span};
+    let sentences = vec![Span::new(0, text.len())];
+    let found = crate::parse::actors::extract(lx, text, &sentences);
+    let mut arts = vec![Article {
+        raw: text.to_string(),
+        sentences: sentences.into(),
+        ..Default::default()
+    }];
+    crate::parse::actors::merge(lx, &mut arts, vec![found])
+        .into_iter()
+        .map(|a| (a.name, a.kind))
+        .collect()
+}
+
+#[test]
+fn two_lexicons_in_one_process_find_their_own_actors() {
+    let user = "[[actor]]\nname = \"Maren Quist\"\naliases = [\"Quisty\"]\n";
+    let (own, n) = Lexicon::with_user(user).unwrap();
+    assert_eq!(n, 1);
+    let builtin = Lexicon::builtin_for_tests();
+    let text = "Later Quisty told reporters the ferry from Velmora was late.";
+    let maren = ("Maren Quist".to_string(), ActorKind::Person);
+    // Each order, on one thread (whose buffers pass from one to the other).
+    let before = actors_found(builtin, text);
+    let with_own = actors_found(&own, text);
+    let after = actors_found(builtin, text);
+    assert!(with_own.contains(&maren), "{with_own:?}");
+    assert!(!before.contains(&maren), "{before:?}");
+    assert_eq!(before, after);
+    assert_eq!(with_own, actors_found(&own, text));
+    // The other stages' question too: the user's file names no given name.
+    assert!(builtin.is_given_name("Maria") && own.is_given_name("maría"));
+    assert!(!own.is_given_name("Quisty"));
+}
+
+#[test]
+fn a_malformed_user_file_is_an_error_naming_its_line() {
+    let e = Lexicon::with_user("[[actor]]\nname = \"Orla Venn\"\nnmae = \"x\"\n")
+        .err()
+        .unwrap();
+    assert!(e.starts_with("3: ") && e.contains("nmae"), "{e}");
+    let e = Lexicon::with_user("[[actor]]\nname = \"Orla Venn\"\nkind = \"ship\"\n")
+        .err()
+        .unwrap();
+    assert!(e.contains("unknown kind \"ship\""), "{e}");
+    assert_eq!(Lexicon::with_user("# none yet\n").map(|(_, n)| n), Ok(0));
 }

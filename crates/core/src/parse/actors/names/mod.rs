@@ -125,6 +125,46 @@ pub struct Scratch<'a> {
     spare: Spare,
 }
 
+impl Scratch<'_> {
+    /// The same buffers, for scans with another lexicon (or none yet): the
+    /// tags, the one buffer that refers into a lexicon, are emptied and
+    /// keep their room, so a thread can keep its scratch between articles
+    /// without holding on to the lexicon they were read with.
+    pub fn rebind<'b>(self) -> Scratch<'b> {
+        let Scratch {
+            toks,
+            key_buf,
+            key_at,
+            facts,
+            mut tags,
+            used,
+            runs,
+            run_hits,
+            spare,
+        } = self;
+        tags.clear();
+        Scratch {
+            toks,
+            key_buf,
+            key_at,
+            facts,
+            // Emptied, then collected in place: the same allocation (the
+            // two types differ only in a lifetime), with nothing to map.
+            tags: tags.into_iter().map(|_| Tag::None).collect(),
+            used,
+            runs,
+            run_hits,
+            spare,
+        }
+    }
+
+    /// The room the tags have (a test asks that rebinding keeps it).
+    #[cfg(test)]
+    pub fn tags_capacity(&self) -> usize {
+        self.tags.capacity()
+    }
+}
+
 /// Scratch that holds no lexicon references.
 #[derive(Default)]
 struct Spare {

@@ -1,10 +1,9 @@
 //! Scanner behaviour on single made-up sentences.
 
 use super::*;
-use crate::parse::actors::lexicon::LEXICON;
 
 fn hits(text: &str) -> SentenceHits {
-    scan(text, 0, &LEXICON, &|_| false)
+    scan(text, 0, Lexicon::builtin_for_tests(), &|_| false)
 }
 
 /// Non-weak names (not lexicon entities) as text.
@@ -116,7 +115,7 @@ fn capitals_that_are_not_names() {
 #[test]
 fn sentence_opening_common_word_is_trimmed_from_a_name() {
     let t = "Following Ivo Tamm's visit, talks resumed.";
-    let found = scan(t, 0, &LEXICON, &|k| k == "following");
+    let found = scan(t, 0, Lexicon::builtin_for_tests(), &|k| k == "following");
     let texts: Vec<&str> = found.hits.iter().map(|h| &t[h.start..h.end]).collect();
     assert_eq!(texts, ["Ivo Tamm"]);
 }
@@ -167,4 +166,25 @@ fn head_words_beat_title_like_words() {
         "{:?}",
         s.hits
     );
+}
+
+#[test]
+fn rebound_scratch_keeps_its_room() {
+    let mut scratch = Scratch::default();
+    let mut out = SentenceHits::default();
+    let t = "Ivo Tamm met the Norwegian delegation in Ostrava on Monday.";
+    let lx = Lexicon::builtin_for_tests();
+    scan_with(
+        t,
+        0,
+        lx,
+        &|_| false,
+        Capitals::default(),
+        &mut scratch,
+        &mut out,
+    );
+    let room = scratch.tags_capacity();
+    assert!(room > 0);
+    let scratch: Scratch<'static> = scratch.rebind();
+    assert_eq!(scratch.tags_capacity(), room);
 }
