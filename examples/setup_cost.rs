@@ -22,7 +22,12 @@ fn main() {
         let s = segment::sentences(SAMPLE, &whole);
         let t_seg = t.elapsed();
         let t = Instant::now();
-        let _ = dates::analyse(SAMPLE, &s, &e);
+        let _ = dates::analyse(
+            &dateline::knowledge::Knowledge::shared_builtin().time_words,
+            SAMPLE,
+            &s,
+            &e,
+        );
         let t_dates = t.elapsed();
         let t = Instant::now();
         let _ = actors::extract(SAMPLE, &s);

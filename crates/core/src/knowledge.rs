@@ -14,7 +14,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, LazyLock};
 
 /// Everything the parse stages read besides the text.
-pub struct Knowledge {}
+pub struct Knowledge {
+    /// The date stage's time words and the patterns built from them.
+    pub time_words: crate::parse::dates::TimeWords,
+}
 
 /// The user's files, by name, that add to the bundled knowledge, and what
 /// one entry of each is called (for `dateline config`'s report).
@@ -84,7 +87,9 @@ pub enum KnowledgeError {
 impl Knowledge {
     /// The bundled knowledge (`assets/`) alone.
     pub fn builtin() -> Knowledge {
-        Knowledge {}
+        Knowledge {
+            time_words: crate::parse::dates::TimeWords::builtin(),
+        }
     }
 
     /// The bundled knowledge, built on first use and shared: what a
@@ -111,26 +116,64 @@ impl Knowledge {
             }
         }
         let [actors, time_words, furniture, publishers] = texts;
-        let mut add = |i: usize, text: Option<String>, add: fn(String) -> Result<usize, String>| {
-            let Some(text) = text else { return Ok(()) };
-            let path = folder.join(USER_FILES[i].name);
-            match add(text) {
-                Ok(entries) => {
-                    read.push(UserFileRead {
-                        path,
-                        entries,
-                        entry: USER_FILES[i].entry,
-                    });
-                    Ok(())
-                }
-                Err(why) => Err(KnowledgeError::Malformed { path, why }),
-            }
+        let global = |add: fn(String) -> Result<usize, String>| {
+            move |text: String| add(text).map(|entries| ((), entries))
         };
-        add(0, actors, crate::parse::actors::user_actors::add)?;
-        add(1, time_words, crate::parse::dates::lexicon::add_user_words)?;
-        add(2, furniture, crate::parse::blocks::user_furniture::add)?;
-        add(3, publishers, crate::parse::meta::user_publishers::add)?;
-        Ok((Knowledge::builtin(), read))
+        let mut user = UserTexts {
+            folder,
+            read: &mut read,
+        };
+        user.make(0, actors, global(crate::parse::actors::user_actors::add))?;
+        let time_words = user.make(1, time_words, |text| {
+            crate::parse::dates::TimeWords::with_user(&text)
+        })?;
+        user.make(
+            2,
+            furniture,
+            global(crate::parse::blocks::user_furniture::add),
+        )?;
+        user.make(
+            3,
+            publishers,
+            global(crate::parse::meta::user_publishers::add),
+        )?;
+        let knowledge = Knowledge {
+            time_words: time_words.unwrap_or_else(crate::parse::dates::TimeWords::builtin),
+        };
+        Ok((knowledge, read))
+    }
+}
+
+/// The user's files of one folder as they are made into values, and what
+/// was read of each.
+struct UserTexts<'a> {
+    folder: &'a Path,
+    read: &'a mut Vec<UserFileRead>,
+}
+
+impl UserTexts<'_> {
+    /// The value `make` builds from the text of [`USER_FILES`]`[i]` (None
+    /// when there is no such file), noting how many entries it held; its
+    /// mistake as the file's error.
+    fn make<T>(
+        &mut self,
+        i: usize,
+        text: Option<String>,
+        make: impl FnOnce(String) -> Result<(T, usize), String>,
+    ) -> Result<Option<T>, KnowledgeError> {
+        let Some(text) = text else { return Ok(None) };
+        let path = self.folder.join(USER_FILES[i].name);
+        match make(text) {
+            Ok((value, entries)) => {
+                self.read.push(UserFileRead {
+                    path,
+                    entries,
+                    entry: USER_FILES[i].entry,
+                });
+                Ok(Some(value))
+            }
+            Err(why) => Err(KnowledgeError::Malformed { path, why }),
+        }
     }
 }
 
