@@ -42,11 +42,13 @@ fn bench_dates(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(bytes));
     group.sample_size(20);
     let unknown = Published::default();
+    let knowledge = dateline::knowledge::Knowledge::shared_builtin();
+    let tw = &knowledge.time_words;
     group.bench_function("analyse_seeds_1MB", |b| {
         b.iter(|| {
             let mut n = 0;
             for (raw, sentences) in &articles {
-                let (_, times) = dates::analyse(black_box(raw), black_box(sentences), &unknown);
+                let (_, times) = dates::analyse(tw, black_box(raw), black_box(sentences), &unknown);
                 n += times.len();
             }
             n
@@ -57,6 +59,7 @@ fn bench_dates(c: &mut Criterion) {
             let mut n = 0;
             for (raw, sentences) in &articles {
                 let (_, times) = dates::analyse_with_year(
+                    tw,
                     black_box(raw),
                     black_box(sentences),
                     &unknown,

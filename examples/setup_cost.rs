@@ -25,7 +25,12 @@ fn main() {
         let s = segment::sentences(&knowledge.abbreviations, SAMPLE, &whole);
         let t_seg = t.elapsed();
         let t = Instant::now();
-        let _ = dates::analyse(SAMPLE, &s, &e);
+        let _ = dates::analyse(
+            &dateline::knowledge::Knowledge::shared_builtin().time_words,
+            SAMPLE,
+            &s,
+            &e,
+        );
         let t_dates = t.elapsed();
         let t = Instant::now();
         let lx = lexicon.get_or_insert_with(actors::Lexicon::builtin);

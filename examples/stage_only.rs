@@ -28,6 +28,7 @@ fn main() {
             (f.text, c, e, s)
         })
         .collect();
+    let knowledge = dateline::knowledge::Knowledge::shared_builtin();
     let t = std::time::Instant::now();
     for _ in 0..3 {
         for (text, cleaned, explicit, sentences) in &prepped {
@@ -42,7 +43,12 @@ fn main() {
                     text,
                     &cleaned.body,
                 ))),
-                "dates" => drop(black_box(dates::analyse(text, sentences, explicit))),
+                "dates" => drop(black_box(dates::analyse(
+                    &knowledge.time_words,
+                    text,
+                    sentences,
+                    explicit,
+                ))),
                 _ => {
                     eprintln!("usage: stage_only clean|meta|segment|dates PATH...");
                     std::process::exit(2);

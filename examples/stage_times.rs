@@ -81,7 +81,12 @@ fn main() {
         stage[2] += t.elapsed();
         calls[2] += CALLS.load(Ordering::Relaxed) - c;
         let (t, c) = (Instant::now(), CALLS.load(Ordering::Relaxed));
-        let _ = std::hint::black_box(dates::analyse(text, &sentences, &explicit));
+        let _ = std::hint::black_box(dates::analyse(
+            &knowledge.time_words,
+            text,
+            &sentences,
+            &explicit,
+        ));
         stage[3] += t.elapsed();
         calls[3] += CALLS.load(Ordering::Relaxed) - c;
         let (t, c) = (Instant::now(), CALLS.load(Ordering::Relaxed));
@@ -96,13 +101,7 @@ fn main() {
     let one: Vec<_> = copies
         .into_iter()
         .enumerate()
-        .map(|(i, l)| {
-            parse::parse_article(
-                &dateline::knowledge::Knowledge::shared_builtin(),
-                i as u32,
-                l,
-            )
-        })
+        .map(|(i, l)| parse::parse_article(&knowledge, i as u32, l))
         .collect();
     let parse_one = t.elapsed();
     let parse_calls = CALLS.load(Ordering::Relaxed) - c;
@@ -129,13 +128,7 @@ fn main() {
     let parsed: Vec<_> = files
         .into_par_iter()
         .enumerate()
-        .map(|(i, l)| {
-            parse::parse_article(
-                &dateline::knowledge::Knowledge::shared_builtin(),
-                i as u32,
-                l,
-            )
-        })
+        .map(|(i, l)| parse::parse_article(&knowledge, i as u32, l))
         .collect();
     heap("after_parse", bytes);
     println!("parse_all_cores_s {:.3}", t.elapsed().as_secs_f64());

@@ -24,6 +24,9 @@ pub struct Knowledge {
     /// What the actor stage knows: roles, places, organisations, its word
     /// classes, and the user's actors.
     pub actors: crate::parse::actors::Lexicon,
+    /// What the date stage knows: month, weekday and holiday names,
+    /// relative phrases, tense cues, and the matchers built from them.
+    pub time_words: crate::parse::dates::TimeWords,
 }
 
 /// The user's files, by name, that add to the bundled knowledge, and what
@@ -99,6 +102,7 @@ impl Knowledge {
             abbreviations: crate::parse::segment::Abbreviations::builtin(),
             publishers: crate::parse::meta::Publishers::builtin(),
             actors: crate::parse::actors::Lexicon::builtin(),
+            time_words: crate::parse::dates::TimeWords::builtin(),
         }
     }
 
@@ -127,7 +131,8 @@ impl Knowledge {
         }
         let [actors, time_words, furniture, publishers] = texts;
         use crate::parse::{
-            actors::Lexicon, blocks::PageKnowledge, meta::Publishers, segment::Abbreviations,
+            actors::Lexicon, blocks::PageKnowledge, dates::TimeWords, meta::Publishers,
+            segment::Abbreviations,
         };
         let actors = part(
             folder,
@@ -137,22 +142,14 @@ impl Knowledge {
             Lexicon::builtin,
             Lexicon::with_user,
         )?;
-        let mut add = |i: usize, text: Option<String>, add: fn(String) -> Result<usize, String>| {
-            let Some(text) = text else { return Ok(()) };
-            let path = folder.join(USER_FILES[i].name);
-            match add(text) {
-                Ok(entries) => {
-                    read.push(UserFileRead {
-                        path,
-                        entries,
-                        entry: USER_FILES[i].entry,
-                    });
-                    Ok(())
-                }
-                Err(why) => Err(KnowledgeError::Malformed { path, why }),
-            }
-        };
-        add(1, time_words, crate::parse::dates::lexicon::add_user_words)?;
+        let time_words = part(
+            folder,
+            &mut read,
+            1,
+            time_words,
+            TimeWords::builtin,
+            TimeWords::with_user,
+        )?;
         let page = part(
             folder,
             &mut read,
@@ -174,6 +171,7 @@ impl Knowledge {
             abbreviations: Abbreviations::builtin(),
             publishers,
             actors,
+            time_words,
         };
         Ok((knowledge, read))
     }

@@ -45,7 +45,6 @@ pub fn warm_up(knowledge: &std::sync::Arc<Knowledge>) {
     });
     let k = std::sync::Arc::clone(knowledge);
     rayon::spawn(move || {
-        let _k = &k;
         let cleaned = blocks::Cleaned {
             body: vec![Span::new(0, SAMPLE.len())],
             ..Default::default()
@@ -53,7 +52,7 @@ pub fn warm_up(knowledge: &std::sync::Arc<Knowledge>) {
         let explicit = meta::explicit_published(SAMPLE, &cleaned);
         meta::source(&k, SAMPLE, &cleaned);
         let sentences = segment::sentences(&k.abbreviations, SAMPLE, &cleaned.body);
-        dates::find_all(SAMPLE, &sentences, &explicit);
+        dates::find_all(&k.time_words, SAMPLE, &sentences, &explicit);
         actors::extract(&k.actors, SAMPLE, &sentences);
     });
 }
@@ -70,7 +69,6 @@ pub fn release_thread_scratch() {
 
 /// Parses one article on its own: everything that needs no other article.
 pub fn parse_article(knowledge: &Knowledge, id: ArticleId, loaded: Loaded) -> Parsed {
-    let _k = knowledge;
     let Loaded {
         path,
         text,
@@ -87,7 +85,7 @@ pub fn parse_article(knowledge: &Knowledge, id: ArticleId, loaded: Loaded) -> Pa
         }
     };
     let sentences = segment::sentences(&knowledge.abbreviations, &text, &cleaned.body);
-    let candidates = dates::find_all(&text, &sentences, &explicit);
+    let candidates = dates::find_all(&knowledge.time_words, &text, &sentences, &explicit);
     let explicit = name_date::unless_stated(explicit, &path, &text, &cleaned, &candidates);
     let (published, times) = dates::resolve_all(&text, &candidates, &explicit, None);
     // Actors are named outside the body too (the headline, bylines,

@@ -11,12 +11,12 @@
 //! need reading, a word list with a word of other than ASCII letters, a
 //! match shaped otherwise) is left to the family's regex.
 
-use super::lexicon::LEXICON;
+use super::TimeWords;
+use super::lexicon::Lexicon;
 use crate::hash::FxMap;
 use regex_automata::PatternID;
 use regex_automata::util::captures::Captures as GroupSlots;
 use regex_automata::util::primitives::NonMaxUsize;
-use std::sync::LazyLock;
 
 /// A family whose groups are read here, by its group-name stem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,11 +76,11 @@ type Spans = [Span; 6];
 
 /// The words the families are read with, each list usable here only when
 /// all its words are ASCII letters alone (what the readers assume).
-struct Words {
+pub(super) struct Words {
     /// Month forms as written, each with whether it is a full name (an
     /// abbreviation may take a dot).
-    months: Option<FxMap<&'static str, bool>>,
-    weekdays: Option<Vec<&'static str>>,
+    months: Option<FxMap<String, bool>>,
+    weekdays: Option<Vec<String>>,
     /// Lowercase.
     modifiers: Option<Vec<String>>,
     day_parts: Option<Vec<String>>,
@@ -94,39 +94,43 @@ fn letters_only(words: &[&str]) -> bool {
         .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic()))
 }
 
-static WORDS: LazyLock<Words> = LazyLock::new(|| {
-    let lx = &*LEXICON;
-    let month_keys: Vec<&str> = lx.months.keys().map(String::as_str).collect();
-    let weekdays: Vec<&str> = lx.weekdays.keys().map(String::as_str).collect();
-    let modifiers: Vec<&str> = lx.modifiers.iter().map(String::as_str).collect();
-    let parts: Vec<&str> = lx.day_parts.iter().map(String::as_str).collect();
-    let ago: Vec<&str> = lx
-        .number_words
-        .keys()
-        .chain(lx.ago_units.keys())
-        .map(String::as_str)
-        .collect();
-    let lower = |v: &[&str]| v.iter().map(|w| w.to_ascii_lowercase()).collect();
-    Words {
-        months: letters_only(&month_keys).then(|| {
-            lx.months
-                .keys()
-                .map(|m| (m.as_str(), lx.full_months.contains(m)))
-                .collect()
-        }),
-        weekdays: letters_only(&weekdays).then_some(weekdays),
-        modifiers: letters_only(&modifiers).then(|| lower(&modifiers)),
-        day_parts: letters_only(&parts).then(|| lower(&parts)),
-        ago_words: ago
-            .iter()
-            .all(|w| !w.is_empty() && !w.chars().any(char::is_whitespace)),
+impl Words {
+    /// The word lists of `lx` that the readers here can use.
+    pub(super) fn of(lx: &Lexicon) -> Words {
+        let month_keys: Vec<&str> = lx.months.keys().map(String::as_str).collect();
+        let weekdays: Vec<&str> = lx.weekdays.keys().map(String::as_str).collect();
+        let modifiers: Vec<&str> = lx.modifiers.iter().map(String::as_str).collect();
+        let parts: Vec<&str> = lx.day_parts.iter().map(String::as_str).collect();
+        let ago: Vec<&str> = lx
+            .number_words
+            .keys()
+            .chain(lx.ago_units.keys())
+            .map(String::as_str)
+            .collect();
+        let lower = |v: &[&str]| v.iter().map(|w| w.to_ascii_lowercase()).collect();
+        Words {
+            months: letters_only(&month_keys).then(|| {
+                lx.months
+                    .keys()
+                    .map(|m| (m.clone(), lx.full_months.contains(m)))
+                    .collect()
+            }),
+            weekdays: letters_only(&weekdays)
+                .then(|| weekdays.iter().map(|w| w.to_string()).collect()),
+            modifiers: letters_only(&modifiers).then(|| lower(&modifiers)),
+            day_parts: letters_only(&parts).then(|| lower(&parts)),
+            ago_words: ago
+                .iter()
+                .all(|w| !w.is_empty() && !w.chars().any(char::is_whitespace)),
+        }
     }
-});
+}
 
 /// Fills `slots` with the groups of the `family` match at `start..end` of
 /// `text`; false (and `slots` left as they were) when the match is not one
 /// these readers take, for the family's regex to read.
 pub(super) fn read(
+    tw: &TimeWords,
     family: Direct,
     indices: &[usize],
     text: &str,
@@ -140,7 +144,7 @@ pub(super) fn read(
     if !t.get(start..).is_some_and(<[u8]>::is_ascii) {
         return false;
     }
-    let Some(spans) = spans(family, t, start, end) else {
+    let Some(spans) = spans(tw, family, t, start, end) else {
         return false;
     };
     slots.set_pattern(Some(PatternID::ZERO));
@@ -161,7 +165,7 @@ pub(super) fn read(
     true
 }
 
-fn spans(family: Direct, t: &[u8], start: usize, end: usize) -> Option<Spans> {
+fn spans(tw: &TimeWords, family: Direct, t: &[u8], start: usize, end: usize) -> Option<Spans> {
     let mut out: Spans = [None; 6];
     match family {
         Direct::Iso => {
@@ -185,7 +189,7 @@ fn spans(family: Direct, t: &[u8], start: usize, end: usize) -> Option<Spans> {
             out[1] = Some((end.checked_sub(4)?, end));
         }
         Direct::Ago => {
-            WORDS.ago_words.then_some(())?;
+            tw.direct.ago_words.then_some(())?;
             // Three words between white space: a number (digits or a
             // word), a unit, "ago" or its like.
             let n = token_end(t, start);
@@ -203,28 +207,35 @@ fn spans(family: Direct, t: &[u8], start: usize, end: usize) -> Option<Spans> {
                 None,
             ];
         }
-        Direct::MonthFirst => with_modifier(t, start, end, &mut out, month_first)?,
-        Direct::DayFirst => with_modifier(t, start, end, &mut out, day_first)?,
-        Direct::MonthYear => with_modifier(t, start, end, &mut out, month_year)?,
-        Direct::Relative => with_modifier(t, start, end, &mut out, relative)?,
-        Direct::Weekday => with_modifier(t, start, end, &mut out, weekday)?,
-        Direct::Month => with_modifier(t, start, end, &mut out, bare_month)?,
+        Direct::MonthFirst => with_modifier(tw, t, start, end, &mut out, month_first)?,
+        Direct::DayFirst => with_modifier(tw, t, start, end, &mut out, day_first)?,
+        Direct::MonthYear => with_modifier(tw, t, start, end, &mut out, month_year)?,
+        Direct::Relative => with_modifier(tw, t, start, end, &mut out, relative)?,
+        Direct::Weekday => with_modifier(tw, t, start, end, &mut out, weekday)?,
+        Direct::Month => with_modifier(tw, t, start, end, &mut out, bare_month)?,
     }
     Some(out)
 }
 
 /// A core reader: the groups after the modifier and core (`out[2..]`) of
 /// the date at `k..end`, or None.
-type Core = fn(&[u8], usize, usize, &mut Spans) -> Option<()>;
+type Core = fn(&TimeWords, &[u8], usize, usize, &mut Spans) -> Option<()>;
 
 /// `(?P<mod>{modifier})?(?P<core>...)`: the modifier taken first when the
 /// core reads after it, as the pattern prefers; `out[0]` the modifier,
 /// `out[1]` the core.
-fn with_modifier(t: &[u8], start: usize, end: usize, out: &mut Spans, core: Core) -> Option<()> {
-    let modifiers = WORDS.modifiers.as_ref()?;
+fn with_modifier(
+    tw: &TimeWords,
+    t: &[u8],
+    start: usize,
+    end: usize,
+    out: &mut Spans,
+    core: Core,
+) -> Option<()> {
+    let modifiers = tw.direct.modifiers.as_ref()?;
     let try_core = |k: usize, out: &mut Spans| {
         let mut spans: Spans = [None; 6];
-        core(t, k, end, &mut spans)?;
+        core(tw, t, k, end, &mut spans)?;
         spans[1] = Some((k, end));
         *out = spans;
         Some(())
@@ -268,9 +279,9 @@ fn with_modifier(t: &[u8], start: usize, end: usize, out: &mut Spans, core: Core
 /// `{b}(?:(?P<wd>{weekday}),?\s+)?`: where the date goes on after an
 /// optional weekday, and the weekday's span. Both readings are given, the
 /// weekday's first.
-fn leading_weekday(t: &[u8], k: usize) -> Option<(usize, (usize, usize))> {
+fn leading_weekday(tw: &TimeWords, t: &[u8], k: usize) -> Option<(usize, (usize, usize))> {
     let w = word_end(t, k);
-    if !is_weekday(&t[k..w]) {
+    if !is_weekday(tw, &t[k..w]) {
         return None;
     }
     let comma = if t.get(w) == Some(&b',') { w + 1 } else { w };
@@ -279,9 +290,10 @@ fn leading_weekday(t: &[u8], k: usize) -> Option<(usize, (usize, usize))> {
 }
 
 /// `{month}`: a month form, an abbreviation with its dot if one follows.
-fn month_at(t: &[u8], k: usize) -> Option<usize> {
+fn month_at(tw: &TimeWords, t: &[u8], k: usize) -> Option<usize> {
     let w = word_end(t, k);
-    let full = *WORDS
+    let full = *tw
+        .direct
         .months
         .as_ref()?
         .get(std::str::from_utf8(&t[k..w]).ok()?)?;
@@ -319,9 +331,9 @@ fn trailing_year(t: &[u8], k: usize, end: usize) -> Result<Span, ()> {
 }
 
 /// mf: `(?:weekday,?\s+)?{month}\s+{DAY}(?:,?\s+{YEAR})?`.
-fn month_first(t: &[u8], k: usize, end: usize, out: &mut Spans) -> Option<()> {
+fn month_first(tw: &TimeWords, t: &[u8], k: usize, end: usize, out: &mut Spans) -> Option<()> {
     let read = |m: usize, out: &mut Spans| {
-        let m_end = month_at(t, m)?;
+        let m_end = month_at(tw, t, m)?;
         let d = skip_spaces(t, m_end);
         (d > m_end).then_some(())?;
         let d_end = day_at(t, d, end)?;
@@ -331,11 +343,11 @@ fn month_first(t: &[u8], k: usize, end: usize, out: &mut Spans) -> Option<()> {
         out[5] = y;
         Some(())
     };
-    after_any_weekday(t, k, out, read)
+    after_any_weekday(tw, t, k, out, read)
 }
 
 /// df: `(?:weekday,?\s+)?(?:the\s+)?{DAY}(?:\s+of)?\s+{month}(?:,?\s+{YEAR})?`.
-fn day_first(t: &[u8], k: usize, end: usize, out: &mut Spans) -> Option<()> {
+fn day_first(tw: &TimeWords, t: &[u8], k: usize, end: usize, out: &mut Spans) -> Option<()> {
     let read = |p: usize, out: &mut Spans| {
         let after_the = skip_spaces(t, p + 3);
         let d = if t.get(p..p + 3) == Some(b"the") && after_the > p + 3 {
@@ -349,7 +361,7 @@ fn day_first(t: &[u8], k: usize, end: usize, out: &mut Spans) -> Option<()> {
         let of_end = word_end(t, s);
         let after_of = skip_spaces(t, of_end);
         let month = |m: usize| {
-            let m_end = month_at(t, m)?;
+            let m_end = month_at(tw, t, m)?;
             let y = trailing_year(t, m_end, end).ok()?;
             Some((m, m_end, y))
         };
@@ -363,18 +375,19 @@ fn day_first(t: &[u8], k: usize, end: usize, out: &mut Spans) -> Option<()> {
         Some(())
     };
     // "the" before the day is optional: the day itself may stand at `k`.
-    after_any_weekday(t, k, out, read)
+    after_any_weekday(tw, t, k, out, read)
 }
 
 /// `read` at the date after a weekday opening at `k` (the weekday then in
 /// `out[2]`), else at `k` itself: the weekday is optional.
 fn after_any_weekday(
+    tw: &TimeWords,
     t: &[u8],
     k: usize,
     out: &mut Spans,
     read: impl Fn(usize, &mut Spans) -> Option<()>,
 ) -> Option<()> {
-    if let Some((p, wd)) = leading_weekday(t, k)
+    if let Some((p, wd)) = leading_weekday(tw, t, k)
         && read(p, out).is_some()
     {
         out[2] = Some(wd);
@@ -385,8 +398,8 @@ fn after_any_weekday(
 
 /// my: `{month}(?:,?\s+{YEAR}|\s+(?i:last|this|next)\s+(?i:year){b})`;
 /// `out[2..5]` the month, the year, the direction word.
-fn month_year(t: &[u8], k: usize, end: usize, out: &mut Spans) -> Option<()> {
-    let m_end = month_at(t, k)?;
+fn month_year(tw: &TimeWords, t: &[u8], k: usize, end: usize, out: &mut Spans) -> Option<()> {
+    let m_end = month_at(tw, t, k)?;
     out[2] = Some((k, m_end));
     if let Ok(Some(y)) = trailing_year(t, m_end, end) {
         out[3] = Some(y);
@@ -410,7 +423,7 @@ fn month_year(t: &[u8], k: usize, end: usize, out: &mut Spans) -> Option<()> {
 
 /// rel: a phrase of `[relative]`, ignoring case, any white space between
 /// its words.
-fn relative(t: &[u8], k: usize, end: usize, out: &mut Spans) -> Option<()> {
+fn relative(tw: &TimeWords, t: &[u8], k: usize, end: usize, out: &mut Spans) -> Option<()> {
     let mut key = String::with_capacity(end.saturating_sub(k));
     let mut space = false;
     for &b in t.get(k..end)? {
@@ -426,13 +439,13 @@ fn relative(t: &[u8], k: usize, end: usize, out: &mut Spans) -> Option<()> {
     }
     // The phrase starts and ends with a word char of the match.
     (!key.is_empty() && t.get(k).copied().is_some_and(|b| !is_space(b))).then_some(())?;
-    LEXICON.relative.contains_key(&key).then_some(())?;
+    tw.lexicon.relative.contains_key(&key).then_some(())?;
     out[2] = Some((k, end));
     Some(())
 }
 
 /// wd: `(?:(?i:last|next|this)\s+)?{weekday}(?:\s+(?i:{parts}){b})?`.
-fn weekday(t: &[u8], k: usize, end: usize, out: &mut Spans) -> Option<()> {
+fn weekday(tw: &TimeWords, t: &[u8], k: usize, end: usize, out: &mut Spans) -> Option<()> {
     let w = word_end(t, k);
     let after = skip_spaces(t, w);
     let first = &t[k..w];
@@ -440,21 +453,21 @@ fn weekday(t: &[u8], k: usize, end: usize, out: &mut Spans) -> Option<()> {
         .iter()
         .any(|d| d.eq_ignore_ascii_case(first))
         && after > w
-        && is_weekday(&t[after..word_end(t, after)])
+        && is_weekday(tw, &t[after..word_end(t, after)])
     {
         (after, Some((k, w)))
     } else {
         (k, None)
     };
     let day_end = word_end(t, day);
-    is_weekday(&t[day..day_end]).then_some(())?;
+    is_weekday(tw, &t[day..day_end]).then_some(())?;
     out[2] = dir;
     out[3] = Some((day, day_end));
     if day_end == end {
         return Some(());
     }
     let p = skip_spaces(t, day_end);
-    let parts = WORDS.day_parts.as_ref()?;
+    let parts = tw.direct.day_parts.as_ref()?;
     let ok = p > day_end
         && word_end(t, p) == end
         && parts
@@ -466,8 +479,9 @@ fn weekday(t: &[u8], k: usize, end: usize, out: &mut Spans) -> Option<()> {
 }
 
 /// cm: a full month name alone.
-fn bare_month(t: &[u8], k: usize, end: usize, out: &mut Spans) -> Option<()> {
-    let full = *WORDS
+fn bare_month(tw: &TimeWords, t: &[u8], k: usize, end: usize, out: &mut Spans) -> Option<()> {
+    let full = *tw
+        .direct
         .months
         .as_ref()?
         .get(std::str::from_utf8(t.get(k..end)?).ok()?)?;
@@ -476,8 +490,8 @@ fn bare_month(t: &[u8], k: usize, end: usize, out: &mut Spans) -> Option<()> {
     Some(())
 }
 
-fn is_weekday(word: &[u8]) -> bool {
-    WORDS
+fn is_weekday(tw: &TimeWords, word: &[u8]) -> bool {
+    tw.direct
         .weekdays
         .as_ref()
         .is_some_and(|w| w.iter().any(|d| d.as_bytes() == word))

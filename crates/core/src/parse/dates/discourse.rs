@@ -5,8 +5,9 @@
 //! words around a weekday, "today" or a listed day that make it recur,
 //! name no day, or add a day ("on April 24 and 25").
 
+use super::TimeWords;
 use super::form::{Candidate, Direction, Form};
-use super::lexicon::{LEXICON, RelativePhrase};
+use super::lexicon::RelativePhrase;
 use super::resolve::Tense;
 use super::tense::word_before;
 use crate::model::{DateValue, Precision, Span};
@@ -164,7 +165,7 @@ pub(super) fn listed_second_day(
 /// a capitalised word is part of a name (a newspaper, a programme); "the
 /// <noun> of tomorrow" and "the youth of today" (a noun of
 /// `[generic_today_heads]`) speak of an age, not of a day.
-pub(super) fn today_names_no_day(text: &str, start: usize, end: usize) -> bool {
+pub(super) fn today_names_no_day(tw: &TimeWords, text: &str, start: usize, end: usize) -> bool {
     let word = text.get(start..end).unwrap_or("");
     let tomorrow = word.eq_ignore_ascii_case("tomorrow");
     if !tomorrow && !word.eq_ignore_ascii_case("today") {
@@ -188,13 +189,13 @@ pub(super) fn today_names_no_day(text: &str, start: usize, end: usize) -> bool {
     head.bytes().all(|b| b.is_ascii_lowercase())
         && !head.is_empty()
         && word_before(text, det_at) == "the"
-        && (tomorrow || LEXICON.generic_today_heads.iter().any(|h| *h == head))
+        && (tomorrow || tw.lexicon.generic_today_heads.iter().any(|h| *h == head))
 }
 
 /// "flights on Tuesday nights", "on Monday and Friday mornings": a weekday
 /// before a day part of `[day_parts]` in the plural (or listed with one
 /// that is) recurs.
-pub(super) fn recurs_by_plural_part(form: Form, after: &str) -> bool {
+pub(super) fn recurs_by_plural_part(tw: &TimeWords, form: Form, after: &str) -> bool {
     if !matches!(
         form,
         Form::Weekday {
@@ -211,14 +212,14 @@ pub(super) fn recurs_by_plural_part(form: Form, after: &str) -> bool {
     if matches!(next, Some("and" | "or")) {
         if !words
             .next()
-            .is_some_and(|w| LEXICON.weekdays.contains_key(w))
+            .is_some_and(|w| tw.lexicon.weekdays.contains_key(w))
         {
             return false;
         }
         next = words.next();
     }
     next.and_then(|w| w.strip_suffix('s')).is_some_and(|part| {
-        LEXICON
+        tw.lexicon
             .day_parts
             .iter()
             .any(|p| p.eq_ignore_ascii_case(part))

@@ -5,14 +5,15 @@
 //! Nothing here needs an anchor: a candidate says what was written, the
 //! resolver decides what it means.
 
+use super::TimeWords;
 use super::direct;
 use super::discourse;
 pub use super::form::{Candidate, Direction, Form, PeriodKind, YearRef};
 use super::groups::{Groups, month_of, num};
 use super::holiday;
-use super::lexicon::{LEXICON, RelativePhrase, Unit};
+use super::lexicon::{RelativePhrase, Unit};
 use super::modifier::next_match;
-use super::patterns::{CACHES, Caches, PATTERN, SPLIT};
+use super::patterns::with_caches;
 use super::period::period_of;
 use super::tense::{clause_is_future_in, narrates_past_knowing, word_before};
 use super::years::{spelled_year, the_year_in_context, year_in_context};
@@ -24,20 +25,20 @@ use regex_automata::util::primitives::NonMaxUsize;
 use regex_automata::{Anchored, Input, PatternID};
 use std::borrow::Cow;
 
-/// Every candidate in `raw[sentence]`, in text order. `index` is the
-/// sentence's position, recorded on each candidate.
+/// Every candidate in `raw[sentence]` by the time words `tw`, in text
+/// order. `index` is the sentence's position, recorded on each candidate.
 #[inline(never)]
-pub fn find_in_sentence(raw: &str, sentence: Span, index: u32) -> Vec<Candidate> {
+pub fn find_in_sentence(tw: &TimeWords, raw: &str, sentence: Span, index: u32) -> Vec<Candidate> {
     let Some(text) = raw.get(sentence.range()) else {
         return Vec::new();
     };
     let base = sentence.start as usize;
     let mut out = Vec::new();
-    CACHES.with_borrow_mut(|caches| {
-        let caches = caches.get_or_insert_with(Caches::new);
+    let split = tw.split();
+    with_caches(tw, |caches| {
         let mut at = 0;
         while at <= text.len() {
-            let Some((start, end, i)) = next_match(caches, text, at) else {
+            let Some((start, end, i)) = next_match(split, caches, text, at) else {
                 break;
             };
             // No family matches the empty string; step past one anyway so
@@ -49,22 +50,22 @@ pub fn find_in_sentence(raw: &str, sentence: Span, index: u32) -> Vec<Candidate>
                 end + next.map_or(1, char::len_utf8)
             };
             let (cache, slots) = &mut caches.each[i];
-            if SPLIT.whole[i] {
+            if split.whole[i] {
                 whole_match_groups(slots, start, end);
-            } else if let Some((family, indices)) = &SPLIT.direct[i]
-                && direct::read(*family, indices, text, start, end, slots)
+            } else if let Some((family, indices)) = &split.direct[i]
+                && direct::read(tw, *family, indices, text, start, end, slots)
             {
                 // Read in code, as the family's regex would.
             } else {
-                let family = SPLIT.family(i);
+                let family = split.family(i);
                 let cache = cache.get_or_insert_with(|| family.create_cache());
                 let on_match = Input::new(text).span(start..end).anchored(Anchored::Yes);
                 family.search_captures_with(cache, &on_match, slots);
             }
             let caps = if slots.get_match().map(|g| g.range()) == Some(start..end) {
-                Groups::Family(text, slots, &SPLIT.names[i], &SPLIT.prefixes[i])
+                Groups::Family(text, slots, &split.names[i], &split.prefixes[i])
             } else {
-                match PATTERN.captures_at(text, start) {
+                match tw.pattern().captures_at(text, start) {
                     Some(c) => Groups::Whole(c),
                     None => continue,
                 }
@@ -73,7 +74,8 @@ pub fn find_in_sentence(raw: &str, sentence: Span, index: u32) -> Vec<Candidate>
             // date ends there ("the year" but not "the year-ago"); that
             // character is no part of it.
             let end = caps.name("ty_tail").map_or(end, |t| t.start());
-            if let Some((form, future, stated_past, told_past)) = judge(text, &caps, start, end) {
+            if let Some((form, future, stated_past, told_past)) = judge(tw, text, &caps, start, end)
+            {
                 let candidate = Candidate {
                     span: Span::new(base + start, base + end),
                     form,
@@ -108,13 +110,19 @@ pub(super) fn whole_match_groups(slots: &mut GroupSlots, start: usize, end: usiz
 /// What the match at `start..end` of `text` says: its form, whether its
 /// clause is future, whether it is stated as past ("on" a past verb) and
 /// whether it is told as past; None rejects it.
-fn judge(text: &str, caps: &Groups, start: usize, end: usize) -> Option<(Form, bool, bool, bool)> {
-    let (form, core_start) = form_of(caps, text, start)?;
-    let context = Context::new(text, start, end);
+fn judge(
+    tw: &TimeWords,
+    text: &str,
+    caps: &Groups,
+    start: usize,
+    end: usize,
+) -> Option<(Form, bool, bool, bool)> {
+    let (form, core_start) = form_of(tw, caps, text, start)?;
+    let context = Context::new(tw, text, start, end);
     if recurs(form, &context)
-        || discourse::recurs_by_plural_part(form, &text[end..])
-        || is_generic_today(text, start, end)
-        || discourse::today_names_no_day(text, start, end)
+        || discourse::recurs_by_plural_part(tw, form, &text[end..])
+        || is_generic_today(tw, text, start, end)
+        || discourse::today_names_no_day(tw, text, start, end)
         || is_quoted_title(form, text, start, end)
     {
         return None;
@@ -142,7 +150,7 @@ fn judge(text: &str, caps: &Groups, start: usize, end: usize) -> Option<(Form, b
         && !since
         && !names_a_reported_day(form, &text[end..])
         && !*adjacent.insert(context.adjacent_past_verb())
-        && (clause_is_future_in(text, start, end, context.clause())
+        && (clause_is_future_in(tw, text, start, end, context.clause())
             || after_future_preposition(&context));
     // "He was last seen Nov. 3": a yearless day or month in a clause told
     // as past lies before the day of writing.
@@ -152,6 +160,7 @@ fn judge(text: &str, caps: &Groups, start: usize, end: usize) -> Option<(Form, b
         || !future
             && day_or_month
             && narrates_past_knowing(
+                tw,
                 text,
                 start,
                 end,
@@ -223,7 +232,7 @@ fn is_quoted_title(form: Form, text: &str, start: usize, end: usize) -> bool {
 /// "today's world", "today's youth": "today's" before a noun of
 /// `[generic_today_heads]` (next word, or the one after it) means the
 /// present age, not the day of writing.
-fn is_generic_today(text: &str, start: usize, end: usize) -> bool {
+fn is_generic_today(tw: &TimeWords, text: &str, start: usize, end: usize) -> bool {
     let Some(after) = text
         .get(end..)
         .and_then(|t| t.strip_prefix("'s").or_else(|| t.strip_prefix("’s")))
@@ -236,7 +245,7 @@ fn is_generic_today(text: &str, start: usize, end: usize) -> bool {
     {
         return false;
     }
-    let heads = &LEXICON.generic_today_heads;
+    let heads = &tw.lexicon.generic_today_heads;
     after
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -248,9 +257,10 @@ fn is_generic_today(text: &str, start: usize, end: usize) -> bool {
 /// `[future_prepositions]`, in a sentence not told in the past tense.
 fn after_future_preposition(context: &Context) -> bool {
     let before = context.word_before();
-    LEXICON.future_prepositions.iter().any(|p| *p == before)
+    let lx = &context.tw.lexicon;
+    lx.future_prepositions.iter().any(|p| *p == before)
         && (!context.told_as_past(None)
-            || right_after_deferral(context.text, context.start, before))
+            || right_after_deferral(context.tw, context.text, context.start, before))
 }
 
 /// "postponed until Tuesday", "was delayed until March": a verb of
@@ -272,7 +282,7 @@ fn governed_by_since(context: &Context) -> bool {
         if word == "since" {
             return true;
         }
-        if !LEXICON.since_fillers.iter().any(|f| *f == word) {
+        if !context.tw.lexicon.since_fillers.iter().any(|f| *f == word) {
             return false;
         }
         // The fillers are ASCII: the lowercased word is as long as the text's.
@@ -281,7 +291,7 @@ fn governed_by_since(context: &Context) -> bool {
     false
 }
 
-fn right_after_deferral(text: &str, start: usize, preposition: &str) -> bool {
+fn right_after_deferral(tw: &TimeWords, text: &str, start: usize, preposition: &str) -> bool {
     let at = text
         .get(..start)
         .unwrap_or("")
@@ -289,7 +299,7 @@ fn right_after_deferral(text: &str, start: usize, preposition: &str) -> bool {
         .len()
         .saturating_sub(preposition.len());
     let verb = word_before(text, at);
-    LEXICON.deferral_verbs.iter().any(|v| *v == verb)
+    tw.lexicon.deferral_verbs.iter().any(|v| *v == verb)
 }
 
 /// Whether a form's value depends on its clause's tense: a day, month or
@@ -304,8 +314,8 @@ fn tense_matters(form: Form) -> bool {
     }
 }
 
-fn weekday_of(caps: &Groups, name: &str) -> Option<Weekday> {
-    let n = *LEXICON.weekdays.get(caps.name(name)?.as_str())?;
+fn weekday_of(tw: &TimeWords, caps: &Groups, name: &str) -> Option<Weekday> {
+    let n = *tw.lexicon.weekdays.get(caps.name(name)?.as_str())?;
     Some(match n {
         1 => Weekday::Mon,
         2 => Weekday::Tue,
@@ -331,14 +341,14 @@ fn valid_day_month(month: u32, day: u32) -> bool {
 }
 
 /// A weekday prefix must agree with the date it names.
-fn weekday_agrees(caps: &Groups, name: &str, date: NaiveDate) -> bool {
+fn weekday_agrees(tw: &TimeWords, caps: &Groups, name: &str, date: NaiveDate) -> bool {
     use chrono::Datelike;
-    weekday_of(caps, name).is_none_or(|w| w == date.weekday())
+    weekday_of(tw, caps, name).is_none_or(|w| w == date.weekday())
 }
 
 /// Interprets one match; None rejects it. Returns the form and where the
 /// date proper (after any modifier) starts in `text`.
-fn form_of(caps: &Groups, text: &str, whole_start: usize) -> Option<(Form, usize)> {
+fn form_of(tw: &TimeWords, caps: &Groups, text: &str, whole_start: usize) -> Option<(Form, usize)> {
     let core = |name: &str| caps.name(name).map(|m| m.start());
     if caps.name("iso_y").is_some() {
         let d = NaiveDate::from_ymd_opt(
@@ -371,12 +381,12 @@ fn form_of(caps: &Groups, text: &str, whole_start: usize) -> Option<(Form, usize
         if caps.name(m).is_none() {
             continue;
         }
-        let month = month_of(caps, m)?;
+        let month = month_of(tw, caps, m)?;
         let day = num(caps, d)? as u32;
         let form = match num(caps, y) {
             Some(year) => {
                 let date = NaiveDate::from_ymd_opt(year as i32, month, day)?;
-                if !weekday_agrees(caps, wd, date) {
+                if !weekday_agrees(tw, caps, wd, date) {
                     return None;
                 }
                 Form::Full(date)
@@ -386,11 +396,11 @@ fn form_of(caps: &Groups, text: &str, whole_start: usize) -> Option<(Form, usize
         };
         return Some((form, core(c)?));
     }
-    if let Some(found) = period_of(caps, text) {
+    if let Some(found) = period_of(tw, caps, text) {
         return found;
     }
     if caps.name("my_m").is_some() {
-        let month = month_of(caps, "my_m")?;
+        let month = month_of(tw, caps, "my_m")?;
         let form = match num(caps, "my_y") {
             Some(year) => Form::MonthYear {
                 year: year as i32,
@@ -409,13 +419,14 @@ fn form_of(caps: &Groups, text: &str, whole_start: usize) -> Option<(Form, usize
     }
     if caps.name("rm_m").is_some() {
         let form = Form::MonthRel {
-            month: month_of(caps, "rm_m")?,
+            month: month_of(tw, caps, "rm_m")?,
             dir: direction_of(caps, "rm_rel"),
         };
         return Some((form, core("rm_core")?));
     }
     if let Some(rel) = caps.name("rel") {
-        let phrase = LEXICON
+        let phrase = tw
+            .lexicon
             .relative
             .get(&super::lexicon::normalise(rel.as_str()))?;
         return Some((Form::Relative(*phrase), core("rel_core")?));
@@ -424,9 +435,10 @@ fn form_of(caps: &Groups, text: &str, whole_start: usize) -> Option<(Form, usize
         let n_text = caps.name("ago_n")?.as_str();
         let n = match n_text.parse::<i32>() {
             Ok(n) => n,
-            Err(_) => *LEXICON.number_words.get(&n_text.to_lowercase())?,
+            Err(_) => *tw.lexicon.number_words.get(&n_text.to_lowercase())?,
         };
-        let unit: Unit = *LEXICON
+        let unit: Unit = *tw
+            .lexicon
             .ago_units
             .get(&caps.name("ago_u")?.as_str().to_lowercase())?;
         // "three years later" counts from the narrative's last date, never
@@ -447,7 +459,7 @@ fn form_of(caps: &Groups, text: &str, whole_start: usize) -> Option<(Form, usize
     }
     if caps.name("wd").is_some() {
         let form = Form::Weekday {
-            weekday: weekday_of(caps, "wd")?,
+            weekday: weekday_of(tw, caps, "wd")?,
             dir: direction_of(caps, "wd_dir"),
         };
         return Some((form, core("wd_core")?));
@@ -461,26 +473,27 @@ fn form_of(caps: &Groups, text: &str, whole_start: usize) -> Option<(Form, usize
             anaphoric: true,
             narrative: false,
         };
-        return the_year_in_context(text, y.start(), y.end())
+        return the_year_in_context(tw, text, y.start(), y.end())
             .then_some((Form::Relative(phrase), y.start()));
     }
     if let Some(m) = caps.name("cm_m") {
         let start = core("cm_core")?;
-        if caps.name("cm_mod").is_none() && !bare_month_in_context(text, start, m.end()) {
+        if caps.name("cm_mod").is_none() && !bare_month_in_context(tw, text, start, m.end()) {
             return None;
         }
         return Some((
             Form::Month {
-                month: month_of(caps, "cm_m")?,
+                month: month_of(tw, caps, "cm_m")?,
             },
             start,
         ));
     }
     if let Some(y) = caps.name("yr") {
-        return year_in_context(text, y.start(), y.end()).map(|year| (Form::Year(year), y.start()));
+        return year_in_context(tw, text, y.start(), y.end())
+            .map(|year| (Form::Year(year), y.start()));
     }
     if let Some(core) = caps.name("sy_core") {
-        return spelled_year(caps, text, core.end()).map(|form| (form, core.start()));
+        return spelled_year(tw, caps, text, core.end()).map(|form| (form, core.start()));
     }
     if let Some(h) = caps.name("hd") {
         let rest = caps.name("hd_core")?;
@@ -490,7 +503,7 @@ fn form_of(caps: &Groups, text: &str, whole_start: usize) -> Option<(Form, usize
             return None;
         }
         let form = Form::Holiday {
-            rule: *LEXICON.holidays.get(&holiday::key(h.as_str()))?,
+            rule: *tw.lexicon.holidays.get(&holiday::key(h.as_str()))?,
             year: num(caps, "hd_y").and_then(|y| i32::try_from(y).ok()),
             dir: direction_of(caps, "hd_dir"),
             week: caps.name("hd_week").is_some(),
@@ -508,7 +521,8 @@ fn form_of(caps: &Groups, text: &str, whole_start: usize) -> Option<(Form, usize
         {
             return None;
         }
-        let reference = LEXICON
+        let reference = tw
+            .lexicon
             .references
             .get(&super::lexicon::normalise(r.as_str()))?;
         return Some((Form::Reference(*reference), r.start()));
@@ -522,10 +536,10 @@ fn form_of(caps: &Groups, text: &str, whole_start: usize) -> Option<(Form, usize
 /// June agreement") or as a possessive ("to December's figures"). A
 /// capitalised word right after it makes it part of a name ("for June
 /// Carter", "the March Hare"), and "for May" is as often the surname.
-fn bare_month_in_context(text: &str, start: usize, end: usize) -> bool {
+fn bare_month_in_context(tw: &TimeWords, text: &str, start: usize, end: usize) -> bool {
     let before = word_before(text, start);
     let before = before.trim_end_matches('-');
-    if LEXICON.month_context.iter().any(|w| w == before) {
+    if tw.lexicon.month_context.iter().any(|w| w == before) {
         return true;
     }
     let rest = text.get(end..).unwrap_or("");
@@ -549,7 +563,7 @@ fn bare_month_in_context(text: &str, start: usize, end: usize) -> bool {
     if before == "for" {
         return !name_follows && text.get(start..end) != Some("May");
     }
-    LEXICON.determiners.iter().any(|w| w == before) && noun_follows
+    tw.lexicon.determiners.iter().any(|w| w == before) && noun_follows
 }
 
 mod context;

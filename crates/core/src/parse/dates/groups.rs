@@ -1,7 +1,7 @@
 //! The named groups of one date match, whichever regex read them, and the
 //! small readers every stage uses on them (numbers, month names).
 
-use super::lexicon::LEXICON;
+use super::TimeWords;
 use crate::hash::FxMap;
 use regex_automata::util::captures::Captures as GroupSlots;
 
@@ -82,9 +82,9 @@ fn leading_number(s: &str) -> Option<i64> {
     n
 }
 
-pub(super) fn month_of(caps: &Groups, name: &str) -> Option<u32> {
+pub(super) fn month_of(tw: &TimeWords, caps: &Groups, name: &str) -> Option<u32> {
     let s = caps.name(name)?.as_str().trim_end_matches('.');
-    LEXICON.months.get(s).copied()
+    tw.lexicon.months.get(s).copied()
 }
 
 #[cfg(test)]

@@ -184,6 +184,7 @@ fn tie_gap(raw: &str, end: usize, start: usize) -> bool {
 mod tests {
     use super::*;
     use crate::model::{Precision, Span};
+    use crate::parse::dates::builtin_for_tests as tw;
     use crate::parse::dates::find::find_in_sentence;
 
     fn candidates(text: &str) -> Vec<Candidate> {
@@ -191,6 +192,7 @@ mod tests {
         let mut start = 0;
         for (i, line) in text.split('\n').enumerate() {
             out.extend(find_in_sentence(
+                tw(),
                 text,
                 Span::new(start, start + line.len()),
                 i as u32,

@@ -1,4 +1,5 @@
-//! The time words of `assets/time_words.txt`, parsed once.
+//! The time words of `assets/time_words.txt` (and the user's own), read
+//! into a [`Lexicon`] for a [`super::TimeWords`] value.
 //!
 //! Words are data so that a reader can see and extend them without touching
 //! the matching code.
@@ -7,7 +8,6 @@ pub use super::alternation::alternation;
 use super::holiday::{self, HolidayRule};
 use crate::hash::FxMap;
 use crate::model::TimeRef;
-use std::sync::{LazyLock, OnceLock};
 
 /// The calendar unit a relative phrase moves by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,42 +90,6 @@ pub struct Lexicon {
     pub determiners: Vec<String>,
 }
 
-/// The bundled word list, then the user's own (see [`add_user_words`]).
-pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut lx = parse_lexicon(include_str!("../../../../../assets/time_words.txt"));
-    if let Some(text) = USER_WORDS.get() {
-        read_into(&mut lx, text);
-    }
-    lx
-});
-
-/// The text of the user's `time_words.txt`, once given.
-static USER_WORDS: OnceLock<String> = OnceLock::new();
-
-/// Adds the user's own time words (`time_words.txt` beside the config
-/// file, in the format of `assets/time_words.txt`) to the bundled ones:
-/// another language's month names, a local holiday, a phrase. Returns how
-/// many entries it holds, or its first mistake as "line: what" — a user's
-/// line that would be skipped is an error, never a silent loss. Call once,
-/// before any article is parsed: the lexicon is built on first use.
-pub fn add_user_words(text: String) -> Result<usize, String> {
-    let entries = check_user_words(&text)?;
-    USER_WORDS
-        .set(text)
-        .map_err(|_| "the user's time words were already given".to_string())?;
-    Ok(entries)
-}
-
-/// How many entries a user's time words file holds, or its first mistake
-/// as "line: what".
-pub fn check_user_words(text: &str) -> Result<usize, String> {
-    let (entries, problems) = read_into(&mut Lexicon::default(), text);
-    match problems.into_iter().next() {
-        Some((line, what)) => Err(format!("{line}: {what}")),
-        None => Ok(entries),
-    }
-}
-
 /// Parses the asset format; unknown sections and malformed lines are skipped
 /// (a unit test checks that the bundled file has none of those).
 pub fn parse_lexicon(text: &str) -> Lexicon {
@@ -136,7 +100,7 @@ pub fn parse_lexicon(text: &str) -> Lexicon {
 
 /// Adds the entries of `text` to `lx`: how many it took, and each line it
 /// could not read (its number from 1, and why).
-fn read_into(lx: &mut Lexicon, text: &str) -> (usize, Vec<(usize, String)>) {
+pub(super) fn read_into(lx: &mut Lexicon, text: &str) -> (usize, Vec<(usize, String)>) {
     let mut section = String::new();
     let mut entries = 0;
     let mut problems = Vec::new();
@@ -334,10 +298,16 @@ pub fn normalise(phrase: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::dates::TimeWords;
+
+    /// How many entries a user's text holds, or its first mistake.
+    fn check_user_words(text: &str) -> Result<usize, String> {
+        TimeWords::with_user(text).map(|(_, entries)| entries)
+    }
 
     #[test]
     fn bundled_asset_is_complete() {
-        let lx = &*LEXICON;
+        let lx = crate::parse::dates::builtin_for_tests().lexicon();
         assert_eq!(lx.full_months.len(), 12);
         assert_eq!(lx.months.get("Sept"), Some(&9));
         assert_eq!(lx.months.get("May"), Some(&5));

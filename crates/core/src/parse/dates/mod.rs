@@ -5,6 +5,8 @@
 //! - [`resolve`]: a candidate's calendar value against an anchor.
 //! - [`infer`]: a publication date from the body's latest past statement.
 //! - [`lexicon`]: the words, from `assets/time_words.txt`.
+//! - [`TimeWords`]: the words and the patterns built from them, the value
+//!   every function here that reads words is given.
 //! - [`holiday`]: the day a named day ("Thanksgiving") falls on in a year.
 //!
 //! Years: a yearless date takes its year from the article's anchor. An
@@ -30,9 +32,13 @@ mod patterns;
 mod period;
 pub mod resolve;
 pub mod tense;
+mod time_words;
 mod years;
 
 pub use form::Candidate;
+pub use time_words::TimeWords;
+#[cfg(test)]
+pub(crate) use time_words::builtin_for_tests;
 
 use crate::model::{Article, Basis, DateValue, Precision, Published, Span, TimeExpr, TimeKind};
 use chrono::{Datelike, NaiveDate};
@@ -41,19 +47,25 @@ use rayon::prelude::*;
 /// Finds and resolves every temporal expression in `sentences`, returning
 /// the publication date (the explicit one, or one inferred from the body)
 /// and the expressions resolved against it.
-pub fn analyse(raw: &str, sentences: &[Span], explicit: &Published) -> (Published, Vec<TimeExpr>) {
-    analyse_with_year(raw, sentences, explicit, None)
+pub fn analyse(
+    tw: &TimeWords,
+    raw: &str,
+    sentences: &[Span],
+    explicit: &Published,
+) -> (Published, Vec<TimeExpr>) {
+    analyse_with_year(tw, raw, sentences, explicit, None)
 }
 
 /// [`analyse`] with the folder's year (every dated article agrees on it) for yearless dates when the
 /// article itself gives no year.
 pub fn analyse_with_year(
+    tw: &TimeWords,
     raw: &str,
     sentences: &[Span],
     explicit: &Published,
     year_hint: Option<i32>,
 ) -> (Published, Vec<TimeExpr>) {
-    let candidates = find_all(raw, sentences, explicit);
+    let candidates = find_all(tw, raw, sentences, explicit);
     resolve_all(raw, &candidates, explicit, year_hint)
 }
 
@@ -66,11 +78,18 @@ pub fn release_thread_scratch() {
 /// Every temporal expression in `sentences`, not yet resolved. Kept apart
 /// from [`resolve_all`] so the corpus step can resolve again with the
 /// folder's year without searching the text a second time.
-pub fn find_all(raw: &str, sentences: &[Span], explicit: &Published) -> Vec<Candidate> {
+pub fn find_all(
+    tw: &TimeWords,
+    raw: &str,
+    sentences: &[Span],
+    explicit: &Published,
+) -> Vec<Candidate> {
     sentences
         .iter()
         .enumerate()
-        .flat_map(|(i, s)| find::find_in_sentence(raw, *s, u32::try_from(i).unwrap_or(u32::MAX)))
+        .flat_map(|(i, s)| {
+            find::find_in_sentence(tw, raw, *s, u32::try_from(i).unwrap_or(u32::MAX))
+        })
         // The page's own date line is the publication date, not an event.
         .filter(|c| explicit.span.is_none_or(|s| !s.overlaps(c.span)))
         .collect()
@@ -296,12 +315,12 @@ fn is_year_back(p: lexicon::RelativePhrase, text: &str) -> bool {
 /// it, so their publication date can now be inferred from yearless evidence
 /// and relative expressions resolved against it. A folder with dated
 /// articles of two different years, or too few dated ones, changes nothing.
-pub fn assume_folder_year(articles: &mut [Article]) {
+pub fn assume_folder_year(tw: &TimeWords, articles: &mut [Article]) {
     let candidates: Vec<Option<Vec<Candidate>>> = articles
         .par_iter()
         .map(|a| {
             (a.published.basis != Basis::Explicit)
-                .then(|| find_all(&a.raw, &a.sentences, &unanchored(a)))
+                .then(|| find_all(tw, &a.raw, &a.sentences, &unanchored(a)))
         })
         .collect();
     assume_folder_year_with(articles, &candidates);
@@ -317,13 +336,11 @@ pub fn assume_folder_year_with(articles: &mut [Article], candidates: &[Option<Ve
     articles
         .par_iter_mut()
         .zip(candidates.par_iter())
-        .filter(|(a, found)| a.published.basis != Basis::Explicit && found.is_some())
+        .filter(|(a, _)| a.published.basis != Basis::Explicit)
+        .filter_map(|(a, found)| Some((a, found.as_ref()?)))
         .for_each(|(a, found)| {
             let explicit = unanchored(a);
-            let (published, times) = match found {
-                Some(c) => resolve_all(&a.raw, c, &explicit, Some(year)),
-                None => analyse_with_year(&a.raw, &a.sentences, &explicit, Some(year)),
-            };
+            let (published, times) = resolve_all(&a.raw, found, &explicit, Some(year));
             a.published = published;
             a.times = times.into();
         });

@@ -9,20 +9,21 @@
 //! the union's own: where the whole pattern would have matched from a
 //! modifier, the families that take one are run anchored there.
 
-use super::patterns::{Caches, SPLIT};
+use super::patterns::{Caches, Families};
 use regex_automata::{Anchored, Input};
 
 /// The first match in `text` at or after `at`, as the families with their
 /// modifiers would find it: its start, end and family.
 pub(super) fn next_match(
+    split: &Families,
     caches: &mut Caches,
     text: &str,
     at: usize,
 ) -> Option<(usize, usize, usize)> {
     let input = Input::new(text).span(at..text.len());
-    let m = SPLIT.any.search_with(&mut caches.any, &input)?;
+    let m = split.any.search_with(&mut caches.any, &input)?;
     let (start, end, family) = (m.start(), m.end(), m.pattern().as_usize());
-    if SPLIT.modified.is_empty() {
+    if split.modified.is_empty() {
         return Some((start, end, family));
     }
     // A modifier ending where the match starts: no family matched before
@@ -30,20 +31,20 @@ pub(super) fn next_match(
     let before = &text[at..start];
     let last = before.trim_end().bytes().next_back();
     let before = match last {
-        Some(b) if SPLIT.modifier_ends[usize::from(b)] => modifiers_before(before),
+        Some(b) if split.modifier_ends[usize::from(b)] => modifiers_before(split, before),
         _ => [None, None],
     };
     if let Some(p) = before.into_iter().flatten().next() {
         // The family found takes it, ending where it ends: a family before
         // it in order would have matched here too. Unless the match opens
         // with "on", which the modifier may have taken.
-        if SPLIT.modified.contains(&family) && !opens_with_on(&text[start..]) {
+        if split.modified.contains(&family) && !opens_with_on(&text[start..]) {
             return Some((at + p, end, family));
         }
         // Otherwise a later family may take it, or none: the families that
         // take one decide.
         for p in before.into_iter().flatten() {
-            if let Some(found) = with_modifier_at(caches, text, at + p) {
+            if let Some(found) = with_modifier_at(split, caches, text, at + p) {
                 return Some(found);
             }
         }
@@ -54,9 +55,9 @@ pub(super) fn next_match(
     if text
         .as_bytes()
         .get(start)
-        .is_some_and(|&b| SPLIT.modifier_opens[usize::from(b)])
-        && opens_with_modifier(&text[start..])
-        && let Some(found) = with_modifier_at(caches, text, start)
+        .is_some_and(|&b| split.modifier_opens[usize::from(b)])
+        && opens_with_modifier(split, &text[start..])
+        && let Some(found) = with_modifier_at(split, caches, text, start)
         && found.2 <= family
     {
         return Some(found);
@@ -68,7 +69,7 @@ pub(super) fn next_match(
 /// first: a word of `[modifiers]`, white space, "on" and white space; the
 /// word and white space alone; or "mid-" and any white space. (Which
 /// family takes it, if any, the families' regex decides.)
-fn modifiers_before(before: &str) -> [Option<usize>; 2] {
+fn modifiers_before(split: &Families, before: &str) -> [Option<usize>; 2] {
     let trimmed = before.trim_end();
     if let Some(dash) = trimmed.strip_suffix('-') {
         return [
@@ -86,15 +87,15 @@ fn modifiers_before(before: &str) -> [Option<usize>; 2] {
             trimmed.as_bytes()[on..].eq_ignore_ascii_case(b"on")
                 && trimmed[..on].ends_with(char::is_whitespace)
         })
-        .and_then(|on| word_ending(trimmed[..on].trim_end()));
-    [with_on, word_ending(trimmed)]
+        .and_then(|on| word_ending(split, trimmed[..on].trim_end()));
+    [with_on, word_ending(split, trimmed)]
 }
 
 /// Where the longest word of `[modifiers]` that ends `text` starts.
-fn word_ending(text: &str) -> Option<usize> {
+fn word_ending(split: &Families, text: &str) -> Option<usize> {
     let b = text.as_bytes();
     let last = b.last()?.to_ascii_lowercase();
-    SPLIT
+    split
         .modifier_words
         .iter()
         .filter(|w| {
@@ -114,10 +115,10 @@ fn opens_with_on(rest: &str) -> bool {
 }
 
 /// Whether `rest` opens with a word of `[modifiers]` or "mid".
-fn opens_with_modifier(rest: &str) -> bool {
+fn opens_with_modifier(split: &Families, rest: &str) -> bool {
     let b = rest.as_bytes();
     let opens = |w: &[u8]| b.len() >= w.len() && b[..w.len()].eq_ignore_ascii_case(w);
-    opens(b"mid") || SPLIT.modifier_words.iter().any(|w| opens(w))
+    opens(b"mid") || split.modifier_words.iter().any(|w| opens(w))
 }
 
 fn ends_with_ignoring_case(text: &str, word: &str) -> bool {
@@ -126,26 +127,31 @@ fn ends_with_ignoring_case(text: &str, word: &str) -> bool {
 }
 
 /// The match of a family that may take the modifier, anchored at `p`.
-fn with_modifier_at(caches: &mut Caches, text: &str, p: usize) -> Option<(usize, usize, usize)> {
-    let regex = SPLIT.with_modifier();
+fn with_modifier_at(
+    split: &Families,
+    caches: &mut Caches,
+    text: &str,
+    p: usize,
+) -> Option<(usize, usize, usize)> {
+    let regex = split.with_modifier();
     let cache = caches
         .with_modifier
         .get_or_insert_with(|| regex.create_cache());
     let input = Input::new(text).span(p..text.len()).anchored(Anchored::Yes);
     let m = regex.search_with(cache, &input)?;
-    Some((m.start(), m.end(), SPLIT.modified[m.pattern().as_usize()]))
+    Some((m.start(), m.end(), split.modified[m.pattern().as_usize()]))
 }
 
 /// Every match in `text`, in order, as [`next_match`] gives them to
 /// `find_in_sentence`'s loop: (start, end, family). For the tests that
 /// compare the union's matches with other readings.
 #[cfg(test)]
-pub(super) fn all_matches(text: &str) -> Vec<(usize, usize, usize)> {
-    super::patterns::CACHES.with_borrow_mut(|caches| {
-        let caches = caches.get_or_insert_with(Caches::new);
+pub(super) fn all_matches(words: &super::TimeWords, text: &str) -> Vec<(usize, usize, usize)> {
+    super::patterns::with_caches(words, |caches| {
+        let split = words.split();
         let mut out = Vec::new();
         let mut at = 0;
-        while let Some(found) = next_match(caches, text, at) {
+        while let Some(found) = next_match(split, caches, text, at) {
             out.push(found);
             // No family matches the empty string.
             at = found.1.max(found.0 + 1);

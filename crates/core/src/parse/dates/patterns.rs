@@ -1,17 +1,17 @@
-//! The date families as regex sources, compiled once as one alternation
-//! (which family matched, and where) and split per family (its groups),
-//! with each thread's search caches.
+//! The date families as regex sources, built from a value's time words and
+//! compiled as one alternation (which family matched, and where) and split
+//! per family (its groups), with each thread's search caches.
 
+use super::TimeWords;
 use super::direct::Direct;
-use super::lexicon::{LEXICON, alternation};
+use super::lexicon::{Lexicon, alternation};
 use crate::hash::FxMap;
-use regex::Regex;
 use regex_automata::meta;
 use regex_automata::util::captures::Captures as GroupSlots;
 use regex_automata::util::captures::GroupInfo;
 use regex_syntax::hir::{Hir, HirKind};
 use std::cell::RefCell;
-use std::sync::{LazyLock, OnceLock};
+use std::sync::OnceLock;
 
 /// Day of month, with an optional ordinal suffix.
 pub(super) const DAY: &str = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?-u:\b)";
@@ -20,8 +20,7 @@ pub(super) const YEAR: &str = r"(?:1[89][0-9]{2}|20[0-9]{2})(?-u:\b)";
 
 /// The date families as regex sources, in priority order: joined with `|`
 /// they are the one date pattern.
-pub(super) static FAMILIES: LazyLock<Vec<String>> = LazyLock::new(|| {
-    let lx = &*LEXICON;
+pub(super) fn families(lx: &Lexicon) -> Vec<String> {
     // Only abbreviations take a dot, so a sentence's full stop stays out.
     let abbreviations = lx
         .months
@@ -119,14 +118,14 @@ pub(super) static FAMILIES: LazyLock<Vec<String>> = LazyLock::new(|| {
         format!(r"(?P<rf_core>{b}(?:{references}){b})"),
     ];
     alternatives.into()
-});
+}
 
 /// Whether the modifier is read around a match in code ([`super::modifier`])
 /// rather than by the union: its words must be ASCII letters compared
 /// without case, none of them 'k' or 's', whose case folds reach beyond
 /// ASCII (the Kelvin sign, the long s).
-pub(super) fn modifier_read_in_code() -> bool {
-    LEXICON.modifiers.iter().all(|w| {
+pub(super) fn modifier_read_in_code(lx: &Lexicon) -> bool {
+    lx.modifiers.iter().all(|w| {
         !w.is_empty()
             && w.bytes()
                 .all(|b| b.is_ascii_alphabetic() && !matches!(b.to_ascii_lowercase(), b'k' | b's'))
@@ -167,16 +166,12 @@ pub(super) fn with_capitals<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec
         .collect()
 }
 
-/// The whole date pattern: every family as one alternation.
-pub(super) static PATTERN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&FAMILIES.join("|")).expect("date pattern compiles"));
-
 /// The date pattern split so that groups are cheap to read.
 ///
 /// Reading groups from the one big pattern costs a backtracking search
 /// over its whole NFA (hundreds of alternatives) per match. Instead,
 /// `any` (the families as one multi-pattern regex, earlier families
-/// first, so it finds exactly the matches of [`PATTERN`]) finds each match
+/// first, so it finds exactly the matches of [`TimeWords::pattern`]) finds each match
 /// and which family it is, and only that family's own small regex reads
 /// the groups, anchored on the match.
 pub(super) struct Families {
@@ -225,128 +220,129 @@ pub(super) struct Families {
 /// optional part, nothing outside the named groups but word boundaries.
 const WHOLE_MATCH_FAMILIES: [&str; 2] = ["yr", "rf"];
 
-pub(super) static SPLIT: LazyLock<Families> = LazyLock::new(|| {
-    // Each family is parsed once: the same syntax trees build both the
-    // multi-pattern regex and each family's own.
-    let trees: Vec<Hir> = FAMILIES
-        .iter()
-        .map(|f| regex_automata::util::syntax::parse(f).expect("date pattern parses"))
-        .collect();
-    // No prefilter: the families start with too many words for a literal
-    // search to skip text, and extracting the literals costs more at
-    // start-up than it saves.
-    // The union leaves the modifier out when code reads it: seven copies
-    // of it at every start make the union's automaton far larger (states
-    // are built per thread).
-    let cores: Vec<Option<Hir>> = if modifier_read_in_code() {
-        trees.iter().map(without_modifier).collect()
-    } else {
-        trees.iter().map(|_| None).collect()
-    };
-    let modified: Vec<usize> = (0..cores.len()).filter(|&i| cores[i].is_some()).collect();
-    let core_trees: Vec<&Hir> = cores
-        .iter()
-        .zip(&trees)
-        .map(|(core, tree)| core.as_ref().unwrap_or(tree))
-        .collect();
-    let any = meta::Regex::builder()
-        .configure(
-            meta::Config::new()
-                .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit)
-                .auto_prefilter(false),
-        )
-        .build_many_from_hir(&core_trees)
-        .expect("date pattern compiles");
-    let groups: Vec<GroupInfo> = trees
-        .iter()
-        .map(|tree| {
-            let mut names = vec![None];
-            capture_names(tree, &mut names);
-            GroupInfo::new([names]).expect("date pattern groups")
-        })
-        .collect();
-    let names = groups
-        .iter()
-        .map(|g| {
-            g.pattern_names(regex_automata::PatternID::ZERO)
-                .enumerate()
-                .filter_map(|(i, n)| Some((n?.to_string(), i)))
-                .collect()
-        })
-        .collect::<Vec<FxMap<String, usize>>>();
-    let prefixes: Vec<String> = names
-        .iter()
-        .map(|n| {
-            let mut common: Option<&str> = None;
-            for name in n.keys() {
-                let p = name.split_once('_').map_or(name.as_str(), |(p, _)| p);
-                common = match common {
-                    None => Some(p),
-                    Some(c) if c == p => Some(c),
-                    // Mixed prefixes: no shortcut for this family.
-                    Some(_) => Some(""),
-                };
-            }
-            common.unwrap_or("").to_string()
-        })
-        .collect();
-    let whole = prefixes
-        .iter()
-        .map(|p| WHOLE_MATCH_FAMILIES.contains(&p.as_str()))
-        .collect();
-    let direct = prefixes
-        .iter()
-        .zip(&names)
-        .map(|(stem, names)| {
-            let family = Direct::of_stem(stem)?;
-            let indices = family
-                .group_names()
-                .iter()
-                .map(|n| names.get(*n).copied())
-                .collect::<Option<Vec<usize>>>()?;
-            Some((family, indices))
-        })
-        .collect();
-    let mut modifier_ends = [false; 256];
-    let mut modifier_opens = [false; 256];
-    if !modified.is_empty() {
-        let words = LEXICON.modifiers.iter().map(String::as_str);
-        for w in words.chain(["on", "mid"]) {
-            for (table, b) in [
-                (&mut modifier_ends, w.bytes().last()),
-                (&mut modifier_opens, w.bytes().next()),
-            ] {
-                if let Some(b) = b {
-                    table[usize::from(b.to_ascii_lowercase())] = true;
-                    table[usize::from(b.to_ascii_uppercase())] = true;
+impl Families {
+    /// The families of `lx` (their sources, [`families`] of it) compiled.
+    pub(super) fn new(lx: &Lexicon, families: &[String]) -> Families {
+        // Each family is parsed once: the same syntax trees build both the
+        // multi-pattern regex and each family's own.
+        let trees: Vec<Hir> = families
+            .iter()
+            .map(|f| regex_automata::util::syntax::parse(f).expect("date pattern parses"))
+            .collect();
+        // No prefilter: the families start with too many words for a literal
+        // search to skip text, and extracting the literals costs more at
+        // start-up than it saves.
+        // The union leaves the modifier out when code reads it: seven copies
+        // of it at every start make the union's automaton far larger (states
+        // are built per thread).
+        let cores: Vec<Option<Hir>> = if modifier_read_in_code(lx) {
+            trees.iter().map(without_modifier).collect()
+        } else {
+            trees.iter().map(|_| None).collect()
+        };
+        let modified: Vec<usize> = (0..cores.len()).filter(|&i| cores[i].is_some()).collect();
+        let core_trees: Vec<&Hir> = cores
+            .iter()
+            .zip(&trees)
+            .map(|(core, tree)| core.as_ref().unwrap_or(tree))
+            .collect();
+        let any = meta::Regex::builder()
+            .configure(
+                meta::Config::new()
+                    .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit)
+                    .auto_prefilter(false),
+            )
+            .build_many_from_hir(&core_trees)
+            .expect("date pattern compiles");
+        let groups: Vec<GroupInfo> = trees
+            .iter()
+            .map(|tree| {
+                let mut names = vec![None];
+                capture_names(tree, &mut names);
+                GroupInfo::new([names]).expect("date pattern groups")
+            })
+            .collect();
+        let names = groups
+            .iter()
+            .map(|g| {
+                g.pattern_names(regex_automata::PatternID::ZERO)
+                    .enumerate()
+                    .filter_map(|(i, n)| Some((n?.to_string(), i)))
+                    .collect()
+            })
+            .collect::<Vec<FxMap<String, usize>>>();
+        let prefixes: Vec<String> = names
+            .iter()
+            .map(|n| {
+                let mut common: Option<&str> = None;
+                for name in n.keys() {
+                    let p = name.split_once('_').map_or(name.as_str(), |(p, _)| p);
+                    common = match common {
+                        None => Some(p),
+                        Some(c) if c == p => Some(c),
+                        // Mixed prefixes: no shortcut for this family.
+                        Some(_) => Some(""),
+                    };
+                }
+                common.unwrap_or("").to_string()
+            })
+            .collect();
+        let whole = prefixes
+            .iter()
+            .map(|p| WHOLE_MATCH_FAMILIES.contains(&p.as_str()))
+            .collect();
+        let direct = prefixes
+            .iter()
+            .zip(&names)
+            .map(|(stem, names)| {
+                let family = Direct::of_stem(stem)?;
+                let indices = family
+                    .group_names()
+                    .iter()
+                    .map(|n| names.get(*n).copied())
+                    .collect::<Option<Vec<usize>>>()?;
+                Some((family, indices))
+            })
+            .collect();
+        let mut modifier_ends = [false; 256];
+        let mut modifier_opens = [false; 256];
+        if !modified.is_empty() {
+            let words = lx.modifiers.iter().map(String::as_str);
+            for w in words.chain(["on", "mid"]) {
+                for (table, b) in [
+                    (&mut modifier_ends, w.bytes().last()),
+                    (&mut modifier_opens, w.bytes().next()),
+                ] {
+                    if let Some(b) = b {
+                        table[usize::from(b.to_ascii_lowercase())] = true;
+                        table[usize::from(b.to_ascii_uppercase())] = true;
+                    }
                 }
             }
+            modifier_ends[usize::from(b'-')] = true;
         }
-        modifier_ends[usize::from(b'-')] = true;
+        let modifier_words = lx
+            .modifiers
+            .iter()
+            .map(|w| w.to_ascii_lowercase().into_bytes().into())
+            .collect();
+        Families {
+            any,
+            modified,
+            modifier_ends,
+            modifier_opens,
+            modifier_words,
+            with_modifier: OnceLock::new(),
+            each: trees.iter().map(|_| OnceLock::new()).collect(),
+            trees,
+            groups,
+            names,
+            prefixes,
+            whole,
+            direct,
+        }
     }
-    let modifier_words = LEXICON
-        .modifiers
-        .iter()
-        .map(|w| w.to_ascii_lowercase().into_bytes().into())
-        .collect();
-    Families {
-        any,
-        modified,
-        modifier_ends,
-        modifier_opens,
-        modifier_words,
-        with_modifier: OnceLock::new(),
-        each: trees.iter().map(|_| OnceLock::new()).collect(),
-        trees,
-        groups,
-        names,
-        prefixes,
-        whole,
-        direct,
-    }
-});
 
-impl Families {
     /// The families that may open with the modifier, whole, as one regex
     /// (pattern `k` is family `modified[k]`).
     pub(super) fn with_modifier(&self) -> &meta::Regex {
@@ -401,9 +397,12 @@ fn capture_names(tree: &Hir, names: &mut Vec<Option<String>>) {
     }
 }
 
-/// Search state for [`SPLIT`], one per thread: the regexes' own cache pools
-/// serve only their first thread quickly.
+/// Search state for one value's [`Families`], one per thread: the regexes'
+/// own cache pools serve only their first thread quickly.
 pub(super) struct Caches {
+    /// The [`TimeWords::id`] of the value whose regexes these caches are
+    /// for: a cache is never used with another regex.
+    owner: u64,
     pub(super) any: meta::Cache,
     /// For [`Families::with_modifier`], made on its first search.
     pub(super) with_modifier: Option<meta::Cache>,
@@ -413,11 +412,13 @@ pub(super) struct Caches {
 }
 
 impl Caches {
-    pub(super) fn new() -> Self {
+    fn new(words: &TimeWords) -> Self {
+        let split = words.split();
         Caches {
-            any: SPLIT.any.create_cache(),
+            owner: words.id,
+            any: split.any.create_cache(),
             with_modifier: None,
-            each: SPLIT
+            each: split
                 .groups
                 .iter()
                 .map(|g| (None, GroupSlots::all(g.clone())))
@@ -427,8 +428,22 @@ impl Caches {
 }
 
 thread_local! {
-    /// None until this thread searches (again after a release).
-    pub(super) static CACHES: RefCell<Option<Caches>> = const { RefCell::new(None) };
+    /// None until this thread searches (again after a release). The
+    /// lazy automata's states grow in them, and are reused by every
+    /// article the thread parses with the same value.
+    static CACHES: RefCell<Option<Caches>> = const { RefCell::new(None) };
+}
+
+/// `f` with this thread's search state for `words`: kept from the last
+/// search when that was with the same value, else made anew (a change of
+/// value costs the states built so far, never a wrong reuse).
+pub(super) fn with_caches<R>(words: &TimeWords, f: impl FnOnce(&mut Caches) -> R) -> R {
+    CACHES.with_borrow_mut(|slot| {
+        if slot.as_ref().is_some_and(|c| c.owner != words.id) {
+            *slot = None;
+        }
+        f(slot.get_or_insert_with(|| Caches::new(words)))
+    })
 }
 
 /// Gives back this thread's search state, grown while parsing (see

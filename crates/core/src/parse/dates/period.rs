@@ -2,15 +2,19 @@
 //! "Q3 2023", "fiscal 2022", "the first half of 2018"), told apart from
 //! periods of play in a game.
 
+use super::TimeWords;
 use super::form::{Form, PeriodKind, YearRef};
 use super::groups::{Groups, num};
-use super::lexicon::LEXICON;
 use super::tense::{word_after, word_before};
 
 /// The quarter, half, season and fiscal-year families; None when the match
 /// is of another family, Some(None) when it is rejected.
 #[allow(clippy::option_option)]
-pub(super) fn period_of(caps: &Groups, text: &str) -> Option<Option<(Form, usize)>> {
+pub(super) fn period_of(
+    tw: &TimeWords,
+    caps: &Groups,
+    text: &str,
+) -> Option<Option<(Form, usize)>> {
     let year = |name: &str| num(caps, name).and_then(|y| i32::try_from(y).ok());
     let lower = |name: &str| caps.name(name).map(|m| m.as_str().to_ascii_lowercase());
     let rel = |name: &str| match lower(name).as_deref() {
@@ -47,7 +51,7 @@ pub(super) fn period_of(caps: &Groups, text: &str) -> Option<Option<(Form, usize
         if article_a
             || (year_ref == YearRef::Open
                 && caps.name("pq_fis").is_none()
-                && (word_after(text, core.end()) == "of" || mentions_sport(text)))
+                && (word_after(text, core.end()) == "of" || mentions_sport(tw, text)))
         {
             return Some(None);
         }
@@ -106,7 +110,7 @@ pub(super) fn period_of(caps: &Groups, text: &str) -> Option<Option<(Form, usize
         if (is_period && modifier.is_none() && back == 0 && caps.name("pr_y").is_none())
             || next == Some('-')
             || word_after(text, core.end()) == "of"
-            || mentions_sport(text)
+            || mentions_sport(tw, text)
         {
             return Some(None);
         }
@@ -144,7 +148,7 @@ pub(super) fn period_of(caps: &Groups, text: &str) -> Option<Option<(Form, usize
             let bare_fall_or_spring = det.is_none() && n % 2 == 0;
             if after_of
                 || bare_fall_or_spring
-                || !LEXICON.season_context.iter().any(|w| *w == before)
+                || !tw.lexicon.season_context.iter().any(|w| *w == before)
             {
                 return Some(None);
             }
@@ -166,10 +170,10 @@ pub(super) fn period_of(caps: &Groups, text: &str) -> Option<Option<(Form, usize
 
 /// Whether the sentence speaks of a game: then "the third quarter" and
 /// "the first half" are periods of play.
-pub(super) fn mentions_sport(text: &str) -> bool {
+pub(super) fn mentions_sport(tw: &TimeWords, text: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric() && c != '-')
         .any(|w| {
-            LEXICON
+            tw.lexicon
                 .sport_words
                 .iter()
                 .any(|s| s.eq_ignore_ascii_case(w))

@@ -5,11 +5,29 @@
 //! and asides (commas, semicolons, colons, dashes, quotes, brackets): "He
 //! will travel, officials said on Tuesday" has a future clause and a past one.
 
-use super::lexicon::LEXICON;
+use super::TimeWords;
+use super::lexicon::Lexicon;
+use future::FutureCues;
 pub use future::has_future_cue;
-use past::{DETERMINERS, PastReading, is_past_verb, past_cue, past_verb_end};
+use past::{PastReading, PastWords, is_past_verb, past_cue, past_verb_end};
 pub use past::{has_narrated_past_cue, has_past_cue};
 use std::borrow::Cow;
+
+/// The words the tense reading looks up, sorted and hashed from a
+/// lexicon's lists.
+pub(super) struct TenseWords {
+    future: FutureCues,
+    past: PastWords,
+}
+
+impl TenseWords {
+    pub(super) fn of(lx: &Lexicon) -> TenseWords {
+        TenseWords {
+            future: FutureCues::of(lx),
+            past: PastWords::of(lx),
+        }
+    }
+}
 
 fn is_clause_break(c: char) -> bool {
     matches!(
@@ -131,13 +149,19 @@ impl<'t> Iterator for CueWords<'t> {
 /// Tuesday, the league plans to ..." (a date fronted in a clause of its
 /// own reads with the next one) as future, "On Tuesday, he said the plant
 /// will close" as past.
-pub fn clause_is_future(text: &str, start: usize, end: usize) -> bool {
-    clause_is_future_in(text, start, end, clause_around(text, start, end))
+pub fn clause_is_future(tw: &TimeWords, text: &str, start: usize, end: usize) -> bool {
+    clause_is_future_in(tw, text, start, end, clause_around(text, start, end))
 }
 
 /// [`clause_is_future`] with the clause around the date
 /// ([`clause_around`]) already known.
-pub fn clause_is_future_in(text: &str, start: usize, end: usize, clause: (usize, usize)) -> bool {
+pub fn clause_is_future_in(
+    tw: &TimeWords,
+    text: &str,
+    start: usize,
+    end: usize,
+    clause: (usize, usize),
+) -> bool {
     let (cs, mut ce) = clause;
     // The date itself is not a cue ("next" in "next Friday" is handled by
     // the weekday's own direction word).
@@ -163,8 +187,8 @@ pub fn clause_is_future_in(text: &str, start: usize, end: usize, clause: (usize,
     // date belongs to what follows.
     // The cue after the date first: most clauses have none, and the past
     // verb before it is the dearer test.
-    future_cue_nearest_before(before)
-        || (future_cue_nearest_after(after) && !narrated_past_before(before))
+    future_cue_nearest_before(tw, before)
+        || (future_cue_nearest_after(tw, after) && !narrated_past_before(tw, before))
 }
 
 /// Byte ranges of the words of `text` (as [`CueWords`] splits them).
@@ -180,8 +204,8 @@ fn word_ranges(text: &str) -> Vec<(usize, usize)> {
 
 /// Whether `before` (the clause up to the date) has a future cue with no
 /// past-tense verb of its own between it and the date.
-fn future_cue_nearest_before(before: &str) -> bool {
-    if !has_future_cue(before) {
+fn future_cue_nearest_before(tw: &TimeWords, before: &str) -> bool {
+    if !has_future_cue(tw, before) {
         return false;
     }
     let words = word_ranges(before);
@@ -189,29 +213,29 @@ fn future_cue_nearest_before(before: &str) -> bool {
         .iter()
         .rev()
         .map(|&(s, _)| s)
-        .find(|&s| has_future_cue(before.get(s..).unwrap_or("")))
+        .find(|&s| has_future_cue(tw, before.get(s..).unwrap_or("")))
     else {
         return false;
     };
     let cue_end = words
         .iter()
         .map(|&(_, e)| e)
-        .find(|&e| e > cue_start && has_future_cue(before.get(cue_start..e).unwrap_or("")))
+        .find(|&e| e > cue_start && has_future_cue(tw, before.get(cue_start..e).unwrap_or("")))
         .unwrap_or(before.len());
-    !past_cue(before.get(cue_end..).unwrap_or(""), PastReading::Finite)
+    !past_cue(tw, before.get(cue_end..).unwrap_or(""), PastReading::Finite)
 }
 
 /// Whether `after` (the clause after the date) has a future cue before any
 /// past-tense verb.
-fn future_cue_nearest_after(after: &str) -> bool {
-    if !has_future_cue(after) {
+fn future_cue_nearest_after(tw: &TimeWords, after: &str) -> bool {
+    if !has_future_cue(tw, after) {
         return false;
     }
     let words = word_ranges(after);
     let Some(cue_end) = words
         .iter()
         .map(|&(_, e)| e)
-        .find(|&e| has_future_cue(after.get(..e).unwrap_or("")))
+        .find(|&e| has_future_cue(tw, after.get(..e).unwrap_or("")))
     else {
         return false;
     };
@@ -219,7 +243,7 @@ fn future_cue_nearest_after(after: &str) -> bool {
         .iter()
         .rev()
         .map(|&(s, _)| s)
-        .find(|&s| s < cue_end && has_future_cue(after.get(s..cue_end).unwrap_or("")))
+        .find(|&s| s < cue_end && has_future_cue(tw, after.get(s..cue_end).unwrap_or("")))
         .unwrap_or(0);
     // "were planning to": the auxiliary belongs to the cue; "planned to"
     // is a plan told as past.
@@ -233,8 +257,9 @@ fn future_cue_nearest_after(after: &str) -> bool {
     {
         head = head.get(..s).unwrap_or("");
     }
-    !past_cue(head, PastReading::Any)
+    !past_cue(tw, head, PastReading::Any)
         && !past_cue(
+            tw,
             after.get(cue_start..cue_end).unwrap_or(""),
             PastReading::Any,
         )
@@ -245,14 +270,20 @@ fn future_cue_nearest_after(after: &str) -> bool {
 /// it ("Lee, on May 9, announced a truce") or one governing it directly
 /// ("said on Friday"). A reporting verb before it introduces what is
 /// reported: "Lee said the vote is on May 9" dates the saying, not the vote.
-pub fn told_as_past(text: &str, start: usize, end: usize) -> bool {
-    told_as_past_knowing(text, start, end, None)
+pub fn told_as_past(tw: &TimeWords, text: &str, start: usize, end: usize) -> bool {
+    told_as_past_knowing(tw, text, start, end, None)
 }
 
 /// [`told_as_past`] where whether a past verb governs the date directly
 /// ([`adjacent_past_verb`]) may be known already: when it does, the
 /// context need not be read.
-pub fn told_as_past_knowing(text: &str, start: usize, end: usize, adjacent: Option<bool>) -> bool {
+pub fn told_as_past_knowing(
+    tw: &TimeWords,
+    text: &str,
+    start: usize,
+    end: usize,
+    adjacent: Option<bool>,
+) -> bool {
     if adjacent == Some(true) {
         return true;
     }
@@ -260,11 +291,11 @@ pub fn told_as_past_knowing(text: &str, start: usize, end: usize, adjacent: Opti
     let before = text.get(ws..start).unwrap_or("");
     // "subpoenaed him to testify on Feb. 10": the date is the
     // infinitive's, which may come after the past verb.
-    let narrated_before = past_verb_end(before, PastReading::Narrated, true)
-        .is_some_and(|e| !has_infinitive(before.get(e..).unwrap_or("")));
+    let narrated_before = past_verb_end(tw, before, PastReading::Narrated, true)
+        .is_some_and(|e| !has_infinitive(tw, before.get(e..).unwrap_or("")));
     narrated_before
-        || has_past_cue(text.get(end..we).unwrap_or(""))
-        || adjacent.is_none() && adjacent_past_verb(text, start, end)
+        || has_past_cue(tw, text.get(end..we).unwrap_or(""))
+        || adjacent.is_none() && adjacent_past_verb(tw, text, start, end)
 }
 
 /// Whether the clause around the date at `start..end` narrates it as past:
@@ -275,13 +306,14 @@ pub fn told_as_past_knowing(text: &str, start: usize, end: usize, adjacent: Opti
 /// infinitive auxiliary ("is expected", "have gathered", "to be completed")
 /// or a verb of `[planning_verbs]` tells nothing of when the event was, and
 /// a date after "by" or "until" is a deadline.
-pub fn narrates_past(text: &str, start: usize, end: usize) -> bool {
+pub fn narrates_past(tw: &TimeWords, text: &str, start: usize, end: usize) -> bool {
     narrates_past_knowing(
+        tw,
         text,
         start,
         end,
         &word_before(text, start),
-        adjacent_past_verb(text, start, end),
+        adjacent_past_verb(tw, text, start, end),
         clause_around(text, start, end),
     )
 }
@@ -290,6 +322,7 @@ pub fn narrates_past(text: &str, start: usize, end: usize) -> bool {
 /// whether a past verb governs it ([`adjacent_past_verb`]) and its clause
 /// ([`clause_around`]) already known.
 pub fn narrates_past_knowing(
+    tw: &TimeWords,
     text: &str,
     start: usize,
     end: usize,
@@ -297,7 +330,8 @@ pub fn narrates_past_knowing(
     adjacent: bool,
     clause: (usize, usize),
 ) -> bool {
-    if LEXICON
+    if tw
+        .lexicon
         .future_prepositions
         .iter()
         .any(|p| *p == before_word)
@@ -309,19 +343,19 @@ pub fn narrates_past_knowing(
     }
     let (cs, ce) = clause;
     let before = text.get(cs..start).unwrap_or("");
-    narrated_past_before(before) || has_narrated_past_cue(text.get(end..ce).unwrap_or(""))
+    narrated_past_before(tw, before) || has_narrated_past_cue(tw, text.get(end..ce).unwrap_or(""))
 }
 
 /// Whether the last past-tense verb of `before` (a clause up to a date)
 /// narrates: not a reporting verb, not a verb of `[planning_verbs]`, not a
 /// participle after a present or infinitive auxiliary, and with no
 /// infinitive between it and the date, whose time it would not tell.
-fn narrated_past_before(before: &str) -> bool {
-    past_verb_end(before, PastReading::Narrated, true).is_some_and(|e| {
+fn narrated_past_before(tw: &TimeWords, before: &str) -> bool {
+    past_verb_end(tw, before, PastReading::Narrated, true).is_some_and(|e| {
         let verb = word_before(before, e);
         let auxiliary = word_before(before, e.saturating_sub(verb.len()));
-        !has_infinitive(before.get(e..).unwrap_or(""))
-            && !LEXICON.planning_verbs.iter().any(|p| *p == verb)
+        !has_infinitive(tw, before.get(e..).unwrap_or(""))
+            && !tw.lexicon.planning_verbs.iter().any(|p| *p == verb)
             && !matches!(
                 &*auxiliary,
                 "is" | "are" | "am" | "be" | "been" | "being" | "has" | "have" | "to"
@@ -331,11 +365,12 @@ fn narrated_past_before(before: &str) -> bool {
 
 /// Whether `text` has "to" before a lowercase word that is no determiner:
 /// an infinitive ("to testify"), whose time may lie after the verb's.
-fn has_infinitive(text: &str) -> bool {
+fn has_infinitive(tw: &TimeWords, text: &str) -> bool {
+    let determiners = &tw.tense.past.determiners;
     let mut words = CueWords { text, pos: 0 };
     let mut previous_to = false;
     for w in words.by_ref() {
-        if previous_to && w.bytes().all(|b| b.is_ascii_lowercase()) && !DETERMINERS.contains(w) {
+        if previous_to && w.bytes().all(|b| b.is_ascii_lowercase()) && !determiners.contains(w) {
             return true;
         }
         previous_to = w.eq_ignore_ascii_case("to");
@@ -346,13 +381,19 @@ fn has_infinitive(text: &str) -> bool {
 /// Whether a past-tense verb governs the date directly: "said on Friday",
 /// "met Friday", "on Sunday said". Such a date is past even when the clause
 /// goes on to report a future ("... said the upcoming week will ...").
-pub fn adjacent_past_verb(text: &str, start: usize, end: usize) -> bool {
-    adjacent_past_verb_after(text, start, end, &word_before(text, start))
+pub fn adjacent_past_verb(tw: &TimeWords, text: &str, start: usize, end: usize) -> bool {
+    adjacent_past_verb_after(tw, text, start, end, &word_before(text, start))
 }
 
 /// [`adjacent_past_verb`] with the word right before the date
 /// ([`word_before`] at `start`) already known.
-pub fn adjacent_past_verb_after(text: &str, start: usize, end: usize, before_date: &str) -> bool {
+pub fn adjacent_past_verb_after(
+    tw: &TimeWords,
+    text: &str,
+    start: usize,
+    end: usize,
+    before_date: &str,
+) -> bool {
     let word_start = |pos: usize| text.get(..pos).unwrap_or("").trim_end().len();
     let mut verb_end = start;
     if before_date == "on" {
@@ -367,7 +408,7 @@ pub fn adjacent_past_verb_after(text: &str, start: usize, end: usize, before_dat
             "be" | "been" | "being"
         )
     };
-    (is_past_verb(&before) && !participle()) || is_past_verb(&word_after(text, end))
+    (is_past_verb(tw, &before) && !participle()) || is_past_verb(tw, &word_after(text, end))
 }
 
 /// `s` lowercased, borrowed when it has no uppercase letter to change

@@ -1,5 +1,6 @@
 use super::*;
 use crate::model::{Article, TimeKind};
+use crate::parse::dates::builtin_for_tests as tw;
 use std::path::PathBuf;
 
 fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -21,7 +22,7 @@ fn lines(raw: &str) -> Vec<Span> {
 
 fn article(id: u32, raw: &str) -> Article {
     let sentences = lines(raw);
-    let (published, times) = analyse(raw, &sentences, &Published::default());
+    let (published, times) = analyse(tw(), raw, &sentences, &Published::default());
     Article {
         id,
         path: PathBuf::from(format!("{id}.txt")),
@@ -43,7 +44,12 @@ fn labels(a: &Article) -> Vec<(String, Option<String>)> {
 #[test]
 fn explicit_anchor_resolves_everything() {
     let raw = "Smith was in Vienna on Thursday.\nJones said this week that talks on April 11 went well.\nLee last month rejected it.";
-    let (p, times) = analyse(raw, &lines(raw), &explicit_day(ymd(2025, 4, 17), None));
+    let (p, times) = analyse(
+        tw(),
+        raw,
+        &lines(raw),
+        &explicit_day(ymd(2025, 4, 17), None),
+    );
     assert_eq!(p.basis, Basis::Explicit);
     let got: Vec<_> = times
         .iter()
@@ -73,7 +79,7 @@ fn the_explicit_date_line_is_not_an_event() {
     let raw = "Friday, April 25, 2025\nJones arrived on Friday.";
     let sentences = lines(raw);
     let explicit = explicit_day(ymd(2025, 4, 25), Some(Span::new(0, 22)));
-    let (_, times) = analyse(raw, &sentences, &explicit);
+    let (_, times) = analyse(tw(), raw, &sentences, &explicit);
     assert_eq!(times.len(), 1);
     assert_eq!(times[0].span.text(raw), "Friday");
 }
@@ -82,7 +88,7 @@ fn the_explicit_date_line_is_not_an_event() {
 fn publication_date_is_inferred_from_a_dated_today() {
     let raw =
         "The ministry said today, March 3, 2024, that talks failed.\nLeaders will meet on Friday.";
-    let (p, times) = analyse(raw, &lines(raw), &Published::default());
+    let (p, times) = analyse(tw(), raw, &lines(raw), &Published::default());
     assert!(matches!(p.basis, Basis::Inferred(_)));
     let v = p.value.unwrap();
     assert_eq!(
@@ -197,7 +203,7 @@ fn sentences_index_and_bad_spans_are_safe() {
     let mut sentences = lines(raw);
     sentences.push(Span::new(3, 4)); // inside 'é': skipped, no panic
     sentences.push(Span::new(5, 500)); // past the end: skipped
-    let (_, times) = analyse(raw, &sentences, &explicit_day(ymd(2025, 4, 17), None));
+    let (_, times) = analyse(tw(), raw, &sentences, &explicit_day(ymd(2025, 4, 17), None));
     assert_eq!(times.len(), 1);
     assert_eq!(times[0].sentence, 1);
     assert!(raw.is_char_boundary(times[0].span.start as usize));
@@ -206,7 +212,12 @@ fn sentences_index_and_bad_spans_are_safe() {
 #[test]
 fn narrative_phrases_follow_the_last_stated_day_or_stay_unresolved() {
     let raw = "Talks opened on May 2 in Lisbon.\nThe next day, delegates left.\nThe day before, it rained.\nLater, the following day was calm.";
-    let (_, times) = analyse(raw, &lines(raw), &explicit_day(ymd(2025, 5, 20), None));
+    let (_, times) = analyse(
+        tw(),
+        raw,
+        &lines(raw),
+        &explicit_day(ymd(2025, 5, 20), None),
+    );
     let got: Vec<_> = times
         .iter()
         .map(|t| (t.span.text(raw), t.value.map(|v| v.label()), t.kind))
@@ -230,7 +241,12 @@ fn narrative_phrases_follow_the_last_stated_day_or_stay_unresolved() {
 #[test]
 fn the_following_month_follows_the_narrative_not_the_day_of_writing() {
     let raw = "The mill in Tarnow closed in March.\nThe following month, the owners sold it.\nRain fell for weeks.\nThe following month was quiet.\nThe river rose.\nThe roads shut.\nThe town waited.\nThe following month the mill reopened.";
-    let (_, times) = analyse(raw, &lines(raw), &explicit_day(ymd(2025, 10, 20), None));
+    let (_, times) = analyse(
+        tw(),
+        raw,
+        &lines(raw),
+        &explicit_day(ymd(2025, 10, 20), None),
+    );
     let got: Vec<_> = times
         .iter()
         .map(|t| (t.span.text(raw), t.value.map(|v| v.label())))
@@ -253,7 +269,12 @@ fn the_following_month_follows_the_narrative_not_the_day_of_writing() {
 fn a_weekday_can_anchor_an_anaphoric_phrase() {
     let raw = "The envoy on Sunday said the upcoming week would be crucial.";
     // 2025-04-30 is a Wednesday: Sunday is April 27, the week after is W18.
-    let (_, times) = analyse(raw, &lines(raw), &explicit_day(ymd(2025, 4, 30), None));
+    let (_, times) = analyse(
+        tw(),
+        raw,
+        &lines(raw),
+        &explicit_day(ymd(2025, 4, 30), None),
+    );
     let upcoming = &times[1];
     assert_eq!(upcoming.kind, TimeKind::Anaphoric);
     assert_eq!(upcoming.anchor, Some(ymd(2025, 4, 27)));
@@ -267,7 +288,12 @@ fn the_quarter_and_a_year_earlier_follow_the_reports_period() {
                Sales in the quarter rose, and the year-ago quarter had a loss.\n\
                The company expects gains in the current quarter.\n\
                It also said sales rose last year.";
-    let (_, times) = analyse(raw, &lines(raw), &explicit_day(ymd(2024, 10, 30), None));
+    let (_, times) = analyse(
+        tw(),
+        raw,
+        &lines(raw),
+        &explicit_day(ymd(2024, 10, 30), None),
+    );
     let got = labelled(raw, &times);
     assert_eq!(
         got,
@@ -288,7 +314,12 @@ fn a_period_of_another_year_is_a_comparison_and_moves_nothing() {
     let raw = "Lakeside Mills said third-quarter net income rose to $5 million.\n\
                It lost $2 million in the 2023 period.\n\
                The year-ago results included a charge.";
-    let (_, times) = analyse(raw, &lines(raw), &explicit_day(ymd(2024, 10, 30), None));
+    let (_, times) = analyse(
+        tw(),
+        raw,
+        &lines(raw),
+        &explicit_day(ymd(2024, 10, 30), None),
+    );
     assert_eq!(
         labelled(raw, &times),
         [
@@ -309,7 +340,7 @@ fn anaphoric_phrases_count_from_the_narratives_last_date() {
                Earlier that day the wind rose.\n\
                Two weeks ago the council met.\n\
                That year was dry.";
-    let (_, times) = analyse(raw, &lines(raw), &explicit_day(ymd(2025, 6, 2), None));
+    let (_, times) = analyse(tw(), raw, &lines(raw), &explicit_day(ymd(2025, 6, 2), None));
     let got = labelled(raw, &times);
     assert_eq!(
         got,
@@ -339,7 +370,12 @@ fn labelled<'a>(raw: &'a str, times: &[crate::model::TimeExpr]) -> Vec<(&'a str,
 #[test]
 fn year_phrases_of_reports_resolve_against_the_anchor() {
     let raw = "Brightwater Foods expects higher sales for the full year.\nIts share should grow in the current year.\nHeavy rain delayed planting earlier in the year.\nPrices have doubled over the past year.\nThe mill closed on March 3, 2019, and reopened later in the year.";
-    let (_, times) = analyse(raw, &lines(raw), &explicit_day(ymd(2025, 10, 30), None));
+    let (_, times) = analyse(
+        tw(),
+        raw,
+        &lines(raw),
+        &explicit_day(ymd(2025, 10, 30), None),
+    );
     let got: Vec<_> = times
         .iter()
         .map(|t| (t.span.text(raw), t.value.map(|v| v.label())))
@@ -359,7 +395,12 @@ fn year_phrases_of_reports_resolve_against_the_anchor() {
     );
     // Not a year phrase: the words apart.
     let raw = "The current in the year-round river is strong.";
-    let (_, times) = analyse(raw, &lines(raw), &explicit_day(ymd(2025, 10, 30), None));
+    let (_, times) = analyse(
+        tw(),
+        raw,
+        &lines(raw),
+        &explicit_day(ymd(2025, 10, 30), None),
+    );
     assert!(times.iter().all(|t| t.span.text(raw) != "the current year"));
 }
 
@@ -368,7 +409,7 @@ fn references_have_no_value_and_leave_the_narrative_alone() {
     let raw = "Published 2021-06-10\nThe mill burned on 2 May 2021 and is now rebuilt.\nThe next day inspectors came.";
     let sentences = lines(raw);
     let explicit = explicit_day(ymd(2021, 6, 10), Some(sentences[0]));
-    let (_, times) = analyse(raw, &sentences, &explicit);
+    let (_, times) = analyse(tw(), raw, &sentences, &explicit);
     let got: Vec<(&str, Option<String>, TimeKind)> = times
         .iter()
         .map(|t| (t.span.text(raw), t.value.map(|v| v.label()), t.kind))

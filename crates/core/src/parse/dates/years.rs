@@ -1,19 +1,19 @@
 //! Years outside a full date: a bare number read as a year only in a date
 //! context, and years written out in words.
 
+use super::TimeWords;
 use super::form::Form;
 use super::groups::{Groups, month_of};
-use super::lexicon::LEXICON;
 use super::tense::{word_after, word_before};
 
 /// A year written out: "nineteen ninety-six", "January nineteen
 /// ninety-seven", "the year two thousand". "two thousand" alone is a count
 /// unless "the year" or a month comes before it, or it ends a phrase after
 /// a year's context word ("by two thousand.").
-pub(super) fn spelled_year(caps: &Groups, text: &str, end: usize) -> Option<Form> {
+pub(super) fn spelled_year(tw: &TimeWords, caps: &Groups, text: &str, end: usize) -> Option<Form> {
     let word = |name: &str| -> Option<i32> {
         let w = caps.name(name)?.as_str().to_lowercase();
-        LEXICON.number_words.get(&w).copied()
+        tw.lexicon.number_words.get(&w).copied()
     };
     let year = match caps.name("sy_c") {
         Some(c) => {
@@ -32,7 +32,8 @@ pub(super) fn spelled_year(caps: &Groups, text: &str, end: usize) -> Option<Form
                 .get(end..)?
                 .trim_start()
                 .starts_with(char::is_alphanumeric);
-            let in_context = LEXICON
+            let in_context = tw
+                .lexicon
                 .year_context
                 .iter()
                 .any(|w| *w == word_before(text, start));
@@ -46,7 +47,7 @@ pub(super) fn spelled_year(caps: &Groups, text: &str, end: usize) -> Option<Form
     match caps.name("sy_m") {
         Some(_) => Some(Form::MonthYear {
             year,
-            month: month_of(caps, "sy_m")?,
+            month: month_of(tw, caps, "sy_m")?,
         }),
         None => Some(Form::Year(year)),
     }
@@ -54,8 +55,8 @@ pub(super) fn spelled_year(caps: &Groups, text: &str, end: usize) -> Option<Form
 
 /// A bare number is a year only in a date context ("in 2014", "the 2022
 /// talks", "Ruritania's 2014 annexation") and not when it counts something.
-pub(super) fn year_in_context(text: &str, start: usize, end: usize) -> Option<i32> {
-    let lx = &*LEXICON;
+pub(super) fn year_in_context(tw: &TimeWords, text: &str, start: usize, end: usize) -> Option<i32> {
+    let lx = &tw.lexicon;
     let year: i32 = text.get(start..end)?.parse().ok()?;
     let prev_char = text.get(..start)?.chars().next_back();
     let after_prefix = prev_char == Some('-')
@@ -188,8 +189,8 @@ fn in_year_range(text: &str, start: usize, end: usize, year: i32) -> bool {
 /// first nine months of the year."), and closing its phrase. "the year
 /// ended June 30", "the year he left" and "throughout the year" name a span
 /// or another year, and stay out.
-pub(super) fn the_year_in_context(text: &str, start: usize, end: usize) -> bool {
-    let lx = &*LEXICON;
+pub(super) fn the_year_in_context(tw: &TimeWords, text: &str, start: usize, end: usize) -> bool {
+    let lx = &tw.lexicon;
     let before = word_before(text, start);
     let context = before == "for"
         || before == "of" && {

@@ -1,7 +1,7 @@
 use super::*;
 use crate::hash::FxSet;
+use crate::parse::dates::builtin_for_tests as tw;
 use crate::parse::dates::modifier::all_matches;
-use crate::parse::dates::patterns::SPLIT;
 use regex_automata::{Anchored, Input};
 
 /// Sentences with dates of every family read here, in the shapes and
@@ -49,20 +49,20 @@ fn groups_read_in_code_are_what_each_familys_regex_reads() {
     let mut matches = 0;
     let mut direct = 0;
     for text in TEXTS {
-        for (start, end, i) in all_matches(text) {
+        for (start, end, i) in all_matches(tw(), text) {
             let m = start..end;
-            let Some((family, indices)) = &SPLIT.direct[i] else {
+            let Some((family, indices)) = &tw().split().direct[i] else {
                 continue;
             };
             matches += 1;
-            let regex = SPLIT.family(i);
+            let regex = tw().split().family(i);
             let mut expected = regex.create_captures();
             regex.captures(
                 Input::new(text).span(m.clone()).anchored(Anchored::Yes),
                 &mut expected,
             );
             let mut got = regex.create_captures();
-            if read(*family, indices, text, start, end, &mut got) {
+            if read(tw(), *family, indices, text, start, end, &mut got) {
                 read_families.insert(format!("{family:?}"));
                 direct += 1;
                 assert_eq!(
@@ -85,11 +85,12 @@ fn groups_read_in_code_are_what_each_familys_regex_reads() {
 #[test]
 fn a_match_with_a_non_ascii_byte_is_left_to_the_regex() {
     let text = "They met on March\u{a0}9, 2024.";
-    let m = SPLIT.any.find(text).unwrap();
+    let m = tw().split().any.find(text).unwrap();
     let i = m.pattern().as_usize();
-    let (family, indices) = SPLIT.direct[i].as_ref().unwrap();
-    let mut slots = SPLIT.family(i).create_captures();
+    let (family, indices) = tw().split().direct[i].as_ref().unwrap();
+    let mut slots = tw().split().family(i).create_captures();
     assert!(!read(
+        tw(),
         *family,
         indices,
         text,
@@ -109,8 +110,8 @@ fn digits_take_one_to_most_and_no_more() {
 
 #[test]
 fn each_familys_groups_known_from_its_tree_are_its_regexs() {
-    for (i, groups) in SPLIT.groups.iter().enumerate() {
-        let regex = SPLIT.family(i);
+    for (i, groups) in tw().split().groups.iter().enumerate() {
+        let regex = tw().split().family(i);
         let from_tree: Vec<_> = groups
             .pattern_names(regex_automata::PatternID::ZERO)
             .collect();

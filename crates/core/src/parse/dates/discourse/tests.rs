@@ -1,4 +1,5 @@
 use crate::model::Span;
+use crate::parse::dates::builtin_for_tests as tw;
 use crate::parse::dates::{analyse, explicit_day};
 use chrono::NaiveDate;
 
@@ -12,7 +13,7 @@ fn read(raw: &str, y: i32, m: u32, d: u32) -> Vec<(String, Option<String>)> {
         start += line.len() + 1;
     }
     let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
-    let (_, times) = analyse(raw, &sentences, &explicit_day(day, None));
+    let (_, times) = analyse(tw(), raw, &sentences, &explicit_day(day, None));
     times
         .iter()
         .map(|t| (t.span.text(raw).to_string(), t.value.map(|v| v.label())))

@@ -2,6 +2,7 @@
 //! its clause, whether a past verb governs it or tells it), each worked
 //! out on first use and kept for the next test.
 
+use super::super::TimeWords;
 use super::super::tense::{
     adjacent_past_verb_after, clause_around, told_as_past_knowing, word_before,
 };
@@ -11,6 +12,8 @@ use std::cell::OnceCell;
 /// What several tests of one match read around it, each worked out once
 /// (on first use) instead of once per test.
 pub(super) struct Context<'t> {
+    /// The time words the match was found with.
+    pub(super) tw: &'t TimeWords,
     pub(super) text: &'t str,
     pub(super) start: usize,
     end: usize,
@@ -25,8 +28,9 @@ pub(super) struct Context<'t> {
 }
 
 impl<'t> Context<'t> {
-    pub(super) fn new(text: &'t str, start: usize, end: usize) -> Self {
+    pub(super) fn new(tw: &'t TimeWords, text: &'t str, start: usize, end: usize) -> Self {
         Context {
+            tw,
             text,
             start,
             end,
@@ -44,7 +48,7 @@ impl<'t> Context<'t> {
 
     pub(super) fn adjacent_past_verb(&self) -> bool {
         *self.adjacent.get_or_init(|| {
-            adjacent_past_verb_after(self.text, self.start, self.end, self.word_before())
+            adjacent_past_verb_after(self.tw, self.text, self.start, self.end, self.word_before())
         })
     }
 
@@ -60,6 +64,7 @@ impl<'t> Context<'t> {
     pub(super) fn told_as_past(&self, adjacent: Option<bool>) -> bool {
         *self.told_as_past.get_or_init(|| {
             told_as_past_knowing(
+                self.tw,
                 self.text,
                 self.start,
                 self.end,

@@ -1,10 +1,11 @@
 use super::*;
 use crate::model::TimeRef;
+use crate::parse::dates::builtin_for_tests as tw;
 use crate::parse::dates::modifier::all_matches;
 
 /// Every candidate in `text` (one sentence) as (surface, form).
 pub(in crate::parse::dates) fn found(text: &str) -> Vec<(String, Form)> {
-    find_in_sentence(text, Span::new(0, text.len()), 0)
+    find_in_sentence(tw(), text, Span::new(0, text.len()), 0)
         .into_iter()
         .map(|c| (c.span.text(text).to_string(), c.form))
         .collect()
@@ -381,7 +382,7 @@ fn leap_days() {
 
 #[test]
 fn a_date_governed_by_since_lies_in_the_past() {
-    let first = |t: &str| find_in_sentence(t, Span::new(0, t.len()), 0)[0];
+    let first = |t: &str| find_in_sentence(tw(), t, Span::new(0, t.len()), 0)[0];
     for t in [
         "Rescuers have been searching for Orla Venn since shortly after the Oct. 23 landslide.",
         "The bridge has stayed shut since just before May 4.",
@@ -401,7 +402,7 @@ fn a_date_governed_by_since_lies_in_the_past() {
 
 #[test]
 fn stated_past_needs_on_a_past_verb_and_no_future() {
-    let first = |t: &str| find_in_sentence(t, Span::new(0, t.len()), 0)[0];
+    let first = |t: &str| find_in_sentence(tw(), t, Span::new(0, t.len()), 0)[0];
     assert!(first("Kim said on April 28.").stated_past);
     assert!(first("Lee, on April 28, announced a truce").stated_past);
     assert!(!first("Ruritania holds parades on May 9").stated_past);
@@ -428,7 +429,7 @@ fn stated_past_needs_on_a_past_verb_and_no_future() {
 fn spans_are_offset_into_the_raw_text_and_on_char_boundaries() {
     let raw = "“Title”\n“We value lives,” he said on Tuesday — after “talks” on 3 March.";
     let start = raw.find('\n').unwrap() + 1;
-    let c = find_in_sentence(raw, Span::new(start, raw.len()), 7);
+    let c = find_in_sentence(tw(), raw, Span::new(start, raw.len()), 7);
     let got: Vec<&str> = c.iter().map(|c| c.span.text(raw)).collect();
     assert_eq!(got, ["Tuesday", "3 March"]);
     assert!(c.iter().all(|c| c.sentence == 7));
@@ -437,26 +438,26 @@ fn spans_are_offset_into_the_raw_text_and_on_char_boundaries() {
 #[test]
 fn no_panic_on_odd_input() {
     let long = "April 1".repeat(10_000) + &"é".repeat(100_000);
-    let _ = find_in_sentence(&long, Span::new(0, long.len()), 0);
+    let _ = find_in_sentence(tw(), &long, Span::new(0, long.len()), 0);
     // A huge line with very many dates and no punctuation: context is read
     // from a bounded window, so a past verb far away does not count.
     let many = "he said on April 1 and ".repeat(20_000);
-    let found = find_in_sentence(&many, Span::new(0, many.len()), 0);
+    let found = find_in_sentence(tw(), &many, Span::new(0, many.len()), 0);
     assert_eq!(found.len(), 20_000);
     assert!(found.iter().all(|c| c.stated_past));
     let far = format!("He said {} and met on April 1", "x ".repeat(1000));
-    let found = find_in_sentence(&far, Span::new(0, far.len()), 0);
+    let found = find_in_sentence(tw(), &far, Span::new(0, far.len()), 0);
     assert!(found[0].stated_past, "'met' is near");
     let far = format!("He said {} then on April 1", "x ".repeat(1000));
-    let found = find_in_sentence(&far, Span::new(0, far.len()), 0);
+    let found = find_in_sentence(tw(), &far, Span::new(0, far.len()), 0);
     assert!(!found[0].stated_past, "'said' is beyond the context window");
     let raw = "é April 17, 2025";
     // Spans that cut a char or run past the end find nothing instead of panicking.
-    assert!(find_in_sentence(raw, Span::new(1, raw.len()), 0).is_empty());
-    assert!(find_in_sentence(raw, Span::new(0, raw.len() + 10), 0).is_empty());
+    assert!(find_in_sentence(tw(), raw, Span::new(1, raw.len()), 0).is_empty());
+    assert!(find_in_sentence(tw(), raw, Span::new(0, raw.len() + 10), 0).is_empty());
     let bytes: Vec<u8> = (0..=255u8).cycle().take(5000).collect();
     let text = String::from_utf8_lossy(&bytes);
-    let _ = find_in_sentence(&text, Span::new(0, text.len()), 0);
+    let _ = find_in_sentence(tw(), &text, Span::new(0, text.len()), 0);
 }
 
 #[test]
@@ -468,20 +469,29 @@ fn split_families_read_the_same_groups_as_the_whole_pattern() {
         "é “Sunday” — two weeks ago, tomorrow; LAST WEEK, Sept. 9, 9 Sept 2021.",
         "In the third quarter of 2023, Q3 2023, the year-ago quarter, last summer, fiscal 2022.",
     ];
-    let names: Vec<&str> = PATTERN.capture_names().flatten().collect();
+    let names: Vec<&str> = tw().pattern().capture_names().flatten().collect();
     for text in texts {
-        let split = all_matches(text);
-        assert_eq!(split.len(), PATTERN.captures_iter(text).count(), "{text:?}");
-        for (whole, (start, end, i)) in PATTERN.captures_iter(text).zip(split) {
+        let split = all_matches(tw(), text);
+        assert_eq!(
+            split.len(),
+            tw().pattern().captures_iter(text).count(),
+            "{text:?}"
+        );
+        for (whole, (start, end, i)) in tw().pattern().captures_iter(text).zip(split) {
             let w = whole.get(0).unwrap();
             assert_eq!(start..end, w.range(), "{text:?}");
-            let family = SPLIT.family(i);
+            let family = tw().split().family(i);
             let mut slots = family.create_captures();
             family.captures(
                 Input::new(text).span(start..end).anchored(Anchored::Yes),
                 &mut slots,
             );
-            let split = Groups::Family(text, &slots, &SPLIT.names[i], &SPLIT.prefixes[i]);
+            let split = Groups::Family(
+                text,
+                &slots,
+                &tw().split().names[i],
+                &tw().split().prefixes[i],
+            );
             for name in &names {
                 assert_eq!(
                     split.name(name).map(|g| (g.start(), g.end())),
@@ -663,7 +673,7 @@ fn years_written_out() {
 
 #[test]
 fn whole_match_families_read_what_their_regex_reads() {
-    assert_eq!(SPLIT.whole.iter().filter(|&&w| w).count(), 2);
+    assert_eq!(tw().split().whole.iter().filter(|&&w| w).count(), 2);
     let texts = [
         "Right now, in 1999 and 2024's budget, most recently at the moment.",
         "Nowadays (2031) the near future, these days; 1850. Currently 2099!",
@@ -671,14 +681,14 @@ fn whole_match_families_read_what_their_regex_reads() {
     let mut seen = 0;
     for text in texts {
         let mut at = 0;
-        while let Some(m) = SPLIT.any.find(Input::new(text).span(at..text.len())) {
+        while let Some(m) = tw().split().any.find(Input::new(text).span(at..text.len())) {
             at = m.end();
             let i = m.pattern().as_usize();
-            if !SPLIT.whole[i] {
+            if !tw().split().whole[i] {
                 continue;
             }
             seen += 1;
-            let family = SPLIT.family(i);
+            let family = tw().split().family(i);
             let mut read = family.create_captures();
             family.captures(
                 Input::new(text).span(m.range()).anchored(Anchored::Yes),

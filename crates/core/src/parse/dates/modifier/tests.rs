@@ -1,16 +1,16 @@
 use super::all_matches;
-use crate::parse::dates::patterns::{PATTERN, SPLIT};
+use crate::parse::dates::builtin_for_tests as tw;
 
 /// Every match of the whole pattern (the modifier inside the union).
 fn whole(text: &str) -> Vec<(usize, usize)> {
-    PATTERN
+    tw().pattern()
         .find_iter(text)
         .map(|m| (m.start(), m.end()))
         .collect()
 }
 
 fn split(text: &str) -> Vec<(usize, usize)> {
-    all_matches(text)
+    all_matches(tw(), text)
         .into_iter()
         .map(|(start, end, _)| (start, end))
         .collect()
@@ -18,9 +18,9 @@ fn split(text: &str) -> Vec<(usize, usize)> {
 
 #[test]
 fn the_modifier_is_left_out_of_the_union() {
-    assert!(!SPLIT.modified.is_empty());
+    assert!(!tw().split().modified.is_empty());
     assert!(
-        SPLIT
+        tw().split()
             .any
             .find("early March")
             .is_some_and(|m| m.start() == 6)

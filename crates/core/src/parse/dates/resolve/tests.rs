@@ -1,5 +1,6 @@
 use super::*;
 use crate::model::Span;
+use crate::parse::dates::builtin_for_tests as tw;
 use crate::parse::dates::find::find_in_sentence;
 
 fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -8,7 +9,7 @@ fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
 
 /// Resolves the first candidate of `text` against a day anchor; the label.
 fn label(text: &str, anchor: NaiveDate) -> Option<String> {
-    let c = find_in_sentence(text, Span::new(0, text.len()), 0);
+    let c = find_in_sentence(tw(), text, Span::new(0, text.len()), 0);
     let c = c
         .first()
         .unwrap_or_else(|| panic!("nothing found in {text:?}"));
@@ -152,7 +153,7 @@ fn relative_periods() {
 
 #[test]
 fn absolute_dates_need_no_anchor() {
-    let c = find_in_sentence("on April 17, 2025.", Span::new(0, 18), 0)[0];
+    let c = find_in_sentence(tw(), "on April 17, 2025.", Span::new(0, 18), 0)[0];
     let r = resolve(&c, None, None, None);
     assert_eq!(r.value.unwrap().label(), "2025-04-17");
     assert_eq!(r.kind, TimeKind::Absolute);
@@ -166,13 +167,13 @@ fn without_an_anchor_relative_stays_unresolved_and_yearless_takes_the_hint() {
         "in August last year",
         "last month",
     ] {
-        let c = find_in_sentence(text, Span::new(0, text.len()), 0)[0];
+        let c = find_in_sentence(tw(), text, Span::new(0, text.len()), 0)[0];
         let r = resolve(&c, None, Some(2025), None);
         assert_eq!(r.value, None, "{text}");
         assert_eq!(r.kind, TimeKind::Relative, "{text}");
     }
     let text = "a 28 February meeting";
-    let c = find_in_sentence(text, Span::new(0, text.len()), 0)[0];
+    let c = find_in_sentence(tw(), text, Span::new(0, text.len()), 0)[0];
     assert_eq!(resolve(&c, None, None, None).value, None);
     let v = resolve(&c, None, Some(2025), None).value.unwrap();
     assert_eq!(v.label(), "2025-02-28");
@@ -183,7 +184,7 @@ fn without_an_anchor_relative_stays_unresolved_and_yearless_takes_the_hint() {
 fn a_coarse_anchor_resolves_only_coarse_expressions() {
     let month_anchor = DateValue::month(2025, 4);
     let value = |text: &str| {
-        let c = find_in_sentence(text, Span::new(0, text.len()), 0)[0];
+        let c = find_in_sentence(tw(), text, Span::new(0, text.len()), 0)[0];
         resolve(&c, month_anchor, None, None)
             .value
             .map(|v| v.label())
@@ -198,7 +199,7 @@ fn a_coarse_anchor_resolves_only_coarse_expressions() {
 #[test]
 fn anaphoric_phrase_prefers_a_day_stated_in_the_sentence() {
     let text = "Smith on April 27 said the upcoming week will be crucial";
-    let cs = find_in_sentence(text, Span::new(0, text.len()), 0);
+    let cs = find_in_sentence(tw(), text, Span::new(0, text.len()), 0);
     let r = resolve(
         &cs[1],
         Some(DateValue::day(ymd(2025, 4, 28))),
@@ -275,7 +276,7 @@ fn quarter_and_season_words_that_are_not_dates() {
         "The new Q3 model sold well.",
         "Water from the spring is clean.",
     ] {
-        let c = find_in_sentence(text, Span::new(0, text.len()), 0);
+        let c = find_in_sentence(tw(), text, Span::new(0, text.len()), 0);
         assert!(
             c.iter()
                 .all(|c| !matches!(c.form, Form::Period { .. } | Form::PeriodRef { .. })),

@@ -2,17 +2,17 @@
 //! holds one, read word by word in place, or on a lowercase copy when
 //! lowercasing changes more than ASCII letters.
 
-use super::super::lexicon::LEXICON;
+use super::super::TimeWords;
+use super::super::lexicon::Lexicon;
 use super::{CueWords, is_ascii_cue_byte, is_cue_char};
 use crate::hash::FxMap;
-use std::sync::LazyLock;
 
 /// `[future_cues]` sorted for matching word by word.
-struct FutureCues {
+pub(in crate::parse::dates) struct FutureCues {
     /// Contractions ("'ll"): a word that ends with one is a cue.
-    suffixes: Vec<&'static str>,
+    suffixes: Vec<String>,
     /// Words and word sequences ("will", "is expected to").
-    phrases: Vec<&'static [String]>,
+    phrases: Vec<Vec<String>>,
     /// The phrases by their first word (ASCII-lowercased), so that a word
     /// is compared only with the phrases it opens.
     by_first_word: FxMap<String, Vec<usize>>,
@@ -72,57 +72,59 @@ fn length_bit(w: &str) -> u32 {
     1 << w.len().min(31)
 }
 
-static FUTURE_CUES: LazyLock<FutureCues> = LazyLock::new(|| {
-    let mut cues = FutureCues {
-        suffixes: Vec::new(),
-        phrases: Vec::new(),
-        by_first_word: FxMap::default(),
-        last: [false; 256],
-        shapes: [0; 26 * 26],
-        first_lens: [0; 256],
-    };
-    for cue in &LEXICON.future_cues {
-        match cue.as_slice() {
-            [one] if one.starts_with('\'') || one.starts_with('’') => {
-                if let Some(&b) = one.as_bytes().last() {
-                    cues.last[usize::from(b.to_ascii_lowercase())] = true;
+impl FutureCues {
+    pub(super) fn of(lx: &Lexicon) -> FutureCues {
+        let mut cues = FutureCues {
+            suffixes: Vec::new(),
+            phrases: Vec::new(),
+            by_first_word: FxMap::default(),
+            last: [false; 256],
+            shapes: [0; 26 * 26],
+            first_lens: [0; 256],
+        };
+        for cue in &lx.future_cues {
+            match cue.as_slice() {
+                [one] if one.starts_with('\'') || one.starts_with('’') => {
+                    if let Some(&b) = one.as_bytes().last() {
+                        cues.last[usize::from(b.to_ascii_lowercase())] = true;
+                    }
+                    cues.suffixes.push(one.clone());
                 }
-                cues.suffixes.push(one);
-            }
-            [first, ..] => {
-                let b = first.as_bytes();
-                if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
-                    match shape_slot(f, l) {
-                        Some(slot) => cues.shapes[slot] |= length_bit(first),
-                        None => {
-                            cues.first_lens[usize::from(f.to_ascii_lowercase())] |=
-                                length_bit(first)
+                [first, ..] => {
+                    let b = first.as_bytes();
+                    if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
+                        match shape_slot(f, l) {
+                            Some(slot) => cues.shapes[slot] |= length_bit(first),
+                            None => {
+                                cues.first_lens[usize::from(f.to_ascii_lowercase())] |=
+                                    length_bit(first)
+                            }
                         }
                     }
+                    cues.by_first_word
+                        .entry(first.to_ascii_lowercase())
+                        .or_default()
+                        .push(cues.phrases.len());
+                    cues.phrases.push(cue.clone());
                 }
-                cues.by_first_word
-                    .entry(first.to_ascii_lowercase())
-                    .or_default()
-                    .push(cues.phrases.len());
-                cues.phrases.push(cue);
+                [] => {}
             }
-            [] => {}
         }
+        cues
     }
-    cues
-});
+}
 
 /// Whether a cue from `[future_cues]` occurs in `text`.
-pub fn has_future_cue(text: &str) -> bool {
-    if let Some(found) = future_cue_in_place(text) {
+pub fn has_future_cue(tw: &TimeWords, text: &str) -> bool {
+    let cues = &tw.tense.future;
+    if let Some(found) = future_cue_in_place(cues, text) {
         return found;
     }
     if !lowercase_is_ascii(text) {
-        return has_future_cue_lowered(text);
+        return has_future_cue_lowered(tw, text);
     }
     // The words of `text` in place: case-folded they are the words of its
     // lowercase copy, so this agrees with [`has_future_cue_lowered`].
-    let cues = &*FUTURE_CUES;
     let mut words = CueWords { text, pos: 0 };
     while let Some(w) = words.next() {
         if is_cue_at(cues, w, &words) {
@@ -139,8 +141,7 @@ pub fn has_future_cue(text: &str) -> bool {
 /// The gaps between words and the words themselves are each run through
 /// in a loop of their own: a byte is looked up once, and only a word's end
 /// stops the reading to judge it.
-fn future_cue_in_place(text: &str) -> Option<bool> {
-    let cues = &*FUTURE_CUES;
+fn future_cue_in_place(cues: &FutureCues, text: &str) -> Option<bool> {
     let bytes = text.as_bytes();
     let mut found = false;
     let mut i = 0;
@@ -252,7 +253,7 @@ fn is_cue_at(cues: &FutureCues, w: &str, after: &CueWords) -> bool {
     // The words after `w`, read once for all the phrases that open with
     // it ("is" opens several).
     let mut following: Option<[Option<&str>; FOLLOWING_READ]> = None;
-    opened.iter().any(|&k| match cues.phrases[k] {
+    opened.iter().any(|&k| match cues.phrases[k].as_slice() {
         [_] => true,
         [_, rest @ ..] => {
             if rest.len() > FOLLOWING_READ {
@@ -295,23 +296,26 @@ const FOLLOWING_READ: usize = 2;
 
 /// [`has_future_cue`] on a lowercase copy of `text`: for text whose
 /// lowercase form changes more than ASCII letters.
-pub(super) fn has_future_cue_lowered(text: &str) -> bool {
+pub(super) fn has_future_cue_lowered(tw: &TimeWords, text: &str) -> bool {
     let lower = text.to_lowercase();
     let ws: Vec<&str> = lower
         .split(|c: char| !is_cue_char(c))
         .filter(|w| !w.is_empty())
         .collect();
     let next_to = |i: usize| ws[i] == "next" && ws.get(i + 1) == Some(&"to");
-    LEXICON.future_cues.iter().any(|cue| match cue.as_slice() {
-        [one] if one.starts_with('\'') || one.starts_with('’') => {
-            ws.iter().any(|w| w.ends_with(one.as_str()))
-        }
-        cue if !cue.is_empty() => ws
-            .windows(cue.len())
-            .enumerate()
-            .any(|(i, win)| win == cue && !next_to(i)),
-        _ => false,
-    })
+    tw.lexicon
+        .future_cues
+        .iter()
+        .any(|cue| match cue.as_slice() {
+            [one] if one.starts_with('\'') || one.starts_with('’') => {
+                ws.iter().any(|w| w.ends_with(one.as_str()))
+            }
+            cue if !cue.is_empty() => ws
+                .windows(cue.len())
+                .enumerate()
+                .any(|(i, win)| win == cue && !next_to(i)),
+            _ => false,
+        })
 }
 
 /// Whether lowercasing `text` changes ASCII letters only: then a word's

@@ -2,15 +2,17 @@
 //! (`[past_verbs]`, or "-ed" words not in `[not_past_ed]`), which of them a
 //! reading counts, and where the first or last one in a text ends.
 
-use super::super::lexicon::LEXICON;
+use super::super::TimeWords;
+use super::super::lexicon::Lexicon;
 use crate::hash::FxSet;
-use std::sync::LazyLock;
 
-/// `[past_verbs]` and `[not_past_ed]` as sets: every word of a context
-/// window is looked up.
-struct PastWords {
-    past: FxSet<&'static str>,
-    not_past: FxSet<&'static str>,
+/// `[past_verbs]`, `[not_past_ed]`, `[reporting_verbs]` and
+/// `[determiners]` as sets: every word of a context window is looked up.
+pub(in crate::parse::dates) struct PastWords {
+    past: FxSet<Box<str>>,
+    not_past: FxSet<Box<str>>,
+    reporting: FxSet<Box<str>>,
+    pub(super) determiners: FxSet<Box<str>>,
     /// By a past verb's first and last letter, a bit for its length (the
     /// top bit for 31 and longer): most words fail this before any hashing.
     shapes: [u32; 26 * 26],
@@ -26,21 +28,25 @@ fn shape_of(w: &[u8]) -> Option<(usize, u32)> {
     Some((slot, 1 << w.len().min(31)))
 }
 
-static PAST_WORDS: LazyLock<PastWords> = LazyLock::new(|| {
-    let lx = &*LEXICON;
-    let mut shapes = [0; 26 * 26];
-    for (slot, bit) in lx.past_verbs.iter().filter_map(|v| shape_of(v.as_bytes())) {
-        shapes[slot] |= bit;
+impl PastWords {
+    pub(super) fn of(lx: &Lexicon) -> PastWords {
+        let mut shapes = [0; 26 * 26];
+        for (slot, bit) in lx.past_verbs.iter().filter_map(|v| shape_of(v.as_bytes())) {
+            shapes[slot] |= bit;
+        }
+        let set = |words: &[String]| words.iter().map(|w| w.as_str().into()).collect();
+        PastWords {
+            past: set(&lx.past_verbs),
+            not_past: set(&lx.not_past_ed),
+            reporting: set(&lx.reporting_verbs),
+            determiners: set(&lx.determiners),
+            shapes,
+        }
     }
-    PastWords {
-        past: lx.past_verbs.iter().map(String::as_str).collect(),
-        not_past: lx.not_past_ed.iter().map(String::as_str).collect(),
-        shapes,
-    }
-});
+}
 
-pub(super) fn is_past_verb(w: &str) -> bool {
-    let words = &*PAST_WORDS;
+pub(super) fn is_past_verb(tw: &TimeWords, w: &str) -> bool {
+    let words = &tw.tense.past;
     // The cheap tests first: a listed verb's shape, or the "-ed" ending.
     let shaped = shape_of(w.as_bytes()).is_some_and(|(slot, bit)| words.shapes[slot] & bit != 0);
     let ed = w.len() > 4 && w.ends_with("ed");
@@ -51,14 +57,14 @@ pub(super) fn is_past_verb(w: &str) -> bool {
 
 /// Whether `text` contains a past-tense verb: a listed irregular one, or a
 /// lowercase word ending in "-ed" that is not a known exception.
-pub fn has_past_cue(text: &str) -> bool {
-    past_cue(text, PastReading::Any)
+pub fn has_past_cue(tw: &TimeWords, text: &str) -> bool {
+    past_cue(tw, text, PastReading::Any)
 }
 
 /// Whether `text` contains a past-tense verb that is not a reporting verb
 /// ("said", "announced"): what tells the events themselves as past.
-pub fn has_narrated_past_cue(text: &str) -> bool {
-    past_cue(text, PastReading::Narrated)
+pub fn has_narrated_past_cue(tw: &TimeWords, text: &str) -> bool {
+    past_cue(tw, text, PastReading::Narrated)
 }
 
 /// Which past-tense verbs [`past_cue`] counts.
@@ -73,13 +79,8 @@ pub(super) enum PastReading {
     Finite,
 }
 
-static REPORTING_VERBS: LazyLock<FxSet<&'static str>> =
-    LazyLock::new(|| LEXICON.reporting_verbs.iter().map(String::as_str).collect());
-pub(super) static DETERMINERS: LazyLock<FxSet<&'static str>> =
-    LazyLock::new(|| LEXICON.determiners.iter().map(String::as_str).collect());
-
-pub(super) fn past_cue(text: &str, reading: PastReading) -> bool {
-    past_verb_end(text, reading, false).is_some()
+pub(super) fn past_cue(tw: &TimeWords, text: &str, reading: PastReading) -> bool {
+    past_verb_end(tw, text, reading, false).is_some()
 }
 
 /// Whether the char at byte `i` of `text` is alphanumeric, and its length.
@@ -112,14 +113,21 @@ fn alnum_before(text: &str, i: usize) -> (bool, usize) {
 
 /// Whether `word` (which follows `previous`) is a past-tense verb that
 /// `reading` counts.
-pub(super) fn counts_as_past(word: &str, previous: &str, reading: PastReading) -> bool {
+pub(super) fn counts_as_past(
+    tw: &TimeWords,
+    word: &str,
+    previous: &str,
+    reading: PastReading,
+) -> bool {
+    let words = &tw.tense.past;
     // "its proposed merger": an "-ed" word after a determiner is an
     // adjective.
-    let adjective =
-        || !PAST_WORDS.past.contains(word) && with_lowercase(previous, |p| DETERMINERS.contains(p));
+    let adjective = || {
+        !words.past.contains(word) && with_lowercase(previous, |p| words.determiners.contains(p))
+    };
     let skipped = || match reading {
         PastReading::Any => false,
-        PastReading::Narrated => REPORTING_VERBS.contains(word) || adjective(),
+        PastReading::Narrated => words.reporting.contains(word) || adjective(),
         PastReading::Finite => {
             adjective()
                 || with_lowercase(previous, |p| {
@@ -127,7 +135,7 @@ pub(super) fn counts_as_past(word: &str, previous: &str, reading: PastReading) -
                 })
         }
     };
-    word.as_bytes()[0].is_ascii_lowercase() && is_past_verb(word) && !skipped()
+    word.as_bytes()[0].is_ascii_lowercase() && is_past_verb(tw, word) && !skipped()
 }
 
 /// `f` of `word` lowercased: a short ASCII word in a buffer on the stack,
@@ -148,12 +156,17 @@ fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 /// that `reading` counts ends. The words are those of
 /// `text.split(|c| !c.is_alphanumeric())`; the last is looked for from the
 /// end, so that the usual case reads only the words after it.
-pub(super) fn past_verb_end(text: &str, reading: PastReading, last: bool) -> Option<usize> {
+pub(super) fn past_verb_end(
+    tw: &TimeWords,
+    text: &str,
+    reading: PastReading,
+    last: bool,
+) -> Option<usize> {
     if text.is_ascii() {
-        return ascii_past_verb_end(text, reading, last);
+        return ascii_past_verb_end(tw, text, reading, last);
     }
     if last {
-        return last_past_verb_end(text, reading);
+        return last_past_verb_end(tw, text, reading);
     }
     let bytes = text.as_bytes();
     // Whether the char at `i` is alphanumeric, and its length: an ASCII
@@ -180,7 +193,7 @@ pub(super) fn past_verb_end(text: &str, reading: PastReading, last: bool) -> Opt
         }
         let word = text.get(start..i).unwrap_or("");
         // A past verb opens with a lowercase ASCII letter.
-        if bytes[start].is_ascii_lowercase() && counts_as_past(word, previous, reading) {
+        if bytes[start].is_ascii_lowercase() && counts_as_past(tw, word, previous, reading) {
             return Some(i);
         }
         previous = word;
@@ -190,7 +203,12 @@ pub(super) fn past_verb_end(text: &str, reading: PastReading, last: bool) -> Opt
 
 /// [`past_verb_end`] on ASCII text, whose words are runs of ASCII letters
 /// and digits, read byte by byte.
-fn ascii_past_verb_end(text: &str, reading: PastReading, last: bool) -> Option<usize> {
+fn ascii_past_verb_end(
+    tw: &TimeWords,
+    text: &str,
+    reading: PastReading,
+    last: bool,
+) -> Option<usize> {
     let b = text.as_bytes();
     let word = |s: usize, e: usize| text.get(s..e).unwrap_or("");
     if last {
@@ -212,7 +230,7 @@ fn ascii_past_verb_end(text: &str, reading: PastReading, last: bool) -> Option<u
             // ruled out before their previous word is read.
             if b[start].is_ascii_lowercase() {
                 let previous_word = previous.map_or("", |(s, e)| word(s, e));
-                if counts_as_past(word(start, end), previous_word, reading) {
+                if counts_as_past(tw, word(start, end), previous_word, reading) {
                     return Some(end);
                 }
             }
@@ -232,7 +250,7 @@ fn ascii_past_verb_end(text: &str, reading: PastReading, last: bool) -> Option<u
             i += 1;
         }
         let w = word(start, i);
-        if b[start].is_ascii_lowercase() && counts_as_past(w, previous, reading) {
+        if b[start].is_ascii_lowercase() && counts_as_past(tw, w, previous, reading) {
             return Some(i);
         }
         previous = w;
@@ -242,7 +260,7 @@ fn ascii_past_verb_end(text: &str, reading: PastReading, last: bool) -> Option<u
 
 /// [`past_verb_end`] of the last verb: words are read from the end, each
 /// judged once the word before it is known.
-fn last_past_verb_end(text: &str, reading: PastReading) -> Option<usize> {
+fn last_past_verb_end(tw: &TimeWords, text: &str, reading: PastReading) -> Option<usize> {
     // The word that ends before byte `i`, as `start..end`; None when no
     // word is left.
     let word_before = |mut i: usize| -> Option<(usize, usize)> {
@@ -270,7 +288,7 @@ fn last_past_verb_end(text: &str, reading: PastReading) -> Option<usize> {
         if text.as_bytes()[start].is_ascii_lowercase() {
             let word = text.get(start..end).unwrap_or("");
             let previous_word = previous.map_or("", |(s, e)| text.get(s..e).unwrap_or(""));
-            if counts_as_past(word, previous_word, reading) {
+            if counts_as_past(tw, word, previous_word, reading) {
                 return Some(end);
             }
         }

@@ -1,5 +1,6 @@
 use super::future::{has_future_cue_lowered, lowercase_is_ascii};
 use super::*;
+use crate::parse::dates::builtin_for_tests as tw;
 
 #[test]
 fn clause_stops_at_commas_and_quotes() {
@@ -7,10 +8,10 @@ fn clause_stops_at_commas_and_quotes() {
     let s = t.find("Tuesday").unwrap();
     let (cs, ce) = clause_around(t, s, s + 7);
     assert_eq!(&t[cs..ce], " officials said on Tuesday.");
-    assert!(!clause_is_future(t, s, s + 7));
+    assert!(!clause_is_future(tw(), t, s, s + 7));
     let t = "Jones is expected to meet Lee in Oslo on Friday.";
     let s = t.find("Friday").unwrap();
-    assert!(clause_is_future(t, s, s + 6));
+    assert!(clause_is_future(tw(), t, s, s + 6));
 }
 
 #[test]
@@ -29,20 +30,20 @@ fn context_is_bounded_and_on_char_boundaries() {
 fn a_past_verb_next_to_the_date_governs_it() {
     let t = "The envoy on Sunday said the upcoming week would be crucial.";
     let s = t.find("Sunday").unwrap();
-    assert!(adjacent_past_verb(t, s, s + 6));
+    assert!(adjacent_past_verb(tw(), t, s, s + 6));
     let t = "He said on Friday the talks will resume";
     let s = t.find("Friday").unwrap();
-    assert!(adjacent_past_verb(t, s, s + 6));
+    assert!(adjacent_past_verb(tw(), t, s, s + 6));
     let t = "The talks will resume on Friday";
     let s = t.find("Friday").unwrap();
-    assert!(!adjacent_past_verb(t, s, s + 6));
+    assert!(!adjacent_past_verb(tw(), t, s, s + 6));
     let t = "The dividend will be paid Dec. 14 to holders";
     let s = t.find("Dec.").unwrap();
-    assert!(!adjacent_past_verb(t, s, s + 6));
-    assert!(clause_is_future(t, s, s + 6));
+    assert!(!adjacent_past_verb(tw(), t, s, s + 6));
+    assert!(clause_is_future(tw(), t, s, s + 6));
     let t = "The dividend was paid Dec. 14";
     let s = t.find("Dec.").unwrap();
-    assert!(adjacent_past_verb(t, s, s + 6));
+    assert!(adjacent_past_verb(tw(), t, s, s + 6));
 }
 
 #[test]
@@ -50,26 +51,29 @@ fn reporting_verbs_date_the_report_not_the_event() {
     // Said far from the date: the redemption is not told as past.
     let t = "Zentrix Ltd. said it is calling for a redemption on Dec. 7 of its preferred shares";
     let s = t.find("Dec.").unwrap();
-    assert!(!told_as_past(t, s, s + 6));
+    assert!(!told_as_past(tw(), t, s, s + 6));
     // Said governing the date, or a narrating verb: past.
     let t = "Zentrix said on Dec. 7 that sales rose";
     let s = t.find("Dec.").unwrap();
-    assert!(told_as_past(t, s, s + 6));
+    assert!(told_as_past(tw(), t, s, s + 6));
     let t = "Mira Olsen said the plant closed on Dec. 7";
     let s = t.find("Dec.").unwrap();
-    assert!(told_as_past(t, s, s + 6));
+    assert!(told_as_past(tw(), t, s, s + 6));
     // A date of an infinitive after the past verb is not told as past.
     let t = "Brandt said he summoned Ada Quill to testify before the panel on Feb. 10";
     let s = t.find("Feb.").unwrap();
-    assert!(!told_as_past(t, s, s + 7));
+    assert!(!told_as_past(tw(), t, s, s + 7));
     let t = "Ada Quill flew to the capital on Feb. 10";
     let s = t.find("Feb.").unwrap();
-    assert!(told_as_past(t, s, s + 7));
+    assert!(told_as_past(tw(), t, s, s + 7));
     // An "-ed" word after a determiner is an adjective.
-    assert!(!has_narrated_past_cue("the proposed merger is on track"));
-    assert!(has_narrated_past_cue("the board proposed a merger"));
-    assert!(has_past_cue("officials said so"));
-    assert!(!has_narrated_past_cue("officials said so"));
+    assert!(!has_narrated_past_cue(
+        tw(),
+        "the proposed merger is on track"
+    ));
+    assert!(has_narrated_past_cue(tw(), "the board proposed a merger"));
+    assert!(has_past_cue(tw(), "officials said so"));
+    assert!(!has_narrated_past_cue(tw(), "officials said so"));
 }
 
 #[test]
@@ -83,22 +87,22 @@ fn future_cues_in_the_clause() {
         "International Women's Day is this coming Sunday",
     ] {
         let s = t.rfind(' ').unwrap() + 1;
-        assert!(clause_is_future(t, s, t.len()), "{t}");
+        assert!(clause_is_future(tw(), t, s, t.len()), "{t}");
     }
     // A place, not a time.
     let t = "A car exploded next to the embassy on Friday";
     let s = t.find("Friday").unwrap();
-    assert!(!clause_is_future(t, s, s + 6));
-    assert!(!has_future_cue("next to it"));
-    assert!(has_future_cue("next week"));
-    assert!(!has_future_cue_lowered("NEXT TO IT"));
+    assert!(!clause_is_future(tw(), t, s, s + 6));
+    assert!(!has_future_cue(tw(), "next to it"));
+    assert!(has_future_cue(tw(), "next week"));
+    assert!(!has_future_cue_lowered(tw(), "NEXT TO IT"));
 }
 
 #[test]
 fn the_tense_cue_nearest_the_date_decides() {
     let future = |t: &str, date: &str| {
         let s = t.find(date).unwrap();
-        clause_is_future(t, s, s + date.len())
+        clause_is_future(tw(), t, s, s + date.len())
     };
     let t = "Aid workers will start the process to house the family who have lived here since they were rescued in late November";
     assert!(!future(t, "November"));
@@ -160,9 +164,9 @@ fn the_tense_cue_nearest_the_date_decides() {
 
 #[test]
 fn contracted_will_is_future() {
-    assert!(has_future_cue("they’ll meet"));
-    assert!(has_future_cue("we'll see"));
-    assert!(!has_future_cue("we met"));
+    assert!(has_future_cue(tw(), "they’ll meet"));
+    assert!(has_future_cue(tw(), "we'll see"));
+    assert!(!has_future_cue(tw(), "we met"));
 }
 
 #[test]
@@ -178,7 +182,11 @@ fn future_cues_agree_with_a_lowercase_copy() {
         "nothing here",
         "",
     ] {
-        assert_eq!(has_future_cue(t), has_future_cue_lowered(t), "{t:?}");
+        assert_eq!(
+            has_future_cue(tw(), t),
+            has_future_cue_lowered(tw(), t),
+            "{t:?}"
+        );
     }
     assert!(lowercase_is_ascii("Kyiv’s “deal” — é"));
     let t = "we’ll — don't,stop 3rd-é ";
@@ -203,16 +211,20 @@ fn neighbour_words_are_borrowed_when_already_lowercase() {
 
 #[test]
 fn past_cues() {
-    assert!(has_past_cue("Kim said on April 28."));
-    assert!(has_past_cue("Lee announced a truce"));
+    assert!(has_past_cue(tw(), "Kim said on April 28."));
+    assert!(has_past_cue(tw(), "Lee announced a truce"));
     assert!(!has_past_cue(
+        tw(),
         "Ruritania holds grandiose military parades on May 9"
     ));
-    assert!(!has_past_cue("The United Nations needs speed"));
-    assert!(has_past_cue("Ministers, who MET twice, finally agreed."));
-    assert!(!has_past_cue("Ministers Agreed"));
-    assert!(has_past_cue("Le ministre a parlé; they announced it"));
-    assert!(!has_past_cue("Le ministre a parlé"));
+    assert!(!has_past_cue(tw(), "The United Nations needs speed"));
+    assert!(has_past_cue(
+        tw(),
+        "Ministers, who MET twice, finally agreed."
+    ));
+    assert!(!has_past_cue(tw(), "Ministers Agreed"));
+    assert!(has_past_cue(tw(), "Le ministre a parlé; they announced it"));
+    assert!(!has_past_cue(tw(), "Le ministre a parlé"));
 }
 
 #[test]
@@ -237,7 +249,7 @@ fn the_last_past_verb_is_the_one_a_forward_reading_ends_on() {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
         {
-            if past::counts_as_past(w, previous, reading) {
+            if past::counts_as_past(tw(), w, previous, reading) {
                 found = Some(w.as_ptr() as usize - base + w.len());
             }
             previous = w;
@@ -260,7 +272,7 @@ fn the_last_past_verb_is_the_one_a_forward_reading_ends_on() {
     ] {
         for reading in [PastReading::Any, PastReading::Narrated, PastReading::Finite] {
             assert_eq!(
-                past_verb_end(text, reading, true),
+                past_verb_end(tw(), text, reading, true),
                 forward(text, reading),
                 "{text:?}"
             );
@@ -314,8 +326,8 @@ fn cue_words_found_by_their_starts_agree_with_reading_every_word() {
         "nowill isn't a word",
     ] {
         assert_eq!(
-            has_future_cue(text),
-            has_future_cue_lowered(text),
+            has_future_cue(tw(), text),
+            has_future_cue_lowered(tw(), text),
             "{text:?}"
         );
     }
