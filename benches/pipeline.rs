@@ -36,7 +36,8 @@ fn stages(c: &mut Criterion) {
                 .zip(&cleaned)
                 .map(|(t, c)| {
                     meta::explicit_published(black_box(t), c).span.is_some() as usize
-                        + meta::source(&knowledge, t, c).is_some() as usize
+                        + meta::source(&knowledge.publishers, &knowledge.actors, t, c).is_some()
+                            as usize
                 })
                 .sum::<usize>()
         })

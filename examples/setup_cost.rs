@@ -19,7 +19,7 @@ fn main() {
         let t_clean = t.elapsed();
         let t = Instant::now();
         let e = meta::explicit_published(SAMPLE, &c);
-        let _ = meta::source(&knowledge, SAMPLE, &c);
+        let _ = meta::source(&knowledge.publishers, &knowledge.actors, SAMPLE, &c);
         let t_meta = t.elapsed();
         let t = Instant::now();
         let s = segment::sentences(&knowledge.abbreviations, SAMPLE, &whole);

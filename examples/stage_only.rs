@@ -36,7 +36,12 @@ fn main() {
                 "clean" => drop(black_box(blocks::classify(&knowledge.page, text))),
                 "meta" => {
                     black_box(meta::explicit_published(text, cleaned));
-                    black_box(meta::source(&knowledge, text, cleaned));
+                    black_box(meta::source(
+                        &knowledge.publishers,
+                        &knowledge.actors,
+                        text,
+                        cleaned,
+                    ));
                 }
                 "segment" => drop(black_box(segment::sentences(
                     &knowledge.abbreviations,

@@ -73,7 +73,12 @@ fn main() {
         calls[0] += CALLS.load(Ordering::Relaxed) - c;
         let (t, c) = (Instant::now(), CALLS.load(Ordering::Relaxed));
         let explicit = meta::explicit_published(text, &cleaned);
-        let _ = std::hint::black_box(meta::source(&knowledge, text, &cleaned));
+        let _ = std::hint::black_box(meta::source(
+            &knowledge.publishers,
+            &knowledge.actors,
+            text,
+            &cleaned,
+        ));
         stage[1] += t.elapsed();
         calls[1] += CALLS.load(Ordering::Relaxed) - c;
         let (t, c) = (Instant::now(), CALLS.load(Ordering::Relaxed));

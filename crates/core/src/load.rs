@@ -4,9 +4,9 @@
 //! report on it; [`Loader::load`] walks the folders, reads and parses the
 //! files in one parallel pass and builds the corpus.
 
-use crate::knowledge::Knowledge;
 use crate::model::Corpus;
 use crate::parse::Progress;
+use crate::parse::knowledge::Knowledge;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -23,7 +23,9 @@ use std::sync::atomic::Ordering;
 /// ```
 pub struct Loader<'a> {
     paths: &'a [PathBuf],
-    knowledge: Arc<Knowledge>,
+    /// None: the bundled knowledge, built (once per process) only when
+    /// the load starts, not when a caller's value replaces it.
+    knowledge: Option<Arc<Knowledge>>,
     progress: Option<&'a Progress>,
     early_files: usize,
 }
@@ -32,7 +34,7 @@ impl<'a> Loader<'a> {
     pub fn new(paths: &'a [PathBuf]) -> Self {
         Loader {
             paths,
-            knowledge: Knowledge::shared_builtin(),
+            knowledge: None,
             progress: None,
             early_files: 0,
         }
@@ -41,7 +43,7 @@ impl<'a> Loader<'a> {
     /// Parses with `knowledge` (the user's files added, say) instead of
     /// the bundled knowledge alone.
     pub fn knowledge(mut self, knowledge: Arc<Knowledge>) -> Self {
-        self.knowledge = knowledge;
+        self.knowledge = Some(knowledge);
         self
     }
 
@@ -75,8 +77,9 @@ impl<'a> Loader<'a> {
     pub fn load_early_first(self, mut early: impl FnMut(Corpus) -> bool) -> Option<Corpus> {
         let quiet = Progress::default();
         let progress = self.progress.unwrap_or(&quiet);
-        let knowledge = &*self.knowledge;
-        crate::parse::warm_up(&self.knowledge);
+        let knowledge = self.knowledge.unwrap_or_else(Knowledge::shared_builtin);
+        crate::parse::warm_up(&knowledge);
+        let knowledge = &*knowledge;
         if self.paths.is_empty() {
             let counts = crate::ingest::Counts {
                 files: &progress.files,

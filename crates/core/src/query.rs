@@ -480,7 +480,7 @@ mod stepping_tests {
     fn corpus() -> Corpus {
         let page = |name: &str, text: &str| crate::ingest::Loaded::plain(name, text);
         crate::parse::build_corpus(
-            &crate::knowledge::Knowledge::shared_builtin(),
+            &crate::parse::knowledge::Knowledge::shared_builtin(),
             vec![
                 page(
                     "a.txt",

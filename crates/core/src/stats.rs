@@ -26,7 +26,7 @@ pub struct Stats {
 /// CLI's progress line), and times it beside a plain read of the same files.
 pub fn measure(
     paths: &[PathBuf],
-    knowledge: &std::sync::Arc<crate::knowledge::Knowledge>,
+    knowledge: &std::sync::Arc<crate::parse::knowledge::Knowledge>,
     progress: &crate::parse::Progress,
 ) -> Stats {
     let mut w = Vec::new();

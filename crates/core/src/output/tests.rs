@@ -7,7 +7,7 @@ use crate::model::{Corpus, DateValue};
 fn corpus() -> Corpus {
     let page = |name: &str, text: &str| crate::ingest::Loaded::plain(name, text);
     crate::parse::build_corpus(
-        &crate::knowledge::Knowledge::shared_builtin(),
+        &crate::parse::knowledge::Knowledge::shared_builtin(),
         vec![
             page(
                 "harbour.txt",
@@ -220,7 +220,7 @@ fn a_failed_write_stops_the_rows() {
 #[test]
 fn a_reference_is_listed_only_when_asked_with_its_timeml_value_and_never_on_the_dated_timeline() {
     let c = crate::parse::build_corpus(
-        &crate::knowledge::Knowledge::shared_builtin(),
+        &crate::parse::knowledge::Knowledge::shared_builtin(),
         vec![crate::ingest::Loaded::plain(
             "mill.txt",
             "Mill reopens\n\nPublished 2025-04-02\n\n\

@@ -7,9 +7,9 @@
 //! self-reference ("told the BBC"); inference from other evidence belongs to
 //! the dates stage.
 
+use super::actors::Lexicon;
 use super::blocks::{Cleaned, card_glue};
 use crate::date_text::find_full_date;
-use crate::knowledge::Knowledge;
 use crate::model::{Basis, DateValue, Published, Span};
 use regex::Regex;
 use serde::Deserialize;
@@ -26,7 +26,7 @@ struct PublishersFile {
 /// The publishers an article's source is recognised by: the bundled lists
 /// (`assets/publishers.toml`), then the user's own (see
 /// [`user_publishers`]). Part of what the parser knows
-/// ([`crate::knowledge::Knowledge`]), given to [`source`]. The lists are
+/// ([`crate::parse::knowledge::Knowledge`]), given to [`source`]. The lists are
 /// built on first use; the user's file is checked when the value is made.
 pub struct Publishers {
     user: Option<user_publishers::UserPublishers>,
@@ -168,7 +168,7 @@ pub fn explicit_published(raw: &str, cleaned: &Cleaned) -> Published {
 /// opens on a known given name, or the publisher again. A brand written in
 /// camel case ("ShopRite", "WordPress") or a sign-up line glued to a link
 /// splits the same way, and fails these.
-fn publisher_card(left: &str, right: &str) -> bool {
+fn publisher_card(actors: &Lexicon, left: &str, right: &str) -> bool {
     const LINKING: [&str; 10] = ["of", "the", "and", "&", "de", "la", "le", "du", "di", "del"];
     let words: Vec<&str> = left.split_whitespace().collect();
     let left_is_name = words.len() >= 2
@@ -192,10 +192,7 @@ fn publisher_card(left: &str, right: &str) -> bool {
                 && w.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
         })
-        // TODO(lead): from the knowledge meta is given
-        && crate::knowledge::Knowledge::shared_builtin()
-            .actors
-            .is_given_name(names[0])
+        && actors.is_given_name(names[0])
 }
 
 fn is_publisher_name(publishers: &Lists, s: &str) -> bool {
@@ -219,17 +216,22 @@ fn opens_with_by(text: &str) -> bool {
         && BYLINE.is_match(text)
 }
 
-/// The publisher, where the text reveals it, by the publishers `knowledge`
-/// knows.
-pub fn source(knowledge: &Knowledge, raw: &str, cleaned: &Cleaned) -> Option<String> {
-    let publishers = knowledge.publishers.lists();
+/// The publisher, where the text reveals it, by the `publishers` known (and
+/// the given names `actors` knows, for a card that names its author).
+pub fn source(
+    publishers: &Publishers,
+    actors: &Lexicon,
+    raw: &str,
+    cleaned: &Cleaned,
+) -> Option<String> {
+    let publishers = publishers.lists();
     // A publisher card glued to its author ("The Daily HeraldJane Doe"), or a
     // byline ("By Jane Doe, The Daily Herald"), or "The X news desk".
     for &line in &cleaned.boilerplate {
         let text = line.text(raw);
         if let Some(glue) = card_glue(text) {
             let (left, right) = (text[..glue].trim(), text[glue..].trim());
-            if is_publisher_name(publishers, left) || publisher_card(left, right) {
+            if is_publisher_name(publishers, left) || publisher_card(actors, left, right) {
                 return Some(left.to_string());
             }
         }
@@ -354,13 +356,15 @@ fn is_ascii_word_byte(b: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::knowledge::Knowledge;
 
     fn clean(raw: &str) -> Cleaned {
         crate::parse::blocks::classify(&Knowledge::shared_builtin().page, raw)
     }
 
     fn source(raw: &str, cleaned: &Cleaned) -> Option<String> {
-        super::source(&Knowledge::shared_builtin(), raw, cleaned)
+        let k = Knowledge::shared_builtin();
+        super::source(&k.publishers, &k.actors, raw, cleaned)
     }
 
     #[test]
@@ -429,18 +433,24 @@ mod tests {
         let builtin = Knowledge::builtin();
         let cleaned = clean(raw);
         for _ in 0..2 {
-            assert_eq!(super::source(&builtin, raw, &cleaned), None);
             assert_eq!(
-                super::source(&user, raw, &cleaned).as_deref(),
+                super::source(&builtin.publishers, &builtin.actors, raw, &cleaned),
+                None
+            );
+            assert_eq!(
+                super::source(&user.publishers, &user.actors, raw, &cleaned).as_deref(),
                 Some("Quillon Lantern")
             );
         }
         for _ in 0..2 {
             assert_eq!(
-                super::source(&user, raw, &cleaned).as_deref(),
+                super::source(&user.publishers, &user.actors, raw, &cleaned).as_deref(),
                 Some("Quillon Lantern")
             );
-            assert_eq!(super::source(&builtin, raw, &cleaned), None);
+            assert_eq!(
+                super::source(&builtin.publishers, &builtin.actors, raw, &cleaned),
+                None
+            );
         }
     }
 

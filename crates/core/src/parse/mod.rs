@@ -6,17 +6,19 @@
 pub mod actors;
 pub mod blocks;
 pub mod dates;
+pub mod knowledge;
 pub mod meta;
 pub mod name_date;
 mod page;
 mod parts;
 pub mod segment;
 mod user_file;
+pub mod value_id;
 
 use crate::ingest::Loaded;
-use crate::knowledge::Knowledge;
 use crate::model::{Article, ArticleId, Corpus, Span};
 use crate::warning::Warning;
+use knowledge::Knowledge;
 use parts::{Parts, remove_slots};
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -50,7 +52,7 @@ pub fn warm_up(knowledge: &std::sync::Arc<Knowledge>) {
             ..Default::default()
         };
         let explicit = meta::explicit_published(SAMPLE, &cleaned);
-        meta::source(&k, SAMPLE, &cleaned);
+        meta::source(&k.publishers, &k.actors, SAMPLE, &cleaned);
         let sentences = segment::sentences(&k.abbreviations, SAMPLE, &cleaned.body);
         dates::find_all(&k.time_words, SAMPLE, &sentences, &explicit);
         actors::extract(&k.actors, SAMPLE, &sentences);
@@ -80,7 +82,7 @@ pub fn parse_article(knowledge: &Knowledge, id: ArticleId, loaded: Loaded) -> Pa
         None => {
             let cleaned = blocks::classify(&knowledge.page, &text);
             let explicit = meta::explicit_published(&text, &cleaned);
-            let source = meta::source(knowledge, &text, &cleaned);
+            let source = meta::source(&knowledge.publishers, &knowledge.actors, &text, &cleaned);
             (cleaned, explicit, source, None)
         }
     };
@@ -318,7 +320,6 @@ fn finish_corpus(
     mut warnings: Vec<Warning>,
     progress: &Progress,
 ) -> Corpus {
-    let _k = knowledge;
     progress.indexing.store(true, Ordering::Relaxed);
     let Parts {
         lists: (mut articles, (mut locals, mut unanchored)),
@@ -352,7 +353,7 @@ mod tests {
 
     fn corpus(text: &str) -> Corpus {
         build_corpus(
-            &crate::knowledge::Knowledge::shared_builtin(),
+            &crate::parse::knowledge::Knowledge::shared_builtin(),
             vec![Loaded::plain("a.txt", text)],
             Vec::new(),
             None,
@@ -400,7 +401,7 @@ mod tests {
             let loaded =
                 crate::ingest::html::load("ferry.html".into(), html.as_bytes(), None).unwrap();
             let c = build_corpus(
-                &crate::knowledge::Knowledge::shared_builtin(),
+                &crate::parse::knowledge::Knowledge::shared_builtin(),
                 vec![loaded],
                 Vec::new(),
                 None,
@@ -456,7 +457,7 @@ mod tests {
             .map(|n| dir.path().join(n))
             .collect();
         let c = read_and_build_corpus(
-            &crate::knowledge::Knowledge::shared_builtin(),
+            &crate::parse::knowledge::Knowledge::shared_builtin(),
             files,
             Vec::new(),
             &Progress::default(),

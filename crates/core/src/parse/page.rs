@@ -10,7 +10,7 @@ use crate::model::{Block, BlockClass, Span};
 /// extractor found no article, the cleaner chooses the body from the
 /// page's visible text and the page's title and date still win.
 pub(super) fn from_page(
-    knowledge: &crate::knowledge::Knowledge,
+    knowledge: &crate::parse::knowledge::Knowledge,
     text: &str,
     mut page: crate::ingest::html::Page,
 ) -> (
@@ -78,7 +78,7 @@ pub(super) fn from_page(
     }
     let source = page.source.or_else(|| {
         page.fallback
-            .then(|| meta::source(knowledge, text, &cleaned))
+            .then(|| meta::source(&knowledge.publishers, &knowledge.actors, text, &cleaned))
             .flatten()
     });
     (cleaned, explicit, source, page.url)
@@ -196,7 +196,7 @@ mod tests {
         );
         let loaded = crate::ingest::html::load("ferry.html".into(), html.as_bytes(), None).unwrap();
         let c = crate::parse::build_corpus(
-            &crate::knowledge::Knowledge::shared_builtin(),
+            &crate::parse::knowledge::Knowledge::shared_builtin(),
             vec![loaded],
             Vec::new(),
             None,

@@ -16,7 +16,7 @@ use crate::model::Span;
 use std::sync::LazyLock;
 
 /// The words whose full stop ends no sentence ("Dr.", "Jan."): part of
-/// what the parser knows ([`crate::knowledge::Knowledge`]), given to
+/// what the parser knows ([`crate::parse::knowledge::Knowledge`]), given to
 /// [`sentences`].
 pub struct Abbreviations {
     words: FxSet<&'static str>,

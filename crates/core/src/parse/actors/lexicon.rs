@@ -1,6 +1,6 @@
 //! The word knowledge the actor scanner uses: the bundled `assets/` and
 //! the user's own actors, as one value built at start and handed to the
-//! stage (it is [`crate::knowledge::Knowledge::actors`]), so two lexicons
+//! stage (it is [`crate::parse::knowledge::Knowledge::actors`]), so two lexicons
 //! in one process find different actors and no global decides which.
 //!
 //! Everything here is general data (roles, countries, organisations, stop
@@ -111,7 +111,7 @@ pub mod class {
 /// All lexicons, parsed once. The tables the scanner asks of its words
 /// are [`WordMap`]s; none is iterated where the order could show.
 pub struct Lexicon {
-    /// This value's own number ([`crate::knowledge::next_id`]): the
+    /// This value's own number ([`crate::parse::value_id::next_id`]): the
     /// scanner's per-thread buffers hold references into the lexicon they
     /// were last used with, and are emptied when another one comes.
     id: u64,
@@ -253,12 +253,12 @@ impl Lexicon {
         Ok((lx, n))
     }
 
-    /// The builtin lexicon of [`crate::knowledge::Knowledge::shared_builtin`],
+    /// The builtin lexicon of [`crate::parse::knowledge::Knowledge::shared_builtin`],
     /// for tests that call the stage's functions directly.
     #[cfg(test)]
     pub(crate) fn builtin_for_tests() -> &'static Lexicon {
-        static SHARED: std::sync::LazyLock<Arc<crate::knowledge::Knowledge>> =
-            std::sync::LazyLock::new(crate::knowledge::Knowledge::shared_builtin);
+        static SHARED: std::sync::LazyLock<Arc<crate::parse::knowledge::Knowledge>> =
+            std::sync::LazyLock::new(crate::parse::knowledge::Knowledge::shared_builtin);
         &SHARED.actors
     }
 
@@ -277,7 +277,7 @@ impl Lexicon {
     /// Builds a lexicon from the text of each asset (tests pass their own).
     pub fn from_texts(roles: &str, places: &str, orgs: &str, words: &str, user: &str) -> Lexicon {
         let mut lx = Lexicon {
-            id: crate::knowledge::next_id(),
+            id: crate::parse::value_id::next_id(),
             roles: WordMap::default(),
             entities: WordMap::default(),
             entity_list: Vec::new(),

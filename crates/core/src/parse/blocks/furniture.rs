@@ -264,7 +264,7 @@ impl Furniture {
         let line: Vec<Hir> = line.iter().map(|p| parse(p)).collect();
         let footer = parse(&footer);
         Furniture {
-            id: crate::knowledge::next_id(),
+            id: crate::parse::value_id::next_id(),
             line: line.iter().map(compile).collect(),
             line_opens: line.iter().map(Openings::of).collect(),
             words: Words::new(&words, &join),

@@ -9,7 +9,7 @@ use super::stopwords::StopWords;
 use super::user_furniture::UserFurniture;
 use std::sync::OnceLock;
 
-/// The page cleaner's knowledge: a part of [`crate::knowledge::Knowledge`].
+/// The page cleaner's knowledge: a part of [`crate::parse::knowledge::Knowledge`].
 /// The automata and the table are built on first use (a value that is
 /// made and never cleans a page costs next to nothing); the user's
 /// patterns are checked when it is made.

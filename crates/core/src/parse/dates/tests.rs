@@ -136,7 +136,7 @@ fn dated(year: i32) -> String {
 fn a_folder_of_mixed_years_lends_no_year() {
     let (a, b, c) = (dated(2025), dated(2025), dated(2019));
     let corpus = crate::parse::build_corpus(
-        &crate::knowledge::Knowledge::shared_builtin(),
+        &crate::parse::knowledge::Knowledge::shared_builtin(),
         loaded(&[UNDATED, &a, &b, &c]),
         Vec::new(),
         None,
@@ -150,7 +150,7 @@ fn a_folder_of_mixed_years_lends_no_year() {
     );
     // One dated article is not a folder's year either.
     let corpus = crate::parse::build_corpus(
-        &crate::knowledge::Knowledge::shared_builtin(),
+        &crate::parse::knowledge::Knowledge::shared_builtin(),
         loaded(&[UNDATED, &a]),
         Vec::new(),
         None,
@@ -162,7 +162,7 @@ fn a_folder_of_mixed_years_lends_no_year() {
 fn a_folder_of_one_year_lends_it_marked_assumed() {
     let (a, b) = (dated(2025), dated(2025));
     let corpus = crate::parse::build_corpus(
-        &crate::knowledge::Knowledge::shared_builtin(),
+        &crate::parse::knowledge::Knowledge::shared_builtin(),
         loaded(&[UNDATED, &a, &b]),
         Vec::new(),
         None,

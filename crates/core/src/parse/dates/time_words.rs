@@ -57,7 +57,7 @@ impl TimeWords {
 
     fn of(lexicon: Lexicon) -> TimeWords {
         TimeWords {
-            id: crate::knowledge::next_id(),
+            id: crate::parse::value_id::next_id(),
             direct: direct::Words::of(&lexicon),
             tense: TenseWords::of(&lexicon),
             lexicon,

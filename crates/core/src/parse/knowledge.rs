@@ -10,7 +10,6 @@
 //! ([`KnowledgeError`]), never a silent skip.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, LazyLock};
 
 /// Everything the parse stages read besides the text.
@@ -205,10 +204,119 @@ fn part<T>(
     }
 }
 
-/// A number no other value has had in this process: a stage that keeps
-/// per-thread scratch for a value's automata (regex caches) keys it by
-/// this, so scratch made for one value is never used with another's.
-pub fn next_id() -> u64 {
-    static NEXT: AtomicU64 = AtomicU64::new(0);
-    NEXT.fetch_add(1, Ordering::Relaxed)
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::Loaded;
+
+    /// A folder holding the given user files.
+    fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in files {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        dir
+    }
+
+    const PAGE: &str = "Quay plan\n\nTide times at Brask are posted on the harbour wall each morning by the quay staff.\n\nOrla Venn told Harbour Light that the quay opens on Harbour Day 2031.\n\nThe Velmora Board agreed.\n";
+
+    /// What parsing [`PAGE`] with `knowledge` finds: the body's lines, the
+    /// source, the dated events and the actors' names.
+    fn read(knowledge: &Knowledge) -> (Vec<String>, Option<String>, Vec<String>, Vec<String>) {
+        let c = crate::parse::build_corpus(
+            knowledge,
+            vec![Loaded::plain("quay.txt", PAGE)],
+            Vec::new(),
+            None,
+        );
+        let a = &c.articles[0];
+        let body = a
+            .body
+            .iter()
+            .map(|s| a.raw[s.range()].to_string())
+            .collect();
+        let dates = a.times.iter().map(|t| format!("{:?}", t.value)).collect();
+        let actors = c
+            .actors
+            .iter()
+            .map(|x| format!("{} ({:?})", x.name, x.kind))
+            .collect();
+        (body, a.source.clone(), dates, actors)
+    }
+
+    const USER_FILES_TEXT: [(&str, &str); 4] = [
+        (
+            "actors.toml",
+            "[[actor]]\nname = \"Velmora Board\"\nkind = \"organisation\"\n",
+        ),
+        ("time_words.txt", "[holidays]\nHarbour Day | 06-21\n"),
+        ("furniture.toml", "[line]\npatterns = ['^tide times at ']\n"),
+        ("publishers.toml", "names = [\"Harbour Light\"]\n"),
+    ];
+
+    #[test]
+    fn two_values_in_one_process_parse_differently_in_either_order() {
+        let dir = folder(&USER_FILES_TEXT);
+        let builtin = read(&Knowledge::builtin());
+        let (knowledge, said) = Knowledge::with_user_files(dir.path()).unwrap();
+        let user = read(&knowledge);
+        // Each user file changes what is found, and the bundled value
+        // built after them has not learnt any of it.
+        assert_ne!(builtin.0, user.0, "furniture");
+        assert_ne!(builtin.1, user.1, "publishers");
+        assert_ne!(builtin.2, user.2, "time words");
+        assert_ne!(builtin.3, user.3, "actors");
+        assert_eq!(read(&Knowledge::builtin()), builtin);
+        assert_eq!(read(&knowledge), user);
+        let said: Vec<String> = said.iter().map(ToString::to_string).collect();
+        assert_eq!(said.len(), 4, "{said:?}");
+        assert!(said[0].ends_with("actors.toml: ok (1 actor)"), "{said:?}");
+        assert!(
+            said[1].ends_with("time_words.txt: ok (1 entry)"),
+            "{said:?}"
+        );
+    }
+
+    #[test]
+    fn a_malformed_user_file_is_an_error_naming_the_file_and_the_line() {
+        let dir = folder(&[(
+            "furniture.toml",
+            "[line]\npatterns = [\n  '^tide (times']\n",
+        )]);
+        let e = Knowledge::with_user_files(dir.path())
+            .err()
+            .unwrap()
+            .to_string();
+        let at = dir.path().join("furniture.toml").display().to_string();
+        assert!(
+            e.starts_with(&format!(
+                "{at}:3: the pattern '^tide (times' does not compile"
+            )),
+            "{e}"
+        );
+        let dir = folder(&[(
+            "actors.toml",
+            "[[actor]]\nname = \"Velmora Board\"\nkind = \"ship\"\n",
+        )]);
+        let e = Knowledge::with_user_files(dir.path())
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(
+            e.contains("actors.toml: actor \"Velmora Board\": unknown kind \"ship\""),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_user_file_that_cannot_be_read_is_an_error_and_none_is_no_change() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("publishers.toml")).unwrap();
+        let e = Knowledge::with_user_files(dir.path()).err().unwrap();
+        assert!(matches!(e, KnowledgeError::Read { .. }), "{e}");
+        let empty = tempfile::tempdir().unwrap();
+        let (k, said) = Knowledge::with_user_files(empty.path()).unwrap();
+        assert!(said.is_empty());
+        assert_eq!(read(&k), read(&Knowledge::builtin()));
+    }
 }
