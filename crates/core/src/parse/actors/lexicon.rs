@@ -253,13 +253,12 @@ impl Lexicon {
         Ok((lx, n))
     }
 
-    /// The builtin lexicon of [`crate::parse::knowledge::Knowledge::shared_builtin`],
-    /// for tests that call the stage's functions directly.
+    /// The bundled lexicon, one value for every test that calls the
+    /// stage's functions directly.
     #[cfg(test)]
     pub(crate) fn builtin_for_tests() -> &'static Lexicon {
-        static SHARED: std::sync::LazyLock<Arc<crate::parse::knowledge::Knowledge>> =
-            std::sync::LazyLock::new(crate::parse::knowledge::Knowledge::shared_builtin);
-        &SHARED.actors
+        static BUILTIN: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(Lexicon::builtin);
+        &BUILTIN
     }
 
     /// This value's number, unique in the process.
