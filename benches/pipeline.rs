@@ -35,7 +35,9 @@ fn stages(c: &mut Criterion) {
                 .iter()
                 .zip(&cleaned)
                 .map(|(t, c)| {
-                    meta::explicit_published(black_box(t), c).span.is_some() as usize
+                    meta::explicit_published(knowledge.time_words.full_dates(), black_box(t), c)
+                        .span
+                        .is_some() as usize
                         + meta::source(&knowledge.publishers, &knowledge.actors, t, c).is_some()
                             as usize
                 })

@@ -18,7 +18,7 @@ fn main() {
         let c = blocks::classify(&knowledge.page, SAMPLE);
         let t_clean = t.elapsed();
         let t = Instant::now();
-        let e = meta::explicit_published(SAMPLE, &c);
+        let e = meta::explicit_published(knowledge.time_words.full_dates(), SAMPLE, &c);
         let _ = meta::source(&knowledge.publishers, &knowledge.actors, SAMPLE, &c);
         let t_meta = t.elapsed();
         let t = Instant::now();

@@ -23,7 +23,7 @@ fn main() {
         .into_iter()
         .map(|f| {
             let c = blocks::classify(&knowledge.page, &f.text);
-            let e = meta::explicit_published(&f.text, &c);
+            let e = meta::explicit_published(knowledge.time_words.full_dates(), &f.text, &c);
             let s = segment::sentences(&knowledge.abbreviations, &f.text, &c.body);
             (f.text, c, e, s)
         })
@@ -35,7 +35,11 @@ fn main() {
             match stage.as_str() {
                 "clean" => drop(black_box(blocks::classify(&knowledge.page, text))),
                 "meta" => {
-                    black_box(meta::explicit_published(text, cleaned));
+                    black_box(meta::explicit_published(
+                        knowledge.time_words.full_dates(),
+                        text,
+                        cleaned,
+                    ));
                     black_box(meta::source(
                         &knowledge.publishers,
                         &knowledge.actors,

@@ -72,7 +72,7 @@ fn main() {
         stage[0] += t.elapsed();
         calls[0] += CALLS.load(Ordering::Relaxed) - c;
         let (t, c) = (Instant::now(), CALLS.load(Ordering::Relaxed));
-        let explicit = meta::explicit_published(text, &cleaned);
+        let explicit = meta::explicit_published(knowledge.time_words.full_dates(), text, &cleaned);
         let _ = std::hint::black_box(meta::source(
             &knowledge.publishers,
             &knowledge.actors,

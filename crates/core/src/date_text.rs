@@ -5,13 +5,16 @@
 //! beside both so that reading files needs nothing from the parser.
 //!
 //! Month and weekday names are those of `assets/time_words.txt`, the list
-//! the dates stage reads too, so there is one list to extend.
+//! the dates stage reads too, so there is one list to extend: ingest reads
+//! with the bundled names ([`find_full_date`]), the parser with the names
+//! of the time words it is given (a [`FullDates`] the user's
+//! `time_words.txt` may add to).
 
 use chrono::NaiveDate;
 use regex::Regex;
 use regex_automata::meta;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// Every written form of a month (as in the asset, case kept) with its
 /// number, and every weekday name.
@@ -20,8 +23,48 @@ struct CalendarNames {
     weekdays: Vec<String>,
 }
 
-static NAMES: LazyLock<CalendarNames> =
-    LazyLock::new(|| calendar_names(include_str!("../../../assets/time_words.txt")));
+/// Month and weekday names, and the pattern of a written full date built
+/// from them (on first use).
+pub struct FullDates {
+    names: CalendarNames,
+    written: OnceLock<meta::Regex>,
+}
+
+impl FullDates {
+    /// The names of `assets/time_words.txt`, built once per process.
+    pub fn bundled() -> &'static FullDates {
+        static BUNDLED: LazyLock<FullDates> =
+            LazyLock::new(|| FullDates::of_time_words(&[BUNDLED_TIME_WORDS]));
+        &BUNDLED
+    }
+
+    /// The names of each text in the time-words format, in order (the
+    /// bundled file, then the user's).
+    pub fn of_time_words(texts: &[&str]) -> FullDates {
+        let mut names = CalendarNames {
+            months: Vec::new(),
+            weekdays: Vec::new(),
+        };
+        for text in texts {
+            let more = calendar_names(text);
+            names.months.extend(more.months);
+            names.weekdays.extend(more.weekdays);
+        }
+        FullDates {
+            names,
+            written: OnceLock::new(),
+        }
+    }
+
+    /// Whether a text in the time-words format names a month or a weekday
+    /// (else the bundled names are all there are).
+    pub fn names_any(text: &str) -> bool {
+        let n = calendar_names(text);
+        !n.months.is_empty() || !n.weekdays.is_empty()
+    }
+}
+
+const BUNDLED_TIME_WORDS: &str = include_str!("../../../assets/time_words.txt");
 
 /// The `[months]` and `[weekdays]` sections of the time-words format
 /// (`number form form ...`, `#` comments); other sections are skipped.
@@ -62,31 +105,71 @@ fn alternation<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
         .join("|")
 }
 
-/// A full date with a year, in the forms mastheads and datelines use.
+/// A full date with a year, in the forms mastheads and datelines use, with
+/// the month and weekday names of `names`.
 ///
 /// Built without a prefilter: it runs only on lines with a four-digit run,
 /// and extracting the literals of its case-insensitive names costs more at
 /// start-up than a literal search would save on those few lines.
-static FULL_DATE: LazyLock<meta::Regex> = LazyLock::new(|| {
-    let m = alternation(NAMES.months.iter().map(|(w, _)| w.as_str()));
-    let w = alternation(NAMES.weekdays.iter().map(String::as_str));
+fn full_date_pattern(names: &CalendarNames) -> meta::Regex {
+    let m = alternation(names.months.iter().map(|(w, _)| w.as_str()));
+    let w = alternation(names.weekdays.iter().map(String::as_str));
     meta::Regex::builder()
         .configure(meta::Config::new().auto_prefilter(false))
         .build(&format!(
         r"(?i)(?-u:\b)(?:(?:{w})\.?,?\s+)?(?:(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{m})\.?,?\s+(?P<y1>[0-9]{{4}})|(?P<m2>{m})\.?\s+(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>[0-9]{{4}})|(?P<y3>[0-9]{{4}})-(?P<m3>[0-9]{{2}})-(?P<d3>[0-9]{{2}}))(?-u:\b)"
     ))
     .expect("full date pattern compiles")
-});
+}
 
-/// The number of a month written in any form of `assets/time_words.txt`
-/// ("Sept.", "august").
-pub fn month_number(name: &str) -> Option<u32> {
-    let n = name.trim_end_matches('.');
-    NAMES
-        .months
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case(n))
-        .map(|&(_, m)| m)
+impl FullDates {
+    /// The number of a month written in any of its forms ("Sept.",
+    /// "august").
+    pub fn month_number(&self, name: &str) -> Option<u32> {
+        let n = name.trim_end_matches('.');
+        self.names
+            .months
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(n))
+            .map(|&(_, m)| m)
+    }
+
+    /// The first full date (with a year) in `s`, with its byte range: a
+    /// written date or a numeric stamp, whichever comes first.
+    pub fn find(&self, s: &str) -> Option<(NaiveDate, Range<usize>)> {
+        // Every form writes its year as four digits: a line without four
+        // in a row (most header lines) needs neither pattern run.
+        if !has_four_digit_run(s) {
+            return None;
+        }
+        let numeric = find_numeric_date(s);
+        let written = self.find_written(s);
+        match (written, numeric) {
+            (Some(w), Some(n)) => Some(if n.1.start < w.1.start { n } else { w }),
+            (w, n) => w.or(n),
+        }
+    }
+
+    /// The first date with a month name and a year in `s`.
+    fn find_written(&self, s: &str) -> Option<(NaiveDate, Range<usize>)> {
+        let pattern = self.written.get_or_init(|| full_date_pattern(&self.names));
+        for c in pattern.captures_iter(s) {
+            let text = |k: &str| c.get_group_by_name(k).and_then(|g| s.get(g.range()));
+            let num = |k: &str| text(k).and_then(|t| t.parse::<u32>().ok());
+            let month = |k: &str| self.month_number(text(k)?);
+            let date = if let Some(y) = num("y1") {
+                NaiveDate::from_ymd_opt(y as i32, month("m1")?, num("d1")?)
+            } else if let Some(y) = num("y2") {
+                NaiveDate::from_ymd_opt(y as i32, month("m2")?, num("d2")?)
+            } else {
+                NaiveDate::from_ymd_opt(num("y3")? as i32, num("m3")?, num("d3")?)
+            };
+            if let Some(d) = date {
+                return Some((d, c.get_match()?.range()));
+            }
+        }
+        None
+    }
 }
 
 /// A numeric page stamp: "21.09.2022", "3/14/2023", "Posted 11-02-2024",
@@ -139,20 +222,10 @@ fn find_numeric_date(s: &str) -> Option<(NaiveDate, Range<usize>)> {
 /// a page's metadata is a software's placeholder, not the article's.
 pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1800..=2099;
 
-/// The first full date (with a year) in `s`, with its byte range: a
-/// written date or a numeric stamp, whichever comes first.
+/// The first full date (with a year) in `s` by the bundled names (see
+/// [`FullDates::find`]): what ingest reads a page's metadata with.
 pub fn find_full_date(s: &str) -> Option<(NaiveDate, Range<usize>)> {
-    // Every form writes its year as four digits: a line without four in a
-    // row (most header lines) needs neither pattern run.
-    if !has_four_digit_run(s) {
-        return None;
-    }
-    let numeric = find_numeric_date(s);
-    let written = find_written_date(s);
-    match (written, numeric) {
-        (Some(w), Some(n)) => Some(if n.1.start < w.1.start { n } else { w }),
-        (w, n) => w.or(n),
-    }
+    FullDates::bundled().find(s)
 }
 
 /// Whether `s` has four ASCII digits in a row, as every year the patterns
@@ -165,36 +238,27 @@ fn has_four_digit_run(s: &str) -> bool {
     })
 }
 
-/// The first date with a month name and a year in `s`.
-fn find_written_date(s: &str) -> Option<(NaiveDate, Range<usize>)> {
-    for c in FULL_DATE.captures_iter(s) {
-        let text = |k: &str| c.get_group_by_name(k).and_then(|g| s.get(g.range()));
-        let num = |k: &str| text(k).and_then(|t| t.parse::<u32>().ok());
-        let date = if let Some(y) = num("y1") {
-            NaiveDate::from_ymd_opt(y as i32, month_number(text("m1")?)?, num("d1")?)
-        } else if let Some(y) = num("y2") {
-            NaiveDate::from_ymd_opt(y as i32, month_number(text("m2")?)?, num("d2")?)
-        } else {
-            NaiveDate::from_ymd_opt(num("y3")? as i32, num("m3")?, num("d3")?)
-        };
-        if let Some(d) = date {
-            return Some((d, c.get_match()?.range()));
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn the_asset_names_every_month_and_weekday() {
-        let mut months: Vec<u32> = NAMES.months.iter().map(|&(_, n)| n).collect();
+        let mut months: Vec<u32> = FullDates::bundled()
+            .names
+            .months
+            .iter()
+            .map(|&(_, n)| n)
+            .collect();
         months.dedup();
         assert_eq!(months, (1..=12).collect::<Vec<_>>());
-        assert_eq!(NAMES.weekdays.len(), 7);
-        assert!(NAMES.months.contains(&("Sept".to_string(), 9)));
+        assert_eq!(FullDates::bundled().names.weekdays.len(), 7);
+        assert!(
+            FullDates::bundled()
+                .names
+                .months
+                .contains(&("Sept".to_string(), 9))
+        );
     }
 
     #[test]

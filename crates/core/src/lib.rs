@@ -10,7 +10,7 @@
 //! compiler keeps the boundary.
 
 pub mod config;
-pub(crate) mod date_text;
+pub mod date_text;
 pub(crate) mod hash;
 pub mod index;
 pub mod ingest;

@@ -9,7 +9,7 @@
 
 use super::actors::Lexicon;
 use super::blocks::{Cleaned, card_glue};
-use crate::date_text::find_full_date;
+use crate::date_text::FullDates;
 use crate::model::{Basis, DateValue, Published, Span};
 use regex::Regex;
 use serde::Deserialize;
@@ -128,8 +128,8 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The first full date written in `text`, the page's text at `span`, as
 /// the publication date the page states there.
-pub fn stated_in(span: Span, text: &str) -> Option<Published> {
-    find_full_date(text).map(|(d, r)| Published {
+pub fn stated_in(dates: &FullDates, span: Span, text: &str) -> Option<Published> {
+    dates.find(text).map(|(d, r)| Published {
         value: Some(DateValue::day(d)),
         basis: Basis::Explicit,
         span: Some(Span::new(
@@ -140,9 +140,9 @@ pub fn stated_in(span: Span, text: &str) -> Option<Published> {
 }
 
 /// The publication date the page states, or `Unknown`.
-pub fn explicit_published(raw: &str, cleaned: &Cleaned) -> Published {
+pub fn explicit_published(dates: &FullDates, raw: &str, cleaned: &Cleaned) -> Published {
     for line in cleaned.header() {
-        if let Some(p) = stated_in(line, line.text(raw)) {
+        if let Some(p) = stated_in(dates, line, line.text(raw)) {
             return p;
         }
     }
@@ -153,7 +153,7 @@ pub fn explicit_published(raw: &str, cleaned: &Cleaned) -> Published {
             let head_end = (head_end..=text.len())
                 .find(|&i| text.is_char_boundary(i))
                 .unwrap_or(text.len());
-            if let Some(p) = stated_in(first, &text[..head_end]) {
+            if let Some(p) = stated_in(dates, first, &text[..head_end]) {
                 return p;
             }
         }
@@ -475,7 +475,7 @@ mod tests {
     fn masthead_date_is_explicit() {
         let raw = "12 C\nLisbon\nMonday, March 3, 2025\n\nHarbour strike ends after three weeks\n\nDock workers returned to work on Monday after a deal was reached.\n";
         let c = clean(raw);
-        let p = explicit_published(raw, &c);
+        let p = explicit_published(FullDates::bundled(), raw, &c);
         assert_eq!(p.basis, Basis::Explicit);
         assert_eq!(p.value.unwrap().label(), "2025-03-03");
         assert_eq!(p.span.unwrap().text(raw), "Monday, March 3, 2025");
@@ -484,10 +484,13 @@ mod tests {
     #[test]
     fn dateline_date_is_explicit_but_body_dates_are_not() {
         let raw = "Floods close mountain pass\n\nOSLO, June 3, 2024 (Reuters) - Floods closed the pass on Monday.\n";
-        let p = explicit_published(raw, &clean(raw));
+        let p = explicit_published(FullDates::bundled(), raw, &clean(raw));
         assert_eq!(p.value.unwrap().label(), "2024-06-03");
         let raw2 = "Floods close mountain pass\n\nFloods that began on June 3, 2024 closed the pass, officials said.\n";
-        assert_eq!(explicit_published(raw2, &clean(raw2)).basis, Basis::Unknown);
+        assert_eq!(
+            explicit_published(FullDates::bundled(), raw2, &clean(raw2)).basis,
+            Basis::Unknown
+        );
     }
 
     #[test]

@@ -51,7 +51,7 @@ pub fn warm_up(knowledge: &std::sync::Arc<Knowledge>) {
             body: vec![Span::new(0, SAMPLE.len())],
             ..Default::default()
         };
-        let explicit = meta::explicit_published(SAMPLE, &cleaned);
+        let explicit = meta::explicit_published(k.time_words.full_dates(), SAMPLE, &cleaned);
         meta::source(&k.publishers, &k.actors, SAMPLE, &cleaned);
         let sentences = segment::sentences(&k.abbreviations, SAMPLE, &cleaned.body);
         dates::find_all(&k.time_words, SAMPLE, &sentences, &explicit);
@@ -81,14 +81,22 @@ pub fn parse_article(knowledge: &Knowledge, id: ArticleId, loaded: Loaded) -> Pa
         Some(page) => page::from_page(knowledge, &text, *page),
         None => {
             let cleaned = blocks::classify(&knowledge.page, &text);
-            let explicit = meta::explicit_published(&text, &cleaned);
+            let explicit =
+                meta::explicit_published(knowledge.time_words.full_dates(), &text, &cleaned);
             let source = meta::source(&knowledge.publishers, &knowledge.actors, &text, &cleaned);
             (cleaned, explicit, source, None)
         }
     };
     let sentences = segment::sentences(&knowledge.abbreviations, &text, &cleaned.body);
     let candidates = dates::find_all(&knowledge.time_words, &text, &sentences, &explicit);
-    let explicit = name_date::unless_stated(explicit, &path, &text, &cleaned, &candidates);
+    let explicit = name_date::unless_stated(
+        knowledge.time_words.full_dates(),
+        explicit,
+        &path,
+        &text,
+        &cleaned,
+        &candidates,
+    );
     let (published, times) = dates::resolve_all(&text, &candidates, &explicit, None);
     // Actors are named outside the body too (the headline, bylines,
     // captions): those sentences follow the body's in what the actor stage

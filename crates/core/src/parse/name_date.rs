@@ -12,6 +12,7 @@
 use super::blocks::Cleaned;
 use super::dates::Candidate;
 use super::dates::form::Form;
+use crate::date_text::FullDates;
 use crate::model::{Basis, BlockClass, DateValue, Published};
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
@@ -27,6 +28,7 @@ const YEARS: std::ops::RangeInclusive<i32> = 1900..=2099;
 /// unless the page contradicts it: without an anchor, every "today" and
 /// "Tuesday" in it stays undated.
 pub fn unless_stated(
+    dates: &FullDates,
     explicit: Published,
     path: &Path,
     raw: &str,
@@ -52,7 +54,7 @@ pub fn unless_stated(
         .map(|b| b.span);
     let place_day = place_lines
         .chain(cleaned.body.first().copied())
-        .find_map(|line| place_line_day(line.text(raw)));
+        .find_map(|line| place_line_day(dates, line.text(raw)));
     let latest_past = candidates
         .iter()
         .filter(|c| c.stated_past)
@@ -122,9 +124,9 @@ static PLACE_LINE_DAY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The month and day of a yearless place line, the wire's stamp of the day
 /// it filed from.
-pub fn place_line_day(line: &str) -> Option<(u32, u32)> {
+pub fn place_line_day(dates: &FullDates, line: &str) -> Option<(u32, u32)> {
     let c = PLACE_LINE_DAY.captures(line)?;
-    let month = crate::date_text::month_number(c.name("month")?.as_str())?;
+    let month = dates.month_number(c.name("month")?.as_str())?;
     let day = c.name("day")?.as_str().parse().ok()?;
     Some((month, day))
 }
@@ -230,14 +232,26 @@ mod tests {
     #[test]
     fn a_yearless_place_line_must_agree_with_the_name() {
         assert_eq!(
-            place_line_day("LOMBARD, June 30 (Kestrel) --"),
+            place_line_day(FullDates::bundled(), "LOMBARD, June 30 (Kestrel) --"),
             Some((6, 30))
         );
-        assert_eq!(place_line_day("NEW HAVEN, Sept. 4 -"), Some((9, 4)));
-        assert_eq!(place_line_day("SOUTH PORT, March 9"), Some((3, 9)));
+        assert_eq!(
+            place_line_day(FullDates::bundled(), "NEW HAVEN, Sept. 4 -"),
+            Some((9, 4))
+        );
+        assert_eq!(
+            place_line_day(FullDates::bundled(), "SOUTH PORT, March 9"),
+            Some((3, 9))
+        );
         // Not a place line: a headline, a sentence, a day with its year.
-        assert_eq!(place_line_day("March 9 was a quiet day in Lombard"), None);
-        assert_eq!(place_line_day("Lombard, March 9 (Kestrel) --"), None);
+        assert_eq!(
+            place_line_day(FullDates::bundled(), "March 9 was a quiet day in Lombard"),
+            None
+        );
+        assert_eq!(
+            place_line_day(FullDates::bundled(), "Lombard, March 9 (Kestrel) --"),
+            None
+        );
         let name = day(2011, 7, 1).unwrap();
         let (d, why) = checked(name, Some((7, 1)), None).unwrap();
         assert_eq!(d, name);

@@ -64,8 +64,10 @@ pub(super) fn from_page(
             basis: Basis::Explicit,
             span: None,
         },
-        None if page.fallback => meta::explicit_published(text, &cleaned),
-        None => stamp_near_top(text, &cleaned.blocks),
+        None if page.fallback => {
+            meta::explicit_published(knowledge.time_words.full_dates(), text, &cleaned)
+        }
+        None => stamp_near_top(knowledge.time_words.full_dates(), text, &cleaned.blocks),
     };
     if explicit.value.is_none()
         && let Some(d) = page.crawl_date
@@ -165,7 +167,11 @@ fn one_line_role(k: &blocks::PageKnowledge, paragraph: &str) -> Option<BlockClas
 /// stamp line among its first paragraphs ("Published 11:34 PM EST Nov 19,
 /// 2019" under the headline and the agency's name), where the extractor
 /// keeps it as text.
-fn stamp_near_top(text: &str, paragraphs: &[Block]) -> crate::model::Published {
+fn stamp_near_top(
+    dates: &crate::date_text::FullDates,
+    text: &str,
+    paragraphs: &[Block],
+) -> crate::model::Published {
     /// How many paragraphs from the top a stamp may sit.
     const LOOK: usize = 4;
     paragraphs
@@ -175,7 +181,7 @@ fn stamp_near_top(text: &str, paragraphs: &[Block]) -> crate::model::Published {
         .find_map(|b| {
             let line = b.span.text(text);
             blocks::is_stamp_line(line)
-                .then(|| meta::stated_in(b.span, line))
+                .then(|| meta::stated_in(dates, b.span, line))
                 .flatten()
         })
         .unwrap_or_default()

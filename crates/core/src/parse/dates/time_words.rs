@@ -8,6 +8,7 @@ use super::direct;
 use super::lexicon::{Lexicon, parse_lexicon, read_into};
 use super::patterns::{self, Families};
 use super::tense::TenseWords;
+use crate::date_text::FullDates;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -29,6 +30,9 @@ pub struct TimeWords {
     pub(super) direct: direct::Words,
     /// The future cues and past verbs, as the tense reading looks them up.
     pub(super) tense: TenseWords,
+    /// The month and weekday names a masthead's or place line's date is
+    /// read with, when the user's words add any (else the bundled ones).
+    full_dates: Option<FullDates>,
 }
 
 /// The bundled time words.
@@ -37,7 +41,7 @@ const BUNDLED: &str = include_str!("../../../../../assets/time_words.txt");
 impl TimeWords {
     /// The bundled time words alone.
     pub fn builtin() -> TimeWords {
-        TimeWords::of(parse_lexicon(BUNDLED))
+        TimeWords::of(parse_lexicon(BUNDLED), None)
     }
 
     /// The bundled time words plus the user's own (`time_words.txt`
@@ -52,10 +56,12 @@ impl TimeWords {
         if let Some((line, what)) = problems.into_iter().next() {
             return Err(format!("{line}: {what}"));
         }
-        Ok((TimeWords::of(lexicon), entries))
+        let full_dates =
+            FullDates::names_any(text).then(|| FullDates::of_time_words(&[BUNDLED, text]));
+        Ok((TimeWords::of(lexicon, full_dates), entries))
     }
 
-    fn of(lexicon: Lexicon) -> TimeWords {
+    fn of(lexicon: Lexicon, full_dates: Option<FullDates>) -> TimeWords {
         TimeWords {
             id: crate::parse::value_id::next_id(),
             direct: direct::Words::of(&lexicon),
@@ -64,6 +70,16 @@ impl TimeWords {
             families: OnceLock::new(),
             pattern: OnceLock::new(),
             split: OnceLock::new(),
+            full_dates,
+        }
+    }
+
+    /// What a full date in a page's masthead, byline or place line is read
+    /// with: the bundled month and weekday names, and the user's.
+    pub fn full_dates(&self) -> &FullDates {
+        match &self.full_dates {
+            Some(own) => own,
+            None => FullDates::bundled(),
         }
     }
 

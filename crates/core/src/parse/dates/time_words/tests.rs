@@ -78,3 +78,29 @@ fn a_malformed_users_text_is_an_error_naming_its_line() {
         assert!(e.starts_with(said), "{text:?}: {e}");
     }
 }
+
+#[test]
+fn a_users_month_names_date_a_masthead_and_a_place_line_only_with_its_value() {
+    let (user, _) = TimeWords::with_user("[months]\n1 Januar\n3 Mars\n").unwrap();
+    let builtin = TimeWords::builtin();
+    let masthead = "Velm Harbour Herald, 3 Januar 2031";
+    let place_line = "PORT VELM, Mars 9 (Kestrel) --";
+    let read = |tw: &TimeWords| {
+        let day = tw.full_dates().find(masthead).map(|(d, _)| d);
+        let place = crate::parse::name_date::place_line_day(tw.full_dates(), place_line);
+        (day, place)
+    };
+    for _ in 0..2 {
+        assert_eq!(read(&builtin), (None, None));
+        assert_eq!(
+            read(&user),
+            (NaiveDate::from_ymd_opt(2031, 1, 3), Some((3, 9)))
+        );
+    }
+    // Words that name no month or weekday keep the bundled names, shared.
+    let (holiday, _) = TimeWords::with_user(HARBOUR).unwrap();
+    assert!(std::ptr::eq(
+        holiday.full_dates(),
+        crate::date_text::FullDates::bundled()
+    ));
+}
