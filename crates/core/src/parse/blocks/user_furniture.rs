@@ -38,8 +38,14 @@ pub(super) fn parse(text: &str) -> Result<UserFurniture, String> {
         // literal string); else the file's first line that holds it.
         let at = line_prefix(text, p);
         let re = regex_automata::meta::Regex::new(&format!("(?i:{p})")).map_err(|e| {
-            let why = e.to_string();
+            // The syntax error's last line says what is wrong ("error:
+            // unclosed group"); the build error alone says only which
+            // pattern failed.
+            let why = e
+                .syntax_error()
+                .map_or_else(|| e.to_string(), ToString::to_string);
             let why = why.lines().last().unwrap_or("").trim();
+            let why = why.strip_prefix("error: ").unwrap_or(why);
             format!("{at}the pattern '{p}' does not compile: {why}")
         })?;
         if re.is_match("") {
@@ -80,7 +86,7 @@ mod tests {
         assert!(e.starts_with("3: ") && e.contains("sidebar"), "{e}");
         let e = parse("[line]\npatterns = ['fine',\n  '^(unclosed']\n").unwrap_err();
         assert!(
-            e.starts_with("3: ") && e.contains("does not compile"),
+            e.starts_with("3: ") && e.ends_with("does not compile: unclosed group"),
             "{e}"
         );
         let e = parse("[prefix]\npatterns = [\n  'x*']\n").unwrap_err();
