@@ -40,7 +40,7 @@ impl FullDates {
 
     /// The names of each text in the time-words format, in order (the
     /// bundled file, then the user's).
-    pub fn of_time_words(texts: &[&str]) -> FullDates {
+    pub(crate) fn of_time_words(texts: &[&str]) -> FullDates {
         let mut names = CalendarNames {
             months: Vec::new(),
             weekdays: Vec::new(),
@@ -58,7 +58,7 @@ impl FullDates {
 
     /// Whether a text in the time-words format names a month or a weekday
     /// (else the bundled names are all there are).
-    pub fn names_any(text: &str) -> bool {
+    pub(crate) fn names_any(text: &str) -> bool {
         let n = calendar_names(text);
         !n.months.is_empty() || !n.weekdays.is_empty()
     }

@@ -30,7 +30,7 @@ pub struct Knowledge {
 
 /// The user's files, by name, that add to the bundled knowledge, and what
 /// one entry of each is called (for `dateline config`'s report).
-pub const USER_FILES: [UserFile; 4] = [
+const USER_FILES: [UserFile; 4] = [
     UserFile {
         name: "actors.toml",
         entry: "actor",
@@ -51,11 +51,11 @@ pub const USER_FILES: [UserFile; 4] = [
 
 /// One kind of user file.
 #[derive(Debug, Clone, Copy)]
-pub struct UserFile {
+struct UserFile {
     /// Its file name, in the config file's folder.
-    pub name: &'static str,
+    name: &'static str,
     /// What one of its entries is called ("actor").
-    pub entry: &'static str,
+    entry: &'static str,
 }
 
 /// A user file that was read and added: where, and how many entries.

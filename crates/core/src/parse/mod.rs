@@ -14,7 +14,7 @@ mod page;
 mod parts;
 pub mod segment;
 mod user_file;
-pub mod value_id;
+pub(crate) mod value_id;
 
 pub use corpus::{build_corpus, read_and_build_corpus};
 

@@ -307,7 +307,7 @@ mod tests {
 
     #[test]
     fn bundled_asset_is_complete() {
-        let lx = crate::parse::dates::builtin_for_tests().lexicon();
+        let lx = &crate::parse::dates::builtin_for_tests().lexicon;
         assert_eq!(lx.full_months.len(), 12);
         assert_eq!(lx.months.get("Sept"), Some(&9));
         assert_eq!(lx.months.get("May"), Some(&5));

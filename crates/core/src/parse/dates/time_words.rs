@@ -83,11 +83,6 @@ impl TimeWords {
         }
     }
 
-    /// The words themselves.
-    pub fn lexicon(&self) -> &Lexicon {
-        &self.lexicon
-    }
-
     pub(super) fn families(&self) -> &[String] {
         self.families
             .get_or_init(|| patterns::families(&self.lexicon))
