@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Compares the CPU that two or more dateline binaries spend on one folder:
-# runs `dateline stats FOLDER` with each in turn, N rounds, and prints each
-# one's median user+system seconds and its ratio to the first binary's.
+# Compares the CPU and the time that two or more dateline binaries spend on
+# one folder: runs `dateline stats FOLDER --json` with each in turn, N rounds,
+# and prints each one's median user+system seconds, wall seconds and the
+# pipeline's MB/s, with the ratios to the first binary's.
 # Alternating in the same minutes is what makes the ratio hold on a shared,
 # noisy machine, where a single timing does not.
 #
@@ -16,18 +17,27 @@ if [ $# -lt 3 ]; then
   exit 2
 fi
 python3 - "$@" <<'PY'
-import resource, statistics, subprocess, sys
+import json, resource, statistics, subprocess, sys, time
 
 rounds, folder, binaries = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
-spent = {b: [] for b in binaries}
+cpu = {b: [] for b in binaries}
+wall = {b: [] for b in binaries}
+rate = {b: [] for b in binaries}
 for _ in range(rounds):
     for b in binaries:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        subprocess.run([b, "stats", folder], stdout=subprocess.DEVNULL, check=True)
+        t = time.monotonic()
+        out = subprocess.run([b, "stats", folder, "--json"], capture_output=True, check=True).stdout
+        wall[b].append(time.monotonic() - t)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        spent[b].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-base = statistics.median(spent[binaries[0]])
+        cpu[b].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+        rate[b].append(json.loads(out)["pipeline_mb_per_s"])
+m = statistics.median
 for b in binaries:
-    m = statistics.median(spent[b])
-    print(f"cpu_s {m:.3f}  ratio {m / base:.3f}  {b}")
+    c, w = m(cpu[b]), m(wall[b])
+    print(
+        f"cpu_s {c:.3f}  ratio {c / m(cpu[binaries[0]]):.3f}  "
+        f"wall_s {w:.3f}  ratio {w / m(wall[binaries[0]]):.3f}  "
+        f"pipeline_mb_per_s {m(rate[b]):.1f}  {b}"
+    )
 PY
