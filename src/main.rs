@@ -240,8 +240,18 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
             print_default,
             path,
         }) => return config_command(explicit, *print_default, *path).map(|()| ExitCode::SUCCESS),
-        Some(Command::Completions { .. } | Command::Man) => {
-            (Config::defaults(), Knowledge::shared_builtin())
+        // Neither reads a config file nor parses anything.
+        Some(Command::Completions { shell }) => {
+            let mut buf = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "dateline", &mut buf);
+            return emit(buf).map(|()| ExitCode::SUCCESS);
+        }
+        Some(Command::Man) => {
+            return emit(
+                dateline::args::man_page()
+                    .map_err(|e| CliError::Other(format!("writing the man page: {e}")))?,
+            )
+            .map(|()| ExitCode::SUCCESS);
         }
         _ => {
             let cfg = load_config(explicit)?;
@@ -374,16 +384,8 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
             ));
             emit(out)
         }
-        Command::Config { .. } => Ok(()), // answered above
-        Command::Completions { shell } => {
-            let mut buf = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), "dateline", &mut buf);
-            emit(buf)
-        }
-        Command::Man => emit(
-            dateline::args::man_page()
-                .map_err(|e| CliError::Other(format!("writing the man page: {e}")))?,
-        ),
+        // Answered above.
+        Command::Config { .. } | Command::Completions { .. } | Command::Man => Ok(()),
     };
     done.map(|()| ExitCode::SUCCESS)
 }
