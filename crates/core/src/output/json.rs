@@ -139,6 +139,20 @@ fn invisible(c: char) -> bool {
     matches!(c as u32, 0x80..=0x9f | 0x202a..=0x202e | 0x2066..=0x2069)
 }
 
+/// The [`invisible`] char whose UTF-8 starts at `bytes[0]`, told from its
+/// bytes without decoding: C1 controls are C2 80..9F, the bidi overrides
+/// E2 80 AA..AE and the isolates E2 81 A6..A9. Curly quotes and dashes
+/// (E2 80 ..) are most of the lead bytes a string holds.
+fn invisible_at(bytes: &[u8]) -> Option<char> {
+    let code = match *bytes {
+        [0xc2, b @ 0x80..=0x9f, ..] => u32::from(b) - 0x80 + 0x80,
+        [0xe2, 0x80, b @ 0xaa..=0xae, ..] => u32::from(b) - 0xaa + 0x202a,
+        [0xe2, 0x81, b @ 0xa6..=0xa9, ..] => u32::from(b) - 0xa6 + 0x2066,
+        _ => return None,
+    };
+    char::from_u32(code)
+}
+
 impl Formatter for Visible {
     fn write_string_fragment<W: ?Sized + Write>(
         &mut self,
@@ -146,15 +160,11 @@ impl Formatter for Visible {
         fragment: &str,
     ) -> io::Result<()> {
         // Every such character starts with byte C2 or E2 (lead bytes, so
-        // char boundaries); curly quotes and dashes start with E2 too, so
-        // only the chars at those bytes are looked at, not every char.
+        // char boundaries): only the bytes at those are looked at.
         let bytes = fragment.as_bytes();
         let mut from = 0;
         for i in memchr::memchr2_iter(0xc2, 0xe2, bytes) {
-            let Some(c) = fragment.get(i..).and_then(|rest| rest.chars().next()) else {
-                continue;
-            };
-            if invisible(c) {
+            if let Some(c) = invisible_at(&bytes[i..]) {
                 w.write_all(&bytes[from..i])?;
                 write!(w, "\\u{:04x}", c as u32)?;
                 from = i + c.len_utf8();
@@ -237,6 +247,17 @@ mod tests {
             String::from_utf8(one).unwrap(),
             serde_json::to_string_pretty(&row(3)).unwrap() + "\n"
         );
+    }
+
+    #[test]
+    fn the_bytes_of_every_char_say_what_the_char_says() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let found = invisible_at(bytes);
+            assert_eq!(found.is_some(), invisible(c), "{:04x}", c as u32);
+            assert!(found.is_none_or(|f| f == c), "{:04x}", c as u32);
+        }
     }
 
     #[test]
