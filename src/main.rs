@@ -35,7 +35,11 @@ fn shown(message: &str) -> String {
     }
 }
 
-fn load(paths: &[PathBuf], knowledge: &Arc<Knowledge>) -> Result<Corpus, CliError> {
+/// The corpus a command prints from. It lives until the process ends: a
+/// command exits right after printing, and freeing every article and index
+/// one at a time is work the user would wait for while the system takes
+/// the memory back whole.
+fn load(paths: &[PathBuf], knowledge: &Arc<Knowledge>) -> Result<&'static Corpus, CliError> {
     let corpus = dateline::progress::while_loading(|p| {
         dateline::load::Loader::new(paths)
             .knowledge(Arc::clone(knowledge))
@@ -52,7 +56,7 @@ fn load(paths: &[PathBuf], knowledge: &Arc<Knowledge>) -> Result<Corpus, CliErro
     if corpus.articles.is_empty() {
         return Err(CliError::NoArticles);
     }
-    Ok(corpus)
+    Ok(Box::leak(Box::new(corpus)))
 }
 
 /// Whether standard output was closed when the process started
@@ -256,6 +260,8 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
         _ => {
             let cfg = load_config(explicit)?;
             let (knowledge, _) = load_knowledge(explicit)?;
+            // Kept until the process ends, as the corpus is (see `load`).
+            std::mem::forget(Arc::clone(&knowledge));
             // What the TUI would refuse is said, and stops only the TUI.
             if args.command.is_some()
                 && let Err(e) = tui_settings(&cfg)

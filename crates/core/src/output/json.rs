@@ -134,7 +134,9 @@ fn close<W: ?Sized + Write>(f: &mut Visible, w: &mut W, bracket: &[u8]) -> io::R
     w.write_all(bracket)
 }
 
-/// Whether `c` is written escaped.
+/// Whether `c` is written escaped: the rule [`invisible_at`] reads from a
+/// char's bytes, as a test checks for every char.
+#[cfg(test)]
 fn invisible(c: char) -> bool {
     matches!(c as u32, 0x80..=0x9f | 0x202a..=0x202e | 0x2066..=0x2069)
 }
@@ -162,6 +164,11 @@ impl Formatter for Visible {
         // Every such character starts with byte C2 or E2 (lead bytes, so
         // char boundaries): only the bytes at those are looked at.
         let bytes = fragment.as_bytes();
+        // Keys, dates, paths: most fragments are ASCII, checked a word at
+        // a time, with no search set up for them.
+        if fragment.is_ascii() {
+            return w.write_all(bytes);
+        }
         let mut from = 0;
         for i in memchr::memchr2_iter(0xc2, 0xe2, bytes) {
             if let Some(c) = invisible_at(&bytes[i..]) {
