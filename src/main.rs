@@ -340,7 +340,7 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
     let done = match command {
         Command::Articles { paths, json } => {
             let c = load(&or_config(paths)?, &knowledge)?;
-            write_out(|out| Ok(cli::articles(&c, json, by_file, out)?))
+            write_out(|out| Ok(cli::articles(c, json, by_file, out)?))
         }
         Command::Timeline {
             paths,
@@ -349,18 +349,18 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
         } => {
             let f = filter(&f)?;
             let c = load(&or_config(paths)?, &knowledge)?;
-            let f = f.on(&c)?;
+            let f = f.on(c)?;
             let text = cli::Text::for_stdout();
-            write_out(|out| Ok(cli::timeline(&c, f, json, text, out)?))
+            write_out(|out| Ok(cli::timeline(c, f, json, text, out)?))
         }
         Command::Actors { paths, json, kind } => {
             let c = load(&or_config(paths)?, &knowledge)?;
-            write_out(|out| Ok(cli::actors(&c, kind, json, out)?))
+            write_out(|out| Ok(cli::actors(c, kind, json, out)?))
         }
         Command::Mentions { name, paths, json } => {
             let c = load(&or_config(paths)?, &knowledge)?;
             let text = cli::Text::for_stdout();
-            write_out(|out| cli::mentions(&c, &name, json, text, out))
+            write_out(|out| cli::mentions(c, &name, json, text, out))
         }
         Command::Export {
             paths,
@@ -370,8 +370,8 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
         } => {
             let f = filter(&f)?;
             let c = load(&or_config(paths)?, &knowledge)?;
-            let f = f.on(&c)?;
-            write_out(|out| cli::export(&c, f, format, all_precisions, out))
+            let f = f.on(c)?;
+            write_out(|out| cli::export(c, f, format, all_precisions, out))
         }
         Command::Stats { paths, json } => {
             let paths = or_config(paths)?;
@@ -394,7 +394,7 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
         Command::TuiBench { paths, rounds } => {
             let c = load(&or_config(paths)?, &knowledge)?;
             let t = std::time::Instant::now();
-            let (per_key, all) = dateline::tui::bench::key_latency(&c, rounds);
+            let (per_key, all) = dateline::tui::bench::key_latency(c, rounds);
             let mut out = format!("key_update_render_ms_median {:.3}\n", all as f64 / 1e6);
             for (name, ns) in per_key {
                 out.push_str(&format!("key_{name}_ms {:.3}\n", ns as f64 / 1e6));
