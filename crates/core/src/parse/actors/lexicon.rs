@@ -129,12 +129,9 @@ pub struct Lexicon {
     pairs: WordSet<u64>,
     /// `max_words`, `stop` and `particles` of each word in any of them.
     facts: WordMap<String, WordFacts>,
-    /// `facts` of the words of up to seven bytes, by [`short_key`]: most
-    /// words, asked of a table of numbers.
-    short_facts: ShortTable<WordFacts>,
-    /// `facts` of the words of eight to fifteen bytes, by [`mid_key`]: most
-    /// of the rest.
-    mid_facts: ShortTable<WordFacts, [u64; 2]>,
+    /// `facts` of the words of up to fifteen bytes, by [`word_key`]:
+    /// nearly all words, asked of a table of numbers.
+    word_facts: WordTable<WordFacts>,
     pub stop: WordSet<String>,
     pub particles: WordSet<String>,
     pub particle_prefixes: Vec<String>,
@@ -163,7 +160,7 @@ pub struct Lexicon {
     pub user_people: FxMap<String, u32>,
 }
 
-use super::word_hash::{ShortTable, WordMap, WordSet, mid_key, short_key, short_key_of_bytes};
+use super::word_hash::{WordMap, WordSet, WordTable, word_key, word_key_at};
 pub use crate::hash::{FxMap, FxSet};
 
 /// The lookup key of a word or phrase: case and accents folded, curly
@@ -284,8 +281,7 @@ impl Lexicon {
             max_words: WordMap::default(),
             pairs: WordSet::default(),
             facts: WordMap::default(),
-            short_facts: ShortTable::new([]),
-            mid_facts: ShortTable::new([]),
+            word_facts: WordTable::new([]),
             stop: WordSet::default(),
             particles: WordSet::default(),
             particle_prefixes: Vec::new(),
@@ -455,15 +451,10 @@ impl Lexicon {
         for w in lx.adjectives.keys() {
             lx.facts.entry(w.clone()).or_default().classes |= class::ADJECTIVE;
         }
-        lx.short_facts = ShortTable::new(
+        lx.word_facts = WordTable::new(
             lx.facts
                 .iter()
-                .filter_map(|(w, f)| Some((short_key(w)?, *f))),
-        );
-        lx.mid_facts = ShortTable::new(
-            lx.facts
-                .iter()
-                .filter_map(|(w, f)| Some((mid_key(w.as_bytes())?, *f))),
+                .filter_map(|(w, f)| Some((word_key(w.as_bytes())?, *f))),
         );
         lx
     }
@@ -535,17 +526,32 @@ impl Lexicon {
     }
 
     /// [`Lexicon::facts`] of a folded word's bytes (a `str`'s): a word of
-    /// up to fifteen bytes (nearly all) is looked up as numbers, with no
-    /// string hashed or compared. Always inlined: it runs for every word,
-    /// in a loop that does little else.
-    #[inline(always)]
+    /// up to fifteen bytes (nearly all) is looked up as a number, with no
+    /// string hashed or compared.
+    #[inline]
     pub fn facts_of_bytes(&self, key: &[u8]) -> WordFacts {
-        if let Some(k) = short_key_of_bytes(key) {
-            return self.short_facts.get(k).unwrap_or_default();
+        match word_key(key) {
+            Some(k) => self.word_facts.get(k),
+            None => self.long_facts(key),
         }
-        if let Some(k) = mid_key(key) {
-            return self.mid_facts.get(k).unwrap_or_default();
+    }
+
+    /// [`Lexicon::facts_of_bytes`] of the `n` bytes at `at` in `padded`,
+    /// which holds at least sixteen bytes from `at`: the scanner's lowered
+    /// sentence, padded. Read in one load, with no branch on the word's
+    /// length (see [`word_key_at`]). Always inlined: it runs for every
+    /// word, in a loop that does little else.
+    #[inline(always)]
+    pub fn facts_at(&self, padded: &[u8], at: usize, n: usize) -> WordFacts {
+        match word_key_at(padded, at, n) {
+            Some(k) => self.word_facts.get(k),
+            None => self.facts_of_bytes(padded.get(at..at + n).unwrap_or_default()),
         }
+    }
+
+    /// The facts of a word too long for [`word_key`], asked of the map.
+    #[cold]
+    fn long_facts(&self, key: &[u8]) -> WordFacts {
         std::str::from_utf8(key)
             .ok()
             .and_then(|k| self.facts.get(k).copied())

@@ -63,178 +63,185 @@ impl std::hash::Hasher for WordHasher {
 pub type WordMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
 pub type WordSet<K> = HashSet<K, std::hash::BuildHasherDefault<WordHasher>>;
 
-/// A word of up to seven bytes as one number: its bytes, and its length in
-/// the top byte (so no two words share one). A table keyed by these
-/// compares a number, not a string, and hashes one word of eight bytes.
+/// A word of up to fifteen bytes as one number: its bytes in
+/// little-endian order, and its length in the top byte (so no two words
+/// share one, and none is [`WordTable`]'s empty mark, whose top byte is
+/// 0xff).
 #[inline]
-pub fn short_key(w: &str) -> Option<u64> {
-    short_key_of_bytes(w.as_bytes())
+pub fn word_key(b: &[u8]) -> Option<u128> {
+    let n = b.len();
+    let mut buf = [0u8; 16];
+    buf.get_mut(..n)?.copy_from_slice(b);
+    (n < 16).then(|| u128::from_le_bytes(buf) | (n as u128) << 120)
 }
 
-/// [`short_key`] of a word's bytes, for a caller that holds them and need
-/// not slice a `str` (which checks both ends are char boundaries).
+/// [`word_key`] of the `n` bytes at `at` in `padded`, a buffer that holds
+/// at least sixteen bytes from `at` (whatever they are): one load and a
+/// mask, with no branch on the word's length, for a caller that asks it of
+/// every word of a sentence.
 #[inline]
-pub fn short_key_of_bytes(b: &[u8]) -> Option<u64> {
-    if b.len() > 7 {
+pub fn word_key_at(padded: &[u8], at: usize, n: usize) -> Option<u128> {
+    if n >= 16 {
         return None;
     }
-    let n = b.len();
-    // The bytes in little-endian order, from at most two overlapping loads
-    // (overlapping bytes land on themselves), not one byte at a time.
-    let bytes = match b {
-        [] => 0,
-        [x, y, z, w, ..] => {
-            let lo = u32::from_le_bytes([*x, *y, *z, *w]);
-            let e = &b[n - 4..];
-            let hi = u32::from_le_bytes([e[0], e[1], e[2], e[3]]);
-            u64::from(lo) | u64::from(hi) << (8 * (n - 4))
-        }
-        [x, ..] => {
-            u64::from(*x)
-                | u64::from(b[n / 2]) << (8 * (n / 2))
-                | u64::from(b[n - 1]) << (8 * (n - 1))
-        }
-    };
-    Some(bytes | (n as u64) << 56)
+    let w = padded.get(at..)?.first_chunk::<16>()?;
+    let mask = (1u128 << (8 * n)) - 1;
+    Some(u128::from_le_bytes(*w) & mask | (n as u128) << 120)
 }
 
-/// A table from [`short_key`]s to small values, asked once for every word
-/// of every sentence: open addressing with linear probing over a key array
-/// at most half full, so that a word no lexicon holds (most content
-/// words) is told after one or two key comparisons, with no hashing of
-/// bytes and no control bytes to read first.
-pub struct ShortTable<V, K: TableKey = u64> {
-    /// [`TableKey::EMPTY`] where no key is; a slot's value is in `values`.
-    keys: Box<[K]>,
-    values: Box<[V]>,
-    /// How far the product of a key is shifted to give its first slot.
+/// What no [`word_key`] is: its top byte, a length, is at most fifteen.
+const EMPTY_KEY: u128 = u128::MAX;
+
+/// A table from [`word_key`]s to small values, asked once for every word
+/// of every sentence. Cuckoo hashing: a key is in one of two slots, both
+/// read and the one that holds it chosen without a branch, so that whether
+/// a word is in the lexicon (about half of them are, in no pattern a
+/// branch predictor could learn) costs no mispredicted branch. Linear
+/// probing took one or two such branches per word.
+pub struct WordTable<V> {
+    /// Key and value; the slot after the last that a key can hash to is
+    /// always empty, with the default value: where a key no slot holds
+    /// is sent.
+    slots: Box<[([u64; 2], V)]>,
+    /// How far a hash is shifted to give a slot.
     shift: u32,
+    seed: u64,
+    /// No placement of the keys was found (not seen in practice, but a
+    /// user's lexicon is not known in advance): every key is in `spill`.
+    spill: Option<WordMap<u128, V>>,
 }
 
-/// A key of a [`ShortTable`]: a [`short_key`] or a [`mid_key`].
-pub trait TableKey: Copy + Eq {
-    /// What no key is, marking an empty slot.
-    const EMPTY: Self;
-    /// The key as one number, to find its first slot by.
-    fn mix(self) -> u64;
+fn split(k: u128) -> [u64; 2] {
+    [k as u64, (k >> 64) as u64]
 }
 
-impl TableKey for u64 {
-    /// No short key: its top byte holds a length of at most seven.
-    const EMPTY: u64 = u64::MAX;
-    #[inline]
-    fn mix(self) -> u64 {
-        self
-    }
-}
-
-impl TableKey for [u64; 2] {
-    /// No mid key: the low byte of its second number is a length of at
-    /// most fifteen.
-    const EMPTY: [u64; 2] = [u64::MAX; 2];
-    #[inline]
-    fn mix(self) -> u64 {
-        self[0] ^ self[1].rotate_left(29)
-    }
-}
-
-/// A word of eight to fifteen bytes as two numbers: its first eight bytes,
-/// and its last eight with the lowest of those (which the first eight hold
-/// too, the word being shorter than sixteen) replaced by its length, so
-/// that no two words share one.
-#[inline]
-pub fn mid_key(b: &[u8]) -> Option<[u64; 2]> {
-    let n = b.len();
-    if !(8..16).contains(&n) {
-        return None;
-    }
-    let first = u64::from_le_bytes(*b.first_chunk::<8>()?);
-    let last = u64::from_le_bytes(*b.last_chunk::<8>()?);
-    Some([first, last & !0xff | n as u64])
-}
-
-impl<V: Copy + Default, K: TableKey> ShortTable<V, K> {
+impl<V: Copy + Default> WordTable<V> {
     /// The table of `pairs` (a key given twice keeps its last value).
-    pub fn new(pairs: impl IntoIterator<Item = (K, V)>) -> Self {
-        let pairs: Vec<(K, V)> = pairs.into_iter().filter(|(k, _)| *k != K::EMPTY).collect();
-        let slots = (pairs.len() * 2).next_power_of_two().max(8);
-        let mut t = ShortTable {
-            keys: vec![K::EMPTY; slots].into_boxed_slice(),
-            values: vec![V::default(); slots].into_boxed_slice(),
-            shift: 64 - slots.trailing_zeros(),
-        };
-        for (k, v) in pairs {
-            let mut i = t.slot_of(k);
-            while t.keys[i] != K::EMPTY && t.keys[i] != k {
-                i = (i + 1) & (slots - 1);
+    pub fn new(pairs: impl IntoIterator<Item = (u128, V)>) -> Self {
+        let mut pairs: Vec<(u128, V)> =
+            pairs.into_iter().filter(|(k, _)| *k != EMPTY_KEY).collect();
+        // The last of each key wins: reversed, deduplicated keeping the
+        // first, in a stable order.
+        pairs.reverse();
+        let mut seen = std::collections::HashSet::new();
+        pairs.retain(|(k, _)| seen.insert(*k));
+        // At most a third full: two-choice cuckoo hashing places a set of
+        // keys with high probability below one half.
+        let mut slots = (pairs.len() * 3).next_power_of_two().max(8);
+        for attempt in 0..48u64 {
+            if attempt > 0 && attempt % 8 == 0 {
+                slots *= 2;
             }
-            t.keys[i] = k;
-            t.values[i] = v;
+            let seed = attempt.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ 0x5851_f42d_4c95_7f2d;
+            if let Some(t) = Self::place(&pairs, slots, seed) {
+                return t;
+            }
         }
-        t
+        WordTable {
+            slots: vec![([u64::MAX; 2], V::default())].into_boxed_slice(),
+            shift: 63,
+            seed: 0,
+            spill: Some(pairs.into_iter().collect()),
+        }
     }
 
-    #[inline]
-    fn slot_of(&self, k: K) -> usize {
-        (k.mix().wrapping_mul(WORD_K) >> self.shift) as usize
-    }
-
-    /// The value of key `k`, if the table holds it.
-    #[inline]
-    pub fn get(&self, k: K) -> Option<V> {
-        let mask = self.keys.len() - 1;
-        let mut i = self.slot_of(k);
-        loop {
-            let at = self.keys[i];
-            if at == K::EMPTY {
+    /// The keys placed in `n` slots with hash seed `seed`, if they fit.
+    fn place(pairs: &[(u128, V)], n: usize, seed: u64) -> Option<Self> {
+        let mut t = WordTable {
+            slots: vec![(split(EMPTY_KEY), V::default()); n + 1].into_boxed_slice(),
+            shift: 64 - n.trailing_zeros(),
+            seed,
+            spill: None,
+        };
+        for &(k, v) in pairs {
+            let mut cur = (split(k), v);
+            let mut at = t.slots_of(k).0;
+            let mut placed = false;
+            for _ in 0..n.min(512) {
+                let old = std::mem::replace(&mut t.slots[at], cur);
+                if old.0 == split(EMPTY_KEY) {
+                    placed = true;
+                    break;
+                }
+                // The evicted key goes to its other slot.
+                cur = old;
+                let ck = u128::from(cur.0[0]) | u128::from(cur.0[1]) << 64;
+                let (a, b) = t.slots_of(ck);
+                at = if a == at { b } else { a };
+            }
+            if !placed {
                 return None;
             }
-            if at == k {
-                return self.values.get(i).copied();
-            }
-            i = (i + 1) & mask;
         }
+        Some(t)
+    }
+
+    /// [`WordTable::get`] of a table whose keys found no placement.
+    #[cold]
+    fn spilled(spill: &WordMap<u128, V>, k: u128) -> V {
+        spill.get(&k).copied().unwrap_or_default()
+    }
+
+    /// The two slots key `k` may be in.
+    #[inline]
+    fn slots_of(&self, k: u128) -> (usize, usize) {
+        let [lo, hi] = split(k);
+        let x = (lo ^ self.seed).wrapping_mul(WORD_K) ^ hi;
+        let y = x.wrapping_mul(WORD_K2);
+        let a = (y >> self.shift) as usize;
+        let b = (y.rotate_left(32) ^ self.seed).wrapping_mul(WORD_K) >> self.shift;
+        (a, b as usize)
+    }
+
+    /// The value of key `k`; the default if the table does not hold it.
+    /// Always inlined: asked for every word, where a call cost as much as
+    /// the lookup.
+    #[inline(always)]
+    pub fn get(&self, k: u128) -> V {
+        if let Some(spill) = &self.spill {
+            return Self::spilled(spill, k);
+        }
+        let (a, b) = self.slots_of(k);
+        let key = split(k);
+        let none = self.slots.len() - 1;
+        let ka = self.slots.get(a).map_or(split(EMPTY_KEY), |s| s.0);
+        let kb = self.slots.get(b).map_or(split(EMPTY_KEY), |s| s.0);
+        let i = if ka == key {
+            a
+        } else if kb == key {
+            b
+        } else {
+            none
+        };
+        self.slots.get(i).map(|s| s.1).unwrap_or_default()
     }
 }
+
+/// A second odd multiplier, for the second slot of a key.
+const WORD_K2: u64 = 0x9e37_79b9_7f4a_7c15;
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn short_keys_are_the_bytes_and_the_length() {
-        for w in [
-            "",
-            "a",
-            "ab",
-            "abc",
-            "abcd",
-            "abcde",
-            "abcdef",
-            "abcdefg",
-            "\u{e9}t\u{e9}",
-        ] {
-            let mut v = (w.len() as u64) << 56;
-            for (i, &x) in w.as_bytes().iter().enumerate() {
-                v |= u64::from(x) << (8 * i);
-            }
-            assert_eq!(short_key(w), Some(v), "{w}");
-        }
-    }
-
-    #[test]
-    fn short_keys_tell_words_apart() {
-        let words = [
-            "", "a", "ab", "ba", "a\0", "\0a", "abcdefg", "abcdef", "é", "abcdefgh",
-        ];
-        let keys: Vec<Option<u64>> = words.iter().map(|w| short_key(w)).collect();
-        assert_eq!(keys[9], None);
-        for (i, a) in keys.iter().enumerate().take(9) {
-            assert!(a.is_some());
-            for b in &keys[i + 1..9] {
-                assert_ne!(a, b);
+    /// Words of every length up to sixteen bytes, some sharing their
+    /// first bytes, some differing in one byte, some with zero bytes.
+    fn sample_words() -> Vec<Vec<u8>> {
+        let mut words: Vec<Vec<u8>> = (0..=16)
+            .map(|n| b"abcdefghijklmnopq"[..n].to_vec())
+            .collect();
+        for n in 1..16 {
+            for at in 0..n {
+                let mut w = b"abcdefghijklmnop"[..n].to_vec();
+                w[at] = b'z';
+                words.push(w);
+                let mut w = vec![b'a'; n];
+                w[at] = 0;
+                words.push(w);
             }
         }
+        words.push("\u{e9}t\u{e9}".as_bytes().to_vec());
+        words
     }
 
     #[test]
@@ -250,53 +257,79 @@ mod tests {
     }
 
     #[test]
-    fn short_tables_find_what_they_hold_and_nothing_else() {
-        let words = ["a", "of", "the", "said", "von", "abcdefg", "\u{e9}t\u{e9}"];
-        let t = ShortTable::new(
-            words
-                .iter()
-                .enumerate()
-                .filter_map(|(i, w)| Some((short_key(w)?, i as u32 + 1))),
-        );
-        for (i, w) in words.iter().enumerate() {
-            assert_eq!(t.get(short_key(w).unwrap()), Some(i as u32 + 1), "{w}");
+    fn word_keys_tell_apart_every_word_of_up_to_fifteen_bytes() {
+        let words = sample_words();
+        let keys: Vec<Option<u128>> = words.iter().map(|w| word_key(w)).collect();
+        let mut distinct = HashSet::new();
+        for (w, k) in words.iter().zip(&keys) {
+            assert_eq!(k.is_some(), w.len() < 16, "{w:?}");
+            if let Some(k) = k {
+                assert!(distinct.insert(*k), "{w:?}");
+                assert_ne!(*k, EMPTY_KEY);
+                assert_eq!(*k >> 120, w.len() as u128);
+            }
         }
-        for w in ["", "b", "fo", "then", "abcdef", "vom"] {
-            assert_eq!(t.get(short_key(w).unwrap()), None, "{w}");
-        }
-        assert_eq!(t.get(<u64 as TableKey>::EMPTY), None);
-        let none: ShortTable<u32> = ShortTable::new([]);
-        assert_eq!(none.get(short_key("a").unwrap()), None);
-        // Many keys in one small table: every one found past collisions.
-        let many: Vec<u64> = (0..1000u64).map(|n| n << 8 | 3 << 56).collect();
-        let t = ShortTable::new(many.iter().map(|&k| (k, k)));
-        assert!(many.iter().all(|&k| t.get(k) == Some(k)));
-        assert_eq!(t.get(1 << 56), None);
     }
 
     #[test]
-    fn mid_keys_tell_apart_every_word_of_eight_to_fifteen_bytes() {
-        // Words that share their first and last eight bytes but not their
-        // length, and words that differ in one byte only.
-        let mut words: Vec<String> = (8..16).map(|n| "a".repeat(n)).collect();
-        for n in 8..16 {
-            for at in 0..n {
-                let mut w = "abcdefghijklmnop"[..n].to_string().into_bytes();
-                w[at] = b'z';
-                words.push(String::from_utf8(w).unwrap());
+    fn a_word_key_read_from_a_padded_buffer_is_the_word_key() {
+        // Each word inside other bytes, at every offset: the bytes after
+        // the word are masked off whatever they are.
+        for w in sample_words() {
+            for fill in [0u8, b' ', 0xff, b'a'] {
+                for at in 0..3 {
+                    let mut buf = vec![fill; at];
+                    buf.extend_from_slice(&w);
+                    buf.extend_from_slice(&[fill; 16]);
+                    assert_eq!(word_key_at(&buf, at, w.len()), word_key(&w), "{w:?} {fill}");
+                }
             }
         }
-        let keys: Vec<[u64; 2]> = words
+        // Too short a buffer: none (the caller looks the word up otherwise).
+        assert_eq!(word_key_at(b"abc", 0, 3), None);
+    }
+
+    #[test]
+    fn word_tables_find_what_they_hold_and_nothing_else() {
+        let words = sample_words();
+        let held: Vec<u128> = words
             .iter()
-            .map(|w| mid_key(w.as_bytes()).unwrap())
+            .step_by(2)
+            .filter_map(|w| word_key(w))
             .collect();
-        let distinct: std::collections::HashSet<_> = keys.iter().collect();
-        assert_eq!(distinct.len(), words.len());
-        assert!(mid_key(b"abcdefg").is_none() && mid_key(&[b'a'; 16]).is_none());
-        let t = ShortTable::new(keys.iter().zip(0u32..).map(|(&k, i)| (k, i)));
-        for (i, k) in keys.iter().enumerate() {
-            assert_eq!(t.get(*k), Some(i as u32));
+        let t = WordTable::new(held.iter().zip(1u32..).map(|(&k, i)| (k, i)));
+        for (k, i) in held.iter().zip(1u32..) {
+            assert_eq!(t.get(*k), i);
         }
-        assert_eq!(t.get(mid_key(b"zzzzzzzzz").unwrap()), None);
+        for w in words.iter().skip(1).step_by(2) {
+            if let Some(k) = word_key(w) {
+                assert_eq!(t.get(k), 0, "{w:?}");
+            }
+        }
+        assert_eq!(t.get(EMPTY_KEY), 0);
+        // A key given twice keeps its last value.
+        let k = word_key(b"von").unwrap();
+        assert_eq!(WordTable::new([(k, 1u32), (k, 2)]).get(k), 2);
+        let none: WordTable<u32> = WordTable::new([]);
+        assert_eq!(none.get(k), 0);
+        // Many keys in one table: every one found.
+        let many: Vec<u128> = (0..20_000u128).map(|n| n | 3 << 120).collect();
+        let t = WordTable::new(many.iter().map(|&k| (k, k as u64)));
+        assert!(t.spill.is_none());
+        assert!(many.iter().all(|&k| t.get(k) == k as u64));
+        assert_eq!(t.get(20_000 | 3 << 120), 0);
+    }
+
+    #[test]
+    fn keys_no_placement_is_found_for_are_still_found() {
+        let keys: Vec<u128> = (0..100u128).map(|n| n | 2 << 120).collect();
+        let t = WordTable {
+            slots: vec![([u64::MAX; 2], 0u32)].into_boxed_slice(),
+            shift: 63,
+            seed: 0,
+            spill: Some(keys.iter().map(|&k| (k, 7)).collect()),
+        };
+        assert!(keys.iter().all(|&k| t.get(k) == 7));
+        assert_eq!(t.get(5), 0);
     }
 }

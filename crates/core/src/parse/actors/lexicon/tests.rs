@@ -160,3 +160,26 @@ fn a_malformed_user_file_is_an_error_naming_its_line() {
     assert!(e.contains("unknown kind \"ship\""), "{e}");
     assert_eq!(Lexicon::with_user("# none yet\n").map(|(_, n)| n), Ok(0));
 }
+
+#[test]
+fn facts_read_from_a_padded_sentence_are_the_facts_of_the_map() {
+    // Every word the lexicon knows, and words it does not, of every
+    // length: the table of numbers (and the padded read the scanner
+    // uses) give what the map of strings holds.
+    let lx = Lexicon::builtin_for_tests();
+    let unknown = [
+        "varga",
+        "",
+        "x",
+        "abcdefghijklmno",
+        "abcdefghijklmnop",
+        "internationalisation",
+    ];
+    let words: Vec<&str> = lx.facts.keys().map(String::as_str).chain(unknown).collect();
+    for w in words {
+        let want = lx.facts.get(w).copied().unwrap_or_default();
+        assert_eq!(lx.facts(w), want, "{w}");
+        let padded = format!("the {w}                ");
+        assert_eq!(lx.facts_at(padded.as_bytes(), 4, w.len()), want, "{w}");
+    }
+}

@@ -187,6 +187,9 @@ struct Spare {
     nameable: Vec<u32>,
 }
 
+/// What follows the lowered sentence in the key buffer (see `scan_with`).
+const KEY_PAD: &str = "                ";
+
 const DASHES: [char; 3] = ['\u{2013}', '\u{2014}', '-'];
 const ROMAN: [&str; 8] = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii"];
 
@@ -258,6 +261,9 @@ pub fn scan_with<'a>(
     key_buf.clear();
     key_buf.push_str(text);
     key_buf.make_ascii_lowercase();
+    // Sixteen bytes after the sentence, so that every ASCII word's key is
+    // read in one load of sixteen bytes ([`Lexicon::facts_at`]).
+    key_buf.push_str(KEY_PAD);
     key_at.clear();
     key_at.reserve(toks.len());
     facts.clear();
@@ -274,17 +280,18 @@ pub fn scan_with<'a>(
         // What `key_of` gives for one ASCII word (words hold no white
         // space) is its range of the lowered copy; a word with other chars
         // (the tokenizer says which) is folded after the copy.
-        let (a, b) = if t.ascii {
-            (t.start, t.end)
+        let (a, b, f) = if t.ascii {
+            // Looked up by the key's bytes: no `str` to slice, whose ends
+            // would be checked for char boundaries.
+            let f = lx.facts_at(key_buf.as_bytes(), t.start, t.end - t.start);
+            (t.start, t.end, f)
         } else {
             let from = key_buf.len();
             key_buf.push_str(&key_of(text.get(t.start..t.end).unwrap_or("")));
-            (from, key_buf.len())
+            let f = lx.facts_of_bytes(key_buf.as_bytes().get(from..).unwrap_or_default());
+            (from, key_buf.len(), f)
         };
         key_at.push((a as u32, b as u32));
-        // Looked up by the key's bytes: no `str` to slice, whose ends
-        // would be checked for char boundaries.
-        let f = lx.facts_of_bytes(key_buf.as_bytes().get(a..b).unwrap_or_default());
         if f.max_words > 0 || t.is_capital() || t.glued {
             spare.taggable.push(i as u32);
         }

@@ -307,3 +307,32 @@ fn the_word_sweep_ends_at_the_first_byte_that_is_no_ascii_letter_or_digit() {
     }
     assert_eq!(super::ascii_run_end(b"abc", 5), 5);
 }
+
+#[test]
+fn word_ends_found_eight_bytes_at_a_time_are_the_bytewise_ones() {
+    // Every byte value as the end of a run, at every place in and around
+    // an eight-byte chunk, and texts of words of every length.
+    for b in 0..=255u8 {
+        assert_eq!(alnum_bytes(each(b)) != 0, ALNUM[usize::from(b)], "{b}");
+        for at in 0..20 {
+            let mut bytes = b"Abc9xyzQ".repeat(3);
+            bytes[at] = b;
+            for from in 0..bytes.len() {
+                assert_eq!(
+                    ascii_run_end(&bytes, from),
+                    ascii_run_end_bytewise(&bytes, from),
+                    "{b} {at} {from}"
+                );
+            }
+        }
+    }
+    let text = "Ivo Brask-Tamm, 42, said: \u{201c}Nørgaard’s U.S. deal\u{201d} a b cd efghijklmnopqrstu 123456789 Zz@[`{/:";
+    let bytes = text.as_bytes();
+    for from in 0..=bytes.len() + 1 {
+        assert_eq!(
+            ascii_run_end(bytes, from),
+            ascii_run_end_bytewise(bytes, from),
+            "{from}"
+        );
+    }
+}
