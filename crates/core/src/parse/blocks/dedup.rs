@@ -220,9 +220,16 @@ pub fn dedup_key_hash(s: &str) -> u64 {
     /// Key bytes hashed at once.
     const CHUNK: usize = 64;
     fn mix(h: u64, chunk: &[u8]) -> u64 {
+        let w = <[u8; 8]>::try_from(chunk).unwrap_or_else(|_| padded(chunk));
+        (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K)
+    }
+    /// The last, shorter chunk zero-padded: apart, so that a whole chunk
+    /// is one load, not a call of `memcpy`.
+    #[inline(never)]
+    fn padded(chunk: &[u8]) -> [u8; 8] {
         let mut w = [0u8; 8];
         w[..chunk.len()].copy_from_slice(chunk);
-        (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K)
+        w
     }
     fn flush(h: u64, buf: &[u8]) -> u64 {
         buf.chunks(8).fold(h, mix)
