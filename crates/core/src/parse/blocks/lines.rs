@@ -411,6 +411,38 @@ mod tests {
         }));
     }
 
+    #[test]
+    fn copies_are_counted_as_the_whole_keys_count_them() {
+        use super::super::dedup::dedup_key_hash;
+        let raw = "Ferry vote delayed\n\nFERRY VOTE: delayed!\nFerry vote delays\n\
+                   Ferry route delayed\n1. Ferry vote delayed\nÄrger über die Fähre\n\
+                   ärger ÜBER die fähre\n— * —\nVote\nvote.\nFerry vote, delayed again\n";
+        let (lines, _) = super::split(super::super::PageKnowledge::builtin_for_tests(), raw);
+        let key = |l: &super::Line| {
+            let content = &l.text[(l.content.start - l.span.start) as usize..];
+            dedup_key_hash(content)
+        };
+        for l in &lines {
+            let want = lines.iter().filter(|m| key(m) == key(l)).count() as u32;
+            let want = if key(l) == 0 { 1 } else { want };
+            assert_eq!(l.copies, want, "{:?}", l.text);
+            assert_eq!(l.key == 0, key(l) == 0, "{:?}", l.text);
+            assert_eq!(l.key_hash(), key(l), "{:?}", l.text);
+            for m in &lines {
+                if l.key != 0 && m.key != 0 {
+                    assert_eq!(
+                        l.key == m.key,
+                        key(l) == key(m),
+                        "{:?} {:?}",
+                        l.text,
+                        m.text
+                    );
+                }
+            }
+        }
+        assert_eq!(lines[0].copies, 3);
+    }
+
     fn unit_count(raw: &str) -> usize {
         let (lines, lang) = super::split(super::super::PageKnowledge::builtin_for_tests(), raw);
         super::units(
