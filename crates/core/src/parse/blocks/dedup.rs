@@ -112,6 +112,105 @@ const KEY_BYTE: [u8; 128] = {
     t
 };
 
+/// The first and the last eight bytes of [`dedup_key`]`(s)` (fewer,
+/// zero-padded, when the key is shorter), read from the text's two ends
+/// without reading the rest; None when the key is empty. Texts with the
+/// same key have the same ends, so a text whose ends no other text on the
+/// page shares has no copy there, and its key need not be hashed whole.
+pub fn key_ends(s: &str) -> Option<(u64, u64)> {
+    let b = s.as_bytes();
+    // Key bytes from the front; eight ASCII bytes are taken at once, with
+    // no branch on which of them the key keeps.
+    let mut front = [0u8; 16];
+    let mut n = 0;
+    let mut i = 0;
+    while n < 8 && i < b.len() {
+        if let Some(chunk) = b.get(i..i + 8).filter(|c| c.is_ascii()) {
+            for &c in chunk {
+                let v = KEY_BYTE[usize::from(c)];
+                front[n] = v;
+                n += usize::from(v != 0);
+            }
+            i += 8;
+        } else if b[i].is_ascii() {
+            let v = KEY_BYTE[usize::from(b[i])];
+            front[n] = v;
+            n += usize::from(v != 0);
+            i += 1;
+        } else {
+            let Some(ch) = s.get(i..).and_then(|t| t.chars().next()) else {
+                break;
+            };
+            i += ch.len_utf8();
+            if ch.is_alphanumeric() {
+                for l in ch.to_lowercase() {
+                    let mut enc = [0u8; 4];
+                    for &e in l.encode_utf8(&mut enc).as_bytes() {
+                        if n < 8 {
+                            front[n] = e;
+                            n += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if n == 0 {
+        return None;
+    }
+    // Key bytes from the back, filled from the buffer's end: the key's
+    // last byte is the last here.
+    let mut back = [0u8; 24];
+    let mut m = 0;
+    let mut j = b.len();
+    while m < 8 && j > 0 {
+        if let Some(chunk) = j
+            .checked_sub(8)
+            .and_then(|at| b.get(at..j))
+            .filter(|c| c.is_ascii())
+        {
+            for &c in chunk.iter().rev() {
+                let v = KEY_BYTE[usize::from(c)];
+                back[23 - m] = v;
+                m += usize::from(v != 0);
+            }
+            j -= 8;
+        } else if b[j - 1].is_ascii() {
+            let v = KEY_BYTE[usize::from(b[j - 1])];
+            back[23 - m] = v;
+            m += usize::from(v != 0);
+            j -= 1;
+        } else {
+            let Some(ch) = s.get(..j).and_then(|t| t.chars().next_back()) else {
+                break;
+            };
+            j -= ch.len_utf8();
+            if ch.is_alphanumeric() {
+                // A char lowers to at most three chars.
+                let mut enc = [0u8; 12];
+                let mut len = 0;
+                for l in ch.to_lowercase() {
+                    len += l.encode_utf8(&mut enc[len..]).len();
+                }
+                for &e in enc[..len].iter().rev() {
+                    if m < 8 {
+                        back[23 - m] = e;
+                        m += 1;
+                    }
+                }
+            }
+        }
+    }
+    let mut eight = [0u8; 8];
+    eight.copy_from_slice(&front[..8]);
+    let front = u64::from_le_bytes(eight);
+    // The last eight key bytes, or the whole key zero-padded before it.
+    let mut tail = [0u8; 8];
+    let k = m.min(8);
+    tail[8 - k..].copy_from_slice(&back[24 - k..]);
+    Some((front, u64::from_le_bytes(tail)))
+}
+
 /// A hash of [`dedup_key`]`(s)` (never 0), or 0 when the key is empty.
 /// The key's bytes are gathered on the stack and hashed 64 at a time,
 /// eight at a time, so no key is built and most bytes cost no branch:
@@ -121,9 +220,16 @@ pub fn dedup_key_hash(s: &str) -> u64 {
     /// Key bytes hashed at once.
     const CHUNK: usize = 64;
     fn mix(h: u64, chunk: &[u8]) -> u64 {
+        let w = <[u8; 8]>::try_from(chunk).unwrap_or_else(|_| padded(chunk));
+        (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K)
+    }
+    /// The last, shorter chunk zero-padded: apart, so that a whole chunk
+    /// is one load, not a call of `memcpy`.
+    #[inline(never)]
+    fn padded(chunk: &[u8]) -> [u8; 8] {
         let mut w = [0u8; 8];
         w[..chunk.len()].copy_from_slice(chunk);
-        (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K)
+        w
     }
     fn flush(h: u64, buf: &[u8]) -> u64 {
         buf.chunks(8).fold(h, mix)
@@ -245,6 +351,52 @@ mod tests {
         assert_eq!(dedup_key_hash(&long), dedup_key_hash(&long.to_uppercase()));
         assert_ne!(dedup_key_hash(&long), dedup_key_hash(&(long.clone() + "x")));
         assert_eq!(dedup_key_hash("— * —"), 0);
+    }
+
+    #[test]
+    fn key_ends_are_the_ends_of_the_key() {
+        fn of_key(key: &str) -> Option<(u64, u64)> {
+            let k = key.as_bytes();
+            if k.is_empty() {
+                return None;
+            }
+            let mut front = [0u8; 8];
+            let n = k.len().min(8);
+            front[..n].copy_from_slice(&k[..n]);
+            let mut back = [0u8; 8];
+            back[8 - n..].copy_from_slice(&k[k.len() - n..]);
+            Some((u64::from_le_bytes(front), u64::from_le_bytes(back)))
+        }
+        let pieces = [
+            "Harbour ",
+            "BOARD",
+            "ÄÖÜ",
+            "ǅ",
+            "İ",
+            " - ",
+            "12",
+            "é",
+            "ß",
+            "...",
+            "ﬁ",
+            "a,b",
+            "x\u{0}y",
+            "Ferrymen's",
+            "@[`{",
+            "/09:",
+            "\u{212A}",
+            "ΣΑΣ",
+        ];
+        for seed in 0..400usize {
+            let mut s = String::new();
+            let mut k = seed;
+            while s.len() < seed % 60 {
+                s.push_str(pieces[k % pieces.len()]);
+                k = k.wrapping_mul(31).wrapping_add(7) % 1009;
+            }
+            assert_eq!(key_ends(&s), of_key(&dedup_key(&s)), "{s:?}");
+        }
+        assert_eq!(key_ends("— * —"), None);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! a link on its own line splits a sentence, "led to" / "widespread
 //! problems" / " last week when…").
 
-use super::dedup::dedup_key_hash;
+use super::dedup::{dedup_key_hash, key_ends};
 use super::furniture::{self, Pattern, pattern_given_words, pattern_of, prefix_len};
 use super::shape::{MAX_HEADLINE_BYTES, MAX_HEADLINE_WORDS, ends_like_sentence};
 use super::stopwords::{self, Language, StopWords};
@@ -33,7 +33,10 @@ pub struct Line<'a> {
     /// and digits, lowercased); 1 when it is unique or too long to be a
     /// headline.
     pub copies: u32,
-    /// The line's headline key hash, 0 when it has none.
+    /// The line's headline key, 0 when it has none: lines share it when
+    /// they share their headline key. The key's hash ([`Line::key_hash`],
+    /// an odd number) where another line's key may be the same; where none
+    /// can be, an even number no other line has.
     pub key: u64,
     /// A line too long for a headline that the page holds twice or more (a
     /// carousel of story summaries shown at the top and again at the foot).
@@ -58,6 +61,15 @@ impl Line<'_> {
     pub fn content_text<'r>(&self, raw: &'r str) -> &'r str {
         self.content.text(raw)
     }
+    /// The hash of the line's headline key ([`dedup_key_hash`] of its
+    /// content), whether or not [`Line::key`] holds it.
+    pub fn key_hash(&self) -> u64 {
+        if self.key & 1 == 1 {
+            self.key
+        } else {
+            dedup_key_hash(&self.text[(self.content.start - self.span.start) as usize..])
+        }
+    }
     /// [`roles::is_caption`] of the line's text or of its content (`text`
     /// is one of them), not read for a line with no mark of one.
     pub fn is_caption(&self, text: &str) -> bool {
@@ -79,7 +91,10 @@ pub fn split<'a>(k: &super::PageKnowledge, raw: &'a str) -> (Vec<Line<'a>>, Lang
     let mut hits: Vec<[u16; stopwords::LANGUAGES]> = Vec::with_capacity(most_lines);
     let mut totals = [0usize; stopwords::LANGUAGES];
     let mut blank = true;
-    let mut keys: FxMap<u64, u32> = FxMap::with_capacity_and_hasher(most_lines, Default::default());
+    // Lines by the ends of their headline keys: only those whose ends
+    // another line shares have their keys hashed whole.
+    let mut ends: FxMap<u64, u32> = FxMap::with_capacity_and_hasher(most_lines, Default::default());
+    let mut line_ends: Vec<u64> = Vec::with_capacity(most_lines);
     let mut long_keys: FxMap<u64, u32> = FxMap::default();
     // Furniture words and caption words, searched for once in the page
     // (unless a char outside ASCII could match a letter of one).
@@ -125,15 +140,22 @@ pub fn split<'a>(k: &super::PageKnowledge, raw: &'a str) -> (Vec<Line<'a>>, Lang
         }
         hits.push(line_hits);
         let text_key = &trimmed[prefix..];
-        let key = if text_key.len() <= MAX_HEADLINE_BYTES && words as usize <= MAX_HEADLINE_WORDS {
-            dedup_key_hash(text_key)
+        let line_key_ends =
+            if text_key.len() <= MAX_HEADLINE_BYTES && words as usize <= MAX_HEADLINE_WORDS {
+                key_ends(text_key).map(|(front, back)| ends_hash(front, back))
+            } else {
+                None
+            };
+        // An even number of this line alone until its ends are counted.
+        let key = line_key_ends.map_or(0, |_| (out.len() as u64 + 1) << 1);
+        if let Some(e) = line_key_ends {
+            *ends.entry(e).or_insert(0) += 1;
+            line_ends.push(e);
         } else {
-            0
-        };
-        if key != 0 {
-            *keys.entry(key).or_insert(0) += 1;
-        } else if words as usize > MAX_HEADLINE_WORDS {
-            *long_keys.entry(long_line_hash(trimmed)).or_insert(0) += 1;
+            line_ends.push(0);
+            if words as usize > MAX_HEADLINE_WORDS {
+                *long_keys.entry(long_line_hash(trimmed)).or_insert(0) += 1;
+            }
         }
         out.push(Line {
             span,
@@ -172,9 +194,17 @@ pub fn split<'a>(k: &super::PageKnowledge, raw: &'a str) -> (Vec<Line<'a>>, Lang
         blank = false;
     }
     let lang = stopwords::choose(&totals);
+    // Keys hashed whole where two lines' keys may be the same.
+    let mut keys: FxMap<u64, u32> = FxMap::default();
+    for (l, e) in out.iter_mut().zip(&line_ends) {
+        if l.key != 0 && ends.get(e).is_some_and(|&n| n > 1) {
+            l.key = l.key_hash();
+            *keys.entry(l.key).or_insert(0) += 1;
+        }
+    }
     for (l, h) in out.iter_mut().zip(&hits) {
         l.stops = h[lang.index()] as u32;
-        if l.key != 0 {
+        if l.key & 1 == 1 {
             l.copies = keys.get(&l.key).copied().unwrap_or(1);
         } else if !long_keys.is_empty() && l.words as usize > MAX_HEADLINE_WORDS {
             l.long_copy = long_keys
@@ -183,6 +213,12 @@ pub fn split<'a>(k: &super::PageKnowledge, raw: &'a str) -> (Vec<Line<'a>>, Lang
         }
     }
     (out, lang)
+}
+
+/// The ends of a headline key (see [`key_ends`]) as one number: two keys
+/// with the same ends have the same number.
+fn ends_hash(front: u64, back: u64) -> u64 {
+    (front.wrapping_mul(0x517c_c1b7_2722_0a95) ^ back).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// Most lines [`split`] makes room for at once.
@@ -373,6 +409,38 @@ mod tests {
             let content = &l.text[(l.content.start - l.span.start) as usize..];
             !super::roles::may_be_caption(l.text, content, l.caption_word)
         }));
+    }
+
+    #[test]
+    fn copies_are_counted_as_the_whole_keys_count_them() {
+        use super::super::dedup::dedup_key_hash;
+        let raw = "Ferry vote delayed\n\nFERRY VOTE: delayed!\nFerry vote delays\n\
+                   Ferry route delayed\n1. Ferry vote delayed\nÄrger über die Fähre\n\
+                   ärger ÜBER die fähre\n— * —\nVote\nvote.\nFerry vote, delayed again\n";
+        let (lines, _) = super::split(super::super::PageKnowledge::builtin_for_tests(), raw);
+        let key = |l: &super::Line| {
+            let content = &l.text[(l.content.start - l.span.start) as usize..];
+            dedup_key_hash(content)
+        };
+        for l in &lines {
+            let want = lines.iter().filter(|m| key(m) == key(l)).count() as u32;
+            let want = if key(l) == 0 { 1 } else { want };
+            assert_eq!(l.copies, want, "{:?}", l.text);
+            assert_eq!(l.key == 0, key(l) == 0, "{:?}", l.text);
+            assert_eq!(l.key_hash(), key(l), "{:?}", l.text);
+            for m in &lines {
+                if l.key != 0 && m.key != 0 {
+                    assert_eq!(
+                        l.key == m.key,
+                        key(l) == key(m),
+                        "{:?} {:?}",
+                        l.text,
+                        m.text
+                    );
+                }
+            }
+        }
+        assert_eq!(lines[0].copies, 3);
     }
 
     fn unit_count(raw: &str) -> usize {

@@ -521,12 +521,7 @@ fn assemble(
         if class == BlockClass::Teaser && ui > last_body {
             let l = &lines[u.first];
             let content = l.content_text(raw);
-            // The line's key (of the same text) when it has one.
-            let hash = if l.key != 0 {
-                l.key
-            } else {
-                dedup::dedup_key_hash(content)
-            };
+            let hash = l.key_hash();
             match teaser_keys.get(&hash) {
                 Some(&k) => {
                     // Prefer the copy that kept its punctuation.

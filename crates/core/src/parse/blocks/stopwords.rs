@@ -93,13 +93,21 @@ impl StopWords {
     }
 
     /// The mask of the ASCII token of `len` bytes (1 to 16) held in `low`
-    /// and `high` (its first and last eight bytes, zero past its end).
+    /// and `high` (its first and last eight bytes, zero past its end), none
+    /// of them under 0x21. Its case is folded by setting each byte's 0x20
+    /// bit: capitals become small letters, and the only other bytes it
+    /// changes (`@[\]^_`) become bytes no stop word holds (`` `{|}~``
+    /// and DEL, see [`FOLD_FREE`]), so a token that is a stop word is found
+    /// and one that is not is not, as with [`lower_ascii`], in two
+    /// operations a half instead of six.
     #[inline]
     fn get_packed(&self, low: u64, high: u64, len: usize) -> Option<u8> {
         if len > self.longest_ascii {
             return None;
         }
-        self.get(u128::from(lower_ascii(low)) | u128::from(lower_ascii(high)) << 64)
+        const FOLD: u64 = 0x2020_2020_2020_2020;
+        let (keep_low, keep_high) = KEEP[len.min(16)];
+        self.get(u128::from(low | (FOLD & keep_low)) | u128::from(high | (FOLD & keep_high)) << 64)
     }
 
     /// The mask of the ASCII token `b[start..start + len]` (1 to
@@ -132,6 +140,10 @@ impl StopWords {
         self.get(u128::from(lower_ascii(low)) | u128::from(lower_ascii(high)) << 64)
     }
 }
+
+/// The bytes that setting the 0x20 bit makes of `@[\]^_` (see
+/// [`StopWords::get_packed`]): no stop word holds one.
+const FOLD_FREE: [u8; 6] = [b'`', b'{', b'|', b'}', b'~', 0x7F];
 
 /// For a key of `n` bytes (0 to 16), the bits of its low and high eight
 /// bytes that hold it.
@@ -178,6 +190,8 @@ impl StopWords {
                 continue;
             };
             for w in parts {
+                // The case fold of `get_packed` relies on it.
+                debug_assert!(!w.bytes().any(|b| FOLD_FREE.contains(&b)), "{w}");
                 if let Some(k) = pack(w.replace('’', "'").to_lowercase().as_bytes())
                     && n < SLOTS / 2
                 {
@@ -521,6 +535,10 @@ mod tests {
             "shouldn't.",
             "abcdefghijklmnop",
             "ferrymen",
+            "th@",
+            "_",
+            "[a]",
+            "^",
         ];
         for seed in 0..600usize {
             let mut line = String::new();
@@ -560,6 +578,27 @@ mod tests {
         // Nearly every word that is not a stop word is told by its bit.
         let set: u32 = words().filter.iter().map(|w| w.count_ones()).sum();
         assert!(set as usize * 16 < FILTER_BITS, "{set}");
+    }
+
+    #[test]
+    fn no_stop_word_holds_a_byte_the_case_fold_makes() {
+        for line in include_str!("../../../../../assets/stopwords.txt").lines() {
+            for w in line.split_whitespace().skip(1) {
+                assert!(!w.bytes().any(|b| FOLD_FREE.contains(&b)), "{w:?}");
+            }
+        }
+        // Tokens with those bytes' sources are no stop words, and capitals
+        // fold.
+        for token in ["th@", "the_", "a[b", "THE", "tHe", "ABOUT", "^of"] {
+            let mut hits = [0u16; LANGUAGES];
+            count_words(token, &mut hits);
+            let want = lookup_chars_only(token).map_or(0, |m| m.count_ones());
+            assert_eq!(
+                hits.iter().filter(|&&h| h > 0).count() as u32,
+                want,
+                "{token:?}"
+            );
+        }
     }
 
     #[test]
