@@ -207,11 +207,13 @@ impl StopWords {
 /// The longest stop word in bytes: longer tokens are not looked up.
 mod bytes;
 
-use bytes::{ALNUM, is_space, load8, lower_ascii, run_end};
+use bytes::{ALNUM, lower_ascii};
 
 mod lanes;
 
-use lanes::Found;
+mod count;
+
+pub use count::count_words;
 
 const MAX_BYTES: usize = 12;
 
@@ -223,123 +225,6 @@ fn pack(bytes: &[u8]) -> Option<u128> {
     b.get_mut(..bytes.len())?.copy_from_slice(bytes);
     Some(u128::from_le_bytes(b)).filter(|&k| k != 0)
 }
-
-/// Words (as `split_whitespace` counts them) of a line and, for each
-/// language, how many of them are its stop words: one pass over the bytes.
-/// An ASCII word of up to fifteen bytes followed by a space or the line's
-/// end (nearly every word) is read from two eight-byte loads: its end,
-/// whether it is ASCII, its end bytes and its key all come from those
-/// numbers, and one closing punctuation mark ("said,") is dropped there.
-/// Any other run of non-space bytes is read by [`count_run`].
-pub fn count_words(table: &StopWords, line: &str, hits: &mut [u16; LANGUAGES]) -> u32 {
-    let b = line.as_bytes();
-    let mut count = Count {
-        words: 0,
-        found: Found::default(),
-    };
-    let mut i = 0;
-    while i < b.len() {
-        let x = load8(b, i);
-        // The lowest byte under 0x21 is found exactly (flags above it may
-        // be false); past the line's end the bytes read as zero.
-        let low = x.wrapping_sub(0x21 * ONES) & !x & HIGH_BITS;
-        let (k, y) = if low != 0 {
-            ((low.trailing_zeros() / 8) as usize, 0)
-        } else if i + 8 >= b.len() {
-            (8, 0)
-        } else {
-            let y = load8(b, i + 8);
-            let low = y.wrapping_sub(0x21 * ONES) & !y & HIGH_BITS;
-            (8 + (low.trailing_zeros() / 8) as usize, y)
-        };
-        if k == 0 {
-            if is_space(b[i]) {
-                i += 1;
-                continue;
-            }
-        } else if k < 16 {
-            let end = i + k;
-            // The run stops at a space or at the line's end.
-            let stops = end >= b.len() || is_space(b[end]);
-            let (keep_low, keep_high) = KEEP[k];
-            let (lo, hi) = (x & keep_low, y & keep_high);
-            if stops && (lo | hi) & HIGH_BITS == 0 {
-                count.words += 1;
-                let last = b[end - 1];
-                let mask = if !ALNUM[usize::from(lo as u8)] {
-                    lookup_in(table, b, i, end)
-                } else if ALNUM[usize::from(last)] {
-                    table.get_packed(lo, hi, k)
-                } else if last != b'\'' && ALNUM[usize::from(b[end - 2])] {
-                    // One mark closes the word ("said,", "year."): what
-                    // trimming it leaves.
-                    let (keep_low, keep_high) = KEEP[k - 1];
-                    table.get_packed(lo & keep_low, hi & keep_high, k - 1)
-                } else {
-                    lookup_in(table, b, i, end)
-                };
-                if let Some(mask) = mask {
-                    count.found.add(mask, hits);
-                }
-                // Past the space that ends the word.
-                i = end + 1;
-                continue;
-            }
-        }
-        i = count_run(line, i, table, &mut count, hits);
-    }
-    count.found.flush(hits);
-    count.words
-}
-
-/// Words and stop-word hits counted so far in a line.
-struct Count {
-    words: u32,
-    found: Found,
-}
-
-/// Counts the run of non-space bytes that starts at `start` (a byte that
-/// is no ASCII space) and returns where it ends. An ASCII run is one word;
-/// a run that holds other bytes (a curly quote, an accent, a space from
-/// outside ASCII) is split and looked up by chars.
-fn count_run(
-    line: &str,
-    start: usize,
-    table: &StopWords,
-    count: &mut Count,
-    hits: &mut [u16; LANGUAGES],
-) -> usize {
-    let b = line.as_bytes();
-    let (i, high) = run_end(b, start);
-    if !high {
-        count.words += 1;
-        let len = i - start;
-        let mask = if ALNUM[usize::from(b[start])] && ALNUM[usize::from(b[i - 1])] {
-            if len > table.longest_ascii {
-                None
-            } else {
-                table.get_ascii(b, start, len)
-            }
-        } else {
-            lookup_in(table, b, start, i)
-        };
-        if let Some(mask) = mask {
-            count.found.add(mask, hits);
-        }
-    } else {
-        // ASCII spaces end runs at char boundaries.
-        for w in line[start..i].split_whitespace() {
-            count.words += 1;
-            if let Some(mask) = lookup(table, w) {
-                count.found.add(mask, hits);
-            }
-        }
-    }
-    i
-}
-
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// [`lookup`] of the ASCII token `b[start..end]`.
 fn lookup_in(words: &StopWords, b: &[u8], start: usize, end: usize) -> Option<u8> {
@@ -440,11 +325,11 @@ pub fn choose(totals: &[usize; LANGUAGES]) -> Language {
 mod tests {
     use super::*;
 
-    fn words() -> &'static StopWords {
+    pub(super) fn words() -> &'static StopWords {
         super::super::PageKnowledge::builtin_for_tests().stop_words()
     }
 
-    fn lookup(token: &str) -> Option<u8> {
+    pub(super) fn lookup(token: &str) -> Option<u8> {
         super::lookup(words(), token)
     }
 
@@ -452,7 +337,7 @@ mod tests {
         super::is_stop(words(), token, lang)
     }
 
-    fn count_words(line: &str, hits: &mut [u16; LANGUAGES]) -> u32 {
+    pub(super) fn count_words(line: &str, hits: &mut [u16; LANGUAGES]) -> u32 {
         super::count_words(words(), line, hits)
     }
 
@@ -475,80 +360,6 @@ mod tests {
         );
         assert!(is_stop("della", Language(1)) && !is_stop("della", Language(0)));
         assert!(lookup("('the')").is_some());
-    }
-
-    /// `count_words` on `line` gives the words `split_whitespace` gives,
-    /// and per language the stop words `lookup` finds char by char.
-    fn counts_as_split_whitespace_and_lookup(line: &str) {
-        let mut hits = [0u16; LANGUAGES];
-        let words = count_words(line, &mut hits);
-        assert_eq!(words as usize, line.split_whitespace().count(), "{line:?}");
-        let mut want = [0u16; LANGUAGES];
-        for w in line.split_whitespace() {
-            for (l, h) in want.iter_mut().enumerate() {
-                *h += u16::from(lookup_chars_only(w).is_some_and(|m| m & (1 << l) != 0));
-            }
-        }
-        assert_eq!(hits, want, "{line:?}");
-    }
-
-    #[test]
-    fn lines_count_as_split_whitespace_and_lookup_do() {
-        for line in [
-            "The ferry left (at noon) and THE crew's 'own' boat\u{b}did not.",
-            "“The” crew’s ’own’ DÉJÀ über\u{a0}die Fähre\u{3000}und — das",
-            "Ünd\u{2003}",
-            "  ",
-            "one",
-            "\"Of\" -- a\tb,,  ' ''",
-        ] {
-            counts_as_split_whitespace_and_lookup(line);
-        }
-    }
-
-    #[test]
-    fn generated_lines_count_as_split_whitespace_and_lookup_do() {
-        let pieces = [
-            "the",
-            " ",
-            "THE",
-            "\u{1}",
-            "and",
-            "\t",
-            "harbourmasters",
-            "\u{1f}",
-            "’",
-            "dé",
-            "\u{a0}",
-            "(of)",
-            "  ",
-            "wasn't",
-            "\u{b}",
-            "ÜBER",
-            "\u{3000}",
-            ",",
-            "x",
-            "über",
-            "the,",
-            "Harbour.",
-            "of'",
-            "shouldn't.",
-            "abcdefghijklmnop",
-            "ferrymen",
-            "th@",
-            "_",
-            "[a]",
-            "^",
-        ];
-        for seed in 0..600usize {
-            let mut line = String::new();
-            let mut k = seed;
-            while line.len() < 10 + seed % 90 {
-                line.push_str(pieces[k % pieces.len()]);
-                k = k.wrapping_mul(37).wrapping_add(11) % 1013;
-            }
-            counts_as_split_whitespace_and_lookup(&line);
-        }
     }
 
     #[test]
@@ -608,20 +419,8 @@ mod tests {
         }
     }
 
-    #[test]
-    fn hits_saturate_on_a_huge_line() {
-        let line = "the ".repeat(1_100_000);
-        let mut hits = [0u16; LANGUAGES];
-        assert_eq!(count_words(&line, &mut hits), 1_100_000);
-        let mask = lookup("the").unwrap();
-        for (l, h) in hits.iter().enumerate() {
-            let want = if mask & (1 << l) != 0 { u16::MAX } else { 0 };
-            assert_eq!(*h, want);
-        }
-    }
-
     /// The lookup by chars alone, as the definition to check against.
-    fn lookup_chars_only(token: &str) -> Option<u8> {
+    pub(super) fn lookup_chars_only(token: &str) -> Option<u8> {
         let t = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
         let t = t.trim_matches(['\'', '’']).to_lowercase().replace('’', "'");
         pack(t.as_bytes())
