@@ -28,6 +28,9 @@ struct CalendarNames {
 pub struct FullDates {
     names: CalendarNames,
     written: OnceLock<meta::Regex>,
+    /// Whether every name is letters only: then a written date's parts are
+    /// its words, and a match is read in code ([`read_written`]).
+    plain: bool,
 }
 
 impl FullDates {
@@ -50,9 +53,16 @@ impl FullDates {
             names.months.extend(more.months);
             names.weekdays.extend(more.weekdays);
         }
+        let plain = names
+            .months
+            .iter()
+            .map(|(w, _)| w)
+            .chain(&names.weekdays)
+            .all(|w| !w.is_empty() && w.chars().all(char::is_alphabetic));
         FullDates {
             names,
             written: OnceLock::new(),
+            plain,
         }
     }
 
@@ -150,25 +160,104 @@ impl FullDates {
         }
     }
 
-    /// The first date with a month name and a year in `s`.
+    /// The first date with a month name and a year in `s`. A match is read
+    /// in code where it can be ([`read_written`]): the pattern's capture
+    /// groups need a second, backtracking search of the match.
     fn find_written(&self, s: &str) -> Option<(NaiveDate, Range<usize>)> {
         let pattern = self.written.get_or_init(|| full_date_pattern(&self.names));
-        for c in pattern.captures_iter(s) {
-            let text = |k: &str| c.get_group_by_name(k).and_then(|g| s.get(g.range()));
-            let num = |k: &str| text(k).and_then(|t| t.parse::<u32>().ok());
-            let month = |k: &str| self.month_number(text(k)?);
-            let date = if let Some(y) = num("y1") {
-                NaiveDate::from_ymd_opt(y as i32, month("m1")?, num("d1")?)
-            } else if let Some(y) = num("y2") {
-                NaiveDate::from_ymd_opt(y as i32, month("m2")?, num("d2")?)
-            } else {
-                NaiveDate::from_ymd_opt(num("y3")? as i32, num("m3")?, num("d3")?)
+        for m in pattern.find_iter(s) {
+            let parts = match self.plain.then(|| read_written(&s[m.range()])).flatten() {
+                Some(parts) => Some(parts),
+                None => self.groups_at(pattern, s, m.range()),
             };
-            if let Some(d) = date {
-                return Some((d, c.get_match()?.range()));
+            if let Some(d) = parts.and_then(|p| self.date_of(p)) {
+                return Some((d, m.range()));
             }
         }
         None
+    }
+
+    /// The parts of the match at `range` of `s` as the pattern's groups
+    /// read them.
+    fn groups_at<'s>(
+        &self,
+        pattern: &meta::Regex,
+        s: &'s str,
+        range: Range<usize>,
+    ) -> Option<Written<'s>> {
+        let input = regex_automata::Input::new(s)
+            .range(range)
+            .anchored(regex_automata::Anchored::Yes);
+        let mut c = pattern.create_captures();
+        pattern.search_captures(&input, &mut c);
+        let text = |k: &str| c.get_group_by_name(k).and_then(|g| s.get(g.range()));
+        Some(if let Some(y) = text("y1") {
+            Written::Named(text("d1")?, text("m1")?, y)
+        } else if let Some(y) = text("y2") {
+            Written::Named(text("d2")?, text("m2")?, y)
+        } else {
+            Written::Numbers(text("y3")?, text("m3")?, text("d3")?)
+        })
+    }
+
+    /// The date the parts of a written date name, if it is one.
+    fn date_of(&self, parts: Written) -> Option<NaiveDate> {
+        let num = |t: &str| t.parse::<u32>().ok();
+        match parts {
+            Written::Named(d, m, y) => {
+                NaiveDate::from_ymd_opt(num(y)? as i32, self.month_number(m)?, num(d)?)
+            }
+            Written::Numbers(y, m, d) => NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(d)?),
+        }
+    }
+}
+
+/// The groups of a written date: day, month name and year, or year,
+/// month and day in numbers.
+#[derive(Debug, PartialEq, Eq)]
+enum Written<'s> {
+    Named(&'s str, &'s str, &'s str),
+    Numbers(&'s str, &'s str, &'s str),
+}
+
+/// The groups of a match of the written-date pattern, read from its words
+/// when every name is letters only; None for a shape this does not know,
+/// which the pattern's groups then read. The pattern's words are split by
+/// white space alone: an optional weekday (its name, a dot, a comma), then
+/// "25th April, 2025" (three words opening with a digit), "April 25, 2025"
+/// (three opening with a letter) or "2025-04-25" (one), so the number of
+/// words and the first char tell the form. A name's group is its word
+/// without the dot and comma after it, a day's the digits its word opens
+/// with, a year's its whole word.
+fn read_written(m: &str) -> Option<Written<'_>> {
+    let mut words = m.split(char::is_whitespace).filter(|w| !w.is_empty());
+    let mut w: [&str; 4] = [""; 4];
+    let mut n = 0;
+    for word in words.by_ref() {
+        *w.get_mut(n)? = word;
+        n += 1;
+    }
+    let digit = |t: &str| t.as_bytes().first().is_some_and(u8::is_ascii_digit);
+    fn digits(t: &str) -> &str {
+        &t[..t.bytes().take_while(u8::is_ascii_digit).count()]
+    }
+    fn name(t: &str) -> &str {
+        t.trim_end_matches([',', '.'])
+    }
+    fn numbers(t: &str) -> Option<Written<'_>> {
+        let b = t.as_bytes();
+        (b.len() == 10 && b[4] == b'-' && b[7] == b'-')
+            .then(|| Written::Numbers(&t[..4], &t[5..7], &t[8..]))
+    }
+    let words = &w[..n];
+    match (words, words.first().is_some_and(|t| digit(t))) {
+        ([one], true) => numbers(one),
+        ([_, one], false) => numbers(one),
+        ([d, m, y], true) => Some(Written::Named(digits(d), name(m), y)),
+        ([m, d, y], false) => Some(Written::Named(digits(d), name(m), y)),
+        ([_, d, m, y], false) if digit(d) => Some(Written::Named(digits(d), name(m), y)),
+        ([_, m, d, y], false) => Some(Written::Named(digits(d), name(m), y)),
+        _ => None,
     }
 }
 
@@ -241,6 +330,42 @@ fn has_four_digit_run(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn written_dates_read_in_code_match_the_patterns_groups() {
+        let dates = FullDates::bundled();
+        let pattern = dates
+            .written
+            .get_or_init(|| full_date_pattern(&dates.names));
+        let mut read = 0;
+        for weekday in ["", "Friday ", "friday, ", "FRIDAY., ", "Tuesday\u{a0}"] {
+            for date in [
+                "25 April 2025",
+                "25th april, 2025",
+                "3rd Sept. 2024",
+                "3 SEPT.,\t2024",
+                "April 25, 2025",
+                "Sept. 3rd, 2024",
+                "sep 3 2024",
+                "May  31st,  2031",
+                "2025-04-25",
+                "2025-13-45",
+                "31 February 2025",
+                "June 31, 2025",
+                "\u{212a}\u{212a} 1 2025",
+            ] {
+                for around in ["{}", "On {}.", "x{}", "{}9", "({}) and 4 May 2026"] {
+                    let s = around.replace("{}", &format!("{weekday}{date}"));
+                    for m in pattern.find_iter(&s) {
+                        let by_groups = dates.groups_at(pattern, &s, m.range());
+                        assert_eq!(read_written(&s[m.range()]), by_groups, "{s:?}");
+                        read += 1;
+                    }
+                }
+            }
+        }
+        assert!(read > 200, "{read}");
+    }
 
     #[test]
     fn the_asset_names_every_month_and_weekday() {

@@ -29,6 +29,27 @@ use std::borrow::Cow;
 /// order. `index` is the sentence's position, recorded on each candidate.
 #[inline(never)]
 pub fn find_in_sentence(tw: &TimeWords, raw: &str, sentence: Span, index: u32) -> Vec<Candidate> {
+    find_asking(tw, raw, sentence, index, Asked::Read)
+}
+
+/// Which tense questions [`judge`] answers for a candidate.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Asked {
+    /// Only those some later stage reads for the candidate's form.
+    Read,
+    /// Every one, whatever the form: what a test compares the other with.
+    #[cfg(test)]
+    Every,
+}
+
+/// [`find_in_sentence`], answering the tense questions `asked`.
+fn find_asking(
+    tw: &TimeWords,
+    raw: &str,
+    sentence: Span,
+    index: u32,
+    asked: Asked,
+) -> Vec<Candidate> {
     let Some(text) = raw.get(sentence.range()) else {
         return Vec::new();
     };
@@ -74,7 +95,8 @@ pub fn find_in_sentence(tw: &TimeWords, raw: &str, sentence: Span, index: u32) -
             // date ends there ("the year" but not "the year-ago"); that
             // character is no part of it.
             let end = caps.name("ty_tail").map_or(end, |t| t.start());
-            if let Some((form, future, stated_past, told_past)) = judge(tw, text, &caps, start, end)
+            if let Some((form, future, stated_past, told_past)) =
+                judge(tw, text, &caps, start, end, asked)
             {
                 let candidate = Candidate {
                     span: Span::new(base + start, base + end),
@@ -109,13 +131,16 @@ pub(super) fn whole_match_groups(slots: &mut GroupSlots, start: usize, end: usiz
 
 /// What the match at `start..end` of `text` says: its form, whether its
 /// clause is future, whether it is stated as past ("on" a past verb) and
-/// whether it is told as past; None rejects it.
+/// whether it is told as past; None rejects it. With [`Asked::Read`] a
+/// question no later stage reads for the form is not asked, and its answer
+/// is false.
 fn judge(
     tw: &TimeWords,
     text: &str,
     caps: &Groups,
     start: usize,
     end: usize,
+    asked: Asked,
 ) -> Option<(Form, bool, bool, bool)> {
     let (form, core_start) = form_of(tw, caps, text, start)?;
     let context = Context::new(tw, text, start, end);
@@ -138,8 +163,11 @@ fn judge(
         word_before(text, core_start) == "on"
     };
     // Reading the clause costs more than the rest of the match: do it only
-    // where the value or the inference reads it.
-    let reads_tense = after_on || tense_matters(form);
+    // where the value or the inference reads it. Whether a date is told as
+    // past is read only for some forms, and a date "on" a past verb needs
+    // its clause's tense only to know that.
+    let reads_past = asked != Asked::Read || past_matters(form);
+    let reads_tense = after_on && reads_past || tense_matters(form);
     let day_or_month = matches!(form, Form::DayMonth { .. } | Form::Month { .. });
     // "since March" looks back whatever the clause goes on to say; only a
     // form whose tense or past telling is read needs to know.
@@ -154,7 +182,7 @@ fn judge(
             || after_future_preposition(&context));
     // "He was last seen Nov. 3": a yearless day or month in a clause told
     // as past lies before the day of writing.
-    let stated_past = after_on && !future && context.told_as_past(adjacent);
+    let stated_past = after_on && reads_past && !future && context.told_as_past(adjacent);
     let told_past = stated_past
         || since && day_or_month
         || !future
@@ -300,6 +328,23 @@ fn right_after_deferral(tw: &TimeWords, text: &str, start: usize, preposition: &
         .saturating_sub(preposition.len());
     let verb = word_before(text, at);
     tw.lexicon.deferral_verbs.iter().any(|v| *v == verb)
+}
+
+/// Whether any later stage reads whether a candidate of this form is
+/// stated or told as past: the inference of the publication date reads it
+/// of a full date or a day and month, the resolver and the month-year
+/// memory through its tense of a day, month, period or holiday. A
+/// weekday's value reads only whether its clause is future; a year, a
+/// relative phrase or a reference reads neither.
+fn past_matters(form: Form) -> bool {
+    matches!(
+        form,
+        Form::Full(_)
+            | Form::DayMonth { .. }
+            | Form::Month { .. }
+            | Form::Period { .. }
+            | Form::Holiday { .. }
+    )
 }
 
 /// Whether a form's value depends on its clause's tense: a day, month or

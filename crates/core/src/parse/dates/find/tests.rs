@@ -702,3 +702,72 @@ fn whole_match_families_read_what_their_regex_reads() {
     }
     assert!(seen >= 10, "{seen}");
 }
+
+#[test]
+fn unread_tense_questions_change_no_reading() {
+    use crate::model::DateValue;
+    use crate::parse::dates::resolve::{Tense, resolve};
+    let verbs = [
+        "said",
+        "met",
+        "will meet",
+        "plans to vote",
+        "was seen",
+        "is due",
+    ];
+    let dates = [
+        "Tuesday",
+        "next Friday",
+        "April 28",
+        "April 28, 2025",
+        "March",
+        "2024",
+        "the following week",
+        "Christmas",
+        "the third quarter",
+        "last August",
+        "June 2024",
+        "now",
+        "two days ago",
+    ];
+    let anchors = [ymd(2025, 1, 3), ymd(2025, 6, 15), ymd(2025, 12, 30)];
+    let mut compared = 0;
+    for verb in verbs {
+        for date in dates {
+            for before in ["on", "until", "by", "since", "in", ""] {
+                for text in [
+                    format!("The council {verb} {before} {date}, officials said."),
+                    format!("Lee, {before} {date}, {verb} the truce"),
+                    format!("{before} {date} the board {verb} that it would close."),
+                ] {
+                    let span = Span::new(0, text.len());
+                    let read = find_in_sentence(tw(), &text, span, 0);
+                    let every = find_asking(tw(), &text, span, 0, Asked::Every);
+                    assert_eq!(read.len(), every.len(), "{text:?}");
+                    for (r, e) in read.iter().zip(&every) {
+                        assert_eq!((r.span, r.form), (e.span, e.form), "{text:?}");
+                        if past_matters(r.form) {
+                            assert_eq!(Tense::of(r), Tense::of(e), "{text:?}");
+                            assert_eq!(r.stated_past, e.stated_past, "{text:?}");
+                        }
+                        if tense_matters(r.form) {
+                            assert_eq!(r.future, e.future, "{text:?}");
+                        }
+                        for a in anchors {
+                            for stated in [None, Some(a)] {
+                                let anchor = Some(DateValue::day(a));
+                                assert_eq!(
+                                    resolve(r, anchor, Some(2025), stated),
+                                    resolve(e, anchor, Some(2025), stated),
+                                    "{text:?}"
+                                );
+                            }
+                        }
+                        compared += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(compared > 1000, "{compared}");
+}
