@@ -18,7 +18,6 @@ pub fn without_glued_copies(raw: &str, teasers: Vec<Span>) -> Vec<Span> {
     let tails: Vec<KeyTail<GLUED_KEY_BYTES>> =
         teasers.iter().map(|s| key_tail(s.text(raw))).collect();
     let may_end_alike = tails.iter().enumerate().any(|(i, t)| match t {
-        KeyTail::Unread => true,
         KeyTail::Short => false,
         KeyTail::Ends(e) => tails[i + 1..]
             .iter()
@@ -73,28 +72,78 @@ pub enum KeyTail<const N: usize> {
     Ends([u8; N]),
     /// The key is shorter than `N` bytes.
     Short,
-    /// Not read: the text holds a char outside ASCII.
-    Unread,
 }
 
 /// The last `N` bytes of [`dedup_key`]`(s)`.
 pub fn key_tail<const N: usize>(s: &str) -> KeyTail<N> {
-    if !s.is_ascii() {
-        return KeyTail::Unread;
+    match key_back::<N>(s) {
+        (tail, n) if n == N => KeyTail::Ends(tail),
+        _ => KeyTail::Short,
     }
-    let mut tail = [0u8; N];
-    let mut n = 0;
-    for &b in s.as_bytes().iter().rev() {
-        let k = KEY_BYTE[usize::from(b)];
-        if k != 0 {
-            n += 1;
-            tail[N - n] = k;
-            if n == N {
-                return KeyTail::Ends(tail);
+}
+
+/// The bytes char `ch` (not ASCII) adds to a dedup key, and how many: its
+/// lower case in UTF-8 when it is a letter or digit (at most three chars
+/// of up to four bytes), else none.
+fn char_key_bytes(ch: char) -> ([u8; 12], usize) {
+    let mut enc = [0u8; 12];
+    let mut len = 0;
+    if ch.is_alphanumeric() {
+        for l in ch.to_lowercase() {
+            len += l.encode_utf8(&mut enc[len..]).len();
+        }
+    }
+    (enc, len)
+}
+
+/// The last bytes of [`dedup_key`]`(s)`, up to `N`, read from the text's
+/// end without building the key, at the end of the array (zeros before
+/// them when the key is shorter), and how many there are. Eight ASCII
+/// bytes are taken at once, with no branch on which of them the key keeps.
+fn key_back<const N: usize>(s: &str) -> ([u8; N], usize) {
+    const { assert!(N <= 48, "a chunk of eight must fit past the N wanted") };
+    let b = s.as_bytes();
+    // Room for a whole chunk past the `N` wanted; the first `N` positions
+    // from the end are what is returned.
+    let mut back = [0u8; 64];
+    let last = back.len() - 1;
+    let mut m = 0;
+    let mut j = b.len();
+    while m < N && j > 0 {
+        if let Some(chunk) = j
+            .checked_sub(8)
+            .and_then(|at| b.get(at..j))
+            .filter(|c| c.is_ascii())
+        {
+            for &c in chunk.iter().rev() {
+                let v = KEY_BYTE[usize::from(c)];
+                back[last - m] = v;
+                m += usize::from(v != 0);
+            }
+            j -= 8;
+        } else if b[j - 1].is_ascii() {
+            let v = KEY_BYTE[usize::from(b[j - 1])];
+            back[last - m] = v;
+            m += usize::from(v != 0);
+            j -= 1;
+        } else {
+            let Some(ch) = s.get(..j).and_then(|t| t.chars().next_back()) else {
+                break;
+            };
+            j -= ch.len_utf8();
+            let (enc, len) = char_key_bytes(ch);
+            for &e in enc[..len].iter().rev() {
+                if m < N {
+                    back[last - m] = e;
+                    m += 1;
+                }
             }
         }
     }
-    KeyTail::Short
+    let k = m.min(N);
+    let mut tail = [0u8; N];
+    tail[N - k..].copy_from_slice(&back[back.len() - k..]);
+    (tail, k)
 }
 
 /// Each ASCII byte's share of a dedup key: letters lowered, digits kept,
@@ -142,15 +191,11 @@ pub fn key_ends(s: &str) -> Option<(u64, u64)> {
                 break;
             };
             i += ch.len_utf8();
-            if ch.is_alphanumeric() {
-                for l in ch.to_lowercase() {
-                    let mut enc = [0u8; 4];
-                    for &e in l.encode_utf8(&mut enc).as_bytes() {
-                        if n < 8 {
-                            front[n] = e;
-                            n += 1;
-                        }
-                    }
+            let (enc, len) = char_key_bytes(ch);
+            for &e in &enc[..len] {
+                if n < 8 {
+                    front[n] = e;
+                    n += 1;
                 }
             }
         }
@@ -158,57 +203,11 @@ pub fn key_ends(s: &str) -> Option<(u64, u64)> {
     if n == 0 {
         return None;
     }
-    // Key bytes from the back, filled from the buffer's end: the key's
-    // last byte is the last here.
-    let mut back = [0u8; 24];
-    let mut m = 0;
-    let mut j = b.len();
-    while m < 8 && j > 0 {
-        if let Some(chunk) = j
-            .checked_sub(8)
-            .and_then(|at| b.get(at..j))
-            .filter(|c| c.is_ascii())
-        {
-            for &c in chunk.iter().rev() {
-                let v = KEY_BYTE[usize::from(c)];
-                back[23 - m] = v;
-                m += usize::from(v != 0);
-            }
-            j -= 8;
-        } else if b[j - 1].is_ascii() {
-            let v = KEY_BYTE[usize::from(b[j - 1])];
-            back[23 - m] = v;
-            m += usize::from(v != 0);
-            j -= 1;
-        } else {
-            let Some(ch) = s.get(..j).and_then(|t| t.chars().next_back()) else {
-                break;
-            };
-            j -= ch.len_utf8();
-            if ch.is_alphanumeric() {
-                // A char lowers to at most three chars.
-                let mut enc = [0u8; 12];
-                let mut len = 0;
-                for l in ch.to_lowercase() {
-                    len += l.encode_utf8(&mut enc[len..]).len();
-                }
-                for &e in enc[..len].iter().rev() {
-                    if m < 8 {
-                        back[23 - m] = e;
-                        m += 1;
-                    }
-                }
-            }
-        }
-    }
     let mut eight = [0u8; 8];
     eight.copy_from_slice(&front[..8]);
-    let front = u64::from_le_bytes(eight);
     // The last eight key bytes, or the whole key zero-padded before it.
-    let mut tail = [0u8; 8];
-    let k = m.min(8);
-    tail[8 - k..].copy_from_slice(&back[24 - k..]);
-    Some((front, u64::from_le_bytes(tail)))
+    let (back, _) = key_back::<8>(s);
+    Some((u64::from_le_bytes(eight), u64::from_le_bytes(back)))
 }
 
 /// A hash of [`dedup_key`]`(s)` (never 0), or 0 when the key is empty.
@@ -257,15 +256,9 @@ pub fn dedup_key_hash(s: &str) -> u64 {
                 break;
             };
             i += c.len_utf8();
-            if c.is_alphanumeric() {
-                for l in c.to_lowercase() {
-                    let mut enc = [0u8; 4];
-                    for &e in l.encode_utf8(&mut enc).as_bytes() {
-                        buf[n] = e;
-                        n += 1;
-                    }
-                }
-            }
+            let (enc, len) = char_key_bytes(c);
+            buf[n..n + len].copy_from_slice(&enc[..len]);
+            n += len;
         }
         if n >= CHUNK {
             h = flush(h, &buf[..CHUNK]);
@@ -352,9 +345,7 @@ mod tests {
             "Ärger über die neue Fähre im Hafen",
         ] {
             let key = dedup_key(s);
-            let want = if !s.is_ascii() {
-                KeyTail::Unread
-            } else if key.len() < 12 {
+            let want = if key.len() < 12 {
                 KeyTail::Short
             } else {
                 KeyTail::Ends(key.as_bytes()[key.len() - 12..].try_into().unwrap())
