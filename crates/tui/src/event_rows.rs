@@ -131,14 +131,16 @@ pub fn unselected_lines(width: usize) -> usize {
 }
 
 /// The event's text as (before the date, the date, after it), whitespace
-/// folded; a publication marker is its headline behind a `✎`.
+/// folded; a publication marker is its headline behind a `✎`. A sentence
+/// that runs over a line break in the file (a paragraph wrapped in the
+/// file, a name that was a link on its own line) reads on with a space:
+/// the whitespace is folded before the text is made safe to show, which
+/// would otherwise turn each line break into a `␤`.
 fn sentence_parts(a: &Article, e: &Event) -> (String, String, String) {
     let fold = |r: &str| -> String {
         let cut = r.char_indices().nth(1200).map_or(r, |(i, _)| &r[..i]);
-        wrap::display(cut)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        let folded = cut.split_whitespace().collect::<Vec<_>>().join(" ");
+        wrap::display(&folded).into_owned()
     };
     let sent = e.sentence;
     let date_span = e
@@ -463,6 +465,43 @@ mod tests {
             assumed_year: false,
         };
         assert_eq!(group(&week), (d(2031, 4, 14), Precision::Week));
+    }
+
+    #[test]
+    fn a_sentence_over_line_breaks_reads_on_with_spaces() {
+        use dateline_core::model::{BlockClass, Span as TextSpan, TimeExpr, TimeKind};
+        let mut a = dateline_core::testing::page(
+            0,
+            &[
+                ("Since 2019 the lab of", Some(BlockClass::Body)),
+                ("Rosa Vane", Some(BlockClass::Body)),
+                ("has grown\tfast.\u{1b}[2J", Some(BlockClass::Body)),
+            ],
+        );
+        let sentence = a.sentences[0];
+        let year = TextSpan::new(sentence.start as usize + 6, sentence.start as usize + 10);
+        assert_eq!(year.text(&a.raw), "2019");
+        a.times = vec![TimeExpr {
+            span: year,
+            value: None,
+            kind: TimeKind::Absolute,
+            anchor: None,
+            sentence: 0,
+        }]
+        .into();
+        let e = Event {
+            date: DateValue::day(NaiveDate::from_ymd_opt(2019, 1, 1).unwrap()),
+            article: 0,
+            time: Some(0),
+            sentence,
+            actors: Default::default(),
+        };
+        let (pre, date, post) = sentence_parts(&a, &e);
+        assert_eq!(pre, "Since ");
+        assert_eq!(date, "2019");
+        // Line breaks and the tab read as spaces; the escape is still shown
+        // as a picture, never sent to the terminal.
+        assert_eq!(post, " the lab of Rosa Vane has grown fast.\u{241b}[2J");
     }
 
     #[test]
