@@ -32,6 +32,9 @@ pub enum CliError {
     EmptyRange { from: String, to: String },
     #[error("no articles could be loaded")]
     NoArticles,
+    /// Nothing was there to read: an empty folder, or only hidden files.
+    #[error("no files to read in {0} (hidden files and folders are skipped)")]
+    NoFiles(String),
     #[error("no dated events to export: an iCalendar file needs at least one event")]
     NothingToExport,
     #[error("standard output is closed: nothing was written")]

@@ -69,6 +69,16 @@ fn load(paths: &[PathBuf], knowledge: &Arc<Knowledge>) -> Result<&'static Corpus
         );
     }
     if corpus.articles.is_empty() {
+        // Every file that was found and failed is a warning above; with
+        // none, there was nothing to read, which is the likelier slip (an
+        // empty or mistyped folder) and is said as such.
+        if corpus.warnings.is_empty() && !paths.is_empty() {
+            let shown: Vec<String> = paths
+                .iter()
+                .map(|p| dateline::text::path_text(p).into_owned())
+                .collect();
+            return Err(CliError::NoFiles(shown.join(", ")));
+        }
         return Err(CliError::NoArticles);
     }
     Ok(Box::leak(Box::new(corpus)))

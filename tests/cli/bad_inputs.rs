@@ -151,3 +151,49 @@ fn skipped_files_are_not_counted_as_parsed() {
     assert_eq!(progress.read.load(Ordering::Relaxed), 3);
     assert_eq!(progress.parsed.load(Ordering::Relaxed), 1);
 }
+
+#[test]
+fn a_folder_with_nothing_to_read_is_said_apart_from_files_that_all_failed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let empty = tmp.path().join("empty");
+    let hidden = tmp.path().join("hidden");
+    let failed = tmp.path().join("failed");
+    for d in [&empty, &hidden, &failed] {
+        fs::create_dir(d).unwrap();
+    }
+    write(&hidden, ".draft.txt", GOOD.as_bytes());
+    write(&failed, "blob.bin", b"\x7fELF\x02\x01\x01\0\0\0\0binary");
+    for d in [&empty, &hidden] {
+        let out = run(&["timeline", d.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(&format!("no files to read in {}", d.display())),
+            "{stderr}"
+        );
+    }
+    let out = run(&["timeline", failed.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("blob.bin"),
+        "the failed file is named: {stderr}"
+    );
+    assert!(stderr.contains("no articles could be loaded"), "{stderr}");
+}
+
+#[test]
+fn stats_on_an_empty_folder_gives_no_memory_ratio() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_str().unwrap();
+    let v = cli_common::json(&["stats", dir, "--json"]);
+    assert_eq!(v["bytes"], 0);
+    assert!(v["peak_rss_per_corpus_byte"].is_null(), "{v}");
+    let out = run(&["stats", dir]);
+    let table = String::from_utf8_lossy(&out.stdout);
+    let ratio = table
+        .lines()
+        .find(|l| l.starts_with("peak_rss_per_corpus_byte"))
+        .unwrap();
+    assert_eq!(ratio.split_whitespace().nth(1), Some("-"), "{table}");
+}

@@ -80,6 +80,21 @@ fn snapshot_40x12_single_pane() {
 }
 
 #[test]
+fn an_empty_corpus_keeps_every_pane_framed_and_numbered() {
+    let c = Corpus::default();
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut s = state(&c, w, h);
+        let mut t = terminal(w, h);
+        draw(&mut t, &mut s, &c);
+        let text = screen(&t);
+        for title in ["1 Articles", "2 Reader", "3 Timeline"] {
+            assert!(text.contains(title), "{title} missing at {w}x{h}:\n{text}");
+        }
+        assert!(text.contains("no articles") && text.contains("no article "));
+    }
+}
+
+#[test]
 fn one_by_one_draws() {
     let c = corpus();
     let mut s = state(&c, 1, 1);

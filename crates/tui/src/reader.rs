@@ -234,6 +234,12 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 pub fn render(f: &mut Frame, s: &AppState, c: &Corpus, r: Rect) {
     let t = &s.theme;
     let Some(a) = s.current.and_then(|id| c.articles.get(id as usize)) else {
+        // The pane keeps its frame and number when empty, as the list and
+        // the timeline do: the key that focuses it is still shown.
+        if layout::bordered(r) {
+            let title = format!(" {} {} ", Pane::Reader.number(), Pane::Reader.title());
+            f.render_widget(t.pane_block(&title, s.focus == Pane::Reader, r.width, 2), r);
+        }
         f.render_widget(
             Paragraph::new(Span::styled("no article", t.dim)),
             layout::inner(r),

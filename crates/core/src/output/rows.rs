@@ -429,7 +429,11 @@ impl StatsRow {
             events: c.events.len(),
             mentions: c.articles.iter().map(|a| a.mentions.len()).sum(),
             peak_rss_bytes: s.peak_rss_bytes,
-            peak_rss_per_corpus_byte: s.peak_rss_bytes.map(|r| r as f64 / s.bytes.max(1) as f64),
+            // No ratio to an empty corpus: it would be the whole process's memory.
+            peak_rss_per_corpus_byte: s
+                .peak_rss_bytes
+                .filter(|_| s.bytes > 0)
+                .map(|r| r as f64 / s.bytes as f64),
             pipeline_mb_per_s: per_s(s.pipeline_s),
             pipeline_s: s.pipeline_s,
             read_floor_mb_per_s: per_s(s.read_floor_s),

@@ -122,11 +122,17 @@ pub fn mentions<'a>(
     Ok(())
 }
 
-/// One `name value` line per figure, names in the order JSON gives them.
+/// One `name value` line per figure, names in the order JSON gives them;
+/// a figure there is none of (memory where it cannot be read, a ratio to
+/// an empty corpus) is `-`.
 pub fn stats(out: &mut dyn Write, row: &StatsRow) -> io::Result<()> {
     let v = serde_json::to_value(row).map_err(io::Error::from)?;
     for (k, val) in v.as_object().into_iter().flatten() {
-        writeln!(out, "{k:<26} {val}")?;
+        if val.is_null() {
+            writeln!(out, "{k:<26} -")?;
+        } else {
+            writeln!(out, "{k:<26} {val}")?;
+        }
     }
     Ok(())
 }
