@@ -510,3 +510,30 @@ fn keys_already_waiting_are_drawn_once() {
         frames.last().unwrap().text
     );
 }
+
+#[test]
+fn a_load_with_no_article_says_why_in_the_status_bar() {
+    let empty = tempfile::tempdir().unwrap();
+    std::fs::write(
+        empty.path().join(".hidden.txt"),
+        "Quay reopens\n\nIt did.\n",
+    )
+    .unwrap();
+    let failed = tempfile::tempdir().unwrap();
+    std::fs::write(failed.path().join("blob.bin"), b"\x7fELF\0\0binary").unwrap();
+    for (dir, why) in [
+        (empty.path(), "no files to read here"),
+        (failed.path(), "no articles could be loaded: W lists why"),
+    ] {
+        let mut app = app(dir, None, false);
+        let (host, result) = run(
+            &mut app,
+            vec![Msg::FullCorpus(full(dir)), key('q')],
+            120,
+            40,
+        );
+        result.unwrap();
+        assert!(host.last().contains(why), "{}", host.last());
+        assert!(host.last().contains("2 Reader"), "{}", host.last());
+    }
+}

@@ -410,7 +410,11 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::FullCorpus(c) => match app.phase {
             Phase::Loading => {
+                let empty = loader::empty_text(&c);
                 app.take_corpus(*c);
+                if let Some(why) = empty {
+                    app.tell(why, true);
+                }
                 app.ready()
             }
             Phase::Filling(_) => {

@@ -162,6 +162,19 @@ pub fn status_text(p: &Progress, shown: usize) -> String {
     format!("loading: {parsed} of {files} files parsed — showing {shown}")
 }
 
+/// What the status bar says when a load ends with no article, or None
+/// when there is one: every file that was found and failed is a load
+/// warning (`W` lists them); with none, there was nothing to read.
+pub fn empty_text(c: &Corpus) -> Option<&'static str> {
+    if !c.articles.is_empty() {
+        None
+    } else if c.warnings.is_empty() {
+        Some("no files to read here (hidden files and folders are skipped)")
+    } else {
+        Some("no articles could be loaded: W lists why")
+    }
+}
+
 /// The message once the full corpus is in: `loaded 100,000 articles`.
 pub fn done_text(articles: usize) -> String {
     let s = if articles == 1 { "" } else { "s" };
