@@ -61,13 +61,7 @@ fn load(paths: &[PathBuf], knowledge: &Arc<Knowledge>) -> Result<&'static Corpus
             .progress(p)
             .load()
     });
-    let article_warnings = corpus.articles.iter().flat_map(|a| &a.warnings);
-    for w in corpus.warnings.iter().chain(article_warnings) {
-        eprintln!(
-            "dateline: warning: {}",
-            dateline::text::sanitize_line(&w.to_string())
-        );
-    }
+    print_warnings(&corpus);
     if corpus.articles.is_empty() {
         // Every file that was found and failed is a warning above; with
         // none, there was nothing to read, which is the likelier slip (an
@@ -82,6 +76,18 @@ fn load(paths: &[PathBuf], knowledge: &Arc<Knowledge>) -> Result<&'static Corpus
         return Err(CliError::NoArticles);
     }
     Ok(Box::leak(Box::new(corpus)))
+}
+
+/// The load's warnings (files skipped, bad encodings) on stderr, one line
+/// each, made safe to show.
+fn print_warnings(corpus: &Corpus) {
+    let article_warnings = corpus.articles.iter().flat_map(|a| &a.warnings);
+    for w in corpus.warnings.iter().chain(article_warnings) {
+        eprintln!(
+            "dateline: warning: {}",
+            dateline::text::sanitize_line(&w.to_string())
+        );
+    }
 }
 
 /// Whether standard output was closed when the process started
@@ -388,6 +394,9 @@ fn run(args: Cli) -> Result<ExitCode, CliError> {
             let stats = dateline::progress::while_loading(|p| {
                 dateline::stats::measure(&paths, &knowledge, p)
             });
+            // What was skipped is said, as every command says it: figures
+            // over a mistyped folder are zeros, not a success to trust.
+            print_warnings(&stats.corpus);
             let row = dateline::output::rows::StatsRow::new(&stats);
             write_out(|out| {
                 Ok(if json {

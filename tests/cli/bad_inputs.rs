@@ -197,3 +197,20 @@ fn stats_on_an_empty_folder_gives_no_memory_ratio() {
         .unwrap();
     assert_eq!(ratio.split_whitespace().nth(1), Some("-"), "{table}");
 }
+
+#[test]
+fn stats_says_what_it_skipped_as_every_command_does() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    write(dir, "a_good.txt", GOOD.as_bytes());
+    write(dir, "b_binary.bin", b"\x7fELF\x02\x01\x01\0\0\0\0binary");
+    let missing = dir.join("no_such_folder").display().to_string();
+    let out = run(&["stats", dir.to_str().unwrap(), &missing]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("b_binary.bin"), "{stderr}");
+    assert!(
+        stderr.contains(&format!("warning: {missing}: no such file or folder")),
+        "{stderr}"
+    );
+}
