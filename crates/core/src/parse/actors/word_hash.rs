@@ -85,9 +85,24 @@ pub fn word_key_at(padded: &[u8], at: usize, n: usize) -> Option<u128> {
         return None;
     }
     let w = padded.get(at..)?.first_chunk::<16>()?;
-    let mask = (1u128 << (8 * n)) - 1;
-    Some(u128::from_le_bytes(*w) & mask | (n as u128) << 120)
+    // The mask of the word's bytes and its length byte, read from a table:
+    // a shift of a `u128` by a variable amount is a dozen instructions, and
+    // this runs for every word.
+    let [mask, len] = KEY_MASKS.get(n).copied()?;
+    Some(u128::from_le_bytes(*w) & mask | len)
 }
+
+/// For each word length `n` below sixteen: the mask of its `n` bytes, and
+/// `n` in a key's top byte (see [`word_key`]).
+const KEY_MASKS: [[u128; 2]; 16] = {
+    let mut t = [[0u128; 2]; 16];
+    let mut n = 0;
+    while n < 16 {
+        t[n] = [(1u128 << (8 * n)) - 1, (n as u128) << 120];
+        n += 1;
+    }
+    t
+};
 
 /// What no [`word_key`] is: its top byte, a length, is at most fifteen.
 const EMPTY_KEY: u128 = u128::MAX;

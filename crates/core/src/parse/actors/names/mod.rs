@@ -91,9 +91,8 @@ struct Scan<'t, 'a> {
     /// range; empty for punctuation): the sentence in ASCII lower case,
     /// then the keys of words with other chars. No allocation per word.
     key_buf: &'t mut String,
-    key_at: &'t mut Vec<(u32, u32)>,
-    /// Lexicon facts of each token's key (all false for punctuation).
-    facts: &'t mut Vec<WordFacts>,
+    /// and the lexicon facts of that key (all false for punctuation).
+    key_at: &'t mut Vec<KeyFacts>,
     tags: &'t mut Vec<Tag<'a>>,
     /// Role tokens already used as a title or appositive.
     used: &'t mut Vec<bool>,
@@ -116,8 +115,7 @@ struct Scan<'t, 'a> {
 pub struct Scratch<'a> {
     toks: Vec<Token>,
     key_buf: String,
-    key_at: Vec<(u32, u32)>,
-    facts: Vec<WordFacts>,
+    key_at: Vec<KeyFacts>,
     tags: Vec<Tag<'a>>,
     used: Vec<bool>,
     runs: Vec<Run>,
@@ -135,7 +133,6 @@ impl Scratch<'_> {
             toks,
             key_buf,
             key_at,
-            facts,
             mut tags,
             used,
             runs,
@@ -147,7 +144,6 @@ impl Scratch<'_> {
             toks,
             key_buf,
             key_at,
-            facts,
             // Emptied, then collected in place: the same allocation (the
             // two types differ only in a lifetime), with nothing to map.
             tags: tags.into_iter().map(|_| Tag::None).collect(),
@@ -185,6 +181,15 @@ struct Spare {
     /// (lower-case words, numbers, punctuation) without looking, so it
     /// visits only these.
     nameable: Vec<u32>,
+}
+
+/// A token's key, as its range of the key buffer, and the key's lexicon
+/// facts: one entry, so that one write per token fills both.
+#[derive(Debug, Clone, Copy, Default)]
+struct KeyFacts {
+    from: u32,
+    to: u32,
+    facts: WordFacts,
 }
 
 /// What follows the lowered sentence in the key buffer (see `scan_with`).
@@ -245,7 +250,6 @@ pub fn scan_with<'a>(
         toks,
         key_buf,
         key_at,
-        facts,
         tags,
         used,
         runs,
@@ -264,18 +268,19 @@ pub fn scan_with<'a>(
     // Sixteen bytes after the sentence, so that every ASCII word's key is
     // read in one load of sixteen bytes ([`Lexicon::facts_at`]).
     key_buf.push_str(KEY_PAD);
-    key_at.clear();
-    key_at.reserve(toks.len());
-    facts.clear();
-    facts.reserve(toks.len());
     spare.taggable.clear();
     spare.nameable.clear();
-    // Each token's key and its facts in one pass.
-    for (i, t) in toks.iter().enumerate() {
+    // Each token's key and its facts in one pass, written by `extend` over
+    // the tokens (whose length it knows: no check of the room per token).
+    key_at.clear();
+    let (taggable, nameable) = (&mut spare.taggable, &mut spare.nameable);
+    key_at.extend(toks.iter().enumerate().map(|(i, t)| {
         if !t.is_word() {
-            key_at.push((t.start as u32, t.start as u32));
-            facts.push(WordFacts::default());
-            continue;
+            return KeyFacts {
+                from: t.start as u32,
+                to: t.start as u32,
+                facts: WordFacts::default(),
+            };
         }
         // What `key_of` gives for one ASCII word (words hold no white
         // space) is its range of the lowered copy; a word with other chars
@@ -291,15 +296,18 @@ pub fn scan_with<'a>(
             let f = lx.facts_of_bytes(key_buf.as_bytes().get(from..).unwrap_or_default());
             (from, key_buf.len(), f)
         };
-        key_at.push((a as u32, b as u32));
         if f.max_words > 0 || t.is_capital() || t.glued {
-            spare.taggable.push(i as u32);
+            taggable.push(i as u32);
         }
         if t.is_capital() || f.particle && t.shape == Shape::Lower {
-            spare.nameable.push(i as u32);
+            nameable.push(i as u32);
         }
-        facts.push(f);
-    }
+        KeyFacts {
+            from: a as u32,
+            to: b as u32,
+            facts: f,
+        }
+    }));
     let n = toks.len();
     tags.clear();
     tags.resize(n, Tag::None);
@@ -314,7 +322,6 @@ pub fn scan_with<'a>(
         toks,
         key_buf,
         key_at,
-        facts,
         tags,
         used,
         runs,
@@ -338,14 +345,16 @@ impl<'a> Scan<'_, 'a> {
     fn key(&self, i: usize) -> &str {
         self.key_at
             .get(i)
-            .and_then(|&(a, b)| self.key_buf.get(a as usize..b as usize))
+            .and_then(|k| self.key_buf.get(k.from as usize..k.to as usize))
             .unwrap_or("")
     }
 
     /// Whether token `i`'s word is in any of the word classes `bits`
     /// ([`class`]): read from its facts, not asked of the tables.
     fn is(&self, i: usize, bits: u16) -> bool {
-        self.facts.get(i).is_some_and(|f| f.classes & bits != 0)
+        self.key_at
+            .get(i)
+            .is_some_and(|k| k.facts.classes & bits != 0)
     }
 
     /// The portfolio token `i` names ("foreign"), if any.
@@ -383,7 +392,7 @@ impl<'a> Scan<'_, 'a> {
     }
 
     fn is_particle(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.shape == Shape::Lower) && self.facts[i].particle
+        self.toks.get(i).is_some_and(|t| t.shape == Shape::Lower) && self.key_at[i].facts.particle
     }
 
     /// Initials: "JD", "J.D.", "W." before a capitalised word.
@@ -531,7 +540,7 @@ impl<'a> Scan<'_, 'a> {
         // ("Regrettably Ivo has...").
         let suffixed = k.len() > 5 && k.ends_with("ing")
             || k.len() >= 8 && k.ends_with("ly") && !self.is(i, class::GIVEN_NAME);
-        suffixed || self.facts[i].stop || seen_lowercase(k)
+        suffixed || self.key_at[i].facts.stop || seen_lowercase(k)
     }
 
     fn abs(&self, i: usize) -> usize {
