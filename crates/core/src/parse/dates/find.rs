@@ -249,12 +249,15 @@ fn is_quoted_title(form: Form, text: &str, start: usize, end: usize) -> bool {
         .get(..start)
         .and_then(|t| t.chars().next_back())
         .is_some_and(|c| matches!(c, '"' | '“' | '`' | '‘'));
+    if !quoted {
+        return false;
+    }
     let words: Vec<&str> = text
         .get(start..end)
         .unwrap_or("")
         .split_whitespace()
         .collect();
-    quoted && words.len() >= 2 && words.iter().all(|w| w.starts_with(char::is_uppercase))
+    words.len() >= 2 && words.iter().all(|w| w.starts_with(char::is_uppercase))
 }
 
 /// "today's world", "today's youth": "today's" before a noun of
