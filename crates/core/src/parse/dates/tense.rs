@@ -138,6 +138,7 @@ const fn is_ascii_cue_byte(b: u8) -> bool {
 
 /// Whether the char at byte `pos` of `text` is part of a cue word, and its
 /// length; None at the end. ASCII is read by byte.
+#[inline]
 fn cue_char_at(text: &str, pos: usize) -> Option<(bool, usize)> {
     let b = *text.as_bytes().get(pos)?;
     if b.is_ascii() {
