@@ -32,11 +32,27 @@ pub fn find_in_sentence(tw: &TimeWords, raw: &str, sentence: Span, index: u32) -
     find_asking(tw, raw, sentence, index, Asked::Read)
 }
 
+/// [`find_in_sentence`] in an article whose publication date is known
+/// (stated on the page): its candidates are resolved against that date,
+/// and the publication date is not inferred from them.
+#[inline(never)]
+pub fn find_in_anchored_sentence(
+    tw: &TimeWords,
+    raw: &str,
+    sentence: Span,
+    index: u32,
+) -> Vec<Candidate> {
+    find_asking(tw, raw, sentence, index, Asked::Anchored)
+}
+
 /// Which tense questions [`judge`] answers for a candidate.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Asked {
     /// Only those some later stage reads for the candidate's form.
     Read,
+    /// Only those the resolver reads for the candidate's form: the
+    /// publication date is known, so nothing is inferred from them.
+    Anchored,
     /// Every one, whatever the form: what a test compares the other with.
     #[cfg(test)]
     Every,
@@ -166,7 +182,12 @@ fn judge(
     // where the value or the inference reads it. Whether a date is told as
     // past is read only for some forms, and a date "on" a past verb needs
     // its clause's tense only to know that.
-    let reads_past = asked != Asked::Read || past_matters(form);
+    let reads_past = match asked {
+        Asked::Read => past_matters(form),
+        Asked::Anchored => past_matters_when_anchored(form),
+        #[cfg(test)]
+        Asked::Every => true,
+    };
     let reads_tense = after_on && reads_past || tense_matters(form);
     let day_or_month = matches!(form, Form::DayMonth { .. } | Form::Month { .. });
     // "since March" looks back whatever the clause goes on to say; only a
@@ -249,12 +270,15 @@ fn is_quoted_title(form: Form, text: &str, start: usize, end: usize) -> bool {
         .get(..start)
         .and_then(|t| t.chars().next_back())
         .is_some_and(|c| matches!(c, '"' | '“' | '`' | '‘'));
+    if !quoted {
+        return false;
+    }
     let words: Vec<&str> = text
         .get(start..end)
         .unwrap_or("")
         .split_whitespace()
         .collect();
-    quoted && words.len() >= 2 && words.iter().all(|w| w.starts_with(char::is_uppercase))
+    words.len() >= 2 && words.iter().all(|w| w.starts_with(char::is_uppercase))
 }
 
 /// "today's world", "today's youth": "today's" before a noun of
@@ -345,6 +369,12 @@ fn past_matters(form: Form) -> bool {
             | Form::Period { .. }
             | Form::Holiday { .. }
     )
+}
+
+/// [`past_matters`] when the publication date is known: the inference,
+/// the only reader of a full date's, does not run.
+fn past_matters_when_anchored(form: Form) -> bool {
+    past_matters(form) && !matches!(form, Form::Full(_))
 }
 
 /// Whether a form's value depends on its clause's tense: a day, month or

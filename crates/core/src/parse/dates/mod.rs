@@ -84,12 +84,17 @@ pub fn find_all(
     sentences: &[Span],
     explicit: &Published,
 ) -> Vec<Candidate> {
+    // With the publication date stated, nothing is inferred from the
+    // candidates: fewer of their tense questions are read.
+    let find = if explicit.value.is_some() {
+        find::find_in_anchored_sentence
+    } else {
+        find::find_in_sentence
+    };
     sentences
         .iter()
         .enumerate()
-        .flat_map(|(i, s)| {
-            find::find_in_sentence(tw, raw, *s, u32::try_from(i).unwrap_or(u32::MAX))
-        })
+        .flat_map(|(i, s)| find(tw, raw, *s, u32::try_from(i).unwrap_or(u32::MAX)))
         // The page's own date line is the publication date, not an event.
         .filter(|c| explicit.span.is_none_or(|s| !s.overlaps(c.span)))
         .collect()

@@ -60,20 +60,47 @@ pub fn clause_around(text: &str, start: usize, end: usize) -> (usize, usize) {
     let (ws, we) = window(text, start, end);
     let bytes = text.as_bytes();
     let before = bytes.get(ws..start).unwrap_or(&[]);
+    // Most bytes are ruled out by a table before the break is read.
     let cs = (0..before.len())
         .rev()
+        .filter(|&i| MAY_END_BREAK[usize::from(before[i])])
         .find_map(|i| break_ending_at(before, i))
         .map_or(ws, |after_break| ws + after_break);
     let after = bytes.get(end..we).unwrap_or(&[]);
     let ce = (0..after.len())
+        .filter(|&i| MAY_START_BREAK[usize::from(after[i])])
         .find(|&i| break_starting_at(after, i))
         .map_or(we, |i| end + i);
     (cs, ce.max(cs))
 }
 
+/// The bytes that may end a clause break (an ASCII break, or the last
+/// byte of a wide one) and that may start one (an ASCII break, or 0xE2).
+static MAY_END_BREAK: [bool; 256] = break_bytes(false);
+static MAY_START_BREAK: [bool; 256] = break_bytes(true);
+
+const fn break_bytes(starting: bool) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = if b < 128 {
+            matches!(
+                b as u8,
+                b',' | b';' | b':' | b'"' | b'(' | b')' | b'!' | b'?'
+            )
+        } else if starting {
+            b == 0xE2
+        } else {
+            ends_wide_break(b as u8)
+        };
+        b += 1;
+    }
+    table
+}
+
 /// Whether the last byte of `c` (a continuation byte) ends one of the
 /// three-byte clause breaks, which all start `E2 80`: '–' '—' '“' '”'.
-fn ends_wide_break(last: u8) -> bool {
+const fn ends_wide_break(last: u8) -> bool {
     matches!(last, 0x93 | 0x94 | 0x9C | 0x9D)
 }
 
@@ -111,6 +138,7 @@ const fn is_ascii_cue_byte(b: u8) -> bool {
 
 /// Whether the char at byte `pos` of `text` is part of a cue word, and its
 /// length; None at the end. ASCII is read by byte.
+#[inline]
 fn cue_char_at(text: &str, pos: usize) -> Option<(bool, usize)> {
     let b = *text.as_bytes().get(pos)?;
     if b.is_ascii() {

@@ -743,7 +743,29 @@ fn unread_tense_questions_change_no_reading() {
                     let span = Span::new(0, text.len());
                     let read = find_in_sentence(tw(), &text, span, 0);
                     let every = find_asking(tw(), &text, span, 0, Asked::Every);
+                    let anchored = find_anchored_sentence_for_test(&text);
                     assert_eq!(read.len(), every.len(), "{text:?}");
+                    assert_eq!(anchored.len(), every.len(), "{text:?}");
+                    for (r, e) in anchored.iter().zip(&every) {
+                        assert_eq!((r.span, r.form), (e.span, e.form), "{text:?}");
+                        if past_matters_when_anchored(r.form) {
+                            assert_eq!(Tense::of(r), Tense::of(e), "{text:?}");
+                            assert_eq!(r.stated_past, e.stated_past, "{text:?}");
+                        }
+                        if tense_matters(r.form) {
+                            assert_eq!(r.future, e.future, "{text:?}");
+                        }
+                        for a in anchors {
+                            for stated in [None, Some(a)] {
+                                let anchor = Some(DateValue::day(a));
+                                assert_eq!(
+                                    resolve(r, anchor, Some(2025), stated),
+                                    resolve(e, anchor, Some(2025), stated),
+                                    "{text:?}"
+                                );
+                            }
+                        }
+                    }
                     for (r, e) in read.iter().zip(&every) {
                         assert_eq!((r.span, r.form), (e.span, e.form), "{text:?}");
                         if past_matters(r.form) {
@@ -770,4 +792,10 @@ fn unread_tense_questions_change_no_reading() {
         }
     }
     assert!(compared > 1000, "{compared}");
+}
+
+/// Every candidate of `text` (one sentence) as an article with a stated
+/// publication date finds them.
+fn find_anchored_sentence_for_test(text: &str) -> Vec<Candidate> {
+    find_in_anchored_sentence(tw(), text, Span::new(0, text.len()), 0)
 }

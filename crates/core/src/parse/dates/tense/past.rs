@@ -170,26 +170,34 @@ pub(super) fn past_verb_end(
     }
     let bytes = text.as_bytes();
     // Whether the char at `i` is alphanumeric, and its length: an ASCII
-    // byte read in place, another char decoded.
-    let alnum = |i: usize| match bytes[i] {
-        b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
-        _ => alnum_at(text, i),
-    };
+    // byte read in place (in the loops themselves, which a call per byte
+    // would slow), another char decoded.
     let mut i = 0;
     let mut previous = "";
-    while i < text.len() {
-        let (is_alnum, n) = alnum(i);
+    while let Some(&b) = bytes.get(i) {
+        let (is_alnum, n) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            alnum_at(text, i)
+        };
         if !is_alnum {
             i += n;
             continue;
         }
         let start = i;
-        while i < text.len() {
-            let (is_alnum, n) = alnum(i);
-            if !is_alnum {
-                break;
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii() {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                i += 1;
+            } else {
+                let (is_alnum, n) = alnum_at(text, i);
+                if !is_alnum {
+                    break;
+                }
+                i += n;
             }
-            i += n;
         }
         let word = text.get(start..i).unwrap_or("");
         // A past verb opens with a lowercase ASCII letter.

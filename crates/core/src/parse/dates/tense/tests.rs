@@ -332,3 +332,19 @@ fn cue_words_found_by_their_starts_agree_with_reading_every_word() {
         );
     }
 }
+
+#[test]
+fn the_break_tables_hold_every_break_byte() {
+    use super::{MAY_END_BREAK, MAY_START_BREAK, is_clause_break};
+    for b in 0u8..128 {
+        let ascii = is_clause_break(char::from(b));
+        assert_eq!(MAY_END_BREAK[usize::from(b)], ascii, "{b}");
+        assert_eq!(MAY_START_BREAK[usize::from(b)], ascii, "{b}");
+    }
+    for c in ['—', '–', '“', '”'] {
+        let mut buf = [0; 4];
+        let bytes = c.encode_utf8(&mut buf).as_bytes();
+        assert!(MAY_START_BREAK[usize::from(bytes[0])], "{c}");
+        assert!(MAY_END_BREAK[usize::from(bytes[bytes.len() - 1])], "{c}");
+    }
+}
