@@ -4,11 +4,15 @@
 //! One feature of a line among others; the classifier decides.
 
 use regex_automata::Input;
-use regex_automata::meta::{Cache, Regex};
+use regex_automata::meta::Regex;
 use regex_syntax::hir::Hir;
 use serde::Deserialize;
 use std::cell::RefCell;
 use std::sync::OnceLock;
+
+mod search;
+
+use search::{Search, SearchCache};
 
 /// What the patterns say about one line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,14 +44,13 @@ pub fn page_words(f: &Furniture) -> Option<&Regex> {
 
 fn pattern_with(f: &Furniture, line: &str, holds_word: Option<bool>) -> Pattern {
     with_caches(f, |c| {
-        if f.footer_opens.may_open(line) && is_match(&f.footer, &mut c.footer, line) {
+        if f.footer.is_match(&mut c.footer, line) {
             Pattern::Footer
         } else if f
             .line
             .iter()
-            .zip(&f.line_opens)
             .zip(&mut c.line)
-            .any(|((re, opens), cache)| opens.may_open(line) && is_match(re, cache, line))
+            .any(|(re, cache)| re.is_match(cache, line))
             || holds_word.unwrap_or_else(|| f.words.holds(line, &mut c.lowered))
         {
             Pattern::Furniture
@@ -80,14 +83,11 @@ pub struct Furniture {
     /// only match at the start of a line, whose search gives up after a few
     /// bytes, and the others, which are read to the end of every line. A
     /// line is furniture when either matches.
-    line: Vec<Regex>,
-    /// Which lines each of `line` can match at all, by their first bytes.
-    line_opens: Vec<Openings>,
+    line: Vec<Search>,
     /// The line patterns that are plain words ("newsletter"), which `line`
     /// leaves out.
     words: Words,
-    footer: Regex,
-    footer_opens: Openings,
+    footer: Search,
     /// The junk-prefix patterns, tried in order (compiled only where
     /// `prefix_each` is needed).
     prefix: Vec<String>,
@@ -99,98 +99,7 @@ pub struct Furniture {
     /// match at the start of a line: the first pattern that matches is then
     /// what the alternation matches, found in one search instead of one per
     /// pattern.
-    prefix_any: Option<Regex>,
-    prefix_opens: Openings,
-}
-
-/// The two-byte openings (ASCII) with which a line can match a pattern that
-/// only matches at the line's start: most lines are ruled out by a bit
-/// test instead of a regex search. Read from the pattern's own automaton,
-/// so the furniture file can change freely.
-struct Openings {
-    /// Bit `a * 128 + b`: a line starting with bytes `a`, `b` may match.
-    /// None for a pattern that can match anywhere (every line may match).
-    bits: Option<Box<[u64; 256]>>,
-}
-
-impl Openings {
-    /// The openings of the pattern `hir` (every match of which may start
-    /// anywhere unless it is [`always_anchored`]).
-    fn of(hir: &Hir) -> Openings {
-        Openings {
-            bits: hir_anchored(hir).then(|| Self::read(hir)).flatten(),
-        }
-    }
-
-    fn read(hir: &Hir) -> Option<Box<[u64; 256]>> {
-        use regex_automata::nfa::thompson::Compiler;
-        use regex_automata::{Anchored, hybrid::dfa::DFA};
-        let nfa = Compiler::new().build_from_hir(hir).ok()?;
-        let dfa = DFA::builder().build_from_nfa(nfa).ok()?;
-        let mut cache = dfa.create_cache();
-        let start = dfa
-            .start_state_forward(&mut cache, &Input::new("").anchored(Anchored::Yes))
-            .ok()?;
-        let classes = dfa.byte_classes();
-        let mut bits = Box::new([0u64; 256]);
-        // Bytes of one class lead to the same state: each row (the second
-        // bytes after a first) and each entry of a row is worked out once
-        // per class.
-        let mut rows: [Option<[u64; 2]>; 256] = [None; 256];
-        for a in 0..128u8 {
-            let class_a = usize::from(classes.get(a));
-            if let Some(row) = rows[class_a] {
-                bits[usize::from(a) * 2..usize::from(a) * 2 + 2].copy_from_slice(&row);
-                continue;
-            }
-            let s1 = dfa.next_state(&mut cache, start, a).ok()?;
-            if s1.is_quit() || s1.is_unknown() {
-                return None;
-            }
-            let mut row = [0u64; 2];
-            if !s1.is_dead() {
-                let mut opens: [Option<bool>; 256] = [None; 256];
-                for b in 0..128u8 {
-                    let class_b = usize::from(classes.get(b));
-                    let open = match opens[class_b] {
-                        Some(open) => open,
-                        None => {
-                            let s2 = dfa.next_state(&mut cache, s1, b).ok()?;
-                            if s2.is_quit() || s2.is_unknown() {
-                                return None;
-                            }
-                            // A match is reported one byte late: a state
-                            // that is a match, or any state not dead, may
-                            // lead to one.
-                            let open = s1.is_match() || s2.is_match() || !s2.is_dead();
-                            opens[class_b] = Some(open);
-                            open
-                        }
-                    };
-                    if open {
-                        row[usize::from(b) / 64] |= 1 << (b % 64);
-                    }
-                }
-            }
-            rows[class_a] = Some(row);
-            bits[usize::from(a) * 2..usize::from(a) * 2 + 2].copy_from_slice(&row);
-        }
-        Some(bits)
-    }
-
-    /// False only when no match can start this line.
-    fn may_open(&self, line: &str) -> bool {
-        let Some(bits) = &self.bits else {
-            return true;
-        };
-        match line.as_bytes() {
-            [a, b, ..] if a.is_ascii() && b.is_ascii() => {
-                let bit = usize::from(*a) * 128 + usize::from(*b);
-                bits[bit / 64] & (1 << (bit % 64)) != 0
-            }
-            _ => true,
-        }
-    }
+    prefix_any: Option<Search>,
 }
 
 /// A pattern's syntax, parsed once for the regex and its openings.
@@ -265,17 +174,12 @@ impl Furniture {
         let footer = parse(&footer);
         Furniture {
             id: crate::parse::value_id::next_id(),
-            line: line.iter().map(compile).collect(),
-            line_opens: line.iter().map(Openings::of).collect(),
+            line: line.into_iter().map(Search::new).collect(),
             words: Words::new(&words, &join),
-            footer: compile(&footer),
-            footer_opens: Openings::of(&footer),
+            footer: Search::new(footer),
             prefix: prefixes.clone(),
             prefix_each: OnceLock::new(),
-            prefix_any: prefix_any.as_ref().map(compile),
-            prefix_opens: prefix_any
-                .as_ref()
-                .map_or(Openings { bits: None }, Openings::of),
+            prefix_any: prefix_any.map(Search::new),
         }
     }
 
@@ -295,9 +199,9 @@ impl Furniture {
 struct Caches {
     /// The id of the value whose regexes these caches are for.
     id: u64,
-    line: Vec<Cache>,
-    footer: Cache,
-    prefix_any: Option<Cache>,
+    line: Vec<SearchCache>,
+    footer: SearchCache,
+    prefix_any: SearchCache,
     /// A line with its ASCII letters lowered, for [`Words::holds`].
     lowered: Vec<u8>,
 }
@@ -306,9 +210,9 @@ impl Caches {
     fn new(f: &Furniture) -> Self {
         Caches {
             id: f.id,
-            line: f.line.iter().map(Regex::create_cache).collect(),
-            footer: f.footer.create_cache(),
-            prefix_any: f.prefix_any.as_ref().map(Regex::create_cache),
+            line: f.line.iter().map(|_| SearchCache::default()).collect(),
+            footer: SearchCache::default(),
+            prefix_any: SearchCache::default(),
             lowered: Vec::new(),
         }
     }
@@ -398,11 +302,6 @@ impl Words {
     }
 }
 
-fn is_match(re: &Regex, cache: &mut Cache, text: &str) -> bool {
-    re.search_half_with(cache, &Input::new(text).earliest(true))
-        .is_some()
-}
-
 /// Bytes of junk before the real text of a line (repeated prefixes
 /// allowed), by `f`'s prefix patterns.
 pub fn prefix_len(f: &Furniture, line: &str) -> usize {
@@ -414,18 +313,16 @@ fn prefix_len_with(f: &Furniture, line: &str, c: &mut Caches, joined: bool) -> u
     let mut at = 0;
     for _ in 0..3 {
         let rest = &line[at..];
-        if joined && !f.prefix_opens.may_open(rest) {
-            break;
-        }
-        let found = match (&f.prefix_any, &mut c.prefix_any) {
-            (Some(re), Some(cache)) if joined => re.search_with(cache, &Input::new(rest)),
+        let found = match &f.prefix_any {
+            Some(re) if joined => re.match_end(&mut c.prefix_any, rest),
             _ => f
                 .prefix_each()
                 .iter()
-                .find_map(|re| re.search(&Input::new(rest))),
+                .find_map(|re| re.search(&Input::new(rest)))
+                .map(|m| m.end()),
         };
         match found {
-            Some(m) if m.end() > 0 && m.end() < rest.len() => at += m.end(),
+            Some(end) if end > 0 && end < rest.len() => at += end,
             _ => break,
         }
     }
@@ -466,9 +363,10 @@ mod tests {
     #[test]
     fn openings_rule_out_only_lines_that_cannot_match() {
         let f = builtin();
-        assert!(f.footer_opens.bits.is_some() && f.prefix_opens.bits.is_some());
-        assert!(f.line_opens[0].bits.is_some());
-        assert!(f.line_opens[1..].iter().all(|o| o.bits.is_none()));
+        let prefix = f.prefix_any.as_ref().unwrap();
+        assert!(f.footer.opens.bits.is_some() && prefix.opens.bits.is_some());
+        assert!(f.line[0].opens.bits.is_some());
+        assert!(f.line[1..].iter().all(|s| s.opens.bits.is_none()));
         let lines = [
             "Related Posts",
             "related",
@@ -494,15 +392,8 @@ mod tests {
             "",
         ];
         with_caches(f, |c| {
+            // The patterns' own openings are tested with them (search.rs).
             for l in lines {
-                if is_match(&f.footer, &mut c.footer, l) {
-                    assert!(f.footer_opens.may_open(l), "{l:?}");
-                }
-                for ((re, o), cache) in f.line.iter().zip(&f.line_opens).zip(&mut c.line) {
-                    if is_match(re, cache, l) {
-                        assert!(o.may_open(l), "{l:?}");
-                    }
-                }
                 assert_eq!(
                     prefix_len_with(f, l, c, true),
                     prefix_len_with(f, l, c, false),
@@ -510,11 +401,14 @@ mod tests {
                 );
             }
         });
-        assert!(!f.footer_opens.may_open("In the harbour"));
+        assert!(!f.footer.opens.may_open("In the harbour"));
     }
 
     fn is_furniture(line: &str) -> bool {
-        builtin().line.iter().any(|r| r.is_match(line))
+        builtin()
+            .line
+            .iter()
+            .any(|r| r.is_match(&mut search::SearchCache::default(), line))
             || builtin().words.holds(line, &mut Vec::new())
     }
 
@@ -523,7 +417,9 @@ mod tests {
         assert!(
             is_furniture("- Advertisement -")
                 && is_furniture("Subscribe to our newsletter")
-                && builtin().footer.is_match("Related Posts")
+                && builtin()
+                    .footer
+                    .is_match(&mut search::SearchCache::default(), "Related Posts")
                 && !is_furniture("The council voted on the plan.")
                 && builtin().line.len() == 1
                 && builtin().words.finders.len() == 2

@@ -115,12 +115,12 @@ pub fn split<'a>(k: &super::PageKnowledge, raw: &'a str) -> (Vec<Line<'a>>, Lang
         })
     };
     for (pos, line) in crate::text::raw_lines(raw) {
-        let trimmed = line.trim();
+        let (lead, trimmed) = trim(line);
         if trimmed.is_empty() {
             blank = true;
             continue;
         }
-        let start = pos + (line.len() - line.trim_start().len());
+        let start = pos + lead;
         let span = Span::new(start, start + trimmed.len());
         let prefix = prefix_len(furniture, trimmed);
         let content = Span::new(start + prefix, start + trimmed.len());
@@ -213,6 +213,26 @@ pub fn split<'a>(k: &super::PageKnowledge, raw: &'a str) -> (Vec<Line<'a>>, Lang
         }
     }
     (out, lang)
+}
+
+/// `line.trim()`, and how many bytes it trims from the front: ASCII
+/// white space is stepped over by bytes, and only an end where a char
+/// outside ASCII is left goes to the char-wise trim (nearly every line
+/// starts and ends in ASCII).
+fn trim(line: &str) -> (usize, &str) {
+    let ascii_space = |b: &u8| matches!(b, b' ' | b'\t'..=b'\r');
+    let b = line.as_bytes();
+    let mut lead = b.iter().position(|c| !ascii_space(c)).unwrap_or(b.len());
+    if b.get(lead).is_some_and(|c| !c.is_ascii()) {
+        lead = line.len() - line.trim_start().len();
+    }
+    let rest = &line[lead..];
+    let r = rest.as_bytes();
+    let mut end = r.iter().rposition(|c| !ascii_space(c)).map_or(0, |i| i + 1);
+    if end > 0 && !r[end - 1].is_ascii() {
+        end = rest.trim_end().len();
+    }
+    (lead, &rest[..end])
 }
 
 /// The ends of a headline key (see [`key_ends`]) as one number: two keys
@@ -347,6 +367,25 @@ fn flows(stop: &StopWords, prev: &Line, next: &Line, lang: Language) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn lines_are_trimmed_as_str_trim_trims_them() {
+        let pieces = [
+            " ", "\t", "\u{b}", "\u{c}", "\u{a0}", "\u{3000}", "\u{2003}", "\u{85}", "\u{1f}", "a",
+            "é", "\u{1680}", "x y", "’", "",
+        ];
+        for seed in 0..2000usize {
+            let mut line = String::new();
+            let mut k = seed;
+            for _ in 0..seed % 9 {
+                line.push_str(pieces[k % pieces.len()]);
+                k = k.wrapping_mul(29).wrapping_add(3) % 1009;
+            }
+            let (lead, trimmed) = super::trim(&line);
+            assert_eq!(trimmed, line.trim(), "{line:?}");
+            assert_eq!(lead, line.len() - line.trim_start().len(), "{line:?}");
+        }
+    }
+
     #[test]
     fn a_file_with_lone_cr_line_ends_is_lines() {
         let (lines, _) = super::split(

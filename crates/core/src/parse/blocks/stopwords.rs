@@ -227,7 +227,7 @@ fn pack(bytes: &[u8]) -> Option<u128> {
 }
 
 /// [`lookup`] of the ASCII token `b[start..end]`.
-fn lookup_in(words: &StopWords, b: &[u8], start: usize, end: usize) -> Option<u8> {
+pub(super) fn lookup_in(words: &StopWords, b: &[u8], start: usize, end: usize) -> Option<u8> {
     let (mut lo, mut hi) = (start, end);
     let punct = |c: u8| !ALNUM[usize::from(c)] && c != b'\'';
     while lo < hi && punct(b[lo]) {
