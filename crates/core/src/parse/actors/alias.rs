@@ -78,28 +78,13 @@ const SKELETON_BUF: usize = 64;
 /// start of `buf`, which is at least as long: its length. Never longer
 /// than `b`.
 fn skeleton_bytes(b: &[u8], buf: &mut [u8; SKELETON_BUF]) -> usize {
-    let (mut n, mut prev, mut i) = (0, 0u8, 0);
-    while i < b.len() {
-        let mut c = b[i];
-        i += 1;
-        if c == b'p' && b.get(i) == Some(&b'h') {
-            c = b'f';
-            i += 1;
-        }
-        let c = match c {
-            b'y' => b'i',
-            b'w' => b'v',
-            b'.' | b'\'' | b'-' => continue,
-            c => c,
-        };
-        if c != prev
-            && let Some(d) = buf.get_mut(n)
-        {
+    let mut n = 0;
+    each_skeleton_byte(b, |c| {
+        if let Some(d) = buf.get_mut(n) {
             *d = c;
             n += 1;
         }
-        prev = c;
-    }
+    });
     n
 }
 
@@ -107,6 +92,15 @@ fn skeleton_bytes(b: &[u8], buf: &mut [u8; SKELETON_BUF]) -> usize {
 /// any length (`b` lowered ASCII, prefix dropped).
 fn skeleton_by_push(b: &[u8], out: &mut String) {
     out.reserve(b.len());
+    each_skeleton_byte(b, |c| out.push(char::from(c)));
+}
+
+/// The skeleton's rules over ASCII bytes, one kept byte at a time to
+/// `keep`: "ph" reads as "f", "y" as "i", "w" as "v", dots, apostrophes
+/// and hyphens are dropped, and a byte repeating the one before is kept
+/// once (as [`skeleton_of_lower`] does over chars).
+#[inline]
+fn each_skeleton_byte(b: &[u8], mut keep: impl FnMut(u8)) {
     let mut prev = 0u8;
     let mut i = 0;
     while i < b.len() {
@@ -123,7 +117,7 @@ fn skeleton_by_push(b: &[u8], out: &mut String) {
             c => c,
         };
         if c != prev {
-            out.push(char::from(c));
+            keep(c);
         }
         prev = c;
     }
@@ -137,6 +131,13 @@ fn skeleton_of_lower(lowered: &str, lx: &Lexicon, out: &mut String) {
     }
     let rest = without_prefix(lowered.as_bytes(), lx);
     let w = lowered.get(lowered.len() - rest.len()..).unwrap_or(lowered);
+    skeleton_by_chars(w, out);
+}
+
+/// The skeleton's rules over the chars of `w` (folded, prefix dropped),
+/// appended to `out`: the general path, for a word with a char outside
+/// ASCII.
+fn skeleton_by_chars(w: &str, out: &mut String) {
     out.reserve(w.len());
     let mut prev = '\0';
     // Over the chars as they come: no vector of them.

@@ -367,33 +367,9 @@ mod tests {
         assert!(f.footer.opens.bits.is_some() && prefix.opens.bits.is_some());
         assert!(f.line[0].opens.bits.is_some());
         assert!(f.line[1..].iter().all(|s| s.opens.bits.is_none()));
-        let lines = [
-            "Related Posts",
-            "related",
-            "Read more: the full story",
-            "The council voted on the plan.",
-            "- Advertisement -",
-            "Advertisement",
-            "ad",
-            "Friday, April 25, 2025",
-            "25 April 2025",
-            "2025-04-25",
-            "Share",
-            "x",
-            "X | twitter",
-            "12) Headline",
-            "1. Item",
-            "• bullet",
-            "date 2025-04-17 Harbour board",
-            "a.b.c() Headline",
-            "In the harbour",
-            "你好",
-            "関連記事",
-            "",
-        ];
         with_caches(f, |c| {
             // The patterns' own openings are tested with them (search.rs).
-            for l in lines {
+            for l in search::SAMPLE_LINES {
                 assert_eq!(
                     prefix_len_with(f, l, c, true),
                     prefix_len_with(f, l, c, false),

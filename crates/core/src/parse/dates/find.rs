@@ -18,6 +18,7 @@ use super::period::period_of;
 use super::tense::{clause_is_future_in, narrates_past_knowing, word_before};
 use super::years::{spelled_year, the_year_in_context, year_in_context};
 use crate::model::Span;
+use asked::{Asked, tense_matters};
 use chrono::{NaiveDate, Weekday};
 use context::Context;
 use regex_automata::util::captures::Captures as GroupSlots;
@@ -43,19 +44,6 @@ pub fn find_in_anchored_sentence(
     index: u32,
 ) -> Vec<Candidate> {
     find_asking(tw, raw, sentence, index, Asked::Anchored)
-}
-
-/// Which tense questions [`judge`] answers for a candidate.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Asked {
-    /// Only those some later stage reads for the candidate's form.
-    Read,
-    /// Only those the resolver reads for the candidate's form: the
-    /// publication date is known, so nothing is inferred from them.
-    Anchored,
-    /// Every one, whatever the form: what a test compares the other with.
-    #[cfg(test)]
-    Every,
 }
 
 /// [`find_in_sentence`], answering the tense questions `asked`.
@@ -182,12 +170,7 @@ fn judge(
     // where the value or the inference reads it. Whether a date is told as
     // past is read only for some forms, and a date "on" a past verb needs
     // its clause's tense only to know that.
-    let reads_past = match asked {
-        Asked::Read => past_matters(form),
-        Asked::Anchored => past_matters_when_anchored(form),
-        #[cfg(test)]
-        Asked::Every => true,
-    };
+    let reads_past = asked.reads_past(form);
     let reads_tense = after_on && reads_past || tense_matters(form);
     let day_or_month = matches!(form, Form::DayMonth { .. } | Form::Month { .. });
     // "since March" looks back whatever the clause goes on to say; only a
@@ -352,41 +335,6 @@ fn right_after_deferral(tw: &TimeWords, text: &str, start: usize, preposition: &
         .saturating_sub(preposition.len());
     let verb = word_before(text, at);
     tw.lexicon.deferral_verbs.iter().any(|v| *v == verb)
-}
-
-/// Whether any later stage reads whether a candidate of this form is
-/// stated or told as past: the inference of the publication date reads it
-/// of a full date or a day and month, the resolver and the month-year
-/// memory through its tense of a day, month, period or holiday. A
-/// weekday's value reads only whether its clause is future; a year, a
-/// relative phrase or a reference reads neither.
-fn past_matters(form: Form) -> bool {
-    matches!(
-        form,
-        Form::Full(_)
-            | Form::DayMonth { .. }
-            | Form::Month { .. }
-            | Form::Period { .. }
-            | Form::Holiday { .. }
-    )
-}
-
-/// [`past_matters`] when the publication date is known: the inference,
-/// the only reader of a full date's, does not run.
-fn past_matters_when_anchored(form: Form) -> bool {
-    past_matters(form) && !matches!(form, Form::Full(_))
-}
-
-/// Whether a form's value depends on its clause's tense: a day, month or
-/// period without its year, and a weekday, which the tense places before or
-/// after the anchor.
-fn tense_matters(form: Form) -> bool {
-    match form {
-        Form::DayMonth { .. } | Form::Month { .. } | Form::Weekday { .. } => true,
-        Form::Holiday { year, .. } => year.is_none(),
-        Form::Period { year, .. } => !matches!(year, YearRef::Given(_)),
-        _ => false,
-    }
 }
 
 fn weekday_of(tw: &TimeWords, caps: &Groups, name: &str) -> Option<Weekday> {
@@ -641,6 +589,7 @@ fn bare_month_in_context(tw: &TimeWords, text: &str, start: usize, end: usize) -
     tw.lexicon.determiners.iter().any(|w| w == before) && noun_follows
 }
 
+mod asked;
 mod context;
 #[cfg(test)]
 pub(super) mod tests;

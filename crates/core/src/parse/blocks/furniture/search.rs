@@ -216,43 +216,45 @@ impl Openings {
     }
 }
 
+/// Lines for the patterns of the furniture file and a few others, for
+/// the tests here and in the furniture module.
+#[cfg(test)]
+pub(super) const SAMPLE_LINES: [&str; 30] = [
+    "Related Posts",
+    "related",
+    "Read more: the full story",
+    "The council voted on the plan.",
+    "- Advertisement -",
+    "Advertisement",
+    "ad",
+    "Friday, April 25, 2025",
+    "25 April 2025",
+    "2025-04-25",
+    "Share",
+    "x",
+    "X | twitter",
+    "12) Headline",
+    "1. Item",
+    "• bullet",
+    "date 2025-04-17 Harbour board",
+    "a.b.c() Headline",
+    "article?.meta.title() Headline",
+    "In the harbour",
+    "你好",
+    "関連記事",
+    "ÜBER uns",
+    "Straße. Weg. Platz. x",
+    "İstanbul",
+    "copyright ©",
+    "tags: a, b",
+    "Updated 3 March 2026 10:31 GMT",
+    "6 hours ago 2",
+    "",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Lines for the patterns of the furniture file and a few others.
-    const LINES: [&str; 30] = [
-        "Related Posts",
-        "related",
-        "Read more: the full story",
-        "The council voted on the plan.",
-        "- Advertisement -",
-        "Advertisement",
-        "ad",
-        "Friday, April 25, 2025",
-        "25 April 2025",
-        "2025-04-25",
-        "Share",
-        "x",
-        "X | twitter",
-        "12) Headline",
-        "1. Item",
-        "• bullet",
-        "date 2025-04-17 Harbour board",
-        "a.b.c() Headline",
-        "article?.meta.title() Headline",
-        "In the harbour",
-        "你好",
-        "関連記事",
-        "ÜBER uns",
-        "Straße. Weg. Platz. x",
-        "İstanbul",
-        "copyright ©",
-        "tags: a, b",
-        "Updated 3 March 2026 10:31 GMT",
-        "6 hours ago 2",
-        "",
-    ];
 
     /// The DFA's ends are the general regex's, for the end of the
     /// leftmost-first match and for any match at all.
@@ -270,7 +272,7 @@ mod tests {
         for s in searches {
             with_dfa += usize::from(s.dfa.is_some());
             let mut cache = SearchCache::default();
-            for line in LINES {
+            for line in SAMPLE_LINES {
                 for earliest in [true, false] {
                     let end = s.end(&mut cache, line, earliest);
                     if let Some(dfa) = &s.dfa {
