@@ -3,7 +3,7 @@ use dateline::args::{Cli, Command, EventFilter};
 use dateline::cli::{self, CliError};
 use dateline::config::{self, Config};
 use dateline::knowledge::{Knowledge, UserFileRead};
-use dateline::model::Corpus;
+use dateline::model::{Corpus, WhyEmpty};
 use dateline::tui::settings::{self, Settings};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -62,18 +62,16 @@ fn load(paths: &[PathBuf], knowledge: &Arc<Knowledge>) -> Result<&'static Corpus
             .load()
     });
     print_warnings(&corpus);
-    if corpus.articles.is_empty() {
-        // Every file that was found and failed is a warning above; with
-        // none, there was nothing to read, which is the likelier slip (an
-        // empty or mistyped folder) and is said as such.
-        if corpus.warnings.is_empty() && !paths.is_empty() {
+    match corpus.why_empty() {
+        None => {}
+        Some(WhyEmpty::NothingToRead) if !paths.is_empty() => {
             let shown: Vec<String> = paths
                 .iter()
                 .map(|p| dateline::text::path_text(p).into_owned())
                 .collect();
             return Err(CliError::NoFiles(shown.join(", ")));
         }
-        return Err(CliError::NoArticles);
+        Some(_) => return Err(CliError::NoArticles),
     }
     Ok(Box::leak(Box::new(corpus)))
 }

@@ -469,7 +469,30 @@ pub struct Corpus {
     pub warnings: Vec<crate::warning::Warning>,
 }
 
+/// Why a corpus holds no article ([`Corpus::why_empty`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WhyEmpty {
+    /// No file was found: an empty folder, or only hidden files.
+    NothingToRead,
+    /// Files were found and each failed: each is a load warning.
+    EveryFileFailed,
+}
+
 impl Corpus {
+    /// Why there is no article, or None when there is one. Every file that
+    /// was found and failed is a warning, so with none there was nothing to
+    /// read: the likelier slip, an empty or mistyped folder, said as such by
+    /// every front end.
+    pub fn why_empty(&self) -> Option<WhyEmpty> {
+        if !self.articles.is_empty() {
+            None
+        } else if self.warnings.is_empty() {
+            Some(WhyEmpty::NothingToRead)
+        } else {
+            Some(WhyEmpty::EveryFileFailed)
+        }
+    }
+
     pub fn article(&self, id: ArticleId) -> &Article {
         &self.articles[id as usize]
     }

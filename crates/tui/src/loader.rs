@@ -25,7 +25,7 @@ use super::app::AppState;
 use super::session;
 use super::settings::Settings;
 use dateline_core::knowledge::Knowledge;
-use dateline_core::model::Corpus;
+use dateline_core::model::{Corpus, WhyEmpty};
 use dateline_core::numfmt::thousands;
 use dateline_core::parse::Progress;
 use dateline_core::state::{CorpusKey, SavedState};
@@ -163,16 +163,12 @@ pub fn status_text(p: &Progress, shown: usize) -> String {
 }
 
 /// What the status bar says when a load ends with no article, or None
-/// when there is one: every file that was found and failed is a load
-/// warning (`W` lists them); with none, there was nothing to read.
+/// when there is one.
 pub fn empty_text(c: &Corpus) -> Option<&'static str> {
-    if !c.articles.is_empty() {
-        None
-    } else if c.warnings.is_empty() {
-        Some("no files to read here (hidden files and folders are skipped)")
-    } else {
-        Some("no articles could be loaded: W lists why")
-    }
+    c.why_empty().map(|why| match why {
+        WhyEmpty::NothingToRead => "no files to read here (hidden files and folders are skipped)",
+        WhyEmpty::EveryFileFailed => "no articles could be loaded: W lists why",
+    })
 }
 
 /// The message once the full corpus is in: `loaded 100,000 articles`.

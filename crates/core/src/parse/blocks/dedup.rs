@@ -304,15 +304,7 @@ mod tests {
     /// about `n % most` bytes long.
     fn lines_of(pieces: &[&str], count: usize, most: usize) -> Vec<String> {
         (0..count)
-            .map(|seed| {
-                let mut s = String::new();
-                let mut k = seed;
-                while s.len() < seed % most {
-                    s.push_str(pieces[k % pieces.len()]);
-                    k = k.wrapping_mul(31).wrapping_add(7) % 1009;
-                }
-                s
-            })
+            .map(|seed| super::super::scrambled_line(pieces, seed, seed % most))
             .collect()
     }
 

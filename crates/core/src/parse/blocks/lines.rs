@@ -374,12 +374,9 @@ mod tests {
             "é", "\u{1680}", "x y", "’", "",
         ];
         for seed in 0..2000usize {
-            let mut line = String::new();
-            let mut k = seed;
-            for _ in 0..seed % 9 {
-                line.push_str(pieces[k % pieces.len()]);
-                k = k.wrapping_mul(29).wrapping_add(3) % 1009;
-            }
+            let line: String = super::super::scrambled(&pieces, seed)
+                .take(seed % 9)
+                .collect();
             let (lead, trimmed) = super::trim(&line);
             assert_eq!(trimmed, line.trim(), "{line:?}");
             assert_eq!(lead, line.len() - line.trim_start().len(), "{line:?}");

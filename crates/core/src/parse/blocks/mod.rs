@@ -573,3 +573,29 @@ fn warnings(
 
 #[cfg(test)]
 mod tests;
+
+/// `pieces` in an order scrambled by `seed`, without end: what the tests
+/// build lines of, to compare a fast path with the general one over many
+/// shapes of text.
+#[cfg(test)]
+fn scrambled<'a>(pieces: &'a [&'a str], seed: usize) -> impl Iterator<Item = &'a str> + 'a {
+    let mut k = seed;
+    std::iter::from_fn(move || {
+        let piece = pieces[k % pieces.len()];
+        k = k.wrapping_mul(31).wrapping_add(7) % 1009;
+        Some(piece)
+    })
+}
+
+/// A line of [`scrambled`] pieces at least `len` bytes long.
+#[cfg(test)]
+fn scrambled_line(pieces: &[&str], seed: usize, len: usize) -> String {
+    let mut line = String::new();
+    for piece in scrambled(pieces, seed) {
+        if line.len() >= len {
+            break;
+        }
+        line.push_str(piece);
+    }
+    line
+}

@@ -324,12 +324,7 @@ mod tests {
             "ab", " ", "\u{3000}", "é", "\u{a0}", "“x”", "\u{2009}", "\t", "—",
         ];
         for seed in 0..400usize {
-            let mut t = String::new();
-            let mut k = seed;
-            while t.len() < 20 + seed % 180 {
-                t.push_str(pieces[k % pieces.len()]);
-                k = k.wrapping_mul(31).wrapping_add(7) % 1009;
-            }
+            let t = super::super::scrambled_line(&pieces, seed, 20 + seed % 180);
             assert_eq!(
                 word_count(&t, usize::MAX),
                 t.split_whitespace().count(),
@@ -383,12 +378,7 @@ mod tests {
         };
         let pieces = ["ab", "C", " ", "z", "Z", "@", "[", "`", "{", "a", "A", "0"];
         for seed in 0..2000usize {
-            let mut s = String::new();
-            let mut k = seed;
-            while s.len() < seed % 40 {
-                s.push_str(pieces[k % pieces.len()]);
-                k = k.wrapping_mul(31).wrapping_add(7) % 1009;
-            }
+            let s = super::super::scrambled_line(&pieces, seed, seed % 40);
             assert_eq!(has_case_step(s.as_bytes()), by_pairs(&s), "{s:?}");
         }
     }

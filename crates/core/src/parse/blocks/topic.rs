@@ -545,11 +545,12 @@ mod tests {
         ];
         for seed in 0..400usize {
             let mut line = String::new();
-            let mut k = seed;
-            for _ in 0..(seed % 40) {
-                line.push_str(words[k % words.len()]);
-                line.push(if k % 7 == 0 { ',' } else { ' ' });
-                k = k.wrapping_mul(31).wrapping_add(7) % 997;
+            for (i, word) in super::super::scrambled(&words, seed)
+                .take(seed % 40)
+                .enumerate()
+            {
+                line.push_str(word);
+                line.push(if (seed + i) % 7 == 0 { ',' } else { ' ' });
             }
             let fast = Stems::of(stop(), &line);
             let mut slow = Stems::default();

@@ -191,12 +191,7 @@ mod tests {
             "^",
         ];
         for seed in 0..600usize {
-            let mut line = String::new();
-            let mut k = seed;
-            while line.len() < 10 + seed % 90 {
-                line.push_str(pieces[k % pieces.len()]);
-                k = k.wrapping_mul(37).wrapping_add(11) % 1013;
-            }
+            let line = crate::parse::blocks::scrambled_line(&pieces, seed, 10 + seed % 90);
             counts_as_split_whitespace_and_lookup(&line);
         }
     }
