@@ -257,6 +257,31 @@ pub fn lookup(words: &StopWords, token: &str) -> Option<u8> {
     if token.is_ascii() {
         return lookup_in(words, token.as_bytes(), 0, token.len());
     }
+    // Most tokens outside ASCII are ASCII words with curly quotes, dashes
+    // or a curly apostrophe ("Russia’s", "“The", "—"): trimmed and lowered
+    // as bytes, the rest by chars.
+    let b = token.as_bytes();
+    let Some((lo, hi)) = bytes::trim_token(b) else {
+        return lookup_by_chars(words, token);
+    };
+    let t = &b[lo..hi];
+    if t.is_empty() {
+        return None;
+    }
+    if t.is_ascii() && ALNUM[usize::from(t[0])] && ALNUM[usize::from(t[t.len() - 1])] {
+        return lookup_in(words, b, lo, hi);
+    }
+    if t.len() > MAX_BYTES {
+        return None;
+    }
+    match bytes::lower_with_apostrophes(t) {
+        Some(key) => words.get(key),
+        None => lookup_trimmed(words, &token[lo..hi]),
+    }
+}
+
+/// [`lookup`] of a token outside ASCII, read by chars.
+fn lookup_by_chars(words: &StopWords, token: &str) -> Option<u8> {
     let ends = token.as_bytes();
     // An ASCII letter or digit at both ends ("president’s"): nothing to
     // trim.
@@ -268,6 +293,11 @@ pub fn lookup(words: &StopWords, token: &str) -> Option<u8> {
         let t = token.trim_matches(|c: char| !is_alphanumeric(c) && c != '\'' && c != '’');
         t.trim_matches(['\'', '’'])
     };
+    lookup_trimmed(words, t)
+}
+
+/// [`lookup`] of a token already trimmed, read by chars.
+fn lookup_trimmed(words: &StopWords, t: &str) -> Option<u8> {
     // Curly quotes around an ASCII word ("“The"): the word is read as
     // bytes, which a letter or digit at both ends leaves untrimmed.
     let b = t.as_bytes();
@@ -410,6 +440,24 @@ mod tests {
                 "{token:?}"
             );
         }
+    }
+
+    #[test]
+    fn tokens_outside_ascii_are_found_as_by_chars() {
+        let pieces = [
+            "the", "’", "'", "“", "”", "‘", "—", "–", "…", "(", ")", ",", "DON", "t", "é", "Ü",
+            "ber", "s", "Russia", "\u{2060}", "\u{206F}", "\u{2070}", "ß", "x", ".", "of",
+        ];
+        for seed in 0..3000usize {
+            let token: String = super::super::scrambled(&pieces, seed)
+                .take(1 + seed % 6)
+                .collect();
+            let want = lookup_chars_only(&token);
+            assert_eq!(lookup(&token), want, "{token:?}");
+            assert_eq!(lookup_by_chars(words(), &token), want, "{token:?}");
+        }
+        assert!(lookup("“The").is_some() && lookup("don’t,”").is_some());
+        assert_eq!(lookup("’(the)’"), None);
     }
 
     #[test]

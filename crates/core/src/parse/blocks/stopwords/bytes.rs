@@ -76,6 +76,101 @@ pub(super) fn run_end(b: &[u8], mut i: usize) -> (usize, bool) {
     (i, high)
 }
 
+/// Where `token` (not all ASCII) is left by [`super::lookup`]'s trim:
+/// punctuation other than apostrophes off both ends, then apostrophes
+/// (straight or curly). Read as bytes where the ends hold ASCII and
+/// general punctuation (U+2000 to U+206F: dashes, curly quotes), which
+/// holds no letter or digit; None where another char sits at an end.
+pub(super) fn trim_token(b: &[u8]) -> Option<(usize, usize)> {
+    let (mut lo, mut hi) = (0, b.len());
+    while lo < hi {
+        let c = b[lo];
+        if c.is_ascii() {
+            if ALNUM[usize::from(c)] || c == b'\'' {
+                break;
+            }
+            lo += 1;
+        } else if is_general_punctuation(b, lo) {
+            if is_curly_apostrophe(b, lo) {
+                break;
+            }
+            lo += 3;
+        } else {
+            return None;
+        }
+    }
+    while hi > lo {
+        let c = b[hi - 1];
+        if c.is_ascii() {
+            if ALNUM[usize::from(c)] || c == b'\'' {
+                break;
+            }
+            hi -= 1;
+        } else if hi >= lo + 3 && is_general_punctuation(b, hi - 3) {
+            if is_curly_apostrophe(b, hi - 3) {
+                break;
+            }
+            hi -= 3;
+        } else {
+            return None;
+        }
+    }
+    loop {
+        if lo < hi && b[lo] == b'\'' {
+            lo += 1;
+        } else if hi >= lo + 3 && is_curly_apostrophe(b, lo) {
+            lo += 3;
+        } else {
+            break;
+        }
+    }
+    loop {
+        if hi > lo && b[hi - 1] == b'\'' {
+            hi -= 1;
+        } else if hi >= lo + 3 && is_curly_apostrophe(b, hi - 3) {
+            hi -= 3;
+        } else {
+            break;
+        }
+    }
+    Some((lo, hi))
+}
+
+/// A char of U+2000 to U+206F starts at `b[i]` (no continuation byte is
+/// 0xE2, so a 0xE2 starts a char of three bytes).
+fn is_general_punctuation(b: &[u8], i: usize) -> bool {
+    b[i] == 0xE2
+        && b.get(i + 1..i + 3)
+            .is_some_and(|c| c[0] == 0x80 || (c[0] == 0x81 && c[1] <= 0xAF))
+}
+
+/// A curly apostrophe (U+2019) starts at `b[i]`.
+fn is_curly_apostrophe(b: &[u8], i: usize) -> bool {
+    b.get(i..i + 3) == Some("\u{2019}".as_bytes())
+}
+
+/// The stop-word key of `t` when it holds only ASCII and curly
+/// apostrophes (at most sixteen bytes once they are straight): lowered,
+/// each curly apostrophe a straight one.
+pub(super) fn lower_with_apostrophes(t: &[u8]) -> Option<u128> {
+    let mut key = [0u8; 16];
+    let (mut i, mut n) = (0, 0);
+    while i < t.len() {
+        let c = t[i];
+        let (byte, width) = if c.is_ascii() {
+            (c.to_ascii_lowercase(), 1)
+        } else if is_curly_apostrophe(t, i) {
+            (b'\'', 3)
+        } else {
+            return None;
+        };
+        *key.get_mut(n)? = byte;
+        n += 1;
+        i += width;
+    }
+    Some(u128::from_le_bytes(key))
+}
+
 /// Letters and digits among the bytes.
 pub(super) const ALNUM: [bool; 256] = {
     let mut t = [false; 256];

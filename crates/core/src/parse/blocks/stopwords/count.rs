@@ -2,7 +2,7 @@
 //! over the line's bytes, most words read eight bytes at a time.
 
 use super::bytes::{ALNUM, is_space, load8, run_end};
-use super::lanes::Found;
+use super::lanes::{CHUNK_BYTES, Found};
 use super::{KEEP, LANGUAGES, StopWords, lookup, lookup_in};
 
 /// Words (as `split_whitespace` counts them) of a line and, for each
@@ -11,7 +11,8 @@ use super::{KEEP, LANGUAGES, StopWords, lookup, lookup_in};
 /// end (nearly every word) is read from two eight-byte loads: its end,
 /// whether it is ASCII, its end bytes and its key all come from those
 /// numbers, and one closing punctuation mark ("said,") is dropped there.
-/// Any other run of non-space bytes is read by [`count_run`].
+/// Any other run of non-space bytes is read by [`count_run`]. The hits go
+/// into `hits` after each [`CHUNK_BYTES`] of the line, not word by word.
 pub fn count_words(table: &StopWords, line: &str, hits: &mut [u16; LANGUAGES]) -> u32 {
     let b = line.as_bytes();
     let mut count = Count {
@@ -20,57 +21,81 @@ pub fn count_words(table: &StopWords, line: &str, hits: &mut [u16; LANGUAGES]) -
     };
     let mut i = 0;
     while i < b.len() {
-        let x = load8(b, i);
-        // The lowest byte under 0x21 is found exactly (flags above it may
-        // be false); past the line's end the bytes read as zero.
-        let low = x.wrapping_sub(0x21 * ONES) & !x & HIGH_BITS;
-        let (k, y) = if low != 0 {
-            ((low.trailing_zeros() / 8) as usize, 0)
-        } else if i + 8 >= b.len() {
-            (8, 0)
-        } else {
-            let y = load8(b, i + 8);
-            let low = y.wrapping_sub(0x21 * ONES) & !y & HIGH_BITS;
-            (8 + (low.trailing_zeros() / 8) as usize, y)
-        };
-        if k == 0 {
-            if is_space(b[i]) {
-                i += 1;
-                continue;
-            }
-        } else if k < 16 {
-            let end = i + k;
-            // The run stops at a space or at the line's end.
-            let stops = end >= b.len() || is_space(b[end]);
-            let (keep_low, keep_high) = KEEP[k];
-            let (lo, hi) = (x & keep_low, y & keep_high);
-            if stops && (lo | hi) & HIGH_BITS == 0 {
-                count.words += 1;
-                let last = b[end - 1];
-                let mask = if !ALNUM[usize::from(lo as u8)] {
-                    lookup_in(table, b, i, end)
-                } else if ALNUM[usize::from(last)] {
-                    table.get_packed(lo, hi, k)
-                } else if last != b'\'' && ALNUM[usize::from(b[end - 2])] {
-                    // One mark closes the word ("said,", "year."): what
-                    // trimming it leaves.
-                    let (keep_low, keep_high) = KEEP[k - 1];
-                    table.get_packed(lo & keep_low, hi & keep_high, k - 1)
-                } else {
-                    lookup_in(table, b, i, end)
-                };
-                if let Some(mask) = mask {
-                    count.found.add(mask, hits);
-                }
-                // Past the space that ends the word.
-                i = end + 1;
-                continue;
-            }
+        let stop = b.len().min(i + CHUNK_BYTES);
+        while i < stop {
+            i = count_next(table, line, i, &mut count, hits);
         }
-        i = count_run(line, i, table, &mut count, hits);
+        count.found.flush(hits);
     }
-    count.found.flush(hits);
     count.words
+}
+
+/// Counts what starts at `i` in `line` (a space, a word, a run of
+/// non-space bytes) and returns where the next thing starts.
+#[inline(always)]
+fn count_next(
+    table: &StopWords,
+    line: &str,
+    i: usize,
+    count: &mut Count,
+    hits: &mut [u16; LANGUAGES],
+) -> usize {
+    let b = line.as_bytes();
+    let (x, y) = match b.get(i..i + 16) {
+        // Most words: sixteen bytes are left, read without a test of where
+        // the line ends.
+        Some(w) => {
+            let mut eight = [0u8; 8];
+            eight.copy_from_slice(&w[..8]);
+            let x = u64::from_le_bytes(eight);
+            eight.copy_from_slice(&w[8..]);
+            (x, u64::from_le_bytes(eight))
+        }
+        None if i + 8 < b.len() => (load8(b, i), load8(b, i + 8)),
+        None => (load8(b, i), 0),
+    };
+    // The lowest byte under 0x21 is found exactly (flags above it may be
+    // false); past the line's end the bytes read as zero.
+    let low = x.wrapping_sub(0x21 * ONES) & !x & HIGH_BITS;
+    let k = if low != 0 {
+        (low.trailing_zeros() / 8) as usize
+    } else {
+        let low = y.wrapping_sub(0x21 * ONES) & !y & HIGH_BITS;
+        8 + (low.trailing_zeros() / 8) as usize
+    };
+    if k == 0 {
+        if is_space(b[i]) {
+            return i + 1;
+        }
+    } else if k < 16 {
+        let end = i + k;
+        // The run stops at a space or at the line's end.
+        let stops = b.get(end).is_none_or(|&c| is_space(c));
+        let (keep_low, keep_high) = KEEP[k];
+        let (lo, hi) = (x & keep_low, y & keep_high);
+        if stops && (lo | hi) & HIGH_BITS == 0 {
+            count.words += 1;
+            let last = b[end - 1];
+            let mask = if !ALNUM[usize::from(lo as u8)] {
+                lookup_in(table, b, i, end)
+            } else if ALNUM[usize::from(last)] {
+                table.get_packed(lo, hi, k)
+            } else if last != b'\'' && ALNUM[usize::from(b[end - 2])] {
+                // One mark closes the word ("said,", "year."): what
+                // trimming it leaves.
+                let (keep_low, keep_high) = KEEP[k - 1];
+                table.get_packed(lo & keep_low, hi & keep_high, k - 1)
+            } else {
+                lookup_in(table, b, i, end)
+            };
+            if let Some(mask) = mask {
+                count.found.add(mask);
+            }
+            // Past the space that ends the word.
+            return end + 1;
+        }
+    }
+    count_run(line, i, table, count, hits)
 }
 
 /// Words and stop-word hits counted so far in a line.
@@ -82,7 +107,8 @@ struct Count {
 /// Counts the run of non-space bytes that starts at `start` (a byte that
 /// is no ASCII space) and returns where it ends. An ASCII run is one word;
 /// a run that holds other bytes (a curly quote, an accent, a space from
-/// outside ASCII) is split and looked up by chars.
+/// outside ASCII) is split and looked up by chars, its hits flushed into
+/// `hits` as often as a chunk's (such a run may be longer than one).
 fn count_run(
     line: &str,
     start: usize,
@@ -105,14 +131,17 @@ fn count_run(
             lookup_in(table, b, start, i)
         };
         if let Some(mask) = mask {
-            count.found.add(mask, hits);
+            count.found.add(mask);
         }
     } else {
         // ASCII spaces end runs at char boundaries.
-        for w in line[start..i].split_whitespace() {
+        for (n, w) in line[start..i].split_whitespace().enumerate() {
             count.words += 1;
             if let Some(mask) = lookup(table, w) {
-                count.found.add(mask, hits);
+                count.found.add(mask);
+            }
+            if n % (CHUNK_BYTES / 2) == CHUNK_BYTES / 2 - 1 {
+                count.found.flush(hits);
             }
         }
     }
@@ -189,6 +218,10 @@ mod tests {
             "_",
             "[a]",
             "^",
+            "—",
+            "“",
+            "”",
+            "Russia’s",
         ];
         for seed in 0..600usize {
             let line = crate::parse::blocks::scrambled_line(&pieces, seed, 10 + seed % 90);

@@ -3,16 +3,22 @@
 
 use super::LANGUAGES;
 
-/// Bits per language in [`Found`]'s lanes: a line adds at most one per word.
+/// Bits per language in [`Found`]'s lanes.
 const LANE_BITS: u32 = 21;
 
-/// Stop-word hits of a line's ASCII words, one lane per language in one
-/// number, so a hit adds one number ([`SPREAD`]) instead of looping over
-/// the languages; moved into the saturating counts before a lane can fill.
+/// Most bytes of a line whose words one [`Found`] counts before it is
+/// flushed: a word takes a byte and a space, so a lane (one hit at most
+/// per word) cannot fill.
+pub(super) const CHUNK_BYTES: usize = 1 << (LANE_BITS - 2);
+
+/// Stop-word hits of a line's words, one lane per language in one number,
+/// so a hit adds one number ([`SPREAD`]) instead of looping over the
+/// languages; moved into the saturating counts after each
+/// [`CHUNK_BYTES`] of the line, so the loop over its words neither counts
+/// the hits nor touches the counts.
 #[derive(Default)]
 pub(super) struct Found {
     lanes: u128,
-    since_flush: u32,
 }
 
 /// Each language mask spread over the lanes of [`Found`].
@@ -33,12 +39,9 @@ const SPREAD: [u128; 1 << LANGUAGES] = {
 };
 
 impl Found {
-    pub(super) fn add(&mut self, mask: u8, hits: &mut [u16; LANGUAGES]) {
+    #[inline]
+    pub(super) fn add(&mut self, mask: u8) {
         self.lanes += SPREAD[usize::from(mask) % SPREAD.len()];
-        self.since_flush += 1;
-        if self.since_flush == 1 << (LANE_BITS - 1) {
-            self.flush(hits);
-        }
     }
 
     pub(super) fn flush(&mut self, hits: &mut [u16; LANGUAGES]) {
@@ -47,6 +50,5 @@ impl Found {
             *h = h.saturating_add(u16::try_from(n).unwrap_or(u16::MAX));
         }
         self.lanes = 0;
-        self.since_flush = 0;
     }
 }
