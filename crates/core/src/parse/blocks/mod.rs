@@ -496,6 +496,17 @@ fn assemble(
 ) {
     out.title = title_idx.map(|i| lines[i].content);
     out.blocks.reserve_exact(lines.len());
+    // Sized once: grown push by push they were copied several times.
+    let (mut body, mut boilerplate) = (0, 0);
+    for (u, class) in units.iter().zip(classes) {
+        if class.is_body() {
+            body += 1;
+        } else {
+            boilerplate += u.lines().filter(|&i| Some(i) != title_idx).count();
+        }
+    }
+    out.body.reserve_exact(body);
+    out.boilerplate.reserve_exact(boilerplate);
     let last_body = classes.iter().rposition(|c| c.is_body()).unwrap_or(0);
     // Teasers by the hash of their key.
     let mut teaser_keys: FxMap<u64, usize> = FxMap::default();
