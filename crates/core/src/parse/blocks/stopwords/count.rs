@@ -41,14 +41,15 @@ fn count_next(
     hits: &mut [u16; LANGUAGES],
 ) -> usize {
     let b = line.as_bytes();
-    let (x, y) = match b.get(i..i + 16) {
+    let (x, y) = match b.get(i..).and_then(<[u8]>::first_chunk::<16>) {
         // Most words: sixteen bytes are left, read without a test of where
         // the line ends.
         Some(w) => {
+            let (lo, hi) = w.split_at(8);
             let mut eight = [0u8; 8];
-            eight.copy_from_slice(&w[..8]);
+            eight.copy_from_slice(lo);
             let x = u64::from_le_bytes(eight);
-            eight.copy_from_slice(&w[8..]);
+            eight.copy_from_slice(hi);
             (x, u64::from_le_bytes(eight))
         }
         None if i + 8 < b.len() => (load8(b, i), load8(b, i + 8)),
@@ -70,7 +71,7 @@ fn count_next(
     } else if k < 16 {
         let end = i + k;
         // The run stops at a space or at the line's end.
-        let stops = b.get(end).is_none_or(|&c| is_space(c));
+        let stops = b.get(end).is_none_or(|&c| c == b' ' || is_space(c));
         let (keep_low, keep_high) = KEEP[k];
         let (lo, hi) = (x & keep_low, y & keep_high);
         if stops && (lo | hi) & HIGH_BITS == 0 {
@@ -109,6 +110,9 @@ struct Count {
 /// a run that holds other bytes (a curly quote, an accent, a space from
 /// outside ASCII) is split and looked up by chars, its hits flushed into
 /// `hits` as often as a chunk's (such a run may be longer than one).
+/// Apart from the loop over words, which keeps its numbers in registers.
+#[cold]
+#[inline(never)]
 fn count_run(
     line: &str,
     start: usize,
