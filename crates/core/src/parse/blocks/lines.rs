@@ -249,7 +249,7 @@ fn has_cjk_lead(b: &[u8]) -> bool {
         // (no sum carries into the next byte).
         let y = x ^ (0xE0 * ONES);
         let high = y & (0xF0 * ONES);
-        let nibble_e = !((high & !HIGH) + (0x7F * ONES) | high) & HIGH;
+        let nibble_e = !(((high & !HIGH) + (0x7F * ONES)) | high) & HIGH;
         // The low nibble 3 or more.
         let from_3 = ((y & (0x0F * ONES)) + (0x7D * ONES)) & HIGH;
         if nibble_e & from_3 != 0 {
@@ -417,7 +417,7 @@ mod tests {
                 line[(at + 3) % 20] = 0xF0;
                 let want = line.iter().any(|c| (0xE3..=0xEF).contains(c));
                 assert_eq!(super::has_cjk_lead(&line), want, "{b:#x} at {at}");
-                assert_eq!(super::has_cjk_lead(&line[..at]), false, "{b:#x}");
+                assert!(!super::has_cjk_lead(&line[..at]), "{b:#x}");
             }
         }
     }
