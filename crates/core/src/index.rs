@@ -132,31 +132,35 @@ fn events(articles: &[Article]) -> (Vec<Event>, Vec<ActorId>) {
     }
     // Each article's actor runs start at 0 in a list of its own, moved
     // into the shared list after: the ids are few beside the events.
-    let own: Vec<Vec<ActorId>> = articles
+    // Each thread reuses its lists for the sentences' actors and the ids;
+    // an article keeps its ids in one allocation of their exact size.
+    let own: Vec<Box<[ActorId]>> = articles
         .par_iter()
         .zip(pieces)
-        .map(|(a, piece)| {
-            let mut ids = Vec::new();
-            let mut written = 0;
-            let by_sentence = SentenceActors::new(a);
-            for (slot, (e, actors)) in piece.iter_mut().zip(article_events(a, &by_sentence)) {
-                *slot = Event {
-                    actors: IdRange {
-                        start: ids.len() as u32,
-                        len: actors.len() as u32,
-                    },
-                    ..e
-                };
-                ids.extend_from_slice(actors);
-                written += 1;
-            }
-            debug_assert_eq!(written, piece.len(), "event_count and article_events agree");
-            ids.shrink_to_fit();
-            ids
-        })
+        .map_init(
+            || (SentenceActors::default(), Vec::new()),
+            |(by_sentence, ids), (a, piece)| {
+                ids.clear();
+                let mut written = 0;
+                by_sentence.fill(a);
+                for (slot, (e, actors)) in piece.iter_mut().zip(article_events(a, by_sentence)) {
+                    *slot = Event {
+                        actors: IdRange {
+                            start: ids.len() as u32,
+                            len: actors.len() as u32,
+                        },
+                        ..e
+                    };
+                    ids.extend_from_slice(actors);
+                    written += 1;
+                }
+                debug_assert_eq!(written, piece.len(), "event_count and article_events agree");
+                Box::from(ids.as_slice())
+            },
+        )
         .collect();
     let mut base = Vec::with_capacity(own.len());
-    let mut actors = Vec::with_capacity(own.iter().map(Vec::len).sum());
+    let mut actors = Vec::with_capacity(own.iter().map(|ids| ids.len()).sum());
     for ids in own {
         base.push(actors.len() as u32);
         actors.extend_from_slice(&ids);
@@ -232,26 +236,30 @@ fn article_events<'a>(
 
 /// The distinct actors mentioned in each sentence of one article, in actor
 /// id order: `(sentence, actor)` pairs sorted and deduplicated.
+#[derive(Default)]
 struct SentenceActors {
     pairs: Vec<(u32, ActorId)>,
     actors: Vec<ActorId>,
 }
 
 impl SentenceActors {
-    fn new(a: &Article) -> Self {
-        let mut pairs: Vec<(u32, ActorId)> = if a.times.is_empty() {
-            Vec::new()
-        } else {
+    /// The pairs of article `a`, in place of those held.
+    fn fill(&mut self, a: &Article) {
+        self.pairs.clear();
+        self.actors.clear();
+        if a.times.is_empty() {
+            return;
+        }
+        self.pairs.extend(
             a.mentions
                 .iter()
                 .filter(|m| m.place == MentionPlace::Body)
-                .map(|m| (m.sentence, m.actor))
-                .collect()
-        };
-        pairs.sort_unstable();
-        pairs.dedup();
-        let actors = pairs.iter().map(|&(_, actor)| actor).collect();
-        SentenceActors { pairs, actors }
+                .map(|m| (m.sentence, m.actor)),
+        );
+        sort_pairs(&mut self.pairs);
+        self.pairs.dedup();
+        self.actors
+            .extend(self.pairs.iter().map(|&(_, actor)| actor));
     }
 
     /// The actors of `sentence`, without repeats.
@@ -259,6 +267,18 @@ impl SentenceActors {
         let from = self.pairs.partition_point(|&(s, _)| s < sentence);
         let to = self.pairs.partition_point(|&(s, _)| s <= sentence);
         &self.actors[from..to]
+    }
+}
+
+/// Sorts `pairs`. Body mentions come in reading order, so their sentences
+/// seldom go back: then only each sentence's few actors need sorting.
+fn sort_pairs(pairs: &mut [(u32, ActorId)]) {
+    if pairs.is_sorted_by_key(|&(s, _)| s) {
+        for run in pairs.chunk_by_mut(|x, y| x.0 == y.0) {
+            run.sort_unstable();
+        }
+    } else {
+        pairs.sort_unstable();
     }
 }
 
@@ -322,6 +342,25 @@ mod tests {
         let want: [(ArticleId, &[ActorId]); 5] =
             [(0, &[3]), (0, &[]), (0, &[1, 7]), (1, &[4, 5]), (1, &[2])];
         assert_eq!(actors, want);
+    }
+
+    #[test]
+    fn sorting_pairs_by_sentence_runs_is_a_full_sort() {
+        let full = |mut v: Vec<(u32, ActorId)>| {
+            v.sort_unstable();
+            v
+        };
+        let cases: [Vec<(u32, ActorId)>; 4] = [
+            vec![(0, 5), (0, 2), (0, 5), (1, 9), (1, 1), (3, 0), (3, 0)],
+            vec![(2, 1), (0, 3), (2, 0), (1, 4)],
+            vec![(7, 3)],
+            Vec::new(),
+        ];
+        for case in cases {
+            let mut quick = case.clone();
+            sort_pairs(&mut quick);
+            assert_eq!(quick, full(case));
+        }
     }
 
     #[test]
