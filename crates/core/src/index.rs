@@ -132,31 +132,39 @@ fn events(articles: &[Article]) -> (Vec<Event>, Vec<ActorId>) {
     }
     // Each article's actor runs start at 0 in a list of its own, moved
     // into the shared list after: the ids are few beside the events.
-    let own: Vec<Vec<ActorId>> = articles
+    // Each thread reuses its lists for the sentences' actors and the ids;
+    // an article keeps its ids in one allocation of their exact size.
+    let own: Vec<Box<[ActorId]>> = articles
         .par_iter()
         .zip(pieces)
-        .map(|(a, piece)| {
-            let mut ids = Vec::new();
-            let mut written = 0;
-            let by_sentence = SentenceActors::new(a);
-            for (slot, (e, actors)) in piece.iter_mut().zip(article_events(a, &by_sentence)) {
-                *slot = Event {
-                    actors: IdRange {
-                        start: ids.len() as u32,
-                        len: actors.len() as u32,
-                    },
-                    ..e
-                };
-                ids.extend_from_slice(actors);
-                written += 1;
-            }
-            debug_assert_eq!(written, piece.len(), "event_count and article_events agree");
-            ids.shrink_to_fit();
-            ids
-        })
+        .map_init(
+            || (SentenceActors::default(), Vec::new()),
+            |(by_sentence, ids), (a, piece)| {
+                ids.clear();
+                let mut written = 0;
+                by_sentence.fill(a);
+                for (slot, (e, sentence)) in piece.iter_mut().zip(article_events(a)) {
+                    let actors = match sentence {
+                        Some(t) => by_sentence.of(t),
+                        None => &[],
+                    };
+                    *slot = Event {
+                        actors: IdRange {
+                            start: ids.len() as u32,
+                            len: actors.len() as u32,
+                        },
+                        ..e
+                    };
+                    ids.extend_from_slice(actors);
+                    written += 1;
+                }
+                debug_assert_eq!(written, piece.len(), "event_count and article_events agree");
+                Box::from(ids.as_slice())
+            },
+        )
         .collect();
     let mut base = Vec::with_capacity(own.len());
-    let mut actors = Vec::with_capacity(own.iter().map(Vec::len).sum());
+    let mut actors = Vec::with_capacity(own.iter().map(|ids| ids.len()).sum());
     for ids in own {
         base.push(actors.len() as u32);
         actors.extend_from_slice(&ids);
@@ -185,17 +193,10 @@ fn event_count(a: &Article) -> usize {
     usize::from(marker) + a.times.iter().filter(|t| t.value.is_some()).count()
 }
 
-/// One article's publication marker and dated statements, each with its
-/// actors from `by_sentence` (the article's; the event's `actors` field is
-/// left empty).
-///
-/// The actors of each sentence are gathered once per article (its mentions
-/// sorted by sentence), so linking a date to them is a lookup, not a scan of
-/// every mention: linear in the article, however many dates it has.
-fn article_events<'a>(
-    a: &'a Article,
-    by_sentence: &'a SentenceActors,
-) -> impl Iterator<Item = (Event, &'a [ActorId])> + 'a {
+/// One article's publication marker and dated statements, each with the
+/// sentence whose actors it links (none for the marker; the event's
+/// `actors` field is left empty).
+fn article_events(a: &Article) -> impl Iterator<Item = (Event, Option<u32>)> + '_ {
     let marker = match (a.published.value, a.title) {
         (Some(date), Some(title)) => Some(Event {
             date,
@@ -213,52 +214,61 @@ fn article_events<'a>(
             .get(t.sentence as usize)
             .copied()
             .unwrap_or(t.span);
-        Some(Event {
+        let e = Event {
             date,
             article: a.id,
             time: Some(i as u32),
             sentence,
             actors: IdRange::default(),
-        })
+        };
+        Some((e, Some(t.sentence)))
     });
-    marker
-        .into_iter()
-        .map(|e| (e, &[][..]))
-        .chain(statements.map(move |e| {
-            let t = e.time.map_or(0, |i| a.times[i as usize].sentence);
-            (e, by_sentence.of(t))
-        }))
+    marker.into_iter().map(|e| (e, None)).chain(statements)
 }
 
-/// The distinct actors mentioned in each sentence of one article, in actor
-/// id order: `(sentence, actor)` pairs sorted and deduplicated.
+/// The actors of each sentence of one article, asked for by sentence.
+///
+/// The article's body mentions are listed by sentence once (they come in
+/// reading order, so seldom need sorting), so linking a date to its
+/// sentence's actors is a lookup, not a scan of every mention: linear in
+/// the article, however many dates it has. Only the sentences that have a
+/// date have their actors sorted.
+#[derive(Default)]
 struct SentenceActors {
+    /// (sentence, actor) of each body mention, by sentence.
     pairs: Vec<(u32, ActorId)>,
+    /// The last answer of [`SentenceActors::of`].
     actors: Vec<ActorId>,
 }
 
 impl SentenceActors {
-    fn new(a: &Article) -> Self {
-        let mut pairs: Vec<(u32, ActorId)> = if a.times.is_empty() {
-            Vec::new()
-        } else {
+    /// The mentions of article `a`, in place of those held.
+    fn fill(&mut self, a: &Article) {
+        self.pairs.clear();
+        if a.times.is_empty() {
+            return;
+        }
+        self.pairs.extend(
             a.mentions
                 .iter()
                 .filter(|m| m.place == MentionPlace::Body)
-                .map(|m| (m.sentence, m.actor))
-                .collect()
-        };
-        pairs.sort_unstable();
-        pairs.dedup();
-        let actors = pairs.iter().map(|&(_, actor)| actor).collect();
-        SentenceActors { pairs, actors }
+                .map(|m| (m.sentence, m.actor)),
+        );
+        if !self.pairs.is_sorted_by_key(|&(s, _)| s) {
+            self.pairs.sort_unstable_by_key(|&(s, _)| s);
+        }
     }
 
-    /// The actors of `sentence`, without repeats.
-    fn of(&self, sentence: u32) -> &[ActorId] {
+    /// The distinct actors of `sentence`, in actor id order.
+    fn of(&mut self, sentence: u32) -> &[ActorId] {
         let from = self.pairs.partition_point(|&(s, _)| s < sentence);
         let to = self.pairs.partition_point(|&(s, _)| s <= sentence);
-        &self.actors[from..to]
+        self.actors.clear();
+        self.actors
+            .extend(self.pairs[from..to].iter().map(|&(_, actor)| actor));
+        self.actors.sort_unstable();
+        self.actors.dedup();
+        &self.actors
     }
 }
 
@@ -322,6 +332,37 @@ mod tests {
         let want: [(ArticleId, &[ActorId]); 5] =
             [(0, &[3]), (0, &[]), (0, &[1, 7]), (1, &[4, 5]), (1, &[2])];
         assert_eq!(actors, want);
+    }
+
+    #[test]
+    fn a_sentences_actors_are_those_of_all_its_body_mentions_sorted_without_repeats() {
+        // In reading order, out of order, and with a mention outside the
+        // body numbered like a body sentence.
+        let in_order = [(0, 5), (0, 2), (0, 5), (1, 9), (1, 1), (3, 0), (3, 0)];
+        let scrambled = [(2, 1), (0, 3), (2, 0), (1, 4), (2, 1), (0, 3)];
+        for pairs in [&in_order[..], &scrambled[..]] {
+            let mut mentions: Vec<Mention> = pairs.iter().map(|&(s, g)| mention(s, g)).collect();
+            let mut headline = mention(1, 77);
+            headline.place = MentionPlace::Headline;
+            mentions.push(headline);
+            let a = Article {
+                mentions: mentions.into(),
+                times: vec![dated(0)].into(),
+                ..Article::default()
+            };
+            let mut by_sentence = SentenceActors::default();
+            by_sentence.fill(&a);
+            for sentence in 0..5 {
+                let mut want: Vec<ActorId> = pairs
+                    .iter()
+                    .filter(|&&(s, _)| s == sentence)
+                    .map(|&(_, g)| g)
+                    .collect();
+                want.sort_unstable();
+                want.dedup();
+                assert_eq!(by_sentence.of(sentence), want);
+            }
+        }
     }
 
     #[test]

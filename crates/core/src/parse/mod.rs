@@ -103,30 +103,21 @@ pub fn parse_article(knowledge: &Knowledge, id: ArticleId, loaded: Loaded) -> Pa
     // reads, and merging tells the two apart again.
     let mut outside = segment::sentences(&knowledge.abbreviations, &text, &outside_lines(&cleaned));
     let nouns = cleaned.nouns_capitalised;
-    let local_actors = if outside.is_empty() {
-        actors::extract_beyond_body(
-            &knowledge.actors,
-            &text,
-            &sentences,
-            sentences.len(),
-            nouns,
-            cleaned.title,
-        )
-    } else {
-        let mut all = Vec::with_capacity(sentences.len() + outside.len());
-        all.extend_from_slice(&sentences);
-        all.extend_from_slice(&outside);
-        actors::extract_beyond_body(
-            &knowledge.actors,
-            &text,
-            &all,
-            sentences.len(),
-            nouns,
-            cleaned.title,
-        )
-    };
-    // The article is kept for the whole session: no spare capacity.
+    // The outside sentences go after the body's in the body's own list for
+    // the actor stage, and come off again: no third list of both.
     let mut sentences = sentences;
+    let body = sentences.len();
+    sentences.extend_from_slice(&outside);
+    let local_actors = actors::extract_beyond_body(
+        &knowledge.actors,
+        &text,
+        &sentences,
+        body,
+        nouns,
+        cleaned.title,
+    );
+    sentences.truncate(body);
+    // The article is kept for the whole session: no spare capacity.
     sentences.shrink_to_fit();
     outside.shrink_to_fit();
     let mut cleaned = cleaned;
