@@ -8,7 +8,6 @@
 //! Keys are folded with [`key_of`] so lookups ignore case and accents.
 
 use crate::model::ActorKind;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 const ROLES: &str = include_str!("../../../../../assets/actors/roles.txt");
@@ -132,6 +131,11 @@ pub struct Lexicon {
     /// `facts` of the words of up to fifteen bytes, by [`word_key`]:
     /// nearly all words, asked of a table of numbers.
     word_facts: WordTable<WordFacts>,
+    /// The words a lower-case word must be to need its facts at once: the
+    /// first words of role phrases, and particles (a lower-case word
+    /// opens no entity, which needs a capital). Any other lower-case
+    /// word's facts are asked only if something reads them.
+    lower_openers: ByEnds,
     pub stop: WordSet<String>,
     pub particles: WordSet<String>,
     pub particle_prefixes: Vec<String>,
@@ -160,8 +164,9 @@ pub struct Lexicon {
     pub user_people: FxMap<String, u32>,
 }
 
-use super::word_hash::{WordMap, WordSet, WordTable, word_key, word_key_at};
+use super::word_hash::{ByEnds, WordMap, WordSet, WordTable, word_key, word_key_at};
 pub use crate::hash::{FxMap, FxSet};
+use assets::{is_caps, lines, sections};
 
 /// The lookup key of a word or phrase: case and accents folded, curly
 /// apostrophes straightened, whitespace collapsed.
@@ -184,32 +189,6 @@ fn pair_key(first: &str, second: &str) -> u64 {
     use std::hash::BuildHasher;
     std::hash::BuildHasherDefault::<super::word_hash::WordHasher>::default()
         .hash_one((first, second))
-}
-
-fn is_caps(s: &str) -> bool {
-    s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !s.chars().any(|c| c.is_lowercase())
-}
-
-/// Lines of a section-less file without comments and blanks.
-fn lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty())
-}
-
-/// `[section]` -> its lines.
-fn sections(text: &str) -> HashMap<String, Vec<String>> {
-    let mut out: HashMap<String, Vec<String>> = HashMap::new();
-    let mut current = String::new();
-    for l in lines(text) {
-        if let Some(name) = l.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
-            current = name.trim().to_string();
-            out.entry(current.clone()).or_default();
-        } else {
-            out.entry(current.clone()).or_default().push(l.to_string());
-        }
-    }
-    out
 }
 
 impl Lexicon {
@@ -282,6 +261,7 @@ impl Lexicon {
             pairs: WordSet::default(),
             facts: WordMap::default(),
             word_facts: WordTable::new([]),
+            lower_openers: ByEnds::new([]),
             stop: WordSet::default(),
             particles: WordSet::default(),
             particle_prefixes: Vec::new(),
@@ -456,6 +436,12 @@ impl Lexicon {
                 .iter()
                 .filter_map(|(w, f)| Some((word_key(w.as_bytes())?, *f))),
         );
+        let openers = lx.roles.keys().filter_map(|k| k.split(' ').next());
+        lx.lower_openers = ByEnds::new(
+            openers
+                .chain(lx.particles.iter().map(String::as_str))
+                .map(str::as_bytes),
+        );
         lx
     }
 
@@ -558,6 +544,14 @@ impl Lexicon {
             .unwrap_or_default()
     }
 
+    /// Whether a lower-case word with folded key `key` may open a role
+    /// phrase or be a particle: false only when it does neither, and then
+    /// the scanner looks its facts up only if it needs them.
+    #[inline(always)]
+    pub fn lower_may_open(&self, key: &[u8]) -> bool {
+        self.lower_openers.may_hold(key)
+    }
+
     /// Whether some role or entity phrase opens with folded words `first`
     /// then `second` (false positives possible, never false negatives).
     #[inline]
@@ -594,5 +588,6 @@ impl Lexicon {
     }
 }
 
+mod assets;
 #[cfg(test)]
 mod tests;

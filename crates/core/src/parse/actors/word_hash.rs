@@ -235,6 +235,50 @@ impl<V: Copy + Default> WordTable<V> {
 /// A second odd multiplier, for the second slot of a key.
 const WORD_K2: u64 = 0x9e37_79b9_7f4a_7c15;
 
+/// A set of short words told by their first byte, last byte and length
+/// alone: false positives (other words with the same ends and length),
+/// never false negatives. A few bit tests, and a table of 2 KB that stays
+/// in cache, where a [`WordTable`] lookup hashes the word and reads two
+/// slots of a table too large to: for a question the answer to which is
+/// no for nearly every word.
+pub struct ByEnds {
+    /// For each pair of ends ([`ByEnds::slot`]), a bit per length below
+    /// sixteen.
+    bits: Box<[u16; 1024]>,
+}
+
+impl ByEnds {
+    /// The set of `words`; a word of sixteen bytes or more is not held
+    /// (and [`ByEnds::may_hold`] says yes to every such word).
+    pub fn new<'w>(words: impl IntoIterator<Item = &'w [u8]>) -> Self {
+        let mut bits = Box::new([0u16; 1024]);
+        for w in words {
+            if let (Some(&a), Some(&z)) = (w.first(), w.last())
+                && w.len() < 16
+            {
+                bits[Self::slot(a, z)] |= 1 << w.len();
+            }
+        }
+        ByEnds { bits }
+    }
+
+    /// The entry of a word's first and last bytes: their low five bits
+    /// each (all a lower-case letter's bits that differ).
+    #[inline(always)]
+    fn slot(first: u8, last: u8) -> usize {
+        usize::from(first & 31) << 5 | usize::from(last & 31)
+    }
+
+    /// Whether `w` may be one of the words: false only when it is none.
+    #[inline(always)]
+    pub fn may_hold(&self, w: &[u8]) -> bool {
+        match (w.first(), w.last()) {
+            (Some(&a), Some(&z)) if w.len() < 16 => self.bits[Self::slot(a, z)] >> w.len() & 1 != 0,
+            _ => true,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -333,6 +377,25 @@ mod tests {
         assert!(t.spill.is_none());
         assert!(many.iter().all(|&k| t.get(k) == k as u64));
         assert_eq!(t.get(20_000 | 3 << 120), 0);
+    }
+
+    #[test]
+    fn words_by_their_ends_are_all_found() {
+        let words = sample_words();
+        let held: Vec<&[u8]> = words.iter().step_by(3).map(|w| w.as_slice()).collect();
+        let set = ByEnds::new(held.iter().copied());
+        // Never a false negative; a long word is always a maybe.
+        assert!(held.iter().all(|w| set.may_hold(w)));
+        assert!(set.may_hold(&[b'a'; 16]));
+        // Mostly no to what it does not hold.
+        let none = ByEnds::new([]);
+        assert!(
+            words
+                .iter()
+                .filter(|w| !w.is_empty() && w.len() < 16)
+                .all(|w| !none.may_hold(w))
+        );
+        assert!(!set.may_hold(b"said"));
     }
 
     #[test]

@@ -183,3 +183,21 @@ fn facts_read_from_a_padded_sentence_are_the_facts_of_the_map() {
         assert_eq!(lx.facts_at(padded.as_bytes(), 4, w.len()), want, "{w}");
     }
 }
+
+#[test]
+fn every_lower_case_word_that_needs_its_facts_at_once_is_let_through() {
+    let lx = Lexicon::builtin_for_tests();
+    for k in lx.roles.keys().filter_map(|k| k.split(' ').next()) {
+        assert!(lx.lower_may_open(k.as_bytes()), "{k}");
+    }
+    for k in &lx.particles {
+        assert!(lx.lower_may_open(k.as_bytes()), "{k}");
+    }
+    // Most other words are ruled out.
+    let common = ["said", "that", "and", "with", "would", "talks", "troops"];
+    let through: Vec<&&str> = common
+        .iter()
+        .filter(|w| lx.lower_may_open(w.as_bytes()))
+        .collect();
+    assert!(through.is_empty(), "{through:?}");
+}

@@ -8,12 +8,15 @@
 
 mod caps;
 mod emit;
+mod keys;
 mod tag;
 mod titles;
 
-use super::lexicon::{Lexicon, RoleEntry, WordFacts, class, key_of};
+use super::lexicon::{Lexicon, RoleEntry, class};
 use super::roles::RoleDesc;
 use super::tokens::{Shape, Token, tokenize_into};
+use keys::{KeyFacts, fill_keys};
+use std::cell::Cell;
 
 /// Points for each kind, from context. Lexicon entities skip this.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -92,7 +95,9 @@ struct Scan<'t, 'a> {
     /// then the keys of words with other chars. No allocation per word.
     key_buf: &'t mut String,
     /// and the lexicon facts of that key (all false for punctuation).
-    key_at: &'t mut Vec<KeyFacts>,
+    /// Cells: the facts a word's lookup was left for (see
+    /// [`KeyFacts::lazy`]) are kept there once looked up.
+    key_at: &'t [Cell<KeyFacts>],
     tags: &'t mut Vec<Tag<'a>>,
     /// Role tokens already used as a title or appositive.
     used: &'t mut Vec<bool>,
@@ -183,18 +188,6 @@ struct Spare {
     nameable: Vec<u32>,
 }
 
-/// A token's key, as its range of the key buffer, and the key's lexicon
-/// facts: one entry, so that one write per token fills both.
-#[derive(Debug, Clone, Copy, Default)]
-struct KeyFacts {
-    from: u32,
-    to: u32,
-    facts: WordFacts,
-}
-
-/// What follows the lowered sentence in the key buffer (see `scan_with`).
-const KEY_PAD: &str = "                ";
-
 const DASHES: [char; 3] = ['\u{2013}', '\u{2014}', '-'];
 const ROMAN: [&str; 8] = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii"];
 
@@ -244,6 +237,39 @@ pub fn scan_with<'a>(
     scratch: &mut Scratch<'a>,
     out: &mut SentenceHits,
 ) {
+    let sentence = Sentence {
+        text,
+        base,
+        seen_lowercase,
+        capitals,
+    };
+    scan_deferring::<true>(&sentence, lx, scratch, out);
+}
+
+/// One sentence to scan, as [`scan_with`] is given it.
+struct Sentence<'s> {
+    text: &'s str,
+    base: usize,
+    seen_lowercase: &'s dyn Fn(&str) -> bool,
+    capitals: Capitals,
+}
+
+/// [`scan_with`]; `DEFER`: whether the lookup of a lower-case word's
+/// facts may wait until they are asked (see [`KeyFacts::lazy`]), which
+/// the scan does, or is made for every word, which a test compares it
+/// with.
+fn scan_deferring<'a, const DEFER: bool>(
+    sentence: &Sentence<'_>,
+    lx: &'a Lexicon,
+    scratch: &mut Scratch<'a>,
+    out: &mut SentenceHits,
+) {
+    let &Sentence {
+        text,
+        base,
+        seen_lowercase,
+        capitals,
+    } = sentence;
     out.hits.clear();
     out.refs.clear();
     let Scratch {
@@ -257,57 +283,7 @@ pub fn scan_with<'a>(
         spare,
     } = scratch;
     tokenize_into(text, toks);
-    // Keys: the sentence lowered once (ASCII letters only, so it stays
-    // valid UTF-8 and keeps every offset), and an ASCII word's key is its
-    // own range of that copy. Only words with other chars are folded one by
-    // one, their keys appended after the copy. Lowering word by word was a
-    // copy call and two passes per word.
-    key_buf.clear();
-    key_buf.push_str(text);
-    key_buf.make_ascii_lowercase();
-    // Sixteen bytes after the sentence, so that every ASCII word's key is
-    // read in one load of sixteen bytes ([`Lexicon::facts_at`]).
-    key_buf.push_str(KEY_PAD);
-    spare.taggable.clear();
-    spare.nameable.clear();
-    // Each token's key and its facts in one pass, written by `extend` over
-    // the tokens (whose length it knows: no check of the room per token).
-    key_at.clear();
-    let (taggable, nameable) = (&mut spare.taggable, &mut spare.nameable);
-    key_at.extend(toks.iter().enumerate().map(|(i, t)| {
-        if !t.is_word() {
-            return KeyFacts {
-                from: t.start as u32,
-                to: t.start as u32,
-                facts: WordFacts::default(),
-            };
-        }
-        // What `key_of` gives for one ASCII word (words hold no white
-        // space) is its range of the lowered copy; a word with other chars
-        // (the tokenizer says which) is folded after the copy.
-        let (a, b, f) = if t.ascii {
-            // Looked up by the key's bytes: no `str` to slice, whose ends
-            // would be checked for char boundaries.
-            let f = lx.facts_at(key_buf.as_bytes(), t.start, t.end - t.start);
-            (t.start, t.end, f)
-        } else {
-            let from = key_buf.len();
-            key_buf.push_str(&key_of(text.get(t.start..t.end).unwrap_or("")));
-            let f = lx.facts_of_bytes(key_buf.as_bytes().get(from..).unwrap_or_default());
-            (from, key_buf.len(), f)
-        };
-        if f.max_words > 0 || t.is_capital() || t.glued {
-            taggable.push(i as u32);
-        }
-        if t.is_capital() || f.particle && t.shape == Shape::Lower {
-            nameable.push(i as u32);
-        }
-        KeyFacts {
-            from: a as u32,
-            to: b as u32,
-            facts: f,
-        }
-    }));
+    fill_keys::<DEFER>(text, lx, toks, key_buf, key_at, spare);
     let n = toks.len();
     tags.clear();
     tags.resize(n, Tag::None);
@@ -321,7 +297,7 @@ pub fn scan_with<'a>(
         lx,
         toks,
         key_buf,
-        key_at,
+        key_at: Cell::from_mut(key_at.as_mut_slice()).as_slice_of_cells(),
         tags,
         used,
         runs,
@@ -340,21 +316,6 @@ impl<'a> Scan<'_, 'a> {
     fn word(&self, i: usize) -> &str {
         let t = &self.toks[i];
         &self.text[t.start..t.end]
-    }
-
-    fn key(&self, i: usize) -> &str {
-        self.key_at
-            .get(i)
-            .and_then(|k| self.key_buf.get(k.from as usize..k.to as usize))
-            .unwrap_or("")
-    }
-
-    /// Whether token `i`'s word is in any of the word classes `bits`
-    /// ([`class`]): read from its facts, not asked of the tables.
-    fn is(&self, i: usize, bits: u16) -> bool {
-        self.key_at
-            .get(i)
-            .is_some_and(|k| k.facts.classes & bits != 0)
     }
 
     /// The portfolio token `i` names ("foreign"), if any.
@@ -389,10 +350,6 @@ impl<'a> Scan<'_, 'a> {
             Some(Tag::Covered(s)) => *s,
             _ => i,
         }
-    }
-
-    fn is_particle(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.shape == Shape::Lower) && self.key_at[i].facts.particle
     }
 
     /// Initials: "JD", "J.D.", "W." before a capitalised word.
@@ -540,7 +497,7 @@ impl<'a> Scan<'_, 'a> {
         // ("Regrettably Ivo has...").
         let suffixed = k.len() > 5 && k.ends_with("ing")
             || k.len() >= 8 && k.ends_with("ly") && !self.is(i, class::GIVEN_NAME);
-        suffixed || self.key_at[i].facts.stop || seen_lowercase(k)
+        suffixed || self.facts(i).stop || seen_lowercase(k)
     }
 
     fn abs(&self, i: usize) -> usize {

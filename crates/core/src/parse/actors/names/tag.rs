@@ -46,7 +46,7 @@ impl<'a> Scan<'_, 'a> {
                 i += 1;
                 continue;
             }
-            let mut maxw = usize::from(self.key_at[i].facts.max_words);
+            let mut maxw = usize::from(self.facts(i).max_words);
             // A longer phrase needs the next word to be able to follow
             // this one: most words that open a phrase ("the") are followed
             // by a word no phrase has there.
@@ -57,7 +57,7 @@ impl<'a> Scan<'_, 'a> {
             {
                 maxw = 1;
             }
-            let alone_bits = self.key_at[i].facts.alone;
+            let alone_bits = self.facts(i).alone;
             if maxw == 1 && alone_bits == 0 {
                 maxw = 0;
             }
@@ -133,7 +133,7 @@ impl<'a> Scan<'_, 'a> {
                 let k = self.key(i);
                 if let Some(c) = self.adjective(i, k) {
                     self.tags[i] = Tag::Adj(c);
-                } else if self.key_at[i].facts.stop {
+                } else if self.facts(i).stop {
                     self.tags[i] = Tag::Stop;
                 }
             }

@@ -188,3 +188,53 @@ fn rebound_scratch_keeps_its_room() {
     let scratch: Scratch<'static> = scratch.rebind();
     assert_eq!(scratch.tags_capacity(), room);
 }
+
+#[test]
+fn deferring_the_facts_of_lower_case_words_finds_the_same() {
+    let lx = Lexicon::builtin_for_tests();
+    let text = "The foreign minister said on Monday that Ursula von der Leyen \
+        met the prime minister. Kremlin spokesman Ola Berg, a former \
+        general, told reporters the president of France was in Paris. \
+        \"It was good,\" said the Russian president's chief of staff, \
+        Ivo Tamm. Bashar al-Assad and the secretary of state spoke. \
+        MORETTI RETURNS FOR ITALY. Harbour Deal Signed In Talks With \
+        Velmar. The new defence secretary, Ann Sydney, visited the \
+        united states and the european union with the head of the \
+        central bank. Velmar 2 Ostrova 1. the de facto leader of the \
+        rebels, commander Abu Omar, was seen. Regrettably Ivo has left.";
+    let seen = |k: &str| ["the", "it"].contains(&k);
+    for capitals in [
+        Capitals::default(),
+        Capitals {
+            nouns_capitalised: true,
+            headline: false,
+        },
+    ] {
+        let mut want = SentenceHits::default();
+        let mut got = SentenceHits::default();
+        for piece in text.split_inclusive(['.', ',']) {
+            let sentence = Sentence {
+                text: piece,
+                base: 7,
+                seen_lowercase: &seen,
+                capitals,
+            };
+            scan_deferring::<false>(&sentence, lx, &mut Scratch::default(), &mut want);
+            scan_deferring::<true>(&sentence, lx, &mut Scratch::default(), &mut got);
+            assert_eq!(got, want, "{piece}");
+        }
+        // Whole sentences too, with the buffers of the one before.
+        let mut scratch = Scratch::default();
+        for piece in text.split_inclusive('.') {
+            let sentence = Sentence {
+                text: piece,
+                base: 0,
+                seen_lowercase: &seen,
+                capitals,
+            };
+            scan_deferring::<false>(&sentence, lx, &mut Scratch::default(), &mut want);
+            scan_deferring::<true>(&sentence, lx, &mut scratch, &mut got);
+            assert_eq!(got, want, "{piece}");
+        }
+    }
+}

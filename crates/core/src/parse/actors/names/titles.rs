@@ -63,10 +63,7 @@ impl<'a> Scan<'_, 'a> {
                         start = s;
                     } else if self.is(i, class::ROLE_MODIFIER) {
                         start = s;
-                    } else if capital_head
-                        && self.toks[i].is_capital()
-                        && !self.key_at[i].facts.stop
-                    {
+                    } else if capital_head && self.toks[i].is_capital() && !self.facts(i).stop {
                         if let Some(r) = self.run_ending_at(i) {
                             swallowed.push(r);
                             let f = self.runs[r].first;

@@ -1,0 +1,160 @@
+//! Each token's folded key and its lexicon facts, found for a sentence
+//! before it is tagged, and asked of by the rest of the scan.
+
+use super::super::lexicon::{Lexicon, WordFacts, key_of};
+use super::{Scan, Shape, Spare, Token};
+use std::cell::Cell;
+
+/// A token's key, as its range of the key buffer, and the key's lexicon
+/// facts: one entry, so that one write per token fills both.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct KeyFacts {
+    from: u32,
+    to: u32,
+    facts: WordFacts,
+    /// `facts` not looked up (left empty): a lower-case word that opens
+    /// no role and is no particle, as most words are. Only the words
+    /// around a name or a role are asked about, and [`Scan::facts`]
+    /// looks those up when they are.
+    lazy: bool,
+}
+
+/// What follows the lowered sentence in the key buffer (see `scan_with`).
+const KEY_PAD: &str = "                ";
+
+/// Fills `key_buf` and `key_at` with the keys and facts of the tokens
+/// `toks` of `text`, and lists in `spare` the tokens `tag` may tag and
+/// those a name may open on; `DEFER`: see [`super::scan_deferring`].
+pub(super) fn fill_keys<const DEFER: bool>(
+    text: &str,
+    lx: &Lexicon,
+    toks: &[Token],
+    key_buf: &mut String,
+    key_at: &mut Vec<KeyFacts>,
+    spare: &mut Spare,
+) {
+    // Keys: the sentence lowered once (ASCII letters only, so it stays
+    // valid UTF-8 and keeps every offset), and an ASCII word's key is its
+    // own range of that copy. Only words with other chars are folded one by
+    // one, their keys appended after the copy. Lowering word by word was a
+    // copy call and two passes per word.
+    key_buf.clear();
+    key_buf.push_str(text);
+    key_buf.make_ascii_lowercase();
+    // Sixteen bytes after the sentence, so that every ASCII word's key is
+    // read in one load of sixteen bytes ([`Lexicon::facts_at`]).
+    key_buf.push_str(KEY_PAD);
+    let (taggable, nameable) = (&mut spare.taggable, &mut spare.nameable);
+    taggable.clear();
+    nameable.clear();
+    // Each token's key and its facts in one pass, written by `extend` over
+    // the tokens (whose length it knows: no check of the room per token).
+    key_at.clear();
+    key_at.extend(toks.iter().enumerate().map(|(i, t)| {
+        if !t.is_word() {
+            return KeyFacts {
+                from: t.start as u32,
+                to: t.start as u32,
+                facts: WordFacts::default(),
+                lazy: false,
+            };
+        }
+        // What `key_of` gives for one ASCII word (words hold no white
+        // space) is its range of the lowered copy; a word with other chars
+        // (the tokenizer says which) is folded after the copy.
+        let (a, b, f) = if t.ascii {
+            // A lower-case word no role opens with and no particle is, by
+            // its ends and length (nearly every one that is neither), is
+            // neither taggable nor nameable: its facts wait.
+            let n = t.end - t.start;
+            if DEFER
+                && t.shape == Shape::Lower
+                && n < 16
+                && !lx.lower_may_open(key_buf.as_bytes().get(t.start..t.end).unwrap_or_default())
+            {
+                return KeyFacts {
+                    from: t.start as u32,
+                    to: t.end as u32,
+                    facts: WordFacts::default(),
+                    lazy: true,
+                };
+            }
+            // Looked up by the key's bytes: no `str` to slice, whose ends
+            // would be checked for char boundaries.
+            let f = lx.facts_at(key_buf.as_bytes(), t.start, t.end - t.start);
+            (t.start, t.end, f)
+        } else {
+            let from = key_buf.len();
+            key_buf.push_str(&key_of(text.get(t.start..t.end).unwrap_or("")));
+            let f = lx.facts_of_bytes(key_buf.as_bytes().get(from..).unwrap_or_default());
+            (from, key_buf.len(), f)
+        };
+        if f.max_words > 0 || t.is_capital() || t.glued {
+            taggable.push(i as u32);
+        }
+        if t.is_capital() || f.particle && t.shape == Shape::Lower {
+            nameable.push(i as u32);
+        }
+        KeyFacts {
+            from: a as u32,
+            to: b as u32,
+            facts: f,
+            lazy: false,
+        }
+    }));
+}
+
+impl Scan<'_, '_> {
+    pub(super) fn key(&self, i: usize) -> &str {
+        self.key_at
+            .get(i)
+            .map(Cell::get)
+            .and_then(|k| self.key_buf.get(k.from as usize..k.to as usize))
+            .unwrap_or("")
+    }
+
+    /// The lexicon facts of token `i`'s word (all false for punctuation):
+    /// looked up now if the scan left them for later (see
+    /// [`KeyFacts::lazy`]).
+    #[inline(always)]
+    pub(super) fn facts(&self, i: usize) -> WordFacts {
+        match self.key_at.get(i) {
+            Some(c) if c.get().lazy => self.look_up(c),
+            Some(c) => c.get().facts,
+            None => WordFacts::default(),
+        }
+    }
+
+    /// The facts of a word whose lookup was left for later, kept in its
+    /// cell for the next question.
+    #[inline(never)]
+    fn look_up(&self, c: &Cell<KeyFacts>) -> WordFacts {
+        let k = c.get();
+        // An ASCII word of the lowered sentence, which the padding
+        // follows: sixteen bytes to read from its start.
+        let (at, n) = (k.from as usize, (k.to - k.from) as usize);
+        let facts = self.lx.facts_at(self.key_buf.as_bytes(), at, n);
+        c.set(KeyFacts {
+            facts,
+            lazy: false,
+            ..k
+        });
+        facts
+    }
+
+    /// Whether token `i`'s word is in any of the word classes `bits`
+    /// ([`class`]): read from its facts, not asked of the tables.
+    pub(super) fn is(&self, i: usize, bits: u16) -> bool {
+        self.facts(i).classes & bits != 0
+    }
+
+    /// A lower-case particle ("von", "de").
+    pub(super) fn is_particle(&self, i: usize) -> bool {
+        // A word whose facts wait is no particle (see [`KeyFacts::lazy`]).
+        self.toks.get(i).is_some_and(|t| t.shape == Shape::Lower)
+            && self.key_at.get(i).is_some_and(|k| {
+                let k = k.get();
+                !k.lazy && k.facts.particle
+            })
+    }
+}
