@@ -212,29 +212,25 @@ fn deferring_the_facts_of_lower_case_words_finds_the_same() {
     ] {
         let mut want = SentenceHits::default();
         let mut got = SentenceHits::default();
-        for piece in text.split_inclusive(['.', ',']) {
-            let sentence = Sentence {
-                text: piece,
-                base: 7,
-                seen_lowercase: &seen,
-                capitals,
-            };
-            scan_deferring::<false>(&sentence, lx, &mut Scratch::default(), &mut want);
-            scan_deferring::<true>(&sentence, lx, &mut Scratch::default(), &mut got);
-            assert_eq!(got, want, "{piece}");
-        }
-        // Whole sentences too, with the buffers of the one before.
-        let mut scratch = Scratch::default();
-        for piece in text.split_inclusive('.') {
-            let sentence = Sentence {
-                text: piece,
-                base: 0,
-                seen_lowercase: &seen,
-                capitals,
-            };
-            scan_deferring::<false>(&sentence, lx, &mut Scratch::default(), &mut want);
-            scan_deferring::<true>(&sentence, lx, &mut scratch, &mut got);
-            assert_eq!(got, want, "{piece}");
+        // Pieces cut at commas too, each with fresh buffers; then whole
+        // sentences, with the buffers of the one before.
+        let cuts: [(&[char], usize, bool); 2] = [(&['.', ','], 7, false), (&['.'], 0, true)];
+        for (ends, base, reuse) in cuts {
+            let mut scratch = Scratch::default();
+            for piece in text.split_inclusive(ends) {
+                let sentence = Sentence {
+                    text: piece,
+                    base,
+                    seen_lowercase: &seen,
+                    capitals,
+                };
+                scan_deferring::<false>(&sentence, lx, &mut Scratch::default(), &mut want);
+                if !reuse {
+                    scratch = Scratch::default();
+                }
+                scan_deferring::<true>(&sentence, lx, &mut scratch, &mut got);
+                assert_eq!(got, want, "{piece}");
+            }
         }
     }
 }
