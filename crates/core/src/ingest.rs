@@ -99,19 +99,33 @@ pub fn bundled() -> Vec<Loaded> {
 /// of regular files. Missing paths, unreadable folders and symlink loops
 /// become warnings.
 pub fn collect_files(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Vec<PathBuf> {
-    let mut seen_files = FxSet::default();
     let mut seen_dirs = FxSet::default();
-    let mut out = Vec::new();
+    let mut folders = Vec::new();
+    let mut found = Vec::new();
     for p in paths {
-        let mut found = Vec::new();
         // In order already: the walk lists each folder sorted by name and
         // goes depth first, which is the order of the paths compared
         // component by component.
-        walk(p, None, &mut found, &mut seen_dirs, warnings);
-        for f in found {
-            if seen_files.insert(f.key) {
-                out.push(f.path);
-            }
+        walk(p, None, &mut found, &mut folders, &mut seen_dirs, warnings);
+    }
+    // Files listed as plain files in folders walked once each cannot
+    // repeat: only a file given by its path or through a symlink can be
+    // one found before, and only then are the files compared.
+    if found.iter().all(|f| matches!(f.key, Key::Listed(_))) {
+        return found.into_iter().map(|f| f.path).collect();
+    }
+    let mut seen_files = FxSet::default();
+    let mut out = Vec::new();
+    for f in found {
+        let key = match f.key {
+            Key::Listed(folder) => match f.path.file_name() {
+                Some(name) => folders[folder].join(name),
+                None => f.path.clone(),
+            },
+            Key::Own(key) => key,
+        };
+        if seen_files.insert(key) {
+            out.push(f.path);
         }
     }
     out
@@ -120,21 +134,32 @@ pub fn collect_files(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Vec<Path
 /// A file found by [`walk`], with the identity it is de-duplicated by.
 struct Found {
     path: PathBuf,
-    /// The canonical path: the file's canonical folder plus its name, which
-    /// costs one `canonicalize` per folder rather than one per file; a
-    /// symlinked file is canonicalised itself.
-    key: PathBuf,
+    key: Key,
+}
+
+/// The canonical path a found file is de-duplicated by.
+enum Key {
+    /// A plain file listed in a folder: the folder's canonical path (by
+    /// its place in the walk's list) plus the file's name, which costs one
+    /// `canonicalize` per folder rather than one per file, and is put
+    /// together only when some file may repeat.
+    Listed(usize),
+    /// A file given by its path or reached through a symlink,
+    /// canonicalised itself.
+    Own(PathBuf),
 }
 
 /// `p` and what is below it. `listed_canon` is given when the folder
 /// listing `p` was found in called it a plain (not symlinked) folder: its
 /// canonical path, the folder's own joined with the name, which spares a
 /// `stat` and a `canonicalize` (whose cost grows with the depth, so one
-/// per folder made a deep tree cubic).
+/// per folder made a deep tree cubic). Each folder listed is added to
+/// `folders` with its canonical path.
 fn walk(
     p: &Path,
     listed_canon: Option<PathBuf>,
     out: &mut Vec<Found>,
+    folders: &mut Vec<PathBuf>,
     seen_dirs: &mut FxSet<PathBuf>,
     warnings: &mut Vec<Warning>,
 ) {
@@ -144,7 +169,7 @@ fn walk(
                 let key = fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
                 out.push(Found {
                     path: p.to_path_buf(),
-                    key,
+                    key: Key::Own(key),
                 });
                 return;
             }
@@ -178,6 +203,8 @@ fn walk(
     // Siblings share their folder's path, so their paths compared as bytes
     // order them as their names do, without splitting either into parts.
     children.sort_unstable_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
+    let folder = folders.len();
+    folders.push(canon);
     for (c, ft) in children {
         let Some(name) = c.file_name() else { continue };
         if name.as_encoded_bytes().starts_with(b".") {
@@ -185,12 +212,16 @@ fn walk(
         }
         if ft.is_some_and(|t| t.is_file()) {
             // A plain file, the common case: no second copy of its path.
-            let key = canon.join(name);
-            out.push(Found { path: c, key });
+            out.push(Found {
+                path: c,
+                key: Key::Listed(folder),
+            });
         } else {
             // Symlinks and unknown types are followed with a full `stat`.
-            let listed_canon = ft.is_some_and(|t| t.is_dir()).then(|| canon.join(name));
-            walk(&c, listed_canon, out, seen_dirs, warnings);
+            let listed_canon = ft
+                .is_some_and(|t| t.is_dir())
+                .then(|| folders[folder].join(name));
+            walk(&c, listed_canon, out, folders, seen_dirs, warnings);
         }
     }
 }
@@ -393,6 +424,33 @@ mod tests {
         std::os::unix::fs::symlink(dir.path().join("d/d"), dir.path().join("link")).unwrap();
         let got = collect_files(&[dir.path().to_path_buf()], &mut Vec::new());
         assert_eq!(got, [deep.join("a.txt")]);
+    }
+
+    #[test]
+    fn a_file_given_again_or_through_a_symlink_is_found_once_where_first_met() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("news/old")).unwrap();
+        for f in ["news/a.txt", "news/old/b.txt", "news/c.txt"] {
+            fs::write(root.join(f), "text").unwrap();
+        }
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(root.join("news/c.txt"), root.join("news/0-link.txt")).unwrap();
+        let got = collect_files(
+            &[root.join("news/old/b.txt"), root.join("news")],
+            &mut Vec::new(),
+        );
+        let mut want = vec![root.join("news/old/b.txt")];
+        #[cfg(unix)]
+        want.push(root.join("news/0-link.txt"));
+        want.push(root.join("news/a.txt"));
+        #[cfg(not(unix))]
+        want.push(root.join("news/c.txt"));
+        assert_eq!(got, want);
+        // Plain files only, a folder given twice: walked once.
+        let old = root.join("news/old");
+        let plain = collect_files(&[old.clone(), old.clone()], &mut Vec::new());
+        assert_eq!(plain, [old.join("b.txt")]);
     }
 
     #[test]
