@@ -127,6 +127,7 @@ fn finish_corpus(
     let Parts {
         lists: (mut articles, (mut locals, mut unanchored)),
         interned,
+        tallies,
         failed,
         warnings: failures,
     } = parts;
@@ -145,7 +146,13 @@ fn finish_corpus(
             .into_inner()
             .unwrap_or_else(std::sync::PoisonError::into_inner),
     };
-    let actors = actors::merge_locals(&knowledge.actors, &mut articles, locals);
+    // Slots count failed files too; in order all the same.
+    let distinct = tallies
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .into_par_iter()
+        .reduce(actors::DistinctTally::default, actors::DistinctTally::added);
+    let actors = actors::merge_tallied(&knowledge.actors, &mut articles, locals, Some(distinct));
     crate::index::build(articles, actors, warnings)
 }
 

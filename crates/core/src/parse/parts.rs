@@ -25,6 +25,11 @@ pub(super) struct Parts {
     pub(super) lists: Lists,
     /// The actors' name forms and roles, each once for the whole load.
     pub(super) interned: Mutex<actors::Interned>,
+    /// The distinct entities of the articles, tallied as each is parsed,
+    /// one tally per piece of the parallel work: what merging would
+    /// otherwise gather in a pass over every article's [`actors::Local`]
+    /// after the parse, on data long out of the cache.
+    pub(super) tallies: Mutex<Vec<actors::DistinctTally>>,
     /// Entries that stand for a file that failed (ascending): removed
     /// before the corpus-level steps.
     pub(super) failed: Vec<usize>,
@@ -41,18 +46,29 @@ impl Parts {
         let offset = self.lists.0.len();
         let failed = Mutex::new(Vec::new());
         let interned = &self.interned;
-        self.lists.par_extend(run.enumerate().map(|(i, r)| match r {
-            Ok(p) => {
-                // The shared table is held only to number forms and roles;
-                // packing runs outside it.
-                let numbered = lock(interned).number(&p.actors, &p.article.raw);
-                (p.article, (numbered.pack(&p.actors), p.unanchored_dates))
-            }
-            Err(w) => {
-                lock(&failed).push((offset + i, w));
-                Default::default()
-            }
-        }));
+        let tallies = &self.tallies;
+        let piece = || Piece {
+            tally: actors::DistinctTally::default(),
+            into: tallies,
+        };
+        self.lists
+            .par_extend(run.enumerate().map_init(piece, |piece, (i, r)| match r {
+                Ok(p) => {
+                    // The shared table is held only to number forms and
+                    // roles; tallying and packing run outside it.
+                    let numbered = lock(interned).number(&p.actors, &p.article.raw);
+                    piece.tally.add(
+                        (offset + i) as u32,
+                        numbered.entities().iter().copied(),
+                        p.actors.mentions.iter().map(|m| m.entity),
+                    );
+                    (p.article, (numbered.pack(&p.actors), p.unanchored_dates))
+                }
+                Err(w) => {
+                    lock(&failed).push((offset + i, w));
+                    Default::default()
+                }
+            }));
         let mut failed = failed.into_inner().unwrap_or_default();
         failed.sort_unstable_by_key(|(i, _)| *i);
         for (i, w) in failed {
@@ -65,13 +81,40 @@ impl Parts {
     pub(super) fn push(&mut self, r: Result<Parsed, Warning>) {
         match r {
             Ok(p) => {
-                let local = lock(&self.interned).local(p.actors, &p.article.raw);
+                let numbered = lock(&self.interned).number(&p.actors, &p.article.raw);
+                let mut tallies = lock(&self.tallies);
+                if tallies.is_empty() {
+                    tallies.push(actors::DistinctTally::default());
+                }
+                if let Some(t) = tallies.last_mut() {
+                    t.add(
+                        self.lists.0.len() as u32,
+                        numbered.entities().iter().copied(),
+                        p.actors.mentions.iter().map(|m| m.entity),
+                    );
+                }
+                drop(tallies);
+                let local = numbered.pack(&p.actors);
                 self.lists.0.push(p.article);
                 self.lists.1.0.push(local);
                 self.lists.1.1.push(p.unanchored_dates);
             }
             Err(w) => self.warnings.push(w),
         }
+    }
+}
+
+/// One piece of the parallel work's tally of distinct entities: handed
+/// to the shared list when the piece is done.
+struct Piece<'a> {
+    tally: actors::DistinctTally,
+    into: &'a Mutex<Vec<actors::DistinctTally>>,
+}
+
+impl Drop for Piece<'_> {
+    fn drop(&mut self) {
+        let tally = std::mem::take(&mut self.tally);
+        lock(self.into).push(tally);
     }
 }
 

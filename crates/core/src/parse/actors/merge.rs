@@ -18,6 +18,7 @@ use super::roles::RoleDesc;
 use super::{ArticleActors, credits, untitled};
 use crate::model::{Actor, ActorKind, Article, Mention, MentionKind, MentionPlace};
 use assigned::{Assigned, actor_of};
+pub use distinct::Tally as DistinctTally;
 use local::Entity;
 pub use local::{Interned, Local, Locals};
 use rayon::prelude::*;
@@ -277,6 +278,19 @@ pub fn merge(lx: &Lexicon, articles: &mut [Article], found: Vec<ArticleActors>) 
 /// [`merge`] of findings already made [`Local`] as their articles were
 /// parsed.
 pub fn merge_locals(lx: &Lexicon, articles: &mut [Article], locals: Locals) -> Vec<Actor> {
+    merge_tallied(lx, articles, locals, None)
+}
+
+/// [`merge_locals`], given the distinct entities when they were tallied
+/// as the articles were parsed (article by article in the parse's
+/// threads, while each article's entities are at hand) instead of by a
+/// pass over every [`Local`] after the parse.
+pub fn merge_tallied(
+    lx: &Lexicon,
+    articles: &mut [Article],
+    locals: Locals,
+    distinct: Option<DistinctTally>,
+) -> Vec<Actor> {
     let Locals {
         list: locals,
         interned,
@@ -291,7 +305,10 @@ pub fn merge_locals(lx: &Lexicon, articles: &mut [Article], locals: Locals) -> V
     // `distinct`), stands for all its copies. Pass 2 weighs mention
     // counts; for a one-word name they change only as that word is
     // placed, so its first copy decides for the rest too.
-    let distinct = distinct::in_order(&locals);
+    let distinct = match distinct {
+        Some(tally) => tally.in_order(),
+        None => distinct::in_order(&locals),
+    };
     let mut placed: Vec<Option<usize>> = vec![None; distinct.len()];
     for pass in 0..3 {
         for ((e, mentions), at) in distinct.iter().zip(placed.iter_mut()) {

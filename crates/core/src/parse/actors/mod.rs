@@ -28,7 +28,7 @@ mod user_actors;
 mod word_hash;
 
 pub use lexicon::Lexicon;
-pub use merge::{Interned, Local, Locals, merge, merge_locals};
+pub use merge::{DistinctTally, Interned, Local, Locals, merge, merge_locals, merge_tallied};
 
 use crate::hash::FxMap;
 use crate::model::{ActorKind, Span};

@@ -114,6 +114,11 @@ pub struct Numbered {
 }
 
 impl Numbered {
+    /// The article's entities, by index, with their forms numbered.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
     /// The article's [`Local`]: these numbers with the rest of `found`.
     pub fn pack(&self, found: &ArticleActors) -> Local {
         Local::pack(

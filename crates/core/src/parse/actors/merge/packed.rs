@@ -226,7 +226,7 @@ impl Local {
     }
 
     /// The local entities, by index.
-    pub fn entities(&self) -> impl Iterator<Item = Entity> + '_ {
+    pub fn entities(&self) -> impl ExactSizeIterator<Item = Entity> + '_ {
         let (mut r, n) = self.list(List::Entities);
         (0..n).map(move |_| {
             let form = r.next() as FormId;
