@@ -28,7 +28,6 @@ use std::borrow::Cow;
 
 /// Every candidate in `raw[sentence]` by the time words `tw`, in text
 /// order. `index` is the sentence's position, recorded on each candidate.
-#[inline(never)]
 pub fn find_in_sentence(tw: &TimeWords, raw: &str, sentence: Span, index: u32) -> Vec<Candidate> {
     find_asking(tw, raw, sentence, index, Asked::Read)
 }
@@ -36,7 +35,6 @@ pub fn find_in_sentence(tw: &TimeWords, raw: &str, sentence: Span, index: u32) -
 /// [`find_in_sentence`] in an article whose publication date is known
 /// (stated on the page): its candidates are resolved against that date,
 /// and the publication date is not inferred from them.
-#[inline(never)]
 pub fn find_in_anchored_sentence(
     tw: &TimeWords,
     raw: &str,
@@ -44,6 +42,31 @@ pub fn find_in_anchored_sentence(
     index: u32,
 ) -> Vec<Candidate> {
     find_asking(tw, raw, sentence, index, Asked::Anchored)
+}
+
+/// [`find_in_sentence`], its candidates pushed onto `out`: an article's
+/// sentences fill one list, not a list each.
+#[inline(never)]
+pub fn find_in_sentence_into(
+    tw: &TimeWords,
+    raw: &str,
+    sentence: Span,
+    index: u32,
+    out: &mut Vec<Candidate>,
+) {
+    find_asking_into(tw, raw, sentence, index, Asked::Read, out);
+}
+
+/// [`find_in_anchored_sentence`], its candidates pushed onto `out`.
+#[inline(never)]
+pub fn find_in_anchored_sentence_into(
+    tw: &TimeWords,
+    raw: &str,
+    sentence: Span,
+    index: u32,
+    out: &mut Vec<Candidate>,
+) {
+    find_asking_into(tw, raw, sentence, index, Asked::Anchored, out);
 }
 
 /// [`find_in_sentence`], answering the tense questions `asked`.
@@ -54,11 +77,24 @@ fn find_asking(
     index: u32,
     asked: Asked,
 ) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    find_asking_into(tw, raw, sentence, index, asked, &mut out);
+    out
+}
+
+/// [`find_asking`], its candidates pushed onto `out`.
+fn find_asking_into(
+    tw: &TimeWords,
+    raw: &str,
+    sentence: Span,
+    index: u32,
+    asked: Asked,
+    out: &mut Vec<Candidate>,
+) {
     let Some(text) = raw.get(sentence.range()) else {
-        return Vec::new();
+        return;
     };
     let base = sentence.start as usize;
-    let mut out = Vec::new();
     let split = tw.split();
     with_caches(tw, |caches| {
         let mut at = 0;
@@ -121,7 +157,6 @@ fn find_asking(
             }
         }
     });
-    out
 }
 
 /// Every group of `slots` set to `start..end`: what a family whose groups
