@@ -262,11 +262,31 @@ pub fn source(
         }
     }
     // A self-reference in the body: "a source told the BBC".
+    if !may_refer_to_itself(raw, &cleaned.body) {
+        return None;
+    }
     cleaned
         .body
         .iter()
         .find_map(|&p| self_reference(publishers, p.text(raw)))
         .map(str::to_string)
+}
+
+/// Whether a paragraph of `body` may hold a self-reference: every one
+/// opens with a cue of [`SELF_REFERENCE_CUES`], and most bodies hold
+/// none. One search over the text from the first paragraph's start to
+/// the last one's end (which holds every paragraph) tells, in place of a
+/// search per paragraph; false only when it finds no cue there.
+fn may_refer_to_itself(raw: &str, body: &[Span]) -> bool {
+    let covering = body
+        .iter()
+        .map(|p| p.range())
+        .reduce(|a, b| a.start.min(b.start)..a.end.max(b.end));
+    match covering.and_then(|r| raw.get(r)) {
+        Some(text) => SELF_REFERENCE_CUE.is_match(text),
+        // No paragraph, or spans off the text: read them one by one.
+        None => !body.is_empty(),
+    }
 }
 
 /// The words that open a self-reference, each followed by white space,
@@ -419,6 +439,50 @@ mod tests {
             self_reference(p, "A source told the BBC News desk"),
             Some("BBC")
         );
+    }
+
+    #[test]
+    fn bodies_without_a_cue_are_ruled_out_as_each_paragraph_would_be() {
+        let k = Knowledge::shared_builtin();
+        let p = k.publishers.lists();
+        let page = |paragraphs: &[&str]| {
+            let mut raw = String::from("<html><body><h1>Harbour talks</h1>\n");
+            for para in paragraphs {
+                raw.push_str(&format!("<p>{para}</p>\n"));
+            }
+            raw.push_str("</body></html>\n");
+            raw
+        };
+        for paragraphs in [
+            vec!["The council met on Friday.", "Talks resumed later."],
+            vec!["The council met on Friday.", "A source told the BBC."],
+            vec!["A source told Reuters.", "Nothing else."],
+            vec!["She was speaking to the Associated Press in May."],
+            vec!["He retold the story.", "It was said to be late."],
+            vec!["One paragraph, no cue at all, but a long one that goes on."],
+            vec![],
+        ] {
+            let raw = page(&paragraphs);
+            let cleaned = clean(&raw);
+            let each = cleaned
+                .body
+                .iter()
+                .find_map(|&b| self_reference(p, b.text(&raw)));
+            let cue_in_one = cleaned
+                .body
+                .iter()
+                .any(|b| SELF_REFERENCE_CUE.is_match(b.text(&raw)));
+            assert_eq!(
+                may_refer_to_itself(&raw, &cleaned.body),
+                cue_in_one,
+                "{paragraphs:?}"
+            );
+            if !cue_in_one {
+                assert_eq!(each, None, "{paragraphs:?}");
+            }
+        }
+        assert!(!may_refer_to_itself("told", &[]));
+        assert!(may_refer_to_itself("ab", &[Span::new(1, 9)]));
     }
 
     #[test]

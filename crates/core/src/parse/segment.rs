@@ -69,10 +69,10 @@ pub fn sentences(abbreviations: &Abbreviations, raw: &str, paragraphs: &[Span]) 
         let text = p.text(raw);
         let base = p.start as usize;
         let mut start = 0;
-        for end in boundaries(abbreviations, text) {
+        boundaries(abbreviations, text, |end| {
             push_capped(&mut out, text, base, start, end);
             start = end;
-        }
+        });
         push_capped(&mut out, text, base, start, text.len());
     }
     out
@@ -144,13 +144,13 @@ fn skip_while(text: &str, mut pos: usize, keep: impl Fn(&char) -> bool) -> (usiz
     (pos, n)
 }
 
-/// Byte offsets (within `text`) just after each sentence end.
+/// Gives `on_end` the byte offset (within `text`) just after each sentence
+/// end, in order: as they are found, with no list of them made.
 ///
 /// Jumps from one terminal to the next (a vectorised byte search), decoding
 /// chars only around them: a paragraph is mostly letters between them.
-fn boundaries(abbreviations: &Abbreviations, text: &str) -> Vec<usize> {
+fn boundaries(abbreviations: &Abbreviations, text: &str, mut on_end: impl FnMut(usize)) {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
     let mut i = 0;
     // The next '…' (the only terminal outside ASCII) at or after `i`.
     let finder = &*ELLIPSIS;
@@ -189,11 +189,10 @@ fn boundaries(abbreviations: &Abbreviations, text: &str) -> Vec<usize> {
                     || (OPENERS.contains(&n) && char_at(text, k + n.len_utf8()).is_some_and(starts))
             });
         if followed_by_start && !(single_stop && is_abbreviation(abbreviations, &text[..at + 1])) {
-            out.push(end);
+            on_end(end);
         }
         i = j;
     }
-    out
 }
 
 /// Whether the word ending at the end of `before` (which ends with `.`) is an

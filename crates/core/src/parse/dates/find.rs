@@ -28,7 +28,6 @@ use std::borrow::Cow;
 
 /// Every candidate in `raw[sentence]` by the time words `tw`, in text
 /// order. `index` is the sentence's position, recorded on each candidate.
-#[inline(never)]
 pub fn find_in_sentence(tw: &TimeWords, raw: &str, sentence: Span, index: u32) -> Vec<Candidate> {
     find_asking(tw, raw, sentence, index, Asked::Read)
 }
@@ -36,7 +35,6 @@ pub fn find_in_sentence(tw: &TimeWords, raw: &str, sentence: Span, index: u32) -
 /// [`find_in_sentence`] in an article whose publication date is known
 /// (stated on the page): its candidates are resolved against that date,
 /// and the publication date is not inferred from them.
-#[inline(never)]
 pub fn find_in_anchored_sentence(
     tw: &TimeWords,
     raw: &str,
@@ -44,6 +42,31 @@ pub fn find_in_anchored_sentence(
     index: u32,
 ) -> Vec<Candidate> {
     find_asking(tw, raw, sentence, index, Asked::Anchored)
+}
+
+/// [`find_in_sentence`], its candidates pushed onto `out`: an article's
+/// sentences fill one list, not a list each.
+#[inline(never)]
+pub fn find_in_sentence_into(
+    tw: &TimeWords,
+    raw: &str,
+    sentence: Span,
+    index: u32,
+    out: &mut Vec<Candidate>,
+) {
+    find_asking_into(tw, raw, sentence, index, Asked::Read, out);
+}
+
+/// [`find_in_anchored_sentence`], its candidates pushed onto `out`.
+#[inline(never)]
+pub fn find_in_anchored_sentence_into(
+    tw: &TimeWords,
+    raw: &str,
+    sentence: Span,
+    index: u32,
+    out: &mut Vec<Candidate>,
+) {
+    find_asking_into(tw, raw, sentence, index, Asked::Anchored, out);
 }
 
 /// [`find_in_sentence`], answering the tense questions `asked`.
@@ -54,11 +77,24 @@ fn find_asking(
     index: u32,
     asked: Asked,
 ) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    find_asking_into(tw, raw, sentence, index, asked, &mut out);
+    out
+}
+
+/// [`find_asking`], its candidates pushed onto `out`.
+fn find_asking_into(
+    tw: &TimeWords,
+    raw: &str,
+    sentence: Span,
+    index: u32,
+    asked: Asked,
+    out: &mut Vec<Candidate>,
+) {
     let Some(text) = raw.get(sentence.range()) else {
-        return Vec::new();
+        return;
     };
     let base = sentence.start as usize;
-    let mut out = Vec::new();
     let split = tw.split();
     with_caches(tw, |caches| {
         let mut at = 0;
@@ -121,7 +157,6 @@ fn find_asking(
             }
         }
     });
-    out
 }
 
 /// Every group of `slots` set to `start..end`: what a family whose groups
@@ -373,7 +408,7 @@ fn weekday_agrees(tw: &TimeWords, caps: &Groups, name: &str, date: NaiveDate) ->
 /// date proper (after any modifier) starts in `text`.
 fn form_of(tw: &TimeWords, caps: &Groups, text: &str, whole_start: usize) -> Option<(Form, usize)> {
     let core = |name: &str| caps.name(name).map(|m| m.start());
-    if caps.name("iso_y").is_some() {
+    if caps.may_have("iso") && caps.name("iso_y").is_some() {
         let d = NaiveDate::from_ymd_opt(
             num(caps, "iso_y")? as i32,
             num(caps, "iso_m")? as u32,
@@ -381,7 +416,7 @@ fn form_of(tw: &TimeWords, caps: &Groups, text: &str, whole_start: usize) -> Opt
         )?;
         return Some((Form::Full(d), whole_start));
     }
-    if caps.name("num_y").is_some() {
+    if caps.may_have("num") && caps.name("num_y").is_some() {
         if caps.name("num_s1")?.as_str() != caps.name("num_s2")?.as_str() {
             return None;
         }
@@ -397,11 +432,11 @@ fn form_of(tw: &TimeWords, caps: &Groups, text: &str, whole_start: usize) -> Opt
         let d = NaiveDate::from_ymd_opt(num(caps, "num_y")? as i32, month, day)?;
         return Some((Form::Full(d), whole_start));
     }
-    for (m, d, y, wd, c) in [
-        ("mf_m", "mf_d", "mf_y", "mf_wd", "mf_core"),
-        ("df_m", "df_d", "df_y", "df_wd", "df_core"),
+    for (stem, m, d, y, wd, c) in [
+        ("mf", "mf_m", "mf_d", "mf_y", "mf_wd", "mf_core"),
+        ("df", "df_m", "df_d", "df_y", "df_wd", "df_core"),
     ] {
-        if caps.name(m).is_none() {
+        if !caps.may_have(stem) || caps.name(m).is_none() {
             continue;
         }
         let month = month_of(tw, caps, m)?;
@@ -419,10 +454,14 @@ fn form_of(tw: &TimeWords, caps: &Groups, text: &str, whole_start: usize) -> Opt
         };
         return Some((form, core(c)?));
     }
-    if let Some(found) = period_of(tw, caps, text) {
+    if ["pq", "qq", "pr", "ss", "fy"]
+        .iter()
+        .any(|s| caps.may_have(s))
+        && let Some(found) = period_of(tw, caps, text)
+    {
         return found;
     }
-    if caps.name("my_m").is_some() {
+    if caps.may_have("my") && caps.name("my_m").is_some() {
         let month = month_of(tw, caps, "my_m")?;
         let form = match num(caps, "my_y") {
             Some(year) => Form::MonthYear {
@@ -440,21 +479,23 @@ fn form_of(tw: &TimeWords, caps: &Groups, text: &str, whole_start: usize) -> Opt
         };
         return Some((form, core("my_core")?));
     }
-    if caps.name("rm_m").is_some() {
+    if caps.may_have("rm") && caps.name("rm_m").is_some() {
         let form = Form::MonthRel {
             month: month_of(tw, caps, "rm_m")?,
             dir: direction_of(caps, "rm_rel"),
         };
         return Some((form, core("rm_core")?));
     }
-    if let Some(rel) = caps.name("rel") {
+    if caps.may_have("rel")
+        && let Some(rel) = caps.name("rel")
+    {
         let phrase = tw
             .lexicon
             .relative
             .get(&super::lexicon::normalise(rel.as_str()))?;
         return Some((Form::Relative(*phrase), core("rel_core")?));
     }
-    if caps.name("ago_u").is_some() {
+    if caps.may_have("ago") && caps.name("ago_u").is_some() {
         let n_text = caps.name("ago_n")?.as_str();
         let n = match n_text.parse::<i32>() {
             Ok(n) => n,
@@ -480,14 +521,16 @@ fn form_of(tw: &TimeWords, caps: &Groups, text: &str, whole_start: usize) -> Opt
         };
         return Some((Form::Relative(phrase), core("ago_core")?));
     }
-    if caps.name("wd").is_some() {
+    if caps.may_have("wd") && caps.name("wd").is_some() {
         let form = Form::Weekday {
             weekday: weekday_of(tw, caps, "wd")?,
             dir: direction_of(caps, "wd_dir"),
         };
         return Some((form, core("wd_core")?));
     }
-    if let Some(y) = caps.name("ty_core") {
+    if caps.may_have("ty")
+        && let Some(y) = caps.name("ty_core")
+    {
         // "for the year", "the first nine months of the year": the year
         // being reported on, the anchor's (or the sentence's stated day's).
         let phrase = RelativePhrase {
@@ -499,7 +542,9 @@ fn form_of(tw: &TimeWords, caps: &Groups, text: &str, whole_start: usize) -> Opt
         return the_year_in_context(tw, text, y.start(), y.end())
             .then_some((Form::Relative(phrase), y.start()));
     }
-    if let Some(m) = caps.name("cm_m") {
+    if caps.may_have("cm")
+        && let Some(m) = caps.name("cm_m")
+    {
         let start = core("cm_core")?;
         if caps.name("cm_mod").is_none() && !bare_month_in_context(tw, text, start, m.end()) {
             return None;
@@ -511,14 +556,20 @@ fn form_of(tw: &TimeWords, caps: &Groups, text: &str, whole_start: usize) -> Opt
             start,
         ));
     }
-    if let Some(y) = caps.name("yr") {
+    if caps.may_have("yr")
+        && let Some(y) = caps.name("yr")
+    {
         return year_in_context(tw, text, y.start(), y.end())
             .map(|year| (Form::Year(year), y.start()));
     }
-    if let Some(core) = caps.name("sy_core") {
+    if caps.may_have("sy")
+        && let Some(core) = caps.name("sy_core")
+    {
         return spelled_year(tw, caps, text, core.end()).map(|form| (form, core.start()));
     }
-    if let Some(h) = caps.name("hd") {
+    if caps.may_have("hd")
+        && let Some(h) = caps.name("hd")
+    {
         let rest = caps.name("hd_core")?;
         // "Easter Island", "Christmas Carol": part of another name.
         let next = text.get(rest.end()..)?.trim_start_matches([' ', '\t']);
@@ -533,7 +584,9 @@ fn form_of(tw: &TimeWords, caps: &Groups, text: &str, whole_start: usize) -> Opt
         };
         return Some((form, rest.start()));
     }
-    if let Some(r) = caps.name("rf_core") {
+    if caps.may_have("rf")
+        && let Some(r) = caps.name("rf_core")
+    {
         // "Now, he says ...": a sentence opened by "Now," turns the
         // discourse, it does not point at the present.
         let opens = text

@@ -53,6 +53,20 @@ impl<'t> Groups<'_, 't> {
     }
 }
 
+impl Groups<'_, '_> {
+    /// Whether the match may have groups of the stem `stem` ("mf" for
+    /// "mf_m"): false only when it is a family's whose every group has
+    /// another stem, for which [`Groups::name`] of any such group is None.
+    /// Asking this first spares the lookups of the other families' groups.
+    #[inline]
+    pub(super) fn may_have(&self, stem: &str) -> bool {
+        match self {
+            Groups::Family(_, _, _, prefix) => prefix.is_empty() || *prefix == stem,
+            Groups::Whole(_) => true,
+        }
+    }
+}
+
 /// Whether the group name `name` has the stem `prefix` ("mf" of "mf_core"
 /// and of "mf"), compared byte by byte: the names are a few bytes long,
 /// and most asked for differ in their first.

@@ -87,17 +87,19 @@ pub fn find_all(
     // With the publication date stated, nothing is inferred from the
     // candidates: fewer of their tense questions are read.
     let find = if explicit.value.is_some() {
-        find::find_in_anchored_sentence
+        find::find_in_anchored_sentence_into
     } else {
-        find::find_in_sentence
+        find::find_in_sentence_into
     };
-    sentences
-        .iter()
-        .enumerate()
-        .flat_map(|(i, s)| find(tw, raw, *s, u32::try_from(i).unwrap_or(u32::MAX)))
-        // The page's own date line is the publication date, not an event.
-        .filter(|c| explicit.span.is_none_or(|s| !s.overlaps(c.span)))
-        .collect()
+    let mut out = Vec::new();
+    for (i, s) in sentences.iter().enumerate() {
+        find(tw, raw, *s, u32::try_from(i).unwrap_or(u32::MAX), &mut out);
+    }
+    // The page's own date line is the publication date, not an event.
+    if let Some(line) = explicit.span {
+        out.retain(|c| !line.overlaps(c.span));
+    }
+    out
 }
 
 /// The publication date (explicit, else inferred) and every candidate

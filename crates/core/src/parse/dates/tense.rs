@@ -394,6 +394,13 @@ fn narrated_past_before(tw: &TimeWords, before: &str) -> bool {
 /// Whether `text` has "to" before a lowercase word that is no determiner:
 /// an infinitive ("to testify"), whose time may lie after the verb's.
 fn has_infinitive(tw: &TimeWords, text: &str) -> bool {
+    // "to" in any case: a text without its two bytes side by side has none.
+    let to = |w: &[u8]| w[0] | 0x20 == b't' && w[1] | 0x20 == b'o';
+    text.as_bytes().windows(2).any(to) && has_infinitive_read(tw, text)
+}
+
+/// [`has_infinitive`] read word by word.
+fn has_infinitive_read(tw: &TimeWords, text: &str) -> bool {
     let determiners = &tw.tense.past.determiners;
     let mut words = CueWords { text, pos: 0 };
     let mut previous_to = false;

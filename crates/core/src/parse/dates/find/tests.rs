@@ -468,6 +468,8 @@ fn split_families_read_the_same_groups_as_the_whole_pattern() {
         "In 2014 Ruritania’s 2019 plan, last August, this year, Tuesday morning, late March.",
         "é “Sunday” — two weeks ago, tomorrow; LAST WEEK, Sept. 9, 9 Sept 2021.",
         "In the third quarter of 2023, Q3 2023, the year-ago quarter, last summer, fiscal 2022.",
+        "Since March, next March, the year, nineteen ninety-six, Christmas 2020, now, recently.",
+        "He said last Friday that by the third week of June and in the first half it would end.",
     ];
     let names: Vec<&str> = tw().pattern().capture_names().flatten().collect();
     for text in texts {
@@ -499,6 +501,14 @@ fn split_families_read_the_same_groups_as_the_whole_pattern() {
                     "{name} in {text:?}"
                 );
             }
+            // The form read with the other families' groups passed over
+            // by their stems, and asking for every group.
+            let general = Groups::Whole(tw().pattern().captures_at(text, start).unwrap());
+            assert_eq!(
+                form_of(tw(), &split, text, start),
+                form_of(tw(), &general, text, start),
+                "{text:?}"
+            );
         }
     }
 }

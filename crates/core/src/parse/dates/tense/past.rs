@@ -45,6 +45,15 @@ impl PastWords {
     }
 }
 
+/// Whether `w` has a listed past verb's shape or the "-ed" ending: what
+/// every past verb has ([`is_past_verb`]), tested in the loops over a
+/// text's words before any lookup.
+#[inline]
+pub(super) fn may_be_past_verb(words: &PastWords, w: &str) -> bool {
+    let shaped = shape_of(w.as_bytes()).is_some_and(|(slot, bit)| words.shapes[slot] & bit != 0);
+    shaped || (w.len() > 4 && w.ends_with("ed"))
+}
+
 pub(super) fn is_past_verb(tw: &TimeWords, w: &str) -> bool {
     let words = &tw.tense.past;
     // The cheap tests first: a listed verb's shape, or the "-ed" ending.
@@ -112,8 +121,23 @@ fn alnum_before(text: &str, i: usize) -> (bool, usize) {
 }
 
 /// Whether `word` (which follows `previous`) is a past-tense verb that
-/// `reading` counts.
+/// `reading` counts. Most words fail the first two tests, read in the
+/// caller's loop.
+#[inline]
 pub(super) fn counts_as_past(
+    tw: &TimeWords,
+    word: &str,
+    previous: &str,
+    reading: PastReading,
+) -> bool {
+    word.as_bytes()[0].is_ascii_lowercase()
+        && may_be_past_verb(&tw.tense.past, word)
+        && counts_as_past_read(tw, word, previous, reading)
+}
+
+/// [`counts_as_past`] of a word that may be a past verb.
+#[inline(never)]
+pub(super) fn counts_as_past_read(
     tw: &TimeWords,
     word: &str,
     previous: &str,

@@ -348,3 +348,80 @@ fn the_break_tables_hold_every_break_byte() {
         assert!(MAY_END_BREAK[usize::from(bytes[bytes.len() - 1])], "{c}");
     }
 }
+
+#[test]
+fn infinitives_found_only_where_to_is_written() {
+    for text in [
+        "",
+        "t",
+        "to",
+        " to testify",
+        "subpoenaed him to testify",
+        "TO TESTIFY",
+        "wanted To go",
+        "went to the court",
+        "tomorrow onto today",
+        "ordered them tO appear",
+        "voted to—delay",
+        "asked to Ünïcode to be heard",
+        "too late to stop",
+    ] {
+        assert_eq!(
+            has_infinitive(tw(), text),
+            has_infinitive_read(tw(), text),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn past_verbs_are_counted_the_same_with_the_shape_test_first() {
+    let lx = &tw().lexicon;
+    let listed = lx
+        .past_verbs
+        .iter()
+        .chain(&lx.not_past_ed)
+        .chain(&lx.reporting_verbs)
+        .chain(&lx.determiners)
+        .map(String::as_str);
+    let others = [
+        "opened",
+        "Opened",
+        "bed",
+        "red",
+        "seed",
+        "need",
+        "ed",
+        "fed",
+        "led",
+        "closedown",
+        "stopped",
+        "naïved",
+        "a",
+        "x",
+        "said",
+        "Said",
+        "proposed",
+        "be",
+        "has",
+        "been",
+        "42",
+        "sailed",
+        "ünïcode",
+    ];
+    let words: Vec<&str> = listed.chain(others).collect();
+    for word in &words {
+        if past::is_past_verb(tw(), word) {
+            assert!(past::may_be_past_verb(&tw().tense.past, word), "{word}");
+        }
+        for previous in ["", "the", "its", "be", "has", "The", "x", "ünï"] {
+            for reading in [PastReading::Any, PastReading::Narrated, PastReading::Finite] {
+                assert_eq!(
+                    past::counts_as_past(tw(), word, previous, reading),
+                    past::counts_as_past_read(tw(), word, previous, reading),
+                    "{word} after {previous:?}"
+                );
+            }
+        }
+    }
+}
