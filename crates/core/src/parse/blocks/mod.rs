@@ -19,6 +19,7 @@
 //!    lines after the article are teasers; the title is the headline-like
 //!    line nearest above the region ([`title`]).
 
+mod assemble;
 mod bounds;
 mod dedup;
 mod flow;
@@ -66,8 +67,8 @@ pub fn line_role(k: &PageKnowledge, line: &str) -> Option<BlockClass> {
     }
 }
 
-use crate::hash::FxMap;
 use crate::model::{Block, BlockClass, PageWarning, Span};
+use assemble::{assemble, warnings};
 use bounds::{
     extend_back_over_list, extend_over_closing_sentences, extend_over_list, skip_standfirst,
     trim_teaser_cards,
@@ -482,104 +483,6 @@ fn is_headline(l: &Line, text: &str) -> bool {
                 }
             })
             && card_glue(text).is_none())
-}
-
-/// Fills `out` from the classes: blocks, body paragraphs, boilerplate and
-/// the deduplicated teasers after the article.
-fn assemble(
-    raw: &str,
-    lines: &[Line],
-    units: &[Unit],
-    classes: &[BlockClass],
-    title_idx: Option<usize>,
-    out: &mut Cleaned,
-) {
-    out.title = title_idx.map(|i| lines[i].content);
-    out.blocks.reserve_exact(lines.len());
-    // Sized once: grown push by push they were copied several times.
-    let (mut body, mut boilerplate) = (0, 0);
-    for (u, class) in units.iter().zip(classes) {
-        if class.is_body() {
-            body += 1;
-        } else {
-            boilerplate += u.lines().filter(|&i| Some(i) != title_idx).count();
-        }
-    }
-    out.body.reserve_exact(body);
-    out.boilerplate.reserve_exact(boilerplate);
-    let last_body = classes.iter().rposition(|c| c.is_body()).unwrap_or(0);
-    // Teasers by the hash of their key.
-    let mut teaser_keys: FxMap<u64, usize> = FxMap::default();
-    let mut teasers: Vec<Span> = Vec::new();
-    for (ui, (u, &class)) in units.iter().zip(classes).enumerate() {
-        for (i, l) in lines[u.lines()].iter().enumerate() {
-            out.blocks.push(Block {
-                span: l.span,
-                class,
-            });
-            // Copies of the title stay in the boilerplate: a date stamp may
-            // sit in front of one.
-            if !class.is_body() && Some(u.first + i) != title_idx {
-                out.boilerplate.push(l.span);
-            }
-        }
-        if class.is_body() {
-            out.body.push(Span::new(
-                lines[u.first].span.start as usize,
-                lines[u.last].span.end as usize,
-            ));
-        }
-        if class == BlockClass::Teaser && ui > last_body {
-            let l = &lines[u.first];
-            let content = l.content_text(raw);
-            let hash = l.key_hash();
-            match teaser_keys.get(&hash) {
-                Some(&k) => {
-                    // Prefer the copy that kept its punctuation.
-                    if shape::punctuation(content) > shape::punctuation(teasers[k].text(raw)) {
-                        teasers[k] = l.content;
-                    }
-                }
-                None => {
-                    teaser_keys.insert(hash, teasers.len());
-                    teasers.push(l.content);
-                }
-            }
-        }
-    }
-    out.teasers = dedup::without_glued_copies(raw, teasers);
-}
-
-/// Below this share of the page's prose words, the body is flagged.
-const SMALL_BODY_PERCENT: u32 = 40;
-
-/// What to doubt about the split: no title, or a body that holds a small
-/// share of the page's prose.
-fn warnings(
-    out: &Cleaned,
-    units: &[Unit],
-    kinds: &[Kind],
-    classes: &[BlockClass],
-) -> Vec<PageWarning> {
-    let mut w = Vec::new();
-    if out.title.is_none() {
-        w.push(PageWarning::NoTitle);
-    }
-    let (mut prose, mut in_body) = (0u32, 0u32);
-    for ((u, &k), &c) in units.iter().zip(kinds).zip(classes) {
-        if k == Kind::Good {
-            prose += u.size();
-            if c.is_body() {
-                in_body += u.size();
-            }
-        }
-    }
-    if prose > 0 && in_body * 100 < prose * SMALL_BODY_PERCENT {
-        w.push(PageWarning::SmallBody {
-            percent: (in_body * 100 / prose) as u8,
-        });
-    }
-    w
 }
 
 #[cfg(test)]

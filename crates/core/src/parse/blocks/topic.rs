@@ -325,13 +325,25 @@ fn each_stem_by_chars(stop: &StopWords, text: &str, mut f: impl FnMut(&str)) {
     }
 }
 
+/// The bytes of an ASCII word for [`each_ascii_stem`]: letters, digits
+/// and the apostrophe, by one load each.
+static IN_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'\'';
+        b += 1;
+    }
+    t
+};
+
 /// [`each_stem_by_chars`] for ASCII text, read over bytes: only the word's first
 /// few letters and its end are lowered. A word (letters, digits and
 /// apostrophes, apostrophes trimmed) is looked up where it lies in the
 /// text: with a letter or digit at both ends, it is what [`stopwords::lookup`]
 /// reads of it.
 fn each_ascii_stem(stop: &StopWords, text: &str, f: &mut impl FnMut(&[u8])) {
-    let in_word = |b: u8| b.is_ascii_alphanumeric() || b == b'\'';
+    let in_word = |b: u8| IN_WORD[usize::from(b)];
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {

@@ -71,7 +71,8 @@ fn count_next(
     } else if k < 16 {
         let end = i + k;
         // The run stops at a space or at the line's end.
-        let stops = b.get(end).is_none_or(|&c| c == b' ' || is_space(c));
+        // (A byte there is under 0x21.)
+        let stops = b.get(end).is_none_or(|&c| SPACES >> (c & 63) & 1 != 0);
         let (keep_low, keep_high) = KEEP[k];
         let (lo, hi) = (x & keep_low, y & keep_high);
         if stops && (lo | hi) & HIGH_BITS == 0 {
@@ -137,6 +138,13 @@ fn count_run(
         if let Some(mask) = mask {
             count.found.add(mask);
         }
+    } else if !has_wide_space(&line[start..i]) {
+        // One word with curly quotes, dashes or accents in it: most runs
+        // outside ASCII, looked up without splitting them by chars.
+        count.words += 1;
+        if let Some(mask) = lookup(table, &line[start..i]) {
+            count.found.add(mask);
+        }
     } else {
         // ASCII spaces end runs at char boundaries.
         for (n, w) in line[start..i].split_whitespace().enumerate() {
@@ -151,6 +159,23 @@ fn count_run(
     }
     i
 }
+
+/// Whether `run` holds a space from outside ASCII (a char that
+/// `split_whitespace` splits at): only the lead bytes C2 (U+0085, U+00A0),
+/// E1 (U+1680), E2 (U+2000 to U+205F) and E3 (U+3000) start one, so the
+/// chars are decoded at those bytes alone.
+fn has_wide_space(run: &str) -> bool {
+    run.bytes().enumerate().any(|(at, c)| {
+        matches!(c, 0xC2 | 0xE1..=0xE3)
+            && run
+                .get(at..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_whitespace)
+    })
+}
+
+/// The ASCII spaces among the bytes under 0x21, as bits.
+const SPACES: u64 = 1 << b' ' | 1 << b'\t' | 1 << b'\n' | 1 << 0x0B | 1 << 0x0C | 1 << b'\r';
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
@@ -230,6 +255,15 @@ mod tests {
         for seed in 0..600usize {
             let line = crate::parse::blocks::scrambled_line(&pieces, seed, 10 + seed % 90);
             counts_as_split_whitespace_and_lookup(&line);
+        }
+    }
+
+    #[test]
+    fn wide_spaces_are_the_chars_outside_ascii_that_split_words() {
+        let mut buf = [0u8; 4];
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let run = format!("a{}b", c.encode_utf8(&mut buf));
+            assert_eq!(super::has_wide_space(&run), c.is_whitespace(), "{c:?}");
         }
     }
 
