@@ -160,6 +160,11 @@ pub struct Lexicon {
     pub org_openers: WordSet<String>,
     pub event_openers: WordSet<String>,
     pub domains: WordMap<String, Arc<str>>,
+    /// Postal and newspaper abbreviations of states and provinces
+    /// ("Calif.", "N.J.", "Alta."), folded with their full stops taken
+    /// out: after a comma they say the name before it is a town. Asked
+    /// only there, so they are no class of every word's facts.
+    pub region_abbreviations: WordSet<String>,
     /// User aliases of people: folded alias -> entity index.
     pub user_people: FxMap<String, u32>,
 }
@@ -182,6 +187,12 @@ pub fn key_of(s: &str) -> String {
         return out;
     }
     crate::text::fold(&s.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// A folded abbreviation without its full stops ("n.j." -> "nj"), as
+/// [`Lexicon::region_abbreviations`] holds it.
+pub fn undotted(k: &str) -> String {
+    k.chars().filter(|&c| c != '.').collect()
 }
 
 /// Two folded words as one number, for [`Lexicon::may_pair`].
@@ -282,6 +293,7 @@ impl Lexicon {
             org_openers: WordSet::default(),
             event_openers: WordSet::default(),
             domains: WordMap::default(),
+            region_abbreviations: WordSet::default(),
             user_people: FxMap::default(),
         };
         lx.load_user(user);
@@ -394,6 +406,10 @@ impl Lexicon {
         lx.role_modifiers = set("role-modifiers");
         lx.org_openers = set("org-openers");
         lx.event_openers = set("event-openers");
+        lx.region_abbreviations = keys("region-abbreviations")
+            .iter()
+            .map(|k| undotted(k))
+            .collect();
         lx.given_names = lines(GIVEN_NAMES)
             .flat_map(str::split_whitespace)
             .map(key_of)
