@@ -169,6 +169,10 @@ impl Scan<'_, '_> {
             {
                 ev.place += 3;
             }
+            // "Velm & Brask", "Ostrova Perkins & Co": partners of a firm.
+            if ev.person < 3 && self.firm_partner(r.first, r.last) {
+                ev.org += 4;
+            }
             if words > 4 && ev.org + ev.place == 0 && ev.person == 0 {
                 continue;
             }
@@ -388,6 +392,19 @@ impl Scan<'_, '_> {
             }
             _ => false,
         }
+    }
+
+    /// Whether the name `first..=last` is one partner of a firm's name:
+    /// joined by an ampersand to a capitalised word ("Velm & Brask"), or
+    /// followed by "& Co" or "and Co" (an organisation's head word).
+    fn firm_partner(&self, first: usize, last: usize) -> bool {
+        let capital = |j: usize| self.toks.get(j).is_some_and(|t| t.is_capital());
+        let amp_after = self.is_punct(last + 1, &['&']);
+        amp_after && capital(last + 2)
+            || first >= 2 && self.is_punct(first - 1, &['&']) && capital(first - 2)
+            || (amp_after || self.is_word(last + 1) && self.key(last + 1) == "and")
+                && capital(last + 2)
+                && self.is(last + 2, class::ORG_HEAD)
     }
 
     /// Whether token `i + 1` is a whole number of at most `digits` digits

@@ -1,5 +1,5 @@
-//! Kinds from the words around a name and from the lexicon: a town
-//! before its state, firms named after people, religious honorifics and
+//! Kinds from the words around a name: a town before its state, the
+//! partners of a firm, firms named after people, religious honorifics and
 //! two-word demonyms.
 
 use super::*;
@@ -55,6 +55,20 @@ fn a_name_before_a_country_stays_a_person_when_more_says_so() {
     let ev = evidence("Mayor Orvik Tamsin, Texas, said no.", "Orvik Tamsin");
     assert_eq!(ev.place, 0);
     assert!(ev.person >= 3);
+}
+
+#[test]
+fn the_partners_of_a_firm_are_an_organisation() {
+    let (arts, actors) = run(&["Brask Quist & Pellin said it would cut its forecast.\n\
+         The unit was sold to Halvard Dorne & Co. last year.\n\
+         Lead manager is Velm Harlow and Co Inc.\n\
+         Tomas Reknes and Hugo Valdane said the deal was done."]);
+    let people = names_of(&arts, &actors, ActorKind::Person);
+    assert_eq!(people, ["Hugo Valdane", "Tomas Reknes"]);
+    let orgs = names_of(&arts, &actors, ActorKind::Organisation);
+    for firm in ["Brask Quist", "Pellin", "Halvard Dorne", "Velm Harlow"] {
+        assert!(orgs.iter().any(|o| o == firm), "{firm} not in {orgs:?}");
+    }
 }
 
 #[test]
