@@ -189,6 +189,13 @@ struct Spare {
 }
 
 const DASHES: [char; 3] = ['\u{2013}', '\u{2014}', '-'];
+/// Short words that end compound adjectives after a hyphen ("Velm-run",
+/// "Brask-era"): such a word is no syllable of a name.
+const COMPOUND_TAILS: [&str; 24] = [
+    "run", "born", "made", "built", "like", "style", "wide", "free", "era", "type", "only", "held",
+    "won", "bound", "rich", "size", "level", "class", "proof", "old", "long", "area", "zone",
+    "led",
+];
 const ROMAN: [&str; 8] = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii"];
 
 /// Scans one sentence. `text` is the sentence, `base` its offset in the
@@ -435,6 +442,11 @@ impl<'a> Scan<'_, 'a> {
                 } else if let Some(k) = self.particles_then_name(j) {
                     last = k;
                 } else {
+                    // "Banharn Silpa-archa", "Lee Ki-choo": a name's last
+                    // word of two syllables, the second in lower case.
+                    if self.name_syllables(j) {
+                        last = j;
+                    }
                     break;
                 }
             }
@@ -455,6 +467,31 @@ impl<'a> Scan<'_, 'a> {
             i = last + 1;
         }
         self.spare.nameable = nameable;
+    }
+
+    /// Whether token `j`, right after a name word, is a last name of two
+    /// syllables joined by a hyphen, the second in lower case ("Silpa-archa",
+    /// "Ki-choo"): not a compound adjective ("Velm-based", "Brask-led",
+    /// "Ostrova-style"), whose tail is a participle or a word of
+    /// [`COMPOUND_TAILS`].
+    fn name_syllables(&self, j: usize) -> bool {
+        let Some(t) = self.toks.get(j) else {
+            return false;
+        };
+        if !t.glued || t.shape != Shape::Cap || t.possessive || !matches!(self.tags[j], Tag::Stop) {
+            return false;
+        }
+        let w = self.word(j);
+        let mut parts = w.split('-');
+        let (Some(_), Some(tail), None) = (parts.next(), parts.next(), parts.next()) else {
+            return false;
+        };
+        (2..=5).contains(&tail.len())
+            && tail.bytes().all(|b| b.is_ascii_lowercase())
+            && !tail.ends_with("ed")
+            && !tail.ends_with("en")
+            && !tail.ends_with("ing")
+            && !COMPOUND_TAILS.contains(&tail)
     }
 
     fn push_run(&mut self, first: usize, last: usize) {

@@ -234,3 +234,29 @@ fn deferring_the_facts_of_lower_case_words_finds_the_same() {
         }
     }
 }
+
+#[test]
+fn hyphenated_names_are_names_and_compound_adjectives_are_not() {
+    assert_eq!(
+        names("Prime Minister Anond Silpa-orcha spoke on Monday."),
+        ["Anond Silpa-orcha"]
+    );
+    assert_eq!(
+        names("He met deputy minister Pak Ki-soon in Paris."),
+        ["Pak Ki-soon"]
+    );
+    assert_eq!(
+        names("Tariq Inzam-ul-Hadi made 40 runs."),
+        ["Tariq Inzam-ul-Hadi"]
+    );
+    // A compound adjective after a name is no part of it.
+    for t in [
+        "Officials of the Ivo Tamm-led coalition met.",
+        "A Hugo Valdane-backed plan failed.",
+        "The Ilse Marrow-era reforms ended.",
+        "The Tomas Reknes-owned yard closed.",
+    ] {
+        let found = names(t);
+        assert!(found.iter().all(|n| !n.contains('-')), "{t}: {found:?}");
+    }
+}
