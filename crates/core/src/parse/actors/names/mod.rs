@@ -368,10 +368,16 @@ impl<'a> Scan<'_, 'a> {
         matches!(t.shape, Shape::Upper | Shape::Letter)
             && (letters <= 2 || dotted && letters <= 3)
             && !t.possessive
-            && self
-                .toks
-                .get(i + 1)
-                .is_some_and(|n| n.shape == Shape::Cap && matches!(self.tags[i + 1], Tag::None))
+            && (self.untagged_cap(i + 1)
+                // "F.W. de Klerk": a particle, then the name.
+                || self.is_particle(i + 1) && self.untagged_cap(i + 2))
+    }
+
+    /// Token `i` is a capitalised word with no tag.
+    fn untagged_cap(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|n| n.shape == Shape::Cap && matches!(self.tags[i], Tag::None))
     }
 
     /// Could be a word of a name (untagged, capitalised, not an adjective).
@@ -450,6 +456,11 @@ impl<'a> Scan<'_, 'a> {
                     break;
                 }
             }
+            // "Jerzy L.", "Dieter U": a given name and the initial of a
+            // surname the report withholds.
+            if last == i && self.withheld_surname(last) {
+                last += 1;
+            }
             let mut first = i;
             // A capital that only opens the sentence: "Following Varga's..."
             while first < last
@@ -492,6 +503,23 @@ impl<'a> Scan<'_, 'a> {
             && !tail.ends_with("en")
             && !tail.ends_with("ing")
             && !COMPOUND_TAILS.contains(&tail)
+    }
+
+    /// Whether token `i`, a given name, is followed by one capital letter
+    /// that opens no further name: a surname's initial ("Pietro T.,").
+    /// The pronoun "I" and the article "A" are no initials undotted.
+    fn withheld_surname(&self, i: usize) -> bool {
+        let next = i + 1;
+        self.toks[i].shape == Shape::Cap
+            && !self.toks[i].possessive
+            && self.is(i, class::GIVEN_NAME)
+            && self
+                .toks
+                .get(next)
+                .is_some_and(|t| t.shape == Shape::Letter)
+            && matches!(self.tags[next], Tag::None)
+            && !matches!(self.word(next), "I" | "A")
+            && !self.toks.get(next + 1).is_some_and(Token::is_capital)
     }
 
     fn push_run(&mut self, first: usize, last: usize) {

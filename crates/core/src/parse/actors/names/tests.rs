@@ -260,3 +260,34 @@ fn hyphenated_names_are_names_and_compound_adjectives_are_not() {
         assert!(found.iter().all(|n| !n.contains('-')), "{t}: {found:?}");
     }
 }
+
+#[test]
+fn a_given_name_with_a_withheld_surname_keeps_its_initial() {
+    assert_eq!(
+        names("The man, named only as Pietro V., told police."),
+        ["Pietro V."]
+    );
+    assert_eq!(
+        names("The clerk Dieter K and a driver were held."),
+        ["Dieter K"]
+    );
+    // A middle initial still joins the surname after it.
+    assert_eq!(
+        names("They named him as Pietro V. Orsolan."),
+        ["Pietro V. Orsolan"]
+    );
+    // The pronoun is no initial.
+    assert!(
+        names("Then Pietro I think left.")
+            .iter()
+            .all(|n| n != "Pietro I")
+    );
+}
+
+#[test]
+fn initials_before_a_particle_open_the_name() {
+    assert_eq!(
+        names("Former leader J.W. van Tamm spoke."),
+        ["J.W. van Tamm"]
+    );
+}
