@@ -265,6 +265,12 @@ impl Scan<'_, '_> {
                     ev.org += 2;
                 }
             }
+            // A name that is a whole quotation is the title of a work, a
+            // slogan or a nickname ("Velmar Dawn", the film): no person
+            // unless a title or an appositive says so.
+            if words >= 2 && roles.is_empty() && self.whole_quotation(r.first, r.last) {
+                ev = Evidence::default();
+            }
             prev = Some((r.last, ev));
             let single = words == 1;
             let initial = self.toks[r.first].initial;
@@ -405,6 +411,17 @@ impl Scan<'_, '_> {
             || (amp_after || self.is_word(last + 1) && self.key(last + 1) == "and")
                 && capital(last + 2)
                 && self.is(last + 2, class::ORG_HEAD)
+    }
+
+    /// Whether tokens `first..=last` are all a quotation holds: a quote
+    /// mark before, and one after (or after a full stop or comma).
+    fn whole_quotation(&self, first: usize, last: usize) -> bool {
+        const OPEN: [char; 2] = ['"', '\u{201c}'];
+        const CLOSE: [char; 2] = ['"', '\u{201d}'];
+        first > 0
+            && self.is_punct(first - 1, &OPEN)
+            && (self.is_punct(last + 1, &CLOSE)
+                || self.is_punct(last + 1, &['.', ',']) && self.is_punct(last + 2, &CLOSE))
     }
 
     /// Whether token `i + 1` is a whole number of at most `digits` digits

@@ -291,3 +291,19 @@ fn initials_before_a_particle_open_the_name() {
         ["J.W. van Tamm"]
     );
 }
+
+#[test]
+fn a_name_that_is_a_whole_quotation_is_no_person() {
+    let s = hits("Sales were the best since the film \"Velmar Dawn\".");
+    let h = s.hits.iter().find(|h| h.entity.is_none()).unwrap();
+    assert!(h.weak);
+    // Nor with a known given name.
+    assert!(names("He starred in \u{201c}Hugo Valdane\u{201d}, a comedy.").is_empty());
+    // A title still makes a person.
+    assert_eq!(
+        names("They quoted \"Senator Ilse Marrow\" as saying so."),
+        ["Ilse Marrow"]
+    );
+    // A name inside a longer quotation is read as usual.
+    assert_eq!(names("\"Ivo Tamm said no,\" she said."), ["Ivo Tamm"]);
+}
