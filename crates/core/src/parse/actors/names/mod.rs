@@ -510,13 +510,13 @@ impl<'a> Scan<'_, 'a> {
     /// The pronoun "I" and the article "A" are no initials undotted.
     fn withheld_surname(&self, i: usize) -> bool {
         let next = i + 1;
-        self.toks[i].shape == Shape::Cap
+        // The rare letter first: most names are followed by none.
+        self.toks
+            .get(next)
+            .is_some_and(|t| t.shape == Shape::Letter)
+            && self.toks[i].shape == Shape::Cap
             && !self.toks[i].possessive
             && self.is(i, class::GIVEN_NAME)
-            && self
-                .toks
-                .get(next)
-                .is_some_and(|t| t.shape == Shape::Letter)
             && matches!(self.tags[next], Tag::None)
             && !matches!(self.word(next), "I" | "A")
             && !self.toks.get(next + 1).is_some_and(Token::is_capital)
