@@ -160,10 +160,8 @@ pub struct Lexicon {
     pub org_openers: WordSet<String>,
     pub event_openers: WordSet<String>,
     pub domains: WordMap<String, Arc<str>>,
-    /// Postal and newspaper abbreviations of states and provinces
-    /// ("Calif.", "N.J.", "Alta."), folded with their full stops taken
-    /// out: after a comma they say the name before it is a town. Asked
-    /// only there, so they are no class of every word's facts.
+    /// Abbreviations of states and provinces ("Calif.", "N.J."), folded
+    /// and [`undotted`]: asked only after a comma, so no class of facts.
     pub region_abbreviations: WordSet<String>,
     /// User aliases of people: folded alias -> entity index.
     pub user_people: FxMap<String, u32>,
@@ -171,6 +169,7 @@ pub struct Lexicon {
 
 use super::word_hash::{ByEnds, WordMap, WordSet, WordTable, word_key, word_key_at};
 pub use crate::hash::{FxMap, FxSet};
+pub use assets::undotted;
 use assets::{is_caps, lines, sections};
 
 /// The lookup key of a word or phrase: case and accents folded, curly
@@ -187,12 +186,6 @@ pub fn key_of(s: &str) -> String {
         return out;
     }
     crate::text::fold(&s.split_whitespace().collect::<Vec<_>>().join(" "))
-}
-
-/// A folded abbreviation without its full stops ("n.j." -> "nj"), as
-/// [`Lexicon::region_abbreviations`] holds it.
-pub fn undotted(k: &str) -> String {
-    k.chars().filter(|&c| c != '.').collect()
 }
 
 /// Two folded words as one number, for [`Lexicon::may_pair`].
