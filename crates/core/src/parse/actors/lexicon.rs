@@ -160,12 +160,16 @@ pub struct Lexicon {
     pub org_openers: WordSet<String>,
     pub event_openers: WordSet<String>,
     pub domains: WordMap<String, Arc<str>>,
+    /// Abbreviations of states and provinces ("Calif.", "N.J."), folded
+    /// and [`undotted`]: asked only after a comma, so no class of facts.
+    pub region_abbreviations: WordSet<String>,
     /// User aliases of people: folded alias -> entity index.
     pub user_people: FxMap<String, u32>,
 }
 
 use super::word_hash::{ByEnds, WordMap, WordSet, WordTable, word_key, word_key_at};
 pub use crate::hash::{FxMap, FxSet};
+pub use assets::undotted;
 use assets::{is_caps, lines, sections};
 
 /// The lookup key of a word or phrase: case and accents folded, curly
@@ -282,6 +286,7 @@ impl Lexicon {
             org_openers: WordSet::default(),
             event_openers: WordSet::default(),
             domains: WordMap::default(),
+            region_abbreviations: WordSet::default(),
             user_people: FxMap::default(),
         };
         lx.load_user(user);
@@ -394,6 +399,10 @@ impl Lexicon {
         lx.role_modifiers = set("role-modifiers");
         lx.org_openers = set("org-openers");
         lx.event_openers = set("event-openers");
+        lx.region_abbreviations = keys("region-abbreviations")
+            .iter()
+            .map(|k| undotted(k))
+            .collect();
         lx.given_names = lines(GIVEN_NAMES)
             .flat_map(str::split_whitespace)
             .map(key_of)

@@ -594,3 +594,5 @@ fn a_form_has_as_many_words_as_white_space_splits_it_into() {
         assert_eq!(group::word_count(f), f.split_whitespace().count(), "{f:?}");
     }
 }
+
+mod context;

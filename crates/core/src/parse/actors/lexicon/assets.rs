@@ -30,3 +30,9 @@ pub(super) fn sections(text: &str) -> HashMap<String, Vec<String>> {
     }
     out
 }
+
+/// A folded abbreviation without its full stops ("n.j." -> "nj"), as
+/// [`super::Lexicon::region_abbreviations`] holds it.
+pub fn undotted(k: &str) -> String {
+    k.chars().filter(|&c| c != '.').collect()
+}

@@ -4,7 +4,8 @@
 //! [`Scan`](super::Scan) over the same tagged tokens.
 
 use super::{Evidence, Hit, ROMAN, Scan, SentenceHits, Shape, Tag};
-use crate::parse::actors::lexicon::class;
+use crate::model::ActorKind;
+use crate::parse::actors::lexicon::{class, undotted};
 
 impl Scan<'_, '_> {
     /// Turns the runs and lexicon entities of the sentence into hits
@@ -158,6 +159,20 @@ impl Scan<'_, '_> {
             } else if self.is(lastw, class::PLACE_HEAD) && ev.person == 0 {
                 ev.place += 4;
             }
+            // "Menlo Park, Calif.", "Eau Claire, Wisconsin": a town, then
+            // the state, province or country it lies in. A given name
+            // opening it makes it a person's ("Ivo Brask, Sylvania").
+            if ev.person == 0
+                && !self.toks[r.last].possessive
+                && !self.is(r.first, class::GIVEN_NAME)
+                && self.region_after(r.last)
+            {
+                ev.place += 3;
+            }
+            // "Velm & Brask", "Ostrova Perkins & Co": partners of a firm.
+            if ev.person < 3 && self.firm_partner(r.first, r.last) {
+                ev.org += 4;
+            }
             if words > 4 && ev.org + ev.place == 0 && ev.person == 0 {
                 continue;
             }
@@ -250,6 +265,12 @@ impl Scan<'_, '_> {
                     ev.org += 2;
                 }
             }
+            // A name that is a whole quotation is the title of a work, a
+            // slogan or a nickname ("Velmar Dawn", the film): no person
+            // unless a title or an appositive says so.
+            if words >= 2 && roles.is_empty() && self.whole_quotation(r.first, r.last) {
+                ev = Evidence::default();
+            }
             prev = Some((r.last, ev));
             let single = words == 1;
             let initial = self.toks[r.first].initial;
@@ -325,6 +346,82 @@ impl Scan<'_, '_> {
             || figures(next)
             || scorecard(next)
             || first > 0 && scorecard(first - 1)
+    }
+
+    /// Whether a comma after token `last` opens the state, province or
+    /// country a town lies in ("Menlo Park, Calif.", "San Jose, Costa
+    /// Rica 2024-05-01"), which ends the sentence or its clause. A number
+    /// after it and its comma is a result's (a time, a score): "Brask,
+    /// Sylvania, 3:32.01" names an athlete.
+    fn region_after(&self, last: usize) -> bool {
+        if !self.is_punct(last + 1, &[',']) {
+            return false;
+        }
+        let k = last + 2;
+        if !self.toks.get(k).is_some_and(|t| t.is_capital()) {
+            return false;
+        }
+        let end = match self.tags[k] {
+            Tag::Ent(len, idx) if self.lx.entity_list[idx as usize].kind == ActorKind::Place => {
+                k + len - 1
+            }
+            Tag::None | Tag::Stop => {
+                let key = self.key(k);
+                let dotted = key.contains('.');
+                // Written with its full stop: "Calif." (the stop a token
+                // of its own) or "N.J.".
+                if !(dotted || self.is_punct(k + 1, &['.']))
+                    || !self
+                        .lx
+                        .region_abbreviations
+                        .contains(undotted(key).as_str())
+                {
+                    return false;
+                }
+                k
+            }
+            _ => return false,
+        };
+        if self.toks[end].possessive {
+            return false;
+        }
+        match self.toks.get(end + 1).map(|t| t.shape) {
+            None | Some(Shape::Punct('.' | ';' | ')')) => true,
+            Some(Shape::Punct(',')) => self
+                .toks
+                .get(end + 2)
+                .is_none_or(|t| t.shape != Shape::Number),
+            // A dateline's date: "2024-05-01".
+            Some(Shape::Number) => {
+                let w = self.word(end + 1);
+                w.len() == 10 && w.bytes().filter(|&b| b == b'-').count() == 2
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the name `first..=last` is one partner of a firm's name:
+    /// joined by an ampersand to a capitalised word ("Velm & Brask"), or
+    /// followed by "& Co" or "and Co" (an organisation's head word).
+    fn firm_partner(&self, first: usize, last: usize) -> bool {
+        let capital = |j: usize| self.toks.get(j).is_some_and(|t| t.is_capital());
+        let amp_after = self.is_punct(last + 1, &['&']);
+        amp_after && capital(last + 2)
+            || first >= 2 && self.is_punct(first - 1, &['&']) && capital(first - 2)
+            || (amp_after || self.is_word(last + 1) && self.key(last + 1) == "and")
+                && capital(last + 2)
+                && self.is(last + 2, class::ORG_HEAD)
+    }
+
+    /// Whether tokens `first..=last` are all a quotation holds: a quote
+    /// mark before, and one after (or after a full stop or comma).
+    fn whole_quotation(&self, first: usize, last: usize) -> bool {
+        const OPEN: [char; 2] = ['"', '\u{201c}'];
+        const CLOSE: [char; 2] = ['"', '\u{201d}'];
+        first > 0
+            && self.is_punct(first - 1, &OPEN)
+            && (self.is_punct(last + 1, &CLOSE)
+                || self.is_punct(last + 1, &['.', ',']) && self.is_punct(last + 2, &CLOSE))
     }
 
     /// Whether token `i + 1` is a whole number of at most `digits` digits

@@ -189,6 +189,13 @@ struct Spare {
 }
 
 const DASHES: [char; 3] = ['\u{2013}', '\u{2014}', '-'];
+/// Short words that end compound adjectives after a hyphen ("Velm-run",
+/// "Brask-era"): such a word is no syllable of a name.
+const COMPOUND_TAILS: [&str; 24] = [
+    "run", "born", "made", "built", "like", "style", "wide", "free", "era", "type", "only", "held",
+    "won", "bound", "rich", "size", "level", "class", "proof", "old", "long", "area", "zone",
+    "led",
+];
 const ROMAN: [&str; 8] = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii"];
 
 /// Scans one sentence. `text` is the sentence, `base` its offset in the
@@ -361,10 +368,16 @@ impl<'a> Scan<'_, 'a> {
         matches!(t.shape, Shape::Upper | Shape::Letter)
             && (letters <= 2 || dotted && letters <= 3)
             && !t.possessive
-            && self
-                .toks
-                .get(i + 1)
-                .is_some_and(|n| n.shape == Shape::Cap && matches!(self.tags[i + 1], Tag::None))
+            && (self.untagged_cap(i + 1)
+                // "F.W. de Klerk": a particle, then the name.
+                || self.is_particle(i + 1) && self.untagged_cap(i + 2))
+    }
+
+    /// Token `i` is a capitalised word with no tag.
+    fn untagged_cap(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|n| n.shape == Shape::Cap && matches!(self.tags[i], Tag::None))
     }
 
     /// Could be a word of a name (untagged, capitalised, not an adjective).
@@ -435,8 +448,18 @@ impl<'a> Scan<'_, 'a> {
                 } else if let Some(k) = self.particles_then_name(j) {
                     last = k;
                 } else {
+                    // "Banharn Silpa-archa", "Lee Ki-choo": a name's last
+                    // word of two syllables, the second in lower case.
+                    if self.name_syllables(j) {
+                        last = j;
+                    }
                     break;
                 }
+            }
+            // "Jerzy L.", "Dieter U": a given name and the initial of a
+            // surname the report withholds.
+            if last == i && self.withheld_surname(last) {
+                last += 1;
             }
             let mut first = i;
             // A capital that only opens the sentence: "Following Varga's..."
@@ -455,6 +478,48 @@ impl<'a> Scan<'_, 'a> {
             i = last + 1;
         }
         self.spare.nameable = nameable;
+    }
+
+    /// Whether token `j`, right after a name word, is a last name of two
+    /// syllables joined by a hyphen, the second in lower case ("Silpa-archa",
+    /// "Ki-choo"): not a compound adjective ("Velm-based", "Brask-led",
+    /// "Ostrova-style"), whose tail is a participle or a word of
+    /// [`COMPOUND_TAILS`].
+    fn name_syllables(&self, j: usize) -> bool {
+        let Some(t) = self.toks.get(j) else {
+            return false;
+        };
+        if !t.glued || t.shape != Shape::Cap || t.possessive || !matches!(self.tags[j], Tag::Stop) {
+            return false;
+        }
+        let w = self.word(j);
+        let mut parts = w.split('-');
+        let (Some(_), Some(tail), None) = (parts.next(), parts.next(), parts.next()) else {
+            return false;
+        };
+        (2..=5).contains(&tail.len())
+            && tail.bytes().all(|b| b.is_ascii_lowercase())
+            && !tail.ends_with("ed")
+            && !tail.ends_with("en")
+            && !tail.ends_with("ing")
+            && !COMPOUND_TAILS.contains(&tail)
+    }
+
+    /// Whether token `i`, a given name, is followed by one capital letter
+    /// that opens no further name: a surname's initial ("Pietro T.,").
+    /// The pronoun "I" and the article "A" are no initials undotted.
+    fn withheld_surname(&self, i: usize) -> bool {
+        let next = i + 1;
+        // The rare letter first: most names are followed by none.
+        self.toks
+            .get(next)
+            .is_some_and(|t| t.shape == Shape::Letter)
+            && self.toks[i].shape == Shape::Cap
+            && !self.toks[i].possessive
+            && self.is(i, class::GIVEN_NAME)
+            && matches!(self.tags[next], Tag::None)
+            && !matches!(self.word(next), "I" | "A")
+            && !self.toks.get(next + 1).is_some_and(Token::is_capital)
     }
 
     fn push_run(&mut self, first: usize, last: usize) {

@@ -234,3 +234,76 @@ fn deferring_the_facts_of_lower_case_words_finds_the_same() {
         }
     }
 }
+
+#[test]
+fn hyphenated_names_are_names_and_compound_adjectives_are_not() {
+    assert_eq!(
+        names("Prime Minister Anond Silpa-orcha spoke on Monday."),
+        ["Anond Silpa-orcha"]
+    );
+    assert_eq!(
+        names("He met deputy minister Pak Ki-soon in Paris."),
+        ["Pak Ki-soon"]
+    );
+    assert_eq!(
+        names("Tariq Inzam-ul-Hadi made 40 runs."),
+        ["Tariq Inzam-ul-Hadi"]
+    );
+    // A compound adjective after a name is no part of it.
+    for t in [
+        "Officials of the Ivo Tamm-led coalition met.",
+        "A Hugo Valdane-backed plan failed.",
+        "The Ilse Marrow-era reforms ended.",
+        "The Tomas Reknes-owned yard closed.",
+    ] {
+        let found = names(t);
+        assert!(found.iter().all(|n| !n.contains('-')), "{t}: {found:?}");
+    }
+}
+
+#[test]
+fn a_given_name_with_a_withheld_surname_keeps_its_initial() {
+    assert_eq!(
+        names("The man, named only as Pietro V., told police."),
+        ["Pietro V."]
+    );
+    assert_eq!(
+        names("The clerk Dieter K and a driver were held."),
+        ["Dieter K"]
+    );
+    // A middle initial still joins the surname after it.
+    assert_eq!(
+        names("They named him as Pietro V. Orsolan."),
+        ["Pietro V. Orsolan"]
+    );
+    // The pronoun is no initial.
+    assert!(
+        names("Then Pietro I think left.")
+            .iter()
+            .all(|n| n != "Pietro I")
+    );
+}
+
+#[test]
+fn initials_before_a_particle_open_the_name() {
+    assert_eq!(
+        names("Former leader J.W. van Tamm spoke."),
+        ["J.W. van Tamm"]
+    );
+}
+
+#[test]
+fn a_name_that_is_a_whole_quotation_is_no_person() {
+    let s = hits("Sales were the best since the film \"Velmar Dawn\".");
+    let h = s.hits.iter().find(|h| h.entity.is_none()).unwrap();
+    assert!(h.weak);
+    // Nor with a known given name.
+    assert!(names("He starred in \u{201c}Hugo Valdane\u{201d}, a comedy.").is_empty());
+    // A title still makes a person.
+    assert_eq!(
+        names("They quoted \"Senator Ilse Marrow\" as saying so."),
+        ["Ilse Marrow"]
+    );
+    // A name inside a longer quotation is read as usual.
+    assert_eq!(names("\"Ivo Tamm said no,\" she said."), ["Ivo Tamm"]);
+}

@@ -33,8 +33,9 @@ pub struct Token {
     pub possessive: bool,
     /// Opens a sentence or a quotation, where capitals prove nothing.
     pub initial: bool,
-    /// A lower-case part was glued on with a hyphen ("Kremlin-friendly"):
-    /// the word is an adjective even though it starts with a capital.
+    /// A lower-case part was glued on with a hyphen ("Kremlin-friendly"),
+    /// and is the word's last: the word is an adjective even though it
+    /// starts with a capital.
     pub glued: bool,
     /// Every byte of the token (the word without its possessive) is
     /// ASCII: its key is its own bytes lowered, with nothing to fold.
@@ -309,7 +310,7 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
                     // "U.S.-proposed": a dotted abbreviation glued to a word.
                     let after_dash = char_at(text, p + 1);
                     if char_at(text, p) == Some('-') && after_dash.is_some_and(is_word_char) {
-                        glued |= after_dash.is_some_and(char::is_lowercase);
+                        glued = after_dash.is_some_and(char::is_lowercase);
                         dashed = true;
                         p += 1;
                         seg_start = p;
@@ -323,9 +324,9 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
                 break;
             }
             if c == '-' && next_is_word {
-                if next.is_some_and(char::is_lowercase) {
-                    glued = true;
-                }
+                // The last part decides: "Inzamam-ul-Haq" and
+                // "Weston-super-Mare" are names, "Velm-based" is not.
+                glued = next.is_some_and(char::is_lowercase);
                 dashed = true;
                 p += cl;
                 seg_start = p;

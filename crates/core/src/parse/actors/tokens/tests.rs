@@ -68,7 +68,7 @@ fn reference_tokenize(text: &str) -> Vec<Token> {
                     }
                     // "U.S.-proposed": a dotted abbreviation glued to a word.
                     if at(i) == Some('-') && at(i + 1).is_some_and(is_word_char) {
-                        glued |= at(i + 1).is_some_and(char::is_lowercase);
+                        glued = at(i + 1).is_some_and(char::is_lowercase);
                         i += 1;
                         seg_start = i;
                         continue;
@@ -81,9 +81,7 @@ fn reference_tokenize(text: &str) -> Vec<Token> {
                 break;
             }
             if c == '-' && next_is_word {
-                if next.is_some_and(char::is_lowercase) {
-                    glued = true;
-                }
+                glued = next.is_some_and(char::is_lowercase);
                 i += 1;
                 seg_start = i;
                 continue;
@@ -334,5 +332,20 @@ fn word_ends_found_eight_bytes_at_a_time_are_the_bytewise_ones() {
             ascii_run_end_bytewise(bytes, from),
             "{from}"
         );
+    }
+}
+
+#[test]
+fn a_word_is_glued_only_when_its_last_part_is_lower_case() {
+    for (w, glued) in [
+        ("Velm-based", true),
+        ("Ostrova-led", true),
+        ("Ivo-ul-Tamm", false),
+        ("Kessing-on-Sea", false),
+        ("Tarn-le-Brask-run", true),
+        ("U.S.-proposed", true),
+    ] {
+        let t = tokenize(w).into_iter().next().unwrap();
+        assert_eq!(t.glued, glued, "{w}");
     }
 }
