@@ -1,6 +1,7 @@
 use super::*;
 use crate::model::TimeRef;
 use crate::parse::dates::builtin_for_tests as tw;
+use crate::parse::dates::lexicon::{RelativePhrase, Unit};
 use crate::parse::dates::modifier::all_matches;
 
 /// Every candidate in `text` (one sentence) as (surface, form).

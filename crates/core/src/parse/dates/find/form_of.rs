@@ -1,0 +1,251 @@
+//! What one match of the date regex names: its [`Form`], read from the
+//! groups that matched, or None when the words around it say it is no
+//! date (a bare month that is a name, a day the month does not have).
+
+use super::super::groups::{Groups, month_of, num};
+use super::super::holiday;
+use super::super::lexicon::{RelativePhrase, Unit, normalise};
+use super::super::period::period_of;
+use super::super::tense::word_before;
+use super::super::years::{spelled_year, the_year_in_context, year_in_context};
+use super::{
+    Direction, Form, TimeWords, direction_of, valid_day_month, weekday_agrees, weekday_of,
+};
+use chrono::NaiveDate;
+
+/// Interprets one match; None rejects it. Returns the form and where the
+/// date proper (after any modifier) starts in `text`.
+pub(super) fn form_of(
+    tw: &TimeWords,
+    caps: &Groups,
+    text: &str,
+    whole_start: usize,
+) -> Option<(Form, usize)> {
+    let core = |name: &str| caps.name(name).map(|m| m.start());
+    if caps.may_have("iso") && caps.name("iso_y").is_some() {
+        let d = NaiveDate::from_ymd_opt(
+            num(caps, "iso_y")? as i32,
+            num(caps, "iso_m")? as u32,
+            num(caps, "iso_d")? as u32,
+        )?;
+        return Some((Form::Full(d), whole_start));
+    }
+    if caps.may_have("num") && caps.name("num_y").is_some() {
+        if caps.name("num_s1")?.as_str() != caps.name("num_s2")?.as_str() {
+            return None;
+        }
+        let (a, b) = (num(caps, "num_a")? as u32, num(caps, "num_b")? as u32);
+        // Day-first and month-first orders both occur; only take a date
+        // when just one reading is valid, or both give the same day.
+        let (day, month) = match (a > 12, b > 12) {
+            (true, false) => (a, b),
+            (false, true) => (b, a),
+            (false, false) if a == b => (a, b),
+            _ => return None,
+        };
+        let d = NaiveDate::from_ymd_opt(num(caps, "num_y")? as i32, month, day)?;
+        return Some((Form::Full(d), whole_start));
+    }
+    for (stem, m, d, y, wd, c) in [
+        ("mf", "mf_m", "mf_d", "mf_y", "mf_wd", "mf_core"),
+        ("df", "df_m", "df_d", "df_y", "df_wd", "df_core"),
+    ] {
+        if !caps.may_have(stem) || caps.name(m).is_none() {
+            continue;
+        }
+        let month = month_of(tw, caps, m)?;
+        let day = num(caps, d)? as u32;
+        let form = match num(caps, y) {
+            Some(year) => {
+                let date = NaiveDate::from_ymd_opt(year as i32, month, day)?;
+                if !weekday_agrees(tw, caps, wd, date) {
+                    return None;
+                }
+                Form::Full(date)
+            }
+            None if valid_day_month(month, day) => Form::DayMonth { month, day },
+            None => return None,
+        };
+        return Some((form, core(c)?));
+    }
+    if ["pq", "qq", "pr", "ss", "fy"]
+        .iter()
+        .any(|s| caps.may_have(s))
+        && let Some(found) = period_of(tw, caps, text)
+    {
+        return found;
+    }
+    if caps.may_have("my") && caps.name("my_m").is_some() {
+        let month = month_of(tw, caps, "my_m")?;
+        let form = match num(caps, "my_y") {
+            Some(year) => Form::MonthYear {
+                year: year as i32,
+                month,
+            },
+            None => Form::MonthRelYear {
+                month,
+                offset: match direction_of(caps, "my_rel") {
+                    Direction::Last => -1,
+                    Direction::Next => 1,
+                    Direction::ByTense => 0,
+                },
+            },
+        };
+        return Some((form, core("my_core")?));
+    }
+    if caps.may_have("rm") && caps.name("rm_m").is_some() {
+        let form = Form::MonthRel {
+            month: month_of(tw, caps, "rm_m")?,
+            dir: direction_of(caps, "rm_rel"),
+        };
+        return Some((form, core("rm_core")?));
+    }
+    if caps.may_have("rel")
+        && let Some(rel) = caps.name("rel")
+    {
+        let phrase = tw.lexicon.relative.get(&normalise(rel.as_str()))?;
+        return Some((Form::Relative(*phrase), core("rel_core")?));
+    }
+    if caps.may_have("ago") && caps.name("ago_u").is_some() {
+        let n_text = caps.name("ago_n")?.as_str();
+        let n = match n_text.parse::<i32>() {
+            Ok(n) => n,
+            Err(_) => *tw.lexicon.number_words.get(&n_text.to_lowercase())?,
+        };
+        let unit: Unit = *tw
+            .lexicon
+            .ago_units
+            .get(&caps.name("ago_u")?.as_str().to_lowercase())?;
+        // "three years later" counts from the narrative's last date, never
+        // from the day of writing; "two days ago" from the day of writing.
+        let ago = caps
+            .name("ago_w")
+            .is_none_or(|w| w.as_str().eq_ignore_ascii_case("ago"));
+        let later = caps
+            .name("ago_w")
+            .is_some_and(|w| w.as_str().eq_ignore_ascii_case("later"));
+        let phrase = RelativePhrase {
+            unit,
+            offset: if later { n } else { n.saturating_neg() },
+            anaphoric: !ago,
+            narrative: !ago,
+        };
+        return Some((Form::Relative(phrase), core("ago_core")?));
+    }
+    if caps.may_have("wd") && caps.name("wd").is_some() {
+        let form = Form::Weekday {
+            weekday: weekday_of(tw, caps, "wd")?,
+            dir: direction_of(caps, "wd_dir"),
+        };
+        return Some((form, core("wd_core")?));
+    }
+    if caps.may_have("ty")
+        && let Some(y) = caps.name("ty_core")
+    {
+        // "for the year", "the first nine months of the year": the year
+        // being reported on, the anchor's (or the sentence's stated day's).
+        let phrase = RelativePhrase {
+            unit: Unit::Year,
+            offset: 0,
+            anaphoric: true,
+            narrative: false,
+        };
+        return the_year_in_context(tw, text, y.start(), y.end())
+            .then_some((Form::Relative(phrase), y.start()));
+    }
+    if caps.may_have("cm")
+        && let Some(m) = caps.name("cm_m")
+    {
+        let start = core("cm_core")?;
+        if caps.name("cm_mod").is_none() && !bare_month_in_context(tw, text, start, m.end()) {
+            return None;
+        }
+        return Some((
+            Form::Month {
+                month: month_of(tw, caps, "cm_m")?,
+            },
+            start,
+        ));
+    }
+    if caps.may_have("yr")
+        && let Some(y) = caps.name("yr")
+    {
+        return year_in_context(tw, text, y.start(), y.end())
+            .map(|year| (Form::Year(year), y.start()));
+    }
+    if caps.may_have("sy")
+        && let Some(core) = caps.name("sy_core")
+    {
+        return spelled_year(tw, caps, text, core.end()).map(|form| (form, core.start()));
+    }
+    if caps.may_have("hd")
+        && let Some(h) = caps.name("hd")
+    {
+        let rest = caps.name("hd_core")?;
+        // "Easter Island", "Christmas Carol": part of another name.
+        let next = text.get(rest.end()..)?.trim_start_matches([' ', '\t']);
+        if next.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let form = Form::Holiday {
+            rule: *tw.lexicon.holidays.get(&holiday::key(h.as_str()))?,
+            year: num(caps, "hd_y").and_then(|y| i32::try_from(y).ok()),
+            dir: direction_of(caps, "hd_dir"),
+            week: caps.name("hd_week").is_some(),
+        };
+        return Some((form, rest.start()));
+    }
+    if caps.may_have("rf")
+        && let Some(r) = caps.name("rf_core")
+    {
+        // "Now, he says ...": a sentence opened by "Now," turns the
+        // discourse, it does not point at the present.
+        let opens = text
+            .get(..r.start())?
+            .trim_start_matches(|c: char| c.is_whitespace() || "\"'“‘`".contains(c))
+            .is_empty();
+        if opens && r.as_str().eq_ignore_ascii_case("now") && text.get(r.end()..)?.starts_with(',')
+        {
+            return None;
+        }
+        let reference = tw.lexicon.references.get(&normalise(r.as_str()))?;
+        return Some((Form::Reference(*reference), r.start()));
+    }
+    None
+}
+
+/// Whether a month name alone at `start..end` of `text` names a month: after
+/// a word of `[month_context]` ("in March"), after "for" ("the figures for
+/// January"), or modifying a noun after a determiner ("the October vote", "a
+/// June agreement") or as a possessive ("to December's figures"). A
+/// capitalised word right after it makes it part of a name ("for June
+/// Carter", "the March Hare"), and "for May" is as often the surname.
+fn bare_month_in_context(tw: &TimeWords, text: &str, start: usize, end: usize) -> bool {
+    let before = word_before(text, start);
+    let before = before.trim_end_matches('-');
+    if tw.lexicon.month_context.iter().any(|w| w == before) {
+        return true;
+    }
+    let rest = text.get(end..).unwrap_or("");
+    let (possessive, rest) = match rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s")) {
+        Some(r) => (true, r),
+        None => (false, rest),
+    };
+    let next = rest.trim_start_matches([' ', '\t']);
+    let spaced = next.len() < rest.len();
+    let noun_follows = spaced && next.starts_with(|c: char| c.is_lowercase());
+    let name_follows = spaced && next.starts_with(char::is_uppercase);
+    if possessive {
+        // Mid-sentence, after a lowercase word: not a person's "June's".
+        let after_word = text
+            .get(..start)
+            .map(str::trim_end)
+            .and_then(|t| t.chars().next_back())
+            .is_some_and(char::is_lowercase);
+        return after_word && noun_follows;
+    }
+    if before == "for" {
+        return !name_follows && text.get(start..end) != Some("May");
+    }
+    tw.lexicon.determiners.iter().any(|w| w == before) && noun_follows
+}
