@@ -222,23 +222,47 @@ fn closes_on_a_figure(rest: &str) -> bool {
 }
 
 /// Whether `before` ends with a year and a list or range word: "1991 and ",
-/// "1991 to ", "2003, ", "1991 through ".
+/// "1991 to ", "2003, ", "1991 through ", or a space in a row of years
+/// ("1996 1995", a table's column heads). A row of figures is no list:
+/// in "21 14 0 7 2009 1844" the number before "2009" is no year, so
+/// neither four-digit figure is one.
 pub(super) fn follows_a_year(before: &str) -> bool {
     let t = before.trim_end();
-    let t = ["and", "to", "or", "through", "until"]
+    let worded = ["and", "to", "or", "through", "until"]
         .iter()
         .find_map(|w| {
             t.strip_suffix(w)
                 .filter(|r| r.ends_with(|c: char| c.is_whitespace() || c == ','))
-        })
-        .unwrap_or(t);
-    let t = t.trim_end().trim_end_matches(',').trim_end();
-    let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-    digits == 4
-        && t[t.len() - 4..]
-            .parse::<i32>()
-            .is_ok_and(|y| (1800..=2099).contains(&y))
-        && !t[..t.len() - 4].ends_with(|c: char| c.is_alphanumeric() || c == '$' || c == '.')
+        });
+    let t = worded.unwrap_or(t).trim_end();
+    let unjoined = t.trim_end_matches(',');
+    let spaced_only = worded.is_none() && unjoined.len() == t.len();
+    let t = unjoined.trim_end();
+    let Some((head, year)) = t.len().checked_sub(4).and_then(|i| t.split_at_checked(i)) else {
+        return false;
+    };
+    let glued = head.ends_with(|c: char| c.is_alphanumeric() || c == '$' || c == '.');
+    if glued || !is_year_figure(year) {
+        return false;
+    }
+    // A space alone joins years only where the figure before is no
+    // other kind of number.
+    let previous = head
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    let in_row_of_figures = !previous.is_empty()
+        && previous.bytes().all(|b| b.is_ascii_digit())
+        && !is_year_figure(previous);
+    !(spaced_only && in_row_of_figures)
+}
+
+/// Four digits that read as a year of the range a bare year may name.
+fn is_year_figure(s: &str) -> bool {
+    s.len() == 4
+        && s.bytes().all(|b| b.is_ascii_digit())
+        && s.parse::<i32>().is_ok_and(|y| (1800..=2099).contains(&y))
 }
 
 #[cfg(test)]

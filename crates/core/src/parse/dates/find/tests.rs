@@ -541,6 +541,8 @@ fn years_in_ranges_lists_and_as_modifiers() {
         ("Bonds due 1993 were sold.", vec![1993]),
         ("The post-1959 exile split families.", vec![1959]),
         ("The Act of 1989 changed the rules.", vec![1989]),
+        // A table's column heads: a row of years.
+        ("Results for 1996 1995 in thousands", vec![1996, 1995]),
     ] {
         assert_eq!(years(text), want, "{text}");
     }
@@ -550,6 +552,8 @@ fn years_in_ranges_lists_and_as_modifiers() {
         "Gate 2014 closed.",
         "Vision 2040 is a plan.",
         "It rose to 2020.50 dollars.",
+        // A row of a league table: points for and against, not years.
+        "Harbour Rovers 21 14 0 7 2011 1866 107.7 56",
     ] {
         assert!(years(text).is_empty(), "{text}: {:?}", found(text));
     }
