@@ -24,25 +24,9 @@ use regex_automata::{Anchored, Input, PatternID};
 use std::borrow::Cow;
 
 /// Every candidate in `raw[sentence]` by the time words `tw`, in text
-/// order. `index` is the sentence's position, recorded on each candidate.
-pub fn find_in_sentence(tw: &TimeWords, raw: &str, sentence: Span, index: u32) -> Vec<Candidate> {
-    find_asking(tw, raw, sentence, index, Asked::Read)
-}
-
-/// [`find_in_sentence`] in an article whose publication date is known
-/// (stated on the page): its candidates are resolved against that date,
-/// and the publication date is not inferred from them.
-pub fn find_in_anchored_sentence(
-    tw: &TimeWords,
-    raw: &str,
-    sentence: Span,
-    index: u32,
-) -> Vec<Candidate> {
-    find_asking(tw, raw, sentence, index, Asked::Anchored)
-}
-
-/// [`find_in_sentence`], its candidates pushed onto `out`: an article's
-/// sentences fill one list, not a list each.
+/// order, pushed onto `out` (an article's sentences fill one list, not a
+/// list each). `index` is the sentence's position, recorded on each
+/// candidate.
 #[inline(never)]
 pub fn find_in_sentence_into(
     tw: &TimeWords,
@@ -54,7 +38,9 @@ pub fn find_in_sentence_into(
     find_asking_into(tw, raw, sentence, index, Asked::Read, out);
 }
 
-/// [`find_in_anchored_sentence`], its candidates pushed onto `out`.
+/// [`find_in_sentence_into`] in an article whose publication date is
+/// known (stated on the page): its candidates are resolved against that
+/// date, and the publication date is not inferred from them.
 #[inline(never)]
 pub fn find_in_anchored_sentence_into(
     tw: &TimeWords,
@@ -66,7 +52,30 @@ pub fn find_in_anchored_sentence_into(
     find_asking_into(tw, raw, sentence, index, Asked::Anchored, out);
 }
 
-/// [`find_in_sentence`], answering the tense questions `asked`.
+/// [`find_in_sentence_into`] as a list of its own, for the tests.
+#[cfg(test)]
+pub(crate) fn find_in_sentence(
+    tw: &TimeWords,
+    raw: &str,
+    sentence: Span,
+    index: u32,
+) -> Vec<Candidate> {
+    find_asking(tw, raw, sentence, index, Asked::Read)
+}
+
+/// [`find_in_anchored_sentence_into`] as a list of its own, for the tests.
+#[cfg(test)]
+pub(crate) fn find_in_anchored_sentence(
+    tw: &TimeWords,
+    raw: &str,
+    sentence: Span,
+    index: u32,
+) -> Vec<Candidate> {
+    find_asking(tw, raw, sentence, index, Asked::Anchored)
+}
+
+/// The candidates of a sentence, answering the tense questions `asked`.
+#[cfg(test)]
 fn find_asking(
     tw: &TimeWords,
     raw: &str,
@@ -79,7 +88,8 @@ fn find_asking(
     out
 }
 
-/// [`find_asking`], its candidates pushed onto `out`.
+/// The candidates of a sentence, answering the tense questions `asked`,
+/// pushed onto `out`.
 fn find_asking_into(
     tw: &TimeWords,
     raw: &str,
