@@ -3,9 +3,13 @@
 //! each into its own buffer) and written in order, and the array closed, so
 //! no more than a batch of rows is ever held.
 
+mod escape;
+mod printer;
+#[cfg(test)]
+mod reference;
+
 use rayon::prelude::*;
 use serde::Serialize;
-use serde_json::ser::Formatter;
 use std::io::{self, Write};
 
 /// How many rows are serialized side by side before they are written: enough
@@ -17,12 +21,12 @@ const PER_BUFFER: usize = 32;
 
 /// Writes `rows` as one JSON array (then a line break) into `out`: the same
 /// text serde_json's pretty printer writes for the whole array at once,
-/// with [`Visible`]'s escapes.
+/// with the [`printer`]'s escapes.
 pub fn write_array<T: Serialize + Sync>(
     out: &mut dyn Write,
     rows: impl IntoIterator<Item = T>,
 ) -> io::Result<()> {
-    write_batched(out, rows, |row, ser| row.serialize(ser))
+    write_batched(out, rows, |row, buf| printer::print(buf, 1, row))
 }
 
 /// [`write_array`] of the rows `row` makes of `sources`, made where they
@@ -32,17 +36,16 @@ pub fn write_array_of<S: Sync, T: Serialize>(
     sources: impl IntoIterator<Item = S>,
     row: impl Fn(&S) -> T + Sync,
 ) -> io::Result<()> {
-    write_batched(out, sources, |source, ser| row(source).serialize(ser))
+    write_batched(out, sources, |source, buf| {
+        printer::print(buf, 1, &row(source))
+    })
 }
-
-/// A row's printer: into its batch's buffer, one level deep.
-type RowSerializer<'b> = serde_json::Serializer<&'b mut Vec<u8>, Visible>;
 
 /// The array of what `write` prints of each of `items`, a batch at a time.
 fn write_batched<S: Sync>(
     out: &mut dyn Write,
     items: impl IntoIterator<Item = S>,
-    write: impl Fn(&S, &mut RowSerializer<'_>) -> serde_json::Result<()> + Sync,
+    write: impl Fn(&S, &mut Vec<u8>) -> Result<(), printer::Error> + Sync,
 ) -> io::Result<()> {
     let mut items = items.into_iter();
     let mut batch: Vec<S> = Vec::with_capacity(BATCH);
@@ -55,14 +58,13 @@ fn write_batched<S: Sync>(
         }
         // Every row is written after ",\n" and its indent; the array's
         // first row has no comma.
-        let buffers: Vec<io::Result<Vec<u8>>> = batch
+        let buffers: Vec<Result<Vec<u8>, printer::Error>> = batch
             .par_chunks(PER_BUFFER)
             .map(|chunk| {
                 let mut buf = Vec::new();
                 for item in chunk {
                     buf.extend_from_slice(b",\n  ");
-                    let mut ser = serde_json::Serializer::with_formatter(&mut buf, Visible::at(1));
-                    write(item, &mut ser)?;
+                    write(item, &mut buf)?;
                 }
                 Ok(buf)
             })
@@ -79,59 +81,10 @@ fn write_batched<S: Sync>(
 
 /// Writes one value as JSON (then a line break) into `out`.
 pub fn write_value<T: Serialize>(out: &mut dyn Write, value: &T) -> io::Result<()> {
-    let mut ser = serde_json::Serializer::with_formatter(&mut *out, Visible::at(0));
-    value.serialize(&mut ser)?;
-    out.write_all(b"\n")
-}
-
-/// serde_json's pretty printer, with the characters that can reorder or
-/// drive what shows the text (C1 controls, bidi overrides and isolates)
-/// written as `\uXXXX`, as serde_json writes C0 controls. JSON's own syntax
-/// is ASCII, so they occur only inside strings, and the text stays valid
-/// JSON of the same values.
-pub struct Visible {
-    /// How deep in arrays and objects the writer is.
-    depth: usize,
-    /// Whether the array or object just closed had anything in it.
-    has_value: bool,
-}
-
-impl Visible {
-    /// A printer for a value written `depth` levels deep (0: on its own).
-    pub fn at(depth: usize) -> Self {
-        Visible {
-            depth,
-            has_value: false,
-        }
-    }
-}
-
-/// The line break and two spaces a level before a value or key.
-fn new_line<W: ?Sized + Write>(w: &mut W, first: bool, depth: usize) -> io::Result<()> {
-    w.write_all(if first { b"\n" } else { b",\n" })?;
-    indent(w, depth)
-}
-
-fn indent<W: ?Sized + Write>(w: &mut W, depth: usize) -> io::Result<()> {
-    const SPACES: &[u8] = &[b' '; 64];
-    let mut n = depth * 2;
-    while n > 0 {
-        let k = n.min(SPACES.len());
-        w.write_all(&SPACES[..k])?;
-        n -= k;
-    }
-    Ok(())
-}
-
-/// The end of an array or object: on a line of its own when it held
-/// anything, right after its opening bracket when empty.
-fn close<W: ?Sized + Write>(f: &mut Visible, w: &mut W, bracket: &[u8]) -> io::Result<()> {
-    f.depth -= 1;
-    if f.has_value {
-        w.write_all(b"\n")?;
-        indent(w, f.depth)?;
-    }
-    w.write_all(bracket)
+    let mut buf = Vec::new();
+    printer::print(&mut buf, 0, value)?;
+    buf.push(b'\n');
+    out.write_all(&buf)
 }
 
 /// Whether `c` is written escaped: the rule [`invisible_at`] reads from a
@@ -153,68 +106,6 @@ fn invisible_at(bytes: &[u8]) -> Option<char> {
         _ => return None,
     };
     char::from_u32(code)
-}
-
-impl Formatter for Visible {
-    fn write_string_fragment<W: ?Sized + Write>(
-        &mut self,
-        w: &mut W,
-        fragment: &str,
-    ) -> io::Result<()> {
-        // Every such character starts with byte C2 or E2 (lead bytes, so
-        // char boundaries): only the bytes at those are looked at.
-        let bytes = fragment.as_bytes();
-        // Keys, dates, paths: most fragments are ASCII, checked a word at
-        // a time, with no search set up for them.
-        if fragment.is_ascii() {
-            return w.write_all(bytes);
-        }
-        let mut from = 0;
-        for i in memchr::memchr2_iter(0xc2, 0xe2, bytes) {
-            if let Some(c) = invisible_at(&bytes[i..]) {
-                w.write_all(&bytes[from..i])?;
-                write!(w, "\\u{:04x}", c as u32)?;
-                from = i + c.len_utf8();
-            }
-        }
-        w.write_all(&bytes[from..])
-    }
-
-    // The layout of serde_json's `PrettyFormatter` (two spaces a level),
-    // kept here so that a value can start at any depth.
-    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        w.write_all(b"[")
-    }
-    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        close(self, w, b"]")
-    }
-    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        new_line(w, first, self.depth)
-    }
-    fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        w.write_all(b"{")
-    }
-    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        close(self, w, b"}")
-    }
-    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        new_line(w, first, self.depth)
-    }
-    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        w.write_all(b": ")
-    }
-    fn end_object_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
 }
 
 #[cfg(test)]
