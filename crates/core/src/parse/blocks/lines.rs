@@ -3,7 +3,7 @@
 //! a link on its own line splits a sentence, "led to" / "widespread
 //! problems" / " last week when…").
 
-use super::dedup::{dedup_key_hash, key_ends};
+use super::dedup::{dedup_key_hash, key_front};
 use super::furniture::{self, Pattern, pattern_given_words, pattern_of, prefix_len};
 use super::shape::{MAX_HEADLINE_BYTES, MAX_HEADLINE_WORDS, ends_like_sentence};
 use super::stopwords::{self, Language, StopWords};
@@ -91,10 +91,11 @@ pub fn split<'a>(k: &super::PageKnowledge, raw: &'a str) -> (Vec<Line<'a>>, Lang
     let mut hits: Vec<[u16; stopwords::LANGUAGES]> = Vec::with_capacity(most_lines);
     let mut totals = [0usize; stopwords::LANGUAGES];
     let mut blank = true;
-    // Lines by the ends of their headline keys: only those whose ends
+    // Lines by the fronts of their headline keys: only those whose fronts
     // another line shares have their keys hashed whole.
-    let mut ends: FxMap<u64, u32> = FxMap::with_capacity_and_hasher(most_lines, Default::default());
-    let mut line_ends: Vec<u64> = Vec::with_capacity(most_lines);
+    let mut fronts: FxMap<u64, u32> =
+        FxMap::with_capacity_and_hasher(most_lines, Default::default());
+    let mut line_fronts: Vec<u64> = Vec::with_capacity(most_lines);
     let mut long_keys: FxMap<u64, u32> = FxMap::default();
     // Furniture words and caption words, searched for once in the page
     // (unless a char outside ASCII could match a letter of one).
@@ -140,19 +141,19 @@ pub fn split<'a>(k: &super::PageKnowledge, raw: &'a str) -> (Vec<Line<'a>>, Lang
         }
         hits.push(line_hits);
         let text_key = &trimmed[prefix..];
-        let line_key_ends =
+        let line_key_front =
             if text_key.len() <= MAX_HEADLINE_BYTES && words as usize <= MAX_HEADLINE_WORDS {
-                key_ends(text_key).map(|(front, back)| ends_hash(front, back))
+                key_front(text_key)
             } else {
                 None
             };
-        // An even number of this line alone until its ends are counted.
-        let key = line_key_ends.map_or(0, |_| (out.len() as u64 + 1) << 1);
-        if let Some(e) = line_key_ends {
-            *ends.entry(e).or_insert(0) += 1;
-            line_ends.push(e);
+        // An even number of this line alone until its fronts are counted.
+        let key = line_key_front.map_or(0, |_| (out.len() as u64 + 1) << 1);
+        if let Some(f) = line_key_front {
+            *fronts.entry(f).or_insert(0) += 1;
+            line_fronts.push(f);
         } else {
-            line_ends.push(0);
+            line_fronts.push(0);
             if words as usize > MAX_HEADLINE_WORDS {
                 *long_keys.entry(long_line_hash(trimmed)).or_insert(0) += 1;
             }
@@ -196,8 +197,8 @@ pub fn split<'a>(k: &super::PageKnowledge, raw: &'a str) -> (Vec<Line<'a>>, Lang
     let lang = stopwords::choose(&totals);
     // Keys hashed whole where two lines' keys may be the same.
     let mut keys: FxMap<u64, u32> = FxMap::default();
-    for (l, e) in out.iter_mut().zip(&line_ends) {
-        if l.key != 0 && ends.get(e).is_some_and(|&n| n > 1) {
+    for (l, f) in out.iter_mut().zip(&line_fronts) {
+        if l.key != 0 && fronts.get(f).is_some_and(|&n| n > 1) {
             l.key = l.key_hash();
             *keys.entry(l.key).or_insert(0) += 1;
         }
@@ -257,12 +258,6 @@ fn has_cjk_lead(b: &[u8]) -> bool {
         }
     }
     chunks.remainder().iter().any(|b| (0xE3..=0xEF).contains(b))
-}
-
-/// The ends of a headline key (see [`key_ends`]) as one number: two keys
-/// with the same ends have the same number.
-fn ends_hash(front: u64, back: u64) -> u64 {
-    (front.wrapping_mul(0x517c_c1b7_2722_0a95) ^ back).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// Most lines [`split`] makes room for at once.

@@ -96,12 +96,20 @@ pub fn literals(words: &[&str]) -> Option<Regex> {
 
 /// Whether the page holds a char outside ASCII that a case-insensitive
 /// pattern matches for an ASCII letter (the long s for "s", the Kelvin
-/// sign for "k"): then words are not searched as bytes.
+/// sign for "k"): then words are not searched as bytes. One search for
+/// their last bytes (BF, AA), each checked against the bytes before it,
+/// where a search for each char read the page twice.
 pub fn has_folding(raw: &str) -> bool {
     let b = raw.as_bytes();
     !b.is_ascii()
-        && (memchr::memmem::find(b, "\u{17F}".as_bytes()).is_some()
-            || memchr::memmem::find(b, "\u{212A}".as_bytes()).is_some())
+        && memchr::memchr2_iter(0xBF, 0xAA, b).any(|i| {
+            let before = &b[..i];
+            if b[i] == 0xBF {
+                before.ends_with(&[0xC5])
+            } else {
+                before.ends_with(&[0xE2, 0x84])
+            }
+        })
 }
 
 #[cfg(test)]
@@ -121,6 +129,24 @@ mod tests {
         // Asked again from the start.
         assert!(found.within(0, 19) && !found.within(5, 9));
         assert!(!has_folding(raw) && has_folding("Ferry \u{212A}"));
+    }
+
+    #[test]
+    fn folding_chars_are_found_as_a_search_for_each_finds_them() {
+        let pieces = [
+            "a", " ", "\u{17F}", "\u{212A}", "\u{BF}", "\u{AA}", "\u{15F}", "\u{2104}", "\u{20AA}",
+            "\u{17E}", "\u{212B}", "ê", "’", "ſt", "\n",
+        ];
+        for seed in 0..3000usize {
+            let page: String = super::super::scrambled(&pieces, seed)
+                .take(seed % 11)
+                .collect();
+            let b = page.as_bytes();
+            let want = !b.is_ascii()
+                && (memchr::memmem::find(b, "\u{17F}".as_bytes()).is_some()
+                    || memchr::memmem::find(b, "\u{212A}".as_bytes()).is_some());
+            assert_eq!(has_folding(&page), want, "{page:?}");
+        }
     }
 
     #[test]
