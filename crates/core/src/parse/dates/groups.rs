@@ -2,8 +2,45 @@
 //! small readers every stage uses on them (numbers, month names).
 
 use super::TimeWords;
-use crate::hash::FxMap;
 use regex_automata::util::captures::Captures as GroupSlots;
+
+/// A family's group names and their indices, looked up by name.
+///
+/// A family has a few groups (at most about fifteen), and each match is
+/// asked for several names: comparing a name with a short list costs less
+/// than hashing it for a map.
+#[derive(Debug, Clone, Default)]
+pub(super) struct GroupNames(Vec<(Box<str>, usize)>);
+
+impl GroupNames {
+    /// The index of the group named `name`.
+    #[inline]
+    pub(super) fn get(&self, name: &str) -> Option<usize> {
+        self.0
+            .iter()
+            .find(|(n, _)| n.len() == name.len() && n.as_bytes() == name.as_bytes())
+            .map(|&(_, i)| i)
+    }
+
+    /// The names, in no particular order.
+    pub(super) fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(n, _)| &**n)
+    }
+}
+
+impl<'n> FromIterator<(&'n str, usize)> for GroupNames {
+    fn from_iter<I: IntoIterator<Item = (&'n str, usize)>>(iter: I) -> Self {
+        let mut names: Vec<(Box<str>, usize)> = Vec::new();
+        for (name, i) in iter {
+            // As a map would: a later entry of a name replaces the earlier.
+            match names.iter_mut().find(|(n, _)| **n == *name) {
+                Some(entry) => entry.1 = i,
+                None => names.push((name.into(), i)),
+            }
+        }
+        GroupNames(names)
+    }
+}
 
 /// One group of a match: where it starts and what it says.
 #[derive(Debug, Clone, Copy)]
@@ -27,7 +64,7 @@ impl<'t> Group<'t> {
 /// The named groups of one match, from whichever regex read them.
 pub(super) enum Groups<'a, 't> {
     /// A family's own regex (the usual case), with its group names.
-    Family(&'t str, &'a GroupSlots, &'a FxMap<String, usize>, &'a str),
+    Family(&'t str, &'a GroupSlots, &'a GroupNames, &'a str),
     /// The whole pattern, should a family's regex ever disagree with `any`.
     Whole(regex::Captures<'t>),
 }
@@ -39,7 +76,7 @@ impl<'t> Groups<'_, 't> {
                 if !prefix.is_empty() && !has_stem(name, prefix) {
                     return None;
                 }
-                let span = slots.get_group(*names.get(name)?)?;
+                let span = slots.get_group(names.get(name)?)?;
                 Some(Group {
                     start: span.start,
                     text: text.get(span.range())?,
@@ -103,7 +140,27 @@ pub(super) fn month_of(tw: &TimeWords, caps: &Groups, name: &str) -> Option<u32>
 
 #[cfg(test)]
 mod tests {
-    use super::{has_stem, leading_number};
+    use super::{GroupNames, has_stem, leading_number};
+    use crate::hash::FxMap;
+
+    #[test]
+    fn group_names_answer_as_a_map_of_them() {
+        let pairs = [
+            ("mf_core", 1),
+            ("mf_m", 2),
+            ("mf", 3),
+            ("mf_d", 4),
+            ("mf_m", 5),
+        ];
+        let names: GroupNames = pairs.iter().copied().collect();
+        let map: FxMap<&str, usize> = pairs.iter().copied().collect();
+        for name in ["mf_core", "mf_m", "mf", "mf_d", "mf_y", "", "m", "mf_core_"] {
+            assert_eq!(names.get(name), map.get(name).copied(), "{name}");
+        }
+        let mut keys: Vec<&str> = names.keys().collect();
+        keys.sort_unstable();
+        assert_eq!(keys, ["mf", "mf_core", "mf_d", "mf_m"]);
+    }
 
     #[test]
     fn a_stem_is_the_whole_name_or_its_part_before_an_underscore() {

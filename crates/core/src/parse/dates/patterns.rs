@@ -4,8 +4,8 @@
 
 use super::TimeWords;
 use super::direct::Direct;
+use super::groups::GroupNames;
 use super::lexicon::{Lexicon, alternation};
-use crate::hash::FxMap;
 use regex_automata::meta;
 use regex_automata::util::captures::Captures as GroupSlots;
 use regex_automata::util::captures::GroupInfo;
@@ -202,7 +202,7 @@ pub(super) struct Families {
     pub(super) groups: Vec<GroupInfo>,
     /// Each family's group names and indices: form_of asks for many names a
     /// family does not have, and the regex's own name table hashes slowly.
-    pub(super) names: Vec<FxMap<String, usize>>,
+    pub(super) names: Vec<GroupNames>,
     /// The stem of every group name of a family ("mf" of "mf_core", "wd" of
     /// "wd" and "wd_dir"), so that asking a family for another family's
     /// group costs no hashing; empty when the names share none.
@@ -267,16 +267,16 @@ impl Families {
             .map(|g| {
                 g.pattern_names(regex_automata::PatternID::ZERO)
                     .enumerate()
-                    .filter_map(|(i, n)| Some((n?.to_string(), i)))
+                    .filter_map(|(i, n)| Some((n?, i)))
                     .collect()
             })
-            .collect::<Vec<FxMap<String, usize>>>();
+            .collect::<Vec<GroupNames>>();
         let prefixes: Vec<String> = names
             .iter()
             .map(|n| {
                 let mut common: Option<&str> = None;
                 for name in n.keys() {
-                    let p = name.split_once('_').map_or(name.as_str(), |(p, _)| p);
+                    let p = name.split_once('_').map_or(name, |(p, _)| p);
                     common = match common {
                         None => Some(p),
                         Some(c) if c == p => Some(c),
@@ -299,7 +299,7 @@ impl Families {
                 let indices = family
                     .group_names()
                     .iter()
-                    .map(|n| names.get(*n).copied())
+                    .map(|n| names.get(n))
                     .collect::<Option<Vec<usize>>>()?;
                 Some((family, indices))
             })

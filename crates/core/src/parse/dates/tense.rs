@@ -233,17 +233,29 @@ fn word_ranges(text: &str) -> Vec<(usize, usize)> {
 /// Whether `before` (the clause up to the date) has a future cue with no
 /// past-tense verb of its own between it and the date.
 fn future_cue_nearest_before(tw: &TimeWords, before: &str) -> bool {
-    if !has_future_cue(tw, before) {
-        return false;
-    }
-    let words = word_ranges(before);
-    let Some(cue_start) = words
-        .iter()
-        .rev()
-        .map(|&(s, _)| s)
-        .find(|&s| has_future_cue(tw, before.get(s..).unwrap_or("")))
-    else {
-        return false;
+    // The cue nearest the date: where the last part of `before` holding a
+    // cue starts, read in one pass when the words are read in place.
+    let words;
+    let cue_start = if future::lowercase_is_ascii(before) {
+        let Some(s) = future::last_cue_start(tw, before) else {
+            return false;
+        };
+        words = word_ranges(before);
+        s
+    } else {
+        if !has_future_cue(tw, before) {
+            return false;
+        }
+        words = word_ranges(before);
+        let Some(s) = words
+            .iter()
+            .rev()
+            .map(|&(s, _)| s)
+            .find(|&s| has_future_cue(tw, before.get(s..).unwrap_or("")))
+        else {
+            return false;
+        };
+        s
     };
     let cue_end = words
         .iter()
@@ -260,11 +272,15 @@ fn future_cue_nearest_after(tw: &TimeWords, after: &str) -> bool {
         return false;
     }
     let words = word_ranges(after);
-    let Some(cue_end) = words
-        .iter()
-        .map(|&(_, e)| e)
-        .find(|&e| has_future_cue(tw, after.get(..e).unwrap_or("")))
-    else {
+    let first_cue = if future::lowercase_is_ascii(after) {
+        future::first_cue_end(tw, after, &words)
+    } else {
+        words
+            .iter()
+            .map(|&(_, e)| e)
+            .find(|&e| has_future_cue(tw, after.get(..e).unwrap_or("")))
+    };
+    let Some(cue_end) = first_cue else {
         return false;
     };
     let cue_start = words

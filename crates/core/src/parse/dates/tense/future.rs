@@ -4,7 +4,7 @@
 
 use super::super::TimeWords;
 use super::super::lexicon::Lexicon;
-use super::{CueWords, is_ascii_cue_byte, is_cue_char};
+use super::{CueWords, cue_char_at, is_ascii_cue_byte, is_cue_char};
 use crate::hash::FxMap;
 
 /// `[future_cues]` sorted for matching word by word.
@@ -25,6 +25,9 @@ pub(in crate::parse::dates) struct FutureCues {
     /// By (ASCII-lowercased) first byte, the same for a phrase's first
     /// word that does not open and end with an ASCII letter.
     first_lens: [u32; 256],
+    /// How many words after its first a cue may read: its other words,
+    /// and at least one (the word after "next").
+    reach: usize,
 }
 
 impl FutureCues {
@@ -81,6 +84,7 @@ impl FutureCues {
             last: [false; 256],
             shapes: [0; 26 * 26],
             first_lens: [0; 256],
+            reach: 1,
         };
         for cue in &lx.future_cues {
             match cue.as_slice() {
@@ -101,6 +105,7 @@ impl FutureCues {
                             }
                         }
                     }
+                    cues.reach = cues.reach.max(cue.len() - 1);
                     cues.by_first_word
                         .entry(first.to_ascii_lowercase())
                         .or_default()
@@ -132,6 +137,70 @@ pub fn has_future_cue(tw: &TimeWords, text: &str) -> bool {
         }
     }
     false
+}
+
+/// Where the last word of `text` that is a future cue there starts: the
+/// largest word start `s` with `has_future_cue(&text[s..])`, read in one
+/// pass instead of once per start. A word's cue is read on the words after
+/// it, which are the same in `text` as in any part of it opening at or
+/// before the word. Only for text whose lowercase changes ASCII letters
+/// alone ([`lowercase_is_ascii`]), which [`has_future_cue`] reads in place;
+/// the words are found as [`future_cue_in_place`] finds them.
+pub(super) fn last_cue_start(tw: &TimeWords, text: &str) -> Option<usize> {
+    let cues = &tw.tense.future;
+    let bytes = text.as_bytes();
+    let in_word = |i: usize| -> (bool, usize) {
+        match bytes[i] {
+            b if b.is_ascii() => (ASCII_CUE_BYTES[usize::from(b)], 1),
+            _ => cue_char_at(text, i).unwrap_or((false, 1)),
+        }
+    };
+    let mut last = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (word, n) = in_word(i);
+        if !word {
+            i += n;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() {
+            let (word, n) = in_word(i);
+            if !word {
+                break;
+            }
+            i += n;
+        }
+        let w = &text[start..i];
+        if cues.may_start(w) && is_cue_at(cues, w, &CueWords { text, pos: i }) {
+            last = Some(start);
+        }
+    }
+    last
+}
+
+/// The end of the first of the words `ranges` of `text` (its words, as
+/// [`CueWords`] splits it) with `has_future_cue(&text[..end])`, read in
+/// one pass instead of once per end: a word's cue in `text[..end]` is
+/// read on the words after it up to `end`, so at each end only the words
+/// a cue reaches back over are read again. Only for text whose lowercase
+/// changes ASCII letters alone ([`lowercase_is_ascii`]).
+pub(super) fn first_cue_end(
+    tw: &TimeWords,
+    text: &str,
+    ranges: &[(usize, usize)],
+) -> Option<usize> {
+    let cues = &tw.tense.future;
+    ranges.iter().enumerate().find_map(|(j, &(_, end))| {
+        let head = text.get(..end)?;
+        ranges[j.saturating_sub(cues.reach)..=j]
+            .iter()
+            .any(|&(s, e)| {
+                let w = head.get(s..e).unwrap_or("");
+                cues.may_start(w) && is_cue_at(cues, w, &CueWords { text: head, pos: e })
+            })
+            .then_some(end)
+    })
 }
 
 /// [`has_future_cue`] read in place, its words found byte by byte (the

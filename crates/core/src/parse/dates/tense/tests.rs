@@ -425,3 +425,42 @@ fn past_verbs_are_counted_the_same_with_the_shape_test_first() {
         }
     }
 }
+
+#[test]
+fn cue_bounds_read_in_one_pass_are_those_read_part_by_part() {
+    let texts = [
+        "the council will vote and the mayor plans to resign",
+        "The office next to the court will reopen; it is expected to close as soon as May",
+        "Next to the dam, he'll stay, no later than the vote, as early as dawn",
+        "is to, are to be paid, set to rise — intends to act, upcoming coming",
+        "planned to, WILL, Will, café will, naïve plans to stay, you’ll see",
+        "x next to y next z is due to",
+        "nothing here at all",
+        "",
+    ];
+    for whole in texts {
+        let cuts: Vec<usize> = (0..=whole.len())
+            .filter(|&i| whole.is_char_boundary(i))
+            .collect();
+        for &a in &cuts {
+            for &b in cuts.iter().filter(|&&b| b >= a) {
+                let text = &whole[a..b];
+                if !lowercase_is_ascii(text) {
+                    continue;
+                }
+                let words = word_ranges(text);
+                let last = words
+                    .iter()
+                    .rev()
+                    .map(|&(s, _)| s)
+                    .find(|&s| has_future_cue(tw(), &text[s..]));
+                assert_eq!(future::last_cue_start(tw(), text), last, "{text:?}");
+                let first = words
+                    .iter()
+                    .map(|&(_, e)| e)
+                    .find(|&e| has_future_cue(tw(), &text[..e]));
+                assert_eq!(future::first_cue_end(tw(), text, &words), first, "{text:?}");
+            }
+        }
+    }
+}
