@@ -31,6 +31,8 @@ pub(super) struct GroupScratch {
     role_before: Vec<u32>,
     key_buf: String,
     sk_buf: String,
+    /// Name words' skeletons, kept for the articles after this one.
+    words: Words,
 }
 
 /// A full name of the article being grouped, as a node of its surname's
@@ -80,6 +82,7 @@ pub(super) fn group(
         role_before,
         key_buf,
         sk_buf,
+        words,
     } = gs;
     refill(entity_of, hits.len(), None);
     reset(by_lexicon);
@@ -118,7 +121,7 @@ pub(super) fn group(
             let e = if let Ok(e) = seen {
                 e
             } else {
-                let parts = NameParts::of(t, lx);
+                let parts = NameParts::of_known(t, lx, words);
                 let hash = form_keys::hash_of(parts.surname());
                 // The first full name with this surname hash that is the
                 // same person, else the chain's last node (to link a new
@@ -227,7 +230,7 @@ pub(super) fn group(
             Err(unseen) => unseen,
         };
         sk_buf.clear();
-        skeleton_into(t, lx, sk_buf);
+        skeleton_known(t, lx, words, sk_buf);
         let sk = &*sk_buf;
         let leans_person = h.ev.person >= h.ev.place && h.ev.person >= h.ev.org;
         let mut found = None;
