@@ -4,6 +4,9 @@
 //! names ("Ivo Tamm" is not "Ola Tamm").
 
 use super::lexicon::Lexicon;
+pub use words::Words;
+
+mod words;
 
 /// A word reduced to a spelling-tolerant key: case and accents folded,
 /// glued particles ("al-") and dots dropped, y/i and w/v merged, doubled
@@ -24,6 +27,16 @@ pub fn skeleton_into(word: &str, lx: &Lexicon, out: &mut String) {
     match lower_ascii_bytes(word, &mut buf) {
         Some(k) => skeleton_of_ascii(k, lx, out),
         None => skeleton_of_lower(&crate::text::fold(word), lx, out),
+    }
+}
+
+/// [`skeleton_into`] of `word`, a short ASCII word's asked of `words`
+/// (what the grouping of an article calls for each lone word it has not
+/// seen).
+pub fn skeleton_known(word: &str, lx: &Lexicon, words: &mut Words, out: &mut String) {
+    match words.get(word.as_bytes(), lx) {
+        Some((_, sk)) => out.push_str(sk),
+        None => skeleton_into(word, lx, out),
     }
 }
 
@@ -326,6 +339,30 @@ impl NameParts {
         } else {
             for w in name.split_whitespace() {
                 b.word(w, lx);
+            }
+        }
+        b.finish()
+    }
+
+    /// [`NameParts::of`], each short ASCII word's facts asked of `words`.
+    pub fn of_known(name: &str, lx: &Lexicon, words: &mut Words) -> NameParts {
+        if !name.is_ascii() {
+            return NameParts::of(name, lx);
+        }
+        let mut b = PartsBuilder::new(name.len());
+        for w in name.as_bytes().split(|c| matches!(c, b' ' | b'\t'..=b'\r')) {
+            if w.is_empty() {
+                continue;
+            }
+            match words.get(w, lx) {
+                Some((particle, sk)) => {
+                    let (from, at) = b.open();
+                    if !particle {
+                        b.joined.push_str(sk);
+                    }
+                    b.close(from, at, true);
+                }
+                None => b.ascii_word(w, lx),
             }
         }
         b.finish()

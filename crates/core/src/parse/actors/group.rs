@@ -31,6 +31,8 @@ pub(super) struct GroupScratch {
     role_before: Vec<u32>,
     key_buf: String,
     sk_buf: String,
+    /// Name words' skeletons, kept for the articles after this one.
+    words: Words,
 }
 
 /// A full name of the article being grouped, as a node of its surname's
@@ -80,6 +82,7 @@ pub(super) fn group(
         role_before,
         key_buf,
         sk_buf,
+        words,
     } = gs;
     refill(entity_of, hits.len(), None);
     reset(by_lexicon);
@@ -118,7 +121,7 @@ pub(super) fn group(
             let e = if let Ok(e) = seen {
                 e
             } else {
-                let parts = NameParts::of(t, lx);
+                let parts = NameParts::of_known(t, lx, words);
                 let hash = form_keys::hash_of(parts.surname());
                 // The first full name with this surname hash that is the
                 // same person, else the chain's last node (to link a new
@@ -178,18 +181,18 @@ pub(super) fn group(
     // order of first appearance (the order of the entities).
     // Sorted (stably) by the name, so that each name's entities are one
     // run, in order: two lists, not a map with a list per name.
-    let mut by_surname: Vec<(&str, u32)> = Vec::with_capacity(full.len());
-    let mut by_given: Vec<(&str, u32)> = Vec::with_capacity(full.len());
+    let mut by_surname: Vec<namesakes::Named> = Vec::with_capacity(full.len());
+    let mut by_given: Vec<namesakes::Named> = Vec::with_capacity(full.len());
     for f in full.iter().filter(|f| person_like(f.entity)) {
-        by_surname.push((f.parts.surname(), f.entity));
+        by_surname.push(namesakes::entry(f.parts.surname(), f.entity));
         if f.parts.len() >= 2 {
-            by_given.push((f.parts.given(), f.entity));
+            by_given.push(namesakes::entry(f.parts.given(), f.entity));
         }
     }
     // Entities grow in the order of `full`, so ordering equal names by
     // entity is the stable order, got without the stable sort's buffer.
-    by_surname.sort_unstable_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
-    by_given.sort_unstable_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
+    namesakes::sort(&mut by_surname);
+    namesakes::sort(&mut by_given);
     // Where each entity was last mentioned before the hit at hand, and the
     // next of its hits grouped so far (full names and lexicon entities), for
     // a surname that several people share: each such hit links to the next
@@ -227,18 +230,18 @@ pub(super) fn group(
             Err(unseen) => unseen,
         };
         sk_buf.clear();
-        skeleton_into(t, lx, sk_buf);
+        skeleton_known(t, lx, words, sk_buf);
         let sk = &*sk_buf;
         let leans_person = h.ev.person >= h.ev.place && h.ev.person >= h.ev.org;
         let mut found = None;
         if leans_person && !sk.is_empty() {
             found = match named(&by_surname, sk) {
                 [] => None,
-                [(_, one)] => Some(*one),
+                [(_, _, one)] => Some(*one),
                 many => nearest_before(many, h.start, hits, last_at, upcoming),
             };
             if found.is_none()
-                && let [(_, one)] = named(&by_given, sk)
+                && let [(_, _, one)] = named(&by_given, sk)
             {
                 found = Some(*one);
             }

@@ -32,7 +32,7 @@ pub use merge::{DistinctTally, Interned, Local, Locals, merge, merge_locals, mer
 
 use crate::hash::FxMap;
 use crate::model::{ActorKind, Span};
-use alias::{NameParts, same_person, skeleton_into};
+use alias::{NameParts, Words, same_person, skeleton_known};
 use group::{GroupScratch, group};
 use lower_words::LowerWords;
 use names::Evidence;

@@ -4,9 +4,9 @@ fn p(s: &str) -> NameParts {
     NameParts::of(s, Lexicon::builtin_for_tests())
 }
 
-#[test]
-fn ascii_names_split_over_bytes_as_split_whitespace_splits_them() {
-    let lx = Lexicon::builtin_for_tests();
+/// ASCII names of every kind of word (particles, prefixes, dots,
+/// apostrophes, long words) and separator.
+fn ascii_names() -> Vec<String> {
     let long = "Abcdefghijklmnopqrstuvwxyzabcdefghij";
     let words = [
         "Ivo",
@@ -37,10 +37,44 @@ fn ascii_names_split_over_bytes_as_split_whitespace_splits_them() {
         }
     }
     names.extend(["", " ", "de", "van der", "\tIvo\t"].map(String::from));
-    for n in &names {
+    names
+}
+
+#[test]
+fn ascii_names_split_over_bytes_as_split_whitespace_splits_them() {
+    let lx = Lexicon::builtin_for_tests();
+    for n in &ascii_names() {
         assert!(n.is_ascii());
         assert_eq!(NameParts::of(n, lx), NameParts::of_by_chars(n, lx), "{n:?}");
     }
+}
+
+#[test]
+fn words_known_from_before_give_the_parts_and_skeletons_worked_out_afresh() {
+    let lx = Lexicon::builtin_for_tests();
+    let mut names = ascii_names();
+    names.extend(["Ivo Tamm", "IVO TAMM", "José Tamm", "Tämm", "Ivo"].map(String::from));
+    let mut words = Words::default();
+    // Twice over: learnt the first time, known the second.
+    for _ in 0..2 {
+        for n in &names {
+            assert_eq!(NameParts::of_known(n, lx, &mut words), p(n), "{n:?}");
+            let mut known = String::from("x");
+            skeleton_known(n, lx, &mut words, &mut known);
+            let mut afresh = String::from("x");
+            skeleton_into(n, lx, &mut afresh);
+            assert_eq!(known, afresh, "{n:?}");
+        }
+    }
+    // Past the most words kept, the table starts again and still answers.
+    for i in 0..(1 << 14) + 10 {
+        let n = format!("Ab{i} Van Cd{i}");
+        assert_eq!(NameParts::of_known(&n, lx, &mut words), p(&n), "{n:?}");
+    }
+    assert_eq!(
+        NameParts::of_known("Ivo Tamm", lx, &mut words),
+        p("Ivo Tamm")
+    );
 }
 
 #[test]
