@@ -112,16 +112,6 @@ impl Local {
         roles: &[(u32, RoleId)],
         role_texts: &[(u32, Span)],
     ) -> Local {
-        let counts = [
-            entities.len(),
-            mentions.len(),
-            refs.len(),
-            roles.len(),
-            role_texts.len(),
-        ];
-        if counts.iter().all(|&n| n == 0) {
-            return Local::default();
-        }
         // Room for the most the lists can take (ten bytes a number), so
         // writing checks no capacity; the unused rest is never kept. The
         // room is the thread's, kept from one article to the next: a
@@ -131,6 +121,10 @@ impl Local {
             + 4 * refs.len()
             + 2 * roles.len()
             + 3 * role_texts.len();
+        // No number at all: every list is empty.
+        if numbers == 0 {
+            return Local::default();
+        }
         let need = MAX_BYTES * numbers + entities.len();
         if need > KEEP_ROOM {
             return pack_in(
