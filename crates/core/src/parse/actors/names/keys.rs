@@ -25,6 +25,9 @@ const KEY_PAD: &str = "                ";
 /// Fills `key_buf` and `key_at` with the keys and facts of the tokens
 /// `toks` of `text`, and lists in `spare` the tokens `tag` may tag and
 /// those a name may open on; `DEFER`: see [`super::scan_deferring`].
+/// Not inlined, for the reason [`tokenize_into`](super::super::tokens::tokenize_into)
+/// is not: a loop over every token, with its own registers.
+#[inline(never)]
 pub(super) fn fill_keys<const DEFER: bool>(
     text: &str,
     lx: &Lexicon,
@@ -47,22 +50,31 @@ pub(super) fn fill_keys<const DEFER: bool>(
     let (taggable, nameable) = (&mut spare.taggable, &mut spare.nameable);
     taggable.clear();
     nameable.clear();
-    // Each token's key and its facts in one pass, written by `extend` over
-    // the tokens (whose length it knows: no check of the room per token).
     key_at.clear();
-    key_at.extend(toks.iter().enumerate().map(|(i, t)| {
-        if !t.is_word() {
-            return KeyFacts {
-                from: t.start as u32,
-                to: t.start as u32,
-                facts: WordFacts::default(),
-                lazy: false,
-            };
-        }
-        // What `key_of` gives for one ASCII word (words hold no white
-        // space) is its range of the lowered copy; a word with other chars
-        // (the tokenizer says which) is folded after the copy.
-        let (a, b, f) = if t.ascii {
+    key_at.reserve(toks.len());
+    // Each token's key and its facts in one pass. The tokens up to the
+    // next word with other chars than ASCII (in most sentences, all of
+    // them) are read against the lowered copy borrowed once; such a word
+    // appends its folded key to the buffer, and the pass goes on after it.
+    let mut i = 0;
+    while i < toks.len() {
+        let lowered = key_buf.as_bytes();
+        for t in toks.get(i..).unwrap_or_default() {
+            if !t.is_word() {
+                key_at.push(KeyFacts {
+                    from: t.start as u32,
+                    to: t.start as u32,
+                    facts: WordFacts::default(),
+                    lazy: false,
+                });
+                i += 1;
+                continue;
+            }
+            if !t.ascii {
+                break;
+            }
+            // What `key_of` gives for one ASCII word (words hold no white
+            // space) is its range of the lowered copy.
             // A lower-case word no role opens with and no particle is, by
             // its ends and length (nearly every one that is neither), is
             // neither taggable nor nameable: its facts wait.
@@ -70,38 +82,56 @@ pub(super) fn fill_keys<const DEFER: bool>(
             if DEFER
                 && t.shape == Shape::Lower
                 && n < 16
-                && !lx.lower_may_open(key_buf.as_bytes().get(t.start..t.end).unwrap_or_default())
+                && !lx.lower_may_open(lowered.get(t.start..t.end).unwrap_or_default())
             {
-                return KeyFacts {
+                key_at.push(KeyFacts {
                     from: t.start as u32,
                     to: t.end as u32,
                     facts: WordFacts::default(),
                     lazy: true,
-                };
+                });
+                i += 1;
+                continue;
             }
             // Looked up by the key's bytes: no `str` to slice, whose ends
             // would be checked for char boundaries.
-            let f = lx.facts_at(key_buf.as_bytes(), t.start, t.end - t.start);
-            (t.start, t.end, f)
-        } else {
-            let from = key_buf.len();
-            key_buf.push_str(&key_of(text.get(t.start..t.end).unwrap_or("")));
-            let f = lx.facts_of_bytes(key_buf.as_bytes().get(from..).unwrap_or_default());
-            (from, key_buf.len(), f)
-        };
-        if f.max_words > 0 || t.is_capital() || t.glued {
-            taggable.push(i as u32);
+            let f = lx.facts_at(lowered, t.start, n);
+            note(i, t, f, taggable, nameable);
+            key_at.push(KeyFacts {
+                from: t.start as u32,
+                to: t.end as u32,
+                facts: f,
+                lazy: false,
+            });
+            i += 1;
         }
-        if t.is_capital() || f.particle && t.shape == Shape::Lower {
-            nameable.push(i as u32);
-        }
-        KeyFacts {
-            from: a as u32,
-            to: b as u32,
+        // A word with other chars (the tokenizer says which), folded
+        // after the copy.
+        let Some(t) = toks.get(i) else { break };
+        let from = key_buf.len();
+        key_buf.push_str(&key_of(text.get(t.start..t.end).unwrap_or("")));
+        let f = lx.facts_of_bytes(key_buf.as_bytes().get(from..).unwrap_or_default());
+        note(i, t, f, taggable, nameable);
+        key_at.push(KeyFacts {
+            from: from as u32,
+            to: key_buf.len() as u32,
             facts: f,
             lazy: false,
-        }
-    }));
+        });
+        i += 1;
+    }
+}
+
+/// Lists word token `i` (`t`, with facts `f`) among those `tag` may tag
+/// and those a name may open on, when it is.
+#[inline(always)]
+fn note(i: usize, t: &Token, f: WordFacts, taggable: &mut Vec<u32>, nameable: &mut Vec<u32>) {
+    if f.max_words > 0 || t.is_capital() || t.glued {
+        taggable.push(i as u32);
+    }
+    if t.is_capital() || f.particle && t.shape == Shape::Lower {
+        nameable.push(i as u32);
+    }
 }
 
 impl Scan<'_, '_> {

@@ -97,13 +97,16 @@ impl<'a> Scan<'_, 'a> {
                     if len == 1 && alone_bits == 0 {
                         break;
                     }
-                    let caps = self.toks[i..=j]
-                        .iter()
-                        .all(|t| matches!(t.shape, Shape::Upper | Shape::Letter));
+                    // Read only for a phrase that may be an entity.
+                    let caps = || {
+                        self.toks[i..=j]
+                            .iter()
+                            .all(|t| matches!(t.shape, Shape::Upper | Shape::Letter))
+                    };
                     if (len > 1 || alone_bits & alone::ENTITY != 0)
                         && (t.is_capital() && self.toks[j].is_capital()
                             || t.is_capital() && len > 1)
-                        && let Some((idx, ent)) = lx.entity(ph, caps)
+                        && let Some((idx, ent)) = lx.entity(ph, caps())
                         && !(len == 1 && self.surname_after_given_name(i, ent))
                     {
                         best = Some((len, Tag::Ent(len, idx)));

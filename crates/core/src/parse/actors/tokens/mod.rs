@@ -183,7 +183,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// the sentence, and the per-char work around it were the scanner's
 /// largest single cost. Runs of ASCII letters and digits, most of any
 /// word, are skipped a byte at a time, and ASCII white space and word
-/// ends are told from the byte alone.
+/// ends are told from the byte alone. Not inlined into the scan: on its
+/// own the loop keeps its state and constants in registers, where inside
+/// the scan's one large body it reloaded them from the stack per word.
+#[inline(never)]
 pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     out.clear();
     out.reserve(text.len() / 5 + 1);
@@ -427,29 +430,15 @@ fn general_shape_of(word: &str) -> Shape {
     }
 }
 
-/// [`shape_of`] for an ASCII word, over bytes: one pass, and only for a
-/// capital (the letters and lower case of other words decide nothing).
+/// [`shape_of`] for an ASCII word, over bytes, and only for a capital
+/// (the letters and lower case of other words decide nothing).
 fn ascii_shape_of(w: &[u8]) -> Shape {
     let first = w[0];
     if first.is_ascii_digit() {
         return Shape::Number;
     }
     if first.is_ascii_uppercase() {
-        let mut letters = 0;
-        let mut has_lower = false;
-        for &b in w {
-            letters += usize::from(b.is_ascii_alphabetic());
-            has_lower |= b.is_ascii_lowercase();
-            if letters > 1 && has_lower {
-                // "Halvorsen" is decided at its second letter.
-                return Shape::Cap;
-            }
-        }
-        if letters == 1 {
-            Shape::Letter
-        } else {
-            Shape::Upper
-        }
+        upper_first_shape(w.get(1..).unwrap_or_default())
     } else if first.is_ascii_lowercase() {
         match w.iter().position(|&b| b == b'-') {
             Some(i) if w.get(i + 1).is_some_and(u8::is_ascii_uppercase) => Shape::Cap,
@@ -457,6 +446,21 @@ fn ascii_shape_of(w: &[u8]) -> Shape {
         }
     } else {
         Shape::Punct(char::from(first))
+    }
+}
+
+/// The shape of an ASCII word that opens on a capital, from the bytes
+/// after it (`rest`). A small letter among them makes it capitalised (it
+/// is a second letter, the capital the first), which "Halvorsen" shows at
+/// its second byte; with none, one more letter makes it capitals-only
+/// ("NATO", "U.S."), and no other letter a lone initial ("W.").
+fn upper_first_shape(rest: &[u8]) -> Shape {
+    if rest.iter().any(u8::is_ascii_lowercase) {
+        Shape::Cap
+    } else if rest.iter().any(u8::is_ascii_alphabetic) {
+        Shape::Upper
+    } else {
+        Shape::Letter
     }
 }
 
