@@ -50,13 +50,18 @@ impl Scan<'_, '_> {
     /// Title Case: every word capitalised but the short function words a
     /// headline leaves small. Capitals there prove nothing.
     pub(super) fn is_headline(&self) -> bool {
-        const SMALL: [&str; 16] = [
-            "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "as", "vs",
-            "with", "from",
-        ];
-        // No small word is longer than four bytes: longer ones are not
-        // compared with each.
-        let small = |k: &str| k.len() <= 4 && SMALL.contains(&k);
+        // The small words, by length: a word is compared only with those
+        // of its own length (none is longer than four bytes).
+        let small = |k: &str| match k.len() {
+            1 => k == "a",
+            2 => matches!(
+                k,
+                "an" | "or" | "of" | "in" | "on" | "at" | "to" | "by" | "as" | "vs"
+            ),
+            3 => matches!(k, "the" | "and" | "for"),
+            4 => matches!(k, "with" | "from"),
+            _ => false,
+        };
         // Most sentences are prose, ruled out at their first long
         // lower-case word: the commas are counted only after that.
         let mut caps = 0;
@@ -65,7 +70,7 @@ impl Scan<'_, '_> {
                 Shape::Lower if !small(self.key(i)) && !self.is_particle(i) => {
                     return false;
                 }
-                Shape::Cap if !t.initial && self.word(i).chars().count() >= 4 => caps += 1,
+                Shape::Cap if !t.initial && self.chars_at_least(i, 4) => caps += 1,
                 _ => {}
             }
         }
@@ -77,5 +82,16 @@ impl Scan<'_, '_> {
             .filter(|t| t.shape == Shape::Punct(','))
             .count();
         caps >= 4 && commas < 2
+    }
+
+    /// Whether word `i` has `n` chars or more: an ASCII word's are its
+    /// bytes, counted only for another word.
+    fn chars_at_least(&self, i: usize, n: usize) -> bool {
+        let t = &self.toks[i];
+        if t.ascii {
+            t.end - t.start >= n
+        } else {
+            self.word(i).chars().count() >= n
+        }
     }
 }

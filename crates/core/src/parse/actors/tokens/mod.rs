@@ -92,6 +92,28 @@ fn ascii_run_end(bytes: &[u8], from: usize) -> usize {
     ascii_run_end_bytewise(bytes, p)
 }
 
+/// The end of the run of ASCII letters and digits that opens at `p` (a
+/// letter or digit) in `bytes`, and the byte there (none at the end of
+/// `bytes`). A run that ends within the eight bytes from `p` (most words)
+/// is read from one load, the byte that ends it too; a longer one is swept
+/// on from the ninth byte.
+#[inline]
+fn word_end(bytes: &[u8], p: usize) -> (usize, Option<u8>) {
+    let end = match bytes.get(p..).and_then(<[u8]>::first_chunk::<8>) {
+        Some(chunk) => {
+            let v = u64::from_le_bytes(*chunk);
+            let not_alnum = !alnum_bytes(v) & HIGH_BITS;
+            if not_alnum != 0 {
+                let k = not_alnum.trailing_zeros() / 8;
+                return (p + k as usize, Some((v >> (8 * k)) as u8));
+            }
+            ascii_run_end(bytes, p + 8)
+        }
+        None => ascii_run_end(bytes, p + 1),
+    };
+    (end, bytes.get(end).copied())
+}
+
 /// [`ascii_run_end`] a byte at a time: the last few bytes of a text, and
 /// what the test compares the fast path with.
 fn ascii_run_end_bytewise(bytes: &[u8], from: usize) -> usize {
@@ -208,16 +230,18 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         // here, with no char decoded. Any other word is read from its
         // start by the general loop below.
         if ALNUM[usize::from(b)] {
-            let end = ascii_run_end(bytes, p + 1);
+            // The word's end and the byte there (none at the end of the
+            // text).
+            let (end, after) = word_end(bytes, p);
             // A full stop ends a word that opens on a small letter or a
             // digit as the general loop would end it: only an initial ("W.")
             // or an abbreviation that keeps its stop ("Gen.") opens on a
             // capital.
-            let stop_ends = |e: usize| bytes[e] == b'.' && !b.is_ascii_uppercase();
-            if end == len
-                || bytes[end].is_ascii() && !matches!(bytes[end], b'.' | b'-' | b'\'')
-                || stop_ends(end)
-            {
+            let ends_here = after.is_none_or(|c| {
+                c.is_ascii() && !matches!(c, b'.' | b'-' | b'\'')
+                    || c == b'.' && !b.is_ascii_uppercase()
+            });
+            if ends_here {
                 out.push(Token {
                     start: p,
                     end,
@@ -230,7 +254,7 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
                 opens = false;
                 // Most words end at a single space: stepped over here, not
                 // by another turn of the loop (white space makes no token).
-                p = end + usize::from(bytes.get(end) == Some(&b' '));
+                p = end + usize::from(after == Some(b' '));
                 continue;
             }
         }

@@ -336,6 +336,32 @@ fn word_ends_found_eight_bytes_at_a_time_are_the_bytewise_ones() {
 }
 
 #[test]
+fn word_ends_read_from_one_load_are_the_sweeps() {
+    // Every byte value ending a run at every place in and past the first
+    // chunk, and a text whose words are of every length.
+    for b in 0..=255u8 {
+        for at in 1..20 {
+            let mut bytes = b"Abc9xyzQ".repeat(3);
+            bytes[at] = b;
+            for p in (0..at).filter(|&p| ALNUM[usize::from(bytes[p])]) {
+                let end = ascii_run_end_bytewise(&bytes, p + 1);
+                assert_eq!(
+                    word_end(&bytes, p),
+                    (end, bytes.get(end).copied()),
+                    "{b} {at} {p}"
+                );
+            }
+        }
+    }
+    let text = "Ivo Brask-Tamm, 42, said a b cd efghijklmnopqrstu 123456789 Zz@[`{/: ok";
+    let bytes = text.as_bytes();
+    for p in (0..bytes.len()).filter(|&p| ALNUM[usize::from(bytes[p])]) {
+        let end = ascii_run_end_bytewise(bytes, p + 1);
+        assert_eq!(word_end(bytes, p), (end, bytes.get(end).copied()), "{p}");
+    }
+}
+
+#[test]
 fn a_word_is_glued_only_when_its_last_part_is_lower_case() {
     for (w, glued) in [
         ("Velm-based", true),
