@@ -8,8 +8,11 @@ use super::furniture::{self, Pattern, pattern_given_words, pattern_of, prefix_le
 use super::shape::{MAX_HEADLINE_BYTES, MAX_HEADLINE_WORDS, ends_like_sentence};
 use super::stopwords::{self, Language, StopWords};
 use super::{page_words, roles};
-use crate::hash::FxMap;
 use crate::model::Span;
+use scratch::{SCRATCH, SplitScratch};
+pub use scratch::{give_back, release};
+
+mod scratch;
 
 /// One non-empty line of the page and what can be read off it alone.
 #[derive(Debug, Clone)]
@@ -87,16 +90,26 @@ pub fn split<'a>(k: &super::PageKnowledge, raw: &'a str) -> (Vec<Line<'a>>, Lang
     // line too, rarely), up to a bound that a page of blank lines cannot
     // make large: growing them line by line copied each several times.
     let most_lines = (memchr::memchr_iter(b'\n', raw.as_bytes()).count() + 1).min(RESERVED_LINES);
-    let mut out = Vec::with_capacity(most_lines);
-    let mut hits: Vec<[u16; stopwords::LANGUAGES]> = Vec::with_capacity(most_lines);
+    // The page's working tables, grown by an earlier page of this thread.
+    let mut scratch = SCRATCH.take();
+    let mut out: Vec<Line<'a>> = std::mem::take(&mut scratch.lines);
+    out.reserve(most_lines);
+    let SplitScratch {
+        lines: _,
+        units: _,
+        hits,
+        fronts,
+        line_fronts,
+        long_keys,
+        keys,
+    } = &mut scratch;
+    hits.reserve(most_lines);
     let mut totals = [0usize; stopwords::LANGUAGES];
     let mut blank = true;
     // Lines by the fronts of their headline keys: only those whose fronts
     // another line shares have their keys hashed whole.
-    let mut fronts: FxMap<u64, u32> =
-        FxMap::with_capacity_and_hasher(most_lines, Default::default());
-    let mut line_fronts: Vec<u64> = Vec::with_capacity(most_lines);
-    let mut long_keys: FxMap<u64, u32> = FxMap::default();
+    fronts.reserve(most_lines);
+    line_fronts.reserve(most_lines);
     // Furniture words and caption words, searched for once in the page
     // (unless a char outside ASCII could match a letter of one).
     let (mut furniture_words, mut caption_words) = if page_words::has_folding(raw) {
@@ -196,14 +209,13 @@ pub fn split<'a>(k: &super::PageKnowledge, raw: &'a str) -> (Vec<Line<'a>>, Lang
     }
     let lang = stopwords::choose(&totals);
     // Keys hashed whole where two lines' keys may be the same.
-    let mut keys: FxMap<u64, u32> = FxMap::default();
-    for (l, f) in out.iter_mut().zip(&line_fronts) {
+    for (l, f) in out.iter_mut().zip(line_fronts.iter()) {
         if l.key != 0 && fronts.get(f).is_some_and(|&n| n > 1) {
             l.key = l.key_hash();
             *keys.entry(l.key).or_insert(0) += 1;
         }
     }
-    for (l, h) in out.iter_mut().zip(&hits) {
+    for (l, h) in out.iter_mut().zip(hits.iter()) {
         l.stops = h[lang.index()] as u32;
         if l.key & 1 == 1 {
             l.copies = keys.get(&l.key).copied().unwrap_or(1);
@@ -213,6 +225,8 @@ pub fn split<'a>(k: &super::PageKnowledge, raw: &'a str) -> (Vec<Line<'a>>, Lang
                 .is_some_and(|&n| n > 1);
         }
     }
+    scratch.clear();
+    SCRATCH.set(scratch);
     (out, lang)
 }
 
@@ -323,7 +337,14 @@ impl Unit {
 /// lowercase or with closing punctuation, or the first stops on an opener,
 /// a comma or a function word).
 pub fn units(stop: &StopWords, lines: &[Line], lang: Language) -> Vec<Unit> {
-    let mut out: Vec<Unit> = Vec::with_capacity(lines.len());
+    let mut out: Vec<Unit> = SCRATCH.with(|s| {
+        let mut scratch = s.take();
+        let units = std::mem::take(&mut scratch.units);
+        s.set(scratch);
+        units
+    });
+    out.clear();
+    out.reserve(lines.len());
     for (i, l) in lines.iter().enumerate() {
         let joins = i > 0 && !l.blank_before && flows(stop, &lines[i - 1], l, lang);
         match out.last_mut() {

@@ -112,7 +112,9 @@ impl Cleaned {
 /// [`crate::parse::release_thread_scratch`]).
 pub fn release_thread_scratch() {
     furniture::release_caches();
+    lines::release();
     page_words::release();
+    title::release();
     topic::release();
 }
 
@@ -125,6 +127,7 @@ pub fn classify(k: &PageKnowledge, raw: &str) -> Cleaned {
         ..Cleaned::default()
     };
     if lines.is_empty() {
+        lines::give_back(lines, Vec::new());
         return out;
     }
     let units = lines::units(k.stop_words(), &lines, lang);
@@ -357,6 +360,7 @@ pub fn classify(k: &PageKnowledge, raw: &str) -> Cleaned {
     assemble(raw, &lines, &units, &classes, title_idx, &mut out);
     // Readers' comments are not prose the article could have missed.
     out.warnings = warnings(&out, &units[..above], &kinds, &classes);
+    lines::give_back(lines, units);
     out
 }
 

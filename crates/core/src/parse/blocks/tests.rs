@@ -199,3 +199,29 @@ fn a_teaser_with_a_label_glued_before_it_is_a_copy() {
         );
     }
 }
+
+#[test]
+fn a_page_classifies_the_same_after_other_pages_on_its_thread() {
+    // The working tables a thread keeps from page to page (lines, units,
+    // key counts, the title finder's tables) start each page empty.
+    let longer = format!("{PAGE}\n{PAGE}\nFerry fares\n\nFerry fares\n\n{PAGE}");
+    let pages = [
+        PAGE,
+        longer.as_str(),
+        "Ferry vote\n\nThe board met. It voted.\n",
+        "",
+        PAGE,
+    ];
+    let k = PageKnowledge::builtin_for_tests();
+    let fresh: Vec<Cleaned> = pages
+        .iter()
+        .map(|p| std::thread::scope(|s| s.spawn(|| classify(k, p)).join().unwrap()))
+        .collect();
+    for _ in 0..2 {
+        for (p, want) in pages.iter().zip(&fresh) {
+            assert_eq!(&classify(k, p), want, "{p:?}");
+        }
+    }
+    release_thread_scratch();
+    assert_eq!(classify(k, PAGE), fresh[0]);
+}

@@ -49,11 +49,18 @@ pub fn find(
     let mut end = start_line;
     // Whether each line is an article's head, read once per line: the
     // lines under a candidate are asked about for each of the few above.
-    let mut known_heads = vec![HeadRead::Unread; lines.len()];
+    let mut scratch = SCRATCH.take();
+    let FindScratch {
+        known_heads,
+        may_be,
+        heads,
+        run_end,
+        run_start,
+    } = &mut scratch;
+    known_heads.resize(lines.len(), HeadRead::Unread);
     if has_region && units[first].single() {
         let l = &lines[start_line];
-        let marked =
-            l.copies > 1 || head_of(lines, start_line, &is_prose, &mut known_heads).is_some();
+        let marked = l.copies > 1 || head_of(lines, start_line, &is_prose, known_heads).is_some();
         if (marked || (opens_on_headline && !long_sentence(l, false))) && qualifies_marked(l) {
             end = start_line + 1;
         }
@@ -92,16 +99,14 @@ pub fn find(
         near
     };
     // Lines that may be headlines, and the head (byline or date) under each.
-    let may_be: Vec<bool> = (lo..end).map(|i| qualifies_marked(&lines[i])).collect();
-    let heads: Vec<Option<usize>> = (lo..end)
-        .map(|i| {
-            if may_be[i - lo] {
-                head_of(lines, i, &is_prose, &mut known_heads)
-            } else {
-                None
-            }
-        })
-        .collect();
+    may_be.extend((lo..end).map(|i| qualifies_marked(&lines[i])));
+    heads.extend((lo..end).map(|i| {
+        if may_be[i - lo] {
+            head_of(lines, i, &is_prose, known_heads)
+        } else {
+            None
+        }
+    }));
     let head_at = |i: usize| {
         if i >= lo && i < end {
             heads[i - lo]
@@ -119,8 +124,8 @@ pub fn find(
         l.words >= HEADLINE_WORDS && !l.ends_sentence && may_be[i - lo]
     };
     // The last line of the run of headline-like lines each line is in.
-    let mut run_end = vec![0usize; end - lo];
-    let mut run_start = vec![0usize; end - lo];
+    run_end.resize(end - lo, 0);
+    run_start.resize(end - lo, 0);
     let mut i = lo;
     while i < end {
         let mut j = i;
@@ -280,7 +285,46 @@ pub fn find(
             overlap: if name { None } else { overlap.get().copied() },
         });
     }
-    contest::decide(stop, &contenders, &|i| content(&lines[i]), &topic)
+    let title = contest::decide(stop, &contenders, &|i| content(&lines[i]), &topic);
+    scratch.clear();
+    SCRATCH.set(scratch);
+    title
+}
+
+/// The tables [`find`] fills for the lines it reads, kept empty for the
+/// thread's next page instead of allocated again.
+#[derive(Default)]
+struct FindScratch {
+    known_heads: Vec<HeadRead>,
+    may_be: Vec<bool>,
+    heads: Vec<Option<usize>>,
+    run_end: Vec<usize>,
+    run_start: Vec<usize>,
+}
+
+/// Most lines whose tables [`FindScratch`] keeps room for.
+const SCRATCH_LINES: usize = 4096;
+
+impl FindScratch {
+    fn clear(&mut self) {
+        if self.known_heads.capacity() > SCRATCH_LINES {
+            *self = FindScratch::default();
+        }
+        self.known_heads.clear();
+        self.may_be.clear();
+        self.heads.clear();
+        self.run_end.clear();
+        self.run_start.clear();
+    }
+}
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<FindScratch> = std::cell::Cell::new(FindScratch::default());
+}
+
+/// Gives back this thread's tables for finding titles.
+pub fn release() {
+    SCRATCH.take();
 }
 
 /// Lines looked at under a headline for its byline or date.
