@@ -31,6 +31,7 @@ mod modifier;
 mod patterns;
 mod period;
 pub mod resolve;
+mod starts;
 pub mod tense;
 mod time_words;
 mod years;

@@ -20,9 +20,7 @@ pub(super) fn next_match(
     text: &str,
     at: usize,
 ) -> Option<(usize, usize, usize)> {
-    let input = Input::new(text).span(at..text.len());
-    let m = split.any.search_with(&mut caches.any, &input)?;
-    let (start, end, family) = (m.start(), m.end(), m.pattern().as_usize());
+    let (start, end, family) = union_match(split, caches, text, at)?;
     if split.modified.is_empty() {
         return Some((start, end, family));
     }
@@ -63,6 +61,27 @@ pub(super) fn next_match(
         return Some(found);
     }
     Some((start, end, family))
+}
+
+/// The first match of the families' union (without the modifier) in
+/// `text` at or after `at`: its start, end and family. Searched from the
+/// places a match may start; by the union's regex where that search cannot
+/// be made.
+fn union_match(
+    split: &Families,
+    caches: &mut Caches,
+    text: &str,
+    at: usize,
+) -> Option<(usize, usize, usize)> {
+    if let (Some(starts), Some(cache)) = (&split.starts, &mut caches.starts)
+        && let Ok(found) = starts.find(cache, text.as_bytes(), at)
+    {
+        return found;
+    }
+    let any = split.any();
+    let cache = caches.any.get_or_insert_with(|| any.create_cache());
+    let m = any.search_with(cache, &Input::new(text).span(at..text.len()))?;
+    Some((m.start(), m.end(), m.pattern().as_usize()))
 }
 
 /// Where a modifier that ends at the end of `before` may start, leftmost

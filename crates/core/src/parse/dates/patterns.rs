@@ -6,6 +6,7 @@ use super::TimeWords;
 use super::direct::Direct;
 use super::groups::GroupNames;
 use super::lexicon::{Lexicon, alternation};
+use super::starts::Starts;
 use regex_automata::meta;
 use regex_automata::util::captures::Captures as GroupSlots;
 use regex_automata::util::captures::GroupInfo;
@@ -169,15 +170,22 @@ pub(super) fn with_capitals<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec
 /// The date pattern split so that groups are cheap to read.
 ///
 /// Reading groups from the one big pattern costs a backtracking search
-/// over its whole NFA (hundreds of alternatives) per match. Instead,
-/// `any` (the families as one multi-pattern regex, earlier families
-/// first, so it finds exactly the matches of [`TimeWords::pattern`]) finds each match
-/// and which family it is, and only that family's own small regex reads
-/// the groups, anchored on the match.
+/// over its whole NFA (hundreds of alternatives) per match. Instead, the
+/// families as one multi-pattern automaton, earlier families first, so it
+/// finds exactly the matches of [`TimeWords::pattern`] (`starts`, or the
+/// regex `any`), find each match and which family it is, and only that
+/// family's own small regex reads the groups, anchored on the match.
 pub(super) struct Families {
-    /// The families as one regex, each without its optional modifier when
-    /// [`super::modifier`] reads that in code.
-    pub(super) any: meta::Regex,
+    /// The families as one automaton searched from the places a match may
+    /// start, each without its optional modifier when [`super::modifier`]
+    /// reads that in code; None when the lazy DFA cannot take them.
+    pub(super) starts: Option<Starts>,
+    /// The same union as one regex, compiled when first needed: for
+    /// [`Families::starts`]' None or a search it gives up.
+    any: OnceLock<meta::Regex>,
+    /// The union's syntax trees, each family's without its modifier when
+    /// the union leaves it out (None: the family's own tree).
+    cores: Vec<Option<Hir>>,
     /// The families that may open with the modifier (indices into the
     /// families), when the union leaves it out; empty otherwise.
     pub(super) modified: Vec<usize>,
@@ -229,9 +237,6 @@ impl Families {
             .iter()
             .map(|f| regex_automata::util::syntax::parse(f).expect("date pattern parses"))
             .collect();
-        // No prefilter: the families start with too many words for a literal
-        // search to skip text, and extracting the literals costs more at
-        // start-up than it saves.
         // The union leaves the modifier out when code reads it: seven copies
         // of it at every start make the union's automaton far larger (states
         // are built per thread).
@@ -246,14 +251,8 @@ impl Families {
             .zip(&trees)
             .map(|(core, tree)| core.as_ref().unwrap_or(tree))
             .collect();
-        let any = meta::Regex::builder()
-            .configure(
-                meta::Config::new()
-                    .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit)
-                    .auto_prefilter(false),
-            )
-            .build_many_from_hir(&core_trees)
-            .expect("date pattern compiles");
+        let starts = Starts::new(&core_trees);
+        drop(core_trees);
         let groups: Vec<GroupInfo> = trees
             .iter()
             .map(|tree| {
@@ -327,7 +326,9 @@ impl Families {
             .map(|w| w.to_ascii_lowercase().into_bytes().into())
             .collect();
         Families {
-            any,
+            starts,
+            any: OnceLock::new(),
+            cores,
             modified,
             modifier_ends,
             modifier_opens,
@@ -341,6 +342,30 @@ impl Families {
             whole,
             direct,
         }
+    }
+
+    /// The union as one regex (pattern `i` is family `i`, without its
+    /// modifier when [`Families::modified`] is not empty). No prefilter: the
+    /// families start with too many words for a literal search to skip
+    /// text, and extracting the literals costs more at start-up than it
+    /// saves.
+    pub(super) fn any(&self) -> &meta::Regex {
+        self.any.get_or_init(|| {
+            let trees: Vec<&Hir> = self
+                .cores
+                .iter()
+                .zip(&self.trees)
+                .map(|(core, tree)| core.as_ref().unwrap_or(tree))
+                .collect();
+            meta::Regex::builder()
+                .configure(
+                    meta::Config::new()
+                        .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit)
+                        .auto_prefilter(false),
+                )
+                .build_many_from_hir(&trees)
+                .expect("date pattern compiles")
+        })
     }
 
     /// The families that may open with the modifier, whole, as one regex
@@ -403,7 +428,10 @@ pub(super) struct Caches {
     /// The [`TimeWords::id`] of the value whose regexes these caches are
     /// for: a cache is never used with another regex.
     owner: u64,
-    pub(super) any: meta::Cache,
+    /// For [`Families::starts`].
+    pub(super) starts: Option<regex_automata::hybrid::dfa::Cache>,
+    /// For [`Families::any`], made on its first search.
+    pub(super) any: Option<meta::Cache>,
     /// For [`Families::with_modifier`], made on its first search.
     pub(super) with_modifier: Option<meta::Cache>,
     /// A family's regex cache, made when its regex first runs in this
@@ -416,7 +444,8 @@ impl Caches {
         let split = words.split();
         Caches {
             owner: words.id,
-            any: split.any.create_cache(),
+            starts: split.starts.as_ref().map(Starts::create_cache),
+            any: None,
             with_modifier: None,
             each: split
                 .groups

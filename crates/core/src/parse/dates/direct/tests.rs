@@ -85,7 +85,7 @@ fn groups_read_in_code_are_what_each_familys_regex_reads() {
 #[test]
 fn a_match_with_a_non_ascii_byte_is_left_to_the_regex() {
     let text = "They met on March\u{a0}9, 2024.";
-    let m = tw().split().any.find(text).unwrap();
+    let m = tw().split().any().find(text).unwrap();
     let i = m.pattern().as_usize();
     let (family, indices) = tw().split().direct[i].as_ref().unwrap();
     let mut slots = tw().split().family(i).create_captures();

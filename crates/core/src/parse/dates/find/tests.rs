@@ -696,7 +696,11 @@ fn whole_match_families_read_what_their_regex_reads() {
     let mut seen = 0;
     for text in texts {
         let mut at = 0;
-        while let Some(m) = tw().split().any.find(Input::new(text).span(at..text.len())) {
+        while let Some(m) = tw()
+            .split()
+            .any()
+            .find(Input::new(text).span(at..text.len()))
+        {
             at = m.end();
             let i = m.pattern().as_usize();
             if !tw().split().whole[i] {

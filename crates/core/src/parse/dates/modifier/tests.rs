@@ -21,7 +21,7 @@ fn the_modifier_is_left_out_of_the_union() {
     assert!(!tw().split().modified.is_empty());
     assert!(
         tw().split()
-            .any
+            .any()
             .find("early March")
             .is_some_and(|m| m.start() == 6)
     );
