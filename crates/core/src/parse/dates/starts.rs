@@ -183,10 +183,16 @@ impl Starts {
     ) -> Result<Option<(usize, usize, usize)>, ()> {
         let mut found = None;
         self.each_place(text, from, |p| {
-            if !self.opens(text[p - 1], text[p]) {
+            let sid = self.after[usize::from(text[p - 1])][usize::from(text[p])];
+            if sid.is_dead() {
                 return Ok(false);
             }
-            let m = self.anchored_at(cache, text, p)?;
+            // The table's state serves while the cache holds the warm one's.
+            let m = if cache.clear_count() == self.warm_clears {
+                self.walk(cache, text, p, sid)?
+            } else {
+                self.anchored_at(cache, text, p)?
+            };
             found = m.map(|(end, pattern)| (p, end, pattern.as_usize()));
             Ok(found.is_some())
         })?;
@@ -306,7 +312,7 @@ impl Starts {
         let dfa = &self.dfa;
         // The first transition from the table while the cache still holds
         // the warm one's states.
-        let mut sid = if cache.clear_count() == self.warm_clears {
+        let sid = if cache.clear_count() == self.warm_clears {
             match p.checked_sub(1) {
                 Some(i) => self.after[usize::from(text[i])][usize::from(text[p])],
                 None => self.first[usize::from(self.row_of[256])][usize::from(text[p])],
@@ -318,6 +324,20 @@ impl Starts {
             let sid = dfa.start_state(cache, &config).map_err(|_| ())?;
             dfa.next_state(cache, sid, text[p]).map_err(|_| ())?
         };
+        self.walk(cache, text, p, sid)
+    }
+
+    /// [`Starts::anchored_at`] from `sid`, the state after the byte at `p`
+    /// (a state of `cache` as it is now).
+    #[inline(always)]
+    fn walk(
+        &self,
+        cache: &mut Cache,
+        text: &[u8],
+        p: usize,
+        mut sid: LazyStateID,
+    ) -> Result<Option<(usize, PatternID)>, ()> {
+        let dfa = &self.dfa;
         let mut found = None;
         let mut at = p;
         loop {
@@ -339,7 +359,15 @@ impl Starts {
             let next = if sid.is_tagged() {
                 None
             } else {
-                Some(dfa.next_state_untagged(cache, sid, b)).filter(|n| !n.is_unknown())
+                // SAFETY: `sid` is a state of this cache as it is now: it
+                // came from the table (used only while the cache has not
+                // been cleared since it was cloned from the warm one, which
+                // built the table's states), from `next_state` on this
+                // cache, or from a known transition out of such a state,
+                // with no clearing since (only `next_state` clears, and it
+                // returns a state of the cleared cache).
+                let next = unsafe { dfa.next_state_untagged_unchecked(cache, sid, b) };
+                Some(next).filter(|n| !n.is_unknown())
             };
             sid = match next {
                 Some(next) => next,
