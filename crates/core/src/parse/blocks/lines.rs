@@ -274,8 +274,9 @@ fn has_cjk_lead(b: &[u8]) -> bool {
     chunks.remainder().iter().any(|b| (0xE3..=0xEF).contains(b))
 }
 
-/// Most lines [`split`] makes room for at once.
-const RESERVED_LINES: usize = 4096;
+/// Most lines [`split`] makes room for at once, and most lines the
+/// classifier's per-thread tables keep room for between pages.
+pub(super) const RESERVED_LINES: usize = 4096;
 
 /// A long line's identity for finding its copies: its length and its first
 /// and last bytes, so that no long line is read whole twice.

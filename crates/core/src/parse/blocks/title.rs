@@ -5,7 +5,7 @@
 
 use super::flow;
 use super::furniture::Pattern;
-use super::lines::{Kind, Line, Unit};
+use super::lines::{Kind, Line, RESERVED_LINES, Unit};
 use super::roles;
 use super::shape::{self, card_glue};
 use super::stopwords::StopWords;
@@ -302,12 +302,9 @@ struct FindScratch {
     run_start: Vec<usize>,
 }
 
-/// Most lines whose tables [`FindScratch`] keeps room for.
-const SCRATCH_LINES: usize = 4096;
-
 impl FindScratch {
     fn clear(&mut self) {
-        if self.known_heads.capacity() > SCRATCH_LINES {
+        if self.known_heads.capacity() > RESERVED_LINES {
             *self = FindScratch::default();
         }
         self.known_heads.clear();

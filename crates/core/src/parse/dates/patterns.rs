@@ -167,6 +167,16 @@ pub(super) fn with_capitals<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec
         .collect()
 }
 
+/// The union's trees: each family's without its modifier where `cores`
+/// holds that, else its own (`trees`).
+fn union_trees<'a>(cores: &'a [Option<Hir>], trees: &'a [Hir]) -> Vec<&'a Hir> {
+    cores
+        .iter()
+        .zip(trees)
+        .map(|(core, tree)| core.as_ref().unwrap_or(tree))
+        .collect()
+}
+
 /// The date pattern split so that groups are cheap to read.
 ///
 /// Reading groups from the one big pattern costs a backtracking search
@@ -246,13 +256,7 @@ impl Families {
             trees.iter().map(|_| None).collect()
         };
         let modified: Vec<usize> = (0..cores.len()).filter(|&i| cores[i].is_some()).collect();
-        let core_trees: Vec<&Hir> = cores
-            .iter()
-            .zip(&trees)
-            .map(|(core, tree)| core.as_ref().unwrap_or(tree))
-            .collect();
-        let starts = Starts::new(&core_trees);
-        drop(core_trees);
+        let starts = Starts::new(&union_trees(&cores, &trees));
         let groups: Vec<GroupInfo> = trees
             .iter()
             .map(|tree| {
@@ -351,19 +355,13 @@ impl Families {
     /// saves.
     pub(super) fn any(&self) -> &meta::Regex {
         self.any.get_or_init(|| {
-            let trees: Vec<&Hir> = self
-                .cores
-                .iter()
-                .zip(&self.trees)
-                .map(|(core, tree)| core.as_ref().unwrap_or(tree))
-                .collect();
             meta::Regex::builder()
                 .configure(
                     meta::Config::new()
                         .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit)
                         .auto_prefilter(false),
                 )
-                .build_many_from_hir(&trees)
+                .build_many_from_hir(&union_trees(&self.cores, &self.trees))
                 .expect("date pattern compiles")
         })
     }
