@@ -9,7 +9,7 @@ use super::TimeWords;
 use super::direct;
 use super::discourse;
 pub use super::form::{Candidate, Direction, Form, PeriodKind, YearRef};
-use super::groups::Groups;
+use super::groups::{Groups, Name, g};
 use super::modifier::next_match;
 use super::patterns::with_caches;
 use super::tense::{clause_is_future_in, narrates_past_knowing, word_before};
@@ -131,7 +131,7 @@ fn find_asking_into(
                 family.search_captures_with(cache, &on_match, slots);
             }
             let caps = if slots.get_match().map(|g| g.range()) == Some(start..end) {
-                Groups::Family(text, slots, &split.names[i], &split.prefixes[i])
+                Groups::Family(text, slots, &split.ids[i], &split.prefixes[i])
             } else {
                 match tw.pattern().captures_at(text, start) {
                     Some(c) => Groups::Whole(c),
@@ -141,7 +141,7 @@ fn find_asking_into(
             // A family may read one character past its date to see that the
             // date ends there ("the year" but not "the year-ago"); that
             // character is no part of it.
-            let end = caps.name("ty_tail").map_or(end, |t| t.start());
+            let end = caps.name(g::TY_TAIL).map_or(end, |t| t.start());
             if let Some((form, future, stated_past, told_past)) =
                 judge(tw, text, &caps, start, end, asked)
             {
@@ -379,7 +379,7 @@ fn right_after_deferral(tw: &TimeWords, text: &str, start: usize, preposition: &
     tw.lexicon.deferral_verbs.iter().any(|v| *v == verb)
 }
 
-fn weekday_of(tw: &TimeWords, caps: &Groups, name: &str) -> Option<Weekday> {
+fn weekday_of(tw: &TimeWords, caps: &Groups, name: Name) -> Option<Weekday> {
     let n = *tw.lexicon.weekdays.get(caps.name(name)?.as_str())?;
     Some(match n {
         1 => Weekday::Mon,
@@ -392,7 +392,7 @@ fn weekday_of(tw: &TimeWords, caps: &Groups, name: &str) -> Option<Weekday> {
     })
 }
 
-fn direction_of(caps: &Groups, name: &str) -> Direction {
+fn direction_of(caps: &Groups, name: Name) -> Direction {
     match caps.name(name).map(|m| m.as_str()) {
         Some(w) if w.eq_ignore_ascii_case("last") => Direction::Last,
         Some(w) if w.eq_ignore_ascii_case("next") => Direction::Next,
@@ -406,7 +406,7 @@ fn valid_day_month(month: u32, day: u32) -> bool {
 }
 
 /// A weekday prefix must agree with the date it names.
-fn weekday_agrees(tw: &TimeWords, caps: &Groups, name: &str, date: NaiveDate) -> bool {
+fn weekday_agrees(tw: &TimeWords, caps: &Groups, name: Name, date: NaiveDate) -> bool {
     use chrono::Datelike;
     weekday_of(tw, caps, name).is_none_or(|w| w == date.weekday())
 }

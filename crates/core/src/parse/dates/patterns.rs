@@ -4,7 +4,7 @@
 
 use super::TimeWords;
 use super::direct::Direct;
-use super::groups::GroupNames;
+use super::groups::{GroupIds, GroupNames};
 use super::lexicon::{Lexicon, alternation};
 use super::starts::Starts;
 use regex_automata::meta;
@@ -218,9 +218,10 @@ pub(super) struct Families {
     each: Vec<OnceLock<meta::Regex>>,
     /// Each family's groups, known from its syntax tree without its regex.
     pub(super) groups: Vec<GroupInfo>,
-    /// Each family's group names and indices: form_of asks for many names a
-    /// family does not have, and the regex's own name table hashes slowly.
-    pub(super) names: Vec<GroupNames>,
+    /// Each family's group index for each group name: form_of asks for
+    /// many names a family does not have, and the regex's own name table
+    /// hashes slowly.
+    pub(super) ids: Vec<GroupIds>,
     /// The stem of every group name of a family ("mf" of "mf_core", "wd" of
     /// "wd" and "wd_dir"), so that asking a family for another family's
     /// group costs no hashing; empty when the names share none.
@@ -341,10 +342,10 @@ impl Families {
             each: trees.iter().map(|_| OnceLock::new()).collect(),
             trees,
             groups,
-            names,
             prefixes,
             whole,
             direct,
+            ids: names.iter().map(GroupNames::ids).collect(),
         }
     }
 

@@ -4,7 +4,7 @@
 
 use super::TimeWords;
 use super::form::{Form, PeriodKind, YearRef};
-use super::groups::{Groups, num};
+use super::groups::{Groups, Name, g, num};
 use super::tense::{word_after, word_before};
 
 /// The quarter, half, season and fiscal-year families; None when the match
@@ -15,21 +15,21 @@ pub(super) fn period_of(
     caps: &Groups,
     text: &str,
 ) -> Option<Option<(Form, usize)>> {
-    let year = |name: &str| num(caps, name).and_then(|y| i32::try_from(y).ok());
-    let lower = |name: &str| caps.name(name).map(|m| m.as_str().to_ascii_lowercase());
-    let rel = |name: &str| match lower(name).as_deref() {
+    let year = |name: Name| num(caps, name).and_then(|y| i32::try_from(y).ok());
+    let lower = |name: Name| caps.name(name).map(|m| m.as_str().to_ascii_lowercase());
+    let rel = |name: Name| match lower(name).as_deref() {
         Some("last") => Some(-1),
         Some("next") => Some(1),
         Some("this") => Some(0),
         _ => None,
     };
-    if let Some(core) = caps.name("pq_core") {
-        let kind = match lower("pq_unit")?.as_str() {
+    if let Some(core) = caps.name(g::PQ_CORE) {
+        let kind = match lower(g::PQ_UNIT)?.as_str() {
             "half" => PeriodKind::Half,
             _ => PeriodKind::Quarter,
         };
-        let ord = lower("pq_ord")?;
-        let given = year("pq_y1").or(year("pq_y2")).or(year("pq_y3"));
+        let ord = lower(g::PQ_ORD)?;
+        let given = year(g::PQ_Y1).or(year(g::PQ_Y2)).or(year(g::PQ_Y3));
         let n = match (ord.as_str(), kind) {
             // "the last half of 1989"; "the last quarter" is the one before.
             ("last", PeriodKind::Half) if given.is_some() => 2,
@@ -39,18 +39,18 @@ pub(super) fn period_of(
             ("fourth" | "4th" | "final", PeriodKind::Quarter) => 4,
             _ => return Some(None),
         };
-        let back = caps.name("pq_back").is_some().then_some(-1);
-        let year_ref = match (given, back.or(rel("pq_rel")).or(rel("pq_rel2"))) {
+        let back = caps.name(g::PQ_BACK).is_some().then_some(-1);
+        let year_ref = match (given, back.or(rel(g::PQ_REL)).or(rel(g::PQ_REL2))) {
             (Some(y), _) => YearRef::Given(y),
             (None, Some(k)) => YearRef::Relative(k),
             (None, None) => YearRef::Open,
         };
         // "a first half of the match", "the third quarter of the game":
         // a sports period, not a calendar one.
-        let article_a = lower("pq_det").as_deref() == Some("a");
+        let article_a = lower(g::PQ_DET).as_deref() == Some("a");
         if article_a
             || (year_ref == YearRef::Open
-                && caps.name("pq_fis").is_none()
+                && caps.name(g::PQ_FIS).is_none()
                 && (word_after(text, core.end()) == "of" || mentions_sport(tw, text)))
         {
             return Some(None);
@@ -64,8 +64,8 @@ pub(super) fn period_of(
             core.start(),
         )));
     }
-    if let Some(core) = caps.name("qq_core") {
-        let q = caps.name("qq")?.as_str();
+    if let Some(core) = caps.name(g::QQ_CORE) {
+        let q = caps.name(g::QQ)?.as_str();
         let (kind, n) = (
             if q.starts_with('H') {
                 PeriodKind::Half
@@ -78,7 +78,7 @@ pub(super) fn period_of(
             return Some(None);
         }
         // "Q3" alone is as often a model name as a quarter.
-        let Some(y) = year("qq_y1").or(year("qq_y2")) else {
+        let Some(y) = year(g::QQ_Y1).or(year(g::QQ_Y2)) else {
             return Some(None);
         };
         return Some(Some((
@@ -90,24 +90,24 @@ pub(super) fn period_of(
             core.start(),
         )));
     }
-    if let Some(core) = caps.name("pr_core") {
+    if let Some(core) = caps.name(g::PR_CORE) {
         let back = i32::from(
-            caps.name("pr_back").is_some()
-                || caps.name("pr_ya").is_some()
+            caps.name(g::PR_BACK).is_some()
+                || caps.name(g::PR_YA).is_some()
                 || matches!(
-                    lower("pr_mod").as_deref(),
+                    lower(g::PR_MOD).as_deref(),
                     Some("year-earlier" | "year-ago")
                 )
-                || caps.name("pr_mod2").is_some()
-                || rel("pr_rel") == Some(-1),
+                || caps.name(g::PR_MOD2).is_some()
+                || rel(g::PR_REL) == Some(-1),
         );
-        let modifier = lower("pr_mod");
+        let modifier = lower(g::PR_MOD);
         let current = modifier.as_deref() == Some("current");
-        let is_period = caps.name("pr_unit")?.as_str() == "period";
+        let is_period = caps.name(g::PR_UNIT)?.as_str() == "period";
         // "the period" alone is any stretch of time; "the quarter" followed
         // by "of" or a hyphen is a district or a fraction.
         let next = text.get(core.end()..).and_then(|t| t.chars().next());
-        if (is_period && modifier.is_none() && back == 0 && caps.name("pr_y").is_none())
+        if (is_period && modifier.is_none() && back == 0 && caps.name(g::PR_Y).is_none())
             || next == Some('-')
             || word_after(text, core.end()) == "of"
             || mentions_sport(tw, text)
@@ -117,21 +117,21 @@ pub(super) fn period_of(
         return Some(Some((
             Form::PeriodRef {
                 back,
-                year: year("pr_y"),
+                year: year(g::PR_Y),
                 current,
             },
             core.start(),
         )));
     }
-    if let Some(core) = caps.name("ss_core") {
-        let n = match lower("ss")?.as_str() {
+    if let Some(core) = caps.name(g::SS_CORE) {
+        let n = match lower(g::SS)?.as_str() {
             "spring" => 0,
             "summer" => 1,
             "fall" | "autumn" => 2,
             _ => 3,
         };
-        let given = year("ss_y1").or(year("ss_y2"));
-        let det = lower("ss_det").map(|d| d.split_whitespace().collect::<Vec<_>>().join(" "));
+        let given = year(g::SS_Y1).or(year(g::SS_Y2));
+        let det = lower(g::SS_DET).map(|d| d.split_whitespace().collect::<Vec<_>>().join(" "));
         let year_ref = match (given, det.as_deref()) {
             (Some(y), _) => YearRef::Given(y),
             (None, Some("last" | "this past")) => YearRef::Last,
@@ -162,8 +162,8 @@ pub(super) fn period_of(
             core.start(),
         )));
     }
-    if let Some(core) = caps.name("fy_core") {
-        return Some(year("fy_y").map(|y| (Form::Year(y), core.start())));
+    if let Some(core) = caps.name(g::FY_CORE) {
+        return Some(year(g::FY_Y).map(|y| (Form::Year(y), core.start())));
     }
     None
 }

@@ -3,7 +3,7 @@
 
 use super::TimeWords;
 use super::form::Form;
-use super::groups::{Groups, month_of};
+use super::groups::{Groups, Name, g, month_of};
 use super::tense::{word_after, word_before};
 
 /// A year written out: "nineteen ninety-six", "January nineteen
@@ -11,11 +11,11 @@ use super::tense::{word_after, word_before};
 /// unless "the year" or a month comes before it, or it ends a phrase after
 /// a year's context word ("by two thousand.").
 pub(super) fn spelled_year(tw: &TimeWords, caps: &Groups, text: &str, end: usize) -> Option<Form> {
-    let word = |name: &str| -> Option<i32> {
+    let word = |name: Name| -> Option<i32> {
         let w = caps.name(name)?.as_str().to_lowercase();
         tw.lexicon.number_words.get(&w).copied()
     };
-    let year = match caps.name("sy_c") {
+    let year = match caps.name(g::SY_C) {
         Some(c) => {
             let century = if c.as_str().eq_ignore_ascii_case("nineteen") {
                 1900
@@ -23,11 +23,12 @@ pub(super) fn spelled_year(tw: &TimeWords, caps: &Groups, text: &str, end: usize
                 2000
             };
             century
-                + word("sy_teen")
-                    .unwrap_or_else(|| word("sy_tens").unwrap_or(0) + word("sy_unit").unwrap_or(0))
+                + word(g::SY_TEEN).unwrap_or_else(|| {
+                    word(g::SY_TENS).unwrap_or(0) + word(g::SY_UNIT).unwrap_or(0)
+                })
         }
         None => {
-            let start = caps.name("sy_k")?.start();
+            let start = caps.name(g::SY_K)?.start();
             let ends_phrase = !text
                 .get(end..)?
                 .trim_start()
@@ -37,17 +38,17 @@ pub(super) fn spelled_year(tw: &TimeWords, caps: &Groups, text: &str, end: usize
                 .year_context
                 .iter()
                 .any(|w| *w == word_before(text, start));
-            let named = caps.name("sy_the").is_some() || caps.name("sy_m").is_some();
+            let named = caps.name(g::SY_THE).is_some() || caps.name(g::SY_M).is_some();
             if !(named || (ends_phrase && in_context)) {
                 return None;
             }
-            2000 + word("sy_unit2").unwrap_or(0)
+            2000 + word(g::SY_UNIT2).unwrap_or(0)
         }
     };
-    match caps.name("sy_m") {
+    match caps.name(g::SY_M) {
         Some(_) => Some(Form::MonthYear {
             year,
-            month: month_of(tw, caps, "sy_m")?,
+            month: month_of(tw, caps, g::SY_M)?,
         }),
         None => Some(Form::Year(year)),
     }

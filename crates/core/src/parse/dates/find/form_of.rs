@@ -2,7 +2,7 @@
 //! groups that matched, or None when the words around it say it is no
 //! date (a bare month that is a name, a day the month does not have).
 
-use super::super::groups::{Groups, month_of, num};
+use super::super::groups::{Groups, Name, g, month_of, num};
 use super::super::holiday;
 use super::super::lexicon::{RelativePhrase, Unit, normalise};
 use super::super::period::period_of;
@@ -21,20 +21,20 @@ pub(super) fn form_of(
     text: &str,
     whole_start: usize,
 ) -> Option<(Form, usize)> {
-    let core = |name: &str| caps.name(name).map(|m| m.start());
-    if caps.may_have("iso") && caps.name("iso_y").is_some() {
+    let core = |name: Name| caps.name(name).map(|m| m.start());
+    if caps.may_have("iso") && caps.name(g::ISO_Y).is_some() {
         let d = NaiveDate::from_ymd_opt(
-            num(caps, "iso_y")? as i32,
-            num(caps, "iso_m")? as u32,
-            num(caps, "iso_d")? as u32,
+            num(caps, g::ISO_Y)? as i32,
+            num(caps, g::ISO_M)? as u32,
+            num(caps, g::ISO_D)? as u32,
         )?;
         return Some((Form::Full(d), whole_start));
     }
-    if caps.may_have("num") && caps.name("num_y").is_some() {
-        if caps.name("num_s1")?.as_str() != caps.name("num_s2")?.as_str() {
+    if caps.may_have("num") && caps.name(g::NUM_Y).is_some() {
+        if caps.name(g::NUM_S1)?.as_str() != caps.name(g::NUM_S2)?.as_str() {
             return None;
         }
-        let (a, b) = (num(caps, "num_a")? as u32, num(caps, "num_b")? as u32);
+        let (a, b) = (num(caps, g::NUM_A)? as u32, num(caps, g::NUM_B)? as u32);
         // Day-first and month-first orders both occur; only take a date
         // when just one reading is valid, or both give the same day.
         let (day, month) = match (a > 12, b > 12) {
@@ -43,12 +43,12 @@ pub(super) fn form_of(
             (false, false) if a == b => (a, b),
             _ => return None,
         };
-        let d = NaiveDate::from_ymd_opt(num(caps, "num_y")? as i32, month, day)?;
+        let d = NaiveDate::from_ymd_opt(num(caps, g::NUM_Y)? as i32, month, day)?;
         return Some((Form::Full(d), whole_start));
     }
     for (stem, m, d, y, wd, c) in [
-        ("mf", "mf_m", "mf_d", "mf_y", "mf_wd", "mf_core"),
-        ("df", "df_m", "df_d", "df_y", "df_wd", "df_core"),
+        ("mf", g::MF_M, g::MF_D, g::MF_Y, g::MF_WD, g::MF_CORE),
+        ("df", g::DF_M, g::DF_D, g::DF_Y, g::DF_WD, g::DF_CORE),
     ] {
         if !caps.may_have(stem) || caps.name(m).is_none() {
             continue;
@@ -75,39 +75,39 @@ pub(super) fn form_of(
     {
         return found;
     }
-    if caps.may_have("my") && caps.name("my_m").is_some() {
-        let month = month_of(tw, caps, "my_m")?;
-        let form = match num(caps, "my_y") {
+    if caps.may_have("my") && caps.name(g::MY_M).is_some() {
+        let month = month_of(tw, caps, g::MY_M)?;
+        let form = match num(caps, g::MY_Y) {
             Some(year) => Form::MonthYear {
                 year: year as i32,
                 month,
             },
             None => Form::MonthRelYear {
                 month,
-                offset: match direction_of(caps, "my_rel") {
+                offset: match direction_of(caps, g::MY_REL) {
                     Direction::Last => -1,
                     Direction::Next => 1,
                     Direction::ByTense => 0,
                 },
             },
         };
-        return Some((form, core("my_core")?));
+        return Some((form, core(g::MY_CORE)?));
     }
-    if caps.may_have("rm") && caps.name("rm_m").is_some() {
+    if caps.may_have("rm") && caps.name(g::RM_M).is_some() {
         let form = Form::MonthRel {
-            month: month_of(tw, caps, "rm_m")?,
-            dir: direction_of(caps, "rm_rel"),
+            month: month_of(tw, caps, g::RM_M)?,
+            dir: direction_of(caps, g::RM_REL),
         };
-        return Some((form, core("rm_core")?));
+        return Some((form, core(g::RM_CORE)?));
     }
     if caps.may_have("rel")
-        && let Some(rel) = caps.name("rel")
+        && let Some(rel) = caps.name(g::REL)
     {
         let phrase = tw.lexicon.relative.get(&normalise(rel.as_str()))?;
-        return Some((Form::Relative(*phrase), core("rel_core")?));
+        return Some((Form::Relative(*phrase), core(g::REL_CORE)?));
     }
-    if caps.may_have("ago") && caps.name("ago_u").is_some() {
-        let n_text = caps.name("ago_n")?.as_str();
+    if caps.may_have("ago") && caps.name(g::AGO_U).is_some() {
+        let n_text = caps.name(g::AGO_N)?.as_str();
         let n = match n_text.parse::<i32>() {
             Ok(n) => n,
             Err(_) => *tw.lexicon.number_words.get(&n_text.to_lowercase())?,
@@ -115,14 +115,14 @@ pub(super) fn form_of(
         let unit: Unit = *tw
             .lexicon
             .ago_units
-            .get(&caps.name("ago_u")?.as_str().to_lowercase())?;
+            .get(&caps.name(g::AGO_U)?.as_str().to_lowercase())?;
         // "three years later" counts from the narrative's last date, never
         // from the day of writing; "two days ago" from the day of writing.
         let ago = caps
-            .name("ago_w")
+            .name(g::AGO_W)
             .is_none_or(|w| w.as_str().eq_ignore_ascii_case("ago"));
         let later = caps
-            .name("ago_w")
+            .name(g::AGO_W)
             .is_some_and(|w| w.as_str().eq_ignore_ascii_case("later"));
         let phrase = RelativePhrase {
             unit,
@@ -130,17 +130,17 @@ pub(super) fn form_of(
             anaphoric: !ago,
             narrative: !ago,
         };
-        return Some((Form::Relative(phrase), core("ago_core")?));
+        return Some((Form::Relative(phrase), core(g::AGO_CORE)?));
     }
-    if caps.may_have("wd") && caps.name("wd").is_some() {
+    if caps.may_have("wd") && caps.name(g::WD).is_some() {
         let form = Form::Weekday {
-            weekday: weekday_of(tw, caps, "wd")?,
-            dir: direction_of(caps, "wd_dir"),
+            weekday: weekday_of(tw, caps, g::WD)?,
+            dir: direction_of(caps, g::WD_DIR),
         };
-        return Some((form, core("wd_core")?));
+        return Some((form, core(g::WD_CORE)?));
     }
     if caps.may_have("ty")
-        && let Some(y) = caps.name("ty_core")
+        && let Some(y) = caps.name(g::TY_CORE)
     {
         // "for the year", "the first nine months of the year": the year
         // being reported on, the anchor's (or the sentence's stated day's).
@@ -154,34 +154,34 @@ pub(super) fn form_of(
             .then_some((Form::Relative(phrase), y.start()));
     }
     if caps.may_have("cm")
-        && let Some(m) = caps.name("cm_m")
+        && let Some(m) = caps.name(g::CM_M)
     {
-        let start = core("cm_core")?;
-        if caps.name("cm_mod").is_none() && !bare_month_in_context(tw, text, start, m.end()) {
+        let start = core(g::CM_CORE)?;
+        if caps.name(g::CM_MOD).is_none() && !bare_month_in_context(tw, text, start, m.end()) {
             return None;
         }
         return Some((
             Form::Month {
-                month: month_of(tw, caps, "cm_m")?,
+                month: month_of(tw, caps, g::CM_M)?,
             },
             start,
         ));
     }
     if caps.may_have("yr")
-        && let Some(y) = caps.name("yr")
+        && let Some(y) = caps.name(g::YR)
     {
         return year_in_context(tw, text, y.start(), y.end())
             .map(|year| (Form::Year(year), y.start()));
     }
     if caps.may_have("sy")
-        && let Some(core) = caps.name("sy_core")
+        && let Some(core) = caps.name(g::SY_CORE)
     {
         return spelled_year(tw, caps, text, core.end()).map(|form| (form, core.start()));
     }
     if caps.may_have("hd")
-        && let Some(h) = caps.name("hd")
+        && let Some(h) = caps.name(g::HD)
     {
-        let rest = caps.name("hd_core")?;
+        let rest = caps.name(g::HD_CORE)?;
         // "Easter Island", "Christmas Carol": part of another name.
         let next = text.get(rest.end()..)?.trim_start_matches([' ', '\t']);
         if next.starts_with(char::is_uppercase) {
@@ -189,14 +189,14 @@ pub(super) fn form_of(
         }
         let form = Form::Holiday {
             rule: *tw.lexicon.holidays.get(&holiday::key(h.as_str()))?,
-            year: num(caps, "hd_y").and_then(|y| i32::try_from(y).ok()),
-            dir: direction_of(caps, "hd_dir"),
-            week: caps.name("hd_week").is_some(),
+            year: num(caps, g::HD_Y).and_then(|y| i32::try_from(y).ok()),
+            dir: direction_of(caps, g::HD_DIR),
+            week: caps.name(g::HD_WEEK).is_some(),
         };
         return Some((form, rest.start()));
     }
     if caps.may_have("rf")
-        && let Some(r) = caps.name("rf_core")
+        && let Some(r) = caps.name(g::RF_CORE)
     {
         // "Now, he says ...": a sentence opened by "Now," turns the
         // discourse, it does not point at the present.
