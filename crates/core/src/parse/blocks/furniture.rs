@@ -114,9 +114,30 @@ fn compile(hir: &Hir) -> Regex {
         .expect("furniture patterns compile")
 }
 
+/// The patterns `ps` as one case-insensitive alternation, in their order:
+/// what parsing `(?i:(?:p1)|(?:p2)|…)` gives, from each pattern's own
+/// syntax (read once, where the anchoring of each is read too).
+fn alternation_of(ps: Vec<Hir>) -> Hir {
+    if ps.is_empty() {
+        parse("(?i:)")
+    } else {
+        Hir::alternation(ps)
+    }
+}
+
+/// One pattern's syntax as it is read inside `(?i:…)`.
+fn parse_folded(pattern: &str) -> Hir {
+    regex_syntax::ParserBuilder::new()
+        .case_insensitive(true)
+        .build()
+        .parse(&format!("(?:{pattern})"))
+        .expect("furniture patterns compile")
+}
+
 /// Whether every match of `pattern` must start where the search starts:
 /// what `thompson::NFA::is_always_start_anchored` says, read from the
 /// pattern's syntax instead of a compiled NFA (most of cleaning's set-up).
+#[cfg(test)]
 fn always_anchored(pattern: &str) -> bool {
     regex_syntax::parse(pattern).is_ok_and(|hir| hir_anchored(&hir))
 }
@@ -159,19 +180,27 @@ impl Furniture {
             .iter()
             .cloned()
             .partition(|p| Words::is_plain(p));
-        let (start, anywhere): (Vec<String>, Vec<String>) =
-            patterns.into_iter().partition(|p| always_anchored(p));
-        let line: Vec<String> = [start, anywhere]
+        // Each pattern's syntax is read once: for its anchoring, then as a
+        // part of its alternation.
+        let (start, anywhere): (Vec<Hir>, Vec<Hir>) = patterns
             .iter()
+            .map(|p| parse_folded(p))
+            .partition(hir_anchored);
+        let line: Vec<Hir> = [start, anywhere]
+            .into_iter()
             .filter(|ps| !ps.is_empty())
-            .map(|ps| format!("(?i:{})", join(ps)))
+            .map(alternation_of)
             .collect();
-        let footer = format!("(?i:{})", join(&file.footer.patterns));
+        let footer = alternation_of(
+            file.footer
+                .patterns
+                .iter()
+                .map(|p| parse_folded(p))
+                .collect(),
+        );
         // An alternation is anchored when each of its patterns is.
         let prefix_any =
             Some(parse(&join(prefixes))).filter(|hir| !prefixes.is_empty() && hir_anchored(hir));
-        let line: Vec<Hir> = line.iter().map(|p| parse(p)).collect();
-        let footer = parse(&footer);
         Furniture {
             id: crate::parse::value_id::next_id(),
             line: line.into_iter().map(Search::new).collect(),
@@ -255,8 +284,11 @@ struct Words {
     finders: Vec<memchr::memmem::Finder<'static>>,
     /// The long s and the Kelvin sign, searched as bytes.
     folding: [memchr::memmem::Finder<'static>; 2],
-    /// The same words as one case-insensitive alternation.
-    regex: Option<Regex>,
+    /// The same words as one case-insensitive alternation (the regex is
+    /// compiled on first use: only a line with a char that folds to an
+    /// ASCII letter needs it).
+    pattern: Option<String>,
+    regex: OnceLock<Regex>,
     /// The same words as they are (lowercase), for a lowered page.
     literals: Option<Regex>,
 }
@@ -279,7 +311,8 @@ impl Words {
                 .collect(),
             folding: ["\u{17F}", "\u{212A}"]
                 .map(|c| memchr::memmem::Finder::new(c.as_bytes()).into_owned()),
-            regex: (!words.is_empty()).then(|| compile(&parse(&format!("(?i:{})", join(words))))),
+            pattern: (!words.is_empty()).then(|| format!("(?i:{})", join(words))),
+            regex: OnceLock::new(),
             literals: super::page_words::literals(
                 &words.iter().map(String::as_str).collect::<Vec<_>>(),
             ),
@@ -288,11 +321,12 @@ impl Words {
 
     /// Whether one of the words is in `line` (`lowered` is a buffer).
     fn holds(&self, line: &str, lowered: &mut Vec<u8>) -> bool {
-        let Some(regex) = &self.regex else {
+        let Some(pattern) = &self.pattern else {
             return false;
         };
         let b = line.as_bytes();
         if !b.is_ascii() && self.folding.iter().any(|f| f.find(b).is_some()) {
+            let regex = self.regex.get_or_init(|| compile(&parse(pattern)));
             return regex.is_match(Input::new(line).earliest(true));
         }
         lowered.clear();
@@ -414,7 +448,7 @@ mod tests {
             .collect();
         assert_eq!(folding, ['\u{17F}', '\u{212A}']);
         let words = &builtin().words;
-        let regex = words.regex.as_ref().unwrap();
+        let regex = compile(&parse(words.pattern.as_ref().unwrap()));
         for line in [
             "Sign up for our NEWSLETTER today",
             "Our News\u{AD}letter",
@@ -433,6 +467,42 @@ mod tests {
             );
         }
         assert!(Words::is_plain("spot_img") && !Words::is_plain("^ad$"));
+    }
+
+    #[test]
+    fn alternations_built_from_parts_are_what_their_joined_text_parses_to() {
+        let join = |ps: &[&str]| {
+            let alt: Vec<String> = ps.iter().map(|p| format!("(?:{p})")).collect();
+            format!("(?i:{})", alt.join("|"))
+        };
+        let file: FurnitureFile =
+            toml::from_str(include_str!("../../../../../assets/furniture.toml")).unwrap();
+        let line: Vec<&str> = file.line.patterns.iter().map(String::as_str).collect();
+        let footer: Vec<&str> = file.footer.patterns.iter().map(String::as_str).collect();
+        let odd = [
+            "a|b",
+            "^x(?-i:Y)z",
+            "(?i)q",
+            "[a-c]|[d-f]",
+            "ab|ac",
+            "a",
+            "(?-u:\\b)x\\b",
+            "x*",
+            "",
+        ];
+        let mut lists: Vec<Vec<&str>> = vec![line.clone(), footer, odd.to_vec(), vec![]];
+        lists.extend(odd.iter().map(|p| vec![*p]));
+        let (start, anywhere): (Vec<&str>, Vec<&str>) =
+            line.iter().partition(|p| always_anchored(p));
+        lists.push(start);
+        lists.push(anywhere);
+        for ps in lists {
+            let parts = ps.iter().map(|p| parse_folded(p)).collect();
+            assert_eq!(alternation_of(parts), parse(&join(&ps)), "{ps:?}");
+            for p in &ps {
+                assert_eq!(hir_anchored(&parse_folded(p)), always_anchored(p), "{p}");
+            }
+        }
     }
 
     #[test]

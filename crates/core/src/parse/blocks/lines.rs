@@ -140,14 +140,13 @@ pub fn split<'a>(k: &super::PageKnowledge, raw: &'a str) -> (Vec<Line<'a>>, Lang
         let content = Span::new(start + prefix, start + trimmed.len());
         let mut cjk = 0;
         let mut line_hits = [0u16; stopwords::LANGUAGES];
-        let words = stopwords::count_words(stop_words, trimmed, &mut line_hits);
-        if !trimmed.is_ascii() {
-            // Every char `is_cjk` counts is written with a lead byte from
-            // E3 to EF; most lines (curly quotes and dashes are E2) have
-            // none and are not decoded.
-            if has_cjk_lead(trimmed.as_bytes()) {
-                cjk = trimmed.chars().filter(|&c| is_cjk(c)).count() as u32;
-            }
+        let counted = stopwords::count_words(stop_words, trimmed, &mut line_hits);
+        let words = counted.words;
+        // Every char `is_cjk` counts is written with a lead byte from E3 to
+        // EF; most lines (curly quotes and dashes are E2) have none and are
+        // not decoded.
+        if counted.cjk_lead {
+            cjk = trimmed.chars().filter(|&c| is_cjk(c)).count() as u32;
         }
         for (t, h) in totals.iter_mut().zip(line_hits) {
             *t += h as usize;
@@ -248,30 +247,6 @@ fn trim(line: &str) -> (usize, &str) {
         end = rest.trim_end().len();
     }
     (lead, &rest[..end])
-}
-
-/// Whether `b` holds a byte from 0xE3 to 0xEF (the lead bytes of the
-/// chars [`is_cjk`] counts), eight bytes tested at once.
-fn has_cjk_lead(b: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = b.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut eight = [0u8; 8];
-        eight.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(eight);
-        // The high nibble E: zero after the xor, told exactly per byte
-        // (no sum carries into the next byte).
-        let y = x ^ (0xE0 * ONES);
-        let high = y & (0xF0 * ONES);
-        let nibble_e = !(((high & !HIGH) + (0x7F * ONES)) | high) & HIGH;
-        // The low nibble 3 or more.
-        let from_3 = ((y & (0x0F * ONES)) + (0x7D * ONES)) & HIGH;
-        if nibble_e & from_3 != 0 {
-            return true;
-        }
-    }
-    chunks.remainder().iter().any(|b| (0xE3..=0xEF).contains(b))
 }
 
 /// Most lines [`split`] makes room for at once, and most lines the
@@ -421,21 +396,6 @@ mod tests {
             let (lead, trimmed) = super::trim(&line);
             assert_eq!(trimmed, line.trim(), "{line:?}");
             assert_eq!(lead, line.len() - line.trim_start().len(), "{line:?}");
-        }
-    }
-
-    #[test]
-    fn cjk_lead_bytes_are_found_as_byte_by_byte() {
-        for b in 0..=255u8 {
-            for at in 0..20 {
-                let mut line = vec![b'a'; 20];
-                line[at] = b;
-                line[(at + 7) % 20] = 0xE2;
-                line[(at + 3) % 20] = 0xF0;
-                let want = line.iter().any(|c| (0xE3..=0xEF).contains(c));
-                assert_eq!(super::has_cjk_lead(&line), want, "{b:#x} at {at}");
-                assert!(!super::has_cjk_lead(&line[..at]), "{b:#x}");
-            }
         }
     }
 

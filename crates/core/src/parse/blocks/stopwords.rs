@@ -367,7 +367,7 @@ mod tests {
         super::is_stop(words(), token, lang)
     }
 
-    pub(super) fn count_words(line: &str, hits: &mut [u16; LANGUAGES]) -> u32 {
+    pub(super) fn count_words(line: &str, hits: &mut [u16; LANGUAGES]) -> count::Counted {
         super::count_words(words(), line, hits)
     }
 

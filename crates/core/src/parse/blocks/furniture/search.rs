@@ -7,6 +7,7 @@
 //! fail within their first word. The same DFA tells which two-byte
 //! openings can match at all ([`Openings`]).
 
+use regex_automata::hybrid::LazyStateID;
 use regex_automata::hybrid::dfa::{Cache as DfaCache, DFA};
 use regex_automata::meta::{Cache as MetaCache, Regex};
 use regex_automata::nfa::thompson::Compiler;
@@ -34,6 +35,9 @@ pub(super) struct Search {
 pub(super) struct SearchCache {
     dfa: Option<DfaCache>,
     meta: Option<MetaCache>,
+    /// The DFA's anchored start state, with the cache's clear count when
+    /// it was read: a state of the cache until the cache is cleared.
+    start: Option<(usize, LazyStateID)>,
 }
 
 impl Search {
@@ -80,7 +84,7 @@ impl Search {
     fn end(&self, cache: &mut SearchCache, line: &str, earliest: bool) -> Option<usize> {
         if let Some(dfa) = &self.dfa {
             let c = cache.dfa.get_or_insert_with(|| dfa.create_cache());
-            if let Some(found) = walk(dfa, c, line.as_bytes(), earliest) {
+            if let Some(found) = walk(dfa, c, &mut cache.start, line.as_bytes(), earliest) {
                 return found;
             }
         }
@@ -106,15 +110,51 @@ impl Search {
 /// by the DFA's transitions alone, without that search's set-up for a
 /// start anywhere, a prefilter and look-behind (most lines die within a
 /// few bytes, where the set-up was most of the cost). The outer None when
-/// the DFA cannot finish the search (it quits or its cache fails).
-fn walk(dfa: &DFA, cache: &mut DfaCache, hay: &[u8], earliest: bool) -> Option<Option<usize>> {
-    let start = regex_automata::util::start::Config::new().anchored(Anchored::Yes);
-    let mut sid = dfa.start_state(cache, &start).ok()?;
+/// the DFA cannot finish the search (it quits or its cache fails). The
+/// start state is looked up once per clearing of the cache (`start`), and a
+/// known transition out of an untagged state is read straight from the
+/// cache's table: most lines die within their first word.
+fn walk(
+    dfa: &DFA,
+    cache: &mut DfaCache,
+    start: &mut Option<(usize, LazyStateID)>,
+    hay: &[u8],
+    earliest: bool,
+) -> Option<Option<usize>> {
+    let mut sid = match *start {
+        Some((clears, sid)) if clears == cache.clear_count() => sid,
+        _ => {
+            let config = regex_automata::util::start::Config::new().anchored(Anchored::Yes);
+            let sid = dfa.start_state(cache, &config).ok()?;
+            *start = Some((cache.clear_count(), sid));
+            sid
+        }
+    };
     let mut found = None;
     // A DFA reports a match one byte late: the state entered on the byte
     // at `at` is a match when a match ends at `at`.
     for (at, &b) in hay.iter().enumerate() {
-        sid = dfa.next_state(cache, sid, b).ok()?;
+        if !sid.is_tagged() {
+            // SAFETY: `sid` is a state of this cache as it is now: the
+            // start state read since the cache's last clearing, or a state
+            // `next_state` returned or a known transition led to since,
+            // with no clearing in between (only `next_state` and
+            // `start_state` clear, and they return a state of the cache
+            // they cleared).
+            let next = unsafe { dfa.next_state_untagged_unchecked(cache, sid, b) };
+            // Most steps: a known state that is no match, dead end or quit.
+            if !next.is_tagged() {
+                sid = next;
+                continue;
+            }
+            if !next.is_unknown() {
+                sid = next;
+            } else {
+                sid = dfa.next_state(cache, sid, b).ok()?;
+            }
+        } else {
+            sid = dfa.next_state(cache, sid, b).ok()?;
+        }
         if sid.is_tagged() {
             if sid.is_match() {
                 found = Some(at);

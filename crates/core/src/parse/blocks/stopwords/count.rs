@@ -5,6 +5,18 @@ use super::bytes::{ALNUM, is_space, load8, run_end};
 use super::lanes::{CHUNK_BYTES, Found};
 use super::{KEEP, LANGUAGES, StopWords, lookup, lookup_in};
 
+/// What [`count_words`] reads of a line besides its stop words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counted {
+    /// Words, as `split_whitespace` counts them.
+    pub words: u32,
+    /// Whether the line holds a byte from 0xE3 to 0xEF: the lead bytes of
+    /// the CJK and Hangul chars (see [`super::super::lines::is_cjk`]), so
+    /// that only such lines are read by chars for them. Every byte outside
+    /// ASCII is in a run that [`count_run`] reads, which tells it.
+    pub cjk_lead: bool,
+}
+
 /// Words (as `split_whitespace` counts them) of a line and, for each
 /// language, how many of them are its stop words: one pass over the bytes.
 /// An ASCII word of up to fifteen bytes followed by a space or the line's
@@ -13,11 +25,12 @@ use super::{KEEP, LANGUAGES, StopWords, lookup, lookup_in};
 /// numbers, and one closing punctuation mark ("said,") is dropped there.
 /// Any other run of non-space bytes is read by [`count_run`]. The hits go
 /// into `hits` after each [`CHUNK_BYTES`] of the line, not word by word.
-pub fn count_words(table: &StopWords, line: &str, hits: &mut [u16; LANGUAGES]) -> u32 {
+pub fn count_words(table: &StopWords, line: &str, hits: &mut [u16; LANGUAGES]) -> Counted {
     let b = line.as_bytes();
     let mut count = Count {
         words: 0,
         found: Found::default(),
+        cjk_lead: false,
     };
     let mut i = 0;
     while i < b.len() {
@@ -27,7 +40,10 @@ pub fn count_words(table: &StopWords, line: &str, hits: &mut [u16; LANGUAGES]) -
         }
         count.found.flush(hits);
     }
-    count.words
+    Counted {
+        words: count.words,
+        cjk_lead: count.cjk_lead,
+    }
 }
 
 /// Counts what starts at `i` in `line` (a space, a word, a run of
@@ -104,6 +120,8 @@ fn count_next(
 struct Count {
     words: u32,
     found: Found,
+    /// A byte from 0xE3 to 0xEF was read (see [`Counted::cjk_lead`]).
+    cjk_lead: bool,
 }
 
 /// Counts the run of non-space bytes that starts at `start` (a byte that
@@ -123,6 +141,9 @@ fn count_run(
 ) -> usize {
     let b = line.as_bytes();
     let (i, high) = run_end(b, start);
+    if high {
+        count.cjk_lead |= b[start..i].iter().any(|c| (0xE3..=0xEF).contains(c));
+    }
     if !high {
         count.words += 1;
         let len = i - start;
@@ -189,8 +210,14 @@ mod tests {
     /// and per language the stop words `lookup` finds char by char.
     fn counts_as_split_whitespace_and_lookup(line: &str) {
         let mut hits = [0u16; LANGUAGES];
-        let words = count_words(line, &mut hits);
-        assert_eq!(words as usize, line.split_whitespace().count(), "{line:?}");
+        let counted = count_words(line, &mut hits);
+        assert_eq!(
+            counted.words as usize,
+            line.split_whitespace().count(),
+            "{line:?}"
+        );
+        let cjk_lead = line.bytes().any(|c| (0xE3..=0xEF).contains(&c));
+        assert_eq!(counted.cjk_lead, cjk_lead, "{line:?}");
         let mut want = [0u16; LANGUAGES];
         for w in line.split_whitespace() {
             for (l, h) in want.iter_mut().enumerate() {
@@ -251,6 +278,8 @@ mod tests {
             "“",
             "”",
             "Russia’s",
+            "港口",
+            "한국",
         ];
         for seed in 0..600usize {
             let line = crate::parse::blocks::scrambled_line(&pieces, seed, 10 + seed % 90);
@@ -271,7 +300,7 @@ mod tests {
     fn hits_saturate_on_a_huge_line() {
         let line = "the ".repeat(1_100_000);
         let mut hits = [0u16; LANGUAGES];
-        assert_eq!(count_words(&line, &mut hits), 1_100_000);
+        assert_eq!(count_words(&line, &mut hits).words, 1_100_000);
         let mask = lookup("the").unwrap();
         for (l, h) in hits.iter().enumerate() {
             let want = if mask & (1 << l) != 0 { u16::MAX } else { 0 };
