@@ -96,8 +96,9 @@ fn ascii_run_end(bytes: &[u8], from: usize) -> usize {
 /// letter or digit) in `bytes`, and the byte there (none at the end of
 /// `bytes`). A run that ends within the eight bytes from `p` (most words)
 /// is read from one load, the byte that ends it too; a longer one is swept
-/// on from the ninth byte.
-#[inline]
+/// on from the ninth byte. Inlined into both loops that ask (out of
+/// line, its two results went through memory).
+#[inline(always)]
 fn word_end(bytes: &[u8], p: usize) -> (usize, Option<u8>) {
     let end = match bytes.get(p..).and_then(<[u8]>::first_chunk::<8>) {
         Some(chunk) => {
@@ -255,6 +256,9 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
                 // Most words end at a single space: stepped over here, not
                 // by another turn of the loop (white space makes no token).
                 p = end + usize::from(after == Some(b' '));
+                if after == Some(b' ') {
+                    p = lower_run(bytes, p, out);
+                }
                 continue;
             }
         }
@@ -403,6 +407,40 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         });
         opens = false;
     }
+}
+
+/// Pushes the plain lower-case words that follow from `p` (just after a
+/// word and the single space that ended it), each ended by one space, as
+/// most of a sentence's words are; returns where the general loop goes on
+/// (the first byte no such word opens on). Such a word is pushed as the
+/// general loop would push it (no sentence opens there, after a word and
+/// one space), with only its end to find: none of the loop's other
+/// questions (white space, shape, what ends it) is asked of it.
+#[inline(always)]
+fn lower_run(bytes: &[u8], mut p: usize, out: &mut Vec<Token>) -> usize {
+    while bytes.get(p).is_some_and(u8::is_ascii_lowercase) {
+        let (end, after) = word_end(bytes, p);
+        // What ends a word that opens on a small letter (see the general
+        // loop): any ASCII byte but a hyphen or an apostrophe, which may
+        // join it to more.
+        if !after.is_none_or(|c| c.is_ascii() && c != b'-' && c != b'\'') {
+            break;
+        }
+        out.push(Token {
+            start: p,
+            end,
+            shape: Shape::Lower,
+            possessive: false,
+            initial: false,
+            glued: false,
+            ascii: true,
+        });
+        if after != Some(b' ') {
+            return end;
+        }
+        p = end + 1;
+    }
+    p
 }
 
 /// The shape of a word; `dashed`: it may hold a hyphen (false: it holds
