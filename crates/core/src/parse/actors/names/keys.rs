@@ -7,16 +7,22 @@ use std::cell::Cell;
 
 /// A token's key, as its range of the key buffer, and the key's lexicon
 /// facts: one entry, so that one write per token fills both.
+///
+/// All zero (the default) is the entry of a word whose facts wait: a
+/// lower-case ASCII word that opens no role and is no particle, as most
+/// words are. Its key is its own range of the lowered sentence (the
+/// token's range), and only the words around a name or a role are asked
+/// about, which [`Scan::facts`] looks up when they are. The entries
+/// start out so, all at once, and the scan writes only the others (the
+/// few): no write per word.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct KeyFacts {
     from: u32,
     to: u32,
     facts: WordFacts,
-    /// `facts` not looked up (left empty): a lower-case word that opens
-    /// no role and is no particle, as most words are. Only the words
-    /// around a name or a role are asked about, and [`Scan::facts`]
-    /// looks those up when they are.
-    lazy: bool,
+    /// `facts` looked up, and `from..to` the key's range; false: the
+    /// lookup waits, and the key is the token's range (see above).
+    known: bool,
 }
 
 /// What follows the lowered sentence in the key buffer (see `scan_with`).
@@ -50,75 +56,60 @@ pub(super) fn fill_keys<const DEFER: bool>(
     let (taggable, nameable) = (&mut spare.taggable, &mut spare.nameable);
     taggable.clear();
     nameable.clear();
+    // Every entry waiting (see [`KeyFacts`]); the pass below writes the
+    // rest.
     key_at.clear();
-    key_at.reserve(toks.len());
-    // Each token's key and its facts in one pass. The tokens up to the
-    // next word with other chars than ASCII (in most sentences, all of
-    // them) are read against the lowered copy borrowed once; such a word
-    // appends its folded key to the buffer, and the pass goes on after it.
-    let mut i = 0;
-    while i < toks.len() {
-        let lowered = key_buf.as_bytes();
-        for t in toks.get(i..).unwrap_or_default() {
-            if !t.is_word() {
-                key_at.push(KeyFacts {
-                    from: t.start as u32,
-                    to: t.start as u32,
-                    facts: WordFacts::default(),
-                    lazy: false,
-                });
-                i += 1;
-                continue;
-            }
-            if !t.ascii {
-                break;
-            }
+    key_at.resize(toks.len(), KeyFacts::default());
+    for (i, (t, entry)) in toks.iter().zip(key_at.iter_mut()).enumerate() {
+        let n = t.end - t.start;
+        // A lower-case ASCII word no role opens with and no particle is,
+        // by its ends and length (nearly every one that is neither), is
+        // neither taggable nor nameable: its facts wait, and its entry
+        // stays as it is.
+        if DEFER
+            && t.shape == Shape::Lower
+            && t.ascii
+            && n < 16
+            && !lx.lower_may_open(key_buf.as_bytes().get(t.start..t.end).unwrap_or_default())
+        {
+            continue;
+        }
+        if !t.is_word() {
+            *entry = KeyFacts {
+                from: t.start as u32,
+                to: t.start as u32,
+                facts: WordFacts::default(),
+                known: true,
+            };
+            continue;
+        }
+        if t.ascii {
             // What `key_of` gives for one ASCII word (words hold no white
-            // space) is its range of the lowered copy.
-            // A lower-case word no role opens with and no particle is, by
-            // its ends and length (nearly every one that is neither), is
-            // neither taggable nor nameable: its facts wait.
-            let n = t.end - t.start;
-            if DEFER
-                && t.shape == Shape::Lower
-                && n < 16
-                && !lx.lower_may_open(lowered.get(t.start..t.end).unwrap_or_default())
-            {
-                key_at.push(KeyFacts {
-                    from: t.start as u32,
-                    to: t.end as u32,
-                    facts: WordFacts::default(),
-                    lazy: true,
-                });
-                i += 1;
-                continue;
-            }
-            // Looked up by the key's bytes: no `str` to slice, whose ends
-            // would be checked for char boundaries.
-            let f = lx.facts_at(lowered, t.start, n);
+            // space) is its range of the lowered copy. Looked up by the
+            // key's bytes: no `str` to slice, whose ends would be checked
+            // for char boundaries.
+            let f = lx.facts_at(key_buf.as_bytes(), t.start, n);
             note(i, t, f, taggable, nameable);
-            key_at.push(KeyFacts {
+            *entry = KeyFacts {
                 from: t.start as u32,
                 to: t.end as u32,
                 facts: f,
-                lazy: false,
-            });
-            i += 1;
+                known: true,
+            };
+            continue;
         }
         // A word with other chars (the tokenizer says which), folded
         // after the copy.
-        let Some(t) = toks.get(i) else { break };
         let from = key_buf.len();
         key_buf.push_str(&key_of(text.get(t.start..t.end).unwrap_or("")));
         let f = lx.facts_of_bytes(key_buf.as_bytes().get(from..).unwrap_or_default());
         note(i, t, f, taggable, nameable);
-        key_at.push(KeyFacts {
+        *entry = KeyFacts {
             from: from as u32,
             to: key_buf.len() as u32,
             facts: f,
-            lazy: false,
-        });
-        i += 1;
+            known: true,
+        };
     }
 }
 
@@ -136,20 +127,23 @@ fn note(i: usize, t: &Token, f: WordFacts, taggable: &mut Vec<u32>, nameable: &m
 
 impl Scan<'_, '_> {
     pub(super) fn key(&self, i: usize) -> &str {
-        self.key_at
-            .get(i)
-            .map(Cell::get)
-            .and_then(|k| self.key_buf.get(k.from as usize..k.to as usize))
-            .unwrap_or("")
+        let Some(k) = self.key_at.get(i).map(Cell::get) else {
+            return "";
+        };
+        let range = if k.known {
+            k.from as usize..k.to as usize
+        } else {
+            self.toks.get(i).map_or(0..0, |t| t.start..t.end)
+        };
+        self.key_buf.get(range).unwrap_or("")
     }
 
     /// The lexicon facts of token `i`'s word (all false for punctuation):
-    /// looked up now if the scan left them for later (see
-    /// [`KeyFacts::lazy`]).
+    /// looked up now if the scan left them for later (see [`KeyFacts`]).
     #[inline(always)]
     pub(super) fn facts(&self, i: usize) -> WordFacts {
         match self.key_at.get(i) {
-            Some(c) if c.get().lazy => self.look_up(c),
+            Some(c) if !c.get().known => self.look_up(i, c),
             Some(c) => c.get().facts,
             None => WordFacts::default(),
         }
@@ -158,16 +152,16 @@ impl Scan<'_, '_> {
     /// The facts of a word whose lookup was left for later, kept in its
     /// cell for the next question.
     #[inline(never)]
-    fn look_up(&self, c: &Cell<KeyFacts>) -> WordFacts {
-        let k = c.get();
+    fn look_up(&self, i: usize, c: &Cell<KeyFacts>) -> WordFacts {
         // An ASCII word of the lowered sentence, which the padding
         // follows: sixteen bytes to read from its start.
-        let (at, n) = (k.from as usize, (k.to - k.from) as usize);
-        let facts = self.lx.facts_at(self.key_buf.as_bytes(), at, n);
+        let (at, end) = self.toks.get(i).map_or((0, 0), |t| (t.start, t.end));
+        let facts = self.lx.facts_at(self.key_buf.as_bytes(), at, end - at);
         c.set(KeyFacts {
+            from: at as u32,
+            to: end as u32,
             facts,
-            lazy: false,
-            ..k
+            known: true,
         });
         facts
     }
@@ -180,11 +174,11 @@ impl Scan<'_, '_> {
 
     /// A lower-case particle ("von", "de").
     pub(super) fn is_particle(&self, i: usize) -> bool {
-        // A word whose facts wait is no particle (see [`KeyFacts::lazy`]).
+        // A word whose facts wait is no particle (see [`KeyFacts`]).
         self.toks.get(i).is_some_and(|t| t.shape == Shape::Lower)
             && self.key_at.get(i).is_some_and(|k| {
                 let k = k.get();
-                !k.lazy && k.facts.particle
+                k.known && k.facts.particle
             })
     }
 }

@@ -96,7 +96,7 @@ struct Scan<'t, 'a> {
     key_buf: &'t mut String,
     /// and the lexicon facts of that key (all false for punctuation).
     /// Cells: the facts a word's lookup was left for (see
-    /// [`KeyFacts::lazy`]) are kept there once looked up.
+    /// [`KeyFacts`]) are kept there once looked up.
     key_at: &'t [Cell<KeyFacts>],
     tags: &'t mut Vec<Tag<'a>>,
     /// Role tokens already used as a title or appositive.
@@ -262,7 +262,7 @@ struct Sentence<'s> {
 }
 
 /// [`scan_with`]; `DEFER`: whether the lookup of a lower-case word's
-/// facts may wait until they are asked (see [`KeyFacts::lazy`]), which
+/// facts may wait until they are asked (see [`KeyFacts`]), which
 /// the scan does, or is made for every word, which a test compares it
 /// with.
 fn scan_deferring<'a, const DEFER: bool>(

@@ -336,6 +336,35 @@ fn word_ends_found_eight_bytes_at_a_time_are_the_bytewise_ones() {
 }
 
 #[test]
+fn small_words_told_from_one_load_end_where_the_sweep_says() {
+    // Every byte value at every place of a run of small words, each word
+    // asked about from its first letter: a word told from one load ends
+    // at a space, where the sweep ends it.
+    for b in 0..=255u8 {
+        for at in 0..24 {
+            let mut bytes = b"ab cde fghi jk lmnop q rs tuvwxyzab cd".to_vec();
+            bytes[at] = b;
+            for p in (0..bytes.len()).filter(|&p| bytes[p].is_ascii_lowercase()) {
+                if let Some(end) = spaced_lower_word(&bytes, p) {
+                    assert_eq!(word_end(&bytes, p), (end, Some(b' ')), "{b} {at} {p}");
+                }
+            }
+        }
+    }
+    // Runs of small words, long and short, between other tokens: the
+    // same tokens as the char-by-char tokenizer's.
+    for s in [
+        "Tamm said on the day that it was not so, and then left the harbour at dawn",
+        "Velm: a b c d e f g h i j k l m n o p q r s t u v w x y z.",
+        "the harbourmasters association said notwithstanding it all Brask",
+        "on a cold day in the old town, the vote was held; Orr's aide won",
+        "it was the mid-term vote e\u{301}te\u{301} and the naïve one it's the",
+    ] {
+        assert_eq!(tokenize(s), reference_tokenize(s), "{s:?}");
+    }
+}
+
+#[test]
 fn word_ends_read_from_one_load_are_the_sweeps() {
     // Every byte value ending a run at every place in and past the first
     // chunk, and a text whose words are of every length.
