@@ -301,25 +301,34 @@ pub fn decode_owned(bytes: Vec<u8>) -> Result<(String, Option<String>), WarningK
         } else {
             warning
         };
-        return finish(text.into_owned(), warning);
+        return finish(text.into_owned(), warning, true);
     }
     if bytes.contains(&0) {
         return Err(WarningKind::Binary(false));
     }
+    // No NUL byte, so no NUL char in the text the bytes decode to.
     match String::from_utf8(bytes) {
-        Ok(s) => finish(s, None),
+        Ok(s) => finish(s, None, false),
         Err(e) => {
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(e.as_bytes());
             finish(
                 text.into_owned(),
                 Some("not valid UTF-8, decoded as Windows-1252".into()),
+                false,
             )
         }
     }
 }
 
-fn finish(text: String, note: Option<String>) -> Result<(String, Option<String>), WarningKind> {
-    if text.contains('\0') {
+/// The decoded text, unless it is binary or blank; `may_hold_nul` when
+/// the bytes were not already seen to hold no NUL (a pass over the text
+/// saved for nearly every file).
+fn finish(
+    text: String,
+    note: Option<String>,
+    may_hold_nul: bool,
+) -> Result<(String, Option<String>), WarningKind> {
+    if may_hold_nul && text.contains('\0') {
         return Err(WarningKind::Binary(true));
     }
     if text.trim().is_empty() {

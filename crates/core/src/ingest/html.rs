@@ -97,10 +97,12 @@ pub fn is_html(path: &Path, bytes: &[u8]) -> bool {
         .iter()
         .position(|b| !b.is_ascii_whitespace())
         .unwrap_or(head.len());
-    let head = head[start..].to_ascii_lowercase();
-    if !head.starts_with(b"<") {
+    // Most files are plain text: told from their first byte, before a
+    // lowered copy of the head is made.
+    if head.get(start) != Some(&b'<') {
         return false;
     }
+    let head = head[start..].to_ascii_lowercase();
     let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
     let named_html = path
         .extension()

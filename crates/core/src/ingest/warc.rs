@@ -25,11 +25,26 @@ const MAX_BAD_IN_A_ROW: usize = 20;
 
 /// Whether `path` names a WARC archive: `.warc` or `.warc.gz`.
 pub fn is_archive(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-        return false;
+    let bytes = path.as_os_str().as_encoded_bytes();
+    // A path that ends in a letter or digit ends in its file name, which is
+    // all after its last separator: read so, without taking the path
+    // apart into components (asked of every file of a load, on one thread).
+    let name = match bytes.last() {
+        Some(b) if b.is_ascii_alphanumeric() => {
+            let cut = bytes
+                .iter()
+                .rposition(|&c| std::path::is_separator(char::from(c)));
+            &bytes[cut.map_or(0, |i| i + 1)..]
+        }
+        _ => match path.file_name() {
+            Some(n) => n.as_encoded_bytes(),
+            None => return false,
+        },
     };
-    let name = name.to_ascii_lowercase();
-    name.ends_with(".warc") || name.ends_with(".warc.gz")
+    let ends_with = |suffix: &[u8]| {
+        name.len() >= suffix.len() && name[name.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    };
+    std::str::from_utf8(name).is_ok() && (ends_with(b".warc") || ends_with(b".warc.gz"))
 }
 
 type RawRecords = Box<dyn Iterator<Item = Result<(RawRecordHeader, Vec<u8>), warc::Error>> + Send>;

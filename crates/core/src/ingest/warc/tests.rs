@@ -288,3 +288,48 @@ fn archives_load_into_a_corpus_in_order_with_their_warnings() {
 fn fs_write(path: &Path, bytes: &[u8]) {
     std::fs::write(path, bytes).unwrap();
 }
+
+#[test]
+fn an_archive_is_told_by_its_file_name_as_the_name_split_off_tells_it() {
+    // What the file name alone, taken apart by the standard library, says.
+    let by_file_name = |p: &Path| {
+        p.file_name()
+            .and_then(|n| n.to_str())
+            .map(str::to_ascii_lowercase)
+            .is_some_and(|n| n.ends_with(".warc") || n.ends_with(".warc.gz"))
+    };
+    let mut paths: Vec<PathBuf> = [
+        "crawl.warc",
+        "news/crawl.WARC",
+        "news/crawl.Warc.Gz",
+        "/news/crawl.warc.gz",
+        "news/crawl.warc/",
+        "news/crawl.warc/.",
+        "news/crawl.warc.gz.txt",
+        "news/warc",
+        "news/.warc",
+        "news.warc/notes.txt",
+        "news/..",
+        "/",
+        "",
+        "x.warc.g",
+        "crawl.warc9",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .collect();
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        paths.push(PathBuf::from(std::ffi::OsStr::from_bytes(
+            b"news/\xff.warc",
+        )));
+        paths.push(PathBuf::from(std::ffi::OsStr::from_bytes(
+            b"\xff/crawl.warc",
+        )));
+    }
+    for p in &paths {
+        assert_eq!(is_archive(p), by_file_name(p), "{}", p.display());
+    }
+    assert!(is_archive(Path::new("news/crawl.Warc.Gz")));
+}

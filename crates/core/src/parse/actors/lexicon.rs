@@ -175,6 +175,11 @@ use assets::{is_caps, lines, sections};
 /// The lookup key of a word or phrase: case and accents folded, curly
 /// apostrophes straightened, whitespace collapsed.
 pub fn key_of(s: &str) -> String {
+    if is_spaced_ascii(s) {
+        let mut out = s.to_owned();
+        out.make_ascii_lowercase();
+        return out;
+    }
     if s.is_ascii() {
         let mut out = String::with_capacity(s.len());
         for w in s.split_whitespace() {
@@ -186,6 +191,32 @@ pub fn key_of(s: &str) -> String {
         return out;
     }
     crate::text::fold(&s.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Whether `s` is ASCII with its words already one space apart (nearly
+/// every key the lexicons and the text ask): then its key is it lowered.
+fn is_spaced_ascii(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut after_space = true;
+    for &c in b {
+        if !c.is_ascii()
+            || matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+            || (c == b' ' && after_space)
+        {
+            return false;
+        }
+        after_space = c == b' ';
+    }
+    !after_space || b.is_empty()
+}
+
+/// The facts of word `w` in `facts`, added (all false) when it has none:
+/// its key copied only then.
+fn fact<'f>(facts: &'f mut WordMap<String, WordFacts>, w: &str) -> &'f mut WordFacts {
+    if !facts.contains_key(w) {
+        facts.insert(w.to_owned(), WordFacts::default());
+    }
+    facts.get_mut(w).expect("just added")
 }
 
 /// Two folded words as one number, for [`Lexicon::may_pair`].
@@ -362,14 +393,15 @@ impl Lexicon {
             }
         }
         let mut sec = sections(words);
-        // The keys of a section, in file order.
-        let mut keys = |name: &str| -> Vec<String> {
-            sec.remove(name)
+        // A section's lines, once (a second ask finds none).
+        let mut take = |name: &str| -> Vec<&str> {
+            sec.iter_mut()
+                .find(|(n, _)| *n == name)
+                .map(|(_, lines)| std::mem::take(lines))
                 .unwrap_or_default()
-                .iter()
-                .map(|w| key_of(w))
-                .collect()
         };
+        // The keys of a section, in file order.
+        let mut keys = |name: &str| -> Vec<String> { take(name).into_iter().map(key_of).collect() };
         // Tried in turn, and the first that fits is dropped: in the order
         // an FxSet of them iterates (built just so), as they always were.
         lx.particle_prefixes = keys("particle-prefixes")
@@ -407,39 +439,50 @@ impl Lexicon {
             .flat_map(str::split_whitespace)
             .map(key_of)
             .collect();
-        for l in sec.remove("domains").unwrap_or_default() {
+        for l in take("domains") {
             if let Some((w, d)) = l.split_once('|') {
                 lx.domains.insert(key_of(w.trim()), Arc::from(d.trim()));
             }
         }
+        // Room for every word at once (most are in one table only): no
+        // growing by doubling, each step moving every word again.
+        let room = lx.max_words.len()
+            + lx.stop.len()
+            + lx.particles.len()
+            + lx.class_tables()
+                .iter()
+                .map(|(set, _)| set.len())
+                .sum::<usize>()
+            + lx.domains.len()
+            + lx.adjectives.len();
+        let mut facts = WordMap::with_capacity_and_hasher(room, Default::default());
         for (w, &m) in &lx.max_words {
-            lx.facts.entry(w.clone()).or_default().max_words = u16::try_from(m).unwrap_or(u16::MAX);
+            fact(&mut facts, w).max_words = u16::try_from(m).unwrap_or(u16::MAX);
         }
         for w in lx.roles.keys().filter(|k| !k.contains(' ')) {
-            lx.facts.entry(w.clone()).or_default().alone |= alone::ROLE;
+            fact(&mut facts, w).alone |= alone::ROLE;
         }
         for w in lx.entities.keys().filter(|k| !k.contains(' ')) {
-            lx.facts.entry(w.clone()).or_default().alone |= alone::ENTITY;
+            fact(&mut facts, w).alone |= alone::ENTITY;
         }
         for w in &lx.stop {
-            lx.facts.entry(w.clone()).or_default().stop = true;
+            fact(&mut facts, w).stop = true;
         }
         for w in &lx.particles {
-            lx.facts.entry(w.clone()).or_default().particle = true;
+            fact(&mut facts, w).particle = true;
         }
-        let mut facts = std::mem::take(&mut lx.facts);
         for (set, bit) in lx.class_tables() {
             for w in set {
-                facts.entry(w.clone()).or_default().classes |= bit;
+                fact(&mut facts, w).classes |= bit;
             }
         }
-        lx.facts = facts;
         for w in lx.domains.keys() {
-            lx.facts.entry(w.clone()).or_default().classes |= class::DOMAIN;
+            fact(&mut facts, w).classes |= class::DOMAIN;
         }
         for w in lx.adjectives.keys() {
-            lx.facts.entry(w.clone()).or_default().classes |= class::ADJECTIVE;
+            fact(&mut facts, w).classes |= class::ADJECTIVE;
         }
+        lx.facts = facts;
         lx.word_facts = WordTable::new(
             lx.facts
                 .iter()
@@ -484,14 +527,19 @@ impl Lexicon {
     }
 
     fn note_words(&mut self, key: &str) {
-        let n = key.split(' ').count();
         let mut words = key.split(' ');
-        let first = words.next().unwrap_or("").to_string();
+        let first = words.next().unwrap_or("");
+        let mut n = 1;
         if let Some(second) = words.next() {
-            self.pairs.insert(pair_key(&first, second));
+            self.pairs.insert(pair_key(first, second));
+            n += 1 + words.count();
         }
-        let m = self.max_words.entry(first).or_insert(0);
-        *m = (*m).max(n);
+        match self.max_words.get_mut(first) {
+            Some(m) => *m = (*m).max(n),
+            None => {
+                self.max_words.insert(first.to_string(), n);
+            }
+        }
     }
 
     fn add_entity_name(&mut self, name: &str, idx: u32) {

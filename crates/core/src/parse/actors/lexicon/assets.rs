@@ -1,8 +1,6 @@
 //! Reading the lexicon's asset files: their lines, their sections, and
 //! which names are written in capitals.
 
-use std::collections::HashMap;
-
 /// Whether a name is written in capitals ("US", "WHO"): two letters or
 /// more, none lower case.
 pub(super) fn is_caps(s: &str) -> bool {
@@ -16,17 +14,29 @@ pub(super) fn lines(text: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty())
 }
 
-/// `[section]` -> its lines.
-pub(super) fn sections(text: &str) -> HashMap<String, Vec<String>> {
-    let mut out: HashMap<String, Vec<String>> = HashMap::new();
-    let mut current = String::new();
+/// The `[section]`s of a file, each with its lines, in file order (a name
+/// met again adds to the first): borrowed, and looked up by name in a
+/// short list (a file has a score of them).
+pub(super) fn sections(text: &str) -> Vec<(&str, Vec<&str>)> {
+    let mut out: Vec<(&str, Vec<&str>)> = Vec::new();
+    let mut current = 0;
     for l in lines(text) {
-        if let Some(name) = l.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
-            current = name.trim().to_string();
-            out.entry(current.clone()).or_default();
-        } else {
-            out.entry(current.clone()).or_default().push(l.to_string());
-        }
+        let (name, line) = match l.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+            Some(name) => (name.trim(), None),
+            None if out.is_empty() => ("", Some(l)),
+            None => {
+                out[current].1.push(l);
+                continue;
+            }
+        };
+        current = match out.iter().position(|(n, _)| *n == name) {
+            Some(i) => i,
+            None => {
+                out.push((name, Vec::new()));
+                out.len() - 1
+            }
+        };
+        out[current].1.extend(line);
     }
     out
 }
