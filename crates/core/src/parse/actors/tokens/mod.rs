@@ -232,8 +232,15 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         // start by the general loop below.
         if ALNUM[usize::from(b)] {
             // The word's end and the byte there (none at the end of the
-            // text).
-            let (end, after) = word_end(bytes, p);
+            // text); `tail`: small letters after its first byte, all of it
+            // within one load (most words), which tells its shape too.
+            let (end, after, tail) = match small_tail_word_end(bytes, p) {
+                Some((end, c)) => (end, Some(c), true),
+                None => {
+                    let (end, after) = word_end(bytes, p);
+                    (end, after, false)
+                }
+            };
             // A full stop ends a word that opens on a small letter or a
             // digit as the general loop would end it: only an initial ("W.")
             // or an abbreviation that keeps its stop ("Gen.") opens on a
@@ -243,10 +250,15 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
                     || c == b'.' && !b.is_ascii_uppercase()
             });
             if ends_here {
+                let shape = if tail {
+                    small_tail_shape(b, end - p)
+                } else {
+                    ascii_word_shape(&bytes[p..end], false)
+                };
                 out.push(Token {
                     start: p,
                     end,
-                    shape: ascii_word_shape(&bytes[p..end], false),
+                    shape,
                     possessive: false,
                     initial: opens,
                     glued: false,
@@ -469,6 +481,35 @@ fn spaced_lower_word(bytes: &[u8], p: usize) -> Option<usize> {
     let (other, spaces) = not_small_letters(chunk);
     let k = other.trailing_zeros();
     (k < 16 && spaces >> k & 1 != 0).then_some(p + k as usize)
+}
+
+/// The end of the word at `p` (which opens on an ASCII letter or digit)
+/// and the byte there, when the sixteen bytes from `p` hold all of it,
+/// nothing but small letters after its first byte, and the byte that ends
+/// it: what [`word_end`] finds, told from one load. None otherwise.
+#[inline(always)]
+fn small_tail_word_end(bytes: &[u8], p: usize) -> Option<(usize, u8)> {
+    let chunk = bytes.get(p..).and_then(<[u8]>::first_chunk::<16>)?;
+    let (other, _) = not_small_letters(chunk);
+    let k = (other & !1).trailing_zeros() as usize;
+    let c = *chunk.get(k)?;
+    (!ALNUM[usize::from(c)]).then_some((p + k, c))
+}
+
+/// The shape of an ASCII word of `len` bytes that opens on letter or digit
+/// `first`, small letters after it: what [`ascii_word_shape`] says of it
+/// (undashed), without reading it again.
+#[inline(always)]
+fn small_tail_shape(first: u8, len: usize) -> Shape {
+    if first.is_ascii_lowercase() {
+        Shape::Lower
+    } else if first.is_ascii_digit() {
+        Shape::Number
+    } else if len >= 2 {
+        Shape::Cap
+    } else {
+        Shape::Letter
+    }
 }
 
 /// A bit per byte of `chunk` that is no small ASCII letter, and a bit per

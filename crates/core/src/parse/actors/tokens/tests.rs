@@ -349,6 +349,20 @@ fn small_words_told_from_one_load_end_where_the_sweep_says() {
                     assert_eq!(word_end(&bytes, p), (end, Some(b' ')), "{b} {at} {p}");
                 }
             }
+            // The same of a word that opens on any letter or digit, with
+            // its shape.
+            bytes[0] = b'Q';
+            bytes[7] = b'7';
+            for p in (0..bytes.len()).filter(|&p| ALNUM[usize::from(bytes[p])]) {
+                if let Some((end, c)) = small_tail_word_end(&bytes, p) {
+                    assert_eq!(word_end(&bytes, p), (end, Some(c)), "{b} {at} {p}");
+                    assert_eq!(
+                        small_tail_shape(bytes[p], end - p),
+                        ascii_word_shape(&bytes[p..end], false),
+                        "{b} {at} {p}"
+                    );
+                }
+            }
         }
     }
     // Runs of small words, long and short, between other tokens: the
