@@ -171,60 +171,8 @@ use super::word_hash::{ByEnds, WordMap, WordSet, WordTable, word_key, word_key_a
 pub use crate::hash::{FxMap, FxSet};
 pub use assets::undotted;
 use assets::{is_caps, lines, sections};
-
-/// The lookup key of a word or phrase: case and accents folded, curly
-/// apostrophes straightened, whitespace collapsed.
-pub fn key_of(s: &str) -> String {
-    if is_spaced_ascii(s) {
-        let mut out = s.to_owned();
-        out.make_ascii_lowercase();
-        return out;
-    }
-    if s.is_ascii() {
-        let mut out = String::with_capacity(s.len());
-        for w in s.split_whitespace() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.extend(w.chars().map(|c| c.to_ascii_lowercase()));
-        }
-        return out;
-    }
-    crate::text::fold(&s.split_whitespace().collect::<Vec<_>>().join(" "))
-}
-
-/// Whether `s` is ASCII with its words already one space apart (nearly
-/// every key the lexicons and the text ask): then its key is it lowered.
-fn is_spaced_ascii(s: &str) -> bool {
-    let b = s.as_bytes();
-    let mut after_space = true;
-    for &c in b {
-        if !c.is_ascii()
-            || matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
-            || (c == b' ' && after_space)
-        {
-            return false;
-        }
-        after_space = c == b' ';
-    }
-    !after_space || b.is_empty()
-}
-
-/// The facts of word `w` in `facts`, added (all false) when it has none:
-/// its key copied only then.
-fn fact<'f>(facts: &'f mut WordMap<String, WordFacts>, w: &str) -> &'f mut WordFacts {
-    if !facts.contains_key(w) {
-        facts.insert(w.to_owned(), WordFacts::default());
-    }
-    facts.get_mut(w).expect("just added")
-}
-
-/// Two folded words as one number, for [`Lexicon::may_pair`].
-fn pair_key(first: &str, second: &str) -> u64 {
-    use std::hash::BuildHasher;
-    std::hash::BuildHasherDefault::<super::word_hash::WordHasher>::default()
-        .hash_one((first, second))
-}
+pub use keys::key_of;
+use keys::{fact, pair_key};
 
 impl Lexicon {
     /// The word tables each of which a bit of [`WordFacts::classes`]
@@ -646,5 +594,6 @@ impl Lexicon {
 }
 
 mod assets;
+mod keys;
 #[cfg(test)]
 mod tests;
