@@ -235,6 +235,9 @@ fn word_ranges(text: &str) -> Vec<(usize, usize)> {
 fn future_cue_nearest_before(tw: &TimeWords, before: &str) -> bool {
     // The cue nearest the date: where the last part of `before` holding a
     // cue starts, read in one pass when the words are read in place.
+    if !tw.tense.future.may_hold(before) {
+        return false;
+    }
     let words;
     let cue_start = if future::lowercase_is_ascii(before) {
         let Some(s) = future::last_cue_start(tw, before) else {
@@ -268,7 +271,7 @@ fn future_cue_nearest_before(tw: &TimeWords, before: &str) -> bool {
 /// Whether `after` (the clause after the date) has a future cue before any
 /// past-tense verb.
 fn future_cue_nearest_after(tw: &TimeWords, after: &str) -> bool {
-    if !has_future_cue(tw, after) {
+    if !tw.tense.future.may_hold(after) || !has_future_cue(tw, after) {
         return false;
     }
     let words = word_ranges(after);

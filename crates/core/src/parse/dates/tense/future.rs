@@ -28,6 +28,9 @@ pub(in crate::parse::dates) struct FutureCues {
     /// How many words after its first a cue may read: its other words,
     /// and at least one (the word after "next").
     reach: usize,
+    /// Rules out texts that hold no cue ([`Screen`]); None when the cues
+    /// have words it cannot read, and then every text is read.
+    screen: Option<Screen>,
 }
 
 impl FutureCues {
@@ -85,6 +88,7 @@ impl FutureCues {
             shapes: [0; 26 * 26],
             first_lens: [0; 256],
             reach: 1,
+            screen: Screen::of(lx),
         };
         for cue in &lx.future_cues {
             match cue.as_slice() {
@@ -116,6 +120,142 @@ impl FutureCues {
             }
         }
         cues
+    }
+}
+
+/// A byte automaton, built once and shared, that finds in a text the first
+/// word of a cue as a whole word without ASCII case, a word ending with a
+/// contraction's apostrophe and letters ("'ll", "’" read as "'"), or a
+/// non-ASCII char other than "’". Most clauses hold none of these: such a
+/// text is read in place ([`lowercase_is_ascii`]) and holds no cue, so it
+/// need not be read word by word.
+pub(in crate::parse::dates) struct Screen {
+    /// The next state by state and byte: [`Screen::FOUND`] when the text
+    /// may hold a cue, [`Screen::WIDE`] on 0xE2, which may open "’".
+    next: Vec<[u8; 256]>,
+    /// Whether the word read up to a state is a cue's first word or ends
+    /// with a contraction.
+    whole: Vec<bool>,
+}
+
+impl Screen {
+    /// At the start of a word.
+    const START: u8 = 0;
+    /// Inside a word that can be no cue's first word.
+    const IN_WORD: u8 = 1;
+    /// Just after an apostrophe inside a word.
+    const APOSTROPHE: u8 = 2;
+    const FOUND: u8 = u8::MAX;
+    const WIDE: u8 = u8::MAX - 1;
+
+    /// None when a cue has a word the screen cannot tell (an apostrophe
+    /// inside a word, a contraction with more than letters after it).
+    fn of(lx: &Lexicon) -> Option<Screen> {
+        let mut screen = Screen {
+            next: Vec::new(),
+            whole: Vec::new(),
+        };
+        for _ in 0..3 {
+            screen.add_state()?;
+        }
+        for cue in &lx.future_cues {
+            let (word, from) = match cue.as_slice() {
+                [one] if one.starts_with('\'') || one.starts_with('’') => {
+                    let tail = one.get(one.chars().next()?.len_utf8()..)?;
+                    if !tail.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                        return None;
+                    }
+                    (tail, Self::APOSTROPHE)
+                }
+                [first, ..] if first.contains(['\'', '’']) => return None,
+                // A word with another char than ASCII letters and digits
+                // matches no word of a text the screen reads to the end:
+                // other ASCII chars part words, other non-ASCII chars are
+                // found.
+                [first, ..] if !first.bytes().all(|b| b.is_ascii_alphanumeric()) => continue,
+                [first, ..] => (first.as_str(), Self::START),
+                [] => continue,
+            };
+            let mut state = from;
+            for b in word.bytes().map(|b| b.to_ascii_lowercase()) {
+                let s = usize::from(state);
+                state = match screen.next[s][usize::from(b)] {
+                    Self::IN_WORD => {
+                        let new = screen.add_state()?;
+                        screen.next[s][usize::from(b)] = new;
+                        screen.next[s][usize::from(b.to_ascii_uppercase())] = new;
+                        new
+                    }
+                    known => known,
+                };
+            }
+            screen.whole[usize::from(state)] = true;
+        }
+        // A whole word's end is found.
+        for (next, _) in screen
+            .next
+            .iter_mut()
+            .zip(&screen.whole)
+            .filter(|(_, w)| **w)
+        {
+            for (b, n) in next.iter_mut().enumerate().take(128) {
+                if !ASCII_CUE_BYTES[b] {
+                    *n = Self::FOUND;
+                }
+            }
+        }
+        Some(screen)
+    }
+
+    /// A new state inside a word: word bytes lead to [`Self::IN_WORD`]
+    /// (an apostrophe to [`Self::APOSTROPHE`]), gaps to [`Self::START`].
+    fn add_state(&mut self) -> Option<u8> {
+        let id = u8::try_from(self.whole.len())
+            .ok()
+            .filter(|&id| id < Self::WIDE)?;
+        self.whole.push(false);
+        self.next.push(std::array::from_fn(|b| match b as u8 {
+            b'\'' => Self::APOSTROPHE,
+            0xE2 => Self::WIDE,
+            b if !b.is_ascii() => Self::FOUND,
+            b if b.is_ascii_alphanumeric() => Self::IN_WORD,
+            _ => Self::START,
+        }));
+        Some(id)
+    }
+
+    /// Whether `text` may hold a cue: false only when it holds none.
+    #[inline]
+    fn may_hold(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        let mut state = Self::START;
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            match self.next[usize::from(state)][usize::from(b)] {
+                Self::FOUND => return true,
+                Self::WIDE => {
+                    if bytes.get(i + 1..i + 3) != Some(&[0x80, 0x99]) {
+                        return true;
+                    }
+                    state = Self::APOSTROPHE;
+                    i += 3;
+                }
+                next => {
+                    state = next;
+                    i += 1;
+                }
+            }
+        }
+        self.whole[usize::from(state)]
+    }
+}
+
+impl FutureCues {
+    /// Whether `text` may hold a cue: false only when it holds none
+    /// ([`Screen`]).
+    #[inline]
+    pub(super) fn may_hold(&self, text: &str) -> bool {
+        self.screen.as_ref().is_none_or(|s| s.may_hold(text))
     }
 }
 

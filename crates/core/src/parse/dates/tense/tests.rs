@@ -464,3 +464,43 @@ fn cue_bounds_read_in_one_pass_are_those_read_part_by_part() {
         }
     }
 }
+
+#[test]
+fn the_screen_passes_every_text_holding_a_cue() {
+    let cues = &tw().tense.future;
+    let texts = [
+        "the council will vote and the mayor plans to resign",
+        "The office next to the court; it Is Expected To close as soon as May",
+        "Next to the dam, he'll stay, no later than the vote, as early as dawn",
+        "planned to, WILL, café will, naïve plans to stay, you’ll see",
+        "Kyiv’s “deal” — signed … in a hurry",
+        "İstanbul WİLL host",
+        "the firm said its shares rose",
+        "Rivera met Okafor at the harbour",
+        "",
+    ];
+    for whole in texts {
+        let cuts: Vec<usize> = (0..=whole.len())
+            .filter(|&i| whole.is_char_boundary(i))
+            .collect();
+        for &a in &cuts {
+            for &b in cuts.iter().filter(|&&b| b >= a) {
+                let text = &whole[a..b];
+                if has_future_cue(tw(), text) {
+                    assert!(cues.may_hold(text), "{text:?}");
+                }
+            }
+        }
+    }
+    // Clauses with no word a cue opens with and no char that lowercasing
+    // changes beyond ASCII are ruled out.
+    assert!(!cues.may_hold("the firm said its shares rose"));
+    assert!(!cues.may_hold("Kyiv’s deal signed in a hurry"));
+    assert!(!cues.may_hold("Lee’llama will"[..13].trim_end()));
+    assert!(cues.may_hold("Kyiv’s “deal”"));
+    assert!(cues.may_hold("Lee’ll"));
+    assert!(cues.may_hold("AS"));
+    assert!(!cues.may_hold("Shillings, nowill, willow and isle-of-man"));
+    assert!(cues.may_hold("Élysée"));
+    assert!(cues.may_hold("we WILL"));
+}
