@@ -71,13 +71,13 @@ fn count_next(
         None if i + 8 < b.len() => (load8(b, i), load8(b, i + 8)),
         None => (load8(b, i), 0),
     };
-    // The lowest byte under 0x21 is found exactly (flags above it may be
-    // false); past the line's end the bytes read as zero.
-    let low = x.wrapping_sub(0x21 * ONES) & !x & HIGH_BITS;
+    // The lowest byte under 0x21 or outside ASCII is found exactly (flags
+    // above it may be false); past the line's end the bytes read as zero.
+    let low = (x.wrapping_sub(0x21 * ONES) | x) & HIGH_BITS;
     let k = if low != 0 {
         (low.trailing_zeros() / 8) as usize
     } else {
-        let low = y.wrapping_sub(0x21 * ONES) & !y & HIGH_BITS;
+        let low = (y.wrapping_sub(0x21 * ONES) | y) & HIGH_BITS;
         8 + (low.trailing_zeros() / 8) as usize
     };
     if k == 0 {
@@ -86,12 +86,11 @@ fn count_next(
         }
     } else if k < 16 {
         let end = i + k;
-        // The run stops at a space or at the line's end.
-        // (A byte there is under 0x21.)
-        let stops = b.get(end).is_none_or(|&c| SPACES >> (c & 63) & 1 != 0);
+        // An ASCII run that stops at a space or at the line's end.
+        let stops = b.get(end).is_none_or(|&c| c < 0x21 && SPACES >> c & 1 != 0);
         let (keep_low, keep_high) = KEEP[k];
         let (lo, hi) = (x & keep_low, y & keep_high);
-        if stops && (lo | hi) & HIGH_BITS == 0 {
+        if stops {
             count.words += 1;
             let last = b[end - 1];
             let mask = if !ALNUM[usize::from(lo as u8)] {
@@ -284,6 +283,65 @@ mod tests {
         for seed in 0..600usize {
             let line = crate::parse::blocks::scrambled_line(&pieces, seed, 10 + seed % 90);
             counts_as_split_whitespace_and_lookup(&line);
+        }
+    }
+
+    /// The count reads a word as ASCII only up to its first byte under
+    /// 0x21 or outside ASCII: words that run on into such a byte (a curly
+    /// quote, an accent, a CJK char, a space from outside ASCII, a control
+    /// char) count as the per-word reading (`split_whitespace`, then
+    /// `lookup` of each word) counts them.
+    #[test]
+    fn words_running_into_bytes_outside_ascii_count_as_read_word_by_word() {
+        let pieces = [
+            "the",
+            " ",
+            "of’",
+            "\t",
+            "and”",
+            "“The",
+            "\r\n",
+            "déjà",
+            "was\u{a0}of",
+            "über\u{2003}",
+            "港the",
+            "the港",
+            "a\u{85}",
+            "\u{c}",
+            "\u{7f}",
+            "\0",
+            "on\u{1}",
+            "fifteen-letters",
+            "sixteen-letters!",
+            "seventeen-letters",
+            "Ölberg",
+            "ça",
+            "und—die",
+            "“",
+            "’s",
+            "the\u{301}",
+            "theɐ",
+            "ofठ",
+            "\u{3000}",
+            "한",
+            "dans l’eau",
+            "THE,",
+            "it.”",
+            "  ",
+        ];
+        for seed in 0..2000usize {
+            let line = crate::parse::blocks::scrambled_line(&pieces, seed, 1 + seed % 160);
+            let mut hits = [0u16; LANGUAGES];
+            let counted = count_words(&line, &mut hits);
+            let words: Vec<&str> = line.split_whitespace().collect();
+            assert_eq!(counted.words as usize, words.len(), "{line:?}");
+            let mut want = [0u16; LANGUAGES];
+            for w in words {
+                for (l, h) in want.iter_mut().enumerate() {
+                    *h += u16::from(lookup(w).is_some_and(|m| m & (1 << l) != 0));
+                }
+            }
+            assert_eq!(hits, want, "{line:?}");
         }
     }
 
