@@ -2,6 +2,18 @@ use super::future::{has_future_cue_lowered, lowercase_is_ascii};
 use super::*;
 use crate::parse::dates::builtin_for_tests as tw;
 
+/// Every substring of `whole` cut at char boundaries (the empty ones too).
+fn substrings(whole: &str) -> impl Iterator<Item = &str> {
+    let cuts: Vec<usize> = (0..=whole.len())
+        .filter(|&i| whole.is_char_boundary(i))
+        .collect();
+    let pairs: Vec<(usize, usize)> = cuts
+        .iter()
+        .flat_map(|&a| cuts.iter().filter(move |&&b| b >= a).map(move |&b| (a, b)))
+        .collect();
+    pairs.into_iter().map(move |(a, b)| &whole[a..b])
+}
+
 #[test]
 fn clause_stops_at_commas_and_quotes() {
     let t = "He will travel, officials said on Tuesday.";
@@ -438,30 +450,22 @@ fn cue_bounds_read_in_one_pass_are_those_read_part_by_part() {
         "nothing here at all",
         "",
     ];
-    for whole in texts {
-        let cuts: Vec<usize> = (0..=whole.len())
-            .filter(|&i| whole.is_char_boundary(i))
-            .collect();
-        for &a in &cuts {
-            for &b in cuts.iter().filter(|&&b| b >= a) {
-                let text = &whole[a..b];
-                if !lowercase_is_ascii(text) {
-                    continue;
-                }
-                let words = word_ranges(text);
-                let last = words
-                    .iter()
-                    .rev()
-                    .map(|&(s, _)| s)
-                    .find(|&s| has_future_cue(tw(), &text[s..]));
-                assert_eq!(future::last_cue_start(tw(), text), last, "{text:?}");
-                let first = words
-                    .iter()
-                    .map(|&(_, e)| e)
-                    .find(|&e| has_future_cue(tw(), &text[..e]));
-                assert_eq!(future::first_cue_end(tw(), text, &words), first, "{text:?}");
-            }
+    for text in texts.into_iter().flat_map(substrings) {
+        if !lowercase_is_ascii(text) {
+            continue;
         }
+        let words = word_ranges(text);
+        let last = words
+            .iter()
+            .rev()
+            .map(|&(s, _)| s)
+            .find(|&s| has_future_cue(tw(), &text[s..]));
+        assert_eq!(future::last_cue_start(tw(), text), last, "{text:?}");
+        let first = words
+            .iter()
+            .map(|&(_, e)| e)
+            .find(|&e| has_future_cue(tw(), &text[..e]));
+        assert_eq!(future::first_cue_end(tw(), text, &words), first, "{text:?}");
     }
 }
 
@@ -479,17 +483,9 @@ fn the_screen_passes_every_text_holding_a_cue() {
         "Rivera met Okafor at the harbour",
         "",
     ];
-    for whole in texts {
-        let cuts: Vec<usize> = (0..=whole.len())
-            .filter(|&i| whole.is_char_boundary(i))
-            .collect();
-        for &a in &cuts {
-            for &b in cuts.iter().filter(|&&b| b >= a) {
-                let text = &whole[a..b];
-                if has_future_cue(tw(), text) {
-                    assert!(cues.may_hold(text), "{text:?}");
-                }
-            }
+    for text in texts.into_iter().flat_map(substrings) {
+        if has_future_cue(tw(), text) {
+            assert!(cues.may_hold(text), "{text:?}");
         }
     }
     // Clauses with no word a cue opens with and no char that lowercasing
