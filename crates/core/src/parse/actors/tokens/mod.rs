@@ -272,10 +272,13 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
                 opens = false;
                 // Most words end at a single space: stepped over here, not
                 // by another turn of the loop (white space makes no token).
-                p = end + usize::from(after == Some(b' '));
-                if after == Some(b' ') {
-                    p = lower_run(bytes, p, out);
-                }
+                // The plain lower-case words after that space are pushed
+                // by a loop of their own.
+                p = if after == Some(b' ') {
+                    lower_run(bytes, end + 1, out)
+                } else {
+                    end
+                };
                 continue;
             }
         }

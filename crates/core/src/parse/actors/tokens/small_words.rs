@@ -18,15 +18,7 @@ pub(super) fn lower_run(bytes: &[u8], mut p: usize, out: &mut Vec<Token>) -> usi
         // sixteen bytes: told from one load, the word's end from the first
         // byte that is no small letter.
         if let Some(end) = spaced_lower_word(bytes, p) {
-            out.push(Token {
-                start: p,
-                end,
-                shape: Shape::Lower,
-                possessive: false,
-                initial: false,
-                glued: false,
-                ascii: true,
-            });
+            out.push(lower_word(p, end));
             p = end + 1;
             continue;
         }
@@ -37,21 +29,28 @@ pub(super) fn lower_run(bytes: &[u8], mut p: usize, out: &mut Vec<Token>) -> usi
         if !after.is_none_or(|c| c.is_ascii() && c != b'-' && c != b'\'') {
             break;
         }
-        out.push(Token {
-            start: p,
-            end,
-            shape: Shape::Lower,
-            possessive: false,
-            initial: false,
-            glued: false,
-            ascii: true,
-        });
+        out.push(lower_word(p, end));
         if after != Some(b' ') {
             return end;
         }
         p = end + 1;
     }
     p
+}
+
+/// The token of a plain lower-case ASCII word from `start` to `end` that
+/// opens no sentence: what the general loop pushes for it.
+#[inline(always)]
+fn lower_word(start: usize, end: usize) -> Token {
+    Token {
+        start,
+        end,
+        shape: Shape::Lower,
+        possessive: false,
+        initial: false,
+        glued: false,
+        ascii: true,
+    }
 }
 
 /// The end of the word at `p` when the sixteen bytes from `p` hold all
